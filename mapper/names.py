@@ -1,0 +1,121 @@
+"""Place-name folding shared by the gazetteers and the toponym matcher.
+
+Two functions make spellings meet:
+
+* ``fold_text`` maps text to a *same-length* lower-case form: diacritics are
+  stripped (Qā’im -> qa'im), every apostrophe-like mark becomes ``'`` and every
+  dash becomes ``-``.  Because it is one character for one character, a match
+  found in the folded text has the same offsets in the original.
+* ``name_variants`` expands a gazetteer name into the folded spellings a text may
+  use: hyphen, space or nothing between the parts (Al-Bukamal, Al Bukamal,
+  Albukamal), the Arabic article written al-/al /el-/ad-/... or left out, and
+  apostrophes kept or dropped (Qa'im, Qaim).  Transliteration pairs
+  (Mayadeen/Mayadin) come from gazetteer aliases plus a few reversible vowel
+  spellings (ee/i, ou/u, oo/u).
+
+``name_key`` is the canonical lookup key (folded, separators removed).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from functools import lru_cache
+
+APOSTROPHES = "'’‘ʼʻʿʾ`´′"
+DASHES = "-‐‑‒–—―−"
+ARTICLES = ("al", "el", "ad", "ar", "as", "az", "an", "at", "ash", "ath", "ez", "es", "ed", "er", "en")
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
+    if ch in APOSTROPHES:
+        return "'"
+    if ch in DASHES:
+        return "-"
+    if ch.isspace():
+        return " "
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch
+    base = unicodedata.normalize("NFKD", low)
+    if base and base[0].isascii() and base[0].isalnum():
+        return base[0].lower()
+    special = {"ß": "s", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "æ": "a", "œ": "o", "þ": "t"}
+    return special.get(low, low)
+
+
+def fold_text(text: str) -> str:
+    """Lower-case, strip diacritics, unify apostrophes and dashes; same length as ``text``."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters (İ) lower-case to two
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if low.isascii():
+        return low.replace("`", "'")
+    return _NON_ASCII.sub(lambda m: _fold_char(m.group()), low).replace("`", "'")
+
+
+_SEP = re.compile(r"[\s\-]+")
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in _SEP.split(fold_text(name).strip()) if t]
+
+
+def name_key(name: str) -> str:
+    """Canonical key: folded, apostrophes and separators removed, article kept."""
+    return "".join(_tokens(name)).replace("'", "")
+
+
+_VOWEL_PAIRS = (("ee", "i"), ("ou", "u"), ("oo", "u"))
+_LAST_I = re.compile(r"(?<=[^aeiou'])i(?=[^aeiou']+$)")
+
+
+def _vowel_variants(token: str) -> set[str]:
+    """Reversible English spellings of Arabic vowels: Mayadeen/Mayadin, Zour/Zur."""
+    out = {token}
+    for a, b in _VOWEL_PAIRS:
+        out |= {t.replace(a, b) for t in out if a in t}
+    # the other way only for a last-syllable i: Mayadin -> Mayadeen
+    out |= {_LAST_I.sub("ee", t) for t in out if _LAST_I.search(t)}
+    return out
+
+
+def name_variants(name: str, *, max_parts: int = 4, translit: bool = True) -> set[str]:
+    """Folded spellings of ``name`` as they may appear in folded text."""
+    toks = _tokens(name)
+    if not toks:
+        return set()
+    forms: set[tuple[str, ...]] = {tuple(toks)}
+    # the Arabic article on the first part: al-X, al X, el-X, X
+    first = toks[0]
+    if first in ARTICLES and len(toks) > 1:
+        rest = tuple(toks[1:])
+        forms.add(rest)
+        for art in ("al", "el"):
+            forms.add((art, *rest))
+    elif "-" not in first and len(toks) > 1 and first.startswith("al") and len(first) > 4:
+        forms.add(("al", first[2:], *toks[1:]))
+    # apostrophes kept or dropped
+    forms |= {tuple(t.replace("'", "") for t in f) for f in forms}
+    if translit:
+        more = set()
+        for f in forms:
+            for combo in itertools.product(*(_vowel_variants(t) for t in f)):
+                more.add(combo)
+        forms |= more
+    out: set[str] = set()
+    for f in forms:
+        if len(f) == 1:
+            out.add(f[0])
+            continue
+        if len(f) <= max_parts:
+            for seps in itertools.product((" ", "-", ""), repeat=len(f) - 1):
+                out.add(f[0] + "".join(s + t for s, t in zip(seps, f[1:], strict=True)))
+        else:
+            out.add(" ".join(f))
+            out.add("-".join(f))
+    return {v for v in out if len(v) >= 2}
