@@ -25,7 +25,23 @@ from functools import lru_cache
 
 APOSTROPHES = "'’‘ʼʻʿʾ`´′"
 DASHES = "-‐‑‒–—―−"
-ARTICLES = ("al", "el", "ad", "ar", "as", "az", "an", "at", "ash", "ath", "ez", "es", "ed", "er", "en")
+ARTICLES = (
+    "al",
+    "el",
+    "ad",
+    "ar",
+    "as",
+    "az",
+    "an",
+    "at",
+    "ash",
+    "ath",
+    "ez",
+    "es",
+    "ed",
+    "er",
+    "en",
+)
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
