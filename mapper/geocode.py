@@ -1,0 +1,684 @@
+"""Online geocoding fallback: a cached, rate-limited wrapper around geopy.
+
+Place names go to the local gazetteers first; only names they cannot resolve
+come here.  :class:`OnlineResolver` asks one geopy provider (Nominatim by
+default, or a self-hosted Nominatim / Photon, or any other geopy service) and
+turns its answer into a :class:`mapper.models.Place`.
+
+Behaviour
+---------
+* **Cache.**  Answers are kept in an SQLite file (default
+  ``<user cache dir>/strike-mapper/geocode.sqlite3``) keyed by provider,
+  endpoint, query (case and spacing folded) and country filter.  Both "found"
+  and definite "not found" answers are cached; failures never are.  A cache hit
+  makes no network request.  SQLite's own locking makes the file safe to share
+  between processes; every operation uses its own short-lived connection.
+* **Offline.**  ``offline=True`` answers from the cache only: no network
+  request, and geopy is not even imported.
+* **Politeness.**  Requests are spaced by at least ``min_delay_seconds``
+  (geopy's ``RateLimiter``; public Nominatim allows one request a second) and
+  each request has a ``timeout``.
+* **Faults never raise.**  Timeouts, 5xx answers, connection errors and 429s
+  are retried with exponential backoff (a 429's ``Retry-After`` is honoured up
+  to ``max_retry_after_seconds``) within ``max_total_seconds``; then the lookup
+  gives up, a one-line message is appended to ``resolver.problems`` and
+  ``lookup`` returns ``None``.  Unparseable answers and client errors (4xx other
+  than 429) are not retried.  After ``max_consecutive_failures`` failed
+  lookups in a row, or a 429 asking for a longer wait than allowed, the
+  resolver stops contacting the service (for good, or until the requested wait
+  is over) and later lookups fail at once.
+
+"Not found" versus "failed"
+---------------------------
+``lookup`` returns ``None`` in both cases.  Callers that must tell them apart
+use :meth:`OnlineResolver.resolve`, which returns a :class:`GeocodeResult`
+whose ``status`` is one of :class:`Status`: ``FOUND``, ``NOT_FOUND`` (the
+service answered and has no such place; cached), ``FAILED`` (no usable answer;
+``error`` says why; not cached) or ``NOT_CACHED`` (offline and the cache has no
+answer).  ``resolver.last_result`` holds the result of the latest ``lookup`` or
+``resolve`` call.
+
+Configuration mistakes (an unknown provider name, arguments the provider does
+not accept) raise ``ValueError`` from the constructor; they are not faults.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import math
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mapper import __version__
+from mapper.models import Place
+
+log = logging.getLogger(__name__)
+
+DEFAULT_USER_AGENT = f"strike-mapper/{__version__}"
+OSM_LICENCE = "OpenStreetMap contributors, ODbL"
+CACHE_FILENAME = "geocode.sqlite3"
+
+# Providers whose default endpoint we know, so that naming it explicitly and
+# leaving it out share cache entries.
+_DEFAULT_DOMAINS = {
+    "nominatim": "nominatim.openstreetmap.org",
+    "photon": "photon.komoot.io",
+}
+_OSM_PROVIDERS = frozenset({"nominatim", "photon"})
+_OSM_TYPES = {"N": "node", "W": "way", "R": "relation"}
+
+
+class Status(StrEnum):
+    FOUND = "found"
+    NOT_FOUND = "not_found"  # the service answered: no such place (cached)
+    FAILED = "failed"  # no usable answer: timeout, HTTP error, garbage... (not cached)
+    NOT_CACHED = "not_cached"  # offline, and the cache has no answer
+
+
+@dataclass(frozen=True)
+class GeocodeResult:
+    status: Status
+    place: Place | None = None
+    error: str = ""  # one line, set when status is FAILED
+    cached: bool = False  # answered from the cache
+    requests: int = 0  # HTTP requests made for this lookup
+
+
+class _GiveUp(Exception):
+    """Internal: stop retrying this lookup; the message says why."""
+
+
+# --------------------------------------------------------------------------- #
+# Mapping a provider's answer to Place.feature_type and ACLED geo_precision.
+
+# Nominatim ``addresstype`` / Photon ``type`` -> (feature_type, geo_precision)
+_BY_ADDRESSTYPE: dict[str, tuple[str, int]] = {
+    "city": ("city", 1),
+    "town": ("town", 1),
+    "village": ("village", 1),
+    "hamlet": ("village", 1),
+    "isolated_dwelling": ("village", 1),
+    "farm": ("village", 1),
+    "croft": ("village", 1),
+    "suburb": ("district", 2),
+    "quarter": ("district", 2),
+    "neighbourhood": ("district", 2),
+    "city_block": ("district", 2),
+    "borough": ("district", 2),
+    "city_district": ("district", 2),
+    "district": ("district", 2),
+    "locality": ("district", 2),
+    "municipality": ("district", 2),
+    "county": ("district", 2),
+    "state_district": ("region", 3),
+    "state": ("admin1", 3),
+    "province": ("admin1", 3),
+    "region": ("region", 3),
+    "country": ("country", 3),
+    "continent": ("region", 3),
+}
+
+# OSM keys (Nominatim ``class`` / Photon ``osm_key``) of things one can point at.
+_FACILITY_CLASSES = frozenset(
+    {
+        "aeroway",
+        "amenity",
+        "building",
+        "craft",
+        "emergency",
+        "healthcare",
+        "historic",
+        "leisure",
+        "man_made",
+        "military",
+        "office",
+        "power",
+        "public_transport",
+        "railway",
+        "shop",
+        "tourism",
+    }
+)
+
+
+def classify(
+    osm_class: str, osm_value: str, addresstype: str = "", place_rank: int | None = None
+) -> tuple[str, int]:
+    """Return ``(feature_type, geo_precision)`` for an OSM-based answer.
+
+    ``geo_precision`` follows ACLED: 1 a town, village or a site in one, 2 part
+    of a town or a district, 3 a region, state or country.
+    """
+    osm_class, osm_value, addresstype = osm_class.lower(), osm_value.lower(), addresstype.lower()
+    if osm_class == "barrier" and osm_value == "border_control":
+        return "crossing", 1
+    if osm_class == "place" and osm_value in _BY_ADDRESSTYPE:
+        return _BY_ADDRESSTYPE[osm_value]
+    if addresstype in _BY_ADDRESSTYPE:
+        return _BY_ADDRESSTYPE[addresstype]
+    if osm_class in _FACILITY_CLASSES or (osm_class == "landuse" and osm_value == "military"):
+        return "facility", 1
+    if osm_class == "highway":
+        return "street", 1
+    raw = addresstype or osm_value or osm_class or "unknown"
+    if place_rank is None:
+        return raw, 2
+    if place_rank <= 12:
+        return raw, 3
+    if place_rank >= 26:
+        return raw, 1
+    return raw, 2
+
+
+# --------------------------------------------------------------------------- #
+# The cache.
+
+
+class _Cache:
+    """SQLite answers cache; one short connection per operation."""
+
+    _SCHEMA = """
+        CREATE TABLE IF NOT EXISTS answers (
+            provider TEXT NOT NULL,
+            endpoint TEXT NOT NULL,
+            query TEXT NOT NULL,
+            countries TEXT NOT NULL,
+            status TEXT NOT NULL,
+            place TEXT,
+            created REAL NOT NULL,
+            PRIMARY KEY (provider, endpoint, query, countries)
+        )
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.execute(self._SCHEMA)
+        # WAL lets readers and a writer in different processes work at once.
+        # Another process switching at the same moment may hold a lock; the
+        # default journal is just as safe, only slower, so ignore that.
+        with contextlib.suppress(sqlite3.OperationalError), self._connect() as db:
+            db.execute("PRAGMA journal_mode=WAL")
+
+    @contextlib.contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        conn = sqlite3.connect(self.path, timeout=30.0)
+        try:
+            with conn:  # one transaction: commit on success, roll back on error
+                yield conn
+        finally:
+            conn.close()
+
+    def get(self, key: tuple[str, str, str, str]) -> tuple[str, str | None] | None:
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT status, place FROM answers"
+                " WHERE provider = ? AND endpoint = ? AND query = ? AND countries = ?",
+                key,
+            ).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def put(self, key: tuple[str, str, str, str], status: str, place: str | None) -> None:
+        with self._connect() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO answers"
+                " (provider, endpoint, query, countries, status, place, created)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (*key, status, place, time.time()),
+            )
+
+
+def default_cache_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("strike-mapper")) / CACHE_FILENAME
+
+
+def _place_to_json(place: Place) -> str:
+    return json.dumps(asdict(place), ensure_ascii=False, sort_keys=True)
+
+
+def _place_from_json(text: str) -> Place:
+    data = json.loads(text)
+    data["aliases"] = tuple(data.get("aliases", ()))
+    return Place(**data)
+
+
+def _is_transient(exc: BaseException) -> bool:
+    """Whether trying again later may help: timeouts, 5xx, 429, connection errors."""
+    from geopy import exc as gx
+
+    if isinstance(exc, gx.GeocoderRateLimited):
+        return True
+    if isinstance(
+        exc,
+        gx.GeocoderParseError  # garbage body: asking again gets the same garbage
+        | gx.GeocoderQueryError  # 400, 412-414
+        | gx.GeocoderAuthenticationFailure  # 401, 407
+        | gx.GeocoderInsufficientPrivileges  # 403 (a blocked user agent, say)
+        | gx.GeocoderQuotaExceeded,  # 402
+    ):
+        return False
+    # GeocoderTimedOut (timeouts, 408, 503, 504), GeocoderUnavailable, and plain
+    # GeocoderServiceError (500, 502, connection refused or reset).
+    return isinstance(exc, gx.GeocoderServiceError)
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --------------------------------------------------------------------------- #
+# The resolver.
+
+
+class OnlineResolver:
+    """Geocode place names with one geopy provider, behind a cache.
+
+    ``lookup(name, country_codes)`` returns a :class:`Place` or ``None``;
+    ``resolve`` returns a :class:`GeocodeResult` that also says why.  See the
+    module docstring for the rules on caching, retries and faults.
+
+    ``url`` (e.g. ``"http://localhost:8080/nominatim"``) is a shorthand for
+    ``scheme`` + ``domain``; ``provider_options`` are passed to the geopy
+    geocoder's constructor as they are (an ``api_key``, for instance).
+
+    One resolver spaces its own requests; share one resolver per endpoint
+    (the rate limit is per object, and it is thread-safe).
+    """
+
+    def __init__(
+        self,
+        provider: str = "nominatim",
+        *,
+        url: str | None = None,
+        domain: str | None = None,
+        scheme: str | None = None,
+        user_agent: str = DEFAULT_USER_AGENT,
+        timeout: float = 10.0,
+        min_delay_seconds: float = 1.0,
+        max_retries: int = 3,
+        backoff_seconds: float = 1.0,
+        max_total_seconds: float = 60.0,
+        max_retry_after_seconds: float = 60.0,
+        max_consecutive_failures: int = 5,
+        cache_path: str | os.PathLike[str] | None = None,
+        offline: bool = False,
+        provider_options: Mapping[str, Any] | None = None,
+    ) -> None:
+        if timeout <= 0:
+            raise ValueError("timeout must be positive")
+        if min(min_delay_seconds, backoff_seconds, max_total_seconds) < 0 or max_retries < 0:
+            raise ValueError("delays, budgets and max_retries must not be negative")
+        self.provider = provider.strip().lower()
+        if url is not None:
+            if domain is not None or scheme is not None:
+                raise ValueError("give either url or domain/scheme, not both")
+            parts = urlsplit(url if "://" in url else f"https://{url}")
+            if not parts.netloc:
+                raise ValueError(f"cannot read a host from url {url!r}")
+            scheme = parts.scheme
+            domain = (parts.netloc + parts.path).rstrip("/")
+        self.domain = domain
+        self.scheme = scheme
+        self.user_agent = user_agent
+        self.timeout = float(timeout)
+        self.min_delay_seconds = float(min_delay_seconds)
+        self.max_retries = int(max_retries)
+        self.backoff_seconds = float(backoff_seconds)
+        self.max_total_seconds = float(max_total_seconds)
+        self.max_retry_after_seconds = float(max_retry_after_seconds)
+        self.max_consecutive_failures = int(max_consecutive_failures)
+        self.offline = offline
+        self.provider_options = dict(provider_options or {})
+
+        self.problems: list[str] = []
+        self.last_result: GeocodeResult | None = None
+        self.requests_made = 0  # HTTP requests sent, over the resolver's life
+
+        self._lock = threading.Lock()
+        self._consecutive_failures = 0
+        self._disabled = ""  # why online lookups stopped for good
+        self._paused_until = 0.0  # time.monotonic() before which none is sent
+
+        self.cache_path = Path(cache_path) if cache_path is not None else default_cache_path()
+        self._cache: _Cache | None = None
+        try:
+            self._cache = _Cache(self.cache_path)
+        except (OSError, sqlite3.Error) as exc:
+            self._problem(f"cache {self.cache_path} unusable, answers are not kept: {exc}")
+
+        self._geocode: Callable[..., Any] | None = None
+        if not offline:
+            self._geocode = self._make_geocoder()
+
+    # -- public ------------------------------------------------------------- #
+
+    @property
+    def endpoint(self) -> str:
+        """The service address as used in cache keys and provenance."""
+        domain = self.domain or _DEFAULT_DOMAINS.get(self.provider)
+        if not domain:
+            return "default"
+        return f"{self.scheme or 'https'}://{domain.strip('/')}"
+
+    def lookup(self, name: str, country_codes: list[str] | None = None) -> Place | None:
+        """The place ``name`` most likely means, or ``None`` (not found or failed).
+
+        ``country_codes`` (ISO alpha-2, any case) restricts the answer to those
+        countries: Nominatim filters on the server, Photon's answers are
+        filtered here, other providers' answers only when they name a country
+        (they never do yet: their ``Place.country`` is "").
+        """
+        return self.resolve(name, country_codes).place
+
+    def resolve(self, name: str, country_codes: list[str] | None = None) -> GeocodeResult:
+        """Like :meth:`lookup`, but says whether a ``None`` is "not found" or "failed"."""
+        try:
+            result = self._resolve(name, country_codes)
+        except Exception as exc:  # a bug here must not take the run down
+            log.exception("geocoding %r failed unexpectedly", name)
+            result = self._failed(name, f"unexpected error: {type(exc).__name__}: {exc}", 0)
+        self.last_result = result
+        return result
+
+    # -- internals ---------------------------------------------------------- #
+
+    def _problem(self, message: str) -> None:
+        line = _one_line(message, 300)
+        log.warning("%s", line)
+        self.problems.append(line)
+
+    def _failed(self, name: str, error: str, requests: int, record: bool = True) -> GeocodeResult:
+        error = _one_line(error)
+        if record:
+            self._problem(f"geocoder {self.provider}: {name!r}: {error}")
+        return GeocodeResult(Status.FAILED, error=error, requests=requests)
+
+    def _make_geocoder(self) -> Callable[..., Any]:
+        from geopy.adapters import URLLibAdapter
+        from geopy.exc import ConfigurationError, GeocoderNotFound
+        from geopy.extra.rate_limiter import RateLimiter
+        from geopy.geocoders import get_geocoder_for_service
+
+        try:
+            cls = get_geocoder_for_service(self.provider)
+        except GeocoderNotFound as exc:
+            raise ValueError(f"unknown geocoding provider {self.provider!r}") from exc
+        kwargs: dict[str, Any] = {
+            "user_agent": self.user_agent,
+            "timeout": self.timeout,
+            # urllib: no hidden retries inside the HTTP client, so the retry
+            # policy (and the request count) is all ours.
+            "adapter_factory": URLLibAdapter,
+        }
+        if self.domain is not None:
+            kwargs["domain"] = self.domain
+        if self.scheme is not None:
+            kwargs["scheme"] = self.scheme
+        kwargs.update(self.provider_options)
+        try:
+            geocoder = cls(**kwargs)
+        except (TypeError, ConfigurationError) as exc:
+            raise ValueError(f"cannot set up geocoder {self.provider!r}: {exc}") from exc
+        # Only the spacing comes from RateLimiter; retries are ours (they need
+        # backoff and Retry-After, which it does not do).
+        return RateLimiter(
+            geocoder.geocode,
+            min_delay_seconds=self.min_delay_seconds,
+            max_retries=0,
+            error_wait_seconds=self.min_delay_seconds,
+            swallow_exceptions=False,
+        )
+
+    def _resolve(self, name: str, country_codes: list[str] | None) -> GeocodeResult:
+        query = " ".join(str(name).split())
+        if not query:
+            return GeocodeResult(Status.NOT_FOUND)
+        countries = sorted({c.strip().lower() for c in country_codes or () if c.strip()})
+        key = (self.provider, self.endpoint, query.casefold(), ",".join(countries))
+
+        hit = self._cache_get(key)
+        if hit is not None:
+            return hit
+        if self.offline or self._geocode is None:
+            return GeocodeResult(Status.NOT_CACHED)
+
+        with self._lock:
+            if self._disabled:
+                return self._failed(name, self._disabled, 0, record=False)
+            wait = self._paused_until - time.monotonic()
+            if wait > 0:
+                return self._failed(
+                    name, f"service asked to wait, {wait:.0f} s left", 0, record=False
+                )
+
+        result = self._fetch(name, query, countries)
+        if result.status is Status.FAILED:
+            with self._lock:
+                self._consecutive_failures += 1
+                if self.max_consecutive_failures and (
+                    self._consecutive_failures >= self.max_consecutive_failures
+                    and not self._disabled
+                ):
+                    self._disabled = (
+                        f"online geocoding stopped after {self._consecutive_failures}"
+                        " failed lookups in a row"
+                    )
+                    self._problem(f"geocoder {self.provider} ({self.endpoint}): {self._disabled}")
+            return result
+        with self._lock:
+            self._consecutive_failures = 0
+        payload = _place_to_json(result.place) if result.place else None
+        self._cache_put(key, result.status.value, payload)
+        return result
+
+    def _cache_get(self, key: tuple[str, str, str, str]) -> GeocodeResult | None:
+        if self._cache is None:
+            return None
+        try:
+            row = self._cache.get(key)
+            if row is None:
+                return None
+            status, payload = row
+            if status == Status.NOT_FOUND.value:
+                return GeocodeResult(Status.NOT_FOUND, cached=True)
+            if status == Status.FOUND.value and payload:
+                return GeocodeResult(Status.FOUND, _place_from_json(payload), cached=True)
+        except (sqlite3.Error, OSError, ValueError, TypeError) as exc:
+            self._problem(f"cache {self.cache_path}: unreadable entry for {key[2]!r}: {exc}")
+        return None
+
+    def _cache_put(self, key: tuple[str, str, str, str], status: str, payload: str | None) -> None:
+        if self._cache is None:
+            return
+        try:
+            self._cache.put(key, status, payload)
+        except (sqlite3.Error, OSError) as exc:
+            self._problem(f"cache {self.cache_path}: cannot store {key[2]!r}: {exc}")
+
+    def _fetch(self, name: str, query: str, countries: list[str]) -> GeocodeResult:
+        """Ask the service, retrying transient faults within the bounds."""
+        from geopy import exc as gx
+
+        assert self._geocode is not None
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            attempt += 1
+            self.requests_made += 1
+            try:
+                answer = self._call(query, countries)
+            except Exception as exc:
+                reason = f"{type(exc).__name__}: {_one_line(str(exc), 120)}"
+                transient = _is_transient(exc)
+                if not transient:
+                    return self._failed(name, f"{reason} (not retried)", attempt)
+                wait = self.backoff_seconds * 2 ** (attempt - 1)
+                if isinstance(exc, gx.GeocoderRateLimited) and exc.retry_after is not None:
+                    asked = float(exc.retry_after)
+                    if asked > self.max_retry_after_seconds:
+                        with self._lock:
+                            self._paused_until = max(self._paused_until, time.monotonic() + asked)
+                        return self._failed(
+                            name,
+                            f"{reason}; service asked to wait {asked:.0f} s,"
+                            f" more than {self.max_retry_after_seconds:.0f} s: pausing",
+                            attempt,
+                        )
+                    wait = max(wait, asked)
+                if attempt > self.max_retries:
+                    return self._failed(name, f"{reason} after {attempt} attempts", attempt)
+                if time.monotonic() - started + wait > self.max_total_seconds:
+                    return self._failed(
+                        name,
+                        f"{reason} after {attempt} attempts; retry budget"
+                        f" {self.max_total_seconds:g} s spent",
+                        attempt,
+                    )
+                log.info(
+                    "geocoder %s: %r: %s; retrying in %.2f s", self.provider, name, reason, wait
+                )
+                time.sleep(wait)
+                continue
+            try:
+                place = self._to_place(answer, query, countries)
+            except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
+                return self._failed(
+                    name, f"unusable answer: {type(exc).__name__}: {exc} (not retried)", attempt
+                )
+            if place is None:
+                return GeocodeResult(Status.NOT_FOUND, requests=attempt)
+            return GeocodeResult(Status.FOUND, place, requests=attempt)
+
+    def _call(self, query: str, countries: list[str]) -> Any:
+        assert self._geocode is not None
+        if self.provider == "nominatim":
+            return self._geocode(
+                query,
+                exactly_one=True,
+                addressdetails=True,
+                country_codes=countries or None,
+                timeout=self.timeout,
+            )
+        if self.provider == "photon" and countries:
+            # Photon has no country filter: take a few answers and filter here.
+            return self._geocode(query, exactly_one=False, limit=10, timeout=self.timeout)
+        return self._geocode(query, exactly_one=True, timeout=self.timeout)
+
+    def _to_place(self, answer: Any, query: str, countries: list[str]) -> Place | None:
+        if not answer:
+            return None
+        candidates = answer if isinstance(answer, list) else [answer]
+        for location in candidates:
+            place = self._location_to_place(location, query)
+            if not countries or not place.country or place.country.lower() in countries:
+                return place
+        return None
+
+    def _location_to_place(self, location: Any, query: str) -> Place:
+        raw: Mapping[str, Any] = location.raw if isinstance(location.raw, Mapping) else {}
+        # geopy turns missing coordinates into 0, 0: read OSM answers' own fields.
+        if self.provider == "nominatim":
+            lat, lon = float(raw["lat"]), float(raw["lon"])
+        elif self.provider == "photon":
+            lon, lat = (float(v) for v in raw["geometry"]["coordinates"][:2])  # GeoJSON order
+        else:
+            lat, lon = float(location.latitude), float(location.longitude)
+        if not (math.isfinite(lat) and math.isfinite(lon)) or abs(lat) > 90 or abs(lon) > 180:
+            raise ValueError(f"coordinates out of range: {lat}, {lon}")
+        if lat == 0 and lon == 0:
+            raise ValueError("coordinates 0, 0 (missing coordinates?)")
+        address_text = str(getattr(location, "address", "") or "")
+        if self.provider == "nominatim":
+            return self._from_nominatim(raw, lat, lon, address_text)
+        if self.provider == "photon":
+            return self._from_photon(raw, lat, lon, address_text)
+        return Place(
+            id=self._hashed_id(lat, lon, address_text),
+            name=address_text.split(",")[0].strip() or query,
+            lat=lat,
+            lon=lon,
+            feature_type="unknown",
+            country="",
+            geo_precision=2,
+            source=f"geocoder {self.provider} ({self.endpoint}); licence: see the provider's terms",
+            resolved_by=f"geocoder:{self.provider}",
+        )
+
+    def _hashed_id(self, lat: float, lon: float, address_text: str) -> str:
+        digest = hashlib.sha256(f"{lat:.6f},{lon:.6f}|{address_text}".encode()).hexdigest()
+        return f"geo:{self.provider}:{digest[:16]}"
+
+    def _osm_id(self, osm_type: Any, osm_id: Any, lat: float, lon: float, address_text: str) -> str:
+        """``geo:<provider>:<node|way|relation>/<id>``; a hash when the answer has no OSM id."""
+        kind = str(osm_type or "").strip()
+        kind = _OSM_TYPES.get(kind.upper(), kind.lower())
+        if kind in _OSM_TYPES.values() and str("" if osm_id is None else osm_id).strip().isdigit():
+            return f"geo:{self.provider}:{kind}/{int(osm_id)}"
+        return self._hashed_id(lat, lon, address_text)
+
+    def _osm_source(self) -> str:
+        return f"geocoder {self.provider} ({self.endpoint}); data © {OSM_LICENCE}"
+
+    def _from_nominatim(
+        self, raw: Mapping[str, Any], lat: float, lon: float, address_text: str
+    ) -> Place:
+        address = raw.get("address") or {}
+        rank = raw.get("place_rank")
+        feature_type, precision = classify(
+            str(raw.get("class") or raw.get("category") or ""),
+            str(raw.get("type") or ""),
+            str(raw.get("addresstype") or ""),
+            int(rank) if rank is not None else None,
+        )
+        name = str(raw.get("name") or "").strip() or address_text.split(",")[0].strip()
+        return Place(
+            id=self._osm_id(raw.get("osm_type"), raw.get("osm_id"), lat, lon, address_text),
+            name=name,
+            lat=lat,
+            lon=lon,
+            feature_type=feature_type,
+            country=str(address.get("country_code") or "").upper(),
+            admin1=str(
+                address.get("state") or address.get("province") or address.get("region") or ""
+            ),
+            geo_precision=precision,
+            source=self._osm_source(),
+            resolved_by=f"geocoder:{self.provider}",
+        )
+
+    def _from_photon(
+        self, raw: Mapping[str, Any], lat: float, lon: float, address_text: str
+    ) -> Place:
+        props = raw.get("properties") or {}
+        feature_type, precision = classify(
+            str(props.get("osm_key") or ""),
+            str(props.get("osm_value") or ""),
+            str(props.get("type") or ""),
+        )
+        return Place(
+            id=self._osm_id(props.get("osm_type"), props.get("osm_id"), lat, lon, address_text),
+            name=str(props.get("name") or "").strip() or address_text.split(",")[0].strip(),
+            lat=lat,
+            lon=lon,
+            feature_type=feature_type,
+            country=str(props.get("countrycode") or "").upper(),
+            admin1=str(props.get("state") or ""),
+            geo_precision=precision,
+            source=self._osm_source(),
+            resolved_by=f"geocoder:{self.provider}",
+        )
