@@ -1,0 +1,620 @@
+"""Tests of mapper.geocode against a fake Nominatim on 127.0.0.1 (no real network)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import socket
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from mapper.geocode import OSM_LICENCE, GeocodeResult, OnlineResolver, Status, classify
+from mapper.models import Place
+
+# --------------------------------------------------------------------------- #
+# A fake Nominatim.
+
+
+def nominatim_hit(
+    name: str,
+    lat: float,
+    lon: float,
+    *,
+    osm_type: str = "relation",
+    osm_id: int = 1,
+    osm_class: str = "place",
+    osm_value: str = "city",
+    addresstype: str = "city",
+    country_code: str = "ps",
+    state: str = "",
+    place_rank: int = 16,
+) -> dict[str, Any]:
+    """One search result in Nominatim's ``format=json&addressdetails=1`` shape."""
+    address: dict[str, str] = {addresstype: name, "country": "X", "country_code": country_code}
+    if state:
+        address["state"] = state
+    return {
+        "place_id": 1000 + osm_id,
+        "licence": "Data © OpenStreetMap contributors, ODbL 1.0. http://osm.org/copyright",
+        "osm_type": osm_type,
+        "osm_id": osm_id,
+        "lat": repr(lat),
+        "lon": repr(lon),
+        "class": osm_class,
+        "type": osm_value,
+        "place_rank": place_rank,
+        "importance": 0.5,
+        "addresstype": addresstype,
+        "name": name,
+        "display_name": f"{name}, {state or 'Somewhere'}, X",
+        "address": address,
+        "boundingbox": [str(lat - 0.1), str(lat + 0.1), str(lon - 0.1), str(lon + 0.1)],
+    }
+
+
+GAZA = nominatim_hit("Gaza", 31.5017, 34.4668, osm_id=1703814, state="Gaza Governorate")
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: Any = field(default_factory=list)  # JSON-encoded unless it is bytes
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+
+@dataclass
+class Hit:
+    at: float  # time.monotonic() when the request arrived
+    path: str
+    params: dict[str, str]
+    user_agent: str
+
+
+class FakeNominatim:
+    """Answers /search from a script: per query, a queue of replies, then a default."""
+
+    def __init__(self) -> None:
+        self.hits: list[Hit] = []
+        self.scripts: dict[str, list[Reply]] = {}
+        self.answers: dict[tuple[str, str], Any] = {}  # (query, countrycodes) -> body
+        self.lock = threading.Lock()
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                parts = urlsplit(self.path)
+                params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+                with fake.lock:
+                    fake.hits.append(
+                        Hit(time.monotonic(), parts.path, params, self.headers["User-Agent"])
+                    )
+                    reply = fake.next_reply(params)
+                if reply.delay:
+                    time.sleep(reply.delay)
+                body = reply.body if isinstance(reply.body, bytes) else json.dumps(reply.body)
+                data = body.encode() if isinstance(body, str) else body
+                try:
+                    self.send_response(reply.status)
+                    self.send_header("Content-Type", "application/json; charset=utf-8")
+                    self.send_header("Content-Length", str(len(data)))
+                    for k, v in reply.headers.items():
+                        self.send_header(k, v)
+                    self.end_headers()
+                    self.wfile.write(data)
+                except OSError:  # the client gave up (timeout test)
+                    pass
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.server.block_on_close = False
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
+
+    def next_reply(self, params: dict[str, str]) -> Reply:
+        q = params.get("q", "")
+        queue = self.scripts.get(q)
+        if queue:
+            return queue.pop(0)
+        body = self.answers.get((q, params.get("countrycodes", "")), [])
+        return Reply(body=body)
+
+    def searches(self) -> list[Hit]:
+        with self.lock:
+            return [h for h in self.hits if h.path == "/search"]
+
+    def resolver(self, tmp_path: Path, **kw: Any) -> OnlineResolver:
+        opts: dict[str, Any] = {
+            "domain": f"127.0.0.1:{self.port}",
+            "scheme": "http",
+            "cache_path": tmp_path / "cache.sqlite3",
+            "timeout": 2.0,
+            "min_delay_seconds": 0.0,
+            "backoff_seconds": 0.05,
+            "max_total_seconds": 5.0,
+        }
+        opts.update(kw)
+        return OnlineResolver("nominatim", **opts)
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeNominatim]:
+    server = FakeNominatim()
+    server.thread.start()
+    try:
+        yield server
+    finally:
+        server.server.shutdown()
+        server.server.server_close()
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+# --------------------------------------------------------------------------- #
+# Success, cache, offline.
+
+
+def test_success_is_parsed_into_a_place(fake: FakeNominatim, tmp_path: Path) -> None:
+    fake.answers[("Gaza", "")] = [GAZA]
+    r = fake.resolver(tmp_path, user_agent="strike-mapper-tests/1")
+
+    place = r.lookup("Gaza")
+
+    assert place == Place(
+        id="geo:nominatim:relation/1703814",
+        name="Gaza",
+        lat=31.5017,
+        lon=34.4668,
+        feature_type="city",
+        country="PS",
+        admin1="Gaza Governorate",
+        geo_precision=1,
+        source=f"geocoder nominatim (http://127.0.0.1:{fake.port}); data © {OSM_LICENCE}",
+        resolved_by="geocoder:nominatim",
+    )
+    assert r.last_result == GeocodeResult(Status.FOUND, place, requests=1)
+    assert r.problems == []
+    (hit,) = fake.searches()
+    assert hit.params["q"] == "Gaza"
+    assert hit.params["format"] == "json"
+    assert hit.params["addressdetails"] == "1"
+    assert "countrycodes" not in hit.params
+    assert hit.user_agent == "strike-mapper-tests/1"
+
+
+def test_default_user_agent_names_the_project(fake: FakeNominatim, tmp_path: Path) -> None:
+    r = fake.resolver(tmp_path)
+    r.lookup("Gaza")
+    assert fake.searches()[0].user_agent.startswith("strike-mapper/")
+
+
+def test_second_lookup_comes_from_the_cache(fake: FakeNominatim, tmp_path: Path) -> None:
+    fake.answers[("Gaza", "")] = [GAZA]
+    first = fake.resolver(tmp_path).lookup("Gaza")
+    assert len(fake.searches()) == 1
+
+    # A new resolver (a later run) on the same cache file; case and spacing folded.
+    r = fake.resolver(tmp_path)
+    again = r.resolve("  gaza ")
+    assert again.status is Status.FOUND
+    assert again.cached
+    assert again.place == first
+    assert len(fake.searches()) == 1
+    assert r.requests_made == 0
+
+
+def test_country_filter_is_sent_and_keys_the_cache(fake: FakeNominatim, tmp_path: Path) -> None:
+    rafah_ps = nominatim_hit("Rafah", 31.2968, 34.2455, osm_id=11, country_code="ps")
+    rafah_eg = nominatim_hit("Rafah", 31.2806, 34.2361, osm_id=22, country_code="eg")
+    fake.answers[("Rafah", "ps")] = [rafah_ps]
+    fake.answers[("Rafah", "eg")] = [rafah_eg]
+    r = fake.resolver(tmp_path)
+
+    a = r.lookup("Rafah", ["PS"])
+    b = r.lookup("Rafah", ["eg"])
+    assert a is not None and b is not None
+    assert (a.id, a.country) == ("geo:nominatim:relation/11", "PS")
+    assert (b.id, b.country) == ("geo:nominatim:relation/22", "EG")
+    assert [h.params.get("countrycodes") for h in fake.searches()] == ["ps", "eg"]
+    assert r.lookup("Rafah", ["ps"]) == a
+    assert len(fake.searches()) == 2
+
+
+def test_offline_makes_no_request(fake: FakeNominatim, tmp_path: Path) -> None:
+    fake.answers[("Gaza", "")] = [GAZA]
+    offline = fake.resolver(tmp_path, offline=True)
+    assert offline.lookup("Gaza") is None
+    assert offline.last_result == GeocodeResult(Status.NOT_CACHED)
+    assert fake.searches() == []
+
+    fake.resolver(tmp_path).lookup("Gaza")  # warm the cache
+    assert len(fake.searches()) == 1
+    place = offline.lookup("Gaza")
+    assert place is not None and place.id == "geo:nominatim:relation/1703814"
+    assert len(fake.searches()) == 1
+    assert offline.requests_made == 0
+    assert offline.problems == []
+
+
+def test_not_found_is_cached(fake: FakeNominatim, tmp_path: Path) -> None:
+    r = fake.resolver(tmp_path)
+    assert r.lookup("Nowhereville") is None
+    assert r.last_result == GeocodeResult(Status.NOT_FOUND, requests=1)
+    assert r.problems == []
+
+    assert r.lookup("Nowhereville") is None
+    assert r.last_result == GeocodeResult(Status.NOT_FOUND, cached=True)
+    assert fake.resolver(tmp_path, offline=True).resolve("nowhereville").status is (
+        Status.NOT_FOUND
+    )
+    assert len(fake.searches()) == 1
+
+
+# --------------------------------------------------------------------------- #
+# Faults.
+
+
+def test_timeout_gives_none_and_a_problem_and_is_not_cached(
+    fake: FakeNominatim, tmp_path: Path
+) -> None:
+    fake.scripts["Gaza"] = [Reply(body=[GAZA], delay=1.0), Reply(body=[GAZA], delay=1.0)]
+    r = fake.resolver(tmp_path, timeout=0.25, max_retries=1)
+
+    started = time.monotonic()
+    assert r.lookup("Gaza") is None
+    elapsed = time.monotonic() - started
+
+    result = r.last_result
+    assert result is not None and result.status is Status.FAILED
+    assert result.requests == 2
+    assert "timed out" in result.error.lower()
+    assert elapsed < 1.5  # gave up after two short timeouts, did not wait for the server
+    assert len(r.problems) == 1 and "Gaza" in r.problems[0] and "\n" not in r.problems[0]
+    assert len(fake.searches()) == 2
+
+    # Not cached: offline knows nothing, and online asks again and succeeds.
+    assert fake.resolver(tmp_path, offline=True).resolve("Gaza").status is Status.NOT_CACHED
+    fake.answers[("Gaza", "")] = [GAZA]
+    assert r.lookup("Gaza") is not None
+    assert len(fake.searches()) == 3
+
+
+def test_http_500_then_success_on_retry(fake: FakeNominatim, tmp_path: Path) -> None:
+    fake.scripts["Gaza"] = [Reply(status=500, body=b"<h1>Internal error</h1>")]
+    fake.answers[("Gaza", "")] = [GAZA]
+    r = fake.resolver(tmp_path, backoff_seconds=0.2)
+
+    place = r.lookup("Gaza")
+
+    assert place is not None and place.lat == pytest.approx(31.5017)
+    assert r.last_result is not None and r.last_result.requests == 2
+    assert r.problems == []
+    first, second = fake.searches()
+    assert second.at - first.at >= 0.15  # backed off (0.2 s) before retrying
+
+
+def test_http_500_every_time_gives_up_after_max_retries(
+    fake: FakeNominatim, tmp_path: Path
+) -> None:
+    fake.scripts["Gaza"] = [Reply(status=500) for _ in range(10)]
+    r = fake.resolver(tmp_path, max_retries=2, backoff_seconds=0.1)
+
+    assert r.lookup("Gaza") is None
+    assert r.last_result is not None and r.last_result.status is Status.FAILED
+    gaps = [b.at - a.at for a, b in itertools.pairwise(fake.searches())]
+    assert len(fake.searches()) == 3
+    assert gaps[0] >= 0.08 and gaps[1] >= 0.17  # exponential: 0.1 s, then 0.2 s
+    assert len(r.problems) == 1 and "3 attempts" in r.problems[0]
+
+
+def test_retry_budget_bounds_total_time(fake: FakeNominatim, tmp_path: Path) -> None:
+    fake.scripts["Gaza"] = [Reply(status=503) for _ in range(10)]
+    r = fake.resolver(tmp_path, max_retries=10, backoff_seconds=0.2, max_total_seconds=0.5)
+
+    started = time.monotonic()
+    assert r.lookup("Gaza") is None
+    assert time.monotonic() - started < 0.8
+    assert len(fake.searches()) == 2  # 0.2 s fits the budget, 0.2 + 0.4 s does not
+    assert "budget" in r.problems[0]
+
+
+def test_429_retry_after_is_honoured(fake: FakeNominatim, tmp_path: Path) -> None:
+    fake.scripts["Gaza"] = [Reply(status=429, headers={"Retry-After": "1"})]
+    fake.answers[("Gaza", "")] = [GAZA]
+    r = fake.resolver(tmp_path, backoff_seconds=0.01)
+
+    assert r.lookup("Gaza") is not None
+    first, second = fake.searches()
+    assert 0.9 <= second.at - first.at < 2.0
+    assert r.problems == []
+
+
+def test_429_asking_too_long_a_wait_gives_up_and_pauses(
+    fake: FakeNominatim, tmp_path: Path
+) -> None:
+    fake.scripts["Gaza"] = [Reply(status=429, headers={"Retry-After": "3600"})]
+    fake.answers[("Gaza", "")] = [GAZA]
+    r = fake.resolver(tmp_path, max_retry_after_seconds=5)
+
+    started = time.monotonic()
+    assert r.lookup("Gaza") is None
+    assert time.monotonic() - started < 1.0
+    assert len(r.problems) == 1 and "3600" in r.problems[0]
+    # Paused: the next lookup fails at once without a request.
+    assert r.lookup("Khan Younis") is None
+    assert r.last_result is not None and r.last_result.status is Status.FAILED
+    assert len(fake.searches()) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"this is not json {",
+        b"<html><body>Bad gateway</body></html>",
+        json.dumps([{"lat": "north", "lon": "east", "osm_type": "node", "osm_id": 1}]).encode(),
+        json.dumps([{"display_name": "no coordinates at all"}]).encode(),
+        json.dumps([{"lat": "95.0", "lon": "10.0", "osm_type": "node", "osm_id": 1}]).encode(),
+    ],
+    ids=["truncated", "html", "words-for-numbers", "no-coordinates", "latitude-out-of-range"],
+)
+def test_garbage_answer_gives_none_and_a_problem(
+    fake: FakeNominatim, tmp_path: Path, body: bytes
+) -> None:
+    fake.scripts["Gaza"] = [Reply(body=body)]
+    r = fake.resolver(tmp_path)
+
+    assert r.lookup("Gaza") is None
+    result = r.last_result
+    assert result is not None and result.status is Status.FAILED and result.error
+    assert len(r.problems) == 1 and "\n" not in r.problems[0]
+    assert len(fake.searches()) == 1  # garbage is not retried...
+    fake.answers[("Gaza", "")] = [GAZA]
+    assert r.lookup("Gaza") is not None  # ...nor cached
+
+
+def test_connection_refused_gives_none_and_a_problem(tmp_path: Path) -> None:
+    port = closed_port()
+    r = OnlineResolver(
+        domain=f"127.0.0.1:{port}",
+        scheme="http",
+        cache_path=tmp_path / "c.sqlite3",
+        timeout=1.0,
+        min_delay_seconds=0.0,
+        max_retries=2,
+        backoff_seconds=0.05,
+    )
+
+    started = time.monotonic()
+    assert r.lookup("Gaza") is None
+    assert time.monotonic() - started < 1.0
+    result = r.last_result
+    assert result is not None and result.status is Status.FAILED and result.requests == 3
+    assert "refused" in result.error.lower()
+    assert len(r.problems) == 1
+
+
+def test_repeated_failures_stop_online_lookups(tmp_path: Path) -> None:
+    r = OnlineResolver(
+        url=f"http://127.0.0.1:{closed_port()}",
+        cache_path=tmp_path / "c.sqlite3",
+        min_delay_seconds=0.0,
+        max_retries=0,
+        max_consecutive_failures=2,
+    )
+    for name in ("A", "B", "C", "D"):
+        assert r.lookup(name) is None
+        assert r.last_result is not None and r.last_result.status is Status.FAILED
+    assert r.requests_made == 2
+    assert len(r.problems) == 3  # A, B, then one line saying lookups stopped
+    assert "stopped" in r.problems[-1]
+
+
+def test_rate_limit_spaces_requests(fake: FakeNominatim, tmp_path: Path) -> None:
+    r = fake.resolver(tmp_path, min_delay_seconds=0.2)
+    for name in ("A", "B", "C", "D"):
+        r.lookup(name)
+    times = [h.at for h in fake.searches()]
+    assert len(times) == 4
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    assert min(gaps) >= 0.15, gaps  # ~0.2 s; a few ms without the limit
+
+
+# --------------------------------------------------------------------------- #
+# Configuration, classification, processes.
+
+
+def test_url_is_split_into_scheme_and_domain(tmp_path: Path) -> None:
+    r = OnlineResolver(
+        url="http://localhost:8080/nominatim/", cache_path=tmp_path / "c", offline=True
+    )
+    assert (r.scheme, r.domain, r.endpoint) == (
+        "http",
+        "localhost:8080/nominatim",
+        "http://localhost:8080/nominatim",
+    )
+    with pytest.raises(ValueError):
+        OnlineResolver(url="http://x", domain="y", cache_path=tmp_path / "c", offline=True)
+
+
+def test_unknown_provider_is_a_configuration_error(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="no-such-geocoder"):
+        OnlineResolver("no-such-geocoder", cache_path=tmp_path / "c")
+
+
+def test_unusable_cache_is_a_problem_not_a_crash(fake: FakeNominatim, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    fake.answers[("Gaza", "")] = [GAZA]
+    r = fake.resolver(tmp_path, cache_path=blocker / "cache.sqlite3")
+    assert len(r.problems) == 1 and "cache" in r.problems[0]
+    assert r.lookup("Gaza") is not None
+    assert r.lookup("Gaza") is not None
+    assert len(fake.searches()) == 2  # nothing kept
+
+
+@pytest.mark.parametrize(
+    ("osm_class", "value", "addresstype", "rank", "expected"),
+    [
+        ("place", "city", "city", 16, ("city", 1)),
+        ("place", "town", "town", 18, ("town", 1)),
+        ("place", "village", "village", 19, ("village", 1)),
+        ("place", "suburb", "suburb", 20, ("district", 2)),
+        ("boundary", "administrative", "county", 12, ("district", 2)),
+        ("boundary", "administrative", "state", 8, ("admin1", 3)),
+        ("boundary", "administrative", "country", 4, ("country", 3)),
+        ("amenity", "hospital", "amenity", 30, ("facility", 1)),
+        ("aeroway", "aerodrome", "aeroway", 30, ("facility", 1)),
+        ("landuse", "military", "landuse", 22, ("facility", 1)),
+        ("barrier", "border_control", "barrier", 30, ("crossing", 1)),
+        ("natural", "peak", "peak", 18, ("peak", 2)),
+        ("natural", "bay", "bay", 8, ("bay", 3)),
+    ],
+)
+def test_classify(
+    osm_class: str, value: str, addresstype: str, rank: int, expected: tuple[str, int]
+) -> None:
+    assert classify(osm_class, value, addresstype, rank) == expected
+
+
+def test_facility_answer_becomes_a_precise_place(fake: FakeNominatim, tmp_path: Path) -> None:
+    fake.answers[("Al-Shifa Hospital", "")] = [
+        nominatim_hit(
+            "Al-Shifa Hospital",
+            31.5235,
+            34.4440,
+            osm_type="way",
+            osm_id=4242,
+            osm_class="amenity",
+            osm_value="hospital",
+            addresstype="amenity",
+            place_rank=30,
+        )
+    ]
+    place = fake.resolver(tmp_path).lookup("Al-Shifa Hospital")
+    assert place is not None
+    assert (place.id, place.feature_type, place.geo_precision) == (
+        "geo:nominatim:way/4242",
+        "facility",
+        1,
+    )
+
+
+def test_import_and_offline_use_do_not_load_geopy(tmp_path: Path) -> None:
+    code = textwrap.dedent(
+        f"""
+        import sys
+        import mapper, mapper.geocode
+        r = mapper.geocode.OnlineResolver(offline=True, cache_path={str(tmp_path / "c")!r})
+        assert r.lookup("Gaza") is None
+        print(sorted(m for m in sys.modules if m.split(".")[0] == "geopy"))
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_two_processes_share_one_cache(fake: FakeNominatim, tmp_path: Path) -> None:
+    names = [f"Place {i}" for i in range(40)]
+    for i, name in enumerate(names):
+        fake.answers[(name, "")] = [nominatim_hit(name, 31 + i / 100, 34 + i / 100, osm_id=i)]
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from mapper.geocode import OnlineResolver
+        r = OnlineResolver(domain="127.0.0.1:{fake.port}", scheme="http", min_delay_seconds=0,
+                           cache_path={str(tmp_path / "shared.sqlite3")!r}, timeout=5)
+        names = sys.argv[1:]
+        assert all(r.lookup(n) is not None for n in names), r.problems
+        assert not r.problems, r.problems
+        """
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, *names[k::2]], stderr=subprocess.PIPE)
+        for k in (0, 1)
+    ]
+    for p in procs:
+        _, err = p.communicate(timeout=60)
+        assert p.returncode == 0, err.decode()
+
+    offline = fake.resolver(tmp_path, cache_path=tmp_path / "shared.sqlite3", offline=True)
+    found = [offline.lookup(n) for n in names]
+    assert all(p is not None for p in found)
+    assert [p.id for p in found if p] == [f"geo:nominatim:relation/{i}" for i in range(40)]
+    assert len(fake.searches()) == 40
+
+
+def test_answer_without_osm_id_gets_a_stable_hashed_id(fake: FakeNominatim, tmp_path: Path) -> None:
+    hit = nominatim_hit("Gaza", 31.5017, 34.4668)
+    del hit["osm_type"], hit["osm_id"]
+    fake.answers[("Gaza", "")] = [hit]
+    fake.answers[("Gaza City", "")] = [hit]
+    r = fake.resolver(tmp_path)
+    a, b = r.lookup("Gaza"), r.lookup("Gaza City")
+    assert a is not None and b is not None
+    assert a.id.startswith("geo:nominatim:") and "/" not in a.id
+    assert a.id == b.id
+
+
+def test_photon_answer_is_parsed_and_country_filtered(fake: FakeNominatim, tmp_path: Path) -> None:
+    def feature(osm_id: int, lon: float, lat: float, country: str) -> dict[str, Any]:
+        return {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {
+                "osm_type": "R",
+                "osm_id": osm_id,
+                "osm_key": "place",
+                "osm_value": "town",
+                "type": "city",
+                "name": "Rafah",
+                "countrycode": country,
+                "state": "Somewhere",
+            },
+        }
+
+    fake.answers[("Rafah", "")] = {
+        "type": "FeatureCollection",
+        "features": [feature(22, 34.2361, 31.2806, "EG"), feature(11, 34.2455, 31.2968, "PS")],
+    }
+    r = OnlineResolver(
+        "photon",
+        url=f"http://127.0.0.1:{fake.port}",
+        cache_path=tmp_path / "c.sqlite3",
+        min_delay_seconds=0.0,
+        timeout=2.0,
+    )
+    place = r.lookup("Rafah", ["ps"])
+    assert place is not None
+    assert (place.id, place.lat, place.lon, place.country) == (
+        "geo:photon:relation/11",
+        31.2968,
+        34.2455,
+        "PS",
+    )
+    assert (place.feature_type, place.geo_precision, place.resolved_by) == (
+        "town",
+        1,
+        "geocoder:photon",
+    )
+    assert OSM_LICENCE in place.source
+    assert [h.path for h in fake.hits] == ["/api"]
