@@ -20,6 +20,9 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", **kw: object) -> 
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
     try:
         if "b" not in mode:
             kw.setdefault("encoding", "utf-8")

@@ -152,9 +152,7 @@ _FACILITY_CLASSES = frozenset(
 )
 
 
-def classify(
-    osm_class: str, osm_value: str, addresstype: str = "", place_rank: int | None = None
-) -> tuple[str, int]:
+def classify(osm_class: str, osm_value: str, addresstype: str = "", place_rank: int | None = None) -> tuple[str, int]:
     """Return ``(feature_type, geo_precision)`` for an OSM-based answer.
 
     ``geo_precision`` follows ACLED: 1 a town, village or a site in one, 2 part
@@ -224,8 +222,7 @@ class _Cache:
     def get(self, key: tuple[str, str, str, str]) -> tuple[str, str | None] | None:
         with self._connect() as db:
             row = db.execute(
-                "SELECT status, place FROM answers"
-                " WHERE provider = ? AND endpoint = ? AND query = ? AND countries = ?",
+                "SELECT status, place FROM answers WHERE provider = ? AND endpoint = ? AND query = ? AND countries = ?",
                 key,
             ).fetchone()
         return None if row is None else (row[0], row[1])
@@ -462,21 +459,17 @@ class OnlineResolver:
                 return self._failed(name, self._disabled, 0, record=False)
             wait = self._paused_until - time.monotonic()
             if wait > 0:
-                return self._failed(
-                    name, f"service asked to wait, {wait:.0f} s left", 0, record=False
-                )
+                return self._failed(name, f"service asked to wait, {wait:.0f} s left", 0, record=False)
 
         result = self._fetch(name, query, countries)
         if result.status is Status.FAILED:
             with self._lock:
                 self._consecutive_failures += 1
                 if self.max_consecutive_failures and (
-                    self._consecutive_failures >= self.max_consecutive_failures
-                    and not self._disabled
+                    self._consecutive_failures >= self.max_consecutive_failures and not self._disabled
                 ):
                     self._disabled = (
-                        f"online geocoding stopped after {self._consecutive_failures}"
-                        " failed lookups in a row"
+                        f"online geocoding stopped after {self._consecutive_failures} failed lookups in a row"
                     )
                     self._problem(f"geocoder {self.provider} ({self.endpoint}): {self._disabled}")
             return result
@@ -545,21 +538,16 @@ class OnlineResolver:
                 if time.monotonic() - started + wait > self.max_total_seconds:
                     return self._failed(
                         name,
-                        f"{reason} after {attempt} attempts; retry budget"
-                        f" {self.max_total_seconds:g} s spent",
+                        f"{reason} after {attempt} attempts; retry budget {self.max_total_seconds:g} s spent",
                         attempt,
                     )
-                log.info(
-                    "geocoder %s: %r: %s; retrying in %.2f s", self.provider, name, reason, wait
-                )
+                log.info("geocoder %s: %r: %s; retrying in %.2f s", self.provider, name, reason, wait)
                 time.sleep(wait)
                 continue
             try:
                 place = self._to_place(answer, query, countries)
             except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
-                return self._failed(
-                    name, f"unusable answer: {type(exc).__name__}: {exc} (not retried)", attempt
-                )
+                return self._failed(name, f"unusable answer: {type(exc).__name__}: {exc} (not retried)", attempt)
             if place is None:
                 return GeocodeResult(Status.NOT_FOUND, requests=attempt)
             return GeocodeResult(Status.FOUND, place, requests=attempt)
@@ -634,9 +622,7 @@ class OnlineResolver:
     def _osm_source(self) -> str:
         return f"geocoder {self.provider} ({self.endpoint}); data © {OSM_LICENCE}"
 
-    def _from_nominatim(
-        self, raw: Mapping[str, Any], lat: float, lon: float, address_text: str
-    ) -> Place:
+    def _from_nominatim(self, raw: Mapping[str, Any], lat: float, lon: float, address_text: str) -> Place:
         address = raw.get("address") or {}
         rank = raw.get("place_rank")
         feature_type, precision = classify(
@@ -653,17 +639,13 @@ class OnlineResolver:
             lon=lon,
             feature_type=feature_type,
             country=str(address.get("country_code") or "").upper(),
-            admin1=str(
-                address.get("state") or address.get("province") or address.get("region") or ""
-            ),
+            admin1=str(address.get("state") or address.get("province") or address.get("region") or ""),
             geo_precision=precision,
             source=self._osm_source(),
             resolved_by=f"geocoder:{self.provider}",
         )
 
-    def _from_photon(
-        self, raw: Mapping[str, Any], lat: float, lon: float, address_text: str
-    ) -> Place:
+    def _from_photon(self, raw: Mapping[str, Any], lat: float, lon: float, address_text: str) -> Place:
         props = raw.get("properties") or {}
         feature_type, precision = classify(
             str(props.get("osm_key") or ""),

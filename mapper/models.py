@@ -14,6 +14,8 @@ import bisect
 from dataclasses import dataclass, field
 from datetime import date
 
+from .dates import DateRef
+
 
 @dataclass
 class Article:
@@ -74,14 +76,15 @@ class Mention:
     cstart: int  # into Article.clean
     cend: int
     surface: str  # as written
+    key: str = ""  # mapper.names.name_key of the surface form
     place: Place | None = None
     literal: bool = True  # False: "Washington said", "Al-Mayadeen confirmed", "Jerusalem Post"
     nonliteral_reason: str = ""
     role: str = "mentioned"  # "struck" | "mentioned"
     sentence: tuple[int, int] = (0, 0)  # clean span of the sentence holding it
     evidence: tuple[int, int] | None = None  # clean span of the clause that places a strike here
-    date: date | None = None  # strike date stated with this mention
-    date_partial: tuple[int, int] | None = None  # (month, day) when the year is not given
+    date_ref: DateRef | None = None  # a date the evidence sentence gives
+    date: date | None = None  # that date resolved to the calendar (sites stage)
     confidence: float = 1.0
 
 
@@ -149,6 +152,7 @@ class ArticleResult:
     mentions: list[Mention]
     claims: list[Claim]
     unresolved: list[str] = field(default_factory=list)
+    event_ref: DateRef | None = None  # first date given in a sentence reporting a strike
 
 
 @dataclass
@@ -159,3 +163,4 @@ class RunResult:
     unresolved: dict[str, list[str]]  # name -> article ids
     problems: list[Problem]
     outputs: dict[str, str] = field(default_factory=dict)  # kind -> path
+    event_dates: dict[str, str | None] = field(default_factory=dict)  # article id -> ISO date

@@ -97,9 +97,7 @@ class FakeNominatim:
                 parts = urlsplit(self.path)
                 params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
                 with fake.lock:
-                    fake.hits.append(
-                        Hit(time.monotonic(), parts.path, params, self.headers["User-Agent"])
-                    )
+                    fake.hits.append(Hit(time.monotonic(), parts.path, params, self.headers["User-Agent"]))
                     reply = fake.next_reply(params)
                 if reply.delay:
                     time.sleep(reply.delay)
@@ -262,9 +260,7 @@ def test_not_found_is_cached(fake: FakeNominatim, tmp_path: Path) -> None:
 
     assert r.lookup("Nowhereville") is None
     assert r.last_result == GeocodeResult(Status.NOT_FOUND, cached=True)
-    assert fake.resolver(tmp_path, offline=True).resolve("nowhereville").status is (
-        Status.NOT_FOUND
-    )
+    assert fake.resolver(tmp_path, offline=True).resolve("nowhereville").status is (Status.NOT_FOUND)
     assert len(fake.searches()) == 1
 
 
@@ -272,9 +268,7 @@ def test_not_found_is_cached(fake: FakeNominatim, tmp_path: Path) -> None:
 # Faults.
 
 
-def test_timeout_gives_none_and_a_problem_and_is_not_cached(
-    fake: FakeNominatim, tmp_path: Path
-) -> None:
+def test_timeout_gives_none_and_a_problem_and_is_not_cached(fake: FakeNominatim, tmp_path: Path) -> None:
     fake.scripts["Gaza"] = [Reply(body=[GAZA], delay=1.0), Reply(body=[GAZA], delay=1.0)]
     r = fake.resolver(tmp_path, timeout=0.25, max_retries=1)
 
@@ -311,9 +305,7 @@ def test_http_500_then_success_on_retry(fake: FakeNominatim, tmp_path: Path) -> 
     assert second.at - first.at >= 0.15  # backed off (0.2 s) before retrying
 
 
-def test_http_500_every_time_gives_up_after_max_retries(
-    fake: FakeNominatim, tmp_path: Path
-) -> None:
+def test_http_500_every_time_gives_up_after_max_retries(fake: FakeNominatim, tmp_path: Path) -> None:
     fake.scripts["Gaza"] = [Reply(status=500) for _ in range(10)]
     r = fake.resolver(tmp_path, max_retries=2, backoff_seconds=0.1)
 
@@ -347,9 +339,7 @@ def test_429_retry_after_is_honoured(fake: FakeNominatim, tmp_path: Path) -> Non
     assert r.problems == []
 
 
-def test_429_asking_too_long_a_wait_gives_up_and_pauses(
-    fake: FakeNominatim, tmp_path: Path
-) -> None:
+def test_429_asking_too_long_a_wait_gives_up_and_pauses(fake: FakeNominatim, tmp_path: Path) -> None:
     fake.scripts["Gaza"] = [Reply(status=429, headers={"Retry-After": "3600"})]
     fake.answers[("Gaza", "")] = [GAZA]
     r = fake.resolver(tmp_path, max_retry_after_seconds=5)
@@ -375,9 +365,7 @@ def test_429_asking_too_long_a_wait_gives_up_and_pauses(
     ],
     ids=["truncated", "html", "words-for-numbers", "no-coordinates", "latitude-out-of-range"],
 )
-def test_garbage_answer_gives_none_and_a_problem(
-    fake: FakeNominatim, tmp_path: Path, body: bytes
-) -> None:
+def test_garbage_answer_gives_none_and_a_problem(fake: FakeNominatim, tmp_path: Path, body: bytes) -> None:
     fake.scripts["Gaza"] = [Reply(body=body)]
     r = fake.resolver(tmp_path)
 
@@ -442,9 +430,7 @@ def test_rate_limit_spaces_requests(fake: FakeNominatim, tmp_path: Path) -> None
 
 
 def test_url_is_split_into_scheme_and_domain(tmp_path: Path) -> None:
-    r = OnlineResolver(
-        url="http://localhost:8080/nominatim/", cache_path=tmp_path / "c", offline=True
-    )
+    r = OnlineResolver(url="http://localhost:8080/nominatim/", cache_path=tmp_path / "c", offline=True)
     assert (r.scheme, r.domain, r.endpoint) == (
         "http",
         "localhost:8080/nominatim",
@@ -488,9 +474,7 @@ def test_unusable_cache_is_a_problem_not_a_crash(fake: FakeNominatim, tmp_path: 
         ("natural", "bay", "bay", 8, ("bay", 3)),
     ],
 )
-def test_classify(
-    osm_class: str, value: str, addresstype: str, rank: int, expected: tuple[str, int]
-) -> None:
+def test_classify(osm_class: str, value: str, addresstype: str, rank: int, expected: tuple[str, int]) -> None:
     assert classify(osm_class, value, addresstype, rank) == expected
 
 
@@ -527,9 +511,7 @@ def test_import_and_offline_use_do_not_load_geopy(tmp_path: Path) -> None:
         print(sorted(m for m in sys.modules if m.split(".")[0] == "geopy"))
         """
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == "[]"
 
 
@@ -548,10 +530,7 @@ def test_two_processes_share_one_cache(fake: FakeNominatim, tmp_path: Path) -> N
         assert not r.problems, r.problems
         """
     )
-    procs = [
-        subprocess.Popen([sys.executable, "-c", code, *names[k::2]], stderr=subprocess.PIPE)
-        for k in (0, 1)
-    ]
+    procs = [subprocess.Popen([sys.executable, "-c", code, *names[k::2]], stderr=subprocess.PIPE) for k in (0, 1)]
     for p in procs:
         _, err = p.communicate(timeout=60)
         assert p.returncode == 0, err.decode()

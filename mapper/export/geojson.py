@@ -1,0 +1,97 @@
+"""GeoJSON (RFC 7946) export: the contract later tools rely on.
+
+A FeatureCollection of Points ``[lon, lat]`` (6 decimals at most, WGS 84, no
+``crs`` member); feature ``id`` = ``site_id``.  Properties are listed in the
+README ("GeoJSON contract"); new properties may be added, none removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict
+from typing import Any
+
+from ..atomic import write_text
+from ..models import Article, Claim, Site
+
+CONTRACT_VERSION = "1.0"
+
+
+def claim_dict(c: Claim) -> dict[str, Any]:
+    return {
+        "article": c.article,
+        "claimant": c.claimant,
+        "victims": c.victims,
+        "killed_min": c.killed_min,
+        "killed_max": c.killed_max,
+        "injured_min": c.injured_min,
+        "injured_max": c.injured_max,
+        "quote": c.quote,
+        "start": c.start,
+        "end": c.end,
+        "sites": list(c.sites),
+    }
+
+
+def feature(site: Site, articles: dict[str, Article]) -> dict[str, Any]:
+    p = site.place
+    sources = []
+    for aid in site.articles:
+        a = articles.get(aid)
+        sources.append(
+            {
+                "article": aid,
+                "outlet": a.outlet if a else None,
+                "title": a.title if a else None,
+                "date": a.published.isoformat() if a and a.published else None,
+                "path": a.path if a else None,
+                "url": a.url if a else None,
+            }
+        )
+    props: dict[str, Any] = {
+        "site_id": site.site_id,
+        "name": p.name,
+        "names_seen": list(site.names_seen),
+        "country": p.country or None,
+        "admin1": p.admin1 or None,
+        "feature_type": p.feature_type,
+        "role": site.role,
+        "geo_precision": p.geo_precision,
+        "resolved_by": p.resolved_by,
+        "place_id": p.id,
+        "parent": p.parent or None,
+        "place_source": p.source,
+        "event_date": site.event_date,
+        "articles": list(site.articles),
+        "outlets": list(site.outlets),
+        "sources": sources,
+        "evidence": [asdict(e) for e in site.evidence],
+        "claims": [claim_dict(c) for c in site.claims],
+        "killed_min": site.killed_min,
+        "killed_max": site.killed_max,
+        "injured_min": site.injured_min,
+        "injured_max": site.injured_max,
+    }
+    return {
+        "type": "Feature",
+        "id": site.site_id,
+        "geometry": {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]},
+        "properties": props,
+    }
+
+
+def feature_collection(sites: list[Site], articles: dict[str, Article]) -> dict[str, Any]:
+    return {
+        "type": "FeatureCollection",
+        "mapper_contract": CONTRACT_VERSION,
+        "features": [feature(s, articles) for s in sites],
+    }
+
+
+def dumps(fc: dict[str, Any]) -> str:
+    return json.dumps(fc, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_geojson(path: str | os.PathLike[str], fc: dict[str, Any]) -> None:
+    write_text(path, dumps(fc))

@@ -1,0 +1,176 @@
+"""The curated local gazetteer (``data/gazetteer.csv``) and the name index.
+
+Columns: ``id, name, aliases, lat, lon, feature_type, country, admin1, parent,
+geo_precision, population, source``; aliases are separated by ``|``.  A row that
+cannot be read is reported as a ``Problem`` naming the file and line and is
+skipped; the other rows load.  Later files override earlier ones by id, and any
+curated row outranks a world-gazetteer entry with the same name.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+from .models import Place, Problem
+from .names import name_key, name_variants
+
+COLUMNS = (
+    "id",
+    "name",
+    "aliases",
+    "lat",
+    "lon",
+    "feature_type",
+    "country",
+    "admin1",
+    "parent",
+    "geo_precision",
+    "population",
+    "source",
+)
+REQUIRED = ("id", "name", "lat", "lon", "feature_type")
+# feature types that are never a struck site (too coarse to be a point)
+AREA_TYPES = frozenset({"country", "territory", "continent", "macro-region"})
+
+
+def default_gazetteer_path() -> Path:
+    """The gazetteer installed with the package (``data/gazetteer.csv`` in the repo)."""
+    in_repo = Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv"
+    if in_repo.is_file():  # a source checkout or an editable install
+        return in_repo
+    return Path(str(resources.files("mapper._data").joinpath("gazetteer.csv")))
+
+
+def _row_to_place(row: dict[str, str]) -> Place:
+    missing = [c for c in REQUIRED if not (row.get(c) or "").strip()]
+    if missing:
+        raise ValueError(f"missing {', '.join(missing)}")
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except ValueError:
+        raise ValueError(f"lat/lon not numbers: {row['lat']!r}, {row['lon']!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"lat/lon out of range: {lat}, {lon}")
+    prec_s = (row.get("geo_precision") or "1").strip()
+    if prec_s not in ("1", "2", "3"):
+        raise ValueError(f"geo_precision must be 1, 2 or 3, not {prec_s!r}")
+    country = (row.get("country") or "").strip().upper()
+    if country and (len(country) != 2 or not country.isalpha()):
+        raise ValueError(f"country must be an ISO 3166-1 alpha-2 code, not {country!r}")
+    pop_s = (row.get("population") or "").strip()
+    try:
+        population = int(pop_s) if pop_s else 0
+    except ValueError:
+        raise ValueError(f"population not a whole number: {pop_s!r}") from None
+    aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+    return Place(
+        id=row["id"].strip(),
+        name=row["name"].strip(),
+        lat=lat,
+        lon=lon,
+        feature_type=row["feature_type"].strip(),
+        country=country,
+        admin1=(row.get("admin1") or "").strip(),
+        aliases=aliases,
+        parent=(row.get("parent") or "").strip(),
+        geo_precision=int(prec_s),
+        source=(row.get("source") or "").strip(),
+        resolved_by="gazetteer",
+        population=population,
+    )
+
+
+def read_gazetteer_csv(path: str | os.PathLike[str]) -> tuple[list[Place], list[Problem]]:
+    """Read one gazetteer CSV; bad rows become problems, good rows places."""
+    places: list[Place] = []
+    problems: list[Problem] = []
+    p = str(path)
+    try:
+        data = Path(path).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [Problem(p, f"cannot read gazetteer: {exc}")]
+    reader = csv.DictReader(io.StringIO(data))
+    header = reader.fieldnames or []
+    absent = [c for c in REQUIRED if c not in header]
+    if absent:
+        return [], [Problem(p, f"gazetteer header lacks column(s) {', '.join(absent)}", 1)]
+    seen: set[str] = set()
+    for row in reader:
+        line = reader.line_num
+        if None in row or any(v is None for v in row.values()):
+            problems.append(Problem(p, f"malformed row: expected {len(header)} fields", line))
+            continue
+        try:
+            place = _row_to_place(row)
+        except ValueError as exc:
+            problems.append(Problem(p, f"malformed row: {exc}", line))
+            continue
+        if place.id in seen:
+            problems.append(Problem(p, f"duplicate id {place.id!r}; the later row wins", line))
+        seen.add(place.id)
+        places.append(place)
+    return places, problems
+
+
+class Gazetteer:
+    """An index of places by folded name, with the surface forms the matcher needs."""
+
+    def __init__(self, places: Iterable[Place] = ()):
+        self.by_id: dict[str, Place] = {}
+        self.by_key: dict[str, list[Place]] = {}
+        self.forms: dict[str, str] = {}  # folded surface form -> key
+        for place in places:
+            self.add(place)
+
+    def add(self, place: Place) -> None:
+        old = self.by_id.get(place.id)
+        if old is not None:
+            for lst in self.by_key.values():
+                if old in lst:
+                    lst.remove(old)
+        self.by_id[place.id] = place
+        for nm in (place.name, *place.aliases):
+            key = name_key(nm)
+            if not key:
+                continue
+            lst = self.by_key.setdefault(key, [])
+            if place not in lst:
+                lst.append(place)
+            for form in name_variants(nm):
+                self.forms.setdefault(form, key)
+            # "Al-Hajjana crossing (Al-Bukamal)": the part before the bracket too
+            if "(" in nm:
+                base = nm.split("(")[0].strip()
+                bkey = name_key(base)
+                if bkey:
+                    self.by_key.setdefault(bkey, [])
+                    if place not in self.by_key[bkey]:
+                        self.by_key[bkey].append(place)
+                    for form in name_variants(base):
+                        self.forms.setdefault(form, bkey)
+
+    def candidates(self, key: str) -> list[Place]:
+        return list(self.by_key.get(key, ()))
+
+    def get(self, place_id: str) -> Place | None:
+        return self.by_id.get(place_id)
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    @classmethod
+    def load(cls, paths: Iterable[str | os.PathLike[str]] | None = None) -> tuple[Gazetteer, list[Problem]]:
+        """The packaged gazetteer, then each of ``paths`` (later rows override)."""
+        all_paths = [default_gazetteer_path(), *(paths or [])]
+        places: list[Place] = []
+        problems: list[Problem] = []
+        for path in all_paths:
+            ps, probs = read_gazetteer_csv(path)
+            places.extend(ps)
+            problems.extend(probs)
+        return cls(places), problems

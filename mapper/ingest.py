@@ -1,0 +1,349 @@
+"""Stage 1, ingest: find article files, decode them, clean them, read metadata.
+
+* ``.txt``/``.md`` are read as text; ``.html``/``.htm`` go through trafilatura,
+  which keeps the title, date and site name.
+* Decoding: UTF-8 first, then the encoding charset-normalizer detects.  Empty,
+  binary and undecodable files raise ``IngestError`` with a one-line message
+  naming the file (and line, where there is one).
+* Cleaning normalises quotes, dashes and white space and drops boilerplate
+  lines (cookie banners, newsletter prompts, "Read More @", footers in other
+  languages) while keeping ``Article.offsets``, a map from every character of
+  the cleaned text back to the original, so reported spans point into the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .dates import first_full_date
+from .models import Article
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+MAX_BYTES = 20 * 1024 * 1024  # larger files are skipped with a message
+
+
+class IngestError(Exception):
+    """A file that cannot be read as an article; the message is one line."""
+
+    def __init__(self, path: str, message: str, line: int | None = None):
+        self.path, self.message, self.line = path, message, line
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path
+    article_id: str  # path relative to the input folder (or the file name)
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def discover(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Source | IngestError]:
+    """Yield every article file under ``inputs`` (files or folders, recursively).
+
+    Folders are walked without following symbolic links to folders, so link loops
+    cannot trap the walk; files are yielded in a stable (sorted) order.
+    """
+    for raw in inputs:
+        root = Path(raw)
+        if root.is_file():
+            yield Source(root, root.name)
+            continue
+        if not root.is_dir():
+            yield IngestError(str(root), "no such file or folder")
+            continue
+        for dirpath, dirnames, filenames in os.walk(root, onerror=None):
+            dirnames.sort()
+            for name in sorted(filenames):
+                p = Path(dirpath) / name
+                if p.suffix.lower() not in SUFFIXES or name.startswith("."):
+                    continue
+                yield Source(p, p.relative_to(root).as_posix())
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _line_of(data: bytes, pos: int) -> int:
+    return data.count(b"\n", 0, pos) + 1
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode bytes: UTF-8 (with or without BOM), else a detected encoding."""
+    if not data.strip():
+        raise IngestError(path, "empty file")
+    head = data[:8192]
+    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        raise IngestError(path, "binary file (NUL bytes), not an article", _line_of(data, head.index(b"\x00")))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad_line = _line_of(data, exc.start)
+        bad = data[exc.start : exc.start + 1].hex()
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise IngestError(path, f"undecodable: invalid UTF-8 (byte 0x{bad}) and no other encoding fits", bad_line)
+    text = str(best)
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > max(8, len(text) // 100):
+        raise IngestError(path, "binary file (control bytes), not an article", bad_line)
+    return text
+
+
+# --------------------------------------------------------------------------- cleaning
+
+_CHAR_MAP = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "ʼ": "'",
+        "–": "-",
+        "—": "-",
+        "‒": "-",
+        "―": "-",
+        "‐": "-",
+        "‑": "-",
+        "−": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\t": " ",
+        "\r": " ",
+        "\f": " ",
+        "\v": " ",
+    }
+)
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r" {2,}")
+
+BOILERPLATE = re.compile(
+    r"""^(?:
+        .*\b(?:we\s+use\s+cookies|cookies\s+help\s+us|accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings))\b.*
+      | .*\bsubscribe\s+to\s+(?:our|the)\s+newsletter\b.*
+      | thank\s+you\s+for\s+(?:your\s+)?subscri\w+.*
+      | read\s+more\s*@.*
+      | read\s+more\W*
+      | leave\s+a\s+(?:reply|comment)\W*
+      | we\W?d\s+love\s+to\s+keep\s+you\s+updated.*
+      | we\s+don\W?t\s+spam\W*
+      | original\s+post\W*
+      | featured\s+post\W*
+      | blog\s+widget\s+by.*
+      | (?:share|tweet)\s+(?:this|on)\b.{0,40}
+      | (?:all\s+rights\s+reserved|copyright\s+(?:©|\(c\)|\d{4})).*
+      | .*\ball\s+rights\s+reserved\.?
+      | (?:sign\s+up|log\s*in|sign\s+in|register)\s+(?:for|to)\b.{0,60}
+      | advertisement\W*
+      | related\s+(?:articles|stories|posts)\W*
+      | click\s+here\b.*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_FOREIGN_STOP = frozenset(
+    "para la las los del por con una uno que como est pour les des une dans sur avec est "
+    "der die das und mit von für ist den dem auf nicht sich het een van voor zijn "
+    "della delle degli sono nella".split()
+)
+_ENGLISH_STOP = frozenset(
+    "the of and to in that for on with as was were by said from is are at it his her their".split()
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _is_foreign_line(line: str) -> bool:
+    """A line mostly in a non-Latin script, or clearly in another Latin-script language."""
+    letters = _LETTER.findall(line)
+    if len(letters) >= 8:
+        latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
+        if latin / len(letters) < 0.5:
+            return True
+    words = [w.lower() for w in _WORD.findall(line)]
+    if len(words) >= 4:
+        foreign = sum(w in _FOREIGN_STOP for w in words)
+        english = sum(w in _ENGLISH_STOP for w in words)
+        if foreign >= 2 and foreign > 2 * english:
+            return True
+    return False
+
+
+def is_boilerplate(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and (bool(BOILERPLATE.match(s)) or _is_foreign_line(s))
+
+
+def clean_text(text: str) -> tuple[str, list[int]]:
+    """Return (clean, offsets): boilerplate lines dropped, characters normalised.
+
+    ``offsets[i]`` is the index in ``text`` of ``clean[i]``; one extra entry at the
+    end points just past the last character, so spans map back with it.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    blank_run = 0
+    for raw_line in text.splitlines(keepends=True):
+        start = pos
+        pos += len(raw_line)
+        body = raw_line.rstrip("\r\n")
+        if not body.strip() or is_boilerplate(body):
+            blank_run += 1
+            continue
+        if out:
+            # keep paragraph structure: one newline, or two after blank/dropped lines
+            sep = "\n\n" if blank_run else "\n"
+            out.append(sep)
+            offsets.extend([start - 1] * len(sep))
+        blank_run = 0
+        line = _ZERO_WIDTH.sub(lambda m: "\x00", body).translate(_CHAR_MAP)
+        # strip leading/trailing white space and collapse runs, keeping offsets
+        lead = len(line) - len(line.lstrip())
+        seg_start = lead
+        last = len(line.rstrip())
+        i = seg_start
+        for m in _SPACES.finditer(line, seg_start, last):
+            out.append(line[i : m.start() + 1].replace("\x00", ""))
+            offsets.extend(start + j for j in range(i, m.start() + 1) if line[j] != "\x00")
+            i = m.end()
+        out.append(line[i:last].replace("\x00", ""))
+        offsets.extend(start + j for j in range(i, last) if line[j] != "\x00")
+    clean = "".join(out)
+    offsets.append(offsets[-1] + 1 if offsets else 0)
+    assert len(offsets) == len(clean) + 1
+    return clean, offsets
+
+
+# --------------------------------------------------------------------------- metadata
+
+_FROM_OUTLET = re.compile(r"^\s*(?:from|via|source:)\s+([A-Z][\w .&'-]{1,40}?)\s*:?\s*$", re.MULTILINE)
+_TITLE_OUTLET = re.compile(r"^(.{10,200}?)\s+[|\u2013\u2014-]\s+([A-Z][\w .&'-]{1,40})\s*$")
+_CAPTION = re.compile(r"(?:^(?:above\s+)?photo\b|\((?:picture|photo|image)\b|^image:|^picture:)", re.I)
+
+
+def text_metadata(clean: str) -> tuple[str | None, str | None, date | None]:
+    """Title, outlet and publication date from a plain-text article."""
+    title = outlet = None
+    lines = [ln.strip() for ln in clean.splitlines() if ln.strip()]
+    m = _FROM_OUTLET.search(clean)
+    if m:
+        outlet = m.group(1).strip()
+    for ln in lines[:6]:
+        if _CAPTION.search(ln) or (first_full_date(ln) and len(ln) < 40) or _FROM_OUTLET.match(ln):
+            continue
+        tm = _TITLE_OUTLET.match(ln)
+        if tm:
+            title = tm.group(1).strip()
+            outlet = outlet or tm.group(2).strip()
+        elif len(ln) <= 200:
+            title = ln
+        break
+    return title, outlet, first_full_date(clean)
+
+
+_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+
+
+def _front_matter(text: str) -> dict[str, str]:
+    m = _FRONT.match(text)
+    if not m:
+        return {}
+    out = {}
+    for ln in m.group(1).splitlines():
+        if ":" in ln:
+            k, v = ln.split(":", 1)
+            out[k.strip().lower()] = v.strip().strip("\"'")
+    return out
+
+
+def _parse_iso(s: str | None) -> date | None:
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s[:10])
+    except ValueError:
+        return first_full_date(s)
+
+
+def read_html(html: str, path: str) -> tuple[str, dict[str, str | None]]:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
+        )
+    except Exception as exc:  # trafilatura raises on some malformed documents
+        raise IngestError(path, f"broken HTML: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+    if not doc:
+        raise IngestError(path, "no article text found in the HTML")
+    if not isinstance(doc, dict):
+        doc = doc.as_dict()
+    text = doc.get("text") or ""
+    if not text.strip():
+        raise IngestError(path, "no article text found in the HTML")
+    meta = {k: doc.get(k) for k in ("title", "date", "sitename", "url", "hostname")}
+    return text, meta
+
+
+def read_article(src: Source) -> Article:
+    """Read, decode and clean one file; raise IngestError on bad input."""
+    path = str(src.path)
+    try:
+        size = src.path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(
+                path,
+                f"skipped: {size // 2**20} MB is larger than the {MAX_BYTES // 2**20} MB limit for one article",
+            )
+        data = src.path.read_bytes()
+    except OSError as exc:
+        raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
+    text = decode(data, path)
+    sha = hashlib.sha256(data).hexdigest()
+    meta: dict[str, str | None] = {}
+    if src.path.suffix.lower() in HTML_SUFFIXES:
+        text, meta = read_html(text, path)
+    else:
+        fm = _front_matter(text)
+        if fm:
+            meta = {
+                "title": fm.get("title"),
+                "date": fm.get("date"),
+                "sitename": fm.get("outlet") or fm.get("source") or fm.get("site"),
+                "url": fm.get("url") or fm.get("link"),
+            }
+    clean, offsets = clean_text(text)
+    if not clean.strip():
+        raise IngestError(path, "no text left after removing boilerplate")
+    title, outlet, published = text_metadata(clean)
+    return Article(
+        id=src.article_id,
+        path=path,
+        text=text,
+        clean=clean,
+        offsets=offsets,
+        sha256=sha,
+        title=meta.get("title") or title,
+        outlet=meta.get("sitename") or outlet,
+        published=_parse_iso(meta.get("date")) or published,
+        url=meta.get("url"),
+    )

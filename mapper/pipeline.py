@@ -1,0 +1,263 @@
+"""The library API: chain the stages over a folder of articles.
+
+    from mapper.pipeline import Pipeline
+    pipe = Pipeline.create(offline=True)
+    result = pipe.run(["seeds/"], "output/")
+
+``Pipeline.analyse`` runs the per-article stages (toponyms, resolve, roles,
+casualties) on one ``Article``; ``Pipeline.run`` adds ingest, sites and export.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC
+from pathlib import Path
+from typing import Any
+
+from .casualties import extract_claims
+from .dates import find_dates
+from .gazetteer import Gazetteer
+from .ingest import IngestError, Source, discover, read_article
+from .models import Article, ArticleResult, Problem, RunResult
+from .resolve import CandidateSource, Geocoder, Resolver
+from .roles import TRIGGERS, assign_roles
+from .sites import build_sites, date_events
+from .text import split_sentences
+from .toponyms import Matcher, find_mentions
+
+_TRIGGER_RX = re.compile(r"\b(?:" + "|".join(sorted(TRIGGERS)) + r")\b", re.I)
+OUTPUT_NAMES = {
+    "geojson": "sites.geojson",
+    "csv": "sites.csv",
+    "html": "map.html",
+    "report": "report.json",
+}
+
+
+@dataclass
+class Pipeline:
+    gazetteer: Gazetteer
+    matcher: Matcher
+    resolver: Resolver
+    problems: list[Problem] = field(default_factory=list)  # from loading the gazetteers
+
+    @classmethod
+    def create(
+        cls,
+        gazetteers: Sequence[str | os.PathLike[str]] = (),
+        *,
+        world: CandidateSource | None = None,
+        geocoder: Geocoder | None = None,
+    ) -> Pipeline:
+        gaz, problems = Gazetteer.load(gazetteers)
+        return cls(gaz, Matcher(gaz.forms), Resolver(gaz, world, geocoder), problems)
+
+    # ------------------------------------------------------------------ per article
+    def analyse(self, article: Article) -> ArticleResult:
+        clean = article.clean
+        mentions = find_mentions(article, self.matcher)
+        unresolved = self.resolver.resolve(article, mentions)
+        sentences = split_sentences(clean)
+        event_ref = None
+        j = 0
+        for sent in sentences:
+            inside = []
+            while j < len(mentions) and mentions[j].cstart < sent.end:
+                if mentions[j].cstart >= sent.start:
+                    inside.append(mentions[j])
+                j += 1
+            assign_roles(clean, sent, inside)
+            struck = [m for m in inside if m.role == "struck"]
+            if struck or (event_ref is None and _TRIGGER_RX.search(clean, sent.start, sent.end)):
+                refs = find_dates(clean[sent.start : sent.end], sent.start)
+                if refs:
+                    for m in struck:
+                        m.date_ref = refs[0]
+                    if event_ref is None:
+                        event_ref = refs[0]
+        claims = extract_claims(article, sentences, mentions)
+        return ArticleResult(article, mentions, claims, unresolved, event_ref)
+
+    # ------------------------------------------------------------------ whole run
+    def process(
+        self,
+        inputs: Iterable[str | os.PathLike[str]],
+        *,
+        on_problem: Callable[[Problem], None] | None = None,
+        progress: bool = False,
+    ) -> tuple[list[ArticleResult], list[Problem]]:
+        """Read and analyse every article; bad files become problems, the rest go on."""
+        problems: list[Problem] = list(self.problems)
+        if on_problem:
+            for p in problems:
+                on_problem(p)
+        items = list(discover(inputs))
+        results: list[ArticleResult] = []
+        seen_hashes: dict[str, str] = {}
+        bar = None
+        if progress and len(items) > 50:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(items), unit="article", file=sys.stderr, leave=False)
+        for item in items:
+            if bar is not None:
+                bar.update(1)
+            if isinstance(item, IngestError):
+                problems.append(Problem(item.path, item.message, item.line))
+                if on_problem:
+                    on_problem(problems[-1])
+                continue
+            try:
+                article = read_article(item)
+            except IngestError as exc:
+                problems.append(Problem(exc.path, exc.message, exc.line))
+                if on_problem:
+                    on_problem(problems[-1])
+                continue
+            if article.sha256 in seen_hashes:
+                problems.append(
+                    Problem(
+                        str(item.path),
+                        f"same content as {seen_hashes[article.sha256]}; counted once",
+                    )
+                )
+                if on_problem:
+                    on_problem(problems[-1])
+                continue
+            seen_hashes[article.sha256] = article.id
+            results.append(self.analyse(article))
+        if bar is not None:
+            bar.close()
+        return results, problems
+
+    def run(
+        self,
+        inputs: Iterable[str | os.PathLike[str]],
+        outdir: str | os.PathLike[str] = "output",
+        *,
+        formats: Sequence[str] = ("geojson", "csv", "html"),
+        on_problem: Callable[[Problem], None] | None = None,
+        progress: bool = False,
+    ) -> RunResult:
+        results, problems = self.process(inputs, on_problem=on_problem, progress=progress)
+        return finish(results, problems, outdir, formats=formats)
+
+
+def finish(
+    results: list[ArticleResult],
+    problems: list[Problem],
+    outdir: str | os.PathLike[str],
+    *,
+    formats: Sequence[str] = ("geojson", "csv", "html"),
+) -> RunResult:
+    """Sites stage and export, from analysed articles."""
+    results = sorted(results, key=lambda r: r.article.id)
+    dates = date_events(results, {r.article.id: r.event_ref for r in results})
+    sites, claims = build_sites(results, dates)
+    unresolved: dict[str, list[str]] = {}
+    for r in results:
+        for name in r.unresolved:
+            lst = unresolved.setdefault(name, [])
+            if r.article.id not in lst:
+                lst.append(r.article.id)
+    result = RunResult(
+        articles=[r.article for r in results],
+        sites=sites,
+        claims=claims,
+        unresolved=unresolved,
+        problems=problems,
+        event_dates={k: v.isoformat() if v else None for k, v in dates.items()},
+    )
+    result.outputs = export(result, outdir, formats)
+    return result
+
+
+def export(result: RunResult, outdir: str | os.PathLike[str], formats: Sequence[str]) -> dict[str, str]:
+    """Write the outputs into a staging folder, then move them all into place.
+
+    A failure while rendering any of them leaves every previous output untouched.
+    """
+    from .export.csvout import dumps as csv_dumps
+    from .export.geojson import dumps as geojson_dumps
+    from .export.geojson import feature_collection
+
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    articles = {a.id: a for a in result.articles}
+    fc = feature_collection(result.sites, articles)
+    stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    written: dict[str, str] = {}
+    try:
+        if "geojson" in formats:
+            (stage / OUTPUT_NAMES["geojson"]).write_text(geojson_dumps(fc), encoding="utf-8")
+        if "csv" in formats:
+            (stage / OUTPUT_NAMES["csv"]).write_text(csv_dumps(fc), encoding="utf-8", newline="")
+        if "html" in formats:
+            from .export.htmlmap import write_map
+
+            write_map(fc, stage / OUTPUT_NAMES["html"], title="Strike map", run_info=run_info(result))
+        (stage / OUTPUT_NAMES["report"]).write_text(
+            json.dumps(report(result), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+        for kind in [*formats, "report"]:
+            src = stage / OUTPUT_NAMES[kind]
+            if src.exists():
+                with open(src, "rb") as fh:
+                    os.fsync(fh.fileno())
+                os.replace(src, out / OUTPUT_NAMES[kind])
+                written[kind] = str(out / OUTPUT_NAMES[kind])
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return written
+
+
+def counts(result: RunResult) -> dict[str, Any]:
+    struck = [s for s in result.sites if s.role == "struck"]
+    return {
+        "articles": len(result.articles),
+        "sites_struck": len(struck),
+        "sites_mentioned": len(result.sites) - len(struck),
+        "claims": len(result.claims),
+        "claims_placed": sum(1 for c in result.claims if c.sites),
+        "unresolved": len(result.unresolved),
+        "problems": len(result.problems),
+    }
+
+
+def run_info(result: RunResult) -> dict[str, Any]:
+    from datetime import datetime
+
+    return {
+        "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        **counts(result),
+    }
+
+
+def report(result: RunResult) -> dict[str, Any]:
+    return {
+        "counts": counts(result),
+        "problems": [{"path": p.path, "line": p.line, "message": p.message} for p in result.problems],
+        "unresolved": result.unresolved,
+        "claims_without_site": [
+            {
+                "article": c.article,
+                "quote": c.quote,
+                "killed_min": c.killed_min,
+                "injured_min": c.injured_min,
+            }
+            for c in result.claims
+            if not c.sites
+        ],
+        "event_dates": result.event_dates,
+    }
+
+
+__all__ = ["Pipeline", "Source", "export", "finish"]

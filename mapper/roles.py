@@ -1,0 +1,181 @@
+"""Stage 4a, roles: was a place struck, or only mentioned?
+
+A literal mention is *struck* when the sentence ties it to a strike:
+
+* forward: a strike word, then a locative chain to the place — "raids hit
+  locations in the Iraqi towns of Akashat", "strikes on sites near the cities
+  of X", or a direct object — "a drone struck Tower 22";
+* passive: the place, then "was/were (also) hit/targeted/struck ..." —
+  "Targets in ... Al-Mayadeen were also hit";
+* coordination: "X, Y and Z", "X ..., as well as the Y district" after a
+  struck X.
+
+Countries and territories are never struck sites (a strike "on Iraq" is not a
+point); a place after "opposite", "from" or "the border with" is a reference
+point, not a target; negated strikes ("did not hit Iran") do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import AREA_TYPES
+from .models import Mention
+from .text import Sentence
+
+TRIGGERS = frozenset(
+    """strike strikes struck striking hit hits hitting target targets targeted targeting bomb bombs
+    bombed bombing bombings bombard bombarded bombardment bombarding raid raids raided airstrike
+    airstrikes air-strike air-strikes shell shelled shelling pound pounded pounding attack attacks
+    attacked attacking assault assaulted destroyed destroying blast blasts explosion explosions
+    killed killing wounded injured died shot firing fired""".split()
+)
+VERB_TRIGGERS = frozenset(
+    "struck hit hits targeted targeting bombed bombarded raided shelled pounded attacked destroyed "
+    "striking hitting bombing shelling pounding attacking".split()
+)
+PASSIVE_TRIGGERS = frozenset(
+    "struck hit targeted bombed bombarded raided shelled pounded attacked destroyed killed".split()
+)
+FOCUS = frozenset("focused focussed concentrated centred centered".split())
+ACTION_NOUNS = frozenset(
+    "actions operations operation strikes attacks bombing bombings raids campaign offensive fire".split()
+)
+LOC_PREPS = frozenset(
+    "in on at near against around outside inside across into throughout along within targeting "
+    "toward towards over".split()
+)
+FILLER = frozenset(
+    """the a an town towns city cities village villages area areas vicinity outskirts suburbs suburb
+    district districts province provinces region regions key nearby border strategic several other
+    also eastern western northern southern central northeastern northwestern southeastern southwestern
+    of neighbourhood neighborhood neighbourhoods neighborhoods camp base""".split()
+)
+BLOCK = frozenset(
+    """that which who whom whose while but after before since because although though when where if
+    unless prompting including said says say told to from than was were is are has have had be been
+    being will would could should may might not did does do according amid despite whether""".split()
+)
+ALLOWED_PARTICIPLES = frozenset(
+    "linked backed armed allied suspected alleged affiliated used controlled held supported".split()
+)
+NEGATION = frozenset("not n't never no".split())
+AUX = frozenset("was were been is are being".split())
+ADVERBS = frozenset("also reportedly repeatedly then again heavily allegedly".split())
+
+_TOKEN = re.compile(r"[\w][\w'\-]*|[,;:()\"]")
+_REFERENCE = re.compile(
+    r"(?:\bopposite|\bfrom|\bbordering|\bborders?\s+with|\bacross\s+from|\btowards?|\bto)\s+(?:the\s+)?$",
+    re.I,
+)
+_COORD = re.compile(
+    r"^\s*(?:[\w-]+\s*)?(?:,[^;.]{0,80}?,)?\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+of\s+(?:the\s+)?)?$|^\s*,\s*(?:the\s+)?$",
+    re.I,
+)
+
+
+@dataclass
+class Tok:
+    text: str
+    low: str
+    place: int = -1  # index into the sentence's mentions, or -1
+
+
+def _tokens(text: str, start: int, end: int, mentions: list[Mention]) -> list[Tok]:
+    toks: list[Tok] = []
+    pos = start
+    for i, m in enumerate(mentions):
+        toks += [Tok(t, t.lower()) for t in _TOKEN.findall(text, pos, m.cstart)]
+        toks.append(Tok(text[m.cstart : m.cend], "<place>", i))
+        pos = m.cend
+    toks += [Tok(t, t.lower()) for t in _TOKEN.findall(text, pos, end)]
+    return toks
+
+
+def _is_trigger(toks: list[Tok], i: int) -> bool:
+    low = toks[i].low
+    if low in FOCUS:
+        return (
+            i + 1 < len(toks)
+            and toks[i + 1].low == "on"
+            and any(t.low in ACTION_NOUNS for t in toks[max(0, i - 3) : i])
+        )
+    if low not in TRIGGERS:
+        return False
+    return not any(t.low in NEGATION for t in toks[max(0, i - 3) : i])
+
+
+def _blocked(tok: Tok) -> bool:
+    if tok.place >= 0:
+        return False
+    low = tok.low
+    if low in BLOCK:
+        return True
+    if tok.text[:1].islower() and low not in ALLOWED_PARTICIPLES and low.endswith(("ed", "ing")):
+        return low not in TRIGGERS and low not in FILLER
+    return tok.text in (";", ":")
+
+
+def _forward(toks: list[Tok], t: int, p: int) -> bool:
+    seq = toks[t + 1 : p]
+    if len(seq) > 15 or any(_blocked(x) for x in seq):
+        return False
+    k = len(seq)
+    while k > 0 and (seq[k - 1].low in FILLER or (seq[k - 1].text[:1].isupper() and seq[k - 1].place < 0)):
+        k -= 1
+    if k == 0:
+        return toks[t].low in VERB_TRIGGERS or toks[t].low in FOCUS
+    last = seq[k - 1].low
+    return last in LOC_PREPS or (last == "on" and toks[t].low in FOCUS)
+
+
+def _passive(toks: list[Tok], p: int) -> bool:
+    for q in range(p + 1, min(len(toks), p + 22)):
+        tok = toks[q]
+        if tok.low in PASSIVE_TRIGGERS:
+            j = q - 1
+            while j > p and toks[j].low in ADVERBS:
+                j -= 1
+            if j > p and toks[j].low in AUX and not any(x.low in NEGATION for x in toks[j - 1 : q]):
+                return True
+        if tok.low in AUX or tok.low in ADVERBS or tok.place >= 0:
+            continue
+        if _blocked(tok):
+            return False
+    return False
+
+
+def assign_roles(clean: str, sentence: Sentence, mentions: list[Mention]) -> None:
+    """Set ``role`` and ``evidence`` on the literal mentions of one sentence."""
+    ms = sorted(mentions, key=lambda m: m.cstart)
+    if not ms:
+        return
+    toks = _tokens(clean, sentence.start, sentence.end, ms)
+    place_pos = {tok.place: i for i, tok in enumerate(toks) if tok.place >= 0}
+    triggers = [i for i in range(len(toks)) if _is_trigger(toks, i)]
+    reference = [bool(_REFERENCE.search(clean[max(sentence.start, m.cstart - 30) : m.cstart])) for m in ms]
+
+    def eligible(i: int) -> bool:
+        m = ms[i]
+        return m.literal and m.place is not None and m.place.feature_type not in AREA_TYPES and not reference[i]
+
+    struck = [False] * len(ms)
+    for i in range(len(ms)):
+        if not eligible(i):
+            continue
+        p = place_pos[i]
+        if any(t < p and _forward(toks, t, p) for t in triggers) or (triggers and _passive(toks, p)):
+            struck[i] = True
+    # coordination: "X, Y and Z" / "X ..., as well as the Y district" after a struck X
+    for i in range(1, len(ms)):
+        if struck[i] or not eligible(i):
+            continue
+        prev = [j for j in range(i) if struck[j]]
+        if prev and _COORD.match(clean[ms[prev[-1]].cend : ms[i].cstart]):
+            struck[i] = True
+    for i, m in enumerate(ms):
+        if struck[i]:
+            m.role = "struck"
+            m.evidence = (sentence.start, sentence.end)

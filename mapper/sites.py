@@ -1,0 +1,216 @@
+"""Stage 5, sites: merge mentions across articles into one site per place and event.
+
+Event dates
+    Each article gets a strike date from the first sentence that reports a
+    strike and gives a date ("early on 3 February", "on Sunday", "this Friday").
+    Day-month dates and weekdays are resolved against the article's publication
+    date, or, when it has none, against the latest date known for its *event
+    group*: the articles that report a common struck place.  A struck mention
+    whose own sentence gives a date ("an attack on Tower 22 ... on 28 January")
+    keeps that date (a *strong* date); the others take the article's (weak).
+
+Sites
+    Mentions of one place with strong dates within ``SAME_EVENT_DAYS`` of each
+    other form one site; weakly dated mentions join the nearest such site when it
+    is within ``JOIN_DAYS``, and undated ones join when the place has exactly one
+    site.  The June 2021 raids and the February 2024 strikes thus never share a
+    site or a casualty figure.  ``site_id`` is ``<place id>@<event date>`` (or the
+    place id alone for undated and merely mentioned places), stable across runs.
+
+Casualty figures of a site (documented rule, after ACLED's "lowest credible
+figure" and UCDP's low/high): ``killed_min`` is the lowest lower bound any claim
+covering the site gives, ``killed_max`` the highest upper bound, or null when a
+claim leaves it open ("at least 16").  Same for injured.  A claim that covers
+several sites is one claim listed on each with all its ``sites``; totals over
+sites must count distinct claims, never sum the sites.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from .models import Article, ArticleResult, Claim, Evidence, Mention, Place, Site
+
+SAME_EVENT_DAYS = 3
+JOIN_DAYS = 14
+
+
+@dataclass
+class _Cluster:
+    place: Place
+    strong: list[date] = field(default_factory=list)
+    weak: list[date] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def anchor(self) -> date | None:
+        if self.strong:
+            return min(self.strong)
+        return min(self.weak) if self.weak else None
+
+
+def _groups(results: list[ArticleResult]) -> dict[str, int]:
+    """Union articles that report a common struck place: article id -> group number."""
+    parent: dict[str, str] = {r.article.id: r.article.id for r in results}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_place: dict[str, list[str]] = defaultdict(list)
+    for r in results:
+        for m in r.mentions:
+            if m.role == "struck" and m.place:
+                by_place[m.place.id].append(r.article.id)
+    for ids in by_place.values():
+        for other in ids[1:]:
+            parent[find(other)] = find(ids[0])
+    roots: dict[str, int] = {}
+    return {aid: roots.setdefault(find(aid), len(roots)) for aid in parent}
+
+
+def date_events(results: list[ArticleResult], event_refs: dict[str, object]) -> dict[str, date | None]:
+    """Resolve every article's strike date and every struck mention's date.
+
+    ``event_refs`` maps article id to the DateRef of its first dated strike sentence.
+    Returns article id -> event date.
+    """
+    from .dates import DateRef
+
+    group = _groups(results)
+    known: dict[int, list[date]] = defaultdict(list)
+    for r in results:
+        ref = event_refs.get(r.article.id)
+        if r.article.published:
+            known[group[r.article.id]].append(r.article.published)
+        if isinstance(ref, DateRef) and ref.kind == "full" and ref.value:
+            known[group[r.article.id]].append(ref.value)
+    out: dict[str, date | None] = {}
+    for r in results:
+        aid = r.article.id
+        anchor = r.article.published or (max(known[group[aid]]) if known[group[aid]] else None)
+        ref = event_refs.get(aid)
+        out[aid] = ref.resolve(anchor) if isinstance(ref, DateRef) else None
+        for m in r.mentions:
+            if m.date_ref is not None:
+                m.date = m.date_ref.resolve(anchor)
+    return out
+
+
+def _cluster_place(place: Place, items: list[tuple[Mention, date | None, date | None]]) -> list[_Cluster]:
+    """items: (mention, strong date, weak date)."""
+    clusters: list[_Cluster] = []
+    for m, strong, _ in sorted((i for i in items if i[1]), key=lambda i: i[1] or date.min):
+        assert strong is not None
+        c = next(
+            (c for c in clusters if c.strong and abs((strong - max(c.strong)).days) <= SAME_EVENT_DAYS),
+            None,
+        )
+        if c is None:
+            c = _Cluster(place)
+            clusters.append(c)
+        c.strong.append(strong)
+        c.mentions.append(m)
+    for m, _, weak in sorted((i for i in items if not i[1] and i[2]), key=lambda i: i[2] or date.min):
+        assert weak is not None
+        best = min(
+            (c for c in clusters if c.anchor()),
+            key=lambda c: abs((weak - c.anchor()).days),  # type: ignore[operator]
+            default=None,
+        )
+        limit = JOIN_DAYS if best is not None and best.strong else SAME_EVENT_DAYS
+        if best is None or abs((weak - best.anchor()).days) > limit:  # type: ignore[operator]
+            best = _Cluster(place)
+            clusters.append(best)
+        best.weak.append(weak)
+        best.mentions.append(m)
+    undated = [i[0] for i in items if not i[1] and not i[2]]
+    if undated:
+        if len(clusters) == 1:
+            clusters[0].mentions.extend(undated)
+        else:
+            c = _Cluster(place)
+            c.mentions.extend(undated)
+            clusters.append(c)
+    return clusters
+
+
+def _range(claims: Iterable[Claim], lo: str, hi: str) -> tuple[int | None, int | None]:
+    rel = [c for c in claims if getattr(c, lo) is not None or getattr(c, hi) is not None]
+    if not rel:
+        return None, None
+    mins = [getattr(c, lo) for c in rel if getattr(c, lo) is not None]
+    maxs = [getattr(c, hi) for c in rel]
+    return (min(mins) if mins else None), (None if any(x is None for x in maxs) else max(maxs))
+
+
+def build_sites(results: list[ArticleResult], article_dates: dict[str, date | None]) -> tuple[list[Site], list[Claim]]:
+    """Sites (struck first, then mentioned places) and every claim with its site ids."""
+    articles: dict[str, Article] = {r.article.id: r.article for r in results}
+    struck_items: dict[str, list[tuple[Mention, date | None, date | None]]] = defaultdict(list)
+    places: dict[str, Place] = {}
+    for r in results:
+        for m in r.mentions:
+            if m.role == "struck" and m.place:
+                places[m.place.id] = m.place
+                struck_items[m.place.id].append((m, m.date, article_dates.get(r.article.id)))
+    sites: list[Site] = []
+    site_of: dict[tuple[str, str], str] = {}  # (article, place id) -> site id
+    for pid, items in struck_items.items():
+        for c in _cluster_place(places[pid], items):
+            when = c.anchor()
+            sid = f"{pid}@{when.isoformat()}" if when else pid
+            site = Site(
+                site_id=sid,
+                place=places[pid],
+                role="struck",
+                event_date=when.isoformat() if when else None,
+            )
+            for m in sorted(c.mentions, key=lambda m: (m.article, m.cstart)):
+                site_of.setdefault((m.article, pid), sid)
+                _add_mention(site, m, articles[m.article])
+            sites.append(site)
+    # claims: each covered place -> the site that holds that article's mention of it
+    all_claims: list[Claim] = []
+    by_id = {s.site_id: s for s in sites}
+    for r in results:
+        for claim in r.claims:
+            claim.sites = sorted(
+                {site_of[(claim.article, pid)] for pid in claim.places if (claim.article, pid) in site_of}
+            )
+            all_claims.append(claim)
+            for sid in claim.sites:
+                by_id[sid].claims.append(claim)
+    for s in sites:
+        s.killed_min, s.killed_max = _range(s.claims, "killed_min", "killed_max")
+        s.injured_min, s.injured_max = _range(s.claims, "injured_min", "injured_max")
+    # places only mentioned (literally) and never struck anywhere in the run
+    mentioned: dict[str, Site] = {}
+    for r in results:
+        for m in r.mentions:
+            if not m.literal or not m.place or m.place.id in struck_items:
+                continue
+            if m.place.id not in mentioned:
+                mentioned[m.place.id] = Site(site_id=m.place.id, place=m.place, role="mentioned")
+            _add_mention(mentioned[m.place.id], m, r.article, evidence=False)
+    sites.sort(key=lambda s: (s.event_date or "9999", s.place.name, s.site_id))
+    sites += sorted(mentioned.values(), key=lambda s: s.place.name)
+    return sites, all_claims
+
+
+def _add_mention(site: Site, m: Mention, article: Article, evidence: bool = True) -> None:
+    if m.surface not in site.names_seen:
+        site.names_seen.append(m.surface)
+    if article.id not in site.articles:
+        site.articles.append(article.id)
+    if article.outlet and article.outlet not in site.outlets:
+        site.outlets.append(article.outlet)
+    if evidence and m.evidence:
+        s, e = article.to_original(*m.evidence)
+        quote = article.clean[m.evidence[0] : m.evidence[1]]
+        if not any(ev.article == article.id and ev.start == s for ev in site.evidence):
+            site.evidence.append(Evidence(article=article.id, quote=quote, start=s, end=e))

@@ -1,0 +1,69 @@
+"""Sentences, paragraphs and clauses of cleaned article text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Maj|Rep|Sen|Gov|Prof|St|Mt|No|Jan|Feb|Mar|Apr|Jun|Jul|"
+    r"Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|est|Inc|Ltd|Co|Corp)|\b[A-Z]|\b(?:[A-Za-z]\.){1,3}[A-Za-z]|"
+    r"\bp\.m|\ba\.m)$"
+)
+_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with their paragraph number (a line break ends a paragraph)."""
+    out: list[Sentence] = []
+    start = 0
+    para = 0
+    for m in _END.finditer(text):
+        if m.group().startswith("\n"):
+            end = m.start()
+        else:
+            if _ABBREV.search(text[max(0, m.start() - 12) : m.start()]):
+                continue
+            end = m.end()
+        if text[start:end].strip():
+            s = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+            out.append(Sentence(s, end, para))
+        if "\n" in m.group():
+            para += 1
+        start = m.end()
+    if text[start:].strip():
+        s = start + (len(text[start:]) - len(text[start:].lstrip()))
+        out.append(Sentence(s, len(text.rstrip()), para))
+    return out
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+-\s+|\s+\(|\)\s*")
+# a clause opened by these words belongs to the clause before it
+_CONTINUES = re.compile(
+    r"^(?:killing|wounding|injuring|leaving|in which|where|during which|which killed|which left)\b",
+    re.I,
+)
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Comma-bounded clauses of ``text[start:end]``, with participial tails merged."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and _CONTINUES.match(text[s:e]):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
