@@ -70,7 +70,7 @@ _QUAL = (
     r"in\s+excess\s+of|up\s+to|as\s+many\s+as|no\s+more\s+than|nearly|almost|close\s+to|just\s+under|"
     r"about|around|some|roughly|approximately|an\s+estimated|estimated|at\s+most)"
 )
-NUM = rf"(?:(?P<q>{_QUAL})\s+)?(?:between\s+(?P<lo>{_NUM_CORE})\s+and\s+(?P<hi>{_NUM_CORE})|(?P<n>{_NUM_CORE})(?:\s*(?:-|to)\s*(?P<n2>\d+))?)"  # noqa: E501
+NUM = rf"(?:(?P<q>{_QUAL})\s+)?(?:(?i:between)\s+(?P<lo>{_NUM_CORE})\s+and\s+(?P<hi>{_NUM_CORE})|(?P<n>{_NUM_CORE})(?:\s*(?:-|to)\s*(?P<n2>\d+))?)"  # noqa: E501
 VICTIM = r"(?P<v>(?:(?:other|more|US|U\.S\.|American|Iraqi|Syrian|Israeli|Palestinian|Iranian|[A-Z][a-z]+|[a-z]+-[a-z]+|pro-[A-Za-z-]+|militia|security|civilian|military|service)\s+){0,3}(?:people|persons|civilians|soldiers|troops|fighters|militants|members(?:\s+of\s+(?:the\s+|these\s+|those\s+)?[\w\s-]{1,40}?(?=\s+(?:were|was|had|have)))?|service\s+members|servicemen|military|personnel|children|women|men|others|more|policemen|officers|guards|contractors|workers|staff|residents|individuals|combatants|Americans|militiamen|paramilitaries|insurgents|police|citizens|victims|patients|journalists|medics|family\s+members|relatives))"  # noqa: E501
 
 _AUX = (

@@ -74,6 +74,10 @@ def discover(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Source | Inge
 # --------------------------------------------------------------------------- decoding
 
 
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+MIN_LETTERS = 20  # an extracted "article" with fewer letters is no article
+
+
 def _line_of(data: bytes, pos: int) -> int:
     return data.count(b"\n", 0, pos) + 1
 
@@ -90,6 +94,10 @@ def decode(data: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         bad_line = _line_of(data, exc.start)
         bad = data[exc.start : exc.start + 1].hex()
+    if _UTF8_MULTIBYTE.search(data):
+        # valid UTF-8 sequences beside invalid bytes: a damaged UTF-8 file, not a legacy
+        # encoding; guessing a code page would garble the good parts
+        raise IngestError(path, f"undecodable: invalid UTF-8 byte 0x{bad} in a UTF-8 file", bad_line)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -288,9 +296,7 @@ def read_html(html: str, path: str) -> tuple[str, dict[str, str | None]]:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
-        )
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     except Exception as exc:  # trafilatura raises on some malformed documents
         raise IngestError(path, f"broken HTML: {type(exc).__name__}: {exc}".splitlines()[0]) from None
     if not doc:
@@ -298,8 +304,8 @@ def read_html(html: str, path: str) -> tuple[str, dict[str, str | None]]:
     if not isinstance(doc, dict):
         doc = doc.as_dict()
     text = doc.get("text") or ""
-    if not text.strip():
-        raise IngestError(path, "no article text found in the HTML")
+    if len(_LETTER.findall(text)) < MIN_LETTERS:
+        raise IngestError(path, "no article text found in the HTML (broken or empty page)")
     meta = {k: doc.get(k) for k in ("title", "date", "sitename", "url", "hostname")}
     return text, meta
 

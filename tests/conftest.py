@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(a))
+
+
+@pytest.fixture(scope="session")
+def seeds_result(tmp_path_factory: pytest.TempPathFactory):
+    """One offline run over the project's copy of the seeds (shared by tests)."""
+    from mapper.pipeline import Pipeline
+
+    out = tmp_path_factory.mktemp("seeds_out")
+    result = Pipeline.create().run([SEEDS], out, formats=("geojson", "csv"))
+    return result, out
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    dst = tmp_path / "articles"
+    shutil.copytree(SEEDS, dst)
+    return dst
+
+
+_PIPE = None
+
+
+def analyse_text(text: str, article_id: str = "t.txt"):
+    """Run the per-article stages over a string (offline, packaged gazetteer)."""
+    global _PIPE
+    from mapper.ingest import clean_text
+    from mapper.models import Article
+    from mapper.pipeline import Pipeline
+
+    if _PIPE is None:
+        _PIPE = Pipeline.create()
+    clean, offsets = clean_text(text)
+    art = Article(id=article_id, path=article_id, text=text, clean=clean, offsets=offsets)
+    return _PIPE.analyse(art)
+
+
+def roles(text: str) -> dict[str, str]:
+    """surface -> role ("struck" wins when a name occurs twice); non-literal ones as "nonliteral"."""
+    out: dict[str, str] = {}
+    for m in analyse_text(text).mentions:
+        r = m.role if m.literal else "nonliteral"
+        if out.get(m.surface) != "struck":
+            out[m.surface] = r
+    return out

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import pytest
+
+from mapper.casualties import find_claimant, find_figures, parse_number
+
+from .conftest import analyse_text
+
+
+@pytest.mark.parametrize(
+    ("s", "n"),
+    [
+        ("16", 16),
+        ("1,000", 1000),
+        ("sixteen", 16),
+        ("twenty-five", 25),
+        ("two hundred", 200),
+        ("one hundred and five", 105),
+    ],
+)
+def test_parse_number(s: str, n: int) -> None:
+    assert parse_number(s) == n
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("The raids killed at least 16 people.", (16, None), (None, None)),
+        ("These included areas where forces are stationed, killing at least 16 people.", (16, None), (None, None)),
+        ("The attack killed three US soldiers and injured dozens.", (3, 3), (24, None)),
+        ("killing three soldiers and wounding more than 40 others.", (3, 3), (41, None)),
+        ("Three US soldiers were killed and 40 others were injured.", (3, 3), (40, 40)),
+        ("A child had died and at least three other people were wounded.", (1, 1), (3, None)),
+        ("Five militia fighters were killed and several more wounded.", (5, 5), (3, None)),
+        ("Up to 40 people were killed.", (None, 40), (None, None)),
+        ("Between 5 and 8 civilians were killed.", (5, 8), (None, None)),
+        ("Nearly 30 people were killed.", (None, 29), (None, None)),
+        ("The drone strike left three American soldiers dead.", (3, 3), (None, None)),
+        ("the deaths of three US service members", (3, 3), (None, None)),
+    ],
+)
+def test_figures(sentence: str, killed: tuple, injured: tuple) -> None:
+    figs = find_figures(sentence)
+    assert len(figs) == 1, figs
+    f = figs[0]
+    assert (f.killed_min, f.killed_max) == killed
+    assert (f.injured_min, f.injured_max) == injured
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It did not say whether anyone was killed or injured.",
+        "US forces used more than 125 precision-guided munitions on 85 targets.",
+        "There are about 3,000 US troops based in Jordan.",
+        "The raids led to the deaths of millions across the region.",
+        "Ten 10e99 1,000,000,000 people were killed.",
+    ],
+)
+def test_no_casualty_figures(sentence: str) -> None:
+    assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        (
+            "Iraqi government spokesperson Bassem al-Awadi said the US raids hit locations.",
+            "Iraqi government spokesperson Bassem al-Awadi",
+        ),
+        ("From the Iraqi side, Al-Mayadeen confirmed that sites were targeted, killing two.", "Al-Mayadeen"),
+        (
+            "At least 18 were killed, an Iraqi military source and the Syrian Observatory for Human Rights reported.",
+            "an Iraqi military source and the Syrian Observatory for Human Rights",
+        ),
+        (
+            "According to the Syrian Observatory for Human Rights, five were killed.",
+            "the Syrian Observatory for Human Rights",
+        ),
+        ("The Pentagon did not say whether anyone was killed.", None),
+        ("The attack killed three US soldiers and injured dozens.", None),
+    ],
+)
+def test_claimant(sentence: str, claimant: str | None) -> None:
+    assert find_claimant(sentence) == claimant
+
+
+def test_claimant_carries_over_and_claim_covers_both_towns_once() -> None:
+    r = analyse_text(
+        "Iraqi government spokesperson Bassem al-Awadi said the US raids hit locations in the Iraqi towns of "
+        "Akashat and al-Qaim. These included areas where our security forces are stationed, killing at least 16 people."
+    )
+    [claim] = r.claims
+    assert claim.killed_min == 16 and claim.killed_max is None
+    assert "Awadi" in (claim.claimant or "")
+    assert sorted(claim.places) == ["gz:akashat", "gz:al-qaim"]
+
+
+def test_claim_in_a_country_covers_the_struck_sites_in_it() -> None:
+    r = analyse_text(
+        "US warplanes hit Akashat and Al-Qaim and struck Al-Bukamal. "
+        "The bombing campaign killed at least 16 people in Iraq, including civilians."
+    )
+    [claim] = r.claims
+    assert sorted(claim.places) == ["gz:akashat", "gz:al-qaim"]
+
+
+def test_earlier_event_casualties_are_not_put_on_todays_sites() -> None:
+    r = analyse_text(
+        "In retaliation for last week's drone strike that left three American soldiers dead, "
+        "US warplanes bombed targets in Al-Qaim."
+    )
+    [claim] = r.claims
+    assert claim.places == []

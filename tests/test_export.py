@@ -1,0 +1,104 @@
+"""The GeoJSON contract, and that GIS tools read what we write."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import haversine_km
+
+REQUIRED = {
+    "site_id",
+    "name",
+    "names_seen",
+    "country",
+    "admin1",
+    "feature_type",
+    "role",
+    "geo_precision",
+    "resolved_by",
+    "event_date",
+    "articles",
+    "outlets",
+    "evidence",
+    "claims",
+    "killed_min",
+    "killed_max",
+    "injured_min",
+    "injured_max",
+}
+CLAIM_KEYS = {
+    "article",
+    "claimant",
+    "victims",
+    "killed_min",
+    "killed_max",
+    "injured_min",
+    "injured_max",
+    "quote",
+    "sites",
+}
+
+
+@pytest.fixture(scope="module")
+def fc(seeds_result):
+    _, out = seeds_result
+    return json.loads((out / "sites.geojson").read_text(encoding="utf-8"))
+
+
+def test_rfc7946_shape(fc) -> None:
+    assert fc["type"] == "FeatureCollection" and "crs" not in fc
+    ids = set()
+    for f in fc["features"]:
+        assert f["type"] == "Feature" and f["geometry"]["type"] == "Point"
+        lon, lat = f["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        for v in (lon, lat):
+            assert len(repr(v).split(".")[-1]) <= 6
+        p = f["properties"]
+        assert set(p) >= REQUIRED, REQUIRED - set(p)
+        assert f["id"] == p["site_id"] and p["site_id"] not in ids
+        ids.add(p["site_id"])
+        assert p["role"] in ("struck", "mentioned") and p["geo_precision"] in (1, 2, 3)
+        assert p["country"] is None or len(p["country"]) == 2
+        for c in p["claims"]:
+            assert set(c) >= CLAIM_KEYS and p["site_id"] in c["sites"]
+        for e in p["evidence"]:
+            assert {"article", "quote", "start", "end"} <= set(e)
+
+
+def test_evidence_offsets_point_into_the_article_file(fc, seeds_result) -> None:
+    result, _ = seeds_result
+    texts = {a.id: a.text for a in result.articles}
+    n = 0
+    for f in fc["features"]:
+        for e in f["properties"]["evidence"]:
+            raw = texts[e["article"]][e["start"] : e["end"]]
+            norm = raw.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'").replace("\u00a0", " ")
+            assert " ".join(norm.split()) == " ".join(e["quote"].split())
+            n += 1
+    assert n > 10
+
+
+def test_geopandas_reads_points_in_the_right_place(seeds_result) -> None:
+    import geopandas as gpd
+
+    _, out = seeds_result
+    gdf = gpd.read_file(out / "sites.geojson")
+    assert gdf.crs.to_epsg() == 4326
+    row = gdf[gdf["site_id"].str.startswith("gz:al-qaim@")].iloc[0]
+    # Al-Qaim is at 34.39 N, 40.99 E: x is the longitude
+    assert haversine_km(row.geometry.y, row.geometry.x, 34.3925, 40.9894) < 1
+    assert set(gdf["role"]) == {"struck", "mentioned"}
+
+
+def test_csv_opens_in_pandas(seeds_result) -> None:
+    import pandas as pd
+
+    _, out = seeds_result
+    df = pd.read_csv(out / "sites.csv")
+    assert {"site_id", "latitude", "longitude", "killed_min", "articles"} <= set(df.columns)
+    qaim = df[df["site_id"].str.startswith("gz:al-qaim@")].iloc[0]
+    assert abs(qaim["latitude"] - 34.3925) < 0.01 and abs(qaim["longitude"] - 40.9894) < 0.01
+    assert "; " in qaim["articles"]

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from mapper.ingest import IngestError, Source, clean_text, decode, discover, is_boilerplate, read_article
+
+
+def _src(p: Path) -> Source:
+    return Source(p, p.name)
+
+
+def test_utf8_and_detected_fallback(tmp_path: Path) -> None:
+    p = tmp_path / "latin1.txt"
+    text = (
+        "The strikes hit a caf\u00e9 near the Syrian fronti\u00e8re, the ministry\u2019s statement said of Deir ez-Zor."
+    )
+    p.write_bytes(text.encode("cp1252"))
+    art = read_article(_src(p))
+    assert "caf\u00e9" in art.text and "ministry's" in art.clean and "Deir ez-Zor" in art.clean
+
+
+@pytest.mark.parametrize(
+    ("data", "message", "line"),
+    [
+        (b"", "empty file", None),
+        (b"   \n\n  ", "empty file", None),
+        (b"line one\nline two\n\x00\x01\x02\x03binary", "binary file", 3),
+    ],
+)
+def test_bad_bytes_one_line_errors(tmp_path: Path, data: bytes, message: str, line: int | None) -> None:
+    p = tmp_path / "bad.txt"
+    p.write_bytes(data)
+    with pytest.raises(IngestError) as ei:
+        read_article(_src(p))
+    msg = str(ei.value)
+    assert "\n" not in msg and str(p) in msg and message in msg
+    assert ei.value.line == line
+
+
+def test_undecodable_names_file_and_line() -> None:
+    data = "Strikes hit Al-Qaim \u201cearly\u201d.\nSecond line\n".encode() + b"bad \xff\xfe bytes\n"
+    with pytest.raises(IngestError) as ei:
+        decode(data, "x.txt")
+    assert ei.value.line == 3 and "x.txt:3:" in str(ei.value)
+
+
+def test_boilerplate_dropped_and_offsets_point_into_original() -> None:
+    text = (
+        "Strikes hit  Al-Qaim \u201cearly\u201d on Saturday.\n\n"
+        "We use cookies\nSubscribe to our Newsletter\nRead More @\n"
+        "Calculadora para la Cola de Vacunación en México\n"
+        "Δημοσιεύτηκε από Geo Kok στις Τρίτη, 9 Φεβρουαρίου 2021\n"
+        "Officials said\u00a0at least 16 people were killed.\n"
+    )
+    clean, offsets = clean_text(text)
+    assert "cookies" not in clean and "Newsletter" not in clean and "México" not in clean and "Geo Kok" not in clean
+    assert '"early"' in clean and "  " not in clean
+    assert len(offsets) == len(clean) + 1
+    for i, ch in enumerate(clean):
+        orig = text[offsets[i]]
+        assert (
+            orig == ch or (ch, orig) in {('"', "\u201c"), ('"', "\u201d"), (" ", "\u00a0"), ("\n", "\n")} or ch == "\n"
+        )
+    i = clean.index("Al-Qaim")
+    assert text[offsets[i] : offsets[i + len("Al-Qaim") - 1] + 1] == "Al-Qaim"
+
+
+def test_boilerplate_rules() -> None:
+    assert is_boilerplate("Thank you for your Subscription")
+    assert is_boilerplate("Read More @")
+    assert not is_boilerplate("US warplanes hit sites in the town of Al-Hari.")
+
+
+def test_metadata_from_text(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("Monday, June 28, 2021\n\nUS carries out air raids in Syria | Al Jazeera\n\nBody text here.\n")
+    a = read_article(_src(p))
+    assert a.outlet == "Al Jazeera" and a.title == "US carries out air raids in Syria"
+    assert a.published and a.published.isoformat() == "2021-06-28"
+    q = tmp_path / "b.txt"
+    q.write_text("Headline here\n\nfrom RT:\n\nWashington has launched strikes.\n")
+    assert read_article(_src(q)).outlet == "RT"
+
+
+def test_html_through_trafilatura(tmp_path: Path) -> None:
+    p = tmp_path / "a.html"
+    body = " ".join(["US warplanes struck targets in the town of Al-Qaim, killing at least 16 people."] * 6)
+    p.write_text(
+        "<html><head><title>Strikes in Iraq</title><meta property='og:site_name' content='Example News'>"
+        "<meta name='date' content='2024-02-03'></head><body><nav>Home | About</nav>"
+        f"<article><h1>Strikes in Iraq</h1><p>{body}</p><p>{body}</p></article>"
+        "<footer>We use cookies</footer></body></html>"
+    )
+    a = read_article(_src(p))
+    assert "Al-Qaim" in a.clean and "cookies" not in a.clean
+    assert a.title == "Strikes in Iraq" and a.outlet == "Example News"
+    assert a.published and a.published.isoformat() == "2024-02-03"
+
+
+def test_broken_html_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    p = tmp_path / "broken.html"
+    p.write_text("<html><body><div><<<>>></")
+    with pytest.raises(IngestError) as ei:
+        read_article(_src(p))
+    assert str(p) in str(ei.value) and "\n" not in str(ei.value)
+
+
+def test_discover_ids_recursion_and_symlink_loop(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "x.txt").write_text("x")
+    (tmp_path / "a" / "y.md").write_text("y")
+    (tmp_path / "a" / "z.pdf").write_text("z")
+    os.symlink(tmp_path / "a", tmp_path / "a" / "b" / "loop")
+    found = list(discover([tmp_path]))
+    ids = sorted(s.article_id for s in found if isinstance(s, Source))
+    assert ids == ["a/b/x.txt", "a/y.md"]
+    missing = list(discover([tmp_path / "nope"]))
+    assert isinstance(missing[0], IngestError)

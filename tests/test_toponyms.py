@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import pytest
+
+from .conftest import analyse_text
+
+
+def _literal(text: str) -> dict[str, bool]:
+    return {m.surface: m.literal for m in analyse_text(text).mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("According to sources speaking with Al-Mayadeen, the sites were empty.", "Al-Mayadeen"),
+        ("From the Iraqi side, Al-Mayadeen confirmed that sites were hit.", "Al-Mayadeen"),
+        ("Syrian state news agency Sana meanwhile reported that a child had died.", "Sana"),
+        ("A fellow told The Jerusalem Post that the raids were heartening.", "Jerusalem"),
+        ("Washington has launched a new bombing campaign against fighters.", "Washington"),
+        ("Damascus strongly condemned the attack on its territory.", "Damascus"),
+        ("The strikes prompted Baghdad to summon the envoy, prompting Baghdad to act.", "Baghdad"),
+        ("It violated Iraq's sovereignty, officials said.", "Iraq"),
+        ("The bombing began at 4:00 p.m. Washington time.", "Washington"),
+    ],
+)
+def test_non_literal_uses(text: str, name: str) -> None:
+    lit = _literal(text)
+    assert name in lit and lit[name] is False, lit
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Officials in Washington said the strikes would continue.", "Washington"),
+        ("The US bombing targeted sites in the city of Al-Mayadeen.", "Al-Mayadeen"),
+        ("A drone struck Tower 22, a US base in Jordan.", "Tower 22"),
+    ],
+)
+def test_literal_uses(text: str, name: str) -> None:
+    assert _literal(text).get(name) is True
+
+
+def test_spans_point_into_original_text() -> None:
+    text = "Intro line\n\nWe use cookies\n\nStrikes  hit \u201cal-Qā’im\u201d and Akashat."
+    r = analyse_text(text)
+    for m in r.mentions:
+        assert text[m.start : m.end].replace("\u2019", "'") == m.surface
+    assert {m.place.id for m in r.mentions if m.place} >= {"gz:al-qaim", "gz:akashat"}
+
+
+def test_facilities_and_variants_resolve() -> None:
+    r = analyse_text(
+        "Targets in the Al-Hamdaniya neighborhood and the vicinity of the Ain Ali shrine were hit; "
+        "strikes also hit the Al-Hajjana crossing, Albu Kamal, Abu Kamal, Deir Ezzor and Anbar province."
+    )
+    ids = {m.place.id for m in r.mentions if m.place}
+    assert {
+        "gz:al-hamdaniya-mayadeen",
+        "gz:ain-ali-shrine",
+        "gz:al-hajjana",
+        "gz:al-bukamal",
+        "gz:deir-ez-zor",
+        "gz:anbar",
+    } <= ids
+
+
+def test_lower_case_words_are_not_names() -> None:
+    r = analyse_text("The troops will jordan the river; we met in syria.")
+    assert not r.mentions
+
+
+def test_unknown_names_from_context_are_listed_unresolved() -> None:
+    r = analyse_text("Warplanes bombed the town of Zarqoona and the village of Kfar Tawil on Sunday.")
+    assert set(r.unresolved) == {"Zarqoona", "Kfar Tawil"}
