@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -39,6 +40,11 @@ class IngestError(Exception):
         super().__init__(f"{where}: {message}")
 
 
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A printable form of a file name: undecodable bytes become \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 @dataclass(frozen=True)
 class Source:
     path: Path
@@ -57,10 +63,10 @@ def discover(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Source | Inge
     for raw in inputs:
         root = Path(raw)
         if root.is_file():
-            yield Source(root, root.name)
+            yield Source(root, display_path(root.name))
             continue
         if not root.is_dir():
-            yield IngestError(str(root), "no such file or folder")
+            yield IngestError(display_path(root), "no such file or folder")
             continue
         for dirpath, dirnames, filenames in os.walk(root, onerror=None):
             dirnames.sort()
@@ -68,7 +74,7 @@ def discover(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Source | Inge
                 p = Path(dirpath) / name
                 if p.suffix.lower() not in SUFFIXES or name.startswith("."):
                     continue
-                yield Source(p, p.relative_to(root).as_posix())
+                yield Source(p, display_path(p.relative_to(root).as_posix()))
 
 
 # --------------------------------------------------------------------------- decoding
@@ -312,9 +318,12 @@ def read_html(html: str, path: str) -> tuple[str, dict[str, str | None]]:
 
 def read_article(src: Source) -> Article:
     """Read, decode and clean one file; raise IngestError on bad input."""
-    path = str(src.path)
+    path = display_path(src.path)
     try:
-        size = src.path.stat().st_size
+        st = src.path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise IngestError(path, "not a regular file (device, pipe or socket); skipped")
+        size = st.st_size
         if size > MAX_BYTES:
             raise IngestError(
                 path,
@@ -322,6 +331,8 @@ def read_article(src: Source) -> Article:
             )
         data = src.path.read_bytes()
     except OSError as exc:
+        if isinstance(exc, IsADirectoryError):
+            raise IngestError(path, "is a folder, not a file") from None
         raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
     text = decode(data, path)
     sha = hashlib.sha256(data).hexdigest()
