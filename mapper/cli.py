@@ -142,6 +142,63 @@ def run(
         print_summary(result)
 
 
+EPILOG_EXTRACT = """\b
+Examples:
+  mapper extract seeds/ --format table
+  mapper extract news.jsonl --offline > toponyms.jsonl
+"""
+
+
+@main.command(epilog=EPILOG_EXTRACT)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="One JSON line per article, or a readable table.",
+)
+@geocoder_options
+def extract(
+    inputs: tuple[Path, ...],
+    fmt: str,
+    gazetteers: tuple[str, ...],
+    offline: bool,
+    geocoder: str,
+    geocoder_url: str | None,
+    user_agent: str,
+) -> None:
+    """Print every place mention of every article, with its resolution.
+
+    INPUT is a file, a folder, or a .jsonl file of {"id", "text", ...} records.
+    start/end are character offsets into the text as given; non-literal uses
+    ("Washington said") are listed with "literal": false.
+    """
+    import json
+
+    from .extract import iter_articles, toponym_records
+    from .models import Problem
+    from .pipeline import Pipeline
+
+    pipe = Pipeline.create(gazetteers, geocoder=make_geocoder(offline, geocoder, geocoder_url, user_agent))
+    for p in pipe.problems:
+        click.secho(f"warning: {p}", fg="yellow", err=True)
+    for item in iter_articles(inputs):
+        if isinstance(item, Problem):
+            click.secho(f"warning: {item}", fg="yellow", err=True)
+            continue
+        rec = toponym_records(pipe.analyse(item))
+        if fmt == "jsonl":
+            click.echo(json.dumps(rec, ensure_ascii=False))
+            continue
+        click.echo(f"== {rec['id']}")
+        for t in rec["toponyms"]:
+            where = f"{t['lat']:.4f},{t['lon']:.4f}" if t["lat"] is not None else "unresolved"
+            flag = t["role"] if t["literal"] else f"non-literal: {t['nonliteral_reason']}"
+            click.echo(f"  {t['start']:>6}-{t['end']:<6} {t['name']:<28} {where:<20} {t['country'] or '':<3} {flag}")
+
+
 def print_summary(result: Any) -> None:
     from .pipeline import counts
 

@@ -64,7 +64,7 @@ NEGATION = frozenset("not n't never no".split())
 AUX = frozenset("was were been is are being".split())
 ADVERBS = frozenset("also reportedly repeatedly then again heavily allegedly".split())
 
-_TOKEN = re.compile(r"[\w][\w'\-]*|[,;:()\"]")
+_TOKEN = re.compile(r"[\w][\w'\-]*|[,;:()]")  # quotes are transparent
 _REFERENCE = re.compile(
     r"(?:\bopposite|\bfrom|\bbordering|\bborders?\s+with|\bacross\s+from|\btowards?|\bto)\s+(?:the\s+)?$",
     re.I,
