@@ -87,7 +87,7 @@ MAP_JS = r"""
 
   function sharedLine(names) {
     return el("div", "sm-shared", "shared with " + names.join(", ") +
-      ": one claim covers these sites; its figure is not added up");
+      ": the same claim, not additional casualties");
   }
 
   function claimItem(c) {
@@ -150,7 +150,10 @@ MAP_JS = r"""
     if (!s.m) {
       row(t, "Killed", s.k || "not reported");
       row(t, "Injured", s.i || "not reported");
-      if (s.sh && s.sh.length) { row(t, "", sharedLine(s.sh)); }
+      if (s.sh && s.sh.length) {
+        row(t, "Shared claim", el("span", "sm-shared", "with " + s.sh.join(", ") +
+          ": the same claim, not additional casualties"));
+      }
     } else {
       row(t, "Role", "mentioned, not reported struck");
     }

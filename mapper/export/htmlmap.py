@@ -507,6 +507,9 @@ def render_map(
         control_scale=True,
         prefer_canvas=True,
         world_copy_jump=True,
+        # the clusters need the map's zoom range even when no tile layer is shown
+        minZoom=1,
+        maxZoom=19,
     )
     figure.add_child(m)
 
