@@ -250,11 +250,26 @@ def test_unknown_folium_asset_is_refused() -> None:
         htmlmap._take_assets(Element())
 
 
+def test_page_code_has_no_template_literals(page: str) -> None:
+    # folium puts popup and tooltip HTML in JavaScript `template literals`, where
+    # ${...} runs; this page sends no text through them, and has none at all
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert scripts and all("`" not in s for s in scripts)
+
+
+def test_title_that_looks_like_code_is_just_text() -> None:
+    out = render_map(sample_fc(), title="jQuery $(x) @import `${1}`")
+    assert "<summary>jQuery $(x) @import `${1}`</summary>" in out
+
+
 def test_external_link_is_refused() -> None:
     with pytest.raises(RuntimeError):
         htmlmap._check_standalone('<script src="https://example.invalid/x.js"></script>')
     with pytest.raises(RuntimeError):
         htmlmap._check_standalone('<link rel="stylesheet" href="//example.invalid/x.css"/>')
+    with pytest.raises(RuntimeError):
+        htmlmap._check_standalone("<style>@import url(x.css);</style>")
+    htmlmap._check_standalone("<p>@import is only text here</p>")
 
 
 # --------------------------------------------------------------------------- hostile text
