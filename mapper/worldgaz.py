@@ -66,6 +66,7 @@ import math
 import mmap
 import os
 import re
+import struct
 import subprocess
 import sys
 import tempfile
@@ -230,7 +231,8 @@ class WorldGazetteer:
             header = _check(mm, size, versions)
             return cls(path, mm, header)
         except Exception:
-            mm.close()
+            with contextlib.suppress(BufferError):  # views still held by a traceback
+                mm.close()
             raise
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -407,7 +409,6 @@ def _check(mm: mmap.mmap, size: int, versions: dict[str, str]) -> dict[str, Any]
         if lengths[name] != want:
             raise CacheError(f"section {name} has {lengths[name]} items, expected {want}")
     # the last offset of every blob is its length; postings stay within the places
-    view = memoryview(mm)
     for off, blob in (
         ("name_off", "name_blob"),
         ("alias_off", "alias_blob"),
@@ -417,7 +418,7 @@ def _check(mm: mmap.mmap, size: int, versions: dict[str, str]) -> dict[str, Any]
         ("post_off", "post"),
     ):
         start, nbytes, tc = sections[off]
-        last = view[start + nbytes - 4 : start + nbytes].cast("I")[0]
+        last = struct.unpack_from("=I", mm, start + nbytes - 4)[0] if nbytes >= 4 else -1
         if last != lengths[blob]:
             raise CacheError(f"section {off} does not end at its blob")
     return header
