@@ -236,3 +236,23 @@ def score(
             "coords_only": coords_only,
         },
     }
+
+
+def load_jsonl(path: str) -> list[dict]:
+    import json
+
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def predict(gold: list[dict], analyse: Any, *, literal_only: bool = False) -> list[dict]:
+    """Run ``analyse(Article) -> ArticleResult`` over the gold texts; predictions in scorer shape."""
+    from .extract import article_from_text, toponym_records
+
+    out = []
+    for doc in gold:
+        rec = toponym_records(analyse(article_from_text(str(doc["id"]), doc["text"])))
+        if literal_only:
+            rec["toponyms"] = [t for t in rec["toponyms"] if t["literal"]]
+        out.append(rec)
+    return out

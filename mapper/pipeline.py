@@ -56,8 +56,9 @@ class Pipeline:
         world: CandidateSource | None = None,
         geocoder: Geocoder | None = None,
     ) -> Pipeline:
-        gaz, problems = Gazetteer.load(gazetteers)
-        return cls(gaz, Matcher(gaz.forms), Resolver(gaz, world, geocoder), problems)
+        gaz, problems = Gazetteer.load(gazetteers, world=world if hasattr(world, "country") else None)  # type: ignore[arg-type]
+        index = world if world is not None and hasattr(world, "__contains__") else None
+        return cls(gaz, Matcher(gaz.forms, index), Resolver(gaz, world, geocoder), problems)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ per article
     def analyse(self, article: Article) -> ArticleResult:

@@ -149,7 +149,7 @@ def _passive(toks: list[Tok], p: int) -> bool:
 
 def assign_roles(clean: str, sentence: Sentence, mentions: list[Mention]) -> None:
     """Set ``role`` and ``evidence`` on the literal mentions of one sentence."""
-    ms = sorted(mentions, key=lambda m: m.cstart)
+    ms = sorted((m for m in mentions if m.literal), key=lambda m: m.cstart)
     if not ms:
         return
     toks = _tokens(clean, sentence.start, sentence.end, ms)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 from .models import Article, Mention
 from .names import ARTICLES, fold_text, name_key
@@ -37,11 +38,57 @@ class Hit:
     source: str  # "gazetteer" | "pattern"
 
 
-class Matcher:
-    """Finds gazetteer surface forms in folded text (pyahocorasick)."""
+class NameIndex(Protocol):
+    def __contains__(self, key: object) -> bool: ...
 
-    def __init__(self, forms: dict[str, str]):
+
+# a run of capitalised words, with the joiners place names use ("Bosnia and Herzegovina",
+# "Rio de Janeiro", "Deir ez-Zor", "St. Louis")
+_CAP = r"(?:St\.|Ft\.|Mt\.|[A-Z][\w'’]*)"
+_JOIN = r"(?:(?:de|del|da|do|dos|das|of|the|on|upon|al|el|ez|es|ad|as|an|ar|la|le|les|du|des|di|van|von|y|and|sur|am|im)[ -])"
+_CAPSEQ = re.compile(rf"(?:(?:[Aa]l|[Ee]l)-)?{_CAP}(?:[ -]{_JOIN}?(?:(?:al|el|ez|ad|as|ar)-)?{_CAP})*")
+_WORDS = re.compile(r"St\.|Ft\.|Mt\.|[\w'’]+")
+MAX_NAME_WORDS = 5
+
+
+def index_hits(clean: str, index: NameIndex, taken: list[Hit]) -> list[Hit]:
+    """Names of a (large) gazetteer, looked up by key over runs of capitalised words."""
+    out: list[Hit] = []
+    busy = sorted((h.start, h.end) for h in taken)
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(s < b and a < e for a, b in busy)
+
+    for m in _CAPSEQ.finditer(clean):
+        words = [(w.start() + m.start(), w.end() + m.start()) for w in _WORDS.finditer(m.group())]
+        i = 0
+        while i < len(words):
+            found = False
+            for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
+                s, e = words[i][0], words[j - 1][1]
+                if not clean[s].isupper() or not clean[words[j - 1][0]].isupper() and j - i == 1:
+                    continue
+                surface = clean[s:e]
+                if j - i == 1 and (len(surface) < 3 or surface.isupper() and len(surface) < 4):
+                    continue
+                key = name_key(surface)
+                if key in index and not overlaps(s, e):
+                    out.append(Hit(s, e, key, "world"))
+                    i = j
+                    found = True
+                    break
+            if not found:
+                i += 1
+    return out
+
+
+class Matcher:
+    """Finds gazetteer surface forms in folded text (pyahocorasick), then world-gazetteer names."""
+
+    def __init__(self, forms: dict[str, str], index: NameIndex | None = None):
         import ahocorasick
+
+        self.index = index
 
         self._auto = ahocorasick.Automaton()
         for form, key in forms.items():
@@ -211,6 +258,8 @@ def find_mentions(article: Article, matcher: Matcher) -> list[Mention]:
     """Every place-name mention in the article, literal or not, in text order."""
     clean = article.clean
     hits = matcher.hits(clean)
+    if matcher.index is not None:
+        hits += index_hits(clean, matcher.index, hits)
     hits += pattern_hits(clean, hits)
     hits.sort(key=lambda h: h.start)
     out: list[Mention] = []
