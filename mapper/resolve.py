@@ -44,6 +44,18 @@ def _score(place: Place, order: int, countries: set[str], admins: set[tuple[str,
     return score
 
 
+def _city_over_state(cs: list[tuple[int, Place]]) -> list[tuple[int, Place]]:
+    """ "New York": the city, not the state named after it, when the city is big."""
+    cities = [p for _, p in cs if p.feature_type not in ("admin1", "country") and p.population >= 100_000]
+    if not cities:
+        return cs
+    return [
+        (o, p)
+        for o, p in cs
+        if not (p.feature_type == "admin1" and any(c.country == p.country and c.admin1 == p.admin1 for c in cities))
+    ]
+
+
 class Resolver:
     def __init__(
         self,
@@ -75,7 +87,7 @@ class Resolver:
         for cs in cands.values():
             if not cs:
                 continue
-            order, top = max(cs, key=lambda c: _score(c[1], c[0], set(), set()))
+            _, top = max(cs, key=lambda c: _score(c[1], c[0], set(), set()))
             confident = len(cs) == 1 or top.feature_type in ("country", "admin1") or top.population >= 1_000_000
             if confident and top.country:
                 countries.add(top.country)
@@ -83,7 +95,7 @@ class Resolver:
                     admins.add((top.country, top.admin1))
         unresolved: list[str] = []
         for m in mentions:
-            cs = cands[m.key]
+            cs = _city_over_state(cands[m.key])
             if cs:
                 ranked = sorted(cs, key=lambda c: -_score(c[1], c[0], countries, admins))
                 m.place = ranked[0][1]

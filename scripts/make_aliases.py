@@ -40,11 +40,8 @@ MANUAL = [
     ("E.U.", "Europe", "", "continent", "alias"),
     ("European Union", "Europe", "", "continent", "alias"),
     ("European", "Europe", "", "continent", "demonym"),
-    ("Europeans", "Europe", "", "continent", "demonym"),
     ("African", "Africa", "", "continent", "demonym"),
-    ("Africans", "Africa", "", "continent", "demonym"),
     ("Asian", "Asia", "", "continent", "demonym"),
-    ("Asians", "Asia", "", "continent", "demonym"),
     ("Middle Eastern", "Middle East", "", "macro-region", "demonym"),
     ("Latin American", "Latin America", "", "macro-region", "demonym"),
     ("North American", "North America", "", "continent", "demonym"),
@@ -53,17 +50,13 @@ MANUAL = [
     ("Scandinavian", "Scandinavia", "", "macro-region", "demonym"),
     ("Balkan", "Balkans", "", "macro-region", "demonym"),
     ("British", "United Kingdom", "GB", "country", "demonym"),
-    ("English", "United Kingdom", "GB", "country", "demonym"),
     ("Scottish", "United Kingdom", "GB", "country", "demonym"),
     ("Welsh", "United Kingdom", "GB", "country", "demonym"),
     ("Dutch", "Netherlands", "NL", "country", "demonym"),
     ("Emirati", "United Arab Emirates", "AE", "country", "demonym"),
     ("Palestinian", "Palestine", "PS", "country", "demonym"),
-    ("Palestinians", "Palestine", "PS", "country", "demonym"),
     ("Iraqi", "Iraq", "IQ", "country", "demonym"),
-    ("Iraqis", "Iraq", "IQ", "country", "demonym"),
     ("American", "United States", "US", "country", "demonym"),
-    ("Americans", "United States", "US", "country", "demonym"),
 ]
 # AP-style abbreviations of US states (AP Stylebook convention)
 US_STATES = {
@@ -112,12 +105,6 @@ US_STATES = {
 }
 
 
-def _plural(demonym: str) -> str | None:
-    if re.search(r"(?:ese|ish|ch|sh|ss|Swiss|i)$", demonym) and not demonym.endswith("i"):
-        return None
-    return demonym + "s"
-
-
 def main() -> int:
     from countryinfo import all_countries
 
@@ -126,7 +113,7 @@ def main() -> int:
 
     def add(alias: str, target: str, cc: str, ftype: str, kind: str, source: str) -> None:
         alias = alias.strip()
-        if len(alias) < 3 or (alias, kind) in rows:
+        if len(alias) < 2 or (alias, kind) in rows:
             return
         rows[(alias, kind)] = dict(alias=alias, target=target, country=cc, feature_type=ftype, kind=kind, source=source)
 
@@ -156,10 +143,8 @@ def main() -> int:
         src = "countryinfo (MIT)"
         for d in re.split(r"\s*[,/]\s*|\s+or\s+", c.demonym() or ""):
             if d and d[0].isupper() and " " not in d.strip():
+                # the adjective only: "Russian forces" names a country, "Russians" names people
                 derive(d, name, cc, "demonym", src + ": demonym", population)
-                p = _plural(d)
-                if p:
-                    derive(p, name, cc, "demonym", src + ": demonym, plural", population)
         for alt in c.alt_spellings() or []:
             if len(alt) >= 4 and alt[0].isupper() and not alt.isupper():
                 derive(alt, name, cc, "alias", src + ": alternative spelling", population)
