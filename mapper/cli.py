@@ -71,10 +71,29 @@ def geocoder_options(f: Any) -> Any:
             show_default=True,
             help="User agent sent to the geocoder (Nominatim requires one that identifies you).",
         ),
+        click.option(
+            "--no-world",
+            is_flag=True,
+            help="Skip the bundled world gazetteer (GeoNames); use only data/gazetteer.csv and --gazetteer files.",
+        ),
     ]
     for opt in reversed(opts):
         f = opt(f)
     return f
+
+
+def make_pipeline(
+    gazetteers: tuple[str, ...], offline: bool, provider: str, url: str | None, user_agent: str, no_world: bool
+) -> Any:
+    """The pipeline every command builds from the shared options."""
+    from .pipeline import Pipeline
+
+    world = None
+    if not no_world:
+        from .worldgaz import WorldGazetteer
+
+        world = WorldGazetteer.load()
+    return Pipeline.create(gazetteers, world=world, geocoder=make_geocoder(offline, provider, url, user_agent))
 
 
 def make_geocoder(offline: bool, provider: str, url: str | None, user_agent: str) -> Any:
@@ -108,6 +127,7 @@ def run(
     geocoder: str,
     geocoder_url: str | None,
     user_agent: str,
+    no_world: bool,
     no_map: bool,
     quiet: bool,
 ) -> None:
@@ -117,10 +137,8 @@ def run(
     .html/.htm through an article extractor.  Bad files are reported one line
     each and skipped; the run goes on.
     """
-    from .pipeline import Pipeline
-
-    geo = make_geocoder(offline, geocoder, geocoder_url, user_agent)
-    pipe = Pipeline.create(gazetteers, geocoder=geo)
+    pipe = make_pipeline(gazetteers, offline, geocoder, geocoder_url, user_agent, no_world)
+    geo = pipe.resolver.geocoder
 
     def warn(problem: Any) -> None:
         click.secho(f"warning: {problem}", fg="yellow", err=True)
@@ -168,6 +186,7 @@ def extract(
     geocoder: str,
     geocoder_url: str | None,
     user_agent: str,
+    no_world: bool,
 ) -> None:
     """Print every place mention of every article, with its resolution.
 
@@ -179,9 +198,8 @@ def extract(
 
     from .extract import iter_articles, toponym_records
     from .models import Problem
-    from .pipeline import Pipeline
 
-    pipe = Pipeline.create(gazetteers, geocoder=make_geocoder(offline, geocoder, geocoder_url, user_agent))
+    pipe = make_pipeline(gazetteers, offline, geocoder, geocoder_url, user_agent, no_world)
     for p in pipe.problems:
         click.secho(f"warning: {p}", fg="yellow", err=True)
     for item in iter_articles(inputs):
@@ -197,6 +215,80 @@ def extract(
             where = f"{t['lat']:.4f},{t['lon']:.4f}" if t["lat"] is not None else "unresolved"
             flag = t["role"] if t["literal"] else f"non-literal: {t['nonliteral_reason']}"
             click.echo(f"  {t['start']:>6}-{t['end']:<6} {t['name']:<28} {where:<20} {t['country'] or '':<3} {flag}")
+
+
+EPILOG_EVALUATE = """\b
+Examples:
+  mapper evaluate ../shared/eval/gwn.jsonl
+  mapper evaluate ../shared/eval/gwn.jsonl --literal-only
+  mapper evaluate ../shared/eval/lgl.jsonl --json
+"""
+
+
+@main.command(epilog=EPILOG_EVALUATE)
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--literal-only",
+    is_flag=True,
+    help="Score literal toponyms only: our non-literal predictions are dropped, and a literal prediction "
+    "on a gold non-literal use counts as a false positive.",
+)
+@click.option(
+    "--all-gold",
+    is_flag=True,
+    help="Also count gold toponyms without coordinates (default: only those with coordinates, as the "
+    "published figures were computed).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@geocoder_options
+def evaluate(
+    gold: str,
+    literal_only: bool,
+    all_gold: bool,
+    as_json: bool,
+    gazetteers: tuple[str, ...],
+    offline: bool,
+    geocoder: str,
+    geocoder_url: str | None,
+    user_agent: str,
+    no_world: bool,
+) -> None:
+    """Score extraction against a gold JSON-lines file (GWN/LGL format).
+
+    Runs extraction over the gold texts, matches predicted and gold toponyms
+    (same surface, span midpoints < 10 characters apart) and prints precision,
+    recall, F1, accuracy@161 km, mean and median error and AUC.  Online
+    geocoding is off unless --geocoder-url is given: a benchmark run must not
+    hammer a public service.
+    """
+    import json
+
+    from .evaluate import load_jsonl, predict, score
+
+    try:
+        docs = load_jsonl(gold)
+    except (ValueError, OSError) as exc:
+        raise click.BadParameter(f"{gold}: {exc}", param_hint="GOLD") from None
+    pipe = make_pipeline(gazetteers, offline or not geocoder_url, geocoder, geocoder_url, user_agent, no_world)
+    preds = predict(docs, pipe.analyse, literal_only=literal_only)
+    res = score(docs, preds, literal_only=literal_only, nonliteral_as_fp=literal_only, coords_only=not all_gold)
+    if as_json:
+        click.echo(json.dumps(res, indent=1))
+        return
+    rows = [
+        ("articles", res["articles"]),
+        ("gold toponyms", res["gold"]),
+        ("predicted", res["predicted"]),
+        ("precision", f"{res['precision']:.3f}"),
+        ("recall", f"{res['recall']:.3f}"),
+        ("F1", f"{res['f1']:.3f}"),
+        ("accuracy@161 km", "n/a" if res["acc161"] is None else f"{res['acc161']:.3f}"),
+        ("mean error km", "n/a" if res["mean_km"] is None else f"{res['mean_km']:.1f}"),
+        ("median error km", "n/a" if res["median_km"] is None else f"{res['median_km']:.1f}"),
+        ("AUC", "n/a" if res["auc"] is None else f"{res['auc']:.3f}"),
+    ]
+    for k, v in rows:
+        click.echo(f"  {k:<16} {v}")
 
 
 def print_summary(result: Any) -> None:

@@ -9,6 +9,7 @@ countries the article itself names, then larger places.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from typing import Protocol
@@ -82,21 +83,33 @@ class Resolver:
         readings of the ambiguous names ("Paris" near "Texas").
         """
         cands = {m.key: self.candidates(m.key) for m in mentions}
-        countries: set[str] = set()
-        admins: set[tuple[str, str]] = set()
-        for cs in cands.values():
+        # what each name, read on its own, says about the article's countries and admin areas
+        context: dict[str, tuple[str, tuple[str, str] | None]] = {}
+        for key, cs in cands.items():
             if not cs:
                 continue
             _, top = max(cs, key=lambda c: _score(c[1], c[0], set(), set()))
             confident = len(cs) == 1 or top.feature_type in ("country", "admin1") or top.population >= 1_000_000
             if confident and top.country:
-                countries.add(top.country)
-                if top.feature_type == "admin1":
-                    admins.add((top.country, top.admin1))
+                context[key] = (top.country, (top.country, top.admin1) if top.feature_type == "admin1" else None)
+        # "Paris, Texas": a name followed by ", <admin area or country>" is placed inside it
+        inside: dict[int, str] = {}
+        ordered = sorted(mentions, key=lambda m: m.cstart)
+        for a, b in itertools.pairwise(ordered):
+            if article.clean[a.cend : b.cstart] in (", ", ","):
+                inside[id(a)] = b.key
         unresolved: list[str] = []
         for m in mentions:
             cs = _city_over_state(cands[m.key])
             if cs:
+                others = [v for k, v in context.items() if k != m.key]
+                countries = {c for c, _ in others}
+                admins = {a for _, a in others if a}
+                outer = inside.get(id(m))
+                if outer and outer in context:
+                    cc, adm = context[outer]
+                    preferred = [c for c in cs if c[1].country == cc and (adm is None or c[1].admin1 == adm[1])]
+                    cs = preferred or cs
                 ranked = sorted(cs, key=lambda c: -_score(c[1], c[0], countries, admins))
                 m.place = ranked[0][1]
                 if len(ranked) > 1:
