@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -134,7 +135,9 @@ class Resolver:
                     m.confidence = min(m.confidence, 0.7)
             reason = nonliteral_reason(article.clean, m.cstart, m.cend, m.place.feature_type if m.place else None)
             if m.key in self.gazetteer.demonyms and cs and cs[0][0] == 0:
-                reason = "demonym or adjective"
+                # "Syrian capital", "Syrian-Turkish border" name a place; "Syrian militia" does not
+                located = _LOCATED_NOUN.match(article.clean, m.cend)
+                reason = reason if located else "demonym or adjective"
             m.literal = not reason
             m.nonliteral_reason = reason
             if m.place is None and m.literal:
@@ -142,6 +145,10 @@ class Resolver:
         return unresolved
 
 
+_LOCATED_NOUN = re.compile(
+    r"(?:-[A-Z][\w]+)*\s+(?:capital|border|borders|border\s+region|city|cities|towns?|villages?|coast|coastline|"
+    r"region|province|territory|soil|airspace|waters|frontier|enclave|desert|countryside|mainland|side\s+of)\b"
+)
 _BROAD = frozenset({"country", "continent", "macro-region", "sea", "admin1", "territory", "region", "river"})
 
 

@@ -88,7 +88,9 @@ def _tokens(text: str, start: int, end: int, mentions: list[Mention]) -> list[To
     pos = start
     for i, m in enumerate(mentions):
         toks += [Tok(t, t.lower()) for t in _TOKEN.findall(text, pos, m.cstart)]
-        toks.append(Tok(text[m.cstart : m.cend], "<place>", i))
+        # a country named as an adjective ("the Iraqi towns of") is part of the chain, not a target
+        area = m.place is not None and m.place.feature_type in AREA_TYPES
+        toks.append(Tok(text[m.cstart : m.cend], "<area>" if area else "<place>", i))
         pos = m.cend
     toks += [Tok(t, t.lower()) for t in _TOKEN.findall(text, pos, end)]
     return toks
@@ -123,7 +125,11 @@ def _forward(toks: list[Tok], t: int, p: int) -> bool:
     if len(seq) > 15 or any(_blocked(x) for x in seq):
         return False
     k = len(seq)
-    while k > 0 and (seq[k - 1].low in FILLER or (seq[k - 1].text[:1].isupper() and seq[k - 1].place < 0)):
+    while k > 0 and (
+        seq[k - 1].low in FILLER
+        or seq[k - 1].low == "<area>"
+        or (seq[k - 1].text[:1].isupper() and seq[k - 1].place < 0)
+    ):
         k -= 1
     if k == 0:
         return toks[t].low in VERB_TRIGGERS or toks[t].low in FOCUS

@@ -301,6 +301,49 @@ _TIME_AFTER = re.compile(r"^\s+time\b")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|of|across|outside|around)\s+(?:the\s+)?$", re.I)
 
 
+_ACTOR_TYPES = frozenset({"country", "admin1", "continent", "territory"})
+_ACTS_AFTER = re.compile(
+    r"^\s+(?:(?:also|then|now|later|again|quickly|reportedly|officially)\s+)?(?:fired|shelled|struck|attacked|"
+    r"launched|sent|deployed|invaded|bombed|imposed|banned|won|beat|defeated|signed|agreed|approved|expelled|"
+    r"recalled|backed|supported|retaliated|seized|captured|annexed|plans|wants|needs|hopes|intends|refuses|"
+    r"must|should|will|would|can|could|may|might|is\s+(?:trying|seeking|planning|preparing|expected|set|ready)|"
+    r"has\s+(?:been|become)\s+(?:trying|seeking|a\s+key))\b"
+)
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+# "Rome police", "EU airlines", "Parkland students": the place qualifies people or an institution
+_MODIFIES = re.compile(
+    r"^[ ](?:police|officials?|students|teens|survivors|authorities|government|administration|lawmakers|"
+    r"legislators|leaders?|president|minister|ministry|archbishop|bishop|diocese|mayor|governor|council|"
+    r"commissioner|airlines?|airport\s+authority|policy|policies|team|fans|voters|citizens|officers|diplomats|"
+    r"envoy|ambassador|embassy|consulate|court|judge|prosecutors?|parliament|senate|congress|regulators|media|"
+    r"press|company|companies|firms?|investors|markets?|stocks?|shares|side|squad|coach|players?|club|"
+    r"delegation|negotiators|counterparts?|regime|authority|lawmaker|residents)\b"
+)
+_PLACE_WORDS = frozenset(
+    """County City Province Governorate District Region State Territory River Street Road Avenue Square Bay
+    Lake Mountain Mountains Island Islands Valley Airport Port Harbour Harbor Beach Canal Strait Gulf Sea
+    Ocean Desert Plain Plains Crossing Base Camp Shrine Park Bridge Heights Hills Falls Springs Peninsula
+    Coast Border Basin Delta Oblast Prefecture Parish Borough Township Village Town Municipality""".split()
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“(]\s*)$")
+_CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’]*)\s$")
+_CAP_WORD_AFTER = re.compile(r"^\s([A-Z][\w]*)")
+_JOINERS = frozenset("The A An In At From To For On By With And But Of As Of Or In".split())
+
+
+def _embedded(clean: str, start: int, end: int) -> bool:
+    """Inside a longer proper name: "Air France KLM", "Mississippi State", "Oman Film Society"."""
+    after = _CAP_WORD_AFTER.match(clean[end : end + 30])
+    if after and after.group(1) not in _PLACE_WORDS and not after.group(1).isupper() | (len(after.group(1)) < 2):
+        return True
+    before = _CAP_WORD_BEFORE.search(clean[max(0, start - 30) : start])
+    if before and before.group(1) not in _JOINERS:
+        ws = start - len(before.group(0))
+        if not _SENTENCE_START.search(clean[max(0, ws - 3) : ws]):
+            return True
+    return False
+
+
 def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None = None) -> str:
     """Why a mention is not a literal place, or "" when it is one."""
     after = clean[end : end + 80]
@@ -313,10 +356,14 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
         return "organisation or government (metonymy)"
     if _POSSESSIVE.match(after):
         return "possessive of an institution (metonymy)"
+    if _MODIFIES.match(after):
+        return "qualifies people or an institution (non-literal modifier)"
     if _LOCATIVE_BEFORE.search(before):
         return ""  # "officials in Washington said": the place is literal
     if _SPEECH_AFTER.match(after):
         return "speaks or acts as an organisation or government (metonymy)"
+    if feature_type in _ACTOR_TYPES and (_ACTS_AFTER.match(after) or _AGENT_BEFORE.search(before)):
+        return "acts as a state (metonymy)"
     if feature_type not in (
         None,
         "facility",
@@ -325,6 +372,8 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
         "shrine",
     ) and _AUX_AFTER.match(after):
         return "acts as a government (metonymy)"
+    if _embedded(clean, start, end):
+        return "part of a longer name (organisation, team, event)"
     return ""
 
 

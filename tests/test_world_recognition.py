@@ -89,3 +89,21 @@ def test_us_counties_and_spatial_coherence() -> None:
     assert t["London"].place.country == "US" and t["London"].place.admin1 == "Kentucky"
     t = _tops(pipe, "London is the capital of the United Kingdom.")
     assert t["London"].place.country == "GB"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "literal"),
+    [
+        ("Five CEOs from Air France KLM met in Brussels.", "France", False),
+        ("Mississippi State won the game in overtime.", "Mississippi", False),
+        ("Turkey fired on towns along the border.", "Turkey", False),
+        ("The campaign by Turkey drew condemnation.", "Turkey", False),
+        ("The Rome police captain handled the case.", "Rome", False),
+        ("Syrian militia forces advanced.", "Syrian", False),
+        ("They secured the Syrian capital Damascus.", "Syrian", True),
+        ("Shelling hit towns in Turkey overnight.", "Turkey", True),
+    ],
+)
+def test_non_literal_uses_in_general_news(pipe: Pipeline, text: str, name: str, literal: bool) -> None:
+    t = _tops(pipe, text)
+    assert name in t and t[name].literal is literal, (name, t.get(name))
