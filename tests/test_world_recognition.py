@@ -95,7 +95,7 @@ def test_us_counties_and_spatial_coherence() -> None:
     ("text", "name", "literal"),
     [
         ("Five CEOs from Air France KLM met in Brussels.", "France", False),
-        ("Mississippi State won the game in overtime.", "Mississippi", False),
+        ("A speech by Oman Film Society president Mohammad Al Kindi opened it.", "Oman", False),
         ("Turkey fired on towns along the border.", "Turkey", False),
         ("The campaign by Turkey drew condemnation.", "Turkey", False),
         ("The Rome police captain handled the case.", "Rome", False),
