@@ -92,6 +92,11 @@ _CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$", re.I)
 _DATELINE = re.compile(r"^\s*(?:,|\(|-|—|–)")
 
 
+@lru_cache(maxsize=4)
+def _lower_words(clean: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z]+\b", clean))
+
+
 def _plausible_single(
     clean: str, s: int, e: int, word: str, places: list[Place], prev_cap: bool, next_cap: bool
 ) -> bool:
@@ -106,7 +111,13 @@ def _plausible_single(
         return True
     big = max((p.population for p in places), default=0)
     if word.lower() in common_words() and big < STRONG_POPULATION:
-        return False  # "Police", "Reading", "March", "Mobile", "Act"
+        # "Police", "Reading", "March", "Act" -- but "Boston" and "Cork" are cities first: a
+        # sizeable place keeps the name unless the article also uses the word in lower case
+        # or the name opens a sentence
+        if big < SMALL_POPULATION or _SENTENCE_START.search(clean[max(0, s - 3) : s]):
+            return False
+        if word.lower() in _lower_words(clean):
+            return False
     if _TITLE_BEFORE.search(clean[max(0, s - 16) : s]):
         return False  # "Mr Kelly", "President Francis"
     if _strong(places):
@@ -382,7 +393,8 @@ def find_mentions(article: Article, matcher: Matcher) -> list[Mention]:
     clean = article.clean
     hits = matcher.hits(clean)
     if matcher.index is not None:
-        hits += index_hits(clean, matcher.index, hits)
+        # a longer world name wins over a curated one inside it ("South Africa" over "Africa")
+        hits = longest_first(hits + index_hits(clean, matcher.index, []))
     hits += pattern_hits(clean, hits)
     hits.sort(key=lambda h: h.start)
     out: list[Mention] = []
