@@ -159,6 +159,13 @@ def finish(
     formats: Sequence[str] = ("geojson", "csv", "html"),
 ) -> RunResult:
     """Sites stage and export, from analysed articles."""
+    result = assemble(results, problems)
+    result.outputs = export(result, outdir, formats)
+    return result
+
+
+def assemble(results: list[ArticleResult], problems: list[Problem]) -> RunResult:
+    """Sites stage, from analysed articles: event dates, sites, claims on sites (no output)."""
     results = sorted(results, key=lambda r: r.article.id)
     dates = date_events(results, {r.article.id: r.event_ref for r in results})
     sites, claims = build_sites(results, dates)
@@ -168,7 +175,7 @@ def finish(
             lst = unresolved.setdefault(name, [])
             if r.article.id not in lst:
                 lst.append(r.article.id)
-    result = RunResult(
+    return RunResult(
         articles=[r.article for r in results],
         sites=sites,
         claims=claims,
@@ -176,8 +183,6 @@ def finish(
         problems=problems,
         event_dates={k: v.isoformat() if v else None for k, v in dates.items()},
     )
-    result.outputs = export(result, outdir, formats)
-    return result
 
 
 def export(result: RunResult, outdir: str | os.PathLike[str], formats: Sequence[str]) -> dict[str, str]:
@@ -260,4 +265,4 @@ def report(result: RunResult) -> dict[str, Any]:
     }
 
 
-__all__ = ["Pipeline", "Source", "export", "finish"]
+__all__ = ["Pipeline", "Source", "assemble", "export", "finish"]
