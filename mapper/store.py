@@ -1,0 +1,931 @@
+"""The embedded store: every analysed article, so runs are incremental and idempotent.
+
+A store is one SQLite file (``output/mapper.sqlite`` by default) holding
+
+* ``articles``: one row per distinct content (keyed by the SHA-256 of the file's
+  bytes) with its id, path, title, outlet, dates, the original and cleaned text
+  (zlib) and the offset map between them (run-length JSON), the date reference
+  of its first strike sentence and the names no gazetteer knew;
+* ``mentions``: every place name found in an article, its role and evidence,
+  and its resolution (``place_id``), one row each;
+* ``places``: the gazetteer or geocoder entries mentions resolved to;
+* ``claims``: casualty claims with the places they cover;
+* ``sites``: the sites built from all stored articles, each with its GeoJSON
+  feature (the README contract), rebuilt whenever the articles change;
+* ``meta``: bookkeeping (change counters, the last run's problems).
+
+Everything structured is JSON, never pickle.  An article is written with its
+mentions and claims in one transaction, so a killed run never leaves half an
+article; sites depend on all articles (event dates, clusters), so they are
+rebuilt from the stored analyses.
+
+The schema has a version (``PRAGMA user_version``) and the file an application
+id, so another SQLite file (a GeoPackage, say) is never mistaken for a store.
+Older stores are upgraded by the migrations below, step by step, each in a
+transaction; a store from a newer mapper is refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .dates import DateRef
+from .models import Article, ArticleResult, Claim, Mention, Place, Problem, RunResult
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
+
+STORE_NAME = "mapper.sqlite"
+APPLICATION_ID = 0x4D415053  # "MAPS" in the SQLite header: this file is a mapper store
+SCHEMA_VERSION = 1
+
+# version -> SQL that turns a store of version - 1 into one of version (0 = empty file)
+MIGRATIONS: dict[int, str] = {
+    1: """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE articles (
+    sha256 TEXT PRIMARY KEY,            -- of the file's bytes: the same content counts once
+    article_id TEXT NOT NULL UNIQUE,    -- path relative to its input folder, made unique
+    path TEXT NOT NULL,                 -- path on disk when it was first read
+    title TEXT,
+    outlet TEXT,
+    published TEXT,                     -- ISO date
+    url TEXT,
+    event_ref TEXT,                     -- JSON DateRef of its first dated strike sentence
+    unresolved TEXT NOT NULL,           -- JSON list of names no gazetteer knew
+    analysis TEXT NOT NULL,             -- fingerprint of the mapper version and gazetteers used
+    added TEXT NOT NULL,                -- UTC time it was stored
+    text BLOB NOT NULL,                 -- zlib(UTF-8 original text); reported offsets point here
+    clean BLOB NOT NULL,                -- zlib(UTF-8 cleaned text); the stages read this
+    offsets TEXT NOT NULL               -- JSON [length, [[clean index, text index], ...]] runs
+);
+CREATE TABLE places (
+    place_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    feature_type TEXT NOT NULL,
+    country TEXT NOT NULL,
+    admin1 TEXT NOT NULL,
+    aliases TEXT NOT NULL,              -- JSON list
+    parent TEXT NOT NULL,
+    geo_precision INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    resolved_by TEXT NOT NULL,
+    population INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE mentions (
+    sha256 TEXT NOT NULL REFERENCES articles(sha256) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    start_offset INTEGER NOT NULL,      -- into the original text
+    end_offset INTEGER NOT NULL,
+    cstart INTEGER NOT NULL,            -- into the cleaned text
+    cend INTEGER NOT NULL,
+    surface TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    place_id TEXT REFERENCES places(place_id),  -- the resolution; NULL when unresolved
+    literal INTEGER NOT NULL,
+    nonliteral_reason TEXT NOT NULL,
+    role TEXT NOT NULL,                 -- struck | mentioned
+    sentence TEXT NOT NULL,             -- JSON [start, end] in the cleaned text
+    evidence TEXT,                      -- JSON [start, end] in the cleaned text
+    date_ref TEXT,                      -- JSON DateRef
+    confidence REAL NOT NULL,
+    PRIMARY KEY (sha256, seq)
+) WITHOUT ROWID;
+CREATE INDEX mentions_place ON mentions(place_id);
+CREATE TABLE claims (
+    sha256 TEXT NOT NULL REFERENCES articles(sha256) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    quote TEXT NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    killed_min INTEGER,
+    killed_max INTEGER,
+    injured_min INTEGER,
+    injured_max INTEGER,
+    victims TEXT,
+    claimant TEXT,
+    places TEXT NOT NULL,               -- JSON list of place ids the claim covers
+    PRIMARY KEY (sha256, seq)
+) WITHOUT ROWID;
+CREATE TABLE sites (
+    site_id TEXT PRIMARY KEY,
+    ord INTEGER NOT NULL,               -- position in sites.geojson
+    role TEXT NOT NULL,
+    name TEXT NOT NULL,
+    place_id TEXT NOT NULL,
+    event_date TEXT,
+    country TEXT,
+    lon REAL NOT NULL,
+    lat REAL NOT NULL,
+    killed_min INTEGER,
+    killed_max INTEGER,
+    injured_min INTEGER,
+    injured_max INTEGER,
+    n_claims INTEGER NOT NULL,
+    n_articles INTEGER NOT NULL,
+    feature TEXT NOT NULL               -- the GeoJSON Feature (README contract)
+) WITHOUT ROWID;
+""",
+}
+
+
+class StoreError(Exception):
+    """A store that cannot be used; the message is one line naming the file."""
+
+
+class StoreBusy(StoreError):
+    """Another mapper process holds the store."""
+
+
+# --------------------------------------------------------------------------- encoding
+
+
+def _json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def _pack_text(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 6)
+
+
+def _unpack_text(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+
+
+def pack_offsets(offsets: Sequence[int]) -> str:
+    """Run-length form of an offset map: [length, [[i, offsets[i]] where a run starts]]."""
+    runs: list[list[int]] = []
+    prev: int | None = None
+    for i, o in enumerate(offsets):
+        if prev is None or o != prev + 1:
+            runs.append([i, o])
+        prev = o
+    return _json([len(offsets), runs])
+
+
+def unpack_offsets(packed: str) -> list[int]:
+    n, runs = json.loads(packed)
+    out: list[int] = []
+    for k, (i, o) in enumerate(runs):
+        stop = runs[k + 1][0] if k + 1 < len(runs) else n
+        out.extend(range(o, o + stop - i))
+    return out
+
+
+def _dateref_json(ref: DateRef | None) -> str | None:
+    if ref is None:
+        return None
+    return _json(
+        {
+            "kind": ref.kind,
+            "start": ref.start,
+            "end": ref.end,
+            "value": ref.value.isoformat() if ref.value else None,
+            "month": ref.month,
+            "day": ref.day,
+            "weekday": ref.weekday,
+            "modifier": ref.modifier,
+        }
+    )
+
+
+def _dateref(raw: str | None) -> DateRef | None:
+    if raw is None:
+        return None
+    d = json.loads(raw)
+    value = date.fromisoformat(d.pop("value")) if d.get("value") else None
+    d.pop("value", None)
+    return DateRef(value=value, **d)
+
+
+def _span(raw: str | None) -> tuple[int, int] | None:
+    if raw is None:
+        return None
+    s, e = json.loads(raw)
+    return int(s), int(e)
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class Store:
+    """An open store.  Use ``Store.open``; close it (or use ``with``) when done."""
+
+    def __init__(self, path: Path, con: sqlite3.Connection):
+        self.path = path
+        self.con = con
+        self.notes: list[str] = []  # what opening did (an upgrade), for the user
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        create: bool = True,
+        migrate: bool = True,
+        version: int = SCHEMA_VERSION,
+    ) -> Store:
+        """Open (or create) the store at ``path``, upgrading an older schema.
+
+        ``version`` is for tests that need a store of an older schema.
+        Raises ``StoreError`` for a missing store (``create=False``), a file that is
+        not a store, a store from a newer mapper, or an older one when ``migrate`` is off.
+        """
+        p = Path(path)
+        if p.is_dir():
+            raise StoreError(f"{p}: is a folder, not a store file")
+        fresh = not p.exists() or p.stat().st_size == 0
+        if fresh and not create:
+            raise StoreError(f"{p}: no store here (`mapper run` creates one)")
+        if not fresh:
+            with open(p, "rb") as fh:
+                if fh.read(16) != b"SQLite format 3\x00":
+                    raise StoreError(f"{p}: not an SQLite database, so not a mapper store")
+        p.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            con = sqlite3.connect(p, timeout=30, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{p}: cannot open: {exc}") from None
+        store = cls(p, con)
+        try:
+            store._check_and_migrate(create=create, migrate=migrate, target=version)
+            con.execute("PRAGMA foreign_keys = ON")
+            con.execute("PRAGMA journal_mode = WAL")
+            con.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as exc:
+            con.close()
+            raise StoreError(f"{p}: unreadable store: {exc}") from None
+        except BaseException:
+            con.close()
+            raise
+        return store
+
+    def _header(self) -> tuple[int, int, int]:
+        app = self.con.execute("PRAGMA application_id").fetchone()[0]
+        ver = self.con.execute("PRAGMA user_version").fetchone()[0]
+        tables = self.con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        return app, ver, tables
+
+    def _check_and_migrate(self, *, create: bool, migrate: bool, target: int) -> None:
+        app, ver, tables = self._header()
+        if app == APPLICATION_ID and ver == target:
+            return
+        if app == 0 and ver == 0 and tables == 0:
+            if not create:
+                raise StoreError(f"{self.path}: empty file, not a store (`mapper run` creates one)")
+        elif app != APPLICATION_ID:
+            kind = "a GeoPackage" if app == 0x47504B47 else "another program's SQLite database"
+            raise StoreError(f"{self.path}: {kind}, not a mapper store; give --store another file")
+        elif ver > SCHEMA_VERSION or ver not in MIGRATIONS:
+            raise StoreError(
+                f"{self.path}: store schema version {ver} is not one this mapper ({__version__}) knows "
+                f"(it reads up to {SCHEMA_VERSION}); upgrade strike-mapper or use another --store"
+            )
+        elif not migrate:
+            raise StoreError(
+                f"{self.path}: store schema version {ver} is older than {SCHEMA_VERSION}; "
+                "`mapper export` or `mapper run` upgrades it"
+            )
+        with self.transaction():  # read again under the write lock: another process may have been first
+            app, ver, tables = self._header()
+            if app == APPLICATION_ID and ver == target:
+                return
+            if app != APPLICATION_ID and (app or ver or tables):
+                raise StoreError(f"{self.path}: another program's SQLite database, not a mapper store")
+            if ver > target:
+                raise StoreError(f"{self.path}: store schema version {ver} is newer than {target}")
+            start = ver
+            for v in range(ver + 1, target + 1):
+                for stmt in _statements(MIGRATIONS[v]):
+                    self.con.execute(stmt)
+            self.con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self.con.execute(f"PRAGMA user_version = {target}")
+            now = _now()
+            if start == 0:
+                self._set_meta("created", now)
+                self._set_meta("articles_gen", "0")
+                self._set_meta("sites_gen", "0")
+            else:
+                self.notes.append(f"upgraded the store {self.path} from schema version {start} to {target}")
+            self._set_meta("schema_changed", f"{start}->{target} {now} mapper {__version__}")
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT; ROLLBACK on any exception (a kill rolls back too)."""
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: one consistent view while a writer may be at work."""
+        self.con.execute("BEGIN DEFERRED")
+        try:
+            yield self.con
+        finally:
+            self.con.execute("COMMIT")
+
+    # ------------------------------------------------------------------ meta
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def _bump(self) -> None:
+        """Count a change of the articles: the stored sites are now behind."""
+        self.con.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'articles_gen'")
+
+    def sites_current(self) -> bool:
+        return self.meta("articles_gen") == self.meta("sites_gen")
+
+    # ------------------------------------------------------------------ articles
+    def article_count(self) -> int:
+        return int(self.con.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def article_of(self, sha256: str) -> tuple[str, str] | None:
+        """(id, path) of the stored article with this content, if any."""
+        row = self.con.execute("SELECT article_id, path FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def free_id(self, article: Article, *, taken: Iterable[str] = (), replaces: str | None = None) -> str:
+        """``article.id`` if no other stored article has it, else a longer unique id.
+
+        Two folders may both hold an ``a.txt``: the second becomes ``<folder>/a.txt``
+        (the name of its input folder), or ``a.txt#<hash prefix>``.
+        """
+        wanted = article.id
+        candidates = [wanted]
+        parts = wanted.split("/")
+        parents = Path(article.path).resolve().parents
+        if len(parents) >= len(parts) and parents[len(parts) - 1].name:
+            candidates.append(f"{parents[len(parts) - 1].name}/{wanted}")
+        candidates += [f"{wanted}#{article.sha256[:8]}", f"{wanted}#{article.sha256}"]
+        taken = set(taken)
+        for cand in candidates:
+            if cand in taken:
+                continue
+            row = self.con.execute("SELECT sha256 FROM articles WHERE article_id = ?", (cand,)).fetchone()
+            if row is None or row[0] in (article.sha256, replaces):
+                return cand
+        raise StoreError(f"{self.path}: no free id for {wanted}")  # pragma: no cover
+
+    def add_many(self, results: Sequence[ArticleResult], analysis: str) -> None:
+        """Store analysed articles with their mentions, resolutions and claims: one transaction."""
+        if results:
+            with self.transaction():
+                self.write_many(results, analysis)
+
+    def write_many(self, results: Sequence[ArticleResult], analysis: str) -> None:
+        """``add_many`` inside the caller's transaction."""
+        for r in results:
+            self._write(r, analysis)
+        self.drop_orphan_places()  # re-analysis may resolve a name elsewhere
+        self._bump()
+
+    def _write(self, result: ArticleResult, analysis: str) -> None:
+        a = result.article
+        con = self.con
+        # an upsert, not delete + insert: deleting would cascade to what refers to the article
+        con.execute(
+            "INSERT INTO articles (sha256, article_id, path, title, outlet, published, url, event_ref,"
+            " unresolved, analysis, added, text, clean, offsets) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT (sha256) DO UPDATE SET article_id = excluded.article_id, path = excluded.path,"
+            " title = excluded.title, outlet = excluded.outlet, published = excluded.published,"
+            " url = excluded.url, event_ref = excluded.event_ref, unresolved = excluded.unresolved,"
+            " analysis = excluded.analysis, text = excluded.text, clean = excluded.clean,"
+            " offsets = excluded.offsets",
+            (
+                a.sha256,
+                a.id,
+                a.path,
+                a.title,
+                a.outlet,
+                a.published.isoformat() if a.published else None,
+                a.url,
+                _dateref_json(result.event_ref),
+                _json(list(result.unresolved)),
+                analysis,
+                _now(),
+                _pack_text(a.text),
+                _pack_text(a.clean),
+                pack_offsets(a.offsets),
+            ),
+        )
+        con.execute("DELETE FROM mentions WHERE sha256 = ?", (a.sha256,))
+        con.execute("DELETE FROM claims WHERE sha256 = ?", (a.sha256,))
+        places = {m.place.id: m.place for m in result.mentions if m.place is not None}
+        con.executemany(
+            "INSERT OR REPLACE INTO places (place_id, name, lat, lon, feature_type, country, admin1, aliases,"
+            " parent, geo_precision, source, resolved_by, population) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    p.id,
+                    p.name,
+                    p.lat,
+                    p.lon,
+                    p.feature_type,
+                    p.country,
+                    p.admin1,
+                    _json(list(p.aliases)),
+                    p.parent,
+                    p.geo_precision,
+                    p.source,
+                    p.resolved_by,
+                    p.population,
+                )
+                for p in places.values()
+            ],
+        )
+        con.executemany(
+            "INSERT INTO mentions (sha256, seq, start_offset, end_offset, cstart, cend, surface, name_key,"
+            " place_id, literal, nonliteral_reason, role, sentence, evidence, date_ref, confidence)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    a.sha256,
+                    i,
+                    m.start,
+                    m.end,
+                    m.cstart,
+                    m.cend,
+                    m.surface,
+                    m.key,
+                    m.place.id if m.place else None,
+                    int(m.literal),
+                    m.nonliteral_reason,
+                    m.role,
+                    _json(list(m.sentence)),
+                    _json(list(m.evidence)) if m.evidence else None,
+                    _dateref_json(m.date_ref),
+                    m.confidence,
+                )
+                for i, m in enumerate(result.mentions)
+            ],
+        )
+        con.executemany(
+            "INSERT INTO claims (sha256, seq, quote, start_offset, end_offset, killed_min, killed_max,"
+            " injured_min, injured_max, victims, claimant, places) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    a.sha256,
+                    i,
+                    c.quote,
+                    c.start,
+                    c.end,
+                    c.killed_min,
+                    c.killed_max,
+                    c.injured_min,
+                    c.injured_max,
+                    c.victims,
+                    c.claimant,
+                    _json(list(c.places)),
+                )
+                for i, c in enumerate(result.claims)
+            ],
+        )
+
+    def stale(self, analysis: str) -> list[str]:
+        """Content hashes of the articles analysed with other gazetteers or another mapper."""
+        rows = self.con.execute("SELECT sha256 FROM articles WHERE analysis != ? ORDER BY article_id", (analysis,))
+        return [r[0] for r in rows]
+
+    def all_hashes(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT sha256 FROM articles ORDER BY article_id")]
+
+    def load_results(self, shas: Iterable[str] | None = None, *, with_text: bool = False) -> list[ArticleResult]:
+        """The stored analyses (all of them, or those of ``shas``), sorted by article id."""
+        con = self.con
+        cols = "sha256, article_id, path, title, outlet, published, url, event_ref, unresolved, clean, offsets"
+        if with_text:
+            cols += ", text"
+        if shas is None:
+            rows = con.execute(f"SELECT {cols} FROM articles ORDER BY article_id").fetchall()
+        else:
+            rows = []
+            for sha in shas:
+                rows += con.execute(f"SELECT {cols} FROM articles WHERE sha256 = ?", (sha,)).fetchall()
+        places: dict[str, Place] = {}
+        for r in con.execute("SELECT * FROM places"):
+            places[r[0]] = Place(
+                id=r[0],
+                name=r[1],
+                lat=r[2],
+                lon=r[3],
+                feature_type=r[4],
+                country=r[5],
+                admin1=r[6],
+                aliases=tuple(json.loads(r[7])),
+                parent=r[8],
+                geo_precision=r[9],
+                source=r[10],
+                resolved_by=r[11],
+                population=r[12],
+            )
+        out: list[ArticleResult] = []
+        for row in rows:
+            sha, aid = row[0], row[1]
+            article = Article(
+                id=aid,
+                path=row[2],
+                text=_unpack_text(row[11]) if with_text else "",
+                clean=_unpack_text(row[9]),
+                offsets=unpack_offsets(row[10]),
+                sha256=sha,
+                title=row[3],
+                outlet=row[4],
+                published=date.fromisoformat(row[5]) if row[5] else None,
+                url=row[6],
+            )
+            mentions = [
+                Mention(
+                    article=aid,
+                    start=m[0],
+                    end=m[1],
+                    cstart=m[2],
+                    cend=m[3],
+                    surface=m[4],
+                    key=m[5],
+                    place=places[m[6]] if m[6] is not None else None,
+                    literal=bool(m[7]),
+                    nonliteral_reason=m[8],
+                    role=m[9],
+                    sentence=_span(m[10]) or (0, 0),
+                    evidence=_span(m[11]),
+                    date_ref=_dateref(m[12]),
+                    confidence=m[13],
+                )
+                for m in con.execute(
+                    "SELECT start_offset, end_offset, cstart, cend, surface, name_key, place_id, literal,"
+                    " nonliteral_reason, role, sentence, evidence, date_ref, confidence"
+                    " FROM mentions WHERE sha256 = ? ORDER BY seq",
+                    (sha,),
+                )
+            ]
+            claims = [
+                Claim(
+                    article=aid,
+                    quote=c[0],
+                    start=c[1],
+                    end=c[2],
+                    killed_min=c[3],
+                    killed_max=c[4],
+                    injured_min=c[5],
+                    injured_max=c[6],
+                    victims=c[7],
+                    claimant=c[8],
+                    places=list(json.loads(c[9])),
+                )
+                for c in con.execute(
+                    "SELECT quote, start_offset, end_offset, killed_min, killed_max, injured_min, injured_max,"
+                    " victims, claimant, places FROM claims WHERE sha256 = ? ORDER BY seq",
+                    (sha,),
+                )
+            ]
+            out.append(ArticleResult(article, mentions, claims, list(json.loads(row[8])), _dateref(row[7])))
+        return out
+
+    def find(self, ref: str) -> list[str]:
+        """Content hashes of the articles ``ref`` names: an article id, a path, a hash or its prefix."""
+        con = self.con
+        hit = con.execute("SELECT sha256 FROM articles WHERE article_id = ? OR sha256 = ?", (ref, ref)).fetchall()
+        if not hit:
+            want = Path(ref).resolve()
+            hit = [
+                (sha,) for sha, path in con.execute("SELECT sha256, path FROM articles") if Path(path).resolve() == want
+            ]
+        if not hit and len(ref) >= 6 and all(ch in "0123456789abcdef" for ch in ref.lower()):
+            hit = con.execute("SELECT sha256 FROM articles WHERE sha256 LIKE ?", (ref.lower() + "%",)).fetchall()
+        return sorted({h[0] for h in hit})
+
+    def forget(self, shas: Iterable[str]) -> list[str]:
+        """Remove articles and what only they supported (mentions, claims, places); their ids."""
+        gone: list[str] = []
+        with self.transaction():
+            for sha in shas:
+                known = self.article_of(sha)
+                if known is None:
+                    continue
+                self.con.execute("DELETE FROM articles WHERE sha256 = ?", (sha,))
+                gone.append(known[0])
+            if gone:
+                self.drop_orphan_places()
+                self._bump()
+        return gone
+
+    def drop_orphan_places(self) -> None:
+        """Remove the places no stored mention resolves to (call inside a transaction)."""
+        self.con.execute(
+            "DELETE FROM places WHERE place_id NOT IN (SELECT place_id FROM mentions WHERE place_id IS NOT NULL)"
+        )
+
+    # ------------------------------------------------------------------ sites
+    def save_sites(self, result: RunResult) -> None:
+        """Replace the stored sites by those of ``result`` (call inside a transaction)."""
+        from .export.geojson import feature_collection
+
+        fc = feature_collection(result.sites, {a.id: a for a in result.articles})
+        self.con.execute("DELETE FROM sites")
+        self.con.executemany(
+            "INSERT INTO sites (site_id, ord, role, name, place_id, event_date, country, lon, lat, killed_min,"
+            " killed_max, injured_min, injured_max, n_claims, n_articles, feature)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    p["site_id"],
+                    i,
+                    p["role"],
+                    p["name"],
+                    p["place_id"],
+                    p["event_date"],
+                    p["country"],
+                    f["geometry"]["coordinates"][0],
+                    f["geometry"]["coordinates"][1],
+                    p["killed_min"],
+                    p["killed_max"],
+                    p["injured_min"],
+                    p["injured_max"],
+                    len(p["claims"]),
+                    len(p["articles"]),
+                    _json(f),
+                )
+                for i, f in enumerate(fc["features"])
+                for p in [f["properties"]]
+            ],
+        )
+        self._set_meta("sites_gen", self.meta("articles_gen") or "0")
+        # the problems of the run that last changed the sites, for the report of a later `mapper export`
+        self._set_meta("problems", _json([[p.path, p.line, p.message] for p in result.problems]))
+
+    def features(self) -> list[dict[str, Any]]:
+        """The stored sites as GeoJSON features, in sites.geojson order."""
+        return [json.loads(r[0]) for r in self.con.execute("SELECT feature FROM sites ORDER BY ord")]
+
+    def stored_problems(self) -> list[Problem]:
+        raw = self.meta("problems")
+        return [Problem(p, m, line) for p, line, m in json.loads(raw)] if raw else []
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (none of ours holds a ';' inside)."""
+    lines = [ln.split("--", 1)[0] for ln in script.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def default_store(outdir: str | os.PathLike[str]) -> Path:
+    return Path(outdir) / STORE_NAME
+
+
+def analysis_key(gazetteers: Sequence[str | os.PathLike[str]] = ()) -> str:
+    """Fingerprint of what an analysis depends on: the mapper version and the gazetteers' bytes."""
+    from .gazetteer import default_gazetteer_path
+
+    h = hashlib.sha256(f"strike-mapper {__version__}\n".encode())
+    for p in [default_gazetteer_path(), *gazetteers]:
+        try:
+            h.update(Path(p).read_bytes())
+        except OSError:
+            h.update(b"<unreadable>")
+        h.update(b"\x00")
+    return h.hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- locking
+
+
+@contextlib.contextmanager
+def locked(
+    store_path: str | os.PathLike[str],
+    *,
+    wait: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
+) -> Iterator[None]:
+    """Hold the store's lock (an ``flock`` on ``<store>.lock``) for a whole command.
+
+    Commands that write to one store serialise: a second one waits up to ``wait``
+    seconds (``None``: as long as it takes), telling ``on_wait`` once, then gives up
+    with ``StoreBusy``.  The lock dies with its process, so a killed run never leaves
+    the store locked.  The lock file stays empty and is never removed (removing it
+    would let two processes lock two different files).
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: SQLite's own locking still keeps it consistent
+        yield
+        return
+    lock_path = Path(f"{store_path}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        deadline = None if wait is None else time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise StoreBusy(
+                        f"{store_path}: another mapper process is using this store; try again when it has finished"
+                    ) from None
+                if not told and on_wait is not None:
+                    on_wait(f"waiting for another mapper process using {store_path} to finish")
+                    told = True
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)
+
+
+# --------------------------------------------------------------------------- a run
+
+COMMIT_EVERY = 10.0  # seconds: a killed run loses at most about this much analysis
+
+
+@dataclass
+class Ingested:
+    """What a run found, and the analyses it has not stored yet."""
+
+    files: int = 0  # article files found
+    added: list[str] = field(default_factory=list)  # ids of the articles analysed in this run
+    known: int = 0  # files read whose content the store already holds (not analysed again)
+    reanalysed: int = 0  # stored articles analysed again (gazetteers or mapper changed)
+    problems: list[Problem] = field(default_factory=list)
+    pending: list[ArticleResult] = field(default_factory=list)  # analysed, not stored yet
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.reanalysed)
+
+
+def ingest(
+    store: Store,
+    pipe: Pipeline,
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    analysis: str,
+    reanalyse: bool = False,
+    commit_every: float = COMMIT_EVERY,
+    on_problem: Callable[[Problem], None] | None = None,
+    on_note: Callable[[str], None] | None = None,
+    progress: bool = False,
+) -> Ingested:
+    """Read the articles under ``inputs`` that the store lacks and analyse each one.
+
+    Files whose content is stored are not analysed again; the same article under two
+    names counts once.  Stored articles analysed with other gazetteers or another
+    mapper version (or all of them, with ``reanalyse``) are analysed again from their
+    stored text, without reading any file.
+
+    Analyses are stored in batches of whole articles, one transaction each, whenever
+    the oldest unstored one is ``commit_every`` seconds old (and on Ctrl-C); the last
+    batch is left in ``pending`` for ``save``, after the outputs are written, so a
+    short run that fails leaves the store as it was.
+    """
+    from .ingest import IngestError, discover, read_article
+
+    done = Ingested()
+    since: list[float] = []  # when the oldest pending analysis was made
+
+    def problem(p: Problem) -> None:
+        done.problems.append(p)
+        if on_problem:
+            on_problem(p)
+
+    def keep(result: ArticleResult) -> None:
+        done.pending.append(result)
+        if not since:
+            since.append(time.monotonic())
+        if time.monotonic() - since[0] >= commit_every:
+            store.add_many(done.pending, analysis)
+            done.pending.clear()
+            since.clear()
+
+    for p in pipe.problems:
+        problem(p)
+    items = list(discover(inputs))
+    bar = None
+    if progress and len(items) > 50:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(items), unit="article", file=sys.stderr, leave=False)
+    seen: dict[str, tuple[str, str]] = {}  # content hash -> (id, path) of the articles analysed in this run
+    try:
+        for item in items:
+            if bar is not None:
+                bar.update(1)
+            if isinstance(item, IngestError):
+                problem(Problem(item.path, item.message, item.line))
+                continue
+            done.files += 1
+            try:
+                article = read_article(item)
+            except IngestError as exc:
+                problem(Problem(exc.path, exc.message, exc.line))
+                continue
+            known = seen.get(article.sha256) or store.article_of(article.sha256)
+            if known is not None:
+                if Path(known[1]).resolve() != Path(article.path).resolve():
+                    problem(Problem(article.path, f"same content as {known[0]}; counted once"))
+                done.known += 1
+                continue
+            article.id = store.free_id(article, taken={aid for aid, _ in seen.values()})
+            seen[article.sha256] = (article.id, article.path)
+            keep(pipe.analyse(article))
+            done.added.append(article.id)
+        if bar is not None:
+            bar.close()
+        todo = [s for s in (store.all_hashes() if reanalyse else store.stale(analysis)) if s not in seen]
+        if todo and on_note:
+            why = "as asked" if reanalyse else "the gazetteers or the mapper version changed"
+            on_note(f"analysing {len(todo)} stored articles again from their stored text ({why})")
+        for sha in todo:
+            (old,) = store.load_results([sha], with_text=True)
+            keep(pipe.analyse(old.article))
+            done.reanalysed += 1
+    except KeyboardInterrupt:
+        store.add_many(done.pending, analysis)  # keep what is done; the next run goes on from there
+        raise
+    return done
+
+
+def build(store: Store, problems: list[Problem] | None = None, pending: Sequence[ArticleResult] = ()) -> RunResult:
+    """The sites of every stored article plus ``pending`` ones (writes nothing).
+
+    ``problems`` are the run's; ``None`` takes those of the run that last changed
+    the stored sites (for re-exports).
+    """
+    from .pipeline import assemble
+
+    fresh = {r.article.sha256 for r in pending}
+    with store.snapshot():
+        stored = [r for r in store.load_results() if r.article.sha256 not in fresh]
+        return assemble([*stored, *pending], store.stored_problems() if problems is None else problems)
+
+
+def save(store: Store, pending: Sequence[ArticleResult], analysis: str, result: RunResult) -> bool:
+    """Store ``pending`` analyses and, when the articles changed, the sites of ``result``.
+
+    One transaction: ``result`` must be ``build(store, ..., pending)``.  Returns
+    whether anything was written (a run that found nothing new writes nothing).
+    """
+    with store.transaction():
+        if pending:
+            store.write_many(pending, analysis)
+        if store.sites_current():
+            return bool(pending)
+        store.save_sites(result)
+    return True
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "STORE_NAME",
+    "Ingested",
+    "Store",
+    "StoreBusy",
+    "StoreError",
+    "analysis_key",
+    "build",
+    "default_store",
+    "ingest",
+    "locked",
+    "save",
+]

@@ -1,0 +1,212 @@
+"""The store: incremental and idempotent runs, round trips, schema versions, kills and concurrency."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mapper.cli import main
+from mapper.store import Store, pack_offsets, unpack_offsets
+
+from .conftest import SEEDS
+
+GAZ_HEADER = "id,name,aliases,lat,lon,feature_type,country,admin1,parent,geo_precision,population,source\n"
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(main, list(args))
+    if r.exception and not isinstance(r.exception, SystemExit):
+        raise r.exception
+    return r.exit_code, r.stdout, r.stderr
+
+
+def _rows(store: Path, sql: str) -> list[tuple[Any, ...]]:
+    con = sqlite3.connect(store)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def _dump(store: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table (the store's content, whatever its bytes)."""
+    tables = [r[0] for r in _rows(store, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return {t: sorted(_rows(store, f"SELECT * FROM {t}"), key=repr) for t in tables}
+
+
+def _signature(geojson: Path) -> list[tuple[Any, ...]]:
+    """What the map says about each site, leaving out where the article files were."""
+    fc = json.loads(geojson.read_text())
+    out = []
+    for f in fc["features"]:
+        p = f["properties"]
+        out.append(
+            (
+                f["id"],
+                p["role"],
+                p["event_date"],
+                tuple(p["articles"]),
+                tuple(f["geometry"]["coordinates"]),
+                (p["killed_min"], p["killed_max"], p["injured_min"], p["injured_max"]),
+                tuple((c["article"], c["quote"], tuple(c["sites"])) for c in p["claims"]),
+                tuple((e["article"], e["start"], e["end"]) for e in p["evidence"]),
+            )
+        )
+    return out
+
+
+@pytest.fixture
+def count_analyses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Ids of the articles Pipeline.analyse is called on."""
+    from mapper.pipeline import Pipeline
+
+    calls: list[str] = []
+    real = Pipeline.analyse
+
+    def spy(self: Pipeline, article: Any) -> Any:
+        calls.append(article.id)
+        return real(self, article)
+
+    monkeypatch.setattr(Pipeline, "analyse", spy)
+    return calls
+
+
+def _split_seeds(tmp_path: Path) -> tuple[Path, Path]:
+    """The five seed articles in two folders: three, then two."""
+    a, b = tmp_path / "day1", tmp_path / "day2"
+    a.mkdir()
+    b.mkdir()
+    for i, f in enumerate(sorted(SEEDS.glob("*.txt"))):
+        shutil.copy(f, (a if i < 3 else b) / f.name)
+    return a, b
+
+
+# --------------------------------------------------------------------------- round trip
+
+
+@given(st.lists(st.integers(min_value=0, max_value=3), max_size=60), st.integers(min_value=0, max_value=50))
+def test_offset_maps_round_trip(steps: list[int], start: int) -> None:
+    offsets = [start]
+    for s in steps:
+        offsets.append(offsets[-1] + s)
+    assert unpack_offsets(pack_offsets(offsets)) == offsets
+
+
+def test_a_run_through_the_store_maps_exactly_what_a_run_without_one_does(seeds_copy: Path, tmp_path: Path) -> None:
+    plain, stored = tmp_path / "plain", tmp_path / "stored"
+    assert _run("run", str(seeds_copy), "-o", str(plain), "--offline", "--no-map", "--no-store")[0] == 0
+    assert not (plain / "mapper.sqlite").exists()
+    code, _, err = _run("run", str(seeds_copy), "-o", str(stored), "--offline", "--no-map")
+    assert code == 0, err
+    assert (stored / "mapper.sqlite").is_file()
+    for name in ("sites.geojson", "sites.csv"):
+        assert (plain / name).read_bytes() == (stored / name).read_bytes(), name
+    # the sites table holds the same features, in the same order
+    with Store.open(stored / "mapper.sqlite", create=False) as s:
+        assert s.features() == json.loads((plain / "sites.geojson").read_text())["features"]
+        assert s.article_count() == 5 and s.sites_current()
+
+
+# --------------------------------------------------------------------------- incremental, idempotent
+
+
+def test_a_new_folder_adds_only_its_new_articles_and_the_map_covers_everything(
+    tmp_path: Path, count_analyses: list[str]
+) -> None:
+    day1, day2 = _split_seeds(tmp_path)
+    shutil.copy(next(day1.glob("000_*.txt")), day2 / "repost-of-000.txt")  # an old article under a new name
+    out = tmp_path / "out"
+    assert _run("run", str(day1), "-o", str(out), "--offline", "--no-map")[0] == 0
+    assert len(count_analyses) == 3
+    code, stdout, stderr = _run("run", str(day2), "-o", str(out), "--offline", "--no-map")
+    assert code == 0, stderr
+    assert sorted(count_analyses[3:]) == sorted(p.name for p in SEEDS.glob("*.txt"))[3:]  # only the two new ones
+    assert "same content as 000_" in stderr and "counted once" in stderr
+    assert "articles read     2" in stdout and "stored articles   5" in stdout
+    # the outputs cover all five articles: the same sites as one run over all of them
+    together = tmp_path / "together"
+    together.mkdir()
+    for f in SEEDS.glob("*.txt"):
+        shutil.copy(f, together / f.name)
+    ref = tmp_path / "ref"
+    assert _run("run", str(together), "-o", str(ref), "--offline", "--no-map", "--no-store")[0] == 0
+    assert _signature(out / "sites.geojson") == _signature(ref / "sites.geojson")
+
+
+def test_rerunning_a_folder_analyses_nothing_changes_nothing_and_says_so(
+    seeds_copy: Path, tmp_path: Path, count_analyses: list[str]
+) -> None:
+    out = tmp_path / "out"
+    assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
+    store = out / "mapper.sqlite"
+    before = _dump(store)
+    outputs = {n: (out / n).read_bytes() for n in ("sites.geojson", "sites.csv")}
+    n = len(count_analyses)
+    code, stdout, stderr = _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")
+    assert code == 0, stderr
+    assert len(count_analyses) == n  # nothing analysed again
+    assert "nothing new" in stdout and "articles read     0" in stdout and "already stored    5" in stdout
+    assert _dump(store) == before
+    assert outputs == {n: (out / n).read_bytes() for n in ("sites.geojson", "sites.csv")}
+
+
+def test_same_article_ids_from_two_folders_stay_apart(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "story.txt").write_text("US jets struck Akashat on 2 February 2024, killing 3 people, officials said.\n")
+    (b / "story.txt").write_text("A drone hit Al-Qaim on 5 February 2024, killing 2 people, a medic said.\n")
+    out = tmp_path / "out"
+    assert _run("run", str(a), "-o", str(out), "--offline", "--no-map")[0] == 0
+    assert _run("run", str(b), "-o", str(out), "--offline", "--no-map")[0] == 0
+    ids = sorted(r[0] for r in _rows(out / "mapper.sqlite", "SELECT article_id FROM articles"))
+    assert ids == ["b/story.txt", "story.txt"]
+    fc = json.loads((out / "sites.geojson").read_text())
+    struck = {
+        f["properties"]["name"]: f["properties"]["articles"]
+        for f in fc["features"]
+        if f["properties"]["role"] == "struck"
+    }
+    assert struck["Akashat"] == ["story.txt"] and struck["Al-Qaim"] == ["b/story.txt"]
+
+
+def test_changed_gazetteers_reanalyse_stored_articles_from_their_stored_text(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "z.txt").write_text(
+        "US jets struck the town of Zarqoon on 2 February 2024, killing 3 people, officials said.\n"
+    )
+    out = tmp_path / "out"
+    code, stdout, _ = _run("run", str(src), "-o", str(out), "--offline", "--no-map")
+    assert code == 0 and "Zarqoon (z.txt)" in stdout
+    gaz = tmp_path / "extra.csv"
+    gaz.write_text(GAZ_HEADER + "gz:zarqoon,Zarqoon,,34.2,40.9,town,SY,,,1,,test\n")
+    (src / "z.txt").unlink()  # the article is only in the store now
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, stdout, stderr = _run("run", str(empty), "-o", str(out), "--offline", "--no-map", "--gazetteer", str(gaz))
+    assert code == 0, stderr
+    assert (
+        "analysing 1 stored articles again" in stderr
+        and "re-analysed       1" in stdout
+        and "unresolved:" not in stdout
+    )
+    fc = json.loads((out / "sites.geojson").read_text())
+    (site,) = fc["features"]
+    assert site["id"] == "gz:zarqoon@2024-02-02" and site["properties"]["killed_min"] == 3
+    # the same gazetteers again: nothing to do
+    code, stdout, _ = _run("run", str(empty), "-o", str(out), "--offline", "--no-map", "--gazetteer", str(gaz))
+    assert code == 0 and "nothing new" in stdout
+
+
+def test_no_store_refuses_store_options(tmp_path: Path) -> None:
+    code, _, stderr = _run("run", str(tmp_path), "--no-store", "--store", str(tmp_path / "s.sqlite"))
+    assert code == 2 and "--no-store cannot go with" in stderr
