@@ -245,9 +245,11 @@ def print_summary(result: Any, done: Any = None, store_path: Path | None = None)
     if done is not None:  # a run with a store: what it added, and what the map covers
         rows = [
             ("articles read", len(done.added)),
-            ("already stored", done.known),
+            ("already stored", done.known + done.unchanged),
             ("stored articles", c["articles"]),
         ]
+        if done.replaced:
+            rows.append(("replaced", done.replaced))
         if done.reanalysed:
             rows.append(("re-analysed", done.reanalysed))
     rows += [

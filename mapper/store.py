@@ -12,6 +12,8 @@ A store is one SQLite file (``output/mapper.sqlite`` by default) holding
 * ``claims``: casualty claims with the places they cover;
 * ``sites``: the sites built from all stored articles, each with its GeoJSON
   feature (the README contract), rebuilt whenever the articles change;
+* ``files``: every article file read (real path, size, mtime, content hash), so
+  an unchanged file is skipped without reading it;
 * ``meta``: bookkeeping (change counters, the last run's problems).
 
 Everything structured is JSON, never pickle.  An article is written with its
@@ -50,7 +52,7 @@ if TYPE_CHECKING:
 
 STORE_NAME = "mapper.sqlite"
 APPLICATION_ID = 0x4D415053  # "MAPS" in the SQLite header: this file is a mapper store
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # version -> SQL that turns a store of version - 1 into one of version (0 = empty file)
 MIGRATIONS: dict[int, str] = {
@@ -143,6 +145,17 @@ CREATE TABLE sites (
     n_articles INTEGER NOT NULL,
     feature TEXT NOT NULL               -- the GeoJSON Feature (README contract)
 ) WITHOUT ROWID;
+""",
+    # 2: remember the files read, so a folder seen before is skipped without reading it
+    2: """
+CREATE TABLE files (
+    path BLOB PRIMARY KEY,              -- absolute real path, in the file system's bytes
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,          -- 0 when it was too recent to trust (read it again)
+    sha256 TEXT NOT NULL REFERENCES articles(sha256) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    seen TEXT NOT NULL                  -- UTC time it was read
+) WITHOUT ROWID;
+CREATE INDEX files_sha256 ON files(sha256);
 """,
 }
 
@@ -403,18 +416,13 @@ class Store:
                 return cand
         raise StoreError(f"{self.path}: no free id for {wanted}")  # pragma: no cover
 
-    def add_many(self, results: Sequence[ArticleResult], analysis: str) -> None:
-        """Store analysed articles with their mentions, resolutions and claims: one transaction."""
-        if results:
+    def add(self, pending: Pending, analysis: str) -> None:
+        """Store a batch of analysed articles (with their mentions, resolutions and claims) and
+        the files read, in one transaction, then empty the batch."""
+        if pending:
             with self.transaction():
-                self.write_many(results, analysis)
-
-    def write_many(self, results: Sequence[ArticleResult], analysis: str) -> None:
-        """``add_many`` inside the caller's transaction."""
-        for r in results:
-            self._write(r, analysis)
-        self.drop_orphan_places()  # re-analysis may resolve a name elsewhere
-        self._bump()
+                self.write_pending(pending, analysis)
+            pending.clear()
 
     def _write(self, result: ArticleResult, analysis: str) -> None:
         a = result.article
@@ -517,6 +525,36 @@ class Store:
                 for i, c in enumerate(result.claims)
             ],
         )
+
+    def file_row(self, key: bytes) -> tuple[int, int, str] | None:
+        """(size, mtime_ns, content hash) recorded for the file at ``key``, if any."""
+        row = self.con.execute("SELECT size, mtime_ns, sha256 FROM files WHERE path = ?", (key,)).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def other_files(self, sha256: str, key: bytes) -> int:
+        """How many recorded files other than ``key`` hold this content."""
+        row = self.con.execute("SELECT count(*) FROM files WHERE sha256 = ? AND path != ?", (sha256, key)).fetchone()
+        return int(row[0])
+
+    def write_pending(self, pending: Pending, analysis: str) -> None:
+        """Store a batch (analyses, files read, superseded articles) inside the caller's transaction."""
+        con = self.con
+        # files first (their reference is checked at COMMIT), so that an edited file no longer
+        # holds its old content, which goes before the new analysis takes over its id
+        con.executemany(
+            "INSERT OR REPLACE INTO files (path, size, mtime_ns, sha256, seen) VALUES (?,?,?,?,?)",
+            [(*f, _now()) for f in pending.files],
+        )
+        for sha in pending.superseded:  # unless another file still holds that content
+            con.execute(
+                "DELETE FROM articles WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM files WHERE sha256 = ?)",
+                (sha, sha),
+            )
+        for r in pending.results:
+            self._write(r, analysis)
+        if pending.results or pending.superseded:
+            self.drop_orphan_places()  # re-analysis may resolve a name elsewhere
+            self._bump()
 
     def stale(self, analysis: str) -> list[str]:
         """Content hashes of the articles analysed with other gazetteers or another mapper."""
@@ -777,22 +815,53 @@ def locked(
 # --------------------------------------------------------------------------- a run
 
 COMMIT_EVERY = 10.0  # seconds: a killed run loses at most about this much analysis
+RACY_NS = 2_000_000_000  # a file modified this recently may change again within the same mtime
+
+
+@dataclass
+class Pending:
+    """Work a run has done and not stored yet."""
+
+    results: list[ArticleResult] = field(default_factory=list)  # analyses (new or redone)
+    files: list[tuple[bytes, int, int, str]] = field(default_factory=list)  # (path, size, mtime_ns, sha256)
+    superseded: list[str] = field(default_factory=list)  # content of edited files, to drop
+    since: float | None = None  # when the oldest of it was done
+
+    def __bool__(self) -> bool:
+        return bool(self.results or self.files or self.superseded)
+
+    def clear(self) -> None:
+        self.results.clear()
+        self.files.clear()
+        self.superseded.clear()
+        self.since = None
+
+    def hashes(self) -> set[str]:
+        """Content hashes whose stored analyses this batch replaces or drops."""
+        return {r.article.sha256 for r in self.results} | set(self.superseded)
 
 
 @dataclass
 class Ingested:
-    """What a run found, and the analyses it has not stored yet."""
+    """What a run found, and what it has not stored yet."""
 
     files: int = 0  # article files found
-    added: list[str] = field(default_factory=list)  # ids of the articles analysed in this run
+    unchanged: int = 0  # files skipped without reading: same path, size and mtime as stored
     known: int = 0  # files read whose content the store already holds (not analysed again)
+    added: list[str] = field(default_factory=list)  # ids of the articles analysed in this run
+    replaced: int = 0  # stored articles whose file changed
     reanalysed: int = 0  # stored articles analysed again (gazetteers or mapper changed)
     problems: list[Problem] = field(default_factory=list)
-    pending: list[ArticleResult] = field(default_factory=list)  # analysed, not stored yet
+    pending: Pending = field(default_factory=Pending)
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.reanalysed)
+        return bool(self.added or self.reanalysed or self.replaced)
+
+
+def file_key(path: str | os.PathLike[str]) -> bytes:
+    """How the store names a file: its absolute real path, as bytes (any file name fits)."""
+    return os.fsencode(os.path.realpath(path))
 
 
 def ingest(
@@ -809,34 +878,33 @@ def ingest(
 ) -> Ingested:
     """Read the articles under ``inputs`` that the store lacks and analyse each one.
 
-    Files whose content is stored are not analysed again; the same article under two
-    names counts once.  Stored articles analysed with other gazetteers or another
-    mapper version (or all of them, with ``reanalyse``) are analysed again from their
-    stored text, without reading any file.
+    A file whose path, size and mtime are recorded is skipped without reading it; a
+    file whose content is stored is not analysed again, so the same article under two
+    names counts once.  A recorded file whose content changed replaces its old article.
+    Stored articles analysed with other gazetteers or another mapper version (or all
+    of them, with ``reanalyse``) are analysed again from their stored text.
 
-    Analyses are stored in batches of whole articles, one transaction each, whenever
-    the oldest unstored one is ``commit_every`` seconds old (and on Ctrl-C); the last
+    Work is stored in batches of whole articles, one transaction each, whenever the
+    oldest unstored piece is ``commit_every`` seconds old (and on Ctrl-C); the last
     batch is left in ``pending`` for ``save``, after the outputs are written, so a
     short run that fails leaves the store as it was.
     """
     from .ingest import IngestError, discover, read_article
 
     done = Ingested()
-    since: list[float] = []  # when the oldest pending analysis was made
+    pending = done.pending
 
     def problem(p: Problem) -> None:
         done.problems.append(p)
         if on_problem:
             on_problem(p)
 
-    def keep(result: ArticleResult) -> None:
-        done.pending.append(result)
-        if not since:
-            since.append(time.monotonic())
-        if time.monotonic() - since[0] >= commit_every:
-            store.add_many(done.pending, analysis)
-            done.pending.clear()
-            since.clear()
+    def tick() -> None:
+        now = time.monotonic()
+        if pending.since is None:
+            pending.since = now
+        elif now - pending.since >= commit_every:
+            store.add(pending, analysis)
 
     for p in pipe.problems:
         problem(p)
@@ -847,6 +915,7 @@ def ingest(
 
         bar = tqdm(total=len(items), unit="article", file=sys.stderr, leave=False)
     seen: dict[str, tuple[str, str]] = {}  # content hash -> (id, path) of the articles analysed in this run
+    ids: set[str] = set()
     try:
         for item in items:
             if bar is not None:
@@ -855,63 +924,92 @@ def ingest(
                 problem(Problem(item.path, item.message, item.line))
                 continue
             done.files += 1
+            key = file_key(item.path)
+            try:
+                st = item.path.stat()
+            except OSError:
+                st = None  # read_article says what is wrong
+            row = store.file_row(key)
+            if st is not None and row is not None and row[:2] == (st.st_size, st.st_mtime_ns):
+                done.unchanged += 1
+                continue
             try:
                 article = read_article(item)
             except IngestError as exc:
                 problem(Problem(exc.path, exc.message, exc.line))
                 continue
+            assert st is not None
+            racy = time.time_ns() - st.st_mtime_ns < RACY_NS
+            pending.files.append((key, st.st_size, 0 if racy else st.st_mtime_ns, article.sha256))
+            if article.sha256 in pending.superseded:  # another file still holds that content
+                pending.superseded.remove(article.sha256)
+            old = row[2] if row is not None and row[2] != article.sha256 else None
+            if old is not None and old not in seen and not store.other_files(old, key):
+                pending.superseded.append(old)
+                done.replaced += 1
+                if on_note:
+                    on_note(f"{article.path} changed since it was stored; its new text replaces the old")
             known = seen.get(article.sha256) or store.article_of(article.sha256)
             if known is not None:
                 if Path(known[1]).resolve() != Path(article.path).resolve():
                     problem(Problem(article.path, f"same content as {known[0]}; counted once"))
                 done.known += 1
+                tick()
                 continue
-            article.id = store.free_id(article, taken={aid for aid, _ in seen.values()})
+            article.id = store.free_id(article, taken=ids, replaces=old if old in pending.superseded else None)
             seen[article.sha256] = (article.id, article.path)
-            keep(pipe.analyse(article))
+            ids.add(article.id)
+            pending.results.append(pipe.analyse(article))
             done.added.append(article.id)
+            tick()
         if bar is not None:
             bar.close()
-        todo = [s for s in (store.all_hashes() if reanalyse else store.stale(analysis)) if s not in seen]
+        skip = set(seen) | set(pending.superseded)
+        todo = [s for s in (store.all_hashes() if reanalyse else store.stale(analysis)) if s not in skip]
         if todo and on_note:
             why = "as asked" if reanalyse else "the gazetteers or the mapper version changed"
             on_note(f"analysing {len(todo)} stored articles again from their stored text ({why})")
         for sha in todo:
-            (old,) = store.load_results([sha], with_text=True)
-            keep(pipe.analyse(old.article))
+            (stored,) = store.load_results([sha], with_text=True)
+            pending.results.append(pipe.analyse(stored.article))
             done.reanalysed += 1
+            tick()
     except KeyboardInterrupt:
-        store.add_many(done.pending, analysis)  # keep what is done; the next run goes on from there
+        store.add(pending, analysis)  # keep what is done; the next run goes on from there
         raise
     return done
 
 
-def build(store: Store, problems: list[Problem] | None = None, pending: Sequence[ArticleResult] = ()) -> RunResult:
-    """The sites of every stored article plus ``pending`` ones (writes nothing).
+def build(store: Store, problems: list[Problem] | None = None, pending: Pending | None = None) -> RunResult:
+    """The sites of every stored article, with ``pending`` work applied (writes nothing).
 
     ``problems`` are the run's; ``None`` takes those of the run that last changed
     the stored sites (for re-exports).
     """
     from .pipeline import assemble
 
-    fresh = {r.article.sha256 for r in pending}
+    pending = pending or Pending()
+    drop = pending.hashes()
     with store.snapshot():
-        stored = [r for r in store.load_results() if r.article.sha256 not in fresh]
-        return assemble([*stored, *pending], store.stored_problems() if problems is None else problems)
+        stored = [r for r in store.load_results() if r.article.sha256 not in drop]
+        return assemble([*stored, *pending.results], store.stored_problems() if problems is None else problems)
 
 
-def save(store: Store, pending: Sequence[ArticleResult], analysis: str, result: RunResult) -> bool:
-    """Store ``pending`` analyses and, when the articles changed, the sites of ``result``.
+def save(store: Store, pending: Pending | None, analysis: str, result: RunResult) -> bool:
+    """Store ``pending`` work and, when the articles changed, the sites of ``result``.
 
     One transaction: ``result`` must be ``build(store, ..., pending)``.  Returns
     whether anything was written (a run that found nothing new writes nothing).
     """
+    if not pending and store.sites_current():
+        return False
     with store.transaction():
         if pending:
-            store.write_many(pending, analysis)
-        if store.sites_current():
-            return bool(pending)
-        store.save_sites(result)
+            store.write_pending(pending, analysis)
+        if not store.sites_current():
+            store.save_sites(result)
+    if pending:
+        pending.clear()
     return True
 
 
@@ -919,12 +1017,14 @@ __all__ = [
     "SCHEMA_VERSION",
     "STORE_NAME",
     "Ingested",
+    "Pending",
     "Store",
     "StoreBusy",
     "StoreError",
     "analysis_key",
     "build",
     "default_store",
+    "file_key",
     "ingest",
     "locked",
     "save",

@@ -210,3 +210,105 @@ def test_changed_gazetteers_reanalyse_stored_articles_from_their_stored_text(tmp
 def test_no_store_refuses_store_options(tmp_path: Path) -> None:
     code, _, stderr = _run("run", str(tmp_path), "--no-store", "--store", str(tmp_path / "s.sqlite"))
     assert code == 2 and "--no-store cannot go with" in stderr
+
+
+# --------------------------------------------------------------------------- files seen before
+
+
+@pytest.fixture
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Paths of the article files read."""
+    import mapper.ingest
+
+    calls: list[str] = []
+    real = mapper.ingest.read_article
+
+    def spy(src: Any) -> Any:
+        calls.append(src.path.name)
+        return real(src)
+
+    monkeypatch.setattr(mapper.ingest, "read_article", spy)
+    return calls
+
+
+def _age(folder: Path, seconds: float = 3600) -> None:
+    """Date the file or the files under a folder back, as files written a while ago are (fresh ones are read again)."""
+    import os
+    import time
+
+    for f in [folder, *folder.rglob("*")]:
+        if f.is_file():
+            t = time.time() - seconds
+            os.utime(f, (t, t))
+
+
+def test_rerunning_a_folder_reads_no_file_again(
+    seeds_copy: Path, tmp_path: Path, count_reads: list[str], count_analyses: list[str]
+) -> None:
+    shutil.copy(next(seeds_copy.glob("000_*.txt")), seeds_copy / "copy.txt")
+    _age(seeds_copy)
+    out = tmp_path / "out"
+    assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
+    assert len(count_reads) == 6 and len(count_analyses) == 5
+    code, stdout, stderr = _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")
+    assert code == 0, stderr
+    assert len(count_reads) == 6 and len(count_analyses) == 5  # nothing read, nothing analysed
+    assert "counted once" not in stderr and "already stored    6" in stdout and "nothing new" in stdout
+    # a touched file is read again (its mtime changed) but its content is stored: not analysed
+    _age(seeds_copy / "copy.txt", 60)
+    assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
+    assert count_reads[6:] == ["copy.txt"] and len(count_analyses) == 5
+
+
+def test_an_edited_file_replaces_its_article(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    story = src / "story.txt"
+    story.write_text("US jets struck Akashat on 2 February 2024, killing 3 people, officials said.\n")
+    _age(src)
+    out = tmp_path / "out"
+    assert _run("run", str(src), "-o", str(out), "--offline", "--no-map")[0] == 0
+    story.write_text("US jets struck Akashat on 2 February 2024, killing 7 people, officials said.\n")
+    _age(src, 60)
+    code, stdout, stderr = _run("run", str(src), "-o", str(out), "--offline", "--no-map")
+    assert code == 0, stderr
+    assert "changed since it was stored" in stderr and "replaced          1" in stdout
+    assert _rows(out / "mapper.sqlite", "SELECT article_id FROM articles") == [("story.txt",)]
+    (site,) = [f for f in json.loads((out / "sites.geojson").read_text())["features"]]
+    assert site["properties"]["killed_min"] == 7 and site["properties"]["articles"] == ["story.txt"]
+
+
+# --------------------------------------------------------------------------- schema versions
+
+
+def _schema(store: Path) -> dict[str, str]:
+    return dict(_rows(store, "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL"))
+
+
+def test_a_schema_1_store_is_upgraded_and_keeps_its_articles(
+    seeds_copy: Path, tmp_path: Path, count_analyses: list[str]
+) -> None:
+    _age(seeds_copy)
+    out = tmp_path / "out"
+    store = out / "mapper.sqlite"
+    assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
+    geojson = (out / "sites.geojson").read_bytes()
+    # make it what schema 1 wrote: no files table (schema 2 added it)
+    con = sqlite3.connect(store)
+    con.executescript("DROP TABLE files; PRAGMA user_version = 1;")
+    con.close()
+    Store.open(tmp_path / "v1.sqlite", version=1).close()
+    assert _schema(store) == _schema(tmp_path / "v1.sqlite")  # exactly the schema 1 layout
+    n = len(count_analyses)
+    code, _, stderr = _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")
+    assert code == 0, stderr
+    assert f"upgraded the store {store} from schema version 1 to 2" in stderr
+    assert len(count_analyses) == n  # the stored analyses are kept, not redone
+    assert _rows(store, "PRAGMA user_version") == [(2,)]
+    assert _rows(store, "SELECT count(*) FROM files") == [(5,)]
+    assert (out / "sites.geojson").read_bytes() == geojson
+    # an empty schema 1 store upgrades to exactly what a new store is
+    with Store.open(tmp_path / "v1.sqlite") as s:
+        assert s.notes == [f"upgraded the store {tmp_path / 'v1.sqlite'} from schema version 1 to 2"]
+    Store.open(tmp_path / "new.sqlite").close()
+    assert _schema(tmp_path / "v1.sqlite") == _schema(tmp_path / "new.sqlite")
