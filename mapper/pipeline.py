@@ -38,6 +38,7 @@ OUTPUT_NAMES = {
     "geojson": "sites.geojson",
     "csv": "sites.csv",
     "html": "map.html",
+    "gpkg": "sites.gpkg",
     "report": "report.json",
 }
 
@@ -198,7 +199,8 @@ def export(result: RunResult, outdir: str | os.PathLike[str], formats: Sequence[
     out.mkdir(parents=True, exist_ok=True)
     articles = {a.id: a for a in result.articles}
     fc = feature_collection(result.sites, articles)
-    stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    _remove_dead_staging(out)
+    stage = Path(tempfile.mkdtemp(prefix=f".staging-{os.getpid()}-", dir=out))
     written: dict[str, str] = {}
     try:
         if "geojson" in formats:
@@ -209,6 +211,10 @@ def export(result: RunResult, outdir: str | os.PathLike[str], formats: Sequence[
             from .export.htmlmap import write_map
 
             write_map(fc, stage / OUTPUT_NAMES["html"], title="Strike map", run_info=run_info(result))
+        if "gpkg" in formats:
+            from .export.gpkg import write_gpkg
+
+            write_gpkg(fc, stage / OUTPUT_NAMES["gpkg"])
         (stage / OUTPUT_NAMES["report"]).write_text(
             json.dumps(report(result), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
@@ -222,6 +228,22 @@ def export(result: RunResult, outdir: str | os.PathLike[str], formats: Sequence[
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return written
+
+
+def _remove_dead_staging(out: Path) -> None:
+    """Remove staging folders left by killed runs (``.staging-<pid>-…`` of a process that is gone)."""
+    if os.name != "posix":  # os.kill(pid, 0) probes only on POSIX
+        return
+    for d in out.glob(".staging-*-*"):
+        pid = d.name.split("-")[1]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(d, ignore_errors=True)
+        except PermissionError:  # alive, another user's
+            continue
 
 
 def counts(result: RunResult) -> dict[str, Any]:

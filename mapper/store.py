@@ -669,6 +669,10 @@ class Store:
             hit = con.execute("SELECT sha256 FROM articles WHERE sha256 LIKE ?", (ref.lower() + "%",)).fetchall()
         return sorted({h[0] for h in hit})
 
+    def find_file(self, key: bytes) -> list[str]:
+        """Content hash of the recorded file at ``key`` (see ``file_key``), as a list."""
+        return [r[0] for r in self.con.execute("SELECT sha256 FROM files WHERE path = ?", (key,))]
+
     def forget(self, shas: Iterable[str]) -> list[str]:
         """Remove articles and what only they supported (mentions, claims, places); their ids."""
         gone: list[str] = []
@@ -995,7 +999,7 @@ def build(store: Store, problems: list[Problem] | None = None, pending: Pending 
         return assemble([*stored, *pending.results], store.stored_problems() if problems is None else problems)
 
 
-def save(store: Store, pending: Pending | None, analysis: str, result: RunResult) -> bool:
+def save(store: Store, pending: Pending | None, result: RunResult, analysis: str = "") -> bool:
     """Store ``pending`` work and, when the articles changed, the sites of ``result``.
 
     One transaction: ``result`` must be ``build(store, ..., pending)``.  Returns

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 import sqlite3
@@ -312,3 +313,163 @@ def test_a_schema_1_store_is_upgraded_and_keeps_its_articles(
         assert s.notes == [f"upgraded the store {tmp_path / 'v1.sqlite'} from schema version 1 to 2"]
     Store.open(tmp_path / "new.sqlite").close()
     assert _schema(tmp_path / "v1.sqlite") == _schema(tmp_path / "new.sqlite")
+
+
+def _one_line_error(args: list[str]) -> str:
+    code, stdout, stderr = _run(*args)
+    assert code == 1, (stdout, stderr)
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), stderr
+    return lines[0]
+
+
+def test_a_store_from_a_newer_mapper_is_refused_untouched(seeds_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    store = out / "mapper.sqlite"
+    assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
+    con = sqlite3.connect(store)
+    con.execute("PRAGMA user_version = 3")
+    con.close()
+    before = _dump(store)
+    for args in (
+        ["run", str(seeds_copy), "-o", str(out), "--offline"],
+        ["export", "-o", str(out)],
+        ["sites", "-o", str(out)],
+        ["forget", "-o", str(out), "anything.txt"],
+    ):
+        err = _one_line_error(args)
+        assert "schema version 3" in err and "upgrade strike-mapper" in err, err
+    assert _dump(store) == before and _rows(store, "PRAGMA user_version") == [(3,)]
+
+
+def test_files_that_are_not_stores_are_refused(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("US jets struck Akashat on 2 February 2024.\n")
+    garbage = tmp_path / "notes.sqlite"
+    garbage.write_text("just some text\n")
+    other = tmp_path / "other.sqlite"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE t (x)")
+    con.close()
+    gpkg = tmp_path / "layers.gpkg"
+    con = sqlite3.connect(gpkg)
+    con.execute("PRAGMA application_id = 0x47504B47")  # what GeoPackages carry
+    con.execute("CREATE TABLE gpkg_contents (table_name TEXT)")
+    con.close()
+    for path, expect in ((garbage, "not an SQLite database"), (other, "another program's"), (gpkg, "a GeoPackage")):
+        err = _one_line_error(["run", str(src), "-o", str(tmp_path / "o"), "--offline", "--store", str(path)])
+        assert expect in err and str(path) in err, err
+    assert garbage.read_text() == "just some text\n"
+    err = _one_line_error(["sites", "--store", str(tmp_path / "missing.sqlite")])
+    assert "no store here" in err
+    assert not (tmp_path / "missing.sqlite").exists()
+
+
+# --------------------------------------------------------------------------- sites, export, forget
+
+
+def test_sites_lists_the_stored_sites(seeds_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
+    code, stdout, _ = _run("sites", "-o", str(out), "--format", "geojson")
+    assert code == 0 and stdout == (out / "sites.geojson").read_text()
+    code, stdout, _ = _run("sites", "-o", str(out), "--role", "struck")
+    fc = json.loads((out / "sites.geojson").read_text())
+    struck = [f for f in fc["features"] if f["properties"]["role"] == "struck"]
+    lines = stdout.splitlines()
+    assert code == 0 and lines[0].split()[:4] == ["SITE", "ROLE", "DATE", "NAME"]
+    assert [ln.split()[0] for ln in lines[1:-1]] == [f["id"] for f in struck]
+    assert lines[-1].startswith(f"{len(struck)} sites ({len(struck)} struck, 0 mentioned); 5 articles in")
+    tower = next(ln for ln in lines if ln.startswith("gz:tower-22@"))
+    assert "  3  " in tower and "24+" in tower  # killed 3, injured at least 24
+    # stored sites behind the articles (a killed run): rebuilt from the stored articles for the listing
+    con = sqlite3.connect(out / "mapper.sqlite")
+    con.execute("UPDATE meta SET value = '0' WHERE key = 'sites_gen'")
+    con.commit()
+    con.close()
+    code, stdout, stderr = _run("sites", "-o", str(out), "--format", "geojson")
+    assert code == 0 and "behind" in stderr and stdout == (out / "sites.geojson").read_text()
+
+
+def test_export_renders_from_the_store_without_reading_articles(
+    seeds_copy: Path, tmp_path: Path, count_reads: list[str], count_analyses: list[str]
+) -> None:
+    out = tmp_path / "out"
+    assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
+    before = {n: (out / n).read_bytes() for n in ("sites.geojson", "sites.csv")}
+    shutil.rmtree(seeds_copy)  # the articles are gone; the store has what the outputs need
+    n_reads, n_analyses = len(count_reads), len(count_analyses)
+    elsewhere = tmp_path / "elsewhere"
+    code, stdout, stderr = _run(
+        "export",
+        "--store",
+        str(out / "mapper.sqlite"),
+        "-o",
+        str(elsewhere),
+        "-f",
+        "geojson",
+        "-f",
+        "csv",
+        "-f",
+        "gpkg",
+    )
+    assert code == 0, stderr
+    assert before == {n: (elsewhere / n).read_bytes() for n in ("sites.geojson", "sites.csv")}
+    assert (elsewhere / "sites.gpkg").stat().st_size > 0 and not (elsewhere / "map.html").exists()
+    assert "sites.gpkg" in stdout
+    assert (len(count_reads), len(count_analyses)) == (n_reads, n_analyses)
+    assert not list(elsewhere.glob(".staging-*"))
+
+
+def test_export_needs_a_store(tmp_path: Path) -> None:
+    err = _one_line_error(["export", "-o", str(tmp_path / "nothing")])
+    assert "no store here" in err and "mapper run" in err
+
+
+def test_forget_removes_articles_and_what_only_they_supported(tmp_path: Path) -> None:
+    day1, day2 = _split_seeds(tmp_path)
+    out = tmp_path / "out"
+    assert _run("run", str(day1), "-o", str(out), "--offline")[0] == 0
+    assert _run("run", str(day2), "-o", str(out), "--offline")[0] == 0
+    store = out / "mapper.sqlite"
+    victim = sorted(day2.iterdir())[-1]  # the last seed article
+    before = _dump(store)
+    fc = json.loads((out / "sites.geojson").read_text())
+    quotes = {
+        html.escape(c["quote"])
+        for f in fc["features"]
+        if f["properties"]["role"] == "struck"
+        for c in f["properties"]["claims"]
+        if c["article"] == victim.name
+    }
+    assert quotes and all(q in (out / "map.html").read_text() for q in quotes)
+    err = _one_line_error(["forget", "-o", str(out), victim.name, "no-such-article.txt"])
+    assert "no stored article matches 'no-such-article.txt'; nothing forgotten" in err
+    assert _dump(store) == before
+    code, stdout, stderr = _run("forget", "-o", str(out), victim.name)
+    assert code == 0, stderr
+    assert f"forgot 1 article(s): {victim.name}" in stdout
+    # the same as never having read it: a run over the other four
+    rest = tmp_path / "rest"
+    rest.mkdir()
+    for f in [*day1.iterdir(), *day2.iterdir()]:
+        if f != victim:
+            shutil.copy(f, rest / f.name)
+    ref = tmp_path / "ref"
+    assert _run("run", str(rest), "-o", str(ref), "--offline", "--no-map", "--no-store")[0] == 0
+    assert _signature(out / "sites.geojson") == _signature(ref / "sites.geojson")
+    page = (out / "map.html").read_text()  # the outputs there were rendered again
+    assert not any(q in page for q in quotes)
+    # nothing of it is left: no mentions, claims or file rows, no place only it named
+    sha = next(r for r in before["articles"] if r[1] == victim.name)[0]
+    for table in ("mentions", "claims", "files"):
+        assert _rows(store, f"SELECT count(*) FROM {table} WHERE sha256 = '{sha}'") == [(0,)]
+    assert _rows(store, "SELECT count(*) FROM places WHERE place_id NOT IN (SELECT place_id FROM mentions)") == [(0,)]
+    assert len(_rows(store, "SELECT * FROM places")) < len(before["places"])
+    # by content hash prefix, and by the file's path
+    first, second = sorted(day1.iterdir())[:2]
+    sha1 = next(r for r in before["articles"] if r[1] == first.name)[0]
+    code, stdout, _ = _run("forget", "-o", str(out), sha1[:10], str(second))
+    assert code == 0 and f"forgot 2 article(s): {first.name}, {second.name}" in stdout
+    assert _rows(store, "SELECT count(*) FROM articles") == [(2,)]
