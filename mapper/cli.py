@@ -138,6 +138,15 @@ def make_geocoder(offline: bool, provider: str, url: str | None, user_agent: str
     help="Keep no store: map only the articles given, reading and analysing all of them.",
 )
 @click.option(
+    "--commit-every",
+    type=click.FloatRange(min=0),
+    default=10.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Store finished analyses at least this often, so a killed run loses no more work than that "
+    "(the last ones are stored once the outputs are written).",
+)
+@click.option(
     "--reanalyse",
     is_flag=True,
     help="Analyse every stored article again from its stored text (e.g. after an online geocoder is back).",
@@ -156,6 +165,7 @@ def run(
     store: Path | None,
     wait: float | None,
     no_store: bool,
+    commit_every: float,
     reanalyse: bool,
     quiet: bool,
 ) -> None:
@@ -193,6 +203,7 @@ def run(
                 inputs,
                 analysis=analysis,
                 reanalyse=reanalyse,
+                commit_every=commit_every,
                 on_problem=warn,
                 on_note=note,
                 progress=progress,

@@ -5,7 +5,11 @@ from __future__ import annotations
 import html
 import json
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -473,3 +477,178 @@ def test_forget_removes_articles_and_what_only_they_supported(tmp_path: Path) ->
     code, stdout, _ = _run("forget", "-o", str(out), sha1[:10], str(second))
     assert code == 0 and f"forgot 2 article(s): {first.name}, {second.name}" in stdout
     assert _rows(store, "SELECT count(*) FROM articles") == [(2,)]
+
+
+# --------------------------------------------------------------------------- kills and concurrency
+
+TOWNS = ["Akashat", "Al-Qaim", "Al-Bukamal", "Al-Mayadeen", "Deir ez-Zor", "Tower 22"]
+
+
+def _make_articles(folder: Path, n: int, start: int = 0, prefix: str = "a") -> None:
+    """Distinct articles: a dated strike sentence on top of a seed article."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(start, start + n):
+        head = f"US jets struck {TOWNS[i % 6]} on {1 + i % 28} March 2024, killing {1 + i % 9} people, officials said."
+        (folder / f"{prefix}{i:04d}.txt").write_text(head + "\n\n" + seeds[i % 5].read_text())
+    _age(folder)
+
+
+def _mapper(*args: str, **kw: Any) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "mapper.cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kw,
+    )
+
+
+def _count(store: Path) -> int:
+    try:
+        con = sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.Error:  # not created yet
+        return 0
+
+
+def _consistent(store: Path) -> None:
+    assert _rows(store, "PRAGMA integrity_check") == [("ok",)]
+    assert _rows(store, "PRAGMA foreign_key_check") == []
+    # every stored article is whole: its mentions and claims came in with it
+    half = _rows(
+        store,
+        "SELECT article_id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.sha256 = a.sha256)",
+    )
+    assert half == []
+
+
+def _per_article(store: Path) -> dict[str, tuple[int, int]]:
+    rows = _rows(
+        store,
+        "SELECT a.article_id, (SELECT count(*) FROM mentions m WHERE m.sha256 = a.sha256),"
+        " (SELECT count(*) FROM claims c WHERE c.sha256 = a.sha256) FROM articles a",
+    )
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def test_a_run_killed_mid_way_leaves_store_and_outputs_intact_and_the_next_run_finishes(tmp_path: Path) -> None:
+    src, out, ref = tmp_path / "src", tmp_path / "out", tmp_path / "ref"
+    store = out / "mapper.sqlite"
+    _make_articles(src, 5)
+    assert _run("run", str(src), "-o", str(out), "--offline", "--no-map")[0] == 0
+    previous = {n: (out / n).read_bytes() for n in ("sites.geojson", "sites.csv", "report.json")}
+    _make_articles(src, 195, start=5)
+    proc = _mapper("run", str(src), "-o", str(out), "--offline", "--no-map", "--commit-every", "0.05")
+    deadline = time.monotonic() + 60
+    while _count(store) < 40 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run ended before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate()
+    assert proc.returncode == -signal.SIGKILL
+    stored = _count(store)
+    assert 40 <= stored < 200
+    _consistent(store)
+    assert previous == {n: (out / n).read_bytes() for n in previous}  # the previous outputs are intact
+    # the next run reads only what is missing and ends where an uninterrupted run does
+    code, stdout, stderr = _run("run", str(src), "-o", str(out), "--offline", "--no-map")
+    assert code == 0, stderr
+    assert f"articles read     {200 - stored}" in stdout and "stored articles   200" in stdout
+    assert _run("run", str(src), "-o", str(ref), "--offline", "--no-map")[0] == 0
+    for n in ("sites.geojson", "sites.csv"):
+        assert (out / n).read_bytes() == (ref / n).read_bytes(), n
+    assert _per_article(store) == _per_article(ref / "mapper.sqlite")
+    _consistent(store)
+
+
+def test_runs_killed_at_any_moment_never_break_the_store_or_the_outputs(tmp_path: Path) -> None:
+    src, out, ref = tmp_path / "src", tmp_path / "out", tmp_path / "ref"
+    store = out / "mapper.sqlite"
+    _make_articles(src, 150)
+    assert _run("run", str(src), "-o", str(ref), "--offline", "--no-map")[0] == 0
+    final = {n: (ref / n).read_bytes() for n in ("sites.geojson", "sites.csv")}
+    outputs: dict[str, bytes] | None = None  # the last complete outputs
+    delay, kills = 0.3, 0
+    while True:  # kill each run a little later; each one stores some more, until one ends by itself
+        proc = _mapper("run", str(src), "-o", str(out), "--offline", "--no-map", "--commit-every", "0.05")
+        time.sleep(delay)
+        if proc.poll() is not None:
+            break
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if proc.returncode != -signal.SIGKILL:
+            break  # it ended just before the signal
+        kills += 1
+        if store.exists() and store.stat().st_size:
+            _consistent(store)
+        now = {n: (out / n).read_bytes() for n in ("sites.geojson", "sites.csv") if (out / n).exists()}
+        assert now in ({}, outputs, final)  # never half-written, never from a half-stored state
+        outputs = now or outputs
+        delay += 0.25
+    _, err = proc.communicate()
+    assert proc.returncode == 0, err
+    assert kills >= 2
+    assert final == {n: (out / n).read_bytes() for n in final}
+    _consistent(store)
+    assert not list(out.glob(".staging-*"))
+
+
+def test_two_runs_on_one_store_serialise(tmp_path: Path) -> None:
+    a, b, out, ref = tmp_path / "a", tmp_path / "b", tmp_path / "out", tmp_path / "ref"
+    _make_articles(a, 100, prefix="a")
+    _make_articles(b, 100, start=100, prefix="b")
+    lock = out / "mapper.sqlite.lock"
+    first = _mapper("run", str(a), "-o", str(out), "--offline", "--no-map")
+    deadline = time.monotonic() + 30
+    while not _held(lock) and first.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert first.poll() is None, "the first run ended before the second could start"
+    second = _mapper("run", str(b), "-o", str(out), "--offline", "--no-map")
+    _, err1 = first.communicate(timeout=120)
+    _, err2 = second.communicate(timeout=120)
+    assert first.returncode == 0 and second.returncode == 0, (err1, err2)
+    assert "waiting for another mapper process" in err2
+    store = out / "mapper.sqlite"
+    _consistent(store)
+    assert _count(store) == 200
+    assert _run("run", str(a), str(b), "-o", str(ref), "--offline", "--no-map", "--no-store")[0] == 0
+    assert (out / "sites.geojson").read_bytes() == (ref / "sites.geojson").read_bytes()
+
+
+def _held(lock: Path) -> bool:
+    import fcntl
+    import os
+
+    if not lock.exists():
+        return False
+    fd = os.open(lock, os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+def test_a_busy_store_is_refused_clearly_when_asked_not_to_wait(seeds_copy: Path, tmp_path: Path) -> None:
+    from mapper.store import locked
+
+    out = tmp_path / "out"
+    store = out / "mapper.sqlite"
+    assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
+    before = _dump(store)
+    with locked(store):
+        err = _one_line_error(["run", str(seeds_copy), "-o", str(out), "--offline", "--wait", "0"])
+        assert "another mapper process is using this store" in err and str(store) in err
+        t0 = time.monotonic()
+        code, _, stderr = _run("forget", "-o", str(out), "--wait", "0.3", "000_c22da9e79a8ca690.txt")
+        assert code == 1 and time.monotonic() - t0 >= 0.3
+        assert stderr.splitlines()[0].startswith("waiting for another mapper process")
+        assert stderr.splitlines()[-1].startswith("Error: ") and "another mapper process" in stderr
+    assert _dump(store) == before
+    assert _run("forget", "-o", str(out), "--wait", "0", "000_c22da9e79a8ca690.txt")[0] == 0
