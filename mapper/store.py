@@ -944,27 +944,34 @@ def ingest(
                 continue
             assert st is not None
             racy = time.time_ns() - st.st_mtime_ns < RACY_NS
-            pending.files.append((key, st.st_size, 0 if racy else st.st_mtime_ns, article.sha256))
+            file = (key, st.st_size, 0 if racy else st.st_mtime_ns, article.sha256)
             if article.sha256 in pending.superseded:  # another file still holds that content
                 pending.superseded.remove(article.sha256)
             old = row[2] if row is not None and row[2] != article.sha256 else None
-            if old is not None and old not in seen and not store.other_files(old, key):
-                pending.superseded.append(old)
-                done.replaced += 1
-                if on_note:
-                    on_note(f"{article.path} changed since it was stored; its new text replaces the old")
+            if old is not None and (old in seen or store.other_files(old, key)):
+                old = None  # that content stays: another file holds it
             known = seen.get(article.sha256) or store.article_of(article.sha256)
             if known is not None:
                 if Path(known[1]).resolve() != Path(article.path).resolve():
                     problem(Problem(article.path, f"same content as {known[0]}; counted once"))
                 done.known += 1
-                tick()
-                continue
-            article.id = store.free_id(article, taken=ids, replaces=old if old in pending.superseded else None)
-            seen[article.sha256] = (article.id, article.path)
-            ids.add(article.id)
-            pending.results.append(pipe.analyse(article))
-            done.added.append(article.id)
+                result = None
+            else:
+                article.id = store.free_id(article, taken=ids, replaces=old)
+                result = pipe.analyse(article)
+            # the analysis, the file and what it replaces join the batch together (an interrupted
+            # analysis leaves nothing half-recorded)
+            pending.files.append(file)
+            if old is not None:
+                pending.superseded.append(old)
+                done.replaced += 1
+                if on_note:
+                    on_note(f"{article.path} changed since it was stored; its new text replaces the old")
+            if result is not None:
+                pending.results.append(result)
+                seen[article.sha256] = (article.id, article.path)
+                ids.add(article.id)
+                done.added.append(article.id)
             tick()
         if bar is not None:
             bar.close()

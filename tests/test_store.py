@@ -541,23 +541,23 @@ def test_a_run_killed_mid_way_leaves_store_and_outputs_intact_and_the_next_run_f
     _make_articles(src, 5)
     assert _run("run", str(src), "-o", str(out), "--offline", "--no-map")[0] == 0
     previous = {n: (out / n).read_bytes() for n in ("sites.geojson", "sites.csv", "report.json")}
-    _make_articles(src, 195, start=5)
+    _make_articles(src, 145, start=5)
     proc = _mapper("run", str(src), "-o", str(out), "--offline", "--no-map", "--commit-every", "0.05")
     deadline = time.monotonic() + 60
-    while _count(store) < 40 and proc.poll() is None and time.monotonic() < deadline:
+    while _count(store) < 30 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     assert proc.poll() is None, "the run ended before it could be killed"
     proc.send_signal(signal.SIGKILL)
     proc.communicate()
     assert proc.returncode == -signal.SIGKILL
     stored = _count(store)
-    assert 40 <= stored < 200
+    assert 30 <= stored < 150
     _consistent(store)
     assert previous == {n: (out / n).read_bytes() for n in previous}  # the previous outputs are intact
     # the next run reads only what is missing and ends where an uninterrupted run does
     code, stdout, stderr = _run("run", str(src), "-o", str(out), "--offline", "--no-map")
     assert code == 0, stderr
-    assert f"articles read     {200 - stored}" in stdout and "stored articles   200" in stdout
+    assert f"articles read     {150 - stored}" in stdout and "stored articles   150" in stdout
     assert _run("run", str(src), "-o", str(ref), "--offline", "--no-map")[0] == 0
     for n in ("sites.geojson", "sites.csv"):
         assert (out / n).read_bytes() == (ref / n).read_bytes(), n
@@ -568,7 +568,7 @@ def test_a_run_killed_mid_way_leaves_store_and_outputs_intact_and_the_next_run_f
 def test_runs_killed_at_any_moment_never_break_the_store_or_the_outputs(tmp_path: Path) -> None:
     src, out, ref = tmp_path / "src", tmp_path / "out", tmp_path / "ref"
     store = out / "mapper.sqlite"
-    _make_articles(src, 150)
+    _make_articles(src, 100)
     assert _run("run", str(src), "-o", str(ref), "--offline", "--no-map")[0] == 0
     final = {n: (ref / n).read_bytes() for n in ("sites.geojson", "sites.csv")}
     outputs: dict[str, bytes] | None = None  # the last complete outputs
@@ -591,7 +591,7 @@ def test_runs_killed_at_any_moment_never_break_the_store_or_the_outputs(tmp_path
         delay += 0.25
     _, err = proc.communicate()
     assert proc.returncode == 0, err
-    assert kills >= 2
+    assert kills >= 2, kills
     assert final == {n: (out / n).read_bytes() for n in final}
     _consistent(store)
     assert not list(out.glob(".staging-*"))
@@ -652,3 +652,37 @@ def test_a_busy_store_is_refused_clearly_when_asked_not_to_wait(seeds_copy: Path
         assert stderr.splitlines()[-1].startswith("Error: ") and "another mapper process" in stderr
     assert _dump(store) == before
     assert _run("forget", "-o", str(out), "--wait", "0", "000_c22da9e79a8ca690.txt")[0] == 0
+
+
+def test_ctrl_c_keeps_the_analyses_done_so_far(tmp_path: Path) -> None:
+    src, out = tmp_path / "src", tmp_path / "out"
+    store = out / "mapper.sqlite"
+    _make_articles(src, 200)
+    proc = _mapper("run", str(src), "-o", str(out), "--offline", "--no-map")  # stores every 10 s by default
+    deadline = time.monotonic() + 30
+    while not _held(out / "mapper.sqlite.lock") and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.4)
+    assert proc.poll() is None and _count(store) == 0
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 1 and "Aborted" in err
+    assert 0 < _count(store) < 200
+    _consistent(store)
+
+
+def test_export_tidies_the_staging_folders_of_dead_runs(tmp_path: Path) -> None:
+    import os
+
+    from mapper.models import RunResult
+    from mapper.pipeline import export
+
+    out = tmp_path / "out"
+    dead = out / ".staging-999999999-abc"  # no such process
+    alive = out / f".staging-{os.getpid()}-abc"  # a run of this process, still going
+    for d in (dead, alive):
+        d.mkdir(parents=True)
+        (d / "sites.geojson").write_text("{")
+    export(RunResult([], [], [], {}, []), out, ("geojson",))
+    assert not dead.exists() and alive.exists()
+    assert json.loads((out / "sites.geojson").read_text())["features"] == []
