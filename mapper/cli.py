@@ -347,13 +347,14 @@ def sites_command(outdir: Path, store: Path | None, fmt: str, role: str) -> None
 
     store_path = store or default_store(outdir)
     with open_store(store_path, lock=False, create=False, migrate=False) as st:
-        if st.sites_current():
-            features = st.features()
-        else:  # a run is adding articles, or was killed before storing its sites
+        with st.snapshot():  # one view, while a run may be storing
+            features = st.features() if st.sites_current() else None
+            n_articles = st.article_count()
+        if features is None:  # a run is adding articles, or was killed before storing its sites
             note("the stored sites are behind the stored articles; showing sites rebuilt from the articles")
             result = build(st)
             features = feature_collection(result.sites, {a.id: a for a in result.articles})["features"]
-        n_articles = st.article_count()
+            n_articles = len(result.articles)
     if role != "all":
         features = [f for f in features if f["properties"]["role"] == role]
     if fmt == "geojson":
@@ -397,7 +398,7 @@ def print_sites(features: list[dict[str, Any]], where: str) -> None:
 
 
 @main.command("forget")
-@click.argument("articles", nargs=-1, required=True)
+@click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
 @output_option("Folder whose outputs are refreshed; its mapper.sqlite is the store unless --store says otherwise.")
 @store_options
 def forget_command(articles: tuple[str, ...], outdir: Path, store: Path | None, wait: float | None) -> None:

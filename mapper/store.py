@@ -224,9 +224,8 @@ def _dateref(raw: str | None) -> DateRef | None:
     if raw is None:
         return None
     d = json.loads(raw)
-    value = date.fromisoformat(d.pop("value")) if d.get("value") else None
-    d.pop("value", None)
-    return DateRef(value=value, **d)
+    value = d.pop("value", None)
+    return DateRef(value=date.fromisoformat(value) if value else None, **d)
 
 
 def _span(raw: str | None) -> tuple[int, int] | None:
@@ -352,14 +351,19 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT; ROLLBACK on any exception (a kill rolls back too)."""
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception.
+
+        (A process killed inside leaves a transaction SQLite rolls back when the
+        store is next opened: all of it or none of it is ever seen.)
+        """
         self.con.execute("BEGIN IMMEDIATE")
         try:
             yield self.con
+            self.con.execute("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
+            if self.con.in_transaction:  # SQLite may have rolled back already (disk full, ...)
+                self.con.execute("ROLLBACK")
             raise
-        self.con.execute("COMMIT")
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
@@ -368,7 +372,8 @@ class Store:
         try:
             yield self.con
         finally:
-            self.con.execute("COMMIT")
+            if self.con.in_transaction:
+                self.con.execute("COMMIT")
 
     # ------------------------------------------------------------------ meta
     def meta(self, key: str, default: str | None = None) -> str | None:
@@ -457,8 +462,12 @@ class Store:
         con.execute("DELETE FROM claims WHERE sha256 = ?", (a.sha256,))
         places = {m.place.id: m.place for m in result.mentions if m.place is not None}
         con.executemany(
-            "INSERT OR REPLACE INTO places (place_id, name, lat, lon, feature_type, country, admin1, aliases,"
-            " parent, geo_precision, source, resolved_by, population) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO places (place_id, name, lat, lon, feature_type, country, admin1, aliases,"
+            " parent, geo_precision, source, resolved_by, population) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT (place_id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon,"
+            " feature_type = excluded.feature_type, country = excluded.country, admin1 = excluded.admin1,"
+            " aliases = excluded.aliases, parent = excluded.parent, geo_precision = excluded.geo_precision,"
+            " source = excluded.source, resolved_by = excluded.resolved_by, population = excluded.population",
             [
                 (
                     p.id,
@@ -565,7 +574,11 @@ class Store:
         return [r[0] for r in self.con.execute("SELECT sha256 FROM articles ORDER BY article_id")]
 
     def load_results(self, shas: Iterable[str] | None = None, *, with_text: bool = False) -> list[ArticleResult]:
-        """The stored analyses (all of them, or those of ``shas``), sorted by article id."""
+        """The stored analyses (all of them, or those of ``shas``), sorted by article id.
+
+        ``Article.text`` (the original) is left empty unless ``with_text``: the sites
+        stage and the exports need only the cleaned text and the offset map.
+        """
         con = self.con
         cols = "sha256, article_id, path, title, outlet, published, url, event_ref, unresolved, clean, offsets"
         if with_text:
@@ -577,7 +590,10 @@ class Store:
             for sha in shas:
                 rows += con.execute(f"SELECT {cols} FROM articles WHERE sha256 = ?", (sha,)).fetchall()
         places: dict[str, Place] = {}
-        for r in con.execute("SELECT * FROM places"):
+        for r in con.execute(
+            "SELECT place_id, name, lat, lon, feature_type, country, admin1, aliases, parent, geo_precision,"
+            " source, resolved_by, population FROM places"
+        ):
             places[r[0]] = Place(
                 id=r[0],
                 name=r[1],
