@@ -79,6 +79,11 @@ def geocoder_options(f: Any) -> Any:
             show_default=True,
             help="User agent sent to the geocoder (Nominatim requires one that identifies you).",
         ),
+        click.option(
+            "--no-world",
+            is_flag=True,
+            help="Skip the bundled world gazetteer (GeoNames); use only data/gazetteer.csv and --gazetteer files.",
+        ),
     ]
     for opt in reversed(opts):
         f = opt(f)
@@ -106,6 +111,20 @@ def store_options(f: Any) -> Any:
     for opt in reversed(opts):
         f = opt(f)
     return f
+
+
+def make_pipeline(
+    gazetteers: tuple[str, ...], offline: bool, provider: str, url: str | None, user_agent: str, no_world: bool
+) -> Any:
+    """The pipeline every command builds from the shared options."""
+    from .pipeline import Pipeline
+
+    world = None
+    if not no_world:
+        from .worldgaz import WorldGazetteer
+
+        world = WorldGazetteer.load()
+    return Pipeline.create(gazetteers, world=world, geocoder=make_geocoder(offline, provider, url, user_agent))
 
 
 def make_geocoder(offline: bool, provider: str, url: str | None, user_agent: str) -> Any:
@@ -160,6 +179,7 @@ def run(
     geocoder: str,
     geocoder_url: str | None,
     user_agent: str,
+    no_world: bool,
     no_map: bool,
     gpkg: bool,
     store: Path | None,
@@ -176,12 +196,10 @@ def run(
     each and skipped; the run goes on.  New articles are added to the store;
     the outputs cover every article in it.
     """
-    from .pipeline import Pipeline
-
     if no_store and (store or reanalyse):
         raise click.UsageError("--no-store cannot go with --store or --reanalyse")
-    geo = make_geocoder(offline, geocoder, geocoder_url, user_agent)
-    pipe = Pipeline.create(gazetteers, geocoder=geo)
+    pipe = make_pipeline(gazetteers, offline, geocoder, geocoder_url, user_agent, no_world)
+    geo = pipe.resolver.geocoder
     formats: tuple[str, ...] = ("geojson", "csv") if no_map else ("geojson", "csv", "html")
     formats += ("gpkg",) if gpkg else ()
     progress = not quiet and sys.stderr.isatty()
@@ -195,7 +213,7 @@ def run(
         from .store import analysis_key, build, default_store, ingest, save
 
         store_path = store or default_store(outdir)
-        analysis = analysis_key(gazetteers)
+        analysis = analysis_key(gazetteers, world=not no_world)
         with open_store(store_path, wait) as st:
             done = ingest(
                 st,
@@ -436,6 +454,137 @@ def forget_command(articles: tuple[str, ...], outdir: Path, store: Path | None, 
     click.echo(f"forgot {len(gone)} article(s): {', '.join(gone)}")
     mentioned = len(result.sites) - struck
     click.echo(f"the store now maps {len(result.articles)} articles: {struck} sites struck, {mentioned} mentioned")
+
+
+EPILOG_EXTRACT = """\b
+Examples:
+  mapper extract seeds/ --format table
+  mapper extract news.jsonl --offline > toponyms.jsonl
+"""
+
+
+@main.command(epilog=EPILOG_EXTRACT)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="One JSON line per article, or a readable table.",
+)
+@geocoder_options
+def extract(
+    inputs: tuple[Path, ...],
+    fmt: str,
+    gazetteers: tuple[str, ...],
+    offline: bool,
+    geocoder: str,
+    geocoder_url: str | None,
+    user_agent: str,
+    no_world: bool,
+) -> None:
+    """Print every place mention of every article, with its resolution.
+
+    INPUT is a file, a folder, or a .jsonl file of {"id", "text", ...} records.
+    start/end are character offsets into the text as given; non-literal uses
+    ("Washington said") are listed with "literal": false.
+    """
+    import json
+
+    from .extract import iter_articles, toponym_records
+    from .models import Problem
+
+    pipe = make_pipeline(gazetteers, offline, geocoder, geocoder_url, user_agent, no_world)
+    for p in pipe.problems:
+        click.secho(f"warning: {p}", fg="yellow", err=True)
+    for item in iter_articles(inputs):
+        if isinstance(item, Problem):
+            click.secho(f"warning: {item}", fg="yellow", err=True)
+            continue
+        rec = toponym_records(pipe.analyse(item))
+        if fmt == "jsonl":
+            click.echo(json.dumps(rec, ensure_ascii=False))
+            continue
+        click.echo(f"== {rec['id']}")
+        for t in rec["toponyms"]:
+            where = f"{t['lat']:.4f},{t['lon']:.4f}" if t["lat"] is not None else "unresolved"
+            flag = t["role"] if t["literal"] else f"non-literal: {t['nonliteral_reason']}"
+            click.echo(f"  {t['start']:>6}-{t['end']:<6} {t['name']:<28} {where:<20} {t['country'] or '':<3} {flag}")
+
+
+EPILOG_EVALUATE = """\b
+Examples:
+  mapper evaluate ../shared/eval/gwn.jsonl
+  mapper evaluate ../shared/eval/gwn.jsonl --literal-only
+  mapper evaluate ../shared/eval/lgl.jsonl --json
+"""
+
+
+@main.command(epilog=EPILOG_EVALUATE)
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--literal-only",
+    is_flag=True,
+    help="Score literal toponyms only: our non-literal predictions are dropped, and a literal prediction "
+    "on a gold non-literal use counts as a false positive.",
+)
+@click.option(
+    "--all-gold",
+    is_flag=True,
+    help="Also count gold toponyms without coordinates (default: only those with coordinates, as the "
+    "published figures were computed).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@geocoder_options
+def evaluate(
+    gold: str,
+    literal_only: bool,
+    all_gold: bool,
+    as_json: bool,
+    gazetteers: tuple[str, ...],
+    offline: bool,
+    geocoder: str,
+    geocoder_url: str | None,
+    user_agent: str,
+    no_world: bool,
+) -> None:
+    """Score extraction against a gold JSON-lines file (GWN/LGL format).
+
+    Runs extraction over the gold texts, matches predicted and gold toponyms
+    (same surface, span midpoints < 10 characters apart) and prints precision,
+    recall, F1, accuracy@161 km, mean and median error and AUC.  Online
+    geocoding is off unless --geocoder-url is given: a benchmark run must not
+    hammer a public service.
+    """
+    import json
+
+    from .evaluate import load_jsonl, predict, score
+
+    try:
+        docs = load_jsonl(gold)
+    except (ValueError, OSError) as exc:
+        raise click.BadParameter(f"{gold}: {exc}", param_hint="GOLD") from None
+    pipe = make_pipeline(gazetteers, offline or not geocoder_url, geocoder, geocoder_url, user_agent, no_world)
+    preds = predict(docs, pipe.analyse, literal_only=literal_only)
+    res = score(docs, preds, literal_only=literal_only, nonliteral_as_fp=literal_only, coords_only=not all_gold)
+    if as_json:
+        click.echo(json.dumps(res, indent=1))
+        return
+    rows = [
+        ("articles", res["articles"]),
+        ("gold toponyms", res["gold"]),
+        ("predicted", res["predicted"]),
+        ("precision", f"{res['precision']:.3f}"),
+        ("recall", f"{res['recall']:.3f}"),
+        ("F1", f"{res['f1']:.3f}"),
+        ("accuracy@161 km", "n/a" if res["acc161"] is None else f"{res['acc161']:.3f}"),
+        ("mean error km", "n/a" if res["mean_km"] is None else f"{res['mean_km']:.1f}"),
+        ("median error km", "n/a" if res["median_km"] is None else f"{res['median_km']:.1f}"),
+        ("AUC", "n/a" if res["auc"] is None else f"{res['auc']:.3f}"),
+    ]
+    for k, v in rows:
+        click.echo(f"  {k:<16} {v}")
 
 
 def print_summary(result: Any, done: Any = None, store_path: Path | None = None) -> None:

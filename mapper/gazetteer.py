@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 from .models import Place, Problem
 from .names import name_key, name_variants
@@ -35,7 +36,7 @@ COLUMNS = (
 )
 REQUIRED = ("id", "name", "lat", "lon", "feature_type")
 # feature types that are never a struck site (too coarse to be a point)
-AREA_TYPES = frozenset({"country", "territory", "continent", "macro-region"})
+AREA_TYPES = frozenset({"country", "territory", "continent", "macro-region", "sea", "river"})
 
 
 def default_gazetteer_path() -> Path:
@@ -117,6 +118,18 @@ def read_gazetteer_csv(path: str | os.PathLike[str]) -> tuple[list[Place], list[
     return places, problems
 
 
+def default_aliases_path() -> Path:
+    in_repo = Path(__file__).resolve().parent.parent / "data" / "aliases.csv"
+    if in_repo.is_file():
+        return in_repo
+    return Path(str(resources.files("mapper._data").joinpath("aliases.csv")))
+
+
+class TargetSource(Protocol):
+    def candidates(self, key: str) -> list[Place]: ...
+    def country(self, iso2: str) -> Place | None: ...
+
+
 class Gazetteer:
     """An index of places by folded name, with the surface forms the matcher needs."""
 
@@ -124,8 +137,54 @@ class Gazetteer:
         self.by_id: dict[str, Place] = {}
         self.by_key: dict[str, list[Place]] = {}
         self.forms: dict[str, str] = {}  # folded surface form -> key
+        self.demonyms: set[str] = set()  # keys that name a place's people or adjective ("Russian")
         for place in places:
             self.add(place)
+
+    def add_alias(self, alias: str, place: Place, *, demonym: bool = False) -> None:
+        key = name_key(alias)
+        if not key:
+            return
+        lst = self.by_key.setdefault(key, [])
+        if place not in lst:
+            lst.append(place)
+        self.by_id.setdefault(place.id, place)
+        for form in name_variants(alias, translit=False):
+            self.forms.setdefault(form, key)
+        if demonym:
+            self.demonyms.add(key)
+
+    def load_aliases(self, path: str | os.PathLike[str], world: TargetSource | None) -> list[Problem]:
+        """Other names and demonyms (``data/aliases.csv``), each pointing at a place we know."""
+        problems: list[Problem] = []
+        p = str(path)
+        try:
+            rows = list(csv.DictReader(io.StringIO(Path(path).read_text(encoding="utf-8-sig"))))
+        except (OSError, UnicodeDecodeError) as exc:
+            return [Problem(p, f"cannot read aliases: {exc}")]
+        for row in rows:
+            alias, target = (row.get("alias") or "").strip(), (row.get("target") or "").strip()
+            cc, ftype = (row.get("country") or "").strip(), (row.get("feature_type") or "").strip()
+            place = self._target(target, cc, ftype, world)
+            if place is not None and alias:
+                self.add_alias(alias, place, demonym=row.get("kind") == "demonym")
+        return problems
+
+    def _target(self, name: str, cc: str, ftype: str, world: TargetSource | None) -> Place | None:
+        local = [p for p in self.by_key.get(name_key(name), []) if not cc or p.country == cc]
+        if ftype == "country":
+            local = [p for p in local if p.feature_type == "country"]
+            if local:
+                return local[0]
+            return world.country(cc) if world is not None and cc else None
+        if local:
+            return local[0]
+        if world is None:
+            return None
+        for p in world.candidates(name_key(name)):
+            if (not cc or p.country == cc) and (not ftype or p.feature_type == ftype):
+                return p
+        return None
 
     def add(self, place: Place) -> None:
         old = self.by_id.get(place.id)
@@ -164,8 +223,10 @@ class Gazetteer:
         return len(self.by_id)
 
     @classmethod
-    def load(cls, paths: Iterable[str | os.PathLike[str]] | None = None) -> tuple[Gazetteer, list[Problem]]:
-        """The packaged gazetteer, then each of ``paths`` (later rows override)."""
+    def load(
+        cls, paths: Iterable[str | os.PathLike[str]] | None = None, *, world: TargetSource | None = None
+    ) -> tuple[Gazetteer, list[Problem]]:
+        """The packaged gazetteer, then each of ``paths`` (later rows override), then aliases."""
         all_paths = [default_gazetteer_path(), *(paths or [])]
         places: list[Place] = []
         problems: list[Problem] = []
@@ -173,4 +234,6 @@ class Gazetteer:
             ps, probs = read_gazetteer_csv(path)
             places.extend(ps)
             problems.extend(probs)
-        return cls(places), problems
+        gaz = cls(places)
+        problems += gaz.load_aliases(default_aliases_path(), world)
+        return gaz, problems

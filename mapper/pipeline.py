@@ -18,7 +18,6 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +57,9 @@ class Pipeline:
         world: CandidateSource | None = None,
         geocoder: Geocoder | None = None,
     ) -> Pipeline:
-        gaz, problems = Gazetteer.load(gazetteers)
-        return cls(gaz, Matcher(gaz.forms), Resolver(gaz, world, geocoder), problems)
+        gaz, problems = Gazetteer.load(gazetteers, world=world if hasattr(world, "country") else None)  # type: ignore[arg-type]
+        index = world if world is not None and hasattr(world, "__contains__") else None
+        return cls(gaz, Matcher(gaz.forms, index), Resolver(gaz, world, geocoder), problems)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ per article
     def analyse(self, article: Article) -> ArticleResult:
@@ -260,11 +260,21 @@ def counts(result: RunResult) -> dict[str, Any]:
 
 
 def run_info(result: RunResult) -> dict[str, Any]:
-    from datetime import datetime
+    """What the map's title block shows (casualty figures are never summed across claims)."""
+    from datetime import UTC, datetime
 
+    c = counts(result)
+    # SOURCE_DATE_EPOCH (reproducible-builds.org) pins the date for reproducible maps
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    when = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
     return {
-        "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        **counts(result),
+        "run_date": when.strftime("%Y-%m-%d %H:%M UTC"),
+        "articles": c["articles"],
+        "totals": {
+            "casualty claims": f"{c['claims']} ({c['claims_placed']} placed on sites)",
+            "names unresolved": c["unresolved"],
+            "files skipped": c["problems"],
+        },
     }
 
 

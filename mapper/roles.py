@@ -64,7 +64,7 @@ NEGATION = frozenset("not n't never no".split())
 AUX = frozenset("was were been is are being".split())
 ADVERBS = frozenset("also reportedly repeatedly then again heavily allegedly".split())
 
-_TOKEN = re.compile(r"[\w][\w'\-]*|[,;:()\"]")
+_TOKEN = re.compile(r"[\w][\w'\-]*|[,;:()]")  # quotes are transparent
 _REFERENCE = re.compile(
     r"(?:\bopposite|\bfrom|\bbordering|\bborders?\s+with|\bacross\s+from|\btowards?|\bto)\s+(?:the\s+)?$",
     re.I,
@@ -149,7 +149,7 @@ def _passive(toks: list[Tok], p: int) -> bool:
 
 def assign_roles(clean: str, sentence: Sentence, mentions: list[Mention]) -> None:
     """Set ``role`` and ``evidence`` on the literal mentions of one sentence."""
-    ms = sorted(mentions, key=lambda m: m.cstart)
+    ms = sorted((m for m in mentions if m.literal), key=lambda m: m.cstart)
     if not ms:
         return
     toks = _tokens(clean, sentence.start, sentence.end, ms)

@@ -771,17 +771,45 @@ def default_store(outdir: str | os.PathLike[str]) -> Path:
     return Path(outdir) / STORE_NAME
 
 
-def analysis_key(gazetteers: Sequence[str | os.PathLike[str]] = ()) -> str:
-    """Fingerprint of what an analysis depends on: the mapper version and the gazetteers' bytes."""
-    from .gazetteer import default_gazetteer_path
+# the modules whose code decides what an analysis finds (ingest is not one: the cleaned text is stored)
+ANALYSIS_MODULES = (
+    "casualties",
+    "dates",
+    "gazetteer",
+    "models",
+    "names",
+    "pipeline",
+    "resolve",
+    "roles",
+    "text",
+    "toponyms",
+    "worldgaz",
+)
+
+
+def analysis_key(gazetteers: Sequence[str | os.PathLike[str]] = (), *, world: bool = False) -> str:
+    """Fingerprint of what an analysis depends on: the mapper version, the code of the
+    analysis stages, the gazetteers' bytes (packaged, aliases, extra) and the world
+    gazetteer's sources when it is used.  Stored articles analysed under another
+    fingerprint are analysed again (from their stored text)."""
+    from .gazetteer import default_aliases_path, default_gazetteer_path
 
     h = hashlib.sha256(f"strike-mapper {__version__}\n".encode())
-    for p in [default_gazetteer_path(), *gazetteers]:
+    here = Path(__file__).resolve().parent
+    files = [here / f"{m}.py" for m in ANALYSIS_MODULES]
+    files += [default_gazetteer_path(), default_aliases_path(), *map(Path, gazetteers)]
+    for f in files:
         try:
-            h.update(Path(p).read_bytes())
+            h.update(f.read_bytes())
         except OSError:
-            h.update(b"<unreadable>")
+            h.update(b"<missing>")
         h.update(b"\x00")
+    if world:
+        from .worldgaz import source_versions
+
+        h.update(_json(source_versions()).encode())
+    else:
+        h.update(b"<no world gazetteer>")
     return h.hexdigest()[:16]
 
 

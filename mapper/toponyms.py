@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
 
-from .models import Article, Mention
+from .models import Article, Mention, Place
 from .names import ARTICLES, fold_text, name_key
 
 LOWER_OK = frozenset(
@@ -37,11 +39,117 @@ class Hit:
     source: str  # "gazetteer" | "pattern"
 
 
-class Matcher:
-    """Finds gazetteer surface forms in folded text (pyahocorasick)."""
+class NameIndex(Protocol):
+    def __contains__(self, key: object) -> bool: ...
+    def candidates(self, key: str) -> list[Place]: ...
 
-    def __init__(self, forms: dict[str, str]):
+
+# a run of capitalised words, with the joiners place names use ("Bosnia and Herzegovina",
+# "Rio de Janeiro", "Deir ez-Zor", "St. Louis")
+_CAP = r"(?:St\.|Ft\.|Mt\.|[A-Z][\w'’]*)"
+_JOIN = (
+    r"(?:(?:de|del|da|do|dos|das|of|the|on|upon|al|el|ez|es|ad|as|an|ar|la|le|les|du|des|di|van|von|y|and|"
+    r"sur|am|im)[ -])"
+)
+_CAPSEQ = re.compile(rf"(?:(?:[Aa]l|[Ee]l)-)?{_CAP}(?:[ -]{_JOIN}?(?:(?:al|el|ez|ad|as|ar)-)?{_CAP})*")
+_WORDS = re.compile(r"St\.|Ft\.|Mt\.|\w+(?:['’](?!s\b)\w+)*")  # "China's" -> "China"
+MAX_NAME_WORDS = 5
+STRONG_POPULATION = 1_000_000  # a city this big wins over a common-word or first-name reading
+SMALL_POPULATION = 100_000
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Cpl|Adm|Det|Insp|Supt|Prof|Rev|Fr|Sir|Lady|Lord|"
+    r"President|Minister|Secretary|Senator|Judge|Justice|Coach|Pope|King|Queen|Prince|Princess|Saint|"
+    r"Officer|Chief|Director|Mayor|Governor|Commissioner|Chancellor|Ambassador|Sheikh|Emir)\.?\s+$"
+)
+_SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|tells|added|wrote|explained|asked|recalled|noted)\b")
+# capitalised words that are never a place on their own
+NOT_PLACES = frozenset(
+    """January February March April May June July August September October November December Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter God Lord Mr Mrs Ms Dr I We You He
+    She They It This That These Those There Here North South East West Central Centre Center Northern
+    Southern Eastern Western Upper Lower Middle New Old Great Little Saint""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Ordinary English words (Webster's 2nd, public domain, lower-case entries only)."""
+    try:
+        from english_words import get_english_words_set
+    except ImportError:  # pragma: no cover - a dependency, but never fatal
+        return frozenset()
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
+
+
+def _strong(places: list[Place]) -> bool:
+    return any(
+        p.feature_type in ("country", "continent", "admin1", "macro-region") or p.population >= STRONG_POPULATION
+        for p in places
+    )
+
+
+def _plausible_single(
+    clean: str, s: int, e: int, word: str, places: list[Place], prev_cap: bool, next_cap: bool
+) -> bool:
+    """A one-word world-gazetteer name: is it written as a place here?"""
+    if word in NOT_PLACES or word.isupper():
+        return False
+    if _strong(places):
+        return True
+    if word.lower() in common_words():
+        return False  # "Police", "Reading", "March", "Mobile"
+    if _TITLE_BEFORE.search(clean[max(0, s - 16) : s]):
+        return False  # "Mr Kelly", "President Francis"
+    big = max((p.population for p in places), default=0)
+    # "Donald Trump", "Megyn Kelly", "Allen said": part of a person's name
+    person = prev_cap or next_cap or bool(_SPEAKS_AFTER.match(clean[e : e + 12]))
+    return big >= SMALL_POPULATION or not person
+
+
+def index_hits(clean: str, index: NameIndex, taken: list[Hit]) -> list[Hit]:
+    """Names of a (large) gazetteer, looked up by key over runs of capitalised words."""
+    out: list[Hit] = []
+    busy = sorted((h.start, h.end) for h in taken)
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(s < b and a < e for a, b in busy)
+
+    for m in _CAPSEQ.finditer(clean):
+        words = [(w.start() + m.start(), w.end() + m.start()) for w in _WORDS.finditer(m.group())]
+        i = 0
+        while i < len(words):
+            found = False
+            for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
+                s, e = words[i][0], words[j - 1][1]
+                if not clean[s].isupper() or (j - i == 1 and len(clean[s:e]) < 3):
+                    continue
+                if not clean[words[j - 1][0]].isupper():
+                    continue  # a name ends on a capitalised word, not on "of"
+                surface = clean[s:e]
+                key = name_key(surface)
+                if key not in index or overlaps(s, e):
+                    continue
+                if j - i == 1:
+                    prev_cap = i > 0 and clean[words[i - 1][0]].isupper()
+                    next_cap = j < len(words) and clean[words[j][0]].isupper()
+                    if not _plausible_single(clean, s, e, surface, index.candidates(key), prev_cap, next_cap):
+                        continue
+                out.append(Hit(s, e, key, "world"))
+                i = j
+                found = True
+                break
+            if not found:
+                i += 1
+    return out
+
+
+class Matcher:
+    """Finds gazetteer surface forms in folded text (pyahocorasick), then world-gazetteer names."""
+
+    def __init__(self, forms: dict[str, str], index: NameIndex | None = None):
         import ahocorasick
+
+        self.index = index
 
         self._auto = ahocorasick.Automaton()
         for form, key in forms.items():
@@ -65,8 +173,9 @@ class Matcher:
                 continue
             if end < n and folded[end].isalnum():
                 continue
-            if not looks_like_name(clean[start:end]):
-                continue
+            surface = clean[start:end]
+            if not looks_like_name(surface) or (len(surface) <= 3 and not surface.isupper()):
+                continue  # "us" is no "US"
             found.append(Hit(start, end, key, "gazetteer"))
         return longest_first(found)
 
@@ -211,6 +320,8 @@ def find_mentions(article: Article, matcher: Matcher) -> list[Mention]:
     """Every place-name mention in the article, literal or not, in text order."""
     clean = article.clean
     hits = matcher.hits(clean)
+    if matcher.index is not None:
+        hits += index_hits(clean, matcher.index, hits)
     hits += pattern_hits(clean, hits)
     hits.sort(key=lambda h: h.start)
     out: list[Mention] = []

@@ -21,11 +21,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @pytest.fixture(scope="session")
 def seeds_result(tmp_path_factory: pytest.TempPathFactory):
-    """One offline run over the project's copy of the seeds (shared by tests)."""
+    """One offline run over the project's copy of the seeds, as `mapper run` does it (world gazetteer on)."""
     from mapper.pipeline import Pipeline
+    from mapper.worldgaz import WorldGazetteer
 
     out = tmp_path_factory.mktemp("seeds_out")
-    result = Pipeline.create().run([SEEDS], out, formats=("geojson", "csv"))
+    result = Pipeline.create(world=WorldGazetteer.load()).run([SEEDS], out, formats=("geojson", "csv"))
     return result, out
 
 

@@ -205,7 +205,7 @@ def test_changed_gazetteers_reanalyse_stored_articles_from_their_stored_text(tmp
         and "unresolved:" not in stdout
     )
     fc = json.loads((out / "sites.geojson").read_text())
-    (site,) = fc["features"]
+    (site,) = [f for f in fc["features"] if f["properties"]["role"] == "struck"]
     assert site["id"] == "gz:zarqoon@2024-02-02" and site["properties"]["killed_min"] == 3
     # the same gazetteers again: nothing to do
     code, stdout, _ = _run("run", str(empty), "-o", str(out), "--offline", "--no-map", "--gazetteer", str(gaz))
@@ -279,7 +279,8 @@ def test_an_edited_file_replaces_its_article(tmp_path: Path) -> None:
     assert code == 0, stderr
     assert "changed since it was stored" in stderr and "replaced          1" in stdout
     assert _rows(out / "mapper.sqlite", "SELECT article_id FROM articles") == [("story.txt",)]
-    (site,) = [f for f in json.loads((out / "sites.geojson").read_text())["features"]]
+    features = json.loads((out / "sites.geojson").read_text())["features"]
+    (site,) = [f for f in features if f["properties"]["role"] == "struck"]
     assert site["properties"]["killed_min"] == 7 and site["properties"]["articles"] == ["story.txt"]
 
 
@@ -480,6 +481,7 @@ def test_forget_removes_articles_and_what_only_they_supported(tmp_path: Path) ->
 
 
 # --------------------------------------------------------------------------- kills and concurrency
+# (without the world gazetteer: these runs are about the store, and are many)
 
 TOWNS = ["Akashat", "Al-Qaim", "Al-Bukamal", "Al-Mayadeen", "Deir ez-Zor", "Tower 22"]
 
@@ -539,10 +541,10 @@ def test_a_run_killed_mid_way_leaves_store_and_outputs_intact_and_the_next_run_f
     src, out, ref = tmp_path / "src", tmp_path / "out", tmp_path / "ref"
     store = out / "mapper.sqlite"
     _make_articles(src, 5)
-    assert _run("run", str(src), "-o", str(out), "--offline", "--no-map")[0] == 0
+    assert _run("run", str(src), "-o", str(out), "--offline", "--no-map", "--no-world")[0] == 0
     previous = {n: (out / n).read_bytes() for n in ("sites.geojson", "sites.csv", "report.json")}
     _make_articles(src, 145, start=5)
-    proc = _mapper("run", str(src), "-o", str(out), "--offline", "--no-map", "--commit-every", "0.05")
+    proc = _mapper("run", str(src), "-o", str(out), "--offline", "--no-map", "--no-world", "--commit-every", "0.05")
     deadline = time.monotonic() + 60
     while _count(store) < 30 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -555,10 +557,10 @@ def test_a_run_killed_mid_way_leaves_store_and_outputs_intact_and_the_next_run_f
     _consistent(store)
     assert previous == {n: (out / n).read_bytes() for n in previous}  # the previous outputs are intact
     # the next run reads only what is missing and ends where an uninterrupted run does
-    code, stdout, stderr = _run("run", str(src), "-o", str(out), "--offline", "--no-map")
+    code, stdout, stderr = _run("run", str(src), "-o", str(out), "--offline", "--no-map", "--no-world")
     assert code == 0, stderr
     assert f"articles read     {150 - stored}" in stdout and "stored articles   150" in stdout
-    assert _run("run", str(src), "-o", str(ref), "--offline", "--no-map")[0] == 0
+    assert _run("run", str(src), "-o", str(ref), "--offline", "--no-map", "--no-world")[0] == 0
     for n in ("sites.geojson", "sites.csv"):
         assert (out / n).read_bytes() == (ref / n).read_bytes(), n
     assert _per_article(store) == _per_article(ref / "mapper.sqlite")
@@ -569,12 +571,12 @@ def test_runs_killed_at_any_moment_never_break_the_store_or_the_outputs(tmp_path
     src, out, ref = tmp_path / "src", tmp_path / "out", tmp_path / "ref"
     store = out / "mapper.sqlite"
     _make_articles(src, 100)
-    assert _run("run", str(src), "-o", str(ref), "--offline", "--no-map")[0] == 0
+    assert _run("run", str(src), "-o", str(ref), "--offline", "--no-map", "--no-world")[0] == 0
     final = {n: (ref / n).read_bytes() for n in ("sites.geojson", "sites.csv")}
     outputs: dict[str, bytes] | None = None  # the last complete outputs
     delay, kills = 0.3, 0
     while True:  # kill each run a little later; each one stores some more, until one ends by itself
-        proc = _mapper("run", str(src), "-o", str(out), "--offline", "--no-map", "--commit-every", "0.05")
+        proc = _mapper("run", str(src), "-o", str(out), "--offline", "--no-map", "--no-world", "--commit-every", "0.05")
         time.sleep(delay)
         if proc.poll() is not None:
             break
@@ -602,12 +604,12 @@ def test_two_runs_on_one_store_serialise(tmp_path: Path) -> None:
     _make_articles(a, 100, prefix="a")
     _make_articles(b, 100, start=100, prefix="b")
     lock = out / "mapper.sqlite.lock"
-    first = _mapper("run", str(a), "-o", str(out), "--offline", "--no-map")
+    first = _mapper("run", str(a), "-o", str(out), "--offline", "--no-map", "--no-world")
     deadline = time.monotonic() + 30
     while not _held(lock) and first.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     assert first.poll() is None, "the first run ended before the second could start"
-    second = _mapper("run", str(b), "-o", str(out), "--offline", "--no-map")
+    second = _mapper("run", str(b), "-o", str(out), "--offline", "--no-map", "--no-world")
     _, err1 = first.communicate(timeout=120)
     _, err2 = second.communicate(timeout=120)
     assert first.returncode == 0 and second.returncode == 0, (err1, err2)
@@ -615,7 +617,7 @@ def test_two_runs_on_one_store_serialise(tmp_path: Path) -> None:
     store = out / "mapper.sqlite"
     _consistent(store)
     assert _count(store) == 200
-    assert _run("run", str(a), str(b), "-o", str(ref), "--offline", "--no-map", "--no-store")[0] == 0
+    assert _run("run", str(a), str(b), "-o", str(ref), "--offline", "--no-map", "--no-world", "--no-store")[0] == 0
     assert (out / "sites.geojson").read_bytes() == (ref / "sites.geojson").read_bytes()
 
 
@@ -658,7 +660,9 @@ def test_ctrl_c_keeps_the_analyses_done_so_far(tmp_path: Path) -> None:
     src, out = tmp_path / "src", tmp_path / "out"
     store = out / "mapper.sqlite"
     _make_articles(src, 200)
-    proc = _mapper("run", str(src), "-o", str(out), "--offline", "--no-map")  # stores every 10 s by default
+    proc = _mapper(
+        "run", str(src), "-o", str(out), "--offline", "--no-map", "--no-world"
+    )  # stores every 10 s by default
     deadline = time.monotonic() + 30
     while not _held(out / "mapper.sqlite.lock") and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)

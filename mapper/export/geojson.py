@@ -45,7 +45,7 @@ def feature(site: Site, articles: dict[str, Article]) -> dict[str, Any]:
                 "outlet": a.outlet if a else None,
                 "title": a.title if a else None,
                 "date": a.published.isoformat() if a and a.published else None,
-                "path": a.path if a else None,
+                "path": os.path.abspath(a.path) if a and a.path else None,
                 "url": a.url if a else None,
             }
         )

@@ -1,15 +1,610 @@
-"""A first folium map: one marker per struck site, escaped popups.
+"""The standalone HTML map: ``sites.geojson`` (a FeatureCollection) -> one HTML file.
 
-(The full standalone map replaces this module.)
+The page is built with folium (map, base layers, per-event layers, clustering,
+layer control, fitted view) and made standalone: every script and stylesheet
+folium would link from a CDN is either inlined from a Python package (Leaflet
+and Leaflet.markercluster from the XStatic packages) or dropped (Bootstrap,
+awesome-markers, Font Awesome, jQuery: nothing on this page uses them).
+
+Article text is hostile input.  It never enters HTML markup or a JavaScript
+literal: the sites travel as JSON in an inert ``<script type="application/json">``
+block (with ``<``, ``>`` and ``&`` escaped), and the page's script puts every
+string on screen through ``textContent``.  Markers, tooltips and popups are
+created by that script from the data, lazily, so 10,000 sites stay usable.
+Everything the Python side writes as markup (title block, legend, layer names)
+is HTML-escaped here.
 """
 
 from __future__ import annotations
 
+import base64
 import html
+import json
+import math
 import os
+import re
+import warnings
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from ..atomic import write_text
+from mapper.atomic import write_text
+
+# (legend label, marker size in px) per casualty bucket; index 0 = no figure.
+BUCKETS: tuple[tuple[str, int], ...] = (
+    ("no figure reported", 14),
+    ("0–9", 16),
+    ("10–49", 20),
+    ("50–99", 25),
+    ("100 or more", 30),
+)
+_BUCKET_FLOORS = (0, 10, 50, 100)  # lower bound of buckets 1..4
+
+PRECISION = {1: "exact place", 2: "near / part of", 3: "region only"}
+MAX_EVENT_LAYERS = 24  # more distinct dates than this: one layer per month (then year)
+
+GEONAMES_CREDIT = (
+    'Places: <a href="https://www.geonames.org/">GeoNames</a> '
+    '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)'
+)
+OSM_CREDIT = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+
+# folium asset name -> (XStatic module, file) to inline; order is load order.
+_INLINE_CSS = {
+    "leaflet_css": ("xstatic.pkg.leaflet", "leaflet.css"),
+    "markerclustercss": ("xstatic.pkg.leaflet_markercluster", "MarkerCluster.css"),
+    "markerclusterdefaultcss": ("xstatic.pkg.leaflet_markercluster", "MarkerCluster.Default.css"),
+}
+_INLINE_JS = {
+    "leaflet": ("xstatic.pkg.leaflet", "leaflet.js"),
+    "markerclusterjs": ("xstatic.pkg.leaflet_markercluster", "leaflet.markercluster.js"),
+}
+# folium's defaults that no element of this page uses; removed, never linked.
+_DROPPED = frozenset(
+    {
+        "jquery",
+        "bootstrap",
+        "awesome_markers",
+        "bootstrap_css",
+        "glyphicons_css",
+        "awesome_markers_font_css",
+        "awesome_markers_css",
+        "awesome_rotate_css",
+    }
+)
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _count(value: Any) -> int | None:
+    """A casualty count from JSON: a non-negative int, or None when unknown."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer() and value >= 0:
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def format_range(low: Any, high: Any) -> str | None:
+    """A casualty range as news reports it: "16", "at least 16", "up to 20", "16–20".
+
+    None when neither bound is known.
+    """
+    lo, hi = _count(low), _count(high)
+    if lo is None and hi is None:
+        return None
+    if lo is None:
+        return f"up to {hi:,}"
+    if hi is None:
+        return f"at least {lo:,}"
+    lo, hi = min(lo, hi), max(lo, hi)
+    return f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}"
+
+
+def casualty_bucket(killed_min: Any, killed_max: Any) -> int:
+    """Index into BUCKETS for a site's killed figure (the lower bound when known)."""
+    lo, hi = _count(killed_min), _count(killed_max)
+    figure = lo if lo is not None else hi
+    if figure is None:
+        return 0
+    return sum(1 for floor in _BUCKET_FLOORS if figure >= floor)
+
+
+# --------------------------------------------------------------------------- sites
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _texts(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, Iterable):
+        return [_text(v) for v in value if v is not None and _text(v)]
+    return [_text(value)]
+
+
+def _dicts(value: Any) -> list[Mapping[str, Any]]:
+    if not isinstance(value, list):
+        return []
+    return [v for v in value if isinstance(v, Mapping)]
+
+
+def _coords(feature: Mapping[str, Any]) -> tuple[float, float] | None:
+    geom = feature.get("geometry")
+    if not isinstance(geom, Mapping) or geom.get("type") != "Point":
+        return None
+    c = geom.get("coordinates")
+    if not isinstance(c, (list, tuple)) or len(c) < 2:
+        return None
+    try:
+        lon, lat = float(c[0]), float(c[1])
+    except (TypeError, ValueError):
+        return None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return lat, lon
+
+
+def _href(path: Any, base_dir: Path) -> str | None:
+    """A link to a local article file, relative to the map's folder when possible."""
+    if not isinstance(path, str) or not path:
+        return None
+    target = Path(os.path.abspath(path))
+    try:
+        return quote(Path(os.path.relpath(target, base_dir)).as_posix(), safe="/")
+    except ValueError:  # another drive on Windows
+        return target.as_uri()
+
+
+def _resolved_by(value: Any) -> str:
+    v = _text(value)
+    if v == "gazetteer":
+        return "project gazetteer"
+    if v == "geonames":
+        return "GeoNames"
+    if v.startswith("geocoder:"):
+        return f"geocoder ({v.split(':', 1)[1]})"
+    return v
+
+
+def _event_key(event_date: str | None, granularity: int) -> str | None:
+    """The layer key of a date: the date (10), its month (7) or its year (4)."""
+    if not event_date:
+        return None
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", event_date[:10]):
+        return event_date[:granularity]
+    return event_date  # not ISO: a layer of its own
+
+
+def _site_view(
+    props: Mapping[str, Any],
+    site_id: str,
+    lat: float,
+    lon: float,
+    names: Mapping[str, str],
+    base_dir: Path,
+) -> dict[str, Any]:
+    """What the page's script needs to draw one site: plain strings, pre-formatted."""
+    name = _text(props.get("name")) or site_id
+    struck = props.get("role") == "struck"
+    variants = [v for v in dict.fromkeys(_texts(props.get("names_seen"))) if v != name]
+
+    claims = []
+    shared_sites: dict[str, None] = {}
+    for c in _dicts(props.get("claims")):
+        others = [names.get(s, s) for s in _texts(c.get("sites")) if s != site_id]
+        shared_sites.update(dict.fromkeys(others))
+        claims.append(
+            {
+                "k": format_range(c.get("killed_min"), c.get("killed_max")),
+                "i": format_range(c.get("injured_min"), c.get("injured_max")),
+                "vi": _text(c.get("victims")) or None,
+                "by": _text(c.get("claimant")) or None,
+                "ar": _text(c.get("article")) or None,
+                "q": _text(c.get("quote")) or None,
+                "sh": others,
+            }
+        )
+
+    sources: dict[str, dict[str, Any]] = {}
+    for s in _dicts(props.get("sources")):
+        article = _text(s.get("article"))
+        if article in sources:
+            continue
+        sources[article] = {
+            "ar": article or None,
+            "ou": _text(s.get("outlet")) or None,
+            "ti": _text(s.get("title")) or None,
+            "da": _text(s.get("date")) or None,
+            "href": _href(s.get("path"), base_dir),
+            "ev": [],
+        }
+    for article in _texts(props.get("articles")):
+        sources.setdefault(article, {"ar": article, "ev": []})
+    for e in _dicts(props.get("evidence")):
+        article = _text(e.get("article"))
+        quote_text = _text(e.get("quote"))
+        if not quote_text:
+            continue
+        item = sources.setdefault(article, {"ar": article or None, "ev": []})
+        item["ev"].append({"q": quote_text, "s": _count(e.get("start")), "e": _count(e.get("end")), "ar": article})
+
+    precision = _count(props.get("geo_precision"))
+    place = " · ".join(
+        p
+        for p in (
+            _text(props.get("country")),
+            _text(props.get("admin1")),
+            _text(props.get("feature_type")),
+        )
+        if p
+    )
+    view: dict[str, Any] = {
+        "id": site_id,
+        "n": name,
+        "v": variants,
+        "la": round(lat, 6),
+        "lo": round(lon, 6),
+        "m": not struck,
+        "pl": place or None,
+        "co": f"{lat:.4f}, {lon:.4f} (lat, lon)",
+        "pr": f"{precision} ({PRECISION[precision]})" if precision in PRECISION else None,
+        "rb": _resolved_by(props.get("resolved_by")) or None,
+        "d": _text(props.get("event_date")) or None,
+        "k": format_range(props.get("killed_min"), props.get("killed_max")),
+        "i": format_range(props.get("injured_min"), props.get("injured_max")),
+        "sh": list(shared_sites),
+        "cl": claims,
+        "so": list(sources.values()),
+    }
+    if struck:
+        view["b"] = casualty_bucket(props.get("killed_min"), props.get("killed_max"))
+    return view
+
+
+def build_sites(fc: Mapping[str, Any], base_dir: Path) -> tuple[list[dict[str, Any]], int]:
+    """The drawable sites of a FeatureCollection, and how many features were skipped."""
+    features = _dicts(fc.get("features"))
+    names: dict[str, str] = {}
+    for f in features:
+        props = f.get("properties") or {}
+        sid = _text(props.get("site_id") or f.get("id"))
+        if sid:
+            names[sid] = _text(props.get("name")) or sid
+    sites = []
+    skipped = 0
+    for i, f in enumerate(features):
+        props = f.get("properties")
+        where = _coords(f)
+        if not isinstance(props, Mapping) or where is None:
+            skipped += 1
+            continue
+        sid = _text(props.get("site_id") or f.get("id")) or f"site-{i}"
+        sites.append(_site_view(props, sid, where[0], where[1], names, base_dir))
+    return sites, skipped
+
+
+def _assign_events(sites: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """Give each struck site a layer index ``g``; return (label, count) per layer."""
+    struck = [s for s in sites if not s["m"]]
+    dates = {s["d"] for s in struck if s["d"]}
+    granularity = 10
+    for g in (10, 7, 4):
+        granularity = g
+        if len({_event_key(d, g) for d in dates}) <= MAX_EVENT_LAYERS:
+            break
+    keys = sorted({_event_key(s["d"], granularity) for s in struck}, key=lambda k: (k is None, k))
+    index = {k: i for i, k in enumerate(keys)}
+    counts = [0] * len(keys)
+    for s in struck:
+        s["g"] = index[_event_key(s["d"], granularity)]
+        counts[s["g"]] += 1
+    labels = [f"Strikes {k}" if k is not None else "Strikes, undated" for k in keys]
+    return [(f"{label} ({n})", n) for label, n in zip(labels, counts, strict=True)]
+
+
+# --------------------------------------------------------------------------- page parts
+
+
+def _json_for_html(obj: Any) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' characters."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _data_block(element_id: str, obj: Any) -> str:
+    return f'<script type="application/json" id="{element_id}">{_json_for_html(obj)}</script>'
+
+
+def _run_value(value: Any) -> str:
+    if isinstance(value, Mapping) and ("min" in value or "max" in value):
+        return format_range(value.get("min"), value.get("max")) or "unknown"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_text(v) for v in value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return _text(value)
+
+
+def _label(key: Any) -> str:
+    text = _text(key).replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def _info_html(
+    title: str,
+    run_info: Mapping[str, Any] | None,
+    sites: list[dict[str, Any]],
+    layers: list[tuple[str, int]],
+    skipped: int,
+) -> str:
+    rows: list[tuple[str, str]] = []
+    info = dict(run_info or {})
+    for key, label in (("run_date", "Run date"), ("articles", "Articles read")):
+        if key in info:
+            rows.append((label, _run_value(info.pop(key))))
+    totals = info.pop("totals", None)
+    for key, value in info.items():
+        rows.append((_label(key), _run_value(value)))
+    if isinstance(totals, Mapping):
+        for key, value in totals.items():
+            rows.append((_label(key), _run_value(value)))
+    struck = sum(1 for s in sites if not s["m"])
+    rows.append(("Struck sites on map", f"{struck:,}"))
+    rows.append(("Mentioned places", f"{len(sites) - struck:,}"))
+    rows.append(("Event layers", f"{len(layers):,}"))
+    if skipped:
+        rows.append(("Not drawn (no usable point)", f"{skipped:,}"))
+    body = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in rows)
+    credits = (
+        f"{GEONAMES_CREDIT}. Map tiles {OSM_CREDIT}. Offline borders: "
+        '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain).'
+    )
+    return (
+        '<div id="sm-info" class="sm-panel" hidden><details open>'
+        f"<summary>{html.escape(title)}</summary><table>{body}</table>"
+        '<div class="sm-note">Figures are as reported and may conflict; a claim covering '
+        "several sites is shown on each of them and says so.</div>"
+        f'<div class="sm-credits">{credits}</div></details></div>'
+    )
+
+
+def _legend_html() -> str:
+    rows = []
+    for i, (label, size) in enumerate(BUCKETS):
+        swatch = f'<span class="sm-site sm-b{i}" style="width:{size}px;height:{size}px"></span>'
+        rows.append(
+            f'<div class="sm-legend-row"><span class="sm-legend-swatch">{swatch}</span>{html.escape(label)}</div>'
+        )
+    rows.append(
+        '<div class="sm-legend-row"><span class="sm-legend-swatch">'
+        '<span class="sm-site sm-mentioned" style="width:10px;height:10px"></span></span>'
+        "mentioned, not reported struck</div>"
+    )
+    return (
+        '<div id="sm-legend" class="sm-panel" hidden><b>Killed (lowest reported figure)</b>'
+        + "".join(rows)
+        + '<div class="sm-meta">Numbered circles group nearby sites: click to zoom in.</div></div>'
+    )
+
+
+# --------------------------------------------------------------------------- assets
+
+
+def _package_file(module: str, name: str) -> Path:
+    import importlib
+
+    return Path(importlib.import_module(module).BASE_DIR) / name
+
+
+def _inline_css(module: str, name: str) -> str:
+    path = _package_file(module, name)
+    css = path.read_text(encoding="utf-8")
+
+    def data_uri(match: re.Match[str]) -> str:
+        image = path.parent / match.group(1)
+        encoded = base64.b64encode(image.read_bytes()).decode("ascii")
+        return f"url(data:image/png;base64,{encoded})"
+
+    css = re.sub(r"url\(['\"]?(images/[\w.-]+\.png)['\"]?\)", data_uri, css)
+    return re.sub(r"</(style)", r"<\\/\1", css, flags=re.IGNORECASE)
+
+
+def _inline_js(module: str, name: str) -> str:
+    js = _package_file(module, name).read_text(encoding="utf-8")
+    js = re.sub(r"^//# sourceMappingURL=.*$", "", js, flags=re.MULTILINE)
+    return re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
+
+
+def _take_assets(root: Any) -> list[str]:
+    """Empty every element's CDN link lists; return the asset names they asked for."""
+    wanted: dict[str, None] = {}
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        for attr in ("default_js", "default_css"):
+            for name, _url in getattr(element, attr, None) or []:
+                if name not in _INLINE_CSS and name not in _INLINE_JS and name not in _DROPPED:
+                    raise RuntimeError(f"folium asset {name!r} has no packaged copy to inline")
+                wanted[name] = None
+            if hasattr(element, attr):
+                setattr(element, attr, [])  # instance attribute: folium's lists stay intact
+        stack.extend(getattr(element, "_children", {}).values())
+    return list(wanted)
+
+
+_EXTERNAL_TAG = re.compile(r"<script\b[^>]*\bsrc\s*=|<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.IGNORECASE | re.DOTALL)
+
+
+def _check_standalone(page: str) -> None:
+    """Refuse a page that still loads a script or stylesheet from elsewhere.
+
+    Text from the data is HTML-escaped and cannot form a tag, so scanning the
+    whole page for tags is safe; ``@import`` only counts inside a style block.
+    """
+    found = _EXTERNAL_TAG.search(page)
+    if found:
+        raise RuntimeError(f"map page still links an external resource: {found.group(0)!r}")
+    if any("@import" in css for css in _STYLE.findall(page)):
+        raise RuntimeError("map page stylesheet imports an external resource")
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def render_map(
+    fc: Mapping[str, Any],
+    *,
+    title: str = "Strike map",
+    run_info: Mapping[str, Any] | None = None,
+    base_dir: str | os.PathLike[str] | None = None,
+) -> str:
+    """The standalone HTML page for a sites FeatureCollection.
+
+    ``base_dir`` is the folder the page will live in; links to local article
+    files are made relative to it (default: the current directory).
+    """
+    import folium
+    from branca.element import Element, MacroElement
+    from folium.map import Layer
+    from folium.plugins import MarkerCluster
+    from jinja2 import Template
+
+    from mapper.export import _borders, _mapui
+
+    here = Path(os.path.abspath(base_dir if base_dir is not None else os.getcwd()))
+    sites, skipped = build_sites(fc, here)
+    layers = _assign_events(sites)
+    struck = [s for s in sites if not s["m"]]
+    mentioned_count = len(sites) - len(struck)
+
+    figure = folium.Figure(title=html.escape(title))
+    m = folium.Map(
+        location=[20.0, 0.0],
+        zoom_start=2,
+        tiles=None,
+        zoom_control="bottomright",
+        control_scale=True,
+        prefer_canvas=True,
+        world_copy_jump=True,
+        # the clusters need the map's zoom range even when no tile layer is shown
+        minZoom=1,
+        maxZoom=19,
+    )
+    figure.add_child(m)
+
+    osm = folium.TileLayer("OpenStreetMap", name="OpenStreetMap", attr=OSM_CREDIT, overlay=False)
+    osm.add_to(m)
+
+    borders = None
+    try:
+        packed = _borders.packed_borders(0.05)
+    except (ImportError, OSError, RuntimeError) as exc:  # pragma: no cover - broken install
+        warnings.warn(f"offline borders unavailable: {exc}", stacklevel=2)
+    else:
+        figure.html.add_child(Element(_data_block("sm-borders", packed)), name="sm_borders")
+
+        class Borders(Layer):
+            _template = Template(
+                """
+                {% macro script(this, kwargs) %}
+                var {{ this.get_name() }} = strikeMapBorders(
+                    "sm-borders", {{ this.credit|tojson }});
+                {% endmacro %}
+                """
+            )
+
+            def __init__(self) -> None:
+                super().__init__(name="Country borders (offline)", overlay=False, show=False)
+                self._name = "Borders"
+                self.credit = _borders.CREDIT_HTML
+
+        borders = Borders()
+        borders.add_to(m)
+
+    groups = []
+    for label, _n in layers:
+        group = folium.FeatureGroup(name=html.escape(label), overlay=True, show=True)
+        group.add_to(m)
+        groups.append(group)
+    struck_cluster = MarkerCluster(control=False, show=True, spiderfy_distance_multiplier=1.5)
+    struck_cluster.add_to(m)
+    mentioned_cluster = MarkerCluster(
+        name=html.escape(f"Mentioned places ({mentioned_count})"), overlay=True, show=False
+    )
+    mentioned_cluster.add_to(m)
+
+    points = [(s["la"], s["lo"]) for s in (struck or sites)]
+    bounds = None
+    if points:
+        lats = [p[0] for p in points]
+        lons = [p[1] for p in points]
+        bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+    figure.html.add_child(Element(_info_html(title, run_info, sites, layers, skipped)))
+    figure.html.add_child(Element(_legend_html()))
+    view = {"buckets": [size for _label, size in BUCKETS], "sites": sites}
+    figure.html.add_child(Element(_data_block("sm-data", view)), name="sm_data")
+
+    class StrikeLayer(MacroElement):
+        _template = Template(
+            """
+            {% macro script(this, kwargs) %}
+            strikeMap({
+                map: {{ this._parent.get_name() }},
+                dataId: "sm-data",
+                struck: {{ this.struck }},
+                mentioned: {{ this.mentioned }},
+                groups: [{{ this.groups|join(", ") }}],
+                osm: {{ this.osm }},
+                borders: {{ this.borders }},
+                credit: {{ this.credit|tojson }},
+                bounds: {{ this.bounds|tojson }}
+            });
+            {% endmacro %}
+            """
+        )
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._name = "StrikeLayer"
+            self.struck = struck_cluster.get_name()
+            self.mentioned = mentioned_cluster.get_name()
+            self.groups = [g.get_name() for g in groups]
+            self.osm = osm.get_name()
+            self.borders = borders.get_name() if borders is not None else "null"
+            self.credit = GEONAMES_CREDIT
+            self.bounds = bounds  # fitted by the script, beside the title block
+
+    folium.LayerControl(position="topright", collapsed=len(layers) > 8).add_to(m)
+    StrikeLayer().add_to(m)
+
+    wanted = _take_assets(figure)
+    css = [_inline_css(*_INLINE_CSS[n]) for n in _INLINE_CSS if n in wanted]
+    js = [_inline_js(*_INLINE_JS[n]) for n in _INLINE_JS if n in wanted]
+    head = "".join(f"<style>{c}</style>\n" for c in [*css, _mapui.MAP_CSS])
+    head += "".join(f"<script>{j}</script>\n" for j in [*js, _mapui.MAP_JS])
+    figure.header.add_child(Element(head), name="sm_assets")
+
+    page: str = figure.render()
+    _check_standalone(page)
+    return page
 
 
 def write_map(
@@ -19,20 +614,12 @@ def write_map(
     title: str = "Strike map",
     run_info: dict[str, Any] | None = None,
 ) -> None:
-    import folium
+    """Write the standalone HTML map of ``fc`` (a sites FeatureCollection) to ``path``.
 
-    struck = [f for f in fc["features"] if f["properties"]["role"] == "struck"]
-    m = folium.Map(location=[33.5, 40.5], zoom_start=6, tiles="OpenStreetMap")
-    for f in struck:
-        p = f["properties"]
-        lon, lat = f["geometry"]["coordinates"]
-        parts = [f"<b>{html.escape(p['name'])}</b>"]
-        for c in p["claims"]:
-            parts.append(html.escape(f"{c['killed_min']} killed; {c['claimant']}: {c['quote']}"))
-        body = "<br>".join(parts).replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
-        folium.Marker([lat, lon], tooltip=html.escape(p["name"]), popup=folium.Popup(body, max_width=400)).add_to(m)
-    if struck:
-        lats = [f["geometry"]["coordinates"][1] for f in struck]
-        lons = [f["geometry"]["coordinates"][0] for f in struck]
-        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]])
-    write_text(path, m.get_root().render())
+    ``run_info`` may carry ``run_date``, ``articles`` (count) and ``totals``
+    (label -> number, or {"min":, "max":} for a range); other keys are shown
+    as they are.  The file is written atomically.
+    """
+    target = Path(path)
+    page = render_map(fc, title=title, run_info=run_info, base_dir=target.parent)
+    write_text(target, page)

@@ -1,0 +1,306 @@
+"""The standalone HTML map in a real browser: Debian's chromium driven by Playwright.
+
+Every request that is not ``file://`` is aborted, as if the viewer were offline:
+the page must still draw its markers, popups and controls.  The only requests
+it may try are OpenStreetMap tiles; their failures switch the page to its
+embedded borders and are not counted as page errors.
+
+Install the browser with ``scripts/ensure-chromium.sh``; Playwright never
+downloads one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from mapper.export._synthetic import synthetic_collection
+from mapper.export.htmlmap import write_map
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DOCS_SHOT = Path(__file__).resolve().parents[1] / "docs" / "map.png"
+
+if not os.access(CHROMIUM, os.X_OK):
+    pytest.skip(
+        f"{CHROMIUM} is missing: run scripts/ensure-chromium.sh (installs Debian's chromium)",
+        allow_module_level=True,
+    )
+sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
+
+from .test_htmlmap import sample_fc  # noqa: E402  (the same fixture, in tests/)
+
+COUNT_JS = """
+(kind) => {
+  const pane = document.querySelector('.leaflet-marker-pane');
+  if (!pane) { return -1; }
+  let n = pane.querySelectorAll('.sm-' + kind).length;
+  pane.querySelectorAll('.sm-cluster-' + kind).forEach((c) => {
+    n += parseInt(c.textContent, 10);
+  });
+  return n;
+}
+"""
+
+
+@dataclass
+class Opened:
+    page: Any
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+
+    def count(self, kind: str = "struck") -> int:
+        return int(self.page.evaluate(COUNT_JS, kind))
+
+    def wait_count(self, expected: int, kind: str = "struck", timeout: float = 15_000) -> None:
+        self.page.wait_for_function(f"(k) => ({COUNT_JS})(k) === {expected}", arg=kind, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def open_map(browser: Any) -> Iterator[Any]:
+    contexts = []
+
+    def opener(path: Path, timeout: float = 30_000) -> Opened:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        contexts.append(context)
+        page = context.new_page()
+        opened = Opened(page)
+
+        def route(r: Any) -> None:
+            if r.request.url.startswith("file:"):
+                r.continue_()
+            else:
+                opened.blocked.append(r.request.url)
+                r.abort()
+
+        def console(msg: Any) -> None:
+            if msg.type != "error":
+                return
+            where = (msg.location or {}).get("url", "")
+            if msg.text.startswith("Failed to load resource") and where in opened.blocked:
+                return  # a tile we blocked ourselves
+            opened.errors.append(f"{msg.text} @ {where}")
+
+        def dialog(d: Any) -> None:
+            opened.dialogs.append(d.message)
+            d.dismiss()
+
+        page.route("**/*", route)
+        page.on("console", console)
+        page.on("pageerror", lambda exc: opened.errors.append(f"pageerror: {exc}"))
+        page.on("dialog", dialog)
+        page.goto(path.as_uri())
+        page.wait_for_selector("html[data-strike-map=ready]", timeout=timeout)
+        return opened
+
+    yield opener
+    for c in contexts:
+        c.close()
+
+
+@pytest.fixture(scope="module")
+def fixture_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("map")
+    article = folder / "articles" / "001_44e80d575213f3f5.txt"
+    article.parent.mkdir()
+    article.write_text("US aircraft struck a command post in Akashat.", encoding="utf-8")
+    out = folder / "out" / "map.html"
+    write_map(
+        sample_fc(str(article)),
+        out,
+        title="Strike map — test fixture",
+        run_info={"run_date": "2024-02-05", "articles": 3},
+    )
+    return out
+
+
+def _struck(fc: dict[str, Any]) -> int:
+    return sum(1 for f in fc["features"] if f["properties"]["role"] == "struck")
+
+
+def test_loads_offline_without_errors(open_map: Any, fixture_map: Path) -> None:
+    m = open_map(fixture_map)
+    m.wait_count(_struck(sample_fc()))
+    m.page.wait_for_timeout(500)
+    assert m.errors == []
+    assert m.dialogs == []
+    # nothing but map tiles was asked of the network, and their failure
+    # switched the page to the embedded borders
+    assert {urlsplit(u).hostname for u in m.blocked} <= {"tile.openstreetmap.org"}
+    m.page.wait_for_selector(".leaflet-container.sm-offline")
+    base = m.page.locator(".leaflet-control-layers-base label", has_text="Country borders")
+    assert base.locator("input").is_checked()
+    assert m.page.locator("path.leaflet-interactive, canvas").count() > 0
+    for text in ("GeoNames", "OpenStreetMap", "Natural Earth", "Strike map — test fixture"):
+        assert text in m.page.inner_text("body")
+    assert m.page.locator(".sm-fullscreen a").count() == 1
+    assert m.page.locator(".sm-search input").count() == 1
+
+
+def test_marker_count_equals_struck_features(open_map: Any, fixture_map: Path) -> None:
+    m = open_map(fixture_map)
+    m.wait_count(_struck(sample_fc()))
+    assert m.count("mentioned") == 0  # off by default
+
+
+def test_akashat_popup_shows_claim(open_map: Any, fixture_map: Path) -> None:
+    m = open_map(fixture_map)
+    m.wait_count(_struck(sample_fc()))
+    m.page.click('[data-site-id="gz:akashat"]')
+    popup = m.page.wait_for_selector(".leaflet-popup-content .sm-popup")
+    text = popup.inner_text()
+    assert "Akashat" in text and "Akkashat" in text
+    assert "at least 16" in text
+    assert "Bassem al-Awadi" in text
+    assert "shared with Al-Qaim" in text
+    assert "US aircraft struck a command post in Akashat" in text  # evidence
+    assert "Example Wire" in text and "2024-02-03" in text
+    link = m.page.get_attribute(".sm-popup a[href]", "href")
+    assert link == "../articles/001_44e80d575213f3f5.txt"
+    assert m.errors == [] and m.dialogs == []
+
+
+def test_hostile_text_is_shown_as_text(open_map: Any, fixture_map: Path) -> None:
+    m = open_map(fixture_map)
+    m.wait_count(_struck(sample_fc()))
+    m.page.fill(".sm-search input", "hostile")
+    assert "<script>alert(1)</script>" in m.page.inner_text(".sm-search ul")
+    m.page.press(".sm-search input", "Enter")
+    popup = m.page.wait_for_selector(".leaflet-popup-content .sm-popup")
+    text = popup.inner_text()
+    for fragment in (
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        '<svg onload="window.__pwned=1"></svg>',
+        "${7*6}",
+        "`tick`",
+        "back\\slash",
+        "\\`",
+        "</script>",
+    ):
+        assert fragment in text, fragment
+    m.page.hover('[data-site-id="gz:hostile"]')
+    m.page.wait_for_timeout(300)
+    assert m.page.locator("img[src='x'], .sm-popup svg, .sm-popup script").count() == 0
+    assert m.page.evaluate("() => window.__pwned") is None
+    assert m.dialogs == []
+    assert m.errors == []
+
+
+def test_layer_control_toggles_mentioned_places(open_map: Any, fixture_map: Path) -> None:
+    m = open_map(fixture_map)
+    struck = _struck(sample_fc())
+    m.wait_count(struck)
+    m.page.hover(".leaflet-control-layers")
+    label = m.page.locator(".leaflet-control-layers-overlays label", has_text="Mentioned places")
+    label.locator("input").check()
+    # (braces: return nothing, not the map object, which Playwright would serialise)
+    m.page.evaluate("() => { window.strikeMapState.map.setView([20, 0], 1, {animate: false}); }")
+    m.wait_count(3, "mentioned")  # Washington, Baghdad, Rutba
+    label.locator("input").uncheck()
+    m.wait_count(0, "mentioned")
+    m.page.evaluate("() => { window.strikeMapState.map.setZoom(2, {animate: false}); }")
+    m.wait_count(struck)
+    # an event layer hides its sites the same way
+    dated = m.page.locator(".leaflet-control-layers-overlays label", has_text="Strikes 2024-02-02")
+    dated.locator("input").uncheck()
+    m.wait_count(1)
+    dated.locator("input").check()
+    m.wait_count(struck)
+    assert m.errors == []
+
+
+def test_fullscreen_button(open_map: Any, fixture_map: Path) -> None:
+    m = open_map(fixture_map)
+    m.page.click(".sm-fullscreen a")
+    m.page.wait_for_function("() => document.fullscreenElement !== null", timeout=5_000)
+    m.page.click(".sm-fullscreen a")
+    m.page.wait_for_function("() => document.fullscreenElement === null", timeout=5_000)
+    assert m.errors == []
+
+
+def test_ten_thousand_sites(open_map: Any, tmp_path: Path) -> None:
+    fc = synthetic_collection(10_000)
+    out = tmp_path / "big.html"
+    write_map(fc, out)
+    # render time is measured by bench/map_render.py, not asserted here
+    m = open_map(out, timeout=120_000)
+    m.wait_count(_struck(fc), timeout=120_000)
+    # search finds a site among 10,000, zooms to it and opens its popup
+    m.page.fill(".sm-search input", "Site 9999")
+    assert "Site 9999" in m.page.inner_text(".sm-search ul")
+    m.page.press(".sm-search input", "Enter")
+    popup = m.page.wait_for_selector(".leaflet-popup-content .sm-popup", timeout=60_000)
+    assert "Site 9999" in popup.inner_text()
+    assert m.errors == []
+    assert m.dialogs == []
+
+
+@pytest.fixture(scope="module")
+def seeds_map(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    """The real thing: `mapper run` over the sample articles, map included."""
+    import json
+
+    from mapper.pipeline import Pipeline
+
+    from .conftest import SEEDS
+
+    out = tmp_path_factory.mktemp("seeds_map")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1707004800")  # 2024-02-04: the picture stays the same run to run
+        Pipeline.create().run([SEEDS], out)
+    fc = json.loads((out / "sites.geojson").read_text(encoding="utf-8"))
+    return out / "map.html", fc
+
+
+def test_seeds_map_markers_popup_layers_and_screenshot(open_map: Any, seeds_map: tuple[Path, dict[str, Any]]) -> None:
+    path, fc = seeds_map
+    m = open_map(path)
+    struck = _struck(fc)
+    assert struck >= 6
+    m.wait_count(struck)
+    assert m.count("mentioned") == 0
+    m.page.mouse.move(640, 790)
+    m.page.wait_for_timeout(300)
+    DOCS_SHOT.parent.mkdir(exist_ok=True)
+    m.page.screenshot(path=str(DOCS_SHOT))  # the README's picture of the seeds map, fitted to the struck sites
+    # Akashat: its popup shows the Iraqi government's "at least 16" and who said it
+    m.page.click('[data-site-id^="gz:akashat@"]')
+    popup = m.page.wait_for_selector(".leaflet-popup-content .sm-popup")
+    text = popup.inner_text()
+    assert "16" in text and "Bassem al-Awadi" in text and "shared with Al-Qaim" in text
+    m.page.keyboard.press("Escape")
+    # the mentioned-places layer is off by default and toggles on
+    m.page.hover(".leaflet-control-layers")
+    label = m.page.locator(".leaflet-control-layers-overlays label", has_text="Mentioned places")
+    label.locator("input").check()
+    m.page.evaluate("() => { window.strikeMapState.map.setView([20, 0], 1, {animate: false}); }")
+    mentioned = sum(1 for f in fc["features"] if f["properties"]["role"] == "mentioned")
+    m.wait_count(mentioned, "mentioned")
+    label.locator("input").uncheck()
+    m.wait_count(0, "mentioned")
+    assert m.errors == [] and m.dialogs == []

@@ -1,0 +1,78 @@
+"""Recognition and disambiguation with the bundled world gazetteer (GeoNames)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mapper.cli import main
+from mapper.extract import article_from_text
+from mapper.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    from mapper.worldgaz import WorldGazetteer
+
+    return Pipeline.create(world=WorldGazetteer.load())
+
+
+def _tops(pipe: Pipeline, text: str) -> dict[str, object]:
+    r = pipe.analyse(article_from_text("t", text))
+    return {m.surface: m for m in r.mentions}
+
+
+def test_places_nobody_listed_are_found_and_placed(pipe: Pipeline) -> None:
+    t = _tops(pipe, "Shelling hit Kharkiv and Hodeidah on Monday, while talks went on in Sanaa and Rafah.")
+    for name, cc in (("Kharkiv", "UA"), ("Hodeidah", "YE"), ("Sanaa", "YE"), ("Rafah", "PS")):
+        assert name in t and t[name].place.country == cc, (name, t.get(name))
+    assert t["Kharkiv"].role == "struck" and t["Hodeidah"].role == "struck"
+
+
+def test_common_words_first_names_and_titles_are_not_places(pipe: Pipeline) -> None:
+    t = _tops(pipe, "Police said on Thursday that Donald Trump met Mr Kelly in March. Reading is fun.")
+    assert not ({"Police", "Thursday", "Donald", "Kelly", "March", "Reading"} & set(t)), set(t)
+
+
+def test_demonyms_are_non_literal_country_mentions(pipe: Pipeline) -> None:
+    t = _tops(pipe, "Russian forces and Chinese officials met European diplomats.")
+    assert t["Russian"].place.country == "RU" and t["Russian"].literal is False
+    assert t["Chinese"].place.country == "CN" and t["European"].place.name == "Europe"
+
+
+def test_possessives_abbreviations_and_case(pipe: Pipeline) -> None:
+    t = _tops(pipe, "China's exports to the US and the EU fell; let us see what London’s mayor says.")
+    assert t["China"].place.country == "CN" and t["US"].place.country == "US" and t["EU"].place.name == "Europe"
+    assert "us" not in t and t["London"].place.country == "GB"
+
+
+def test_context_and_size_disambiguate(pipe: Pipeline) -> None:
+    t = _tops(pipe, "Paris is the capital of France.")
+    assert t["Paris"].place.country == "FR"
+    t = _tops(pipe, "Flooding closed roads in Paris, Texas, and in Tyler, Texas.")
+    assert t["Paris"].place.country == "US" and t["Paris"].place.admin1 == "Texas"
+    t = _tops(pipe, "Rents rose in New York.")
+    assert t["New York"].place.feature_type != "admin1"  # the city, not the state
+
+
+def test_evaluate_command_scores_a_gold_file(tmp_path: Path) -> None:
+    text = "Troops left Kharkiv for Paris. Donald Trump said so."
+    gold = {
+        "id": "g1",
+        "text": text,
+        "toponyms": [
+            {"start": 12, "end": 19, "name": "Kharkiv", "lat": 49.98, "lon": 36.25, "literal": True},
+            {"start": 24, "end": 29, "name": "Paris", "lat": 48.85, "lon": 2.35, "literal": True},
+        ],
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n")
+    r = CliRunner().invoke(main, ["evaluate", str(path), "--json"])
+    assert r.exit_code == 0, r.output
+    res = json.loads(r.stdout)
+    assert (res["tp"], res["fp"], res["fn"]) == (2, 0, 0) and res["acc161"] == 1.0
+    r2 = CliRunner().invoke(main, ["evaluate", str(path)])
+    assert "F1               1.000" in r2.stdout
