@@ -121,9 +121,10 @@ def make_pipeline(
 
     world = None
     if not no_world:
+        from .counties import CombinedIndex, USCounties
         from .worldgaz import WorldGazetteer
 
-        world = WorldGazetteer.load()
+        world = CombinedIndex(WorldGazetteer.load(), USCounties.load())
     return Pipeline.create(gazetteers, world=world, geocoder=make_geocoder(offline, provider, url, user_agent))
 
 

@@ -77,48 +77,59 @@ class Resolver:
     def resolve(self, article: Article, mentions: Sequence[Mention]) -> list[str]:
         """Set ``place`` and literal flags on ``mentions``; return names left unresolved.
 
-        Two passes: the first takes each name's best place on its own; the
-        countries and admin areas of the confident ones (countries, admin areas,
-        names with one candidate, cities of a million) then favour same-country
-        readings of the ambiguous names ("Paris" near "Texas").
+        One place per name per article.  Round one reads each name on its own
+        (population and feature class); the countries and admin areas of the
+        confident readings (countries, admin areas, single candidates, cities of
+        a million) then favour same-country readings of the ambiguous names, and
+        round two adds spatial coherence: a reading near the places the other
+        names resolved to wins ("Palestine" beside Tyler and Athens, Texas).  A
+        name followed by ", <admin area or country>" is placed inside it
+        ("Paris, Texas").
         """
-        cands = {m.key: self.candidates(m.key) for m in mentions}
-        # what each name, read on its own, says about the article's countries and admin areas
-        context: dict[str, tuple[str, tuple[str, str] | None]] = {}
-        for key, cs in cands.items():
-            if not cs:
-                continue
-            _, top = max(cs, key=lambda c: _score(c[1], c[0], set(), set()))
-            confident = len(cs) == 1 or top.feature_type in ("country", "admin1") or top.population >= 1_000_000
-            if confident and top.country:
-                context[key] = (top.country, (top.country, top.admin1) if top.feature_type == "admin1" else None)
-        # "Paris, Texas": a name followed by ", <admin area or country>" is placed inside it
-        inside: dict[int, str] = {}
+        cands = {m.key: _city_over_state(self.candidates(m.key)) for m in mentions}
+        keys = [k for k, cs in cands.items() if cs]
+        choice = {k: max(cands[k], key=lambda c: _score(c[1], c[0], set(), set())) for k in keys}
+        confident = {
+            k
+            for k in keys
+            if len(cands[k]) == 1
+            or choice[k][1].feature_type in ("country", "admin1")
+            or choice[k][1].population >= 1_000_000
+        }
+        inside: dict[str, str] = {}
         ordered = sorted(mentions, key=lambda m: m.cstart)
         for a, b in itertools.pairwise(ordered):
-            if article.clean[a.cend : b.cstart] in (", ", ","):
-                inside[id(a)] = b.key
+            if article.clean[a.cend : b.cstart] in (", ", ",") and b.key in cands and cands[b.key]:
+                inside[a.key] = b.key
+        for rnd in (1, 2):
+            new_choice = {}
+            for k in keys:
+                others = [choice[o][1] for o in keys if o != k and (rnd == 2 or o in confident)]
+                countries = {p.country for p in others if p.country}
+                admins = {(p.country, p.admin1) for p in others if p.feature_type == "admin1"}
+                points = [p for p in others if p.feature_type not in _BROAD] if rnd == 2 else []
+                cs = cands[k]
+                outer = inside.get(k)
+                if outer in choice:
+                    op = choice[outer][1]
+                    preferred = [
+                        c
+                        for c in cs
+                        if c[1].country == op.country and (op.feature_type != "admin1" or c[1].admin1 == op.admin1)
+                    ]
+                    cs = preferred or cs
+                new_choice[k] = max(cs, key=lambda c: _score(c[1], c[0], countries, admins) + _near(c[1], points))
+            choice = new_choice
+        all_countries = sorted({choice[k][1].country for k in keys if choice[k][1].country})
         unresolved: list[str] = []
         for m in mentions:
-            cs = _city_over_state(cands[m.key])
+            cs = cands[m.key]
             if cs:
-                others = [v for k, v in context.items() if k != m.key]
-                countries = {c for c, _ in others}
-                admins = {a for _, a in others if a}
-                outer = inside.get(id(m))
-                if outer and outer in context:
-                    cc, adm = context[outer]
-                    preferred = [c for c in cs if c[1].country == cc and (adm is None or c[1].admin1 == adm[1])]
-                    cs = preferred or cs
-                ranked = sorted(cs, key=lambda c: -_score(c[1], c[0], countries, admins))
-                m.place = ranked[0][1]
-                if len(ranked) > 1:
-                    gap = _score(ranked[0][1], ranked[0][0], countries, admins) - _score(
-                        ranked[1][1], ranked[1][0], countries, admins
-                    )
-                    m.confidence = min(m.confidence, round(1 / (1 + math.exp(-gap)), 3))
+                m.place = choice[m.key][1]
+                if len(cs) > 1:
+                    m.confidence = min(m.confidence, 0.8)
             elif self.geocoder is not None:
-                m.place = self.geocoder.lookup(m.surface, sorted(countries) or None)
+                m.place = self.geocoder.lookup(m.surface, all_countries or None)
                 if m.place is not None:
                     m.confidence = min(m.confidence, 0.7)
             reason = nonliteral_reason(article.clean, m.cstart, m.cend, m.place.feature_type if m.place else None)
@@ -129,3 +140,27 @@ class Resolver:
             if m.place is None and m.literal:
                 unresolved.append(m.surface)
         return unresolved
+
+
+_BROAD = frozenset({"country", "continent", "macro-region", "sea", "admin1", "territory", "region", "river"})
+
+
+def _near(place: Place, points: list[Place]) -> float:
+    """Bonus for a reading close to the article's other places (spatial coherence)."""
+    if not points or place.feature_type in _BROAD:
+        return 0.0
+    coslat = math.cos(math.radians(place.lat))
+    best = (
+        min(math.hypot(p.lat - place.lat, (p.lon - place.lon) * coslat) * 111.2 for p in points if p.id != place.id)
+        if any(p.id != place.id for p in points)
+        else 1e9
+    )
+    if best < 30:
+        return 2.5
+    if best < 100:
+        return 2.0
+    if best < 250:
+        return 1.0
+    if best < 600:
+        return 0.3
+    return 0.0

@@ -88,21 +88,33 @@ def _strong(places: list[Place]) -> bool:
     )
 
 
+_CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$", re.I)
+_DATELINE = re.compile(r"^\s*(?:,|\(|-|—|–)")
+
+
 def _plausible_single(
     clean: str, s: int, e: int, word: str, places: list[Place], prev_cap: bool, next_cap: bool
 ) -> bool:
     """A one-word world-gazetteer name: is it written as a place here?"""
-    if word in NOT_PLACES or word.isupper():
-        return False
-    if _strong(places):
+    if word in NOT_PLACES or _CONTRACTION.search(word):
+        return False  # "Thursday", "We're"
+    if word.isupper():
+        # "BEIRUT (AP) -", "CHARLESTON, W.Va.": a dateline at the start of a line
+        line_start = s == 0 or clean[s - 1] == "\n"
+        return len(word) >= 4 and line_start and bool(_DATELINE.match(clean[e : e + 8]))
+    if any(p.feature_type in ("country", "continent") for p in places):
         return True
-    if word.lower() in common_words():
-        return False  # "Police", "Reading", "March", "Mobile"
+    big = max((p.population for p in places), default=0)
+    if word.lower() in common_words() and big < STRONG_POPULATION:
+        return False  # "Police", "Reading", "March", "Mobile", "Act"
     if _TITLE_BEFORE.search(clean[max(0, s - 16) : s]):
         return False  # "Mr Kelly", "President Francis"
-    big = max((p.population for p in places), default=0)
-    # "Donald Trump", "Megyn Kelly", "Allen said": part of a person's name
-    person = prev_cap or next_cap or bool(_SPEAKS_AFTER.match(clean[e : e + 12]))
+    if _strong(places):
+        return True
+    if prev_cap:
+        return False  # "Abraham Lincoln", "Megyn Kelly": a surname
+    # "Donald Trump", "Allen said": a first name or a person
+    person = next_cap or bool(_SPEAKS_AFTER.match(clean[e : e + 12]))
     return big >= SMALL_POPULATION or not person
 
 

@@ -76,3 +76,16 @@ def test_evaluate_command_scores_a_gold_file(tmp_path: Path) -> None:
     assert (res["tp"], res["fp"], res["fn"]) == (2, 0, 0) and res["acc161"] == 1.0
     r2 = CliRunner().invoke(main, ["evaluate", str(path)])
     assert "F1               1.000" in r2.stdout
+
+
+def test_us_counties_and_spatial_coherence() -> None:
+    from mapper.counties import CombinedIndex, USCounties
+    from mapper.worldgaz import WorldGazetteer
+
+    pipe = Pipeline.create(world=CombinedIndex(WorldGazetteer.load(), USCounties.load()))
+    t = _tops(pipe, "Deputies in Laurel County said the fire spread toward London and Corbin.")
+    assert t["Laurel County"].place.admin1 == "Kentucky"
+    # London beside Laurel County and Corbin is London, Kentucky, not London, England
+    assert t["London"].place.country == "US" and t["London"].place.admin1 == "Kentucky"
+    t = _tops(pipe, "London is the capital of the United Kingdom.")
+    assert t["London"].place.country == "GB"
