@@ -771,20 +771,9 @@ def default_store(outdir: str | os.PathLike[str]) -> Path:
     return Path(outdir) / STORE_NAME
 
 
-# the modules whose code decides what an analysis finds (ingest is not one: the cleaned text is stored)
-ANALYSIS_MODULES = (
-    "casualties",
-    "dates",
-    "gazetteer",
-    "models",
-    "names",
-    "pipeline",
-    "resolve",
-    "roles",
-    "text",
-    "toponyms",
-    "worldgaz",
-)
+# modules whose code does not change what an analysis finds (ingest's cleaned text is stored);
+# every other module of the package is part of the fingerprint, new ones included
+NOT_ANALYSIS = frozenset({"__init__", "__main__", "atomic", "cli", "evaluate", "extract", "ingest", "store"})
 
 
 def analysis_key(gazetteers: Sequence[str | os.PathLike[str]] = (), *, world: bool = False) -> str:
@@ -796,7 +785,7 @@ def analysis_key(gazetteers: Sequence[str | os.PathLike[str]] = (), *, world: bo
 
     h = hashlib.sha256(f"strike-mapper {__version__}\n".encode())
     here = Path(__file__).resolve().parent
-    files = [here / f"{m}.py" for m in ANALYSIS_MODULES]
+    files = sorted(f for f in here.glob("*.py") if f.stem not in NOT_ANALYSIS)
     files += [default_gazetteer_path(), default_aliases_path(), *map(Path, gazetteers)]
     for f in files:
         try:
