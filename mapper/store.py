@@ -268,6 +268,11 @@ class Store:
         fresh = not p.exists() or p.stat().st_size == 0
         if fresh and not create:
             raise StoreError(f"{p}: no store here (`mapper run` creates one)")
+        if fresh and p.suffix.lower() == ".gpkg":
+            raise StoreError(
+                f"{p}: the store is SQLite, not a GeoPackage; name it .sqlite "
+                "(`mapper export --format gpkg` writes a GeoPackage for QGIS)"
+            )
         if not fresh:
             with open(p, "rb") as fh:
                 if fh.read(16) != b"SQLite format 3\x00":
