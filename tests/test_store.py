@@ -665,9 +665,18 @@ def test_ctrl_c_keeps_the_analyses_done_so_far(tmp_path: Path) -> None:
     src, out = tmp_path / "src", tmp_path / "out"
     store = out / "mapper.sqlite"
     _make_articles(src, 200)
+    # stores every 10 s by default; SIGINT as a terminal sends it (a shell that started the tests in
+    # the background made them ignore SIGINT, and the child would inherit that)
     proc = _mapper(
-        "run", str(src), "-o", str(out), "--offline", "--no-map", "--no-world"
-    )  # stores every 10 s by default
+        "run",
+        str(src),
+        "-o",
+        str(out),
+        "--offline",
+        "--no-map",
+        "--no-world",
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 30
     while not _held(out / "mapper.sqlite.lock") and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -675,7 +684,7 @@ def test_ctrl_c_keeps_the_analyses_done_so_far(tmp_path: Path) -> None:
     assert proc.poll() is None and _count(store) == 0
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
-    assert proc.returncode == 1 and "Aborted" in err
+    assert proc.returncode == 1 and "Aborted" in err, (proc.returncode, err)
     assert 0 < _count(store) < 200
     _consistent(store)
 
