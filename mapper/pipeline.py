@@ -37,6 +37,7 @@ OUTPUT_NAMES = {
     "geojson": "sites.geojson",
     "csv": "sites.csv",
     "html": "map.html",
+    "gpkg": "sites.gpkg",
     "report": "report.json",
 }
 
@@ -159,6 +160,13 @@ def finish(
     formats: Sequence[str] = ("geojson", "csv", "html"),
 ) -> RunResult:
     """Sites stage and export, from analysed articles."""
+    result = assemble(results, problems)
+    result.outputs = export(result, outdir, formats)
+    return result
+
+
+def assemble(results: list[ArticleResult], problems: list[Problem]) -> RunResult:
+    """Sites stage, from analysed articles: event dates, sites, claims on sites (no output)."""
     results = sorted(results, key=lambda r: r.article.id)
     dates = date_events(results, {r.article.id: r.event_ref for r in results})
     sites, claims = build_sites(results, dates)
@@ -168,7 +176,7 @@ def finish(
             lst = unresolved.setdefault(name, [])
             if r.article.id not in lst:
                 lst.append(r.article.id)
-    result = RunResult(
+    return RunResult(
         articles=[r.article for r in results],
         sites=sites,
         claims=claims,
@@ -176,8 +184,6 @@ def finish(
         problems=problems,
         event_dates={k: v.isoformat() if v else None for k, v in dates.items()},
     )
-    result.outputs = export(result, outdir, formats)
-    return result
 
 
 def export(result: RunResult, outdir: str | os.PathLike[str], formats: Sequence[str]) -> dict[str, str]:
@@ -193,7 +199,8 @@ def export(result: RunResult, outdir: str | os.PathLike[str], formats: Sequence[
     out.mkdir(parents=True, exist_ok=True)
     articles = {a.id: a for a in result.articles}
     fc = feature_collection(result.sites, articles)
-    stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    _remove_dead_staging(out)
+    stage = Path(tempfile.mkdtemp(prefix=f".staging-{os.getpid()}-", dir=out))
     written: dict[str, str] = {}
     try:
         if "geojson" in formats:
@@ -204,6 +211,10 @@ def export(result: RunResult, outdir: str | os.PathLike[str], formats: Sequence[
             from .export.htmlmap import write_map
 
             write_map(fc, stage / OUTPUT_NAMES["html"], title="Strike map", run_info=run_info(result))
+        if "gpkg" in formats:
+            from .export.gpkg import write_gpkg
+
+            write_gpkg(fc, stage / OUTPUT_NAMES["gpkg"])
         (stage / OUTPUT_NAMES["report"]).write_text(
             json.dumps(report(result), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
@@ -217,6 +228,22 @@ def export(result: RunResult, outdir: str | os.PathLike[str], formats: Sequence[
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return written
+
+
+def _remove_dead_staging(out: Path) -> None:
+    """Remove staging folders left by killed runs (``.staging-<pid>-…`` of a process that is gone)."""
+    if os.name != "posix":  # os.kill(pid, 0) probes only on POSIX
+        return
+    for d in out.glob(".staging-*-*"):
+        pid = d.name.split("-")[1]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(d, ignore_errors=True)
+        except PermissionError:  # alive, another user's
+            continue
 
 
 def counts(result: RunResult) -> dict[str, Any]:
@@ -270,4 +297,4 @@ def report(result: RunResult) -> dict[str, Any]:
     }
 
 
-__all__ = ["Pipeline", "Source", "export", "finish"]
+__all__ = ["Pipeline", "Source", "assemble", "export", "finish"]
