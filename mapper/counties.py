@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
 from .atomic import write_text
+from .cache import cache_dir as default_cache_dir
 from .models import Place
 from .names import name_key, name_variants
 
@@ -57,12 +57,6 @@ def _build() -> list[dict[str, object]]:
     return rows
 
 
-def _cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(os.environ.get("STRIKE_MAPPER_CACHE") or user_cache_dir("strike-mapper"))
-
-
 class USCounties:
     def __init__(self, rows: Iterable[dict[str, object]]):
         self.by_key: dict[str, list[Place]] = defaultdict(list)
@@ -90,7 +84,7 @@ class USCounties:
 
     @classmethod
     def load(cls, cache_dir: Path | None = None) -> USCounties:
-        path = (cache_dir or _cache_dir()) / CACHE_NAME
+        path = (cache_dir or default_cache_dir()) / CACHE_NAME
         try:
             rows = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(rows, list) or not rows:

@@ -238,9 +238,9 @@ class _Cache:
 
 
 def default_cache_path() -> Path:
-    import platformdirs
+    from .cache import cache_dir
 
-    return Path(platformdirs.user_cache_dir("strike-mapper")) / CACHE_FILENAME
+    return cache_dir() / CACHE_FILENAME
 
 
 def _place_to_json(place: Place) -> str:

@@ -169,9 +169,9 @@ def cache_path(cache_dir: Path, versions: dict[str, str] | None = None) -> Path:
 
 
 def default_cache_dir() -> Path:
-    import platformdirs
+    from .cache import cache_dir
 
-    return Path(platformdirs.user_cache_dir("strike-mapper"))
+    return cache_dir()
 
 
 # --------------------------------------------------------------------------- reading

