@@ -83,9 +83,15 @@ def common_words() -> frozenset[str]:
 
 def _strong(places: list[Place]) -> bool:
     return any(
-        p.feature_type in ("country", "continent", "admin1", "macro-region") or p.population >= STRONG_POPULATION
-        for p in places
+        p.feature_type in ("country", "continent", "macro-region") or p.population >= STRONG_POPULATION for p in places
     )
+
+
+TINY_POPULATION = 5_000
+_LOCATIVE_CUE = re.compile(
+    r"\b(?:in|at|near|from|to|into|outside|around|toward|towards|between|of|across|through)\s+(?:the\s+)?$", re.I
+)
+_COMMA_PLACE_AFTER = re.compile(r"^,\s+[A-Z]")
 
 
 _CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$", re.I)
@@ -122,11 +128,20 @@ def _plausible_single(
         return False  # "Mr Kelly", "President Francis"
     if _strong(places):
         return True
+    key = name_key(word)
+    if not any(name_key(p.name.split(",")[0])[:4] == key[:4] for p in places):
+        return False  # known only by an odd alternate name ("Hamas" for Hamm, "Flores" for Timon)
     if prev_cap:
         return False  # "Abraham Lincoln", "Megyn Kelly": a surname
-    # "Donald Trump", "Allen said": a first name or a person
-    person = next_cap or bool(_SPEAKS_AFTER.match(clean[e : e + 12]))
-    return big >= SMALL_POPULATION or not person
+    nxt = _CAP_WORD_AFTER.match(clean[e : e + 30])
+    if next_cap and nxt and nxt.group(1).lower() not in common_words() and nxt.group(1) not in _PLACE_WORDS:
+        return False  # "George Osborne", "Donald Trump": a first name
+    if _SPEAKS_AFTER.match(clean[e : e + 12]):
+        return False  # "Allen said"
+    if big < TINY_POPULATION:
+        # a hamlet's name must be written as a place: "in Lanexa", "Lanexa, Va."
+        return bool(_LOCATIVE_CUE.search(clean[max(0, s - 16) : s]) or _COMMA_PLACE_AFTER.match(clean[e : e + 4]))
+    return True
 
 
 def index_hits(clean: str, index: NameIndex, taken: list[Hit]) -> list[Hit]:
