@@ -67,7 +67,8 @@ NOT_PLACES = frozenset(
     """January February March April May June July August September October November December Monday
     Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter God Lord Mr Mrs Ms Dr I We You He
     She They It This That These Those There Here North South East West Central Centre Center Northern
-    Southern Eastern Western Upper Lower Middle New Old Great Little Saint""".split()
+    Southern Eastern Western Upper Lower Middle New Old Great Little Saint Hamas Hezbollah Hizbollah Taliban
+    Fatah Houthi Houthis""".split()
 )
 
 
@@ -129,8 +130,8 @@ def _plausible_single(
     if _strong(places):
         return True
     key = name_key(word)
-    if not any(name_key(p.name.split(",")[0])[:4] == key[:4] for p in places):
-        return False  # known only by an odd alternate name ("Hamas" for Hamm, "Flores" for Timon)
+    if big < SMALL_POPULATION and not any(name_key(p.name.split(",")[0])[:4] == key[:4] for p in places):
+        return False  # a small place known only by an odd alternate name ("Flores" for Timon)
     if prev_cap:
         return False  # "Abraham Lincoln", "Megyn Kelly": a surname
     nxt = _CAP_WORD_AFTER.match(clean[e : e + 30])
