@@ -99,6 +99,25 @@ _CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$", re.I)
 _DATELINE = re.compile(r"^\s*(?:,|\(|-|—|–)")
 
 
+_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b")
+
+
+@lru_cache(maxsize=4)
+def _person_words(clean: str) -> frozenset[str]:
+    """Words the article uses as parts of a two-word personal name ("Conor McGregor").
+
+    A pair counts when neither word is an ordinary English word, a place-type word or a
+    direction; one sense per article then applies to the name's other mentions.
+    """
+    common = common_words()
+    out: set[str] = set()
+    for a, b in _NAME_PAIR.findall(clean):
+        if any(w.lower() in common or w in _PLACE_WORDS or w in NOT_PLACES for w in (a, b)):
+            continue
+        out.update((a, b))
+    return frozenset(out)
+
+
 @lru_cache(maxsize=4)
 def _lower_words(clean: str) -> frozenset[str]:
     return frozenset(re.findall(r"\b[a-z]+\b", clean))
@@ -137,8 +156,8 @@ def _plausible_single(
     nxt = _CAP_WORD_AFTER.match(clean[e : e + 30])
     if next_cap and nxt and nxt.group(1).lower() not in common_words() and nxt.group(1) not in _PLACE_WORDS:
         return False  # "George Osborne", "Donald Trump": a first name
-    if _SPEAKS_AFTER.match(clean[e : e + 12]):
-        return False  # "Allen said"
+    if _SPEAKS_AFTER.match(clean[e : e + 12]) or word in _person_words(clean):
+        return False  # "Allen said"; "McGregor" where the article also writes "Conor McGregor"
     if big < TINY_POPULATION:
         # a hamlet's name must be written as a place: "in Lanexa", "Lanexa, Va."
         return bool(_LOCATIVE_CUE.search(clean[max(0, s - 16) : s]) or _COMMA_PLACE_AFTER.match(clean[e : e + 4]))
@@ -162,6 +181,8 @@ def index_hits(clean: str, index: NameIndex, taken: list[Hit]) -> list[Hit]:
                 s, e = words[i][0], words[j - 1][1]
                 if not clean[s].isupper() or (j - i == 1 and len(clean[s:e]) < 3):
                     continue
+                if words[i][1] - words[i][0] == 1 and j - i > 1:
+                    continue  # "A US serviceman", "I Paris": a one-letter word starts no name
                 if not clean[words[j - 1][0]].isupper():
                     continue  # a name ends on a capitalised word, not on "of"
                 surface = clean[s:e]
