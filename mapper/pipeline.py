@@ -30,10 +30,10 @@ from .models import Article, ArticleResult, Problem, RunResult
 from .resolve import CandidateSource, Geocoder, Resolver
 from .roles import TRIGGERS, assign_roles
 from .sites import build_sites, date_events
-from .text import split_sentences
+from .text import split_sentences, word_pattern
 from .toponyms import Matcher, find_mentions
 
-_TRIGGER_RX = re.compile(r"\b(?:" + "|".join(sorted(TRIGGERS)) + r")\b", re.I)
+_TRIGGER_RX = re.compile(word_pattern(TRIGGERS), re.I)
 OUTPUT_NAMES = {
     "geojson": "sites.geojson",
     "csv": "sites.csv",
