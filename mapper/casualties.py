@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from .models import Article, Claim, Mention, Place
-from .text import Sentence, clauses
+from .text import Sentence, clauses, word_pattern
 
 UNITS = {
     w: i
@@ -93,18 +93,15 @@ INJURE_PATTERNS = [
     re.compile(rf"\b{NUM}(?:\s+{VICTIM})?{_AUX}\s+(?:injured|wounded|hurt)\b"),
 ]
 
-SAY = (
-    "(?:"
-    + "|".join(
-        "said says say reported reports told tells confirmed confirms claimed claims stated states announced "
-        "announces denied denies noted added insisted estimated cited quoted".split()
-    )
-    + ")"
-)
+SAY_WORDS = (
+    "said says say reported reports told tells confirmed confirms claimed claims stated states announced "
+    "announces denied denies noted added insisted estimated cited quoted"
+).split()
+SAY = "(?:" + "|".join(SAY_WORDS) + ")"
 _SUBJECT_STOPS = re.compile(r"[,;:\"(]|\b(?:that|but|while|where|as|which|what|whether|if)\b")
 _NEGATED = re.compile(r"\b(?:not|never|n't)\s*$")
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<c>[^,.;:\"]{3,120})", re.I)
-_SAY_RX = re.compile(rf"\b{SAY}\b")  # lower case: "the United States" is no verb
+_ACCORDING = re.compile(r"(?=a)\baccording\s+to\s+(?P<c>[^,.;:\"]{3,120})", re.I)
+_SAY_RX = re.compile(word_pattern(SAY_WORDS))  # lower case: "the United States" is no verb
 _PRONOUN = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|officials?|sources?|the\s+statement)$", re.I)
 _DATE_TAIL = re.compile(
     r"\s+(?:on|last|this|early|late)\s+(?:\w+\s+)?(?:\d{1,2}\s+\w+|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\w+day)\b.*$"
@@ -201,8 +198,16 @@ def _victims(m: re.Match[str]) -> str | None:
     return None if v.lower() in ("more", "others", "other") else v
 
 
+# Every figure pattern above (and the tail a SINGULAR match needs) contains one of
+# these words; a sentence without any of them has no figure, so the patterns are
+# not run over it.
+_FIGURE_HINT = re.compile(r"kill|dead|died|slain|perish|lost|death|loss|injur|wound|hurt", re.I)
+
+
 def find_figures(sentence: str) -> list[Figures]:
     """Killed/injured figures in one sentence; one entry per killed figure, injuries attached."""
+    if not _FIGURE_HINT.search(sentence):
+        return []
     kills: list[tuple[int, int, tuple[int | None, int | None], str | None]] = []
     injuries: list[tuple[int, int, tuple[int | None, int | None], str | None]] = []
     for patterns, out in ((KILL_PATTERNS, kills), (INJURE_PATTERNS, injuries)):
@@ -259,7 +264,8 @@ def find_claimant(sentence: str) -> str | None:
             return got
     for sm in _SAY_RX.finditer(sentence):
         before = sentence[: sm.start()]
-        if _NEGATED.search(before):
+        # a negation can only end where the trailing white space starts
+        if _NEGATED.search(before, max(0, len(before.rstrip()) - 5)):
             continue
         # walk back to the start of the subject noun phrase
         cut = 0
