@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from .models import Article, Claim, Mention, Place
-from .text import Sentence, clauses, word_pattern
+from .text import Sentence, any_of, clauses, word_pattern
 
 UNITS = {
     w: i
@@ -201,7 +201,7 @@ def _victims(m: re.Match[str]) -> str | None:
 # Every figure pattern above (and the tail a SINGULAR match needs) contains one of
 # these words; a sentence without any of them has no figure, so the patterns are
 # not run over it.
-_FIGURE_HINT = re.compile(r"kill|dead|died|slain|perish|lost|death|loss|injur|wound|hurt", re.I)
+_FIGURE_HINT = re.compile(any_of("kill dead died slain perish lost death loss injur wound hurt".split()), re.I)
 
 
 def find_figures(sentence: str) -> list[Figures]:

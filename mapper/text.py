@@ -27,16 +27,20 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     para = 0
     for m in _END.finditer(text):
-        if m.group().startswith("\n"):
+        mark = m.group()
+        if mark[0] == "\n":
             end = m.start()
         else:
-            if _ABBREV.search(text[max(0, m.start() - 12) : m.start()]):
+            # (an abbreviation is at most 7 characters long, so searching the 12
+            # before the mark finds the same ones as searching a slice of them)
+            if _ABBREV.search(text, max(0, m.start() - 12), m.start()):
                 continue
             end = m.end()
-        if text[start:end].strip():
-            s = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-            out.append(Sentence(s, end, para))
-        if "\n" in m.group():
+        seg = text[start:end]
+        body = seg.lstrip()
+        if body.rstrip():
+            out.append(Sentence(start + len(seg) - len(body), end, para))
+        if "\n" in mark:
             para += 1
         start = m.end()
     if text[start:].strip():
@@ -70,28 +74,14 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return merged
 
 
-def word_pattern(words: Iterable[str]) -> str:
-    r"""A regex for any of ``words`` as a whole word, matching what ``\b(?:w1|w2|...)\b`` matches.
-
-    Written for speed: the words are merged into a trie (a shared prefix is tested
-    once, not once per word) behind a look-ahead on their first letters, so the
-    engine leaves most positions of a text after a single test.  A word that is a
-    prefix of another one up to a non-word character ("air" and "air-strike") would
-    make the two forms match different spans, so it is refused.
-    """
-    ws = sorted(set(words))
-    if not ws or not all(ws):
-        raise ValueError("word_pattern needs non-empty words")
-    for a in ws:
-        for b in ws:
-            if b != a and b.startswith(a) and not (b[len(a)].isalnum() or b[len(a)] == "_"):
-                raise ValueError(f"{a!r} is a prefix of {b!r} up to a non-word character")
+def _trie(strings: list[str]) -> str:
+    """An alternation of ``strings`` with shared prefixes written once."""
     trie: dict[str, dict] = {}
-    for w in ws:
+    for w in strings:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
-        node[""] = {}  # end of a word
+        node[""] = {}  # end of a string
 
     def emit(node: dict[str, dict]) -> str:
         alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
@@ -100,5 +90,39 @@ def word_pattern(words: Iterable[str]) -> str:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    first = "".join(re.escape(c) for c in sorted({w[0] for w in ws}))
-    return rf"(?=[{first}])\b{emit(trie)}\b"
+    return emit(trie)
+
+
+def _first_chars(strings: list[str]) -> str:
+    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in strings})) + "])"
+
+
+def any_of(strings: Iterable[str]) -> str:
+    """A regex that finds a text holding any of ``strings`` exactly where ``(?:s1|s2|...)`` does.
+
+    Meant for ``search`` (is one of them in there?): the strings are merged into a
+    trie (a shared prefix is tested once, not once per string) behind a look-ahead
+    on their first characters, so the engine leaves most positions after one test.
+    Where one string is a prefix of another the span found may be the longer one.
+    """
+    ss = sorted(set(strings))
+    if not ss or not all(ss):
+        raise ValueError("any_of needs non-empty strings")
+    return _first_chars(ss) + _trie(ss)
+
+
+def word_pattern(words: Iterable[str]) -> str:
+    r"""A regex for any of ``words`` as a whole word, matching what ``\b(?:w1|w2|...)\b`` matches.
+
+    The same trie and look-ahead as ``any_of``.  A word that is a prefix of another
+    one up to a non-word character ("air" and "air-strike") would make the two
+    forms match different spans, so it is refused.
+    """
+    ws = sorted(set(words))
+    if not ws or not all(ws):
+        raise ValueError("word_pattern needs non-empty words")
+    for a in ws:
+        for b in ws:
+            if b != a and b.startswith(a) and not (b[len(a)].isalnum() or b[len(a)] == "_"):
+                raise ValueError(f"{a!r} is a prefix of {b!r} up to a non-word character")
+    return _first_chars(ws) + r"\b" + _trie(ws) + r"\b"
