@@ -347,6 +347,11 @@ def read_html(html: str, path: str) -> tuple[str, dict[str, str | None]]:
 
 def read_article(src: Source) -> Article:
     """Read, decode and clean one file; raise IngestError on bad input."""
+    return article_from_bytes(src, read_source(src))
+
+
+def read_source(src: Source) -> bytes:
+    """The bytes of one article file; raise IngestError when it cannot or should not be read."""
     path = str(src.path)
     try:
         size = src.path.stat().st_size
@@ -358,6 +363,12 @@ def read_article(src: Source) -> Article:
         data = src.path.read_bytes()
     except OSError as exc:
         raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
+    return data
+
+
+def article_from_bytes(src: Source, data: bytes) -> Article:
+    """Decode and clean the bytes of ``src`` (read by ``read_source``, here or on another machine)."""
+    path = str(src.path)
     text = decode(data, path)
     sha = hashlib.sha256(data).hexdigest()
     meta: dict[str, str | None] = {}

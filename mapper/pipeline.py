@@ -26,7 +26,7 @@ from .casualties import extract_claims
 from .dates import find_dates
 from .gazetteer import Gazetteer
 from .ingest import IngestError, Source, discover, read_article
-from .models import Article, ArticleResult, Problem, RunResult
+from .models import Article, ArticleResult, LeanArticle, Problem, RunResult
 from .resolve import CandidateSource, Geocoder, Resolver
 from .roles import TRIGGERS, assign_roles
 from .sites import build_sites, date_events
@@ -93,8 +93,13 @@ class Pipeline:
         *,
         on_problem: Callable[[Problem], None] | None = None,
         progress: bool = False,
+        lean: bool = False,
     ) -> tuple[list[ArticleResult], list[Problem]]:
-        """Read and analyse every article; bad files become problems, the rest go on."""
+        """Read and analyse every article; bad files become problems, the rest go on.
+
+        ``lean``: keep each result ``lean`` (without the article's texts), as a run over
+        many articles must to stay small; the sites and outputs are the same.
+        """
         problems: list[Problem] = list(self.problems)
         if on_problem:
             for p in problems:
@@ -133,7 +138,7 @@ class Pipeline:
                     on_problem(problems[-1])
                 continue
             seen_hashes[article.sha256] = article.id
-            results.append(self.analyse(article))
+            results.append(lean_result(self.analyse(article)) if lean else self.analyse(article))
         if bar is not None:
             bar.close()
         return results, problems
@@ -146,9 +151,31 @@ class Pipeline:
         formats: Sequence[str] = ("geojson", "csv", "html"),
         on_problem: Callable[[Problem], None] | None = None,
         progress: bool = False,
+        lean: bool = False,
     ) -> RunResult:
-        results, problems = self.process(inputs, on_problem=on_problem, progress=progress)
+        results, problems = self.process(inputs, on_problem=on_problem, progress=progress, lean=lean)
         return finish(results, problems, outdir, formats=formats)
+
+
+def lean_result(result: ArticleResult) -> ArticleResult:
+    """The same result with its article's texts dropped: what ``finish`` needs is kept
+    (metadata, mentions, claims, and the quoted evidence sentences).
+    """
+    a = result.article
+    spans = {m.evidence for m in result.mentions if m.evidence is not None}
+    article = LeanArticle(
+        id=a.id,
+        path=a.path,
+        text="",
+        clean="",
+        sha256=a.sha256,
+        title=a.title,
+        outlet=a.outlet,
+        published=a.published,
+        url=a.url,
+        excerpts={span: a.excerpt(*span) for span in spans},
+    )
+    return ArticleResult(article, result.mentions, result.claims, result.unresolved, result.event_ref)
 
 
 def finish(
@@ -260,4 +287,4 @@ def report(result: RunResult) -> dict[str, Any]:
     }
 
 
-__all__ = ["Pipeline", "Source", "export", "finish"]
+__all__ = ["Pipeline", "Source", "export", "finish", "lean_result"]
