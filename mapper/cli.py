@@ -100,6 +100,22 @@ def make_geocoder(offline: bool, provider: str, url: str | None, user_agent: str
 @geocoder_options
 @click.option("--no-map", is_flag=True, help="Skip map.html (GeoJSON and CSV only).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary table.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that read and analyse articles (the outputs are the same as with 1).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    default=None,
+    help="Analyse the articles on a Dask cluster: its scheduler, e.g. tcp://scheduler:8786 "
+    "(needs the 'dask' extra here and on the workers).",
+)
 def run(
     inputs: tuple[Path, ...],
     outdir: Path,
@@ -110,6 +126,8 @@ def run(
     user_agent: str,
     no_map: bool,
     quiet: bool,
+    jobs: int = 1,
+    dask_address: str | None = None,
 ) -> None:
     """Read every article under INPUT... and map the struck sites.
 
@@ -127,19 +145,54 @@ def run(
 
     formats = ("geojson", "csv") if no_map else ("geojson", "csv", "html")
     try:
-        result = pipe.run(
-            inputs,
-            outdir,
-            formats=formats,
-            on_problem=warn,
-            progress=not quiet and sys.stderr.isatty(),
-        )
+        if jobs > 1 or dask_address:
+            progress = not quiet and sys.stderr.isatty()
+            result = run_parallel(pipe, gazetteers, inputs, outdir, formats, warn, progress, jobs, dask_address)
+        else:
+            result = pipe.run(
+                inputs,
+                outdir,
+                formats=formats,
+                on_problem=warn,
+                progress=not quiet and sys.stderr.isatty(),
+                lean=True,
+            )
     except OSError as exc:
         raise click.ClickException(f"cannot write outputs to {outdir}: {exc.strerror or exc}") from None
     for line in getattr(geo, "problems", []):
         warn(line)
     if not quiet:
         print_summary(result)
+
+
+def run_parallel(
+    pipe: Any,
+    gazetteers: tuple[str, ...],
+    inputs: tuple[Path, ...],
+    outdir: Path,
+    formats: tuple[str, ...],
+    warn: Any,
+    progress: bool,
+    jobs: int,
+    dask_address: str | None,
+) -> Any:
+    """``mapper run --jobs N`` / ``--dask ADDRESS``: see ``mapper.parallel``."""
+    from .parallel import ClusterError, process, spec_for
+    from .pipeline import finish
+
+    geo = pipe.resolver.geocoder
+    spec = spec_for(gazetteers, geo, offline=getattr(geo, "offline", True))
+    try:
+        results, problems = process(
+            pipe, spec, inputs, jobs=jobs, dask=dask_address, on_problem=warn, progress=progress, lean=True
+        )
+    except ImportError as exc:
+        if dask_address and (exc.name or "").split(".")[0] in ("dask", "distributed"):
+            raise click.ClickException("--dask needs Dask: pip install 'strike-mapper[dask]'") from None
+        raise
+    except ClusterError as exc:
+        raise click.ClickException(str(exc)) from None
+    return finish(results, problems, outdir, formats=formats)
 
 
 def print_summary(result: Any) -> None:
