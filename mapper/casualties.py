@@ -406,10 +406,15 @@ def extract_claims(article: Article, sentences: list[Sentence], mentions: list[M
     claims: list[Claim] = []
     prev_claimant: str | None = None
     prev_para = -1
+    texts = [clean[sent.start : sent.end] for sent in sentences]
+    all_figures = [find_figures(text) for text in texts]
     for i, sent in enumerate(sentences):
-        text = clean[sent.start : sent.end]
-        claimant = find_claimant(text)
-        figures = find_figures(text)
+        text = texts[i]
+        figures = all_figures[i]
+        # a claimant is used by a sentence with figures, and passed on to the next one
+        # when that has figures: of other sentences it is never read, so not looked for
+        wanted = figures or (i + 1 < len(sentences) and all_figures[i + 1])
+        claimant = find_claimant(text) if wanted else None
         if figures and claimant is None and prev_claimant and sent.paragraph == prev_para and _CONTINUING.match(text):
             claimant = prev_claimant
         for f in figures:

@@ -142,7 +142,12 @@ def find_dates(text: str, base: int = 0, *, full_only: bool = False) -> list[Dat
     return sorted(found, key=lambda r: r.start)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")  # every full date has one
+
+
 def first_full_date(text: str) -> date | None:
+    if not _YEAR.search(text):
+        return None
     for r in find_dates(text, full_only=True):
         if r.kind == "full":
             return r.value

@@ -6,12 +6,32 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+_ABBREV_WORDS = (
+    "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Maj|Rep|Sen|Gov|Prof|St|Mt|No|Jan|Feb|Mar|Apr|Jun|Jul|"
+    "Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|est|Inc|Ltd|Co|Corp"
+)
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Maj|Rep|Sen|Gov|Prof|St|Mt|No|Jan|Feb|Mar|Apr|Jun|Jul|"
-    r"Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|est|Inc|Ltd|Co|Corp)|\b[A-Z]|\b(?:[A-Za-z]\.){1,3}[A-Za-z]|"
+    rf"(?:\b(?:{_ABBREV_WORDS})|\b[A-Z]|\b(?:[A-Za-z]\.){{1,3}}[A-Za-z]|"
     r"\bp\.m|\ba\.m)$"
 )
-_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n+")
+# _ABBREV ends in a word of _ABBREV_WORDS or a one-letter word ("U.S", "p.m", "J"): the
+# ASCII letters before a full stop are checked against that before the regex runs
+_ABBREV_ENDS = frozenset(_ABBREV_WORDS.split("|"))
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# "[.!?]+..." written as one alternative per first character, so that the engine
+# can skip to the next ".", "!", "?" or newline instead of trying every position
+_TAIL = r"[.!?]*[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"
+_END = re.compile(rf"\.{_TAIL}|!{_TAIL}|\?{_TAIL}|\n+")
+
+
+def _may_be_abbreviation(text: str, end: int) -> bool:
+    """False when ``_ABBREV`` cannot match ``text`` ending at ``end`` (a cheap test first)."""
+    if end and text[end - 1] == "\n":  # "$" matches before a final newline too
+        end -= 1
+    start = end
+    while start > 0 and end - start < 8 and text[start - 1] in _ASCII_LETTERS:
+        start -= 1
+    return end - start == 1 or text[start:end] in _ABBREV_ENDS
 
 
 @dataclass(frozen=True)
@@ -33,7 +53,7 @@ def split_sentences(text: str) -> list[Sentence]:
         else:
             # (an abbreviation is at most 7 characters long, so searching the 12
             # before the mark finds the same ones as searching a slice of them)
-            if _ABBREV.search(text, max(0, m.start() - 12), m.start()):
+            if _may_be_abbreviation(text, m.start()) and _ABBREV.search(text, max(0, m.start() - 12), m.start()):
                 continue
             end = m.end()
         seg = text[start:end]
