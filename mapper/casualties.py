@@ -407,7 +407,9 @@ def extract_claims(article: Article, sentences: list[Sentence], mentions: list[M
     prev_claimant: str | None = None
     prev_para = -1
     texts = [clean[sent.start : sent.end] for sent in sentences]
-    all_figures = [find_figures(text) for text in texts]
+    # (no casualty word anywhere in the text: none in any sentence)
+    has_figures = _FIGURE_HINT.search(clean) is not None
+    all_figures = [find_figures(text) if has_figures else [] for text in texts]
     for i, sent in enumerate(sentences):
         text = texts[i]
         figures = all_figures[i]

@@ -67,6 +67,8 @@ class Pipeline:
         unresolved = self.resolver.resolve(article, mentions)
         sentences = split_sentences(clean)
         event_ref = None
+        # (a text without a strike word has no sentence with one: no need to look in each)
+        triggers = _TRIGGER_RX.search(clean) is not None
         j = 0
         for sent in sentences:
             inside = []
@@ -76,7 +78,7 @@ class Pipeline:
                 j += 1
             assign_roles(clean, sent, inside)
             struck = [m for m in inside if m.role == "struck"]
-            if struck or (event_ref is None and _TRIGGER_RX.search(clean, sent.start, sent.end)):
+            if struck or (event_ref is None and triggers and _TRIGGER_RX.search(clean, sent.start, sent.end)):
                 refs = find_dates(clean[sent.start : sent.end], sent.start)
                 if refs:
                     for m in struck:
