@@ -145,12 +145,22 @@ def _pool_batch(batch: list[Source], lean: bool) -> list[Outcome]:
     return [_analyse(pipe, geo, src, None, lean) for src in batch]
 
 
-def _pool_outcomes(spec: PipelineSpec, batches: list[list[Source]], jobs: int, lean: bool) -> Iterator[Outcome]:
+def _start_pool(spec: PipelineSpec, jobs: int) -> Any:
+    """The worker processes, forked before the file list is made, so that none of them
+    carries a copy of it (nor, with the collector frozen, of what this process holds)."""
+    import gc
     import multiprocessing
 
-    with multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=(spec,)) as pool:
-        for outcomes in pool.imap(partial(_pool_batch, lean=lean), batches):
-            yield from outcomes
+    gc.freeze()
+    try:
+        return multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=(spec,))
+    finally:
+        gc.unfreeze()
+
+
+def _pool_outcomes(pool: Any, batches: Iterator[list[Source]], lean: bool) -> Iterator[Outcome]:
+    for outcomes in pool.imap(partial(_pool_batch, lean=lean), batches):
+        yield from outcomes
 
 
 # ----------------------------------------------------------------------------- Dask
@@ -180,9 +190,11 @@ def _read(src: Source) -> bytes | Problem:
 
 
 def _dask_outcomes(
-    dask: Any, spec: PipelineSpec, batches: list[list[Source]], lean: bool, window: int | None = None
+    dask: Any, spec: PipelineSpec, batches: Iterator[list[Source]], lean: bool, window: int | None = None
 ) -> Iterator[Outcome]:
     """Send the batches to the cluster, a few at a time, and yield the outcomes in order."""
+    from collections import deque
+
     from distributed import Client
 
     try:
@@ -191,16 +203,21 @@ def _dask_outcomes(
         raise ClusterError(f"cannot use the Dask cluster at {dask}: {exc}") from exc
     try:
         if window is None:
-            threads = sum(client.nthreads().values()) or 1
-            window = 2 * threads
-        futures: dict[int, Any] = {}
-        sent = 0
-        for i in range(len(batches)):
-            while sent < len(batches) and sent < i + window:
-                payload = [(src, _read(src)) for src in batches[sent]]
-                futures[sent] = client.submit(_dask_batch, spec, payload, lean, pure=False)
-                sent += 1
-            yield from futures.pop(i).result()
+            window = 2 * (sum(client.nthreads().values()) or 1)
+        futures: deque[Any] = deque()
+
+        def send() -> None:
+            batch = next(batches, None)
+            if batch is not None:
+                payload = [(src, _read(src)) for src in batch]
+                futures.append(client.submit(_dask_batch, spec, payload, lean, pure=False))
+
+        for _ in range(window):
+            send()
+        while futures:
+            oldest = futures.popleft()
+            send()
+            yield from oldest.result()
     finally:
         if client is not dask:
             client.close()
@@ -243,33 +260,37 @@ def process(
 
     for p in pipe.problems:
         problem(p)
-    items = list(discover(inputs))
-    sources = [it for it in items if isinstance(it, Source)]
-    workers = jobs if dask is None else max(jobs, 8)  # (a cluster's size is not known yet)
-    size = batch_size(len(sources), workers)
-    batches = [sources[i : i + size] for i in range(0, len(sources), size)]
-    # a worker's miss is final only when it read this process's cache and this process is offline
-    redo = spec.provider is not None and (dask is not None or not spec.offline)
-    outcomes = (
-        _dask_outcomes(dask, spec.shipped(), batches, lean)
-        if dask is not None
-        else _pool_outcomes(spec, batches, jobs, lean)
-    )
-    results: list[ArticleResult] = []
-    seen_hashes: dict[str, str] = {}
+    pool = _start_pool(spec, jobs) if dask is None else None
+    outcomes: Iterator[Outcome] = iter(())
     bar = None
-    if progress and len(items) > 50:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(items), unit="article", file=sys.stderr, leave=False)
     try:
-        for item in items:
+        items: list[Source | IngestError | None] = list(discover(inputs))
+        n = sum(isinstance(it, Source) for it in items)
+        workers = jobs if dask is None else max(jobs, 8)  # (a cluster's size is not known yet)
+        batches = _batches(items, batch_size(n, workers))
+        if pool is not None:
+            outcomes = _pool_outcomes(pool, batches, lean)
+        else:
+            outcomes = _dask_outcomes(dask, spec.shipped(), batches, lean)
+        # a worker's miss is final only when it read this process's cache and this process is offline
+        redo = spec.provider is not None and (dask is not None or not spec.offline)
+        results: list[ArticleResult] = []
+        seen_hashes: dict[str, str] = {}
+        if progress and len(items) > 50:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(items), unit="article", file=sys.stderr, leave=False)
+        for i in range(len(items)):
+            item = items[i]
+            assert item is not None
             if bar is not None:
                 bar.update(1)
             if isinstance(item, IngestError):
+                items[i] = None
                 problem(Problem(item.path, item.message, item.line))
                 continue
             outcome = next(outcomes)
+            items[i] = None  # (it has been sent and answered) the list goes as the run goes
             if isinstance(outcome, Problem):
                 problem(outcome)
                 continue
@@ -291,8 +312,24 @@ def process(
             bar.close()
         close = getattr(outcomes, "close", None)
         if close is not None:
-            close()  # stops the pool or the Dask client when the loop ends early
+            close()  # closes the Dask client
+        if pool is not None:
+            pool.terminate()
+            pool.join()
     return results, problems
+
+
+def _batches(items: list[Source | IngestError | None], size: int) -> Iterator[list[Source]]:
+    """The files of ``items`` in batches of ``size``, in order."""
+    batch: list[Source] = []
+    for item in items:
+        if isinstance(item, Source):
+            batch.append(item)
+            if len(batch) == size:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
 
 
 def _redo(pipe: Pipeline, src: Source, lean: bool) -> ArticleResult:
