@@ -133,10 +133,12 @@ def write_corpus(folder: Path, n: int, texts: Sequence[str]) -> int:
 
 
 class TreeMemory:
-    """Peak of the summed RSS of a process and its descendants, sampled in a thread."""
+    """Peak of the summed RSS (and PSS, which splits shared pages between the processes
+    that share them) of a process and its descendants, sampled in a thread."""
 
     def __init__(self, pid: int, every: float = 0.02) -> None:
         self.peak = 0
+        self.peak_pss = 0
         self._stop = threading.Event()
         try:
             import psutil
@@ -154,11 +156,13 @@ class TreeMemory:
         while not self._stop.is_set():
             try:
                 procs = [self._proc, *self._proc.children(recursive=True)]
-                total = 0
+                rss = pss = 0
                 for p in procs:
                     with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
-                        total += p.memory_info().rss
-                self.peak = max(self.peak, total)
+                        rss += p.memory_info().rss
+                        pss += getattr(p.memory_full_info(), "pss", 0)
+                self.peak = max(self.peak, rss)
+                self.peak_pss = max(self.peak_pss, pss)
             except psutil.NoSuchProcess:
                 return
             self._stop.wait(every)
@@ -186,7 +190,10 @@ def measure(cmd: Sequence[str], **kw: Any) -> dict[str, float]:
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     # without psutil: the largest single process (ru_maxrss is in KiB on Linux)
     peak = mem.peak if mem.available else after.ru_maxrss * 1024
-    return {"wall": wall, "cpu": cpu, "rss_mb": peak / 2**20}
+    res = {"wall": wall, "cpu": cpu, "rss_mb": peak / 2**20}
+    if mem.peak_pss:
+        res["pss_mb"] = mem.peak_pss / 2**20
+    return res
 
 
 def mapper_cmd() -> list[str]:
@@ -320,7 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_before = load_avg()
     texts, origin = source_articles()
     work = Path(tempfile.mkdtemp(prefix="mapper-bench-"))
-    rows: list[tuple[str, str, str, str, str, str]] = []
+    rows: list[tuple[str, str, str, str, str, str, str]] = []
     notes: list[str] = []
     try:
         corpus = work / "corpus"
@@ -337,6 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"{r['cpu']:.2f}" if "cpu" in r else "",
                     f"{n / r['wall']:,.0f}",
                     f"{r['rss_mb']:.0f}" if "rss_mb" in r else "",
+                    f"{r['pss_mb']:.0f}" if "pss_mb" in r else "",
                 )
             )
 
@@ -380,9 +388,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="cold-", dir=work) as cold_out:
             help_t = cold([*mapper_cmd(), "--help"], args.repeats, ROOT)
             seeds_t = cold([*mapper_cmd(), "run", "seeds/", "--offline", "-o", cold_out], args.repeats, ROOT)
-        rows.append(("cold start: mapper --help (median)", "", f"{help_t:.2f}", "", "", ""))
+        rows.append(("cold start: mapper --help (median)", "", f"{help_t:.2f}", "", "", "", ""))
         rows.append(
-            ("cold start: mapper run seeds/ --offline (median; writes map.html)", "5", f"{seeds_t:.2f}", "", "", "")
+            ("cold start: mapper run seeds/ --offline (median; writes map.html)", "5", f"{seeds_t:.2f}", "", "", "", "")
         )
 
         if args.memory_n:
@@ -405,8 +413,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"load average {load_before} before, {load_avg()} after."
     )
     print(f"Corpus: {args.n:,} .txt files replicated from {origin}.\n")
-    print("| measure | articles | wall s | CPU s | articles/s | peak RSS MB |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| measure | articles | wall s | CPU s | articles/s | peak RSS MB | peak PSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print("| " + " | ".join(r) + " |")
     print()
