@@ -415,8 +415,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Corpus: {args.n:,} .txt files replicated from {origin}.\n")
     print("| measure | articles | wall s | CPU s | articles/s | peak RSS MB | peak PSS MB |")
     print("|---|---:|---:|---:|---:|---:|---:|")
-    for r in rows:
-        print("| " + " | ".join(r) + " |")
+    for cells in rows:
+        print("| " + " | ".join(cells) + " |")
     print()
     if ours and floors:
         j = max(ours)
