@@ -282,12 +282,12 @@ def load_peer(ner_only: bool) -> tuple[Any, str]:
         return nlp, f"{label} (full pipeline)"
     # no model package: a tokenizer and a rule-based ruler, clearly not the same thing
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler")
+    ruler: Any = nlp.add_pipe("entity_ruler")
     from mapper.gazetteer import Gazetteer
 
     gaz, _ = Gazetteer.load()
     names = {n for p in gaz.by_id.values() for n in (p.name, *p.aliases)}
-    ruler.add_patterns([{"label": "GPE", "pattern": n} for n in sorted(names)])  # type: ignore[attr-defined]
+    ruler.add_patterns([{"label": "GPE", "pattern": n} for n in sorted(names)])
     return nlp, f"NO MODEL: spaCy {spacy.__version__} blank English tokenizer + EntityRuler (not NER)"
 
 
