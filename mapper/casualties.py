@@ -92,6 +92,16 @@ INJURE_PATTERNS = [
     re.compile(rf"\b(?i:injuring|injured|wounding|wounded|injures|wounds|hurting)\s+{NUM}(?:\s+{VICTIM})?"),
     re.compile(rf"\b{NUM}(?:\s+{VICTIM})?{_AUX}\s+(?:injured|wounded|hurt)\b"),
 ]
+# For the patterns whose casualty word is case-sensitive, the words one of which a
+# sentence must hold for the pattern to match there (None: no such test); the
+# patterns that open with a number try every word of a sentence, so this saves much.
+_KILL_NEEDS: list[tuple[str, ...] | None] = [
+    None,
+    ("dead",),
+    None,
+    ("killed", "dead", "died", "slain", "perished", "lost"),
+]
+_INJURE_NEEDS: list[tuple[str, ...] | None] = [None, ("injured", "wounded", "hurt")]
 
 SAY_WORDS = (
     "said says say reported reports told tells confirmed confirms claimed claims stated states announced "
@@ -210,8 +220,10 @@ def find_figures(sentence: str) -> list[Figures]:
         return []
     kills: list[tuple[int, int, tuple[int | None, int | None], str | None]] = []
     injuries: list[tuple[int, int, tuple[int | None, int | None], str | None]] = []
-    for patterns, out in ((KILL_PATTERNS, kills), (INJURE_PATTERNS, injuries)):
-        for rx in patterns:
+    for patterns, needs, out in ((KILL_PATTERNS, _KILL_NEEDS, kills), (INJURE_PATTERNS, _INJURE_NEEDS, injuries)):
+        for rx, words in zip(patterns, needs, strict=True):
+            if words is not None and not any(w in sentence for w in words):
+                continue
             for m in rx.finditer(sentence):
                 rng = number_range(m)
                 if rng is None or not _plausible(rng):

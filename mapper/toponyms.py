@@ -112,12 +112,13 @@ _CONTEXT = [
     ),
 ]
 # every match of _CONTEXT[i] contains a match of _CONTEXT_GATE[i]: a text without one is
-# not scanned (the gates open with plain words, which the engine finds fastest)
+# not scanned (the gates open with plain words or a character class, which the engine
+# finds fastest)
 _CONTEXT_GATE = [
     re.compile(
         r"(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port)\s+of\s"
     ),
-    re.compile(r"province|governorate|district|region|camp|base"),
+    re.compile(r"\s(?:province|governorate|district|region|camp|air\s+base|airbase|military\s+base)\b"),
 ]
 _LIST_ITEM = re.compile(_NAME)
 _NOT_NAMES = frozenset(
