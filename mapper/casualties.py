@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from .models import Article, Claim, Mention, Place
-from .text import Sentence, any_of, clauses, word_pattern
+from .text import Sentence, WordFinder, any_of, clauses, word_pattern
 
 UNITS = {
     w: i
@@ -211,7 +211,34 @@ def _victims(m: re.Match[str]) -> str | None:
 # Every figure pattern above (and the tail a SINGULAR match needs) contains one of
 # these words; a sentence without any of them has no figure, so the patterns are
 # not run over it.
-_FIGURE_HINT = re.compile(any_of("kill dead died slain perish lost death loss injur wound hurt".split()), re.I)
+_HINT_WORDS = "kill dead died slain perish lost death loss injur wound hurt".split()
+_FIGURE_HINT = re.compile(any_of(_HINT_WORDS), re.I)
+_HINT_FINDER = WordFinder(_HINT_WORDS)
+
+
+def _hinted(text: str, sentences: list[Sentence]) -> list[bool]:
+    """Which sentences hold a casualty word (what ``find_figures`` looks for first), from
+    one scan of the whole text instead of one per sentence."""
+    spans = _HINT_FINDER.spans(text)
+    if spans is None:
+        spans = [m.span() for m in _FIGURE_HINT.finditer(text)]
+    out: list[bool] = []
+    j = 0
+    for sent in sentences:
+        while j < len(spans) and spans[j][1] <= sent.start:
+            j += 1
+        hit = unsure = False
+        k = j
+        while k < len(spans) and spans[k][0] < sent.end:
+            if spans[k][0] >= sent.start and spans[k][1] <= sent.end:
+                hit = True
+                break
+            # a match across the sentence's edge may hide one inside it: look there
+            # (spans by start may also hold one that ended before it: looking is harmless)
+            unsure = True
+            k += 1
+        out.append(hit or (unsure and _FIGURE_HINT.search(text, sent.start, sent.end) is not None))
+    return out
 
 
 def find_figures(sentence: str) -> list[Figures]:
@@ -419,9 +446,8 @@ def extract_claims(article: Article, sentences: list[Sentence], mentions: list[M
     prev_claimant: str | None = None
     prev_para = -1
     texts = [clean[sent.start : sent.end] for sent in sentences]
-    # (no casualty word anywhere in the text: none in any sentence)
-    has_figures = _FIGURE_HINT.search(clean) is not None
-    all_figures = [find_figures(text) if has_figures else [] for text in texts]
+    hinted = _hinted(clean, sentences)
+    all_figures = [find_figures(text) if hint else [] for text, hint in zip(texts, hinted, strict=True)]
     for i, sent in enumerate(sentences):
         text = texts[i]
         figures = all_figures[i]

@@ -30,10 +30,11 @@ from .models import Article, ArticleResult, LeanArticle, Problem, RunResult
 from .resolve import CandidateSource, Geocoder, Resolver
 from .roles import TRIGGERS, assign_roles
 from .sites import build_sites, date_events
-from .text import split_sentences, word_pattern
+from .text import Sentence, WordFinder, is_word_char, split_sentences, word_pattern
 from .toponyms import Matcher, find_mentions
 
 _TRIGGER_RX = re.compile(word_pattern(TRIGGERS), re.I)
+_TRIGGER_FINDER = WordFinder(TRIGGERS)
 OUTPUT_NAMES = {
     "geojson": "sites.geojson",
     "csv": "sites.csv",
@@ -67,10 +68,9 @@ class Pipeline:
         unresolved = self.resolver.resolve(article, mentions)
         sentences = split_sentences(clean)
         event_ref = None
-        # (a text without a strike word has no sentence with one: no need to look in each)
-        triggers = _TRIGGER_RX.search(clean) is not None
+        has_trigger = _sentences_with_trigger(clean, sentences)
         j = 0
-        for sent in sentences:
+        for sent, trigger in zip(sentences, has_trigger, strict=True):
             inside = []
             while j < len(mentions) and mentions[j].cstart < sent.end:
                 if mentions[j].cstart >= sent.start:
@@ -78,7 +78,7 @@ class Pipeline:
                 j += 1
             assign_roles(clean, sent, inside)
             struck = [m for m in inside if m.role == "struck"]
-            if struck or (event_ref is None and triggers and _TRIGGER_RX.search(clean, sent.start, sent.end)):
+            if struck or (event_ref is None and trigger):
                 refs = find_dates(clean[sent.start : sent.end], sent.start)
                 if refs:
                     for m in struck:
@@ -157,6 +157,33 @@ class Pipeline:
     ) -> RunResult:
         results, problems = self.process(inputs, on_problem=on_problem, progress=progress, lean=lean)
         return finish(results, problems, outdir, formats=formats)
+
+
+def _sentences_with_trigger(clean: str, sentences: list[Sentence]) -> list[bool]:
+    """For each sentence, whether ``_TRIGGER_RX.search(clean, start, end)`` finds a strike
+    word in it, from one pass over the text."""
+    spans = _TRIGGER_FINDER.spans(clean)
+    if spans is None:
+        return [_TRIGGER_RX.search(clean, s.start, s.end) is not None for s in sentences]
+    n = len(clean)
+    # whole words: a word character neither before (the search looks at the real text
+    # there) nor after, unless the word ends where the sentence does (its end of text)
+    words = [(a, b, b >= n or not is_word_char(clean[b])) for a, b in spans if a == 0 or not is_word_char(clean[a - 1])]
+    out: list[bool] = []
+    j = 0
+    for sent in sentences:
+        while j < len(words) and words[j][0] < sent.start:
+            j += 1
+        k = j
+        found = False
+        while k < len(words) and words[k][0] < sent.end:
+            _, b, bounded = words[k]
+            if b <= sent.end and (bounded or b == sent.end):
+                found = True
+                break
+            k += 1
+        out.append(found)
+    return out
 
 
 def lean_result(result: ArticleResult) -> ArticleResult:

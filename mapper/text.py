@@ -146,3 +146,37 @@ def word_pattern(words: Iterable[str]) -> str:
             if b != a and b.startswith(a) and not (b[len(a)].isalnum() or b[len(a)] == "_"):
                 raise ValueError(f"{a!r} is a prefix of {b!r} up to a non-word character")
     return _first_chars(ws) + r"\b" + _trie(ws) + r"\b"
+
+
+# Under re.IGNORECASE an ASCII letter matches its two cases and, for i, k and s, one
+# of these as well (the re module's documentation lists them); they are also the only
+# characters whose lower case is not one character or is an ASCII letter of another.
+_FOLD_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+class WordFinder:
+    """Every occurrence of some ASCII ``words`` in a text, found as ``re.IGNORECASE``
+    finds them, in one Aho-Corasick pass over the lower-cased text (much faster than
+    a regex alternation, which tries every position of the text)."""
+
+    def __init__(self, words: Iterable[str]):
+        import ahocorasick
+
+        self._auto = ahocorasick.Automaton()
+        for w in set(words):
+            if not w or not w.isascii() or w != w.lower():
+                raise ValueError(f"WordFinder needs lower-case ASCII words, not {w!r}")
+            self._auto.add_word(w, len(w))
+        self._auto.make_automaton()
+
+    def spans(self, text: str) -> list[tuple[int, int]] | None:
+        """The (start, end) of every occurrence, overlapping ones too, by start; or None
+        when ``text`` holds a character for which lower-casing and IGNORECASE differ."""
+        if _FOLD_SPECIAL.search(text):
+            return None
+        return sorted((end + 1 - n, end + 1) for end, n in self._auto.iter(text.lower()))
+
+
+def is_word_char(ch: str) -> bool:
+    """What ``\\w`` matches in a str pattern."""
+    return ch.isalnum() or ch == "_"

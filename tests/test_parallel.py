@@ -268,3 +268,51 @@ def test_first_full_date_is_the_first_full_date_found() -> None:
     ]:
         full = [r.value for r in find_dates(text) if r.kind == "full"]
         assert first_full_date(text) == (full[0] if full else None)
+
+
+SENTENCE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Strikes",
+            "air-strike",
+            "AIR-STRIKES",
+            "hit",
+            "white",
+            "killed",
+            "Kill",
+            "\u212aILLED",
+            "ſtrike",
+            "İnjured",
+            "lost",
+            "gloss",
+            "deadline",
+            "wounded",
+            "x_",
+            "2",
+            "é",
+            ".",
+            "!",
+            "\n",
+            "\n\n",
+            " ",
+            "-",
+            ",",
+        ]
+    ),
+    max_size=40,
+).map(lambda xs: " ".join(xs))
+
+
+@settings(max_examples=300, deadline=None)
+@given(SENTENCE_TEXT)
+def test_one_pass_word_finders_match_the_per_sentence_regexes(text: str) -> None:
+    from mapper.casualties import _FIGURE_HINT, _hinted
+    from mapper.pipeline import _TRIGGER_RX, _sentences_with_trigger
+    from mapper.text import Sentence, split_sentences
+
+    # the sentences of the text, and arbitrary spans cutting through words
+    for sentences in (split_sentences(text), [Sentence(i, min(i + 7, len(text)), 0) for i in range(0, len(text), 9)]):
+        assert _sentences_with_trigger(text, sentences) == [
+            _TRIGGER_RX.search(text, s.start, s.end) is not None for s in sentences
+        ]
+        assert _hinted(text, sentences) == [_FIGURE_HINT.search(text[s.start : s.end]) is not None for s in sentences]
