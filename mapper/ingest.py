@@ -193,22 +193,29 @@ _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
 # a letter outside ASCII and Latin-1 Supplement .. Latin Extended-B (U+00C0-U+024F)
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_\x00-\x7f\u00c0-\u024f]")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")  # what _WORD takes beyond ASCII letters
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 
 def _is_foreign_line(line: str) -> bool:
     """A line mostly in a non-Latin script, or clearly in another Latin-script language."""
-    # (counted only when there is a non-Latin letter: without one the share is 1)
-    non_latin = len(_NON_LATIN_LETTER.findall(line))
-    if non_latin:
-        letters = len(_LETTER.findall(line))
-        if letters >= 8 and (letters - non_latin) / letters < 0.5:
-            return True
-    words = _WORD.findall(line)
+    if _NON_ASCII_LETTER.search(line) is None:
+        # all its letters are ASCII (so Latin): its words are the runs of [a-z] of the
+        # lower-cased line, a faster way to the same lower-cased words
+        words = _ASCII_WORD.findall(line.lower())
+    else:
+        # (counted only when there is a non-Latin letter: without one the share is 1)
+        non_latin = len(_NON_LATIN_LETTER.findall(line))
+        if non_latin:
+            letters = len(_LETTER.findall(line))
+            if letters >= 8 and (letters - non_latin) / letters < 0.5:
+                return True
+        words = [w.lower() for w in _WORD.findall(line)]
     if len(words) >= 4:
-        foreign = sum(map(_FOREIGN_STOP.__contains__, map(str.lower, words)))
+        foreign = sum(map(_FOREIGN_STOP.__contains__, words))
         if foreign < 2:
             return False
-        english = sum(map(_ENGLISH_STOP.__contains__, map(str.lower, words)))
+        english = sum(map(_ENGLISH_STOP.__contains__, words))
         if foreign > 2 * english:
             return True
     return False

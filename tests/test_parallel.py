@@ -316,3 +316,36 @@ def test_one_pass_word_finders_match_the_per_sentence_regexes(text: str) -> None
             _TRIGGER_RX.search(text, s.start, s.end) is not None for s in sentences
         ]
         assert _hinted(text, sentences) == [_FIGURE_HINT.search(text[s.start : s.end]) is not None for s in sentences]
+
+
+def _foreign_reference(line: str) -> bool:
+    """The foreign-line rule written plainly (ingest._is_foreign_line is a faster form)."""
+    letters = re.findall(r"[^\W\d_]", line)
+    if len(letters) >= 8:
+        latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
+        if latin / len(letters) < 0.5:
+            return True
+    from mapper.ingest import _ENGLISH_STOP, _FOREIGN_STOP
+
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", line)]
+    if len(words) >= 4:
+        foreign = sum(w in _FOREIGN_STOP for w in words)
+        english = sum(w in _ENGLISH_STOP for w in words)
+        if foreign >= 2 and foreign > 2 * english:
+            return True
+    return False
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "la LAS der Die und für İla \u212a ſ the of and said Syria Сирия سوريا é x2 _ ² , “ ’ ١".split()
+        ),
+        max_size=20,
+    ).map(" ".join)
+)
+def test_foreign_line_fast_path_matches_the_rule(line: str) -> None:
+    from mapper.ingest import _is_foreign_line
+
+    assert _is_foreign_line(line) == _foreign_reference(line)
