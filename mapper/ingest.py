@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .dates import first_full_date
 from .models import Article
+from .text import lower_finds_ignorecase
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -170,6 +171,7 @@ _BOILER_PHRASES = r"""
       | \bsubscribe\s+to\s+(?:our|the)\s+newsletter\b
 """
 _BOILER_END = r"\ball\s+rights\s+reserved\.?"
+_BOILER_PHRASE_WORDS = ("cookie", "subscribe", "rights")  # one of them is in each phrase and end
 BOILERPLATE = re.compile(
     rf"^(?:.*(?:{_BOILER_PHRASES}).*|{_BOILER_LINES}|.*{_BOILER_END})$",
     re.IGNORECASE | re.VERBOSE,
@@ -227,7 +229,13 @@ def is_boilerplate(line: str) -> bool:
         return False
     if "\n" in s:  # not from clean_text, which passes single lines
         return bool(BOILERPLATE.match(s)) or _is_foreign_line(s)
-    return bool(_BOILERPLATE_LINE.match(s) or _BOILERPLATE_PHRASE.search(s)) or _is_foreign_line(s)
+    if _BOILERPLATE_LINE.match(s):
+        return True
+    # every phrase holds one of these words: a line without them is not searched
+    low = s.lower()
+    if (not lower_finds_ignorecase(s) or any(w in low for w in _BOILER_PHRASE_WORDS)) and _BOILERPLATE_PHRASE.search(s):
+        return True
+    return _is_foreign_line(s)
 
 
 def _extend_offsets(offsets: list[int], line: str, start: int, i: int, j: int) -> None:

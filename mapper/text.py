@@ -154,6 +154,12 @@ def word_pattern(words: Iterable[str]) -> str:
 _FOLD_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
+def lower_finds_ignorecase(text: str) -> bool:
+    """Whether an ASCII word is in ``text`` for ``re.IGNORECASE`` exactly where it is in
+    ``text.lower()`` (true unless one of the four characters above is there)."""
+    return _FOLD_SPECIAL.search(text) is None
+
+
 class WordFinder:
     """Every occurrence of some ASCII ``words`` in a text, found as ``re.IGNORECASE``
     finds them, in one Aho-Corasick pass over the lower-cased text (much faster than
@@ -172,7 +178,7 @@ class WordFinder:
     def spans(self, text: str) -> list[tuple[int, int]] | None:
         """The (start, end) of every occurrence, overlapping ones too, by start; or None
         when ``text`` holds a character for which lower-casing and IGNORECASE differ."""
-        if _FOLD_SPECIAL.search(text):
+        if not lower_finds_ignorecase(text):
             return None
         return sorted((end + 1 - n, end + 1) for end, n in self._auto.iter(text.lower()))
 
