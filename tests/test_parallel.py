@@ -225,6 +225,8 @@ LINES = st.lists(
             "cookie policy",
             "accept all cookies",
             "Subscribe to our newsletter",
+            "\u017fubscribe to the newsletter",
+            "COO\u212aIE settings",
             "All rights reserved.",
             "all  rights reserved",
             "Read more",
