@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from .models import Article, Claim, Mention, Place
-from .text import Sentence, clauses
+from .text import Sentence, WordFinder, any_of, clauses, word_pattern
 
 UNITS = {
     w: i
@@ -92,19 +92,26 @@ INJURE_PATTERNS = [
     re.compile(rf"\b(?i:injuring|injured|wounding|wounded|injures|wounds|hurting)\s+{NUM}(?:\s+{VICTIM})?"),
     re.compile(rf"\b{NUM}(?:\s+{VICTIM})?{_AUX}\s+(?:injured|wounded|hurt)\b"),
 ]
+# For the patterns whose casualty word is case-sensitive, the words one of which a
+# sentence must hold for the pattern to match there (None: no such test); the
+# patterns that open with a number try every word of a sentence, so this saves much.
+_KILL_NEEDS: list[tuple[str, ...] | None] = [
+    None,
+    ("dead",),
+    None,
+    ("killed", "dead", "died", "slain", "perished", "lost"),
+]
+_INJURE_NEEDS: list[tuple[str, ...] | None] = [None, ("injured", "wounded", "hurt")]
 
-SAY = (
-    "(?:"
-    + "|".join(
-        "said says say reported reports told tells confirmed confirms claimed claims stated states announced "
-        "announces denied denies noted added insisted estimated cited quoted".split()
-    )
-    + ")"
-)
+SAY_WORDS = (
+    "said says say reported reports told tells confirmed confirms claimed claims stated states announced "
+    "announces denied denies noted added insisted estimated cited quoted"
+).split()
+SAY = "(?:" + "|".join(SAY_WORDS) + ")"
 _SUBJECT_STOPS = re.compile(r"[,;:\"(]|\b(?:that|but|while|where|as|which|what|whether|if)\b")
 _NEGATED = re.compile(r"\b(?:not|never|n't)\s*$")
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<c>[^,.;:\"]{3,120})", re.I)
-_SAY_RX = re.compile(rf"\b{SAY}\b")  # lower case: "the United States" is no verb
+_ACCORDING = re.compile(r"(?=a)\baccording\s+to\s+(?P<c>[^,.;:\"]{3,120})", re.I)
+_SAY_RX = re.compile(word_pattern(SAY_WORDS))  # lower case: "the United States" is no verb
 _PRONOUN = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|officials?|sources?|the\s+statement)$", re.I)
 _DATE_TAIL = re.compile(
     r"\s+(?:on|last|this|early|late)\s+(?:\w+\s+)?(?:\d{1,2}\s+\w+|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\w+day)\b.*$"
@@ -201,12 +208,49 @@ def _victims(m: re.Match[str]) -> str | None:
     return None if v.lower() in ("more", "others", "other") else v
 
 
+# Every figure pattern above (and the tail a SINGULAR match needs) contains one of
+# these words; a sentence without any of them has no figure, so the patterns are
+# not run over it.
+_HINT_WORDS = "kill dead died slain perish lost death loss injur wound hurt".split()
+_FIGURE_HINT = re.compile(any_of(_HINT_WORDS), re.I)
+_HINT_FINDER = WordFinder(_HINT_WORDS)
+
+
+def _hinted(text: str, sentences: list[Sentence]) -> list[bool]:
+    """Which sentences hold a casualty word (what ``find_figures`` looks for first), from
+    one scan of the whole text instead of one per sentence."""
+    spans = _HINT_FINDER.spans(text)
+    if spans is None:
+        spans = [m.span() for m in _FIGURE_HINT.finditer(text)]
+    out: list[bool] = []
+    j = 0
+    for sent in sentences:
+        while j < len(spans) and spans[j][1] <= sent.start:
+            j += 1
+        hit = unsure = False
+        k = j
+        while k < len(spans) and spans[k][0] < sent.end:
+            if spans[k][0] >= sent.start and spans[k][1] <= sent.end:
+                hit = True
+                break
+            # a match across the sentence's edge may hide one inside it: look there
+            # (spans by start may also hold one that ended before it: looking is harmless)
+            unsure = True
+            k += 1
+        out.append(hit or (unsure and _FIGURE_HINT.search(text, sent.start, sent.end) is not None))
+    return out
+
+
 def find_figures(sentence: str) -> list[Figures]:
     """Killed/injured figures in one sentence; one entry per killed figure, injuries attached."""
+    if not _FIGURE_HINT.search(sentence):
+        return []
     kills: list[tuple[int, int, tuple[int | None, int | None], str | None]] = []
     injuries: list[tuple[int, int, tuple[int | None, int | None], str | None]] = []
-    for patterns, out in ((KILL_PATTERNS, kills), (INJURE_PATTERNS, injuries)):
-        for rx in patterns:
+    for patterns, needs, out in ((KILL_PATTERNS, _KILL_NEEDS, kills), (INJURE_PATTERNS, _INJURE_NEEDS, injuries)):
+        for rx, words in zip(patterns, needs, strict=True):
+            if words is not None and not any(w in sentence for w in words):
+                continue
             for m in rx.finditer(sentence):
                 rng = number_range(m)
                 if rng is None or not _plausible(rng):
@@ -259,7 +303,8 @@ def find_claimant(sentence: str) -> str | None:
             return got
     for sm in _SAY_RX.finditer(sentence):
         before = sentence[: sm.start()]
-        if _NEGATED.search(before):
+        # a negation can only end where the trailing white space starts
+        if _NEGATED.search(before, max(0, len(before.rstrip()) - 5)):
             continue
         # walk back to the start of the subject noun phrase
         cut = 0
@@ -400,10 +445,16 @@ def extract_claims(article: Article, sentences: list[Sentence], mentions: list[M
     claims: list[Claim] = []
     prev_claimant: str | None = None
     prev_para = -1
+    texts = [clean[sent.start : sent.end] for sent in sentences]
+    hinted = _hinted(clean, sentences)
+    all_figures = [find_figures(text) if hint else [] for text, hint in zip(texts, hinted, strict=True)]
     for i, sent in enumerate(sentences):
-        text = clean[sent.start : sent.end]
-        claimant = find_claimant(text)
-        figures = find_figures(text)
+        text = texts[i]
+        figures = all_figures[i]
+        # a claimant is used by a sentence with figures, and passed on to the next one
+        # when that has figures: of other sentences it is never read, so not looked for
+        wanted = figures or (i + 1 < len(sentences) and all_figures[i + 1])
+        claimant = find_claimant(text) if wanted else None
         if figures and claimant is None and prev_claimant and sent.paragraph == prev_para and _CONTINUING.match(text):
             claimant = prev_claimant
         for f in figures:

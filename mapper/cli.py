@@ -117,14 +117,9 @@ def make_pipeline(
     gazetteers: tuple[str, ...], offline: bool, provider: str, url: str | None, user_agent: str, no_world: bool
 ) -> Any:
     """The pipeline every command builds from the shared options."""
-    from .pipeline import Pipeline
+    from .pipeline import Pipeline, default_world
 
-    world = None
-    if not no_world:
-        from .counties import CombinedIndex, USCounties
-        from .worldgaz import WorldGazetteer
-
-        world = CombinedIndex(WorldGazetteer.load(), USCounties.load())
+    world = None if no_world else default_world()
     return Pipeline.create(gazetteers, world=world, geocoder=make_geocoder(offline, provider, url, user_agent))
 
 
@@ -172,6 +167,22 @@ def make_geocoder(offline: bool, provider: str, url: str | None, user_agent: str
     help="Analyse every stored article again from its stored text (e.g. after an online geocoder is back).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary table.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that read and analyse articles (the outputs are the same as with 1).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    default=None,
+    help="Analyse the articles on a Dask cluster: its scheduler, e.g. tcp://scheduler:8786 "
+    "(needs the 'dask' extra here and on the workers).",
+)
 def run(
     inputs: tuple[Path, ...],
     outdir: Path,
@@ -189,6 +200,8 @@ def run(
     commit_every: float,
     reanalyse: bool,
     quiet: bool,
+    jobs: int = 1,
+    dask_address: str | None = None,
 ) -> None:
     """Read every article under INPUT... and map the struck sites.
 
@@ -207,15 +220,24 @@ def run(
     done = None
     store_path = None
     if no_store:
-        with output_errors(outdir):
-            result = pipe.run(inputs, outdir, formats=formats, on_problem=warn, progress=progress)
+        with output_errors(outdir), cluster_errors(dask_address):
+            if jobs > 1 or dask_address:
+                result = run_parallel(pipe, gazetteers, no_world, inputs, outdir, formats, progress, jobs, dask_address)
+            else:
+                result = pipe.run(inputs, outdir, formats=formats, on_problem=warn, progress=progress, lean=True)
     else:
         from .pipeline import export
         from .store import analysis_key, build, default_store, ingest, save
 
         store_path = store or default_store(outdir)
         analysis = analysis_key(gazetteers, world=not no_world)
-        with open_store(store_path, wait) as st:
+        with open_store(store_path, wait) as st, cluster_errors(dask_address), contextlib.ExitStack() as stack:
+            analyser = None
+            if jobs > 1 or dask_address:
+                from .parallel import BatchAnalyser, spec_for
+
+                spec = spec_for(gazetteers, geo, offline=getattr(geo, "offline", True), world=not no_world)
+                analyser = stack.enter_context(BatchAnalyser(pipe, spec, jobs=jobs, dask=dask_address))
             done = ingest(
                 st,
                 pipe,
@@ -226,6 +248,7 @@ def run(
                 on_problem=warn,
                 on_note=note,
                 progress=progress,
+                analyser=analyser,
             )
             result = build(st, done.problems, done.pending)
             # outputs first, then the last analyses: a run failing in between changes nothing
@@ -586,6 +609,44 @@ def evaluate(
     ]
     for k, v in rows:
         click.echo(f"  {k:<16} {v}")
+
+
+def run_parallel(
+    pipe: Any,
+    gazetteers: tuple[str, ...],
+    no_world: bool,
+    inputs: tuple[Path, ...],
+    outdir: Path,
+    formats: tuple[str, ...],
+    progress: bool,
+    jobs: int,
+    dask_address: str | None,
+) -> Any:
+    """``mapper run --no-store --jobs N`` / ``--dask ADDRESS``: see ``mapper.parallel``."""
+    from .parallel import process, spec_for
+    from .pipeline import finish
+
+    geo = pipe.resolver.geocoder
+    spec = spec_for(gazetteers, geo, offline=getattr(geo, "offline", True), world=not no_world)
+    results, problems = process(
+        pipe, spec, inputs, jobs=jobs, dask=dask_address, on_problem=warn, progress=progress, lean=True
+    )
+    return finish(results, problems, outdir, formats=formats)
+
+
+@contextlib.contextmanager
+def cluster_errors(dask_address: str | None) -> Iterator[None]:
+    """A missing Dask install or an unreachable scheduler is a one-line error."""
+    from .parallel import ClusterError
+
+    try:
+        yield
+    except ImportError as exc:
+        if dask_address and (exc.name or "").split(".")[0] in ("dask", "distributed"):
+            raise click.ClickException("--dask needs Dask: pip install 'strike-mapper[dask]'") from None
+        raise
+    except ClusterError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def print_summary(result: Any, done: Any = None, store_path: Path | None = None) -> None:

@@ -41,15 +41,19 @@ _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
+# Each pattern opens with a look-ahead on the characters a match can start with
+# (weekday and month initials, digits, ...): it changes no match, but lets the
+# engine leave most positions of a text after one test.
 _PATTERNS = [
-    ("full", re.compile(rf"\b(?:{_WD},?\s+)?{_M}\s+{_D},?\s+{_Y}\b")),
-    ("full", re.compile(rf"\b(?:{_WD},?\s+)?{_D}\s+{_M},?\s+{_Y}\b")),
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("partial", re.compile(rf"\b{_D}\s+{_M}\b")),
-    ("partial", re.compile(rf"\b{_M}\s+{_D}\b(?!\s*:)")),
-    ("weekday", re.compile(rf"\b(?P<mod>last|this|next|on|early|late)?\s*{_WD}\b")),
-    ("today", re.compile(r"\b(?:today|tonight|this morning|this evening)\b", re.I)),
+    ("full", re.compile(rf"(?=[ADFJMNOSTW])\b(?:{_WD},?\s+)?{_M}\s+{_D},?\s+{_Y}\b")),
+    ("full", re.compile(rf"(?=[FMSTW\d])\b(?:{_WD},?\s+)?{_D}\s+{_M},?\s+{_Y}\b")),
+    ("iso", re.compile(r"(?=[12])\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("partial", re.compile(rf"(?=\d)\b{_D}\s+{_M}\b")),
+    ("partial", re.compile(rf"(?=[ADFJMNOS])\b{_M}\s+{_D}\b(?!\s*:)")),
+    ("weekday", re.compile(rf"(?=[eFlMnoStTW\s])\b(?P<mod>last|this|next|on|early|late)?\s*{_WD}\b")),
+    ("today", re.compile(r"(?=t)\b(?:today|tonight|this morning|this evening)\b", re.I)),
 ]
+_FULL_KINDS = ("full", "iso")  # the patterns giving full dates come first
 
 
 @dataclass(frozen=True)
@@ -117,11 +121,17 @@ def _mk(kind: str, m: re.Match[str], base: int) -> DateRef | None:
     return None
 
 
-def find_dates(text: str, base: int = 0) -> list[DateRef]:
-    """All date expressions in ``text``, longest first where they overlap, in order."""
+def find_dates(text: str, base: int = 0, *, full_only: bool = False) -> list[DateRef]:
+    """All date expressions in ``text``, longest first where they overlap, in order.
+
+    ``full_only``: only the full dates (the same ones as without it: the patterns
+    for full dates run first, so no other kind can take their place).
+    """
     found: list[DateRef] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in _PATTERNS:
+        if full_only and kind not in _FULL_KINDS:
+            break
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -132,8 +142,13 @@ def find_dates(text: str, base: int = 0) -> list[DateRef]:
     return sorted(found, key=lambda r: r.start)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")  # every full date has one
+
+
 def first_full_date(text: str) -> date | None:
-    for r in find_dates(text):
+    if not _YEAR.search(text):
+        return None
+    for r in find_dates(text, full_only=True):
         if r.kind == "full":
             return r.value
     return None

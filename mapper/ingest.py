@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .dates import first_full_date
 from .models import Article
+from .text import lower_finds_ignorecase
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -146,14 +147,16 @@ _CHAR_MAP = str.maketrans(
         "\v": " ",
     }
 )
+# the characters _CHAR_MAP changes: a line is translated one match at a time, which
+# is much faster than str.translate over a long line holding a few curly quotes
+_TO_TRANSLATE = re.compile("[" + re.escape("".join(chr(c) for c in _CHAR_MAP)) + "]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r" {2,}")
 
-BOILERPLATE = re.compile(
-    r"""^(?:
-        .*\b(?:we\s+use\s+cookies|cookies\s+help\s+us|accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings))\b.*
-      | .*\bsubscribe\s+to\s+(?:our|the)\s+newsletter\b.*
-      | thank\s+you\s+for\s+(?:your\s+)?subscri\w+.*
+# Boilerplate lines: a line that *is* one of _BOILER_LINES (from its first word to
+# its end), or holds one of _BOILER_PHRASES anywhere, or ends in _BOILER_END.
+_BOILER_LINES = r"""
+        thank\s+you\s+for\s+(?:your\s+)?subscri\w+.*
       | read\s+more\s*@.*
       | read\s+more\W*
       | leave\s+a\s+(?:reply|comment)\W*
@@ -164,14 +167,27 @@ BOILERPLATE = re.compile(
       | blog\s+widget\s+by.*
       | (?:share|tweet)\s+(?:this|on)\b.{0,40}
       | (?:all\s+rights\s+reserved|copyright\s+(?:©|\(c\)|\d{4})).*
-      | .*\ball\s+rights\s+reserved\.?
       | (?:sign\s+up|log\s*in|sign\s+in|register)\s+(?:for|to)\b.{0,60}
       | advertisement\W*
       | related\s+(?:articles|stories|posts)\W*
       | click\s+here\b.*
-    )$""",
+"""
+_BOILER_PHRASES = r"""
+        \b(?:we\s+use\s+cookies|cookies\s+help\s+us|accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings))\b
+      | \bsubscribe\s+to\s+(?:our|the)\s+newsletter\b
+"""
+_BOILER_END = r"\ball\s+rights\s+reserved\.?"
+_BOILER_PHRASE_WORDS = ("cookie", "subscribe", "rights")  # one of them is in each phrase and end
+BOILERPLATE = re.compile(
+    rf"^(?:.*(?:{_BOILER_PHRASES}).*|{_BOILER_LINES}|.*{_BOILER_END})$",
     re.IGNORECASE | re.VERBOSE,
 )
+# The same test for a line without "\n", in a faster form: BOILERPLATE's ".*" in
+# front of a phrase makes the engine try the phrases at every position of the
+# line, once per alternative; a search (behind a look-ahead on the phrases'
+# first letters) does that once.
+_BOILERPLATE_LINE = re.compile(rf"^(?:{_BOILER_LINES})$", re.IGNORECASE | re.VERBOSE)
+_BOILERPLATE_PHRASE = re.compile(rf"(?=[acsw])(?:{_BOILER_PHRASES}|{_BOILER_END}$)", re.IGNORECASE | re.VERBOSE)
 
 _FOREIGN_STOP = frozenset(
     "para la las los del por con una uno que como est pour les des une dans sur avec est "
@@ -183,27 +199,61 @@ _ENGLISH_STOP = frozenset(
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
+# a letter outside ASCII and Latin-1 Supplement .. Latin Extended-B (U+00C0-U+024F)
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_\x00-\x7f\u00c0-\u024f]")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")  # what _WORD takes beyond ASCII letters
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 
 def _is_foreign_line(line: str) -> bool:
     """A line mostly in a non-Latin script, or clearly in another Latin-script language."""
-    letters = _LETTER.findall(line)
-    if len(letters) >= 8:
-        latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
-        if latin / len(letters) < 0.5:
-            return True
-    words = [w.lower() for w in _WORD.findall(line)]
+    if _NON_ASCII_LETTER.search(line) is None:
+        # all its letters are ASCII (so Latin): its words are the runs of [a-z] of the
+        # lower-cased line, a faster way to the same lower-cased words
+        words = _ASCII_WORD.findall(line.lower())
+    else:
+        # (counted only when there is a non-Latin letter: without one the share is 1)
+        non_latin = len(_NON_LATIN_LETTER.findall(line))
+        if non_latin:
+            letters = len(_LETTER.findall(line))
+            if letters >= 8 and (letters - non_latin) / letters < 0.5:
+                return True
+        words = [w.lower() for w in _WORD.findall(line)]
     if len(words) >= 4:
-        foreign = sum(w in _FOREIGN_STOP for w in words)
-        english = sum(w in _ENGLISH_STOP for w in words)
-        if foreign >= 2 and foreign > 2 * english:
+        foreign = sum(map(_FOREIGN_STOP.__contains__, words))
+        if foreign < 2:
+            return False
+        english = sum(map(_ENGLISH_STOP.__contains__, words))
+        if foreign > 2 * english:
             return True
     return False
 
 
 def is_boilerplate(line: str) -> bool:
     s = line.strip()
-    return bool(s) and (bool(BOILERPLATE.match(s)) or _is_foreign_line(s))
+    if not s:
+        return False
+    if "\n" in s:  # not from clean_text, which passes single lines
+        return bool(BOILERPLATE.match(s)) or _is_foreign_line(s)
+    if _BOILERPLATE_LINE.match(s):
+        return True
+    # every phrase holds one of these words: a line without them is not searched
+    low = s.lower()
+    if (not lower_finds_ignorecase(s) or any(w in low for w in _BOILER_PHRASE_WORDS)) and _BOILERPLATE_PHRASE.search(s):
+        return True
+    return _is_foreign_line(s)
+
+
+def _extend_offsets(offsets: list[int], line: str, start: int, i: int, j: int) -> None:
+    """Append the original index of every kept character of ``line[i:j]`` (zero widths are NUL)."""
+    if "\x00" in line:
+        offsets.extend(start + k for k in range(i, j) if line[k] != "\x00")
+    else:
+        offsets.extend(range(start + i, start + j))
+
+
+def _translate_match(m: re.Match[str]) -> str:
+    return m.group().translate(_CHAR_MAP)
 
 
 def clean_text(text: str) -> tuple[str, list[int]]:
@@ -229,7 +279,7 @@ def clean_text(text: str) -> tuple[str, list[int]]:
             out.append(sep)
             offsets.extend([start - 1] * len(sep))
         blank_run = 0
-        line = _ZERO_WIDTH.sub(lambda m: "\x00", body).translate(_CHAR_MAP)
+        line = _TO_TRANSLATE.sub(_translate_match, _ZERO_WIDTH.sub("\x00", body))
         # strip leading/trailing white space and collapse runs, keeping offsets
         lead = len(line) - len(line.lstrip())
         seg_start = lead
@@ -237,10 +287,10 @@ def clean_text(text: str) -> tuple[str, list[int]]:
         i = seg_start
         for m in _SPACES.finditer(line, seg_start, last):
             out.append(line[i : m.start() + 1].replace("\x00", ""))
-            offsets.extend(start + j for j in range(i, m.start() + 1) if line[j] != "\x00")
+            _extend_offsets(offsets, line, start, i, m.start() + 1)
             i = m.end()
         out.append(line[i:last].replace("\x00", ""))
-        offsets.extend(start + j for j in range(i, last) if line[j] != "\x00")
+        _extend_offsets(offsets, line, start, i, last)
     clean = "".join(out)
     offsets.append(offsets[-1] + 1 if offsets else 0)
     assert len(offsets) == len(clean) + 1
@@ -318,6 +368,11 @@ def read_html(html: str, path: str) -> tuple[str, dict[str, str | None]]:
 
 def read_article(src: Source) -> Article:
     """Read, decode and clean one file; raise IngestError on bad input."""
+    return article_from_bytes(src, read_source(src))
+
+
+def read_source(src: Source) -> bytes:
+    """The bytes of one article file; raise IngestError when it cannot or should not be read."""
     path = display_path(src.path)
     try:
         st = src.path.stat()
@@ -334,6 +389,12 @@ def read_article(src: Source) -> Article:
         if isinstance(exc, IsADirectoryError):
             raise IngestError(path, "is a folder, not a file") from None
         raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
+    return data
+
+
+def article_from_bytes(src: Source, data: bytes) -> Article:
+    """Decode and clean the bytes of ``src`` (read by ``read_source``, here or on another machine)."""
+    path = display_path(src.path)
     text = decode(data, path)
     sha = hashlib.sha256(data).hexdigest()
     meta: dict[str, str | None] = {}

@@ -40,11 +40,38 @@ class Article:
         e = o[end - 1] + 1 if end > start else s
         return s, e
 
+    def excerpt(self, start: int, end: int) -> tuple[str, int, int]:
+        """``clean[start:end]`` and the span of ``text`` it comes from (quotes of evidence)."""
+        s, e = self.to_original(start, end)
+        return self.clean[start:end], s, e
+
     def to_clean(self, pos: int) -> int:
         """Index in ``clean`` of the first character at or after ``text[pos]``."""
         if not self.offsets:
             return pos
         return bisect.bisect_left(self.offsets, pos, 0, len(self.offsets) - 1)
+
+
+@dataclass
+class LeanArticle(Article):
+    """An analysed article without its texts: the metadata, plus the excerpts the sites
+    stage quotes (``mapper.pipeline.lean``).  Holding 100,000 of these costs little;
+    ``text``, ``clean`` and ``offsets`` are empty, so spans can no longer be mapped.
+    """
+
+    excerpts: dict[tuple[int, int], tuple[str, int, int]] = field(repr=False, default_factory=dict)
+
+    def excerpt(self, start: int, end: int) -> tuple[str, int, int]:
+        try:
+            return self.excerpts[(start, end)]
+        except KeyError:
+            raise LookupError(f"{self.id}: texts dropped; no excerpt kept for {start}-{end}") from None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.excerpt(start, end)[1:]
+
+    def to_clean(self, pos: int) -> int:
+        raise LookupError(f"{self.id}: texts dropped; offsets are gone")
 
 
 @dataclass(frozen=True)

@@ -25,14 +25,15 @@ from .casualties import extract_claims
 from .dates import find_dates
 from .gazetteer import Gazetteer
 from .ingest import IngestError, Source, discover, read_article
-from .models import Article, ArticleResult, Problem, RunResult
+from .models import Article, ArticleResult, LeanArticle, Problem, RunResult
 from .resolve import CandidateSource, Geocoder, Resolver
 from .roles import TRIGGERS, assign_roles
 from .sites import build_sites, date_events
-from .text import split_sentences
+from .text import Sentence, WordFinder, is_word_char, split_sentences, word_pattern
 from .toponyms import Matcher, find_mentions
 
-_TRIGGER_RX = re.compile(r"\b(?:" + "|".join(sorted(TRIGGERS)) + r")\b", re.I)
+_TRIGGER_RX = re.compile(word_pattern(TRIGGERS), re.I)
+_TRIGGER_FINDER = WordFinder(TRIGGERS)
 OUTPUT_NAMES = {
     "geojson": "sites.geojson",
     "csv": "sites.csv",
@@ -40,6 +41,14 @@ OUTPUT_NAMES = {
     "gpkg": "sites.gpkg",
     "report": "report.json",
 }
+
+
+def default_world() -> Any:
+    """The bundled world gazetteer (GeoNames) with the US counties, as ``mapper run`` uses it."""
+    from .counties import CombinedIndex, USCounties
+    from .worldgaz import WorldGazetteer
+
+    return CombinedIndex(WorldGazetteer.load(), USCounties.load())
 
 
 @dataclass
@@ -68,8 +77,9 @@ class Pipeline:
         unresolved = self.resolver.resolve(article, mentions)
         sentences = split_sentences(clean)
         event_ref = None
+        has_trigger = _sentences_with_trigger(clean, sentences)
         j = 0
-        for sent in sentences:
+        for sent, trigger in zip(sentences, has_trigger, strict=True):
             inside = []
             while j < len(mentions) and mentions[j].cstart < sent.end:
                 if mentions[j].cstart >= sent.start:
@@ -77,7 +87,7 @@ class Pipeline:
                 j += 1
             assign_roles(clean, sent, inside)
             struck = [m for m in inside if m.role == "struck"]
-            if struck or (event_ref is None and _TRIGGER_RX.search(clean, sent.start, sent.end)):
+            if struck or (event_ref is None and trigger):
                 refs = find_dates(clean[sent.start : sent.end], sent.start)
                 if refs:
                     for m in struck:
@@ -94,8 +104,13 @@ class Pipeline:
         *,
         on_problem: Callable[[Problem], None] | None = None,
         progress: bool = False,
+        lean: bool = False,
     ) -> tuple[list[ArticleResult], list[Problem]]:
-        """Read and analyse every article; bad files become problems, the rest go on."""
+        """Read and analyse every article; bad files become problems, the rest go on.
+
+        ``lean``: keep each result ``lean`` (without the article's texts), as a run over
+        many articles must to stay small; the sites and outputs are the same.
+        """
         problems: list[Problem] = list(self.problems)
         if on_problem:
             for p in problems:
@@ -134,7 +149,7 @@ class Pipeline:
                     on_problem(problems[-1])
                 continue
             seen_hashes[article.sha256] = article.id
-            results.append(self.analyse(article))
+            results.append(lean_result(self.analyse(article)) if lean else self.analyse(article))
         if bar is not None:
             bar.close()
         return results, problems
@@ -147,9 +162,58 @@ class Pipeline:
         formats: Sequence[str] = ("geojson", "csv", "html"),
         on_problem: Callable[[Problem], None] | None = None,
         progress: bool = False,
+        lean: bool = False,
     ) -> RunResult:
-        results, problems = self.process(inputs, on_problem=on_problem, progress=progress)
+        results, problems = self.process(inputs, on_problem=on_problem, progress=progress, lean=lean)
         return finish(results, problems, outdir, formats=formats)
+
+
+def _sentences_with_trigger(clean: str, sentences: list[Sentence]) -> list[bool]:
+    """For each sentence, whether ``_TRIGGER_RX.search(clean, start, end)`` finds a strike
+    word in it, from one pass over the text."""
+    spans = _TRIGGER_FINDER.spans(clean)
+    if spans is None:
+        return [_TRIGGER_RX.search(clean, s.start, s.end) is not None for s in sentences]
+    n = len(clean)
+    # whole words: a word character neither before (the search looks at the real text
+    # there) nor after, unless the word ends where the sentence does (its end of text)
+    words = [(a, b, b >= n or not is_word_char(clean[b])) for a, b in spans if a == 0 or not is_word_char(clean[a - 1])]
+    out: list[bool] = []
+    j = 0
+    for sent in sentences:
+        while j < len(words) and words[j][0] < sent.start:
+            j += 1
+        k = j
+        found = False
+        while k < len(words) and words[k][0] < sent.end:
+            _, b, bounded = words[k]
+            if b <= sent.end and (bounded or b == sent.end):
+                found = True
+                break
+            k += 1
+        out.append(found)
+    return out
+
+
+def lean_result(result: ArticleResult) -> ArticleResult:
+    """The same result with its article's texts dropped: what ``finish`` needs is kept
+    (metadata, mentions, claims, and the quoted evidence sentences).
+    """
+    a = result.article
+    spans = {m.evidence for m in result.mentions if m.evidence is not None}
+    article = LeanArticle(
+        id=a.id,
+        path=a.path,
+        text="",
+        clean="",
+        sha256=a.sha256,
+        title=a.title,
+        outlet=a.outlet,
+        published=a.published,
+        url=a.url,
+        excerpts={span: a.excerpt(*span) for span in spans},
+    )
+    return ArticleResult(article, result.mentions, result.claims, result.unresolved, result.event_ref)
 
 
 def finish(
@@ -297,4 +361,4 @@ def report(result: RunResult) -> dict[str, Any]:
     }
 
 
-__all__ = ["Pipeline", "Source", "assemble", "export", "finish"]
+__all__ = ["Pipeline", "Source", "assemble", "export", "finish", "lean_result"]

@@ -210,7 +210,6 @@ def _add_mention(site: Site, m: Mention, article: Article, evidence: bool = True
     if article.outlet and article.outlet not in site.outlets:
         site.outlets.append(article.outlet)
     if evidence and m.evidence:
-        s, e = article.to_original(*m.evidence)
-        quote = article.clean[m.evidence[0] : m.evidence[1]]
+        quote, s, e = article.excerpt(*m.evidence)
         if not any(ev.article == article.id and ev.start == s for ev in site.evidence):
             site.evidence.append(Evidence(article=article.id, quote=quote, start=s, end=e))

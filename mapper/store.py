@@ -917,6 +917,8 @@ def ingest(
     on_problem: Callable[[Problem], None] | None = None,
     on_note: Callable[[str], None] | None = None,
     progress: bool = False,
+    analyser: Any = None,
+    buffer: int = 256,
 ) -> Ingested:
     """Read the articles under ``inputs`` that the store lacks and analyse each one.
 
@@ -930,6 +932,10 @@ def ingest(
     oldest unstored piece is ``commit_every`` seconds old (and on Ctrl-C); the last
     batch is left in ``pending`` for ``save``, after the outputs are written, so a
     short run that fails leaves the store as it was.
+
+    ``analyser`` (``mapper.parallel.BatchAnalyser``) analyses the new articles in batches
+    of ``buffer`` on other processes or a Dask cluster; the bookkeeping stays here and in
+    file order, so the store ends the same as with a serial run.
     """
     from .ingest import IngestError, discover, read_article
 
@@ -958,6 +964,28 @@ def ingest(
         bar = tqdm(total=len(items), unit="article", file=sys.stderr, leave=False)
     seen: dict[str, tuple[str, str]] = {}  # content hash -> (id, path) of the articles analysed in this run
     ids: set[str] = set()
+    # read files waiting for their analysis: (file record, content it replaces, article or None)
+    waiting: list[tuple[tuple[bytes, int, int, str], str | None, Article | None, str]] = []
+
+    def settle() -> None:
+        """Analyse the waiting articles and add them, their files and what they replace to the
+        batch together, in file order (an interrupted analysis leaves nothing half-recorded)."""
+        fresh = [a for _, _, a, _ in waiting if a is not None]
+        results = analyser.analyse_many(fresh) if analyser is not None else [pipe.analyse(a) for a in fresh]
+        by_article = dict(zip((id(a) for a in fresh), results, strict=True))
+        for file, old, article, path in waiting:
+            pending.files.append(file)
+            if old is not None:
+                pending.superseded.append(old)
+                done.replaced += 1
+                if on_note:
+                    on_note(f"{path} changed since it was stored; its new text replaces the old")
+            if article is not None:
+                pending.results.append(by_article[id(article)])
+                done.added.append(article.id)
+            tick()
+        waiting.clear()
+
     try:
         for item in items:
             if bar is not None:
@@ -993,24 +1021,16 @@ def ingest(
                 if Path(known[1]).resolve() != Path(article.path).resolve():
                     problem(Problem(article.path, f"same content as {known[0]}; counted once"))
                 done.known += 1
-                result = None
+                fresh = None
             else:
                 article.id = store.free_id(article, taken=ids, replaces=old)
-                result = pipe.analyse(article)
-            # the analysis, the file and what it replaces join the batch together (an interrupted
-            # analysis leaves nothing half-recorded)
-            pending.files.append(file)
-            if old is not None:
-                pending.superseded.append(old)
-                done.replaced += 1
-                if on_note:
-                    on_note(f"{article.path} changed since it was stored; its new text replaces the old")
-            if result is not None:
-                pending.results.append(result)
+                fresh = article
                 seen[article.sha256] = (article.id, article.path)
                 ids.add(article.id)
-                done.added.append(article.id)
-            tick()
+            waiting.append((file, old, fresh, article.path))
+            if analyser is None or len(waiting) >= buffer:
+                settle()
+        settle()
         if bar is not None:
             bar.close()
         skip = set(seen) | set(pending.superseded)

