@@ -8,8 +8,10 @@ instant.
 from __future__ import annotations
 
 import contextlib
+import functools
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +49,43 @@ def main() -> None:
     """
 
 
+@dataclass(frozen=True)
+class ResolveOptions:
+    """The options every command that resolves names shares, as one value."""
+
+    gazetteers: tuple[str, ...]
+    offline: bool
+    provider: str
+    url: str | None
+    user_agent: str
+    no_world: bool
+
+    def pipeline(self, *, offline: bool | None = None) -> Any:
+        """The pipeline these options describe (``offline`` overrides the flag)."""
+        from .pipeline import Pipeline, default_world
+
+        world = None if self.no_world else default_world()
+        geo = make_geocoder(self.offline if offline is None else offline, self.provider, self.url, self.user_agent)
+        return Pipeline.create(self.gazetteers, world=world, geocoder=geo)
+
+
 def geocoder_options(f: Any) -> Any:
-    """Options every command that resolves names shares."""
+    """Options every command that resolves names shares; the command gets them as ``resolve``."""
+
+    @functools.wraps(f)
+    def collect(
+        *args: Any,
+        gazetteers: tuple[str, ...],
+        offline: bool,
+        geocoder: str,
+        geocoder_url: str | None,
+        user_agent: str,
+        no_world: bool,
+        **kwargs: Any,
+    ) -> Any:
+        resolve = ResolveOptions(gazetteers, offline, geocoder, geocoder_url, user_agent, no_world)
+        return f(*args, resolve=resolve, **kwargs)
+
     opts = [
         click.option(
             "--gazetteer",
@@ -85,9 +122,10 @@ def geocoder_options(f: Any) -> Any:
             help="Skip the bundled world gazetteer (GeoNames); use only data/gazetteer.csv and --gazetteer files.",
         ),
     ]
+    wrapped: Any = collect
     for opt in reversed(opts):
-        f = opt(f)
-    return f
+        wrapped = opt(wrapped)
+    return wrapped
 
 
 def store_options(f: Any) -> Any:
@@ -111,16 +149,6 @@ def store_options(f: Any) -> Any:
     for opt in reversed(opts):
         f = opt(f)
     return f
-
-
-def make_pipeline(
-    gazetteers: tuple[str, ...], offline: bool, provider: str, url: str | None, user_agent: str, no_world: bool
-) -> Any:
-    """The pipeline every command builds from the shared options."""
-    from .pipeline import Pipeline, default_world
-
-    world = None if no_world else default_world()
-    return Pipeline.create(gazetteers, world=world, geocoder=make_geocoder(offline, provider, url, user_agent))
 
 
 def make_geocoder(offline: bool, provider: str, url: str | None, user_agent: str) -> Any:
@@ -186,12 +214,7 @@ def make_geocoder(offline: bool, provider: str, url: str | None, user_agent: str
 def run(
     inputs: tuple[Path, ...],
     outdir: Path,
-    gazetteers: tuple[str, ...],
-    offline: bool,
-    geocoder: str,
-    geocoder_url: str | None,
-    user_agent: str,
-    no_world: bool,
+    resolve: ResolveOptions,
     no_map: bool,
     gpkg: bool,
     store: Path | None,
@@ -212,7 +235,7 @@ def run(
     """
     if no_store and (store or reanalyse):
         raise click.UsageError("--no-store cannot go with --store or --reanalyse")
-    pipe = make_pipeline(gazetteers, offline, geocoder, geocoder_url, user_agent, no_world)
+    pipe = resolve.pipeline()
     geo = pipe.resolver.geocoder
     formats: tuple[str, ...] = ("geojson", "csv") if no_map else ("geojson", "csv", "html")
     formats += ("gpkg",) if gpkg else ()
@@ -222,7 +245,7 @@ def run(
     if no_store:
         with output_errors(outdir), cluster_errors(dask_address):
             if jobs > 1 or dask_address:
-                result = run_parallel(pipe, gazetteers, no_world, inputs, outdir, formats, progress, jobs, dask_address)
+                result = run_parallel(pipe, resolve, inputs, outdir, formats, progress, jobs, dask_address)
             else:
                 result = pipe.run(inputs, outdir, formats=formats, on_problem=warn, progress=progress, lean=True)
     else:
@@ -230,13 +253,15 @@ def run(
         from .store import analysis_key, build, default_store, ingest, save
 
         store_path = store or default_store(outdir)
-        analysis = analysis_key(gazetteers, world=not no_world)
+        analysis = analysis_key(resolve.gazetteers, world=not resolve.no_world)
         with open_store(store_path, wait) as st, cluster_errors(dask_address), contextlib.ExitStack() as stack:
             analyser = None
             if jobs > 1 or dask_address:
                 from .parallel import BatchAnalyser, spec_for
 
-                spec = spec_for(gazetteers, geo, offline=getattr(geo, "offline", True), world=not no_world)
+                spec = spec_for(
+                    resolve.gazetteers, geo, offline=getattr(geo, "offline", True), world=not resolve.no_world
+                )
                 analyser = stack.enter_context(BatchAnalyser(pipe, spec, jobs=jobs, dask=dask_address))
             done = ingest(
                 st,
@@ -501,12 +526,7 @@ Examples:
 def extract(
     inputs: tuple[Path, ...],
     fmt: str,
-    gazetteers: tuple[str, ...],
-    offline: bool,
-    geocoder: str,
-    geocoder_url: str | None,
-    user_agent: str,
-    no_world: bool,
+    resolve: ResolveOptions,
 ) -> None:
     """Print every place mention of every article, with its resolution.
 
@@ -519,7 +539,7 @@ def extract(
     from .extract import iter_articles, toponym_records
     from .models import Problem
 
-    pipe = make_pipeline(gazetteers, offline, geocoder, geocoder_url, user_agent, no_world)
+    pipe = resolve.pipeline()
     for p in pipe.problems:
         click.secho(f"warning: {p}", fg="yellow", err=True)
     for item in iter_articles(inputs):
@@ -566,12 +586,7 @@ def evaluate(
     literal_only: bool,
     all_gold: bool,
     as_json: bool,
-    gazetteers: tuple[str, ...],
-    offline: bool,
-    geocoder: str,
-    geocoder_url: str | None,
-    user_agent: str,
-    no_world: bool,
+    resolve: ResolveOptions,
 ) -> None:
     """Score extraction against a gold JSON-lines file (GWN/LGL format).
 
@@ -589,7 +604,7 @@ def evaluate(
         docs = load_jsonl(gold)
     except (ValueError, OSError) as exc:
         raise click.BadParameter(f"{gold}: {exc}", param_hint="GOLD") from None
-    pipe = make_pipeline(gazetteers, offline or not geocoder_url, geocoder, geocoder_url, user_agent, no_world)
+    pipe = resolve.pipeline(offline=resolve.offline or not resolve.url)
     preds = predict(docs, pipe.analyse, literal_only=literal_only)
     res = score(docs, preds, literal_only=literal_only, nonliteral_as_fp=literal_only, coords_only=not all_gold)
     if as_json:
@@ -613,8 +628,7 @@ def evaluate(
 
 def run_parallel(
     pipe: Any,
-    gazetteers: tuple[str, ...],
-    no_world: bool,
+    resolve: ResolveOptions,
     inputs: tuple[Path, ...],
     outdir: Path,
     formats: tuple[str, ...],
@@ -627,7 +641,7 @@ def run_parallel(
     from .pipeline import finish
 
     geo = pipe.resolver.geocoder
-    spec = spec_for(gazetteers, geo, offline=getattr(geo, "offline", True), world=not no_world)
+    spec = spec_for(resolve.gazetteers, geo, offline=getattr(geo, "offline", True), world=not resolve.no_world)
     results, problems = process(
         pipe, spec, inputs, jobs=jobs, dask=dask_address, on_problem=warn, progress=progress, lean=True
     )
