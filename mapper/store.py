@@ -578,18 +578,26 @@ class Store:
     def all_hashes(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT sha256 FROM articles ORDER BY article_id")]
 
-    def load_results(self, shas: Iterable[str] | None = None, *, with_text: bool = False) -> list[ArticleResult]:
+    def load_results(
+        self, shas: Iterable[str] | None = None, *, with_text: bool = False, lean: bool = False
+    ) -> list[ArticleResult]:
         """The stored analyses (all of them, or those of ``shas``), sorted by article id.
 
         ``Article.text`` (the original) is left empty unless ``with_text``: the sites
-        stage and the exports need only the cleaned text and the offset map.
+        stage and the exports need only the cleaned text and the offset map.  ``lean``:
+        each result is made lean as it is loaded (``mapper.pipeline.lean_result``: the
+        quoted sentences kept, the texts and offset maps dropped), so rebuilding the sites
+        of 100,000 stored articles holds none of their texts.
         """
+        from .pipeline import lean_result
+
         con = self.con
         cols = "sha256, article_id, path, title, outlet, published, url, event_ref, unresolved, clean, offsets"
         if with_text:
             cols += ", text"
+        rows: Iterable[Any]
         if shas is None:
-            rows = con.execute(f"SELECT {cols} FROM articles ORDER BY article_id").fetchall()
+            rows = con.execute(f"SELECT {cols} FROM articles ORDER BY article_id")  # streamed, not fetched whole
         else:
             rows = []
             for sha in shas:
@@ -674,7 +682,8 @@ class Store:
                     (sha,),
                 )
             ]
-            out.append(ArticleResult(article, mentions, claims, list(json.loads(row[8])), _dateref(row[7])))
+            res = ArticleResult(article, mentions, claims, list(json.loads(row[8])), _dateref(row[7]))
+            out.append(lean_result(res) if lean else res)
         return out
 
     def find(self, ref: str) -> list[str]:
@@ -906,6 +915,9 @@ def file_key(path: str | os.PathLike[str]) -> bytes:
     return os.fsencode(os.path.realpath(path))
 
 
+MAX_PENDING = 500  # analyses held in memory before they are written to the store
+
+
 def ingest(
     store: Store,
     pipe: Pipeline,
@@ -951,8 +963,8 @@ def ingest(
         now = time.monotonic()
         if pending.since is None:
             pending.since = now
-        elif now - pending.since >= commit_every:
-            store.add(pending, analysis)
+        elif now - pending.since >= commit_every or len(pending.results) >= MAX_PENDING:
+            store.add(pending, analysis)  # full analyses (with their texts) are held only this long
 
     for p in pipe.problems:
         problem(p)
@@ -1055,13 +1067,14 @@ def build(store: Store, problems: list[Problem] | None = None, pending: Pending 
     ``problems`` are the run's; ``None`` takes those of the run that last changed
     the stored sites (for re-exports).
     """
-    from .pipeline import assemble
+    from .pipeline import assemble, lean_result
 
     pending = pending or Pending()
     drop = pending.hashes()
     with store.snapshot():
-        stored = [r for r in store.load_results() if r.article.sha256 not in drop]
-        return assemble([*stored, *pending.results], store.stored_problems() if problems is None else problems)
+        stored = [r for r in store.load_results(lean=True) if r.article.sha256 not in drop]
+        fresh = [lean_result(r) for r in pending.results]  # pending keeps the full ones for save()
+        return assemble([*stored, *fresh], store.stored_problems() if problems is None else problems)
 
 
 def save(store: Store, pending: Pending | None, result: RunResult, analysis: str = "") -> bool:
