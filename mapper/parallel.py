@@ -380,25 +380,25 @@ def spec_for(
 # ----------------------------------------------------------------------------- articles already read
 
 
-def _pool_articles(batch: list[Article]) -> list[tuple[ArticleResult, bool]]:
-    assert _WORKER is not None, "worker not initialised"
-    pipe, geo = _WORKER
+def _analyse_articles(
+    pipe: Pipeline, geo: CacheOnlyGeocoder | None, batch: list[Article]
+) -> list[tuple[ArticleResult, bool]]:
+    """Each article's result, and whether the worker's geocoder missed a name in it."""
     out = []
     for article in batch:
         if geo is not None:
             geo.missed = False
         out.append((pipe.analyse(article), bool(geo is not None and geo.missed)))
     return out
+
+
+def _pool_articles(batch: list[Article]) -> list[tuple[ArticleResult, bool]]:
+    assert _WORKER is not None, "worker not initialised"
+    return _analyse_articles(*_WORKER, batch)
 
 
 def _dask_articles(spec: PipelineSpec, batch: list[Article]) -> list[tuple[ArticleResult, bool]]:
-    pipe, geo = _dask_pipeline(spec)
-    out = []
-    for article in batch:
-        if geo is not None:
-            geo.missed = False
-        out.append((pipe.analyse(article), bool(geo is not None and geo.missed)))
-    return out
+    return _analyse_articles(*_dask_pipeline(spec), batch)
 
 
 class BatchAnalyser:
