@@ -125,9 +125,12 @@ def default_aliases_path() -> Path:
     return Path(str(resources.files("mapper._data").joinpath("aliases.csv")))
 
 
-class TargetSource(Protocol):
+class WorldSource(Protocol):
+    """A large gazetteer behind the curated one (``mapper.worldgaz``, ``mapper.counties``)."""
+
     def candidates(self, key: str) -> list[Place]: ...
     def country(self, iso2: str) -> Place | None: ...
+    def __contains__(self, key: object) -> bool: ...
 
 
 class Gazetteer:
@@ -141,20 +144,24 @@ class Gazetteer:
         for place in places:
             self.add(place)
 
+    def _index(self, name: str, place: Place, *, translit: bool = True) -> str:
+        """File ``place`` under ``name``'s key and spellings; the key ("" for no name)."""
+        key = name_key(name)
+        if key:
+            lst = self.by_key.setdefault(key, [])
+            if place not in lst:
+                lst.append(place)
+            for form in name_variants(name, translit=translit):
+                self.forms.setdefault(form, key)
+        return key
+
     def add_alias(self, alias: str, place: Place, *, demonym: bool = False) -> None:
-        key = name_key(alias)
-        if not key:
-            return
-        lst = self.by_key.setdefault(key, [])
-        if place not in lst:
-            lst.append(place)
         self.by_id.setdefault(place.id, place)
-        for form in name_variants(alias, translit=False):
-            self.forms.setdefault(form, key)
-        if demonym:
+        key = self._index(alias, place, translit=False)
+        if key and demonym:
             self.demonyms.add(key)
 
-    def load_aliases(self, path: str | os.PathLike[str], world: TargetSource | None) -> list[Problem]:
+    def load_aliases(self, path: str | os.PathLike[str], world: WorldSource | None) -> list[Problem]:
         """Other names and demonyms (``data/aliases.csv``), each pointing at a place we know."""
         problems: list[Problem] = []
         p = str(path)
@@ -170,7 +177,7 @@ class Gazetteer:
                 self.add_alias(alias, place, demonym=row.get("kind") == "demonym")
         return problems
 
-    def _target(self, name: str, cc: str, ftype: str, world: TargetSource | None) -> Place | None:
+    def _target(self, name: str, cc: str, ftype: str, world: WorldSource | None) -> Place | None:
         local = [p for p in self.by_key.get(name_key(name), []) if not cc or p.country == cc]
         if ftype == "country":
             local = [p for p in local if p.feature_type == "country"]
@@ -194,24 +201,9 @@ class Gazetteer:
                     lst.remove(old)
         self.by_id[place.id] = place
         for nm in (place.name, *place.aliases):
-            key = name_key(nm)
-            if not key:
-                continue
-            lst = self.by_key.setdefault(key, [])
-            if place not in lst:
-                lst.append(place)
-            for form in name_variants(nm):
-                self.forms.setdefault(form, key)
-            # "Al-Hajjana crossing (Al-Bukamal)": the part before the bracket too
-            if "(" in nm:
-                base = nm.split("(")[0].strip()
-                bkey = name_key(base)
-                if bkey:
-                    self.by_key.setdefault(bkey, [])
-                    if place not in self.by_key[bkey]:
-                        self.by_key[bkey].append(place)
-                    for form in name_variants(base):
-                        self.forms.setdefault(form, bkey)
+            if self._index(nm, place) and "(" in nm:
+                # "Al-Hajjana crossing (Al-Bukamal)": the part before the bracket too
+                self._index(nm.split("(")[0].strip(), place)
 
     def candidates(self, key: str) -> list[Place]:
         return list(self.by_key.get(key, ()))
@@ -224,7 +216,7 @@ class Gazetteer:
 
     @classmethod
     def load(
-        cls, paths: Iterable[str | os.PathLike[str]] | None = None, *, world: TargetSource | None = None
+        cls, paths: Iterable[str | os.PathLike[str]] | None = None, *, world: WorldSource | None = None
     ) -> tuple[Gazetteer, list[Problem]]:
         """The packaged gazetteer, then each of ``paths`` (later rows override), then aliases."""
         all_paths = [default_gazetteer_path(), *(paths or [])]

@@ -23,10 +23,10 @@ from typing import Any
 
 from .casualties import extract_claims
 from .dates import find_dates
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, WorldSource
 from .ingest import IngestError, Source, discover, read_article
 from .models import Article, ArticleResult, LeanArticle, Problem, RunResult
-from .resolve import CandidateSource, Geocoder, Resolver
+from .resolve import Geocoder, Resolver
 from .roles import TRIGGERS, assign_roles
 from .sites import build_sites, date_events
 from .text import Sentence, WordFinder, is_word_char, split_sentences, word_pattern
@@ -63,12 +63,11 @@ class Pipeline:
         cls,
         gazetteers: Sequence[str | os.PathLike[str]] = (),
         *,
-        world: CandidateSource | None = None,
+        world: WorldSource | None = None,
         geocoder: Geocoder | None = None,
     ) -> Pipeline:
-        gaz, problems = Gazetteer.load(gazetteers, world=world if hasattr(world, "country") else None)  # type: ignore[arg-type]
-        index = world if world is not None and hasattr(world, "__contains__") else None
-        return cls(gaz, Matcher(gaz.forms, index), Resolver(gaz, world, geocoder), problems)  # type: ignore[arg-type]
+        gaz, problems = Gazetteer.load(gazetteers, world=world)
+        return cls(gaz, Matcher(gaz.forms, world), Resolver(gaz, world, geocoder), problems)
 
     # ------------------------------------------------------------------ per article
     def analyse(self, article: Article) -> ArticleResult:

@@ -1,10 +1,11 @@
 """Stage 3, resolve: give each mention a place.
 
-Order: the curated gazetteer (``data/gazetteer.csv`` and any ``--gazetteer``
-files), then the world gazetteer when one is given, then an online geocoder
-(geopy; cached and rate limited) unless the run is offline.  Among several
-candidates for one name the resolver prefers curated rows, then places in the
-countries the article itself names, then larger places.
+Order: the curated gazetteer (``data/gazetteer.csv``, ``data/aliases.csv`` and
+any ``--gazetteer`` files), then the world gazetteer when one is given, then an
+online geocoder (geopy; cached and rate limited) unless the run is offline.
+Among several candidates for one name the resolver prefers curated rows, then
+scores population and feature class, the article's other countries and admin
+areas, and nearness to its other places (see ``Resolver.resolve``).
 """
 
 from __future__ import annotations
@@ -15,13 +16,9 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, WorldSource
 from .models import Article, Mention, Place
 from .toponyms import nonliteral_reason
-
-
-class CandidateSource(Protocol):
-    def candidates(self, key: str) -> list[Place]: ...
 
 
 class Geocoder(Protocol):
@@ -62,7 +59,7 @@ class Resolver:
     def __init__(
         self,
         gazetteer: Gazetteer,
-        world: CandidateSource | None = None,
+        world: WorldSource | None = None,
         geocoder: Geocoder | None = None,
     ):
         self.gazetteer = gazetteer
@@ -157,10 +154,9 @@ def _near(place: Place, points: list[Place]) -> float:
     if not points or place.feature_type in _BROAD:
         return 0.0
     coslat = math.cos(math.radians(place.lat))
-    best = (
-        min(math.hypot(p.lat - place.lat, (p.lon - place.lon) * coslat) * 111.2 for p in points if p.id != place.id)
-        if any(p.id != place.id for p in points)
-        else 1e9
+    best = min(
+        (math.hypot(p.lat - place.lat, (p.lon - place.lon) * coslat) * 111.2 for p in points if p.id != place.id),
+        default=math.inf,
     )
     if best < 30:
         return 2.5

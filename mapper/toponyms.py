@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
 
+from .gazetteer import WorldSource
 from .models import Article, Mention, Place
 from .names import ARTICLES, fold_text, name_key
 
@@ -37,11 +37,6 @@ class Hit:
     end: int
     key: str
     source: str  # "gazetteer" | "pattern"
-
-
-class NameIndex(Protocol):
-    def __contains__(self, key: object) -> bool: ...
-    def candidates(self, key: str) -> list[Place]: ...
 
 
 # a run of capitalised words, with the joiners place names use ("Bosnia and Herzegovina",
@@ -164,14 +159,12 @@ def _plausible_single(
     return True
 
 
-def index_hits(clean: str, index: NameIndex, taken: list[Hit]) -> list[Hit]:
-    """Names of a (large) gazetteer, looked up by key over runs of capitalised words."""
+def index_hits(clean: str, index: WorldSource) -> list[Hit]:
+    """Names of a (large) gazetteer, looked up by key over runs of capitalised words.
+
+    Hits may overlap the curated ones; the caller keeps the longest (``longest_first``).
+    """
     out: list[Hit] = []
-    busy = sorted((h.start, h.end) for h in taken)
-
-    def overlaps(s: int, e: int) -> bool:
-        return any(s < b and a < e for a, b in busy)
-
     for m in _CAPSEQ.finditer(clean):
         words = [(w.start() + m.start(), w.end() + m.start()) for w in _WORDS.finditer(m.group())]
         i = 0
@@ -187,7 +180,7 @@ def index_hits(clean: str, index: NameIndex, taken: list[Hit]) -> list[Hit]:
                     continue  # a name ends on a capitalised word, not on "of"
                 surface = clean[s:e]
                 key = name_key(surface)
-                if key not in index or overlaps(s, e):
+                if key not in index:
                     continue
                 if j - i == 1:
                     prev_cap = i > 0 and clean[words[i - 1][0]].isupper()
@@ -206,7 +199,7 @@ def index_hits(clean: str, index: NameIndex, taken: list[Hit]) -> list[Hit]:
 class Matcher:
     """Finds gazetteer surface forms in folded text (pyahocorasick), then world-gazetteer names."""
 
-    def __init__(self, forms: dict[str, str], index: NameIndex | None = None):
+    def __init__(self, forms: dict[str, str], index: WorldSource | None = None):
         import ahocorasick
 
         self.index = index
@@ -444,7 +437,7 @@ def find_mentions(article: Article, matcher: Matcher) -> list[Mention]:
     hits = matcher.hits(clean)
     if matcher.index is not None:
         # a longer world name wins over a curated one inside it ("South Africa" over "Africa")
-        hits = longest_first(hits + index_hits(clean, matcher.index, []))
+        hits = longest_first(hits + index_hits(clean, matcher.index))
     hits += pattern_hits(clean, hits)
     hits.sort(key=lambda h: h.start)
     out: list[Mention] = []
