@@ -195,6 +195,16 @@ def test_casualty_bucket_uses_the_lower_figure() -> None:
 # --------------------------------------------------------------------------- standalone
 
 
+def test_same_sites_give_the_same_page(page: str) -> None:
+    again = render_map(
+        sample_fc(),
+        title="Strike map <test> & co",
+        run_info={"run_date": "2024-02-05", "articles": 12, "totals": {"killed": {"min": 19}}},
+    )
+    assert again == page  # element ids do not come from chance
+    assert re.search(r"\bmap: map_0+1\b", page)
+
+
 def test_no_external_scripts_or_stylesheets(page: str) -> None:
     assert not re.search(r"<script\b[^>]*\bsrc\s*=", page, re.I)
     assert not re.search(r"<link\b[^>]*stylesheet", page, re.I)

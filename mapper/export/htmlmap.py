@@ -569,11 +569,11 @@ def render_map(
             strikeMap({
                 map: {{ this._parent.get_name() }},
                 dataId: "sm-data",
-                struck: {{ this.struck }},
-                mentioned: {{ this.mentioned }},
-                groups: [{{ this.groups|join(", ") }}],
-                osm: {{ this.osm }},
-                borders: {{ this.borders }},
+                struck: {{ this.struck.get_name() }},
+                mentioned: {{ this.mentioned.get_name() }},
+                groups: [{% for g in this.groups %}{{ g.get_name() }}{{ ", " if not loop.last }}{% endfor %}],
+                osm: {{ this.osm.get_name() }},
+                borders: {{ this.borders.get_name() if this.borders else "null" }},
                 credit: {{ this.credit|tojson }},
                 bounds: {{ this.bounds|tojson }}
             });
@@ -584,11 +584,12 @@ def render_map(
         def __init__(self) -> None:
             super().__init__()
             self._name = "StrikeLayer"
-            self.struck = struck_cluster.get_name()
-            self.mentioned = mentioned_cluster.get_name()
-            self.groups = [g.get_name() for g in groups]
-            self.osm = osm.get_name()
-            self.borders = borders.get_name() if borders is not None else "null"
+            # elements, not names: the names are only final once _number_elements has run
+            self.struck = struck_cluster
+            self.mentioned = mentioned_cluster
+            self.groups = groups
+            self.osm = osm
+            self.borders = borders
             self.credit = GEONAMES_CREDIT
             self.bounds = bounds  # fitted by the script, beside the title block
 
@@ -602,9 +603,29 @@ def render_map(
     head += "".join(f"<script>{j}</script>\n" for j in [*js, _mapui.MAP_JS])
     figure.header.add_child(Element(head), name="sm_assets")
 
+    _number_elements(figure)
     page: str = figure.render()
     _check_standalone(page)
     return page
+
+
+def _number_elements(root: Any) -> None:
+    """Give every element of the page an id from its place in the tree.
+
+    branca draws each element's id (its JavaScript variable name) at random; the
+    same sites must give the same page, byte for byte, run after run.
+    """
+    seen: set[int] = set()
+    todo = [root]
+    n = 0
+    while todo:
+        el = todo.pop()
+        if id(el) in seen:
+            continue
+        seen.add(id(el))
+        el._id = f"{n:032x}"
+        n += 1
+        todo.extend(reversed(list(el._children.values())))
 
 
 def write_map(
