@@ -24,7 +24,7 @@ from .models import Place
 from .names import name_key, name_variants
 
 SOURCE = "zipcodes package (MIT): mean of the county's ZIP code points"
-CACHE_NAME = "us-counties-v1.json"
+CACHE_NAME = "us-counties-v2.json"  # v2: rows carry their keys
 
 
 def _build() -> list[dict[str, object]]:
@@ -52,9 +52,18 @@ def _build() -> list[dict[str, object]]:
                 "lat": round(sum(p[0] for p in pts) / len(pts), 5),
                 "lon": round(sum(p[1] for p in pts) / len(pts), 5),
                 "zips": len(pts),
+                "keys": _keys(county),
             }
         )
     return rows
+
+
+def _keys(county: str) -> list[str]:
+    """The keys a county is found by: its spellings, and "X Co." for "X County"."""
+    names = {county}
+    if county.endswith(" County"):
+        names.add(county[: -len(" County")] + " Co.")
+    return sorted({name_key(form) for n in names for form in name_variants(n, translit=False)})
 
 
 class USCounties:
@@ -75,10 +84,9 @@ class USCounties:
                 resolved_by="geonames",
                 population=0,
             )
-            names = {name}
-            if name.endswith(" County"):
-                names.add(name[: -len(" County")] + " Co.")
-            keys = {name_key(form) for n in names for form in name_variants(n, translit=False)}
+            keys = r.get("keys")
+            if not isinstance(keys, list):
+                keys = _keys(name)
             for key in keys:
                 self.by_key[key].append(place)
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from .casualties import extract_claims
 from .dates import find_dates
-from .gazetteer import Gazetteer, WorldSource
+from .gazetteer import Gazetteer, MemoSource, WorldSource
 from .ingest import IngestError, Source, discover, read_article
 from .models import Article, ArticleResult, LeanArticle, Problem, RunResult
 from .resolve import Geocoder, Resolver
@@ -66,6 +66,8 @@ class Pipeline:
         world: WorldSource | None = None,
         geocoder: Geocoder | None = None,
     ) -> Pipeline:
+        if world is not None and not isinstance(world, MemoSource):
+            world = MemoSource(world)
         gaz, problems = Gazetteer.load(gazetteers, world=world)
         return cls(gaz, Matcher(gaz.forms, world), Resolver(gaz, world, geocoder), problems)
 

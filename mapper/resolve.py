@@ -84,7 +84,10 @@ class Resolver:
         name followed by ", <admin area or country>" is placed inside it
         ("Paris, Texas").
         """
-        cands = {m.key: _city_over_state(self.candidates(m.key)) for m in mentions}
+        cands: dict[str, list[tuple[int, Place]]] = {}
+        for m in mentions:
+            if m.key not in cands:
+                cands[m.key] = _city_over_state(self.candidates(m.key))
         keys = [k for k, cs in cands.items() if cs]
         choice = {k: max(cands[k], key=lambda c: _score(c[1], c[0], set(), set())) for k in keys}
         confident = {
@@ -99,10 +102,12 @@ class Resolver:
         for a, b in itertools.pairwise(ordered):
             if article.clean[a.cend : b.cstart] in (", ", ",") and b.key in cands and cands[b.key]:
                 inside[a.key] = b.key
+        ambiguous = [k for k in keys if len(cands[k]) > 1]  # the others keep their one reading
         for rnd in (1, 2):
-            new_choice = {}
-            for k in keys:
-                others = [choice[o][1] for o in keys if o != k and (rnd == 2 or o in confident)]
+            new_choice = dict(choice)
+            pool = [(o, choice[o][1]) for o in keys if rnd == 2 or o in confident]
+            for k in ambiguous:
+                others = [p for o, p in pool if o != k]
                 countries = {p.country for p in others if p.country}
                 admins = {(p.country, p.admin1) for p in others if p.feature_type == "admin1"}
                 points = [p for p in others if p.feature_type not in _BROAD] if rnd == 2 else []
