@@ -181,42 +181,65 @@ def _plausible_single(
 
 # the same capitalised runs come back article after article: their keys are remembered
 _surface_key = lru_cache(maxsize=1 << 16)(name_key)
+MEMO_SIZE = 1 << 16
+
+# a world-gazetteer name inside a run of capitalised words: (start, end, key, single word,
+# capitalised word before, capitalised word after), offsets into the run
+RunHit = tuple[int, int, str, bool, bool, bool]
 
 
-def index_hits(clean: str, index: WorldSource) -> list[Hit]:
+def _run_hits(run: str, index: WorldSource) -> tuple[RunHit, ...]:
+    """The gazetteer names in one run, longest first from the left, before the checks a
+    single word needs in its context.  Depends on the run's text alone."""
+    words = [(w.start(), w.end()) for w in _WORDS.finditer(run)]
+    out: list[RunHit] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
+            s, e = words[i][0], words[j - 1][1]
+            if not run[s].isupper() or (j - i == 1 and e - s < 3):
+                continue
+            if words[i][1] - words[i][0] == 1 and j - i > 1:
+                continue  # "A US serviceman", "I Paris": a one-letter word starts no name
+            if not run[words[j - 1][0]].isupper():
+                continue  # a name ends on a capitalised word, not on "of"
+            key = _surface_key(run[s:e])
+            if key not in index:
+                continue
+            single = j - i == 1
+            prev_cap = single and i > 0 and run[words[i - 1][0]].isupper()
+            next_cap = single and j < len(words) and run[words[j][0]].isupper()
+            out.append((s, e, key, single, prev_cap, next_cap))
+            # a longer name is taken whole; a single word is the last try at i, taken or not
+            i = j - 1
+            break
+        i += 1
+    return tuple(out)
+
+
+def index_hits(clean: str, index: WorldSource, memo: dict[str, tuple[RunHit, ...]] | None = None) -> list[Hit]:
     """Names of a (large) gazetteer, looked up by key over runs of capitalised words.
 
     Hits may overlap the curated ones; the caller keeps the longest (``longest_first``).
+    ``memo`` keeps the names found in each run's text (for this ``index``) from
+    article to article; it is emptied when it holds ``MEMO_SIZE`` runs.
     """
     out: list[Hit] = []
     for m in _CAPSEQ.finditer(clean):
-        words = [(w.start() + m.start(), w.end() + m.start()) for w in _WORDS.finditer(m.group())]
-        i = 0
-        while i < len(words):
-            found = False
-            for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
-                s, e = words[i][0], words[j - 1][1]
-                if not clean[s].isupper() or (j - i == 1 and len(clean[s:e]) < 3):
-                    continue
-                if words[i][1] - words[i][0] == 1 and j - i > 1:
-                    continue  # "A US serviceman", "I Paris": a one-letter word starts no name
-                if not clean[words[j - 1][0]].isupper():
-                    continue  # a name ends on a capitalised word, not on "of"
-                surface = clean[s:e]
-                key = _surface_key(surface)
-                if key not in index:
-                    continue
-                if j - i == 1:
-                    prev_cap = i > 0 and clean[words[i - 1][0]].isupper()
-                    next_cap = j < len(words) and clean[words[j][0]].isupper()
-                    if not _plausible_single(clean, s, e, surface, index.candidates(key), prev_cap, next_cap):
-                        continue
-                out.append(Hit(s, e, key, "world"))
-                i = j
-                found = True
-                break
-            if not found:
-                i += 1
+        run = m.group()
+        found = memo.get(run) if memo is not None else None
+        if found is None:
+            found = _run_hits(run, index)
+            if memo is not None:
+                if len(memo) >= MEMO_SIZE:
+                    memo.clear()
+                memo[run] = found
+        base = m.start()
+        for rs, re_, key, single, prev_cap, next_cap in found:
+            s, e = base + rs, base + re_
+            if single and not _plausible_single(clean, s, e, clean[s:e], index.candidates(key), prev_cap, next_cap):
+                continue
+            out.append(Hit(s, e, key, "world"))
     return out
 
 
@@ -227,6 +250,7 @@ class Matcher:
         import ahocorasick
 
         self.index = index
+        self.runs: dict[str, tuple[RunHit, ...]] = {}  # index_hits' memo
 
         self._auto = ahocorasick.Automaton()
         for form, key in forms.items():
@@ -461,7 +485,7 @@ def find_mentions(article: Article, matcher: Matcher) -> list[Mention]:
     hits = matcher.hits(clean)
     if matcher.index is not None:
         # a longer world name wins over a curated one inside it ("South Africa" over "Africa")
-        hits = longest_first(hits + index_hits(clean, matcher.index))
+        hits = longest_first(hits + index_hits(clean, matcher.index, matcher.runs))
     hits += pattern_hits(clean, hits)
     hits.sort(key=lambda h: h.start)
     out: list[Mention] = []

@@ -82,3 +82,42 @@ def test_county_rows_with_and_without_stored_keys_agree() -> None:
     from mapper.counties import _keys
 
     assert USCounties([{**r, "keys": _keys(str(r["name"]))} for r in rows]).by_key == bare.by_key
+
+
+class SmallWorld:
+    def __init__(self) -> None:
+        def city(name: str, pop: int, cc: str = "US") -> Place:
+            return Place(f"gn:{name}", name, 0.0, 0.0, "city", cc, population=pop)
+
+        self.places = {
+            name_key(p.name): [p]
+            for p in (city("Paris", 2_100_000, "FR"), city("New York", 8_000_000), city("York", 200_000, "GB"))
+        }
+        self.places["lanexa"] = [city("Lanexa", 300)]
+
+    def candidates(self, key: str) -> list[Place]:
+        return list(self.places.get(key, []))
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.places
+
+    def country(self, iso2: str) -> Place | None:
+        return None
+
+
+def test_remembered_runs_give_the_same_hits_in_every_context() -> None:
+    world = SmallWorld()
+    texts = [
+        "She flew from Paris to New York on Monday.",
+        "Lanexa said the plan was fine. Officials in Lanexa disagreed.",
+        "Paris Hilton arrived. New York was cold, and York was warm.",
+        "Lanexa, Va., is small. Crowds in Paris cheered.",
+    ]
+    memo: dict[str, tuple[toponyms.RunHit, ...]] = {}
+    for text in texts * 2:
+        fresh = toponyms.index_hits(text, world)
+        assert toponyms.index_hits(text, world, memo) == fresh
+    assert memo  # runs were remembered ...
+    spans = [(h.start, h.end) for h in toponyms.index_hits(texts[1], world, memo)]
+    assert [texts[1][s:e] for s, e in spans] == ["Lanexa"]  # ... and a hamlet still needs its cue
+    assert texts[1].index("Lanexa", 5) == spans[0][0]
