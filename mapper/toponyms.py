@@ -371,7 +371,14 @@ _MODIFIES = re.compile(
     r"commissioner|airlines?|airport\s+authority|policy|policies|team|fans|voters|citizens|officers|diplomats|"
     r"envoy|ambassador|embassy|consulate|court|judge|prosecutors?|parliament|senate|congress|regulators|media|"
     r"press|company|companies|firms?|investors|markets?|stocks?|shares|side|squad|coach|players?|club|"
-    r"delegation|negotiators|counterparts?|regime|authority|lawmaker|residents)\b"
+    r"delegation|negotiators|counterparts?|regime|authority|lawmaker|residents|"
+    # people, forces and money that belong to the place rather than sit in it ("Iowa farmers",
+    # "US troops", "EU member states", "a key US ally", "40 US dollars")
+    r"teachers|workers|taxpayers|farmers|consumers|employers|senators|athletes|exporters|producers|"
+    r"manufacturers|nationals|passport|allies|ally|partners?|member\s+states?|troops|forces|soldiers|"
+    r"(?:military|army|navy)(?!\s+(?:air\s*)?(?:bases?|airbase|airports?|airfield|compound|camp|post|site|"
+    r"facility|barracks|headquarters|academy|hospital|zone|installation|depot|outpost|checkpoint))|tariffs|sanctions|representatives?|trade\s+representative|spokes(?:man|woman|person)|"
+    r"dollars?)\b"
 )
 _PLACE_WORDS = frozenset(
     """County City Province Governorate District Region State Territory River Street Road Avenue Square Bay

@@ -102,6 +102,12 @@ def test_us_counties_and_spatial_coherence() -> None:
         ("Syrian militia forces advanced.", "Syrian", False),
         ("They secured the Syrian capital Damascus.", "Syrian", True),
         ("Shelling hit towns in Turkey overnight.", "Turkey", True),
+        # people, forces and money belonging to a place, not located in it
+        ("Ohio farmers fear the tariffs.", "Ohio", False),
+        ("The deal is worth 40 billion US dollars.", "US", False),
+        ("A key US ally joined the talks.", "US", False),
+        ("Canada troops arrived on Monday.", "Canada", False),
+        ("Jets took off from the Hama military airport.", "Hama", True),
     ],
 )
 def test_non_literal_uses_in_general_news(pipe: Pipeline, text: str, name: str, literal: bool) -> None:
