@@ -380,6 +380,16 @@ _MODIFIES = re.compile(
     r"facility|barracks|headquarters|academy|hospital|zone|installation|depot|outpost|checkpoint))|tariffs|sanctions|representatives?|trade\s+representative|spokes(?:man|woman|person)|"
     r"dollars?)\b"
 )
+# a team named after its home: "beat Norwich", "Duke vs Kansas", "25 points against Louisville"
+_BEATS_BEFORE = re.compile(
+    r"\b(?:beat|beats|beating|defeated|defeating|outlasted|edged|thrashed|routed|versus|vs\.?)\s+$", re.I
+)
+_AGAINST_BEFORE = re.compile(r"\bagainst\s+$")
+_SPORT_WORDS = re.compile(
+    r"\b(?:game|games|match|matches|points|goals?|rebounds|overtime|season|innings|tournament|league|"
+    r"(?:semi-?|quarter-?)?finals?|scored|scoring|fixture|championship|playoffs?|cup)\b",
+    re.I,
+)
 _PLACE_WORDS = frozenset(
     """County City Province Governorate District Region State Territory River Street Road Avenue Square Bay
     Lake Mountain Mountains Island Islands Valley Airport Port Harbour Harbor Beach Canal Strait Gulf Sea
@@ -419,6 +429,10 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
         return "possessive of an institution (metonymy)"
     if _MODIFIES.match(after):
         return "qualifies people or an institution (non-literal modifier)"
+    if _BEATS_BEFORE.search(before) or (
+        _AGAINST_BEFORE.search(before) and _SPORT_WORDS.search(clean[max(0, start - 100) : end + 100])
+    ):
+        return "sports team (metonymy)"
     if _LOCATIVE_BEFORE.search(before):
         return ""  # "officials in Washington said": the place is literal
     if _SPEECH_AFTER.match(after):

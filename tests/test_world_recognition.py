@@ -108,6 +108,10 @@ def test_us_counties_and_spatial_coherence() -> None:
         ("A key US ally joined the talks.", "US", False),
         ("Canada troops arrived on Monday.", "Canada", False),
         ("Jets took off from the Hama military airport.", "Hama", True),
+        # a team named after its home
+        ("She scored 25 points against Louisville on Sunday.", "Louisville", False),
+        ("They comfortably beat Norwich on Easter Monday.", "Norwich", False),
+        ("Sanctions against Iran were tightened.", "Iran", True),
     ],
 )
 def test_non_literal_uses_in_general_news(pipe: Pipeline, text: str, name: str, literal: bool) -> None:
