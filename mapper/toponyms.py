@@ -183,7 +183,12 @@ def index_hits(clean: str, index: WorldSource) -> list[Hit]:
                 if key not in index:
                     continue
                 if j - i == 1:
-                    prev_cap = i > 0 and clean[words[i - 1][0]].isupper()
+                    # "The Athens police", "In Boise": a capitalised function word is no first name
+                    prev_cap = (
+                        i > 0
+                        and clean[words[i - 1][0]].isupper()
+                        and clean[words[i - 1][0] : words[i - 1][1]] not in _FUNCTION_WORDS
+                    )
                     next_cap = j < len(words) and clean[words[j][0]].isupper()
                     if not _plausible_single(clean, s, e, surface, index.candidates(key), prev_cap, next_cap):
                         continue
@@ -400,6 +405,10 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“(]\s*)$")
 _CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’]*)\s$")
 _CAP_WORD_AFTER = re.compile(r"^\s([A-Z][\w]*)")
 _JOINERS = frozenset("The A An In At From To For On By With And But Of As Of Or In".split())
+_FUNCTION_WORDS = _JOINERS | frozenset(
+    "While When If After Before Since Until Near Outside Inside Across Throughout Only Both All Each Every Some "
+    "Many Most Like Unlike Around Into Onto Across Via Than".split()
+)
 
 
 def _embedded(clean: str, start: int, end: int) -> bool:

@@ -117,3 +117,10 @@ def test_us_counties_and_spatial_coherence() -> None:
 def test_non_literal_uses_in_general_news(pipe: Pipeline, text: str, name: str, literal: bool) -> None:
     t = _tops(pipe, text)
     assert name in t and t[name].literal is literal, (name, t.get(name))
+
+
+def test_a_capitalised_function_word_is_no_first_name(pipe: Pipeline) -> None:
+    # "In" and "The" open a sentence; they do not make the next word a surname
+    t = _tops(pipe, "In Boise, users pay for the heat. The Youngstown council met on Monday.")
+    assert "Boise" in t and t["Boise"].place.country == "US", set(t)
+    assert "Youngstown" in t, set(t)
