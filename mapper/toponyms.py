@@ -207,7 +207,13 @@ def _run_hits(run: str, index: WorldSource) -> tuple[RunHit, ...]:
             if key not in index:
                 continue
             single = j - i == 1
-            prev_cap = single and i > 0 and run[words[i - 1][0]].isupper()
+            # "The Athens police", "In Boise": a capitalised function word is no first name
+            prev_cap = (
+                single
+                and i > 0
+                and run[words[i - 1][0]].isupper()
+                and run[words[i - 1][0] : words[i - 1][1]] not in _FUNCTION_WORDS
+            )
             next_cap = single and j < len(words) and run[words[j][0]].isupper()
             out.append((s, e, key, single, prev_cap, next_cap))
             # a longer name is taken whole; a single word is the last try at i, taken or not
@@ -419,7 +425,24 @@ _MODIFIES = re.compile(
     r"commissioner|airlines?|airport\s+authority|policy|policies|team|fans|voters|citizens|officers|diplomats|"
     r"envoy|ambassador|embassy|consulate|court|judge|prosecutors?|parliament|senate|congress|regulators|media|"
     r"press|company|companies|firms?|investors|markets?|stocks?|shares|side|squad|coach|players?|club|"
-    r"delegation|negotiators|counterparts?|regime|authority|lawmaker|residents)\b"
+    r"delegation|negotiators|counterparts?|regime|authority|lawmaker|residents|"
+    # people, forces and money that belong to the place rather than sit in it ("Iowa farmers",
+    # "US troops", "EU member states", "a key US ally", "40 US dollars")
+    r"teachers|workers|taxpayers|farmers|consumers|employers|senators|athletes|exporters|producers|"
+    r"manufacturers|nationals|passport|allies|ally|partners?|member\s+states?|troops|forces|soldiers|"
+    r"(?:military|army|navy)(?!\s+(?:air\s*)?(?:bases?|airbase|airports?|airfield|compound|camp|post|site|"
+    r"facility|barracks|headquarters|academy|hospital|zone|installation|depot|outpost|checkpoint))|tariffs|sanctions|representatives?|trade\s+representative|spokes(?:man|woman|person)|"
+    r"dollars?)\b"
+)
+# a team named after its home: "beat Norwich", "Duke vs Kansas", "25 points against Louisville"
+_BEATS_BEFORE = re.compile(
+    r"\b(?:beat|beats|beating|defeated|defeating|outlasted|edged|thrashed|routed|versus|vs\.?)\s+$", re.I
+)
+_AGAINST_BEFORE = re.compile(r"\bagainst\s+$")
+_SPORT_WORDS = re.compile(
+    r"\b(?:game|games|match|matches|points|goals?|rebounds|overtime|season|innings|tournament|league|"
+    r"(?:semi-?|quarter-?)?finals?|scored|scoring|fixture|championship|playoffs?|cup)\b",
+    re.I,
 )
 _PLACE_WORDS = frozenset(
     """County City Province Governorate District Region State Territory River Street Road Avenue Square Bay
@@ -431,6 +454,10 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“(]\s*)$")
 _CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’]*)\s$")
 _CAP_WORD_AFTER = re.compile(r"^\s([A-Z][\w]*)")
 _JOINERS = frozenset("The A An In At From To For On By With And But Of As Of Or In".split())
+_FUNCTION_WORDS = _JOINERS | frozenset(
+    "While When If After Before Since Until Near Outside Inside Across Throughout Only Both All Each Every Some "
+    "Many Most Like Unlike Around Into Onto Across Via Than".split()
+)
 
 
 def _embedded(clean: str, start: int, end: int) -> bool:
@@ -460,6 +487,10 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
         return "possessive of an institution (metonymy)"
     if _MODIFIES.match(after):
         return "qualifies people or an institution (non-literal modifier)"
+    if _BEATS_BEFORE.search(before) or (
+        _AGAINST_BEFORE.search(before) and _SPORT_WORDS.search(clean[max(0, start - 100) : end + 100])
+    ):
+        return "sports team (metonymy)"
     if _LOCATIVE_BEFORE.search(before):
         return ""  # "officials in Washington said": the place is literal
     if _SPEECH_AFTER.match(after):

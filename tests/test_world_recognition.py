@@ -102,8 +102,25 @@ def test_us_counties_and_spatial_coherence() -> None:
         ("Syrian militia forces advanced.", "Syrian", False),
         ("They secured the Syrian capital Damascus.", "Syrian", True),
         ("Shelling hit towns in Turkey overnight.", "Turkey", True),
+        # people, forces and money belonging to a place, not located in it
+        ("Ohio farmers fear the tariffs.", "Ohio", False),
+        ("The deal is worth 40 billion US dollars.", "US", False),
+        ("A key US ally joined the talks.", "US", False),
+        ("Canada troops arrived on Monday.", "Canada", False),
+        ("Jets took off from the Hama military airport.", "Hama", True),
+        # a team named after its home
+        ("She scored 25 points against Louisville on Sunday.", "Louisville", False),
+        ("They comfortably beat Norwich on Easter Monday.", "Norwich", False),
+        ("Sanctions against Iran were tightened.", "Iran", True),
     ],
 )
 def test_non_literal_uses_in_general_news(pipe: Pipeline, text: str, name: str, literal: bool) -> None:
     t = _tops(pipe, text)
     assert name in t and t[name].literal is literal, (name, t.get(name))
+
+
+def test_a_capitalised_function_word_is_no_first_name(pipe: Pipeline) -> None:
+    # "In" and "The" open a sentence; they do not make the next word a surname
+    t = _tops(pipe, "In Boise, users pay for the heat. The Youngstown council met on Monday.")
+    assert "Boise" in t and t["Boise"].place.country == "US", set(t)
+    assert "Youngstown" in t, set(t)
