@@ -432,17 +432,30 @@ class BatchAnalyser:
             return max(1, sum(self._client.nthreads().values()))
         return self.jobs
 
-    def analyse_many(self, articles: list[Article]) -> list[ArticleResult]:
+    def submit(self, articles: list[Article]) -> tuple[list[Article], Any]:
+        """Start analysing ``articles`` on the workers; ``collect`` gives the results.
+
+        The caller may read the next articles meanwhile, which keeps the workers busy.
+        """
         if not articles:
-            return []
+            return articles, None
         size = batch_size(len(articles), self.workers())
         batches = [articles[i : i + size] for i in range(0, len(articles), size)]
         if self._client is not None:
-            futures = self._client.map(partial(_dask_articles, self.spec), batches, pure=False)
-            outcomes = [o for f in futures for o in f.result()]
-        else:
-            outcomes = [o for part in self._pool.imap(_pool_articles, batches) for o in part]
+            return articles, self._client.map(partial(_dask_articles, self.spec), batches, pure=False)
+        return articles, self._pool.map_async(_pool_articles, batches, chunksize=1)
+
+    def collect(self, ticket: tuple[list[Article], Any]) -> list[ArticleResult]:
+        """The results of a ``submit``, in the order of its articles."""
+        articles, work = ticket
+        if work is None:
+            return []
+        parts = [f.result() for f in work] if self._client is not None else work.get()
+        outcomes = [o for part in parts for o in part]
         return [self.pipe.analyse(a) if missed else r for a, (r, missed) in zip(articles, outcomes, strict=True)]
+
+    def analyse_many(self, articles: list[Article]) -> list[ArticleResult]:
+        return self.collect(self.submit(articles))
 
 
 __all__ = [

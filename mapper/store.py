@@ -29,6 +29,7 @@ transaction; a store from a newer mapper is refused.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import hashlib
 import json
@@ -559,8 +560,12 @@ class Store:
             "INSERT OR REPLACE INTO files (path, size, mtime_ns, sha256, seen) VALUES (?,?,?,?,?)",
             [(*f, _now()) for f in pending.files],
         )
-        for sha in pending.superseded:  # unless another file still holds that content
-            con.execute(
+        renewed = {r.article.sha256 for r in pending.results}
+        for sha in pending.superseded:
+            if sha in renewed:  # the content moved to another file: stored again below, under its new id
+                con.execute("DELETE FROM articles WHERE sha256 = ?", (sha,))
+                continue
+            con.execute(  # unless another file still holds that content
                 "DELETE FROM articles WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM files WHERE sha256 = ?)",
                 (sha, sha),
             )
@@ -916,6 +921,7 @@ def file_key(path: str | os.PathLike[str]) -> bytes:
 
 
 MAX_PENDING = 500  # analyses held in memory before they are written to the store
+AHEAD = 2  # batches of articles out with the analyser's workers while this process reads on
 
 
 def ingest(
@@ -976,16 +982,20 @@ def ingest(
         bar = tqdm(total=len(items), unit="article", file=sys.stderr, leave=False)
     seen: dict[str, tuple[str, str]] = {}  # content hash -> (id, path) of the articles analysed in this run
     ids: set[str] = set()
-    # read files waiting for their analysis: (file record, content it replaces, article or None)
-    waiting: list[tuple[tuple[bytes, int, int, str], str | None, Article | None, str]] = []
+    # read files waiting for their analysis: [file record, content it replaces, article or None, path]
+    waiting: list[list[Any]] = []
+    # batches sent to the analyser, oldest first, with their results to come
+    sent: collections.deque[tuple[list[list[Any]], Any]] = collections.deque()
 
-    def settle() -> None:
-        """Analyse the waiting articles and add them, their files and what they replace to the
-        batch together, in file order (an interrupted analysis leaves nothing half-recorded)."""
-        fresh = [a for _, _, a, _ in waiting if a is not None]
-        results = analyser.analyse_many(fresh) if analyser is not None else [pipe.analyse(a) for a in fresh]
+    def finish_oldest() -> None:
+        """Add the oldest sent batch, its files and what they replace to ``pending``, in file
+        order, once all its analyses are back (an interrupted analysis leaves nothing
+        half-recorded)."""
+        entries, ticket = sent.popleft()
+        fresh = [a for _, _, a, _ in entries if a is not None]
+        results = analyser.collect(ticket) if analyser is not None else [pipe.analyse(a) for a in fresh]
         by_article = dict(zip((id(a) for a in fresh), results, strict=True))
-        for file, old, article, path in waiting:
+        for file, old, article, path in entries:
             pending.files.append(file)
             if old is not None:
                 pending.superseded.append(old)
@@ -996,7 +1006,24 @@ def ingest(
                 pending.results.append(by_article[id(article)])
                 done.added.append(article.id)
             tick()
-        waiting.clear()
+
+    def settle(last: bool = False) -> None:
+        """Send the waiting articles to the analyser; keep at most ``AHEAD`` batches out
+        (the workers analyse while this process reads the next files), none when ``last``."""
+        if waiting:
+            fresh = [a for _, _, a, _ in waiting if a is not None]
+            sent.append((list(waiting), analyser.submit(fresh) if analyser is not None else None))
+            waiting.clear()
+        while len(sent) > (0 if last or analyser is None else AHEAD):
+            finish_oldest()
+
+    held: set[str] = set()  # contents of the files read in this run
+
+    def leaving(sha256: str) -> bool:
+        """Whether this stored content is being replaced in this run (its file changed)."""
+        return sha256 in pending.superseded or any(
+            entry[1] == sha256 for entries in [waiting, *(e for e, _ in sent)] for entry in entries
+        )
 
     try:
         for item in items:
@@ -1023,12 +1050,12 @@ def ingest(
             assert st is not None
             racy = time.time_ns() - st.st_mtime_ns < RACY_NS
             file = (key, st.st_size, 0 if racy else st.st_mtime_ns, article.sha256)
-            if article.sha256 in pending.superseded:  # another file still holds that content
-                pending.superseded.remove(article.sha256)
             old = row[2] if row is not None and row[2] != article.sha256 else None
-            if old is not None and (old in seen or store.other_files(old, key)):
+            if old is not None and (old in seen or old in held or store.other_files(old, key)):
                 old = None  # that content stays: another file holds it
-            known = seen.get(article.sha256) or store.article_of(article.sha256)
+            held.add(article.sha256)
+            # content that moved here from a file that changed is stored again, under this file
+            known = seen.get(article.sha256) or (None if leaving(article.sha256) else store.article_of(article.sha256))
             if known is not None:
                 if Path(known[1]).resolve() != Path(article.path).resolve():
                     problem(Problem(article.path, f"same content as {known[0]}; counted once"))
@@ -1039,10 +1066,10 @@ def ingest(
                 fresh = article
                 seen[article.sha256] = (article.id, article.path)
                 ids.add(article.id)
-            waiting.append((file, old, fresh, article.path))
+            waiting.append([file, old, fresh, article.path])
             if analyser is None or len(waiting) >= buffer:
                 settle()
-        settle()
+        settle(last=True)
         if bar is not None:
             bar.close()
         skip = set(seen) | set(pending.superseded)

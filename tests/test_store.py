@@ -284,6 +284,33 @@ def test_an_edited_file_replaces_its_article(tmp_path: Path) -> None:
     assert site["properties"]["killed_min"] == 7 and site["properties"]["articles"] == ["story.txt"]
 
 
+@pytest.mark.parametrize("target", ["b.txt", "0.txt"])  # read after a.txt, and before it
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_content_moved_to_another_file_in_one_run_stays(tmp_path: Path, jobs: str, target: str) -> None:
+    """a.txt's text moves to another file while a.txt gets a new one: both texts stay stored,
+    also when the files wait together for the workers (--jobs 2)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    moved = "US jets struck Akashat on 2 February 2024, killing 3 people, officials said.\n"
+    fresh = "US jets struck Al-Qaim on 3 February 2024, killing 5 people, officials said.\n"
+    (src / "a.txt").write_text(moved)
+    _age(src)
+    out = tmp_path / "out"
+    assert _run("run", str(src), "-o", str(out), "--offline", "--no-map")[0] == 0
+    (src / "a.txt").write_text(fresh)
+    (src / target).write_text(moved)
+    _age(src, 60)
+    code, _, stderr = _run("run", str(src), "-o", str(out), "--offline", "--no-map", "--jobs", jobs)
+    assert code == 0, stderr
+    assert len(_rows(out / "mapper.sqlite", "SELECT sha256 FROM articles")) == 2
+    struck = [
+        f["properties"]["name"]
+        for f in json.loads((out / "sites.geojson").read_text())["features"]
+        if f["properties"]["role"] == "struck"
+    ]
+    assert sorted(struck) == ["Akashat", "Al-Qaim"]
+
+
 # --------------------------------------------------------------------------- schema versions
 
 
