@@ -38,7 +38,7 @@ import sqlite3
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -405,21 +405,24 @@ class Store:
         row = self.con.execute("SELECT article_id, path FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
         return (row[0], row[1]) if row else None
 
-    def free_id(self, article: Article, *, taken: Iterable[str] = (), replaces: str | None = None) -> str:
+    def free_id(self, article: Article, *, taken: Container[str] = (), replaces: str | None = None) -> str:
         """``article.id`` if no other stored article has it, else a longer unique id.
 
         Two folders may both hold an ``a.txt``: the second becomes ``<folder>/a.txt``
         (the name of its input folder), or ``a.txt#<hash prefix>``.
         """
         wanted = article.id
-        candidates = [wanted]
-        parts = wanted.split("/")
-        parents = Path(article.path).resolve().parents
-        if len(parents) >= len(parts) and parents[len(parts) - 1].name:
-            candidates.append(f"{parents[len(parts) - 1].name}/{wanted}")
-        candidates += [f"{wanted}#{article.sha256[:8]}", f"{wanted}#{article.sha256}"]
-        taken = set(taken)
-        for cand in candidates:
+
+        def candidates() -> Iterator[str]:
+            yield wanted
+            parts = wanted.split("/")
+            parents = Path(article.path).resolve().parents  # (file system calls: only when needed)
+            if len(parents) >= len(parts) and parents[len(parts) - 1].name:
+                yield f"{parents[len(parts) - 1].name}/{wanted}"
+            yield f"{wanted}#{article.sha256[:8]}"
+            yield f"{wanted}#{article.sha256}"
+
+        for cand in candidates():
             if cand in taken:
                 continue
             row = self.con.execute("SELECT sha256 FROM articles WHERE article_id = ?", (cand,)).fetchone()
