@@ -1001,6 +1001,7 @@ def ingest(
         for file, old, article, path in entries:
             pending.files.append(file)
             if old is not None:
+                replacing[old] -= 1
                 pending.superseded.append(old)
                 done.replaced += 1
                 if on_note:
@@ -1022,11 +1023,11 @@ def ingest(
 
     held: set[str] = set()  # contents of the files read in this run
 
+    replacing: collections.Counter[str] = collections.Counter()  # contents replaced by waiting or sent files
+
     def leaving(sha256: str) -> bool:
         """Whether this stored content is being replaced in this run (its file changed)."""
-        return sha256 in pending.superseded or any(
-            entry[1] == sha256 for entries in [waiting, *(e for e, _ in sent)] for entry in entries
-        )
+        return replacing[sha256] > 0 or sha256 in pending.superseded
 
     try:
         for item in items:
@@ -1070,6 +1071,8 @@ def ingest(
                 seen[article.sha256] = (article.id, article.path)
                 ids.add(article.id)
             waiting.append([file, old, fresh, article.path])
+            if old is not None:
+                replacing[old] += 1
             if analyser is None or len(waiting) >= buffer:
                 settle()
         settle(last=True)
