@@ -105,6 +105,17 @@ def test_offset_maps_round_trip(steps: list[int], start: int) -> None:
     assert unpack_offsets(pack_offsets(offsets)) == offsets
 
 
+@given(st.lists(st.integers(min_value=-2, max_value=3), max_size=300), st.integers(min_value=0, max_value=50))
+def test_offset_runs_are_where_the_map_stops_counting_up(steps: list[int], start: int) -> None:
+    offsets = [start]
+    for s in steps:
+        offsets.append(offsets[-1] + s)
+    n, runs = json.loads(pack_offsets(offsets))
+    assert n == len(offsets)
+    assert [i for i, _ in runs] == [i for i in range(n) if i == 0 or offsets[i] != offsets[i - 1] + 1]
+    assert unpack_offsets(pack_offsets(offsets)) == offsets
+
+
 def test_a_run_through_the_store_maps_exactly_what_a_run_without_one_does(seeds_copy: Path, tmp_path: Path) -> None:
     plain, stored = tmp_path / "plain", tmp_path / "stored"
     assert _run("run", str(seeds_copy), "-o", str(plain), "--offline", "--no-map", "--no-store")[0] == 0
