@@ -138,20 +138,45 @@ def _lower_words(clean: str) -> frozenset[str]:
     return frozenset(re.findall(r"\b[a-z]+\b", clean))
 
 
-def _plausible_single(
-    clean: str, s: int, e: int, word: str, places: list[Place], prev_cap: bool, next_cap: bool
-) -> bool:
+@dataclass(frozen=True)
+class WordFacts:
+    """What a one-word name's own letters and gazetteer entries say, whatever its context."""
+
+    stop: bool  # never a place on its own ("Thursday", "We're")
+    upper: bool  # all capitals ("BEIRUT")
+    country: bool  # names a country or continent
+    big: int  # population of its biggest place
+    common: bool  # an ordinary English word in lower case
+    strong: bool  # a country, continent or a city of a million
+    odd: bool  # a small place known only by an odd alternate name
+
+
+def word_facts(word: str, places: list[Place]) -> WordFacts:
+    key = name_key(word)
+    big = max((p.population for p in places), default=0)
+    return WordFacts(
+        stop=word in NOT_PLACES or bool(_CONTRACTION.search(word)),
+        upper=word.isupper(),
+        country=any(p.feature_type in ("country", "continent") for p in places),
+        big=big,
+        common=word.lower() in common_words(),
+        strong=_strong(places),
+        odd=big < SMALL_POPULATION and not any(name_key(p.name.split(",")[0])[:4] == key[:4] for p in places),
+    )
+
+
+def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_cap: bool, next_cap: bool) -> bool:
     """A one-word world-gazetteer name: is it written as a place here?"""
-    if word in NOT_PLACES or _CONTRACTION.search(word):
+    if f.stop:
         return False  # "Thursday", "We're"
-    if word.isupper():
+    if f.upper:
         # "BEIRUT (AP) -", "CHARLESTON, W.Va.": a dateline at the start of a line
         line_start = s == 0 or clean[s - 1] == "\n"
         return len(word) >= 4 and line_start and bool(_DATELINE.match(clean[e : e + 8]))
-    if any(p.feature_type in ("country", "continent") for p in places):
+    if f.country:
         return True
-    big = max((p.population for p in places), default=0)
-    if word.lower() in common_words() and big < STRONG_POPULATION:
+    big = f.big
+    if f.common and big < STRONG_POPULATION:
         # "Police", "Reading", "March", "Act" -- but "Boston" and "Cork" are cities first: a
         # sizeable place keeps the name unless the article also uses the word in lower case
         # or the name opens a sentence
@@ -161,10 +186,9 @@ def _plausible_single(
             return False
     if _TITLE_BEFORE.search(clean[max(0, s - 16) : s]):
         return False  # "Mr Kelly", "President Francis"
-    if _strong(places):
+    if f.strong:
         return True
-    key = name_key(word)
-    if big < SMALL_POPULATION and not any(name_key(p.name.split(",")[0])[:4] == key[:4] for p in places):
+    if f.odd:
         return False  # a small place known only by an odd alternate name ("Flores" for Timon)
     if prev_cap:
         return False  # "Abraham Lincoln", "Megyn Kelly": a surname
@@ -183,9 +207,9 @@ def _plausible_single(
 _surface_key = lru_cache(maxsize=1 << 16)(name_key)
 MEMO_SIZE = 1 << 16
 
-# a world-gazetteer name inside a run of capitalised words: (start, end, key, single word,
-# capitalised word before, capitalised word after), offsets into the run
-RunHit = tuple[int, int, str, bool, bool, bool]
+# a world-gazetteer name inside a run of capitalised words: (start, end, key, capitalised word
+# before, capitalised word after, the facts of a single word or None), offsets into the run
+RunHit = tuple[int, int, str, bool, bool, "WordFacts | None"]
 
 
 def _run_hits(run: str, index: WorldSource) -> tuple[RunHit, ...]:
@@ -215,7 +239,8 @@ def _run_hits(run: str, index: WorldSource) -> tuple[RunHit, ...]:
                 and run[words[i - 1][0] : words[i - 1][1]] not in _FUNCTION_WORDS
             )
             next_cap = single and j < len(words) and run[words[j][0]].isupper()
-            out.append((s, e, key, single, prev_cap, next_cap))
+            facts = word_facts(run[s:e], index.candidates(key)) if single else None
+            out.append((s, e, key, prev_cap, next_cap, facts))
             # a longer name is taken whole; a single word is the last try at i, taken or not
             i = j - 1
             break
@@ -241,9 +266,9 @@ def index_hits(clean: str, index: WorldSource, memo: dict[str, tuple[RunHit, ...
                     memo.clear()
                 memo[run] = found
         base = m.start()
-        for rs, re_, key, single, prev_cap, next_cap in found:
+        for rs, re_, key, prev_cap, next_cap, facts in found:
             s, e = base + rs, base + re_
-            if single and not _plausible_single(clean, s, e, clean[s:e], index.candidates(key), prev_cap, next_cap):
+            if facts is not None and not _plausible_single(clean, s, e, clean[s:e], facts, prev_cap, next_cap):
                 continue
             out.append(Hit(s, e, key, "world"))
     return out
