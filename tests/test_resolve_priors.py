@@ -58,3 +58,16 @@ def test_an_alternate_name_still_resolves_when_nothing_else_has_that_name() -> N
     hamlet = _place("gn:2", "Smallham", 10.0, 60.0, "BB", 12_000, aliases=("Port Royal",))
     got = _resolve(_World([hamlet]), "Fans from Port Royal arrived.", ["Port Royal"])
     assert got["Port Royal"] == hamlet
+
+
+def test_small_neighbours_find_each_other_through_their_other_readings() -> None:
+    # "Elmford" and "Oakbury" each have a bigger namesake, far from everything; their
+    # small readings lie 10 km apart.  Read alone each name is the bigger one, so
+    # neither chosen reading is near the other; the other readings bring them together.
+    elm_big = _place("gn:11", "Elmford", 30.0, -90.0, "AA", 50_000)
+    elm_small = _place("gn:12", "Elmford", 41.0, -91.5, "AA", 5_000)
+    oak_big = _place("gn:21", "Oakbury", 35.0, -80.0, "AA", 50_000)
+    oak_small = _place("gn:22", "Oakbury", 41.05, -91.4, "AA", 5_000)
+    world = _World([elm_big, elm_small, oak_big, oak_small])
+    got = _resolve(world, "The Elmford council met the Oakbury mayor.", ["Elmford", "Oakbury"])
+    assert got["Elmford"] == elm_small and got["Oakbury"] == oak_small
