@@ -1,0 +1,73 @@
+"""Disambiguation priors of the resolver, on small hand-made gazetteers (no shared data)."""
+
+from __future__ import annotations
+
+from mapper.extract import article_from_text
+from mapper.gazetteer import Gazetteer
+from mapper.models import Mention, Place
+from mapper.names import name_key
+from mapper.resolve import Resolver
+
+
+def _place(pid: str, name: str, lat: float, lon: float, cc: str, pop: int, ftype: str = "town", **kw: object) -> Place:
+    return Place(
+        id=pid, name=name, lat=lat, lon=lon, feature_type=ftype, country=cc, population=pop,
+        resolved_by="geonames", **kw,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+class _World:
+    def __init__(self, places: list[Place]) -> None:
+        self.by_key: dict[str, list[Place]] = {}
+        for p in places:
+            for n in {p.name, *p.aliases}:
+                self.by_key.setdefault(name_key(n), []).append(p)
+
+    def candidates(self, key: str) -> list[Place]:
+        return list(self.by_key.get(key, ()))
+
+    def country(self, iso2: str) -> Place | None:
+        return None
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.by_key
+
+
+def _resolve(world: _World, text: str, names: list[str]) -> dict[str, Place | None]:
+    art = article_from_text("t", text)
+    mentions = []
+    for n in names:
+        i = art.clean.index(n)
+        mentions.append(Mention("t", i, i + len(n), i, i + len(n), n, key=name_key(n)))
+    Resolver(Gazetteer(), world).resolve(art, mentions)
+    return {m.surface: m.place for m in mentions}
+
+
+def test_a_place_found_by_its_own_name_beats_one_found_by_an_alternate_name() -> None:
+    # a small town listing the big city's name among its alternate names, in the same
+    # country as the article's other place: the big city still wins
+    port = _place("gn:1", "Port Royal", 50.0, 10.0, "AA", 300_000, "city")
+    hamlet = _place("gn:2", "Smallham", 10.0, 60.0, "BB", 12_000, aliases=("Port Royal",))
+    other = _place("gn:3", "Northfield", 40.0, 70.0, "BB", 50_000)
+    world = _World([port, hamlet, other])
+    got = _resolve(world, "Fans from Port Royal met in Northfield.", ["Port Royal", "Northfield"])
+    assert got["Port Royal"] == port
+
+
+def test_an_alternate_name_still_resolves_when_nothing_else_has_that_name() -> None:
+    hamlet = _place("gn:2", "Smallham", 10.0, 60.0, "BB", 12_000, aliases=("Port Royal",))
+    got = _resolve(_World([hamlet]), "Fans from Port Royal arrived.", ["Port Royal"])
+    assert got["Port Royal"] == hamlet
+
+
+def test_small_neighbours_find_each_other_through_their_other_readings() -> None:
+    # "Elmford" and "Oakbury" each have a bigger namesake, far from everything; their
+    # small readings lie 10 km apart.  Read alone each name is the bigger one, so
+    # neither chosen reading is near the other; the other readings bring them together.
+    elm_big = _place("gn:11", "Elmford", 30.0, -90.0, "AA", 50_000)
+    elm_small = _place("gn:12", "Elmford", 41.0, -91.5, "AA", 5_000)
+    oak_big = _place("gn:21", "Oakbury", 35.0, -80.0, "AA", 50_000)
+    oak_small = _place("gn:22", "Oakbury", 41.05, -91.4, "AA", 5_000)
+    world = _World([elm_big, elm_small, oak_big, oak_small])
+    got = _resolve(world, "The Elmford council met the Oakbury mayor.", ["Elmford", "Oakbury"])
+    assert got["Elmford"] == elm_small and got["Oakbury"] == oak_small
