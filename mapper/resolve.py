@@ -10,11 +10,12 @@ areas, and nearness to its other places (see ``Resolver.resolve``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from .gazetteer import Gazetteer, WorldSource
@@ -132,13 +133,9 @@ class Resolver:
             # round two also looks at the other readings of the other ambiguous names, at a
             # discount: three small neighbours ("New London", "Mt. Pleasant", "Winfield")
             # find each other though each first read as a bigger namesake elsewhere
-            alternatives = (
-                [
-                    (o, p)
-                    for o in ambiguous
-                    for _, p in cands[o][:ALTERNATIVES]
-                    if p.feature_type not in _BROAD and p is not choice[o][1]
-                ]
+            points = _Points(pool if rnd == 2 else [])
+            alts = _Points(
+                [(o, p) for o in ambiguous for _, p in cands[o][:ALTERNATIVES] if p is not choice[o][1]]
                 if rnd == 2
                 else []
             )
@@ -146,8 +143,6 @@ class Resolver:
                 others = [p for o, p in pool if o != k]
                 countries = {p.country for p in others if p.country}
                 admins = {(p.country, p.admin1) for p in others if p.feature_type == "admin1"}
-                points = [p for p in others if p.feature_type not in _BROAD] if rnd == 2 else []
-                alts = [p for o, p in alternatives if o != k]
                 cs = cands[k]
                 outer = inside.get(k)
                 if outer in choice:
@@ -162,7 +157,7 @@ class Resolver:
                     cs,
                     key=lambda c: (
                         _score(c[1], c[0], countries, admins, k)
-                        + max(_near(c[1], points), ALTERNATIVE_WEIGHT * _near(c[1], alts))
+                        + max(points.near(c[1], k), ALTERNATIVE_WEIGHT * alts.near(c[1], k))
                     ),
                 )
             choice = new_choice
@@ -197,15 +192,40 @@ _LOCATED_NOUN = re.compile(
 _BROAD = frozenset({"country", "continent", "macro-region", "sea", "admin1", "territory", "region", "river"})
 
 
-def _near(place: Place, points: list[Place]) -> float:
-    """Bonus for a reading close to the article's other places (spatial coherence)."""
-    if not points or place.feature_type in _BROAD:
-        return 0.0
-    coslat = math.cos(math.radians(place.lat))
-    best = min(
-        (math.hypot(p.lat - place.lat, (p.lon - place.lon) * coslat) * 111.2 for p in points if p.id != place.id),
-        default=math.inf,
-    )
+_KM_PER_DEGREE = 111.2
+_FARTHEST_KM = 600  # no bonus from this far
+
+
+class _Points:
+    """The article's other places, by latitude: ``near`` looks only at those within reach
+    (a place 600 km north or south is at least 600 km away)."""
+
+    def __init__(self, places: Iterable[tuple[str, Place]]):
+        rows = sorted((p.lat, p.lon, p.id, key) for key, p in places if p.feature_type not in _BROAD)
+        self.lats = [r[0] for r in rows]
+        self.rows = rows
+
+    def near(self, place: Place, skip_key: str) -> float:
+        """Bonus for a reading close to the article's other places (spatial coherence),
+        leaving out those found under ``skip_key`` and ``place`` itself."""
+        if not self.rows or place.feature_type in _BROAD:
+            return 0.0
+        reach = _FARTHEST_KM / _KM_PER_DEGREE + 1e-6
+        lo = bisect.bisect_left(self.lats, place.lat - reach)
+        hi = bisect.bisect_right(self.lats, place.lat + reach)
+        coslat = math.cos(math.radians(place.lat))
+        best = min(
+            (
+                math.hypot(lat - place.lat, (lon - place.lon) * coslat) * _KM_PER_DEGREE
+                for lat, lon, pid, key in self.rows[lo:hi]
+                if key != skip_key and pid != place.id
+            ),
+            default=math.inf,
+        )
+        return _bonus(best)
+
+
+def _bonus(best: float) -> float:
     if best < 30:
         return 2.5
     if best < 100:
