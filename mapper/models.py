@@ -180,6 +180,9 @@ class ArticleResult:
     claims: list[Claim]
     unresolved: list[str] = field(default_factory=list)
     event_ref: DateRef | None = None  # first date given in a sentence reporting a strike
+    # the store's compressed text, clean text and offset map, when a worker made them
+    # (``mapper.store.pack_article``): the process writing the store need not
+    packed: tuple[bytes, bytes, str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass

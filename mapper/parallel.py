@@ -383,12 +383,19 @@ def spec_for(
 def _analyse_articles(
     pipe: Pipeline, geo: CacheOnlyGeocoder | None, batch: list[Article]
 ) -> list[tuple[ArticleResult, bool]]:
-    """Each article's result, and whether the worker's geocoder missed a name in it."""
+    """Each article's result, and whether the worker's geocoder missed a name in it.
+
+    These results go to the store: the worker also compresses their texts for it.
+    """
+    from .store import pack_article
+
     out = []
     for article in batch:
         if geo is not None:
             geo.missed = False
-        out.append((pipe.analyse(article), bool(geo is not None and geo.missed)))
+        result = pipe.analyse(article)
+        result.packed = pack_article(article)
+        out.append((result, bool(geo is not None and geo.missed)))
     return out
 
 

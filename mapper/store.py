@@ -195,6 +195,11 @@ def pack_offsets(offsets: Sequence[int]) -> str:
     return _json([len(offsets), runs])
 
 
+def pack_article(article: Article) -> tuple[bytes, bytes, str]:
+    """An article's text, clean text and offset map as the store keeps them."""
+    return _pack_text(article.text), _pack_text(article.clean), pack_offsets(article.offsets)
+
+
 def unpack_offsets(packed: str) -> list[int]:
     n, runs = json.loads(packed)
     out: list[int] = []
@@ -441,6 +446,7 @@ class Store:
     def _write(self, result: ArticleResult, analysis: str) -> None:
         a = result.article
         con = self.con
+        text, clean, offsets = result.packed or pack_article(a)
         # an upsert, not delete + insert: deleting would cascade to what refers to the article
         con.execute(
             "INSERT INTO articles (sha256, article_id, path, title, outlet, published, url, event_ref,"
@@ -462,40 +468,13 @@ class Store:
                 _json(list(result.unresolved)),
                 analysis,
                 _now(),
-                _pack_text(a.text),
-                _pack_text(a.clean),
-                pack_offsets(a.offsets),
+                text,
+                clean,
+                offsets,
             ),
         )
         con.execute("DELETE FROM mentions WHERE sha256 = ?", (a.sha256,))
         con.execute("DELETE FROM claims WHERE sha256 = ?", (a.sha256,))
-        places = {m.place.id: m.place for m in result.mentions if m.place is not None}
-        con.executemany(
-            "INSERT INTO places (place_id, name, lat, lon, feature_type, country, admin1, aliases,"
-            " parent, geo_precision, source, resolved_by, population) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
-            " ON CONFLICT (place_id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon,"
-            " feature_type = excluded.feature_type, country = excluded.country, admin1 = excluded.admin1,"
-            " aliases = excluded.aliases, parent = excluded.parent, geo_precision = excluded.geo_precision,"
-            " source = excluded.source, resolved_by = excluded.resolved_by, population = excluded.population",
-            [
-                (
-                    p.id,
-                    p.name,
-                    p.lat,
-                    p.lon,
-                    p.feature_type,
-                    p.country,
-                    p.admin1,
-                    _json(list(p.aliases)),
-                    p.parent,
-                    p.geo_precision,
-                    p.source,
-                    p.resolved_by,
-                    p.population,
-                )
-                for p in places.values()
-            ],
-        )
         con.executemany(
             "INSERT INTO mentions (sha256, seq, start_offset, end_offset, cstart, cend, surface, name_key,"
             " place_id, literal, nonliteral_reason, role, sentence, evidence, date_ref, confidence)"
@@ -572,6 +551,34 @@ class Store:
                 "DELETE FROM articles WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM files WHERE sha256 = ?)",
                 (sha, sha),
             )
+        # the places of the whole batch, each once (many articles name the same places)
+        places = {m.place.id: m.place for r in pending.results for m in r.mentions if m.place is not None}
+        con.executemany(
+            "INSERT INTO places (place_id, name, lat, lon, feature_type, country, admin1, aliases,"
+            " parent, geo_precision, source, resolved_by, population) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT (place_id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon,"
+            " feature_type = excluded.feature_type, country = excluded.country, admin1 = excluded.admin1,"
+            " aliases = excluded.aliases, parent = excluded.parent, geo_precision = excluded.geo_precision,"
+            " source = excluded.source, resolved_by = excluded.resolved_by, population = excluded.population",
+            [
+                (
+                    p.id,
+                    p.name,
+                    p.lat,
+                    p.lon,
+                    p.feature_type,
+                    p.country,
+                    p.admin1,
+                    _json(list(p.aliases)),
+                    p.parent,
+                    p.geo_precision,
+                    p.source,
+                    p.resolved_by,
+                    p.population,
+                )
+                for p in places.values()
+            ],
+        )
         for r in pending.results:
             self._write(r, analysis)
         if pending.results or pending.superseded:
