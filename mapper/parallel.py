@@ -459,7 +459,11 @@ class BatchAnalyser:
             return []
         parts = [f.result() for f in work] if self._client is not None else work.get()
         outcomes = [o for part in parts for o in part]
-        return [self.pipe.analyse(a) if missed else r for a, (r, missed) in zip(articles, outcomes, strict=True)]
+        # a worker's miss is final when it read this process's cache and this process is offline
+        redo = self._client is not None or not self.spec.offline
+        return [
+            self.pipe.analyse(a) if missed and redo else r for a, (r, missed) in zip(articles, outcomes, strict=True)
+        ]
 
     def analyse_many(self, articles: list[Article]) -> list[ArticleResult]:
         return self.collect(self.submit(articles))

@@ -351,3 +351,34 @@ def test_foreign_line_fast_path_matches_the_rule(line: str) -> None:
     from mapper.ingest import _is_foreign_line
 
     assert _is_foreign_line(line) == _foreign_reference(line)
+
+
+class _Done:
+    def __init__(self, parts: Any) -> None:
+        self.parts = parts
+
+    def get(self) -> Any:
+        return self.parts
+
+
+class _CountingPipe:
+    def __init__(self) -> None:
+        self.analysed: list[str] = []
+
+    def analyse(self, article: Any) -> Any:
+        self.analysed.append(article)
+        return f"again:{article}"
+
+
+@pytest.mark.parametrize(("offline", "redone"), [(True, []), (False, ["b"])])
+def test_a_workers_cache_miss_is_redone_here_only_when_this_process_may_ask_online(
+    offline: bool, redone: list[str]
+) -> None:
+    from mapper.parallel import BatchAnalyser, PipelineSpec
+
+    pipe = _CountingPipe()
+    analyser = BatchAnalyser(pipe, PipelineSpec(provider="nominatim", offline=offline))  # type: ignore[arg-type]
+    ticket = (["a", "b"], _Done([[("ra", False)], [("rb", True)]]))
+    results = analyser.collect(ticket)  # type: ignore[arg-type]
+    assert pipe.analysed == redone
+    assert results == ["ra", "again:b" if redone else "rb"]
