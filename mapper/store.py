@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import heapq
 import json
 import os
 import sqlite3
@@ -581,13 +582,20 @@ class Store:
     def load_results(
         self, shas: Iterable[str] | None = None, *, with_text: bool = False, lean: bool = False
     ) -> list[ArticleResult]:
-        """The stored analyses (all of them, or those of ``shas``), sorted by article id.
+        """The stored analyses (all of them, or those of ``shas``), as a list (see ``results``)."""
+        return list(self.results(shas, with_text=with_text, lean=lean))
+
+    def results(
+        self, shas: Iterable[str] | None = None, *, with_text: bool = False, lean: bool = False
+    ) -> Iterator[ArticleResult]:
+        """The stored analyses (all of them, sorted by article id, or those of ``shas``), one at a time.
 
         ``Article.text`` (the original) is left empty unless ``with_text``: the sites
         stage and the exports need only the cleaned text and the offset map.  ``lean``:
         each result is made lean as it is loaded (``mapper.pipeline.lean_result``: the
-        quoted sentences kept, the texts and offset maps dropped), so rebuilding the sites
-        of 100,000 stored articles holds none of their texts.
+        quoted sentences kept, the texts and offset maps dropped, and only the mentions
+        the sites read), so rebuilding the sites of 100,000 stored articles holds none of
+        their texts; the cleaned text of an article is decoded only when it quotes evidence.
         """
         from .pipeline import lean_result
 
@@ -622,21 +630,8 @@ class Store:
                 resolved_by=r[11],
                 population=r[12],
             )
-        out: list[ArticleResult] = []
         for row in rows:
             sha, aid = row[0], row[1]
-            article = Article(
-                id=aid,
-                path=row[2],
-                text=_unpack_text(row[11]) if with_text else "",
-                clean=_unpack_text(row[9]),
-                offsets=unpack_offsets(row[10]),
-                sha256=sha,
-                title=row[3],
-                outlet=row[4],
-                published=date.fromisoformat(row[5]) if row[5] else None,
-                url=row[6],
-            )
             mentions = [
                 Mention(
                     article=aid,
@@ -682,9 +677,21 @@ class Store:
                     (sha,),
                 )
             ]
+            texts = not lean or any(m.evidence is not None for m in mentions)  # lean: only to quote evidence
+            article = Article(
+                id=aid,
+                path=row[2],
+                text=_unpack_text(row[11]) if with_text else "",
+                clean=_unpack_text(row[9]) if texts else "",
+                offsets=unpack_offsets(row[10]) if texts else [],
+                sha256=sha,
+                title=row[3],
+                outlet=row[4],
+                published=date.fromisoformat(row[5]) if row[5] else None,
+                url=row[6],
+            )
             res = ArticleResult(article, mentions, claims, list(json.loads(row[8])), _dateref(row[7]))
-            out.append(lean_result(res) if lean else res)
-        return out
+            yield lean_result(res) if lean else res
 
     def find(self, ref: str) -> list[str]:
         """Content hashes of the articles ``ref`` names: an article id, a path, a hash or its prefix."""
@@ -727,15 +734,15 @@ class Store:
     # ------------------------------------------------------------------ sites
     def save_sites(self, result: RunResult) -> None:
         """Replace the stored sites by those of ``result`` (call inside a transaction)."""
-        from .export.geojson import feature_collection
+        from .export.geojson import features
 
-        fc = feature_collection(result.sites, {a.id: a for a in result.articles})
+        feats = features(result.sites, {a.id: a for a in result.articles})  # made one at a time
         self.con.execute("DELETE FROM sites")
         self.con.executemany(
             "INSERT INTO sites (site_id, ord, role, name, place_id, event_date, country, lon, lat, killed_min,"
             " killed_max, injured_min, injured_max, n_claims, n_articles, feature)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
+            (
                 (
                     p["site_id"],
                     i,
@@ -754,9 +761,9 @@ class Store:
                     len(p["articles"]),
                     _json(f),
                 )
-                for i, f in enumerate(fc["features"])
+                for i, f in enumerate(feats)
                 for p in [f["properties"]]
-            ],
+            ),
         )
         self._set_meta("sites_gen", self.meta("articles_gen") or "0")
         # the problems of the run that last changed the sites, for the report of a later `mapper export`
@@ -1071,10 +1078,20 @@ def build(store: Store, problems: list[Problem] | None = None, pending: Pending 
 
     pending = pending or Pending()
     drop = pending.hashes()
+    # pending keeps the full analyses for save(); merged into the stored ones in article id
+    # order (SQLite orders the ids by their UTF-8 bytes, which is the order of their characters)
+    fresh = sorted((lean_result(r) for r in pending.results), key=_article_id)
     with store.snapshot():
-        stored = [r for r in store.load_results(lean=True) if r.article.sha256 not in drop]
-        fresh = [lean_result(r) for r in pending.results]  # pending keeps the full ones for save()
-        return assemble([*stored, *fresh], store.stored_problems() if problems is None else problems)
+        stored = (r for r in store.results(lean=True) if r.article.sha256 not in drop)
+        return assemble(
+            heapq.merge(stored, fresh, key=_article_id),
+            store.stored_problems() if problems is None else problems,
+            in_order=True,
+        )
+
+
+def _article_id(r: ArticleResult) -> str:
+    return r.article.id
 
 
 def save(store: Store, pending: Pending | None, result: RunResult, analysis: str = "") -> bool:

@@ -704,3 +704,31 @@ def test_export_tidies_the_staging_folders_of_dead_runs(tmp_path: Path) -> None:
     export(RunResult([], [], [], {}, []), out, ("geojson",))
     assert not dead.exists() and alive.exists()
     assert json.loads((out / "sites.geojson").read_text())["features"] == []
+
+
+def test_sites_are_rebuilt_from_a_stream_of_stored_results(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rebuilding the sites never loads every stored analysis at once (``load_results``), and
+    reads the stored texts only of the articles that quote evidence."""
+    out = tmp_path / "out"
+    (seeds_copy / "quiet.txt").write_text("Protests were held in Gaza and in Baghdad on Sunday.\n", encoding="utf-8")
+    assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
+    before = {n: (out / n).read_bytes() for n in ("sites.geojson", "sites.csv", "report.json")}
+
+    def refuse(*args: Any, **kw: Any) -> None:
+        raise AssertionError("build loaded every stored result at once")
+
+    monkeypatch.setattr(Store, "load_results", refuse)
+    unpacked: list[int] = []
+    import mapper.store
+
+    real = mapper.store.unpack_offsets
+    monkeypatch.setattr(mapper.store, "unpack_offsets", lambda packed: unpacked.append(1) or real(packed))
+    for n in before:
+        (out / n).unlink()
+    code, _, err = _run("export", "-o", str(out), "--format", "geojson", "--format", "csv")
+    assert code == 0, err
+    assert {n: (out / n).read_bytes() for n in before} == before
+    quoting = _rows(out / "mapper.sqlite", "SELECT count(DISTINCT sha256) FROM mentions WHERE evidence IS NOT NULL")
+    assert 0 < len(unpacked) == quoting[0][0] < _count(out / "mapper.sqlite")
