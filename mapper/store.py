@@ -922,7 +922,7 @@ def file_key(path: str | os.PathLike[str]) -> bytes:
     return os.fsencode(os.path.realpath(path))
 
 
-MAX_PENDING = 500  # analyses held in memory before they are written to the store
+MAX_PENDING = 100  # analyses held in memory (with their texts and offset maps) before they are stored
 
 
 def ingest(
@@ -971,17 +971,26 @@ def ingest(
         if pending.since is None:
             pending.since = now
         elif now - pending.since >= commit_every or len(pending.results) >= MAX_PENDING:
+            for r in pending.results:  # stored now: the store answers for them from here on
+                seen.pop(r.article.sha256, None)
+                ids.discard(r.article.id)
             store.add(pending, analysis)  # full analyses (with their texts) are held only this long
 
     for p in pipe.problems:
         problem(p)
-    items = list(discover(inputs))
+    inputs = list(inputs)
     bar = None
-    if progress and len(items) > 50:
-        from tqdm import tqdm
+    if progress:  # the files are found as they are read (a list of 100,000 of them is large): count first
+        total = sum(1 for _ in discover(inputs))
+        if total > 50:
+            from tqdm import tqdm
 
-        bar = tqdm(total=len(items), unit="article", file=sys.stderr, leave=False)
-    seen: dict[str, tuple[str, str]] = {}  # content hash -> (id, path) of the articles analysed in this run
+            bar = tqdm(total=total, unit="article", file=sys.stderr, leave=False)
+    # the stored articles to analyse again, as they are before this run adds any
+    # (those it adds are analysed as it stands)
+    todo = store.all_hashes() if reanalyse else store.stale(analysis)
+    # content hash -> (id, path), and the ids, of the articles analysed in this run and not stored yet
+    seen: dict[str, tuple[str, str]] = {}
     ids: set[str] = set()
     # read files waiting for their analysis: (file record, content it replaces, article or None)
     waiting: list[tuple[tuple[bytes, int, int, str], str | None, Article | None, str]] = []
@@ -1006,7 +1015,7 @@ def ingest(
         waiting.clear()
 
     try:
-        for item in items:
+        for item in discover(inputs):
             if bar is not None:
                 bar.update(1)
             if isinstance(item, IngestError):
@@ -1052,8 +1061,8 @@ def ingest(
         settle()
         if bar is not None:
             bar.close()
-        skip = set(seen) | set(pending.superseded)
-        todo = [s for s in (store.all_hashes() if reanalyse else store.stale(analysis)) if s not in skip]
+        skip = set(pending.superseded)  # edited files' old content, gone once the batch is stored
+        todo = [s for s in todo if s not in skip and store.article_of(s) is not None]
         if todo and on_note:
             why = "as asked" if reanalyse else "the gazetteers or the mapper version changed"
             on_note(f"analysing {len(todo)} stored articles again from their stored text ({why})")
