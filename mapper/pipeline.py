@@ -10,6 +10,7 @@ casualties) on one ``Article``; ``Pipeline.run`` adds ingest, sites and export.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -18,6 +19,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +27,10 @@ from .casualties import extract_claims
 from .dates import find_dates
 from .gazetteer import Gazetteer, MemoSource, WorldSource
 from .ingest import IngestError, Source, discover, read_article
-from .models import Article, ArticleResult, LeanArticle, Problem, RunResult
+from .models import Article, ArticleResult, Claim, LeanArticle, Mention, Problem, RunResult
 from .resolve import Geocoder, Resolver
 from .roles import TRIGGERS, assign_roles
-from .sites import build_sites, date_events
+from .sites import Mentioned, date_events, place_claims, struck_sites
 from .text import Sentence, WordFinder, is_word_char, split_sentences, word_pattern
 from .toponyms import Matcher, find_mentions
 
@@ -197,11 +199,22 @@ def _sentences_with_trigger(clean: str, sentences: list[Sentence]) -> list[bool]
 
 
 def lean_result(result: ArticleResult) -> ArticleResult:
-    """The same result with its article's texts dropped: what ``finish`` needs is kept
-    (metadata, mentions, claims, and the quoted evidence sentences).
+    """The same result with what ``finish`` needs of it: the article's metadata and the
+    quoted evidence sentences (not its texts), the claims, and of the mentions those the
+    sites read (``mapper.sites``): the struck ones, and of the literal mentions of a place
+    the first under each name.  The sites and outputs are the same as from the full result.
     """
     a = result.article
-    spans = {m.evidence for m in result.mentions if m.evidence is not None}
+    mentions: list[Mention] = []
+    named: set[tuple[str, str]] = set()  # (place id, name as written) of the literal mentions kept
+    for m in result.mentions:
+        if m.place is None:
+            continue
+        if m.role == "struck" or (m.literal and (m.place.id, m.surface) not in named):
+            mentions.append(m)
+        if m.literal:
+            named.add((m.place.id, m.surface))
+    spans = {m.evidence for m in mentions if m.evidence is not None}
     article = LeanArticle(
         id=a.id,
         path=a.path,
@@ -214,7 +227,7 @@ def lean_result(result: ArticleResult) -> ArticleResult:
         url=a.url,
         excerpts={span: a.excerpt(*span) for span in spans},
     )
-    return ArticleResult(article, result.mentions, result.claims, result.unresolved, result.event_ref)
+    return ArticleResult(article, mentions, result.claims, result.unresolved, result.event_ref)
 
 
 def finish(
@@ -230,19 +243,43 @@ def finish(
     return result
 
 
-def assemble(results: list[ArticleResult], problems: list[Problem]) -> RunResult:
-    """Sites stage, from analysed articles: event dates, sites, claims on sites (no output)."""
-    results = sorted(results, key=lambda r: r.article.id)
-    dates = date_events(results, {r.article.id: r.event_ref for r in results})
-    sites, claims = build_sites(results, dates)
+def assemble(results: Iterable[ArticleResult], problems: list[Problem], *, in_order: bool = False) -> RunResult:
+    """Sites stage, from analysed articles: event dates, sites, claims on sites (no output).
+
+    ``in_order``: ``results`` come sorted by article id, so they are read as they come
+    (a stream from the store, say) and of each only what the sites need is kept: its
+    article (lean ones hold no texts), claims, struck mentions and the places it names.
+    """
+    if not in_order:
+        results = sorted(results, key=lambda r: r.article.id)
+    articles: list[Article] = []
+    dates: dict[str, date | None] = {}
+    struck: list[ArticleResult] = []  # the articles reporting a struck place, with only those mentions
+    claims: list[Claim] = []
+    mentioned = Mentioned()
     unresolved: dict[str, list[str]] = {}
     for r in results:
+        a = r.article
+        articles.append(a)
+        hits = [m for m in r.mentions if m.role == "struck" and m.place]
+        if hits:
+            # dated below, with the other articles that report the same places (its event group)
+            struck.append(ArticleResult(a, hits, [], [], r.event_ref))
+            dates[a.id] = None
+        else:  # a group of its own
+            dates[a.id] = date_events([r], {a.id: r.event_ref})[a.id]
+        claims += r.claims
+        mentioned.add(r)
         for name in r.unresolved:
             lst = unresolved.setdefault(name, [])
-            if r.article.id not in lst:
-                lst.append(r.article.id)
+            if a.id not in lst:
+                lst.append(a.id)
+    dates.update(date_events(struck, {r.article.id: r.event_ref for r in struck}))
+    sites, site_of = struck_sites(struck, dates)
+    place_claims(sites, claims, site_of)
+    sites += mentioned.sites(sites)
     return RunResult(
-        articles=[r.article for r in results],
+        articles=articles,
         sites=sites,
         claims=claims,
         unresolved=unresolved,
@@ -256,30 +293,44 @@ def export(result: RunResult, outdir: str | os.PathLike[str], formats: Sequence[
 
     A failure while rendering any of them leaves every previous output untouched.
     """
-    from .export.csvout import dumps as csv_dumps
-    from .export.geojson import dumps as geojson_dumps
-    from .export.geojson import feature_collection
+    from .export import csvout
+    from .export.geojson import FeatureWriter, feature_collection, features
 
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     articles = {a.id: a for a in result.articles}
-    fc = feature_collection(result.sites, articles)
     _remove_dead_staging(out)
     stage = Path(tempfile.mkdtemp(prefix=f".staging-{os.getpid()}-", dir=out))
     written: dict[str, str] = {}
     try:
-        if "geojson" in formats:
-            (stage / OUTPUT_NAMES["geojson"]).write_text(geojson_dumps(fc), encoding="utf-8")
-        if "csv" in formats:
-            (stage / OUTPUT_NAMES["csv"]).write_text(csv_dumps(fc), encoding="utf-8", newline="")
-        if "html" in formats:
-            from .export.htmlmap import write_map
+        # sites.geojson and sites.csv are written a feature at a time (those of many articles
+        # are large), each feature made once for both
+        with contextlib.ExitStack() as files:
+            gj = table = None
+            if "geojson" in formats:
+                gj = FeatureWriter(files.enter_context(open(stage / OUTPUT_NAMES["geojson"], "w", encoding="utf-8")))
+            if "csv" in formats:
+                table = csvout.writer(
+                    files.enter_context(open(stage / OUTPUT_NAMES["csv"], "w", encoding="utf-8", newline=""))
+                )
+            if gj is not None or table is not None:
+                for f in features(result.sites, articles):
+                    if gj is not None:
+                        gj.write(f)
+                    if table is not None:
+                        table.writerow(csvout.row(f))
+            if gj is not None:
+                gj.end()
+        if "html" in formats or "gpkg" in formats:
+            fc = feature_collection(result.sites, articles)
+            if "html" in formats:
+                from .export.htmlmap import write_map
 
-            write_map(fc, stage / OUTPUT_NAMES["html"], title="Strike map", run_info=run_info(result))
-        if "gpkg" in formats:
-            from .export.gpkg import write_gpkg
+                write_map(fc, stage / OUTPUT_NAMES["html"], title="Strike map", run_info=run_info(result))
+            if "gpkg" in formats:
+                from .export.gpkg import write_gpkg
 
-            write_gpkg(fc, stage / OUTPUT_NAMES["gpkg"])
+                write_gpkg(fc, stage / OUTPUT_NAMES["gpkg"])
         (stage / OUTPUT_NAMES["report"]).write_text(
             json.dumps(report(result), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )

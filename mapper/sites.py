@@ -149,7 +149,26 @@ def _range(claims: Iterable[Claim], lo: str, hi: str) -> tuple[int | None, int |
 
 
 def build_sites(results: list[ArticleResult], article_dates: dict[str, date | None]) -> tuple[list[Site], list[Claim]]:
-    """Sites (struck first, then mentioned places) and every claim with its site ids."""
+    """Sites (struck first, then mentioned places) and every claim with its site ids.
+
+    ``results`` in article id order (``mapper.pipeline.assemble`` sorts them).
+    """
+    sites, site_of = struck_sites(results, article_dates)
+    all_claims = [c for r in results for c in r.claims]
+    place_claims(sites, all_claims, site_of)
+    mentioned = Mentioned()
+    for r in results:
+        mentioned.add(r)
+    return sites + mentioned.sites(sites), all_claims
+
+
+def struck_sites(
+    results: list[ArticleResult], article_dates: dict[str, date | None]
+) -> tuple[list[Site], dict[tuple[str, str], str]]:
+    """The sites of the struck places, in sites.geojson order, and (article, place id) -> site id.
+
+    Only the struck mentions of ``results`` are read (``m.date`` set by ``date_events``).
+    """
     articles: dict[str, Article] = {r.article.id: r.article for r in results}
     struck_items: dict[str, list[tuple[Mention, date | None, date | None]]] = defaultdict(list)
     places: dict[str, Place] = {}
@@ -174,32 +193,54 @@ def build_sites(results: list[ArticleResult], article_dates: dict[str, date | No
                 site_of.setdefault((m.article, pid), sid)
                 _add_mention(site, m, articles[m.article])
             sites.append(site)
-    # claims: each covered place -> the site that holds that article's mention of it
-    all_claims: list[Claim] = []
+    sites.sort(key=lambda s: (s.event_date or "9999", s.place.name, s.site_id))
+    return sites, site_of
+
+
+def place_claims(sites: list[Site], claims: Iterable[Claim], site_of: dict[tuple[str, str], str]) -> None:
+    """Give each claim the sites of its covered places (the site holding that article's
+    mention of each), list it on them, and set the sites' casualty ranges."""
     by_id = {s.site_id: s for s in sites}
-    for r in results:
-        for claim in r.claims:
-            claim.sites = sorted(
-                {site_of[(claim.article, pid)] for pid in claim.places if (claim.article, pid) in site_of}
-            )
-            all_claims.append(claim)
-            for sid in claim.sites:
-                by_id[sid].claims.append(claim)
+    for claim in claims:
+        claim.sites = sorted({site_of[(claim.article, pid)] for pid in claim.places if (claim.article, pid) in site_of})
+        for sid in claim.sites:
+            by_id[sid].claims.append(claim)
     for s in sites:
         s.killed_min, s.killed_max = _range(s.claims, "killed_min", "killed_max")
         s.injured_min, s.injured_max = _range(s.claims, "injured_min", "injured_max")
-    # places only mentioned (literally) and never struck anywhere in the run
-    mentioned: dict[str, Site] = {}
-    for r in results:
+
+
+class Mentioned:
+    """The sites of places mentioned (literally), gathered from articles fed one at a time.
+
+    Which of the places are struck somewhere is known only once every article is in, so
+    every literally mentioned place is gathered and the struck ones are left out at the end.
+    """
+
+    def __init__(self) -> None:
+        self._sites: dict[str, Site] = {}
+
+    def add(self, r: ArticleResult) -> None:
+        """One more article; they come in article id order (so an article already listed
+        on a site is its last one)."""
+        aid, outlet = r.article.id, r.article.outlet
         for m in r.mentions:
-            if not m.literal or not m.place or m.place.id in struck_items:
+            if not m.literal or not m.place:
                 continue
-            if m.place.id not in mentioned:
-                mentioned[m.place.id] = Site(site_id=m.place.id, place=m.place, role="mentioned")
-            _add_mention(mentioned[m.place.id], m, r.article, evidence=False)
-    sites.sort(key=lambda s: (s.event_date or "9999", s.place.name, s.site_id))
-    sites += sorted(mentioned.values(), key=lambda s: s.place.name)
-    return sites, all_claims
+            site = self._sites.get(m.place.id)
+            if site is None:
+                site = self._sites[m.place.id] = Site(site_id=m.place.id, place=m.place, role="mentioned")
+            if m.surface not in site.names_seen:
+                site.names_seen.append(m.surface)
+            if not site.articles or site.articles[-1] != aid:
+                site.articles.append(aid)
+            if outlet and outlet not in site.outlets:
+                site.outlets.append(outlet)
+
+    def sites(self, struck: Iterable[Site]) -> list[Site]:
+        """The places never struck, by name."""
+        gone = {s.place.id for s in struck}
+        return sorted((s for pid, s in self._sites.items() if pid not in gone), key=lambda s: s.place.name)
 
 
 def _add_mention(site: Site, m: Mention, article: Article, evidence: bool = True) -> None:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import hashlib
+import heapq
 import json
 import os
 import sqlite3
@@ -596,13 +597,20 @@ class Store:
     def load_results(
         self, shas: Iterable[str] | None = None, *, with_text: bool = False, lean: bool = False
     ) -> list[ArticleResult]:
-        """The stored analyses (all of them, or those of ``shas``), sorted by article id.
+        """The stored analyses (all of them, or those of ``shas``), as a list (see ``results``)."""
+        return list(self.results(shas, with_text=with_text, lean=lean))
+
+    def results(
+        self, shas: Iterable[str] | None = None, *, with_text: bool = False, lean: bool = False
+    ) -> Iterator[ArticleResult]:
+        """The stored analyses (all of them, sorted by article id, or those of ``shas``), one at a time.
 
         ``Article.text`` (the original) is left empty unless ``with_text``: the sites
         stage and the exports need only the cleaned text and the offset map.  ``lean``:
         each result is made lean as it is loaded (``mapper.pipeline.lean_result``: the
-        quoted sentences kept, the texts and offset maps dropped), so rebuilding the sites
-        of 100,000 stored articles holds none of their texts.
+        quoted sentences kept, the texts and offset maps dropped, and only the mentions
+        the sites read), so rebuilding the sites of 100,000 stored articles holds none of
+        their texts; the cleaned text of an article is decoded only when it quotes evidence.
         """
         from .pipeline import lean_result
 
@@ -637,21 +645,8 @@ class Store:
                 resolved_by=r[11],
                 population=r[12],
             )
-        out: list[ArticleResult] = []
         for row in rows:
             sha, aid = row[0], row[1]
-            article = Article(
-                id=aid,
-                path=row[2],
-                text=_unpack_text(row[11]) if with_text else "",
-                clean=_unpack_text(row[9]),
-                offsets=unpack_offsets(row[10]),
-                sha256=sha,
-                title=row[3],
-                outlet=row[4],
-                published=date.fromisoformat(row[5]) if row[5] else None,
-                url=row[6],
-            )
             mentions = [
                 Mention(
                     article=aid,
@@ -697,9 +692,21 @@ class Store:
                     (sha,),
                 )
             ]
+            texts = not lean or any(m.evidence is not None for m in mentions)  # lean: only to quote evidence
+            article = Article(
+                id=aid,
+                path=row[2],
+                text=_unpack_text(row[11]) if with_text else "",
+                clean=_unpack_text(row[9]) if texts else "",
+                offsets=unpack_offsets(row[10]) if texts else [],
+                sha256=sha,
+                title=row[3],
+                outlet=row[4],
+                published=date.fromisoformat(row[5]) if row[5] else None,
+                url=row[6],
+            )
             res = ArticleResult(article, mentions, claims, list(json.loads(row[8])), _dateref(row[7]))
-            out.append(lean_result(res) if lean else res)
-        return out
+            yield lean_result(res) if lean else res
 
     def find(self, ref: str) -> list[str]:
         """Content hashes of the articles ``ref`` names: an article id, a path, a hash or its prefix."""
@@ -742,15 +749,15 @@ class Store:
     # ------------------------------------------------------------------ sites
     def save_sites(self, result: RunResult) -> None:
         """Replace the stored sites by those of ``result`` (call inside a transaction)."""
-        from .export.geojson import feature_collection
+        from .export.geojson import features
 
-        fc = feature_collection(result.sites, {a.id: a for a in result.articles})
+        feats = features(result.sites, {a.id: a for a in result.articles})  # made one at a time
         self.con.execute("DELETE FROM sites")
         self.con.executemany(
             "INSERT INTO sites (site_id, ord, role, name, place_id, event_date, country, lon, lat, killed_min,"
             " killed_max, injured_min, injured_max, n_claims, n_articles, feature)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
+            (
                 (
                     p["site_id"],
                     i,
@@ -769,9 +776,9 @@ class Store:
                     len(p["articles"]),
                     _json(f),
                 )
-                for i, f in enumerate(fc["features"])
+                for i, f in enumerate(feats)
                 for p in [f["properties"]]
-            ],
+            ),
         )
         self._set_meta("sites_gen", self.meta("articles_gen") or "0")
         # the problems of the run that last changed the sites, for the report of a later `mapper export`
@@ -930,7 +937,7 @@ def file_key(path: str | os.PathLike[str]) -> bytes:
     return os.fsencode(os.path.realpath(path))
 
 
-MAX_PENDING = 500  # analyses held in memory before they are written to the store
+MAX_PENDING = 100  # analyses held in memory (with their texts and offset maps) before they are stored
 AHEAD = 2  # batches of articles out with the analyser's workers while this process reads on
 
 
@@ -946,7 +953,7 @@ def ingest(
     on_note: Callable[[str], None] | None = None,
     progress: bool = False,
     analyser: Any = None,
-    buffer: int = 256,
+    buffer: int = 128,
 ) -> Ingested:
     """Read the articles under ``inputs`` that the store lacks and analyse each one.
 
@@ -980,17 +987,28 @@ def ingest(
         if pending.since is None:
             pending.since = now
         elif now - pending.since >= commit_every or len(pending.results) >= MAX_PENDING:
+            for r in pending.results:  # stored now: the store answers for them from here on
+                seen.pop(r.article.sha256, None)
+                ids.discard(r.article.id)
+            for f in pending.files:
+                held.discard(f[3])
             store.add(pending, analysis)  # full analyses (with their texts) are held only this long
 
     for p in pipe.problems:
         problem(p)
-    items = list(discover(inputs))
+    inputs = list(inputs)
     bar = None
-    if progress and len(items) > 50:
-        from tqdm import tqdm
+    if progress:  # the files are found as they are read (a list of 100,000 of them is large): count first
+        total = sum(1 for _ in discover(inputs))
+        if total > 50:
+            from tqdm import tqdm
 
-        bar = tqdm(total=len(items), unit="article", file=sys.stderr, leave=False)
-    seen: dict[str, tuple[str, str]] = {}  # content hash -> (id, path) of the articles analysed in this run
+            bar = tqdm(total=total, unit="article", file=sys.stderr, leave=False)
+    # the stored articles to analyse again, as they are before this run adds any
+    # (those it adds are analysed as it stands)
+    todo = store.all_hashes() if reanalyse else store.stale(analysis)
+    # content hash -> (id, path), and the ids, of the articles analysed in this run and not stored yet
+    seen: dict[str, tuple[str, str]] = {}
     ids: set[str] = set()
     # read files waiting for their analysis: [file record, content it replaces, article or None, path]
     waiting: list[list[Any]] = []
@@ -1028,8 +1046,7 @@ def ingest(
         while len(sent) > (0 if last or analyser is None else AHEAD):
             finish_oldest()
 
-    held: set[str] = set()  # contents of the files read in this run
-
+    held: set[str] = set()  # contents of the files read in this run and not recorded yet
     replacing: collections.Counter[str] = collections.Counter()  # contents replaced by waiting or sent files
 
     def leaving(sha256: str) -> bool:
@@ -1037,7 +1054,7 @@ def ingest(
         return replacing[sha256] > 0 or sha256 in pending.superseded
 
     try:
-        for item in items:
+        for item in discover(inputs):
             if bar is not None:
                 bar.update(1)
             if isinstance(item, IngestError):
@@ -1085,8 +1102,8 @@ def ingest(
         settle(last=True)
         if bar is not None:
             bar.close()
-        skip = set(seen) | set(pending.superseded)
-        todo = [s for s in (store.all_hashes() if reanalyse else store.stale(analysis)) if s not in skip]
+        skip = set(pending.superseded)  # edited files' old content, gone once the batch is stored
+        todo = [s for s in todo if s not in skip and store.article_of(s) is not None]
         if todo and on_note:
             why = "as asked" if reanalyse else "the gazetteers or the mapper version changed"
             on_note(f"analysing {len(todo)} stored articles again from their stored text ({why})")
@@ -1111,10 +1128,20 @@ def build(store: Store, problems: list[Problem] | None = None, pending: Pending 
 
     pending = pending or Pending()
     drop = pending.hashes()
+    # pending keeps the full analyses for save(); merged into the stored ones in article id
+    # order (SQLite orders the ids by their UTF-8 bytes, which is the order of their characters)
+    fresh = sorted((lean_result(r) for r in pending.results), key=_article_id)
     with store.snapshot():
-        stored = [r for r in store.load_results(lean=True) if r.article.sha256 not in drop]
-        fresh = [lean_result(r) for r in pending.results]  # pending keeps the full ones for save()
-        return assemble([*stored, *fresh], store.stored_problems() if problems is None else problems)
+        stored = (r for r in store.results(lean=True) if r.article.sha256 not in drop)
+        return assemble(
+            heapq.merge(stored, fresh, key=_article_id),
+            store.stored_problems() if problems is None else problems,
+            in_order=True,
+        )
+
+
+def _article_id(r: ArticleResult) -> str:
+    return r.article.id
 
 
 def save(store: Store, pending: Pending | None, result: RunResult, analysis: str = "") -> bool:

@@ -102,3 +102,18 @@ def test_csv_opens_in_pandas(seeds_result) -> None:
     qaim = df[df["site_id"].str.startswith("gz:al-qaim@")].iloc[0]
     assert abs(qaim["latitude"] - 34.3925) < 0.01 and abs(qaim["longitude"] - 40.9894) < 0.01
     assert "; " in qaim["articles"]
+
+
+@pytest.mark.parametrize("n", [0, 1, 3, None])
+def test_features_written_one_at_a_time_are_the_text_dumps_gives(fc, n) -> None:
+    import io
+
+    from mapper.export import csvout, geojson
+
+    part = dict(fc, features=fc["features"][:n] if n is not None else fc["features"])
+    buf = io.StringIO()
+    geojson.write_features(buf, iter(part["features"]))
+    assert buf.getvalue() == geojson.dumps(part)
+    table = io.StringIO()
+    csvout.write_rows(table, iter(part["features"]))
+    assert table.getvalue() == csvout.dumps(part) and table.getvalue().count("\n") == len(part["features"]) + 1

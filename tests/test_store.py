@@ -742,3 +742,71 @@ def test_export_tidies_the_staging_folders_of_dead_runs(tmp_path: Path) -> None:
     export(RunResult([], [], [], {}, []), out, ("geojson",))
     assert not dead.exists() and alive.exists()
     assert json.loads((out / "sites.geojson").read_text())["features"] == []
+
+
+def test_sites_are_rebuilt_from_a_stream_of_stored_results(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rebuilding the sites never loads every stored analysis at once (``load_results``), and
+    reads the stored texts only of the articles that quote evidence."""
+    out = tmp_path / "out"
+    (seeds_copy / "quiet.txt").write_text("Protests were held in Gaza and in Baghdad on Sunday.\n", encoding="utf-8")
+    assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
+    before = {n: (out / n).read_bytes() for n in ("sites.geojson", "sites.csv", "report.json")}
+
+    def refuse(*args: Any, **kw: Any) -> None:
+        raise AssertionError("build loaded every stored result at once")
+
+    monkeypatch.setattr(Store, "load_results", refuse)
+    unpacked: list[int] = []
+    import mapper.store
+
+    real = mapper.store.unpack_offsets
+    monkeypatch.setattr(mapper.store, "unpack_offsets", lambda packed: unpacked.append(1) or real(packed))
+    for n in before:
+        (out / n).unlink()
+    code, _, err = _run("export", "-o", str(out), "--format", "geojson", "--format", "csv")
+    assert code == 0, err
+    assert {n: (out / n).read_bytes() for n in before} == before
+    quoting = _rows(out / "mapper.sqlite", "SELECT count(DISTINCT sha256) FROM mentions WHERE evidence IS NOT NULL")
+    assert 0 < len(unpacked) == quoting[0][0] < _count(out / "mapper.sqlite")
+
+
+def test_a_run_reads_files_as_it_finds_them_and_stores_small_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count_analyses: list[str]
+) -> None:
+    """No list of every file is made before the first is analysed, and with batches of one
+    (each article stored at once, forgotten by the run) the same content is still counted
+    once and the same name in two folders still kept apart."""
+    import mapper.ingest
+    import mapper.store
+
+    monkeypatch.setattr(mapper.store, "MAX_PENDING", 1)
+    a, b = tmp_path / "a", tmp_path / "b"
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for folder in (a, b):
+        folder.mkdir()
+        for f in seeds[:3]:
+            shutil.copy(f, folder / f.name)
+    shutil.copy(seeds[3], a / "zz.txt")
+    shutil.copy(seeds[3], b / "zz.txt")  # same name, same content: counted once
+    shutil.copy(seeds[4], b / "zzz.txt")
+    (b / "zzz2.txt").write_text(seeds[4].read_text(encoding="utf-8") + "\nmore\n", encoding="utf-8")  # same name in a
+    shutil.copy(seeds[0], a / "zzz2.txt")
+    done_when_found: list[int] = []  # articles analysed when each file was found
+    real = mapper.ingest.discover
+
+    def walk(inputs: Any) -> Any:
+        for item in real(inputs):
+            done_when_found.append(len(count_analyses))
+            yield item
+
+    monkeypatch.setattr(mapper.ingest, "discover", walk)
+    code, _, err = _run("run", str(a), str(b), "-o", str(tmp_path / "out"), "--offline", "--no-map")
+    assert code == 0, err
+    analysed = len(count_analyses)
+    assert analysed == 6 and 0 < done_when_found[-1] < analysed
+    store = tmp_path / "out" / "mapper.sqlite"
+    ids = [r[0] for r in _rows(store, "SELECT article_id FROM articles ORDER BY article_id")]
+    assert len(ids) == len(set(ids)) == 6
+    assert "same content as" in err

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
-from typing import Any
+from typing import Any, TextIO
 
 from ..atomic import write_text
 from ..models import Article, Claim, Site
@@ -85,12 +86,46 @@ def feature_collection(sites: list[Site], articles: dict[str, Article]) -> dict[
     return {
         "type": "FeatureCollection",
         "mapper_contract": CONTRACT_VERSION,
-        "features": [feature(s, articles) for s in sites],
+        "features": list(features(sites, articles)),
     }
+
+
+def features(sites: Iterable[Site], articles: dict[str, Article]) -> Iterator[dict[str, Any]]:
+    """The features of ``sites``, made one at a time (those of 100,000 articles are large)."""
+    for s in sites:
+        yield feature(s, articles)
 
 
 def dumps(fc: dict[str, Any]) -> str:
     return json.dumps(fc, ensure_ascii=False, indent=1) + "\n"
+
+
+class FeatureWriter:
+    """Writes a FeatureCollection to ``fh`` one feature at a time, as the text ``dumps``
+    gives (``json.dumps`` indents a feature in the list by two more spaces, and no string
+    in JSON holds a raw line break); ``end`` closes the collection."""
+
+    def __init__(self, fh: TextIO) -> None:
+        self.fh = fh
+        self.n = 0
+        fh.write('{\n "type": "FeatureCollection",\n "mapper_contract": ')
+        fh.write(json.dumps(CONTRACT_VERSION) + ',\n "features": [')
+
+    def write(self, feature: dict[str, Any]) -> None:
+        self.fh.write(",\n  " if self.n else "\n  ")
+        self.fh.write(json.dumps(feature, ensure_ascii=False, indent=1).replace("\n", "\n  "))
+        self.n += 1
+
+    def end(self) -> None:
+        self.fh.write("\n ]\n}\n" if self.n else "]\n}\n")
+
+
+def write_features(fh: TextIO, features: Iterable[dict[str, Any]]) -> None:
+    """The FeatureCollection of ``features`` into ``fh``, holding one feature at a time."""
+    w = FeatureWriter(fh)
+    for f in features:
+        w.write(f)
+    w.end()
 
 
 def write_geojson(path: str | os.PathLike[str], fc: dict[str, Any]) -> None:
