@@ -384,7 +384,17 @@ MAP_JS = r"""
       var layer = s.m ? cfg.mentioned : cfg.groups[s.g];
       if (layer && !map.hasLayer(layer)) { map.addLayer(layer); }
       var holder = s.m ? cfg.mentioned : cfg.struck;
-      holder.zoomToShowLayer(m, function () { m.openPopup(); });
+      var tries = 0;
+      (function show() {
+        // markercluster loses the request while it is still clustering the markers (they
+        // are added in chunks) or animating a zoom, as it does just after the page opens
+        // (its own flags; it has no public ones): wait for it, 5 s at most
+        if ((!m.__parent || holder._inZoomAnimation || map._animatingZoom) && tries++ < 50) {
+          setTimeout(show, 100);
+          return;
+        }
+        holder.zoomToShowLayer(m, function () { m.openPopup(); });
+      })();
     }
 
     if (cfg.credit) { map.attributionControl.addAttribution(cfg.credit); }
