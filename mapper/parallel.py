@@ -380,13 +380,15 @@ def spec_for(
 # ----------------------------------------------------------------------------- articles already read
 
 
-def _analyse_articles(
-    pipe: Pipeline, geo: CacheOnlyGeocoder | None, batch: list[Article]
-) -> list[tuple[ArticleResult, bool]]:
-    """Each article's result, and whether the worker's geocoder missed a name in it.
+# what a worker sends back for an article the caller sent: its result without the article
+# (the caller has it), and whether the worker's geocoder missed a name in it
+Analysed = tuple[ArticleResult, bool]
 
-    These results go to the store: the worker also compresses their texts for it.
-    """
+
+def _analyse_articles(pipe: Pipeline, geo: CacheOnlyGeocoder | None, batch: list[Article]) -> list[Analysed]:
+    """Each article's result, without its article, and whether the worker's geocoder missed
+    a name in it.  These results go to the store: the worker also compresses the article's
+    texts for it."""
     from .store import pack_article
 
     out = []
@@ -395,16 +397,21 @@ def _analyse_articles(
             geo.missed = False
         result = pipe.analyse(article)
         result.packed = pack_article(article)
+        result.article = _SENT_BACK_WITHOUT
         out.append((result, bool(geo is not None and geo.missed)))
     return out
 
 
-def _pool_articles(batch: list[Article]) -> list[tuple[ArticleResult, bool]]:
+# stands in for the article in a result on its way back (a placeholder, pickled in a few bytes)
+_SENT_BACK_WITHOUT = Article(id="", path="", text="", clean="", offsets=[0], sha256="")
+
+
+def _pool_articles(batch: list[Article]) -> list[Analysed]:
     assert _WORKER is not None, "worker not initialised"
     return _analyse_articles(*_WORKER, batch)
 
 
-def _dask_articles(spec: PipelineSpec, batch: list[Article]) -> list[tuple[ArticleResult, bool]]:
+def _dask_articles(spec: PipelineSpec, batch: list[Article]) -> list[Analysed]:
     return _analyse_articles(*_dask_pipeline(spec), batch)
 
 
@@ -459,6 +466,8 @@ class BatchAnalyser:
             return []
         parts = [f.result() for f in work] if self._client is not None else work.get()
         outcomes = [o for part in parts for o in part]
+        for a, (r, _) in zip(articles, outcomes, strict=True):
+            r.article = a  # the worker sent it back without its article
         # a worker's miss is final when it read this process's cache and this process is offline
         redo = self._client is not None or not self.spec.offline
         return [

@@ -374,11 +374,15 @@ class _CountingPipe:
 def test_a_workers_cache_miss_is_redone_here_only_when_this_process_may_ask_online(
     offline: bool, redone: list[str]
 ) -> None:
+    from types import SimpleNamespace
+
     from mapper.parallel import BatchAnalyser, PipelineSpec
 
     pipe = _CountingPipe()
     analyser = BatchAnalyser(pipe, PipelineSpec(provider="nominatim", offline=offline))  # type: ignore[arg-type]
-    ticket = (["a", "b"], _Done([[("ra", False)], [("rb", True)]]))
+    ra, rb = SimpleNamespace(article=None), SimpleNamespace(article=None)  # sent back without their article
+    ticket = (["a", "b"], _Done([[(ra, False)], [(rb, True)]]))
     results = analyser.collect(ticket)  # type: ignore[arg-type]
     assert pipe.analysed == redone
-    assert results == ["ra", "again:b" if redone else "rb"]
+    assert results == [ra, "again:b" if redone else rb]
+    assert ra.article == "a" and rb.article == "b"  # given back their article here
