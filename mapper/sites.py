@@ -148,20 +148,6 @@ def _range(claims: Iterable[Claim], lo: str, hi: str) -> tuple[int | None, int |
     return (min(mins) if mins else None), (None if any(x is None for x in maxs) else max(maxs))
 
 
-def build_sites(results: list[ArticleResult], article_dates: dict[str, date | None]) -> tuple[list[Site], list[Claim]]:
-    """Sites (struck first, then mentioned places) and every claim with its site ids.
-
-    ``results`` in article id order (``mapper.pipeline.assemble`` sorts them).
-    """
-    sites, site_of = struck_sites(results, article_dates)
-    all_claims = [c for r in results for c in r.claims]
-    place_claims(sites, all_claims, site_of)
-    mentioned = Mentioned()
-    for r in results:
-        mentioned.add(r)
-    return sites + mentioned.sites(sites), all_claims
-
-
 def struck_sites(
     results: list[ArticleResult], article_dates: dict[str, date | None]
 ) -> tuple[list[Site], dict[tuple[str, str], str]]:
@@ -243,14 +229,14 @@ class Mentioned:
         return sorted((s for pid, s in self._sites.items() if pid not in gone), key=lambda s: s.place.name)
 
 
-def _add_mention(site: Site, m: Mention, article: Article, evidence: bool = True) -> None:
+def _add_mention(site: Site, m: Mention, article: Article) -> None:
     if m.surface not in site.names_seen:
         site.names_seen.append(m.surface)
     if article.id not in site.articles:
         site.articles.append(article.id)
     if article.outlet and article.outlet not in site.outlets:
         site.outlets.append(article.outlet)
-    if evidence and m.evidence:
+    if m.evidence:
         quote, s, e = article.excerpt(*m.evidence)
         if not any(ev.article == article.id and ev.start == s for ev in site.evidence):
             site.evidence.append(Evidence(article=article.id, quote=quote, start=s, end=e))
