@@ -128,15 +128,19 @@ def geocoder_options(f: Any) -> Any:
     return wrapped
 
 
+def store_option(help: str) -> Any:
+    return click.option(
+        "--store",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=f"{help}  [default: OUTDIR/mapper.sqlite]",
+    )
+
+
 def store_options(f: Any) -> Any:
-    """Options every command that uses the store shares."""
+    """Options every command that writes to the store shares."""
     opts = [
-        click.option(
-            "--store",
-            type=click.Path(dir_okay=False, path_type=Path),
-            default=None,
-            help="The store of analysed articles (SQLite).  [default: OUTDIR/mapper.sqlite]",
-        ),
+        store_option("The store of analysed articles (SQLite)."),
         click.option(
             "--wait",
             type=click.FloatRange(min=0),
@@ -384,12 +388,7 @@ def export_command(outdir: Path, store: Path | None, wait: float | None, formats
 
 @main.command("sites")
 @output_option("Folder whose mapper.sqlite to read (unless --store says otherwise).")
-@click.option(
-    "--store",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The store to read.  [default: OUTDIR/mapper.sqlite]",
-)
+@store_option("The store to read.")
 @click.option(
     "--format",
     "fmt",
