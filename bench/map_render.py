@@ -18,27 +18,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from mapper.export._browser import CHROMIUM, CHROMIUM_ARGS, COUNT_JS
 from mapper.export._synthetic import synthetic_collection
 from mapper.export.htmlmap import write_map
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-ON_SCREEN = """
-(expected) => {
-  const pane = document.querySelector('.leaflet-marker-pane');
-  if (!pane) { return false; }
-  let n = pane.querySelectorAll('.sm-struck').length;
-  pane.querySelectorAll('.sm-cluster-struck').forEach((c) => { n += parseInt(c.textContent, 10); });
-  return n === expected ? performance.now() : false;
-}
-"""
+# every struck site on screen: the time, else false
+ON_SCREEN = f"(expected) => ({COUNT_JS})('struck') === expected ? performance.now() : false"
 
 
 def main() -> int:
@@ -71,7 +56,7 @@ def main() -> int:
 
     walls, pages = [], []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for _ in range(args.runs):
             context = browser.new_context(viewport={"width": 1280, "height": 800})
             page = context.new_page()

@@ -20,20 +20,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from mapper.export._browser import CHROMIUM, CHROMIUM_ARGS, COUNT_JS
 from mapper.export._synthetic import synthetic_collection
 from mapper.export.htmlmap import write_map
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DOCS_SHOT = Path(__file__).resolve().parents[1] / "docs" / "map.png"
 
 if not os.access(CHROMIUM, os.X_OK):
@@ -44,18 +36,6 @@ if not os.access(CHROMIUM, os.X_OK):
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
 
 from .test_htmlmap import sample_fc  # noqa: E402  (the same fixture, in tests/)
-
-COUNT_JS = """
-(kind) => {
-  const pane = document.querySelector('.leaflet-marker-pane');
-  if (!pane) { return -1; }
-  let n = pane.querySelectorAll('.sm-' + kind).length;
-  pane.querySelectorAll('.sm-cluster-' + kind).forEach((c) => {
-    n += parseInt(c.textContent, 10);
-  });
-  return n;
-}
-"""
 
 
 @dataclass
