@@ -89,6 +89,12 @@ class PipelineSpec:
                 paths[-1].write_bytes(data)
             return Pipeline.create(paths, world=world, geocoder=geocoder), geocoder
 
+    def redo_misses(self, *, dask: bool) -> bool:
+        """Whether this process analyses again an article whose names a worker could not
+        geocode from the cache: unless the worker read this process's cache (a local one)
+        and this process is offline, so that its answer would be the same."""
+        return self.provider is not None and (dask or not self.offline)
+
     def shipped(self) -> PipelineSpec:
         """The same spec carrying the gazetteers' contents (for workers on other machines)."""
         from dataclasses import replace
@@ -287,8 +293,7 @@ def process(
             outcomes = _pool_outcomes(pool, batches, lean)
         else:
             outcomes = _dask_outcomes(dask, spec.shipped(), batches, lean)
-        # a worker's miss is final only when it read this process's cache and this process is offline
-        redo = spec.provider is not None and (dask is not None or not spec.offline)
+        redo = spec.redo_misses(dask=dask is not None)
         results: list[ArticleResult] = []
         seen_hashes: dict[str, str] = {}
         if progress and len(items) > 50:
@@ -468,14 +473,10 @@ class BatchAnalyser:
         outcomes = [o for part in parts for o in part]
         for a, (r, _) in zip(articles, outcomes, strict=True):
             r.article = a  # the worker sent it back without its article
-        # a worker's miss is final when it read this process's cache and this process is offline
-        redo = self._client is not None or not self.spec.offline
+        redo = self.spec.redo_misses(dask=self._client is not None)
         return [
             self.pipe.analyse(a) if missed and redo else r for a, (r, missed) in zip(articles, outcomes, strict=True)
         ]
-
-    def analyse_many(self, articles: list[Article]) -> list[ArticleResult]:
-        return self.collect(self.submit(articles))
 
 
 __all__ = [
