@@ -1010,17 +1010,17 @@ def ingest(
     # content hash -> (id, path), and the ids, of the articles analysed in this run and not stored yet
     seen: dict[str, tuple[str, str]] = {}
     ids: set[str] = set()
-    # read files waiting for their analysis: [file record, content it replaces, article or None, path]
-    waiting: list[list[Any]] = []
-    # batches sent to the analyser, oldest first, with their results to come
-    sent: collections.deque[tuple[list[list[Any]], Any]] = collections.deque()
+    # read files waiting for their analysis: (file record, content it replaces, article or None, path)
+    waiting: list[tuple[tuple[bytes, int, int, str], str | None, Article | None, str]] = []
+    # batches sent to the analyser, oldest first: their files, their articles to analyse, and
+    # the analyser's ticket for the results
+    sent: collections.deque[tuple[list[Any], list[Article], Any]] = collections.deque()
 
     def finish_oldest() -> None:
         """Add the oldest sent batch, its files and what they replace to ``pending``, in file
         order, once all its analyses are back (an interrupted analysis leaves nothing
         half-recorded)."""
-        entries, ticket = sent.popleft()
-        fresh = [a for _, _, a, _ in entries if a is not None]
+        entries, fresh, ticket = sent.popleft()
         results = analyser.collect(ticket) if analyser is not None else [pipe.analyse(a) for a in fresh]
         by_article = dict(zip((id(a) for a in fresh), results, strict=True))
         for file, old, article, path in entries:
@@ -1041,7 +1041,7 @@ def ingest(
         (the workers analyse while this process reads the next files), none when ``last``."""
         if waiting:
             fresh = [a for _, _, a, _ in waiting if a is not None]
-            sent.append((list(waiting), analyser.submit(fresh) if analyser is not None else None))
+            sent.append((list(waiting), fresh, analyser.submit(fresh) if analyser is not None else None))
             waiting.clear()
         while len(sent) > (0 if last or analyser is None else AHEAD):
             finish_oldest()
@@ -1079,7 +1079,7 @@ def ingest(
             racy = time.time_ns() - st.st_mtime_ns < RACY_NS
             file = (key, st.st_size, 0 if racy else st.st_mtime_ns, article.sha256)
             old = row[2] if row is not None and row[2] != article.sha256 else None
-            if old is not None and (old in seen or old in held or store.other_files(old, key)):
+            if old is not None and (old in held or store.other_files(old, key)):
                 old = None  # that content stays: another file holds it
             held.add(article.sha256)
             # content that moved here from a file that changed is stored again, under this file
@@ -1094,7 +1094,7 @@ def ingest(
                 fresh = article
                 seen[article.sha256] = (article.id, article.path)
                 ids.add(article.id)
-            waiting.append([file, old, fresh, article.path])
+            waiting.append((file, old, fresh, article.path))
             if old is not None:
                 replacing[old] += 1
             if analyser is None or len(waiting) >= buffer:
