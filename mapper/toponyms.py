@@ -151,8 +151,8 @@ class WordFacts:
     odd: bool  # a small place known only by an odd alternate name
 
 
-def word_facts(word: str, places: list[Place]) -> WordFacts:
-    key = name_key(word)
+def word_facts(word: str, key: str, places: list[Place]) -> WordFacts:
+    """The facts of ``word`` (whose ``name_key`` is ``key``) and of the places it names."""
     big = max((p.population for p in places), default=0)
     return WordFacts(
         stop=word in NOT_PLACES or bool(_CONTRACTION.search(word)),
@@ -239,7 +239,7 @@ def _run_hits(run: str, index: WorldSource) -> tuple[RunHit, ...]:
                 and run[words[i - 1][0] : words[i - 1][1]] not in _FUNCTION_WORDS
             )
             next_cap = single and j < len(words) and run[words[j][0]].isupper()
-            facts = word_facts(run[s:e], index.candidates(key)) if single else None
+            facts = word_facts(run[s:e], key, index.candidates(key)) if single else None
             out.append((s, e, key, prev_cap, next_cap, facts))
             # a longer name is taken whole; a single word is the last try at i, taken or not
             i = j - 1
