@@ -349,7 +349,11 @@ def _parse_iso(s: str | None) -> date | None:
 
 
 def read_html(html: str, path: str) -> tuple[str, dict[str, str | None]]:
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as exc:  # a broken install: this file is skipped, the rest are read
+        why = (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise IngestError(path, f"cannot read HTML: the article extractor (trafilatura) fails to load: {why}") from None
 
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)

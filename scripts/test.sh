@@ -13,3 +13,4 @@ if [ -x scripts/ensure-chromium.sh ]; then scripts/ensure-chromium.sh; fi
 .venv/bin/ruff format --check mapper tests bench
 .venv/bin/mypy
 .venv/bin/python -m pytest -q "$@"
+bash scripts/check-fresh-install.sh

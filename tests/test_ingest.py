@@ -119,3 +119,23 @@ def test_discover_ids_recursion_and_symlink_loop(tmp_path: Path) -> None:
     assert ids == ["a/b/x.txt", "a/y.md"]
     missing = list(discover([tmp_path / "nope"]))
     assert isinstance(missing[0], IngestError)
+
+
+def test_html_extractor_that_fails_to_import_is_that_files_problem(tmp_path: Path, monkeypatch) -> None:
+    """A broken install (trafilatura's lxml cleaner missing) skips the HTML file with one line."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def failing_import(name: str, *args: object, **kwargs: object) -> object:
+        if name == "trafilatura":
+            raise ImportError("lxml.html.clean module is now a separate project\nInstall it directly.")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", failing_import)
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Shelling hit the market of a northern town on Friday.</p></body></html>")
+    with pytest.raises(IngestError) as ei:
+        read_article(_src(page))
+    msg = str(ei.value)
+    assert "\n" not in msg and str(page) in msg and "trafilatura" in msg and "separate project" in msg
