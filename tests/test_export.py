@@ -117,3 +117,19 @@ def test_features_written_one_at_a_time_are_the_text_dumps_gives(fc, n) -> None:
     table = io.StringIO()
     csvout.write_rows(table, iter(part["features"]))
     assert table.getvalue() == csvout.dumps(part) and table.getvalue().count("\n") == len(part["features"]) + 1
+
+
+def test_csv_cells_never_run_as_formulas_and_fit_a_spreadsheet_cell() -> None:
+    from mapper.export.csvout import MAX_CELL, _join, cell
+
+    for hostile in ('=HYPERLINK("http://x","y")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\r=1", "  =1+1"):
+        assert cell(hostile).startswith("'"), hostile
+    for fine in ("Al-Qaim", "-12.5", "+3", "42", "", "name = value"):
+        assert cell(fine) == fine
+    assert cell(-12.5) == -12.5 and cell(None) is None
+    long_list = _join(f"article-{i:05d}.txt" for i in range(5000))
+    assert len(long_list) <= MAX_CELL and long_list.endswith("more") and long_list.startswith("article-00000.txt")
+    n_more = int(long_list.rsplit("and ", 1)[1].split()[0])
+    assert long_list.count(".txt") + n_more == 5000
+    assert len(cell("x" * 100_000)) == MAX_CELL
+    assert len(_join(["y" * 50_000, "z"])) <= MAX_CELL

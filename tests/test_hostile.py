@@ -116,3 +116,30 @@ def test_twenty_thousand_small_files(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     report = json.loads((out / "report.json").read_text())
     assert report["counts"]["articles"] == 20_000 and report["counts"]["sites_struck"] == 1
+
+
+def test_sites_csv_from_hostile_articles_holds_no_formula(tmp_path: Path) -> None:
+    """An outlet, a file name, an evidence sentence and a claimant that a spreadsheet would run."""
+    import csv
+
+    from mapper.export.csvout import FORMULA_STARTS
+
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / "=HYPERLINK(1).txt").write_text(
+        '---\noutlet: =HYPERLINK("http://evil.example","Click")\n---\n'
+        "=1+2 Strikes hit the town of Akashat on Sunday, killing five people, @mallory said.\n"
+    )
+    (arts / "-cmd.txt").write_text(
+        "---\noutlet: @SUM(1)\n---\n-cmd|' /C calc'!A0 said a drone struck Al-Qaim on Monday, killing two.\n"
+    )
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["run", str(arts), "-o", str(out), "--offline", "--no-map"])
+    assert r.exit_code == 0, r.stderr
+    with open(out / "sites.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    cells = [c for row in rows[1:] for c in row]
+    assert any("HYPERLINK" in c for c in cells) and any("SUM(1)" in c for c in cells)
+    for c in cells:
+        if c and c.lstrip(" ")[0] in FORMULA_STARTS:
+            float(c)  # only a plain number may start so
