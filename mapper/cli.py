@@ -684,6 +684,8 @@ def print_summary(result: Any, done: Any = None, store_path: Path | None = None)
         ("names unresolved", c["unresolved"]),
         ("files skipped", c["problems"]),
     ]
+    if c["warnings"]:
+        rows.append(("warnings", c["warnings"]))
     width = max(len(k) for k, _ in rows)
     click.echo("")
     for k, v in rows:

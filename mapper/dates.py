@@ -55,6 +55,16 @@ _PATTERNS = [
 ]
 _FULL_KINDS = ("full", "iso")  # the patterns giving full dates come first
 
+# Dates outside these are no date of news: Go's zero time (0001-01-01) and 9999-12-31 come
+# from exports, and resolving "last Friday" against them would leave the calendar.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2100, 12, 31)
+
+
+def plausible(d: date | None) -> bool:
+    """Whether ``d`` can be the date of a news report (see ``EARLIEST``, ``LATEST``)."""
+    return d is not None and EARLIEST <= d <= LATEST
+
 
 @dataclass(frozen=True)
 class DateRef:
@@ -71,7 +81,7 @@ class DateRef:
         """A calendar date, using ``ref`` (a date on or after the event) where needed."""
         if self.kind == "full":
             return self.value
-        if ref is None:
+        if ref is None or not plausible(ref):  # (an implausible reference is no reference)
             return None
         if self.kind == "today":
             return ref

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .ingest import IngestError, clean_text, discover, display_path, read_article
+from .ingest import IngestError, clean_text, discover, display_path, notes_of, read_article
 from .models import Article, ArticleResult, Problem
 
 
@@ -43,9 +43,12 @@ def iter_articles(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Article 
                 yield Problem(item.path, item.message, item.line)
                 continue
             try:
-                yield read_article(item)
+                article = read_article(item)
             except IngestError as exc:
                 yield Problem(exc.path, exc.message, exc.line)
+                continue
+            yield from notes_of(article)
+            yield article
 
 
 def _jsonl(path: Path) -> Iterator[Article | Problem]:

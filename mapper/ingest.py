@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .dates import first_full_date
-from .models import Article
+from .dates import EARLIEST, LATEST, first_full_date, plausible
+from .models import Article, Problem
 from .text import lower_finds_ignorecase
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -370,6 +370,11 @@ def read_html(html: str, path: str) -> tuple[str, dict[str, str | None]]:
     return text, meta
 
 
+def notes_of(article: Article) -> list[Problem]:
+    """What reading ``article`` set aside, as problems that skipped nothing."""
+    return [Problem(article.path, note, skipped=False) for note in article.notes]
+
+
 def read_article(src: Source) -> Article:
     """Read, decode and clean one file; raise IngestError on bad input."""
     return article_from_bytes(src, read_source(src))
@@ -417,6 +422,13 @@ def article_from_bytes(src: Source, data: bytes) -> Article:
     if not clean.strip():
         raise IngestError(path, "no text left after removing boilerplate")
     title, outlet, published = text_metadata(clean)
+    notes: list[str] = []
+    given = _parse_iso(meta.get("date"))
+    if given is not None and not plausible(given):
+        notes.append(
+            f"date {meta.get('date')!r} is not a plausible news date ({EARLIEST.year}-{LATEST.year}); read without it"
+        )
+        given = None
     return Article(
         id=src.article_id,
         path=path,
@@ -426,6 +438,7 @@ def article_from_bytes(src: Source, data: bytes) -> Article:
         sha256=sha,
         title=meta.get("title") or title,
         outlet=meta.get("sitename") or outlet,
-        published=_parse_iso(meta.get("date")) or published,
+        published=given or published,
         url=meta.get("url"),
+        notes=tuple(notes),
     )

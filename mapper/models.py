@@ -30,6 +30,7 @@ class Article:
     outlet: str | None = None
     published: date | None = None
     url: str | None = None
+    notes: tuple[str, ...] = ()  # what reading it set aside (an impossible date), for the user
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of ``clean`` to a span of ``text``."""
@@ -165,6 +166,7 @@ class Problem:
     path: str
     message: str
     line: int | None = None
+    skipped: bool = True  # False: the file was read, without what the message names
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from .ingest import IngestError, Source, article_from_bytes, discover, read_article, read_source
+from .ingest import IngestError, Source, article_from_bytes, discover, notes_of, read_article, read_source
 from .models import Article, ArticleResult, Place, Problem
 from .pipeline import Pipeline, lean_result
 
@@ -320,6 +320,8 @@ def process(
                 problem(Problem(str(item.path), f"same content as {seen_hashes[article.sha256]}; counted once"))
                 continue
             seen_hashes[article.sha256] = article.id
+            for p in notes_of(article):
+                problem(p)
             if missed and redo:
                 try:
                     result = _redo(pipe, item, lean)

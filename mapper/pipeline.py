@@ -26,7 +26,7 @@ from typing import Any
 from .casualties import extract_claims
 from .dates import find_dates
 from .gazetteer import Gazetteer, MemoSource, WorldSource
-from .ingest import IngestError, Source, discover, read_article
+from .ingest import IngestError, Source, discover, notes_of, read_article
 from .models import Article, ArticleResult, Claim, LeanArticle, Mention, Problem, RunResult
 from .resolve import Geocoder, Resolver
 from .roles import TRIGGERS, assign_roles
@@ -152,6 +152,10 @@ class Pipeline:
                     on_problem(problems[-1])
                 continue
             seen_hashes[article.sha256] = article.id
+            for p in notes_of(article):
+                problems.append(p)
+                if on_problem:
+                    on_problem(p)
             results.append(lean_result(self.analyse(article)) if lean else self.analyse(article))
         if bar is not None:
             bar.close()
@@ -225,6 +229,7 @@ def lean_result(result: ArticleResult) -> ArticleResult:
         outlet=a.outlet,
         published=a.published,
         url=a.url,
+        notes=a.notes,
         excerpts={span: a.excerpt(*span) for span in spans},
     )
     return ArticleResult(article, mentions, result.claims, result.unresolved, result.event_ref)
@@ -371,7 +376,8 @@ def counts(result: RunResult) -> dict[str, Any]:
         "claims": len(result.claims),
         "claims_placed": sum(1 for c in result.claims if c.sites),
         "unresolved": len(result.unresolved),
-        "problems": len(result.problems),
+        "problems": sum(1 for p in result.problems if p.skipped),
+        "warnings": sum(1 for p in result.problems if not p.skipped),
     }
 
 
@@ -397,7 +403,9 @@ def run_info(result: RunResult) -> dict[str, Any]:
 def report(result: RunResult) -> dict[str, Any]:
     return {
         "counts": counts(result),
-        "problems": [{"path": p.path, "line": p.line, "message": p.message} for p in result.problems],
+        "problems": [
+            {"path": p.path, "line": p.line, "message": p.message, "skipped": p.skipped} for p in result.problems
+        ],
         "unresolved": result.unresolved,
         "claims_without_site": [
             {

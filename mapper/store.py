@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .dates import DateRef
+from .dates import DateRef, plausible
 from .models import Article, ArticleResult, Claim, Mention, Place, Problem, RunResult
 
 if TYPE_CHECKING:
@@ -233,6 +233,12 @@ def _dateref(raw: str | None) -> DateRef | None:
     d = json.loads(raw)
     value = d.pop("value", None)
     return DateRef(value=date.fromisoformat(value) if value else None, **d)
+
+
+def _published(raw: str | None) -> date | None:
+    """A stored publication date; an impossible one (stored before they were set aside) is none."""
+    d = date.fromisoformat(raw) if raw else None
+    return d if plausible(d) else None
 
 
 def _span(raw: str | None) -> tuple[int, int] | None:
@@ -702,7 +708,7 @@ class Store:
                 sha256=sha,
                 title=row[3],
                 outlet=row[4],
-                published=date.fromisoformat(row[5]) if row[5] else None,
+                published=_published(row[5]),
                 url=row[6],
             )
             res = ArticleResult(article, mentions, claims, list(json.loads(row[8])), _dateref(row[7]))
@@ -782,7 +788,7 @@ class Store:
         )
         self._set_meta("sites_gen", self.meta("articles_gen") or "0")
         # the problems of the run that last changed the sites, for the report of a later `mapper export`
-        self._set_meta("problems", _json([[p.path, p.line, p.message] for p in result.problems]))
+        self._set_meta("problems", _json([[p.path, p.line, p.message, p.skipped] for p in result.problems]))
 
     def features(self) -> list[dict[str, Any]]:
         """The stored sites as GeoJSON features, in sites.geojson order."""
@@ -790,7 +796,8 @@ class Store:
 
     def stored_problems(self) -> list[Problem]:
         raw = self.meta("problems")
-        return [Problem(p, m, line) for p, line, m in json.loads(raw)] if raw else []
+        # (rows of stores written before warnings were kept have no fourth field: all skipped)
+        return [Problem(p[0], p[2], p[1], *p[3:]) for p in json.loads(raw)] if raw else []
 
 
 def _statements(script: str) -> list[str]:
@@ -972,7 +979,7 @@ def ingest(
     of ``buffer`` on other processes or a Dask cluster; the bookkeeping stays here and in
     file order, so the store ends the same as with a serial run.
     """
-    from .ingest import IngestError, discover, read_article
+    from .ingest import IngestError, discover, notes_of, read_article
 
     done = Ingested()
     pending = done.pending
@@ -1076,6 +1083,8 @@ def ingest(
                 problem(Problem(exc.path, exc.message, exc.line))
                 continue
             assert st is not None
+            for p in notes_of(article):
+                problem(p)
             racy = time.time_ns() - st.st_mtime_ns < RACY_NS
             file = (key, st.st_size, 0 if racy else st.st_mtime_ns, article.sha256)
             old = row[2] if row is not None and row[2] != article.sha256 else None

@@ -112,3 +112,39 @@ def test_same_article_under_two_names_counts_once(seeds_copy: Path, tmp_path: Pa
 def test_missing_input_is_reported(tmp_path: Path) -> None:
     code, _, stderr = _run("run", str(tmp_path / "nope"), "-o", str(tmp_path / "o"), "--offline")
     assert code == 0 and "no such file or folder" in stderr
+
+
+def test_impossible_dates_are_no_date_and_never_poison_the_store(tmp_path: Path) -> None:
+    """Go's zero time and 9999-12-31 in front matter: the article is read without the date, the
+    file is named in a warning, and the store keeps working (runs, exports, sites)."""
+    import sqlite3
+
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / "zero.txt").write_text(
+        "---\ntitle: Depot\ndate: 0001-01-01T00:00:00Z\n---\n"
+        "A drone struck a fuel depot in the town of Akashat last Friday, killing four people.\n"
+    )
+    (arts / "far.txt").write_text(
+        "---\ndate: 9999-12-31\n---\nShelling hit the town of Al-Qaim on Monday, killing two people.\n"
+    )
+    out = tmp_path / "out"
+    code, stdout, stderr = _run("run", str(arts), "-o", str(out), "--offline", "--no-map")
+    assert code == 0, stderr
+    warned = [ln for ln in stderr.splitlines() if ln.startswith("warning:")]
+    assert len(warned) == 2 and all("plausible news date" in ln for ln in warned)
+    assert any(str(arts / "zero.txt") in ln for ln in warned) and any(str(arts / "far.txt") in ln for ln in warned)
+    assert "warnings          2" in stdout and "files skipped     0" in stdout
+    fc = json.loads((out / "sites.geojson").read_text())
+    assert {a for f in fc["features"] for a in f["properties"]["articles"]} == {"zero.txt", "far.txt"}
+    # a store written before such dates were set aside holds one: it must not break anything
+    with sqlite3.connect(out / "mapper.sqlite") as con:
+        con.execute("UPDATE articles SET published = '0001-01-01'")
+        con.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'articles_gen'")
+    for args in (
+        ["export", "-o", str(out)],
+        ["sites", "-o", str(out)],
+        ["run", str(arts), "-o", str(out), "--offline"],
+    ):
+        code, _, stderr = _run(*args)
+        assert code == 0, (args, stderr)

@@ -139,3 +139,21 @@ def test_html_extractor_that_fails_to_import_is_that_files_problem(tmp_path: Pat
         read_article(_src(page))
     msg = str(ei.value)
     assert "\n" not in msg and str(page) in msg and "trafilatura" in msg and "separate project" in msg
+
+
+def test_front_matter_date_out_of_range_is_no_date(tmp_path: Path) -> None:
+    p = tmp_path / "zero.txt"
+    p.write_text("---\ndate: 0001-01-01T00:00:00Z\n---\nRockets hit a village near the coast last Friday.\n")
+    art = read_article(_src(p))
+    assert art.published is None
+    assert len(art.notes) == 1 and "0001-01-01" in art.notes[0]
+
+
+def test_resolving_against_an_impossible_date_gives_none() -> None:
+    from datetime import date
+
+    from mapper.dates import find_dates
+
+    (ref,) = find_dates("It happened last Friday.")
+    assert ref.resolve(date(1, 1, 1)) is None and ref.resolve(date(9999, 12, 31)) is None
+    assert ref.resolve(date(2024, 2, 5)) == date(2024, 2, 2)
