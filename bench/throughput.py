@@ -230,7 +230,7 @@ def cold(cmd: Sequence[str], repeats: int, cwd: Path) -> float:
 
 
 def _names() -> list[str]:
-    from mapper.gazetteer import Gazetteer
+    from mapper.places.curated import Gazetteer
 
     gaz, _ = Gazetteer.load()
     return sorted(gaz.forms)
@@ -283,7 +283,7 @@ def load_peer(ner_only: bool) -> tuple[Any, str]:
     # no model package: a tokenizer and a rule-based ruler, clearly not the same thing
     nlp = spacy.blank("en")
     ruler: Any = nlp.add_pipe("entity_ruler")
-    from mapper.gazetteer import Gazetteer
+    from mapper.places.curated import Gazetteer
 
     gaz, _ = Gazetteer.load()
     names = {n for p in gaz.by_id.values() for n in (p.name, *p.aliases)}
@@ -292,8 +292,8 @@ def load_peer(ner_only: bool) -> tuple[Any, str]:
 
 
 def peer(files: list[str], ner_only: bool) -> dict[str, Any]:
-    from mapper.gazetteer import Gazetteer
     from mapper.names import name_key
+    from mapper.places.curated import Gazetteer
 
     t0 = time.perf_counter()
     nlp, label = load_peer(ner_only)

@@ -156,7 +156,7 @@ def store_options(f: Any) -> Any:
 
 
 def make_geocoder(offline: bool, provider: str, url: str | None, user_agent: str) -> Any:
-    from .geocode import OnlineResolver
+    from .places.geocode import OnlineResolver
 
     try:
         return OnlineResolver(provider, url=url, user_agent=user_agent, offline=offline)

@@ -16,6 +16,9 @@ from datetime import date
 
 from .dates import DateRef
 
+# feature types that are never a struck site (too coarse to be a point)
+AREA_TYPES = frozenset({"country", "territory", "continent", "macro-region", "sea", "river"})
+
 
 @dataclass
 class Article:

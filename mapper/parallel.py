@@ -64,7 +64,7 @@ class PipelineSpec:
         if self.provider is not None:
             inner = None
             if cache:
-                from .geocode import OnlineResolver
+                from .places.geocode import OnlineResolver
 
                 inner = OnlineResolver(
                     self.provider,
@@ -115,7 +115,7 @@ class CacheOnlyGeocoder:
         if self.inner is None:
             self.missed = True
             return None
-        from .geocode import Status
+        from .places.geocode import Status
 
         res = self.inner.resolve(name, country_codes)
         if res.status in (Status.NOT_CACHED, Status.FAILED):

@@ -25,9 +25,10 @@ from typing import Any
 
 from .casualties import extract_claims
 from .dates import find_dates
-from .gazetteer import Gazetteer, MemoSource, WorldSource
 from .ingest import IngestError, Source, discover, notes_of, read_article
 from .models import Article, ArticleResult, Claim, LeanArticle, Mention, Problem, RunResult
+from .places import MemoSource, WorldSource
+from .places.curated import Gazetteer
 from .resolve import Geocoder, Resolver
 from .roles import TRIGGERS, assign_roles
 from .sites import Mentioned, date_events, place_claims, struck_sites
@@ -47,8 +48,8 @@ OUTPUT_NAMES = {
 
 def default_world() -> Any:
     """The bundled world gazetteer (GeoNames) with the US counties, as ``mapper run`` uses it."""
-    from .counties import CombinedIndex, USCounties
-    from .worldgaz import WorldGazetteer
+    from .places.counties import CombinedIndex, USCounties
+    from .places.world import WorldGazetteer
 
     return CombinedIndex(WorldGazetteer.load(), USCounties.load())
 

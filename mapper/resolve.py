@@ -18,9 +18,10 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from .gazetteer import Gazetteer, WorldSource
 from .models import Article, Mention, Place
 from .names import name_key, name_variants
+from .places import WorldSource
+from .places.curated import Gazetteer
 from .toponyms import nonliteral_reason
 
 

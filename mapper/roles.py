@@ -20,8 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import AREA_TYPES
-from .models import Mention
+from .models import AREA_TYPES, Mention
 from .text import Sentence
 
 TRIGGERS = frozenset(

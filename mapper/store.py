@@ -824,7 +824,7 @@ def analysis_key(gazetteers: Sequence[str | os.PathLike[str]] = (), *, world: bo
     analysis stages, the gazetteers' bytes (packaged, aliases, extra) and the world
     gazetteer's sources when it is used.  Stored articles analysed under another
     fingerprint are analysed again (from their stored text)."""
-    from .gazetteer import default_aliases_path, default_gazetteer_path
+    from .places.curated import default_aliases_path, default_gazetteer_path
 
     h = hashlib.sha256(f"strike-mapper {__version__}\n".encode())
     here = Path(__file__).resolve().parent
@@ -837,7 +837,7 @@ def analysis_key(gazetteers: Sequence[str | os.PathLike[str]] = (), *, world: bo
             h.update(b"<missing>")
         h.update(b"\x00")
     if world:
-        from .worldgaz import source_versions
+        from .places.world.fileformat import source_versions
 
         h.update(_json(source_versions()).encode())
     else:

@@ -24,9 +24,9 @@ from functools import lru_cache
 
 from .atomic import write_text
 from .cache import cache_dir
-from .gazetteer import WorldSource
 from .models import Article, Mention, Place
 from .names import ARTICLES, fold_text, name_key
+from .places import WorldSource
 
 LOWER_OK = frozenset(
     {*ARTICLES, "the", "eastern", "western", "northern", "southern", "central", "east", "west"}

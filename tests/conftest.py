@@ -23,7 +23,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def seeds_result(tmp_path_factory: pytest.TempPathFactory):
     """One offline run over the project's copy of the seeds, as `mapper run` does it (world gazetteer on)."""
     from mapper.pipeline import Pipeline
-    from mapper.worldgaz import WorldGazetteer
+    from mapper.places.world.index import WorldGazetteer
 
     out = tmp_path_factory.mktemp("seeds_out")
     result = Pipeline.create(world=WorldGazetteer.load()).run([SEEDS], out, formats=("geojson", "csv"))

@@ -19,8 +19,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from mapper.geocode import OSM_LICENCE, GeocodeResult, OnlineResolver, Status, classify
 from mapper.models import Place
+from mapper.places.geocode import OSM_LICENCE, GeocodeResult, OnlineResolver, Status, classify
 
 # --------------------------------------------------------------------------- #
 # A fake Nominatim.
@@ -505,8 +505,8 @@ def test_import_and_offline_use_do_not_load_geopy(tmp_path: Path) -> None:
     code = textwrap.dedent(
         f"""
         import sys
-        import mapper, mapper.geocode
-        r = mapper.geocode.OnlineResolver(offline=True, cache_path={str(tmp_path / "c")!r})
+        import mapper, mapper.places.geocode
+        r = mapper.places.geocode.OnlineResolver(offline=True, cache_path={str(tmp_path / "c")!r})
         assert r.lookup("Gaza") is None
         print(sorted(m for m in sys.modules if m.split(".")[0] == "geopy"))
         """
@@ -522,7 +522,7 @@ def test_two_processes_share_one_cache(fake: FakeNominatim, tmp_path: Path) -> N
     code = textwrap.dedent(
         f"""
         import sys
-        from mapper.geocode import OnlineResolver
+        from mapper.places.geocode import OnlineResolver
         r = OnlineResolver(domain="127.0.0.1:{fake.port}", scheme="http", min_delay_seconds=0,
                            cache_path={str(tmp_path / "shared.sqlite3")!r}, timeout=5)
         names = sys.argv[1:]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from mapper.extract import article_from_text
-from mapper.gazetteer import Gazetteer
 from mapper.models import Mention, Place
 from mapper.names import name_key
+from mapper.places.curated import Gazetteer
 from mapper.resolve import Resolver
 
 

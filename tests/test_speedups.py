@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from mapper import toponyms
-from mapper.counties import USCounties
-from mapper.gazetteer import MemoSource
 from mapper.models import Place
 from mapper.names import name_key
+from mapper.places import MemoSource
+from mapper.places.counties import USCounties
 
 
 class CountingSource:
@@ -79,7 +79,7 @@ def test_county_rows_with_and_without_stored_keys_agree() -> None:
     keyed = USCounties([{**r, "keys": ["unused"]} for r in rows])
     assert name_key("Cook Co.") in bare and "cookcounty" in bare and "orleansparish" in bare
     assert "unused" in keyed and "cookcounty" not in keyed  # stored keys are used as they are
-    from mapper.counties import _keys
+    from mapper.places.counties import _keys
 
     assert USCounties([{**r, "keys": _keys(str(r["name"]))} for r in rows]).by_key == bare.by_key
 

@@ -15,7 +15,7 @@ from mapper.pipeline import Pipeline
 
 @pytest.fixture(scope="module")
 def pipe() -> Pipeline:
-    from mapper.worldgaz import WorldGazetteer
+    from mapper.places.world.index import WorldGazetteer
 
     return Pipeline.create(world=WorldGazetteer.load())
 
@@ -79,8 +79,8 @@ def test_evaluate_command_scores_a_gold_file(tmp_path: Path) -> None:
 
 
 def test_us_counties_and_spatial_coherence() -> None:
-    from mapper.counties import CombinedIndex, USCounties
-    from mapper.worldgaz import WorldGazetteer
+    from mapper.places.counties import CombinedIndex, USCounties
+    from mapper.places.world.index import WorldGazetteer
 
     pipe = Pipeline.create(world=CombinedIndex(WorldGazetteer.load(), USCounties.load()))
     t = _tops(pipe, "Deputies in Laurel County said the fire spread toward London and Corbin.")

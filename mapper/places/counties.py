@@ -18,10 +18,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from .atomic import write_text
-from .cache import cache_dir as default_cache_dir
-from .models import Place
-from .names import name_key, name_variants
+from ..atomic import write_text
+from ..cache import cache_dir as default_cache_dir
+from ..models import Place
+from ..names import name_key, name_variants
 
 SOURCE = "zipcodes package (MIT): mean of the county's ZIP code points"
 CACHE_NAME = "us-counties-v2.json"  # v2: rows carry their keys

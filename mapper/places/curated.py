@@ -15,10 +15,10 @@ import os
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Protocol
 
-from .models import Place, Problem
-from .names import name_key, name_variants
+from ..models import Place, Problem
+from ..names import name_key, name_variants
+from . import WorldSource
 
 COLUMNS = (
     "id",
@@ -35,13 +35,11 @@ COLUMNS = (
     "source",
 )
 REQUIRED = ("id", "name", "lat", "lon", "feature_type")
-# feature types that are never a struck site (too coarse to be a point)
-AREA_TYPES = frozenset({"country", "territory", "continent", "macro-region", "sea", "river"})
 
 
 def default_gazetteer_path() -> Path:
     """The gazetteer installed with the package (``data/gazetteer.csv`` in the repo)."""
-    in_repo = Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv"
+    in_repo = Path(__file__).resolve().parents[2] / "data" / "gazetteer.csv"
     if in_repo.is_file():  # a source checkout or an editable install
         return in_repo
     return Path(str(resources.files("mapper._data").joinpath("gazetteer.csv")))
@@ -119,55 +117,10 @@ def read_gazetteer_csv(path: str | os.PathLike[str]) -> tuple[list[Place], list[
 
 
 def default_aliases_path() -> Path:
-    in_repo = Path(__file__).resolve().parent.parent / "data" / "aliases.csv"
+    in_repo = Path(__file__).resolve().parents[2] / "data" / "aliases.csv"
     if in_repo.is_file():
         return in_repo
     return Path(str(resources.files("mapper._data").joinpath("aliases.csv")))
-
-
-class WorldSource(Protocol):
-    """A large gazetteer behind the curated one (``mapper.worldgaz``, ``mapper.counties``)."""
-
-    def candidates(self, key: str) -> list[Place]: ...
-    def country(self, iso2: str) -> Place | None: ...
-    def __contains__(self, key: object) -> bool: ...
-
-
-class MemoSource:
-    """A ``WorldSource`` that remembers its recent answers.
-
-    News repeats its capitalised words ("The", "President", "Washington") across
-    articles; the recogniser asks the world gazetteer about each of them in every
-    article.  Answers are kept in two dicts of at most ``size`` keys each, emptied
-    when full, so memory stays bounded however long the run.
-    """
-
-    def __init__(self, source: WorldSource, size: int = 1 << 16):
-        self.source = source
-        self.size = size
-        self._has: dict[str, bool] = {}
-        self._cands: dict[str, tuple[Place, ...]] = {}
-
-    def candidates(self, key: str) -> list[Place]:
-        found = self._cands.get(key)
-        if found is None:
-            if len(self._cands) >= self.size:
-                self._cands.clear()
-            found = self._cands[key] = tuple(self.source.candidates(key))
-        return list(found)
-
-    def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str):
-            return False
-        found = self._has.get(key)
-        if found is None:
-            if len(self._has) >= self.size:
-                self._has.clear()
-            found = self._has[key] = key in self.source
-        return found
-
-    def country(self, iso2: str) -> Place | None:
-        return self.source.country(iso2)
 
 
 class Gazetteer:
