@@ -4,7 +4,7 @@
 #   extract/          mapper extract over GWN and LGL (../shared/eval, when present) and the seeds
 #   attacks/          mapper run over the texts of ../shared/eval/attacks_dev.jsonl (when present)
 # Compare two such folders with:  diff -r OUT_BEFORE OUT_AFTER && echo identical
-# MAPPER (default .venv/bin/mapper) is the command measured, e.g. "env PYTHONPATH=OTHER_CHECKOUT .venv/bin/python -m mapper".
+# MAPPER (default .venv/bin/mapper) is the command measured, e.g. "env PYTHONPATH=OTHER_CHECKOUT .venv/bin/python -P -m mapper.cli" for another checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:?usage: scripts/reference-outputs.sh OUTDIR}"
