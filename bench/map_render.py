@@ -18,9 +18,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from mapper.export._browser import CHROMIUM, CHROMIUM_ARGS, COUNT_JS
-from mapper.export._synthetic import synthetic_collection
 from mapper.export.htmlmap import write_map
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the test helpers: a browser and a synthetic map
+from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, COUNT_JS
+from tests.helpers.synthetic import synthetic_collection
 
 # every struck site on screen: the time, else false
 ON_SCREEN = f"(expected) => ({COUNT_JS})('struck') === expected ? performance.now() : false"

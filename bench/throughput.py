@@ -198,7 +198,7 @@ def measure(cmd: Sequence[str], **kw: Any) -> dict[str, float]:
 
 def mapper_cmd() -> list[str]:
     script = Path(sys.executable).parent / "mapper"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "mapper.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "mapper"]
 
 
 def has_jobs_option() -> bool:

@@ -245,13 +245,14 @@ def load_jsonl(path: str) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def predict(gold: list[dict], analyse: Any, *, literal_only: bool = False) -> list[dict]:
-    """Run ``analyse(Article) -> ArticleResult`` over the gold texts; predictions in scorer shape."""
-    from .extract import article_from_text, toponym_records
+def predict(gold: list[dict], pipe: Any, *, literal_only: bool = False, executor: Any = None) -> list[dict]:
+    """Run ``pipe`` (a ``mapper.pipeline.Pipeline``) over the gold texts; predictions in scorer shape."""
+    from .extract import toponym_records
+    from .ingest import article_from_text
 
     out = []
-    for doc in gold:
-        rec = toponym_records(analyse(article_from_text(str(doc["id"]), doc["text"])))
+    for result in pipe.pipe((article_from_text(str(doc["id"]), doc["text"]) for doc in gold), executor):
+        rec = toponym_records(result)
         if literal_only:
             rec["toponyms"] = [t for t in rec["toponyms"] if t["literal"]]
         out.append(rec)

@@ -9,64 +9,30 @@ lines.
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from .ingest import IngestError, clean_text, discover, display_path, notes_of, read_article
-from .models import Article, ArticleResult, Problem
+from .executors import Executor
+from .ingest import articles, read_all
+from .models import ArticleResult, Problem
+from .pipeline import Pipeline
+from .sites import site_id
 
 
-@dataclass
-class Record:
-    id: str
-    text: str
-
-
-def article_from_text(article_id: str, text: str) -> Article:
-    clean, offsets = clean_text(text)
-    return Article(id=article_id, path=article_id, text=text, clean=clean, offsets=offsets)
-
-
-def iter_articles(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Article | Problem]:
-    """Articles from files and folders, and from the records of ``.jsonl`` files."""
-    for raw in inputs:
-        path = Path(raw)
-        if path.is_file() and path.suffix.lower() == ".jsonl":
-            yield from _jsonl(path)
-            continue
-        for item in discover([path]):
-            if isinstance(item, IngestError):
-                yield Problem(item.path, item.message, item.line)
-                continue
-            try:
-                article = read_article(item)
-            except IngestError as exc:
-                yield Problem(exc.path, exc.message, exc.line)
-                continue
-            yield from notes_of(article)
-            yield article
-
-
-def _jsonl(path: Path) -> Iterator[Article | Problem]:
-    name = display_path(path)
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                text = rec["text"]
-                rid = str(rec.get("id", f"{path.name}:{n}"))
-                if not isinstance(text, str):
-                    raise TypeError("'text' is not a string")
-            except (ValueError, KeyError, TypeError) as exc:
-                yield Problem(name, f"bad record: {type(exc).__name__}: {exc}".splitlines()[0], n)
-                continue
-            yield article_from_text(rid, text)
+def extract(
+    pipe: Pipeline,
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    executor: Executor | None = None,
+    on_problem: Callable[[Problem], None],
+) -> Iterator[dict[str, Any]]:
+    """One record (``toponym_records``) per article under ``inputs``, in order."""
+    for p in pipe.problems:
+        on_problem(p)
+    found = articles(read_all(inputs, records=True), on_problem)
+    for result in pipe.pipe(found, executor):
+        yield toponym_records(result)
 
 
 def toponym_records(result: ArticleResult) -> dict[str, Any]:
@@ -77,10 +43,9 @@ def toponym_records(result: ArticleResult) -> dict[str, Any]:
     tops = []
     for m in result.mentions:
         p = m.place
-        when = m.date or event
-        site_id = None
+        sid = None
         if p is not None:
-            site_id = f"{p.id}@{when.isoformat()}" if m.role == "struck" and when else p.id
+            sid = site_id(p.id, m.date or event) if m.role == "struck" else p.id
         tops.append(
             {
                 "start": m.start,
@@ -89,7 +54,7 @@ def toponym_records(result: ArticleResult) -> dict[str, Any]:
                 "place": p.name if p else None,
                 "lat": round(p.lat, 6) if p else None,
                 "lon": round(p.lon, 6) if p else None,
-                "site_id": site_id,
+                "site_id": sid,
                 "country": (p.country or None) if p else None,
                 "geo_precision": p.geo_precision if p else None,
                 "resolved_by": p.resolved_by if p else None,

@@ -14,11 +14,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -370,11 +371,6 @@ def read_html(html: str, path: str) -> tuple[str, dict[str, str | None]]:
     return text, meta
 
 
-def notes_of(article: Article) -> list[Problem]:
-    """What reading ``article`` set aside, as problems that skipped nothing."""
-    return [Problem(article.path, note, skipped=False) for note in article.notes]
-
-
 def read_article(src: Source) -> Article:
     """Read, decode and clean one file; raise IngestError on bad input."""
     return article_from_bytes(src, read_source(src))
@@ -442,3 +438,100 @@ def article_from_bytes(src: Source, data: bytes) -> Article:
         url=meta.get("url"),
         notes=tuple(notes),
     )
+
+
+# --------------------------------------------------------------------------- the one reading loop
+
+
+@dataclass
+class Read:
+    """A file found and read: its article (None when it could not be read), its stat, and the
+    problems reading it met (one that skipped it, or notes on what was set aside)."""
+
+    source: Source
+    stat: os.stat_result | None
+    article: Article | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_all(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    wanted: Callable[[Path, os.stat_result | None], bool] | None = None,
+    records: bool = False,
+) -> Iterator[Read | Problem]:
+    """Every article file under ``inputs``, read: discover -> stat -> read -> problems.
+
+    A file ``wanted`` declines (given its path and stat, None when it cannot be
+    stat'ed) is passed over unread.  A path that does not exist is a ``Problem``; a
+    file that cannot be read is a ``Read`` without an article.  ``records``: a
+    ``.jsonl`` file given by name holds one article per line (``{"id", "text"}``).
+    """
+    for raw in inputs:
+        path = Path(raw)
+        if records and path.suffix.lower() == ".jsonl" and path.is_file():
+            yield from _jsonl_records(path)
+            continue
+        for item in discover([path]):
+            if isinstance(item, IngestError):
+                yield Problem(item.path, item.message, item.line)
+                continue
+            try:
+                st: os.stat_result | None = item.path.stat()
+            except OSError:
+                st = None  # read_source says what is wrong
+            if wanted is not None and not wanted(item.path, st):
+                continue
+            try:
+                article = read_article(item)
+            except IngestError as exc:
+                yield Read(item, st, None, [Problem(exc.path, exc.message, exc.line)])
+                continue
+            notes = [Problem(article.path, note, skipped=False) for note in article.notes]
+            yield Read(item, st, article, notes)
+
+
+def _jsonl_records(path: Path) -> Iterator[Read | Problem]:
+    name = display_path(path)
+    src = Source(path, name)
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                text = rec["text"]
+                rid = str(rec.get("id", f"{path.name}:{n}"))
+                if not isinstance(text, str):
+                    raise TypeError("'text' is not a string")
+            except (ValueError, KeyError, TypeError) as exc:
+                yield Problem(name, f"bad record: {type(exc).__name__}: {exc}".splitlines()[0], n)
+                continue
+            yield Read(src, None, article_from_text(rid, text))
+
+
+def article_from_text(article_id: str, text: str) -> Article:
+    """An article from text given as it is (a record of a ``.jsonl`` export, a notebook's string)."""
+    clean, offsets = clean_text(text)
+    return Article(id=article_id, path=article_id, text=text, clean=clean, offsets=offsets)
+
+
+def articles(reads: Iterable[Read | Problem], on_problem: Callable[[Problem], None]) -> Iterator[Article]:
+    """The articles of ``read_all``, each content once; every problem, and a note for each
+    content met again, goes to ``on_problem``."""
+    seen: dict[str, str] = {}
+    for read in reads:
+        if isinstance(read, Problem):
+            on_problem(read)
+            continue
+        for p in read.problems:
+            on_problem(p)
+        a = read.article
+        if a is None:
+            continue
+        if a.sha256 and a.sha256 in seen:
+            on_problem(Problem(a.path, f"same content as {seen[a.sha256]}; counted once"))
+            continue
+        if a.sha256:
+            seen[a.sha256] = a.id
+        yield a

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from .dates import DateRef
 
@@ -185,9 +186,6 @@ class ArticleResult:
     claims: list[Claim]
     unresolved: list[str] = field(default_factory=list)
     event_ref: DateRef | None = None  # first date given in a sentence reporting a strike
-    # the store's compressed text, clean text and offset map, when a worker made them
-    # (``mapper.store.pack_article``): the process writing the store need not
-    packed: tuple[bytes, bytes, str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -199,3 +197,5 @@ class RunResult:
     problems: list[Problem]
     outputs: dict[str, str] = field(default_factory=dict)  # kind -> path
     event_dates: dict[str, str | None] = field(default_factory=dict)  # article id -> ISO date
+    ingested: Any = None  # what the run read and added (``mapper.store.Ingested``), when it read any
+    store: str | None = None  # the store it kept

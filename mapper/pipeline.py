@@ -1,65 +1,66 @@
-"""The library API: chain the stages over a folder of articles.
+"""The library: chain the stages over articles, and run the whole job over folders of them.
 
-    from mapper.pipeline import Pipeline
-    pipe = Pipeline.create(offline=True)
-    result = pipe.run(["seeds/"], "output/")
+    from mapper.config import PipelineConfig
+    from mapper.pipeline import run
+    result = run(["seeds/"], "output/", PipelineConfig())       # as `mapper run seeds/`
+    result.sites[0].place.name, result.sites[0].claims
 
-``Pipeline.analyse`` runs the per-article stages (toponyms, resolve, roles,
-casualties) on one ``Article``; ``Pipeline.run`` adds ingest, sites and export.
+    pipe = PipelineConfig(world=False).build()
+    for r in pipe.pipe(articles, executor=Processes(2)):        # ordered, serial or parallel
+        ...
+
+``Pipeline.analyse`` runs the per-article stages on one ``Article``: toponyms ->
+resolve -> roles -> casualties.  ``Pipeline.pipe`` runs them over many, on any
+executor (``mapper.executors``), in order.  ``run`` owns the rest, the one path
+every run takes whatever its options: read (``ingest.read_all``) -> analyse (``pipe``)
+-> store (``mapper.store``; a temporary one when the caller keeps none) -> sites
+(``sites.assemble``) -> export (``export.publish``).
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
-import json
+import heapq
 import os
-import re
-import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .casualties import extract_claims
-from .dates import find_dates
-from .ingest import IngestError, Source, discover, notes_of, read_article
-from .models import Article, ArticleResult, Claim, LeanArticle, Mention, Problem, RunResult
+from .executors import Executor, Packed, Serial
+from .ingest import read_all
+from .models import Article, ArticleResult, Problem, RunResult
 from .places import MemoSource, WorldSource
 from .places.curated import Gazetteer
 from .resolve import Geocoder, Resolver
-from .roles import TRIGGERS, assign_roles
-from .sites import Mentioned, date_events, place_claims, struck_sites
-from .text import Sentence, WordFinder, is_word_char, split_sentences, word_pattern
+from .roles import assign_article
+from .sites import assemble, lean_result
+from .store import Ingested, Pending, Store, file_key
+from .store.incremental import COMMIT_EVERY, MAX_PENDING, RACY_NS
+from .text import split_sentences
 from .toponyms import Matcher, find_mentions
 
-_TRIGGER_RX = re.compile(word_pattern(TRIGGERS), re.I)
-_TRIGGER_FINDER = WordFinder(TRIGGERS)
-OUTPUT_NAMES = {
-    "geojson": "sites.geojson",
-    "csv": "sites.csv",
-    "html": "map.html",
-    "gpkg": "sites.gpkg",
-    "report": "report.json",
-}
+if TYPE_CHECKING:
+    from .config import PipelineConfig
 
-
-def default_world() -> Any:
-    """The bundled world gazetteer (GeoNames) with the US counties, as ``mapper run`` uses it."""
-    from .places.counties import CombinedIndex, USCounties
-    from .places.world import WorldGazetteer
-
-    return CombinedIndex(WorldGazetteer.load(), USCounties.load())
+BATCH = 128  # articles given to parallel workers at a time
+AHEAD = 2  # batches out with the workers while this process reads on
 
 
 @dataclass
 class Pipeline:
+    """The per-article stages, with the gazetteers they share."""
+
     gazetteer: Gazetteer
     matcher: Matcher
     resolver: Resolver
     problems: list[Problem] = field(default_factory=list)  # from loading the gazetteers
+    config: PipelineConfig | None = None  # what it was built from (workers build theirs from it)
 
     @classmethod
     def create(
@@ -68,358 +69,351 @@ class Pipeline:
         *,
         world: WorldSource | None = None,
         geocoder: Geocoder | None = None,
+        config: PipelineConfig | None = None,
     ) -> Pipeline:
         if world is not None and not isinstance(world, MemoSource):
             world = MemoSource(world)
         gaz, problems = Gazetteer.load(gazetteers, world=world)
-        return cls(gaz, Matcher(gaz.forms, world), Resolver(gaz, world, geocoder), problems)
+        return cls(gaz, Matcher(gaz.forms, world), Resolver(gaz, world, geocoder), problems, config)
 
-    # ------------------------------------------------------------------ per article
     def analyse(self, article: Article) -> ArticleResult:
-        clean = article.clean
+        """The per-article stages: toponyms -> resolve -> roles -> casualties."""
         mentions = find_mentions(article, self.matcher)
         unresolved = self.resolver.resolve(article, mentions)
-        sentences = split_sentences(clean)
-        event_ref = None
-        has_trigger = _sentences_with_trigger(clean, sentences)
-        j = 0
-        for sent, trigger in zip(sentences, has_trigger, strict=True):
-            inside = []
-            while j < len(mentions) and mentions[j].cstart < sent.end:
-                if mentions[j].cstart >= sent.start:
-                    inside.append(mentions[j])
-                j += 1
-            assign_roles(clean, sent, inside)
-            struck = [m for m in inside if m.role == "struck"]
-            if struck or (event_ref is None and trigger):
-                refs = find_dates(clean[sent.start : sent.end], sent.start)
-                if refs:
-                    for m in struck:
-                        m.date_ref = refs[0]
-                    if event_ref is None:
-                        event_ref = refs[0]
+        sentences = split_sentences(article.clean)
+        event_ref = assign_article(article.clean, sentences, mentions)
         claims = extract_claims(article, sentences, mentions)
         return ArticleResult(article, mentions, claims, unresolved, event_ref)
 
-    # ------------------------------------------------------------------ whole run
-    def process(
-        self,
-        inputs: Iterable[str | os.PathLike[str]],
-        *,
-        on_problem: Callable[[Problem], None] | None = None,
-        progress: bool = False,
-        lean: bool = False,
-    ) -> tuple[list[ArticleResult], list[Problem]]:
-        """Read and analyse every article; bad files become problems, the rest go on.
+    def pipe(self, articles: Iterable[Article], executor: Executor | None = None) -> Iterator[ArticleResult]:
+        """``analyse`` over ``articles`` on ``executor`` (this process when None): the results
+        in the order of the articles, the same whichever executor runs them."""
+        for result, _ in self.analysed(articles, executor):
+            yield result
 
-        ``lean``: keep each result ``lean`` (without the article's texts), as a run over
-        many articles must to stay small; the sites and outputs are the same.
-        """
-        problems: list[Problem] = list(self.problems)
-        if on_problem:
-            for p in problems:
-                on_problem(p)
-        items = list(discover(inputs))
-        results: list[ArticleResult] = []
-        seen_hashes: dict[str, str] = {}
-        bar = None
-        if progress and len(items) > 50:
-            from tqdm import tqdm
+    def analysed(
+        self, articles: Iterable[Article], executor: Executor | None = None, *, pack: bool = False
+    ) -> Iterator[tuple[ArticleResult, Packed | None]]:
+        """``pipe``, with each article's texts compressed for the store by the worker that
+        analysed it when ``pack`` (None when this process analysed it: the store packs them)."""
+        ex = executor or Serial()
+        with ex.using(self):
+            parallel = not isinstance(ex, Serial)
+            redo = parallel and self.config is not None and self.config.redo_misses(remote=ex.remote)
+            size = BATCH if parallel else 1
+            it = iter(articles)
+            out: collections.deque[tuple[list[Article], Any]] = collections.deque()
 
-            bar = tqdm(total=len(items), unit="article", file=sys.stderr, leave=False)
-        for item in items:
-            if bar is not None:
-                bar.update(1)
-            if isinstance(item, IngestError):
-                problems.append(Problem(item.path, item.message, item.line))
-                if on_problem:
-                    on_problem(problems[-1])
-                continue
-            try:
-                article = read_article(item)
-            except IngestError as exc:
-                problems.append(Problem(exc.path, exc.message, exc.line))
-                if on_problem:
-                    on_problem(problems[-1])
-                continue
-            if article.sha256 in seen_hashes:
-                problems.append(
-                    Problem(
-                        str(item.path),
-                        f"same content as {seen_hashes[article.sha256]}; counted once",
-                    )
-                )
-                if on_problem:
-                    on_problem(problems[-1])
-                continue
-            seen_hashes[article.sha256] = article.id
-            for p in notes_of(article):
-                problems.append(p)
-                if on_problem:
-                    on_problem(p)
-            results.append(lean_result(self.analyse(article)) if lean else self.analyse(article))
-        if bar is not None:
-            bar.close()
-        return results, problems
+            def send() -> None:
+                batch = [a for _, a in zip(range(size), it, strict=False)]
+                if batch:
+                    out.append((batch, ex.submit(batch, pack)))
 
-    def run(
-        self,
-        inputs: Iterable[str | os.PathLike[str]],
-        outdir: str | os.PathLike[str] = "output",
-        *,
-        formats: Sequence[str] = ("geojson", "csv", "html"),
-        on_problem: Callable[[Problem], None] | None = None,
-        progress: bool = False,
-        lean: bool = False,
-    ) -> RunResult:
-        results, problems = self.process(inputs, on_problem=on_problem, progress=progress, lean=lean)
-        return finish(results, problems, outdir, formats=formats)
+            for _ in range(AHEAD if parallel else 1):
+                send()
+            while out:
+                batch, ticket = out.popleft()
+                answers = ex.collect(ticket)
+                send()  # the workers go on while these are handed out
+                for article, (result, packed, missed) in zip(batch, answers, strict=True):
+                    if missed and redo:  # a name the worker's cache could not answer: ask here
+                        yield self.analyse(article), None
+                        continue
+                    result.article = article  # (a worker sends its result back without the article)
+                    yield result, packed
 
 
-def _sentences_with_trigger(clean: str, sentences: list[Sentence]) -> list[bool]:
-    """For each sentence, whether ``_TRIGGER_RX.search(clean, start, end)`` finds a strike
-    word in it, from one pass over the text."""
-    spans = _TRIGGER_FINDER.spans(clean)
-    if spans is None:
-        return [_TRIGGER_RX.search(clean, s.start, s.end) is not None for s in sentences]
-    n = len(clean)
-    # whole words: a word character neither before (the search looks at the real text
-    # there) nor after, unless the word ends where the sentence does (its end of text)
-    words = [(a, b, b >= n or not is_word_char(clean[b])) for a, b in spans if a == 0 or not is_word_char(clean[a - 1])]
-    out: list[bool] = []
-    j = 0
-    for sent in sentences:
-        while j < len(words) and words[j][0] < sent.start:
-            j += 1
-        k = j
-        found = False
-        while k < len(words) and words[k][0] < sent.end:
-            _, b, bounded = words[k]
-            if b <= sent.end and (bounded or b == sent.end):
-                found = True
-                break
-            k += 1
-        out.append(found)
-    return out
+# --------------------------------------------------------------------------- the whole job
 
 
-def lean_result(result: ArticleResult) -> ArticleResult:
-    """The same result with what ``finish`` needs of it: the article's metadata and the
-    quoted evidence sentences (not its texts), the claims, and of the mentions those the
-    sites read (``mapper.sites``): the struck ones, and of the literal mentions of a place
-    the first under each name.  The sites and outputs are the same as from the full result.
-    """
-    a = result.article
-    mentions: list[Mention] = []
-    named: set[tuple[str, str]] = set()  # (place id, name as written) of the literal mentions kept
-    for m in result.mentions:
-        if m.place is None:
-            continue
-        if m.role == "struck" or (m.literal and (m.place.id, m.surface) not in named):
-            mentions.append(m)
-        if m.literal:
-            named.add((m.place.id, m.surface))
-    spans = {m.evidence for m in mentions if m.evidence is not None}
-    article = LeanArticle(
-        id=a.id,
-        path=a.path,
-        text="",
-        clean="",
-        sha256=a.sha256,
-        title=a.title,
-        outlet=a.outlet,
-        published=a.published,
-        url=a.url,
-        notes=a.notes,
-        excerpts={span: a.excerpt(*span) for span in spans},
-    )
-    return ArticleResult(article, mentions, result.claims, result.unresolved, result.event_ref)
-
-
-def finish(
-    results: list[ArticleResult],
-    problems: list[Problem],
-    outdir: str | os.PathLike[str],
+def run(
+    inputs: Iterable[str | os.PathLike[str]],
+    outdir: str | os.PathLike[str] = "output",
+    config: PipelineConfig | None = None,
     *,
+    store: str | os.PathLike[str] | None = None,
+    keep_store: bool = True,
+    executor: Executor | None = None,
+    pipeline: Pipeline | None = None,
     formats: Sequence[str] = ("geojson", "csv", "html"),
+    reanalyse: bool = False,
+    commit_every: float = COMMIT_EVERY,
+    wait: float | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+    on_note: Callable[[str], None] | None = None,
+    progress: bool = False,
 ) -> RunResult:
-    """Sites stage and export, from analysed articles."""
-    result = assemble(results, problems)
-    result.outputs = export(result, outdir, formats)
+    """Read the articles under ``inputs``, analyse those the store lacks, and write the outputs
+    of every stored article into ``outdir``.
+
+    ``store``: the SQLite store (default ``outdir/mapper.sqlite``), locked for the run;
+    ``keep_store=False`` keeps none: a temporary store, so the outputs cover exactly the
+    articles given.  The outputs are written before the last analyses are stored, so a run
+    that fails in between changes nothing; ``RunResult.ingested`` says what the run added.
+    """
+    from .config import PipelineConfig
+    from .export.publish import publish
+    from .store import default_store, locked
+
+    config = config or PipelineConfig()
+    pipe = pipeline or config.build()
+    executor = executor or Serial()
+    with contextlib.ExitStack() as stack:
+        if keep_store:
+            path = Path(store) if store is not None else default_store(outdir)
+            stack.enter_context(locked(path, wait=wait, on_wait=on_note))
+        else:
+            path = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="mapper-run-"))) / "run.sqlite"
+        st = stack.enter_context(Store.open(path))
+        for line in st.notes:
+            if on_note:
+                on_note(line)
+        analysis = config.fingerprint()
+        with executor.using(pipe):
+            done = update(
+                st,
+                pipe,
+                inputs,
+                analysis=analysis,
+                executor=executor,
+                reanalyse=reanalyse,
+                commit_every=commit_every,
+                on_problem=on_problem,
+                on_note=on_note,
+                progress=progress,
+            )
+        result = build(st, done.problems, done.pending)
+        result.outputs = publish(result, outdir, formats)
+        save(st, done.pending, result, analysis)
+        result.ingested = done
+        result.store = str(path) if keep_store else None
     return result
 
 
-def assemble(results: Iterable[ArticleResult], problems: list[Problem], *, in_order: bool = False) -> RunResult:
-    """Sites stage, from analysed articles: event dates, sites, claims on sites (no output).
+def build(store: Store, problems: list[Problem] | None = None, pending: Pending | None = None) -> RunResult:
+    """The sites of every stored article, with ``pending`` work applied (writes nothing).
 
-    ``in_order``: ``results`` come sorted by article id, so they are read as they come
-    (a stream from the store, say) and of each only what the sites need is kept: its
-    article (lean ones hold no texts), claims, struck mentions and the places it names.
+    ``problems`` are the run's; ``None`` takes those of the run that last changed
+    the stored sites (for re-exports).
     """
-    if not in_order:
-        results = sorted(results, key=lambda r: r.article.id)
-    articles: list[Article] = []
-    dates: dict[str, date | None] = {}
-    struck: list[ArticleResult] = []  # the articles reporting a struck place, with only those mentions
-    claims: list[Claim] = []
-    mentioned = Mentioned()
-    unresolved: dict[str, list[str]] = {}
-    for r in results:
-        a = r.article
-        articles.append(a)
-        hits = [m for m in r.mentions if m.role == "struck" and m.place]
-        if hits:
-            # dated below, with the other articles that report the same places (its event group)
-            struck.append(ArticleResult(a, hits, [], [], r.event_ref))
-            dates[a.id] = None
-        else:  # a group of its own
-            dates[a.id] = date_events([r], {a.id: r.event_ref})[a.id]
-        claims += r.claims
-        mentioned.add(r)
-        for name in r.unresolved:
-            lst = unresolved.setdefault(name, [])
-            if a.id not in lst:
-                lst.append(a.id)
-    dates.update(date_events(struck, {r.article.id: r.event_ref for r in struck}))
-    sites, site_of = struck_sites(struck, dates)
-    place_claims(sites, claims, site_of)
-    sites += mentioned.sites(sites)
-    return RunResult(
-        articles=articles,
-        sites=sites,
-        claims=claims,
-        unresolved=unresolved,
-        problems=problems,
-        event_dates={k: v.isoformat() if v else None for k, v in dates.items()},
-    )
-
-
-def export(result: RunResult, outdir: str | os.PathLike[str], formats: Sequence[str]) -> dict[str, str]:
-    """Write the outputs into a staging folder, then move them all into place.
-
-    A failure while rendering any of them leaves every previous output untouched.
-    """
-    from .export import csvout
-    from .export.geojson import FeatureWriter, feature_collection, features
-
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
-    articles = {a.id: a for a in result.articles}
-    _remove_dead_staging(out)
-    stage = Path(tempfile.mkdtemp(prefix=f".staging-{os.getpid()}-", dir=out))
-    written: dict[str, str] = {}
-    try:
-        # sites.geojson and sites.csv are written a feature at a time (those of many articles
-        # are large), each feature made once for both
-        with contextlib.ExitStack() as files:
-            gj = table = None
-            if "geojson" in formats:
-                gj = FeatureWriter(files.enter_context(open(stage / OUTPUT_NAMES["geojson"], "w", encoding="utf-8")))
-            if "csv" in formats:
-                table = csvout.writer(
-                    files.enter_context(open(stage / OUTPUT_NAMES["csv"], "w", encoding="utf-8", newline=""))
-                )
-            if gj is not None or table is not None:
-                for f in features(result.sites, articles):
-                    if gj is not None:
-                        gj.write(f)
-                    if table is not None:
-                        table.writerow(csvout.row(f))
-            if gj is not None:
-                gj.end()
-        if "html" in formats or "gpkg" in formats:
-            fc = feature_collection(result.sites, articles)
-            if "html" in formats:
-                from .export.htmlmap import write_map
-
-                write_map(fc, stage / OUTPUT_NAMES["html"], title="Strike map", run_info=run_info(result))
-            if "gpkg" in formats:
-                from .export.gpkg import write_gpkg
-
-                write_gpkg(fc, stage / OUTPUT_NAMES["gpkg"])
-        (stage / OUTPUT_NAMES["report"]).write_text(
-            json.dumps(report(result), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    pending = pending or Pending()
+    drop = pending.hashes()
+    # pending keeps the full analyses for save(); merged into the stored ones in article id
+    # order (SQLite orders the ids by their UTF-8 bytes, which is the order of their characters)
+    fresh = sorted((lean_result(r) for r in pending.results), key=_article_id)
+    with store.snapshot():
+        stored = (lean_result(r) for r in store.results(quoting=True) if r.article.sha256 not in drop)
+        return assemble(
+            heapq.merge(stored, fresh, key=_article_id),
+            store.stored_problems() if problems is None else problems,
+            in_order=True,
         )
-        for kind in [*formats, "report"]:
-            src = stage / OUTPUT_NAMES[kind]
-            if src.exists():
-                with open(src, "rb") as fh:
-                    os.fsync(fh.fileno())
-                os.replace(src, out / OUTPUT_NAMES[kind])
-                written[kind] = str(out / OUTPUT_NAMES[kind])
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-    return written
 
 
-def _remove_dead_staging(out: Path) -> None:
-    """Remove staging folders left by killed runs (``.staging-<pid>-…`` of a process that is gone)."""
-    if os.name != "posix":  # os.kill(pid, 0) probes only on POSIX
-        return
-    for d in out.glob(".staging-*-*"):
-        pid = d.name.split("-")[1]
-        if not pid.isdigit():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            shutil.rmtree(d, ignore_errors=True)
-        except PermissionError:  # alive, another user's
-            continue
+def _article_id(r: ArticleResult) -> str:
+    return r.article.id
 
 
-def counts(result: RunResult) -> dict[str, Any]:
-    struck = [s for s in result.sites if s.role == "struck"]
-    return {
-        "articles": len(result.articles),
-        "sites_struck": len(struck),
-        "sites_mentioned": len(result.sites) - len(struck),
-        "claims": len(result.claims),
-        "claims_placed": sum(1 for c in result.claims if c.sites),
-        "unresolved": len(result.unresolved),
-        "problems": sum(1 for p in result.problems if p.skipped),
-        "warnings": sum(1 for p in result.problems if not p.skipped),
-    }
+def save(store: Store, pending: Pending | None, result: RunResult, analysis: str = "") -> bool:
+    """Store ``pending`` work and, when the articles changed, the sites of ``result`` (which
+    must be ``build(store, ..., pending)``), in one transaction; whether anything was written."""
+    from .export.geojson import features
+
+    feats = features(result.sites, {a.id: a for a in result.articles})  # made one at a time
+    return store.save(pending, analysis, feats, result.problems)
 
 
-def run_info(result: RunResult) -> dict[str, Any]:
-    """What the map's title block shows (casualty figures are never summed across claims)."""
-    from datetime import UTC, datetime
+def refresh(store: Store, outdir: str | os.PathLike[str], formats: Sequence[str]) -> RunResult:
+    """Render the outputs of every stored article into ``outdir`` (``mapper export``,
+    ``mapper forget``), and let the stored sites catch up when a run was killed before
+    storing them."""
+    from .export.publish import publish
 
-    c = counts(result)
-    # SOURCE_DATE_EPOCH (reproducible-builds.org) pins the date for reproducible maps
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    when = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
-    return {
-        "run_date": when.strftime("%Y-%m-%d %H:%M UTC"),
-        "articles": c["articles"],
-        "totals": {
-            "casualty claims": f"{c['claims']} ({c['claims_placed']} placed on sites)",
-            "names unresolved": c["unresolved"],
-            "files skipped": c["problems"],
-        },
-    }
+    result = build(store)
+    result.outputs = publish(result, outdir, formats)
+    save(store, None, result)
+    return result
 
 
-def report(result: RunResult) -> dict[str, Any]:
-    return {
-        "counts": counts(result),
-        "problems": [
-            {"path": p.path, "line": p.line, "message": p.message, "skipped": p.skipped} for p in result.problems
-        ],
-        "unresolved": result.unresolved,
-        "claims_without_site": [
-            {
-                "article": c.article,
-                "quote": c.quote,
-                "killed_min": c.killed_min,
-                "injured_min": c.injured_min,
-            }
-            for c in result.claims
-            if not c.sites
-        ],
-        "event_dates": result.event_dates,
-    }
+class _Entry(NamedTuple):
+    """A file read, on its way to the store: its record, the stored content it replaces, and the
+    article to analyse (None: its content is stored or read already)."""
+
+    file: tuple[bytes, int, int, str]  # (path, size, mtime_ns, sha256)
+    old: str | None
+    article: Article | None
+    path: str
 
 
-__all__ = ["Pipeline", "Source", "assemble", "export", "finish", "lean_result"]
+def update(
+    store: Store,
+    pipe: Pipeline,
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    analysis: str,
+    executor: Executor | None = None,
+    reanalyse: bool = False,
+    commit_every: float = COMMIT_EVERY,
+    on_problem: Callable[[Problem], None] | None = None,
+    on_note: Callable[[str], None] | None = None,
+    progress: bool = False,
+) -> Ingested:
+    """Read the articles under ``inputs`` that the store lacks and analyse each one.
+
+    A file whose path, size and mtime are recorded is skipped without reading it; a
+    file whose content is stored is not analysed again, so the same article under two
+    names counts once.  A recorded file whose content changed replaces its old article.
+    Stored articles analysed under another fingerprint (or all of them, with
+    ``reanalyse``) are analysed again from their stored text.
+
+    Work is stored in batches of whole articles, one transaction each, whenever the
+    oldest unstored piece is ``commit_every`` seconds old (and on Ctrl-C); the last
+    batch is left in ``pending`` for ``save``, after the outputs are written.  The
+    bookkeeping follows the order of the files, so the store ends the same whichever
+    executor analyses.
+    """
+    done = Ingested()
+    pending = done.pending
+
+    def problem(p: Problem) -> None:
+        done.problems.append(p)
+        if on_problem:
+            on_problem(p)
+
+    for p in pipe.problems:
+        problem(p)
+    inputs = list(inputs)
+    bar = None
+    if progress:  # the files are found as they are read (a list of 100,000 of them is large): count first
+        from .ingest import discover
+
+        total = sum(1 for _ in discover(inputs))
+        if total > 50:
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, unit="article", file=sys.stderr, leave=False)
+    # the stored articles to analyse again, as they are before this run adds any
+    # (those it adds are analysed as it stands)
+    todo = store.all_hashes() if reanalyse else store.stale(analysis)
+    # content hash -> (id, path), and the ids, of the articles analysed in this run and not stored yet
+    seen: dict[str, tuple[str, str]] = {}
+    ids: set[str] = set()
+    held: set[str] = set()  # contents of the files read in this run and not recorded yet
+    replacing: collections.Counter[str] = collections.Counter()  # contents replaced by files on their way
+    rows: dict[bytes, tuple[int, int, str] | None] = {}  # the store's record of the file being read
+
+    def tick() -> None:
+        now = time.monotonic()
+        if pending.since is None:
+            pending.since = now
+        elif now - pending.since >= commit_every or len(pending.results) >= MAX_PENDING:
+            for r in pending.results:  # stored now: the store answers for them from here on
+                seen.pop(r.article.sha256, None)
+                ids.discard(r.article.id)
+            for f in pending.files:
+                held.discard(f[3])
+            store.add(pending, analysis)  # full analyses (with their texts) are held only this long
+
+    def leaving(sha256: str) -> bool:
+        """Whether this stored content is being replaced in this run (its file changed)."""
+        return replacing[sha256] > 0 or sha256 in pending.superseded
+
+    def wanted(path: Path, st: os.stat_result | None) -> bool:
+        """Read the file unless the store holds it as it is (same path, size and mtime)."""
+        done.files += 1
+        key = file_key(path)
+        row = rows[key] = store.file_row(key)
+        if st is not None and row is not None and row[:2] == (st.st_size, st.st_mtime_ns):
+            done.unchanged += 1
+            return False
+        return True
+
+    def entries() -> Iterator[_Entry]:
+        for read in read_all(inputs, wanted=wanted):
+            if bar is not None:
+                bar.update(1)
+            if isinstance(read, Problem):  # a path given that does not exist
+                problem(read)
+                continue
+            key = file_key(read.source.path)
+            row = rows.pop(key)
+            for p in read.problems:
+                problem(p)
+            article = read.article
+            if article is None:
+                continue
+            st = read.stat or read.source.path.stat()
+            racy = time.time_ns() - st.st_mtime_ns < RACY_NS
+            file = (key, st.st_size, 0 if racy else st.st_mtime_ns, article.sha256)
+            old = row[2] if row is not None and row[2] != article.sha256 else None
+            if old is not None and (old in held or store.other_files(old, key)):
+                old = None  # that content stays: another file holds it
+            held.add(article.sha256)
+            # content that moved here from a file that changed is stored again, under this file
+            known = seen.get(article.sha256) or (None if leaving(article.sha256) else store.article_of(article.sha256))
+            fresh = None
+            if known is not None:
+                if Path(known[1]).resolve() != Path(article.path).resolve():
+                    problem(Problem(article.path, f"same content as {known[0]}; counted once"))
+                done.known += 1
+            else:
+                article.id = store.free_id(article, taken=ids, replaces=old)
+                fresh = article
+                seen[article.sha256] = (article.id, article.path)
+                ids.add(article.id)
+            if old is not None:
+                replacing[old] += 1
+            yield _Entry(file, old, fresh, article.path)
+
+    def record(entry: _Entry, result: ArticleResult | None, packed: Packed | None) -> None:
+        """Add a file, what it replaces and its analysis to ``pending``, in file order."""
+        pending.files.append(entry.file)
+        if entry.old is not None:
+            replacing[entry.old] -= 1
+            pending.superseded.append(entry.old)
+            done.replaced += 1
+            if on_note:
+                on_note(f"{entry.path} changed since it was stored; its new text replaces the old")
+        if result is not None:
+            pending.results.append(result)
+            if packed is not None:
+                pending.packed[result.article.sha256] = packed
+            done.added.append(result.article.id)
+        tick()
+
+    try:
+        waiting: collections.deque[_Entry] = collections.deque()
+
+        def fresh_articles() -> Iterator[Article]:
+            for e in entries():
+                waiting.append(e)
+                if e.article is not None:
+                    yield e.article
+
+        for result, packed in pipe.analysed(fresh_articles(), executor, pack=True):
+            while waiting[0].article is None:  # files before it that needed no analysis
+                record(waiting.popleft(), None, None)
+            record(waiting.popleft(), result, packed)
+        while waiting:
+            record(waiting.popleft(), None, None)
+        if bar is not None:
+            bar.close()
+        skip = set(pending.superseded)  # edited files' old content, gone once the batch is stored
+        todo = [s for s in todo if s not in skip and store.article_of(s) is not None]
+        if todo and on_note:
+            why = "as asked" if reanalyse else "the gazetteers or the mapper changed"
+            on_note(f"analysing {len(todo)} stored articles again from their stored text ({why})")
+        stored = (store.load_results([sha], with_text=True)[0].article for sha in todo)
+        for result, packed in pipe.analysed(stored, executor, pack=True):
+            pending.results.append(result)
+            if packed is not None:
+                pending.packed[result.article.sha256] = packed
+            done.reanalysed += 1
+            tick()
+    except KeyboardInterrupt:
+        store.add(pending, analysis)  # keep what is done; the next run goes on from there
+        raise
+    return done
+
+
+__all__ = ["Pipeline", "build", "refresh", "run", "save", "update"]

@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import DateRef, find_dates
 from .models import AREA_TYPES, Mention
-from .text import Sentence
+from .text import Sentence, WordFinder, is_word_char, word_pattern
 
 TRIGGERS = frozenset(
     """strike strikes struck striking hit hits hitting target targets targeted targeting bomb bombs
@@ -184,3 +185,59 @@ def assign_roles(clean: str, sentence: Sentence, mentions: list[Mention]) -> Non
         if struck[i]:
             m.role = "struck"
             m.evidence = (sentence.start, sentence.end)
+
+
+_TRIGGER_RX = re.compile(word_pattern(TRIGGERS), re.I)
+_TRIGGER_FINDER = WordFinder(TRIGGERS)
+
+
+def assign_article(clean: str, sentences: list[Sentence], mentions: list[Mention]) -> DateRef | None:
+    """Roles for every mention of an article (``mentions`` in text order), the date its
+    struck mentions' sentences give, and the article's event date reference: the first
+    date given in a sentence that reports a strike."""
+    event_ref = None
+    has_trigger = _sentences_with_trigger(clean, sentences)
+    j = 0
+    for sent, trigger in zip(sentences, has_trigger, strict=True):
+        inside = []
+        while j < len(mentions) and mentions[j].cstart < sent.end:
+            if mentions[j].cstart >= sent.start:
+                inside.append(mentions[j])
+            j += 1
+        assign_roles(clean, sent, inside)
+        struck = [m for m in inside if m.role == "struck"]
+        if struck or (event_ref is None and trigger):
+            refs = find_dates(clean[sent.start : sent.end], sent.start)
+            if refs:
+                for m in struck:
+                    m.date_ref = refs[0]
+                if event_ref is None:
+                    event_ref = refs[0]
+    return event_ref
+
+
+def _sentences_with_trigger(clean: str, sentences: list[Sentence]) -> list[bool]:
+    """For each sentence, whether ``_TRIGGER_RX.search(clean, start, end)`` finds a strike
+    word in it, from one pass over the text."""
+    spans = _TRIGGER_FINDER.spans(clean)
+    if spans is None:
+        return [_TRIGGER_RX.search(clean, s.start, s.end) is not None for s in sentences]
+    n = len(clean)
+    # whole words: a word character neither before (the search looks at the real text
+    # there) nor after, unless the word ends where the sentence does (its end of text)
+    words = [(a, b, b >= n or not is_word_char(clean[b])) for a, b in spans if a == 0 or not is_word_char(clean[a - 1])]
+    out: list[bool] = []
+    j = 0
+    for sent in sentences:
+        while j < len(words) and words[j][0] < sent.start:
+            j += 1
+        k = j
+        found = False
+        while k < len(words) and words[k][0] < sent.end:
+            _, b, bounded = words[k]
+            if b <= sent.end and (bounded or b == sent.end):
+                found = True
+                break
+            k += 1
+        out.append(found)
+    return out

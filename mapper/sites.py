@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from .models import Article, ArticleResult, Claim, Evidence, Mention, Place, Site
+from .models import Article, ArticleResult, Claim, Evidence, LeanArticle, Mention, Place, Problem, RunResult, Site
 
 SAME_EVENT_DAYS = 3
 JOIN_DAYS = 14
@@ -99,6 +99,11 @@ def date_events(results: list[ArticleResult], event_refs: dict[str, object]) -> 
             if m.date_ref is not None:
                 m.date = m.date_ref.resolve(anchor)
     return out
+
+
+def site_id(place_id: str, when: date | None) -> str:
+    """A struck site's id: ``<place id>@<event date>``, or the place id alone when undated."""
+    return f"{place_id}@{when.isoformat()}" if when else place_id
 
 
 def _cluster_place(place: Place, items: list[tuple[Mention, date | None, date | None]]) -> list[_Cluster]:
@@ -168,7 +173,7 @@ def struck_sites(
     for pid, items in struck_items.items():
         for c in _cluster_place(places[pid], items):
             when = c.anchor()
-            sid = f"{pid}@{when.isoformat()}" if when else pid
+            sid = site_id(pid, when)
             site = Site(
                 site_id=sid,
                 place=places[pid],
@@ -240,3 +245,81 @@ def _add_mention(site: Site, m: Mention, article: Article) -> None:
         quote, s, e = article.excerpt(*m.evidence)
         if not any(ev.article == article.id and ev.start == s for ev in site.evidence):
             site.evidence.append(Evidence(article=article.id, quote=quote, start=s, end=e))
+
+
+def assemble(results: Iterable[ArticleResult], problems: list[Problem], *, in_order: bool = False) -> RunResult:
+    """Sites stage, from analysed articles: event dates, sites, claims on sites (no output).
+
+    ``in_order``: ``results`` come sorted by article id, so they are read as they come
+    (a stream from the store, say) and of each only what the sites need is kept: its
+    article (lean ones hold no texts), claims, struck mentions and the places it names.
+    """
+    if not in_order:
+        results = sorted(results, key=lambda r: r.article.id)
+    articles: list[Article] = []
+    dates: dict[str, date | None] = {}
+    struck: list[ArticleResult] = []  # the articles reporting a struck place, with only those mentions
+    claims: list[Claim] = []
+    mentioned = Mentioned()
+    unresolved: dict[str, list[str]] = {}
+    for r in results:
+        a = r.article
+        articles.append(a)
+        hits = [m for m in r.mentions if m.role == "struck" and m.place]
+        if hits:
+            # dated below, with the other articles that report the same places (its event group)
+            struck.append(ArticleResult(a, hits, [], [], r.event_ref))
+            dates[a.id] = None
+        else:  # a group of its own
+            dates[a.id] = date_events([r], {a.id: r.event_ref})[a.id]
+        claims += r.claims
+        mentioned.add(r)
+        for name in r.unresolved:
+            lst = unresolved.setdefault(name, [])
+            if a.id not in lst:
+                lst.append(a.id)
+    dates.update(date_events(struck, {r.article.id: r.event_ref for r in struck}))
+    sites, site_of = struck_sites(struck, dates)
+    place_claims(sites, claims, site_of)
+    sites += mentioned.sites(sites)
+    return RunResult(
+        articles=articles,
+        sites=sites,
+        claims=claims,
+        unresolved=unresolved,
+        problems=problems,
+        event_dates={k: v.isoformat() if v else None for k, v in dates.items()},
+    )
+
+
+def lean_result(result: ArticleResult) -> ArticleResult:
+    """The same result with what ``finish`` needs of it: the article's metadata and the
+    quoted evidence sentences (not its texts), the claims, and of the mentions those the
+    sites read (below): the struck ones, and of the literal mentions of a place
+    the first under each name.  The sites and outputs are the same as from the full result.
+    """
+    a = result.article
+    mentions: list[Mention] = []
+    named: set[tuple[str, str]] = set()  # (place id, name as written) of the literal mentions kept
+    for m in result.mentions:
+        if m.place is None:
+            continue
+        if m.role == "struck" or (m.literal and (m.place.id, m.surface) not in named):
+            mentions.append(m)
+        if m.literal:
+            named.add((m.place.id, m.surface))
+    spans = {m.evidence for m in mentions if m.evidence is not None}
+    article = LeanArticle(
+        id=a.id,
+        path=a.path,
+        text="",
+        clean="",
+        sha256=a.sha256,
+        title=a.title,
+        outlet=a.outlet,
+        published=a.published,
+        url=a.url,
+        notes=a.notes,
+        excerpts={span: a.excerpt(*span) for span in spans},
+    )
+    return ArticleResult(article, mentions, result.claims, result.unresolved, result.event_ref)

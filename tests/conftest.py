@@ -22,11 +22,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 @pytest.fixture(scope="session")
 def seeds_result(tmp_path_factory: pytest.TempPathFactory):
     """One offline run over the project's copy of the seeds, as `mapper run` does it (world gazetteer on)."""
-    from mapper.pipeline import Pipeline
-    from mapper.places.world.index import WorldGazetteer
+    from mapper.config import PipelineConfig
+    from mapper.pipeline import run
 
     out = tmp_path_factory.mktemp("seeds_out")
-    result = Pipeline.create(world=WorldGazetteer.load()).run([SEEDS], out, formats=("geojson", "csv"))
+    result = run([SEEDS], out, PipelineConfig(), keep_store=False, formats=("geojson", "csv"))
     return result, out
 
 
@@ -62,3 +62,22 @@ def roles(text: str) -> dict[str, str]:
         if out.get(m.surface) != "struck":
             out[m.surface] = r
     return out
+
+
+def finish(results, problems, outdir, *, formats=("geojson", "csv", "html")):
+    """The sites stage and the outputs over analysed articles (no store): what a run does after analysing."""
+    from mapper.export.publish import publish
+    from mapper.sites import assemble
+
+    result = assemble(results, problems)
+    result.outputs = publish(result, outdir, formats)
+    return result
+
+
+def reread(article):
+    """The article again, with its texts (a run's result holds its articles without them)."""
+    from pathlib import Path
+
+    from mapper.ingest import Source, read_article
+
+    return read_article(Source(Path(article.path), article.id))

@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -106,6 +107,7 @@ def test_undecodable_file_names_dangling_links_fifos_and_big_files(tmp_path: Pat
     assert "bad\\xffname.txt" in arts and "ok.txt" in arts
 
 
+@pytest.mark.slow  # 20,000 files through a whole run (about 10 s)
 def test_twenty_thousand_small_files(tmp_path: Path) -> None:
     src = tmp_path / "many"
     src.mkdir()

@@ -4,7 +4,9 @@ from datetime import date
 
 from mapper.ingest import clean_text
 from mapper.models import Article
-from mapper.pipeline import Pipeline, finish
+from mapper.pipeline import Pipeline
+
+from .conftest import finish
 
 
 def _art(aid: str, text: str, published: date | None = None) -> Article:

@@ -1,6 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from mapper import toponyms
+from mapper.models import Place
+from mapper.names import name_key
 
 from .conftest import analyse_text
 
@@ -72,3 +78,62 @@ def test_lower_case_words_are_not_names() -> None:
 def test_unknown_names_from_context_are_listed_unresolved() -> None:
     r = analyse_text("Warplanes bombed the town of Zarqoona and the village of Kfar Tawil on Sunday.")
     assert set(r.unresolved) == {"Zarqoona", "Kfar Tawil"}
+
+
+# ----------------------------------------------------------------------------- memos change nothing
+
+
+def test_common_words_are_kept_in_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STRIKE_MAPPER_CACHE", str(tmp_path))
+    toponyms.common_words.cache_clear()
+    try:
+        first = toponyms.common_words()
+        assert {"police", "reading", "march"} <= first and "Boston" not in first
+        (cached,) = tmp_path.glob("common-words-*.txt")
+        cached.write_text("\n".join(sorted(first - {"police"})), encoding="utf-8")
+        toponyms.common_words.cache_clear()
+        assert "police" not in toponyms.common_words()  # read from the file
+        cached.write_text("", encoding="utf-8")  # damaged: built again
+        toponyms.common_words.cache_clear()
+        assert toponyms.common_words() == first
+    finally:
+        toponyms.common_words.cache_clear()
+
+
+class SmallWorld:
+    def __init__(self) -> None:
+        def city(name: str, pop: int, cc: str = "US") -> Place:
+            return Place(f"gn:{name}", name, 0.0, 0.0, "city", cc, population=pop)
+
+        self.places = {
+            name_key(p.name): [p]
+            for p in (city("Paris", 2_100_000, "FR"), city("New York", 8_000_000), city("York", 200_000, "GB"))
+        }
+        self.places["lanexa"] = [city("Lanexa", 300)]
+
+    def candidates(self, key: str) -> list[Place]:
+        return list(self.places.get(key, []))
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.places
+
+    def country(self, iso2: str) -> Place | None:
+        return None
+
+
+def test_remembered_runs_give_the_same_hits_in_every_context() -> None:
+    world = SmallWorld()
+    texts = [
+        "She flew from Paris to New York on Monday.",
+        "Lanexa said the plan was fine. Officials in Lanexa disagreed.",
+        "Paris Hilton arrived. New York was cold, and York was warm.",
+        "Lanexa, Va., is small. Crowds in Paris cheered.",
+    ]
+    memo: dict[str, tuple[toponyms.RunHit, ...]] = {}
+    for text in texts * 2:
+        fresh = toponyms.index_hits(text, world)
+        assert toponyms.index_hits(text, world, memo) == fresh
+    assert memo  # runs were remembered ...
+    spans = [(h.start, h.end) for h in toponyms.index_hits(texts[1], world, memo)]
+    assert [texts[1][s:e] for s, e in spans] == ["Lanexa"]  # ... and a hamlet still needs its cue
+    assert texts[1].index("Lanexa", 5) == spans[0][0]

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from mapper.cli import main
-from mapper.extract import article_from_text
+from mapper.ingest import article_from_text
 from mapper.pipeline import Pipeline
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mapper.extract import article_from_text
+from mapper.ingest import article_from_text
 from mapper.models import Mention, Place
 from mapper.names import name_key
 from mapper.places.curated import Gazetteer

@@ -20,13 +20,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from mapper.export._browser import CHROMIUM, CHROMIUM_ARGS, COUNT_JS
-from mapper.export._synthetic import synthetic_collection
 from mapper.export.htmlmap import write_map
+from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, COUNT_JS
+from tests.helpers.synthetic import synthetic_collection
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
-DOCS_SHOT = Path(__file__).resolve().parents[1] / "docs" / "map.png"
+DOCS_SHOT = Path(__file__).resolve().parents[2] / "docs" / "map.png"
 
 if not os.access(CHROMIUM, os.X_OK):
     pytest.skip(
@@ -35,7 +35,7 @@ if not os.access(CHROMIUM, os.X_OK):
     )
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
 
-from .test_htmlmap import sample_fc  # noqa: E402  (the same fixture, in tests/)
+from ..export.test_htmlmap import sample_fc  # noqa: E402  (the same fixture)
 
 
 @dataclass
@@ -245,14 +245,15 @@ def seeds_map(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     """The real thing: `mapper run` over the sample articles, map included."""
     import json
 
-    from mapper.pipeline import Pipeline
+    from mapper.config import PipelineConfig
+    from mapper.pipeline import run
 
-    from .conftest import SEEDS
+    from ..conftest import SEEDS
 
     out = tmp_path_factory.mktemp("seeds_map")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", "1707004800")  # 2024-02-04: the picture stays the same run to run
-        Pipeline.create().run([SEEDS], out)
+        run([SEEDS], out, PipelineConfig(world=False), keep_store=False)
     fc = json.loads((out / "sites.geojson").read_text(encoding="utf-8"))
     return out / "map.html", fc
 

@@ -189,6 +189,7 @@ def test_other_versions_are_refused(gaz: WorldGazetteer) -> None:
     assert fileformat.cache_path(Path("x"), other) != fileformat.cache_path(Path("x"))
 
 
+@pytest.mark.slow  # builds the index again (about 20 s)
 def test_corrupt_cache_is_rebuilt(gaz: WorldGazetteer, tmp_path: Path) -> None:
     target = fileformat.cache_path(tmp_path)
     shutil.copyfile(gaz.path, target)

@@ -25,7 +25,7 @@ def _value(v: Any) -> Any:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
     """The seeds run once with --gpkg: (sites.gpkg, the sites.geojson written beside it)."""
-    from .conftest import SEEDS
+    from ..conftest import SEEDS
 
     out = tmp_path_factory.mktemp("gpkg")
     r = CliRunner().invoke(main, ["run", str(SEEDS), "-o", str(out), "--offline", "--no-map", "--gpkg"])

@@ -6,10 +6,11 @@ import json
 
 import pytest
 
-from .conftest import SHARED, haversine_km
+from ..conftest import SHARED, haversine_km, reread
 
 GOLD = SHARED / "eval" / "seeds_gold.json"
 pytestmark = [
+    pytest.mark.e2e,
     pytest.mark.gold,
     pytest.mark.skipif(not GOLD.exists(), reason="../shared/eval/seeds_gold.json is absent (a user's clone)"),
 ]
@@ -116,7 +117,7 @@ def test_non_literal_uses_are_not_places(gold, seeds_result):
     from mapper.pipeline import Pipeline
 
     pipe = Pipeline.create()
-    arts = {a.id: a for a in result.articles}
+    arts = {a.id: reread(a) for a in result.articles}
     for g in gold["non_literal_uses"]:
         art = arts[g["article"]]
         at = art.clean.index(g["context"]) + g["context"].index(g["text"])

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from .conftest import haversine_km
+from ..conftest import haversine_km, reread
 
 REQUIRED = {
     "site_id",
@@ -70,7 +70,7 @@ def test_rfc7946_shape(fc) -> None:
 
 def test_evidence_offsets_point_into_the_article_file(fc, seeds_result) -> None:
     result, _ = seeds_result
-    texts = {a.id: a.text for a in result.articles}
+    texts = {a.id: reread(a).text for a in result.articles}
     n = 0
     for f in fc["features"]:
         for e in f["properties"]["evidence"]:

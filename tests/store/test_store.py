@@ -19,9 +19,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mapper.cli import main
-from mapper.store import Store, pack_offsets, unpack_offsets
+from mapper.store import Store
+from mapper.store.codec import pack_offsets, unpack_offsets
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 GAZ_HEADER = "id,name,aliases,lat,lon,feature_type,country,admin1,parent,geo_precision,population,source\n"
 
@@ -541,7 +542,7 @@ def _make_articles(folder: Path, n: int, start: int = 0, prefix: str = "a") -> N
 
 def _mapper(*args: str, **kw: Any) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "mapper.cli", *args],
+        [sys.executable, "-m", "mapper", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -730,8 +731,8 @@ def test_ctrl_c_keeps_the_analyses_done_so_far(tmp_path: Path) -> None:
 def test_export_tidies_the_staging_folders_of_dead_runs(tmp_path: Path) -> None:
     import os
 
+    from mapper.export.publish import publish
     from mapper.models import RunResult
-    from mapper.pipeline import export
 
     out = tmp_path / "out"
     dead = out / ".staging-999999999-abc"  # no such process
@@ -739,7 +740,7 @@ def test_export_tidies_the_staging_folders_of_dead_runs(tmp_path: Path) -> None:
     for d in (dead, alive):
         d.mkdir(parents=True)
         (d / "sites.geojson").write_text("{")
-    export(RunResult([], [], [], {}, []), out, ("geojson",))
+    publish(RunResult([], [], [], {}, []), out, ("geojson",))
     assert not dead.exists() and alive.exists()
     assert json.loads((out / "sites.geojson").read_text())["features"] == []
 
@@ -759,10 +760,10 @@ def test_sites_are_rebuilt_from_a_stream_of_stored_results(
 
     monkeypatch.setattr(Store, "load_results", refuse)
     unpacked: list[int] = []
-    import mapper.store
+    import mapper.store.database
 
-    real = mapper.store.unpack_offsets
-    monkeypatch.setattr(mapper.store, "unpack_offsets", lambda packed: unpacked.append(1) or real(packed))
+    real = mapper.store.database.unpack_offsets
+    monkeypatch.setattr(mapper.store.database, "unpack_offsets", lambda packed: unpacked.append(1) or real(packed))
     for n in before:
         (out / n).unlink()
     code, _, err = _run("export", "-o", str(out), "--format", "geojson", "--format", "csv")
@@ -779,9 +780,9 @@ def test_a_run_reads_files_as_it_finds_them_and_stores_small_batches(
     (each article stored at once, forgotten by the run) the same content is still counted
     once and the same name in two folders still kept apart."""
     import mapper.ingest
-    import mapper.store
+    import mapper.pipeline
 
-    monkeypatch.setattr(mapper.store, "MAX_PENDING", 1)
+    monkeypatch.setattr(mapper.pipeline, "MAX_PENDING", 1)
     a, b = tmp_path / "a", tmp_path / "b"
     seeds = sorted(SEEDS.glob("*.txt"))
     for folder in (a, b):

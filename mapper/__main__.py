@@ -1,0 +1,5 @@
+"""``python -m mapper``: the command line."""
+
+from .cli import main
+
+main()

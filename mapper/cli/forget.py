@@ -1,0 +1,48 @@
+"""``mapper forget``: remove articles from the store, with everything only they supported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .export import FORMATS
+from .options import open_store, output_option, store_options
+
+
+@click.command("forget")
+@click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
+@output_option("Folder whose outputs are refreshed; its mapper.sqlite is the store unless --store says otherwise.")
+@store_options
+def forget(articles: tuple[str, ...], outdir: Path, store: Path | None, wait: float | None) -> None:
+    """Remove ARTICLE... from the store, with everything only they supported.
+
+    ARTICLE is an article id as the outputs list them (the path relative to its
+    input folder), the article's file, or its content hash (6 or more hex
+    digits).  Sites, claims and places only those articles gave go; the
+    outputs already in OUTDIR are rendered again.  Running over a folder that
+    still holds the file adds it again.
+
+    \b
+    Example:
+      mapper forget 2024-02-03/rumour.txt
+    """
+    from ..export.publish import OUTPUT_NAMES
+    from ..pipeline import refresh
+    from ..store import default_store, file_key
+
+    with open_store(store or default_store(outdir), wait, create=False) as st:
+        shas: list[str] = []
+        for ref in articles:
+            hits = st.find(ref) or st.find_file(file_key(ref))
+            if len(hits) != 1:
+                what = "no stored article matches" if not hits else f"{len(hits)} stored articles match"
+                raise click.ClickException(f"{what} {ref!r}; nothing forgotten")
+            shas += hits
+        gone = st.forget(shas)
+        kinds = tuple(k for k in FORMATS if (outdir / OUTPUT_NAMES[k]).exists()) or ("geojson", "csv", "html")
+        result = refresh(st, outdir, kinds)
+    struck = sum(1 for s in result.sites if s.role == "struck")
+    click.echo(f"forgot {len(gone)} article(s): {', '.join(gone)}")
+    mentioned = len(result.sites) - struck
+    click.echo(f"the store now maps {len(result.articles)} articles: {struck} sites struck, {mentioned} mentioned")

@@ -1,0 +1,211 @@
+"""What the commands share, defined once: options, and library errors as one-line messages."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .. import __version__
+
+
+def warn(problem: Any) -> None:
+    click.secho(f"warning: {problem}", fg="yellow", err=True)
+
+
+def note(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def config_options(f: Any) -> Any:
+    """Options that describe the pipeline (gazetteers, world index, geocoder); the command gets
+    them as one ``config`` (a ``mapper.config.PipelineConfig``)."""
+
+    @functools.wraps(f)
+    def collect(
+        *args: Any,
+        gazetteers: tuple[str, ...],
+        offline: bool,
+        geocoder: str,
+        geocoder_url: str | None,
+        user_agent: str,
+        no_world: bool,
+        **kwargs: Any,
+    ) -> Any:
+        from ..config import GeocoderConfig, PipelineConfig
+
+        geo = GeocoderConfig(provider=geocoder, url=geocoder_url, user_agent=user_agent, offline=offline)
+        config = PipelineConfig(gazetteers=tuple(gazetteers), world=not no_world, geocoder=geo)
+        return f(*args, config=config, **kwargs)
+
+    opts = [
+        click.option(
+            "--gazetteer",
+            "gazetteers",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False),
+            help="Extra gazetteer CSV (same columns as data/gazetteer.csv); its rows win. Repeatable.",
+        ),
+        click.option(
+            "--offline",
+            is_flag=True,
+            help="Never call an online geocoder (use only local gazetteers and the cache).",
+        ),
+        click.option(
+            "--geocoder",
+            default="nominatim",
+            show_default=True,
+            help="geopy provider for names no local gazetteer knows (nominatim, photon, ...).",
+        ),
+        click.option(
+            "--geocoder-url",
+            default=None,
+            help="Self-hosted Nominatim/Photon, e.g. http://localhost:8080.",
+        ),
+        click.option(
+            "--user-agent",
+            default=f"strike-mapper/{__version__}",
+            show_default=True,
+            help="User agent sent to the geocoder (Nominatim requires one that identifies you).",
+        ),
+        click.option(
+            "--no-world",
+            is_flag=True,
+            help="Skip the bundled world gazetteer (GeoNames); use only data/gazetteer.csv and --gazetteer files.",
+        ),
+    ]
+    wrapped: Any = collect
+    for opt in reversed(opts):
+        wrapped = opt(wrapped)
+    return wrapped
+
+
+def build_pipeline(config: Any, **overrides: Any) -> Any:
+    """The pipeline of ``config``; a geocoder geopy does not know is a usage error."""
+    from dataclasses import replace
+
+    if overrides:
+        config = replace(config, geocoder=replace(config.geocoder, **overrides))
+    try:
+        return config.build()
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--geocoder") from None
+
+
+def output_option(help: str) -> Any:
+    return click.option(
+        "-o",
+        "--output",
+        "outdir",
+        default="output",
+        show_default=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help=help,
+    )
+
+
+def store_option(help: str) -> Any:
+    return click.option(
+        "--store",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=f"{help}  [default: OUTDIR/mapper.sqlite]",
+    )
+
+
+def store_options(f: Any) -> Any:
+    """Options every command that writes to the store shares."""
+    opts = [
+        store_option("The store of analysed articles (SQLite)."),
+        click.option(
+            "--wait",
+            type=click.FloatRange(min=0),
+            default=None,
+            metavar="SECONDS",
+            help="How long to wait while another mapper process uses the store (default: until it is done; "
+            "0: give up at once).",
+        ),
+    ]
+    for opt in reversed(opts):
+        f = opt(f)
+    return f
+
+
+def executor_options(f: Any) -> Any:
+    """Where the articles are analysed: ``--jobs`` processes or a ``--dask`` cluster; the
+    command gets one ``executor`` (``mapper.executors``)."""
+
+    @functools.wraps(f)
+    def collect(*args: Any, jobs: int, dask_address: str | None, **kwargs: Any) -> Any:
+        from .. import executors
+
+        return f(*args, executor=executors.make(jobs, dask_address), **kwargs)
+
+    opts = [
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=1,
+            show_default=True,
+            help="Processes that analyse articles (the outputs are the same as with 1).",
+        ),
+        click.option(
+            "--dask",
+            "dask_address",
+            metavar="ADDRESS",
+            default=None,
+            help="Analyse the articles on a Dask cluster: its scheduler, e.g. tcp://scheduler:8786 "
+            "(needs the 'dask' extra here and on the workers).",
+        ),
+    ]
+    wrapped: Any = collect
+    for opt in reversed(opts):
+        wrapped = opt(wrapped)
+    return wrapped
+
+
+@contextlib.contextmanager
+def errors(store_path: Path | None = None) -> Iterator[None]:
+    """What the library raises about the store, the outputs or a cluster becomes a one-line
+    click error, never a traceback."""
+    import sqlite3
+
+    from ..executors import ClusterError
+    from ..export.publish import OutputError
+    from ..store import StoreError
+
+    try:
+        yield
+    except (StoreError, OutputError, ClusterError) as exc:
+        raise click.ClickException(str(exc)) from None
+    except sqlite3.Error as exc:
+        raise click.ClickException(f"{store_path}: {exc}") from None
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] in ("dask", "distributed"):
+            raise click.ClickException("--dask needs Dask: pip install 'strike-mapper[dask]'") from None
+        raise
+    except OSError as exc:
+        if store_path is None:
+            raise
+        raise click.ClickException(f"{store_path}: {exc.strerror or exc}") from None
+
+
+@contextlib.contextmanager
+def open_store(
+    store_path: Path, wait: float | None = None, *, lock: bool = True, create: bool = True, migrate: bool = True
+) -> Iterator[Any]:
+    """The store, locked against other writers unless ``lock`` is off, with errors made one line."""
+    from ..store import Store, locked
+
+    with errors(store_path), contextlib.ExitStack() as stack:
+        if lock:
+            stack.enter_context(locked(store_path, wait=wait, on_wait=note))
+        st = stack.enter_context(Store.open(store_path, create=create, migrate=migrate))
+        for line in st.notes:
+            note(line)
+        yield st

@@ -1,0 +1,156 @@
+"""One description of a pipeline, given once: which gazetteers, world index and geocoder.
+
+    from mapper.config import GeocoderConfig, PipelineConfig
+    config = PipelineConfig(gazetteers=("my_places.csv",), geocoder=GeocoderConfig(offline=True))
+    pipe = config.build()              # the per-article stages (mapper.pipeline.Pipeline)
+    config.fingerprint()               # what decides whether a stored analysis is current
+
+A ``PipelineConfig`` is frozen and picklable: it is what a worker process or a Dask
+worker receives to build the same pipeline as the process that started it
+(``mapper.executors``), and what the command line's options make (``mapper.cli.options``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
+    from .places.geocode import OnlineResolver
+
+DEFAULT_USER_AGENT = f"strike-mapper/{__version__}"
+
+
+@dataclass(frozen=True)
+class GeocoderConfig:
+    """The online geocoder behind the gazetteers (geopy; cached, rate limited)."""
+
+    provider: str = "nominatim"
+    url: str | None = None  # a self-hosted Nominatim or Photon, e.g. http://localhost:8080
+    user_agent: str = DEFAULT_USER_AGENT
+    offline: bool = False  # answer from the cache only, never ask the service
+    cache_path: str | None = None  # None: the user cache folder
+
+    def make(self, *, offline: bool | None = None) -> OnlineResolver:
+        """The geocoder (``offline`` overrides the setting); ``ValueError`` for a provider geopy lacks."""
+        from .places.geocode import OnlineResolver
+
+        return OnlineResolver(
+            self.provider,
+            url=self.url,
+            user_agent=self.user_agent,
+            cache_path=self.cache_path,
+            offline=self.offline if offline is None else offline,
+        )
+
+
+# the parts of the package whose code does not change what an analysis finds (ingest's
+# cleaned text is stored; these only read, run, keep or write it); every other module,
+# new ones and those in sub-packages included, is part of the fingerprint
+NOT_ANALYSIS = frozenset(
+    {
+        "__init__.py",
+        "__main__.py",
+        "atomic.py",
+        "cache.py",
+        "config.py",
+        "evaluate.py",
+        "executors.py",
+        "ingest.py",
+        "cli",
+        "export",
+        "store",
+    }
+)
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    """Everything that decides what the per-article stages find, besides the code."""
+
+    gazetteers: tuple[str, ...] = ()  # extra gazetteer CSVs; their rows win
+    world: bool = True  # the bundled world gazetteer (GeoNames) and the US counties
+    geocoder: GeocoderConfig | None = None  # None: no online fallback at all
+    # the gazetteers' contents, for workers that cannot read this machine's files (Dask)
+    gazetteer_data: tuple[bytes, ...] | None = None
+
+    def build(self, *, geocoder: Any = None) -> Pipeline:
+        """The pipeline this config describes; ``geocoder`` replaces the configured one (a
+        worker's cache-only geocoder, say)."""
+        from .pipeline import Pipeline
+
+        world = default_world() if self.world else None
+        if geocoder is None and self.geocoder is not None:
+            geocoder = self.geocoder.make()
+        if self.gazetteer_data is None:
+            return Pipeline.create(self.gazetteers, world=world, geocoder=geocoder, config=self)
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="mapper-gazetteers-") as tmp:
+            paths = []
+            for i, data in enumerate(self.gazetteer_data):
+                paths.append(Path(tmp) / f"{i}.csv")
+                paths[-1].write_bytes(data)
+            return Pipeline.create(paths, world=world, geocoder=geocoder, config=self)
+
+    def shipped(self) -> PipelineConfig:
+        """The same config carrying the gazetteers' contents (for workers on other machines)."""
+        return replace(self, gazetteer_data=tuple(Path(g).read_bytes() for g in self.gazetteers))
+
+    def redo_misses(self, *, remote: bool) -> bool:
+        """Whether the process that started the workers analyses again an article whose names a
+        worker could not geocode from the cache: unless the worker read this machine's cache
+        (a local one) and the run is offline, so that the answer would be the same."""
+        return self.geocoder is not None and (remote or not self.geocoder.offline)
+
+    def fingerprint(self) -> str:
+        """What an analysis depends on: the mapper version, the code of the analysis (every
+        module of the package but ``NOT_ANALYSIS``), the gazetteers' bytes (packaged, aliases,
+        extra) and the world gazetteer's sources when it is used.  Stored articles analysed
+        under another fingerprint are analysed again (from their stored text)."""
+        from .places.curated import default_aliases_path, default_gazetteer_path
+
+        h = hashlib.sha256(f"strike-mapper {__version__}\n".encode())
+        for f in analysis_modules():
+            h.update(f.as_posix().encode() + b"\x00")
+        files = [*analysis_modules(absolute=True), default_gazetteer_path(), default_aliases_path()]
+        files += [Path(g) for g in self.gazetteers]
+        for f in files:
+            try:
+                h.update(f.read_bytes())
+            except OSError:
+                h.update(b"<missing>")
+            h.update(b"\x00")
+        if self.world:
+            from .places.world.fileformat import source_versions
+
+            h.update(json.dumps(source_versions(), sort_keys=True).encode())
+        else:
+            h.update(b"<no world gazetteer>")
+        return h.hexdigest()[:16]
+
+
+def analysis_modules(*, absolute: bool = False) -> list[Path]:
+    """The package's modules whose code decides what an analysis finds, sorted (paths
+    relative to the package, or absolute)."""
+    here = Path(__file__).resolve().parent
+    out = []
+    for f in sorted(here.rglob("*.py")):
+        rel = f.relative_to(here)
+        if rel.parts[0] not in NOT_ANALYSIS:  # a top-level module's name, or a sub-package's
+            out.append(f if absolute else rel)
+    return out
+
+
+def default_world() -> Any:
+    """The bundled world gazetteer (GeoNames) with the US counties, as ``mapper run`` uses it."""
+    from .places.counties import CombinedIndex, USCounties
+    from .places.world import WorldGazetteer
+
+    return CombinedIndex(WorldGazetteer.load(), USCounties.load())

@@ -1,0 +1,575 @@
+"""The embedded store: every analysed article, so runs are incremental and idempotent.
+
+A store is one SQLite file (``output/mapper.sqlite`` by default) holding
+
+* ``articles``: one row per distinct content (keyed by the SHA-256 of the file's
+  bytes) with its id, path, title, outlet, dates, the original and cleaned text
+  (zlib) and the offset map between them (run-length JSON), the date reference
+  of its first strike sentence and the names no gazetteer knew;
+* ``mentions``: every place name found in an article, its role and evidence,
+  and its resolution (``place_id``), one row each;
+* ``places``: the gazetteer or geocoder entries mentions resolved to;
+* ``claims``: casualty claims with the places they cover;
+* ``sites``: the sites built from all stored articles, each with its GeoJSON
+  feature (the README contract), rebuilt whenever the articles change;
+* ``files``: every article file read (real path, size, mtime, content hash), so
+  an unchanged file is skipped without reading it;
+* ``meta``: bookkeeping (change counters, the last run's problems).
+
+An article is written with its mentions and claims in one transaction, so a
+killed run never leaves half an article; sites depend on all articles (event
+dates, clusters), so they are rebuilt from the stored analyses.  The tables and
+their migrations: ``schema.py``; how values are encoded: ``codec.py``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Container, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..models import Article, ArticleResult, Claim, Mention, Problem
+from .codec import (
+    PLACE_COLUMNS,
+    dateref,
+    dateref_json,
+    dumps,
+    now,
+    pack_article,
+    place_from_row,
+    place_row,
+    published,
+    span,
+    unpack_offsets,
+    unpack_text,
+)
+from .errors import StoreError
+from .incremental import Pending
+from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, statements
+
+
+class Store:
+    """An open store.  Use ``Store.open``; close it (or use ``with``) when done."""
+
+    def __init__(self, path: Path, con: sqlite3.Connection):
+        self.path = path
+        self.con = con
+        self.notes: list[str] = []  # what opening did (an upgrade), for the user
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        create: bool = True,
+        migrate: bool = True,
+        version: int = SCHEMA_VERSION,
+    ) -> Store:
+        """Open (or create) the store at ``path``, upgrading an older schema.
+
+        ``version`` is for tests that need a store of an older schema.
+        Raises ``StoreError`` for a missing store (``create=False``), a file that is
+        not a store, a store from a newer mapper, or an older one when ``migrate`` is off.
+        """
+        p = Path(path)
+        if p.is_dir():
+            raise StoreError(f"{p}: is a folder, not a store file")
+        fresh = not p.exists() or p.stat().st_size == 0
+        if fresh and not create:
+            raise StoreError(f"{p}: no store here (`mapper run` creates one)")
+        if fresh and p.suffix.lower() == ".gpkg":
+            raise StoreError(
+                f"{p}: the store is SQLite, not a GeoPackage; name it .sqlite "
+                "(`mapper export --format gpkg` writes a GeoPackage for QGIS)"
+            )
+        if not fresh:
+            with open(p, "rb") as fh:
+                if fh.read(16) != b"SQLite format 3\x00":
+                    raise StoreError(f"{p}: not an SQLite database, so not a mapper store")
+        p.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            con = sqlite3.connect(p, timeout=30, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{p}: cannot open: {exc}") from None
+        store = cls(p, con)
+        try:
+            store._check_and_migrate(create=create, migrate=migrate, target=version)
+            con.execute("PRAGMA foreign_keys = ON")
+            con.execute("PRAGMA journal_mode = WAL")
+            con.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as exc:
+            con.close()
+            raise StoreError(f"{p}: unreadable store: {exc}") from None
+        except BaseException:
+            con.close()
+            raise
+        return store
+
+    def _header(self) -> tuple[int, int, int]:
+        app = self.con.execute("PRAGMA application_id").fetchone()[0]
+        ver = self.con.execute("PRAGMA user_version").fetchone()[0]
+        tables = self.con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        return app, ver, tables
+
+    def _check_and_migrate(self, *, create: bool, migrate: bool, target: int) -> None:
+        app, ver, tables = self._header()
+        if app == APPLICATION_ID and ver == target:
+            return
+        if app == 0 and ver == 0 and tables == 0:
+            if not create:
+                raise StoreError(f"{self.path}: empty file, not a store (`mapper run` creates one)")
+        elif app != APPLICATION_ID:
+            kind = "a GeoPackage" if app == 0x47504B47 else "another program's SQLite database"
+            raise StoreError(f"{self.path}: {kind}, not a mapper store; give --store another file")
+        elif ver > SCHEMA_VERSION or ver not in MIGRATIONS:
+            raise StoreError(
+                f"{self.path}: store schema version {ver} is not one this mapper ({__version__}) knows "
+                f"(it reads up to {SCHEMA_VERSION}); upgrade strike-mapper or use another --store"
+            )
+        elif not migrate:
+            raise StoreError(
+                f"{self.path}: store schema version {ver} is older than {SCHEMA_VERSION}; "
+                "`mapper export` or `mapper run` upgrades it"
+            )
+        with self.transaction():  # read again under the write lock: another process may have been first
+            app, ver, tables = self._header()
+            if app == APPLICATION_ID and ver == target:
+                return
+            if app != APPLICATION_ID and (app or ver or tables):
+                raise StoreError(f"{self.path}: another program's SQLite database, not a mapper store")
+            if ver > target:
+                raise StoreError(f"{self.path}: store schema version {ver} is newer than {target}")
+            start = ver
+            for v in range(ver + 1, target + 1):
+                for stmt in statements(MIGRATIONS[v]):
+                    self.con.execute(stmt)
+            self.con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self.con.execute(f"PRAGMA user_version = {target}")
+            when = now()
+            if start == 0:
+                self._set_meta("created", when)
+                self._set_meta("articles_gen", "0")
+                self._set_meta("sites_gen", "0")
+            else:
+                self.notes.append(f"upgraded the store {self.path} from schema version {start} to {target}")
+            self._set_meta("schema_changed", f"{start}->{target} {when} mapper {__version__}")
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception.
+
+        (A process killed inside leaves a transaction SQLite rolls back when the
+        store is next opened: all of it or none of it is ever seen.)
+        """
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.con
+            self.con.execute("COMMIT")
+        except BaseException:
+            if self.con.in_transaction:  # SQLite may have rolled back already (disk full, ...)
+                self.con.execute("ROLLBACK")
+            raise
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: one consistent view while a writer may be at work."""
+        self.con.execute("BEGIN DEFERRED")
+        try:
+            yield self.con
+        finally:
+            if self.con.in_transaction:
+                self.con.execute("COMMIT")
+
+    # ------------------------------------------------------------------ meta
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def _bump(self) -> None:
+        """Count a change of the articles: the stored sites are now behind."""
+        self.con.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'articles_gen'")
+
+    def sites_current(self) -> bool:
+        return self.meta("articles_gen") == self.meta("sites_gen")
+
+    # ------------------------------------------------------------------ articles
+    def article_count(self) -> int:
+        return int(self.con.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def article_of(self, sha256: str) -> tuple[str, str] | None:
+        """(id, path) of the stored article with this content, if any."""
+        row = self.con.execute("SELECT article_id, path FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def free_id(self, article: Article, *, taken: Container[str] = (), replaces: str | None = None) -> str:
+        """``article.id`` if no other stored article has it, else a longer unique id.
+
+        Two folders may both hold an ``a.txt``: the second becomes ``<folder>/a.txt``
+        (the name of its input folder), or ``a.txt#<hash prefix>``.
+        """
+        wanted = article.id
+
+        def candidates() -> Iterator[str]:
+            yield wanted
+            parts = wanted.split("/")
+            parents = Path(article.path).resolve().parents  # (file system calls: only when needed)
+            if len(parents) >= len(parts) and parents[len(parts) - 1].name:
+                yield f"{parents[len(parts) - 1].name}/{wanted}"
+            yield f"{wanted}#{article.sha256[:8]}"
+            yield f"{wanted}#{article.sha256}"
+
+        for cand in candidates():
+            if cand in taken:
+                continue
+            row = self.con.execute("SELECT sha256 FROM articles WHERE article_id = ?", (cand,)).fetchone()
+            if row is None or row[0] in (article.sha256, replaces):
+                return cand
+        raise StoreError(f"{self.path}: no free id for {wanted}")  # pragma: no cover
+
+    def add(self, pending: Pending, analysis: str) -> None:
+        """Store a batch of analysed articles (with their mentions, resolutions and claims) and
+        the files read, in one transaction, then empty the batch."""
+        if pending:
+            with self.transaction():
+                self.write_pending(pending, analysis)
+            pending.clear()
+
+    def _write(self, result: ArticleResult, analysis: str, packed: tuple[bytes, bytes, str] | None) -> None:
+        a = result.article
+        con = self.con
+        text, clean, offsets = packed or pack_article(a)
+        # an upsert, not delete + insert: deleting would cascade to what refers to the article
+        con.execute(
+            "INSERT INTO articles (sha256, article_id, path, title, outlet, published, url, event_ref,"
+            " unresolved, analysis, added, text, clean, offsets) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT (sha256) DO UPDATE SET article_id = excluded.article_id, path = excluded.path,"
+            " title = excluded.title, outlet = excluded.outlet, published = excluded.published,"
+            " url = excluded.url, event_ref = excluded.event_ref, unresolved = excluded.unresolved,"
+            " analysis = excluded.analysis, text = excluded.text, clean = excluded.clean,"
+            " offsets = excluded.offsets",
+            (
+                a.sha256,
+                a.id,
+                a.path,
+                a.title,
+                a.outlet,
+                a.published.isoformat() if a.published else None,
+                a.url,
+                dateref_json(result.event_ref),
+                dumps(list(result.unresolved)),
+                analysis,
+                now(),
+                text,
+                clean,
+                offsets,
+            ),
+        )
+        con.execute("DELETE FROM mentions WHERE sha256 = ?", (a.sha256,))
+        con.execute("DELETE FROM claims WHERE sha256 = ?", (a.sha256,))
+        con.executemany(
+            "INSERT INTO mentions (sha256, seq, start_offset, end_offset, cstart, cend, surface, name_key,"
+            " place_id, literal, nonliteral_reason, role, sentence, evidence, date_ref, confidence)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    a.sha256,
+                    i,
+                    m.start,
+                    m.end,
+                    m.cstart,
+                    m.cend,
+                    m.surface,
+                    m.key,
+                    m.place.id if m.place else None,
+                    int(m.literal),
+                    m.nonliteral_reason,
+                    m.role,
+                    dumps(list(m.sentence)),
+                    dumps(list(m.evidence)) if m.evidence else None,
+                    dateref_json(m.date_ref),
+                    m.confidence,
+                )
+                for i, m in enumerate(result.mentions)
+            ],
+        )
+        con.executemany(
+            "INSERT INTO claims (sha256, seq, quote, start_offset, end_offset, killed_min, killed_max,"
+            " injured_min, injured_max, victims, claimant, places) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    a.sha256,
+                    i,
+                    c.quote,
+                    c.start,
+                    c.end,
+                    c.killed_min,
+                    c.killed_max,
+                    c.injured_min,
+                    c.injured_max,
+                    c.victims,
+                    c.claimant,
+                    dumps(list(c.places)),
+                )
+                for i, c in enumerate(result.claims)
+            ],
+        )
+
+    def file_row(self, key: bytes) -> tuple[int, int, str] | None:
+        """(size, mtime_ns, content hash) recorded for the file at ``key``, if any."""
+        row = self.con.execute("SELECT size, mtime_ns, sha256 FROM files WHERE path = ?", (key,)).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def other_files(self, sha256: str, key: bytes) -> int:
+        """How many recorded files other than ``key`` hold this content."""
+        row = self.con.execute("SELECT count(*) FROM files WHERE sha256 = ? AND path != ?", (sha256, key)).fetchone()
+        return int(row[0])
+
+    def write_pending(self, pending: Pending, analysis: str) -> None:
+        """Store a batch (analyses, files read, superseded articles) inside the caller's transaction."""
+        con = self.con
+        # files first (their reference is checked at COMMIT), so that an edited file no longer
+        # holds its old content, which goes before the new analysis takes over its id
+        con.executemany(
+            "INSERT OR REPLACE INTO files (path, size, mtime_ns, sha256, seen) VALUES (?,?,?,?,?)",
+            [(*f, now()) for f in pending.files],
+        )
+        renewed = {r.article.sha256 for r in pending.results}
+        for sha in pending.superseded:
+            if sha in renewed:  # the content moved to another file: stored again below, under its new id
+                con.execute("DELETE FROM articles WHERE sha256 = ?", (sha,))
+                continue
+            con.execute(  # unless another file still holds that content
+                "DELETE FROM articles WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM files WHERE sha256 = ?)",
+                (sha, sha),
+            )
+        # the places of the whole batch, each once (many articles name the same places)
+        places = {m.place.id: m.place for r in pending.results for m in r.mentions if m.place is not None}
+        con.executemany(
+            f"INSERT INTO places ({PLACE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT (place_id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon,"
+            " feature_type = excluded.feature_type, country = excluded.country, admin1 = excluded.admin1,"
+            " aliases = excluded.aliases, parent = excluded.parent, geo_precision = excluded.geo_precision,"
+            " source = excluded.source, resolved_by = excluded.resolved_by, population = excluded.population",
+            [place_row(p) for p in places.values()],
+        )
+        for r in pending.results:
+            self._write(r, analysis, pending.packed.get(r.article.sha256))
+        if pending.results or pending.superseded:
+            self.drop_orphan_places()  # re-analysis may resolve a name elsewhere
+            self._bump()
+
+    def stale(self, analysis: str) -> list[str]:
+        """Content hashes of the articles analysed with other gazetteers or another mapper."""
+        rows = self.con.execute("SELECT sha256 FROM articles WHERE analysis != ? ORDER BY article_id", (analysis,))
+        return [r[0] for r in rows]
+
+    def all_hashes(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT sha256 FROM articles ORDER BY article_id")]
+
+    def load_results(self, shas: Iterable[str] | None = None, *, with_text: bool = False) -> list[ArticleResult]:
+        """The stored analyses (all of them, or those of ``shas``), as a list (see ``results``)."""
+        return list(self.results(shas, with_text=with_text))
+
+    def results(
+        self, shas: Iterable[str] | None = None, *, with_text: bool = False, quoting: bool = False
+    ) -> Iterator[ArticleResult]:
+        """The stored analyses (all of them, sorted by article id, or those of ``shas``), one at a time.
+
+        ``Article.text`` (the original) is left empty unless ``with_text``: the sites
+        stage and the exports need only the cleaned text and the offset map.
+        ``quoting``: an article's cleaned text and offset map are decoded only when one
+        of its mentions has evidence to quote (all the sites stage reads of them), so
+        rebuilding the sites of 100,000 stored articles holds almost none of their texts.
+        """
+        con = self.con
+        cols = "sha256, article_id, path, title, outlet, published, url, event_ref, unresolved, clean, offsets"
+        if with_text:
+            cols += ", text"
+        rows: Iterable[Any]
+        if shas is None:
+            rows = con.execute(f"SELECT {cols} FROM articles ORDER BY article_id")  # streamed, not fetched whole
+        else:
+            rows = []
+            for sha in shas:
+                rows += con.execute(f"SELECT {cols} FROM articles WHERE sha256 = ?", (sha,)).fetchall()
+        places = {r[0]: place_from_row(r) for r in con.execute(f"SELECT {PLACE_COLUMNS} FROM places")}
+        for row in rows:
+            sha, aid = row[0], row[1]
+            mentions = [
+                Mention(
+                    article=aid,
+                    start=m[0],
+                    end=m[1],
+                    cstart=m[2],
+                    cend=m[3],
+                    surface=m[4],
+                    key=m[5],
+                    place=places[m[6]] if m[6] is not None else None,
+                    literal=bool(m[7]),
+                    nonliteral_reason=m[8],
+                    role=m[9],
+                    sentence=span(m[10]) or (0, 0),
+                    evidence=span(m[11]),
+                    date_ref=dateref(m[12]),
+                    confidence=m[13],
+                )
+                for m in con.execute(
+                    "SELECT start_offset, end_offset, cstart, cend, surface, name_key, place_id, literal,"
+                    " nonliteral_reason, role, sentence, evidence, date_ref, confidence"
+                    " FROM mentions WHERE sha256 = ? ORDER BY seq",
+                    (sha,),
+                )
+            ]
+            claims = [
+                Claim(
+                    article=aid,
+                    quote=c[0],
+                    start=c[1],
+                    end=c[2],
+                    killed_min=c[3],
+                    killed_max=c[4],
+                    injured_min=c[5],
+                    injured_max=c[6],
+                    victims=c[7],
+                    claimant=c[8],
+                    places=list(json.loads(c[9])),
+                )
+                for c in con.execute(
+                    "SELECT quote, start_offset, end_offset, killed_min, killed_max, injured_min, injured_max,"
+                    " victims, claimant, places FROM claims WHERE sha256 = ? ORDER BY seq",
+                    (sha,),
+                )
+            ]
+            texts = not quoting or any(m.evidence is not None for m in mentions)
+            article = Article(
+                id=aid,
+                path=row[2],
+                text=unpack_text(row[11]) if with_text else "",
+                clean=unpack_text(row[9]) if texts else "",
+                offsets=unpack_offsets(row[10]) if texts else [],
+                sha256=sha,
+                title=row[3],
+                outlet=row[4],
+                published=published(row[5]),
+                url=row[6],
+            )
+            yield ArticleResult(article, mentions, claims, list(json.loads(row[8])), dateref(row[7]))
+
+    def find(self, ref: str) -> list[str]:
+        """Content hashes of the articles ``ref`` names: an article id, a path, a hash or its prefix."""
+        con = self.con
+        hit = con.execute("SELECT sha256 FROM articles WHERE article_id = ? OR sha256 = ?", (ref, ref)).fetchall()
+        if not hit:
+            want = Path(ref).resolve()
+            hit = [
+                (sha,) for sha, path in con.execute("SELECT sha256, path FROM articles") if Path(path).resolve() == want
+            ]
+        if not hit and len(ref) >= 6 and all(ch in "0123456789abcdef" for ch in ref.lower()):
+            hit = con.execute("SELECT sha256 FROM articles WHERE sha256 LIKE ?", (ref.lower() + "%",)).fetchall()
+        return sorted({h[0] for h in hit})
+
+    def find_file(self, key: bytes) -> list[str]:
+        """Content hash of the recorded file at ``key`` (see ``file_key``), as a list."""
+        return [r[0] for r in self.con.execute("SELECT sha256 FROM files WHERE path = ?", (key,))]
+
+    def forget(self, shas: Iterable[str]) -> list[str]:
+        """Remove articles and what only they supported (mentions, claims, places); their ids."""
+        gone: list[str] = []
+        with self.transaction():
+            for sha in shas:
+                known = self.article_of(sha)
+                if known is None:
+                    continue
+                self.con.execute("DELETE FROM articles WHERE sha256 = ?", (sha,))
+                gone.append(known[0])
+            if gone:
+                self.drop_orphan_places()
+                self._bump()
+        return gone
+
+    def drop_orphan_places(self) -> None:
+        """Remove the places no stored mention resolves to (call inside a transaction)."""
+        self.con.execute(
+            "DELETE FROM places WHERE place_id NOT IN (SELECT place_id FROM mentions WHERE place_id IS NOT NULL)"
+        )
+
+    # ------------------------------------------------------------------ sites
+    def save_sites(self, feats: Iterable[dict[str, Any]], problems: Sequence[Problem]) -> None:
+        """Replace the stored sites by ``feats`` (GeoJSON features, in sites.geojson order) and
+        keep the run's ``problems`` for a later report (call inside a transaction)."""
+        self.con.execute("DELETE FROM sites")
+        self.con.executemany(
+            "INSERT INTO sites (site_id, ord, role, name, place_id, event_date, country, lon, lat, killed_min,"
+            " killed_max, injured_min, injured_max, n_claims, n_articles, feature)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                (
+                    p["site_id"],
+                    i,
+                    p["role"],
+                    p["name"],
+                    p["place_id"],
+                    p["event_date"],
+                    p["country"],
+                    f["geometry"]["coordinates"][0],
+                    f["geometry"]["coordinates"][1],
+                    p["killed_min"],
+                    p["killed_max"],
+                    p["injured_min"],
+                    p["injured_max"],
+                    len(p["claims"]),
+                    len(p["articles"]),
+                    dumps(f),
+                )
+                for i, f in enumerate(feats)
+                for p in [f["properties"]]
+            ),
+        )
+        self._set_meta("sites_gen", self.meta("articles_gen") or "0")
+        # the problems of the run that last changed the sites, for the report of a later `mapper export`
+        self._set_meta("problems", dumps([[p.path, p.line, p.message, p.skipped] for p in problems]))
+
+    def features(self) -> list[dict[str, Any]]:
+        """The stored sites as GeoJSON features, in sites.geojson order."""
+        return [json.loads(r[0]) for r in self.con.execute("SELECT feature FROM sites ORDER BY ord")]
+
+    def save(
+        self, pending: Pending | None, analysis: str, feats: Iterable[dict[str, Any]], problems: Sequence[Problem]
+    ) -> bool:
+        """Store ``pending`` work and, when the articles changed, the sites ``feats`` (made from
+        every stored article with ``pending`` applied), in one transaction.  ``feats`` is
+        read only when the stored sites are behind.  Returns whether anything was written
+        (a run that found nothing new writes nothing)."""
+        if not pending and self.sites_current():
+            return False
+        with self.transaction():
+            if pending:
+                self.write_pending(pending, analysis)
+            if not self.sites_current():
+                self.save_sites(feats, problems)
+        if pending:
+            pending.clear()
+        return True
+
+    def stored_problems(self) -> list[Problem]:
+        raw = self.meta("problems")
+        # (rows of stores written before warnings were kept have no fourth field: all skipped)
+        return [Problem(p[0], p[2], p[1], *p[3:]) for p in json.loads(raw)] if raw else []

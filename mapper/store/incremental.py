@@ -1,0 +1,71 @@
+"""What a run has done and not stored yet, and how the store names the files it has read.
+
+A run stores its work in batches of whole articles, one transaction each
+(``Store.add``), whenever the oldest unstored piece is ``COMMIT_EVERY`` seconds old
+or ``MAX_PENDING`` analyses wait; the last batch is stored with the sites, after
+the outputs are written (``Store.save``), so a short run that fails leaves the store
+as it was.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from ..models import ArticleResult, Problem
+
+COMMIT_EVERY = 10.0  # seconds: a killed run loses at most about this much analysis
+RACY_NS = 2_000_000_000  # a file modified this recently may change again within the same mtime
+
+
+@dataclass
+class Pending:
+    """Work a run has done and not stored yet."""
+
+    results: list[ArticleResult] = field(default_factory=list)  # analyses (new or redone)
+    files: list[tuple[bytes, int, int, str]] = field(default_factory=list)  # (path, size, mtime_ns, sha256)
+    superseded: list[str] = field(default_factory=list)  # content of edited files, to drop
+    # the compressed texts and offset map of an analysed article (content hash ->), when a worker
+    # made them (``codec.pack_article``): the process writing the store need not
+    packed: dict[str, tuple[bytes, bytes, str]] = field(default_factory=dict)
+    since: float | None = None  # when the oldest of it was done
+
+    def __bool__(self) -> bool:
+        return bool(self.results or self.files or self.superseded)
+
+    def clear(self) -> None:
+        self.results.clear()
+        self.files.clear()
+        self.superseded.clear()
+        self.packed.clear()
+        self.since = None
+
+    def hashes(self) -> set[str]:
+        """Content hashes whose stored analyses this batch replaces or drops."""
+        return {r.article.sha256 for r in self.results} | set(self.superseded)
+
+
+@dataclass
+class Ingested:
+    """What a run found, and what it has not stored yet."""
+
+    files: int = 0  # article files found
+    unchanged: int = 0  # files skipped without reading: same path, size and mtime as stored
+    known: int = 0  # files read whose content the store already holds (not analysed again)
+    added: list[str] = field(default_factory=list)  # ids of the articles analysed in this run
+    replaced: int = 0  # stored articles whose file changed
+    reanalysed: int = 0  # stored articles analysed again (gazetteers or mapper changed)
+    problems: list[Problem] = field(default_factory=list)
+    pending: Pending = field(default_factory=Pending)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.reanalysed or self.replaced)
+
+
+def file_key(path: str | os.PathLike[str]) -> bytes:
+    """How the store names a file: its absolute real path, as bytes (any file name fits)."""
+    return os.fsencode(os.path.realpath(path))
+
+
+MAX_PENDING = 100  # analyses held in memory (with their texts and offset maps) before they are stored
