@@ -45,7 +45,7 @@ def toponym_records(result: ArticleResult) -> dict[str, Any]:
         p = m.place
         sid = None
         if p is not None:
-            sid = site_id(p.id, m.date or event) if m.role == "struck" else p.id
+            sid = site_id(p.id, event) if m.role == "struck" else p.id
         tops.append(
             {
                 "start": m.start,

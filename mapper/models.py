@@ -1,7 +1,10 @@
-"""Plain dataclasses passed between the stages.
+"""The values passed between the stages, each made by the stage that owns it.
 
-ingest -> Article; toponyms -> Mention; resolve -> Place on each Mention;
-roles & casualties -> Mention.role / Claim; sites -> Site; export reads Sites.
+ingest -> ``Article``; toponyms -> ``Toponym``; resolve -> ``Mention`` (a toponym with its
+``Place`` and whether it is literal); roles -> a struck ``Mention`` in place of a
+mentioned one; casualties -> ``Claim``; sites -> ``Site``; export reads the sites.
+A stage never changes what an earlier one made: it makes new values
+(``dataclasses.replace``).
 
 Offsets: every ``start``/``end`` a user sees points into ``Article.text``, the
 decoded original text of the file (for HTML: the text the extractor returned).
@@ -13,12 +16,39 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal, get_args
 
 from .dates import DateRef
 
+Role = Literal["struck", "mentioned"]
+FeatureType = Literal[
+    "country",
+    "territory",
+    "continent",
+    "macro-region",
+    "sea",
+    "river",
+    "admin1",
+    "admin2",
+    "region",
+    "district",
+    "neighbourhood",
+    "city",
+    "town",
+    "village",
+    "camp",
+    "military base",
+    "facility",
+    "building",
+    "crossing",
+    "shrine",
+    "street",
+    "natural",  # a peak, bay, island, lake or river bank (an online geocoder's answer)
+    "place",  # an online geocoder's answer of a kind not listed here
+]
+FEATURE_TYPES: frozenset[str] = frozenset(get_args(FeatureType))
 # feature types that are never a struck site (too coarse to be a point)
-AREA_TYPES = frozenset({"country", "territory", "continent", "macro-region", "sea", "river"})
+AREA_TYPES: frozenset[str] = frozenset({"country", "territory", "continent", "macro-region", "sea", "river"})
 
 
 @dataclass
@@ -57,28 +87,6 @@ class Article:
         return bisect.bisect_left(self.offsets, pos, 0, len(self.offsets) - 1)
 
 
-@dataclass
-class LeanArticle(Article):
-    """An analysed article without its texts: the metadata, plus the excerpts the sites
-    stage quotes (``mapper.pipeline.lean``).  Holding 100,000 of these costs little;
-    ``text``, ``clean`` and ``offsets`` are empty, so spans can no longer be mapped.
-    """
-
-    excerpts: dict[tuple[int, int], tuple[str, int, int]] = field(repr=False, default_factory=dict)
-
-    def excerpt(self, start: int, end: int) -> tuple[str, int, int]:
-        try:
-            return self.excerpts[(start, end)]
-        except KeyError:
-            raise LookupError(f"{self.id}: texts dropped; no excerpt kept for {start}-{end}") from None
-
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        return self.excerpt(start, end)[1:]
-
-    def to_clean(self, pos: int) -> int:
-        raise LookupError(f"{self.id}: texts dropped; offsets are gone")
-
-
 @dataclass(frozen=True)
 class Place:
     """A gazetteer entry (or a geocoder answer shaped like one)."""
@@ -87,7 +95,7 @@ class Place:
     name: str
     lat: float
     lon: float
-    feature_type: str  # city, town, village, facility, crossing, shrine, admin1, country, region
+    feature_type: FeatureType
     country: str  # ISO 3166-1 alpha-2, "" when unknown or several
     admin1: str = ""
     aliases: tuple[str, ...] = ()
@@ -98,9 +106,9 @@ class Place:
     population: int = 0
 
 
-@dataclass
-class Mention:
-    """One place name found in one article."""
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name found in one article (the toponyms stage)."""
 
     article: str
     start: int  # into Article.text
@@ -108,16 +116,40 @@ class Mention:
     cstart: int  # into Article.clean
     cend: int
     surface: str  # as written
-    key: str = ""  # mapper.names.name_key of the surface form
+    key: str  # mapper.names.name_key of the surface form
+    confidence: float  # 1.0 a gazetteer name, 0.6 a name found by its context only
+    sentence: tuple[int, int]  # clean span of the sentence holding it
+
+
+@dataclass(slots=True)
+class Mention:
+    """A toponym with its resolution (made by the resolve stage) and its role (a struck one is
+    made anew by the roles stage).  Built whole by the stage that makes it; never changed after."""
+
+    article: str
+    start: int  # into Article.text
+    end: int
+    cstart: int  # into Article.clean
+    cend: int
+    surface: str  # as written
+    key: str  # mapper.names.name_key of the surface form
+    sentence: tuple[int, int]  # clean span of the sentence holding it
     place: Place | None = None
     literal: bool = True  # False: "Washington said", "Al-Mayadeen confirmed", "Jerusalem Post"
     nonliteral_reason: str = ""
-    role: str = "mentioned"  # "struck" | "mentioned"
-    sentence: tuple[int, int] = (0, 0)  # clean span of the sentence holding it
+    confidence: float = 1.0
+    role: Role = "mentioned"
     evidence: tuple[int, int] | None = None  # clean span of the clause that places a strike here
     date_ref: DateRef | None = None  # a date the evidence sentence gives
-    date: date | None = None  # that date resolved to the calendar (sites stage)
-    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A span of an article's cleaned text, with the span of the original text it comes from."""
+
+    text: str
+    start: int  # into Article.text
+    end: int
 
 
 @dataclass
@@ -150,7 +182,7 @@ class Evidence:
 class Site:
     site_id: str
     place: Place
-    role: str  # "struck" | "mentioned"
+    role: Role
     names_seen: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
@@ -186,6 +218,16 @@ class ArticleResult:
     claims: list[Claim]
     unresolved: list[str] = field(default_factory=list)
     event_ref: DateRef | None = None  # first date given in a sentence reporting a strike
+    # the evidence the sites quote, kept when the article's texts are dropped (``sites.lean_result``)
+    quotes: dict[tuple[int, int], Quote] = field(default_factory=dict, repr=False, compare=False)
+
+    def quote(self, span: tuple[int, int]) -> Quote:
+        """The article's cleaned text over ``span``, with the original span it comes from."""
+        kept = self.quotes.get(span)
+        if kept is not None:
+            return kept
+        text, s, e = self.article.excerpt(*span)
+        return Quote(text, s, e)
 
 
 @dataclass

@@ -43,7 +43,7 @@ from .sites import assemble, lean_result
 from .store import Ingested, Pending, Store, file_key
 from .store.incremental import COMMIT_EVERY, MAX_PENDING, RACY_NS
 from .text import split_sentences
-from .toponyms import Matcher, find_mentions
+from .toponyms import Matcher, find_toponyms
 
 if TYPE_CHECKING:
     from .config import PipelineConfig
@@ -78,10 +78,10 @@ class Pipeline:
 
     def analyse(self, article: Article) -> ArticleResult:
         """The per-article stages: toponyms -> resolve -> roles -> casualties."""
-        mentions = find_mentions(article, self.matcher)
-        unresolved = self.resolver.resolve(article, mentions)
         sentences = split_sentences(article.clean)
-        event_ref = assign_article(article.clean, sentences, mentions)
+        toponyms = find_toponyms(article, sentences, self.matcher)
+        mentions, unresolved = self.resolver.resolve(article, toponyms)
+        mentions, event_ref = assign_article(article.clean, sentences, mentions)
         claims = extract_claims(article, sentences, mentions)
         return ArticleResult(article, mentions, claims, unresolved, event_ref)
 

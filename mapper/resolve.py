@@ -18,11 +18,11 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from .models import Article, Mention, Place
+from .models import Article, Mention, Place, Toponym
 from .names import name_key, name_variants
+from .nonliteral import nonliteral_reason
 from .places import WorldSource
 from .places.curated import Gazetteer
-from .toponyms import nonliteral_reason
 
 
 class Geocoder(Protocol):
@@ -97,8 +97,9 @@ class Resolver:
             out += [(1, p) for p in self.world.candidates(key)]
         return out
 
-    def resolve(self, article: Article, mentions: Sequence[Mention]) -> list[str]:
-        """Set ``place`` and literal flags on ``mentions``; return names left unresolved.
+    def resolve(self, article: Article, mentions: Sequence[Toponym]) -> tuple[list[Mention], list[str]]:
+        """Each toponym as a ``Mention``: its place and whether it is used literally; and the
+        names left unresolved.
 
         One place per name per article.  Round one reads each name on its own
         (population and feature class); the countries and admin areas of the
@@ -164,26 +165,43 @@ class Resolver:
             choice = new_choice
         all_countries = sorted({choice[k][1].country for k in keys if choice[k][1].country})
         unresolved: list[str] = []
+        out: list[Mention] = []
         for m in mentions:
             cs = cands[m.key]
+            place = None
+            confidence = m.confidence
             if cs:
-                m.place = choice[m.key][1]
+                place = choice[m.key][1]
                 if len(cs) > 1:
-                    m.confidence = min(m.confidence, 0.8)
+                    confidence = min(confidence, 0.8)
             elif self.geocoder is not None:
-                m.place = self.geocoder.lookup(m.surface, all_countries or None)
-                if m.place is not None:
-                    m.confidence = min(m.confidence, 0.7)
-            reason = nonliteral_reason(article.clean, m.cstart, m.cend, m.place.feature_type if m.place else None)
+                place = self.geocoder.lookup(m.surface, all_countries or None)
+                if place is not None:
+                    confidence = min(confidence, 0.7)
+            reason = nonliteral_reason(article.clean, m.cstart, m.cend, place.feature_type if place else None)
             if m.key in self.gazetteer.demonyms and cs and cs[0][0] == 0:
                 # "Syrian capital", "Syrian-Turkish border" name a place; "Syrian militia" does not
                 located = _LOCATED_NOUN.match(article.clean, m.cend)
                 reason = reason if located else "demonym or adjective"
-            m.literal = not reason
-            m.nonliteral_reason = reason
-            if m.place is None and m.literal:
+            out.append(
+                Mention(
+                    m.article,
+                    m.start,
+                    m.end,
+                    m.cstart,
+                    m.cend,
+                    m.surface,
+                    m.key,
+                    m.sentence,
+                    place=place,
+                    literal=not reason,
+                    nonliteral_reason=reason,
+                    confidence=confidence,
+                )
+            )
+            if place is None and not reason:
                 unresolved.append(m.surface)
-        return unresolved
+        return out, unresolved
 
 
 _LOCATED_NOUN = re.compile(

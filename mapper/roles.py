@@ -18,7 +18,7 @@ point, not a target; negated strikes ("did not hit Iran") do not count.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dates import DateRef, find_dates
 from .models import AREA_TYPES, Mention
@@ -153,11 +153,11 @@ def _passive(toks: list[Tok], p: int) -> bool:
     return False
 
 
-def assign_roles(clean: str, sentence: Sentence, mentions: list[Mention]) -> None:
-    """Set ``role`` and ``evidence`` on the literal mentions of one sentence."""
+def struck_in(clean: str, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """The literal mentions of one sentence that it ties to a strike."""
     ms = sorted((m for m in mentions if m.literal), key=lambda m: m.cstart)
     if not ms:
-        return
+        return []
     toks = _tokens(clean, sentence.start, sentence.end, ms)
     place_pos = {tok.place: i for i, tok in enumerate(toks) if tok.place >= 0}
     triggers = [i for i in range(len(toks)) if _is_trigger(toks, i)]
@@ -181,39 +181,41 @@ def assign_roles(clean: str, sentence: Sentence, mentions: list[Mention]) -> Non
         prev = [j for j in range(i) if struck[j]]
         if prev and _COORD.match(clean[ms[prev[-1]].cend : ms[i].cstart]):
             struck[i] = True
-    for i, m in enumerate(ms):
-        if struck[i]:
-            m.role = "struck"
-            m.evidence = (sentence.start, sentence.end)
+    return [m for i, m in enumerate(ms) if struck[i]]
 
 
 _TRIGGER_RX = re.compile(word_pattern(TRIGGERS), re.I)
 _TRIGGER_FINDER = WordFinder(TRIGGERS)
 
 
-def assign_article(clean: str, sentences: list[Sentence], mentions: list[Mention]) -> DateRef | None:
-    """Roles for every mention of an article (``mentions`` in text order), the date its
-    struck mentions' sentences give, and the article's event date reference: the first
-    date given in a sentence that reports a strike."""
+def assign_article(
+    clean: str, sentences: list[Sentence], mentions: list[Mention]
+) -> tuple[list[Mention], DateRef | None]:
+    """The mentions of an article (in text order) with roles: each struck one made anew as
+    ``struck``, with its sentence as evidence and the date that sentence gives; and the
+    article's event date reference: the first date given in a sentence that reports a strike."""
     event_ref = None
     has_trigger = _sentences_with_trigger(clean, sentences)
+    out = list(mentions)
     j = 0
     for sent, trigger in zip(sentences, has_trigger, strict=True):
-        inside = []
+        first = j
         while j < len(mentions) and mentions[j].cstart < sent.end:
-            if mentions[j].cstart >= sent.start:
-                inside.append(mentions[j])
             j += 1
-        assign_roles(clean, sent, inside)
-        struck = [m for m in inside if m.role == "struck"]
-        if struck or (event_ref is None and trigger):
-            refs = find_dates(clean[sent.start : sent.end], sent.start)
-            if refs:
-                for m in struck:
-                    m.date_ref = refs[0]
-                if event_ref is None:
-                    event_ref = refs[0]
-    return event_ref
+        inside = [m for m in mentions[first:j] if m.cstart >= sent.start]
+        struck = struck_in(clean, sent, inside)
+        if not struck and not (event_ref is None and trigger):
+            continue
+        refs = find_dates(clean[sent.start : sent.end], sent.start)
+        if struck:
+            ref = refs[0] if refs else None
+            hit = {id(m) for m in struck}
+            for k in range(first, j):
+                if id(out[k]) in hit:
+                    out[k] = replace(out[k], role="struck", evidence=(sent.start, sent.end), date_ref=ref)
+        if refs and event_ref is None:
+            event_ref = refs[0]
+    return out, event_ref
 
 
 def _sentences_with_trigger(clean: str, sentences: list[Sentence]) -> list[bool]:

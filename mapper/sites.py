@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from .models import Article, ArticleResult, Claim, Evidence, LeanArticle, Mention, Place, Problem, RunResult, Site
+from .models import Article, ArticleResult, Claim, Evidence, Mention, Place, Problem, RunResult, Site
 
 SAME_EVENT_DAYS = 3
 JOIN_DAYS = 14
@@ -73,11 +73,17 @@ def _groups(results: list[ArticleResult]) -> dict[str, int]:
     return {aid: roots.setdefault(find(aid), len(roots)) for aid in parent}
 
 
-def date_events(results: list[ArticleResult], event_refs: dict[str, object]) -> dict[str, date | None]:
+# the date a struck mention's own sentence gives, by (article id, start in the cleaned text)
+MentionDates = dict[tuple[str, int], date | None]
+
+
+def date_events(
+    results: list[ArticleResult], event_refs: dict[str, object]
+) -> tuple[dict[str, date | None], MentionDates]:
     """Resolve every article's strike date and every struck mention's date.
 
     ``event_refs`` maps article id to the DateRef of its first dated strike sentence.
-    Returns article id -> event date.
+    Returns article id -> event date, and the dates of the mentions whose sentence gives one.
     """
     from .dates import DateRef
 
@@ -90,6 +96,7 @@ def date_events(results: list[ArticleResult], event_refs: dict[str, object]) -> 
         if isinstance(ref, DateRef) and ref.kind == "full" and ref.value:
             known[group[r.article.id]].append(ref.value)
     out: dict[str, date | None] = {}
+    mention_dates: MentionDates = {}
     for r in results:
         aid = r.article.id
         anchor = r.article.published or (max(known[group[aid]]) if known[group[aid]] else None)
@@ -97,8 +104,8 @@ def date_events(results: list[ArticleResult], event_refs: dict[str, object]) -> 
         out[aid] = ref.resolve(anchor) if isinstance(ref, DateRef) else None
         for m in r.mentions:
             if m.date_ref is not None:
-                m.date = m.date_ref.resolve(anchor)
-    return out
+                mention_dates[(aid, m.cstart)] = m.date_ref.resolve(anchor)
+    return out, mention_dates
 
 
 def site_id(place_id: str, when: date | None) -> str:
@@ -154,20 +161,21 @@ def _range(claims: Iterable[Claim], lo: str, hi: str) -> tuple[int | None, int |
 
 
 def struck_sites(
-    results: list[ArticleResult], article_dates: dict[str, date | None]
+    results: list[ArticleResult], article_dates: dict[str, date | None], mention_dates: MentionDates
 ) -> tuple[list[Site], dict[tuple[str, str], str]]:
     """The sites of the struck places, in sites.geojson order, and (article, place id) -> site id.
 
-    Only the struck mentions of ``results`` are read (``m.date`` set by ``date_events``).
+    Only the struck mentions of ``results`` are read, dated as ``date_events`` says.
     """
-    articles: dict[str, Article] = {r.article.id: r.article for r in results}
+    by_id: dict[str, ArticleResult] = {r.article.id: r for r in results}
     struck_items: dict[str, list[tuple[Mention, date | None, date | None]]] = defaultdict(list)
     places: dict[str, Place] = {}
     for r in results:
         for m in r.mentions:
             if m.role == "struck" and m.place:
                 places[m.place.id] = m.place
-                struck_items[m.place.id].append((m, m.date, article_dates.get(r.article.id)))
+                own = mention_dates.get((r.article.id, m.cstart))
+                struck_items[m.place.id].append((m, own, article_dates.get(r.article.id)))
     sites: list[Site] = []
     site_of: dict[tuple[str, str], str] = {}  # (article, place id) -> site id
     for pid, items in struck_items.items():
@@ -182,7 +190,7 @@ def struck_sites(
             )
             for m in sorted(c.mentions, key=lambda m: (m.article, m.cstart)):
                 site_of.setdefault((m.article, pid), sid)
-                _add_mention(site, m, articles[m.article])
+                _add_mention(site, m, by_id[m.article])
             sites.append(site)
     sites.sort(key=lambda s: (s.event_date or "9999", s.place.name, s.site_id))
     return sites, site_of
@@ -234,7 +242,8 @@ class Mentioned:
         return sorted((s for pid, s in self._sites.items() if pid not in gone), key=lambda s: s.place.name)
 
 
-def _add_mention(site: Site, m: Mention, article: Article) -> None:
+def _add_mention(site: Site, m: Mention, result: ArticleResult) -> None:
+    article = result.article
     if m.surface not in site.names_seen:
         site.names_seen.append(m.surface)
     if article.id not in site.articles:
@@ -242,9 +251,9 @@ def _add_mention(site: Site, m: Mention, article: Article) -> None:
     if article.outlet and article.outlet not in site.outlets:
         site.outlets.append(article.outlet)
     if m.evidence:
-        quote, s, e = article.excerpt(*m.evidence)
-        if not any(ev.article == article.id and ev.start == s for ev in site.evidence):
-            site.evidence.append(Evidence(article=article.id, quote=quote, start=s, end=e))
+        q = result.quote(m.evidence)
+        if not any(ev.article == article.id and ev.start == q.start for ev in site.evidence):
+            site.evidence.append(Evidence(article=article.id, quote=q.text, start=q.start, end=q.end))
 
 
 def assemble(results: Iterable[ArticleResult], problems: list[Problem], *, in_order: bool = False) -> RunResult:
@@ -268,18 +277,19 @@ def assemble(results: Iterable[ArticleResult], problems: list[Problem], *, in_or
         hits = [m for m in r.mentions if m.role == "struck" and m.place]
         if hits:
             # dated below, with the other articles that report the same places (its event group)
-            struck.append(ArticleResult(a, hits, [], [], r.event_ref))
+            struck.append(ArticleResult(a, hits, [], [], r.event_ref, r.quotes))
             dates[a.id] = None
         else:  # a group of its own
-            dates[a.id] = date_events([r], {a.id: r.event_ref})[a.id]
+            dates[a.id] = date_events([r], {a.id: r.event_ref})[0][a.id]
         claims += r.claims
         mentioned.add(r)
         for name in r.unresolved:
             lst = unresolved.setdefault(name, [])
             if a.id not in lst:
                 lst.append(a.id)
-    dates.update(date_events(struck, {r.article.id: r.event_ref for r in struck}))
-    sites, site_of = struck_sites(struck, dates)
+    struck_dates, mention_dates = date_events(struck, {r.article.id: r.event_ref for r in struck})
+    dates.update(struck_dates)
+    sites, site_of = struck_sites(struck, dates, mention_dates)
     place_claims(sites, claims, site_of)
     sites += mentioned.sites(sites)
     return RunResult(
@@ -293,10 +303,10 @@ def assemble(results: Iterable[ArticleResult], problems: list[Problem], *, in_or
 
 
 def lean_result(result: ArticleResult) -> ArticleResult:
-    """The same result with what ``finish`` needs of it: the article's metadata and the
+    """The same result with what ``assemble`` needs of it: the article's metadata and the
     quoted evidence sentences (not its texts), the claims, and of the mentions those the
-    sites read (below): the struck ones, and of the literal mentions of a place
-    the first under each name.  The sites and outputs are the same as from the full result.
+    sites read: the struck ones, and of the literal mentions of a place the first under
+    each name.  The sites and outputs are the same as from the full result.
     """
     a = result.article
     mentions: list[Mention] = []
@@ -309,7 +319,7 @@ def lean_result(result: ArticleResult) -> ArticleResult:
         if m.literal:
             named.add((m.place.id, m.surface))
     spans = {m.evidence for m in mentions if m.evidence is not None}
-    article = LeanArticle(
+    article = Article(
         id=a.id,
         path=a.path,
         text="",
@@ -320,6 +330,6 @@ def lean_result(result: ArticleResult) -> ArticleResult:
         published=a.published,
         url=a.url,
         notes=a.notes,
-        excerpts={span: a.excerpt(*span) for span in spans},
     )
-    return ArticleResult(article, mentions, result.claims, result.unresolved, result.event_ref)
+    quotes = {span: result.quote(span) for span in spans}
+    return ArticleResult(article, mentions, result.claims, result.unresolved, result.event_ref, quotes)

@@ -9,10 +9,8 @@ Recognition has two sources:
 * context patterns for names nobody listed: "the town of X", "X province",
   "the cities of X and Y".  Those come out unresolved for the resolve stage.
 
-Each mention is then checked for non-literal use: an outlet or agency named
-like a place ("sources speaking with Al-Mayadeen", "news agency Sana", "The
-Jerusalem Post"), a government by its capital ("Washington said", "prompting
-Baghdad to summon"), a possessive of an institution ("Iraq's sovereignty").
+Whether a name is used literally is decided once its place is known
+(``mapper.nonliteral``, called by the resolve stage).
 """
 
 from __future__ import annotations
@@ -24,9 +22,10 @@ from functools import lru_cache
 
 from .atomic import write_text
 from .cache import cache_dir
-from .models import Article, Mention, Place
+from .models import Article, Place, Toponym
 from .names import ARTICLES, fold_text, name_key
 from .places import WorldSource
+from .text import Sentence
 
 LOWER_OK = frozenset(
     {*ARTICLES, "the", "eastern", "western", "northern", "southern", "central", "east", "west"}
@@ -127,7 +126,7 @@ def _person_words(clean: str) -> frozenset[str]:
     common = common_words()
     out: set[str] = set()
     for a, b in _NAME_PAIR.findall(clean):
-        if any(w.lower() in common or w in _PLACE_WORDS or w in NOT_PLACES for w in (a, b)):
+        if any(w.lower() in common or w in PLACE_WORDS or w in NOT_PLACES for w in (a, b)):
             continue
         out.update((a, b))
     return frozenset(out)
@@ -180,7 +179,7 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         # "Police", "Reading", "March", "Act" -- but "Boston" and "Cork" are cities first: a
         # sizeable place keeps the name unless the article also uses the word in lower case
         # or the name opens a sentence
-        if big < SMALL_POPULATION or _SENTENCE_START.search(clean[max(0, s - 3) : s]):
+        if big < SMALL_POPULATION or SENTENCE_START.search(clean[max(0, s - 3) : s]):
             return False
         if word.lower() in _lower_words(clean):
             return False
@@ -192,8 +191,8 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         return False  # a small place known only by an odd alternate name ("Flores" for Timon)
     if prev_cap:
         return False  # "Abraham Lincoln", "Megyn Kelly": a surname
-    nxt = _CAP_WORD_AFTER.match(clean[e : e + 30])
-    if next_cap and nxt and nxt.group(1).lower() not in common_words() and nxt.group(1) not in _PLACE_WORDS:
+    nxt = CAP_WORD_AFTER.match(clean[e : e + 30])
+    if next_cap and nxt and nxt.group(1).lower() not in common_words() and nxt.group(1) not in PLACE_WORDS:
         return False  # "George Osborne", "Donald Trump": a first name
     if _SPEAKS_AFTER.match(clean[e : e + 12]) or word in _person_words(clean):
         return False  # "Allen said"; "McGregor" where the article also writes "Conor McGregor"
@@ -236,7 +235,7 @@ def _run_hits(run: str, index: WorldSource) -> tuple[RunHit, ...]:
                 single
                 and i > 0
                 and run[words[i - 1][0]].isupper()
-                and run[words[i - 1][0] : words[i - 1][1]] not in _FUNCTION_WORDS
+                and run[words[i - 1][0] : words[i - 1][1]] not in FUNCTION_WORDS
             )
             next_cap = single and j < len(words) and run[words[j][0]].isupper()
             facts = word_facts(run[s:e], key, index.candidates(key)) if single else None
@@ -391,152 +390,24 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     return out
 
 
-# --------------------------------------------------------------------------- non-literal use
-
-_ORG_AFTER = re.compile(
-    r"^\s+(?:Post|Times|TV|Television|Radio|News|Agency|Herald|Tribune|Gazette|Journal|Daily|"
-    r"Channel|Press|Broadcasting|Chronicle|Observer|Telegraph|Examiner|Courier|Globe|Star|"
-    r"Institute|University|Club|FC|United|Review|Monitor|Network|Media|Force|Brigades?|Corps|"
-    r"Party|Front|Movement|Group|Company|Airways|Airlines|Bank)\b"
-)
-_SAY = (
-    r"said|says|say|confirmed|confirms|reported|reports|told|tells|announced|announces|stated|states|"
-    r"denied|denies|claimed|claims|condemned|condemns|accused|accuses|rejected|rejects|warned|warns|"
-    r"believes|believe|insisted|insists|added|noted|urged|urges|summoned|summons|responded|vowed|"
-    r"threatened|blamed|blames|notified|informed|demanded|demands|agreed|decided|wants|hopes|fears|"
-    r"considers|seeks|sought|ordered|approved|refused|welcomed|praised|criticised|criticized|called|"
-    r"asked|argued|described|insisted|retaliated|responded|pledged|promised|expects|sees|saw|knows"
-)
-_SPEECH_AFTER = re.compile(
-    rf"^(?:\s*'s)?\s+(?:(?:has|have|had|also|strongly|categorically|quickly|repeatedly|reportedly|"
-    rf"officially|later|earlier|then|now|firmly|publicly|meanwhile|however,?)\s+){{0,3}}(?:{_SAY})\b"
-)
-_AUX_AFTER = re.compile(
-    r"^\s+(?:has|have|had|will|would)\s+(?!been\b|being\b|a\b|an\b|the\b|no\b|not\b|become\b|fallen\b)"
-    r"(?:[a-z]+ed|[a-z]+en|sent|begun|launched|struck|led|made|taken|won|lost|built|sought|held)\b"
-)
-_ORG_BEFORE = re.compile(
-    r"(?:according\s+to|speaking\s+(?:with|to)|told|tells|telling|news\s+agency|agency|channel|"
-    r"broadcaster|newspaper|outlet|daily|TV\s+station|television|accusing|accused|accuse|urged|"
-    r"urging|pressed|pressing|notified|informed|summon(?:ed|ing)?|prompting|prompted|blamed|blaming|"
-    r"warned|warning|between|and\s+its\s+allies)\s+(?:the\s+)?(?:\"\s*)?$",
-    re.I,
-)
-_POSSESSIVE = re.compile(
-    r"^'s\s+(?:[a-z]+\s+){0,2}?(?:sources?|correspondents?|reporters?|reports?|website|channel|broadcasts?|"
-    r"government|ministry|ministers?|president|leaders?|officials?|army|forces|military|sovereignty|"
-    r"strikes?|response|policy|disregard|influence|allies|ally|envoy|embassy|decision|position|stance|"
-    r"support|backing|proxies|proxy|regime|administration|parliament|cabinet|security|intelligence|"
-    r"troops|navy|air\s+force|armed|interior|foreign|defen[cs]e|internal|affairs|actions?|aggression|"
-    r"retaliation|role|behaviou?r|interests?|approach|efforts?|adventure|mistake|genocide|war)\b"
-)
-_TIME_AFTER = re.compile(r"^\s+time\b")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|of|across|outside|around)\s+(?:the\s+)?$", re.I)
-
-
-_ACTOR_TYPES = frozenset({"country", "admin1", "continent", "territory"})
-_ACTS_AFTER = re.compile(
-    r"^\s+(?:(?:also|then|now|later|again|quickly|reportedly|officially)\s+)?(?:fired|shelled|struck|attacked|"
-    r"launched|sent|deployed|invaded|bombed|imposed|banned|won|beat|defeated|signed|agreed|approved|expelled|"
-    r"recalled|backed|supported|retaliated|seized|captured|annexed|plans|wants|needs|hopes|intends|refuses|"
-    r"must|should|will|would|can|could|may|might|is\s+(?:trying|seeking|planning|preparing|expected|set|ready)|"
-    r"has\s+(?:been|become)\s+(?:trying|seeking|a\s+key))\b"
-)
-_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
-# "Rome police", "EU airlines", "Parkland students": the place qualifies people or an institution
-_MODIFIES = re.compile(
-    r"^[ ](?:police|officials?|students|teens|survivors|authorities|government|administration|lawmakers|"
-    r"legislators|leaders?|president|minister|ministry|archbishop|bishop|diocese|mayor|governor|council|"
-    r"commissioner|airlines?|airport\s+authority|policy|policies|team|fans|voters|citizens|officers|diplomats|"
-    r"envoy|ambassador|embassy|consulate|court|judge|prosecutors?|parliament|senate|congress|regulators|media|"
-    r"press|company|companies|firms?|investors|markets?|stocks?|shares|side|squad|coach|players?|club|"
-    r"delegation|negotiators|counterparts?|regime|authority|lawmaker|residents|"
-    # people, forces and money that belong to the place rather than sit in it ("Iowa farmers",
-    # "US troops", "EU member states", "a key US ally", "40 US dollars")
-    r"teachers|workers|taxpayers|farmers|consumers|employers|senators|athletes|exporters|producers|"
-    r"manufacturers|nationals|passport|allies|ally|partners?|member\s+states?|troops|forces|soldiers|"
-    r"(?:military|army|navy)(?!\s+(?:air\s*)?(?:bases?|airbase|airports?|airfield|compound|camp|post|site|"
-    r"facility|barracks|headquarters|academy|hospital|zone|installation|depot|outpost|checkpoint))|tariffs|sanctions|representatives?|trade\s+representative|spokes(?:man|woman|person)|"
-    r"dollars?)\b"
-)
-# a team named after its home: "beat Norwich", "Duke vs Kansas", "25 points against Louisville"
-_BEATS_BEFORE = re.compile(
-    r"\b(?:beat|beats|beating|defeated|defeating|outlasted|edged|thrashed|routed|versus|vs\.?)\s+$", re.I
-)
-_AGAINST_BEFORE = re.compile(r"\bagainst\s+$")
-_SPORT_WORDS = re.compile(
-    r"\b(?:game|games|match|matches|points|goals?|rebounds|overtime|season|innings|tournament|league|"
-    r"(?:semi-?|quarter-?)?finals?|scored|scoring|fixture|championship|playoffs?|cup)\b",
-    re.I,
-)
-_PLACE_WORDS = frozenset(
+PLACE_WORDS = frozenset(
     """County City Province Governorate District Region State Territory River Street Road Avenue Square Bay
     Lake Mountain Mountains Island Islands Valley Airport Port Harbour Harbor Beach Canal Strait Gulf Sea
     Ocean Desert Plain Plains Crossing Base Camp Shrine Park Bridge Heights Hills Falls Springs Peninsula
     Coast Border Basin Delta Oblast Prefecture Parish Borough Township Village Town Municipality""".split()
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“(]\s*)$")
-_CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’]*)\s$")
-_CAP_WORD_AFTER = re.compile(r"^\s([A-Z][\w]*)")
-_JOINERS = frozenset("The A An In At From To For On By With And But Of As Of Or In".split())
-_FUNCTION_WORDS = _JOINERS | frozenset(
+SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“(]\s*)$")
+CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’]*)\s$")
+CAP_WORD_AFTER = re.compile(r"^\s([A-Z][\w]*)")
+JOINERS = frozenset("The A An In At From To For On By With And But Of As Of Or In".split())
+FUNCTION_WORDS = JOINERS | frozenset(
     "While When If After Before Since Until Near Outside Inside Across Throughout Only Both All Each Every Some "
     "Many Most Like Unlike Around Into Onto Across Via Than".split()
 )
 
 
-def _embedded(clean: str, start: int, end: int) -> bool:
-    """Inside a longer proper name: "Air France KLM", "Mississippi State", "Oman Film Society"."""
-    after = _CAP_WORD_AFTER.match(clean[end : end + 30])
-    if after and after.group(1) not in _PLACE_WORDS and not after.group(1).isupper() | (len(after.group(1)) < 2):
-        return True
-    before = _CAP_WORD_BEFORE.search(clean[max(0, start - 30) : start])
-    if before and before.group(1) not in _JOINERS:
-        ws = start - len(before.group(0))
-        if not _SENTENCE_START.search(clean[max(0, ws - 3) : ws]):
-            return True
-    return False
-
-
-def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None = None) -> str:
-    """Why a mention is not a literal place, or "" when it is one."""
-    after = clean[end : end + 80]
-    before = clean[max(0, start - 60) : start]
-    if _ORG_AFTER.match(after):
-        return "organisation name"
-    if _TIME_AFTER.match(after):
-        return "time zone"
-    if _ORG_BEFORE.search(before):
-        return "organisation or government (metonymy)"
-    if _POSSESSIVE.match(after):
-        return "possessive of an institution (metonymy)"
-    if _MODIFIES.match(after):
-        return "qualifies people or an institution (non-literal modifier)"
-    if _BEATS_BEFORE.search(before) or (
-        _AGAINST_BEFORE.search(before) and _SPORT_WORDS.search(clean[max(0, start - 100) : end + 100])
-    ):
-        return "sports team (metonymy)"
-    if _LOCATIVE_BEFORE.search(before):
-        return ""  # "officials in Washington said": the place is literal
-    if _SPEECH_AFTER.match(after):
-        return "speaks or acts as an organisation or government (metonymy)"
-    if feature_type in _ACTOR_TYPES and (_ACTS_AFTER.match(after) or _AGENT_BEFORE.search(before)):
-        return "acts as a state (metonymy)"
-    if feature_type not in (
-        None,
-        "facility",
-        "military base",
-        "crossing",
-        "shrine",
-    ) and _AUX_AFTER.match(after):
-        return "acts as a government (metonymy)"
-    if _embedded(clean, start, end):
-        return "part of a longer name (organisation, team, event)"
-    return ""
-
-
-def find_mentions(article: Article, matcher: Matcher) -> list[Mention]:
-    """Every place-name mention in the article, literal or not, in text order."""
+def find_toponyms(article: Article, sentences: list[Sentence], matcher: Matcher) -> list[Toponym]:
+    """Every place name in the article, literal or not, in text order, with its sentence."""
     clean = article.clean
     hits = matcher.hits(clean)
     if matcher.index is not None:
@@ -544,19 +415,13 @@ def find_mentions(article: Article, matcher: Matcher) -> list[Mention]:
         hits = longest_first(hits + index_hits(clean, matcher.index, matcher.runs))
     hits += pattern_hits(clean, hits)
     hits.sort(key=lambda h: h.start)
-    out: list[Mention] = []
+    out: list[Toponym] = []
+    k = 0
     for h in hits:
+        while k + 1 < len(sentences) and sentences[k].end <= h.start:
+            k += 1
+        sent = (sentences[k].start, sentences[k].end) if sentences else (0, len(clean))
         s, e = article.to_original(h.start, h.end)
-        out.append(
-            Mention(
-                article=article.id,
-                start=s,
-                end=e,
-                cstart=h.start,
-                cend=h.end,
-                surface=clean[h.start : h.end],
-                key=h.key,
-                confidence=1.0 if h.source == "gazetteer" else 0.6,
-            )
-        )
+        confidence = 1.0 if h.source == "gazetteer" else 0.6
+        out.append(Toponym(article.id, s, e, h.start, h.end, clean[h.start : h.end], h.key, confidence, sent))
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mapper.ingest import article_from_text
-from mapper.models import Mention, Place
+from mapper.models import Place, Toponym
 from mapper.names import name_key
 from mapper.places.curated import Gazetteer
 from mapper.resolve import Resolver
@@ -38,9 +38,9 @@ def _resolve(world: _World, text: str, names: list[str]) -> dict[str, Place | No
     mentions = []
     for n in names:
         i = art.clean.index(n)
-        mentions.append(Mention("t", i, i + len(n), i, i + len(n), n, key=name_key(n)))
-    Resolver(Gazetteer(), world).resolve(art, mentions)
-    return {m.surface: m.place for m in mentions}
+        mentions.append(Toponym("t", i, i + len(n), i, i + len(n), n, name_key(n), 1.0, (0, len(art.clean))))
+    resolved, _ = Resolver(Gazetteer(), world).resolve(art, mentions)
+    return {m.surface: m.place for m in resolved}
 
 
 def test_a_place_found_by_its_own_name_beats_one_found_by_an_alternate_name() -> None:

