@@ -16,17 +16,21 @@ Behaviour
 * **Offline.**  ``offline=True`` answers from the cache only: no network
   request, and geopy is not even imported.
 * **Politeness.**  Requests are spaced by at least ``min_delay_seconds``
-  (geopy's ``RateLimiter``; public Nominatim allows one request a second) and
-  each request has a ``timeout``.
+  (geopy's ``RateLimiter``; public Nominatim allows one request a second).
+* **Bounded requests.**  Each request must be over within ``timeout`` seconds
+  in all (connecting, sending, the headers and every byte of the answer: a
+  service that trickles bytes cannot hold a run), and an answer longer than
+  ``max_answer_bytes`` is dropped without reading the rest.  Both are done in
+  a geopy adapter (:class:`_BoundedHTTP`), the place geopy gives transport.
 * **Faults never raise.**  Timeouts, 5xx answers, connection errors and 429s
   are retried with exponential backoff (a 429's ``Retry-After`` is honoured up
   to ``max_retry_after_seconds``) within ``max_total_seconds``; then the lookup
   gives up, a one-line message is appended to ``resolver.problems`` and
-  ``lookup`` returns ``None``.  Unparseable answers and client errors (4xx other
-  than 429) are not retried.  After ``max_consecutive_failures`` failed
-  lookups in a row, or a 429 asking for a longer wait than allowed, the
-  resolver stops contacting the service (for good, or until the requested wait
-  is over) and later lookups fail at once.
+  ``lookup`` returns ``None``.  Unparseable or oversized answers and client
+  errors (4xx other than 429) are not retried.  After
+  ``max_consecutive_failures`` failed lookups in a row, or a 429 asking for a
+  longer wait than allowed, the resolver stops contacting the service (for
+  good, or until the requested wait is over) and later lookups fail at once.
 
 "Not found" versus "failed"
 ---------------------------
@@ -45,14 +49,22 @@ not accept) raise ``ValueError`` from the constructor; they are not faults.
 from __future__ import annotations
 
 import contextlib
+import errno
+import functools
 import hashlib
+import http.client
+import io
 import json
 import logging
 import math
 import os
+import socket
 import sqlite3
+import ssl
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -68,6 +80,7 @@ log = logging.getLogger(__name__)
 DEFAULT_USER_AGENT = f"strike-mapper/{__version__}"
 OSM_LICENCE = "OpenStreetMap contributors, ODbL"
 CACHE_FILENAME = "geocode.sqlite3"
+MAX_ANSWER_BYTES = 2 * 1024 * 1024  # a geocoding answer is a few KB
 
 # Providers whose default endpoint we know, so that naming it explicitly and
 # leaving it out share cache entries.
@@ -279,6 +292,302 @@ def _one_line(text: str, limit: int = 200) -> str:
 
 
 # --------------------------------------------------------------------------- #
+# Transport: urllib with a deadline on the whole request and a cap on the answer.
+#
+# geopy leaves HTTP to an adapter (geopy.adapters): one object owning the
+# transport, its timeouts and the mapping of its faults to geopy's exceptions.
+# Its urllib adapter passes ``timeout`` to each socket operation, so a service
+# that sends a byte every few seconds is never timed out, and it reads a whole
+# answer into memory whatever its size.  _BoundedHTTP is an adapter of ours
+# that keeps geopy's contract and bounds both.
+
+
+class _ConnectFailed(OSError):
+    """No connection to the service could be made; the message says why in a few words."""
+
+
+class _AnswerTooLarge(Exception):
+    """The answer is longer than the cap; the rest of it was not read."""
+
+
+class _Deadline:
+    """The monotonic time by which one request must be over."""
+
+    def __init__(self, seconds: float) -> None:
+        self.at = time.monotonic() + seconds
+
+    def left(self) -> float:
+        """Seconds left; ``TimeoutError`` once none are."""
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("deadline passed")
+        return left
+
+
+def _connect_reason(exc: BaseException) -> str:
+    """A few words on why a connection could not be made."""
+    if isinstance(exc, socket.gaierror):
+        return f"name not resolved: {exc.strerror or exc}"
+    if isinstance(exc, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(exc, TimeoutError):
+        return "connecting timed out"
+    if isinstance(exc, ssl.SSLError):
+        return f"TLS failed: {exc.reason or exc}"
+    words = {
+        errno.ENETUNREACH: "network unreachable",
+        errno.EHOSTUNREACH: "host unreachable",
+        errno.ENETDOWN: "network down",
+        errno.EHOSTDOWN: "host down",
+        errno.EADDRNOTAVAIL: "address not available",
+    }
+    if isinstance(exc, OSError) and exc.errno in words:
+        return words[exc.errno]
+    return _one_line(getattr(exc, "strerror", None) or str(exc) or type(exc).__name__, 100)
+
+
+class _DeadlineReader(io.RawIOBase):
+    """Reads a socket, each read allowed only the time left before the deadline."""
+
+    def __init__(self, sock: socket.socket, deadline: _Deadline) -> None:
+        super().__init__()
+        self._sock = sock
+        self._raw = sock.makefile("rb", buffering=0)  # holds the socket open until closed, as http.client expects
+        self._deadline = deadline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int | None:
+        self._sock.settimeout(self._deadline.left())
+        return self._raw.readinto(buffer)
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()
+
+
+class _DeadlineSocket:
+    """A connected socket as http.client uses it, its reads and writes bounded by the deadline."""
+
+    def __init__(self, sock: socket.socket, deadline: _Deadline) -> None:
+        self._sock = sock
+        self._deadline = deadline
+
+    def makefile(self, mode: str = "r", *args: Any, **kwargs: Any) -> io.BufferedReader:
+        if mode != "rb":  # http.client reads answers in binary; nothing else is needed
+            raise ValueError(f"unsupported mode {mode!r}")
+        return io.BufferedReader(_DeadlineReader(self._sock, self._deadline))
+
+    def sendall(self, data: Any, *args: Any) -> None:
+        self._sock.settimeout(self._deadline.left())
+        self._sock.sendall(data, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sock, name)
+
+
+class _DeadlineConnectionMixin:
+    """An http.client connection whose connect, TLS handshake, writes and reads share one deadline.
+
+    A failure to connect (including the TLS handshake) is raised as
+    ``_ConnectFailed``, which is how the resolver tells "unreachable" from a
+    service that answered badly.
+    """
+
+    sock: Any
+    timeout: Any
+
+    def __init__(self, *args: Any, deadline: _Deadline, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._deadline = deadline
+        self._create_connection = self._connect_socket
+
+    def _connect_socket(self, address: Any, timeout: Any = None, source_address: Any = None) -> socket.socket:
+        sock = socket.create_connection(address, self._deadline.left(), source_address)
+        try:
+            sock.settimeout(self._deadline.left())  # what is left for the TLS handshake, if any
+        except TimeoutError:
+            sock.close()
+            raise
+        return sock
+
+    def connect(self) -> None:
+        try:
+            super().connect()  # type: ignore[misc]
+        except OSError as exc:
+            raise _ConnectFailed(_connect_reason(exc)) from exc
+        self.sock = _DeadlineSocket(self.sock, self._deadline)
+
+
+class _HTTPConnection(_DeadlineConnectionMixin, http.client.HTTPConnection):
+    pass
+
+
+class _HTTPSConnection(_DeadlineConnectionMixin, http.client.HTTPSConnection):
+    pass
+
+
+class _Request(urllib.request.Request):
+    def __init__(self, url: str, headers: Mapping[str, str], deadline: _Deadline) -> None:
+        super().__init__(url, headers=dict(headers))
+        self.deadline = deadline
+
+
+def _deadline_of(req: urllib.request.Request) -> _Deadline:
+    deadline = getattr(req, "deadline", None)
+    if not isinstance(deadline, _Deadline):  # a request this module did not make
+        raise ValueError("a request without a deadline")
+    return deadline
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(functools.partial(_HTTPConnection, deadline=_deadline_of(req)), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        conn = functools.partial(_HTTPSConnection, deadline=_deadline_of(req))
+        return self.do_open(conn, req, context=self._context)  # type: ignore[attr-defined]
+
+
+class _RedirectHandler(urllib.request.HTTPRedirectHandler):
+    """Follows redirects within the first request's deadline, and does not read their bodies."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None:
+            new.deadline = _deadline_of(req)  # type: ignore[attr-defined]
+            fp.close()  # urllib would read the whole body to drop it: a closed one reads as empty
+        return new
+
+
+def _read_capped(response: Any, limit: int) -> bytes:
+    """The body of ``response``, or ``_AnswerTooLarge`` as soon as it is past ``limit`` bytes."""
+    length = getattr(response, "length", None)  # http.client's reading of Content-Length
+    if isinstance(length, int) and length > limit:
+        raise _AnswerTooLarge(f"answer of {length} bytes, more than the {limit} bytes allowed")
+    body = bytearray()
+    while True:
+        chunk = response.read(min(64 * 1024, limit + 1 - len(body)))
+        if not chunk:
+            return bytes(body)
+        body += chunk
+        if len(body) > limit:
+            raise _AnswerTooLarge(f"answer longer than the {limit} bytes allowed")
+
+
+def _decode(body: bytes, headers: Any) -> str:
+    charset = (headers.get_content_charset() if headers is not None else None) or "utf-8"
+    return body.decode(charset)  # LookupError for an unknown charset, UnicodeDecodeError for bad bytes
+
+
+class _BoundedHTTP:
+    """A geopy adapter (``BaseSyncAdapter``'s contract): urllib, with bounds.
+
+    * ``timeout`` (geopy passes the geocoder's) is the deadline of the whole
+      request: connecting, the TLS handshake, sending, and reading the headers
+      and body, redirects included; past it the request is
+      ``GeocoderTimedOut``.
+    * An answer longer than ``max_bytes`` is ``GeocoderParseError`` and is not
+      read further (nor is an error page past ``max_bytes``: it is cut).
+    * No connection at all is ``GeocoderUnavailable`` raised from a
+      ``_ConnectFailed``.
+
+    geopy is imported only when the adapter is made (see ``_adapter_class``).
+    """
+
+    def __init__(self, *, proxies: Mapping[str, str] | None, ssl_context: Any, max_bytes: int = 0) -> None:
+        self.max_bytes = max_bytes or MAX_ANSWER_BYTES
+        if proxies is None:
+            proxies = urllib.request.getproxies()
+        proxies = {k: v if "://" in v else f"http://{v}" for k, v in (proxies or {}).items() if v}
+        self._open = urllib.request.build_opener(
+            urllib.request.ProxyHandler(proxies),  # given even when empty: no hidden system proxies
+            _HTTPHandler(),
+            _HTTPSHandler(context=ssl_context),
+            _RedirectHandler(),
+        ).open
+
+    def __enter__(self) -> _BoundedHTTP:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def get_json(self, url: str, *, timeout: float, headers: Mapping[str, str]) -> Any:
+        from geopy.exc import GeocoderParseError
+
+        text = self.get_text(url, timeout=timeout, headers=headers)
+        try:
+            return json.loads(text)
+        except (ValueError, RecursionError) as exc:
+            raise GeocoderParseError(f"answer is not JSON: {_one_line(text, 80)!r}") from exc
+
+    def get_text(self, url: str, *, timeout: float, headers: Mapping[str, str]) -> str:
+        from geopy.adapters import AdapterHTTPError
+        from geopy.exc import GeocoderParseError, GeocoderServiceError, GeocoderTimedOut, GeocoderUnavailable
+
+        try:
+            status, reason, answer_headers, body = self._fetch(url, timeout, headers)
+        except _ConnectFailed as exc:
+            raise GeocoderUnavailable(f"unreachable ({exc})") from exc
+        except _AnswerTooLarge as exc:
+            raise GeocoderParseError(str(exc)) from exc
+        except TimeoutError as exc:
+            raise GeocoderTimedOut(f"Service timed out: no whole answer within {timeout:g} s") from exc
+        except (OSError, http.client.HTTPException, ValueError) as exc:
+            raise GeocoderServiceError(_one_line(f"{type(exc).__name__}: {exc}", 150)) from exc
+        try:
+            text = _decode(body, answer_headers)
+        except (LookupError, ValueError) as exc:
+            if status >= 400:
+                text = ""
+            else:
+                raise GeocoderParseError(f"cannot decode the answer: {exc}") from exc
+        if status >= 400:
+            lowered = {k.lower(): v for k, v in answer_headers.items()}
+            raise AdapterHTTPError(
+                f"HTTP {status} {reason}".strip(), status_code=status, headers=lowered, text=text[:2000]
+            )
+        return text
+
+    def _fetch(self, url: str, timeout: float, headers: Mapping[str, str]) -> tuple[int, str, Any, bytes]:
+        """``(status, reason, headers, body)`` of one GET, whatever the status."""
+        deadline = _Deadline(timeout)
+        try:
+            response = self._open(_Request(url, headers, deadline), timeout=timeout)
+        except urllib.error.HTTPError as err:
+            with contextlib.closing(err):
+                try:
+                    body = _read_capped(err.fp, self.max_bytes) if err.fp is not None else b""
+                except _AnswerTooLarge:
+                    body = b""  # an error page is only logged: its start would do, but none is fine
+                return err.code, str(err.reason or ""), err.headers, body
+        except urllib.error.URLError as err:  # urllib wraps what happened while connecting and sending
+            if isinstance(err.reason, BaseException):
+                raise err.reason  # noqa: B904 (its own cause, if any, is the one worth keeping)
+            raise
+        with contextlib.closing(response):
+            return response.status, str(response.reason or ""), response.headers, _read_capped(response, self.max_bytes)
+
+
+@functools.cache
+def _adapter_class() -> type:
+    """``_BoundedHTTP`` as a geopy ``BaseSyncAdapter`` (made on first use: importing geopy is slow)."""
+    from geopy.adapters import BaseSyncAdapter
+
+    class BoundedAdapter(_BoundedHTTP, BaseSyncAdapter):
+        pass
+
+    return BoundedAdapter
+
+
+# --------------------------------------------------------------------------- #
 # The resolver.
 
 
@@ -292,6 +601,9 @@ class OnlineResolver:
     ``url`` (e.g. ``"http://localhost:8080/nominatim"``) is a shorthand for
     ``scheme`` + ``domain``; ``provider_options`` are passed to the geopy
     geocoder's constructor as they are (an ``api_key``, for instance).
+
+    ``timeout`` is the most one request may take, connecting and reading the
+    whole answer included; ``max_answer_bytes`` the longest answer read.
 
     One resolver spaces its own requests; share one resolver per endpoint
     (the rate limit is per object, and it is thread-safe).
@@ -315,9 +627,12 @@ class OnlineResolver:
         cache_path: str | os.PathLike[str] | None = None,
         offline: bool = False,
         provider_options: Mapping[str, Any] | None = None,
+        max_answer_bytes: int = MAX_ANSWER_BYTES,
     ) -> None:
         if timeout <= 0:
             raise ValueError("timeout must be positive")
+        if max_answer_bytes <= 0:
+            raise ValueError("max_answer_bytes must be positive")
         if min(min_delay_seconds, backoff_seconds, max_total_seconds) < 0 or max_retries < 0:
             raise ValueError("delays, budgets and max_retries must not be negative")
         self.provider = provider.strip().lower()
@@ -341,6 +656,7 @@ class OnlineResolver:
         self.max_consecutive_failures = int(max_consecutive_failures)
         self.offline = offline
         self.provider_options = dict(provider_options or {})
+        self.max_answer_bytes = int(max_answer_bytes)
 
         self.problems: list[str] = []
         self.last_result: GeocodeResult | None = None
@@ -406,7 +722,6 @@ class OnlineResolver:
         return GeocodeResult(Status.FAILED, error=error, requests=requests)
 
     def _make_geocoder(self) -> Callable[..., Any]:
-        from geopy.adapters import URLLibAdapter
         from geopy.exc import ConfigurationError, GeocoderNotFound
         from geopy.extra.rate_limiter import RateLimiter
         from geopy.geocoders import get_geocoder_for_service
@@ -418,9 +733,9 @@ class OnlineResolver:
         kwargs: dict[str, Any] = {
             "user_agent": self.user_agent,
             "timeout": self.timeout,
-            # urllib: no hidden retries inside the HTTP client, so the retry
-            # policy (and the request count) is all ours.
-            "adapter_factory": URLLibAdapter,
+            # urllib, bounded (see _BoundedHTTP): no hidden retries inside the
+            # HTTP client, so the retry policy (and the request count) is all ours.
+            "adapter_factory": functools.partial(_adapter_class(), max_bytes=self.max_answer_bytes),
         }
         if self.domain is not None:
             kwargs["domain"] = self.domain

@@ -10,7 +10,8 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Iterator
+import tracemalloc
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -72,6 +73,10 @@ class Reply:
     body: Any = field(default_factory=list)  # JSON-encoded unless it is bytes
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    trickle: float = 0.0  # seconds between bytes, sent one at a time (0: all at once)
+    trickle_headers: bool = False  # trickle the status line and headers too, not just the body
+    size: int = 0  # instead of body: a JSON list of this many bytes, mostly spaces, sent fast
+    declare_size: bool = True  # with size: say it in Content-Length (else the end is the close)
 
 
 @dataclass
@@ -90,6 +95,9 @@ class FakeNominatim:
         self.scripts: dict[str, list[Reply]] = {}
         self.answers: dict[tuple[str, str], Any] = {}  # (query, countrycodes) -> body
         self.lock = threading.Lock()
+        self.stop = threading.Event()  # set at teardown: slow replies end
+        self.finished = threading.Event()  # set when a slow or huge reply is over
+        self.sent = 0  # bytes of slow or huge replies written
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -101,6 +109,12 @@ class FakeNominatim:
                     reply = fake.next_reply(params)
                 if reply.delay:
                     time.sleep(reply.delay)
+                if reply.trickle or reply.size:
+                    try:
+                        self.send_slowly_or_hugely(reply)
+                    finally:
+                        fake.finished.set()
+                    return
                 body = reply.body if isinstance(reply.body, bytes) else json.dumps(reply.body)
                 data = body.encode() if isinstance(body, str) else body
                 try:
@@ -112,6 +126,35 @@ class FakeNominatim:
                     self.end_headers()
                     self.wfile.write(data)
                 except OSError:  # the client gave up (timeout test)
+                    pass
+
+            def send_slowly_or_hugely(self, reply: Reply) -> None:
+                body = reply.body if isinstance(reply.body, bytes) else json.dumps(reply.body).encode()
+                length = reply.size or len(body)
+                head = f"HTTP/1.0 {reply.status} Whatever\r\nContent-Type: application/json\r\n"
+                if reply.declare_size:
+                    head += f"Content-Length: {length}\r\n"
+                head += "".join(f"{k}: {v}\r\n" for k, v in reply.headers.items()) + "\r\n"
+                try:
+                    if not reply.trickle_headers:
+                        self.wfile.write(head.encode())
+                        head = ""
+                    if reply.size:
+                        chunk = b" " * 65536
+                        self.wfile.write(b"[")
+                        left = reply.size - 2
+                        while left > 0 and not fake.stop.is_set():
+                            self.wfile.write(chunk[:left])
+                            fake.sent += min(left, len(chunk))
+                            left -= len(chunk)
+                        self.wfile.write(b"]")
+                        return
+                    for byte in head.encode() + body:  # one byte at a time, until the client gives up
+                        if fake.stop.wait(reply.trickle):
+                            return
+                        self.wfile.write(bytes([byte]))
+                        fake.sent += 1
+                except OSError:  # the client gave up
                     pass
 
             def log_message(self, format: str, *args: Any) -> None:
@@ -156,6 +199,7 @@ def fake() -> Iterator[FakeNominatim]:
     try:
         yield server
     finally:
+        server.stop.set()
         server.server.shutdown()
         server.server.server_close()
 
@@ -164,6 +208,17 @@ def closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def within(seconds: float, call: Callable[[], Any]) -> Any:
+    """``call()``'s value; fails (instead of hanging the test run) if it takes longer than ``seconds``."""
+    box: list[Any] = []
+    thread = threading.Thread(target=lambda: box.append(call()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still running after {seconds} s"
+    assert box, "raised (see the thread's traceback above)"
+    return box[0]
 
 
 # --------------------------------------------------------------------------- #
@@ -597,3 +652,100 @@ def test_photon_answer_is_parsed_and_country_filtered(fake: FakeNominatim, tmp_p
     )
     assert OSM_LICENCE in place.source
     assert [h.path for h in fake.hits] == ["/api"]
+
+
+# --------------------------------------------------------------------------- #
+# Bounds: a whole request has a deadline, an answer a size cap, a Retry-After a
+# sane reading; problems are said once; no connection means no more attempts.
+
+
+@pytest.mark.parametrize("trickle_headers", [False, True], ids=["body", "headers"])
+def test_a_trickling_service_times_out_as_a_whole(fake: FakeNominatim, tmp_path: Path, trickle_headers: bool) -> None:
+    # One byte every 50 ms: each read is far within the 0.5 s timeout, the whole answer is not.
+    fake.scripts["Gaza"] = [Reply(body=[GAZA], trickle=0.05, trickle_headers=trickle_headers)]
+    r = fake.resolver(tmp_path, timeout=0.5, max_retries=0)
+
+    started = time.monotonic()
+    result = within(5.0, lambda: r.resolve("Gaza"))
+    elapsed = time.monotonic() - started
+
+    assert result.status is Status.FAILED and "timed out" in result.error.lower()
+    assert 0.4 <= elapsed < 1.5, elapsed
+    assert fake.sent > 3  # it did trickle: the deadline, not a read, ran out
+    assert len(r.problems) == 1 and "Gaza" in r.problems[0]
+    assert fake.resolver(tmp_path, offline=True).resolve("Gaza").status is Status.NOT_CACHED
+
+
+def test_each_retry_of_a_trickling_service_has_its_own_deadline(fake: FakeNominatim, tmp_path: Path) -> None:
+    fake.scripts["Gaza"] = [Reply(body=[GAZA], trickle=0.05), Reply(body=[GAZA], trickle=0.05)]
+    r = fake.resolver(tmp_path, timeout=0.4, max_retries=1, backoff_seconds=0.01)
+
+    started = time.monotonic()
+    result = within(5.0, lambda: r.resolve("Gaza"))
+    assert result.status is Status.FAILED and result.requests == 2
+    assert 0.7 <= time.monotonic() - started < 1.6
+    assert "after 2 attempts" in r.problems[0]
+
+
+@pytest.mark.parametrize("declare_size", [True, False], ids=["content-length", "until-close"])
+def test_an_oversized_answer_is_dropped_unread(fake: FakeNominatim, tmp_path: Path, declare_size: bool) -> None:
+    size = 40 * 1024 * 1024  # read whole, that is [] (not found), and several times its size in memory
+    fake.scripts["Gaza"] = [Reply(size=size, declare_size=declare_size)]
+    r = fake.resolver(tmp_path)  # the default cap, 2 MiB
+
+    tracemalloc.start()
+    try:
+        result = within(20.0, lambda: r.resolve("Gaza"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+    assert result.status is Status.FAILED, result
+    assert "bytes allowed" in result.error and "not retried" in result.error
+    assert peak < 8 * 1024 * 1024, peak
+    assert fake.finished.wait(5.0)
+    assert fake.sent < size // 2  # the client stopped reading
+    assert len(fake.searches()) == 1
+    fake.answers[("Gaza", "")] = [GAZA]
+    assert r.lookup("Gaza") is not None  # not cached
+
+
+def test_an_oversized_error_page_is_cut_and_the_retry_goes_on(fake: FakeNominatim, tmp_path: Path) -> None:
+    fake.scripts["Gaza"] = [Reply(status=500, size=40 * 1024 * 1024, declare_size=False)]
+    fake.answers[("Gaza", "")] = [GAZA]
+    r = fake.resolver(tmp_path)  # the default cap, 2 MiB
+
+    tracemalloc.start()
+    try:
+        place = within(20.0, lambda: r.lookup("Gaza"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert place is not None and r.problems == []
+    assert peak < 8 * 1024 * 1024, peak
+
+
+@pytest.mark.parametrize("size", [0, 40 * 1024 * 1024], ids=["small", "huge-body"])
+def test_a_redirect_is_followed_and_its_body_not_read(fake: FakeNominatim, tmp_path: Path, size: int) -> None:
+    moved = "/search?q=Gaza+City&format=json&addressdetails=1"
+    fake.scripts["Gaza"] = [Reply(status=302, headers={"Location": moved}, size=size, declare_size=False)]
+    fake.answers[("Gaza City", "")] = [GAZA]
+    r = fake.resolver(tmp_path)  # the default cap, 2 MiB
+
+    tracemalloc.start()
+    try:
+        place = within(20.0, lambda: r.lookup("Gaza"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert place is not None and place.name == "Gaza"
+    assert [h.params["q"] for h in fake.searches()] == ["Gaza", "Gaza City"]
+    assert peak < 8 * 1024 * 1024, peak
+
+
+def test_the_default_answer_cap_is_generous_but_bounded(fake: FakeNominatim, tmp_path: Path) -> None:
+    r = fake.resolver(tmp_path)
+    assert 1024 * 1024 <= r.max_answer_bytes <= 2 * 1024 * 1024
+    big = [nominatim_hit(f"Gaza {i}", 31.5, 34.4, osm_id=i) for i in range(300)]  # ~200 KB: a fine answer
+    fake.answers[("Gaza", "")] = big
+    assert r.lookup("Gaza") is not None
