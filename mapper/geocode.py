@@ -23,14 +23,15 @@ Behaviour
   ``max_answer_bytes`` is dropped without reading the rest.  Both are done in
   a geopy adapter (:class:`_BoundedHTTP`), the place geopy gives transport.
 * **Faults never raise.**  Timeouts, 5xx answers, connection errors and 429s
-  are retried with exponential backoff (a 429's ``Retry-After`` is honoured up
-  to ``max_retry_after_seconds``) within ``max_total_seconds``; then the lookup
-  gives up, a one-line message is appended to ``resolver.problems`` and
-  ``lookup`` returns ``None``.  Unparseable or oversized answers and client
-  errors (4xx other than 429) are not retried.  After
-  ``max_consecutive_failures`` failed lookups in a row, or a 429 asking for a
-  longer wait than allowed, the resolver stops contacting the service (for
-  good, or until the requested wait is over) and later lookups fail at once.
+  are retried with exponential backoff (a 429's ``Retry-After``, read safely
+  whatever it says, is honoured up to ``max_retry_after_seconds``) within
+  ``max_total_seconds``; then the lookup gives up, a one-line message is
+  appended to ``resolver.problems`` and ``lookup`` returns ``None``.
+  Unparseable or oversized answers and client errors (4xx other than 429) are
+  not retried.  After ``max_consecutive_failures`` failed lookups in a row, or
+  a 429 asking for a longer wait than allowed, the resolver stops contacting
+  the service (for good, or until the requested wait is over) and later
+  lookups fail at once.
 
 "Not found" versus "failed"
 ---------------------------
@@ -49,6 +50,7 @@ not accept) raise ``ValueError`` from the constructor; they are not faults.
 from __future__ import annotations
 
 import contextlib
+import email.utils
 import errno
 import functools
 import hashlib
@@ -58,6 +60,7 @@ import json
 import logging
 import math
 import os
+import re
 import socket
 import sqlite3
 import ssl
@@ -81,6 +84,7 @@ DEFAULT_USER_AGENT = f"strike-mapper/{__version__}"
 OSM_LICENCE = "OpenStreetMap contributors, ODbL"
 CACHE_FILENAME = "geocode.sqlite3"
 MAX_ANSWER_BYTES = 2 * 1024 * 1024  # a geocoding answer is a few KB
+MAX_WAIT_SECONDS = 24 * 3600.0  # longer Retry-After waits are read as this
 
 # Providers whose default endpoint we know, so that naming it explicitly and
 # leaving it out share cache entries.
@@ -292,6 +296,43 @@ def _one_line(text: str, limit: int = 200) -> str:
 
 
 # --------------------------------------------------------------------------- #
+# Retry-After, read safely.
+
+_DELAY_SECONDS = re.compile(r"[0-9]+")  # RFC 9110 delay-seconds: ASCII digits only
+
+
+def parse_retry_after(value: object, now: float | None = None) -> float | None:
+    """The wait a ``Retry-After`` value asks for, in seconds within ``[0, MAX_WAIT_SECONDS]``.
+
+    ``value`` is the header's text (delay-seconds or an HTTP date) or a number
+    already read from it.  Anything unreadable (garbage, a negative or
+    fractional number, an impossible date) is ``None``: no wait was asked for.
+    A wait longer than ``MAX_WAIT_SECONDS`` (400 digits, the year 9999) is read
+    as ``MAX_WAIT_SECONDS``; a date already past is 0.  Never raises.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        return float(min(max(value, 0), MAX_WAIT_SECONDS))  # compares huge ints without converting them
+    text = str(value).strip()
+    if _DELAY_SECONDS.fullmatch(text):
+        digits = text.lstrip("0") or "0"
+        return MAX_WAIT_SECONDS if len(digits) > 9 else min(float(digits), MAX_WAIT_SECONDS)
+    if not text or len(text) > 100:  # an HTTP date is 29 characters
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+        seconds = when.timestamp() - (time.time() if now is None else now)
+    except (TypeError, ValueError, OverflowError, IndexError, OSError):
+        return None
+    if math.isnan(seconds):
+        return None
+    return min(max(seconds, 0.0), MAX_WAIT_SECONDS)
+
+
+# --------------------------------------------------------------------------- #
 # Transport: urllib with a deadline on the whole request and a cap on the answer.
 #
 # geopy leaves HTTP to an adapter (geopy.adapters): one object owning the
@@ -497,6 +538,8 @@ class _BoundedHTTP:
       read further (nor is an error page past ``max_bytes``: it is cut).
     * No connection at all is ``GeocoderUnavailable`` raised from a
       ``_ConnectFailed``.
+    * ``Retry-After`` reaches geopy already read by :func:`parse_retry_after`,
+      as whole seconds or not at all.
 
     geopy is imported only when the adapter is made (see ``_adapter_class``).
     """
@@ -551,6 +594,9 @@ class _BoundedHTTP:
                 raise GeocoderParseError(f"cannot decode the answer: {exc}") from exc
         if status >= 400:
             lowered = {k.lower(): v for k, v in answer_headers.items()}
+            wait = parse_retry_after(lowered.pop("retry-after", None))
+            if wait is not None:
+                lowered["retry-after"] = str(math.ceil(wait))
             raise AdapterHTTPError(
                 f"HTTP {status} {reason}".strip(), status_code=status, headers=lowered, text=text[:2000]
             )
@@ -835,9 +881,9 @@ class OnlineResolver:
                 transient = _is_transient(exc)
                 if not transient:
                     return self._failed(name, f"{reason} (not retried)", attempt)
-                wait = self.backoff_seconds * 2 ** (attempt - 1)
-                if isinstance(exc, gx.GeocoderRateLimited) and exc.retry_after is not None:
-                    asked = float(exc.retry_after)
+                wait = self.backoff_seconds * 2.0 ** min(attempt - 1, 60)
+                asked = parse_retry_after(exc.retry_after) if isinstance(exc, gx.GeocoderRateLimited) else None
+                if asked is not None:
                     if asked > self.max_retry_after_seconds:
                         with self._lock:
                             self._paused_until = max(self._paused_until, time.monotonic() + asked)

@@ -19,6 +19,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mapper.geocode import OSM_LICENCE, GeocodeResult, OnlineResolver, Status, classify
 from mapper.models import Place
@@ -749,3 +751,82 @@ def test_the_default_answer_cap_is_generous_but_bounded(fake: FakeNominatim, tmp
     big = [nominatim_hit(f"Gaza {i}", 31.5, 34.4, osm_id=i) for i in range(300)]  # ~200 KB: a fine answer
     fake.answers[("Gaza", "")] = big
     assert r.lookup("Gaza") is not None
+
+
+def test_retry_after_is_read_safely_and_bounded() -> None:
+    from mapper.geocode import MAX_WAIT_SECONDS, parse_retry_after
+
+    now = 1_700_000_000.0  # 2023-11-14 22:13:20 UTC
+    assert parse_retry_after("120") == 120.0
+    assert parse_retry_after("  7 ") == 7.0
+    assert parse_retry_after("0007") == 7.0
+    assert parse_retry_after("0") == 0.0
+    assert parse_retry_after("9" * 400) == MAX_WAIT_SECONDS
+    assert parse_retry_after("9" * 5000) == MAX_WAIT_SECONDS
+    assert parse_retry_after(10**400) == MAX_WAIT_SECONDS
+    assert parse_retry_after(float("inf")) == MAX_WAIT_SECONDS
+    assert parse_retry_after(-5) == 0.0
+    assert parse_retry_after("Tue, 14 Nov 2023 22:15:20 GMT", now) == 120.0
+    assert parse_retry_after("Mon, 01 Jan 1990 00:00:00 GMT", now) == 0.0  # already past
+    assert parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", now) == MAX_WAIT_SECONDS
+    for garbage in (
+        None,
+        "",
+        "-5",
+        "+5",
+        "1.5",
+        "1e400",
+        "nan",
+        "inf",
+        "soon",
+        "\u0663",  # ARABIC-INDIC DIGIT THREE: int() reads it, HTTP does not
+        "Fri, 31 Dec 99999 23:59:59 GMT",
+        "Fri, 31 Feb 2024 23:59:59 GMT",
+        "Fri, 31 Dec 2024 99:99:99 GMT",
+        "x" * 10_000,
+        float("nan"),
+        True,
+    ):
+        assert parse_retry_after(garbage, now) is None, garbage
+
+
+@given(st.text(max_size=60) | st.integers() | st.floats())
+def test_retry_after_never_raises(value: Any) -> None:
+    from mapper.geocode import MAX_WAIT_SECONDS, parse_retry_after
+
+    wait = parse_retry_after(value)
+    assert wait is None or 0.0 <= wait <= MAX_WAIT_SECONDS
+
+
+@pytest.mark.parametrize(
+    ("header", "pauses"),
+    [
+        ("9" * 400, True),  # OverflowError before
+        ("9" * 5000, True),  # beyond int()'s digit limit: read as garbage before
+        ("Fri, 31 Dec 9999 23:59:59 GMT", True),
+        ("Fri, 31 Dec 99999 23:59:59 GMT", False),  # ValueError before
+        ("-5", False),
+        ("garbage", False),
+        ("1e400", False),
+        ("Mon, 01 Jan 1990 00:00:00 GMT", False),
+    ],
+    ids=["400-digits", "5000-digits", "year-9999", "year-99999", "negative", "garbage", "float", "past"],
+)
+def test_any_retry_after_is_handled(fake: FakeNominatim, tmp_path: Path, header: str, pauses: bool) -> None:
+    fake.scripts["Gaza"] = [Reply(status=429, headers={"Retry-After": header})]
+    fake.answers[("Gaza", "")] = [GAZA]
+    fake.answers[("Rafah", "")] = [GAZA]
+    r = fake.resolver(tmp_path, backoff_seconds=0.05, max_retry_after_seconds=5)
+
+    started = time.monotonic()
+    place = r.lookup("Gaza")
+    assert time.monotonic() - started < 1.0
+    if pauses:  # a wait longer than allowed: give up, and ask nothing more for now
+        assert place is None and r.last_result is not None
+        assert "asked to wait" in r.last_result.error and "pausing" in r.last_result.error
+        assert r.lookup("Rafah") is None
+        assert len(fake.searches()) == 1
+        assert len(r.problems) == 1 and "Gaza" in r.problems[0]
+    else:  # no usable wait: retried after the usual backoff
+        assert place is not None and r.problems == []
+        assert len(fake.searches()) == 2
