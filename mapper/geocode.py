@@ -22,16 +22,24 @@ Behaviour
   service that trickles bytes cannot hold a run), and an answer longer than
   ``max_answer_bytes`` is dropped without reading the rest.  Both are done in
   a geopy adapter (:class:`_BoundedHTTP`), the place geopy gives transport.
-* **Faults never raise.**  Timeouts, 5xx answers, connection errors and 429s
+* **Faults never raise.**  Timeouts, 5xx answers, broken connections and 429s
   are retried with exponential backoff (a 429's ``Retry-After``, read safely
   whatever it says, is honoured up to ``max_retry_after_seconds``) within
-  ``max_total_seconds``; then the lookup gives up, a one-line message is
-  appended to ``resolver.problems`` and ``lookup`` returns ``None``.
-  Unparseable or oversized answers and client errors (4xx other than 429) are
-  not retried.  After ``max_consecutive_failures`` failed lookups in a row, or
-  a 429 asking for a longer wait than allowed, the resolver stops contacting
-  the service (for good, or until the requested wait is over) and later
-  lookups fail at once.
+  ``max_total_seconds``; then the lookup gives up and ``lookup`` returns
+  ``None``.  Unparseable or oversized answers and client errors (4xx other
+  than 429) are not retried.  After ``max_consecutive_failures`` failed
+  lookups in a row, or a 429 asking for a longer wait than allowed, the
+  resolver stops contacting the service (for good, or until the requested wait
+  is over) and later lookups fail at once.
+* **Unreachable.**  When no connection can be made (refused, the name does not
+  resolve, no route, connecting timed out) the service is taken as unreachable
+  for the rest of the resolver's life: no lookup is tried again, and later
+  ones fail at once.  ``resolver.unreachable`` says why.
+* **Problems, once each.**  ``resolver.problems`` holds one line per distinct
+  problem (not one per name or per attempt), each with the number of names it
+  left unresolved and the first few of them; ``resolver.unresolved`` lists
+  every name whose lookup failed and that no later lookup found.  Failures are
+  not cached, so a later run asks for those names again.
 
 "Not found" versus "failed"
 ---------------------------
@@ -56,6 +64,7 @@ import functools
 import hashlib
 import http.client
 import io
+import itertools
 import json
 import logging
 import math
@@ -69,7 +78,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -537,7 +546,7 @@ class _BoundedHTTP:
     * An answer longer than ``max_bytes`` is ``GeocoderParseError`` and is not
       read further (nor is an error page past ``max_bytes``: it is cut).
     * No connection at all is ``GeocoderUnavailable`` raised from a
-      ``_ConnectFailed``.
+      ``_ConnectFailed`` (see ``_unreachable_reason``).
     * ``Retry-After`` reaches geopy already read by :func:`parse_retry_after`,
       as whole seconds or not at all.
 
@@ -633,8 +642,41 @@ def _adapter_class() -> type:
     return BoundedAdapter
 
 
+def _unreachable_reason(exc: BaseException) -> str:
+    """Why the service could not be reached, when ``exc`` says it could not; else ""."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, _ConnectFailed):
+            return str(cause)
+        seen.add(id(cause))
+        cause = cause.__cause__
+    return ""
+
+
 # --------------------------------------------------------------------------- #
 # The resolver.
+
+_NAMES_SHOWN = 5  # names a problem line lists before "…"
+_RETRY_HINT = "run again when it is back (with --reanalyse for articles already stored)"
+
+
+@dataclass
+class _Trouble:
+    """One distinct problem: said once, with the names it left unresolved."""
+
+    text: str  # one line
+    names: dict[str, str] = field(default_factory=dict)  # casefolded -> as first met, in order
+    hint: str = ""  # what to do, said after the names
+
+    def line(self) -> str:
+        if not self.names:
+            return self.text
+        n = len(self.names)
+        first = itertools.islice(self.names.values(), _NAMES_SHOWN)
+        shown = ", ".join(repr(x) for x in first) + (", …" if n > _NAMES_SHOWN else "")
+        line = f"{self.text}; {n} name{'s' if n != 1 else ''} left unresolved ({shown})"
+        return f"{line}, {self.hint}" if self.hint else line
 
 
 class OnlineResolver:
@@ -704,10 +746,13 @@ class OnlineResolver:
         self.provider_options = dict(provider_options or {})
         self.max_answer_bytes = int(max_answer_bytes)
 
-        self.problems: list[str] = []
         self.last_result: GeocodeResult | None = None
         self.requests_made = 0  # HTTP requests sent, over the resolver's life
+        self._unresolved: dict[str, str] = {}  # casefolded -> name (see ``unresolved``)
+        self.unreachable = ""  # why no connection could be made; then none is tried again
 
+        self._troubles: dict[str, _Trouble] = {}  # key -> problem, in the order they arose
+        self._troubles_lock = threading.Lock()
         self._lock = threading.Lock()
         self._consecutive_failures = 0
         self._disabled = ""  # why online lookups stopped for good
@@ -718,13 +763,26 @@ class OnlineResolver:
         try:
             self._cache = _Cache(self.cache_path)
         except (OSError, sqlite3.Error) as exc:
-            self._problem(f"cache {self.cache_path} unusable, answers are not kept: {exc}")
+            self._trouble("cache", f"geocoding cache {self.cache_path} unusable, answers are not kept: {exc}")
 
         self._geocode: Callable[..., Any] | None = None
         if not offline:
             self._geocode = self._make_geocoder()
 
     # -- public ------------------------------------------------------------- #
+
+    @property
+    def problems(self) -> list[str]:
+        """One line per distinct problem so far (each with the names it left unresolved)."""
+        with self._troubles_lock:
+            return [t.line() for t in self._troubles.values()]
+
+    @property
+    def unresolved(self) -> list[str]:
+        """Names whose lookup failed (not "not found": that is an answer) and that no
+        later lookup found, in the order they first failed; a later run asks again."""
+        with self._troubles_lock:
+            return list(self._unresolved.values())
 
     @property
     def endpoint(self) -> str:
@@ -750,22 +808,55 @@ class OnlineResolver:
             result = self._resolve(name, country_codes)
         except Exception as exc:  # a bug here must not take the run down
             log.exception("geocoding %r failed unexpectedly", name)
-            result = self._failed(name, f"unexpected error: {type(exc).__name__}: {exc}", 0)
+            result = self._failed(name, "unexpected", f"unexpected error: {type(exc).__name__}: {exc}", 0)
         self.last_result = result
         return result
 
     # -- internals ---------------------------------------------------------- #
 
-    def _problem(self, message: str) -> None:
-        line = _one_line(message, 300)
-        log.warning("%s", line)
-        self.problems.append(line)
+    @property
+    def _where(self) -> str:
+        endpoint = self.endpoint
+        return endpoint if endpoint != "default" else self.provider
 
-    def _failed(self, name: str, error: str, requests: int, record: bool = True) -> GeocodeResult:
+    @property
+    def _label(self) -> str:
+        return f"geocoder: {self._where}"
+
+    def _trouble(self, key: str, text: str, name: str | None = None, hint: str = "") -> None:
+        """Note a problem: the first time its ``key`` is seen it becomes a line of
+        ``problems``; each time, ``name`` (if any) is added to the names it left unresolved."""
+        with self._troubles_lock:
+            trouble = self._troubles.get(key)
+            if trouble is None:
+                trouble = self._troubles[key] = _Trouble(_one_line(text, 300), hint=hint)
+                log.info("%s", trouble.text)  # said once, by whoever reads ``problems``
+            if name is not None:
+                name = " ".join(name.split())
+                trouble.names.setdefault(name.casefold(), name)
+                self._unresolved.setdefault(name.casefold(), name)
+
+    def _found(self, name: str) -> None:
+        """``name`` has an answer now: it is no longer unresolved."""
+        folded = " ".join(name.split()).casefold()
+        with self._troubles_lock:
+            if self._unresolved.pop(folded, None) is not None:
+                for trouble in self._troubles.values():
+                    trouble.names.pop(folded, None)
+
+    def _failed(self, name: str, key: str, error: str, requests: int, hint: str = "") -> GeocodeResult:
+        """A FAILED result; the problem it shows is noted under ``key`` (once per key)."""
         error = _one_line(error)
-        if record:
-            self._problem(f"geocoder {self.provider}: {name!r}: {error}")
+        self._trouble(key, f"{self._label}: {error}", name, hint)
+        log.info("%s: %r: %s", self._label, name, error)
         return GeocodeResult(Status.FAILED, error=error, requests=requests)
+
+    def _set_unreachable(self, name: str, why: str, requests: int) -> GeocodeResult:
+        with self._lock:
+            self.unreachable = self.unreachable or why
+        error = f"{self._where} unreachable ({self.unreachable})"
+        self._trouble("unreachable", f"geocoder: {error}", name, _RETRY_HINT)
+        return GeocodeResult(Status.FAILED, error=_one_line(error), requests=requests)
 
     def _make_geocoder(self) -> Callable[..., Any]:
         from geopy.exc import ConfigurationError, GeocoderNotFound
@@ -815,27 +906,36 @@ class OnlineResolver:
         if self.offline or self._geocode is None:
             return GeocodeResult(Status.NOT_CACHED)
 
+        # Not asking: failed at once, the name counted under the problem that stopped us.
         with self._lock:
-            if self._disabled:
-                return self._failed(name, self._disabled, 0, record=False)
-            wait = self._paused_until - time.monotonic()
-            if wait > 0:
-                return self._failed(name, f"service asked to wait, {wait:.0f} s left", 0, record=False)
+            unreachable, disabled, wait = self.unreachable, self._disabled, self._paused_until - time.monotonic()
+        if unreachable:
+            return self._set_unreachable(name, unreachable, 0)
+        if disabled:
+            return self._failed(name, "stopped", disabled, 0, _RETRY_HINT)
+        if wait > 0:
+            return self._failed(name, "paused", f"service asked to wait, {wait:.0f} s left", 0, _RETRY_HINT)
 
         result = self._fetch(name, query, countries)
         if result.status is Status.FAILED:
+            stopped = ""
             with self._lock:
                 self._consecutive_failures += 1
-                if self.max_consecutive_failures and (
-                    self._consecutive_failures >= self.max_consecutive_failures and not self._disabled
+                if (
+                    self.max_consecutive_failures
+                    and self._consecutive_failures >= self.max_consecutive_failures
+                    and not self._disabled
+                    and not self.unreachable
                 ):
-                    self._disabled = (
+                    stopped = self._disabled = (
                         f"online geocoding stopped after {self._consecutive_failures} failed lookups in a row"
                     )
-                    self._problem(f"geocoder {self.provider} ({self.endpoint}): {self._disabled}")
+            if stopped:
+                self._trouble("stopped", f"{self._label}: {stopped}", hint=_RETRY_HINT)
             return result
         with self._lock:
             self._consecutive_failures = 0
+        self._found(query)
         payload = _place_to_json(result.place) if result.place else None
         self._cache_put(key, result.status.value, payload)
         return result
@@ -853,7 +953,7 @@ class OnlineResolver:
             if status == Status.FOUND.value and payload:
                 return GeocodeResult(Status.FOUND, _place_from_json(payload), cached=True)
         except (sqlite3.Error, OSError, ValueError, TypeError) as exc:
-            self._problem(f"cache {self.cache_path}: unreadable entry for {key[2]!r}: {exc}")
+            self._trouble("cache read", f"geocoding cache {self.cache_path}: unreadable entries ({exc}), asked again")
         return None
 
     def _cache_put(self, key: tuple[str, str, str, str], status: str, payload: str | None) -> None:
@@ -862,7 +962,7 @@ class OnlineResolver:
         try:
             self._cache.put(key, status, payload)
         except (sqlite3.Error, OSError) as exc:
-            self._problem(f"cache {self.cache_path}: cannot store {key[2]!r}: {exc}")
+            self._trouble("cache write", f"geocoding cache {self.cache_path}: cannot store answers: {exc}")
 
     def _fetch(self, name: str, query: str, countries: list[str]) -> GeocodeResult:
         """Ask the service, retrying transient faults within the bounds."""
@@ -877,10 +977,14 @@ class OnlineResolver:
             try:
                 answer = self._call(query, countries)
             except Exception as exc:
-                reason = f"{type(exc).__name__}: {_one_line(str(exc), 120)}"
+                why = _unreachable_reason(exc)
+                if why:  # no connection at all: not this name's fault, and asking again would only stall
+                    return self._set_unreachable(name, why, attempt)
+                kind = type(exc).__name__
+                reason = f"{kind}: {_one_line(str(exc), 120)}"
                 transient = _is_transient(exc)
                 if not transient:
-                    return self._failed(name, f"{reason} (not retried)", attempt)
+                    return self._failed(name, f"{kind} not retried", f"{reason} (not retried)", attempt)
                 wait = self.backoff_seconds * 2.0 ** min(attempt - 1, 60)
                 asked = parse_retry_after(exc.retry_after) if isinstance(exc, gx.GeocoderRateLimited) else None
                 if asked is not None:
@@ -889,16 +993,19 @@ class OnlineResolver:
                             self._paused_until = max(self._paused_until, time.monotonic() + asked)
                         return self._failed(
                             name,
+                            "paused",
                             f"{reason}; service asked to wait {asked:.0f} s,"
                             f" more than {self.max_retry_after_seconds:.0f} s: pausing",
                             attempt,
+                            _RETRY_HINT,
                         )
                     wait = max(wait, asked)
                 if attempt > self.max_retries:
-                    return self._failed(name, f"{reason} after {attempt} attempts", attempt)
+                    return self._failed(name, f"{kind} retries", f"{reason} after {attempt} attempts", attempt)
                 if time.monotonic() - started + wait > self.max_total_seconds:
                     return self._failed(
                         name,
+                        f"{kind} budget",
                         f"{reason} after {attempt} attempts; retry budget {self.max_total_seconds:g} s spent",
                         attempt,
                     )
@@ -908,7 +1015,8 @@ class OnlineResolver:
             try:
                 place = self._to_place(answer, query, countries)
             except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
-                return self._failed(name, f"unusable answer: {type(exc).__name__}: {exc} (not retried)", attempt)
+                error = f"unusable answer: {type(exc).__name__}: {exc} (not retried)"
+                return self._failed(name, "unusable answer", error, attempt)
             if place is None:
                 return GeocodeResult(Status.NOT_FOUND, requests=attempt)
             return GeocodeResult(Status.FOUND, place, requests=attempt)

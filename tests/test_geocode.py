@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import itertools
 import json
 import socket
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from unittest import mock
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -451,25 +453,25 @@ def test_connection_refused_gives_none_and_a_problem(tmp_path: Path) -> None:
     assert r.lookup("Gaza") is None
     assert time.monotonic() - started < 1.0
     result = r.last_result
-    assert result is not None and result.status is Status.FAILED and result.requests == 3
+    # No connection: not retried (the service is unreachable for the run, see below).
+    assert result is not None and result.status is Status.FAILED and result.requests == 1
     assert "refused" in result.error.lower()
     assert len(r.problems) == 1
 
 
-def test_repeated_failures_stop_online_lookups(tmp_path: Path) -> None:
-    r = OnlineResolver(
-        url=f"http://127.0.0.1:{closed_port()}",
-        cache_path=tmp_path / "c.sqlite3",
-        min_delay_seconds=0.0,
-        max_retries=0,
-        max_consecutive_failures=2,
-    )
+def test_repeated_failures_stop_online_lookups(fake: FakeNominatim, tmp_path: Path) -> None:
+    for name in ("A", "B", "C", "D"):
+        fake.scripts[name] = [Reply(status=500)]
+    r = fake.resolver(tmp_path, max_retries=0, max_consecutive_failures=2)
     for name in ("A", "B", "C", "D"):
         assert r.lookup(name) is None
         assert r.last_result is not None and r.last_result.status is Status.FAILED
     assert r.requests_made == 2
-    assert len(r.problems) == 3  # A, B, then one line saying lookups stopped
-    assert "stopped" in r.problems[-1]
+    assert len(fake.searches()) == 2
+    assert len(r.problems) == 2  # the 500s of A and B, then one line saying lookups stopped
+    assert "500" in r.problems[0] and "2 names left unresolved ('A', 'B')" in r.problems[0]
+    assert "stopped" in r.problems[-1] and "('C', 'D')" in r.problems[-1]
+    assert r.unresolved == ["A", "B", "C", "D"]
 
 
 def test_rate_limit_spaces_requests(fake: FakeNominatim, tmp_path: Path) -> None:
@@ -826,7 +828,114 @@ def test_any_retry_after_is_handled(fake: FakeNominatim, tmp_path: Path, header:
         assert "asked to wait" in r.last_result.error and "pausing" in r.last_result.error
         assert r.lookup("Rafah") is None
         assert len(fake.searches()) == 1
-        assert len(r.problems) == 1 and "Gaza" in r.problems[0]
+        assert len(r.problems) == 1 and "2 names left unresolved ('Gaza', 'Rafah')" in r.problems[0]
     else:  # no usable wait: retried after the usual backoff
         assert place is not None and r.problems == []
         assert len(fake.searches()) == 2
+
+
+def test_each_problem_is_said_once_with_the_names_it_left(fake: FakeNominatim, tmp_path: Path) -> None:
+    names = [f"Town {c}" for c in "ABCDEFG"]
+    for name in names:
+        fake.scripts[name] = [Reply(status=500) for _ in range(4)]  # two attempts, twice
+    fake.scripts["Bad"] = [Reply(body=b"not json")]
+    r = fake.resolver(tmp_path, max_retries=1, max_consecutive_failures=0)
+
+    for name in [*names, "Bad", *names]:  # each name twice (two articles), and another problem between
+        assert r.lookup(name) is None
+    fake.answers[("Town A", "")] = [GAZA]
+    assert r.lookup("Town A") is not None  # found after all
+
+    assert r.problems == [
+        f"geocoder: http://127.0.0.1:{fake.port}: GeocoderServiceError: HTTP 500 Internal Server Error"
+        " after 2 attempts; 6 names left unresolved ('Town B', 'Town C', 'Town D', 'Town E', 'Town F', …)",
+        r.problems[1],
+    ]
+    assert r.problems[1].startswith(f"geocoder: http://127.0.0.1:{fake.port}: GeocoderParseError:")
+    assert r.problems[1].endswith("(not retried); 1 name left unresolved ('Bad')")
+    assert r.unresolved == [*names[1:], "Bad"]
+
+
+UNREACHABLE = {
+    "refused": ("connection refused", None),
+    "dns": (
+        "name not resolved: Name or service not known",
+        socket.gaierror(socket.EAI_NONAME, "Name or service not known"),
+    ),
+    "no-route": ("network unreachable", OSError(errno.ENETUNREACH, "Network is unreachable")),
+    "connect-timeout": ("connecting timed out", TimeoutError("timed out")),
+}
+
+
+@pytest.mark.parametrize("how", list(UNREACHABLE))
+def test_no_connection_makes_the_service_unreachable_for_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    why, error = UNREACHABLE[how]
+    if how == "dns":
+        monkeypatch.setattr(socket, "getaddrinfo", mock.Mock(side_effect=error))
+    elif error is not None:
+        monkeypatch.setattr(socket, "create_connection", mock.Mock(side_effect=error))
+    url = f"http://127.0.0.1:{closed_port()}"
+    r = OnlineResolver(url=url, cache_path=tmp_path / "c.sqlite3", min_delay_seconds=0.0, max_retries=3)
+
+    started = time.monotonic()
+    results = [r.resolve(name) for name in ("Gaza", "Rafah", "Khan Younis", "Gaza")]
+    assert time.monotonic() - started < 1.0
+
+    assert [x.status for x in results] == [Status.FAILED] * 4
+    assert [x.requests for x in results] == [1, 0, 0, 0]  # tried once, and never again
+    assert r.requests_made == 1
+    assert all(x.error == f"{url} unreachable ({why})" for x in results)
+    assert r.unreachable == why
+    assert r.unresolved == ["Gaza", "Rafah", "Khan Younis"]
+    assert r.problems == [
+        f"geocoder: {url} unreachable ({why}); 3 names left unresolved ('Gaza', 'Rafah', 'Khan Younis'),"
+        " run again when it is back (with --reanalyse for articles already stored)"
+    ]
+
+
+def test_unreachable_is_not_cached_as_not_found(fake: FakeNominatim, tmp_path: Path) -> None:
+    down = OnlineResolver(
+        url=f"http://127.0.0.1:{closed_port()}", cache_path=tmp_path / "cache.sqlite3", min_delay_seconds=0.0
+    )
+    assert down.lookup("Gaza") is None and down.lookup("Rafah") is None
+    assert down.unresolved == ["Gaza", "Rafah"]
+
+    assert fake.resolver(tmp_path, offline=True).resolve("Gaza").status is Status.NOT_CACHED
+    fake.answers[("Gaza", "")] = [GAZA]
+    back = fake.resolver(tmp_path)  # a later run, with the network: asks again
+    assert back.lookup("Gaza") is not None
+    assert back.resolve("Rafah").status is Status.NOT_FOUND
+    assert len(fake.searches()) == 2
+    assert back.problems == [] and back.unresolved == []
+
+
+def test_a_run_without_the_geocoder_says_so_once_and_does_not_stall(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from mapper.cli import main
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(
+        "Airstrike hits Zorblaxville\n\nAn airstrike hit the village of Zorblaxville on Monday, killing three"
+        " people. Another strike hit the town of Plimfordham, officials said.\n"
+    )
+    url = f"http://127.0.0.1:{closed_port()}"
+    waits: list[float] = []
+    sleep = time.sleep
+    monkeypatch.setattr(time, "sleep", lambda s: waits.append(s) or sleep(s))
+
+    args = ["run", str(articles), "-o", str(tmp_path / "out"), "--no-store", "--no-world", "-q"]
+    res = CliRunner().invoke(main, [*args, "--geocoder-url", url])
+
+    assert res.exit_code == 0, res.output
+    said = [line for line in res.stderr.splitlines() if "geocoder" in line]
+    assert len(said) == 1, said
+    assert said[0].startswith(f"warning: geocoder: {url} unreachable (connection refused); 2 names left unresolved")
+    assert "'Zorblaxville'" in said[0] and "'Plimfordham'" in said[0]
+    assert sum(waits) < 0.5, waits  # no backoff (1 + 2 + 4 s a name), no spacing of requests
