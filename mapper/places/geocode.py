@@ -16,17 +16,30 @@ Behaviour
 * **Offline.**  ``offline=True`` answers from the cache only: no network
   request, and geopy is not even imported.
 * **Politeness.**  Requests are spaced by at least ``min_delay_seconds``
-  (geopy's ``RateLimiter``; public Nominatim allows one request a second) and
-  each request has a ``timeout``.
-* **Faults never raise.**  Timeouts, 5xx answers, connection errors and 429s
-  are retried with exponential backoff (a 429's ``Retry-After`` is honoured up
-  to ``max_retry_after_seconds``) within ``max_total_seconds``; then the lookup
-  gives up, a one-line message is appended to ``resolver.problems`` and
-  ``lookup`` returns ``None``.  Unparseable answers and client errors (4xx other
+  (geopy's ``RateLimiter``; public Nominatim allows one request a second).
+* **Bounded requests.**  Each request must be over within ``timeout`` seconds
+  in all (connecting, sending, the headers and every byte of the answer: a
+  service that trickles bytes cannot hold a run), and an answer longer than
+  ``max_answer_bytes`` is dropped without reading the rest.  Both are done in
+  a geopy adapter (:class:`_BoundedHTTP`), the place geopy gives transport.
+* **Faults never raise.**  Timeouts, 5xx answers, broken connections and 429s
+  are retried with exponential backoff (a 429's ``Retry-After``, read safely
+  whatever it says, is honoured up to ``max_retry_after_seconds``) within
+  ``max_total_seconds``; then the lookup gives up and ``lookup`` returns
+  ``None``.  Unparseable or oversized answers and client errors (4xx other
   than 429) are not retried.  After ``max_consecutive_failures`` failed
   lookups in a row, or a 429 asking for a longer wait than allowed, the
   resolver stops contacting the service (for good, or until the requested wait
   is over) and later lookups fail at once.
+* **Unreachable.**  When no connection can be made (refused, the name does not
+  resolve, no route, connecting timed out) the service is taken as unreachable
+  for the rest of the resolver's life: no lookup is tried again, and later
+  ones fail at once.  ``resolver.unreachable`` says why.
+* **Problems, once each.**  ``resolver.problems`` holds one line per distinct
+  problem (not one per name or per attempt), each with the number of names it
+  left unresolved and the first few of them; ``resolver.unresolved`` lists
+  every name whose lookup failed and that no later lookup found.  Failures are
+  not cached, so a later run asks for those names again.
 
 "Not found" versus "failed"
 ---------------------------
@@ -45,16 +58,27 @@ not accept) raise ``ValueError`` from the constructor; they are not faults.
 from __future__ import annotations
 
 import contextlib
+import email.utils
+import errno
+import functools
 import hashlib
+import http.client
+import io
+import itertools
 import json
 import logging
 import math
 import os
+import re
+import socket
 import sqlite3
+import ssl
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -68,6 +92,8 @@ log = logging.getLogger(__name__)
 DEFAULT_USER_AGENT = f"strike-mapper/{__version__}"
 OSM_LICENCE = "OpenStreetMap contributors, ODbL"
 CACHE_FILENAME = "geocode.sqlite3"
+MAX_ANSWER_BYTES = 2 * 1024 * 1024  # a geocoding answer is a few KB
+MAX_WAIT_SECONDS = 24 * 3600.0  # longer Retry-After waits are read as this
 
 # Providers whose default endpoint we know, so that naming it explicitly and
 # leaving it out share cache entries.
@@ -282,7 +308,378 @@ def _one_line(text: str, limit: int = 200) -> str:
 
 
 # --------------------------------------------------------------------------- #
+# Retry-After, read safely.
+
+_DELAY_SECONDS = re.compile(r"[0-9]+")  # RFC 9110 delay-seconds: ASCII digits only
+
+
+def parse_retry_after(value: object, now: float | None = None) -> float | None:
+    """The wait a ``Retry-After`` value asks for, in seconds within ``[0, MAX_WAIT_SECONDS]``.
+
+    ``value`` is the header's text (delay-seconds or an HTTP date) or a number
+    already read from it.  Anything unreadable (garbage, a negative or
+    fractional number, an impossible date) is ``None``: no wait was asked for.
+    A wait longer than ``MAX_WAIT_SECONDS`` (400 digits, the year 9999) is read
+    as ``MAX_WAIT_SECONDS``; a date already past is 0.  Never raises.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        return float(min(max(value, 0), MAX_WAIT_SECONDS))  # compares huge ints without converting them
+    text = str(value).strip()
+    if _DELAY_SECONDS.fullmatch(text):
+        digits = text.lstrip("0") or "0"
+        return MAX_WAIT_SECONDS if len(digits) > 9 else min(float(digits), MAX_WAIT_SECONDS)
+    if not text or len(text) > 100:  # an HTTP date is 29 characters
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+        seconds = when.timestamp() - (time.time() if now is None else now)
+    except (TypeError, ValueError, OverflowError, IndexError, OSError):
+        return None
+    if math.isnan(seconds):
+        return None
+    return min(max(seconds, 0.0), MAX_WAIT_SECONDS)
+
+
+# --------------------------------------------------------------------------- #
+# Transport: urllib with a deadline on the whole request and a cap on the answer.
+#
+# geopy leaves HTTP to an adapter (geopy.adapters): one object owning the
+# transport, its timeouts and the mapping of its faults to geopy's exceptions.
+# Its urllib adapter passes ``timeout`` to each socket operation, so a service
+# that sends a byte every few seconds is never timed out, and it reads a whole
+# answer into memory whatever its size.  _BoundedHTTP is an adapter of ours
+# that keeps geopy's contract and bounds both.
+
+
+class _ConnectFailed(OSError):
+    """No connection to the service could be made; the message says why in a few words."""
+
+
+class _AnswerTooLarge(Exception):
+    """The answer is longer than the cap; the rest of it was not read."""
+
+
+class _Deadline:
+    """The monotonic time by which one request must be over."""
+
+    def __init__(self, seconds: float) -> None:
+        self.at = time.monotonic() + seconds
+
+    def left(self) -> float:
+        """Seconds left; ``TimeoutError`` once none are."""
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("deadline passed")
+        return left
+
+
+def _connect_reason(exc: BaseException) -> str:
+    """A few words on why a connection could not be made."""
+    if isinstance(exc, socket.gaierror):
+        return f"name not resolved: {exc.strerror or exc}"
+    if isinstance(exc, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(exc, TimeoutError):
+        return "connecting timed out"
+    if isinstance(exc, ssl.SSLError):
+        return f"TLS failed: {exc.reason or exc}"
+    words = {
+        errno.ENETUNREACH: "network unreachable",
+        errno.EHOSTUNREACH: "host unreachable",
+        errno.ENETDOWN: "network down",
+        errno.EHOSTDOWN: "host down",
+        errno.EADDRNOTAVAIL: "address not available",
+    }
+    if isinstance(exc, OSError) and exc.errno in words:
+        return words[exc.errno]
+    return _one_line(getattr(exc, "strerror", None) or str(exc) or type(exc).__name__, 100)
+
+
+class _DeadlineReader(io.RawIOBase):
+    """Reads a socket, each read allowed only the time left before the deadline."""
+
+    def __init__(self, sock: socket.socket, deadline: _Deadline) -> None:
+        super().__init__()
+        self._sock = sock
+        self._raw = sock.makefile("rb", buffering=0)  # holds the socket open until closed, as http.client expects
+        self._deadline = deadline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int | None:
+        self._sock.settimeout(self._deadline.left())
+        return self._raw.readinto(buffer)
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()
+
+
+class _DeadlineSocket:
+    """A connected socket as http.client uses it, its reads and writes bounded by the deadline."""
+
+    def __init__(self, sock: socket.socket, deadline: _Deadline) -> None:
+        self._sock = sock
+        self._deadline = deadline
+
+    def makefile(self, mode: str = "r", *args: Any, **kwargs: Any) -> io.BufferedReader:
+        if mode != "rb":  # http.client reads answers in binary; nothing else is needed
+            raise ValueError(f"unsupported mode {mode!r}")
+        return io.BufferedReader(_DeadlineReader(self._sock, self._deadline))
+
+    def sendall(self, data: Any, *args: Any) -> None:
+        self._sock.settimeout(self._deadline.left())
+        self._sock.sendall(data, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sock, name)
+
+
+class _DeadlineConnectionMixin:
+    """An http.client connection whose connect, TLS handshake, writes and reads share one deadline.
+
+    A failure to connect (including the TLS handshake) is raised as
+    ``_ConnectFailed``, which is how the resolver tells "unreachable" from a
+    service that answered badly.
+    """
+
+    sock: Any
+    timeout: Any
+
+    def __init__(self, *args: Any, deadline: _Deadline, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._deadline = deadline
+        self._create_connection = self._connect_socket
+
+    def _connect_socket(self, address: Any, timeout: Any = None, source_address: Any = None) -> socket.socket:
+        sock = socket.create_connection(address, self._deadline.left(), source_address)
+        try:
+            sock.settimeout(self._deadline.left())  # what is left for the TLS handshake, if any
+        except TimeoutError:
+            sock.close()
+            raise
+        return sock
+
+    def connect(self) -> None:
+        try:
+            super().connect()  # type: ignore[misc]
+        except OSError as exc:
+            raise _ConnectFailed(_connect_reason(exc)) from exc
+        self.sock = _DeadlineSocket(self.sock, self._deadline)
+
+
+class _HTTPConnection(_DeadlineConnectionMixin, http.client.HTTPConnection):
+    pass
+
+
+class _HTTPSConnection(_DeadlineConnectionMixin, http.client.HTTPSConnection):
+    pass
+
+
+class _Request(urllib.request.Request):
+    def __init__(self, url: str, headers: Mapping[str, str], deadline: _Deadline) -> None:
+        super().__init__(url, headers=dict(headers))
+        self.deadline = deadline
+
+
+def _deadline_of(req: urllib.request.Request) -> _Deadline:
+    deadline = getattr(req, "deadline", None)
+    if not isinstance(deadline, _Deadline):  # a request this module did not make
+        raise ValueError("a request without a deadline")
+    return deadline
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(functools.partial(_HTTPConnection, deadline=_deadline_of(req)), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        conn = functools.partial(_HTTPSConnection, deadline=_deadline_of(req))
+        return self.do_open(conn, req, context=self._context)  # type: ignore[attr-defined]
+
+
+class _RedirectHandler(urllib.request.HTTPRedirectHandler):
+    """Follows redirects within the first request's deadline, and does not read their bodies."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None:
+            new.deadline = _deadline_of(req)  # type: ignore[attr-defined]
+            fp.close()  # urllib would read the whole body to drop it: a closed one reads as empty
+        return new
+
+
+def _read_capped(response: Any, limit: int) -> bytes:
+    """The body of ``response``, or ``_AnswerTooLarge`` as soon as it is past ``limit`` bytes."""
+    length = getattr(response, "length", None)  # http.client's reading of Content-Length
+    if isinstance(length, int) and length > limit:
+        raise _AnswerTooLarge(f"answer of {length} bytes, more than the {limit} bytes allowed")
+    body = bytearray()
+    while True:
+        chunk = response.read(min(64 * 1024, limit + 1 - len(body)))
+        if not chunk:
+            return bytes(body)
+        body += chunk
+        if len(body) > limit:
+            raise _AnswerTooLarge(f"answer longer than the {limit} bytes allowed")
+
+
+def _decode(body: bytes, headers: Any) -> str:
+    charset = (headers.get_content_charset() if headers is not None else None) or "utf-8"
+    return body.decode(charset)  # LookupError for an unknown charset, UnicodeDecodeError for bad bytes
+
+
+class _BoundedHTTP:
+    """A geopy adapter (``BaseSyncAdapter``'s contract): urllib, with bounds.
+
+    * ``timeout`` (geopy passes the geocoder's) is the deadline of the whole
+      request: connecting, the TLS handshake, sending, and reading the headers
+      and body, redirects included; past it the request is
+      ``GeocoderTimedOut``.
+    * An answer longer than ``max_bytes`` is ``GeocoderParseError`` and is not
+      read further (nor is an error page past ``max_bytes``: it is cut).
+    * No connection at all is ``GeocoderUnavailable`` raised from a
+      ``_ConnectFailed`` (see ``_unreachable_reason``).
+    * ``Retry-After`` reaches geopy already read by :func:`parse_retry_after`,
+      as whole seconds or not at all.
+
+    geopy is imported only when the adapter is made (see ``_adapter_class``).
+    """
+
+    def __init__(self, *, proxies: Mapping[str, str] | None, ssl_context: Any, max_bytes: int = 0) -> None:
+        self.max_bytes = max_bytes or MAX_ANSWER_BYTES
+        if proxies is None:
+            proxies = urllib.request.getproxies()
+        proxies = {k: v if "://" in v else f"http://{v}" for k, v in (proxies or {}).items() if v}
+        self._open = urllib.request.build_opener(
+            urllib.request.ProxyHandler(proxies),  # given even when empty: no hidden system proxies
+            _HTTPHandler(),
+            _HTTPSHandler(context=ssl_context),
+            _RedirectHandler(),
+        ).open
+
+    def __enter__(self) -> _BoundedHTTP:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def get_json(self, url: str, *, timeout: float, headers: Mapping[str, str]) -> Any:
+        from geopy.exc import GeocoderParseError
+
+        text = self.get_text(url, timeout=timeout, headers=headers)
+        try:
+            return json.loads(text)
+        except (ValueError, RecursionError) as exc:
+            raise GeocoderParseError(f"answer is not JSON: {_one_line(text, 80)!r}") from exc
+
+    def get_text(self, url: str, *, timeout: float, headers: Mapping[str, str]) -> str:
+        from geopy.adapters import AdapterHTTPError
+        from geopy.exc import GeocoderParseError, GeocoderServiceError, GeocoderTimedOut, GeocoderUnavailable
+
+        try:
+            status, reason, answer_headers, body = self._fetch(url, timeout, headers)
+        except _ConnectFailed as exc:
+            raise GeocoderUnavailable(f"unreachable ({exc})") from exc
+        except _AnswerTooLarge as exc:
+            raise GeocoderParseError(str(exc)) from exc
+        except TimeoutError as exc:
+            raise GeocoderTimedOut(f"Service timed out: no whole answer within {timeout:g} s") from exc
+        except (OSError, http.client.HTTPException, ValueError) as exc:
+            raise GeocoderServiceError(_one_line(f"{type(exc).__name__}: {exc}", 150)) from exc
+        try:
+            text = _decode(body, answer_headers)
+        except (LookupError, ValueError) as exc:
+            if status >= 400:
+                text = ""
+            else:
+                raise GeocoderParseError(f"cannot decode the answer: {exc}") from exc
+        if status >= 400:
+            lowered = {k.lower(): v for k, v in answer_headers.items()}
+            wait = parse_retry_after(lowered.pop("retry-after", None))
+            if wait is not None:
+                lowered["retry-after"] = str(math.ceil(wait))
+            raise AdapterHTTPError(
+                f"HTTP {status} {reason}".strip(), status_code=status, headers=lowered, text=text[:2000]
+            )
+        return text
+
+    def _fetch(self, url: str, timeout: float, headers: Mapping[str, str]) -> tuple[int, str, Any, bytes]:
+        """``(status, reason, headers, body)`` of one GET, whatever the status."""
+        deadline = _Deadline(timeout)
+        try:
+            response = self._open(_Request(url, headers, deadline), timeout=timeout)
+        except urllib.error.HTTPError as err:
+            with contextlib.closing(err):
+                try:
+                    body = _read_capped(err.fp, self.max_bytes) if err.fp is not None else b""
+                except _AnswerTooLarge:
+                    body = b""  # an error page is only logged: its start would do, but none is fine
+                return err.code, str(err.reason or ""), err.headers, body
+        except urllib.error.URLError as err:  # urllib wraps what happened while connecting and sending
+            if isinstance(err.reason, BaseException):
+                raise err.reason  # noqa: B904 (its own cause, if any, is the one worth keeping)
+            raise
+        with contextlib.closing(response):
+            return response.status, str(response.reason or ""), response.headers, _read_capped(response, self.max_bytes)
+
+
+@functools.cache
+def _adapter_class() -> type:
+    """``_BoundedHTTP`` as a geopy ``BaseSyncAdapter`` (made on first use: importing geopy is slow)."""
+    from geopy.adapters import BaseSyncAdapter
+
+    class BoundedAdapter(_BoundedHTTP, BaseSyncAdapter):
+        pass
+
+    return BoundedAdapter
+
+
+def _unreachable_reason(exc: BaseException) -> str:
+    """Why the service could not be reached, when ``exc`` says it could not; else ""."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, _ConnectFailed):
+            return str(cause)
+        seen.add(id(cause))
+        cause = cause.__cause__
+    return ""
+
+
+# --------------------------------------------------------------------------- #
 # The resolver.
+
+_NAMES_SHOWN = 5  # names a problem line lists before "…"
+_RETRY_HINT = "run again when it is back (with --reanalyse for articles already stored)"
+
+
+@dataclass
+class _Trouble:
+    """One distinct problem: said once, with the names it left unresolved."""
+
+    text: str  # one line
+    names: dict[str, str] = field(default_factory=dict)  # casefolded -> as first met, in order
+    hint: str = ""  # what to do, said after the names
+
+    def line(self) -> str:
+        if not self.names:
+            return self.text
+        n = len(self.names)
+        first = itertools.islice(self.names.values(), _NAMES_SHOWN)
+        shown = ", ".join(repr(x) for x in first) + (", …" if n > _NAMES_SHOWN else "")
+        line = f"{self.text}; {n} name{'s' if n != 1 else ''} left unresolved ({shown})"
+        return f"{line}, {self.hint}" if self.hint else line
 
 
 class OnlineResolver:
@@ -295,6 +692,9 @@ class OnlineResolver:
     ``url`` (e.g. ``"http://localhost:8080/nominatim"``) is a shorthand for
     ``scheme`` + ``domain``; ``provider_options`` are passed to the geopy
     geocoder's constructor as they are (an ``api_key``, for instance).
+
+    ``timeout`` is the most one request may take, connecting and reading the
+    whole answer included; ``max_answer_bytes`` the longest answer read.
 
     One resolver spaces its own requests; share one resolver per endpoint
     (the rate limit is per object, and it is thread-safe).
@@ -318,9 +718,12 @@ class OnlineResolver:
         cache_path: str | os.PathLike[str] | None = None,
         offline: bool = False,
         provider_options: Mapping[str, Any] | None = None,
+        max_answer_bytes: int = MAX_ANSWER_BYTES,
     ) -> None:
         if timeout <= 0:
             raise ValueError("timeout must be positive")
+        if max_answer_bytes <= 0:
+            raise ValueError("max_answer_bytes must be positive")
         if min(min_delay_seconds, backoff_seconds, max_total_seconds) < 0 or max_retries < 0:
             raise ValueError("delays, budgets and max_retries must not be negative")
         self.provider = provider.strip().lower()
@@ -344,11 +747,15 @@ class OnlineResolver:
         self.max_consecutive_failures = int(max_consecutive_failures)
         self.offline = offline
         self.provider_options = dict(provider_options or {})
+        self.max_answer_bytes = int(max_answer_bytes)
 
-        self.problems: list[str] = []
         self.last_result: GeocodeResult | None = None
         self.requests_made = 0  # HTTP requests sent, over the resolver's life
+        self._unresolved: dict[str, str] = {}  # casefolded -> name (see ``unresolved``)
+        self.unreachable = ""  # why no connection could be made; then none is tried again
 
+        self._troubles: dict[str, _Trouble] = {}  # key -> problem, in the order they arose
+        self._troubles_lock = threading.Lock()
         self._lock = threading.Lock()
         self._consecutive_failures = 0
         self._disabled = ""  # why online lookups stopped for good
@@ -359,13 +766,26 @@ class OnlineResolver:
         try:
             self._cache = _Cache(self.cache_path)
         except (OSError, sqlite3.Error) as exc:
-            self._problem(f"cache {self.cache_path} unusable, answers are not kept: {exc}")
+            self._trouble("cache", f"geocoding cache {self.cache_path} unusable, answers are not kept: {exc}")
 
         self._geocode: Callable[..., Any] | None = None
         if not offline:
             self._geocode = self._make_geocoder()
 
     # -- public ------------------------------------------------------------- #
+
+    @property
+    def problems(self) -> list[str]:
+        """One line per distinct problem so far (each with the names it left unresolved)."""
+        with self._troubles_lock:
+            return [t.line() for t in self._troubles.values()]
+
+    @property
+    def unresolved(self) -> list[str]:
+        """Names whose lookup failed (not "not found": that is an answer) and that no
+        later lookup found, in the order they first failed; a later run asks again."""
+        with self._troubles_lock:
+            return list(self._unresolved.values())
 
     @property
     def endpoint(self) -> str:
@@ -391,25 +811,57 @@ class OnlineResolver:
             result = self._resolve(name, country_codes)
         except Exception as exc:  # a bug here must not take the run down
             log.exception("geocoding %r failed unexpectedly", name)
-            result = self._failed(name, f"unexpected error: {type(exc).__name__}: {exc}", 0)
+            result = self._failed(name, "unexpected", f"unexpected error: {type(exc).__name__}: {exc}", 0)
         self.last_result = result
         return result
 
     # -- internals ---------------------------------------------------------- #
 
-    def _problem(self, message: str) -> None:
-        line = _one_line(message, 300)
-        log.warning("%s", line)
-        self.problems.append(line)
+    @property
+    def _where(self) -> str:
+        endpoint = self.endpoint
+        return endpoint if endpoint != "default" else self.provider
 
-    def _failed(self, name: str, error: str, requests: int, record: bool = True) -> GeocodeResult:
+    @property
+    def _label(self) -> str:
+        return f"geocoder: {self._where}"
+
+    def _trouble(self, key: str, text: str, name: str | None = None, hint: str = "") -> None:
+        """Note a problem: the first time its ``key`` is seen it becomes a line of
+        ``problems``; each time, ``name`` (if any) is added to the names it left unresolved."""
+        with self._troubles_lock:
+            trouble = self._troubles.get(key)
+            if trouble is None:
+                trouble = self._troubles[key] = _Trouble(_one_line(text, 300), hint=hint)
+                log.info("%s", trouble.text)  # said once, by whoever reads ``problems``
+            if name is not None:
+                name = " ".join(name.split())
+                trouble.names.setdefault(name.casefold(), name)
+                self._unresolved.setdefault(name.casefold(), name)
+
+    def _found(self, name: str) -> None:
+        """``name`` has an answer now: it is no longer unresolved."""
+        folded = " ".join(name.split()).casefold()
+        with self._troubles_lock:
+            if self._unresolved.pop(folded, None) is not None:
+                for trouble in self._troubles.values():
+                    trouble.names.pop(folded, None)
+
+    def _failed(self, name: str, key: str, error: str, requests: int, hint: str = "") -> GeocodeResult:
+        """A FAILED result; the problem it shows is noted under ``key`` (once per key)."""
         error = _one_line(error)
-        if record:
-            self._problem(f"geocoder {self.provider}: {name!r}: {error}")
+        self._trouble(key, f"{self._label}: {error}", name, hint)
+        log.info("%s: %r: %s", self._label, name, error)
         return GeocodeResult(Status.FAILED, error=error, requests=requests)
 
+    def _set_unreachable(self, name: str, why: str, requests: int) -> GeocodeResult:
+        with self._lock:
+            self.unreachable = self.unreachable or why
+        error = f"{self._where} unreachable ({self.unreachable})"
+        self._trouble("unreachable", f"geocoder: {error}", name, _RETRY_HINT)
+        return GeocodeResult(Status.FAILED, error=_one_line(error), requests=requests)
+
     def _make_geocoder(self) -> Callable[..., Any]:
-        from geopy.adapters import URLLibAdapter
         from geopy.exc import ConfigurationError, GeocoderNotFound
         from geopy.extra.rate_limiter import RateLimiter
         from geopy.geocoders import get_geocoder_for_service
@@ -421,9 +873,9 @@ class OnlineResolver:
         kwargs: dict[str, Any] = {
             "user_agent": self.user_agent,
             "timeout": self.timeout,
-            # urllib: no hidden retries inside the HTTP client, so the retry
-            # policy (and the request count) is all ours.
-            "adapter_factory": URLLibAdapter,
+            # urllib, bounded (see _BoundedHTTP): no hidden retries inside the
+            # HTTP client, so the retry policy (and the request count) is all ours.
+            "adapter_factory": functools.partial(_adapter_class(), max_bytes=self.max_answer_bytes),
         }
         if self.domain is not None:
             kwargs["domain"] = self.domain
@@ -457,27 +909,36 @@ class OnlineResolver:
         if self.offline or self._geocode is None:
             return GeocodeResult(Status.NOT_CACHED)
 
+        # Not asking: failed at once, the name counted under the problem that stopped us.
         with self._lock:
-            if self._disabled:
-                return self._failed(name, self._disabled, 0, record=False)
-            wait = self._paused_until - time.monotonic()
-            if wait > 0:
-                return self._failed(name, f"service asked to wait, {wait:.0f} s left", 0, record=False)
+            unreachable, disabled, wait = self.unreachable, self._disabled, self._paused_until - time.monotonic()
+        if unreachable:
+            return self._set_unreachable(name, unreachable, 0)
+        if disabled:
+            return self._failed(name, "stopped", disabled, 0, _RETRY_HINT)
+        if wait > 0:
+            return self._failed(name, "paused", f"service asked to wait, {wait:.0f} s left", 0, _RETRY_HINT)
 
         result = self._fetch(name, query, countries)
         if result.status is Status.FAILED:
+            stopped = ""
             with self._lock:
                 self._consecutive_failures += 1
-                if self.max_consecutive_failures and (
-                    self._consecutive_failures >= self.max_consecutive_failures and not self._disabled
+                if (
+                    self.max_consecutive_failures
+                    and self._consecutive_failures >= self.max_consecutive_failures
+                    and not self._disabled
+                    and not self.unreachable
                 ):
-                    self._disabled = (
+                    stopped = self._disabled = (
                         f"online geocoding stopped after {self._consecutive_failures} failed lookups in a row"
                     )
-                    self._problem(f"geocoder {self.provider} ({self.endpoint}): {self._disabled}")
+            if stopped:
+                self._trouble("stopped", f"{self._label}: {stopped}", hint=_RETRY_HINT)
             return result
         with self._lock:
             self._consecutive_failures = 0
+        self._found(query)
         payload = _place_to_json(result.place) if result.place else None
         self._cache_put(key, result.status.value, payload)
         return result
@@ -495,7 +956,7 @@ class OnlineResolver:
             if status == Status.FOUND.value and payload:
                 return GeocodeResult(Status.FOUND, _place_from_json(payload), cached=True)
         except (sqlite3.Error, OSError, ValueError, TypeError) as exc:
-            self._problem(f"cache {self.cache_path}: unreadable entry for {key[2]!r}: {exc}")
+            self._trouble("cache read", f"geocoding cache {self.cache_path}: unreadable entries ({exc}), asked again")
         return None
 
     def _cache_put(self, key: tuple[str, str, str, str], status: str, payload: str | None) -> None:
@@ -504,7 +965,7 @@ class OnlineResolver:
         try:
             self._cache.put(key, status, payload)
         except (sqlite3.Error, OSError) as exc:
-            self._problem(f"cache {self.cache_path}: cannot store {key[2]!r}: {exc}")
+            self._trouble("cache write", f"geocoding cache {self.cache_path}: cannot store answers: {exc}")
 
     def _fetch(self, name: str, query: str, countries: list[str]) -> GeocodeResult:
         """Ask the service, retrying transient faults within the bounds."""
@@ -519,28 +980,35 @@ class OnlineResolver:
             try:
                 answer = self._call(query, countries)
             except Exception as exc:
-                reason = f"{type(exc).__name__}: {_one_line(str(exc), 120)}"
+                why = _unreachable_reason(exc)
+                if why:  # no connection at all: not this name's fault, and asking again would only stall
+                    return self._set_unreachable(name, why, attempt)
+                kind = type(exc).__name__
+                reason = f"{kind}: {_one_line(str(exc), 120)}"
                 transient = _is_transient(exc)
                 if not transient:
-                    return self._failed(name, f"{reason} (not retried)", attempt)
-                wait = self.backoff_seconds * 2 ** (attempt - 1)
-                if isinstance(exc, gx.GeocoderRateLimited) and exc.retry_after is not None:
-                    asked = float(exc.retry_after)
+                    return self._failed(name, f"{kind} not retried", f"{reason} (not retried)", attempt)
+                wait = self.backoff_seconds * 2.0 ** min(attempt - 1, 60)
+                asked = parse_retry_after(exc.retry_after) if isinstance(exc, gx.GeocoderRateLimited) else None
+                if asked is not None:
                     if asked > self.max_retry_after_seconds:
                         with self._lock:
                             self._paused_until = max(self._paused_until, time.monotonic() + asked)
                         return self._failed(
                             name,
+                            "paused",
                             f"{reason}; service asked to wait {asked:.0f} s,"
                             f" more than {self.max_retry_after_seconds:.0f} s: pausing",
                             attempt,
+                            _RETRY_HINT,
                         )
                     wait = max(wait, asked)
                 if attempt > self.max_retries:
-                    return self._failed(name, f"{reason} after {attempt} attempts", attempt)
+                    return self._failed(name, f"{kind} retries", f"{reason} after {attempt} attempts", attempt)
                 if time.monotonic() - started + wait > self.max_total_seconds:
                     return self._failed(
                         name,
+                        f"{kind} budget",
                         f"{reason} after {attempt} attempts; retry budget {self.max_total_seconds:g} s spent",
                         attempt,
                     )
@@ -550,7 +1018,8 @@ class OnlineResolver:
             try:
                 place = self._to_place(answer, query, countries)
             except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
-                return self._failed(name, f"unusable answer: {type(exc).__name__}: {exc} (not retried)", attempt)
+                error = f"unusable answer: {type(exc).__name__}: {exc} (not retried)"
+                return self._failed(name, "unusable answer", error, attempt)
             if place is None:
                 return GeocodeResult(Status.NOT_FOUND, requests=attempt)
             return GeocodeResult(Status.FOUND, place, requests=attempt)

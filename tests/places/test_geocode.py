@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import itertools
 import json
 import socket
@@ -10,14 +11,18 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Iterator
+import tracemalloc
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from unittest import mock
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mapper.models import Place
 from mapper.places.geocode import OSM_LICENCE, GeocodeResult, OnlineResolver, Status, classify
@@ -72,6 +77,10 @@ class Reply:
     body: Any = field(default_factory=list)  # JSON-encoded unless it is bytes
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    trickle: float = 0.0  # seconds between bytes, sent one at a time (0: all at once)
+    trickle_headers: bool = False  # trickle the status line and headers too, not just the body
+    size: int = 0  # instead of body: a JSON list of this many bytes, mostly spaces, sent fast
+    declare_size: bool = True  # with size: say it in Content-Length (else the end is the close)
 
 
 @dataclass
@@ -90,6 +99,9 @@ class FakeNominatim:
         self.scripts: dict[str, list[Reply]] = {}
         self.answers: dict[tuple[str, str], Any] = {}  # (query, countrycodes) -> body
         self.lock = threading.Lock()
+        self.stop = threading.Event()  # set at teardown: slow replies end
+        self.finished = threading.Event()  # set when a slow or huge reply is over
+        self.sent = 0  # bytes of slow or huge replies written
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -101,6 +113,12 @@ class FakeNominatim:
                     reply = fake.next_reply(params)
                 if reply.delay:
                     time.sleep(reply.delay)
+                if reply.trickle or reply.size:
+                    try:
+                        self.send_slowly_or_hugely(reply)
+                    finally:
+                        fake.finished.set()
+                    return
                 body = reply.body if isinstance(reply.body, bytes) else json.dumps(reply.body)
                 data = body.encode() if isinstance(body, str) else body
                 try:
@@ -112,6 +130,35 @@ class FakeNominatim:
                     self.end_headers()
                     self.wfile.write(data)
                 except OSError:  # the client gave up (timeout test)
+                    pass
+
+            def send_slowly_or_hugely(self, reply: Reply) -> None:
+                body = reply.body if isinstance(reply.body, bytes) else json.dumps(reply.body).encode()
+                length = reply.size or len(body)
+                head = f"HTTP/1.0 {reply.status} Whatever\r\nContent-Type: application/json\r\n"
+                if reply.declare_size:
+                    head += f"Content-Length: {length}\r\n"
+                head += "".join(f"{k}: {v}\r\n" for k, v in reply.headers.items()) + "\r\n"
+                try:
+                    if not reply.trickle_headers:
+                        self.wfile.write(head.encode())
+                        head = ""
+                    if reply.size:
+                        chunk = b" " * 65536
+                        self.wfile.write(b"[")
+                        left = reply.size - 2
+                        while left > 0 and not fake.stop.is_set():
+                            self.wfile.write(chunk[:left])
+                            fake.sent += min(left, len(chunk))
+                            left -= len(chunk)
+                        self.wfile.write(b"]")
+                        return
+                    for byte in head.encode() + body:  # one byte at a time, until the client gives up
+                        if fake.stop.wait(reply.trickle):
+                            return
+                        self.wfile.write(bytes([byte]))
+                        fake.sent += 1
+                except OSError:  # the client gave up
                     pass
 
             def log_message(self, format: str, *args: Any) -> None:
@@ -156,6 +203,7 @@ def fake() -> Iterator[FakeNominatim]:
     try:
         yield server
     finally:
+        server.stop.set()
         server.server.shutdown()
         server.server.server_close()
 
@@ -164,6 +212,17 @@ def closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def within(seconds: float, call: Callable[[], Any]) -> Any:
+    """``call()``'s value; fails (instead of hanging the test run) if it takes longer than ``seconds``."""
+    box: list[Any] = []
+    thread = threading.Thread(target=lambda: box.append(call()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still running after {seconds} s"
+    assert box, "raised (see the thread's traceback above)"
+    return box[0]
 
 
 # --------------------------------------------------------------------------- #
@@ -394,25 +453,25 @@ def test_connection_refused_gives_none_and_a_problem(tmp_path: Path) -> None:
     assert r.lookup("Gaza") is None
     assert time.monotonic() - started < 1.0
     result = r.last_result
-    assert result is not None and result.status is Status.FAILED and result.requests == 3
+    # No connection: not retried (the service is unreachable for the run, see below).
+    assert result is not None and result.status is Status.FAILED and result.requests == 1
     assert "refused" in result.error.lower()
     assert len(r.problems) == 1
 
 
-def test_repeated_failures_stop_online_lookups(tmp_path: Path) -> None:
-    r = OnlineResolver(
-        url=f"http://127.0.0.1:{closed_port()}",
-        cache_path=tmp_path / "c.sqlite3",
-        min_delay_seconds=0.0,
-        max_retries=0,
-        max_consecutive_failures=2,
-    )
+def test_repeated_failures_stop_online_lookups(fake: FakeNominatim, tmp_path: Path) -> None:
+    for name in ("A", "B", "C", "D"):
+        fake.scripts[name] = [Reply(status=500)]
+    r = fake.resolver(tmp_path, max_retries=0, max_consecutive_failures=2)
     for name in ("A", "B", "C", "D"):
         assert r.lookup(name) is None
         assert r.last_result is not None and r.last_result.status is Status.FAILED
     assert r.requests_made == 2
-    assert len(r.problems) == 3  # A, B, then one line saying lookups stopped
-    assert "stopped" in r.problems[-1]
+    assert len(fake.searches()) == 2
+    assert len(r.problems) == 2  # the 500s of A and B, then one line saying lookups stopped
+    assert "500" in r.problems[0] and "2 names left unresolved ('A', 'B')" in r.problems[0]
+    assert "stopped" in r.problems[-1] and "('C', 'D')" in r.problems[-1]
+    assert r.unresolved == ["A", "B", "C", "D"]
 
 
 def test_rate_limit_spaces_requests(fake: FakeNominatim, tmp_path: Path) -> None:
@@ -599,3 +658,286 @@ def test_photon_answer_is_parsed_and_country_filtered(fake: FakeNominatim, tmp_p
     )
     assert OSM_LICENCE in place.source
     assert [h.path for h in fake.hits] == ["/api"]
+
+
+# --------------------------------------------------------------------------- #
+# Bounds: a whole request has a deadline, an answer a size cap, a Retry-After a
+# sane reading; problems are said once; no connection means no more attempts.
+
+
+@pytest.mark.parametrize("trickle_headers", [False, True], ids=["body", "headers"])
+def test_a_trickling_service_times_out_as_a_whole(fake: FakeNominatim, tmp_path: Path, trickle_headers: bool) -> None:
+    # One byte every 50 ms: each read is far within the 0.5 s timeout, the whole answer is not.
+    fake.scripts["Gaza"] = [Reply(body=[GAZA], trickle=0.05, trickle_headers=trickle_headers)]
+    r = fake.resolver(tmp_path, timeout=0.5, max_retries=0)
+
+    started = time.monotonic()
+    result = within(5.0, lambda: r.resolve("Gaza"))
+    elapsed = time.monotonic() - started
+
+    assert result.status is Status.FAILED and "timed out" in result.error.lower()
+    assert 0.4 <= elapsed < 1.5, elapsed
+    assert fake.sent > 3  # it did trickle: the deadline, not a read, ran out
+    assert len(r.problems) == 1 and "Gaza" in r.problems[0]
+    assert fake.resolver(tmp_path, offline=True).resolve("Gaza").status is Status.NOT_CACHED
+
+
+def test_each_retry_of_a_trickling_service_has_its_own_deadline(fake: FakeNominatim, tmp_path: Path) -> None:
+    fake.scripts["Gaza"] = [Reply(body=[GAZA], trickle=0.05), Reply(body=[GAZA], trickle=0.05)]
+    r = fake.resolver(tmp_path, timeout=0.4, max_retries=1, backoff_seconds=0.01)
+
+    started = time.monotonic()
+    result = within(5.0, lambda: r.resolve("Gaza"))
+    assert result.status is Status.FAILED and result.requests == 2
+    assert 0.7 <= time.monotonic() - started < 1.6
+    assert "after 2 attempts" in r.problems[0]
+
+
+@pytest.mark.parametrize("declare_size", [True, False], ids=["content-length", "until-close"])
+def test_an_oversized_answer_is_dropped_unread(fake: FakeNominatim, tmp_path: Path, declare_size: bool) -> None:
+    size = 40 * 1024 * 1024  # read whole, that is [] (not found), and several times its size in memory
+    fake.scripts["Gaza"] = [Reply(size=size, declare_size=declare_size)]
+    r = fake.resolver(tmp_path)  # the default cap, 2 MiB
+
+    tracemalloc.start()
+    try:
+        result = within(20.0, lambda: r.resolve("Gaza"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+    assert result.status is Status.FAILED, result
+    assert "bytes allowed" in result.error and "not retried" in result.error
+    assert peak < 8 * 1024 * 1024, peak
+    assert fake.finished.wait(5.0)
+    assert fake.sent < size // 2  # the client stopped reading
+    assert len(fake.searches()) == 1
+    fake.answers[("Gaza", "")] = [GAZA]
+    assert r.lookup("Gaza") is not None  # not cached
+
+
+def test_an_oversized_error_page_is_cut_and_the_retry_goes_on(fake: FakeNominatim, tmp_path: Path) -> None:
+    fake.scripts["Gaza"] = [Reply(status=500, size=40 * 1024 * 1024, declare_size=False)]
+    fake.answers[("Gaza", "")] = [GAZA]
+    r = fake.resolver(tmp_path)  # the default cap, 2 MiB
+
+    tracemalloc.start()
+    try:
+        place = within(20.0, lambda: r.lookup("Gaza"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert place is not None and r.problems == []
+    assert peak < 8 * 1024 * 1024, peak
+
+
+@pytest.mark.parametrize("size", [0, 40 * 1024 * 1024], ids=["small", "huge-body"])
+def test_a_redirect_is_followed_and_its_body_not_read(fake: FakeNominatim, tmp_path: Path, size: int) -> None:
+    moved = "/search?q=Gaza+City&format=json&addressdetails=1"
+    fake.scripts["Gaza"] = [Reply(status=302, headers={"Location": moved}, size=size, declare_size=False)]
+    fake.answers[("Gaza City", "")] = [GAZA]
+    r = fake.resolver(tmp_path)  # the default cap, 2 MiB
+
+    tracemalloc.start()
+    try:
+        place = within(20.0, lambda: r.lookup("Gaza"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert place is not None and place.name == "Gaza"
+    assert [h.params["q"] for h in fake.searches()] == ["Gaza", "Gaza City"]
+    assert peak < 8 * 1024 * 1024, peak
+
+
+def test_the_default_answer_cap_is_generous_but_bounded(fake: FakeNominatim, tmp_path: Path) -> None:
+    r = fake.resolver(tmp_path)
+    assert 1024 * 1024 <= r.max_answer_bytes <= 2 * 1024 * 1024
+    big = [nominatim_hit(f"Gaza {i}", 31.5, 34.4, osm_id=i) for i in range(300)]  # ~200 KB: a fine answer
+    fake.answers[("Gaza", "")] = big
+    assert r.lookup("Gaza") is not None
+
+
+def test_retry_after_is_read_safely_and_bounded() -> None:
+    from mapper.geocode import MAX_WAIT_SECONDS, parse_retry_after
+
+    now = 1_700_000_000.0  # 2023-11-14 22:13:20 UTC
+    assert parse_retry_after("120") == 120.0
+    assert parse_retry_after("  7 ") == 7.0
+    assert parse_retry_after("0007") == 7.0
+    assert parse_retry_after("0") == 0.0
+    assert parse_retry_after("9" * 400) == MAX_WAIT_SECONDS
+    assert parse_retry_after("9" * 5000) == MAX_WAIT_SECONDS
+    assert parse_retry_after(10**400) == MAX_WAIT_SECONDS
+    assert parse_retry_after(float("inf")) == MAX_WAIT_SECONDS
+    assert parse_retry_after(-5) == 0.0
+    assert parse_retry_after("Tue, 14 Nov 2023 22:15:20 GMT", now) == 120.0
+    assert parse_retry_after("Mon, 01 Jan 1990 00:00:00 GMT", now) == 0.0  # already past
+    assert parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", now) == MAX_WAIT_SECONDS
+    for garbage in (
+        None,
+        "",
+        "-5",
+        "+5",
+        "1.5",
+        "1e400",
+        "nan",
+        "inf",
+        "soon",
+        "\u0663",  # ARABIC-INDIC DIGIT THREE: int() reads it, HTTP does not
+        "Fri, 31 Dec 99999 23:59:59 GMT",
+        "Fri, 31 Feb 2024 23:59:59 GMT",
+        "Fri, 31 Dec 2024 99:99:99 GMT",
+        "x" * 10_000,
+        float("nan"),
+        True,
+    ):
+        assert parse_retry_after(garbage, now) is None, garbage
+
+
+@given(st.text(max_size=60) | st.integers() | st.floats())
+def test_retry_after_never_raises(value: Any) -> None:
+    from mapper.geocode import MAX_WAIT_SECONDS, parse_retry_after
+
+    wait = parse_retry_after(value)
+    assert wait is None or 0.0 <= wait <= MAX_WAIT_SECONDS
+
+
+@pytest.mark.parametrize(
+    ("header", "pauses"),
+    [
+        ("9" * 400, True),  # OverflowError before
+        ("9" * 5000, True),  # beyond int()'s digit limit: read as garbage before
+        ("Fri, 31 Dec 9999 23:59:59 GMT", True),
+        ("Fri, 31 Dec 99999 23:59:59 GMT", False),  # ValueError before
+        ("-5", False),
+        ("garbage", False),
+        ("1e400", False),
+        ("Mon, 01 Jan 1990 00:00:00 GMT", False),
+    ],
+    ids=["400-digits", "5000-digits", "year-9999", "year-99999", "negative", "garbage", "float", "past"],
+)
+def test_any_retry_after_is_handled(fake: FakeNominatim, tmp_path: Path, header: str, pauses: bool) -> None:
+    fake.scripts["Gaza"] = [Reply(status=429, headers={"Retry-After": header})]
+    fake.answers[("Gaza", "")] = [GAZA]
+    fake.answers[("Rafah", "")] = [GAZA]
+    r = fake.resolver(tmp_path, backoff_seconds=0.05, max_retry_after_seconds=5)
+
+    started = time.monotonic()
+    place = r.lookup("Gaza")
+    assert time.monotonic() - started < 1.0
+    if pauses:  # a wait longer than allowed: give up, and ask nothing more for now
+        assert place is None and r.last_result is not None
+        assert "asked to wait" in r.last_result.error and "pausing" in r.last_result.error
+        assert r.lookup("Rafah") is None
+        assert len(fake.searches()) == 1
+        assert len(r.problems) == 1 and "2 names left unresolved ('Gaza', 'Rafah')" in r.problems[0]
+    else:  # no usable wait: retried after the usual backoff
+        assert place is not None and r.problems == []
+        assert len(fake.searches()) == 2
+
+
+def test_each_problem_is_said_once_with_the_names_it_left(fake: FakeNominatim, tmp_path: Path) -> None:
+    names = [f"Town {c}" for c in "ABCDEFG"]
+    for name in names:
+        fake.scripts[name] = [Reply(status=500) for _ in range(4)]  # two attempts, twice
+    fake.scripts["Bad"] = [Reply(body=b"not json")]
+    r = fake.resolver(tmp_path, max_retries=1, max_consecutive_failures=0)
+
+    for name in [*names, "Bad", *names]:  # each name twice (two articles), and another problem between
+        assert r.lookup(name) is None
+    fake.answers[("Town A", "")] = [GAZA]
+    assert r.lookup("Town A") is not None  # found after all
+
+    assert r.problems == [
+        f"geocoder: http://127.0.0.1:{fake.port}: GeocoderServiceError: HTTP 500 Internal Server Error"
+        " after 2 attempts; 6 names left unresolved ('Town B', 'Town C', 'Town D', 'Town E', 'Town F', …)",
+        r.problems[1],
+    ]
+    assert r.problems[1].startswith(f"geocoder: http://127.0.0.1:{fake.port}: GeocoderParseError:")
+    assert r.problems[1].endswith("(not retried); 1 name left unresolved ('Bad')")
+    assert r.unresolved == [*names[1:], "Bad"]
+
+
+UNREACHABLE = {
+    "refused": ("connection refused", None),
+    "dns": (
+        "name not resolved: Name or service not known",
+        socket.gaierror(socket.EAI_NONAME, "Name or service not known"),
+    ),
+    "no-route": ("network unreachable", OSError(errno.ENETUNREACH, "Network is unreachable")),
+    "connect-timeout": ("connecting timed out", TimeoutError("timed out")),
+}
+
+
+@pytest.mark.parametrize("how", list(UNREACHABLE))
+def test_no_connection_makes_the_service_unreachable_for_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    why, error = UNREACHABLE[how]
+    if how == "dns":
+        monkeypatch.setattr(socket, "getaddrinfo", mock.Mock(side_effect=error))
+    elif error is not None:
+        monkeypatch.setattr(socket, "create_connection", mock.Mock(side_effect=error))
+    url = f"http://127.0.0.1:{closed_port()}"
+    r = OnlineResolver(url=url, cache_path=tmp_path / "c.sqlite3", min_delay_seconds=0.0, max_retries=3)
+
+    started = time.monotonic()
+    results = [r.resolve(name) for name in ("Gaza", "Rafah", "Khan Younis", "Gaza")]
+    assert time.monotonic() - started < 1.0
+
+    assert [x.status for x in results] == [Status.FAILED] * 4
+    assert [x.requests for x in results] == [1, 0, 0, 0]  # tried once, and never again
+    assert r.requests_made == 1
+    assert all(x.error == f"{url} unreachable ({why})" for x in results)
+    assert r.unreachable == why
+    assert r.unresolved == ["Gaza", "Rafah", "Khan Younis"]
+    assert r.problems == [
+        f"geocoder: {url} unreachable ({why}); 3 names left unresolved ('Gaza', 'Rafah', 'Khan Younis'),"
+        " run again when it is back (with --reanalyse for articles already stored)"
+    ]
+
+
+def test_unreachable_is_not_cached_as_not_found(fake: FakeNominatim, tmp_path: Path) -> None:
+    down = OnlineResolver(
+        url=f"http://127.0.0.1:{closed_port()}", cache_path=tmp_path / "cache.sqlite3", min_delay_seconds=0.0
+    )
+    assert down.lookup("Gaza") is None and down.lookup("Rafah") is None
+    assert down.unresolved == ["Gaza", "Rafah"]
+
+    assert fake.resolver(tmp_path, offline=True).resolve("Gaza").status is Status.NOT_CACHED
+    fake.answers[("Gaza", "")] = [GAZA]
+    back = fake.resolver(tmp_path)  # a later run, with the network: asks again
+    assert back.lookup("Gaza") is not None
+    assert back.resolve("Rafah").status is Status.NOT_FOUND
+    assert len(fake.searches()) == 2
+    assert back.problems == [] and back.unresolved == []
+
+
+def test_a_run_without_the_geocoder_says_so_once_and_does_not_stall(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from mapper.cli import main
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(
+        "Airstrike hits Zorblaxville\n\nAn airstrike hit the village of Zorblaxville on Monday, killing three"
+        " people. Another strike hit the town of Plimfordham, officials said.\n"
+    )
+    url = f"http://127.0.0.1:{closed_port()}"
+    waits: list[float] = []
+    sleep = time.sleep
+    monkeypatch.setattr(time, "sleep", lambda s: waits.append(s) or sleep(s))
+
+    args = ["run", str(articles), "-o", str(tmp_path / "out"), "--no-store", "--no-world", "-q"]
+    res = CliRunner().invoke(main, [*args, "--geocoder-url", url])
+
+    assert res.exit_code == 0, res.output
+    said = [line for line in res.stderr.splitlines() if "geocoder" in line]
+    assert len(said) == 1, said
+    assert said[0].startswith(f"warning: geocoder: {url} unreachable (connection refused); 2 names left unresolved")
+    assert "'Zorblaxville'" in said[0] and "'Plimfordham'" in said[0]
+    assert sum(waits) < 0.5, waits  # no backoff (1 + 2 + 4 s a name), no spacing of requests
