@@ -1,4 +1,4 @@
-"""Tests of mapper.geocode against a fake Nominatim on 127.0.0.1 (no real network)."""
+"""Tests of mapper.places.geocode against a fake Nominatim on 127.0.0.1 (no real network)."""
 
 from __future__ import annotations
 
@@ -758,7 +758,7 @@ def test_the_default_answer_cap_is_generous_but_bounded(fake: FakeNominatim, tmp
 
 
 def test_retry_after_is_read_safely_and_bounded() -> None:
-    from mapper.geocode import MAX_WAIT_SECONDS, parse_retry_after
+    from mapper.places.geocode import MAX_WAIT_SECONDS, parse_retry_after
 
     now = 1_700_000_000.0  # 2023-11-14 22:13:20 UTC
     assert parse_retry_after("120") == 120.0
@@ -796,7 +796,7 @@ def test_retry_after_is_read_safely_and_bounded() -> None:
 
 @given(st.text(max_size=60) | st.integers() | st.floats())
 def test_retry_after_never_raises(value: Any) -> None:
-    from mapper.geocode import MAX_WAIT_SECONDS, parse_retry_after
+    from mapper.places.geocode import MAX_WAIT_SECONDS, parse_retry_after
 
     wait = parse_retry_after(value)
     assert wait is None or 0.0 <= wait <= MAX_WAIT_SECONDS
