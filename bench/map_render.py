@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from mapper.export.htmlmap import write_map
+from mapper.export.html.map import write_map
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the test helpers: a browser and a synthetic map
 from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, COUNT_JS

@@ -72,7 +72,7 @@ def _publish(result: RunResult, out: Path, formats: Sequence[str]) -> dict[str, 
         if "html" in formats or "gpkg" in formats:
             fc = feature_collection(result.sites, articles)
             if "html" in formats:
-                from .htmlmap import write_map
+                from .html import write_map
 
                 write_map(fc, stage / OUTPUT_NAMES["html"], title="Strike map", run_info=run_info(result))
             if "gpkg" in formats:

@@ -81,7 +81,7 @@ def test_previous_outputs_survive_a_run_that_fails_half_way(
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     (seeds_copy / "new.txt").write_text("US warplanes struck Akashat on Friday, killing 40 people.")
 
-    import mapper.export.htmlmap as htmlmap
+    import mapper.export.html as htmlmap
 
     def boom(*a: object, **k: object) -> None:
         raise RuntimeError("renderer crashed")

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from mapper.export.htmlmap import write_map
+from mapper.export.html.map import write_map
 from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, COUNT_JS
 from tests.helpers.synthetic import synthetic_collection
 
@@ -35,7 +35,7 @@ if not os.access(CHROMIUM, os.X_OK):
     )
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
 
-from ..export.test_htmlmap import sample_fc  # noqa: E402  (the same fixture)
+from ..export.test_html_map import sample_fc  # noqa: E402  (the same fixture)
 
 
 @dataclass

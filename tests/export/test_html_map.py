@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from mapper.export import htmlmap
-from mapper.export.htmlmap import build_sites, casualty_bucket, format_range, render_map, write_map
+from mapper.export.html import map as htmlmap
+from mapper.export.html.map import build_sites, casualty_bucket, format_range, render_map, write_map
 
 # Article text is hostile input: every one of these must end up as plain text.
 HOSTILE = (
@@ -408,7 +408,7 @@ def test_empty_collection_renders() -> None:
 
 
 def test_borders_are_packed_and_small() -> None:
-    from mapper.export._borders import packed_borders
+    from mapper.export.html.borders import packed_borders
 
     polys = packed_borders(0.05)
     assert len(polys) > 200
@@ -444,7 +444,7 @@ def test_write_map_failure_keeps_the_old_file(tmp_path: Path, monkeypatch: pytes
 
 def test_import_is_cheap() -> None:
     code = (
-        "import sys, mapper.export.htmlmap\n"
+        "import sys, mapper.export.html\n"
         "heavy = [m for m in ('folium', 'branca', 'jinja2', 'shapely', 'pyogrio') "
         "if m in sys.modules]\n"
         "print(','.join(heavy))"

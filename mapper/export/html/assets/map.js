@@ -1,61 +1,4 @@
-"""The map page's own script and style, inlined by ``htmlmap``.
 
-All text that comes from articles reaches the page only as JSON inside an inert
-``<script type="application/json">`` block; this script reads it and puts it on
-screen with ``textContent`` / ``createTextNode``, never as HTML.  Nothing here
-is a template: the Python side passes values in through ``strikeMap(cfg)``.
-"""
-
-MAP_CSS = """
-.sm-site { border-radius: 50%; border: 2px solid #fff; box-sizing: border-box;
-  box-shadow: 0 0 3px rgba(0, 0, 0, .65); }
-.sm-b0 { background: #8c8c8c; }
-.sm-b1 { background: #fdae61; }
-.sm-b2 { background: #f46d43; }
-.sm-b3 { background: #d73027; }
-.sm-b4 { background: #7f0000; }
-.sm-mentioned { background: #4575b4; opacity: .85; border-width: 1px; }
-.sm-cluster div { font-weight: bold; }
-.marker-cluster.sm-cluster-struck { background-color: rgba(244, 109, 67, .45); }
-.marker-cluster.sm-cluster-struck div { background-color: rgba(215, 48, 39, .85); color: #fff; }
-.marker-cluster.sm-cluster-mentioned { background-color: rgba(69, 117, 180, .35); }
-.marker-cluster.sm-cluster-mentioned div { background-color: rgba(69, 117, 180, .8); color: #fff; }
-.leaflet-container.sm-offline { background: #cfe2f0; }
-.sm-panel { background: rgba(255, 255, 255, .94); padding: 6px 10px; border-radius: 5px;
-  box-shadow: 0 1px 5px rgba(0, 0, 0, .4); font: 13px/1.35 system-ui, sans-serif;
-  max-width: 320px; color: #222; }
-.sm-panel summary { cursor: pointer; font-weight: bold; font-size: 15px; }
-.sm-panel table { border-collapse: collapse; margin: 4px 0; }
-.sm-panel th { text-align: left; font-weight: normal; color: #555; padding-right: 8px; }
-.sm-panel .sm-credits { margin-top: 4px; font-size: 11px; color: #555; }
-.sm-panel .sm-note { font-size: 12px; color: #8a3b00; }
-.sm-legend-row { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
-.sm-legend-row .sm-site { display: inline-block; flex: none; }
-.sm-legend-swatch { width: 30px; display: flex; justify-content: center; }
-.sm-search { width: 240px; }
-.sm-search input { width: 100%; box-sizing: border-box; font-size: 14px; padding: 4px 6px; }
-.sm-search ul { list-style: none; margin: 4px 0 0; padding: 0; max-height: 240px;
-  overflow-y: auto; }
-.sm-search li { padding: 3px 4px; cursor: pointer; border-radius: 3px; }
-.sm-search li:hover, .sm-search li.sm-active { background: #e8eef7; }
-.sm-search li small { color: #666; }
-.sm-fullscreen a { font-size: 18px; font-weight: bold; }
-.sm-popup { font: 13px/1.4 system-ui, sans-serif; }
-.sm-popup h3 { margin: 0 0 2px; font-size: 16px; }
-.sm-popup h4 { margin: 8px 0 2px; font-size: 13px; border-bottom: 1px solid #ddd; }
-.sm-popup .sm-variants { color: #555; font-size: 12px; }
-.sm-popup table { border-collapse: collapse; margin-top: 4px; }
-.sm-popup th { text-align: left; vertical-align: top; font-weight: normal; color: #555;
-  padding-right: 8px; white-space: nowrap; }
-.sm-popup ul { margin: 2px 0; padding-left: 16px; }
-.sm-popup li { margin-bottom: 4px; }
-.sm-popup blockquote { margin: 2px 0 2px 4px; padding-left: 6px; border-left: 3px solid #ccc;
-  color: #333; white-space: pre-wrap; overflow-wrap: anywhere; }
-.sm-popup .sm-shared { color: #8a3b00; }
-.sm-popup .sm-meta { color: #666; font-size: 12px; overflow-wrap: anywhere; }
-"""
-
-MAP_JS = r"""
 (function () {
   "use strict";
 
@@ -407,4 +350,3 @@ MAP_JS = r"""
     document.documentElement.setAttribute("data-strike-map", "ready");
   };
 })();
-"""

