@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .casualties import extract_claims
+from .corrections import apply as apply_corrections
 from .executors import Executor, Packed, Serial
 from .ingest import read_all
 from .models import Article, ArticleResult, Problem, RunResult
@@ -191,7 +192,8 @@ def run(
 
 
 def build(store: Store, problems: list[Problem] | None = None, pending: Pending | None = None) -> RunResult:
-    """The sites of every stored article, with ``pending`` work applied (writes nothing).
+    """The sites of every stored article, with ``pending`` work and the analyst's corrections
+    applied (writes nothing).
 
     ``problems`` are the run's; ``None`` takes those of the run that last changed
     the stored sites (for re-exports).
@@ -203,11 +205,13 @@ def build(store: Store, problems: list[Problem] | None = None, pending: Pending 
     fresh = sorted((lean_result(r) for r in pending.results), key=_article_id)
     with store.snapshot():
         stored = (lean_result(r) for r in store.results(quoting=True) if r.article.sha256 not in drop)
-        return assemble(
+        result = assemble(
             heapq.merge(stored, fresh, key=_article_id),
             store.stored_problems() if problems is None else problems,
             in_order=True,
         )
+        # the analyst's corrections, over whatever the analyses now say
+        return apply_corrections(result, store.corrections())
 
 
 def _article_id(r: ArticleResult) -> str:

@@ -8,7 +8,7 @@ import click
 
 from .options import open_store, output_option, store_options
 
-FORMATS = ("geojson", "csv", "gpkg", "html")
+FORMATS = ("geojson", "csv", "gpkg", "html", "kml", "acled", "corrections")
 
 
 @click.command("export")
@@ -20,7 +20,9 @@ FORMATS = ("geojson", "csv", "gpkg", "html")
     "formats",
     multiple=True,
     type=click.Choice(FORMATS),
-    help="What to write (repeatable): sites.geojson, sites.csv, sites.gpkg, map.html.  [default: geojson, csv, html]",
+    help="What to write (repeatable): sites.geojson, sites.csv, sites.gpkg, map.html, sites.kml (Google Earth), "
+    "acled.csv (ACLED's columns, one row per struck site), corrections.csv (the analyst's corrections, "
+    "for `mapper fix --load`).  [default: geojson, csv, html]",
 )
 def export(outdir: Path, store: Path | None, wait: float | None, formats: tuple[str, ...]) -> None:
     """Render the outputs from the store, without reading any article.
@@ -28,6 +30,8 @@ def export(outdir: Path, store: Path | None, wait: float | None, formats: tuple[
     \b
     Examples:
       mapper export --format gpkg
+      mapper export --format kml --format acled
+      mapper export --format corrections        # corrections.csv, for `mapper fix --load`
       mapper export --store ~/maps/mapper.sqlite -o /tmp/map --format html
     """
     from ..pipeline import refresh

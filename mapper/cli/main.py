@@ -14,6 +14,7 @@ from .. import __version__
 from .evaluate import evaluate
 from .export import export
 from .extract import extract
+from .fix import fix
 from .forget import forget
 from .run import run
 from .sites import sites
@@ -36,5 +37,5 @@ def main() -> None:
     """
 
 
-for command in (run, export, sites, forget, extract, evaluate):
+for command in (run, export, sites, fix, forget, extract, evaluate):
     main.add_command(command)

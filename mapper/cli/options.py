@@ -203,6 +203,8 @@ def open_store(
     from ..store import Store, locked
 
     with errors(store_path), contextlib.ExitStack() as stack:
+        if not create:  # no store there: say so before the lock makes a folder and a file
+            Store.require(store_path)
         if lock:
             stack.enter_context(locked(store_path, wait=wait, on_wait=note))
         st = stack.enter_context(Store.open(store_path, create=create, migrate=migrate))

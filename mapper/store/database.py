@@ -14,6 +14,8 @@ A store is one SQLite file (``output/mapper.sqlite`` by default) holding
   feature (the README contract), rebuilt whenever the articles change;
 * ``files``: every article file read (real path, size, mtime, content hash), so
   an unchanged file is skipped without reading it;
+* ``corrections``: the analyst's corrections of the sites (``mapper.corrections``),
+  applied whenever the sites are built and never touched by re-analysis;
 * ``meta``: bookkeeping (change counters, the last run's problems).
 
 An article is written with its mentions and claims in one transaction, so a
@@ -78,9 +80,7 @@ class Store:
         not a store, a store from a newer mapper, or an older one when ``migrate`` is off.
         """
         p = Path(path)
-        if p.is_dir():
-            raise StoreError(f"{p}: is a folder, not a store file")
-        fresh = not p.exists() or p.stat().st_size == 0
+        fresh = cls.fresh(p)
         if fresh and not create:
             raise StoreError(f"{p}: no store here (`mapper run` creates one)")
         if fresh and p.suffix.lower() == ".gpkg":
@@ -110,6 +110,20 @@ class Store:
             con.close()
             raise
         return store
+
+    @staticmethod
+    def fresh(path: Path) -> bool:
+        """Whether no store is at ``path`` yet (no file, or an empty one); a folder there is an error."""
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a store file")
+        return not path.exists() or path.stat().st_size == 0
+
+    @classmethod
+    def require(cls, path: str | os.PathLike[str]) -> None:
+        """Raise ``StoreError`` unless a store may be at ``path``: what ``open(create=False)``
+        says first, said before anything (a lock file, a folder) is made."""
+        if cls.fresh(Path(path)):
+            raise StoreError(f"{path}: no store here (`mapper run` creates one)")
 
     def _header(self) -> tuple[int, int, int]:
         app = self.con.execute("PRAGMA application_id").fetchone()[0]
@@ -511,6 +525,58 @@ class Store:
             "DELETE FROM places WHERE place_id NOT IN (SELECT place_id FROM mentions WHERE place_id IS NOT NULL)"
         )
 
+    # ------------------------------------------------------------------ corrections
+    def corrections(self, *, undone: bool = False) -> list[Any]:
+        """The analyst's corrections (``mapper.corrections.Correction``) in the order made;
+        with ``undone``, those withdrawn too."""
+        from ..corrections import Correction, from_json
+
+        sql = "SELECT id, site_id, kind, value, note, made, undone FROM corrections"
+        if not undone:
+            sql += " WHERE undone IS NULL"
+        return [
+            Correction(r[1], r[2], from_json(r[2], json.loads(r[3])), r[4], r[5], r[0], r[6])
+            for r in self.con.execute(sql + " ORDER BY made, id")
+        ]
+
+    def add_corrections(self, corrections: Iterable[Any]) -> list[Any]:
+        """Store corrections (the same one twice is kept once), in one transaction; those
+        added, with their ids.  The stored sites are then behind: the next build applies them."""
+        from dataclasses import replace
+
+        from ..corrections import to_json
+
+        added = []
+        with self.transaction():
+            known = {c.key() for c in self.corrections()}
+            for c in corrections:
+                c = c if c.made else replace(c, made=now())
+                if c.key() in known:
+                    continue
+                known.add(c.key())
+                cur = self.con.execute(
+                    "INSERT INTO corrections (site_id, kind, value, note, made) VALUES (?,?,?,?,?)",
+                    (c.site_id, c.kind, dumps(to_json(c.kind, c.value)), c.note, c.made),
+                )
+                added.append(replace(c, id=cur.lastrowid))
+            if added:
+                self._bump()
+        return added
+
+    def undo_correction(self, cid: int) -> Any | None:
+        """Withdraw correction ``cid`` (kept, marked undone); it, or None when no correction
+        in force has that id."""
+        from dataclasses import replace
+
+        with self.transaction():
+            hit = [c for c in self.corrections() if c.id == cid]
+            if not hit:
+                return None
+            when = now()
+            self.con.execute("UPDATE corrections SET undone = ? WHERE id = ?", (when, cid))
+            self._bump()
+        return replace(hit[0], undone=when)
+
     # ------------------------------------------------------------------ sites
     def save_sites(self, feats: Iterable[dict[str, Any]], problems: Sequence[Problem]) -> None:
         """Replace the stored sites by ``feats`` (GeoJSON features, in sites.geojson order) and
@@ -546,6 +612,10 @@ class Store:
         self._set_meta("sites_gen", self.meta("articles_gen") or "0")
         # the problems of the run that last changed the sites, for the report of a later `mapper export`
         self._set_meta("problems", dumps([[p.path, p.line, p.message, p.skipped] for p in problems]))
+
+    def has_site(self, site_id: str) -> bool:
+        """Whether the stored sites hold ``site_id`` (as of the last build: see ``sites_current``)."""
+        return self.con.execute("SELECT 1 FROM sites WHERE site_id = ?", (site_id,)).fetchone() is not None
 
     def features(self) -> list[dict[str, Any]]:
         """The stored sites as GeoJSON features, in sites.geojson order."""

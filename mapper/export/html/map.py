@@ -272,6 +272,16 @@ def _site_view(
         "cl": claims,
         "so": list(sources.values()),
     }
+    fixes = [
+        {
+            "t": _text(c.get("text")) or _text(c.get("kind")),
+            "d": _text(c.get("made"))[:10] or None,
+            "no": _text(c.get("note")) or None,
+        }
+        for c in _dicts(props.get("corrections"))
+    ]
+    if fixes:
+        view["fx"] = fixes
     if struck:
         view["b"] = casualty_bucket(props.get("killed_min"), props.get("killed_max"))
     return view

@@ -89,6 +89,16 @@
     if (s.v && s.v.length) {
       root.appendChild(el("div", "sm-variants", "also written: " + s.v.join(", ")));
     }
+    if (s.fx && s.fx.length) {
+      var fx = el("div", "sm-fix");
+      fx.appendChild(el("b", null, "Analyst's correction" + (s.fx.length > 1 ? "s" : "")));
+      s.fx.forEach(function (f) {
+        var line = el("div", null, (f.d ? f.d + ": " : "") + f.t);
+        if (f.no) { line.appendChild(el("span", "sm-meta", " \u2014 " + f.no)); }
+        fx.appendChild(line);
+      });
+      root.appendChild(fx);
+    }
     var t = el("table");
     if (!s.m) {
       row(t, "Killed", s.k || "not reported");
