@@ -48,6 +48,7 @@ from .toponyms import Matcher, find_toponyms
 
 if TYPE_CHECKING:
     from .config import PipelineConfig
+    from .filters import SiteFilter
 
 BATCH = 128  # articles given to parallel workers at a time
 AHEAD = 2  # batches out with the workers while this process reads on
@@ -227,16 +228,20 @@ def save(store: Store, pending: Pending | None, result: RunResult, analysis: str
     return store.save(pending, analysis, feats, result.problems)
 
 
-def refresh(store: Store, outdir: str | os.PathLike[str], formats: Sequence[str]) -> RunResult:
+def refresh(
+    store: Store, outdir: str | os.PathLike[str], formats: Sequence[str], *, where: SiteFilter | None = None
+) -> RunResult:
     """Render the outputs of every stored article into ``outdir`` (``mapper export``,
-    ``mapper forget``), and let the stored sites catch up when a run was killed before
-    storing them."""
+    ``mapper forget``, ``mapper fix``), and let the stored sites catch up when a run was
+    killed before storing them.  ``where``: the outputs hold only the sites it keeps (the
+    stored sites stay whole); the result returned is what the outputs hold."""
     from .export.publish import publish
 
     result = build(store)
-    result.outputs = publish(result, outdir, formats)
+    shown = where.result(result) if where else result
+    shown.outputs = publish(shown, outdir, formats)
     save(store, None, result)
-    return result
+    return shown
 
 
 class _Entry(NamedTuple):

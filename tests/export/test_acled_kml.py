@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from mapper.cli import main
 from mapper.export import acled, kml
+from mapper.filters import EVENT_TYPES
 
 from .test_html_map import HOSTILE, sample_fc
 
@@ -70,15 +71,19 @@ def test_acled_rows_are_the_struck_sites_with_acled_columns_and_rules() -> None:
 
 
 def test_every_event_type_maps_to_acled() -> None:
-    assert set(acled.EVENT_TYPES) == {
-        "air_drone_strike",
-        "shelling_artillery_missile",
-        "remote_explosive_ied",
-        "suicide_bomb",
-        "armed_clash",
-        "attack",
-        "other",
-    }
+    assert (
+        tuple(acled.EVENT_TYPES)
+        == EVENT_TYPES
+        == (
+            "air_drone_strike",
+            "shelling_artillery_missile",
+            "remote_explosive_ied",
+            "suicide_bomb",
+            "armed_clash",
+            "attack",
+            "other",
+        )
+    )
     assert acled.event_type(["attack"]) == ("Violence against civilians", "Attack")
     assert acled.event_type([]) == acled.event_type(None) == ("Explosions/Remote violence", "")
 
