@@ -252,6 +252,7 @@ class _Entry(NamedTuple):
     old: str | None
     article: Article | None
     path: str
+    unrecord: bytes | None = None  # the key of a .jsonl stored whole by an older mapper, now read as records
 
 
 def update(
@@ -296,7 +297,7 @@ def update(
     if progress:  # the files are found as they are read (a list of 100,000 of them is large): count first
         from .ingest import discover
 
-        total = sum(1 for _ in discover(inputs))
+        total = sum(1 for _ in discover(inputs, records=True))
         if total > 50:
             from tqdm import tqdm
 
@@ -329,8 +330,16 @@ def update(
 
     def wanted(path: Path, st: os.stat_result | None) -> bool:
         """Read the file unless the store holds it as it is (same path, size and mtime)."""
-        done.files += 1
         key = file_key(path)
+        if path.suffix.lower() == ".jsonl":  # records, each with the file's size and mtime
+            recs = store.records_row(key)
+            if st is not None and recs is not None and recs[:2] == (st.st_size, st.st_mtime_ns):
+                done.files += recs[2]
+                done.unchanged += recs[2]
+                return False
+            rows[key] = store.file_row(key)  # (an older mapper stored it whole, as one article)
+            return True
+        done.files += 1
         row = rows[key] = store.file_row(key)
         if st is not None and row is not None and row[:2] == (st.st_size, st.st_mtime_ns):
             done.unchanged += 1
@@ -338,16 +347,24 @@ def update(
         return True
 
     def entries() -> Iterator[_Entry]:
-        for read in read_all(inputs, wanted=wanted):
+        for read in read_all(inputs, wanted=wanted, records=True):
             if bar is not None:
                 bar.update(1)
             if isinstance(read, Problem):  # a path given that does not exist
                 problem(read)
                 continue
-            key = file_key(read.source.path)
-            row = rows.pop(key)
             for p in read.problems:
                 problem(p)
+            legacy = None  # the whole .jsonl, stored as one article by an older mapper
+            if read.record is None:
+                key = file_key(read.source.path)
+                row = rows.pop(key)
+            else:  # a record of a .jsonl file
+                key = file_key(read.source.path, read.record)
+                row = store.file_row(key)
+                plain = file_key(read.source.path)
+                legacy = rows.pop(plain, None)  # (on its first record)
+                done.files += 1
             article = read.article
             if article is None:
                 continue
@@ -357,6 +374,15 @@ def update(
             old = row[2] if row is not None and row[2] != article.sha256 else None
             if old is not None and (old in held or store.other_files(old, key)):
                 old = None  # that content stays: another file holds it
+            unrecord = None
+            if legacy is not None:  # the whole file's article goes; its records replace it
+                unrecord = plain
+                if (
+                    old is None
+                    and legacy[2] != article.sha256
+                    and not (legacy[2] in held or store.other_files(legacy[2], plain))
+                ):
+                    old = legacy[2]
             held.add(article.sha256)
             # content that moved here from a file that changed is stored again, under this file
             known = seen.get(article.sha256) or (None if leaving(article.sha256) else store.article_of(article.sha256))
@@ -372,17 +398,20 @@ def update(
                 ids.add(article.id)
             if old is not None:
                 replacing[old] += 1
-            yield _Entry(file, old, fresh, article.path)
+            yield _Entry(file, old, fresh, article.path, unrecord)
 
     def record(entry: _Entry, result: ArticleResult | None, packed: Packed | None) -> None:
         """Add a file, what it replaces and its analysis to ``pending``, in file order."""
         pending.files.append(entry.file)
+        if entry.unrecord is not None:
+            pending.unrecorded.append(entry.unrecord)
         if entry.old is not None:
             replacing[entry.old] -= 1
             pending.superseded.append(entry.old)
             done.replaced += 1
             if on_note:
-                on_note(f"{entry.path} changed since it was stored; its new text replaces the old")
+                what = "its records replace the whole file" if entry.unrecord else "its new text replaces the old"
+                on_note(f"{entry.path} changed since it was stored; {what}")
         if result is not None:
             pending.results.append(result)
             if packed is not None:

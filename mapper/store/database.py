@@ -51,7 +51,7 @@ from .codec import (
     unpack_text,
 )
 from .errors import StoreError
-from .incremental import Pending
+from .incremental import Pending, record_range
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, statements
 
 
@@ -351,6 +351,20 @@ class Store:
         row = self.con.execute("SELECT size, mtime_ns, sha256 FROM files WHERE path = ?", (key,)).fetchone()
         return (row[0], row[1], row[2]) if row else None
 
+    def records_row(self, key: bytes) -> tuple[int, int, int] | None:
+        """For a .jsonl file at ``key``: (size, mtime_ns, how many records) when every one of its
+        recorded records was read from the file at that size and mtime; None when it has none
+        recorded or they disagree."""
+        low, high = record_range(key)
+        row = self.con.execute(
+            "SELECT min(size), max(size), min(mtime_ns), max(mtime_ns), count(*) FROM files"
+            " WHERE path >= ? AND path < ?",
+            (low, high),
+        ).fetchone()
+        if not row[4] or row[0] != row[1] or row[2] != row[3]:
+            return None
+        return row[0], row[2], row[4]
+
     def other_files(self, sha256: str, key: bytes) -> int:
         """How many recorded files other than ``key`` hold this content."""
         row = self.con.execute("SELECT count(*) FROM files WHERE sha256 = ? AND path != ?", (sha256, key)).fetchone()
@@ -365,6 +379,7 @@ class Store:
             "INSERT OR REPLACE INTO files (path, size, mtime_ns, sha256, seen) VALUES (?,?,?,?,?)",
             [(*f, now()) for f in pending.files],
         )
+        con.executemany("DELETE FROM files WHERE path = ?", [(key,) for key in pending.unrecorded])
         renewed = {r.article.sha256 for r in pending.results}
         for sha in pending.superseded:
             if sha in renewed:  # the content moved to another file: stored again below, under its new id
@@ -501,8 +516,13 @@ class Store:
         return sorted({h[0] for h in hit})
 
     def find_file(self, key: bytes) -> list[str]:
-        """Content hash of the recorded file at ``key`` (see ``file_key``), as a list."""
-        return [r[0] for r in self.con.execute("SELECT sha256 FROM files WHERE path = ?", (key,))]
+        """Content hash of the recorded file at ``key`` (see ``file_key``), or of each of the
+        records of the .jsonl file there, as a list."""
+        low, high = record_range(key)
+        rows = self.con.execute(
+            "SELECT sha256 FROM files WHERE path = ? OR (path >= ? AND path < ?) ORDER BY path", (key, low, high)
+        )
+        return list(dict.fromkeys(r[0] for r in rows))
 
     def forget(self, shas: Iterable[str]) -> list[str]:
         """Remove articles and what only they supported (mentions, claims, places); their ids."""

@@ -803,8 +803,8 @@ def test_a_run_reads_files_as_it_finds_them_and_stores_small_batches(
     done_when_found: list[int] = []  # articles analysed when each file was found
     real = mapper.ingest.discover
 
-    def walk(inputs: Any) -> Any:
-        for item in real(inputs):
+    def walk(inputs: Any, **kw: Any) -> Any:
+        for item in real(inputs, **kw):
             done_when_found.append(len(count_analyses))
             yield item
 
