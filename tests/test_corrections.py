@@ -136,8 +136,9 @@ def test_fix_changes_every_output_and_lasts_through_reanalysis(mapped: Path, see
     code, table, _ = _run("sites", "-o", str(mapped))
     assert any(ln.startswith(AKASHAT) and "  16  " in ln for ln in table.splitlines())
     # re-analysis (asked for, or after the analysis changed) and a new run keep them
-    code, _, err = _run("run", str(seeds_copy), "-o", str(mapped), "--offline", "--no-world", "--reanalyse")
+    code, out, err = _run("run", str(seeds_copy), "-o", str(mapped), "--offline", "--no-world", "--reanalyse")
     assert code == 0, err
+    assert "analyst corrections  3\n" in out
     check(mapped)
     code, _, err = _run("run", str(seeds_copy), "-o", str(mapped), "--offline")  # world on: all re-analysed
     assert code == 0 and "analysing 5 stored articles again" in err

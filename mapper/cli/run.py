@@ -138,6 +138,11 @@ def print_summary(result: Any) -> None:
     ]
     if c["warnings"]:
         rows.append(("warnings", c["warnings"]))
+    if result.corrections:  # the analyst's (`mapper fix`), laid over this run's sites
+        idle = sum(1 for a in result.corrections if a.site_id is None)
+        rows.append(
+            ("analyst corrections", f"{len(result.corrections)}" + (f" ({idle} apply to no site now)" if idle else ""))
+        )
     width = max(len(k) for k, _ in rows)
     click.echo("")
     for k, v in rows:
