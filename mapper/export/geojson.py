@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from typing import Any, TextIO
 
-from ..atomic import write_text
 from ..models import Article, Claim, Site
 
 CONTRACT_VERSION = "1.0"
@@ -118,15 +117,3 @@ class FeatureWriter:
 
     def end(self) -> None:
         self.fh.write("\n ]\n}\n" if self.n else "]\n}\n")
-
-
-def write_features(fh: TextIO, features: Iterable[dict[str, Any]]) -> None:
-    """The FeatureCollection of ``features`` into ``fh``, holding one feature at a time."""
-    w = FeatureWriter(fh)
-    for f in features:
-        w.write(f)
-    w.end()
-
-
-def write_geojson(path: str | os.PathLike[str], fc: dict[str, Any]) -> None:
-    write_text(path, dumps(fc))
