@@ -5,7 +5,7 @@
     result = run(["seeds/"], "output/", PipelineConfig())       # as `mapper run seeds/`
     result.sites[0].place.name, result.sites[0].claims
 
-    pipe = PipelineConfig(world=False).build()
+    pipe = Pipeline.from_config(PipelineConfig(world=False))
     for r in pipe.pipe(articles, executor=Processes(2)):        # ordered, serial or parallel
         ...
 
@@ -75,6 +75,24 @@ class Pipeline:
             world = MemoSource(world)
         gaz, problems = Gazetteer.load(gazetteers, world=world)
         return cls(gaz, Matcher(gaz.forms, world), Resolver(gaz, world, geocoder), problems, config)
+
+    @classmethod
+    def from_config(cls, config: PipelineConfig, *, geocoder: Geocoder | None = None) -> Pipeline:
+        """The pipeline ``config`` describes; ``geocoder`` replaces the configured one (a worker's
+        cache-only geocoder, say).  ``ValueError`` for a geocoder geopy does not know."""
+        from .config import default_world
+
+        world = default_world() if config.world else None
+        if geocoder is None and config.geocoder is not None:
+            geocoder = config.geocoder.make()
+        if config.gazetteer_data is None:
+            return cls.create(config.gazetteers, world=world, geocoder=geocoder, config=config)
+        with tempfile.TemporaryDirectory(prefix="mapper-gazetteers-") as tmp:  # shipped to another machine
+            paths = []
+            for i, data in enumerate(config.gazetteer_data):
+                paths.append(Path(tmp) / f"{i}.csv")
+                paths[-1].write_bytes(data)
+            return cls.create(paths, world=world, geocoder=geocoder, config=config)
 
     def analyse(self, article: Article) -> ArticleResult:
         """The per-article stages: toponyms -> resolve -> roles -> casualties."""
@@ -156,7 +174,7 @@ def run(
     from .store import default_store, locked
 
     config = config or PipelineConfig()
-    pipe = pipeline or config.build()
+    pipe = pipeline or Pipeline.from_config(config)
     executor = executor or Serial()
     with contextlib.ExitStack() as stack:
         if keep_store:
