@@ -8,6 +8,7 @@ date other articles of the same event give).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -44,16 +45,48 @@ _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Each pattern opens with a look-ahead on the characters a match can start with
 # (weekday and month initials, digits, ...): it changes no match, but lets the
 # engine leave most positions of a text after one test.
+_PARTS = r"(?=[DMNWdmnw])(?:night|morning|afternoon|evening|Night|Morning|Afternoon|Evening|dawn|midday|noon|Dawn)"
+# the relative days and how many days before the reference date each names
+RELATIVE_DAYS = {
+    "day before yesterday": -2,
+    "yesterday": -1,
+    "last night": -1,
+    "last evening": -1,
+    "overnight": -1,
+    "": 0,  # today, tonight, this morning, this evening
+}
 _PATTERNS = [
     ("full", re.compile(rf"(?=[ADFJMNOSTW])\b(?:{_WD},?\s+)?{_M}\s+{_D},?\s+{_Y}\b")),
     ("full", re.compile(rf"(?=[FMSTW\d])\b(?:{_WD},?\s+)?{_D}\s+{_M},?\s+{_Y}\b")),
-    ("iso", re.compile(r"(?=[12])\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # "23-May-2012", "23-May-12" is no year
+    ("full", re.compile(rf"(?=\d)\b{_D}-{_M}-{_Y}\b")),
+    ("iso", re.compile(r"(?=[12])\b(?P<year>(?:19|20)\d\d)([-/.])(?P<mon>[01]?\d)\2(?P<day>[0-3]?\d)\b(?![-/.]\d)")),
+    # "29-06-2022", "29.06.2022", "29/06/2022" (day first; the month first only when the day
+    # could be no month: "06/29/2022"; "06/07/2022" with slashes is no date)
+    (
+        "dmy",
+        re.compile(
+            r"(?=\d)(?<![\d/.-])(?P<a>[0-3]?\d)([-/.])(?P<b>[01]?\d|[1-3]\d)\2(?P<year>(?:19|20)\d\d)\b(?![-/.]\d)"
+        ),
+    ),
     ("partial", re.compile(rf"(?=\d)\b{_D}\s+{_M}\b")),
     ("partial", re.compile(rf"(?=[ADFJMNOS])\b{_M}\s+{_D}\b(?!\s*:)")),
-    ("weekday", re.compile(rf"(?=[eFlMnoStTW\s])\b(?P<mod>last|this|next|on|early|late)?\s*{_WD}\b")),
+    (
+        "weekday",
+        re.compile(rf"(?=[eFlMnoStTW\s])\b(?P<mod>last|this|next|on|early|late)?\s*{_WD}\b(?:\s+{_PARTS}\b)?"),
+    ),
     ("today", re.compile(r"(?=t)\b(?:today|tonight|this morning|this evening)\b", re.I)),
+    # "yesterday", "last night", "overnight" (not "overnight Sunday": that is Sunday)
+    (
+        "relative",
+        re.compile(
+            r"(?=[ltoyLTOY])\b(?P<rel>(?:the\s+day\s+before\s+)?yesterday|last\s+(?:night|evening)|overnight)\b"
+            r"(?!\s+(?:on\s+|into\s+|to\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))",
+            re.I,
+        ),
+    ),
 ]
-_FULL_KINDS = ("full", "iso")  # the patterns giving full dates come first
+_FULL_KINDS = ("full", "iso", "dmy")  # the patterns giving full dates come first
 
 # Dates outside these are no date of news: Go's zero time (0001-01-01) and 9999-12-31 come
 # from exports, and resolving "last Friday" against them would leave the calendar.
@@ -68,7 +101,7 @@ def plausible(d: date | None) -> bool:
 
 @dataclass(frozen=True)
 class DateRef:
-    kind: str  # "full" | "partial" | "weekday" | "today"
+    kind: str  # "full" | "partial" | "weekday" | "today" (or "yesterday", ... in ``modifier``)
     start: int
     end: int
     value: date | None = None  # full
@@ -84,7 +117,8 @@ class DateRef:
         if ref is None or not plausible(ref):  # (an implausible reference is no reference)
             return None
         if self.kind == "today":
-            return ref
+            # "yesterday", "last night", "overnight" (kept in ``modifier``): days before ``ref``
+            return ref + timedelta(days=RELATIVE_DAYS.get(self.modifier, 0))
         if self.kind == "partial":
             for year in (ref.year, ref.year - 1):
                 try:
@@ -108,6 +142,13 @@ def _mk(kind: str, m: re.Match[str], base: int) -> DateRef | None:
     try:
         if kind == "iso":
             return DateRef("full", s, e, value=date(int(g["year"]), int(g["mon"]), int(g["day"])))
+        if kind == "dmy":
+            a, b = int(g["a"]), int(g["b"])
+            if b > 12 >= a and m.group(2) == "/":  # "06/29/2022": month first
+                a, b = b, a
+            elif m.group(2) == "/" and a <= 12 and b <= 12 and a != b:  # "06/07/2022": which is the month?
+                return None
+            return DateRef("full", s, e, value=date(int(g["year"]), b, a))
         if kind == "full":
             month = MONTHS[g["month"].lower().rstrip(".")]
             return DateRef("full", s, e, value=date(int(g["year"]), month, int(g["day"])))
@@ -126,6 +167,9 @@ def _mk(kind: str, m: re.Match[str], base: int) -> DateRef | None:
             )
         if kind == "today":
             return DateRef("today", s, e)
+        if kind == "relative":
+            rel = re.sub(r"\s+", " ", g["rel"].lower()).removeprefix("the ")
+            return DateRef("today", s, e, modifier=rel)
     except (ValueError, KeyError):
         return None
     return None
@@ -138,17 +182,23 @@ def find_dates(text: str, base: int = 0, *, full_only: bool = False) -> list[Dat
     for full dates run first, so no other kind can take their place).
     """
     found: list[DateRef] = []
-    taken: list[tuple[int, int]] = []
+    # the spans taken, which never overlap: kept in order, so that an overlap is looked
+    # for in the two neighbours of a new span only
+    starts: list[int] = []
+    ends: list[int] = []
     for kind, rx in _PATTERNS:
         if full_only and kind not in _FULL_KINDS:
             break
         for m in rx.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            s, e = m.span()
+            i = bisect_left(starts, s)
+            if (i > 0 and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
                 continue
             ref = _mk(kind, m, base)
             if ref is not None:
                 found.append(ref)
-                taken.append((m.start(), m.end()))
+                starts.insert(i, s)
+                ends.insert(i, e)
     return sorted(found, key=lambda r: r.start)
 
 
