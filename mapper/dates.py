@@ -212,3 +212,116 @@ def first_full_date(text: str) -> date | None:
         if r.kind == "full":
             return r.value
     return None
+
+
+# --------------------------------------------------------------------------- an article's own date
+
+# A release's reference code that opens with its year and month: "2010-08-CA-014", "2013-01-S-025"
+_REF_CODE = re.compile(r"(?=[12])\b(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-[A-Z]{1,4}-\d{1,4}\b")
+_LINE_START = r"(?:^|(?<=[\n\r\u2028\u2029]))[ \t\u00a0]*"
+# "KABUL, Afghanistan (Aug. 14)", "GAZA CITY, Oct 12 (Reuters) -", "Kyiv, 23 May 2012 (AFP) -":
+# a place in capitals or title case at the start of a line, then the date after "(" or ","
+_DATELINE = re.compile(
+    _LINE_START + r"(?:[A-Z][A-Za-z.'’-]*)(?:[ \t][A-Z][A-Za-z.'’-]*){0,3}"
+    r"(?:,[ \t]*[A-Z][A-Za-z.'’-]*(?:[ \t][A-Z][A-Za-z.'’-]*){0,2})?[ \t]*[(,][ \t]*(?=\S)"
+)
+# "Apr. 23: Afghan-ISAF Operations in ...": a date that opens a line
+_DATE_OPENS_LINE = re.compile(_LINE_START + r"(?=\S)")
+_TITLE_DATE = re.compile(rf"{_M}\s+{_D}(?=\s*:\s)")  # "Apr. 23: Afghan-ISAF Operations in ..."
+_HEAD_CHARS = 1200  # where an article's own date is looked for
+_HEADER_LINE = 120  # a line of a header (title, agency, reference) is no longer than this
+
+
+def _year_for(month: int, year: int, of_month: int) -> int:
+    """The year of ``month`` in a date written near one of ``year``-``of_month`` (a release
+    of January may be dated 31 December of the year before)."""
+    if month - of_month > 6:
+        return year - 1
+    if of_month - month > 6:
+        return year + 1
+    return year
+
+
+def dateline_date(text: str, ref: date | None = None) -> date | None:
+    """The date an article gives itself at its top: its dateline ("KABUL, Afghanistan (Aug. 14)",
+    "BEIRUT, May 23, 2012 (AFP) -"), or a date that opens a line of the header ("Apr. 23: ...")
+    or ends one ("... Operational Update March 17, 2011").
+
+    A date without a year takes it from a reference code at the top whose first part is
+    the year and month ("2010-08-CA-014"), else from a full date of the header, else from
+    ``ref`` (the publication date, if known); never from the day the program runs.
+    """
+    head = text[:_HEAD_CHARS]
+    if not head.strip():
+        return None
+    found: list[tuple[int, DateRef]] = []  # (rank, date): a dateline first, then header lines
+    for m in _DATELINE.finditer(head):
+        r = _date_at(head, m.end())
+        if r is not None:
+            found.append((0, r))
+            break
+    if not found:
+        for m in _DATE_OPENS_LINE.finditer(head):
+            r = _date_at(head, m.end())
+            if r is None:
+                t = _TITLE_DATE.match(head, m.end())
+                r = _mk("partial", t, 0) if t else None
+            if r is not None:
+                found.append((1, r))
+                break
+    if not found:
+        for line_start, line in _header_lines(head):
+            refs = [r for r in find_dates(line, line_start) if r.kind in ("full", "partial")]
+            if refs and not line[refs[-1].end - line_start :].strip(" \t\u00a0.,;:-–—)"):
+                found.append((2, refs[-1]))
+                break
+    if not found:
+        return None
+    r = found[0][1]
+    if r.kind == "full":
+        return r.value if plausible(r.value) else None
+    code = _REF_CODE.search(head)
+    if code:
+        year, month = int(code["year"]), int(code["mon"])
+        return _on(_year_for(r.month, year, month), r.month, r.day)
+    # (of a line above the date's: its own may go on with the story)
+    above = [line for start, line in _header_lines(head) if start + len(line) < r.start]
+    full = next((d for line in above if (d := first_full_date(line)) is not None), None)
+    if full is not None and plausible(full):
+        return _on(_year_for(r.month, full.year, full.month), r.month, r.day)
+    got = r.resolve(ref)
+    return got if plausible(got) else None
+
+
+def _on(year: int, month: int, day: int) -> date | None:
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    return d if plausible(d) else None
+
+
+def _date_at(text: str, pos: int) -> DateRef | None:
+    """A full or partial date that starts at ``pos``."""
+    for kind, rx in _PATTERNS:
+        if kind in ("weekday", "today", "relative"):
+            continue
+        m = rx.match(text, pos)
+        if m is not None:
+            r = _mk(kind, m, 0)
+            if r is not None:
+                return r
+    return None
+
+
+def _header_lines(head: str) -> list[tuple[int, str]]:
+    """The short lines at the top of ``head`` (a header ends at its first long line)."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in re.split(r"[\n\r\u2028\u2029]", head):
+        if len(line.strip()) > _HEADER_LINE:
+            break
+        if line.strip():
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out

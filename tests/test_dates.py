@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mapper.dates import DateRef, find_dates, first_full_date
+from mapper.dates import DateRef, dateline_date, find_dates, first_full_date
 
 REF = date(2024, 3, 8)  # a Friday
 
@@ -80,6 +81,54 @@ def test_relative_dates_keep_their_meaning_in_the_fields_the_store_keeps() -> No
     assert copy.resolve(REF) == date(2024, 3, 7)
 
 
+# --------------------------------------------------------------------------- datelines
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a reference code gives the year a dateline leaves out
+        (
+            "2014-10-CA-031\nFor Immediate Release\n\nHERAT, Afghanistan (Oct. 7)\nA patrol was attacked.",
+            date(2014, 10, 7),
+        ),
+        ("2014-10-S-112\n\nHERAT, Afghanistan (Oct. 7) - A patrol was attacked.", date(2014, 10, 7)),
+        # a release numbered in January, dated the last day of December
+        ("2015-01-S-002\n\nKABUL, Afghanistan (Dec. 31)\nA patrol was attacked.", date(2014, 12, 31)),
+        (
+            "Night Raids Continue\nJoint Command - Afghanistan\n2014-10-CA-031\nKANDAHAR, Afghanistan (Oct. 7, 2014)\n",
+            date(2014, 10, 7),
+        ),
+        ("Oct. 8: Operations in the South\n2014-10-CA-040\nA combined force detained a suspect.", date(2014, 10, 8)),
+        (
+            "Morning Operational Update Oct. 9, 2014\n2014-10-S-055\nKABUL, Afghanistan\nIn Helmand province...",
+            date(2014, 10, 9),
+        ),
+        ("GAZA CITY, Nov 12 (Reuters) - An airstrike hit a house. In 2019, another strike ...", None),
+        ("MOSUL, Iraq, 12 November 2016 (AFP) - Jets struck the bridge.", date(2016, 11, 12)),
+        ("Kyiv, 3 March 2023\nDrones struck the power station.", date(2023, 3, 3)),
+        ("BEIRUT (AP) — Israeli jets struck southern Lebanon on Oct. 3, 2024, killing two.", None),
+        ("An airstrike on Monday killed five people near the market.", None),
+        ("", None),
+    ],
+)
+def test_dateline_date(text: str, day: date | None) -> None:
+    assert dateline_date(text) == day
+
+
+def test_a_year_is_not_taken_from_the_body() -> None:
+    text = "GAZA CITY, Nov 12 (Reuters) - The strike hit the house that was bombed on 3 March 2019 as well."
+    assert dateline_date(text) is None
+    assert dateline_date("Weekly update of 11 Nov 2018\nGAZA CITY, Nov 12 (Reuters) - A strike.") == date(2018, 11, 12)
+
+
+def test_a_dateline_without_a_year_needs_a_reference_date() -> None:
+    text = "HERAT, Afghanistan (Oct. 7) - A patrol was attacked."
+    assert dateline_date(text) is None
+    assert dateline_date(text, date(2014, 10, 8)) == date(2014, 10, 7)
+    assert dateline_date(text, date(2015, 1, 2)) == date(2014, 10, 7)
+
+
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PIECES = st.lists(
     st.sampled_from(
@@ -110,8 +159,33 @@ PIECES = st.lists(
 
 @SETTINGS
 @given(st.one_of(st.text(max_size=400), PIECES))
-def test_find_dates_never_raises(text: str) -> None:
+def test_new_date_readers_never_raise(text: str) -> None:
+    day = dateline_date(text)
+    assert day is None or date(1900, 1, 1) <= day <= date(2100, 12, 31)
+    dateline_date(text, date(2100, 12, 31))
+    dateline_date(text, date(1, 1, 1))
     for r in find_dates(text):
-        assert 0 <= r.start <= r.end <= len(text)
         r.resolve(date(2100, 12, 31))
         r.resolve(date(1900, 1, 1))
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Army said on Friday jets struck on 3 May 2019 and 14-03-2019, ",
+        "yesterday overnight Sunday ",
+        "KABUL (Aug. 1)\n",
+    ],
+)
+def test_date_readers_take_time_linear_in_the_text(unit: str) -> None:
+    def cost(n: int) -> float:
+        text = unit * n
+        best = float("inf")
+        for _ in range(3):
+            t = time.perf_counter()
+            dateline_date(text)
+            best = min(best, time.perf_counter() - t)
+        return best
+
+    small, large = cost(100), cost(1600)
+    assert large < 16 * small * 3 + 0.05

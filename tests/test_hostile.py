@@ -57,6 +57,18 @@ def test_casualty_parser_never_crashes_and_stays_credible(text: str) -> None:
 
 @SETTINGS
 @given(st.one_of(st.text(max_size=300), NEWSY))
+def test_date_readers_never_crash_nor_leave_the_calendar(text: str) -> None:
+    from datetime import date
+
+    from mapper.dates import dateline_date
+
+    for ref in (None, date(1900, 1, 1), date(2100, 12, 31)):
+        got = dateline_date(text, ref)
+        assert got is None or date(1900, 1, 1) <= got <= date(2100, 12, 31)
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=300), NEWSY))
 def test_whole_article_analysis_never_crashes(text: str) -> None:
     r = analyse_text(text)
     for m in r.mentions:
