@@ -325,3 +325,51 @@ def _header_lines(head: str) -> list[tuple[int, str]]:
             out.append((pos, line))
         pos += len(line) + 1
     return out
+
+
+# --------------------------------------------------------------------------- the date of an event
+
+# "said on Thursday", "announced Friday", "told reporters late on Monday", "said in a statement on
+# Sunday", "a statement issued Friday": a date that belongs to the words, not to what they report
+_SPEECH_VERB = (
+    r"(?:said|says|say|told(?:\s+\w+){0,2}|tells|announced|announces|reported|reports|stated|confirmed|claimed|"
+    r"added|denied|acknowledged|admitted|declared|tweeted|wrote|posted|warned|vowed|insisted|noted|"
+    r"statement(?:\s+(?:released|issued|published|posted))?|(?:press\s+)?(?:release|briefing|conference)|"
+    r"interview)"
+)
+_SPEECH_BEFORE = re.compile(
+    rf"\b{_SPEECH_VERB}(?:\s+(?:in\s+a\s+(?:statement|briefing|video|post|speech|interview)|late|early|later|"
+    r"earlier|on|at\s+a\s+\w+(?:\s+\w+)?))*\s+$",
+    re.I,
+)
+# "on Thursday said", "on Tuesday the army said" (but in "struck on Monday, officials said" the
+# date is the strike's)
+_SPEECH_AFTER = re.compile(rf"^\s+(?:(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?{_SPEECH_VERB}\b", re.I)
+
+
+def _spoken(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is when something was said ("said on Thursday")."""
+    while start < end and text[start].isspace():
+        start += 1
+    return bool(_SPEECH_BEFORE.search(text[max(0, start - 60) : start]) or _SPEECH_AFTER.match(text[end : end + 40]))
+
+
+def event_date_ref(sentence_text: str, trigger_start: int, base: int = 0) -> DateRef | None:
+    """The date expression of ``sentence_text`` that dates the attack whose word ("airstrike",
+    "killed", "struck") starts at ``trigger_start`` (an index into ``sentence_text``), not the
+    date of a statement about it: in "the army said on Thursday it had killed 24 in an
+    airstrike on Wednesday" it is "on Wednesday".  The nearest date that is not a statement's;
+    none when the sentence dates only the statement.  Spans are offset by ``base`` as in
+    ``find_dates``.
+    """
+    best: tuple[int, int, DateRef] | None = None
+    for r in find_dates(sentence_text, base):
+        s, e = r.start - base, r.end - base
+        if _spoken(sentence_text, s, e):
+            continue
+        # distance to the trigger; at equal distance the date after it ("killed 5 on Monday")
+        dist = s - trigger_start if s >= trigger_start else trigger_start - e
+        key = (max(dist, 0), 0 if s >= trigger_start else 1)
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], r)
+    return best[2] if best else None

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mapper.dates import DateRef, dateline_date, find_dates, first_full_date
+from mapper.dates import DateRef, dateline_date, event_date_ref, find_dates, first_full_date
 
 REF = date(2024, 3, 8)  # a Friday
 
@@ -129,6 +129,38 @@ def test_a_dateline_without_a_year_needs_a_reference_date() -> None:
     assert dateline_date(text, date(2015, 1, 2)) == date(2014, 10, 7)
 
 
+# --------------------------------------------------------------------------- the event's date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("Officials said on Friday that drones had struck the depot on Tuesday.", "struck", "on Tuesday"),
+        ("A drone struck the depot on Tuesday, officials said on Friday.", "struck", "on Tuesday"),
+        ("A drone struck the depot early Tuesday, officials told reporters Friday.", "struck", "early Tuesday"),
+        ("The ministry said in a statement on Friday that shells hit the town overnight.", "hit", "overnight"),
+        (
+            "On Wednesday jets bombed the camp; on Thursday the army said it regretted the deaths.",
+            "bombed",
+            "Wednesday",
+        ),
+        ("The army on Friday said its jets struck the camp.", "struck", None),
+        ("Police announced Friday that a bomb killed three people.", "killed", None),
+        ("A shell hit the school yesterday, killing a teacher.", "hit", "yesterday"),
+    ],
+)
+def test_event_date_ref(sentence: str, trigger: str, expected: str | None) -> None:
+    ref = event_date_ref(sentence, sentence.index(trigger))
+    got = sentence[ref.start : ref.end].strip() if ref else None
+    assert got == expected
+
+
+def test_event_date_ref_spans_take_the_base() -> None:
+    sentence = "Jets struck the bridge on Monday."
+    ref = event_date_ref(sentence, 5, base=100)
+    assert ref is not None and (ref.start, ref.end) == (100 + sentence.index("on Monday"), 100 + len(sentence) - 1)
+
+
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PIECES = st.lists(
     st.sampled_from(
@@ -158,12 +190,14 @@ PIECES = st.lists(
 
 
 @SETTINGS
-@given(st.one_of(st.text(max_size=400), PIECES))
-def test_new_date_readers_never_raise(text: str) -> None:
+@given(st.one_of(st.text(max_size=400), PIECES), st.integers(min_value=-5, max_value=500))
+def test_new_date_readers_never_raise(text: str, trigger: int) -> None:
     day = dateline_date(text)
     assert day is None or date(1900, 1, 1) <= day <= date(2100, 12, 31)
     dateline_date(text, date(2100, 12, 31))
     dateline_date(text, date(1, 1, 1))
+    ref = event_date_ref(text, trigger)
+    assert ref is None or 0 <= ref.start <= ref.end <= len(text)
     for r in find_dates(text):
         r.resolve(date(2100, 12, 31))
         r.resolve(date(1900, 1, 1))
@@ -183,6 +217,7 @@ def test_date_readers_take_time_linear_in_the_text(unit: str) -> None:
         best = float("inf")
         for _ in range(3):
             t = time.perf_counter()
+            event_date_ref(text, len(text) // 2)
             dateline_date(text)
             best = min(best, time.perf_counter() - t)
         return best
