@@ -92,7 +92,7 @@ _PL_NOUNS = (
     "infants toddlers teenagers teens youths students pupils farmers passengers pilots sailors airmen marines "
     "troopers recruits cadets peacekeepers firefighters rescuers volunteers worshippers worshipers pilgrims "
     "shoppers refugees migrants prisoners detainees suspects elders tribesmen herders shepherds fishermen "
-    "drivers labourers laborers siblings brothers sisters sons daughters wives husbands cousins officials crew "
+    "drivers labourers laborers siblings brothers sisters sons daughters wives husbands cousins officials crew members "
     "aides associates companions comrades deputies lieutenants schoolchildren schoolgirls schoolboys teachers "
     "bystanders pedestrians"
 ).split()
@@ -114,7 +114,16 @@ _NATION_PL = r"(?!Taliban)[A-Z][a-z]+(?:ians|ans|is)\b(?!\s+[A-Z])"
 _NATION_SG = r"(?!Taliban\b)[A-Z][a-z]+(?:ian|an|i)\b(?!\s+[A-Z])"
 # what "members" (of a group) may run on to: "members of the Kataib Hezbollah militia were killed"
 _MEMBERS_OF = r"members\s+of\s+(?:the\s+|these\s+|those\s+)?[\w\s-]{1,40}?(?=\s+(?:were|was|had|have))"
-_PL = rf"(?:(?i:{_MULTI_PL})|{_MEMBERS_OF}|(?i:{'|'.join(_PL_NOUNS)})\b|{_NATION_PL})"
+# after a number, a plural the lists above lack ("killing 70 guerrillas") if it is no measure
+_UNITS = (
+    r"(?:days|weeks|months|years|decades|hours|minutes|seconds|times|miles|kilomet(?:er|re)s|met(?:er|re)s|feet|"
+    r"yards|inches|kilos|kilograms|pounds|tons|tonnes|percent|points|rounds|shots|shells|rockets|missiles|bombs|"
+    r"mortars|drones|vehicles|cars|trucks|tanks|buses|planes|aircraft|helicopters|buildings|houses|homes|"
+    r"targets|sites|villages|towns|cities|districts|provinces|others|across|towards|besides|perhaps|always|"
+    r"dogs|cats|horses|cows|sheep|goats|animals|birds|pets|camels|donkeys|"
+    r"afterwards|unless|whereas|thus|plus|less|was|has|does|is|as|its|this|us|yes)\b"
+)
+_PL = rf"(?:(?i:{_MULTI_PL})|{_MEMBERS_OF}|(?i:{'|'.join(_PL_NOUNS)})\b|{_NATION_PL}|(?!{_UNITS})[a-z]{{3,}}s\b)"
 _SG = rf"(?:(?i:{_MULTI_SG})|(?i:{'|'.join(_SG_NOUNS)})\b|\d+-year-old|[a-z]+-year-old|{_NATION_SG})"
 _SG_WORD = rf"(?:(?i:{_MULTI_SG})|(?i:{'|'.join(_SG_NOUNS)})\b)"  # (not "Pakistan", "Jordan")
 _LOWER_MODS = (
@@ -123,17 +132,20 @@ _LOWER_MODS = (
     "militant enemy rebel suicide hostile unidentified unknown prominent former retired district provincial "
     "regional deputy shadow network cell group aid rescue medical health relief humanitarian family service crew "
     "emergency border prison tribal village government opposition single bomb weapons explosives roadside "
-    "foreign-born"
+    "foreign-born radio television TV news media press school hospital election polling ethnic religious "
+    "commando navy naval air special elite coalition allied partner paramilitary"
 ).split()
 _CAPWORD = r"[A-Z][\w'’.-]*"
 _MOD = rf"(?:{_CAPWORD}|\d+-year-old|[a-z]+(?:-[a-z]+)+|[A-Za-z]+['’]s|(?:{'|'.join(_LOWER_MODS)})\b)"
-_NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+|abu\s+|Abu\s+|[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+){0,3}"
+# a word of a name: "Saadun", "al-Dulaimi", "bin"
+_NAMEWORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|as|ash|at|az|ar)-[A-Za-z][\w'’-]*|bin|ibn|abu|bint|de|da|van|von)"
+_NAME = rf"[A-Z][\w'’-]+(?:\s+{_NAMEWORD}){{0,3}}"
 _NOT_NAMES = (
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|The|A|An|In|On|At|and)\b)"
 )
 # "of Kunduz province", "of the Haqqani Network" after one person
-_OF_PP = rf"(?:\s+of\s+(?:the\s+)?{_CAPWORD}(?:\s+{_CAPWORD}){{0,3}}(?:\s+(?:province|district|city|village))?)"
+_OF_PP = rf"(?:\s+of\s+(?:the\s+)?{_CAPWORD}(?:\s+{_NAMEWORD}){{0,3}}(?:\s+(?:province|district|city|village))?)"
 # "the commander Fayez Jan", "the commander, Fayez Jan, and ..."
 _APPOS = rf"(?:\s+{_NOT_NAMES}{_NAME}|,\s+{_NOT_NAMES}{_NAME}(?=,|\s+and\s))"
 # what a number without a noun may be followed by ("killed 16 in Gaza", "killed 16."), so that
@@ -153,7 +165,9 @@ _NUMG = (
 )
 _ONEG = (
     rf"(?:(?i:a|an|the|another|his|her|their|its)\s+(?P<w>(?:{_MOD}\s+){{0,4}}{_SG}){_OF_PP}?{_APPOS}?"
-    rf"|(?P<wt>(?:{_CAPWORD}\s+){{1,3}}(?:{_MOD}\s+){{0,2}}{_SG_WORD}){_APPOS}?)"
+    rf"|(?P<wt>(?:{_CAPWORD}\s+){{1,3}}(?:{_MOD}\s+){{0,2}}{_SG_WORD}){_APPOS}?"
+    # "14-year-old son", "47-year-old Katya Greenberg"
+    rf"|(?P<wy>\d{{1,3}}-year-old\s+(?:(?:{_MOD}\s+){{0,2}}{_SG_WORD}{_APPOS}?|{_NOT_NAMES}{_NAME})))"
 )
 # a named person that opens a list: "killing Fayez Jan and one other insurgent"
 _NAMEG = rf"{_NOT_NAMES}(?P<nm>{_NAME})(?=\s+and\s)"
@@ -171,7 +185,7 @@ _VERB_NEXT = re.compile(
     r"\s+(?:said|says|told|added|reported|confirmed|announced|stated|were|was|is|are|has|have|had|will|would|"
     r"could|may|might|did|do|does)\b"
 )
-_SEP_RX = re.compile(r",?\s+(?:and|as\s+well\s+as)\s+|\s*,\s*")
+_SEP_RX = re.compile(r",?\s+(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+|\s*,\s*")
 _MAX_GROUPS = 14
 _WORD_START = re.compile(r"\b\w")
 _AUX_WORD = (
@@ -184,11 +198,13 @@ _AUX = rf"(?:\s+{_AUX_WORD}){{0,4}}"
 _KILL_VERB = (
     r"(?:(?<!to\s)(?<!not\s)(?<!would\s)(?<!could\s)(?<!will\s)(?<!might\s)(?<!can\s)(?i:kill)|"
     r"(?i:killing|killed|kills|murdered|murdering|massacred|massacring|assassinated|executed|executing|"
-    r"(?:claimed|claiming|took|taking)\s+the\s+lives\s+of))"
+    r"(?:claimed|claiming|took|taking)\s+the\s+lives\s+of|(?:shot|shooting|gunned|gunning)\s+dead|"
+    r"(?:stabbed|stabbing|beat|beating|beaten|burned|burning|burnt|hacked|hacking|stoned|stoning)\s+to\s+death))"
 )
 _DIED = (
     r"(?:killed|dead|died|slain|perished|murdered|massacred|assassinated|executed|beheaded|"
-    r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life)\b"
+    r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|"
+    r"(?:stabbed|beaten|burned|burnt|hacked|stoned|crushed|trampled|starved|tortured)\s+to\s+death)\b"
 )
 _TOLL_VERB = (
     r"(?i:(?:has\s+|had\s+|have\s+)?(?:climbed|risen|rose|rises|climbs|jumped|jumps|increased|increases|reached|"
@@ -202,7 +218,8 @@ _TOLL_NOUN = (
 _DEATHS_N = r"(?i:deaths|fatalities|bodies|corpses)\b"
 _HURT = r"(?:injured|wounded|hurt)\b"
 _HURT_N = r"(?:received|suffered|sustained)\s+(?:\w+\s+){0,2}(?:injuries|wounds)\b"
-_INCLUDING = r"(?:,\s+(?i:including|among\s+them|one\s+of\s+(?:them|whom))\s+[^,]{1,60},)?"
+# "two insurgents, including Badam, being killed", "20 rebels including five foreigners were killed"
+_INCLUDING = r"(?:,?\s+(?i:including|among\s+them|among\s+whom|one\s+of\s+(?:them|whom))\s+[^,.;]{1,60}?,?)?"
 
 # Active forms: a word, then a list of groups.
 _KILL_ANCHORS = [
@@ -341,7 +358,7 @@ def _plausible(rng: tuple[int | None, int | None]) -> bool:
 
 def _victims(m: re.Match[str]) -> str | None:
     g = m.groupdict()
-    v = g.get("v") or g.get("vo") or g.get("w") or g.get("wt")
+    v = g.get("v") or g.get("vo") or g.get("w") or g.get("wt") or g.get("wy")
     if not v:
         return None
     v = re.sub(r"\s+", " ", v).strip()
@@ -583,7 +600,7 @@ def _hinted(text: str, sentences: list[Sentence]) -> list[bool]:
 
 def _kill_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
     """The ways a sentence may give a death toll, each only where its words are."""
-    if any(w in low for w in ("kill", "murder", "massacr", "assassinat", "execut", "lives of")):
+    if any(w in low for w in ("kill", "murder", "massacr", "assassinat", "execut", "lives of", "dead", "death")):
         yield _active(sentence, _KILL_ANCHORS[0])
     if "dead" in low:
         yield _active(sentence, _LEFT_ANCHOR, _DEAD_AFTER)

@@ -54,6 +54,14 @@ def _killed(sentence: str) -> list[tuple[int | None, int | None]]:
         ("The patrol killed one militant and detained three suspects.", (1, 1)),
         ("Commandos killed a facilitator and arrested another in Zurmat.", (1, 1)),
         ("The force killed two insurgents and captured four others.", (2, 2)),
+        ("The ambush killed 40 tribesmen and 6 guards.", (46, 46)),
+        ("The gunmen shot dead nine pilgrims.", (9, 9)),
+        ("The airstrike killed 35 guerrillas near the river.", (35, 35)),
+        ("killing six navy members and wounding two more", (6, 6)),
+        ("An assailant entered the shop, killing 62-year-old Lena Ortiz.", (1, 1)),
+        ("A driver of Interior Minister Karim al-Saadi was killed at the gate.", (1, 1)),
+        ("Fifteen fighters including two commanders were killed in the raid.", (15, 15)),
+        ("Troops killed the local emir, Hassan, along with two of his guards.", (3, 3)),
         # no apposition counted twice
         ("The strike killed four people, a mother and her three children.", (4, 4)),
     ],
@@ -77,6 +85,7 @@ def test_killed_figure(sentence: str, killed: tuple[int | None, int | None]) -> 
         "Three days later the convoy moved north.",
         "The bomber detonated the vest 3 km from the base.",
         "The assault force detained two suspected insurgents.",
+        "A fire at the farm left three horses injured and two dogs dead.",
     ],
 )
 def test_no_killed_figure(sentence: str) -> None:
