@@ -31,9 +31,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .models import Article, Claim, Mention, Place
-from .text import Sentence, WordFinder, any_of, clauses, word_pattern
+from .text import Sentence, WordFinder, any_of, clauses, lower_finds_ignorecase, word_pattern
 
 UNITS = {
     w: i
@@ -187,7 +188,9 @@ _VERB_NEXT = re.compile(
 )
 _SEP_RX = re.compile(r",?\s+(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+|\s*,\s*")
 _MAX_GROUPS = 14
-_WORD_START = re.compile(r"\b\w")
+# where a group may start: a digit, a capital, or the first letter of a number word, a
+# quantity, a determiner or a pronoun (no group opens with g, k, l, p, q, v, w, x or y)
+_WORD_START = re.compile(r"\b[\dA-Zabcdefhijmnorstuz]")
 _AUX_WORD = (
     r"(?i:were|was|had\s+been|have\s+been|has\s+been|are|is|being|been|had|have|has|also|reportedly|later|all|"
     r"both|subsequently|eventually|then|allegedly|apparently|initially|now|confirmed|feared|presumed|believed|"
@@ -566,11 +569,26 @@ _FIGURE_HINT = re.compile(any_of(_HINT_WORDS), re.I)
 _HINT_FINDER = WordFinder(_HINT_WORDS)
 
 
-def _has_hint(sentence: str) -> bool:
-    """``_FIGURE_HINT.search(sentence) is not None``, from one Aho-Corasick pass (a regex
-    alternation tries every position of the sentence; most sentences have no hint)."""
-    spans = _HINT_FINDER.spans(sentence)
-    return bool(spans) if spans is not None else _FIGURE_HINT.search(sentence) is not None
+def _hint_automaton() -> Any:
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for w in _HINT_WORDS:
+        auto.add_word(w, w)
+    auto.make_automaton()
+    return auto
+
+
+_HINT_AUTOMATON = _hint_automaton()
+
+
+def _has_hint(sentence: str, low: str) -> bool:
+    """``_FIGURE_HINT.search(sentence) is not None`` (``low`` is ``sentence.lower()``), from one
+    Aho-Corasick pass that stops at the first word found (a regex alternation tries every
+    position of the sentence; most sentences have no hint)."""
+    if not lower_finds_ignorecase(sentence):
+        return _FIGURE_HINT.search(sentence) is not None
+    return next(iter(_HINT_AUTOMATON.iter(low)), None) is not None
 
 
 def _hinted(text: str, sentences: list[Sentence]) -> list[bool]:
@@ -646,9 +664,9 @@ def find_figures(sentence: str) -> list[Figures]:
     had been killed") is none; a running total ("622 killed since October") is kept with
     ``cumulative`` set.
     """
-    if not _has_hint(sentence):
-        return []
     low = sentence.lower()
+    if not _has_hint(sentence, low):
+        return []
     kills = _read(sentence, _kill_forms(sentence, low))
     injuries = _read(sentence, _injure_forms(sentence, low))
     figs: list[Figures] = [
