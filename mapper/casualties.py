@@ -22,8 +22,8 @@ October", "the war has killed 30,000") is a figure marked ``cumulative``.
 A claim is one sentence's killed and/or injured figures, with the victims
 ("people", "US soldiers"), the claimant ("Iraqi government spokesperson Bassem
 al-Awadi", "Al-Mayadeen", "the Syrian Observatory for Human Rights") and the
-quote.  Which places it covers is decided in ``mapper.pipeline`` from the
-roles of the places around it.
+quote.  Which event it describes, and so which places it covers, is decided by the
+events stage (``mapper.events.attach_claims``).
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .models import Article, Claim, Mention, Place
-from .text import Sentence, WordFinder, any_of, clauses, lower_finds_ignorecase, word_pattern
+from .models import Article, Claim
+from .text import Sentence, WordFinder, any_of, lower_finds_ignorecase, word_pattern
 
 UNITS = {
     w: i
@@ -727,7 +727,7 @@ def find_claimant(sentence: str) -> str | None:
     return None
 
 
-# --------------------------------------------------------------------------- claims and places
+# --------------------------------------------------------------------------- claims
 
 _PRIOR_TIME = re.compile(
     r"\b(?:responsible\s+for|in\s+response\s+to|in\s+retaliation\s+for|retaliat\w*|revenge\s+for|"
@@ -735,124 +735,19 @@ _PRIOR_TIME = re.compile(
     r"Saturday|Sunday)\b|\blast\s+week's\b|\b(?:days|weeks|months|years)\s+(?:ago|earlier)\b",
     re.I,
 )
-_UNNAMED_PLACE = re.compile(
-    r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}(?:base|camp|outpost|village|town|city|checkpoint|"
-    r"position|building|house|hospital|school|market|mosque|compound)\b",
-    re.I,
-)
-_CONTAIN_BEFORE = re.compile(r"\b(?:in|across|throughout|inside|within)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
-CONTAINER_TYPES = frozenset({"country", "territory", "admin1", "region"})
-FINE_OVER = {"admin1", "region"}  # dropped from a claim when finer sites in it are covered
 
 
-def _is_heading(sentence: str) -> bool:
-    return len(sentence.split()) <= 8 and not sentence.rstrip().endswith((".", "!", "?", '"'))
-
-
-def _contains(container: Place, place: Place) -> bool:
-    if container.id == place.id or not container.country or container.country != place.country:
-        return False
-    if container.feature_type == "admin1":
-        return bool(place.admin1) and place.admin1 == container.admin1
-    return container.feature_type in ("country", "territory", "region")
-
-
-def _containers(clean: str, start: int, end: int, mentions: list[Mention]) -> list[Place]:
-    out = []
-    for m in mentions:
-        if (
-            start <= m.cstart < end
-            and m.literal
-            and m.place
-            and m.place.feature_type in CONTAINER_TYPES
-            and _CONTAIN_BEFORE.search(clean[max(0, m.cstart - 25) : m.cstart])
-        ):
-            out.append(m.place)
-    return out
-
-
-def _struck_in(start: int, end: int, mentions: list[Mention]) -> list[Place]:
-    return [m.place for m in mentions if m.role == "struck" and m.place and start <= m.cstart < end]
-
-
-def _named_unstruck(start: int, end: int, mentions: list[Mention]) -> bool:
-    return any(
-        start <= m.cstart < end
-        and m.literal
-        and m.role != "struck"
-        and m.place is not None
-        and m.place.feature_type not in CONTAINER_TYPES | {"macro-region", "continent"}
-        for m in mentions
-    )
-
-
-def _dedupe(places: list[Place]) -> list[Place]:
-    seen: dict[str, Place] = {}
-    for p in places:
-        seen.setdefault(p.id, p)
-    out = list(seen.values())
-    # "Anbar province" adds nothing to a claim that covers Al-Qaim, which lies in it
-    return [p for p in out if not (p.feature_type in FINE_OVER and any(q is not p and _contains(p, q) for q in out))]
-
-
-def claim_places(
-    clean: str,
-    sentences: list[Sentence],
-    index: int,
-    phrase: tuple[int, int],
-    mentions: list[Mention],
-    article_struck: list[Place],
-    article_main: list[Place] | None = None,
-) -> list[Place]:
-    """The places a casualty claim covers (see the module notes for the order of rules)."""
-    sent = sentences[index]
-    clause = next(
-        ((s, e) for s, e in clauses(clean, sent.start, sent.end) if s <= phrase[0] < e + 1),
-        (sent.start, sent.end),
-    )
-    cs, ce = clause
-    ctext = clean[cs:ce]
-    # 1. struck places named in the clause that carries the figure
-    here = _struck_in(cs, ce, mentions)
-    if here:
-        return _dedupe(here)
-    # 2. "in Iraq": the article's struck sites inside a country/region named there
-    cont = _containers(clean, cs, ce, mentions)
-    if cont:
-        return _dedupe([p for p in article_struck if any(_contains(c, p) for c in cont)])
-    # 3. an earlier event ("last week's drone strike") or a place the article does not name
-    if _PRIOR_TIME.search(ctext) or _UNNAMED_PLACE.search(ctext) or _named_unstruck(cs, ce, mentions):
-        return []
-    stext = clean[sent.start : sent.end]
-    if _is_heading(stext):
-        return []
-    # 4. the sentence, then 5. the sentence before it
-    for k in (index, index - 1):
-        if k < 0:
-            continue
-        s2 = sentences[k]
-        struck = _struck_in(s2.start, s2.end, mentions)
-        if struck:
-            return _dedupe(struck)
-        cont = _containers(clean, s2.start, s2.end, mentions)
-        if cont:
-            return _dedupe([p for p in article_struck if any(_contains(c, p) for c in cont)])
-        if k == index and (_PRIOR_TIME.search(stext) or _named_unstruck(s2.start, s2.end, mentions)):
-            return []
-    # 6. "killed in the bombings": every site the article reports struck in its main event
-    return _dedupe(article_struck if article_main is None else article_main)
-
-
-def extract_claims(article: Article, sentences: list[Sentence], mentions: list[Mention]) -> list[Claim]:
-    """Casualty claims of one article, with claimant, quote and covered places."""
+def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim], list[tuple[int, int, int]]]:
+    """Casualty claims of one article, with claimant and quote, not yet placed (the events
+    stage gives each the event it describes), and for each the index of its sentence and
+    the clean span of its figure.  A running total ("622 killed since October") or the
+    toll of an earlier event ("last week's drone strike", "in retaliation for") is kept
+    with the reason it belongs to no event (``Claim.aside``); a sentence met again on the
+    page is one claim."""
     clean = article.clean
-    struck = [m for m in mentions if m.role == "struck" and m.place is not None]
-    article_struck = _dedupe([m.place for m in struck if m.place])
-    # sites struck on a date of their own ("an attack on Tower 22 ... on 28 January") belong
-    # to another event than the article's, unless another mention ties them to it
-    undated = {m.place.id for m in struck if m.place and m.date_ref is None}
-    article_main = [p for p in article_struck if p.id in undated] or article_struck
     claims: list[Claim] = []
+    spans: list[tuple[int, int, int]] = []
+    seen: set[tuple[str, tuple[int | None, ...]]] = set()
     prev_claimant: str | None = None
     prev_para = -1
     texts = [clean[sent.start : sent.end] for sent in sentences]
@@ -868,9 +763,13 @@ def extract_claims(article: Article, sentences: list[Sentence], mentions: list[M
         if figures and claimant is None and prev_claimant and sent.paragraph == prev_para and _CONTINUING.match(text):
             claimant = prev_claimant
         for f in figures:
+            key = (" ".join(text.split()).lower(), (f.killed_min, f.killed_max, f.injured_min, f.injured_max))
+            if key in seen:  # the same sentence again on the page: one claim
+                continue
+            seen.add(key)
             phrase = (sent.start + f.span[0], sent.start + f.span[1])
-            places = claim_places(clean, sentences, i, phrase, mentions, article_struck, article_main)
             s, e = article.to_original(sent.start, sent.end)
+            aside = "running total" if f.cumulative else "an earlier event" if _PRIOR_TIME.search(text) else ""
             claims.append(
                 Claim(
                     article=article.id,
@@ -883,11 +782,12 @@ def extract_claims(article: Article, sentences: list[Sentence], mentions: list[M
                     injured_max=f.injured_max,
                     victims=f.victims,
                     claimant=claimant,
-                    places=[p.id for p in places],
+                    aside=aside,
                 )
             )
+            spans.append((i, *phrase))
         prev_claimant, prev_para = claimant, sent.paragraph
-    return claims
+    return claims, spans
 
 
 _CONTINUING = re.compile(r'^(?:"|These|This|It|He|She|They|The\s+spokes\w+|He\s+went\s+on)\b|^"', re.I)

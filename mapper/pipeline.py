@@ -10,7 +10,7 @@
         ...
 
 ``Pipeline.analyse`` runs the per-article stages on one ``Article``: toponyms ->
-resolve -> roles -> casualties.  ``Pipeline.pipe`` runs them over many, on any
+resolve -> events -> casualties.  ``Pipeline.pipe`` runs them over many, on any
 executor (``mapper.executors``), in order.  ``run`` owns the rest, the one path
 every run takes whatever its options: read (``ingest.read_all``) -> analyse (``pipe``)
 -> store (``mapper.store``; a temporary one when the caller keeps none) -> sites
@@ -31,14 +31,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .casualties import extract_claims
+from .casualties import read_claims
+from .events import attach_claims, event_ref_of, find_events
 from .executors import Executor, Packed, Serial
 from .ingest import read_all
 from .models import Article, ArticleResult, Problem, RunResult
 from .places import MemoSource, WorldSource
 from .places.curated import Gazetteer
 from .resolve import Geocoder, Resolver
-from .roles import assign_article
 from .sites import assemble, lean_result
 from .store import Ingested, Pending, Store, file_key
 from .store.incremental import COMMIT_EVERY, MAX_PENDING, RACY_NS
@@ -95,13 +95,14 @@ class Pipeline:
             return cls.create(paths, world=world, geocoder=geocoder, config=config)
 
     def analyse(self, article: Article) -> ArticleResult:
-        """The per-article stages: toponyms -> resolve -> roles -> casualties."""
+        """The per-article stages: toponyms -> resolve -> events -> casualties."""
         sentences = split_sentences(article.clean)
         toponyms = find_toponyms(article, sentences, self.matcher)
         mentions, unresolved = self.resolver.resolve(article, toponyms)
-        mentions, event_ref = assign_article(article.clean, sentences, mentions)
-        claims = extract_claims(article, sentences, mentions)
-        return ArticleResult(article, mentions, claims, unresolved, event_ref)
+        mentions, events = find_events(article.clean, sentences, mentions)
+        claims, spans = read_claims(article, sentences)
+        claims = attach_claims(article.clean, claims, spans, events, sentences)
+        return ArticleResult(article, mentions, claims, unresolved, event_ref_of(events), events)
 
     def pipe(self, articles: Iterable[Article], executor: Executor | None = None) -> Iterator[ArticleResult]:
         """``analyse`` over ``articles`` on ``executor`` (this process when None): the results
