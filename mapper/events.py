@@ -155,10 +155,17 @@ _NEGATED = re.compile(r"\b(?:not|n't|never|no|denied|deny|denies|without)\b(?:\s
 _NOT_THIS_EVENT = re.compile(
     r"\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|threatened\s+to|vowed\s+to|"
     r"(?:facilitat|coordinat|direct|conduct|organiz|organis|lead|led)\w*\s+(?:\w+\s+){0,3}?(?:attacks|operations)|"
-    r"known\s+for|accused\s+of|suspected\s+of|linked\s+to|associated\s+with|in\s+retaliation\s+for|in\s+response\s+to|"
-    r"revenge\s+for|to\s+avenge|ahead\s+of|prevent(?:ed|ing)?|foil(?:ed|ing)?|would\s+be|could\s+be|may\s+be|"
-    r"capable\s+of|used\s+to\s+carry\s+out|to\s+carry\s+out|to\s+conduct|warned\s+of|fears?\s+of|risk\s+of|"
-    r"threat\s+of|condemn(?:ed|s)?|since\s+(?:the\s+)?(?:start|beginning))\b[^.;]*$",
+    r"known\s+for|accused\s+of|suspected\s+of|linked\s+to|associated\s+with|to\s+avenge|ahead\s+of|"
+    r"prevent(?:ed|ing)?|foil(?:ed|ing)?|would\s+be|could\s+be|may\s+be|capable\s+of|used\s+to\s+carry\s+out|"
+    r"to\s+carry\s+out|to\s+conduct|warned\s+of|fears?\s+of|risk\s+of|threat\s+of|"
+    r"since\s+(?:the\s+)?(?:start|beginning))\b[^.;]*$",
+    re.I,
+)
+# a specific earlier event, recalled: mapped only when its sentence dates it ("in response to an
+# attack on Tower 22 on 28 January"), and never the article's own event
+_EARLIER = re.compile(
+    r"\b(?:in\s+retaliation\s+for|in\s+response\s+to|revenge\s+for|retaliat\w*\s+(?:for|against)|"
+    r"condemn(?:ed|s|ing)?|denounc\w+)\b[^.;]*$",
     re.I,
 )
 
@@ -185,7 +192,7 @@ class Trigger:
     word: str
     event_type: EventType
     weak: bool
-    background: bool = False  # in a phrase that recalls it ("after the attack on", "since the strikes")
+    recalled: bool = False  # in a phrase that recalls an earlier event ("after the attack on", "in response to")
 
 
 def triggers(text: str, start: int, end: int) -> list[Trigger]:
@@ -206,10 +213,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         if _ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):
             continue  # "the three killed soldiers", "the wounded civilians"
         weak = word in WEAK or word in _WEAPON_ONLY
-        background = bool(_BACKGROUND_BEFORE.search(before))
-        out.append(Trigger(m.start(), m.end(), text[m.start() : m.end()], etype, weak, background))
-    if out and all(t.background for t in out):
-        return []  # "a presence that grew after the attack on Gaza": an event recalled, not reported
+        recalled = bool(_BACKGROUND_BEFORE.search(before) or _EARLIER.search(before))
+        out.append(Trigger(m.start(), m.end(), text[m.start() : m.end()], etype, weak, recalled))
     return out
 
 
@@ -229,7 +234,7 @@ def event_type_of(found: Sequence[Trigger]) -> EventType:
 # ----------------------------------------------------------------------------- places
 
 _DATELINE_AFTER = re.compile(
-    r"^(?:,\s*[A-Z][\w .'-]{1,40})?\s*(?:\(|[-\u2013\u2014]\s|--|\s*\(?(?:AP|AFP|Reuters|Xinhua)\))"
+    r"(?:,\s*[A-Z][\w .'-]{1,40})?\s*(?:\(|[-\u2013\u2014]\s|--|\s*\(?(?:AP|AFP|Reuters|Xinhua)\))"
 )
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|according\s+to|reported|reports|announced|stated|quoted|cited|"
@@ -328,10 +333,11 @@ _STRIKE_VERBS = frozenset(
     destroying levelled leveled flattened shells""".split()
 )
 _PASSIVE_AFTER = re.compile(
-    r"^(?:,[^,]{0,60},)?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|are|being|also|again|"
+    r"(?:,[^,]{0,60},|\s+(?:and|or)\s+[^,.;]{0,60}?)?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|are|"
+    r"being|also|again|"
     r"then|later|once\s+more|\w+ly)\s+){1,4}(?:struck|hit|bombed|shelled|pounded|"
     r"targeted|attacked|raided|stormed|bombarded|rocketed|strafed|destroyed|damaged|overrun|besieged)\b"
-    r"|^\s+came\s+under\s+(?:fire|attack|shelling|bombardment)",
+    r"|\s+came\s+under\s+(?:fire|attack|shelling|bombardment)",
     re.I,
 )
 _WORD_BACK = re.compile(r"([\w'’-]+|[,\"“”(])\s*$")
@@ -497,6 +503,8 @@ class _Draft:
     triggers: list[Trigger]
     locations: list[tuple[int, int]]  # (mention index, precision)
     inherited: bool = False
+    recalled: bool = False  # an earlier event the article recalls, with its own date
+    summary: bool = False  # named only the region that holds the article's finer events
 
 
 def find_events(clean: str, sentences: list[Sentence], mentions: list[Mention]) -> tuple[list[Mention], list[Event]]:
@@ -519,13 +527,27 @@ def find_events(clean: str, sentences: list[Sentence], mentions: list[Mention]) 
             scene[si] = chosen
         if not found:
             continue
-        strong = [t for t in found if not t.weak]
-        if not strong and not chosen and not _has_victims(clean, sent):
-            continue
-        drafts.append(_Draft(si, found, chosen))
+        # a place belongs to the event of the trigger nearest it: this article's event, or an
+        # earlier one it recalls ("the strikes came in response to an attack on Tower 22")
+        now = [t for t in found if not t.recalled]
+        then = [t for t in found if t.recalled]
+        mine, earlier = [], []
+        for loc in chosen:
+            near = _nearest(mentions[loc[0]], found)
+            if not near.recalled:
+                mine.append(loc)
+            elif near.end <= mentions[loc[0]].cstart:  # "an attack on Tower 22", not "X ... after the attack"
+                earlier.append(loc)
+        if now:
+            strong = [t for t in now if not t.weak]
+            if strong or mine or _has_victims(clean, sent):
+                drafts.append(_Draft(si, now, mine))
+        # an earlier event, recalled: mapped only when its sentence dates it
+        if earlier and event_date_ref(clean[sent.start : sent.end], then[0].start - sent.start) is not None:
+            drafts.append(_Draft(si, then, earlier, recalled=True))
     # a trigger whose sentence names no place: the place of the sentences just before it
     for d in drafts:
-        if d.locations:
+        if d.locations or d.recalled:
             continue
         para = sentences[d.sentence].paragraph
         for back in range(d.sentence - 1, max(-1, d.sentence - 4), -1):
@@ -559,16 +581,18 @@ def find_events(clean: str, sentences: list[Sentence], mentions: list[Mention]) 
                     kept.append((i, pr))
             if kept:
                 d.locations = kept
-            elif inside:
-                d.locations, d.inherited = list(dict.fromkeys(inside)), True
+            elif inside:  # it sums up the article's finer events: their places, for its figures
+                d.locations, d.inherited, d.summary = _by_place(inside, mentions), True, True
             else:
                 d.locations = []
         placed = [d for d in placed if d.locations]
+    # the events of an article at the same places are told of one real event: one type, from all
+    # their words ("bombing raids ... warplanes ... the strikes" is an air strike)
+    types = _consolidated_types(placed, mentions)
     events: list[Event] = []
     out = list(mentions)
-    for d in placed:
+    for d, etype in zip(placed, types, strict=True):
         sent = sentences[d.sentence]
-        etype = event_type_of(d.triggers)
         lead = min(d.triggers, key=lambda t: (t.weak, SPECIFICITY[t.event_type] * -1, t.start))
         when = event_date_ref(clean[sent.start : sent.end], lead.start - sent.start, sent.start)
         ev = Event(
@@ -577,8 +601,9 @@ def find_events(clean: str, sentences: list[Sentence], mentions: list[Mention]) 
             trigger=(lead.start, lead.end),
             sentence=(sent.start, sent.end),
             date_ref=when,
-            places=tuple(mentions[i].place.id for i, _ in d.locations),  # type: ignore[union-attr]
-            precision=tuple(pr for _, pr in d.locations),
+            places=tuple(mentions[i].place.id for i, _ in _by_place(d.locations, mentions)),  # type: ignore[union-attr]
+            precision=tuple(pr for _, pr in _by_place(d.locations, mentions)),
+            recalled=d.recalled,
         )
         events.append(ev)
         if d.inherited:
@@ -598,7 +623,7 @@ def find_events(clean: str, sentences: list[Sentence], mentions: list[Mention]) 
             )
     # an inherited event lends its type to the places it came from
     for ev, d in zip(events, placed, strict=True):
-        if not d.inherited:
+        if not d.inherited or d.summary:
             continue
         for i, _ in d.locations:
             m = out[i]
@@ -616,6 +641,47 @@ def find_events(clean: str, sentences: list[Sentence], mentions: list[Mention]) 
             elif m.event_type is not None and SPECIFICITY[ev.event_type] > SPECIFICITY[m.event_type]:
                 out[i] = replace(m, event_type=ev.event_type)
     return out, events
+
+
+def _consolidated_types(drafts: list[_Draft], mentions: list[Mention]) -> list[EventType]:
+    """One type for the events of an article that share a place (recalled ones apart)."""
+    group = list(range(len(drafts)))
+
+    def find(x: int) -> int:
+        while group[x] != x:
+            group[x] = group[group[x]]
+            x = group[x]
+        return x
+
+    seen: dict[tuple[str, bool], int] = {}
+    for n, d in enumerate(drafts):
+        if d.summary:
+            continue
+        for i, _ in d.locations:
+            key = (mentions[i].place.id, d.recalled)  # type: ignore[union-attr]
+            if key in seen:
+                group[find(n)] = find(seen[key])
+            else:
+                seen[key] = n
+    words: dict[int, list[Trigger]] = {}
+    for n, d in enumerate(drafts):
+        words.setdefault(find(n), []).extend(d.triggers)
+    return [event_type_of(d.triggers) if d.summary else event_type_of(words[find(n)]) for n, d in enumerate(drafts)]
+
+
+def _by_place(locations: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Locations with one mention per place (the first, at the best precision given it)."""
+    best: dict[str, tuple[int, int]] = {}
+    for i, pr in locations:
+        pid = mentions[i].place.id  # type: ignore[union-attr]
+        if pid not in best or pr < best[pid][1]:
+            best[pid] = (best[pid][0] if pid in best else i, pr)
+    return list(best.values())
+
+
+def _nearest(m: Mention, found: list[Trigger]) -> Trigger:
+    """The trigger nearest a place (one before it a little nearer than one after it)."""
+    return min(found, key=lambda t: m.cstart - t.end if t.end <= m.cstart else 1.5 * (t.start - m.cend) + 1)
 
 
 def _more_specific(a: EventType, b: EventType) -> EventType:
@@ -696,9 +762,10 @@ def event_type_of_events(events: list[Event]) -> EventType:
 
 
 def event_ref_of(events: list[Event]) -> DateRef | None:
-    """The article's event date reference: the first date an event's sentence gives."""
+    """The article's event date reference: the first date one of its own events' sentences gives
+    (an earlier event it recalls does not date it)."""
     for ev in events:
-        if ev.date_ref is not None:
+        if ev.date_ref is not None and not ev.recalled:
             return ev.date_ref
     return None
 

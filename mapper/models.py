@@ -167,6 +167,7 @@ class Event:
     date_ref: DateRef | None  # the date its sentence gives for it
     places: tuple[str, ...]  # ids of the places where it happened, the most specific named
     precision: tuple[int, ...]  # ACLED geo_precision at each of them
+    recalled: bool = False  # an earlier event the article recalls ("in response to the attack on ...")
 
 
 @dataclass(frozen=True, slots=True)
