@@ -19,7 +19,7 @@ Which site a correction fixes
 
 What each kind does
     ``at`` moves the site (its place elsewhere is untouched); ``not_struck`` makes the
-    site a mentioned place, takes it off its claims and drops its figures; ``killed``
+    site a mentioned place, takes it off its claims and drops its figures and event types; ``killed``
     and ``injured`` replace the site's range (its claims stay listed as reported).  Of
     several corrections of one kind on one site the latest wins; each one applied is
     listed on the site (``Site.corrections``) with what it replaced, so the popup, the
@@ -258,6 +258,7 @@ def _fix(site: Site, c: Correction) -> Any:
         for claim in site.claims:
             claim.sites = [s for s in claim.sites if s != site.site_id]
         site.claims = []
+        site.event_types = []
         site.killed_min = site.killed_max = site.injured_min = site.injured_max = None
         return None
     lo, hi = c.value

@@ -27,20 +27,12 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
-from .models import RunResult, Site
+from .models import EventType, RunResult, Site
 
 # the events stage's types (``acled.EVENT_TYPES`` maps each to ACLED's)
-EVENT_TYPES = (
-    "air_drone_strike",
-    "shelling_artillery_missile",
-    "remote_explosive_ied",
-    "suicide_bomb",
-    "armed_clash",
-    "attack",
-    "other",
-)
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 
 
 class FilterError(ValueError):
@@ -130,7 +122,7 @@ class SiteFilter:
             role=s.role,
             event_date=s.event_date,
             country=s.place.country,
-            event_types=getattr(s, "event_types", None),
+            event_types=s.event_types,
             killed_min=s.killed_min,
         )
 

@@ -37,9 +37,13 @@ def mapped(seeds_copy: Path, tmp_path: Path) -> Path:
     return out
 
 
-AKASHAT = "gz:akashat@2024-02-02"
-HARI = "gz:al-hari@2024-02-03"
-DEIR = "gz:deir-ez-zor@2024-02-03"
+def _ids(out: Path) -> tuple[str, str, str]:
+    """The ids of the struck sites at Akashat, Al-Hari and Deir ez-Zor (their dates are the analysis')."""
+    struck = [sid for sid, p in _props(out).items() if p["role"] == "struck"]
+    akashat, hari, deir = (
+        next(s for s in struck if s.startswith(f"gz:{name}@")) for name in ("akashat", "al-hari", "deir-ez-zor")
+    )
+    return akashat, hari, deir
 
 
 # --------------------------------------------------------------------------- values
@@ -106,6 +110,7 @@ def test_not_struck_takes_the_site_off_its_claims_and_the_latest_figure_wins() -
 
 
 def test_fix_changes_every_output_and_lasts_through_reanalysis(mapped: Path, seeds_copy: Path) -> None:
+    AKASHAT, HARI, DEIR = _ids(mapped)
     before = _props(mapped)
     assert before[AKASHAT]["killed_min"] != 16 and before[DEIR]["role"] == "struck"
     code, out, err = _run("fix", AKASHAT, "--killed", "16", "--note", "ministry figure", "-o", str(mapped))
@@ -159,6 +164,7 @@ def test_fix_changes_every_output_and_lasts_through_reanalysis(mapped: Path, see
 
 
 def test_fix_refuses_what_it_cannot_do(mapped: Path, tmp_path: Path) -> None:
+    AKASHAT = _ids(mapped)[0]
     for args, words in (
         (["fix", "gz:nowhere@2024-01-01", "--killed", "3"], "no site 'gz:nowhere@2024-01-01'"),
         (["fix", AKASHAT, "--killed", "many"], "not a figure"),
@@ -177,10 +183,11 @@ def test_fix_refuses_what_it_cannot_do(mapped: Path, tmp_path: Path) -> None:
 
 def test_a_correction_whose_site_is_gone_is_kept_and_listed(mapped: Path) -> None:
     store = mapped / "mapper.sqlite"
+    akashat = _ids(mapped)[0]
     con = sqlite3.connect(store)
     con.execute(
         "INSERT INTO corrections (site_id, kind, value, note, made) VALUES (?, 'killed', '[3, 3]', '', ?)",
-        ("gz:akashat@2023-01-01", "2024-02-10T00:00:00Z"),
+        (akashat.split("@")[0] + "@2023-01-01", "2024-02-10T00:00:00Z"),
     )
     con.execute("UPDATE meta SET value = value + 1 WHERE key = 'articles_gen'")
     con.commit()
@@ -196,6 +203,7 @@ def test_a_correction_whose_site_is_gone_is_kept_and_listed(mapped: Path) -> Non
 def test_corrections_travel_to_another_machine_through_their_csv(
     mapped: Path, seeds_copy: Path, tmp_path: Path
 ) -> None:
+    AKASHAT, HARI, DEIR = _ids(mapped)
     assert _run("fix", AKASHAT, "--killed", "16-20", "--note", '=HYPERLINK("x")', "-o", str(mapped))[0] == 0
     assert _run("fix", HARI, "--at", "-33.5,-70.25", "-o", str(mapped))[0] == 0
     assert _run("fix", DEIR, "--not-struck", "-o", str(mapped))[0] == 0

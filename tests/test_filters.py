@@ -46,12 +46,18 @@ def test_each_filter_and_their_combination() -> None:
 
 
 def test_event_types_are_read_from_the_sites_when_they_have_them() -> None:
-    typed = _site("t", "SY", "2024-02-01")
-    typed.event_types = ["air_drone_strike"]  # type: ignore[attr-defined]  (the events stage's field)
+    typed = _site("t", "SY", "2024-02-01", event_types=["air_drone_strike"])
     where = SiteFilter.make(event_types=["air_drone_strike", "suicide_bomb"])
     assert where.site(typed) and not any(where.site(s) for s in SITES)
     f = {"properties": {"role": "struck", "event_types": ["suicide_bomb"], "event_date": "2024-01-01"}}
     assert where.feature(f) and not where.feature({"properties": {"role": "struck"}})
+
+
+def test_the_cli_offers_the_event_types_of_the_events_stage() -> None:
+    from mapper.cli.options import EVENT_TYPE_CHOICES
+    from mapper.filters import EVENT_TYPES
+
+    assert EVENT_TYPE_CHOICES == EVENT_TYPES
 
 
 def test_bad_filters_say_what_is_wrong() -> None:

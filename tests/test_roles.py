@@ -39,7 +39,12 @@ from .conftest import roles
             {"Dover Air Force base"},
         ),
         ("Friday's attacks did not hit Akashat itself.", set(), {"Akashat"}),
-        ("The bombing campaign killed 16 people in Iraq, prompting Baghdad to summon the envoy.", set(), {"Iraq"}),
+        (
+            "Strikes hit the town of Akashat. The bombing campaign killed 16 people in Iraq, prompting Baghdad to "
+            "summon the envoy.",
+            {"Akashat"},
+            {"Iraq", "Baghdad"},
+        ),
         ("A port in Bahrain serves as the headquarters of the Fifth Fleet.", set(), {"Bahrain"}),
         ("The long-range bombers were launched from the United States to hit targets.", set(), {"United States"}),
     ],

@@ -114,8 +114,13 @@ CREATE TABLE files (
 ) WITHOUT ROWID;
 CREATE INDEX files_sha256 ON files(sha256);
 """,
-    # 3: reserved for the article language (another branch); nothing here yet
-    3: "",
+    # 3: events: what kind of event placed a struck mention, the word that says so and how
+    # precisely; the kind of event a claim's figures belong to, or why they belong to none
+    3: """
+ALTER TABLE mentions ADD COLUMN event TEXT;            -- JSON {type, trigger: [start, end], precision}
+ALTER TABLE claims ADD COLUMN event_type TEXT;
+ALTER TABLE claims ADD COLUMN aside TEXT NOT NULL DEFAULT '';
+""",
     # 4: the analyst's corrections, kept whatever re-analysis does (``mapper.corrections``)
     4: """
 CREATE TABLE corrections (
