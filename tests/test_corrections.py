@@ -189,6 +189,10 @@ def test_a_correction_whose_site_is_gone_is_kept_and_listed(mapped: Path) -> Non
         "INSERT INTO corrections (site_id, kind, value, note, made) VALUES (?, 'killed', '[3, 3]', '', ?)",
         (akashat.split("@")[0] + "@2023-01-01", "2024-02-10T00:00:00Z"),
     )
+    con.execute(  # a row edited by hand into nonsense: left aside, never stopping a build
+        "INSERT INTO corrections (site_id, kind, value, note, made) VALUES (?, 'moved', '[1]', '', ?)",
+        (akashat, "2024-02-11T00:00:00Z"),
+    )
     con.execute("UPDATE meta SET value = value + 1 WHERE key = 'articles_gen'")
     con.commit()
     con.close()

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .options import errors, note, open_store, output_option, store_options, warn
+from .options import note, open_store, output_option, store_options, warn
 
 EPILOG = """\b
 Examples:
@@ -84,7 +84,7 @@ def fix(
 
     The outputs already in OUTDIR are rendered again with the correction.
     """
-    from ..corrections import Correction
+    from ..corrections import Correction, CorrectionError
     from ..store import default_store
 
     changes: list[tuple[str, Any]] = []
@@ -110,7 +110,7 @@ def fix(
         with open_store(store_path, lock=False, create=False, migrate=False) as st:
             print_list(st, show_all)
         return
-    with open_store(store_path, wait, create=False) as st, errors(store_path):
+    with open_store(store_path, wait, create=False) as st:
         if undo is not None:
             gone = st.undo_correction(undo)
             if gone is None:
@@ -140,7 +140,11 @@ def fix(
             assert site_id is not None
             if not _exists(st, site_id):
                 raise click.ClickException(f"no site {site_id!r} in {store_path} (`mapper sites` lists them)")
-            added = st.add_corrections([Correction(site_id, kind, value, note) for kind, value in changes])
+            try:
+                made = [Correction(site_id, kind, value, note) for kind, value in changes]
+            except CorrectionError as exc:
+                raise click.ClickException(str(exc)) from None
+            added = st.add_corrections(made)
             result = _render(st, outdir)
             done = {a.correction.id: a for a in result.corrections}
             for c in added:

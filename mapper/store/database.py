@@ -478,15 +478,18 @@ class Store:
     def corrections(self, *, undone: bool = False) -> list[Any]:
         """The analyst's corrections (``mapper.corrections.Correction``) in the order made;
         with ``undone``, those withdrawn too."""
-        from ..corrections import Correction, from_json
+        from ..corrections import Correction, CorrectionError, from_json
 
         sql = "SELECT id, site_id, kind, value, note, made, undone FROM corrections"
         if not undone:
             sql += " WHERE undone IS NULL"
-        return [
-            Correction(r[1], r[2], from_json(r[2], json.loads(r[3])), r[4], r[5], r[0], r[6])
-            for r in self.con.execute(sql + " ORDER BY made, id")
-        ]
+        out = []
+        for r in self.con.execute(sql + " ORDER BY made, id"):
+            try:
+                out.append(Correction(r[1], r[2], from_json(r[2], json.loads(r[3])), r[4], r[5], r[0], r[6]))
+            except (CorrectionError, ValueError, TypeError):  # a row edited by hand: never stops a build
+                continue
+        return out
 
     def add_corrections(self, corrections: Iterable[Any]) -> list[Any]:
         """Store corrections (the same one twice is kept once), in one transaction; those
