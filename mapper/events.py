@@ -469,16 +469,32 @@ def _own_keys(place: Place) -> set[str]:
     return {name_key(n) for n in (place.name, *place.aliases)}
 
 
-def _choose(cands: list[_Candidate], mentions: list[Mention]) -> list[tuple[int, int]]:
+_PART = r"(?:district|neighbou?rhood|quarter|suburb|area|sector|camp|village|borough|locality|outskirts)"
+# "Baghdad's northern district of Shaab" / "the Shaab district of Baghdad", "Shuqef neighbourhood in Aleppo"
+_OUTER_FIRST = re.compile(rf"'s\s+(?:[\w-]+\s+){{0,3}}{_PART}\s+of\s+(?:the\s+)?", re.I)
+_INNER_FIRST = re.compile(rf"\s+{_PART}\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}", re.I)
+
+
+def _holds(clean: str, outer: Mention, inner: Mention) -> bool:
+    """Whether the text says that ``inner`` is a part of ``outer`` (a city and its district)."""
+    if outer.cend <= inner.cstart:
+        return _OUTER_FIRST.fullmatch(clean, outer.cend, inner.cstart) is not None
+    return _INNER_FIRST.fullmatch(clean, inner.cend, outer.cstart) is not None
+
+
+def _choose(clean: str, cands: list[_Candidate], mentions: list[Mention]) -> list[tuple[int, int]]:
     """The most specific of a sentence's candidate places: (mention index, geo precision)."""
     if not cands:
         return []
     places = [mentions[c.mention].place for c in cands]
-    # a province or country that holds another candidate is only its container
+    # a province or country that holds another candidate is only its container, and so is a
+    # city the text says holds another ("in Baghdad's northern district of Shaab")
     keep = [
         c
         for c, p in zip(cands, places, strict=True)
-        if p is not None and not any(q is not None and q is not p and _contains(p, q) for q in places)
+        if p is not None
+        and not any(q is not None and q is not p and _contains(p, q) for q in places)
+        and not any(d is not c and _holds(clean, mentions[c.mention], mentions[d.mention]) for d in cands)
     ]
     if not keep:
         return []
@@ -522,7 +538,7 @@ def find_events(clean: str, sentences: list[Sentence], mentions: list[Mention]) 
     for si, sent in enumerate(sentences):
         found = triggers(clean, sent.start, sent.end)
         cands = _candidates(clean, sent, mentions, by_sentence[si], si < 3)
-        chosen = _choose(cands, mentions)
+        chosen = _choose(clean, cands, mentions)
         if chosen:
             scene[si] = chosen
         if not found:
