@@ -246,9 +246,19 @@ _ORIGIN_BEFORE = re.compile(
     r"\b(?:from|to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
     r"fled\s+to|returned\s+to|crossing\s+from|back\s+to|flown\s+to|taken\s+to|evacuated\s+to|bound\s+for|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
-    r"residents?\s+of|natives?\s+of)\s+(?:the\s+)?(?:(?:town|city|village|province|region|capital)\s+of\s+)?$",
+    r"residents?\s+of|natives?\s+of|\d+,\s+of|hometown\s+of)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|province|region|capital)\s+of\s+)?$",
     re.I,
 )
+# a distance that makes a place a landmark, not where the event was ("200 km west of Kathmandu")
+_FAR = re.compile(
+    r"\b(?:(?:[2-9]\d|\d{3,})(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?)|(?:1[5-9]|[2-9]\d|\d{3,})\s+miles?)\b"
+    r"[^,;]{0,40}$",
+    re.I,
+)
+# worded as a province: a province, whatever its name resolved to ("in the province of Hama")
+_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", re.I)
+_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate)\b", re.I)
 _NEAR_BEFORE = re.compile(
     r"(?:\b(?:near|nearby|close\s+to|outside|outskirts\s+of|vicinity\s+of|edge\s+of|around|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
@@ -290,6 +300,7 @@ class _Candidate:
     # a reference point that says where another named place lies ("Kfarjouz near Nabatieh",
     # "Safina, a village 45 km south of Mosul"), not where the event was ("targets near X")
     reference: bool = False
+    province: bool = False  # named as a province ("in the province of Hama", "Idlib province")
 
 
 def _contains(outer: Place, inner: Place) -> bool:
@@ -440,8 +451,11 @@ def _candidates(clean: str, sent: Sentence, mentions: list[Mention], idx: list[i
             continue  # "officials in Washington said", "a source in Mosul told Xinhua"
         if m.place.feature_type in AREA_TYPES and link == "near":
             continue  # "near the border with Syria" is not in Syria
+        if link == "near" and _FAR.search(before):
+            continue  # "90 km east of Tikrit": a landmark, the event was not there
         ref = link == "near" and _points_at(clean, mentions, idx, i)
-        out.append(_Candidate(i, link == "near", unknown_beside=unknown, reference=ref))
+        province = bool(_PROVINCE_BEFORE.search(before) or _PROVINCE_AFTER.match(clean, m.cend))
+        out.append(_Candidate(i, link == "near", unknown_beside=unknown, reference=ref, province=province))
     return out
 
 
@@ -475,6 +489,14 @@ _OUTER_FIRST = re.compile(rf"'s\s+(?:[\w-]+\s+){{0,3}}{_PART}\s+of\s+(?:the\s+)?
 _INNER_FIRST = re.compile(rf"\s+{_PART}\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}", re.I)
 
 
+def _finer_in(mentions: list[Mention], inner: _Candidate, province: _Candidate) -> bool:
+    """Whether ``inner`` is a finer place than a province, in the province's country."""
+    pi, pp = mentions[inner.mention].place, mentions[province.mention].place
+    if pi is None or pp is None or inner.province or pi.country != pp.country:
+        return False
+    return pi.feature_type not in AREA_TYPES and pi.feature_type != "admin1"
+
+
 def _holds(clean: str, outer: Mention, inner: Mention) -> bool:
     """Whether the text says that ``inner`` is a part of ``outer`` (a city and its district)."""
     if outer.cend <= inner.cstart:
@@ -495,7 +517,13 @@ def _choose(clean: str, cands: list[_Candidate], mentions: list[Mention]) -> lis
         if p is not None
         and not any(q is not None and q is not p and _contains(p, q) for q in places)
         and not any(d is not c and _holds(clean, mentions[c.mention], mentions[d.mention]) for d in cands)
+        # a province named as such holds the sentence's other places, whatever its name resolved to
+        and not (c.province and any(_finer_in(mentions, d, c) for d in cands))
     ]
+    # a place in another country than the province the sentence names is another place's namesake
+    provinces = {mentions[c.mention].place.country for c in keep if c.province}  # type: ignore[union-attr]
+    if provinces:
+        keep = [c for c in keep if c.province or mentions[c.mention].place.country in provinces]  # type: ignore[union-attr]
     if not keep:
         return []
     # a reference point is dropped when the sentence names the place itself
@@ -505,7 +533,7 @@ def _choose(clean: str, cands: list[_Candidate], mentions: list[Mention]) -> lis
     for c in finest:
         p = mentions[c.mention].place
         assert p is not None
-        out.append((c.mention, _precision(p, c.near or c.unknown_beside)))
+        out.append((c.mention, 3 if c.province else _precision(p, c.near or c.unknown_beside)))
     best = min(pr for _, pr in out)
     return [(i, pr) for i, pr in out if pr == best or pr < 3]
 
