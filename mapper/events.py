@@ -52,7 +52,7 @@ from typing import get_args
 from .dates import DateRef, event_date_ref
 from .models import AREA_TYPES, Claim, Event, EventType, Mention, Place
 from .names import name_key
-from .text import Sentence, clauses
+from .text import Sentence
 
 # ----------------------------------------------------------------------------- triggers
 
@@ -192,7 +192,8 @@ class Trigger:
     word: str
     event_type: EventType
     weak: bool
-    recalled: bool = False  # in a phrase that recalls an earlier event ("after the attack on", "in response to")
+    recalled: bool = False  # in a phrase that recalls an earlier event ("in response to the attack on")
+    background: bool = False  # in a phrase of time or cause ("after the airstrikes", "since the attack")
 
 
 def triggers(text: str, start: int, end: int) -> list[Trigger]:
@@ -213,8 +214,13 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         if _ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):
             continue  # "the three killed soldiers", "the wounded civilians"
         weak = word in WEAK or word in _WEAPON_ONLY
-        recalled = bool(_BACKGROUND_BEFORE.search(before) or _EARLIER.search(before))
-        out.append(Trigger(m.start(), m.end(), text[m.start() : m.end()], etype, weak, recalled))
+        recalled = bool(_EARLIER.search(before))
+        background = bool(_BACKGROUND_BEFORE.search(before))
+        out.append(Trigger(m.start(), m.end(), text[m.start() : m.end()], etype, weak, recalled, background))
+    if out and all(t.background or t.recalled for t in out):
+        # "a presence that grew after the attack on Gaza": every word recalls an earlier event; but
+        # "killed ... after jets struck" reports one, its cause in the "after" phrase
+        out = [replace(t, recalled=True) for t in out]
     return out
 
 
@@ -243,7 +249,7 @@ _SPEECH = re.compile(
 )
 # what stands before a place that is not where the event happened
 _ORIGIN_BEFORE = re.compile(
-    r"\b(?:from|to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
+    r"\b(?:from|(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
     r"fled\s+to|returned\s+to|crossing\s+from|back\s+to|flown\s+to|taken\s+to|evacuated\s+to|bound\s+for|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
     r"residents?\s+of|natives?\s+of|\d+,\s+of|hometown\s+of)\s+(?:the\s+)?"
@@ -421,11 +427,23 @@ _LIST_GAP = re.compile(
 )
 
 
+def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
+    """Whether a place belongs to who speaks ("officials in Washington said", "a source in Mosul
+    told", "Damascus officials confirmed"): a word of speech or office close before or after it,
+    with no event word between."""
+    before = clean[max(sent.start, m.cstart - 30) : m.cstart]
+    after = clean[m.cend : min(sent.end, m.cend + 25)]
+    hit = _SPEECH.search(before)
+    if hit and not _TRIGGER_RX.search(before, hit.end()):
+        return True
+    hit = _SPEECH.search(after)
+    return hit is not None and not _TRIGGER_RX.search(after, 0, hit.start()) and hit.start() < 15
+
+
 def _candidates(clean: str, sent: Sentence, mentions: list[Mention], idx: list[int], first: bool) -> list[_Candidate]:
     """The places of one sentence that may be where its events happened: those it introduces
     as a location or as what was struck."""
     out: list[_Candidate] = []
-    spans = clauses(clean, sent.start, sent.end)
     links = _links(clean, sent, mentions, idx)
     # the sentence names, as where it happened, a place no gazetteer knows
     unknown = any(mentions[i].literal and mentions[i].place is None and links[i] in ("in", "object") for i in idx)
@@ -445,9 +463,7 @@ def _candidates(clean: str, sent: Sentence, mentions: list[Mention], idx: list[i
             continue
         if _ORIGIN_BEFORE.search(before) or _ACTOR_AFTER.match(after):
             continue
-        clause = next(((s, e) for s, e in spans if s <= m.cstart < e + 1), (sent.start, sent.end))
-        text = clean[clause[0] : clause[1]]
-        if _SPEECH.search(text) and not _TRIGGER_RX.search(text):
+        if _attribution(clean, sent, m):
             continue  # "officials in Washington said", "a source in Mosul told Xinhua"
         if m.place.feature_type in AREA_TYPES and link == "near":
             continue  # "near the border with Syria" is not in Syria
@@ -486,7 +502,9 @@ def _own_keys(place: Place) -> set[str]:
 _PART = r"(?:district|neighbou?rhood|quarter|suburb|area|sector|camp|village|borough|locality|outskirts)"
 # "Baghdad's northern district of Shaab" / "the Shaab district of Baghdad", "Shuqef neighbourhood in Aleppo"
 _OUTER_FIRST = re.compile(rf"'s\s+(?:[\w-]+\s+){{0,3}}{_PART}\s+of\s+(?:the\s+)?", re.I)
-_INNER_FIRST = re.compile(rf"\s+{_PART}\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}", re.I)
+_INNER_FIRST = re.compile(
+    r"\s+(?:district|neighbou?rhood|quarter|suburb|area|sector)\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", re.I
+)
 
 
 def _finer_in(mentions: list[Mention], inner: _Candidate, province: _Candidate) -> bool:
@@ -501,7 +519,8 @@ def _holds(clean: str, outer: Mention, inner: Mention) -> bool:
     """Whether the text says that ``inner`` is a part of ``outer`` (a city and its district)."""
     if outer.cend <= inner.cstart:
         return _OUTER_FIRST.fullmatch(clean, outer.cend, inner.cstart) is not None
-    return _INNER_FIRST.fullmatch(clean, inner.cend, outer.cstart) is not None
+    broad = inner.place is None or inner.place.feature_type in AREA_TYPES or inner.place.feature_type == "admin1"
+    return not broad and _INNER_FIRST.fullmatch(clean, inner.cend, outer.cstart) is not None
 
 
 def _choose(clean: str, cands: list[_Candidate], mentions: list[Mention]) -> list[tuple[int, int]]:
