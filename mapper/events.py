@@ -52,7 +52,7 @@ from typing import get_args
 from .dates import DateRef, event_date_ref
 from .models import AREA_TYPES, Claim, Event, EventType, Mention, Place
 from .names import name_key
-from .text import Sentence
+from .text import Sentence, clauses
 
 # ----------------------------------------------------------------------------- triggers
 
@@ -274,6 +274,13 @@ _NEAR_BEFORE = re.compile(
     r"(?:(?:town|city|village|capital|border\s+town|provincial\s+capital)\s+of\s+)?)$",
     re.I,
 )
+# a landmark: a direction or a distance from it ("north of Baghdad", "35 km south of Mosul")
+_LANDMARK_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west)(?:ern)?\s+of|\b(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b[^,;]{0,30}\b(?:of|from))"
+    r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|capital)\s+of\s+)?$",
+    re.I,
+)
 _ACTOR_AFTER = re.compile(
     r"^\s+(?:forces?|troops|army|military|police|government|officials?|authorities|warplanes?|jets?|"
     r"militants?|fighters?|rebels?|side|embassy|said|says|told|and\s+its\s+allies)\b",
@@ -366,7 +373,8 @@ _BLOCK = frozenset(
     """said says say told tells that which who whom whose while when where if unless because although though
     after before since until was were is are be been being has have had will would could should may might must
     did does do not never than to from by with into onto toward towards about according per via like despite
-    whether but so then also for""".split()
+    whether but so then also for monday tuesday wednesday thursday friday saturday sunday january february
+    march april june july august september october november december""".split()
 )
 
 
@@ -398,6 +406,10 @@ def _link(clean: str, start: int, sent_start: int) -> str | None:
             return "in"  # "the battle for Manbij"
         if low in _BLOCK or (low.endswith(("ed", "ing")) and low not in _FILLER and word[:1].islower()):
             return None
+        if low == "as" and not re.search(
+            r"\b(?:as\s+well|such)\s*$", clean[max(sent_start, m.start() - 12) : m.start()]
+        ):
+            return None  # "... on Saturday as Washington's envoy": a conjunction, not "as well as"
         prev = low
         pos = m.start()
     return None
@@ -440,11 +452,34 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     return hit is not None and not _TRIGGER_RX.search(after, 0, hit.start()) and hit.start() < 15
 
 
-def _candidates(clean: str, sent: Sentence, mentions: list[Mention], idx: list[int], first: bool) -> list[_Candidate]:
+def _other_clauses(clean: str, sent: Sentence, found: list[Trigger]) -> list[tuple[int, int]]:
+    """The clauses of a sentence that report something else than its events: a clause opened by
+    "as", "while", "but", "whereas" ... with no event word ("killed in central Iraq, as three
+    soldiers were jailed in Germany")."""
+    return [
+        (a, b)
+        for a, b in clauses(clean, sent.start, sent.end)
+        if _OTHER_CLAUSE.match(clean, a, b) and not any(a <= t.start < b for t in found)
+    ]
+
+
+_OTHER_CLAUSE = re.compile(
+    r"\s*(?:as(?!\s+well\s+as)|while|whereas|but|although|though|because|meanwhile|however|yet|whose|which|who)\b",
+    re.I,
+)
+
+
+def _candidates(
+    clean: str, sent: Sentence, mentions: list[Mention], idx: list[int], first: bool, found: list[Trigger]
+) -> list[_Candidate]:
     """The places of one sentence that may be where its events happened: those it introduces
-    as a location or as what was struck."""
+    as a location or as what was struck, in a clause that may say where they were."""
     out: list[_Candidate] = []
+    if found:
+        other = _other_clauses(clean, sent, found)
+        idx = [i for i in idx if not any(a <= mentions[i].cstart < b for a, b in other)]
     links = _links(clean, sent, mentions, idx)
+    origins: set[int] = set()  # places named as where someone or something came from
     # the sentence names, as where it happened, a place no gazetteer knows
     unknown = any(mentions[i].literal and mentions[i].place is None and links[i] in ("in", "object") for i in idx)
     for i in idx:
@@ -461,7 +496,10 @@ def _candidates(clean: str, sent: Sentence, mentions: list[Mention], idx: list[i
         at_top = first and m.cstart - sent.start < 40 and (not head or head.isupper())
         if at_top and _DATELINE_AFTER.match(clean, m.cend):
             continue
-        if _ORIGIN_BEFORE.search(before) or _ACTOR_AFTER.match(after):
+        if _ORIGIN_BEFORE.search(before):
+            origins.add(i)
+            continue
+        if _ACTOR_AFTER.match(after):
             continue
         if _attribution(clean, sent, m):
             continue  # "officials in Washington said", "a source in Mosul told Xinhua"
@@ -469,7 +507,10 @@ def _candidates(clean: str, sent: Sentence, mentions: list[Mention], idx: list[i
             continue  # "near the border with Syria" is not in Syria
         if link == "near" and _FAR.search(before):
             continue  # "90 km east of Tikrit": a landmark, the event was not there
-        ref = link == "near" and _points_at(clean, mentions, idx, i)
+        pointed = _points_at(clean, mentions, idx, i) if link == "near" else None
+        if pointed is not None and pointed in origins:
+            continue  # "of Kafr Tsurif near Hebron": where someone comes from
+        ref = link == "near" and (pointed is not None or bool(_LANDMARK_BEFORE.search(before)))
         province = bool(_PROVINCE_BEFORE.search(before) or _PROVINCE_AFTER.match(clean, m.cend))
         out.append(_Candidate(i, link == "near", unknown_beside=unknown, reference=ref, province=province))
     return out
@@ -484,15 +525,17 @@ _NEAR_CUE = re.compile(
 _PARTICIPLE = re.compile(r"\b(?!located\b|situated\b|based\b|populated\b|named\b|called\b)[a-z]+(?:ed|ing)\b")
 
 
-def _points_at(clean: str, mentions: list[Mention], idx: list[int], i: int) -> bool:
-    """Whether the "near" phrase before mention ``i`` says where the name just before it lies."""
+def _points_at(clean: str, mentions: list[Mention], idx: list[int], i: int) -> int | None:
+    """The name just before mention ``i`` whose place its "near" phrase gives, if it does."""
     prev = [j for j in idx if mentions[j].cend <= mentions[i].cstart]
     if not prev:
-        return False
+        return None
     gap = clean[mentions[prev[-1]].cend : mentions[i].cstart]
     if len(gap) >= 90 or ";" in gap or _COORDINATED.search(gap) or not _NEAR_CUE.search(gap):
-        return False  # far, in a list ("X, Y and near Z"), or no "near" between them
-    return not _PARTICIPLE.search(gap) and not _TRIGGER_RX.search(gap)
+        return None  # far, in a list ("X, Y and near Z"), or no "near" between them
+    if _PARTICIPLE.search(gap) or _TRIGGER_RX.search(gap):
+        return None
+    return prev[-1]
 
 
 def _own_keys(place: Place) -> set[str]:
@@ -503,7 +546,9 @@ _PART = r"(?:district|neighbou?rhood|quarter|suburb|area|sector|camp|village|bor
 # "Baghdad's northern district of Shaab" / "the Shaab district of Baghdad", "Shuqef neighbourhood in Aleppo"
 _OUTER_FIRST = re.compile(rf"'s\s+(?:[\w-]+\s+){{0,3}}{_PART}\s+of\s+(?:the\s+)?", re.I)
 _INNER_FIRST = re.compile(
-    r"\s+(?:district|neighbou?rhood|quarter|suburb|area|sector)\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", re.I
+    r"\s+(?:sub-?district|district|neighbou?rhood|quarter|suburb|area|sector)\s+(?:of|in)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}",
+    re.I,
 )
 
 
@@ -584,7 +629,7 @@ def find_events(clean: str, sentences: list[Sentence], mentions: list[Mention]) 
     scene: dict[int, list[tuple[int, int]]] = {}  # sentence -> its own chosen places
     for si, sent in enumerate(sentences):
         found = triggers(clean, sent.start, sent.end)
-        cands = _candidates(clean, sent, mentions, by_sentence[si], si < 3)
+        cands = _candidates(clean, sent, mentions, by_sentence[si], si < 3, found)
         chosen = _choose(clean, cands, mentions)
         if chosen:
             scene[si] = chosen
