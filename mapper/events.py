@@ -44,15 +44,16 @@ event.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import get_args
+from typing import Any, get_args
 
 from .dates import DateRef, event_date_ref
 from .models import AREA_TYPES, Claim, Event, EventType, Mention, Place
 from .names import name_key
-from .text import Sentence, clauses
+from .text import Sentence, clauses, lower_finds_ignorecase
 
 # ----------------------------------------------------------------------------- triggers
 
@@ -196,17 +197,56 @@ class Trigger:
     background: bool = False  # in a phrase of time or cause ("after the airstrikes", "since the attack")
 
 
+@functools.lru_cache(maxsize=1)
+def _automaton() -> Any:
+    """The trigger phrases in an Aho-Corasick automaton, each spelt with spaces and with hyphens."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for phrase in _PHRASE_TYPE:
+        words = re.split(r"[\s-]+", phrase)
+        for form in {" ".join(words), "-".join(words)}:
+            auto.add_word(form, (len(form), phrase))
+    auto.make_automaton()
+    return auto
+
+
+def _spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of the trigger phrases in ``text[start:end]``, whole words, the longest
+    where they overlap: what ``_TRIGGER_RX`` finds, in one pass of an automaton."""
+    low = text[start:end].lower()
+    if len(low) != end - start or not lower_finds_ignorecase(text[start:end]) or "  " in low:
+        out = []
+        for m in _TRIGGER_RX.finditer(text, start, end):
+            key = re.sub(r"[\s-]+", " ", m.group().lower())
+            out.append((m.start(), m.end(), key if key in _PHRASE_TYPE else m.group().lower()))
+        return out
+    hits = []
+    n = len(low)
+    for last, (size, phrase) in _automaton().iter(low):
+        a, b = last + 1 - size, last + 1
+        if (a > 0 and (low[a - 1].isalnum() or low[a - 1] in "_-")) or (b < n and (low[b].isalnum() or low[b] in "_-")):
+            continue
+        hits.append((a, b, phrase))
+    hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+    out = []
+    for a, b, phrase in hits:
+        if out and a < out[-1][1] - start:
+            continue
+        out.append((a + start, b + start, phrase))
+    return out
+
+
 def triggers(text: str, start: int, end: int) -> list[Trigger]:
     """The event triggers of ``text[start:end]`` (one sentence), in order."""
     out: list[Trigger] = []
-    for m in _TRIGGER_RX.finditer(text, start, end):
-        word = re.sub(r"[\s-]+", " ", m.group().lower())
-        phrase = word if word in _PHRASE_TYPE else m.group().lower()
-        etype = _PHRASE_TYPE.get(phrase) or _PHRASE_TYPE.get(word.replace(" ", "-"))
+    for ms, me, phrase in _spans(text, start, end):
+        etype = _PHRASE_TYPE.get(phrase)
         if etype is None:
             continue
-        before = text[max(start, m.start() - 60) : m.start()]
-        after = text[m.end() : min(end, m.end() + 30)]
+        word = phrase
+        before = text[max(start, ms - 60) : ms]
+        after = text[me : min(end, me + 30)]
         if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(after) or _NEGATED.search(before[-30:]):
             continue
         if _NOT_THIS_EVENT.search(before):
@@ -216,7 +256,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         weak = word in WEAK or word in _WEAPON_ONLY
         recalled = bool(_EARLIER.search(before))
         background = bool(_BACKGROUND_BEFORE.search(before))
-        out.append(Trigger(m.start(), m.end(), text[m.start() : m.end()], etype, weak, recalled, background))
+        out.append(Trigger(ms, me, text[ms:me], etype, weak, recalled, background))
     if out and all(t.background or t.recalled for t in out):
         # "a presence that grew after the attack on Gaza": every word recalls an earlier event; but
         # "killed ... after jets struck" reports one, its cause in the "after" phrase
@@ -615,9 +655,17 @@ class _Draft:
     summary: bool = False  # named only the region that holds the article's finer events
 
 
-def find_events(clean: str, sentences: list[Sentence], mentions: list[Mention]) -> tuple[list[Mention], list[Event]]:
-    """The events of an article (``mentions`` in text order), and its mentions with the places
-    of events made anew as ``struck``."""
+def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
+    """The triggers of each sentence of an article."""
+    return [triggers(clean, s.start, s.end) for s in sentences]
+
+
+def find_events(
+    clean: str, sentences: list[Sentence], mentions: list[Mention], found_in: list[list[Trigger]]
+) -> tuple[list[Mention], list[Event]]:
+    """The events of an article (``mentions`` in text order; ``found_in``: each sentence's
+    triggers, ``find_triggers``), and its mentions with the places of events made anew as
+    ``struck``."""
     by_sentence: list[list[int]] = [[] for _ in sentences]
     k = 0
     for i, m in enumerate(mentions):
@@ -626,15 +674,20 @@ def find_events(clean: str, sentences: list[Sentence], mentions: list[Mention]) 
         if sentences and sentences[k].start <= m.cstart < sentences[k].end:
             by_sentence[k].append(i)
     drafts: list[_Draft] = []
-    scene: dict[int, list[tuple[int, int]]] = {}  # sentence -> its own chosen places
-    for si, sent in enumerate(sentences):
-        found = triggers(clean, sent.start, sent.end)
-        cands = _candidates(clean, sent, mentions, by_sentence[si], si < 3, found)
-        chosen = _choose(clean, cands, mentions)
-        if chosen:
-            scene[si] = chosen
+    scenes: dict[int, list[tuple[int, int]]] = {}
+
+    def scene(si: int) -> list[tuple[int, int]]:
+        """The places a sentence gives as where something happened (worked out when asked)."""
+        if si not in scenes:
+            cands = _candidates(clean, sentences[si], mentions, by_sentence[si], si < 3, found_in[si])
+            scenes[si] = _choose(clean, cands, mentions) if cands else []
+        return scenes[si]
+
+    for si, found in enumerate(found_in):
         if not found:
             continue
+        sent = sentences[si]
+        chosen = scene(si)
         # a place belongs to the event of the trigger nearest it: this article's event, or an
         # earlier one it recalls ("the strikes came in response to an attack on Tower 22")
         now = [t for t in found if not t.recalled]
@@ -659,8 +712,8 @@ def find_events(clean: str, sentences: list[Sentence], mentions: list[Mention]) 
             continue
         para = sentences[d.sentence].paragraph
         for back in range(d.sentence - 1, max(-1, d.sentence - 4), -1):
-            if back in scene and (sentences[back].paragraph == para or back == d.sentence - 1):
-                d.locations, d.inherited = scene[back], True
+            if (sentences[back].paragraph == para or back == d.sentence - 1) and scene(back):
+                d.locations, d.inherited = scene(back), True
                 break
     placed = [d for d in drafts if d.locations]
     if not placed:
@@ -812,11 +865,11 @@ def _has_victims(clean: str, sent: Sentence) -> bool:
 
 
 def attach_claims(
-    clean: str,
     claims: list[Claim],
     spans: list[tuple[int, int, int]],
     events: list[Event],
     sentences: list[Sentence],
+    found_in: list[list[Trigger]],
 ) -> list[Claim]:
     """Each claim with the places and type of the event it describes (``spans``: the claim's
     sentence index and the clean span of its figure), or none."""
@@ -827,7 +880,7 @@ def attach_claims(
     for e in events:
         by_sentence.setdefault(_sentence_of(starts, e.sentence[0]), []).append(e)
     single = len({ev.places for ev in events}) == 1
-    described = {si for si, s in enumerate(sentences) if triggers(clean, s.start, s.end)}
+    described = {si for si, found in enumerate(found_in) if found}
     out = []
     for c, (si, fs, _) in zip(claims, spans, strict=True):
         ev: Event | None = None
