@@ -405,15 +405,20 @@ _PASSIVE_AFTER = re.compile(
     re.I,
 )
 _WORD_BACK = re.compile(r"([\w'’-]+|[,\"“”(])\s*$")
-_MAX_WALK = 9
+_MAX_WALK = 10
 _LOC_WORDS = _LOC_WORDS | {"off", "through", "downtown", "central"}
-_CONTESTED = frozenset("battle fight fighting struggle offensive push assault war".split())
+_CONTESTED_BEFORE = re.compile(r"\b(?:battle|fight|fighting|struggle|offensive|push|assault|war)\s+$", re.I)
+_WEAPONRY = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?(?:mortars?|artillery|rockets?|launchers?|tanks?|firearms|guns?|cannons?|"
+    r"helicopters?|aircraft|warplanes?|drones?|missiles?|weapons?)\b[^,;]{0,60}$",
+    re.I,
+)
 # what ends a walk back from a place: a clause word, an auxiliary, a preposition that is not locative
 _BLOCK = frozenset(
     """said says say told tells that which who whom whose while when where if unless because although though
     after before since until was were is are be been being has have had will would could should may might must
     did does do not never than to from by with into onto toward towards about according per via like despite
-    whether but so then also for monday tuesday wednesday thursday friday saturday sunday january february
+    whether but so then also for between monday tuesday wednesday thursday friday saturday sunday january february
     march april june july august september october november december""".split()
 )
 
@@ -430,7 +435,6 @@ def _link(clean: str, start: int, sent_start: int) -> str | None:
     if _NEAR_BEFORE.search(clean, max(sent_start, start - 70), start):
         return "near"
     pos = start
-    prev = ""
     for _ in range(_MAX_WALK):
         m = _WORD_BACK.search(clean, max(sent_start, pos - 40), pos)
         if m is None:
@@ -442,15 +446,17 @@ def _link(clean: str, start: int, sent_start: int) -> str | None:
         if low in _STRIKE_VERBS:
             negated = _NEGATED.search(clean, max(sent_start, m.start() - 30), m.start())
             return None if negated else "object"  # "did not hit Akashat"
-        if low == "for" and prev in _CONTESTED:
+        if low == "for" and _CONTESTED_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
             return "in"  # "the battle for Manbij"
+        if low == "from" and _WEAPONRY.match(clean, m.end(), pos):
+            pos = m.start()
+            continue  # "shelled from mortars and artillery the settlements of X": the means
         if low in _BLOCK or (low.endswith(("ed", "ing")) and low not in _FILLER and word[:1].islower()):
             return None
         if low == "as" and not re.search(
             r"\b(?:as\s+well|such)\s*$", clean[max(sent_start, m.start() - 12) : m.start()]
         ):
             return None  # "... on Saturday as Washington's envoy": a conjunction, not "as well as"
-        prev = low
         pos = m.start()
     return None
 
@@ -467,11 +473,18 @@ def _links(clean: str, sent: Sentence, mentions: list[Mention], idx: list[int]) 
             link = out[prev]
         if link is None and _PASSIVE_AFTER.match(clean, m.cend, sent.end):
             link = "object"  # "Al-Qaim was hit", "the town came under fire"
+        if link is None and _FACILITY_AFTER.match(clean, m.cend, sent.end):
+            link = "in"  # "as he left a Gaza City mosque": where it stood
         out[i] = link
         prev = i
     return out
 
 
+_FACILITY_AFTER = re.compile(
+    r"(?:'s)?\s+(?:[a-z]+\s+)?(?:mosque|church|school|hospital|market|stadium|office|offices|apartment|building|"
+    r"hotel|restaurant|cafe|courthouse|checkpoint|airport|station|university|home|house|compound|camp|embassy|"
+    r"consulate|bazaar|square|bridge|police\s+station|refugee\s+camp)\b"
+)
 _LIST_GAP = re.compile(
     r"(?:\s*\([^()]{0,30}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+as\s+well\s+as\s+|\s*&\s*)"
     r"(?:the\s+)?(?:(?:[a-z]+\s+){0,2}of\s+(?:the\s+)?)?",
@@ -489,7 +502,9 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     if hit and not _TRIGGER_RX.search(before, hit.end()):
         return True
     hit = _SPEECH.search(after)
-    return hit is not None and not _TRIGGER_RX.search(after, 0, hit.start()) and hit.start() < 15
+    if hit is None or hit.start() >= 15 or _TRIGGER_RX.search(after, 0, hit.start()):
+        return False
+    return "," not in after[: hit.start()]  # "X said", "X officials"; not "..., according to"
 
 
 def _other_clauses(clean: str, sent: Sentence, found: list[Trigger]) -> list[tuple[int, int]]:
