@@ -296,6 +296,11 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:(?:town|city|village|province|region|capital)\s+of\s+)?$",
     re.I,
 )
+_ORIGIN_NEAR = re.compile(
+    r"(?:\d+,\s+of|\bfrom|\bnative\s+of|\bresidents?\s+of|\bhometown\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:near|outside|close\s+to)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+    re.I,
+)
 # a distance that makes a place a landmark, not where the event was ("200 km west of Kathmandu")
 _FAR = re.compile(
     r"\b(?:(?:[2-9]\d|\d{3,})(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?)|(?:1[5-9]|[2-9]\d|\d{3,})\s+miles?)\b"
@@ -563,8 +568,8 @@ def _candidates(
         if link == "near" and _FAR.search(before):
             continue  # "90 km east of Tikrit": a landmark, the event was not there
         pointed = _points_at(clean, mentions, idx, i) if link == "near" else None
-        if pointed is not None and pointed in origins:
-            continue  # "of Kafr Tsurif near Hebron": where someone comes from
+        if (pointed is not None and pointed in origins) or (link == "near" and _ORIGIN_NEAR.search(before)):
+            continue  # "of Kafr Tsurif near Hebron", ", 31, of a village near Hama": where someone comes from
         ref = link == "near" and (pointed is not None or bool(_LANDMARK_BEFORE.search(before)))
         province = bool(_PROVINCE_BEFORE.search(before) or _PROVINCE_AFTER.match(clean, m.cend))
         out.append(_Candidate(i, link == "near", unknown_beside=unknown, reference=ref, province=province))

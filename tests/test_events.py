@@ -33,6 +33,11 @@ t:attan,Jebel Attan,,15.31,44.17,natural,YE,Sanaa,,1,,test
 t:nabatieh,Nabatieh,,33.38,35.48,city,LB,Nabatieh,,1,,test
 t:kfar-rumman,Kfar Rumman,,33.37,35.52,village,LB,Nabatieh,,1,,test
 t:tulkarm,Tulkarm,,32.31,35.03,city,PS,West Bank,,1,,test
+t:hama,Hama,,35.13,36.75,city,SY,Hama,,1,,test
+t:kafr-zita,Kafr Zita,,35.37,36.60,town,SY,Hama,,1,,test
+t:mosul,Mosul,,36.34,43.13,city,IQ,Nineveh,,1,,test
+t:hammam,Hammam al-Alil,,36.16,43.26,town,IQ,Nineveh,,1,,test
+t:lyon,Lyon,,45.76,4.83,city,FR,Auvergne-Rhone-Alpes,,1,,test
 """
 
 
@@ -288,3 +293,34 @@ def test_struck_or_mentioned(text: str, struck: set[str], not_struck: set[str]) 
     assert {n for n, r in got.items() if r == "struck"} == struck, got
     for n in not_struck:
         assert got.get(n) != "struck", got
+
+
+# ----------------------------------------------------------------------------- how places are introduced
+
+
+def test_a_province_named_as_such_only_holds_the_places_in_it(pipe: Pipeline) -> None:
+    r = _analyse(pipe, "In the province of Hama, militants shelled the town of Kafr Zita.")
+    assert _struck(r) == {"Kafr Zita": ("shelling_artillery_missile", 1)}  # Hama resolves to the city
+
+
+def test_a_landmark_at_a_distance_is_not_where_it_happened(pipe: Pipeline) -> None:
+    r = _analyse(pipe, "Gunmen killed four farmers in Hammam al-Alil, some 25 km south of Mosul.")
+    assert set(_struck(r)) == {"Hammam al-Alil"}
+    # with the place itself unknown, a landmark that far is no place for the event at all
+    unknown = _analyse(pipe, "Gunmen killed four farmers in Qaryat Zeid, some 70 km south of Mosul.")
+    assert _struck(unknown) == {}
+
+
+def test_a_fight_for_a_town_and_a_building_in_it_place_the_event(pipe: Pipeline) -> None:
+    assert set(_struck(_analyse(pipe, "Dozens of fighters were killed in the battle for Mosul."))) == {"Mosul"}
+    assert set(_struck(_analyse(pipe, "A guard was shot dead outside a Lyon mosque on Friday."))) == {"Lyon"}
+
+
+def test_a_clause_about_something_else_places_nothing(pipe: Pipeline) -> None:
+    r = _analyse(pipe, "Two soldiers were killed in clashes in Mosul, while the talks went on in Lyon.")
+    assert set(_struck(r)) == {"Mosul"}
+
+
+def test_where_someone_comes_from_is_not_where_it_happened(pipe: Pipeline) -> None:
+    r = _analyse(pipe, "Omar Haddad, 31, of a village near Hama, detonated a bomb at a market in Kafr Zita.")
+    assert set(_struck(r)) == {"Kafr Zita"}
