@@ -133,7 +133,8 @@ _FILLER = frozenset(
     impoverished densely populated crowded busy""".split()
 )
 _LOC_WORDS = frozenset(
-    "in at on near inside outside across around throughout along within over against targeting beside".split()
+    "in at on near inside outside across around throughout along within over against targeting beside off through "
+    "downtown central".split()
 )
 _NEAR_WORDS = frozenset("near outside around beside".split())
 _STRIKE_VERBS = frozenset(
@@ -152,7 +153,6 @@ _PASSIVE_AFTER = re.compile(
 )
 _WORD_BACK = re.compile(r"([\w'’-]+|[,\"“”(])\s*$")
 _MAX_WALK = 10
-_LOC_WORDS = _LOC_WORDS | {"off", "through", "downtown", "central"}
 _CONTESTED_BEFORE = re.compile(r"\b(?:battle|fight|fighting|struggle|offensive|push|assault|war)\s+$", re.I)
 _WEAPONRY = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:mortars?|artillery|rockets?|launchers?|tanks?|firearms|guns?|cannons?|"
