@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .casualties import read_claims
 from .corrections import apply as apply_corrections
-from .events import attach_claims, event_ref_of, find_events
+from .events import attach_claims, event_ref_of, find_events, find_triggers
 from .executors import Executor, Packed, Serial
 from .ingest import read_all
 from .models import Article, ArticleResult, Problem, RunResult
@@ -101,9 +101,10 @@ class Pipeline:
         sentences = split_sentences(article.clean)
         toponyms = find_toponyms(article, sentences, self.matcher)
         mentions, unresolved = self.resolver.resolve(article, toponyms)
-        mentions, events = find_events(article.clean, sentences, mentions)
+        found = find_triggers(article.clean, sentences)
+        mentions, events = find_events(article.clean, sentences, mentions, found)
         claims, spans = read_claims(article, sentences)
-        claims = attach_claims(article.clean, claims, spans, events, sentences)
+        claims = attach_claims(claims, spans, events, sentences, found)
         return ArticleResult(article, mentions, claims, unresolved, event_ref_of(events), events)
 
     def pipe(self, articles: Iterable[Article], executor: Executor | None = None) -> Iterator[ArticleResult]:
