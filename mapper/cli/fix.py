@@ -176,24 +176,37 @@ def _render(st: Any, outdir: Path) -> Any:
     return result
 
 
-def print_list(st: Any, show_all: bool) -> None:
+def applied_to(st: Any) -> dict[int, str]:
+    """Correction id -> the site it applies to now: from the stored sites when they are current
+    (their GeoJSON lists the corrections laid over them), else from sites built anew."""
+    with st.snapshot():
+        features = st.features() if st.sites_current() else None
+    if features is not None:
+        return {c["id"]: f["id"] for f in features for c in f["properties"].get("corrections") or ()}
     from ..pipeline import build
 
-    result = build(st)
-    fixed = {a.correction.id: a for a in result.corrections}
+    return {
+        a.correction.id: a.site_id
+        for a in build(st).corrections
+        if a.correction.id is not None and a.site_id is not None
+    }
+
+
+def print_list(st: Any, show_all: bool) -> None:
     items = st.corrections(undone=show_all)
     if not items:
         note("no corrections in this store")
         return
+    fixed = applied_to(st)
     rows = [("ID", "MADE", "SITE", "CORRECTION", "STATUS")]
     for c in items:
-        a = fixed.get(c.id)
+        where = fixed.get(c.id)
         if c.undone:
             status = f"undone {c.undone[:10]}"
-        elif a is None or a.site_id is None:
+        elif where is None:
             status = "not applied: no such site now"
-        elif a.site_id != c.site_id:
-            status = f"applied to {a.site_id}"
+        elif where != c.site_id:
+            status = f"applied to {where}"
         else:
             status = "applied"
         text = c.describe() + (f" ({c.note})" if c.note else "")
