@@ -77,8 +77,9 @@ def run(
     """Read every article under INPUT... and map the struck sites.
 
     INPUT is a file or a folder (read recursively): .txt and .md as text,
-    .html/.htm through an article extractor.  Bad files are reported one line
-    each and skipped; the run goes on.  New articles are added to the store;
+    .html/.htm through an article extractor, .jsonl as one article per record
+    ({"id", "text", ...}, as `mapper extract` reads it).  Bad files are reported
+    one line each and skipped; the run goes on.  New articles are added to the store;
     the outputs cover every article in it.
     """
     from .. import pipeline
