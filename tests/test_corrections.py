@@ -235,6 +235,12 @@ def test_corrections_travel_to_another_machine_through_their_csv(
     # loading the same file again adds nothing
     code, out, _ = _run("fix", "--load", str(mapped / "corrections.csv"), "-o", str(other))
     assert code == 0 and "loaded 0 correction(s)" in out and "(3 already here)" in out
+    # a correction of a site this store does not have: kept, and said so
+    extra = tmp_path / "extra.csv"
+    extra.write_text(text.splitlines()[0] + "\n9,gz:nowhere@2024-01-01,killed,,,3,3,,2024-02-09T00:00:00Z\n")
+    code, out, _ = _run("fix", "--load", str(extra), "-o", str(other))
+    assert code == 0 and "loaded 1 correction(s)" in out and "1 apply to no site now" in out
+    assert "not applied: no such site now" in _run("fix", "--list", "-o", str(other))[1]
 
 
 def test_a_bad_corrections_file_is_reported_row_by_row(tmp_path: Path) -> None:
