@@ -60,8 +60,16 @@ def _fold_char(ch: str) -> str:
     base = unicodedata.normalize("NFKD", low)
     if base and base[0].isascii() and base[0].isalnum():
         return base[0].lower()
-    special = {"ß": "s", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "æ": "a", "œ": "o", "þ": "t"}
-    return special.get(low, low)
+    return _SPECIAL.get(low, low)
+
+
+# letters folded by hand: Latin ones NFKD leaves alone, and the letters Arabic and Russian
+# texts write one way or the other (hamza on or off the alef, alef maksura or ya, ta marbuta
+# or ha, yo or ye)
+_SPECIAL = {
+    **{"ß": "s", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "æ": "a", "œ": "o", "þ": "t"},
+    **{"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ё": "е"},
+}
 
 
 def fold_text(text: str) -> str:
@@ -74,16 +82,30 @@ def fold_text(text: str) -> str:
     return _NON_ASCII.sub(lambda m: _fold_char(m.group()), low).replace("`", "'")
 
 
-_SEP = re.compile(r"[\s\-]+")
+_SEP = re.compile(r"[\s\-\u0640\u200c]+")  # with the Arabic tatweel and the zero-width non-joiner
 
 
 def _tokens(name: str) -> list[str]:
     return [t for t in _SEP.split(fold_text(name).strip()) if t]
 
 
+def _assimilated(article: str, following: str) -> bool:
+    """An Arabic article written as it sounds before a "sun letter": ash-Shughur, ad-Din,
+    an-Nabatiyah, ez-Zor (the article's consonant doubles the next word's first)."""
+    return len(article) >= 2 and article[0] in "ae" and following.startswith(article[1:]) and article != following
+
+
 def name_key(name: str) -> str:
-    """Canonical key: folded, apostrophes and separators removed, article kept."""
-    return "".join(_tokens(name)).replace("'", "")
+    """Canonical key: folded, apostrophes and separators removed, article kept.
+
+    An article written as it sounds before a sun letter is keyed as "al", wherever it
+    stands: "Jisr ash Shughur" and "Jisr al-Shughur", "Salah ad Din" and "Salah al-Din"
+    share a key."""
+    toks = _tokens(name)
+    for i in range(len(toks) - 1):
+        if toks[i] in ARTICLES and toks[i] not in ("al", "el") and _assimilated(toks[i], toks[i + 1]):
+            toks[i] = "al"
+    return "".join(toks).replace("'", "")
 
 
 _VOWEL_PAIRS = (("ee", "i"), ("ou", "u"), ("oo", "u"))
@@ -135,3 +157,25 @@ def name_variants(name: str, *, max_parts: int = 4, translit: bool = True) -> se
             out.add(" ".join(f))
             out.add("-".join(f))
     return {v for v in out if len(v) >= 2}
+
+
+# --------------------------------------------------------------------------- other scripts
+
+
+def _script(ch: str) -> str:
+    o = ord(ch)
+    if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:
+        return "arabic"
+    if 0x0400 <= o <= 0x052F:
+        return "cyrillic"
+    return ""
+
+
+def is_script_name(name: str) -> bool:
+    """A name written wholly in Arabic or wholly in Cyrillic script (letters, spaces, hyphens),
+    of three letters or more: the world index keeps these so that such texts find places."""
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 3 or any(not (c.isalpha() or c in " -\u200c\u0640") for c in name):
+        return False
+    scripts = {_script(c) for c in letters}
+    return len(scripts) == 1 and "" not in scripts

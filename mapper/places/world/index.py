@@ -31,7 +31,6 @@ from ...names import name_key, name_variants
 from .fileformat import (
     ALIAS_SEP,
     FEATURE_TYPES,
-    FT_CITY,
     FT_COUNTRY,
     SCALE,
     CacheError,
@@ -217,7 +216,7 @@ class WorldGazetteer:
             country=self._countries[v["country"][i]],
             admin1=self._text("admin1_off", "admin1_blob", a1) if a1 >= 0 else "",
             aliases=tuple(aliases.split(ALIAS_SEP)) if aliases else (),
-            geo_precision=1 if v["ftype"][i] >= FT_CITY else 3,
+            geo_precision=v["precision"][i],
             source=self._sources[v["source"][i]],
             resolved_by="geonames",
             population=v["pop"][i],

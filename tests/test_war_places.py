@@ -1,0 +1,121 @@
+"""Places of war reporting (issue 12): spans, non-places, districts, other scripts, context.
+
+Every sentence here is written for the test; the world gazetteer is the real one built
+from the installed packages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mapper.ingest import article_from_text
+from mapper.models import Mention
+from mapper.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    from mapper.places.world.index import WorldGazetteer
+
+    return Pipeline.create(world=WorldGazetteer.load())
+
+
+def _mentions(pipe: Pipeline, text: str) -> dict[str, Mention]:
+    r = pipe.analyse(article_from_text("t", text))
+    return {m.surface: m for m in r.mentions}
+
+
+def _unresolved(pipe: Pipeline, text: str) -> list[str]:
+    return pipe.analyse(article_from_text("t", text)).unresolved
+
+
+# --------------------------------------------------------------------------- spans
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Insurgents ambushed a convoy near the Iraqi city of Ramadi Tuesday.", "Ramadi", "IQ"),
+        ("Two shells landed in the town of Fallujah Saturday morning.", "Fallujah", "IQ"),
+        ("Snipers fired on a tram in Sarajevo Thursday.", "Sarajevo", "BA"),
+    ],
+)
+def test_a_name_stops_before_a_weekday(pipe: Pipeline, text: str, name: str, country: str) -> None:
+    m = _mentions(pipe, text)
+    assert name in m, set(m)
+    assert m[name].place is not None and m[name].place.country == country
+
+
+def test_a_sentence_initial_in_is_no_part_of_a_district_name(pipe: Pipeline) -> None:
+    text = "In Musa Qala district, a patrol found a weapons cache. In Kajaki district, two were hurt."
+    m = _mentions(pipe, text)
+    assert "Musa Qala" in m and "Kajaki" in m, set(m)
+    assert not any(s.startswith("In ") for s in m)
+    assert m["Kajaki"].place.country == "AF" and m["Kajaki"].place.admin1 == "Helmand"
+
+
+@pytest.mark.parametrize("text", ["The ceasefire began on Nov. 14 and broke down by Dec. 2.", "Talks resume Sept. 9."])
+def test_month_abbreviations_are_not_places(pipe: Pipeline, text: str) -> None:
+    assert not _mentions(pipe, text)
+
+
+# --------------------------------------------------------------------------- people and peoples
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pentagon spokesman Kirby declined to comment on the raid.",
+        "Obama approved the deployment after a long review.",
+        "Shiite and Sunni leaders met Kurdish officials, while Arab states watched.",
+        "Fighters from the Shiite province of Maysan joined the push.",
+        "Russia moved Iskander missiles closer to the border.",
+    ],
+)
+def test_people_peoples_and_weapons_are_not_places(pipe: Pipeline, text: str) -> None:
+    found = {s for s, m in _mentions(pipe, text).items() if m.place is None or m.place.feature_type != "country"}
+    found -= {"Maysan"}  # the province itself is a place
+    assert not found, found
+    assert not _unresolved(pipe, text)
+
+
+# --------------------------------------------------------------------------- districts and provinces
+
+
+def test_districts_are_places_inside_their_province(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Patrols cleared compounds in Shah Wali Kot and in Zhari district.")
+    for name in ("Shah Wali Kot", "Zhari"):
+        p = m[name].place
+        assert p is not None and p.feature_type == "admin2" and p.country == "AF", (name, p)
+        assert "ADM2" in p.source and "CC BY 4.0" in p.source
+
+
+def test_a_district_named_after_its_seat_gives_the_seat_first() -> None:
+    from mapper.names import name_key
+    from mapper.places.world.index import WorldGazetteer
+
+    found = WorldGazetteer.load().candidates(name_key("Musa Qala"))
+    assert [p.feature_type for p in found[:2]] == ["village", "admin2"]
+    assert found[1].geo_precision == 2 and found[1].country == "AF"
+
+
+def test_a_province_written_the_english_way_is_found(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Gunmen attacked a checkpoint in Salah al-Din and fled toward Jisr al-Shughur.")
+    assert m["Salah al-Din"].place.feature_type == "admin1" and m["Salah al-Din"].place.country == "IQ"
+    assert m["Jisr al-Shughur"].place.country == "SY"
+
+
+def test_a_pattern_name_longer_than_a_gazetteer_word_is_kept_whole(pipe: Pipeline) -> None:
+    # "Jal" alone is a town in New Mexico; "the Jal Dor region" is not
+    m = _mentions(pipe, "A drone struck a pickup in the Jal Dor region overnight.")
+    assert "Jal" not in m and "Jal Dor" in m
+
+
+# --------------------------------------------------------------------------- other scripts
+
+
+def test_names_in_arabic_and_cyrillic_script_are_found(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Witnesses in حلب and in Бахмут reported shelling, and later in Бахмуте again.")
+    assert m["حلب"].place.country == "SY"
+    assert m["Бахмут"].place.country == "UA" and m["Бахмут"].place.name == "Bakhmut"
+    assert m["Бахмуте"].place.name == "Bakhmut"  # a Russian case ending
