@@ -159,6 +159,33 @@ def name_variants(name: str, *, max_parts: int = 4, translit: bool = True) -> se
     return {v for v in out if len(v) >= 2}
 
 
+# --------------------------------------------------------------------------- spelling skeletons
+
+_DIGRAPHS = (("kh", "x"), ("sh", "s"), ("ch", "c"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "p"), ("zh", "z"))
+_SKELETON_DROP = re.compile(r"[aeiouyh]")
+
+
+def skeleton(name: str) -> str:
+    """The consonants of a romanised name, as English spellings of one Arabic, Persian or Pashto
+    name share them: Maiwand/Maywand, Musa Qualah/Musa Qal'ah, Chahar Darah/Chahar Dara,
+    Sardast/Sardasht, Zarmat/Zurmat ("mwnd", "mskl", "crdr", "srdst", "zrmt").  Digraphs become
+    one letter, q is k, vowels, y and h go, doubled letters are one; a leading article goes and
+    a leading vowel is kept as "a" (Efrin/Afrin)."""
+    key = name_key(name)
+    if key.startswith(("al", "el")) and len(key) > 5:
+        key = key[2:]
+    for a, b in _DIGRAPHS:
+        key = key.replace(a, b)
+    key = key.replace("q", "k").replace("ck", "k")
+    head = "a" if key[:1] in "aeiou" else ""
+    body = _SKELETON_DROP.sub("", key)
+    out: list[str] = []
+    for ch in body:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return head + "".join(c for c in out if c.isalpha())
+
+
 # --------------------------------------------------------------------------- other scripts
 
 

@@ -19,9 +19,9 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from .models import Article, Mention, Place, Toponym
-from .names import name_key, name_variants
+from .names import name_key, name_variants, skeleton
 from .nonliteral import nonliteral_reason
-from .places import WorldSource
+from .places import WorldSource, places_in
 from .places.curated import Gazetteer
 
 
@@ -92,11 +92,35 @@ class Resolver:
         self.gazetteer = gazetteer
         self.world = world
         self.geocoder = geocoder
+        self._skeletons: dict[str, dict[str, list[Place]]] = {}  # country -> skeleton -> places
 
     def candidates(self, key: str) -> list[tuple[int, Place]]:
         out = [(0, p) for p in self.gazetteer.candidates(key)]
         if self.world is not None and not out:
             out += [(1, p) for p in self.world.candidates(key)]
+        return out
+
+    def respelled(self, surface: str, countries: Iterable[str]) -> list[tuple[int, Place]]:
+        """Places of ``countries`` whose name is another English spelling of ``surface``
+        (the same ``skeleton``: Maiwand/Maywand, Sardast/Sardasht), as candidates of order 2."""
+        sk = skeleton(surface)
+        if len(sk) < MIN_SKELETON or self.world is None:
+            return []
+        out: list[tuple[int, Place]] = []
+        for cc in sorted(countries):
+            table = self._skeletons.get(cc)
+            if table is None:
+                table = {}
+                for p in places_in(self.world, cc):
+                    for n in (p.name, *p.aliases):
+                        if n.isascii():
+                            lst = table.setdefault(skeleton(n), [])
+                            if p not in lst:
+                                lst.append(p)
+                if len(self._skeletons) >= 8:
+                    self._skeletons.clear()
+                self._skeletons[cc] = table
+            out += [(2, p) for p in table.get(sk, ())]
         return out
 
     def resolve(self, article: Article, mentions: Sequence[Toponym]) -> tuple[list[Mention], list[str]]:
@@ -116,6 +140,18 @@ class Resolver:
         for m in mentions:
             if m.key not in cands:
                 cands[m.key] = _city_over_state(self.candidates(m.key))
+        missing = [k for k, cs in cands.items() if not cs]
+        if missing and self.world is not None:
+            # a name no gazetteer spells so: another spelling of a place of the countries the
+            # article is about ("Maiwand district" in a release about Kandahar)
+            context = {
+                cs[0][1].country
+                for cs in cands.values()
+                if cs and cs[0][1].country and (len(cs) == 1 or cs[0][1].feature_type in _CONTAINERS)
+            }
+            surfaces = {m.key: m.surface for m in mentions}
+            for k in missing:
+                cands[k] = self.respelled(surfaces[k], context)
         keys = [k for k, cs in cands.items() if cs]
         choice = {k: max(cands[k], key=lambda c: _score(c[1], c[0], set(), set(), k)) for k in keys}
         confident = {
@@ -128,7 +164,7 @@ class Resolver:
         clean = article.clean
         inside: dict[str, str] = {}
         strict: set[str] = set()  # names the text puts inside another in so many words
-        close: dict[str, str] = {}  # names the text puts near another
+        close: dict[str, tuple[str, float]] = {}  # names the text puts near another, and how near (km)
         ordered = sorted(mentions, key=lambda m: m.cstart)
         for a, b in itertools.pairwise(ordered):
             if a.sentence != b.sentence or not cands.get(b.key) or b.key not in choice:
@@ -141,13 +177,15 @@ class Resolver:
                 # "Jal Mir region, in northern Iraq", "Pale township in Myanmar"
                 inside[a.key] = b.key
                 strict.add(a.key)
-            elif container.feature_type not in _BROAD and _NEAR_AFTER.match(between):
+            elif container.feature_type not in _BROAD and (near := _NEAR_AFTER.match(between)):
                 # "Sharon junction near Netanya", "a village 10 km north of Kunduz"
-                close[a.key] = b.key
+                close[a.key] = (b.key, _reach(near))
             elif a.key in choice and choice[a.key][1].feature_type in _CONTAINERS and _OF_BEFORE.match(between):
-                # "Ukraine's southern city of Zaporizhzhia", "the Iraqi town of Hit"
+                # "Ukraine's southern city of Zaporizhzhia", "the Iraqi town of Hit" (a people
+                # only prefers: "the Northern Irish town of Omagh", "the Kurdish town of X")
                 inside[b.key] = a.key
-                strict.add(b.key)
+                if a.key not in self.gazetteer.demonyms:
+                    strict.add(b.key)
         kinds = _kinds(clean, mentions)
         for k, wanted in kinds.items():
             # "Zhari district", "the town of Sangin": a reading of that kind comes first
@@ -176,8 +214,9 @@ class Resolver:
                     op = choice[outer][1]
                     preferred = [c for c in cs if _within(c[1], op)]
                     cs = preferred or cs
-                if close.get(k) in choice:
-                    cs = [c for c in cs if _km(c[1], choice[close[k]][1]) <= NEAR_KM] or cs
+                if k in close and close[k][0] in choice:
+                    other, reach = close[k]
+                    cs = [c for c in cs if _km(c[1], choice[other][1]) <= reach] or cs
                 wanted = kinds.get(k, ())
                 new_choice[k] = max(
                     cs,
@@ -188,8 +227,8 @@ class Resolver:
                     ),
                 )
             choice = new_choice
-        for k, other in close.items():
-            if k in choice and other in choice and _km(choice[k][1], choice[other][1]) > NEAR_KM:
+        for k, (other, reach) in close.items():
+            if k in choice and other in choice and _km(choice[k][1], choice[other][1]) > reach:
                 strict.add(k)  # near a place, but none of its readings is
                 inside.setdefault(k, other)
         for k in strict:
@@ -216,6 +255,8 @@ class Resolver:
                 place = choice[m.key][1]
                 if len(cs) > 1:
                     confidence = min(confidence, 0.8)
+                if choice[m.key][0] == 2:
+                    confidence = min(confidence, 0.5)  # another spelling
             elif self.geocoder is not None:
                 place = self.geocoder.lookup(m.surface, all_countries or None)
                 if place is not None:
@@ -252,6 +293,7 @@ class Resolver:
 # ("X, in northern Y", "Y's city of X") decide instead
 KIND_BONUS = 3.0  # a reading of the kind the text says ("Zhari district", "the town of Hit")
 STRONG_POPULATION = 1_000_000
+MIN_SKELETON = 4  # consonants a respelled name needs ("Heet"/"Hit" has two: too many namesakes)
 _CONTAINERS = frozenset({"country", "admin1", "admin2", "territory"})
 _COMPASS = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
 _DIRECTION = rf"(?:(?:far|extreme)\s+)?{_COMPASS}(?:ern)?"
@@ -268,14 +310,24 @@ _OF_BEFORE = re.compile(
     r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,3}?(?:city|town|village|hamlet|port|province|district|region|governorate|"
     r"capital|suburb|outskirts|provincial\s+capital|border\s+town|stronghold)\s+of\s+(?:the\s+)?$"
 )
-NEAR_KM = 150
+NEAR_KM = 150  # "near", "outside", "close to"
+DIRECTION_KM = 400  # "north of", "south-west of"
 # between a name and the place the text puts it near: "X junction near Y", "X, 20 km south of Y"
 _NEAR_AFTER = re.compile(
-    rf"^(?:\s+(?:{_UNIT}|junction|crossing|checkpoint|base|airport|bridge|road|highway))?\s*,?\s+(?:near|outside|"
-    rf"close\s+to|just\s+(?:outside|north\s+of|south\s+of|east\s+of|west\s+of)|{_COMPASS}\s+of|"
-    r"\d+\s*(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+){0,2}(?:of|from))\s+(?:the\s+)?$",
+    rf"^(?:\s+(?:{_UNIT}|junction|crossing|checkpoint|base|airport|bridge|road|highway))?\s*,?\s+(?:"
+    r"(?P<near>near|outside|close\s+to|just\s+outside)|(?:just\s+)?(?P<dir>"
+    rf"{_COMPASS}\s+of)|(?P<n>\d+)\s*(?P<unit>km|kilometers|kilometres|miles)\s+(?:\w+\s+){{0,2}}(?:of|from))"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
+
+
+def _reach(m: re.Match[str]) -> float:
+    """How far from the other place the text puts a name (km), with a margin."""
+    if m.group("n"):
+        km = float(m.group("n")) * (1.609 if m.group("unit").lower() == "miles" else 1.0)
+        return 1.5 * km + 30
+    return NEAR_KM if m.group("near") else DIRECTION_KM
 _KIND_AFTER = re.compile(
     r"\s+(district|province|governorate|oblast|raion|rayon|county|prefecture|region|township|sub-?district)\b"
 )

@@ -265,6 +265,8 @@ def _run_hits(run: str, index: WorldSource) -> tuple[RunHit, ...]:
                 continue
             if words[i][1] - words[i][0] == 1 and j - i > 1:
                 continue  # "A US serviceman", "I Paris": a one-letter word starts no name
+            if j - i > 1 and run[words[i][0] : words[i][1]] in NOT_NAME_START:
+                continue  # "In Dura" is no Indura, "What I" no Whatì
             if not run[words[j - 1][0]].isupper():
                 continue  # a name ends on a capitalised word, not on "of"
             key = _surface_key(run[s:e])
@@ -552,6 +554,11 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     return out
 
 
+# words that start a run of capitalised words but never a place name (unlike "The", "Al", "As")
+NOT_NAME_START = frozenset(
+    """In On From To For By With And But Of Or What When Where Who Why How If After Before Since Until While
+    This That These Those It He She We They You His Her Its Our Their""".split()
+)
 PLACE_WORDS = frozenset(
     """County City Province Governorate District Region State Territory River Street Road Avenue Square Bay
     Lake Mountain Mountains Island Islands Valley Airport Port Harbour Harbor Beach Canal Strait Gulf Sea

@@ -69,6 +69,7 @@ class WorldGazetteer:
         self._sources: list[str] = header["sources"]
         self._place = functools.lru_cache(maxsize=16384)(self._make_place)
         self._by_iso: dict[str, int] | None = None
+        self._in_country: dict[str, list[Place]] = {}
 
     # -- opening
 
@@ -166,6 +167,22 @@ class WorldGazetteer:
                 self._by_iso.setdefault(self._countries[cc[i]], i)
         found = self._by_iso.get(iso2.upper())
         return None if found is None else self._place(found)
+
+    def places_in(self, iso2: str) -> list[Place]:
+        """Every place of one country (ISO 3166-1 alpha-2), in the index's order; remembered
+        for the last few countries asked."""
+        found = self._in_country.get(iso2)
+        if found is None:
+            try:
+                ci = self._countries.index(iso2.upper())
+            except ValueError:
+                return []
+            col = self._v["country"]
+            found = [self._make_place(i) for i in range(self._n) if col[i] == ci]
+            if len(self._in_country) >= 8:
+                self._in_country.clear()
+            self._in_country[iso2] = found
+        return found
 
     def surface_forms(self, min_population: int = 0) -> Iterator[tuple[str, str]]:
         """(folded variant, its ``name_key``) for every indexed name.
