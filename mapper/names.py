@@ -95,17 +95,21 @@ def _assimilated(article: str, following: str) -> bool:
     return len(article) >= 2 and article[0] in "ae" and following.startswith(article[1:]) and article != following
 
 
+def _canonical(toks: list[str]) -> str:
+    toks = list(toks)
+    for i in range(len(toks) - 1):
+        if toks[i] in ARTICLES and toks[i] not in ("al", "el") and _assimilated(toks[i], toks[i + 1]):
+            toks[i] = "al"
+    return "".join(toks).replace("'", "")
+
+
 def name_key(name: str) -> str:
     """Canonical key: folded, apostrophes and separators removed, article kept.
 
     An article written as it sounds before a sun letter is keyed as "al", wherever it
     stands: "Jisr ash Shughur" and "Jisr al-Shughur", "Salah ad Din" and "Salah al-Din"
     share a key."""
-    toks = _tokens(name)
-    for i in range(len(toks) - 1):
-        if toks[i] in ARTICLES and toks[i] not in ("al", "el") and _assimilated(toks[i], toks[i + 1]):
-            toks[i] = "al"
-    return "".join(toks).replace("'", "")
+    return _canonical(_tokens(name))
 
 
 _VOWEL_PAIRS = (("ee", "i"), ("ou", "u"), ("oo", "u"))
@@ -119,6 +123,38 @@ def _vowel_variants(token: str) -> set[str]:
         out |= {t.replace(a, b) for t in out if a in t}
     # the other way only for a last-syllable i: Mayadin -> Mayadeen
     out |= {_LAST_I.sub("ee", t) for t in out if _LAST_I.search(t)}
+    return out
+
+
+def _forms(toks: list[str]) -> set[tuple[str, ...]]:
+    """The token sequences a name is written as: the Arabic article on or off its first part,
+    apostrophes kept or dropped."""
+    forms: set[tuple[str, ...]] = {tuple(toks)}
+    first = toks[0]
+    if first in ARTICLES and len(toks) > 1:
+        rest = tuple(toks[1:])
+        forms.add(rest)
+        for art in ("al", "el"):
+            forms.add((art, *rest))
+    elif "-" not in first and len(toks) > 1 and first.startswith("al") and len(first) > 4:
+        forms.add(("al", first[2:], *toks[1:]))
+    forms |= {tuple(t.replace("'", "") for t in f) for f in forms}
+    return forms
+
+
+def variant_keys(name: str, *, max_parts: int = 4) -> set[str]:
+    """``{name_key(v) for v in name_variants(name, translit=False)}``, made without spelling
+    the variants out (the world index makes these for millions of names)."""
+    toks = _tokens(name)
+    if not toks:
+        return set()
+    out: set[str] = set()
+    for f in _forms(toks):
+        if len("".join(f)) < 2 and len(f) == 1:
+            continue
+        out.add(_canonical(list(f)))
+        if 1 < len(f) <= max_parts:
+            out.add("".join(f).replace("'", ""))  # written as one word: no article is seen
     return out
 
 
@@ -201,6 +237,8 @@ def _script(ch: str) -> str:
 def is_script_name(name: str) -> bool:
     """A name written wholly in Arabic or wholly in Cyrillic script (letters, spaces, hyphens),
     of three letters or more: the world index keeps these so that such texts find places."""
+    if name.isascii():
+        return False
     letters = [c for c in name if c.isalpha()]
     if len(letters) < 3 or any(not (c.isalpha() or c in " -\u200c\u0640") for c in name):
         return False

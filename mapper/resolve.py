@@ -328,6 +328,8 @@ def _reach(m: re.Match[str]) -> float:
         km = float(m.group("n")) * (1.609 if m.group("unit").lower() == "miles" else 1.0)
         return 1.5 * km + 30
     return NEAR_KM if m.group("near") else DIRECTION_KM
+
+
 _KIND_AFTER = re.compile(
     r"\s+(district|province|governorate|oblast|raion|rayon|county|prefecture|region|township|sub-?district)\b"
 )

@@ -15,6 +15,7 @@ from .evaluate import evaluate
 from .export import export
 from .extract import extract
 from .forget import forget
+from .gazetteer import gazetteer
 from .run import run
 from .sites import sites
 
@@ -36,5 +37,5 @@ def main() -> None:
     """
 
 
-for command in (run, export, sites, forget, extract, evaluate):
+for command in (run, export, sites, forget, extract, evaluate, gazetteer):
     main.add_command(command)

@@ -63,7 +63,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ...names import APOSTROPHES, fold_text, is_script_name, name_key, name_variants
+from ...names import APOSTROPHES, fold_text, is_script_name, name_key, variant_keys
 from .fileformat import (
     ALIAS_SEP,
     ALWAYS,
@@ -534,6 +534,8 @@ def _write(
     recs: list[_Rec],
     admin_names: dict[str, str],
     sources: list[str],
+    *,
+    feature_types: tuple[str, ...] | None = None,
 ) -> BuildStats:
     n = len(recs)
     countries = sorted({r.country for r in recs})
@@ -569,8 +571,7 @@ def _write(
             folded = fold_text(name)
             if snames.get(folded, -1) < pop:
                 snames[folded] = pop
-            keys.add(name_key(name))
-            keys.update(name_key(v) for v in name_variants(name, translit=False))
+            keys.update(variant_keys(name))
         if rec.script_names:
             keys.update(name_key(n) for n in rec.script_names.split(ALIAS_SEP))
         for key in keys:
@@ -654,7 +655,7 @@ def _write(
         "sname_blob": sname_blob,
         "sname_pop": array.array("q", (p for _, p in sname_items)).tobytes(),
     }
-    size = dump(path, versions, sections, countries, sources)
+    size = dump(path, versions, sections, countries, sources, feature_types=feature_types)
     return BuildStats(
         places=n,
         keys=k,

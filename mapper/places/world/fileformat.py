@@ -149,6 +149,8 @@ def dump(
     sections: dict[str, bytes],
     countries: list[str],
     sources: list[str],
+    *,
+    feature_types: tuple[str, ...] | None = None,
 ) -> int:
     def pad(x: int) -> int:
         return (x + 7) // 8 * 8
@@ -157,6 +159,8 @@ def dump(
         "versions": versions,
         "countries": countries,
         "sources": sources,
+        # what each number of the "ftype" section means, when not FEATURE_TYPES (an import)
+        **({"feature_types": list(feature_types)} if feature_types else {}),
         "sections": {},
         "size": 0,
     }

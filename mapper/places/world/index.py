@@ -67,6 +67,7 @@ class WorldGazetteer:
         self._n = len(v["gid"])
         self._countries: list[str] = header["countries"]
         self._sources: list[str] = header["sources"]
+        self._types: tuple[Any, ...] = tuple(header.get("feature_types") or FEATURE_TYPES)
         self._place = functools.lru_cache(maxsize=16384)(self._make_place)
         self._by_iso: dict[str, int] | None = None
         self._in_country: dict[str, list[Place]] = {}
@@ -168,6 +169,15 @@ class WorldGazetteer:
         found = self._by_iso.get(iso2.upper())
         return None if found is None else self._place(found)
 
+    def summary(self) -> dict[str, dict[str, int]]:
+        """How many places the index holds of each feature type and from each source."""
+        from collections import Counter
+
+        ft, src = self._v["ftype"], self._v["source"]
+        types = Counter(self._types[x] for x in ft)
+        sources = Counter(self._sources[x] for x in src)
+        return {"by_type": dict(types.most_common()), "by_source": dict(sources.most_common())}
+
     def places_in(self, iso2: str) -> list[Place]:
         """Every place of one country (ISO 3166-1 alpha-2), in the index's order; remembered
         for the last few countries asked."""
@@ -229,7 +239,7 @@ class WorldGazetteer:
             name=self._text("name_off", "name_blob", i),
             lat=v["lat"][i] / SCALE,
             lon=v["lon"][i] / SCALE,
-            feature_type=FEATURE_TYPES[v["ftype"][i]],
+            feature_type=self._types[v["ftype"][i]],
             country=self._countries[v["country"][i]],
             admin1=self._text("admin1_off", "admin1_blob", a1) if a1 >= 0 else "",
             aliases=tuple(aliases.split(ALIAS_SEP)) if aliases else (),
