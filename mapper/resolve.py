@@ -60,7 +60,9 @@ def _own_keys(name: str) -> frozenset[str]:
 
 def _score(place: Place, order: int, countries: set[str], admins: set[tuple[str, str]], key: str = "") -> float:
     score = prior(place) - 10.0 * order  # curated rows (order 0) before the world gazetteer
-    if order and key and key not in _own_keys(place.name):
+    # (a place shown by its English name keeps its GeoNames name as its first variant)
+    english = bool(place.aliases) and "English name" in place.source
+    if order and key and key not in _own_keys(place.name) and not (english and key in _own_keys(place.aliases[0])):
         score -= ALIAS_PENALTY
     if place.feature_type not in ("country", "continent", "macro-region"):
         if place.country in countries:
@@ -147,7 +149,9 @@ class Resolver:
             context = {
                 cs[0][1].country
                 for cs in cands.values()
-                if cs and cs[0][1].country and (len(cs) == 1 or cs[0][1].feature_type in _CONTAINERS)
+                if cs
+                and cs[0][1].country
+                and (len(cs) == 1 or cs[0][1].feature_type in _CONTAINERS or cs[0][1].population >= 100_000)
             }
             surfaces = {m.key: m.surface for m in mentions}
             for k in missing:

