@@ -2,12 +2,13 @@
 
     from mapper.config import GeocoderConfig, PipelineConfig
     config = PipelineConfig(gazetteers=("my_places.csv",), geocoder=GeocoderConfig(offline=True))
-    pipe = config.build()              # the per-article stages (mapper.pipeline.Pipeline)
-    config.fingerprint()               # what decides whether a stored analysis is current
+    pipe = Pipeline.from_config(config)   # the per-article stages (mapper.pipeline)
+    config.fingerprint()                  # what decides whether a stored analysis is current
 
 A ``PipelineConfig`` is frozen and picklable: it is what a worker process or a Dask
 worker receives to build the same pipeline as the process that started it
 (``mapper.executors``), and what the command line's options make (``mapper.cli.options``).
+It describes; it builds nothing itself (``Pipeline.from_config`` does).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 
 if TYPE_CHECKING:
-    from .pipeline import Pipeline
     from .places.geocode import OnlineResolver
 
 DEFAULT_USER_AGENT = f"strike-mapper/{__version__}"
@@ -79,25 +79,6 @@ class PipelineConfig:
     geocoder: GeocoderConfig | None = None  # None: no online fallback at all
     # the gazetteers' contents, for workers that cannot read this machine's files (Dask)
     gazetteer_data: tuple[bytes, ...] | None = None
-
-    def build(self, *, geocoder: Any = None) -> Pipeline:
-        """The pipeline this config describes; ``geocoder`` replaces the configured one (a
-        worker's cache-only geocoder, say)."""
-        from .pipeline import Pipeline
-
-        world = default_world() if self.world else None
-        if geocoder is None and self.geocoder is not None:
-            geocoder = self.geocoder.make()
-        if self.gazetteer_data is None:
-            return Pipeline.create(self.gazetteers, world=world, geocoder=geocoder, config=self)
-        import tempfile
-
-        with tempfile.TemporaryDirectory(prefix="mapper-gazetteers-") as tmp:
-            paths = []
-            for i, data in enumerate(self.gazetteer_data):
-                paths.append(Path(tmp) / f"{i}.csv")
-                paths[-1].write_bytes(data)
-            return Pipeline.create(paths, world=world, geocoder=geocoder, config=self)
 
     def shipped(self) -> PipelineConfig:
         """The same config carrying the gazetteers' contents (for workers on other machines)."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .dates import EARLIEST, LATEST, first_full_date, plausible
+from .dates import EARLIEST, LATEST, dateline_date, first_full_date, plausible
 from .models import Article, Problem
 from .text import lower_finds_ignorecase
 
@@ -322,7 +322,9 @@ def text_metadata(clean: str) -> tuple[str | None, str | None, date | None]:
         elif len(ln) <= 200:
             title = ln
         break
-    return title, outlet, first_full_date(clean)
+    # its own date: a dateline or a header date first ("KABUL, Afghanistan (Aug. 14)" in a release
+    # coded 2010-08-...), else the first full date of the text
+    return title, outlet, dateline_date(clean) or first_full_date(clean)
 
 
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)

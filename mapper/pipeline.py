@@ -5,12 +5,12 @@
     result = run(["seeds/"], "output/", PipelineConfig())       # as `mapper run seeds/`
     result.sites[0].place.name, result.sites[0].claims
 
-    pipe = PipelineConfig(world=False).build()
+    pipe = Pipeline.from_config(PipelineConfig(world=False))
     for r in pipe.pipe(articles, executor=Processes(2)):        # ordered, serial or parallel
         ...
 
 ``Pipeline.analyse`` runs the per-article stages on one ``Article``: toponyms ->
-resolve -> roles -> casualties.  ``Pipeline.pipe`` runs them over many, on any
+resolve -> events -> casualties.  ``Pipeline.pipe`` runs them over many, on any
 executor (``mapper.executors``), in order.  ``run`` owns the rest, the one path
 every run takes whatever its options: read (``ingest.read_all``) -> analyse (``pipe``)
 -> store (``mapper.store``; a temporary one when the caller keeps none) -> sites
@@ -31,14 +31,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .casualties import extract_claims
+from .casualties import read_claims
+from .events import attach_claims, event_ref_of, find_events, find_triggers
 from .executors import Executor, Packed, Serial
 from .ingest import read_all
 from .models import Article, ArticleResult, Problem, RunResult
 from .places import MemoSource, WorldSource
 from .places.curated import Gazetteer
 from .resolve import Geocoder, Resolver
-from .roles import assign_article
 from .sites import assemble, lean_result
 from .store import Ingested, Pending, Store, file_key
 from .store.incremental import COMMIT_EVERY, MAX_PENDING, RACY_NS
@@ -76,14 +76,34 @@ class Pipeline:
         gaz, problems = Gazetteer.load(gazetteers, world=world)
         return cls(gaz, Matcher(gaz.forms, world), Resolver(gaz, world, geocoder), problems, config)
 
+    @classmethod
+    def from_config(cls, config: PipelineConfig, *, geocoder: Geocoder | None = None) -> Pipeline:
+        """The pipeline ``config`` describes; ``geocoder`` replaces the configured one (a worker's
+        cache-only geocoder, say).  ``ValueError`` for a geocoder geopy does not know."""
+        from .config import default_world
+
+        world = default_world() if config.world else None
+        if geocoder is None and config.geocoder is not None:
+            geocoder = config.geocoder.make()
+        if config.gazetteer_data is None:
+            return cls.create(config.gazetteers, world=world, geocoder=geocoder, config=config)
+        with tempfile.TemporaryDirectory(prefix="mapper-gazetteers-") as tmp:  # shipped to another machine
+            paths = []
+            for i, data in enumerate(config.gazetteer_data):
+                paths.append(Path(tmp) / f"{i}.csv")
+                paths[-1].write_bytes(data)
+            return cls.create(paths, world=world, geocoder=geocoder, config=config)
+
     def analyse(self, article: Article) -> ArticleResult:
-        """The per-article stages: toponyms -> resolve -> roles -> casualties."""
+        """The per-article stages: toponyms -> resolve -> events -> casualties."""
         sentences = split_sentences(article.clean)
         toponyms = find_toponyms(article, sentences, self.matcher)
         mentions, unresolved = self.resolver.resolve(article, toponyms)
-        mentions, event_ref = assign_article(article.clean, sentences, mentions)
-        claims = extract_claims(article, sentences, mentions)
-        return ArticleResult(article, mentions, claims, unresolved, event_ref)
+        found = find_triggers(article.clean, sentences)
+        mentions, events = find_events(article.clean, sentences, mentions, found)
+        claims, spans = read_claims(article, sentences)
+        claims = attach_claims(claims, spans, events, sentences, found)
+        return ArticleResult(article, mentions, claims, unresolved, event_ref_of(events), events)
 
     def pipe(self, articles: Iterable[Article], executor: Executor | None = None) -> Iterator[ArticleResult]:
         """``analyse`` over ``articles`` on ``executor`` (this process when None): the results
@@ -156,7 +176,7 @@ def run(
     from .store import default_store, locked
 
     config = config or PipelineConfig()
-    pipe = pipeline or config.build()
+    pipe = pipeline or Pipeline.from_config(config)
     executor = executor or Serial()
     with contextlib.ExitStack() as stack:
         if keep_store:

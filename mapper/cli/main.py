@@ -26,7 +26,7 @@ def main() -> None:
     """Map where military strikes happened, from folders of news articles.
 
     \b
-    Stages: ingest -> toponyms -> resolve -> roles & casualties -> sites -> export.
+    Stages: ingest -> toponyms -> resolve -> events & casualties -> sites -> export.
     Outputs: map.html (standalone map), sites.geojson (RFC 7946), sites.csv,
     report.json (files skipped, names unresolved); every analysed article is
     kept in a store (output/mapper.sqlite), so runs add only what is new.

@@ -88,10 +88,12 @@ def build_pipeline(config: Any, **overrides: Any) -> Any:
     """The pipeline of ``config``; a geocoder geopy does not know is a usage error."""
     from dataclasses import replace
 
+    from ..pipeline import Pipeline
+
     if overrides:
         config = replace(config, geocoder=replace(config.geocoder, **overrides))
     try:
-        return config.build()
+        return Pipeline.from_config(config)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--geocoder") from None
 

@@ -33,18 +33,23 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..models import Article, ArticleResult, Claim, Mention, Problem
+from ..models import Article, ArticleResult, Problem
 from .codec import (
+    CLAIM_COLUMNS,
+    MENTION_COLUMNS,
     PLACE_COLUMNS,
+    claim_from_row,
+    claim_row,
     dateref,
     dateref_json,
     dumps,
+    mention_from_row,
+    mention_row,
     now,
     pack_article,
     place_from_row,
     place_row,
     published,
-    span,
     unpack_offsets,
     unpack_text,
 )
@@ -285,51 +290,12 @@ class Store:
         con.execute("DELETE FROM mentions WHERE sha256 = ?", (a.sha256,))
         con.execute("DELETE FROM claims WHERE sha256 = ?", (a.sha256,))
         con.executemany(
-            "INSERT INTO mentions (sha256, seq, start_offset, end_offset, cstart, cend, surface, name_key,"
-            " place_id, literal, nonliteral_reason, role, sentence, evidence, date_ref, confidence)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    a.sha256,
-                    i,
-                    m.start,
-                    m.end,
-                    m.cstart,
-                    m.cend,
-                    m.surface,
-                    m.key,
-                    m.place.id if m.place else None,
-                    int(m.literal),
-                    m.nonliteral_reason,
-                    m.role,
-                    dumps(list(m.sentence)),
-                    dumps(list(m.evidence)) if m.evidence else None,
-                    dateref_json(m.date_ref),
-                    m.confidence,
-                )
-                for i, m in enumerate(result.mentions)
-            ],
+            f"INSERT INTO mentions (sha256, seq, {MENTION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(a.sha256, i, *mention_row(m)) for i, m in enumerate(result.mentions)],
         )
         con.executemany(
-            "INSERT INTO claims (sha256, seq, quote, start_offset, end_offset, killed_min, killed_max,"
-            " injured_min, injured_max, victims, claimant, places) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    a.sha256,
-                    i,
-                    c.quote,
-                    c.start,
-                    c.end,
-                    c.killed_min,
-                    c.killed_max,
-                    c.injured_min,
-                    c.injured_max,
-                    c.victims,
-                    c.claimant,
-                    dumps(list(c.places)),
-                )
-                for i, c in enumerate(result.claims)
-            ],
+            f"INSERT INTO claims (sha256, seq, {CLAIM_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(a.sha256, i, *claim_row(c)) for i, c in enumerate(result.claims)],
         )
 
     def file_row(self, key: bytes) -> tuple[int, int, str] | None:
@@ -414,49 +380,12 @@ class Store:
         for row in rows:
             sha, aid = row[0], row[1]
             mentions = [
-                Mention(
-                    article=aid,
-                    start=m[0],
-                    end=m[1],
-                    cstart=m[2],
-                    cend=m[3],
-                    surface=m[4],
-                    key=m[5],
-                    place=places[m[6]] if m[6] is not None else None,
-                    literal=bool(m[7]),
-                    nonliteral_reason=m[8],
-                    role=m[9],
-                    sentence=span(m[10]) or (0, 0),
-                    evidence=span(m[11]),
-                    date_ref=dateref(m[12]),
-                    confidence=m[13],
-                )
-                for m in con.execute(
-                    "SELECT start_offset, end_offset, cstart, cend, surface, name_key, place_id, literal,"
-                    " nonliteral_reason, role, sentence, evidence, date_ref, confidence"
-                    " FROM mentions WHERE sha256 = ? ORDER BY seq",
-                    (sha,),
-                )
+                mention_from_row(aid, m, places)
+                for m in con.execute(f"SELECT {MENTION_COLUMNS} FROM mentions WHERE sha256 = ? ORDER BY seq", (sha,))
             ]
             claims = [
-                Claim(
-                    article=aid,
-                    quote=c[0],
-                    start=c[1],
-                    end=c[2],
-                    killed_min=c[3],
-                    killed_max=c[4],
-                    injured_min=c[5],
-                    injured_max=c[6],
-                    victims=c[7],
-                    claimant=c[8],
-                    places=list(json.loads(c[9])),
-                )
-                for c in con.execute(
-                    "SELECT quote, start_offset, end_offset, killed_min, killed_max, injured_min, injured_max,"
-                    " victims, claimant, places FROM claims WHERE sha256 = ? ORDER BY seq",
-                    (sha,),
-                )
+                claim_from_row(aid, c)
+                for c in con.execute(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE sha256 = ? ORDER BY seq", (sha,))
             ]
             texts = not quoting or any(m.evidence is not None for m in mentions)
             article = Article(

@@ -9,7 +9,7 @@ stores are upgraded by ``MIGRATIONS``, step by step, each in a transaction
 from __future__ import annotations
 
 APPLICATION_ID = 0x4D415053  # "MAPS" in the SQLite header: this file is a mapper store
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # version -> SQL that turns a store of version - 1 into one of version (0 = empty file)
 MIGRATIONS: dict[int, str] = {
@@ -113,6 +113,13 @@ CREATE TABLE files (
     seen TEXT NOT NULL                  -- UTC time it was read
 ) WITHOUT ROWID;
 CREATE INDEX files_sha256 ON files(sha256);
+""",
+    # 3: events: what kind of event placed a struck mention, the word that says so and how
+    # precisely; the kind of event a claim's figures belong to, or why they belong to none
+    3: """
+ALTER TABLE mentions ADD COLUMN event TEXT;            -- JSON {type, trigger: [start, end], precision}
+ALTER TABLE claims ADD COLUMN event_type TEXT;
+ALTER TABLE claims ADD COLUMN aside TEXT NOT NULL DEFAULT '';
 """,
 }
 
