@@ -148,8 +148,9 @@ class Resolver:
             # article is about ("Maiwand district" in a release about Kandahar)
             context = {
                 cs[0][1].country
-                for cs in cands.values()
+                for k, cs in cands.items()
                 if cs
+                and k not in self.gazetteer.demonyms  # "Italian soldiers" in a release about Kunar
                 and cs[0][1].country
                 and (len(cs) == 1 or cs[0][1].feature_type in _CONTAINERS or cs[0][1].population >= 100_000)
             }

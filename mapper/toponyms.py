@@ -46,9 +46,11 @@ class Hit:
 _CAP = r"(?:St\.|Ft\.|Mt\.|[A-Z][\w'’]*)"
 _JOIN = (
     r"(?:(?:de|del|da|do|dos|das|of|the|on|upon|al|el|ez|es|ad|as|an|ar|la|le|les|du|des|di|van|von|y|and|"
-    r"sur|am|im)[ -])"
+    r"sur|am|im|ye|e|i|yi)[ -])"  # the last four: the Persian ezafe ("Darah-ye Pech", "Mazar-e Sharif")
 )
-_CAPSEQ = re.compile(rf"(?:(?:[Aa]l|[Ee]l)-)?{_CAP}(?:[ -]{_JOIN}?(?:(?:al|el|ez|ad|as|ar)-)?{_CAP})*")
+# a later word may open with the mark of the Arabic ayn ("Nad 'Ali", "Ras al-‘Ayn")
+_CAP_NEXT = r"(?:St\.|Ft\.|Mt\.|['‘ʿ]?[A-Z][\w'’]*)"
+_CAPSEQ = re.compile(rf"(?:(?:[Aa]l|[Ee]l)-)?{_CAP}(?:[ -]{_JOIN}?(?:(?:al|el|ez|ad|as|ar)-)?{_CAP_NEXT})*")
 _WORDS = re.compile(r"St\.|Ft\.|Mt\.|\w+(?:['’](?!s\b)\w+)*")  # "China's" -> "China"
 MAX_NAME_WORDS = 5
 STRONG_POPULATION = 1_000_000  # a city this big wins over a common-word or first-name reading
@@ -466,7 +468,7 @@ def longest_first(hits: list[Hit]) -> list[Hit]:
 
 # --------------------------------------------------------------------------- context patterns
 
-_NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]z)[-\s])?[A-Z][\w']+(?:[-\s](?:(?:al|el|ez|es|ad|as|ar|az|an)-)?[A-Z][\w']+){0,3}"  # noqa: E501
+_NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]z)[-\s])?[A-Z][\w']+(?:[-\s](?:(?:al|el|ez|es|ad|as|ar|az|an)-)?['‘]?[A-Z][\w']+){0,3}"  # noqa: E501
 # The look-aheads on the first characters change no match; they let the engine
 # leave most positions of a text after one test.
 _CONTEXT = [

@@ -63,7 +63,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ...names import APOSTROPHES, fold_text, is_script_name, name_key, variant_keys
+from ...names import APOSTROPHES, fold_text, is_script_name, name_key, skeleton, variant_keys
 from .fileformat import (
     ALIAS_SEP,
     ALWAYS,
@@ -217,17 +217,24 @@ _LOCAL_KIND = re.compile(r"\s(?:oblast|oblast'|oblasti|raion|rayon|viloyati|tuma
 def _english_label(name: str, aliases: Iterable[str]) -> tuple[str, str]:
     """An administrative unit's English label and the name to show.
 
-    The GeoNames name when it is plain ASCII ("California", "Helmand", "Bayern"); else
-    the first alias that ends in an English word for its kind ("Al-Anbar Governorate":
-    label "Al-Anbar"); else the first alias written in English capitals ("Bekaa" for "Al
-    Biqā‘"); else the GeoNames name without diacritics ("Kandahar")."""
+    The GeoNames name when it is plain ASCII ("California", "Helmand", "Bayern"); else the
+    first alias that ends in an English word for its kind when it is another name, not
+    another romanisation of the same ("Aleppo Governorate", label "Aleppo", for "Ḩalab";
+    "Kharkiv Oblast" for "Kharkivska oblast"); else the GeoNames name without diacritics
+    ("Paktiya" rather than "Paktia", "Kandahar", "Al Anbar")."""
     plain_aliases = [a for a in aliases if a and a.isascii() and _TITLE_CASE.match(a)]
     chosen = ""
     if name.isascii() and not _LOCAL_KIND.search(name):
         chosen = name
     else:
-        chosen = next((a for a in plain_aliases if _ENGLISH_KIND.search(a)), "")
-        chosen = chosen or (plain_aliases[0] if plain_aliases else plain(name))
+        english = next((a for a in plain_aliases if _ENGLISH_KIND.search(a)), "")
+        own = plain(name)
+        bare_own = _UNIT_PREFIX.sub("", _UNIT_WORDS.sub("", own))
+        bare_english = _UNIT_PREFIX.sub("", _UNIT_WORDS.sub("", english))
+        if english and (_LOCAL_KIND.search(name) or skeleton(bare_own) != skeleton(bare_english)):
+            chosen = english  # another name: "Aleppo" for "Ḩalab", "Kharkiv Oblast" for "Kharkivska oblast"
+        else:
+            chosen = own  # only another romanisation: "Paktiya" (not "Paktia"), "Salah ad Din"
     bare = _UNIT_PREFIX.sub("", _UNIT_WORDS.sub("", chosen))
     return (bare if len(bare) >= 2 else chosen), chosen
 
