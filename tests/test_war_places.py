@@ -134,6 +134,7 @@ def _place(pipe: Pipeline, text: str, name: str):
     ("text", "name", "country"),
     [
         ("Rockets hit Odessa, in southern Ukraine, before dawn.", "Odessa", "UA"),
+        ("Rockets hit Odessa, in Ucraina, before dawn.", "Odessa", "UA"),  # as an Italian desk writes it
         ("A storm hit Odessa, Texas, before dawn.", "Odessa", "US"),
         ("Shelling hit Ukraine's southern city of Odessa again.", "Odessa", "UA"),
         ("Gunmen killed two men in the Jisr al-Shughur district on Friday.", "Jisr al-Shughur", "SY"),
