@@ -56,12 +56,14 @@ class Source:
 # --------------------------------------------------------------------------- discovery
 
 
-def discover(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Source | IngestError]:
+def discover(inputs: Iterable[str | os.PathLike[str]], *, records: bool = False) -> Iterator[Source | IngestError]:
     """Yield every article file under ``inputs`` (files or folders, recursively).
 
     Folders are walked without following symbolic links to folders, so link loops
-    cannot trap the walk; files are yielded in a stable (sorted) order.
+    cannot trap the walk; files are yielded in a stable (sorted) order.  ``records``:
+    the ``.jsonl`` files in folders too (files of records, see ``read_all``).
     """
+    suffixes = SUFFIXES | {".jsonl"} if records else SUFFIXES
     for raw in inputs:
         root = Path(raw)
         if root.is_file():
@@ -74,7 +76,7 @@ def discover(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Source | Inge
             dirnames.sort()
             for name in sorted(filenames):
                 p = Path(dirpath) / name
-                if p.suffix.lower() not in SUFFIXES or name.startswith("."):
+                if p.suffix.lower() not in suffixes or name.startswith("."):
                     continue
                 yield Source(p, display_path(p.relative_to(root).as_posix()))
 
@@ -454,6 +456,7 @@ class Read:
     stat: os.stat_result | None
     article: Article | None
     problems: list[Problem] = field(default_factory=list)
+    record: str | None = None  # a record of a .jsonl file: its id there (the file's stat is ``stat``)
 
 
 def read_all(
@@ -467,14 +470,13 @@ def read_all(
     A file ``wanted`` declines (given its path and stat, None when it cannot be
     stat'ed) is passed over unread.  A path that does not exist is a ``Problem``; a
     file that cannot be read is a ``Read`` without an article.  ``records``: a
-    ``.jsonl`` file given by name holds one article per line (``{"id", "text"}``).
+    ``.jsonl`` file (given by name or found in a folder) holds one article per line,
+    ``{"id", "text"}`` and optionally ``title``, ``date``, ``url``, ``outlet``: each
+    is a ``Read`` with its ``record`` id (``mapper run`` and ``mapper extract`` both
+    read them so).
     """
     for raw in inputs:
-        path = Path(raw)
-        if records and path.suffix.lower() == ".jsonl" and path.is_file():
-            yield from _jsonl_records(path)
-            continue
-        for item in discover([path]):
+        for item in discover([Path(raw)], records=records):
             if isinstance(item, IngestError):
                 yield Problem(item.path, item.message, item.line)
                 continue
@@ -483,6 +485,9 @@ def read_all(
             except OSError:
                 st = None  # read_source says what is wrong
             if wanted is not None and not wanted(item.path, st):
+                continue
+            if records and item.path.suffix.lower() == ".jsonl":
+                yield from _jsonl_records(item, st)
                 continue
             try:
                 article = read_article(item)
@@ -493,10 +498,18 @@ def read_all(
             yield Read(item, st, article, notes)
 
 
-def _jsonl_records(path: Path) -> Iterator[Read | Problem]:
+def _jsonl_records(src: Source, st: os.stat_result | None) -> Iterator[Read | Problem]:
+    """The records of a .jsonl file: each an article whose id is the record's ``id`` (else
+    ``<file name>:<line>``), whose path is the file's and whose content hash covers its
+    text and the metadata read from it."""
+    path = src.path
     name = display_path(path)
-    src = Source(path, name)
-    with open(path, encoding="utf-8", errors="replace") as fh:
+    try:
+        fh = open(path, encoding="utf-8", errors="replace")  # noqa: SIM115  (closed below)
+    except OSError as exc:
+        yield Read(src, st, None, [Problem(name, f"cannot read: {exc.strerror or exc}")])
+        return
+    with fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
@@ -509,7 +522,39 @@ def _jsonl_records(path: Path) -> Iterator[Read | Problem]:
             except (ValueError, KeyError, TypeError) as exc:
                 yield Problem(name, f"bad record: {type(exc).__name__}: {exc}".splitlines()[0], n)
                 continue
-            yield Read(src, None, article_from_text(rid, text))
+            meta = {k: _meta_text(rec, *keys) for k, keys in _RECORD_META.items()}
+            article = article_from_text(rid, text)
+            article.path = name
+            article.sha256 = hashlib.sha256(
+                json.dumps({"text": text, **meta}, sort_keys=True, ensure_ascii=False).encode("utf-8", "replace")
+            ).hexdigest()
+            article.title, article.outlet, article.url = meta["title"], meta["outlet"], meta["url"]
+            given = _parse_iso(meta["date"])
+            problems = []
+            if given is not None and not plausible(given):
+                problems.append(
+                    Problem(name, f"date {meta['date']!r} is not a plausible news date; read without it", n, False)
+                )
+                given = None
+            article.published = given
+            yield Read(src, st, article, problems, record=rid)
+
+
+# what a record of a .jsonl may say about its article, under these names
+_RECORD_META = {
+    "title": ("title", "headline"),
+    "date": ("date", "published", "publish_date"),
+    "url": ("url", "link"),
+    "outlet": ("outlet", "source", "site", "domain"),
+}
+
+
+def _meta_text(rec: dict[str, object], *keys: str) -> str | None:
+    for k in keys:
+        v = rec.get(k)
+        if isinstance(v, str) and v.strip():
+            return v.strip()
+    return None
 
 
 def article_from_text(article_id: str, text: str) -> Article:

@@ -16,9 +16,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from .dates import DateRef
+
+if TYPE_CHECKING:
+    from .corrections import Applied
 
 Role = Literal["struck", "mentioned"]
 FeatureType = Literal[
@@ -226,6 +229,7 @@ class Site:
     killed_max: int | None = None
     injured_min: int | None = None
     injured_max: int | None = None
+    corrections: list[Applied] = field(default_factory=list)  # the analyst's, applied (mapper.corrections)
 
 
 @dataclass
@@ -275,3 +279,5 @@ class RunResult:
     event_dates: dict[str, str | None] = field(default_factory=dict)  # article id -> ISO date
     ingested: Any = None  # what the run read and added (``mapper.store.Ingested``), when it read any
     store: str | None = None  # the store it kept
+    # every stored correction, with the site it fixed (or None when its site is gone)
+    corrections: list[Applied] = field(default_factory=list)

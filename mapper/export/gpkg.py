@@ -4,7 +4,8 @@ Layers (all joined on ``site_id``):
 
 ``sites``
     Points (EPSG:4326), one per site, with the flat properties of the GeoJSON
-    contract; list values (``names_seen``, ``articles``, ``outlets``) are JSON
+    contract; list values (``names_seen``, ``articles``, ``outlets``, the analyst's
+    ``corrections``) are JSON
     strings, and ``n_claims`` / ``n_articles`` count them.
 ``claims``
     One row per claim and site it covers (a claim covering two towns is two rows
@@ -52,6 +53,7 @@ SITE_COLUMNS = {
     "names_seen": "json",
     "articles": "json",
     "outlets": "json",
+    "corrections": "json",
 }
 CLAIM_COLUMNS = {
     "site_id": "object",

@@ -59,4 +59,15 @@ def report(result: RunResult) -> dict[str, Any]:
             if not c.sites
         ],
         "event_dates": result.event_dates,
+        # the analyst's corrections, and the site each fixed (null: its site is gone; kept)
+        "corrections": [
+            {
+                "id": a.correction.id,
+                "site_id": a.correction.site_id,
+                "correction": a.correction.describe(),
+                "made": a.correction.made,
+                "applied_to": a.site_id,
+            }
+            for a in result.corrections
+        ],
     }

@@ -14,6 +14,8 @@ A store is one SQLite file (``output/mapper.sqlite`` by default) holding
   feature (the README contract), rebuilt whenever the articles change;
 * ``files``: every article file read (real path, size, mtime, content hash), so
   an unchanged file is skipped without reading it;
+* ``corrections``: the analyst's corrections of the sites (``mapper.corrections``),
+  applied whenever the sites are built and never touched by re-analysis;
 * ``meta``: bookkeeping (change counters, the last run's problems).
 
 An article is written with its mentions and claims in one transaction, so a
@@ -54,7 +56,7 @@ from .codec import (
     unpack_text,
 )
 from .errors import StoreError
-from .incremental import Pending
+from .incremental import Pending, record_range
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, statements
 
 
@@ -83,9 +85,7 @@ class Store:
         not a store, a store from a newer mapper, or an older one when ``migrate`` is off.
         """
         p = Path(path)
-        if p.is_dir():
-            raise StoreError(f"{p}: is a folder, not a store file")
-        fresh = not p.exists() or p.stat().st_size == 0
+        fresh = cls.fresh(p)
         if fresh and not create:
             raise StoreError(f"{p}: no store here (`mapper run` creates one)")
         if fresh and p.suffix.lower() == ".gpkg":
@@ -115,6 +115,20 @@ class Store:
             con.close()
             raise
         return store
+
+    @staticmethod
+    def fresh(path: Path) -> bool:
+        """Whether no store is at ``path`` yet (no file, or an empty one); a folder there is an error."""
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a store file")
+        return not path.exists() or path.stat().st_size == 0
+
+    @classmethod
+    def require(cls, path: str | os.PathLike[str]) -> None:
+        """Raise ``StoreError`` unless a store may be at ``path``: what ``open(create=False)``
+        says first, said before anything (a lock file, a folder) is made."""
+        if cls.fresh(Path(path)):
+            raise StoreError(f"{path}: no store here (`mapper run` creates one)")
 
     def _header(self) -> tuple[int, int, int]:
         app = self.con.execute("PRAGMA application_id").fetchone()[0]
@@ -303,6 +317,20 @@ class Store:
         row = self.con.execute("SELECT size, mtime_ns, sha256 FROM files WHERE path = ?", (key,)).fetchone()
         return (row[0], row[1], row[2]) if row else None
 
+    def records_row(self, key: bytes) -> tuple[int, int, int] | None:
+        """For a .jsonl file at ``key``: (size, mtime_ns, how many records) when every one of its
+        recorded records was read from the file at that size and mtime; None when it has none
+        recorded or they disagree."""
+        low, high = record_range(key)
+        row = self.con.execute(
+            "SELECT min(size), max(size), min(mtime_ns), max(mtime_ns), count(*) FROM files"
+            " WHERE path >= ? AND path < ?",
+            (low, high),
+        ).fetchone()
+        if not row[4] or row[0] != row[1] or row[2] != row[3]:
+            return None
+        return row[0], row[2], row[4]
+
     def other_files(self, sha256: str, key: bytes) -> int:
         """How many recorded files other than ``key`` hold this content."""
         row = self.con.execute("SELECT count(*) FROM files WHERE sha256 = ? AND path != ?", (sha256, key)).fetchone()
@@ -317,6 +345,7 @@ class Store:
             "INSERT OR REPLACE INTO files (path, size, mtime_ns, sha256, seen) VALUES (?,?,?,?,?)",
             [(*f, now()) for f in pending.files],
         )
+        con.executemany("DELETE FROM files WHERE path = ?", [(key,) for key in pending.unrecorded])
         renewed = {r.article.sha256 for r in pending.results}
         for sha in pending.superseded:
             if sha in renewed:  # the content moved to another file: stored again below, under its new id
@@ -416,8 +445,13 @@ class Store:
         return sorted({h[0] for h in hit})
 
     def find_file(self, key: bytes) -> list[str]:
-        """Content hash of the recorded file at ``key`` (see ``file_key``), as a list."""
-        return [r[0] for r in self.con.execute("SELECT sha256 FROM files WHERE path = ?", (key,))]
+        """Content hash of the recorded file at ``key`` (see ``file_key``), or of each of the
+        records of the .jsonl file there, as a list."""
+        low, high = record_range(key)
+        rows = self.con.execute(
+            "SELECT sha256 FROM files WHERE path = ? OR (path >= ? AND path < ?) ORDER BY path", (key, low, high)
+        )
+        return list(dict.fromkeys(r[0] for r in rows))
 
     def forget(self, shas: Iterable[str]) -> list[str]:
         """Remove articles and what only they supported (mentions, claims, places); their ids."""
@@ -439,6 +473,61 @@ class Store:
         self.con.execute(
             "DELETE FROM places WHERE place_id NOT IN (SELECT place_id FROM mentions WHERE place_id IS NOT NULL)"
         )
+
+    # ------------------------------------------------------------------ corrections
+    def corrections(self, *, undone: bool = False) -> list[Any]:
+        """The analyst's corrections (``mapper.corrections.Correction``) in the order made;
+        with ``undone``, those withdrawn too."""
+        from ..corrections import Correction, CorrectionError, from_json
+
+        sql = "SELECT id, site_id, kind, value, note, made, undone FROM corrections"
+        if not undone:
+            sql += " WHERE undone IS NULL"
+        out = []
+        for r in self.con.execute(sql + " ORDER BY made, id"):
+            try:
+                out.append(Correction(r[1], r[2], from_json(r[2], json.loads(r[3])), r[4], r[5], r[0], r[6]))
+            except (CorrectionError, ValueError, TypeError):  # a row edited by hand: never stops a build
+                continue
+        return out
+
+    def add_corrections(self, corrections: Iterable[Any]) -> list[Any]:
+        """Store corrections (the same one twice is kept once), in one transaction; those
+        added, with their ids.  The stored sites are then behind: the next build applies them."""
+        from dataclasses import replace
+
+        from ..corrections import to_json
+
+        added = []
+        with self.transaction():
+            known = {c.key() for c in self.corrections()}
+            for c in corrections:
+                c = c if c.made else replace(c, made=now())
+                if c.key() in known:
+                    continue
+                known.add(c.key())
+                cur = self.con.execute(
+                    "INSERT INTO corrections (site_id, kind, value, note, made) VALUES (?,?,?,?,?)",
+                    (c.site_id, c.kind, dumps(to_json(c.kind, c.value)), c.note, c.made),
+                )
+                added.append(replace(c, id=cur.lastrowid))
+            if added:
+                self._bump()
+        return added
+
+    def undo_correction(self, cid: int) -> Any | None:
+        """Withdraw correction ``cid`` (kept, marked undone); it, or None when no correction
+        in force has that id."""
+        from dataclasses import replace
+
+        with self.transaction():
+            hit = [c for c in self.corrections() if c.id == cid]
+            if not hit:
+                return None
+            when = now()
+            self.con.execute("UPDATE corrections SET undone = ? WHERE id = ?", (when, cid))
+            self._bump()
+        return replace(hit[0], undone=when)
 
     # ------------------------------------------------------------------ sites
     def save_sites(self, feats: Iterable[dict[str, Any]], problems: Sequence[Problem]) -> None:
@@ -475,6 +564,10 @@ class Store:
         self._set_meta("sites_gen", self.meta("articles_gen") or "0")
         # the problems of the run that last changed the sites, for the report of a later `mapper export`
         self._set_meta("problems", dumps([[p.path, p.line, p.message, p.skipped] for p in problems]))
+
+    def has_site(self, site_id: str) -> bool:
+        """Whether the stored sites hold ``site_id`` (as of the last build: see ``sites_current``)."""
+        return self.con.execute("SELECT 1 FROM sites WHERE site_id = ?", (site_id,)).fetchone() is not None
 
     def features(self) -> list[dict[str, Any]]:
         """The stored sites as GeoJSON features, in sites.geojson order."""

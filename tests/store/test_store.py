@@ -338,11 +338,12 @@ def test_a_schema_1_store_is_upgraded_and_keeps_its_articles(
     store = out / "mapper.sqlite"
     assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
     geojson = (out / "sites.geojson").read_bytes()
-    # make it what schema 1 wrote: no files table (schema 2 added it), no event columns (schema 3)
+    # make it what schema 1 wrote: no files table (schema 2 added it), no event columns (schema 3), no
+    # corrections (schema 4)
     con = sqlite3.connect(store)
     con.executescript(
-        "DROP TABLE files; ALTER TABLE mentions DROP COLUMN event; ALTER TABLE claims DROP COLUMN event_type;"
-        " ALTER TABLE claims DROP COLUMN aside; PRAGMA user_version = 1;"
+        "DROP TABLE files; DROP TABLE corrections; ALTER TABLE mentions DROP COLUMN event;"
+        " ALTER TABLE claims DROP COLUMN event_type; ALTER TABLE claims DROP COLUMN aside; PRAGMA user_version = 1;"
     )
     con.close()
     Store.open(tmp_path / "v1.sqlite", version=1).close()
@@ -474,9 +475,14 @@ def test_export_renders_from_the_store_without_reading_articles(
     assert not list(elsewhere.glob(".staging-*"))
 
 
-def test_export_needs_a_store(tmp_path: Path) -> None:
+def test_export_needs_a_store_and_leaves_nothing_behind(tmp_path: Path) -> None:
     err = _one_line_error(["export", "-o", str(tmp_path / "nothing")])
     assert "no store here" in err and "mapper run" in err
+    assert not (tmp_path / "nothing").exists()  # neither the folder nor a lock file
+    (tmp_path / "empty").mkdir()
+    for args in (["export", "-o", str(tmp_path / "empty")], ["sites", "-o", str(tmp_path / "empty")]):
+        assert "no store here" in _one_line_error(args)
+    assert list((tmp_path / "empty").iterdir()) == []
 
 
 def test_forget_removes_articles_and_what_only_they_supported(tmp_path: Path) -> None:
@@ -803,8 +809,8 @@ def test_a_run_reads_files_as_it_finds_them_and_stores_small_batches(
     done_when_found: list[int] = []  # articles analysed when each file was found
     real = mapper.ingest.discover
 
-    def walk(inputs: Any) -> Any:
-        for item in real(inputs):
+    def walk(inputs: Any, **kw: Any) -> Any:
+        for item in real(inputs, **kw):
             done_when_found.append(len(count_analyses))
             yield item
 

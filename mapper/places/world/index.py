@@ -31,7 +31,10 @@ from ...names import name_key, name_variants
 from .fileformat import (
     ALIAS_SEP,
     FEATURE_TYPES,
+    FT_CITY,
     FT_COUNTRY,
+    FT_TOWN,
+    FT_VILLAGE,
     SCALE,
     CacheError,
     cache_path,
@@ -209,6 +212,24 @@ class WorldGazetteer:
             name = bytes(blob[off[i] : off[i + 1]]).decode()
             for variant in name_variants(name, translit=False):
                 yield variant, name_key(variant)
+
+    def towns(
+        self, min_population: int, box: tuple[float, float, float, float] | None = None
+    ) -> Iterator[tuple[str, float, float, int]]:
+        """(name, lat, lon, population) of the populated places (not countries or admin areas) of at
+        least ``min_population``, inside ``box`` (south, west, north, east) when given: the
+        labels of the map's offline base layer."""
+        v = self._v
+        pops, ftype, lats, lons = v["pop"], v["ftype"], v["lat"], v["lon"]
+        populated = {FT_CITY, FT_TOWN, FT_VILLAGE}  # not districts, whose population is a sum
+        if box is not None:
+            s, w, n, e = (round(x * SCALE) for x in box)
+        for i in range(self._n):
+            if pops[i] < min_population or ftype[i] not in populated:
+                continue
+            if box is not None and not (s <= lats[i] <= n and w <= lons[i] <= e):
+                continue
+            yield self._text("name_off", "name_blob", i), lats[i] / SCALE, lons[i] / SCALE, pops[i]
 
     # -- internals
 
