@@ -158,6 +158,7 @@ def test_akashat_popup_shows_claim(open_map: Any, fixture_map: Path) -> None:
     assert "Bassem al-Awadi" in text
     assert "shared with Al-Qaim" in text
     assert "US aircraft struck a command post in Akashat" in text  # evidence
+    assert "reported as: air / drone strike \u2014 \u201cstruck\u201d" in text  # and why it makes Akashat struck
     assert "Example Wire" in text and "2024-02-03" in text
     link = m.page.get_attribute(".sm-popup a[href]", "href")
     assert link == "../articles/001_44e80d575213f3f5.txt"

@@ -78,6 +78,8 @@ def sample_fc(article_path: str | None = None) -> dict[str, Any]:
         "quote": "US aircraft struck a command post in Akashat",
         "start": 120,
         "end": 165,
+        "trigger": "struck",
+        "event_type": "air_drone_strike",
     }
     hostile_claim = dict(shared, quote=HOSTILE, claimant=HOSTILE, victims=HOSTILE)
     hostile_claim["sites"] = ["gz:hostile"]
@@ -430,6 +432,10 @@ def test_event_types_and_corrections_reach_the_page() -> None:
     qaim = next(s for s in data["sites"] if s["id"] == "gz:al-qaim")
     assert qaim["t"] == ["shelling_artillery_missile", "air_drone_strike"]
     assert qaim["fx"] == [{"t": "killed 16 (was at least 2)", "d": "2024-02-10", "no": HOSTILE}]
+    # each quote says which event it reports and by which word: why the place is struck
+    fc["features"][0]["properties"]["evidence"][0].update(event_type="air_drone_strike", trigger=HOSTILE)
+    akashat = next(s for s in _data(render_map(fc, labels=[]))["sites"] if s["id"] == "gz:akashat")
+    assert akashat["so"][0]["ev"][0]["why"] == ["air / drone strike", HOSTILE]
     # no site with a type: no type filter
     assert _data(render_map(sample_fc(), labels=[]))["types"] == []
 

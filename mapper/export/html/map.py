@@ -252,7 +252,13 @@ def _site_view(
         if not quote_text:
             continue
         item = sources.setdefault(article, {"ar": article or None, "ev": []})
-        item["ev"].append({"q": quote_text, "s": _count(e.get("start")), "e": _count(e.get("end")), "ar": article})
+        ev: dict[str, Any] = {"q": quote_text, "s": _count(e.get("start")), "e": _count(e.get("end")), "ar": article}
+        # why the quote makes this place struck: the event it reports and the word that reports it
+        kind = _text(e.get("event_type"))
+        why = [w for w in (EVENT_TYPE_LABELS.get(kind, kind.replace("_", " ")), _text(e.get("trigger"))) if w]
+        if why:
+            ev["why"] = why
+        item["ev"].append(ev)
 
     precision = _count(props.get("geo_precision"))
     place = " · ".join(

@@ -56,7 +56,12 @@
     if (e.s !== null && e.s !== undefined) {
       q.title = "characters " + e.s + "\u2013" + e.e + " of " + e.ar;
     }
-    return q;
+    if (!e.why) { return q; }
+    var box = el("div");
+    box.appendChild(q);
+    var why = e.why.length > 1 ? e.why[0] + " \u2014 \u201c" + e.why[1] + "\u201d" : e.why[0];
+    box.appendChild(el("div", "sm-meta sm-why", "reported as: " + why));
+    return box;
   }
 
   function sourceItem(src) {
