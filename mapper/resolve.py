@@ -249,6 +249,9 @@ class Resolver:
                 del choice[k]
                 cands[k] = []
                 keys.remove(k)
+        # a name no gazetteer knows that the text places inside or near one it does ("the
+        # village of X in northern Y", "Y's district of X"): at Y, as nearly as the text says
+        anchored = _anchored(clean, ordered, {k: choice[k][1] for k in keys}, {k for k in cands if not cands[k]})
         all_countries = sorted({choice[k][1].country for k in keys if choice[k][1].country})
         unresolved: list[str] = []
         out: list[Mention] = []
@@ -266,6 +269,9 @@ class Resolver:
                 place = self.geocoder.lookup(m.surface, all_countries or None)
                 if place is not None:
                     confidence = min(confidence, 0.7)
+            if place is None and m.key in anchored:
+                place = anchored[m.key]
+                confidence = min(confidence, 0.5)
             reason = nonliteral_reason(article.clean, m.cstart, m.cend, place.feature_type if place else None)
             if m.key in self.gazetteer.demonyms and cs and cs[0][0] == 0:
                 # "Syrian capital", "Syrian-Turkish border" name a place; "Syrian militia" does not
@@ -448,3 +454,101 @@ def _bonus(best: float) -> float:
     if best < 600:
         return 0.3
     return 0.0
+
+
+# ------------------------------------------------------------------ places placed by the text
+# The gazetteers lack many villages, camps and city districts of war news.  When the text puts
+# such a name inside or near a place they know, the name gets a place of its own at that place's
+# point, with ACLED's geo_precision saying how nearly (2: part of or near a town or district,
+# 3: somewhere in a province), as ACLED's coders place a village they cannot find.
+
+# containers a name may be placed in ("X in Y"), and places it may be placed near ("X near Y")
+_HOLDERS = frozenset({"admin1", "admin2", "district", "region", "city", "town", "village", "neighbourhood", "camp"})
+_POINTS = frozenset({"city", "town", "village", "neighbourhood", "camp", "military base", "crossing"})
+_PROVINCES = frozenset({"admin1", "region"})
+_PLACE_WORDS = (
+    r"(?:sub-?district|district|neighbou?rhood|quarter|suburb|area|township|village|hamlet|town|city|camp|"
+    r"refugee\s+camp|settlement|locality|region|province)"
+)
+# between the unknown name and the known one after it: "X district in south Y", "X, a village
+# near Y", "X (north-west of Y)", "X, 35 km north of Y", "X in the province of Y"
+_UNKNOWN_BEFORE = re.compile(
+    rf"(?:\s+{_PLACE_WORDS})?\s*(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_PLACE_WORDS}\s*)?(?:,|\()?\s*"
+    rf"(?:(?P<in>in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:{_PLACE_WORDS}|countryside|outskirts|"
+    rf"suburbs)\s+of\s+(?:the\s+)?)?(?:{_DIRECTION}\s+)?"
+    rf"|(?P<near>near|outside|close\s+to|just\s+outside|on\s+the\s+outskirts\s+of|(?:just\s+)?{_COMPASS}\s+of|"
+    r"\d+\s*(?:km|kilometers|kilometres|miles)\s+(?:\(\d+\s*\w+\)\s+)?(?:[\w-]+\s+){0,2}(?:of|from))\s+"
+    rf"(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:city|town|village)\s+of\s+)?)",
+    re.I,
+)
+# between a known name and the unknown one after it: "Y's district of X", "Y district of X",
+# "Y's northern neighbourhood of X"
+_UNKNOWN_AFTER = re.compile(
+    rf"(?:['’]s)?\s+(?:{_DIRECTION}\s+)?(?:[\w-]+\s+)?{_PLACE_WORDS}\s+of\s+(?:the\s+)?",
+    re.I,
+)
+_KIND_OF_WORD = {
+    "district": "district",
+    "subdistrict": "district",
+    "sub-district": "district",
+    "township": "district",
+    "neighbourhood": "neighbourhood",
+    "neighborhood": "neighbourhood",
+    "quarter": "neighbourhood",
+    "suburb": "neighbourhood",
+    "village": "village",
+    "hamlet": "village",
+    "settlement": "village",
+    "town": "town",
+    "city": "city",
+    "camp": "camp",
+}
+_NON_WORD = re.compile(r"\W+")
+_KIND_WORD_AFTER = re.compile(r"\s+([a-z-]+)")
+_KIND_WORD_BEFORE = re.compile(r"\b([a-z-]+)\s+of\s+(?:the\s+)?$")
+
+
+def _anchored(clean: str, ordered: Sequence[Toponym], known: dict[str, Place], unknown: set[str]) -> dict[str, Place]:
+    """The places the text gives to names no gazetteer knows, by the known place beside each."""
+    out: dict[str, Place] = {}
+    for a, b in itertools.pairwise(ordered):
+        if a.sentence != b.sentence:
+            continue
+        between = clean[a.cend : b.cstart]
+        if a.key in unknown and b.key in known and a.key not in out:
+            found = _UNKNOWN_BEFORE.fullmatch(between)
+            if found is None:
+                continue
+            near = found.group("near") is not None
+            holder = known[b.key]
+            if holder.feature_type not in (_POINTS if near else _HOLDERS):
+                continue
+            out[a.key] = _placed(clean, a, holder, near)
+        elif b.key in unknown and a.key in known and b.key not in out:
+            holder = known[a.key]
+            if holder.feature_type in _HOLDERS and _UNKNOWN_AFTER.fullmatch(between):
+                out[b.key] = _placed(clean, b, holder, False)
+    return out
+
+
+def _placed(clean: str, m: Toponym, holder: Place, near: bool) -> Place:
+    """A place for the unknown name ``m`` at ``holder``'s point."""
+    after = _KIND_WORD_AFTER.match(clean, m.cend)
+    before = _KIND_WORD_BEFORE.search(clean, max(0, m.cstart - 40), m.cstart)
+    words = [w.group(1).lower() for w in (after, before) if w is not None]
+    kind = next((_KIND_OF_WORD[w] for w in words if w in _KIND_OF_WORD), "place")
+    precision = 3 if holder.feature_type in _PROVINCES else 2
+    relation = "near" if near else "in"
+    return Place(
+        id=f"ctx:{holder.id}:{_NON_WORD.sub('-', m.key).strip('-')}",
+        name=m.surface,
+        lat=holder.lat,
+        lon=holder.lon,
+        feature_type=kind,  # type: ignore[arg-type]
+        country=holder.country,
+        admin1=holder.admin1 or (holder.name if holder.feature_type == "admin1" else ""),
+        parent=holder.id,
+        geo_precision=precision,
+        source=f"no gazetteer has it; the text puts it {relation} {holder.name}, whose point it takes",
+        resolved_by="context",
+    )
