@@ -473,10 +473,10 @@ _NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]z)[-\s])?[A-Z][\w']+(?:[-\s](?
 # leave most positions of a text after one test.
 _CONTEXT = [
     re.compile(
-        rf"(?=[cdghnprstv])\b(?:the\s+)?(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port)\s+of\s+(?P<n>{_NAME})(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?P<m>{_NAME}))*"
+        rf"(?=[bcdeghlnprstv])\b(?:the\s+)?(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s+(?P<n>{_NAME})(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?P<m>{_NAME}))*"
     ),
     re.compile(
-        rf"(?=[A-Zae])(?P<n>{_NAME})\s+(?:province|governorate|district|region|township|camp|air\s+base|airbase|military\s+base|refugee\s+camp)\b"
+        rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+(?:province|governorate|district|sub-?district|region|township|camp|air\s+base|airbase|military\s+base|refugee\s+camp|neighbou?rhoods?|village)\b"
     ),
 ]
 # every match of _CONTEXT[i] contains a match of _CONTEXT_GATE[i]: a text without one is
@@ -484,9 +484,11 @@ _CONTEXT = [
 # finds fastest)
 _CONTEXT_GATE = [
     re.compile(
-        r"(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port)\s+of\s"
+        r"(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s"
     ),
-    re.compile(r"\s(?:province|governorate|district|region|township|camp|air\s+base|airbase|military\s+base)\b"),
+    re.compile(
+        r"\s(?:province|governorate|district|sub-?district|region|township|camp|air\s+base|airbase|military\s+base|neighbou?rhoods?|village)\b"
+    ),
 ]
 _LIST_ITEM = re.compile(_NAME)
 _NOT_NAMES = frozenset(

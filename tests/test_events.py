@@ -427,3 +427,33 @@ def test_a_town_named_before_its_suburb_holds_it(pipe: Pipeline) -> None:
     # "the Mosul suburb of X": the suburb is where it happened, not the town
     r = _analyse(pipe, "A journalist was shot dead in the western Mosul suburb of Hayy Dulaimat.")
     assert set(_struck_at(r)) == {"Hayy Dulaimat"}
+
+
+def test_the_weapons_between_a_strike_verb_and_its_targets_are_passed_over(pipe: Pipeline) -> None:
+    r = _analyse(
+        pipe, "Militants shelled from mortars and heavy machine guns the towns of Hama and Kafr Zita on Friday."
+    )
+    assert set(_struck(r)) == {"Hama", "Kafr Zita"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gunmen shelled the settlement of al-Warda in the province of Hama.", "al-Warda"),
+        ("A bomb killed two traders in the Bab Sharqi neighbourhood in eastern Baghdad.", "Bab Sharqi"),
+        ("An officer was shot dead in his hometown of Tell Nasra, 30 km north of Mosul.", "Tell Nasra"),
+        ("Three soldiers died in a mortar attack on the stronghold of Dar Kulayb near Mosul.", "Dar Kulayb"),
+    ],
+)
+def test_names_introduced_as_places_are_found_and_placed(pipe: Pipeline, text: str, name: str) -> None:
+    # none of these is in any gazetteer: the words around each say it is a place, and where
+    struck = _struck_at(_analyse(pipe, text))
+    assert set(struck) == {name}
+    assert struck[name].place is not None and struck[name].place.resolved_by == "context"
+
+
+def test_a_word_ending_in_al_starts_no_name(pipe: Pipeline) -> None:
+    # "traditional Sunni neighbourhood": the pattern's name starts at a word, and a people is no place
+    r = _analyse(pipe, "A bomb hit a traditional Sunni neighbourhood of Hayy Dulaimat in western Mosul.")
+    assert [m.surface for m in r.mentions if m.surface.endswith("Sunni")] == []
+    assert "Hayy Dulaimat" in _struck_at(r)

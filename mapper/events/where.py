@@ -37,7 +37,7 @@ _ORIGIN_BEFORE = re.compile(
     r"\b(?:from|(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
     r"fled\s+to|returned\s+to|crossing\s+from|back\s+to|flown\s+to|taken\s+to|evacuated\s+to|bound\s+for|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
-    r"residents?\s+of|natives?\s+of|\d+,\s+of|hometown\s+of)\s+(?:the\s+)?"
+    r"residents?\s+of|natives?\s+of|\d+,\s+of|(?<!in\shis\s)(?<!in\sher\s)(?<!in\stheir\s)hometown\s+of)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|province|region|capital)\s+of\s+)?$",
     re.I,
 )
@@ -207,7 +207,7 @@ def link_of(clean: str, start: int, sent_start: int) -> str | None:
             return None if negated else "object"  # "did not hit Akashat"
         if low == "for" and _CONTESTED_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
             return "in"  # "the battle for Manbij"
-        if low == "from" and _WEAPONRY.match(clean, m.end(), pos):
+        if low == "from" and _WEAPONRY.match(clean, m.end(1), start):
             pos = m.start()
             continue  # "shelled from mortars and artillery the settlements of X": the means
         if low in _BLOCK or (low.endswith(("ed", "ing")) and low not in _FILLER and word[:1].islower()):
