@@ -21,8 +21,9 @@ from typing import Protocol
 from .models import Article, Mention, Place, Toponym
 from .names import name_key, name_variants, skeleton
 from .nonliteral import nonliteral_reason
-from .places import WorldSource, places_in
+from .places import WorldSource, respellings
 from .places.curated import Gazetteer
+from .toponyms import GUESS
 
 
 class Geocoder(Protocol):
@@ -94,7 +95,6 @@ class Resolver:
         self.gazetteer = gazetteer
         self.world = world
         self.geocoder = geocoder
-        self._skeletons: dict[str, dict[str, list[Place]]] = {}  # country -> skeleton -> places
 
     def candidates(self, key: str) -> list[tuple[int, Place]]:
         out = [(0, p) for p in self.gazetteer.candidates(key)]
@@ -108,22 +108,7 @@ class Resolver:
         sk = skeleton(surface)
         if len(sk) < MIN_SKELETON or self.world is None:
             return []
-        out: list[tuple[int, Place]] = []
-        for cc in sorted(countries):
-            table = self._skeletons.get(cc)
-            if table is None:
-                table = {}
-                for p in places_in(self.world, cc):
-                    for n in (p.name, *p.aliases):
-                        if n.isascii():
-                            lst = table.setdefault(skeleton(n), [])
-                            if p not in lst:
-                                lst.append(p)
-                if len(self._skeletons) >= 8:
-                    self._skeletons.clear()
-                self._skeletons[cc] = table
-            out += [(2, p) for p in table.get(sk, ())]
-        return out
+        return [(2, p) for cc in sorted(countries) for p in respellings(self.world, cc, sk)]
 
     def resolve(self, article: Article, mentions: Sequence[Toponym]) -> tuple[list[Mention], list[str]]:
         """Each toponym as a ``Mention``: its place and whether it is used literally; and the
@@ -155,8 +140,11 @@ class Resolver:
                 and (len(cs) == 1 or cs[0][1].feature_type in _CONTAINERS or cs[0][1].population >= 100_000)
             }
             surfaces = {m.key: m.surface for m in mentions}
+            guessed = {m.key for m in mentions if m.confidence <= GUESS}
             for k in missing:
                 cands[k] = self.respelled(surfaces[k], context)
+                if k in guessed:  # a guess must be close to a name of a place of some size
+                    cands[k] = [c for c in cands[k] if _likely_respelling(surfaces[k], c[1])]
         keys = [k for k, cs in cands.items() if cs]
         choice = {k: max(cands[k], key=lambda c: _score(c[1], c[0], set(), set(), k)) for k in keys}
         confident = {
@@ -251,7 +239,10 @@ class Resolver:
                 keys.remove(k)
         # a name no gazetteer knows that the text places inside or near one it does ("the
         # village of X in northern Y", "Y's district of X"): at Y, as nearly as the text says
-        anchored = _anchored(clean, ordered, {k: choice[k][1] for k in keys}, {k for k in cands if not cands[k]})
+        guesses = {m.key for m in mentions if m.confidence <= GUESS}
+        anchored = _anchored(
+            clean, ordered, {k: choice[k][1] for k in keys}, {k for k in cands if not cands[k] and k not in guesses}
+        )
         all_countries = sorted({choice[k][1].country for k in keys if choice[k][1].country})
         unresolved: list[str] = []
         out: list[Mention] = []
@@ -265,13 +256,15 @@ class Resolver:
                     confidence = min(confidence, 0.8)
                 if choice[m.key][0] == 2:
                     confidence = min(confidence, 0.5)  # another spelling
-            elif self.geocoder is not None:
+            elif self.geocoder is not None and m.confidence > GUESS:
                 place = self.geocoder.lookup(m.surface, all_countries or None)
                 if place is not None:
                     confidence = min(confidence, 0.7)
             if place is None and m.key in anchored:
                 place = anchored[m.key]
                 confidence = min(confidence, 0.5)
+            if place is None and m.confidence <= GUESS:
+                continue  # a guess that found no place: no name after all, as far as we know
             reason = nonliteral_reason(article.clean, m.cstart, m.cend, place.feature_type if place else None)
             if m.key in self.gazetteer.demonyms and cs and cs[0][0] == 0:
                 # "Syrian capital", "Syrian-Turkish border" name a place; "Syrian militia" does not
@@ -551,4 +544,21 @@ def _placed(clean: str, m: Toponym, holder: Place, near: bool) -> Place:
         geo_precision=precision,
         source=f"no gazetteer has it; the text puts it {relation} {holder.name}, whose point it takes",
         resolved_by="context",
+    )
+
+
+GUESS_POPULATION = 5_000  # a guessed name is taken for another spelling of a place this big
+GUESS_SIMILARITY = 0.75  # ... written this much alike (difflib's ratio of the folded names)
+
+
+def _likely_respelling(surface: str, place: Place) -> bool:
+    """Whether a guessed name is plausibly ``place`` spelt otherwise ("Tel Abyad" for Tell
+    Abyad, "Tuz Khurmato" for Tuz Khurmatu; not "Wild Dunes" for Weldon)."""
+    if place.population < GUESS_POPULATION and place.feature_type not in ("admin1", "admin2"):
+        return False
+    from difflib import SequenceMatcher
+
+    key = name_key(surface)
+    return any(
+        SequenceMatcher(None, key, name_key(n)).ratio() >= GUESS_SIMILARITY for n in (place.name, *place.aliases)
     )

@@ -15,6 +15,7 @@ Whether a name is used literally is decided once its place is known
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import re
 from dataclasses import dataclass
@@ -580,6 +581,46 @@ FUNCTION_WORDS = JOINERS | frozenset(
 )
 
 
+# --------------------------------------------------------------------------- guesses
+
+GUESS = 0.3  # the confidence of a guess: resolve keeps it only when it finds it a place
+# a name no gazetteer spells so, written where a place stands: "killed in Tel Abyad", "near Baqouba"
+_GUESS_CUE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t)\s+$")
+_GUESS_OPENER = re.compile(r"(?:In|Near|Outside|Around|At)\s+(?=[A-Z])")
+_GUESS_AFTER_BAD = re.compile(r"^(?:['’]s\b|\s+(?:said|says|told|and\s+[A-Z]))")
+
+
+def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
+    """Runs of capitalised words that no gazetteer knows, right after "in", "near", "outside",
+    "around" or "at": perhaps another spelling of a place ("Tel Abyad", "Tuz Khurmato").
+    Resolve keeps one only when it finds it a place (``Resolver.respelled``, or a place the
+    text puts it in); the others are dropped, not reported as unresolved."""
+    spans = sorted((h.start, h.end) for h in taken)
+    starts = [a for a, _ in spans]
+    out: list[Hit] = []
+    for m in _CAPSEQ.finditer(clean):
+        s, e = m.span()
+        opener = _GUESS_OPENER.match(clean, s, e)
+        if opener is not None:
+            s = opener.end()  # "In Iskandiriyah, south of the capital, ..."
+        elif not _GUESS_CUE.search(clean, max(0, s - 8), s):
+            continue
+        i = bisect.bisect_right(starts, e) - 1
+        if i >= 0 and spans[i][1] > s:
+            continue  # overlaps a name found otherwise
+        words = clean[s:e].split()
+        if (
+            len(words) > 3
+            or words[0] in NOT_NAME_START
+            or any(w in NOT_PLACES or w in PLACE_WORDS or w.isupper() or w.endswith(("'s", "’s")) for w in words)
+            or (len(words) == 1 and (len(words[0]) < 5 or words[0].lower() in common_words()))
+            or _GUESS_AFTER_BAD.match(clean, e)
+        ):
+            continue
+        out.append(Hit(s, e, name_key(clean[s:e]), "guess"))
+    return out
+
+
 def find_toponyms(article: Article, sentences: list[Sentence], matcher: Matcher) -> list[Toponym]:
     """Every place name in the article, literal or not, in text order, with its sentence."""
     clean = article.clean
@@ -588,6 +629,8 @@ def find_toponyms(article: Article, sentences: list[Sentence], matcher: Matcher)
         # a longer world name wins over a curated one inside it ("South Africa" over "Africa")
         hits = longest_first(hits + index_hits(clean, matcher.index, matcher.runs) + script_hits(clean, matcher.index))
     hits += pattern_hits(clean, hits)
+    if matcher.index is not None:
+        hits += guess_hits(clean, hits)
     hits.sort(key=lambda h: h.start)
     out: list[Toponym] = []
     k = 0
@@ -596,6 +639,6 @@ def find_toponyms(article: Article, sentences: list[Sentence], matcher: Matcher)
             k += 1
         sent = (sentences[k].start, sentences[k].end) if sentences else (0, len(clean))
         s, e = article.to_original(h.start, h.end)
-        confidence = 1.0 if h.source == "gazetteer" else 0.6
+        confidence = 1.0 if h.source == "gazetteer" else GUESS if h.source == "guess" else 0.6
         out.append(Toponym(article.id, s, e, h.start, h.end, clean[h.start : h.end], h.key, confidence, sent))
     return out

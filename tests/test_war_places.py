@@ -216,3 +216,35 @@ def test_the_map_labels_towns_not_districts() -> None:
 
     names = {name for name, *_ in WorldGazetteer.load().towns(1_000_000, (49.0, 35.0, 51.0, 38.0))}
     assert "Kharkiv" in names and not any(n.endswith(("Raion", "Oblast")) for n in names), names
+
+
+# ------------------------------------------------------------------ guesses
+# A capitalised name no gazetteer spells so, right after "in" or "near", may be another
+# spelling of a place of the countries the article is about; it is kept only when one is
+# close enough in spelling and of some size, and dropped silently otherwise.
+
+
+def test_a_guessed_spelling_finds_its_place(pipe: Pipeline) -> None:
+    text = "Syrian Kurdish fighters held their ground in Tel Abyad, near the border of Syria with Turkey."
+    m = _mentions(pipe, text)["Tel Abyad"]
+    assert m.place is not None and m.place.country == "SY" and "Abyad" in m.place.name
+
+
+def test_a_sentence_opening_in_is_no_part_of_a_guess(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "In Iskandiriyah, south of Baghdad in Iraq, two soldiers were killed.")
+    assert "Iskandiriyah" in m and m["Iskandiriyah"].place is not None and m["Iskandiriyah"].place.country == "IQ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # names of people, firms and buildings after "at" or "in" are no places, and not unresolved names
+        "The rally at Wild Dunes drew crowds from across South Carolina.",
+        "She works in Landmark Bank in Columbia, Missouri.",
+        "Shoppers queued at Wal-Mart in Texas on Monday's sale.",
+    ],
+)
+def test_a_guess_that_finds_no_place_is_dropped(pipe: Pipeline, text: str) -> None:
+    guessed = [m for m in _mentions(pipe, text).values() if m.confidence <= 0.3]
+    assert guessed == []
+    assert not {"Wild Dunes", "Landmark Bank", "Wal-Mart"} & set(_unresolved(pipe, text))
