@@ -110,6 +110,23 @@ class Resolver:
             return []
         return [(2, p) for cc in sorted(countries) for p in respellings(self.world, cc, sk)]
 
+    def _province_of(self, places: Sequence[Place]) -> Place | None:
+        """The province (admin1) that holds every one of ``places`` finer than a country, if
+        they are all in one and there is at least one."""
+        held = {(p.country, p.admin1) for p in places if p.feature_type not in _BROAD or p.feature_type == "admin1"}
+        if len(held) != 1:
+            return None
+        ((country, admin1),) = held
+        if not admin1:
+            return None
+        for p in places:
+            if p.feature_type == "admin1" and p.country == country and p.admin1 == admin1:
+                return p
+        for _, p in self.candidates(name_key(admin1)):
+            if p.feature_type == "admin1" and p.country == country:
+                return p
+        return None
+
     def resolve(self, article: Article, mentions: Sequence[Toponym]) -> tuple[list[Mention], list[str]]:
         """Each toponym as a ``Mention``: its place and whether it is used literally; and the
         names left unresolved.
@@ -243,6 +260,23 @@ class Resolver:
         anchored = _anchored(
             clean, ordered, {k: choice[k][1] for k in keys}, {k for k in cands if not cands[k] and k not in guesses}
         )
+        left = [m for m in ordered if not cands[m.key] and m.key not in guesses and m.key not in anchored]
+        if left:
+            # the one province all the article's places lie in ("the town of X" in a report
+            # whose every other place is in Daraa): somewhere in it
+            literal = {
+                m.key
+                for m in mentions
+                if m.key in choice
+                and not nonliteral_reason(clean, m.cstart, m.cend, choice[m.key][1].feature_type)
+                and m.key not in self.gazetteer.demonyms
+            }
+            province = self._province_of([choice[k][1] for k in literal])
+            if province is not None:
+                for m in left:
+                    placed = _placed(clean, m, province, False, province=True, article=True)
+                    if placed.feature_type != "place":  # the text says what it is: "the town of X"
+                        anchored.setdefault(m.key, placed)
         all_countries = sorted({choice[k][1].country for k in keys if choice[k][1].country})
         unresolved: list[str] = []
         out: list[Mention] = []
@@ -521,17 +555,44 @@ def _anchored(clean: str, ordered: Sequence[Toponym], known: dict[str, Place], u
             holder = known[a.key]
             if holder.feature_type in _HOLDERS and _UNKNOWN_AFTER.fullmatch(between):
                 out[b.key] = _placed(clean, b, holder, False)
+    # the province a sentence is set in ("In the province of Hama, ... shelled the village of X")
+    frames: dict[tuple[int, int], list[Place]] = {}
+    for m in ordered:
+        if m.key in known and (
+            _PROVINCE_AFTER.match(clean, m.cend) or _PROVINCE_BEFORE.search(clean, max(0, m.cstart - 30), m.cstart)
+        ):
+            frames.setdefault(m.sentence, []).append(known[m.key])
+    for m in ordered:
+        held = frames.get(m.sentence)
+        if m.key in unknown and m.key not in out and held and len({p.id for p in held}) == 1:
+            placed = _placed(clean, m, held[0], False, province=True)
+            if placed.feature_type != "place":  # the text says what it is: "the village of X"
+                out[m.key] = placed
     return out
 
 
-def _placed(clean: str, m: Toponym, holder: Place, near: bool) -> Place:
+_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|oblast)\b", re.I)
+_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|oblast)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _placed(
+    clean: str, m: Toponym, holder: Place, near: bool, *, province: bool = False, article: bool = False
+) -> Place:
     """A place for the unknown name ``m`` at ``holder``'s point."""
     after = _KIND_WORD_AFTER.match(clean, m.cend)
     before = _KIND_WORD_BEFORE.search(clean, max(0, m.cstart - 40), m.cstart)
     words = [w.group(1).lower() for w in (after, before) if w is not None]
     kind = next((_KIND_OF_WORD[w] for w in words if w in _KIND_OF_WORD), "place")
-    precision = 3 if holder.feature_type in _PROVINCES else 2
-    relation = "near" if near else "in"
+    precision = 3 if province or holder.feature_type in _PROVINCES else 2
+    relation = (
+        "near"
+        if near
+        else "in the one province of the article's places,"
+        if article
+        else "in the province of"
+        if province
+        else "in"
+    )
     return Place(
         id=f"ctx:{holder.id}:{_NON_WORD.sub('-', m.key).strip('-')}",
         name=m.surface,

@@ -146,6 +146,7 @@ _LOCATIVE_CUE = re.compile(
 _COMMA_PLACE_AFTER = re.compile(r"^,\s+[A-Z]")
 
 
+_ARTICLE_JOIN_BEFORE = re.compile(r"[A-Z][\w'’]*\s+(?:al|el|ash|as|ad|az|ar|an|at)-$")
 _CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$", re.I)
 _DATELINE = re.compile(r"^\s*(?:,|\(|-|—|–)")
 
@@ -211,6 +212,8 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         return len(word) >= 4 and line_start and bool(_DATELINE.match(clean[e : e + 8]))
     if f.country:
         return True
+    if _ARTICLE_JOIN_BEFORE.search(clean, max(0, s - 12), s):
+        return False  # "Ahrar al-Sham", "Jaish al-Islam": the end of a longer name, not Sham
     if _WEAPON_AFTER.match(clean[e : e + 40]):
         return False  # "Iskander missiles"
     big = f.big
@@ -492,6 +495,7 @@ _CONTEXT_GATE = [
     ),
 ]
 _LIST_ITEM = re.compile(_NAME)
+_LIST_END = re.compile(r"\s(?:and|or)\s")
 _NOT_NAMES = frozenset(
     "The A An This That These Those It He She They We I US UN EU NATO CENTCOM Pentagon President Prime".split()
 )
@@ -540,7 +544,9 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
             spans = [(s, e)]
             # the rest of a list: "the towns of X, Y and Z"
             tail = clean[e : m.end()]
-            spans += [(e + x.start(), e + x.end()) for x in _LIST_ITEM.finditer(tail)]
+            # a list ends with "and Z" or runs on ("X, Y, Z, W"); "the province of X, Y fighters" is none
+            if _LIST_END.search(tail) or len(_LIST_ITEM.findall(tail)) >= 2:
+                spans += [(e + x.start(), e + x.end()) for x in _LIST_ITEM.finditer(tail)]
             for s1, e1 in spans:
                 trimmed = _trim_name(clean, s1, e1)
                 if trimmed is None:

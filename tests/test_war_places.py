@@ -248,3 +248,15 @@ def test_a_guess_that_finds_no_place_is_dropped(pipe: Pipeline, text: str) -> No
     guessed = [m for m in _mentions(pipe, text).values() if m.confidence <= 0.3]
     assert guessed == []
     assert not {"Wild Dunes", "Landmark Bank", "Wal-Mart"} & set(_unresolved(pipe, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters of Ahrar al-Sham shelled army positions overnight in Syria.",
+        "A Hayat Tahrir al-Sham commander was killed in Syria on Monday.",
+    ],
+)
+def test_a_city_at_the_end_of_a_group_name_is_no_place(pipe: Pipeline, text: str) -> None:
+    # "al-Sham" closes the names of armed groups; Damascus is not meant
+    assert "Sham" not in _mentions(pipe, text)

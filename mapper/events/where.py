@@ -423,4 +423,9 @@ def choose(clean: str, cands: list[Candidate], mentions: list[Mention]) -> list[
         assert p is not None
         out.append((c.mention, 3 if c.province else precision(p, c.near or c.unknown_beside)))
     best = min(pr for _, pr in out)
-    return [(i, pr) for i, pr in out if pr == best or pr < 3]
+    # a place no gazetteer has is its own place however coarsely the text locates it
+    return [(i, pr) for i, pr in out if pr == best or pr < 3 or _placed_by_text(mentions[i].place)]
+
+
+def _placed_by_text(place: Place | None) -> bool:
+    return place is not None and place.resolved_by == "context"
