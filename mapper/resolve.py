@@ -504,7 +504,7 @@ _UNKNOWN_BEFORE = re.compile(
     rf"(?:(?P<in>in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:{_PLACE_WORDS}|countryside|outskirts|"
     rf"suburbs)\s+of\s+(?:the\s+)?)?(?:{_DIRECTION}\s+)?"
     rf"|(?P<near>near|outside|close\s+to|just\s+outside|on\s+the\s+outskirts\s+of|(?:just\s+)?{_COMPASS}\s+of|"
-    r"\d+\s*(?:km|kilometers|kilometres|miles)\s+(?:\(\d+\s*\w+\)\s+)?(?:[\w-]+\s+){0,2}(?:of|from))\s+"
+    r"(?:(?:around|about|some|nearly|roughly|approximately)\s+)?\d+\s*(?:km|kilometers|kilometres|miles)\s+(?:\(\d+\s*\w+\)\s+)?(?:[\w-]+\s+){0,2}(?:of|from))\s+"
     rf"(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:city|town|village)\s+of\s+)?)",
     re.I,
 )
@@ -531,6 +531,15 @@ _KIND_OF_WORD = {
     "camp": "camp",
 }
 _NON_WORD = re.compile(r"\W+")
+# the Arabic words for a village's features that open place names (``toponyms``' patterns)
+_KIND_OF_PREFIX = {
+    **dict.fromkeys(("kafr", "kfar", "tal", "tall", "tel", "tell", "deir", "dayr", "beit", "bayt"), "village"),
+    **dict.fromkeys(("khirbet", "khirbat", "umm", "qasr", "bir", "ras"), "village"),
+    **dict.fromkeys(("wadi", "jabal", "jebel"), "natural"),
+}
+_KIND_APPOSITION = re.compile(
+    r",\s+an?\s+(?:[\w-]+\s+){0,3}?(village|town|city|hamlet|settlement|district|suburb|neighbou?rhood|camp)\b"
+)
 _KIND_WORD_AFTER = re.compile(r"\s+([a-z-]+)")
 _KIND_WORD_BEFORE = re.compile(r"\b([a-z-]+)\s+of\s+(?:the\s+)?$")
 
@@ -581,8 +590,11 @@ def _placed(
     """A place for the unknown name ``m`` at ``holder``'s point."""
     after = _KIND_WORD_AFTER.match(clean, m.cend)
     before = _KIND_WORD_BEFORE.search(clean, max(0, m.cstart - 40), m.cstart)
-    words = [w.group(1).lower() for w in (after, before) if w is not None]
-    kind = next((_KIND_OF_WORD[w] for w in words if w in _KIND_OF_WORD), "place")
+    apposition = _KIND_APPOSITION.match(clean, m.cend)  # "X, a farming village 30 km south of Y"
+    words = [w.group(1).lower() for w in (after, before, apposition) if w is not None]
+    kind = next((_KIND_OF_WORD[w] for w in words if w in _KIND_OF_WORD), None)
+    if kind is None:  # "Kafr Nabuda", "Wadi Hmeid": the name says what it is
+        kind = _KIND_OF_PREFIX.get(m.surface.split()[0].split("-")[0].lower(), "place")
     precision = 3 if province or holder.feature_type in _PROVINCES else 2
     relation = (
         "near"

@@ -143,6 +143,7 @@ TINY_POPULATION = 5_000
 _LOCATIVE_CUE = re.compile(
     r"\b(?:in|at|near|from|to|into|outside|around|toward|towards|between|of|across|through)\s+(?:the\s+)?$", re.I
 )
+_TOWN_CUE = re.compile(r"\b(?:in|near|outside|downtown|central|town\s+of|city\s+of)\s+$")
 _COMMA_PLACE_AFTER = re.compile(r"^,\s+[A-Z]")
 
 
@@ -221,8 +222,10 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         # "Police", "Reading", "March", "Act" -- but "Boston" and "Cork" are cities first: a
         # sizeable place keeps the name unless the article also uses the word in lower case
         # or the name opens a sentence
-        if big < SMALL_POPULATION or SENTENCE_START.search(clean[max(0, s - 3) : s]):
+        if SENTENCE_START.search(clean[max(0, s - 3) : s]):
             return False
+        if big < SMALL_POPULATION and not (big >= TINY_POPULATION and _TOWN_CUE.search(clean, max(0, s - 20), s)):
+            return False  # a town whose name is also a word must be written as a place: "in downtown Calais"
         if word.lower() in _lower_words(clean):
             return False
     if _TITLE_BEFORE.search(clean[max(0, s - 16) : s]):
@@ -483,6 +486,22 @@ _CONTEXT = [
         rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+(?:province|governorate|district|sub-?district|region|township|camp|air\s+base|airbase|military\s+base|refugee\s+camp|neighbou?rhoods?|village)\b"
     ),
 ]
+# "X, a village 45 km south of Y", "X, a small government-held enclave", "X, a major town in"
+_CONTEXT.append(
+    re.compile(
+        rf"(?=[A-Zae])\b(?P<n>{_NAME}),\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:village|town|city|hamlet|settlement|"
+        r"district|island|enclave|suburb|neighbou?rhood|camp|region|zone|locality|border\s+town)\b"
+    )
+)
+# names made with the Arabic words for a village's features: Kafr (village), Tall (hill), Deir
+# (monastery), Beit (house), Khirbet (ruin), Wadi (valley), Jabal (mountain), Ras (cape), Bir (well)
+_CONTEXT.append(
+    re.compile(
+        r"(?=[BDJKRTUW])\b(?P<n>(?:Kafr|Kfar|Tal|Tall|Tel|Tell|Deir|Dayr|Beit|Bayt|Khirbet|Khirbat|Wadi|Jabal|"
+        r"Jebel|Ras|Bir|Umm|Qasr)[\s-](?:(?:al|el|ad|as|ar|az|an|ash)-)?[A-Z][\w'’]+(?:[\s-](?:(?:al|el|ad|as|ar|az|an|ash)-)?"
+        r"[A-Z][\w'’]+)?)"
+    )
+)
 # every match of _CONTEXT[i] contains a match of _CONTEXT_GATE[i]: a text without one is
 # not scanned (the gates open with plain words or a character class, which the engine
 # finds fastest)
@@ -494,6 +513,17 @@ _CONTEXT_GATE = [
         r"\s(?:province|governorate|district|sub-?district|region|township|camp|air\s+base|airbase|military\s+base|neighbou?rhoods?|village)\b"
     ),
 ]
+_CONTEXT_GATE.append(
+    re.compile(
+        r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|hamlet|settlement|district|island|enclave|suburb|"
+        r"neighbou?rhood|camp|region|zone|locality|border\s+town)\b"
+    )
+)
+_CONTEXT_GATE.append(
+    re.compile(
+        r"(?:Kafr|Kfar|Tal|Tall|Tel|Tell|Deir|Dayr|Beit|Bayt|Khirbet|Khirbat|Wadi|Jabal|Jebel|Ras|Bir|Umm|Qasr)[\s-]"
+    )
+)
 _LIST_ITEM = re.compile(_NAME)
 _LIST_END = re.compile(r"\s(?:and|or)\s")
 _NOT_NAMES = frozenset(

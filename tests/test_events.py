@@ -483,3 +483,15 @@ def test_the_subject_after_a_fronted_province_is_no_list_of_places(pipe: Pipelin
     r = _analyse(pipe, "In the province of Hama, Jund Tarkhan fighters shelled the village of Tell Qurnafa.")
     assert "Jund Tarkhan" not in {m.surface for m in r.mentions}
     assert set(_struck_at(r)) == {"Tell Qurnafa"}
+
+
+def test_an_apposition_says_what_and_where_a_place_is(pipe: Pipeline) -> None:
+    r = _analyse(pipe, "Gunmen killed nine people in Zawr Dabbah, a farming village some 30 km south of Mosul.")
+    m = _struck_at(r)["Zawr Dabbah"]
+    assert m.place is not None and m.place.feature_type == "village" and m.precision == 2
+
+
+def test_a_name_built_on_kafr_or_tell_is_a_village(pipe: Pipeline) -> None:
+    text = "Shelling hit Kafr Sijnaq on Monday, a day after clashes in Kafr Zita in Hama province."
+    m = _struck_at(_analyse(pipe, text))["Kafr Sijnaq"]
+    assert m.place is not None and m.place.feature_type == "village" and m.place.admin1 == "Hama"
