@@ -495,3 +495,15 @@ def test_a_name_built_on_kafr_or_tell_is_a_village(pipe: Pipeline) -> None:
     text = "Shelling hit Kafr Sijnaq on Monday, a day after clashes in Kafr Zita in Hama province."
     m = _struck_at(_analyse(pipe, text))["Kafr Sijnaq"]
     assert m.place is not None and m.place.feature_type == "village" and m.place.admin1 == "Hama"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A mine exploded as an army truck passed by Kafr Zita, wounding two soldiers.", "Kafr Zita"),
+        ("Troops killed 12 militants in the neighbouring province of Ghazni on Sunday.", "Ghazni"),
+        ("A photographer was shot at the entrance to Tulkarm on Friday.", "Tulkarm"),
+    ],
+)
+def test_more_ways_of_saying_where(pipe: Pipeline, text: str, name: str) -> None:
+    assert name in _struck(_analyse(pipe, text))
