@@ -111,13 +111,19 @@ class Resolver:
         return [(2, p) for cc in sorted(countries) for p in respellings(self.world, cc, sk)]
 
     def _province_of(self, places: Sequence[Place]) -> Place | None:
-        """The province (admin1) that holds every one of ``places`` finer than a country, if
-        they are all in one and there is at least one."""
-        held = {(p.country, p.admin1) for p in places if p.feature_type not in _BROAD or p.feature_type == "admin1"}
-        if len(held) != 1:
+        """The province (admin1) that holds most of ``places`` finer than a country (one per
+        mention): at least ``PROVINCE_SHARE`` of them, or all of them when there are fewer
+        than three."""
+        from collections import Counter
+
+        held = Counter(
+            (p.country, p.admin1) for p in places if p.feature_type not in _BROAD or p.feature_type == "admin1"
+        )
+        if not held:
             return None
-        ((country, admin1),) = held
-        if not admin1:
+        (country, admin1), n = held.most_common(1)[0]
+        total = sum(held.values())
+        if not admin1 or (n < total and (total < 3 or n < PROVINCE_SHARE * total)):
             return None
         for p in places:
             if p.feature_type == "admin1" and p.country == country and p.admin1 == admin1:
@@ -158,10 +164,16 @@ class Resolver:
             }
             surfaces = {m.key: m.surface for m in mentions}
             guessed = {m.key for m in mentions if m.confidence <= GUESS}
+            # a guess may also be in the country of a people the article names ("the Iraqi army")
+            peoples = {
+                cs[0][1].country for k, cs in cands.items() if cs and k in self.gazetteer.demonyms and cs[0][1].country
+            }
             for k in missing:
-                cands[k] = self.respelled(surfaces[k], context)
                 if k in guessed:  # a guess must be close to a name of a place of some size
-                    cands[k] = [c for c in cands[k] if _likely_respelling(surfaces[k], c[1])]
+                    found = self.respelled(surfaces[k], context | peoples)
+                    cands[k] = [c for c in found if _likely_respelling(surfaces[k], c[1])]
+                else:
+                    cands[k] = self.respelled(surfaces[k], context)
         keys = [k for k, cs in cands.items() if cs]
         choice = {k: max(cands[k], key=lambda c: _score(c[1], c[0], set(), set(), k)) for k in keys}
         confident = {
@@ -264,13 +276,13 @@ class Resolver:
         if left:
             # the one province all the article's places lie in ("the town of X" in a report
             # whose every other place is in Daraa): somewhere in it
-            literal = {
+            literal = [
                 m.key
                 for m in mentions
                 if m.key in choice
                 and not nonliteral_reason(clean, m.cstart, m.cend, choice[m.key][1].feature_type)
                 and m.key not in self.gazetteer.demonyms
-            }
+            ]
             province = self._province_of([choice[k][1] for k in literal])
             if province is not None:
                 for m in left:
@@ -529,6 +541,11 @@ _KIND_OF_WORD = {
     "town": "town",
     "city": "city",
     "camp": "camp",
+    "troublespot": "town",
+    "hometown": "town",
+    "enclave": "town",
+    "locality": "village",
+    "localities": "village",
 }
 _NON_WORD = re.compile(r"\W+")
 # the Arabic words for a village's features that open place names (``toponyms``' patterns)
@@ -620,6 +637,7 @@ def _placed(
     )
 
 
+PROVINCE_SHARE = 0.6  # an article's province holds this share of its places' mentions
 GUESS_POPULATION = 5_000  # a guessed name is taken for another spelling of a place this big
 GUESS_SIMILARITY = 0.75  # ... written this much alike (difflib's ratio of the folded names)
 

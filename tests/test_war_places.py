@@ -274,3 +274,8 @@ def test_a_town_whose_name_is_also_a_rare_word_is_found_where_written_as_a_place
     # "calais" is a word of the large English dictionary the recogniser reads
     m = _mentions(pipe, "A migrant was shot in the leg in downtown Calais, police said.")
     assert m["Calais"].place is not None and m["Calais"].place.country == "FR"
+
+
+def test_a_guess_may_be_in_the_country_of_a_people_the_article_names(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "In Iskandiriyah, Iraqi troops clashed with gunmen at a mosque.")
+    assert m["Iskandiriyah"].place is not None and m["Iskandiriyah"].place.country == "IQ"
