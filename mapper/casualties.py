@@ -22,6 +22,7 @@ roles of the places around it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -448,6 +449,10 @@ def extract_claims(article: Article, sentences: list[Sentence], mentions: list[M
     texts = [clean[sent.start : sent.end] for sent in sentences]
     hinted = _hinted(clean, sentences)
     all_figures = [find_figures(text) if hint else [] for text, hint in zip(texts, hinted, strict=True)]
+    # claim_places reads only the mentions of the claim's sentence and the one before it:
+    # each claim is given those (found by offset), not all the article's
+    by_offset = sorted(mentions, key=lambda m: m.cstart)
+    starts = [m.cstart for m in by_offset]
     for i, sent in enumerate(sentences):
         text = texts[i]
         figures = all_figures[i]
@@ -459,7 +464,9 @@ def extract_claims(article: Article, sentences: list[Sentence], mentions: list[M
             claimant = prev_claimant
         for f in figures:
             phrase = (sent.start + f.span[0], sent.start + f.span[1])
-            places = claim_places(clean, sentences, i, phrase, mentions, article_struck, article_main)
+            lo = bisect.bisect_left(starts, sentences[max(0, i - 1)].start)
+            near = by_offset[lo : bisect.bisect_left(starts, sent.end, lo)]
+            places = claim_places(clean, sentences, i, phrase, near, article_struck, article_main)
             s, e = article.to_original(sent.start, sent.end)
             claims.append(
                 Claim(

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .budget import Budget
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
@@ -58,6 +59,7 @@ NOT_ANALYSIS = frozenset(
         "__init__.py",
         "__main__.py",
         "atomic.py",
+        "budget.py",
         "cache.py",
         "config.py",
         "evaluate.py",
@@ -79,6 +81,7 @@ class PipelineConfig:
     geocoder: GeocoderConfig | None = None  # None: no online fallback at all
     # the gazetteers' contents, for workers that cannot read this machine's files (Dask)
     gazetteer_data: tuple[bytes, ...] | None = None
+    budget: Budget = field(default_factory=Budget)  # what one article may cost; no part of the fingerprint
 
     def build(self, *, geocoder: Any = None) -> Pipeline:
         """The pipeline this config describes; ``geocoder`` replaces the configured one (a
@@ -89,7 +92,7 @@ class PipelineConfig:
         if geocoder is None and self.geocoder is not None:
             geocoder = self.geocoder.make()
         if self.gazetteer_data is None:
-            return Pipeline.create(self.gazetteers, world=world, geocoder=geocoder, config=self)
+            return Pipeline.create(self.gazetteers, world=world, geocoder=geocoder, config=self, budget=self.budget)
         import tempfile
 
         with tempfile.TemporaryDirectory(prefix="mapper-gazetteers-") as tmp:
@@ -97,7 +100,7 @@ class PipelineConfig:
             for i, data in enumerate(self.gazetteer_data):
                 paths.append(Path(tmp) / f"{i}.csv")
                 paths[-1].write_bytes(data)
-            return Pipeline.create(paths, world=world, geocoder=geocoder, config=self)
+            return Pipeline.create(paths, world=world, geocoder=geocoder, config=self, budget=self.budget)
 
     def shipped(self) -> PipelineConfig:
         """The same config carrying the gazetteers' contents (for workers on other machines)."""

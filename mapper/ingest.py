@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .budget import Budget, OverBudget
 from .dates import EARLIEST, LATEST, first_full_date, plausible
 from .models import Article, Problem
 from .text import lower_finds_ignorecase
@@ -459,6 +460,7 @@ def read_all(
     *,
     wanted: Callable[[Path, os.stat_result | None], bool] | None = None,
     records: bool = False,
+    budget: Budget | None = None,
 ) -> Iterator[Read | Problem]:
     """Every article file under ``inputs``, read: discover -> stat -> read -> problems.
 
@@ -466,7 +468,9 @@ def read_all(
     stat'ed) is passed over unread.  A path that does not exist is a ``Problem``; a
     file that cannot be read is a ``Read`` without an article.  ``records``: a
     ``.jsonl`` file given by name holds one article per line (``{"id", "text"}``).
+    Reading one file may take ``budget.max_seconds`` of processor time (``mapper.budget``).
     """
+    budget = budget or Budget()
     for raw in inputs:
         path = Path(raw)
         if records and path.suffix.lower() == ".jsonl" and path.is_file():
@@ -483,9 +487,13 @@ def read_all(
             if wanted is not None and not wanted(item.path, st):
                 continue
             try:
-                article = read_article(item)
+                with budget.timed("reading it"):
+                    article = read_article(item)
             except IngestError as exc:
                 yield Read(item, st, None, [Problem(exc.path, exc.message, exc.line)])
+                continue
+            except OverBudget as exc:
+                yield Read(item, st, None, [Problem(display_path(item.path), str(exc))])
                 continue
             notes = [Problem(article.path, note, skipped=False) for note in article.notes]
             yield Read(item, st, article, notes)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .budget import Budget, OverBudget
 from .casualties import extract_claims
 from .executors import Executor, Packed, Serial
 from .ingest import read_all
@@ -61,6 +62,7 @@ class Pipeline:
     resolver: Resolver
     problems: list[Problem] = field(default_factory=list)  # from loading the gazetteers
     config: PipelineConfig | None = None  # what it was built from (workers build theirs from it)
+    budget: Budget = field(default_factory=Budget)  # what one article may cost
 
     @classmethod
     def create(
@@ -70,32 +72,58 @@ class Pipeline:
         world: WorldSource | None = None,
         geocoder: Geocoder | None = None,
         config: PipelineConfig | None = None,
+        budget: Budget | None = None,
     ) -> Pipeline:
         if world is not None and not isinstance(world, MemoSource):
             world = MemoSource(world)
         gaz, problems = Gazetteer.load(gazetteers, world=world)
-        return cls(gaz, Matcher(gaz.forms, world), Resolver(gaz, world, geocoder), problems, config)
+        return cls(gaz, Matcher(gaz.forms, world), Resolver(gaz, world, geocoder), problems, config, budget or Budget())
 
     def analyse(self, article: Article) -> ArticleResult:
-        """The per-article stages: toponyms -> resolve -> roles -> casualties."""
-        sentences = split_sentences(article.clean)
-        toponyms = find_toponyms(article, sentences, self.matcher)
-        mentions, unresolved = self.resolver.resolve(article, toponyms)
-        mentions, event_ref = assign_article(article.clean, sentences, mentions)
-        claims = extract_claims(article, sentences, mentions)
+        """The per-article stages: toponyms -> resolve -> roles -> casualties.
+
+        Raises ``OverBudget`` for an article longer than the budget allows, or whose
+        analysis takes longer (``mapper.budget``)."""
+        self.budget.check_size(len(article.clean))
+        with self.budget.timed():
+            sentences = split_sentences(article.clean)
+            toponyms = find_toponyms(article, sentences, self.matcher)
+            mentions, unresolved = self.resolver.resolve(article, toponyms)
+            mentions, event_ref = assign_article(article.clean, sentences, mentions)
+            claims = extract_claims(article, sentences, mentions)
         return ArticleResult(article, mentions, claims, unresolved, event_ref)
 
-    def pipe(self, articles: Iterable[Article], executor: Executor | None = None) -> Iterator[ArticleResult]:
+    def attempt(self, article: Article) -> ArticleResult | Problem:
+        """``analyse``, or the problem that kept the article from being analysed."""
+        try:
+            return self.analyse(article)
+        except OverBudget as exc:
+            return Problem(article.path, str(exc))
+
+    def pipe(
+        self,
+        articles: Iterable[Article],
+        executor: Executor | None = None,
+        *,
+        on_problem: Callable[[Problem], None] | None = None,
+    ) -> Iterator[ArticleResult]:
         """``analyse`` over ``articles`` on ``executor`` (this process when None): the results
-        in the order of the articles, the same whichever executor runs them."""
+        in the order of the articles, the same whichever executor runs them.  An article past
+        its budget goes to ``on_problem`` (without one, ``OverBudget`` is raised)."""
         for result, _ in self.analysed(articles, executor):
+            if isinstance(result, Problem):
+                if on_problem is None:
+                    raise OverBudget(str(result))
+                on_problem(result)
+                continue
             yield result
 
     def analysed(
         self, articles: Iterable[Article], executor: Executor | None = None, *, pack: bool = False
-    ) -> Iterator[tuple[ArticleResult, Packed | None]]:
+    ) -> Iterator[tuple[ArticleResult | Problem, Packed | None]]:
         """``pipe``, with each article's texts compressed for the store by the worker that
-        analysed it when ``pack`` (None when this process analysed it: the store packs them)."""
+        analysed it when ``pack`` (None when this process analysed it: the store packs them);
+        an article past its budget gives its ``Problem`` in place of a result."""
         ex = executor or Serial()
         with ex.using(self):
             parallel = not isinstance(ex, Serial)
@@ -117,9 +145,10 @@ class Pipeline:
                 send()  # the workers go on while these are handed out
                 for article, (result, packed, missed) in zip(batch, answers, strict=True):
                     if missed and redo:  # a name the worker's cache could not answer: ask here
-                        yield self.analyse(article), None
+                        yield self.attempt(article), None
                         continue
-                    result.article = article  # (a worker sends its result back without the article)
+                    if isinstance(result, ArticleResult):  # (a worker sends it back without the article)
+                        result.article = article
                     yield result, packed
 
 
@@ -329,7 +358,7 @@ def update(
         return True
 
     def entries() -> Iterator[_Entry]:
-        for read in read_all(inputs, wanted=wanted):
+        for read in read_all(inputs, wanted=wanted, budget=pipe.budget):
             if bar is not None:
                 bar.update(1)
             if isinstance(read, Problem):  # a path given that does not exist
@@ -381,6 +410,29 @@ def update(
             done.added.append(result.article.id)
         tick()
 
+    failed: set[str] = set()  # contents that could not be analysed in this run
+
+    def unanalysed(entry: _Entry, why: Problem) -> None:
+        """A file whose article could not be analysed (past its budget): reported, and left
+        unrecorded, so that the next run reads it again."""
+        problem(why)
+        if entry.article is not None:
+            failed.add(entry.article.sha256)
+            seen.pop(entry.article.sha256, None)
+            ids.discard(entry.article.id)
+            held.discard(entry.article.sha256)
+        if entry.old is not None:
+            replacing[entry.old] -= 1
+
+    def settle(entry: _Entry) -> None:
+        """Record a file that needed no analysis of its own, unless its content is one that
+        could not be analysed (a copy of it read earlier in this run was past its budget)."""
+        if entry.file[3] in failed:
+            if entry.old is not None:
+                replacing[entry.old] -= 1
+            return
+        record(entry, None, None)
+
     try:
         waiting: collections.deque[_Entry] = collections.deque()
 
@@ -392,10 +444,13 @@ def update(
 
         for result, packed in pipe.analysed(fresh_articles(), executor, pack=True):
             while waiting[0].article is None:  # files before it that needed no analysis
-                record(waiting.popleft(), None, None)
+                settle(waiting.popleft())
+            if isinstance(result, Problem):
+                unanalysed(waiting.popleft(), result)
+                continue
             record(waiting.popleft(), result, packed)
         while waiting:
-            record(waiting.popleft(), None, None)
+            settle(waiting.popleft())
         if bar is not None:
             bar.close()
         skip = set(pending.superseded)  # edited files' old content, gone once the batch is stored
@@ -405,6 +460,9 @@ def update(
             on_note(f"analysing {len(todo)} stored articles again from their stored text ({why})")
         stored = (store.load_results([sha], with_text=True)[0].article for sha in todo)
         for result, packed in pipe.analysed(stored, executor, pack=True):
+            if isinstance(result, Problem):  # its earlier analysis stays
+                problem(result)
+                continue
             pending.results.append(result)
             if packed is not None:
                 pending.packed[result.article.sha256] = packed

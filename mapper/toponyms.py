@@ -15,6 +15,7 @@ Whether a name is used literally is decided once its place is known
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import re
 from dataclasses import dataclass
@@ -369,9 +370,18 @@ _NOT_NAMES = frozenset(
 def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     """Names found only by context ("the town of X"), not overlapping known hits."""
     out: list[Hit] = []
+    # the spans a new name may not overlap, by start: one that overlaps [s, e) starts
+    # before e and, being at most ``longest`` long, after s - longest
+    occupied = sorted((h.start, h.end) for h in taken)
+    longest = max((e - s for s, e in occupied), default=0)
 
     def free(s: int, e: int) -> bool:
-        return not any(s < h.end and h.start < e for h in taken + out)
+        i = bisect.bisect_left(occupied, (s - longest + 1,))
+        while i < len(occupied) and occupied[i][0] < e:
+            if occupied[i][1] > s:
+                return False
+            i += 1
+        return True
 
     for rx, gate in zip(_CONTEXT, _CONTEXT_GATE, strict=True):
         if not gate.search(clean):
@@ -387,6 +397,8 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
                 if surface.split()[0] in _NOT_NAMES or not free(s2, e2):
                     continue
                 out.append(Hit(s2, e2, name_key(surface), "pattern"))
+                bisect.insort(occupied, (s2, e2))
+                longest = max(longest, e2 - s2)
     return out
 
 
