@@ -231,19 +231,21 @@ def _is_foreign_line(line: str) -> bool:
     return False
 
 
-def is_boilerplate(line: str) -> bool:
+def is_boilerplate(line: str, *, foreign: bool = True) -> bool:
+    """Whether a line is boilerplate as a whole; ``foreign``: a line in another language
+    (a footer of an English page) counts as boilerplate too."""
     s = line.strip()
     if not s:
         return False
     if "\n" in s:  # not from clean_text, which passes single lines
-        return bool(BOILERPLATE.match(s)) or _is_foreign_line(s)
+        return bool(BOILERPLATE.match(s)) or (foreign and _is_foreign_line(s))
     if _BOILERPLATE_LINE.match(s):
         return True
     # every phrase holds one of these words: a line without them is not searched
     low = s.lower()
     if (not lower_finds_ignorecase(s) or any(w in low for w in _BOILER_PHRASE_WORDS)) and _BOILERPLATE_PHRASE.search(s):
         return True
-    return _is_foreign_line(s)
+    return foreign and _is_foreign_line(s)
 
 
 def _extend_offsets(offsets: list[int], line: str, start: int, i: int, j: int) -> None:
@@ -258,11 +260,54 @@ def _translate_match(m: re.Match[str]) -> str:
     return m.group().translate(_CHAR_MAP)
 
 
-def clean_text(text: str) -> tuple[str, list[int]]:
-    """Return (clean, offsets): boilerplate lines dropped, characters normalised.
+SHORT_LINE = 300  # characters: a line this short may be boilerplate as a whole
+SHORT_SENTENCE = 160  # a sentence of a long line this short holding a boilerplate phrase goes whole
+_SEGMENT_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def kept_spans(body: str, *, drop_foreign: bool = True) -> list[tuple[int, int]]:
+    """The spans of one line (without its line break) that cleaning keeps.
+
+    A short line is kept or dropped whole (``is_boilerplate``).  A long one is never
+    dropped for boilerplate (an article may come as one line): its short sentences that
+    hold a boilerplate phrase ("We use cookies.") go, and in a longer sentence only the
+    phrase itself is cut out.  ``drop_foreign``: lines in another language than English
+    go whole (footers, or a paragraph in another language, of an English page)."""
+    if not body.strip():
+        return []
+    if len(body) <= SHORT_LINE:
+        return [] if is_boilerplate(body, foreign=drop_foreign) else [(0, len(body))]
+    if drop_foreign and _is_foreign_line(body):
+        return []
+    keep: list[tuple[int, int]] = []
+    pos = 0
+    for end in [m.start() for m in _SEGMENT_END.finditer(body)] + [len(body)]:
+        cuts = list(_BOILERPLATE_PHRASE.finditer(body, pos, end))
+        if cuts and end - pos <= SHORT_SENTENCE:
+            pos = end
+            continue
+        for m in cuts:
+            keep.append((pos, m.start()))
+            pos = m.end()
+        keep.append((pos, end))
+        pos = end
+    # white space at the edges of a piece is not kept (a piece of white space is no piece)
+    out = []
+    for a, b in keep:
+        piece = body[a:b]
+        a += len(piece) - len(piece.lstrip())
+        b -= len(piece) - len(piece.rstrip())
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, list[int]]:
+    """Return (clean, offsets): boilerplate dropped (``kept_spans``), characters normalised.
 
     ``offsets[i]`` is the index in ``text`` of ``clean[i]``; one extra entry at the
     end points just past the last character, so spans map back with it.
+    ``drop_foreign``: drop lines in another language than English too (see ``kept_spans``).
     """
     out: list[str] = []
     offsets: list[int] = []
@@ -272,31 +317,41 @@ def clean_text(text: str) -> tuple[str, list[int]]:
         start = pos
         pos += len(raw_line)
         body = raw_line.rstrip("\r\n")
-        if not body.strip() or is_boilerplate(body):
+        pieces = kept_spans(body, drop_foreign=drop_foreign)
+        if not pieces:
             blank_run += 1
             continue
-        if out:
-            # keep paragraph structure: one newline, or two after blank/dropped lines
-            sep = "\n\n" if blank_run else "\n"
-            out.append(sep)
-            offsets.extend([start - 1] * len(sep))
+        for n, (a, b) in enumerate(pieces):
+            if n:  # a piece after one cut out of the same line: one space between them
+                out.append(" ")
+                offsets.append(start + a - 1)
+            elif out:
+                # keep paragraph structure: one newline, or two after blank/dropped lines
+                sep = "\n\n" if blank_run else "\n"
+                out.append(sep)
+                offsets.extend([start - 1] * len(sep))
+            _append_normalised(body[a:b] if (a, b) != (0, len(body)) else body, start + a, out, offsets)
         blank_run = 0
-        line = _TO_TRANSLATE.sub(_translate_match, _ZERO_WIDTH.sub("\x00", body))
-        # strip leading/trailing white space and collapse runs, keeping offsets
-        lead = len(line) - len(line.lstrip())
-        seg_start = lead
-        last = len(line.rstrip())
-        i = seg_start
-        for m in _SPACES.finditer(line, seg_start, last):
-            out.append(line[i : m.start() + 1].replace("\x00", ""))
-            _extend_offsets(offsets, line, start, i, m.start() + 1)
-            i = m.end()
-        out.append(line[i:last].replace("\x00", ""))
-        _extend_offsets(offsets, line, start, i, last)
     clean = "".join(out)
     offsets.append(offsets[-1] + 1 if offsets else 0)
     assert len(offsets) == len(clean) + 1
     return clean, offsets
+
+
+def _append_normalised(body: str, start: int, out: list[str], offsets: list[int]) -> None:
+    """Append ``body`` (found at ``text[start:]``) normalised, with the offset of each character."""
+    line = _TO_TRANSLATE.sub(_translate_match, _ZERO_WIDTH.sub("\x00", body))
+    # strip leading/trailing white space and collapse runs, keeping offsets
+    lead = len(line) - len(line.lstrip())
+    seg_start = lead
+    last = len(line.rstrip())
+    i = seg_start
+    for m in _SPACES.finditer(line, seg_start, last):
+        out.append(line[i : m.start() + 1].replace("\x00", ""))
+        _extend_offsets(offsets, line, start, i, m.start() + 1)
+        i = m.end()
+    out.append(line[i:last].replace("\x00", ""))
+    _extend_offsets(offsets, line, start, i, last)
 
 
 # --------------------------------------------------------------------------- metadata
