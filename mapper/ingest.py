@@ -57,12 +57,36 @@ class Source:
 # --------------------------------------------------------------------------- discovery
 
 
-def discover(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Source | IngestError]:
+OUTPUTS_MARKER = ".mapper-outputs.json"  # in a folder mapper writes its outputs into (export.publish)
+
+
+class InputError(Exception):
+    """The inputs of a run are wrong as a whole (a missing path, a folder without articles);
+    the message is one line."""
+
+
+def _skipped_folder(folder: Path, exclude: set[str]) -> bool:
+    """A folder not to walk: a run's output folder (given, or holding mapper's outputs: the
+    manifest they are published with, or, from before it, a map beside a sites.geojson)."""
+    return (
+        os.path.realpath(folder) in exclude
+        or (folder / OUTPUTS_MARKER).exists()
+        or ((folder / "map.html").exists() and (folder / "sites.geojson").exists())
+    )
+
+
+def discover(
+    inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[Source | IngestError]:
     """Yield every article file under ``inputs`` (files or folders, recursively).
 
     Folders are walked without following symbolic links to folders, so link loops
-    cannot trap the walk; files are yielded in a stable (sorted) order.
+    cannot trap the walk; files are yielded in a stable (sorted) order.  Hidden files
+    and folders, the folders in ``exclude`` and any folder holding mapper's outputs
+    are passed over, so that a run never reads its own map back as an article.  A
+    folder that cannot be read is an ``IngestError``.
     """
+    skip = {os.path.realpath(p) for p in exclude}
     for raw in inputs:
         root = Path(raw)
         if root.is_file():
@@ -71,13 +95,46 @@ def discover(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Source | Inge
         if not root.is_dir():
             yield IngestError(display_path(root), "no such file or folder")
             continue
-        for dirpath, dirnames, filenames in os.walk(root, onerror=None):
-            dirnames.sort()
+        if _skipped_folder(root, skip):
+            continue
+        errors: list[OSError] = []
+        for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+            yield from _walk_errors(errors)
+            here = Path(dirpath)
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not _skipped_folder(here / d, skip))
             for name in sorted(filenames):
-                p = Path(dirpath) / name
+                p = here / name
                 if p.suffix.lower() not in SUFFIXES or name.startswith("."):
                     continue
                 yield Source(p, display_path(p.relative_to(root).as_posix()))
+        yield from _walk_errors(errors)
+
+
+def _walk_errors(errors: list[OSError]) -> Iterator[IngestError]:
+    for exc in errors:
+        where = display_path(exc.filename) if exc.filename is not None else "?"
+        yield IngestError(where, f"cannot read this folder ({exc.strerror or exc}): nothing in it was read")
+    errors.clear()
+
+
+def check_inputs(inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Raise ``InputError`` when an input does not exist or holds no article file at all (a
+    mistyped or empty folder), before a run reads or writes anything."""
+    for raw in inputs:
+        root = Path(raw)
+        if not root.exists() and not root.is_symlink():
+            raise InputError(f"{display_path(root)}: no such file or folder")
+        if not root.is_dir():
+            continue
+        trouble = None
+        for item in discover([root], exclude=exclude):
+            if isinstance(item, Source):
+                break
+            trouble = trouble or item
+        else:
+            if trouble is not None:
+                raise InputError(str(trouble))
+            raise InputError(f"{display_path(root)}: no article files in this folder ({', '.join(sorted(SUFFIXES))})")
 
 
 # --------------------------------------------------------------------------- decoding
@@ -516,6 +573,7 @@ def read_all(
     wanted: Callable[[Path, os.stat_result | None], bool] | None = None,
     records: bool = False,
     budget: Budget | None = None,
+    exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> Iterator[Read | Problem]:
     """Every article file under ``inputs``, read: discover -> stat -> read -> problems.
 
@@ -531,7 +589,7 @@ def read_all(
         if records and path.suffix.lower() == ".jsonl" and path.is_file():
             yield from _jsonl_records(path)
             continue
-        for item in discover([path]):
+        for item in discover([path], exclude=exclude):
             if isinstance(item, IngestError):
                 yield Problem(item.path, item.message, item.line)
                 continue

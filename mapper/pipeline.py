@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .budget import Budget, OverBudget
 from .casualties import extract_claims
 from .executors import Executor, Packed, Serial
-from .ingest import read_all
+from .ingest import InputError, check_inputs, read_all
 from .models import Article, ArticleResult, Problem, RunResult
 from .places import MemoSource, WorldSource
 from .places.curated import Gazetteer
@@ -175,6 +175,10 @@ def run(
     """Read the articles under ``inputs``, analyse those the store lacks, and write the outputs
     of every stored article into ``outdir``.
 
+    Raises ``InputError``, before reading or writing anything, when an input does not
+    exist or holds no article file, and, before writing the outputs, when not one of the
+    article files found could be read.
+
     ``store``: the SQLite store (default ``outdir/mapper.sqlite``), locked for the run;
     ``keep_store=False`` keeps none: a temporary store, so the outputs cover exactly the
     articles given.  The outputs are written before the last analyses are stored, so a run
@@ -184,6 +188,8 @@ def run(
     from .export.publish import publish
     from .store import default_store, locked
 
+    inputs = list(inputs)
+    check_inputs(inputs, exclude=[outdir])
     config = config or PipelineConfig()
     pipe = pipeline or config.build()
     executor = executor or Serial()
@@ -210,7 +216,10 @@ def run(
                 on_problem=on_problem,
                 on_note=on_note,
                 progress=progress,
+                exclude=[outdir],
             )
+        if done.files and not (done.added or done.known or done.unchanged or done.replaced):
+            raise InputError(f"none of the {done.files} article files found could be read (see above); nothing written")
         result = build(st, done.problems, done.pending)
         result.outputs = publish(result, outdir, formats)
         save(st, done.pending, result, analysis)
@@ -286,6 +295,7 @@ def update(
     on_problem: Callable[[Problem], None] | None = None,
     on_note: Callable[[str], None] | None = None,
     progress: bool = False,
+    exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> Ingested:
     """Read the articles under ``inputs`` that the store lacks and analyse each one.
 
@@ -316,7 +326,7 @@ def update(
     if progress:  # the files are found as they are read (a list of 100,000 of them is large): count first
         from .ingest import discover
 
-        total = sum(1 for _ in discover(inputs))
+        total = sum(1 for _ in discover(inputs, exclude=exclude))
         if total > 50:
             from tqdm import tqdm
 
@@ -358,7 +368,7 @@ def update(
         return True
 
     def entries() -> Iterator[_Entry]:
-        for read in read_all(inputs, wanted=wanted, budget=pipe.budget):
+        for read in read_all(inputs, wanted=wanted, budget=pipe.budget, exclude=exclude):
             if bar is not None:
                 bar.update(1)
             if isinstance(read, Problem):  # a path given that does not exist

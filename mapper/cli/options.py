@@ -177,11 +177,12 @@ def errors(store_path: Path | None = None) -> Iterator[None]:
 
     from ..executors import ClusterError
     from ..export.publish import OutputError
+    from ..ingest import InputError
     from ..store import StoreError
 
     try:
         yield
-    except (StoreError, OutputError, ClusterError) as exc:
+    except (StoreError, OutputError, ClusterError, InputError) as exc:
         raise click.ClickException(str(exc)) from None
     except sqlite3.Error as exc:
         raise click.ClickException(f"{store_path}: {exc}") from None

@@ -33,7 +33,7 @@ everything stored; a folder seen before is skipped without reading it again.
 
 
 @click.command(epilog=EPILOG)
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @output_option("Folder for map.html, sites.geojson, sites.csv and report.json.")
 @config_options
 @click.option("--no-map", is_flag=True, help="Skip map.html (GeoJSON and CSV only).")
@@ -79,13 +79,17 @@ def run(
     INPUT is a file or a folder (read recursively): .txt and .md as text,
     .html/.htm through an article extractor.  Bad files are reported one line
     each and skipped; the run goes on.  New articles are added to the store;
-    the outputs cover every article in it.
+    the outputs cover every article in it.  Without INPUT, the stored articles
+    are mapped (and analysed again when the gazetteers or the mapper changed).
+    A missing INPUT, or a folder without articles, is an error.
     """
     from .. import pipeline
     from ..store import default_store
 
     if no_store and (store or reanalyse):
         raise click.UsageError("--no-store cannot go with --store or --reanalyse")
+    if not inputs and (no_store or not (store or default_store(outdir)).exists()):
+        raise click.UsageError("give the files or folders of articles to map (INPUT...)")
     pipe = build_pipeline(config)
     formats: tuple[str, ...] = ("geojson", "csv") if no_map else ("geojson", "csv", "html")
     formats += ("gpkg",) if gpkg else ()
