@@ -220,7 +220,7 @@ def run(
             )
         if done.files and not (done.added or done.known or done.unchanged or done.replaced):
             raise InputError(f"none of the {done.files} article files found could be read (see above); nothing written")
-        result = build(st, done.problems, done.pending)
+        result = build(st, done.problems, done.pending, on_problem=on_problem)
         result.outputs = publish(result, outdir, formats)
         save(st, done.pending, result, analysis)
         result.ingested = done
@@ -228,11 +228,18 @@ def run(
     return result
 
 
-def build(store: Store, problems: list[Problem] | None = None, pending: Pending | None = None) -> RunResult:
+def build(
+    store: Store,
+    problems: list[Problem] | None = None,
+    pending: Pending | None = None,
+    *,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> RunResult:
     """The sites of every stored article, with ``pending`` work applied (writes nothing).
 
     ``problems`` are the run's; ``None`` takes those of the run that last changed
-    the stored sites (for re-exports).
+    the stored sites (for re-exports).  A stored article that cannot be decoded (damaged
+    content) is left out and named in the problems (and given to ``on_problem``).
     """
     pending = pending or Pending()
     drop = pending.hashes()
@@ -241,11 +248,16 @@ def build(store: Store, problems: list[Problem] | None = None, pending: Pending 
     fresh = sorted((lean_result(r) for r in pending.results), key=_article_id)
     with store.snapshot():
         stored = (lean_result(r) for r in store.results(quoting=True) if r.article.sha256 not in drop)
-        return assemble(
+        result = assemble(
             heapq.merge(stored, fresh, key=_article_id),
             store.stored_problems() if problems is None else problems,
             in_order=True,
         )
+    for p in store.take_damaged():
+        result.problems.append(p)
+        if on_problem:
+            on_problem(p)
+    return result
 
 
 def _article_id(r: ArticleResult) -> str:
@@ -261,13 +273,19 @@ def save(store: Store, pending: Pending | None, result: RunResult, analysis: str
     return store.save(pending, analysis, feats, result.problems)
 
 
-def refresh(store: Store, outdir: str | os.PathLike[str], formats: Sequence[str]) -> RunResult:
+def refresh(
+    store: Store,
+    outdir: str | os.PathLike[str],
+    formats: Sequence[str],
+    *,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> RunResult:
     """Render the outputs of every stored article into ``outdir`` (``mapper export``,
     ``mapper forget``), and let the stored sites catch up when a run was killed before
     storing them."""
     from .export.publish import publish
 
-    result = build(store)
+    result = build(store, on_problem=on_problem)
     result.outputs = publish(result, outdir, formats)
     save(store, None, result)
     return result
@@ -468,7 +486,15 @@ def update(
         if todo and on_note:
             why = "as asked" if reanalyse else "the gazetteers or the mapper changed"
             on_note(f"analysing {len(todo)} stored articles again from their stored text ({why})")
-        stored = (store.load_results([sha], with_text=True)[0].article for sha in todo)
+
+        def stored_articles() -> Iterator[Article]:
+            for sha in todo:
+                for r in store.results([sha], with_text=True):  # (none when its row is damaged)
+                    yield r.article
+                for p in store.take_damaged():
+                    problem(p)
+
+        stored = stored_articles()
         for result, packed in pipe.analysed(stored, executor, pack=True):
             if isinstance(result, Problem):  # its earlier analysis stays
                 problem(result)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .options import open_store, output_option, store_options
+from .options import open_store, output_option, store_options, warn
 
 FORMATS = ("geojson", "csv", "gpkg", "html")
 
@@ -34,6 +34,6 @@ def export(outdir: Path, store: Path | None, wait: float | None, formats: tuple[
     from ..store import default_store
 
     with open_store(store or default_store(outdir), wait, create=False) as st:
-        result = refresh(st, outdir, formats or ("geojson", "csv", "html"))
+        result = refresh(st, outdir, formats or ("geojson", "csv", "html"), on_problem=warn)
     for kind, path in result.outputs.items():
         click.echo(f"  {kind:<8} {path}")

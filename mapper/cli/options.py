@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,13 +13,22 @@ import click
 
 from .. import __version__
 
+# what must not reach a terminal raw from a file name or an article: control characters
+# (escape sequences, carriage returns, line breaks) and the marks that reorder text
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: object) -> str:
+    """``text`` as it may be printed: control characters as escapes (``\\x1b``, ``\\u202e``)."""
+    return _UNSHOWN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
 
 def warn(problem: Any) -> None:
-    click.secho(f"warning: {problem}", fg="yellow", err=True)
+    click.secho(f"warning: {shown(problem)}", fg="yellow", err=True)
 
 
 def note(message: str) -> None:
-    click.echo(message, err=True)
+    click.echo(shown(message), err=True)
 
 
 def config_options(f: Any) -> Any:
@@ -198,15 +208,22 @@ def errors(store_path: Path | None = None) -> Iterator[None]:
 
 @contextlib.contextmanager
 def open_store(
-    store_path: Path, wait: float | None = None, *, lock: bool = True, create: bool = True, migrate: bool = True
+    store_path: Path,
+    wait: float | None = None,
+    *,
+    lock: bool = True,
+    create: bool = True,
+    migrate: bool = True,
+    readonly: bool = False,
 ) -> Iterator[Any]:
-    """The store, locked against other writers unless ``lock`` is off, with errors made one line."""
+    """The store, locked against other writers unless ``lock`` is off, with errors made one line
+    (``readonly``: opened only to read, from a read-only folder too)."""
     from ..store import Store, locked
 
     with errors(store_path), contextlib.ExitStack() as stack:
         if lock:
             stack.enter_context(locked(store_path, wait=wait, on_wait=note))
-        st = stack.enter_context(Store.open(store_path, create=create, migrate=migrate))
+        st = stack.enter_context(Store.open(store_path, create=create, migrate=migrate, readonly=readonly))
         for line in st.notes:
             note(line)
         yield st

@@ -15,6 +15,7 @@ from .options import (
     executor_options,
     note,
     output_option,
+    shown,
     store_options,
     warn,
 )
@@ -147,10 +148,29 @@ def print_summary(result: Any) -> None:
     for k, v in rows:
         click.echo(f"  {k:<{width}}  {v}")
     if result.unresolved:
-        click.echo("  unresolved: " + "; ".join(f"{n} ({', '.join(a)})" for n, a in sorted(result.unresolved.items())))
+        click.echo(shown("  unresolved: " + unresolved_line(result.unresolved)))
     if result.store is not None:
-        click.echo(f"  {'store':<{width}}  {result.store}")
+        click.echo(shown(f"  {'store':<{width}}  {result.store}"))
     for kind, path in result.outputs.items():
-        click.echo(f"  {kind:<{width}}  {path}")
+        click.echo(shown(f"  {kind:<{width}}  {path}"))
     if result.store is not None and not done.changed:
         click.echo("  nothing new: the store already held every article given and is unchanged")
+
+
+FIRST_NAMES = 10  # names the summary lists, each with
+FIRST_ARTICLES = 3  # articles; report.json lists them all
+
+
+def unresolved_line(unresolved: dict[str, list[str]]) -> str:
+    """The names no gazetteer knew, the most cited first, with the first few of their articles:
+    one short line however many there are (report.json keeps the whole list)."""
+    names = sorted(unresolved.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+    def one(name: str, ids: list[str]) -> str:
+        more = f" +{len(ids) - FIRST_ARTICLES}" if len(ids) > FIRST_ARTICLES else ""
+        return f"{name} ({', '.join(ids[:FIRST_ARTICLES])}{more})"
+
+    line = "; ".join(one(n, a) for n, a in names[:FIRST_NAMES])
+    if len(names) > FIRST_NAMES:
+        line += f"; and {len(names) - FIRST_NAMES} more names (report.json lists them all)"
+    return line
