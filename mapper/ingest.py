@@ -25,12 +25,15 @@ from pathlib import Path
 
 from .budget import Budget, OverBudget
 from .dates import EARLIEST, LATEST, first_full_date, plausible
+from .documents import BINARY_SUFFIXES as _NOT_TEXT
+from .documents import DOCX_SUFFIXES, PDF_SUFFIXES, kind_of
 from .models import Article, Problem
 from .text import lower_finds_ignorecase
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
+READS = ".txt, .md, .html, .htm, .pdf, .docx"  # as the messages say it
 MAX_BYTES = 20 * 1024 * 1024  # larger files are skipped with a message
 
 
@@ -41,6 +44,15 @@ class IngestError(Exception):
         self.path, self.message, self.line = path, message, line
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}")
+
+
+class NotAnArticle(IngestError):
+    """A file in a folder that is no article (an image, a spreadsheet): passed over, and said so."""
+
+
+@dataclass
+class Unread(Problem):
+    """The problem of a file that is no article: the run lists these together, not one line each."""
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
@@ -104,7 +116,10 @@ def discover(
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not _skipped_folder(here / d, skip))
             for name in sorted(filenames):
                 p = here / name
-                if p.suffix.lower() not in SUFFIXES or name.startswith("."):
+                if name.startswith("."):
+                    continue
+                if p.suffix.lower() not in SUFFIXES:
+                    yield NotAnArticle(display_path(p), f"not read: {kind_of(p.suffix)}, not an article ({READS})")
                     continue
                 yield Source(p, display_path(p.relative_to(root).as_posix()))
         yield from _walk_errors(errors)
@@ -127,14 +142,19 @@ def check_inputs(inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[
         if not root.is_dir():
             continue
         trouble = None
+        others = 0
         for item in discover([root], exclude=exclude):
             if isinstance(item, Source):
                 break
-            trouble = trouble or item
+            if isinstance(item, NotAnArticle):
+                others += 1
+            else:
+                trouble = trouble or item
         else:
             if trouble is not None:
                 raise InputError(str(trouble))
-            raise InputError(f"{display_path(root)}: no article files in this folder ({', '.join(sorted(SUFFIXES))})")
+            besides = f"; {others} other file{'s' if others != 1 else ''} in it" if others else ""
+            raise InputError(f"{display_path(root)}: no article files in this folder ({READS}){besides}")
 
 
 # --------------------------------------------------------------------------- decoding
@@ -484,6 +504,20 @@ def read_html(html: str, path: str) -> tuple[str, dict[str, str | None]]:
     return text, meta
 
 
+def read_document(data: bytes, path: str, suffix: str) -> tuple[str, dict[str, str | None]]:
+    """The text, title and date of a PDF or .docx file (``mapper.documents``)."""
+    from .documents import DocumentError, read_docx, read_pdf
+
+    try:
+        text, meta = read_pdf(data) if suffix in PDF_SUFFIXES else read_docx(data)
+    except DocumentError as exc:
+        raise IngestError(path, str(exc)) from None
+    if len(_LETTER.findall(text)) < MIN_LETTERS:
+        what = "no text layer (a scanned PDF? run OCR on it first)" if suffix in PDF_SUFFIXES else "no text"
+        raise IngestError(path, f"{what}; skipped")
+    return text, meta
+
+
 def read_article(src: Source) -> Article:
     """Read, decode and clean one file; raise IngestError on bad input."""
     return article_from_bytes(src, read_source(src))
@@ -513,12 +547,17 @@ def read_source(src: Source) -> bytes:
 def article_from_bytes(src: Source, data: bytes) -> Article:
     """Decode and clean the bytes of ``src`` (read by ``read_source``, here or on another machine)."""
     path = display_path(src.path)
-    text = decode(data, path)
     sha = hashlib.sha256(data).hexdigest()
     meta: dict[str, str | None] = {}
-    if src.path.suffix.lower() in HTML_SUFFIXES:
-        text, meta = read_html(text, path)
+    suffix = src.path.suffix.lower()
+    if suffix in PDF_SUFFIXES or suffix in DOCX_SUFFIXES:
+        text, meta = read_document(data, path, suffix)
+    elif suffix in _NOT_TEXT:  # a file given by name: say what it is rather than "binary file"
+        raise IngestError(path, f"not read: {kind_of(suffix)}, not an article ({READS})")
+    elif suffix in HTML_SUFFIXES:
+        text, meta = read_html(decode(data, path), path)
     else:
+        text = decode(data, path)
         fm = _front_matter(text)
         if fm:
             meta = {
@@ -590,6 +629,9 @@ def read_all(
             yield from _jsonl_records(path)
             continue
         for item in discover([path], exclude=exclude):
+            if isinstance(item, NotAnArticle):
+                yield Unread(item.path, item.message)
+                continue
             if isinstance(item, IngestError):
                 yield Problem(item.path, item.message, item.line)
                 continue

@@ -117,11 +117,12 @@ def test_discover_ids_recursion_and_symlink_loop(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "b" / "x.txt").write_text("x")
     (tmp_path / "a" / "y.md").write_text("y")
-    (tmp_path / "a" / "z.pdf").write_text("z")
+    (tmp_path / "a" / "z.png").write_text("z")
     os.symlink(tmp_path / "a", tmp_path / "a" / "b" / "loop")
     found = list(discover([tmp_path]))
     ids = sorted(s.article_id for s in found if isinstance(s, Source))
     assert ids == ["a/b/x.txt", "a/y.md"]
+    assert [Path(e.path).name for e in found if isinstance(e, IngestError)] == ["z.png"]  # said, not read
     missing = list(discover([tmp_path / "nope"]))
     assert isinstance(missing[0], IngestError)
 

@@ -85,6 +85,7 @@ def run(
     A missing INPUT, or a folder without articles, is an error.
     """
     from .. import pipeline
+    from ..ingest import Unread
     from ..store import default_store
 
     if no_store and (store or reanalyse):
@@ -95,6 +96,14 @@ def run(
     formats: tuple[str, ...] = ("geojson", "csv") if no_map else ("geojson", "csv", "html")
     formats += ("gpkg",) if gpkg else ()
     store_path = None if no_store else (store or default_store(outdir))
+    unread: list[Any] = []  # files that are no articles: said together, at the end
+
+    def problem(p: Any) -> None:
+        if isinstance(p, Unread):
+            unread.append(p)
+        else:
+            warn(p)
+
     with errors(store_path):
         result = pipeline.run(
             inputs,
@@ -108,10 +117,12 @@ def run(
             reanalyse=reanalyse,
             commit_every=commit_every,
             wait=wait,
-            on_problem=warn,
+            on_problem=problem,
             on_note=note,
             progress=not quiet and sys.stderr.isatty(),
         )
+    if unread:
+        warn(unread_line(unread))
     for line in getattr(pipe.resolver.geocoder, "problems", []):
         warn(line)
     if not quiet:
@@ -174,3 +185,19 @@ def unresolved_line(unresolved: dict[str, list[str]]) -> str:
     if len(names) > FIRST_NAMES:
         line += f"; and {len(names) - FIRST_NAMES} more names (report.json lists them all)"
     return line
+
+
+def unread_line(unread: list[Any], first: int = 5) -> str:
+    """One line for the files that are no articles: how many of each kind, and the first few."""
+    import collections
+
+    kinds = collections.Counter(p.message.removeprefix("not read: ").split(", not an article")[0] for p in unread)
+
+    def noun(kind: str, n: int) -> str:
+        word = kind.split(" (")[0].removeprefix("an ").removeprefix("a ")
+        return f"{n} {word}{'s' if n != 1 and not word.endswith('s') else ''}"
+
+    what = ", ".join(noun(k, n) for k, n in kinds.most_common())
+    names = ", ".join(p.path for p in unread[:first]) + (f" +{len(unread) - first}" if len(unread) > first else "")
+    s = "s are" if len(unread) != 1 else " is"
+    return f"{len(unread)} file{s} no article and not read ({what}): {names} (report.json lists them all)"
