@@ -27,6 +27,8 @@ from .budget import Budget, OverBudget
 from .dates import EARLIEST, LATEST, first_full_date, plausible
 from .documents import BINARY_SUFFIXES as _NOT_TEXT
 from .documents import DOCX_SUFFIXES, PDF_SUFFIXES, kind_of
+from .language import ENGLISH
+from .language import detect as detect_language
 from .models import Article, Problem
 from .text import lower_finds_ignorecase
 
@@ -566,7 +568,8 @@ def article_from_bytes(src: Source, data: bytes) -> Article:
                 "sitename": fm.get("outlet") or fm.get("source") or fm.get("site"),
                 "url": fm.get("url") or fm.get("link"),
             }
-    clean, offsets = clean_text(text)
+    language = detect_language(text)
+    clean, offsets = clean_text(text, drop_foreign=language in (None, ENGLISH))
     if not clean.strip():
         raise IngestError(path, "no text left after removing boilerplate")
     title, outlet, published = text_metadata(clean)
@@ -589,6 +592,7 @@ def article_from_bytes(src: Source, data: bytes) -> Article:
         published=given or published,
         url=meta.get("url"),
         notes=tuple(notes),
+        language=language,
     )
 
 
@@ -675,8 +679,9 @@ def _jsonl_records(path: Path) -> Iterator[Read | Problem]:
 
 def article_from_text(article_id: str, text: str) -> Article:
     """An article from text given as it is (a record of a ``.jsonl`` export, a notebook's string)."""
-    clean, offsets = clean_text(text)
-    return Article(id=article_id, path=article_id, text=text, clean=clean, offsets=offsets)
+    language = detect_language(text)
+    clean, offsets = clean_text(text, drop_foreign=language in (None, ENGLISH))
+    return Article(id=article_id, path=article_id, text=text, clean=clean, offsets=offsets, language=language)
 
 
 def articles(reads: Iterable[Read | Problem], on_problem: Callable[[Problem], None]) -> Iterator[Article]:

@@ -154,6 +154,18 @@ def print_summary(result: Any) -> None:
     ]
     if c["warnings"]:
         rows.append(("warnings", c["warnings"]))
+    if c["not_in_english"]:
+        import collections
+
+        langs = collections.Counter(a.language for a in result.articles if a.language not in (None, "en"))
+        each = ", ".join(f"{lang} {n}" for lang, n in sorted(langs.items(), key=lambda kv: (-kv[1], kv[0])))
+        rows.append(
+            (
+                "not in English",
+                f"{c['not_in_english']} ({each}): their places are mapped as mentioned; "
+                "strike events and casualty tolls are read in English only",
+            )
+        )
     width = max(len(k) for k, _ in rows)
     click.echo("")
     for k, v in rows:

@@ -323,12 +323,12 @@ class Store:
         # an upsert, not delete + insert: deleting would cascade to what refers to the article
         con.execute(
             "INSERT INTO articles (sha256, article_id, path, title, outlet, published, url, event_ref,"
-            " unresolved, analysis, added, text, clean, offsets) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " unresolved, analysis, added, text, clean, offsets, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             " ON CONFLICT (sha256) DO UPDATE SET article_id = excluded.article_id, path = excluded.path,"
             " title = excluded.title, outlet = excluded.outlet, published = excluded.published,"
             " url = excluded.url, event_ref = excluded.event_ref, unresolved = excluded.unresolved,"
             " analysis = excluded.analysis, text = excluded.text, clean = excluded.clean,"
-            " offsets = excluded.offsets",
+            " offsets = excluded.offsets, language = excluded.language",
             (
                 a.sha256,
                 a.id,
@@ -344,6 +344,7 @@ class Store:
                 text,
                 clean,
                 offsets,
+                a.language,
             ),
         )
         con.execute("DELETE FROM mentions WHERE sha256 = ?", (a.sha256,))
@@ -464,7 +465,9 @@ class Store:
         rebuilding the sites of 100,000 stored articles holds almost none of their texts.
         """
         con = self.con
-        cols = "sha256, article_id, path, title, outlet, published, url, event_ref, unresolved, clean, offsets"
+        cols = (
+            "sha256, article_id, path, title, outlet, published, url, event_ref, unresolved, clean, offsets, language"
+        )
         if with_text:
             cols += ", text"
         rows: Iterable[Any]
@@ -558,7 +561,7 @@ class Store:
         article = Article(
             id=aid,
             path=row[2],
-            text=unpack_text(row[11]) if with_text else "",
+            text=unpack_text(row[12]) if with_text else "",
             clean=unpack_text(row[9]) if texts else "",
             offsets=unpack_offsets(row[10]) if texts else [],
             sha256=sha,
@@ -566,6 +569,7 @@ class Store:
             outlet=row[4],
             published=published(row[5]),
             url=row[6],
+            language=row[11],
         )
         return ArticleResult(article, mentions, claims, list(json.loads(row[8])), dateref(row[7]))
 

@@ -9,7 +9,7 @@ stores are upgraded by ``MIGRATIONS``, step by step, each in a transaction
 from __future__ import annotations
 
 APPLICATION_ID = 0x4D415053  # "MAPS" in the SQLite header: this file is a mapper store
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # version -> SQL that turns a store of version - 1 into one of version (0 = empty file)
 MIGRATIONS: dict[int, str] = {
@@ -113,6 +113,10 @@ CREATE TABLE files (
     seen TEXT NOT NULL                  -- UTC time it was read
 ) WITHOUT ROWID;
 CREATE INDEX files_sha256 ON files(sha256);
+""",
+    # 3: the language of each article (mapper.language); NULL: unknown, or stored before it was kept
+    3: """
+ALTER TABLE articles ADD COLUMN language TEXT;
 """,
 }
 

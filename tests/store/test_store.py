@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mapper.cli import main
-from mapper.store import Store
+from mapper.store import SCHEMA_VERSION, Store
 from mapper.store.codec import pack_offsets, unpack_offsets
 
 from ..conftest import SEEDS
@@ -336,23 +336,30 @@ def test_a_schema_1_store_is_upgraded_and_keeps_its_articles(
     store = out / "mapper.sqlite"
     assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
     geojson = (out / "sites.geojson").read_bytes()
-    # make it what schema 1 wrote: no files table (schema 2 added it)
+    # make it what schema 1 wrote: no files table (schema 2 added it), no language (schema 3)
     con = sqlite3.connect(store)
-    con.executescript("DROP TABLE files; PRAGMA user_version = 1;")
+    con.executescript("DROP TABLE files; ALTER TABLE articles DROP COLUMN language; PRAGMA user_version = 1;")
     con.close()
     Store.open(tmp_path / "v1.sqlite", version=1).close()
     assert _schema(store) == _schema(tmp_path / "v1.sqlite")  # exactly the schema 1 layout
     n = len(count_analyses)
     code, _, stderr = _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")
     assert code == 0, stderr
-    assert f"upgraded the store {store} from schema version 1 to 2" in stderr
+    assert f"upgraded the store {store} from schema version 1 to 3" in stderr
     assert len(count_analyses) == n  # the stored analyses are kept, not redone
-    assert _rows(store, "PRAGMA user_version") == [(2,)]
+    assert _rows(store, "PRAGMA user_version") == [(3,)]
     assert _rows(store, "SELECT count(*) FROM files") == [(5,)]
-    assert (out / "sites.geojson").read_bytes() == geojson
+    # the same sites; the languages of articles stored before schema 3 are unknown
+    before, after = json.loads(geojson), json.loads((out / "sites.geojson").read_bytes())
+    assert {s["language"] for f in before["features"] for s in f["properties"]["sources"]} == {"en"}
+    assert {s.pop("language") for f in after["features"] for s in f["properties"]["sources"]} == {None}
+    for f in before["features"]:
+        for src in f["properties"]["sources"]:
+            del src["language"]
+    assert after == before
     # an empty schema 1 store upgrades to exactly what a new store is
     with Store.open(tmp_path / "v1.sqlite") as s:
-        assert s.notes == [f"upgraded the store {tmp_path / 'v1.sqlite'} from schema version 1 to 2"]
+        assert s.notes == [f"upgraded the store {tmp_path / 'v1.sqlite'} from schema version 1 to 3"]
     Store.open(tmp_path / "new.sqlite").close()
     assert _schema(tmp_path / "v1.sqlite") == _schema(tmp_path / "new.sqlite")
 
@@ -369,8 +376,9 @@ def test_a_store_from_a_newer_mapper_is_refused_untouched(seeds_copy: Path, tmp_
     out = tmp_path / "out"
     store = out / "mapper.sqlite"
     assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
+    newer = SCHEMA_VERSION + 1
     con = sqlite3.connect(store)
-    con.execute("PRAGMA user_version = 3")
+    con.execute(f"PRAGMA user_version = {newer}")
     con.close()
     before = _dump(store)
     for args in (
@@ -380,8 +388,8 @@ def test_a_store_from_a_newer_mapper_is_refused_untouched(seeds_copy: Path, tmp_
         ["forget", "-o", str(out), "anything.txt"],
     ):
         err = _one_line_error(args)
-        assert "schema version 3" in err and "upgrade strike-mapper" in err, err
-    assert _dump(store) == before and _rows(store, "PRAGMA user_version") == [(3,)]
+        assert f"schema version {newer}" in err and "upgrade strike-mapper" in err, err
+    assert _dump(store) == before and _rows(store, "PRAGMA user_version") == [(newer,)]
 
 
 def test_files_that_are_not_stores_are_refused(tmp_path: Path) -> None:
