@@ -95,15 +95,74 @@ def config_options(f: Any) -> Any:
 
 
 def build_pipeline(config: Any, **overrides: Any) -> Any:
-    """The pipeline of ``config``; a geocoder geopy does not know is a usage error."""
+    """The pipeline of ``config``; a geocoder geopy does not know is a usage error.  The first
+    time, the world gazetteer index is built (said, with the time it takes)."""
     from dataclasses import replace
 
     if overrides:
         config = replace(config, geocoder=replace(config.geocoder, **overrides))
     try:
-        return config.build()
+        with building_world(config):
+            return config.build()
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--geocoder") from None
+
+
+_SERVICES = {"nominatim": "nominatim.openstreetmap.org (OpenStreetMap)", "photon": "photon.komoot.io"}
+
+
+def say_where_names_go(config: Any) -> None:
+    """The first line of a run that may geocode online: which service gets the place names,
+    and how to keep them here."""
+    geo = config.geocoder
+    if geo is None or geo.offline:
+        return
+    where = geo.url or _SERVICES.get(geo.provider, f"the {geo.provider} service")
+    note(
+        f"online geocoding: place names no local gazetteer knows are sent to {where}; "
+        "--offline (or offline = true in mapper.toml) keeps them on this machine"
+    )
+
+
+@contextlib.contextmanager
+def building_world(config: Any) -> Iterator[None]:
+    """Say so while the world gazetteer index is built (once, on the first run: 25-50 s), with
+    the seconds it has taken so far on a terminal."""
+    if not config.world:
+        yield
+        return
+    from ..places.world.fileformat import cache_path, source_versions
+    from ..places.world.index import default_cache_dir
+
+    path = cache_path(default_cache_dir(), source_versions())
+    if path.exists():
+        yield
+        return
+    import sys
+    import threading
+    import time
+
+    note(f"building the world gazetteer index (first run only; 25-50 s) in {path.parent}")
+    start = time.monotonic()
+    done = threading.Event()
+    tty = sys.stderr.isatty()
+
+    def tick() -> None:
+        while not done.wait(1.0):
+            click.echo(f"\r  building the world gazetteer index: {time.monotonic() - start:.0f} s", nl=False, err=True)
+
+    ticker = threading.Thread(target=tick, daemon=True) if tty else None
+    if ticker is not None:
+        ticker.start()
+    try:
+        yield
+    finally:
+        done.set()
+        if ticker is not None:
+            ticker.join()
+            click.echo("\r" + " " * 60 + "\r", nl=False, err=True)
+        if path.exists():
+            note(f"built the world gazetteer index in {time.monotonic() - start:.0f} s")
 
 
 def output_option(help: str) -> Any:

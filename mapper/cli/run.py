@@ -15,10 +15,12 @@ from .options import (
     executor_options,
     note,
     output_option,
+    say_where_names_go,
     shown,
     store_options,
     warn,
 )
+from .settings import ConfiguredCommand
 
 EPILOG = """\b
 Examples:
@@ -33,7 +35,7 @@ everything stored; a folder seen before is skipped without reading it again.
 """
 
 
-@click.command(epilog=EPILOG)
+@click.command(cls=ConfiguredCommand, epilog=EPILOG)
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @output_option("Folder for map.html, sites.geojson, sites.csv and report.json.")
 @config_options
@@ -92,6 +94,7 @@ def run(
         raise click.UsageError("--no-store cannot go with --store or --reanalyse")
     if not inputs and (no_store or not (store or default_store(outdir)).exists()):
         raise click.UsageError("give the files or folders of articles to map (INPUT...)")
+    say_where_names_go(config)
     pipe = build_pipeline(config)
     formats: tuple[str, ...] = ("geojson", "csv") if no_map else ("geojson", "csv", "html")
     formats += ("gpkg",) if gpkg else ()
