@@ -65,7 +65,8 @@ def display_path(path: str | os.PathLike[str]) -> str:
 @dataclass(frozen=True)
 class Source:
     path: Path
-    article_id: str  # path relative to the input folder (or the file name)
+    article_id: str  # path relative to the input folder (or the file name; or its URL)
+    url: str | None = None  # the page it was fetched from (mapper.fetch): its id and source link
 
 
 # --------------------------------------------------------------------------- discovery
@@ -103,6 +104,10 @@ def discover(
     skip = {os.path.realpath(p) for p in exclude}
     for raw in inputs:
         root = Path(raw)
+        url = getattr(raw, "url", None)  # a fetched page (mapper.fetch.Link)
+        if url is not None:
+            yield Source(root, url, url=url)
+            continue
         if root.is_file():
             yield Source(root, display_path(root.name))
             continue
@@ -522,7 +527,10 @@ def read_document(data: bytes, path: str, suffix: str) -> tuple[str, dict[str, s
 
 def read_article(src: Source) -> Article:
     """Read, decode and clean one file; raise IngestError on bad input."""
-    return article_from_bytes(src, read_source(src))
+    article = article_from_bytes(src, read_source(src))
+    if src.url is not None:  # a fetched page: its URL is its source link, whatever the page says
+        article.url = src.url
+    return article
 
 
 def read_source(src: Source) -> bytes:
@@ -632,7 +640,7 @@ def read_all(
         if records and path.suffix.lower() == ".jsonl" and path.is_file():
             yield from _jsonl_records(path)
             continue
-        for item in discover([path], exclude=exclude):
+        for item in discover([raw], exclude=exclude):
             if isinstance(item, NotAnArticle):
                 yield Unread(item.path, item.message)
                 continue

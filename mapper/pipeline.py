@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .budget import Budget, OverBudget
 from .casualties import extract_claims
 from .executors import Executor, Packed, Serial
+from .fetch import is_url
 from .ingest import InputError, check_inputs, read_all
 from .models import Article, ArticleResult, Problem, RunResult
 from .places import MemoSource, WorldSource
@@ -48,6 +49,7 @@ from .toponyms import Matcher, find_toponyms
 
 if TYPE_CHECKING:
     from .config import PipelineConfig
+    from .fetch import Fetcher
 
 BATCH = 128  # articles given to parallel workers at a time
 AHEAD = 2  # batches out with the workers while this process reads on
@@ -171,9 +173,15 @@ def run(
     on_problem: Callable[[Problem], None] | None = None,
     on_note: Callable[[str], None] | None = None,
     progress: bool = False,
+    feeds: Sequence[str] = (),
+    fetcher: Fetcher | None = None,
 ) -> RunResult:
     """Read the articles under ``inputs``, analyse those the store lacks, and write the outputs
     of every stored article into ``outdir``.
+
+    An input may be the URL of a page, and ``feeds`` the URLs of RSS or Atom feeds, whose
+    entries are read: they are fetched (``mapper.fetch``; ``fetcher``, by default one with
+    the geocoder's user agent and the user cache folder) before anything else is done.
 
     Raises ``InputError``, before reading or writing anything, when an input does not
     exist or holds no article file, and, before writing the outputs, when not one of the
@@ -188,9 +196,26 @@ def run(
     from .export.publish import publish
     from .store import default_store, locked
 
-    inputs = list(inputs)
-    check_inputs(inputs, exclude=[outdir])
     config = config or PipelineConfig()
+    inputs = list(inputs)
+    fetched: list[Problem] = []  # pages and feeds that could not be had
+    if feeds or any(is_url(i) for i in inputs):
+        from .config import DEFAULT_USER_AGENT
+        from .fetch import Fetcher, resolve
+
+        if fetcher is None:
+            agent = config.geocoder.user_agent if config.geocoder is not None else DEFAULT_USER_AGENT
+            fetcher = Fetcher.default(agent)
+
+        def unfetched(p: Problem) -> None:
+            fetched.append(p)
+            if on_problem:
+                on_problem(p)
+
+        inputs = list(resolve(inputs, feeds, fetcher, unfetched, on_note))
+        if not inputs:
+            raise InputError("nothing could be fetched (see above); nothing written")
+    check_inputs(inputs, exclude=[outdir])
     pipe = pipeline or config.build()
     executor = executor or Serial()
     with contextlib.ExitStack() as stack:
@@ -218,6 +243,7 @@ def run(
                 progress=progress,
                 exclude=[outdir],
             )
+        done.problems[:0] = fetched
         if done.files and not (done.added or done.known or done.unchanged or done.replaced):
             raise InputError(f"none of the {done.files} article files found could be read (see above); nothing written")
         result = build(st, done.problems, done.pending, on_problem=on_problem)

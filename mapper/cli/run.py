@@ -28,6 +28,7 @@ Examples:
   mapper run ~/news/2024-02-03/ -o ~/maps/feb3
   mapper run a.txt b.html --offline --gazetteer my_places.csv
   mapper run ~/news/2024-02-04/ --store ~/maps/mapper.sqlite
+  mapper run https://example.org/news/strike.html --feed https://example.org/rss
 
 \b
 Each run adds the articles the store (OUTDIR/mapper.sqlite) lacks and maps
@@ -36,7 +37,7 @@ everything stored; a folder seen before is skipped without reading it again.
 
 
 @click.command(cls=ConfiguredCommand, epilog=EPILOG)
-@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @output_option("Folder for map.html, sites.geojson, sites.csv and report.json.")
 @config_options
 @click.option("--no-map", is_flag=True, help="Skip map.html (GeoJSON and CSV only).")
@@ -61,10 +62,17 @@ everything stored; a folder seen before is skipped without reading it again.
     is_flag=True,
     help="Analyse every stored article again from its stored text (e.g. after an online geocoder is back).",
 )
+@click.option(
+    "--feed",
+    "feeds",
+    multiple=True,
+    metavar="URL",
+    help="An RSS or Atom feed: its entries' pages are fetched (cached) and read. Repeatable.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary table.")
 @executor_options
 def run(
-    inputs: tuple[Path, ...],
+    inputs: tuple[str, ...],
     outdir: Path,
     config: Any,
     no_map: bool,
@@ -74,14 +82,16 @@ def run(
     no_store: bool,
     commit_every: float,
     reanalyse: bool,
+    feeds: tuple[str, ...],
     quiet: bool,
     executor: Any,
 ) -> None:
     """Read every article under INPUT... and map the struck sites.
 
     INPUT is a file or a folder (read recursively): .txt and .md as text,
-    .html/.htm through an article extractor.  Bad files are reported one line
-    each and skipped; the run goes on.  New articles are added to the store;
+    .html/.htm through an article extractor, .pdf and .docx; or the URL of a
+    page (fetched once, then read from a cache).  Bad files are reported one
+    line each and skipped; the run goes on.  New articles are added to the store;
     the outputs cover every article in it.  Without INPUT, the stored articles
     are mapped (and analysed again when the gazetteers or the mapper changed).
     A missing INPUT, or a folder without articles, is an error.
@@ -92,7 +102,11 @@ def run(
 
     if no_store and (store or reanalyse):
         raise click.UsageError("--no-store cannot go with --store or --reanalyse")
-    if not inputs and (no_store or not (store or default_store(outdir)).exists()):
+    from ..fetch import Fetcher, is_url
+    from .settings import current
+
+    paths: list[str | Path] = [i if is_url(i) else Path(i) for i in inputs]
+    if not inputs and not feeds and (no_store or not (store or default_store(outdir)).exists()):
         raise click.UsageError("give the files or folders of articles to map (INPUT...)")
     say_where_names_go(config)
     pipe = build_pipeline(config)
@@ -108,8 +122,16 @@ def run(
             warn(p)
 
     with errors(store_path):
+        fetcher = None
+        if feeds or any(is_url(i) for i in inputs):
+            settings = current()
+            fetcher = Fetcher.default(
+                config.geocoder.user_agent,
+                timeout=float(settings.get("fetch_timeout", 30.0)),
+                allow_private=bool(settings.get("allow_private_urls", False)),
+            )
         result = pipeline.run(
-            inputs,
+            paths,
             outdir,
             config,
             store=store_path,
@@ -123,6 +145,8 @@ def run(
             on_problem=problem,
             on_note=note,
             progress=not quiet and sys.stderr.isatty(),
+            feeds=feeds,
+            fetcher=fetcher,
         )
     if unread:
         warn(unread_line(unread))
