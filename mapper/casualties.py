@@ -13,21 +13,28 @@ Numbers become ranges the way reports give them:
 "a child", "one"         min 1, max 1
 ======================  =====================
 
+The groups of one list are summed ("killed nine children and 11 adults": 20; "a
+woman and her two children were killed": 3), a detained or captured person is not
+counted, a negated or disclaimed figure ("no one was killed", "corrected reports that
+a civilian had been killed") is none, and a running total ("622 killed since
+October", "the war has killed 30,000") is a figure marked ``cumulative``.
+
 A claim is one sentence's killed and/or injured figures, with the victims
 ("people", "US soldiers"), the claimant ("Iraqi government spokesperson Bassem
 al-Awadi", "Al-Mayadeen", "the Syrian Observatory for Human Rights") and the
-quote.  Which places it covers is decided in ``mapper.pipeline`` from the
-roles of the places around it.
+quote.  Which event it describes, and so which places it covers, is decided by the
+events stage (``mapper.events.attach_claims``).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from .models import Article, Claim, Mention, Place
-from .text import Sentence, WordFinder, any_of, clauses, word_pattern
+from .models import Article, Claim
+from .text import Sentence, WordFinder, any_of, lower_finds_ignorecase, word_pattern
 
 UNITS = {
     w: i
@@ -53,11 +60,6 @@ VAGUE = {
     "many": (2, None),
     "numerous": (2, None),
 }
-# a single person: "a child had died", "a soldier was killed"
-SINGULAR = re.compile(
-    r"\b(?:a|an|one|A|An|One)\s+(?:child|man|woman|boy|girl|soldier|civilian|fighter|person|member|officer|"
-    r"contractor|journalist|medic|paramedic|policeman|guard|teenager|baby|toddler)\b",
-)
 MAX_CREDIBLE = 100_000  # larger figures are war totals, not one strike ("deaths of millions")
 
 _NUMWORD = "(?:" + "|".join([*UNITS, *TENS, *SCALES]) + ")"
@@ -71,38 +73,192 @@ _QUAL = (
     r"in\s+excess\s+of|up\s+to|as\s+many\s+as|no\s+more\s+than|nearly|almost|close\s+to|just\s+under|"
     r"about|around|some|roughly|approximately|an\s+estimated|estimated|at\s+most)"
 )
-NUM = rf"(?:(?P<q>{_QUAL})\s+)?(?:(?i:between)\s+(?P<lo>{_NUM_CORE})\s+and\s+(?P<hi>{_NUM_CORE})|(?P<n>{_NUM_CORE})(?:\s*(?:-|to)\s*(?P<n2>\d+))?)"  # noqa: E501
-VICTIM = r"(?P<v>(?:(?:other|more|US|U\.S\.|American|Iraqi|Syrian|Israeli|Palestinian|Iranian|[A-Z][a-z]+|[a-z]+-[a-z]+|pro-[A-Za-z-]+|militia|security|civilian|military|service)\s+){0,3}(?:people|persons|civilians|soldiers|troops|fighters|militants|members(?:\s+of\s+(?:the\s+|these\s+|those\s+)?[\w\s-]{1,40}?(?=\s+(?:were|was|had|have)))?|service\s+members|servicemen|military|personnel|children|women|men|others|more|policemen|officers|guards|contractors|workers|staff|residents|individuals|combatants|Americans|militiamen|paramilitaries|insurgents|police|citizens|victims|patients|journalists|medics|family\s+members|relatives))"  # noqa: E501
+NUM = rf"(?:(?P<q>{_QUAL})\s+)?(?:(?i:between)\s+(?P<lo>{_NUM_CORE})\s+and\s+(?P<hi>{_NUM_CORE})|(?P<n>{_NUM_CORE})(?:\s*(?:-|–|to)\s*(?P<n2>\d{{1,3}}(?:,\d{{3}})+|\d+))?)(?![\w-])"  # noqa: E501
 
-_AUX = (
-    r"(?:\s+(?i:were|was|had\s+been|have\s+been|has\s+been|are|is|being|had|have|has|also|reportedly|later|all)){0,3}"
+# --------------------------------------------------------------------------- victim groups
+#
+# A figure counts the people of one or more *groups* joined by "and": "nine children and
+# 11 adults", "a woman and her two children", "the Taliban commander Fayez and one other
+# insurgent".  A group is a number and what it counts ("16 Iraqi civilians", "dozens of
+# people", "one of the guards", a bare "16"), or one person ("a soldier", "an Afghan
+# civilian", "the Taliban leader", "Taliban leader Mullah Said", "him").
+
+_PL_NOUNS = (
+    "people persons civilians soldiers troops fighters militants servicemembers servicemen servicewomen personnel "
+    "children kids women men others more military policemen policewomen officers guards bodyguards contractors "
+    "workers employees staff staffers residents villagers individuals combatants militiamen paramilitaries "
+    "insurgents rebels jihadists terrorists extremists gunmen attackers assailants bombers commanders leaders "
+    "chiefs advisors advisers facilitators operatives police citizens nationals victims patients journalists "
+    "reporters photographers medics paramedics doctors nurses relatives males females adults boys girls babies "
+    "infants toddlers teenagers teens youths students pupils farmers passengers pilots sailors airmen marines "
+    "troopers recruits cadets peacekeepers firefighters rescuers volunteers worshippers worshipers pilgrims "
+    "shoppers refugees migrants prisoners detainees suspects elders tribesmen herders shepherds fishermen "
+    "drivers labourers laborers siblings brothers sisters sons daughters wives husbands cousins officials crew members "
+    "aides associates companions comrades deputies lieutenants schoolchildren schoolgirls schoolboys teachers "
+    "bystanders pedestrians"
+).split()
+_SG_NOUNS = (
+    "person civilian soldier trooper fighter militant insurgent rebel jihadist terrorist extremist bomber attacker "
+    "gunman assailant commander sub-commander leader chief facilitator advisor adviser operative member officer "
+    "policeman policewoman guard bodyguard contractor worker employee staffer journalist reporter photographer "
+    "cameraman medic paramedic doctor nurse volunteer farmer student pupil resident villager driver passenger "
+    "pilot sailor airman marine serviceman servicewoman servicemember individual combatant suspect male female "
+    "adult child kid boy girl baby infant toddler teenager teen youth man woman elder cleric imam official "
+    "governor mayor national citizen shepherd herder fisherman firefighter rescuer peacekeeper mother father son "
+    "daughter brother sister wife husband grandson granddaughter nephew niece cousin relative militiaman "
+    "tribesman emir mullah maker schoolgirl schoolboy teacher bystander pedestrian"
+).split()
+_MULTI_PL = r"service\s+members|family\s+members|crew\s+members|aid\s+workers|health\s+workers"
+_MULTI_SG = r"service\s+member|family\s+member|crew\s+member|aid\s+worker|health\s+worker"
+# "Americans", "Palestinians", "Iraqis" (not a word of a longer name: "the Syrian Observatory")
+_NATION_PL = r"(?!Taliban)[A-Z][a-z]+(?:ians|ans|is)\b(?!\s+[A-Z])"
+_NATION_SG = r"(?!Taliban\b)[A-Z][a-z]+(?:ian|an|i)\b(?!\s+[A-Z])"
+# what "members" (of a group) may run on to: "members of the Kataib Hezbollah militia were killed"
+_MEMBERS_OF = r"members\s+of\s+(?:the\s+|these\s+|those\s+)?[\w\s-]{1,40}?(?=\s+(?:were|was|had|have))"
+# after a number, a plural the lists above lack ("killing 70 guerrillas") if it is no measure
+_UNITS = (
+    r"(?:days|weeks|months|years|decades|hours|minutes|seconds|times|miles|kilomet(?:er|re)s|met(?:er|re)s|feet|"
+    r"yards|inches|kilos|kilograms|pounds|tons|tonnes|percent|points|rounds|shots|shells|rockets|missiles|bombs|"
+    r"mortars|drones|vehicles|cars|trucks|tanks|buses|planes|aircraft|helicopters|buildings|houses|homes|"
+    r"targets|sites|villages|towns|cities|districts|provinces|others|across|towards|besides|perhaps|always|"
+    r"dogs|cats|horses|cows|sheep|goats|animals|birds|pets|camels|donkeys|"
+    r"afterwards|unless|whereas|thus|plus|less|was|has|does|is|as|its|this|us|yes)\b"
 )
-KILL_PATTERNS = [
-    re.compile(rf"\b(?i:killing|killed|kills|kill)\s+{NUM}(?:\s+{VICTIM})?"),
-    re.compile(rf"\b(?i:left|leaving)\s+{NUM}(?:\s+{VICTIM})?\s+dead\b"),
+_PL = rf"(?:(?i:{_MULTI_PL})|{_MEMBERS_OF}|(?i:{'|'.join(_PL_NOUNS)})\b|{_NATION_PL}|(?!{_UNITS})[a-z]{{3,}}s\b)"
+_SG = rf"(?:(?i:{_MULTI_SG})|(?i:{'|'.join(_SG_NOUNS)})\b|\d+-year-old|[a-z]+-year-old|{_NATION_SG})"
+_SG_WORD = rf"(?:(?i:{_MULTI_SG})|(?i:{'|'.join(_SG_NOUNS)})\b)"  # (not "Pakistan", "Jordan")
+_LOWER_MODS = (
+    "other more additional further senior junior top key local foreign suspected alleged armed unarmed innocent "
+    "young elderly old teenage pregnant female male civilian military security police army militia insurgent "
+    "militant enemy rebel suicide hostile unidentified unknown prominent former retired district provincial "
+    "regional deputy shadow network cell group aid rescue medical health relief humanitarian family service crew "
+    "emergency border prison tribal village government opposition single bomb weapons explosives roadside "
+    "foreign-born radio television TV news media press school hospital election polling ethnic religious "
+    "commando navy naval air special elite coalition allied partner paramilitary"
+).split()
+_CAPWORD = r"[A-Z][\w'’.-]*"
+_MOD = rf"(?:{_CAPWORD}|\d+-year-old|[a-z]+(?:-[a-z]+)+|[A-Za-z]+['’]s|(?:{'|'.join(_LOWER_MODS)})\b)"
+# a word of a name: "Saadun", "al-Dulaimi", "bin"
+_NAMEWORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|as|ash|at|az|ar)-[A-Za-z][\w'’-]*|bin|ibn|abu|bint|de|da|van|von)"
+_NAME = rf"[A-Z][\w'’-]+(?:\s+{_NAMEWORD}){{0,3}}"
+_NOT_NAMES = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|The|A|An|In|On|At|and)\b)"
+)
+# "of Kunduz province", "of the Haqqani Network" after one person
+_OF_PP = rf"(?:\s+of\s+(?:the\s+)?{_CAPWORD}(?:\s+{_NAMEWORD}){{0,3}}(?:\s+(?:province|district|city|village))?)"
+# "the commander Fayez Jan", "the commander, Fayez Jan, and ..."
+_APPOS = rf"(?:\s+{_NOT_NAMES}{_NAME}|,\s+{_NOT_NAMES}{_NAME}(?=,|\s+and\s))"
+# what a number without a noun may be followed by ("killed 16 in Gaza", "killed 16."), so that
+# "two days", "3 km" and "5 percent" are no group
+_BARE_END = (
+    r"(?=\s*$|\s*[,.;:)\]\"'’”–—]|\s+-|\s+(?:in|on|at|near|and|or|as|when|while|during|after|before|including|"
+    r"inside|outside|across|since|with|by|from|so|but|according|to|over|among|yesterday|today|overnight|last|"
+    r"this|early|late|were|was|are|is|had|have|has|been|being|also|all|both|reportedly|later|dead|killed|"
+    r"died|slain|perished|murdered|executed|lost|injured|wounded|hurt|received|suffered|sustained|more|others|"
+    r"people|the|a|an|[A-Z][a-z]*)\b)"
+)
+# a number group; the named form gives number_range() what it reads, and the victims
+_NUMG = (
+    rf"(?:(?i:all(?:\s+of)?(?:\s+the)?|another|a\s+further|a\s+total\s+of|his|her|their|its)\s+)?{NUM}"
+    rf"(?:\s+of\s+(?:(?i:them|those|whom)\b|(?i:the|these|those|its|their|his|her)\s+(?P<vo>(?:{_MOD}\s+){{0,3}}{_PL}))"
+    rf"|(?:\s+of)?\s+(?P<v>(?:{_MOD}\s+){{0,4}}(?:{_PL}|{_SG}))|{_BARE_END})"
+)
+_ONEG = (
+    rf"(?:(?i:a|an|the|another|his|her|their|its)\s+(?P<w>(?:{_MOD}\s+){{0,4}}{_SG}){_OF_PP}?{_APPOS}?"
+    rf"|(?P<wt>(?:{_CAPWORD}\s+){{1,3}}(?:{_MOD}\s+){{0,2}}{_SG_WORD}){_APPOS}?"
+    # "14-year-old son", "47-year-old Katya Greenberg"
+    rf"|(?P<wy>\d{{1,3}}-year-old\s+(?:(?:{_MOD}\s+){{0,2}}{_SG_WORD}{_APPOS}?|{_NOT_NAMES}{_NAME})))"
+)
+# a named person that opens a list: "killing Fayez Jan and one other insurgent"
+_NAMEG = rf"{_NOT_NAMES}(?P<nm>{_NAME})(?=\s+and\s)"
+_PRON_OBJ = r"(?P<po>him|her)\b(?!\s+[a-z]+\s)"
+_PRON_SUBJ = r"(?P<ps>[Hh]e|[Ss]he)(?=\s+(?:was|had\s+been|has\s+been|is)\b)"
+_ANOTHER = r"(?P<an>another)(?=\s*[,.;]|\s+(?:in|on|and|when|while)\b)"
+# one group of a list (which of the named alternatives matched says what it is)
+_GROUP_RX = re.compile(rf"(?:(?P<num>{_NUMG})|(?P<one>{_ONEG})|{_PRON_OBJ}|{_PRON_SUBJ}|{_ANOTHER}|{_NAMEG})")
+_KINDS = ("num", "one", "po", "ps", "an", "nm")
+_FIRST_ACTIVE = frozenset({"num", "one", "po", "an", "nm"})  # "killed him", "killed another"
+_FIRST_PASSIVE = frozenset({"num", "one", "ps"})  # "he was killed"
+# a group after the first in an active list may not open a clause of its own:
+# "killed two soldiers and a civilian was wounded", "killed five and the commander said"
+_VERB_NEXT = re.compile(
+    r"\s+(?:said|says|told|added|reported|confirmed|announced|stated|were|was|is|are|has|have|had|will|would|"
+    r"could|may|might|did|do|does)\b"
+)
+_SEP_RX = re.compile(r",?\s+(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+|\s*,\s*")
+_MAX_GROUPS = 14
+# where a group may start: a digit, a capital, or the first letter of a number word, a
+# quantity, a determiner or a pronoun (no group opens with g, k, l, p, q, v, w, x or y)
+_WORD_START = re.compile(r"\b[\dA-Zabcdefhijmnorstuz]")
+_AUX_WORD = (
+    r"(?i:were|was|had\s+been|have\s+been|has\s+been|are|is|being|been|had|have|has|also|reportedly|later|all|"
+    r"both|subsequently|eventually|then|allegedly|apparently|initially|now|confirmed|feared|presumed|believed|"
+    r"reported|thought|known|said|understood|found|pronounced|shot|to\s+have(?:\s+been)?|"
+    r"(?:engaged|shot|wounded|injured|hit|struck|attacked|ambushed|captured|stabbed|beaten)\s+and(?:\s+later)?)"
+)
+_AUX = rf"(?:\s+{_AUX_WORD}){{0,4}}"
+_KILL_VERB = (
+    r"(?:(?<!to\s)(?<!not\s)(?<!would\s)(?<!could\s)(?<!will\s)(?<!might\s)(?<!can\s)(?i:kill)|"
+    r"(?i:killing|killed|kills|murdered|murdering|massacred|massacring|assassinated|executed|executing|"
+    r"(?:claimed|claiming|took|taking)\s+the\s+lives\s+of|(?:shot|shooting|gunned|gunning)\s+dead|"
+    r"(?:stabbed|stabbing|beat|beating|beaten|burned|burning|burnt|hacked|hacking|stoned|stoning)\s+to\s+death))"
+)
+_DIED = (
+    r"(?:killed|dead|died|slain|perished|murdered|massacred|assassinated|executed|beheaded|"
+    r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|"
+    r"(?:stabbed|beaten|burned|burnt|hacked|stoned|crushed|trampled|starved|tortured)\s+to\s+death)\b"
+)
+_TOLL_VERB = (
+    r"(?i:(?:has\s+|had\s+|have\s+)?(?:climbed|risen|rose|rises|climbs|jumped|jumps|increased|increases|reached|"
+    r"reaches|hit|hits|mounted|grew|soared|went\s+up|totall?ed|totals?|numbered)|(?:now\s+)?stands?\s+at|"
+    r"stood\s+at|was|is|were|are)"
+)
+_TOLL_NOUN = (
+    r"(?i:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|those\s+killed|"
+    r"victims)|(?:total(?:\s+number)?|number)\s+(?:of\s+)?(?:people\s+|those\s+)?killed|fatalities|deaths?|killings)"
+)
+_DEATHS_N = r"(?i:deaths|fatalities|bodies|corpses)\b"
+_HURT = r"(?:injured|wounded|hurt)\b"
+_HURT_N = r"(?:received|suffered|sustained)\s+(?:\w+\s+){0,2}(?:injuries|wounds)\b"
+# "two insurgents, including Badam, being killed", "20 rebels including five foreigners were killed"
+_INCLUDING = r"(?:,?\s+(?i:including|among\s+them|among\s+whom|one\s+of\s+(?:them|whom))\s+[^,.;]{1,60}?,?)?"
+
+# Active forms: a word, then a list of groups.
+_KILL_ANCHORS = [
+    # "the strike killed nine children and 11 adults", "killing the Taliban leader", "claimed the lives of 12"
+    re.compile(rf"\b{_KILL_VERB}\s+"),
+    # "the deaths of three US service members", "the bodies of three men"
+    re.compile(r"\b(?i:deaths?|killings?|loss(?:es)?\s+of\s+(?:the\s+)?lives?|bod(?:y|ies))\s+of\s+"),
+]
+_LEFT_ANCHOR = re.compile(r"\b(?i:left|leaving)\s+")  # "left three soldiers dead"
+_DEAD_AFTER = re.compile(r"\s+dead\b")
+_INJURE_ANCHOR = re.compile(
+    r"\b(?:(?<!to\s)(?i:injure|hurt)|(?i:injuring|injured|injures|wounding|wounded|wounds|hurting))\s+"
+)
+# Passive forms: a list of groups, then these (found first, then the list before them).
+_DIED_WORD = re.compile(rf"\b{_DIED}")
+_DIED_TAIL = re.compile(rf"{_INCLUDING}{_AUX}\s+{_DIED}")
+_HURT_WORD = re.compile(rf"\b{_HURT}")
+_HURT_TAIL = re.compile(rf"{_INCLUDING}{_AUX}\s+{_HURT}")
+_HURT_N_WORD = re.compile(rf"\b{_HURT_N}")
+_HURT_N_TAIL = re.compile(rf"{_INCLUDING}\s+{_HURT_N}")
+_REACH = 300  # characters before its verb that a passive list may start
+# Figures read straight from a pattern (its NUM)
+_TOLL_PATTERNS = [
+    # "a death toll of at least 30"
+    re.compile(rf"\b(?i:death\s+toll|toll)\s+(?i:of|at)\s+{NUM}"),
+    # "the death toll climbed to 30", "bringing the total killed this year to 90"
+    re.compile(rf"\b{_TOLL_NOUN}\b[^.;:\d]{{0,60}}?\s{_TOLL_VERB}\s+(?:(?i:by)\s+\S+\s+)?(?:(?i:to)\s+)?{NUM}"),
     re.compile(
-        rf"\b(?i:deaths?|death\s+toll|killing|killings|loss(?:es)?\s+of\s+life)\s+"
-        rf"(?:of|was|stood\s+at|rose\s+to|reached)\s+{NUM}(?:\s+{VICTIM})?"
-    ),
-    re.compile(
-        rf"(?<!the )(?<!The )\b{NUM}(?:\s+{VICTIM})?{_AUX}\s+"
-        r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives)\b"
+        rf"\b(?i:bringing|raising|pushing|taking|putting)\s+(?i:the\s+)?(?i:overall\s+|total\s+)?{_TOLL_NOUN}"
+        rf"[^.;:\d]{{0,60}}?\s(?i:to)\s+{NUM}"
     ),
 ]
-INJURE_PATTERNS = [
-    re.compile(rf"\b(?i:injuring|injured|wounding|wounded|injures|wounds|hurting)\s+{NUM}(?:\s+{VICTIM})?"),
-    re.compile(rf"\b{NUM}(?:\s+{VICTIM})?{_AUX}\s+(?:injured|wounded|hurt)\b"),
-]
-# For the patterns whose casualty word is case-sensitive, the words one of which a
-# sentence must hold for the pattern to match there (None: no such test); the
-# patterns that open with a number try every word of a sentence, so this saves much.
-_KILL_NEEDS: list[tuple[str, ...] | None] = [
-    None,
-    ("dead",),
-    None,
-    ("killed", "dead", "died", "slain", "perished", "lost"),
-]
-_INJURE_NEEDS: list[tuple[str, ...] | None] = [None, ("injured", "wounded", "hurt")]
+# "ten insurgent deaths", "three bodies were recovered" (tried before each of those words)
+_DEATHS_N_WORD = re.compile(rf"\s{_DEATHS_N}")
+_DEATHS_N_RX = re.compile(rf"\b{NUM}\s+(?:{_MOD}\s+){{0,3}}{_DEATHS_N}\Z")
+
 
 SAY_WORDS = (
     "said says say reported reports told tells confirmed confirms claimed claims stated states announced "
@@ -134,6 +290,8 @@ class Figures:
     injured_max: int | None = None
     victims: str | None = None
     span: tuple[int, int] = (0, 0)  # of the casualty phrase, relative to the text given
+    # a running total ("622 killed since October", "the war has killed 300,000"), not one event's toll
+    cumulative: bool = False
 
 
 def parse_number(s: str) -> int | None:
@@ -202,19 +360,235 @@ def _plausible(rng: tuple[int | None, int | None]) -> bool:
 
 
 def _victims(m: re.Match[str]) -> str | None:
-    v = m.groupdict().get("v")
+    g = m.groupdict()
+    v = g.get("v") or g.get("vo") or g.get("w") or g.get("wt") or g.get("wy")
     if not v:
         return None
     v = re.sub(r"\s+", " ", v).strip()
     return None if v.lower() in ("more", "others", "other") else v
 
 
-# Every figure pattern above (and the tail a SINGULAR match needs) contains one of
-# these words; a sentence without any of them has no figure, so the patterns are
-# not run over it.
-_HINT_WORDS = "kill dead died slain perish lost death loss injur wound hurt".split()
+_GENERIC = re.compile(r"(?i:people|persons|victims|individuals)$")
+
+
+_Range = tuple[int | None, int | None]
+_Group = tuple[re.Match[str], bool]  # a group, and whether "and" (not a comma alone) joins it to the one before
+
+
+def _kind(m: re.Match[str]) -> str:
+    return next(k for k in _KINDS if m.group(k) is not None)
+
+
+def _list_at(sentence: str, pos: int, passive: bool) -> list[_Group]:
+    """The groups of the list that starts at ``pos`` (none when no group starts there)."""
+    m = _GROUP_RX.match(sentence, pos)
+    if m is None or _kind(m) not in (_FIRST_PASSIVE if passive else _FIRST_ACTIVE):
+        return []
+    out: list[_Group] = [(m, False)]
+    end = m.end()
+    while len(out) < _MAX_GROUPS:
+        sep = _SEP_RX.match(sentence, end)
+        if sep is None:
+            break
+        g = _GROUP_RX.match(sentence, sep.end())
+        if g is None:
+            break
+        # later groups name what they count ("and 11 adults", "and a woman", not "and 5")
+        k = _kind(g)
+        if not (k == "one" or (k == "num" and (g.group("v") or g.group("vo")))):
+            break
+        if not passive and _VERB_NEXT.match(sentence, g.end()):
+            break
+        out.append((g, bool(sep.group().strip(", \t\r\n"))))
+        end = g.end()
+    return out
+
+
+def _lengths(groups: list[_Group]) -> list[int]:
+    """How many of ``groups`` a list may take, longest first: a comma chain counts only when
+    "and" closes it ("two soldiers, a nurse and a driver"), and a name only opens a list
+    ("killing Fayez and one other fighter")."""
+    if not groups:
+        return []
+    least = 2 if _kind(groups[0][0]) == "nm" else 1
+    return [k for k in range(len(groups), least - 1, -1) if k == 1 or groups[k - 1][1]]
+
+
+_GENERIC = re.compile(r"(?i:people|persons|victims|individuals)$")
+
+
+def _sum(groups: list[_Group]) -> tuple[_Range, str | None] | None:
+    """The people a list counts ("nine children and 11 adults": 20), and who they are."""
+    counted: list[tuple[_Range, str | None]] = []
+    for m, _ in groups:
+        rng = number_range(m) if m.group("num") is not None else (1, 1)
+        if rng is None:
+            return None
+        counted.append((rng, _victims(m)))
+    if len(counted) > 1 and not groups[1][1]:
+        # an apposition, not a sum: "three people, a woman and her two children" (but
+        # "24 civilians, 24 fighters and 25 militiamen" are 73)
+        (lo0, hi0), v0 = counted[0]
+        rest_lo = [c[0][0] for c in counted[1:]]
+        if (
+            v0 is not None
+            and _GENERIC.search(v0)
+            and (lo0 != hi0 or (lo0 is not None and None not in rest_lo and sum(x or 0 for x in rest_lo) <= lo0))
+        ):
+            return counted[0]
+    los = [c[0][0] for c in counted]
+    his = [c[0][1] for c in counted]
+    lo = None if None in los else sum(x or 0 for x in los)
+    hi = None if None in his else sum(x or 0 for x in his)
+    names = [c[1] for c in counted if c[1]]
+    return (lo, hi), (" and ".join(names) if names else None)
+
+
+_Found = tuple[int, int, list[_Group] | re.Match[str]]  # start, end, and the groups or the NUM match
+
+
+def _active(sentence: str, anchor: re.Pattern[str], after: re.Pattern[str] | None = None) -> Iterator[_Found]:
+    """Lists after ``anchor`` ("killed ..."), followed by ``after`` if given ("left ... dead")."""
+    for a in anchor.finditer(sentence):
+        groups = _list_at(sentence, a.end(), passive=False)
+        for k in _lengths(groups):
+            end = groups[k - 1][0].end()
+            if after is not None:
+                f = after.match(sentence, end)
+                if f is None:
+                    continue
+                end = f.end()
+            yield a.start(), end, groups[:k]
+            break
+
+
+def _passive(sentence: str, word: re.Pattern[str], tail: re.Pattern[str]) -> Iterator[_Found]:
+    """Lists that ``tail`` follows up to one of the words ``word`` finds ("two soldiers were
+    killed"), the longest (leftmost) one."""
+    for w in word.finditer(sentence):
+        for s in _WORD_START.finditer(sentence, max(0, w.start() - _REACH), w.start()):
+            p = s.start()
+            if sentence.endswith(("the ", "The "), 0, p):  # "the two were killed": said before
+                continue
+            groups = _list_at(sentence, p, passive=True)
+            k = next((k for k in _lengths(groups) if tail.fullmatch(sentence, groups[k - 1][0].end(), w.end())), 0)
+            if k:
+                yield p, w.end(), groups[:k]
+                break
+
+
+def _regex(rx: re.Pattern[str], sentence: str) -> Iterator[_Found]:
+    for m in rx.finditer(sentence):
+        yield m.start(), m.end(), m
+
+
+def _deaths_n(sentence: str) -> Iterator[_Found]:
+    for w in _DEATHS_N_WORD.finditer(sentence):
+        m = _DEATHS_N_RX.search(sentence, max(0, w.start() - 120), w.end())
+        if m is not None:
+            yield m.start(), m.end(), m
+
+
+def _count(found: list[_Group] | re.Match[str]) -> tuple[_Range, str | None] | None:
+    if isinstance(found, list):
+        return _sum(found)
+    rng = number_range(found)
+    return None if rng is None else (rng, None)
+
+
+# "no one was killed", "did not kill", "none of the"
+_NEGATION_BEFORE = re.compile(r"(?:\b(?i:no|not|never|nor|none\s+of(?:\s+the)?|without)|n't)\s+$")
+# "corrected initial reports that a civilian had been killed", "denied killing three civilians"
+_DISCLAIM = (
+    r"(?i:correct(?:ed|s|ing)?|den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|dismiss(?:ed|es|ing)?|"
+    r"retract(?:ed|s|ing)?|reject(?:ed|s|ing)?|false(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|untrue|unfounded|"
+    r"baseless|inaccurate|debunk(?:ed|s|ing)?)"
+)
+_DISCLAIMED_BEFORE = re.compile(
+    rf"\b{_DISCLAIM}\b(?:\s+[\w'’-]+){{0,3}}?\s+(?:(?i:reports?|claims?|allegations?|accounts?|suggestions?|"
+    rf"assertions?|rumou?rs?)\s+(?:(?i:that|of)\s+)?|(?i:that)\s+)(?:[\w'’-]+\s+){{0,2}}$"
+    rf"|\b(?i:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing))\s+(?:(?i:having)\s+)?$"
+)
+# A running total is not one event's toll: "622 killed since October", "killed in eight years",
+# "the war has killed more than 300,000", "bringing the total killed this year to 90".
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+)
+_SPAN_UNITS = r"(?:years?|months?|weeks?|decades?)"
+_SPAN_COUNT = rf"(?:\d+|{_NUMWORD}|several|a\s+few|few|many)"
+_CUM_MARK = (
+    rf"(?i:since\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}|(?:19|20)\d\d\b|last\s+(?:year|month|week)\b|the\s+"
+    r"(?:start|beginning|outbreak|war|conflict|fighting|uprising|revolution|invasion|insurgency)\b|"
+    r"(?:it|the\s+war|the\s+conflict|the\s+fighting)\s+(?:began|started|broke\s+out)\b)|to\s+date\b|"
+    r"(?<!earlier\s)(?<!later\s)this\s+year\b|in\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:war|conflict|insurgency|"
+    r"uprising)(?![\w-])|"
+    r"(?:in|over|during|throughout)\s+(?:the\s+)?(?:past|last|previous|first|preceding)\s+"
+    rf"(?:{_SPAN_COUNT}\s+)?{_SPAN_UNITS}\b|in\s+(?:just\s+)?{_SPAN_COUNT}\s+(?:years|months|weeks|decades)\b|"
+    r"(?:during|throughout|over)\s+the\s+(?:course\s+of\s+the\s+)?(?:\w+\s+)?(?:war|conflict|insurgency|uprising|"
+    r"occupation)\b)"
+)
+_CUM_IN = re.compile(_CUM_MARK)
+# (not after a superlative: "the deadliest attack since 2019")
+_CUM_AFTER = re.compile(rf"^(?:\s+(?!(?i:\w+est|worst|most|first)\b)[\w'’-]+){{0,5}}?\s+{_CUM_MARK}")
+_CUM_BEFORE = re.compile(
+    r"\b(?i:war|conflict|fighting|violence|insurgency|uprising|crisis|occupation|hostilities|unrest)\b"
+    r"(?:[^.;!?]{0,80}?)\s(?i:has|have|had)\s+(?:(?i:so\s+far|now|already|reportedly|since\s+\S+)\s+)?$"
+    rf"|\b{_CUM_MARK}[^.;!?,]{{0,40}},\s*$"
+)
+_CLAUSE_END = re.compile(r"[,;:(–—]|\s-\s")
+
+
+def _cumulative(sentence: str, start: int, end: int) -> bool:
+    """Whether the figure at ``sentence[start:end]`` is a running total (see ``_CUM_MARK``)."""
+    after = sentence[end : end + 80]
+    cut = _CLAUSE_END.search(after)
+    if cut:
+        after = after[: cut.start()]
+    return bool(
+        _CUM_IN.search(sentence, start, end)
+        or _CUM_AFTER.search(after)
+        or _CUM_BEFORE.search(sentence[max(0, start - 120) : start])
+    )
+
+
+def _denied(sentence: str, start: int) -> bool:
+    before = sentence[max(0, start - 100) : start]
+    return bool(_NEGATION_BEFORE.search(before) or _DISCLAIMED_BEFORE.search(before))
+
+
+# Every figure pattern above contains one of these words; a sentence without any of
+# them has no figure, so the patterns are not run over it.
+_HINT_WORDS = [
+    *"kill dead died slain perish lost death loss injur wound hurt toll fatalit bodies corpses".split(),
+    *"murder massacr assassinat executed executing behead".split(),
+    "body of",
+    "lives of",
+]
 _FIGURE_HINT = re.compile(any_of(_HINT_WORDS), re.I)
 _HINT_FINDER = WordFinder(_HINT_WORDS)
+
+
+def _hint_automaton() -> Any:
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for w in _HINT_WORDS:
+        auto.add_word(w, w)
+    auto.make_automaton()
+    return auto
+
+
+_HINT_AUTOMATON = _hint_automaton()
+
+
+def _has_hint(sentence: str, low: str) -> bool:
+    """``_FIGURE_HINT.search(sentence) is not None`` (``low`` is ``sentence.lower()``), from one
+    Aho-Corasick pass that stops at the first word found (a regex alternation tries every
+    position of the sentence; most sentences have no hint)."""
+    if not lower_finds_ignorecase(sentence):
+        return _FIGURE_HINT.search(sentence) is not None
+    return next(iter(_HINT_AUTOMATON.iter(low)), None) is not None
 
 
 def _hinted(text: str, sentences: list[Sentence]) -> list[bool]:
@@ -242,36 +616,67 @@ def _hinted(text: str, sentences: list[Sentence]) -> list[bool]:
     return out
 
 
-def find_figures(sentence: str) -> list[Figures]:
-    """Killed/injured figures in one sentence; one entry per killed figure, injuries attached."""
-    if not _FIGURE_HINT.search(sentence):
-        return []
-    kills: list[tuple[int, int, tuple[int | None, int | None], str | None]] = []
-    injuries: list[tuple[int, int, tuple[int | None, int | None], str | None]] = []
-    for patterns, needs, out in ((KILL_PATTERNS, _KILL_NEEDS, kills), (INJURE_PATTERNS, _INJURE_NEEDS, injuries)):
-        for rx, words in zip(patterns, needs, strict=True):
-            if words is not None and not any(w in sentence for w in words):
+def _kill_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
+    """The ways a sentence may give a death toll, each only where its words are."""
+    if any(w in low for w in ("kill", "murder", "massacr", "assassinat", "execut", "lives of", "dead", "death")):
+        yield _active(sentence, _KILL_ANCHORS[0])
+    if "dead" in low:
+        yield _active(sentence, _LEFT_ANCHOR, _DEAD_AFTER)
+    if any(w in low for w in ("death", "killing", "lives", "body of", "bodies of")):
+        yield _active(sentence, _KILL_ANCHORS[1])
+    if any(w in low for w in ("toll", "death", "fatalit", "killed", "killings")):
+        for rx in _TOLL_PATTERNS:
+            yield _regex(rx, sentence)
+    if any(w in low for w in ("deaths", "fatalities", "bodies", "corpses")):
+        yield _deaths_n(sentence)
+    yield _passive(sentence, _DIED_WORD, _DIED_TAIL)
+
+
+def _injure_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
+    if any(w in low for w in ("injur", "hurt", "wound")):
+        yield _active(sentence, _INJURE_ANCHOR)
+        yield _passive(sentence, _HURT_WORD, _HURT_TAIL)
+    if "injuries" in low or "wounds" in low:
+        yield _passive(sentence, _HURT_N_WORD, _HURT_N_TAIL)
+
+
+_Figure = tuple[int, int, _Range, str | None]
+
+
+def _read(sentence: str, forms: Iterator[Iterator[_Found]]) -> list[_Figure]:
+    out: list[_Figure] = []
+    for form in forms:
+        for s, e, found in form:
+            if any(s < e2 and s2 < e for s2, e2, _, _ in out):
                 continue
-            for m in rx.finditer(sentence):
-                rng = number_range(m)
-                if rng is None or not _plausible(rng):
-                    continue
-                if any(m.start() < e and s < m.end() for s, e, _, _ in out):
-                    continue
-                out.append((m.start(), m.end(), rng, _victims(m)))
-    # "a child had died", "a soldier was wounded"
-    for m in SINGULAR.finditer(sentence):
-        tail = sentence[m.end() : m.end() + 40]
-        target = kills if re.match(rf"{_AUX}\s+(?:killed|dead|died|slain)\b", tail, re.I) else None
-        if target is None and re.match(rf"{_AUX}\s+(?:injured|wounded|hurt)\b", tail, re.I):
-            target = injuries
-        if target is not None and not any(s <= m.start() < e for s, e, _, _ in target):
-            word = m.group().split()[-1]
-            target.append((m.start(), m.end(), (1, 1), word))
-    kills.sort()
-    injuries.sort()
-    figs: list[Figures] = [Figures(killed_min=r[0], killed_max=r[1], victims=v, span=(s, e)) for s, e, r, v in kills]
+            got = _count(found)
+            if got is None or not _plausible(got[0]) or _denied(sentence, s):
+                continue
+            out.append((s, e, got[0], got[1]))
+    return sorted(out)
+
+
+def find_figures(sentence: str) -> list[Figures]:
+    """Killed/injured figures in one sentence; one entry per killed figure, injuries attached.
+
+    A figure sums the groups of one list ("two soldiers and a civilian died": 3); a
+    negated or disclaimed one ("no one was killed", "corrected reports that a civilian
+    had been killed") is none; a running total ("622 killed since October") is kept with
+    ``cumulative`` set.
+    """
+    low = sentence.lower()
+    if not _has_hint(sentence, low):
+        return []
+    kills = _read(sentence, _kill_forms(sentence, low))
+    injuries = _read(sentence, _injure_forms(sentence, low))
+    figs: list[Figures] = [
+        Figures(killed_min=r[0], killed_max=r[1], victims=v, span=(s, e), cumulative=_cumulative(sentence, s, e))
+        for s, e, r, v in kills
+    ]
     for s, e, r, v in injuries:
+        # "a soldier was wounded and later died" is one death
+        if any(s < f.span[1] and f.span[0] < e for f in figs):
+            continue
         before = [f for f in figs if f.span[0] < s and f.injured_min is None and f.injured_max is None]
         if before:
             f = before[-1]
@@ -279,7 +684,11 @@ def find_figures(sentence: str) -> list[Figures]:
             f.span = (f.span[0], max(f.span[1], e))
             f.victims = f.victims or v
         else:
-            figs.append(Figures(injured_min=r[0], injured_max=r[1], victims=v, span=(s, e)))
+            figs.append(
+                Figures(
+                    injured_min=r[0], injured_max=r[1], victims=v, span=(s, e), cumulative=_cumulative(sentence, s, e)
+                )
+            )
     return figs
 
 
@@ -318,7 +727,7 @@ def find_claimant(sentence: str) -> str | None:
     return None
 
 
-# --------------------------------------------------------------------------- claims and places
+# --------------------------------------------------------------------------- claims
 
 _PRIOR_TIME = re.compile(
     r"\b(?:responsible\s+for|in\s+response\s+to|in\s+retaliation\s+for|retaliat\w*|revenge\s+for|"
@@ -326,133 +735,24 @@ _PRIOR_TIME = re.compile(
     r"Saturday|Sunday)\b|\blast\s+week's\b|\b(?:days|weeks|months|years)\s+(?:ago|earlier)\b",
     re.I,
 )
-_UNNAMED_PLACE = re.compile(
-    r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}(?:base|camp|outpost|village|town|city|checkpoint|"
-    r"position|building|house|hospital|school|market|mosque|compound)\b",
-    re.I,
-)
-_CONTAIN_BEFORE = re.compile(r"\b(?:in|across|throughout|inside|within)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
-CONTAINER_TYPES = frozenset({"country", "territory", "admin1", "region"})
-FINE_OVER = {"admin1", "region"}  # dropped from a claim when finer sites in it are covered
 
 
-def _is_heading(sentence: str) -> bool:
-    return len(sentence.split()) <= 8 and not sentence.rstrip().endswith((".", "!", "?", '"'))
-
-
-def _contains(container: Place, place: Place) -> bool:
-    if container.id == place.id or not container.country or container.country != place.country:
-        return False
-    if container.feature_type == "admin1":
-        return bool(place.admin1) and place.admin1 == container.admin1
-    return container.feature_type in ("country", "territory", "region")
-
-
-def _containers(clean: str, start: int, end: int, mentions: list[Mention]) -> list[Place]:
-    out = []
-    for m in mentions:
-        if (
-            start <= m.cstart < end
-            and m.literal
-            and m.place
-            and m.place.feature_type in CONTAINER_TYPES
-            and _CONTAIN_BEFORE.search(clean[max(0, m.cstart - 25) : m.cstart])
-        ):
-            out.append(m.place)
-    return out
-
-
-def _struck_in(start: int, end: int, mentions: list[Mention]) -> list[Place]:
-    return [m.place for m in mentions if m.role == "struck" and m.place and start <= m.cstart < end]
-
-
-def _named_unstruck(start: int, end: int, mentions: list[Mention]) -> bool:
-    return any(
-        start <= m.cstart < end
-        and m.literal
-        and m.role != "struck"
-        and m.place is not None
-        and m.place.feature_type not in CONTAINER_TYPES | {"macro-region", "continent"}
-        for m in mentions
-    )
-
-
-def _dedupe(places: list[Place]) -> list[Place]:
-    seen: dict[str, Place] = {}
-    for p in places:
-        seen.setdefault(p.id, p)
-    out = list(seen.values())
-    # "Anbar province" adds nothing to a claim that covers Al-Qaim, which lies in it
-    return [p for p in out if not (p.feature_type in FINE_OVER and any(q is not p and _contains(p, q) for q in out))]
-
-
-def claim_places(
-    clean: str,
-    sentences: list[Sentence],
-    index: int,
-    phrase: tuple[int, int],
-    mentions: list[Mention],
-    article_struck: list[Place],
-    article_main: list[Place] | None = None,
-) -> list[Place]:
-    """The places a casualty claim covers (see the module notes for the order of rules)."""
-    sent = sentences[index]
-    clause = next(
-        ((s, e) for s, e in clauses(clean, sent.start, sent.end) if s <= phrase[0] < e + 1),
-        (sent.start, sent.end),
-    )
-    cs, ce = clause
-    ctext = clean[cs:ce]
-    # 1. struck places named in the clause that carries the figure
-    here = _struck_in(cs, ce, mentions)
-    if here:
-        return _dedupe(here)
-    # 2. "in Iraq": the article's struck sites inside a country/region named there
-    cont = _containers(clean, cs, ce, mentions)
-    if cont:
-        return _dedupe([p for p in article_struck if any(_contains(c, p) for c in cont)])
-    # 3. an earlier event ("last week's drone strike") or a place the article does not name
-    if _PRIOR_TIME.search(ctext) or _UNNAMED_PLACE.search(ctext) or _named_unstruck(cs, ce, mentions):
-        return []
-    stext = clean[sent.start : sent.end]
-    if _is_heading(stext):
-        return []
-    # 4. the sentence, then 5. the sentence before it
-    for k in (index, index - 1):
-        if k < 0:
-            continue
-        s2 = sentences[k]
-        struck = _struck_in(s2.start, s2.end, mentions)
-        if struck:
-            return _dedupe(struck)
-        cont = _containers(clean, s2.start, s2.end, mentions)
-        if cont:
-            return _dedupe([p for p in article_struck if any(_contains(c, p) for c in cont)])
-        if k == index and (_PRIOR_TIME.search(stext) or _named_unstruck(s2.start, s2.end, mentions)):
-            return []
-    # 6. "killed in the bombings": every site the article reports struck in its main event
-    return _dedupe(article_struck if article_main is None else article_main)
-
-
-def extract_claims(article: Article, sentences: list[Sentence], mentions: list[Mention]) -> list[Claim]:
-    """Casualty claims of one article, with claimant, quote and covered places."""
+def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim], list[tuple[int, int, int]]]:
+    """Casualty claims of one article, with claimant and quote, not yet placed (the events
+    stage gives each the event it describes), and for each the index of its sentence and
+    the clean span of its figure.  A running total ("622 killed since October") or the
+    toll of an earlier event ("last week's drone strike", "in retaliation for") is kept
+    with the reason it belongs to no event (``Claim.aside``); a sentence met again on the
+    page is one claim."""
     clean = article.clean
-    struck = [m for m in mentions if m.role == "struck" and m.place is not None]
-    article_struck = _dedupe([m.place for m in struck if m.place])
-    # sites struck on a date of their own ("an attack on Tower 22 ... on 28 January") belong
-    # to another event than the article's, unless another mention ties them to it
-    undated = {m.place.id for m in struck if m.place and m.date_ref is None}
-    article_main = [p for p in article_struck if p.id in undated] or article_struck
     claims: list[Claim] = []
+    spans: list[tuple[int, int, int]] = []
+    seen: set[tuple[str, tuple[int | None, ...]]] = set()
     prev_claimant: str | None = None
     prev_para = -1
     texts = [clean[sent.start : sent.end] for sent in sentences]
     hinted = _hinted(clean, sentences)
     all_figures = [find_figures(text) if hint else [] for text, hint in zip(texts, hinted, strict=True)]
-    # claim_places reads only the mentions of the claim's sentence and the one before it:
-    # each claim is given those (found by offset), not all the article's
-    by_offset = sorted(mentions, key=lambda m: m.cstart)
-    starts = [m.cstart for m in by_offset]
     for i, sent in enumerate(sentences):
         text = texts[i]
         figures = all_figures[i]
@@ -463,11 +763,13 @@ def extract_claims(article: Article, sentences: list[Sentence], mentions: list[M
         if figures and claimant is None and prev_claimant and sent.paragraph == prev_para and _CONTINUING.match(text):
             claimant = prev_claimant
         for f in figures:
+            key = (" ".join(text.split()).lower(), (f.killed_min, f.killed_max, f.injured_min, f.injured_max))
+            if key in seen:  # the same sentence again on the page: one claim
+                continue
+            seen.add(key)
             phrase = (sent.start + f.span[0], sent.start + f.span[1])
-            lo = bisect.bisect_left(starts, sentences[max(0, i - 1)].start)
-            near = by_offset[lo : bisect.bisect_left(starts, sent.end, lo)]
-            places = claim_places(clean, sentences, i, phrase, near, article_struck, article_main)
             s, e = article.to_original(sent.start, sent.end)
+            aside = "running total" if f.cumulative else "an earlier event" if _PRIOR_TIME.search(text) else ""
             claims.append(
                 Claim(
                     article=article.id,
@@ -480,11 +782,12 @@ def extract_claims(article: Article, sentences: list[Sentence], mentions: list[M
                     injured_max=f.injured_max,
                     victims=f.victims,
                     claimant=claimant,
-                    places=[p.id for p in places],
+                    aside=aside,
                 )
             )
+            spans.append((i, *phrase))
         prev_claimant, prev_para = claimant, sent.paragraph
-    return claims
+    return claims, spans
 
 
 _CONTINUING = re.compile(r'^(?:"|These|This|It|He|She|They|The\s+spokes\w+|He\s+went\s+on)\b|^"', re.I)

@@ -2,12 +2,13 @@
 
     from mapper.config import GeocoderConfig, PipelineConfig
     config = PipelineConfig(gazetteers=("my_places.csv",), geocoder=GeocoderConfig(offline=True))
-    pipe = config.build()              # the per-article stages (mapper.pipeline.Pipeline)
-    config.fingerprint()               # what decides whether a stored analysis is current
+    pipe = Pipeline.from_config(config)   # the per-article stages (mapper.pipeline)
+    config.fingerprint()                  # what decides whether a stored analysis is current
 
 A ``PipelineConfig`` is frozen and picklable: it is what a worker process or a Dask
 worker receives to build the same pipeline as the process that started it
 (``mapper.executors``), and what the command line's options make (``mapper.cli.options``).
+It describes; it builds nothing itself (``Pipeline.from_config`` does).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from . import __version__
 from .budget import Budget
 
 if TYPE_CHECKING:
-    from .pipeline import Pipeline
     from .places.geocode import OnlineResolver
 
 DEFAULT_USER_AGENT = f"strike-mapper/{__version__}"
@@ -86,25 +86,6 @@ class PipelineConfig:
     gazetteer_data: tuple[bytes, ...] | None = None
     budget: Budget = field(default_factory=Budget)  # what one article may cost; no part of the fingerprint
 
-    def build(self, *, geocoder: Any = None) -> Pipeline:
-        """The pipeline this config describes; ``geocoder`` replaces the configured one (a
-        worker's cache-only geocoder, say)."""
-        from .pipeline import Pipeline
-
-        world = default_world() if self.world else None
-        if geocoder is None and self.geocoder is not None:
-            geocoder = self.geocoder.make()
-        if self.gazetteer_data is None:
-            return Pipeline.create(self.gazetteers, world=world, geocoder=geocoder, config=self, budget=self.budget)
-        import tempfile
-
-        with tempfile.TemporaryDirectory(prefix="mapper-gazetteers-") as tmp:
-            paths = []
-            for i, data in enumerate(self.gazetteer_data):
-                paths.append(Path(tmp) / f"{i}.csv")
-                paths[-1].write_bytes(data)
-            return Pipeline.create(paths, world=world, geocoder=geocoder, config=self, budget=self.budget)
-
     def shipped(self) -> PipelineConfig:
         """The same config carrying the gazetteers' contents (for workers on other machines)."""
         return replace(self, gazetteer_data=tuple(Path(g).read_bytes() for g in self.gazetteers))
@@ -135,8 +116,10 @@ class PipelineConfig:
             h.update(b"\x00")
         if self.world:
             from .places.world.fileformat import source_versions
+            from .places.world.imported import imports_fingerprint
 
             h.update(json.dumps(source_versions(), sort_keys=True).encode())
+            h.update(imports_fingerprint().encode())  # GeoNames dumps the user imported
         else:
             h.update(b"<no world gazetteer>")
         return h.hexdigest()[:16]
@@ -155,8 +138,10 @@ def analysis_modules(*, absolute: bool = False) -> list[Path]:
 
 
 def default_world() -> Any:
-    """The bundled world gazetteer (GeoNames) with the US counties, as ``mapper run`` uses it."""
+    """The bundled world gazetteer (GeoNames), with the GeoNames dumps the user imported
+    (``mapper gazetteer import``) before it, and the US counties, as ``mapper run`` uses it."""
     from .places.counties import CombinedIndex, USCounties
     from .places.world import WorldGazetteer
+    from .places.world.imported import world_with_imports
 
-    return CombinedIndex(WorldGazetteer.load(), USCounties.load())
+    return CombinedIndex(world_with_imports(WorldGazetteer.load()), USCounties.load())

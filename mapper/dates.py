@@ -8,6 +8,7 @@ date other articles of the same event give).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -44,16 +45,48 @@ _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Each pattern opens with a look-ahead on the characters a match can start with
 # (weekday and month initials, digits, ...): it changes no match, but lets the
 # engine leave most positions of a text after one test.
+_PARTS = r"(?=[DMNWdmnw])(?:night|morning|afternoon|evening|Night|Morning|Afternoon|Evening|dawn|midday|noon|Dawn)"
+# the relative days and how many days before the reference date each names
+RELATIVE_DAYS = {
+    "day before yesterday": -2,
+    "yesterday": -1,
+    "last night": -1,
+    "last evening": -1,
+    "overnight": -1,
+    "": 0,  # today, tonight, this morning, this evening
+}
 _PATTERNS = [
     ("full", re.compile(rf"(?=[ADFJMNOSTW])\b(?:{_WD},?\s+)?{_M}\s+{_D},?\s+{_Y}\b")),
     ("full", re.compile(rf"(?=[FMSTW\d])\b(?:{_WD},?\s+)?{_D}\s+{_M},?\s+{_Y}\b")),
-    ("iso", re.compile(r"(?=[12])\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # "23-May-2012", "23-May-12" is no year
+    ("full", re.compile(rf"(?=\d)\b{_D}-{_M}-{_Y}\b")),
+    ("iso", re.compile(r"(?=[12])\b(?P<year>(?:19|20)\d\d)([-/.])(?P<mon>[01]?\d)\2(?P<day>[0-3]?\d)\b(?![-/.]\d)")),
+    # "29-06-2022", "29.06.2022", "29/06/2022" (day first; the month first only when the day
+    # could be no month: "06/29/2022"; "06/07/2022" with slashes is no date)
+    (
+        "dmy",
+        re.compile(
+            r"(?=\d)(?<![\d/.-])(?P<a>[0-3]?\d)([-/.])(?P<b>[01]?\d|[1-3]\d)\2(?P<year>(?:19|20)\d\d)\b(?![-/.]\d)"
+        ),
+    ),
     ("partial", re.compile(rf"(?=\d)\b{_D}\s+{_M}\b")),
     ("partial", re.compile(rf"(?=[ADFJMNOS])\b{_M}\s+{_D}\b(?!\s*:)")),
-    ("weekday", re.compile(rf"(?=[eFlMnoStTW\s])\b(?P<mod>last|this|next|on|early|late)?\s*{_WD}\b")),
+    (
+        "weekday",
+        re.compile(rf"(?=[eFlMnoStTW\s])\b(?P<mod>last|this|next|on|early|late)?\s*{_WD}\b(?:\s+{_PARTS}\b)?"),
+    ),
     ("today", re.compile(r"(?=t)\b(?:today|tonight|this morning|this evening)\b", re.I)),
+    # "yesterday", "last night", "overnight" (not "overnight Sunday": that is Sunday)
+    (
+        "relative",
+        re.compile(
+            r"(?=[ltoyLTOY])\b(?P<rel>(?:the\s+day\s+before\s+)?yesterday|last\s+(?:night|evening)|overnight)\b"
+            r"(?!\s+(?:on\s+|into\s+|to\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))",
+            re.I,
+        ),
+    ),
 ]
-_FULL_KINDS = ("full", "iso")  # the patterns giving full dates come first
+_FULL_KINDS = ("full", "iso", "dmy")  # the patterns giving full dates come first
 
 # Dates outside these are no date of news: Go's zero time (0001-01-01) and 9999-12-31 come
 # from exports, and resolving "last Friday" against them would leave the calendar.
@@ -68,7 +101,7 @@ def plausible(d: date | None) -> bool:
 
 @dataclass(frozen=True)
 class DateRef:
-    kind: str  # "full" | "partial" | "weekday" | "today"
+    kind: str  # "full" | "partial" | "weekday" | "today" (or "yesterday", ... in ``modifier``)
     start: int
     end: int
     value: date | None = None  # full
@@ -84,7 +117,8 @@ class DateRef:
         if ref is None or not plausible(ref):  # (an implausible reference is no reference)
             return None
         if self.kind == "today":
-            return ref
+            # "yesterday", "last night", "overnight" (kept in ``modifier``): days before ``ref``
+            return ref + timedelta(days=RELATIVE_DAYS.get(self.modifier, 0))
         if self.kind == "partial":
             for year in (ref.year, ref.year - 1):
                 try:
@@ -108,6 +142,13 @@ def _mk(kind: str, m: re.Match[str], base: int) -> DateRef | None:
     try:
         if kind == "iso":
             return DateRef("full", s, e, value=date(int(g["year"]), int(g["mon"]), int(g["day"])))
+        if kind == "dmy":
+            a, b = int(g["a"]), int(g["b"])
+            if b > 12 >= a and m.group(2) == "/":  # "06/29/2022": month first
+                a, b = b, a
+            elif m.group(2) == "/" and a <= 12 and b <= 12 and a != b:  # "06/07/2022": which is the month?
+                return None
+            return DateRef("full", s, e, value=date(int(g["year"]), b, a))
         if kind == "full":
             month = MONTHS[g["month"].lower().rstrip(".")]
             return DateRef("full", s, e, value=date(int(g["year"]), month, int(g["day"])))
@@ -126,6 +167,9 @@ def _mk(kind: str, m: re.Match[str], base: int) -> DateRef | None:
             )
         if kind == "today":
             return DateRef("today", s, e)
+        if kind == "relative":
+            rel = re.sub(r"\s+", " ", g["rel"].lower()).removeprefix("the ")
+            return DateRef("today", s, e, modifier=rel)
     except (ValueError, KeyError):
         return None
     return None
@@ -138,17 +182,23 @@ def find_dates(text: str, base: int = 0, *, full_only: bool = False) -> list[Dat
     for full dates run first, so no other kind can take their place).
     """
     found: list[DateRef] = []
-    taken: list[tuple[int, int]] = []
+    # the spans taken, which never overlap: kept in order, so that an overlap is looked
+    # for in the two neighbours of a new span only
+    starts: list[int] = []
+    ends: list[int] = []
     for kind, rx in _PATTERNS:
         if full_only and kind not in _FULL_KINDS:
             break
         for m in rx.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            s, e = m.span()
+            i = bisect_left(starts, s)
+            if (i > 0 and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
                 continue
             ref = _mk(kind, m, base)
             if ref is not None:
                 found.append(ref)
-                taken.append((m.start(), m.end()))
+                starts.insert(i, s)
+                ends.insert(i, e)
     return sorted(found, key=lambda r: r.start)
 
 
@@ -162,3 +212,164 @@ def first_full_date(text: str) -> date | None:
         if r.kind == "full":
             return r.value
     return None
+
+
+# --------------------------------------------------------------------------- an article's own date
+
+# A release's reference code that opens with its year and month: "2010-08-CA-014", "2013-01-S-025"
+_REF_CODE = re.compile(r"(?=[12])\b(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-[A-Z]{1,4}-\d{1,4}\b")
+_LINE_START = r"(?:^|(?<=[\n\r\u2028\u2029]))[ \t\u00a0]*"
+# "KABUL, Afghanistan (Aug. 14)", "GAZA CITY, Oct 12 (Reuters) -", "Kyiv, 23 May 2012 (AFP) -":
+# a place in capitals or title case at the start of a line, then the date after "(" or ","
+_DATELINE = re.compile(
+    _LINE_START + r"(?:[A-Z][A-Za-z.'’-]*)(?:[ \t][A-Z][A-Za-z.'’-]*){0,3}"
+    r"(?:,[ \t]*[A-Z][A-Za-z.'’-]*(?:[ \t][A-Z][A-Za-z.'’-]*){0,2})?[ \t]*[(,][ \t]*(?=\S)"
+)
+# "Apr. 23: Afghan-ISAF Operations in ...": a date that opens a line
+_DATE_OPENS_LINE = re.compile(_LINE_START + r"(?=\S)")
+_TITLE_DATE = re.compile(rf"{_M}\s+{_D}(?=\s*:\s)")  # "Apr. 23: Afghan-ISAF Operations in ..."
+_HEAD_CHARS = 1200  # where an article's own date is looked for
+_HEADER_LINE = 120  # a line of a header (title, agency, reference) is no longer than this
+
+
+def _year_for(month: int, year: int, of_month: int) -> int:
+    """The year of ``month`` in a date written near one of ``year``-``of_month`` (a release
+    of January may be dated 31 December of the year before)."""
+    if month - of_month > 6:
+        return year - 1
+    if of_month - month > 6:
+        return year + 1
+    return year
+
+
+def dateline_date(text: str, ref: date | None = None) -> date | None:
+    """The date an article gives itself at its top: its dateline ("KABUL, Afghanistan (Aug. 14)",
+    "BEIRUT, May 23, 2012 (AFP) -"), or a date that opens a line of the header ("Apr. 23: ...")
+    or ends one ("... Operational Update March 17, 2011").
+
+    A date without a year takes it from a reference code at the top whose first part is
+    the year and month ("2010-08-CA-014"), else from a full date of the header, else from
+    ``ref`` (the publication date, if known); never from the day the program runs.
+    """
+    head = text[:_HEAD_CHARS]
+    if not head.strip():
+        return None
+    found: list[tuple[int, DateRef]] = []  # (rank, date): a dateline first, then header lines
+    for m in _DATELINE.finditer(head):
+        r = _date_at(head, m.end())
+        if r is not None:
+            found.append((0, r))
+            break
+    if not found:
+        for m in _DATE_OPENS_LINE.finditer(head):
+            r = _date_at(head, m.end())
+            if r is None:
+                t = _TITLE_DATE.match(head, m.end())
+                r = _mk("partial", t, 0) if t else None
+            if r is not None:
+                found.append((1, r))
+                break
+    if not found:
+        for line_start, line in _header_lines(head):
+            refs = [r for r in find_dates(line, line_start) if r.kind in ("full", "partial")]
+            if refs and not line[refs[-1].end - line_start :].strip(" \t\u00a0.,;:-–—)"):
+                found.append((2, refs[-1]))
+                break
+    if not found:
+        return None
+    r = found[0][1]
+    if r.kind == "full":
+        return r.value if plausible(r.value) else None
+    code = _REF_CODE.search(head)
+    if code:
+        year, month = int(code["year"]), int(code["mon"])
+        return _on(_year_for(r.month, year, month), r.month, r.day)
+    # (of a line above the date's: its own may go on with the story)
+    above = [line for start, line in _header_lines(head) if start + len(line) < r.start]
+    full = next((d for line in above if (d := first_full_date(line)) is not None), None)
+    if full is not None and plausible(full):
+        return _on(_year_for(r.month, full.year, full.month), r.month, r.day)
+    got = r.resolve(ref)
+    return got if plausible(got) else None
+
+
+def _on(year: int, month: int, day: int) -> date | None:
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    return d if plausible(d) else None
+
+
+def _date_at(text: str, pos: int) -> DateRef | None:
+    """A full or partial date that starts at ``pos``."""
+    for kind, rx in _PATTERNS:
+        if kind in ("weekday", "today", "relative"):
+            continue
+        m = rx.match(text, pos)
+        if m is not None:
+            r = _mk(kind, m, 0)
+            if r is not None:
+                return r
+    return None
+
+
+def _header_lines(head: str) -> list[tuple[int, str]]:
+    """The short lines at the top of ``head`` (a header ends at its first long line)."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in re.split(r"[\n\r\u2028\u2029]", head):
+        if len(line.strip()) > _HEADER_LINE:
+            break
+        if line.strip():
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+# --------------------------------------------------------------------------- the date of an event
+
+# "said on Thursday", "announced Friday", "told reporters late on Monday", "said in a statement on
+# Sunday", "a statement issued Friday": a date that belongs to the words, not to what they report
+_SPEECH_VERB = (
+    r"(?:said|says|say|told(?:\s+\w+){0,2}|tells|announced|announces|reported|reports|stated|confirmed|claimed|"
+    r"added|denied|acknowledged|admitted|declared|tweeted|wrote|posted|warned|vowed|insisted|noted|"
+    r"statement(?:\s+(?:released|issued|published|posted))?|(?:press\s+)?(?:release|briefing|conference)|"
+    r"interview)"
+)
+_SPEECH_BEFORE = re.compile(
+    rf"\b{_SPEECH_VERB}(?:\s+(?:in\s+a\s+(?:statement|briefing|video|post|speech|interview)|late|early|later|"
+    r"earlier|on|at\s+a\s+\w+(?:\s+\w+)?))*\s+$",
+    re.I,
+)
+# "on Thursday said", "on Tuesday the army said" (but in "struck on Monday, officials said" the
+# date is the strike's)
+_SPEECH_AFTER = re.compile(rf"^\s+(?:(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?{_SPEECH_VERB}\b", re.I)
+
+
+def _spoken(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is when something was said ("said on Thursday")."""
+    while start < end and text[start].isspace():
+        start += 1
+    return bool(_SPEECH_BEFORE.search(text[max(0, start - 60) : start]) or _SPEECH_AFTER.match(text[end : end + 40]))
+
+
+def event_date_ref(sentence_text: str, trigger_start: int, base: int = 0) -> DateRef | None:
+    """The date expression of ``sentence_text`` that dates the attack whose word ("airstrike",
+    "killed", "struck") starts at ``trigger_start`` (an index into ``sentence_text``), not the
+    date of a statement about it: in "the army said on Thursday it had killed 24 in an
+    airstrike on Wednesday" it is "on Wednesday".  The nearest date that is not a statement's;
+    none when the sentence dates only the statement.  Spans are offset by ``base`` as in
+    ``find_dates``.
+    """
+    best: tuple[int, int, DateRef] | None = None
+    for r in find_dates(sentence_text, base):
+        s, e = r.start - base, r.end - base
+        if _spoken(sentence_text, s, e):
+            continue
+        # distance to the trigger; at equal distance the date after it ("killed 5 on Monday")
+        dist = s - trigger_start if s >= trigger_start else trigger_start - e
+        key = (max(dist, 0), 0 if s >= trigger_start else 1)
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], r)
+    return best[2] if best else None

@@ -26,15 +26,31 @@ from __future__ import annotations
 import contextlib
 import math
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .models import Article, ArticleResult, Place, Problem
 
 if TYPE_CHECKING:
     from .config import PipelineConfig
-    from .pipeline import Pipeline
+
+
+class Pipeline(Protocol):
+    """What an executor runs: a pipeline that analyses an article, and the config it was built
+    from (``mapper.pipeline.Pipeline``; workers build theirs with ``from_config``)."""
+
+    config: PipelineConfig | None
+
+    def analyse(self, article: Article) -> ArticleResult: ...
+
+    def attempt(self, article: Article) -> ArticleResult | Problem: ...
+
+    @classmethod
+    def from_config(cls, config: PipelineConfig, *, geocoder: Any = None) -> Pipeline: ...
+
+
+Builder = Callable[..., Pipeline]  # Pipeline.from_config
 
 MAX_BATCH = 64  # articles sent to a worker at a time
 
@@ -98,7 +114,7 @@ class Serial(Executor):
 
 def _config(pipe: Pipeline) -> PipelineConfig:
     if pipe.config is None:
-        raise ValueError("run a pipeline on workers by building it from a PipelineConfig (config.build())")
+        raise ValueError("run a pipeline on workers by building it from a config (Pipeline.from_config)")
     return pipe.config
 
 
@@ -119,7 +135,9 @@ class Processes(Executor):
         config = _config(pipe)
         gc.freeze()
         try:
-            self._pool = multiprocessing.get_context().Pool(self.workers, initializer=_init_worker, initargs=(config,))
+            self._pool = multiprocessing.get_context().Pool(
+                self.workers, initializer=_init_worker, initargs=(type(pipe).from_config, config)
+            )
         finally:
             gc.unfreeze()
 
@@ -154,6 +172,7 @@ class DaskCluster(Executor):
         from distributed import Client
 
         self._config = _config(pipe).shipped()
+        self._build: Builder = type(pipe).from_config
         try:
             self._client = self.address if isinstance(self.address, Client) else Client(self.address)
         except (OSError, ValueError) as exc:  # unreachable, or not an address
@@ -169,7 +188,7 @@ class DaskCluster(Executor):
     def submit(self, batch: list[Article], pack: bool) -> Any:
         parts = _split(batch, self.workers)
         assert self._config is not None, "the executor is not started"
-        return self._client.map(partial(_dask_analyse, self._config, pack=pack), parts, pure=False)
+        return self._client.map(partial(_dask_analyse, self._build, self._config, pack=pack), parts, pure=False)
 
     def collect(self, ticket: Any) -> list[Analysed]:
         return [a for f in ticket for a in f.result()]
@@ -211,12 +230,14 @@ class CacheOnlyGeocoder:
         return res.place
 
 
-def worker_pipeline(config: PipelineConfig, *, cache: bool) -> tuple[Pipeline, CacheOnlyGeocoder | None]:
+def worker_pipeline(
+    build: Builder, config: PipelineConfig, *, cache: bool
+) -> tuple[Pipeline, CacheOnlyGeocoder | None]:
     """A worker's pipeline and its cache-only geocoder (``cache``: read this machine's cache file)."""
     geo = None
     if config.geocoder is not None:
         geo = CacheOnlyGeocoder(config.geocoder.make(offline=True) if cache else None)
-    return config.build(geocoder=geo) if geo is not None else config.build(), geo
+    return build(config, geocoder=geo), geo
 
 
 # stands in for the article in a result on its way back (a placeholder, pickled in a few bytes)
@@ -242,9 +263,9 @@ def _analyse(pipe: Pipeline, geo: CacheOnlyGeocoder | None, batch: list[Article]
 _WORKER: tuple[Pipeline, CacheOnlyGeocoder | None] | None = None
 
 
-def _init_worker(config: PipelineConfig) -> None:
+def _init_worker(build: Builder, config: PipelineConfig) -> None:
     global _WORKER
-    _WORKER = worker_pipeline(config, cache=True)
+    _WORKER = worker_pipeline(build, config, cache=True)
 
 
 def _pool_analyse(batch: list[Article], pack: bool) -> list[Analysed]:
@@ -256,10 +277,10 @@ def _pool_analyse(batch: list[Article], pack: bool) -> list[Analysed]:
 _DASK_LOCAL = threading.local()  # a Dask worker runs tasks on several threads
 
 
-def _dask_analyse(config: PipelineConfig, batch: list[Article], pack: bool) -> list[Analysed]:
+def _dask_analyse(build: Builder, config: PipelineConfig, batch: list[Article], pack: bool) -> list[Analysed]:
     pipes = _DASK_LOCAL.__dict__.setdefault("pipes", {})
     if config not in pipes:
-        pipes[config] = worker_pipeline(config, cache=False)
+        pipes[config] = worker_pipeline(build, config, cache=False)
     pipe, geo = pipes[config]
     return _analyse(pipe, geo, batch, pack)
 

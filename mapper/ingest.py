@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from .budget import Budget, OverBudget
-from .dates import EARLIEST, LATEST, first_full_date, plausible
+from .dates import EARLIEST, LATEST, dateline_date, first_full_date, plausible
 from .documents import BINARY_SUFFIXES as _NOT_TEXT
 from .documents import DOCX_SUFFIXES, PDF_SUFFIXES, kind_of
 from .language import ENGLISH
@@ -91,7 +91,10 @@ def _skipped_folder(folder: Path, exclude: set[str]) -> bool:
 
 
 def discover(
-    inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str | os.PathLike[str]] = ()
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    records: bool = False,
+    exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> Iterator[Source | IngestError]:
     """Yield every article file under ``inputs`` (files or folders, recursively).
 
@@ -99,8 +102,11 @@ def discover(
     cannot trap the walk; files are yielded in a stable (sorted) order.  Hidden files
     and folders, the folders in ``exclude`` and any folder holding mapper's outputs
     are passed over, so that a run never reads its own map back as an article.  A
-    folder that cannot be read is an ``IngestError``.
+    folder that cannot be read is an ``IngestError``, and so is each file that is no
+    article (``NotAnArticle``).  ``records``: the ``.jsonl`` files in folders too (files of
+    records, see ``read_all``).
     """
+    suffixes = SUFFIXES | {".jsonl"} if records else SUFFIXES
     skip = {os.path.realpath(p) for p in exclude}
     for raw in inputs:
         root = Path(raw)
@@ -125,7 +131,7 @@ def discover(
                 p = here / name
                 if name.startswith("."):
                     continue
-                if p.suffix.lower() not in SUFFIXES:
+                if p.suffix.lower() not in suffixes:
                     yield NotAnArticle(display_path(p), f"not read: {kind_of(p.suffix)}, not an article ({READS})")
                     continue
                 yield Source(p, display_path(p.relative_to(root).as_posix()))
@@ -150,7 +156,7 @@ def check_inputs(inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[
             continue
         trouble = None
         others = 0
-        for item in discover([root], exclude=exclude):
+        for item in discover([root], records=True, exclude=exclude):
             if isinstance(item, Source):
                 break
             if isinstance(item, NotAnArticle):
@@ -462,7 +468,9 @@ def text_metadata(clean: str) -> tuple[str | None, str | None, date | None]:
         elif len(ln) <= 200:
             title = ln
         break
-    return title, outlet, first_full_date(clean)
+    # its own date: a dateline or a header date first ("KABUL, Afghanistan (Aug. 14)" in a release
+    # coded 2010-08-...), else the first full date of the text
+    return title, outlet, dateline_date(clean) or first_full_date(clean)
 
 
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
@@ -616,6 +624,7 @@ class Read:
     stat: os.stat_result | None
     article: Article | None
     problems: list[Problem] = field(default_factory=list)
+    record: str | None = None  # a record of a .jsonl file: its id there (the file's stat is ``stat``)
 
 
 def read_all(
@@ -631,16 +640,15 @@ def read_all(
     A file ``wanted`` declines (given its path and stat, None when it cannot be
     stat'ed) is passed over unread.  A path that does not exist is a ``Problem``; a
     file that cannot be read is a ``Read`` without an article.  ``records``: a
-    ``.jsonl`` file given by name holds one article per line (``{"id", "text"}``).
+    ``.jsonl`` file (given by name or found in a folder) holds one article per line,
+    ``{"id", "text"}`` and optionally ``title``, ``date``, ``url``, ``outlet``: each
+    is a ``Read`` with its ``record`` id (``mapper run`` and ``mapper extract`` both
+    read them so).
     Reading one file may take ``budget.max_seconds`` of processor time (``mapper.budget``).
     """
     budget = budget or Budget()
     for raw in inputs:
-        path = Path(raw)
-        if records and path.suffix.lower() == ".jsonl" and path.is_file():
-            yield from _jsonl_records(path)
-            continue
-        for item in discover([raw], exclude=exclude):
+        for item in discover([raw], records=records, exclude=exclude):
             if isinstance(item, NotAnArticle):
                 yield Unread(item.path, item.message)
                 continue
@@ -652,6 +660,9 @@ def read_all(
             except OSError:
                 st = None  # read_source says what is wrong
             if wanted is not None and not wanted(item.path, st):
+                continue
+            if records and item.path.suffix.lower() == ".jsonl":
+                yield from _jsonl_records(item, st)
                 continue
             try:
                 with budget.timed("reading it"):
@@ -666,10 +677,18 @@ def read_all(
             yield Read(item, st, article, notes)
 
 
-def _jsonl_records(path: Path) -> Iterator[Read | Problem]:
+def _jsonl_records(src: Source, st: os.stat_result | None) -> Iterator[Read | Problem]:
+    """The records of a .jsonl file: each an article whose id is the record's ``id`` (else
+    ``<file name>:<line>``), whose path is the file's and whose content hash covers its
+    text and the metadata read from it."""
+    path = src.path
     name = display_path(path)
-    src = Source(path, name)
-    with open(path, encoding="utf-8", errors="replace") as fh:
+    try:
+        fh = open(path, encoding="utf-8", errors="replace")  # noqa: SIM115  (closed below)
+    except OSError as exc:
+        yield Read(src, st, None, [Problem(name, f"cannot read: {exc.strerror or exc}")])
+        return
+    with fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
@@ -682,7 +701,39 @@ def _jsonl_records(path: Path) -> Iterator[Read | Problem]:
             except (ValueError, KeyError, TypeError) as exc:
                 yield Problem(name, f"bad record: {type(exc).__name__}: {exc}".splitlines()[0], n)
                 continue
-            yield Read(src, None, article_from_text(rid, text))
+            meta = {k: _meta_text(rec, *keys) for k, keys in _RECORD_META.items()}
+            article = article_from_text(rid, text)
+            article.path = name
+            article.sha256 = hashlib.sha256(
+                json.dumps({"text": text, **meta}, sort_keys=True, ensure_ascii=False).encode("utf-8", "replace")
+            ).hexdigest()
+            article.title, article.outlet, article.url = meta["title"], meta["outlet"], meta["url"]
+            given = _parse_iso(meta["date"])
+            problems = []
+            if given is not None and not plausible(given):
+                problems.append(
+                    Problem(name, f"date {meta['date']!r} is not a plausible news date; read without it", n, False)
+                )
+                given = None
+            article.published = given
+            yield Read(src, st, article, problems, record=rid)
+
+
+# what a record of a .jsonl may say about its article, under these names
+_RECORD_META = {
+    "title": ("title", "headline"),
+    "date": ("date", "published", "publish_date"),
+    "url": ("url", "link"),
+    "outlet": ("outlet", "source", "site", "domain"),
+}
+
+
+def _meta_text(rec: dict[str, object], *keys: str) -> str | None:
+    for k in keys:
+        v = rec.get(k)
+        if isinstance(v, str) and v.strip():
+            return v.strip()
+    return None
 
 
 def article_from_text(article_id: str, text: str) -> Article:

@@ -1,8 +1,8 @@
 """The values passed between the stages, each made by the stage that owns it.
 
 ingest -> ``Article``; toponyms -> ``Toponym``; resolve -> ``Mention`` (a toponym with its
-``Place`` and whether it is literal); roles -> a struck ``Mention`` in place of a
-mentioned one; casualties -> ``Claim``; sites -> ``Site``; export reads the sites.
+``Place`` and whether it is literal); events -> ``Event`` and a struck ``Mention`` in place
+of a mentioned one; casualties -> ``Claim``; sites -> ``Site``; export reads the sites.
 A stage never changes what an earlier one made: it makes new values
 (``dataclasses.replace``).
 
@@ -16,9 +16,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from .dates import DateRef
+
+if TYPE_CHECKING:
+    from .corrections import Applied
 
 Role = Literal["struck", "mentioned"]
 FeatureType = Literal[
@@ -47,6 +50,16 @@ FeatureType = Literal[
     "place",  # an online geocoder's answer of a kind not listed here
 ]
 FEATURE_TYPES: frozenset[str] = frozenset(get_args(FeatureType))
+# the kinds of event (``mapper.events``), after ACLED's sub-event types
+EventType = Literal[
+    "air_drone_strike",
+    "shelling_artillery_missile",
+    "remote_explosive_ied",
+    "suicide_bomb",
+    "armed_clash",
+    "attack",
+    "other",
+]
 # feature types that are never a struck site (too coarse to be a point)
 AREA_TYPES: frozenset[str] = frozenset({"country", "territory", "continent", "macro-region", "sea", "river"})
 
@@ -125,7 +138,7 @@ class Toponym:
 @dataclass(slots=True)
 class Mention:
     """A toponym with its resolution (made by the resolve stage) and its role (a struck one is
-    made anew by the roles stage).  Built whole by the stage that makes it; never changed after."""
+    made anew by the events stage).  Built whole by the stage that makes it; never changed after."""
 
     article: str
     start: int  # into Article.text
@@ -140,8 +153,25 @@ class Mention:
     nonliteral_reason: str = ""
     confidence: float = 1.0
     role: Role = "mentioned"
-    evidence: tuple[int, int] | None = None  # clean span of the clause that places a strike here
-    date_ref: DateRef | None = None  # a date the evidence sentence gives
+    evidence: tuple[int, int] | None = None  # clean span of the sentence that places an event here
+    date_ref: DateRef | None = None  # the date of that event its sentence gives
+    event_type: EventType | None = None  # of the event placed here (struck mentions)
+    trigger: tuple[int, int] | None = None  # clean span of the word that reports it ("airstrike")
+    precision: int | None = None  # ACLED geo_precision of the event at this place: 1, 2 or 3
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something violent that happened (the events stage): its kind, where, and the words that say so."""
+
+    seq: int  # its place among the article's events
+    event_type: EventType
+    trigger: tuple[int, int]  # clean span of the word that reports it
+    sentence: tuple[int, int]  # clean span of its sentence
+    date_ref: DateRef | None  # the date its sentence gives for it
+    places: tuple[str, ...]  # ids of the places where it happened, the most specific named
+    precision: tuple[int, ...]  # ACLED geo_precision at each of them
+    recalled: bool = False  # an earlier event the article recalls ("in response to the attack on ...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +199,8 @@ class Claim:
     claimant: str | None = None
     places: list[str] = field(default_factory=list)  # Place ids the claim covers
     sites: list[str] = field(default_factory=list)  # site ids, filled by the sites stage
+    event_type: EventType | None = None  # of the event it describes
+    aside: str = ""  # why it is no event's toll: "running total" ("622 killed since October"), "an earlier event"
 
 
 @dataclass
@@ -177,6 +209,8 @@ class Evidence:
     quote: str
     start: int
     end: int
+    trigger: str | None = None  # the word that reports the event ("airstrike")
+    event_type: EventType | None = None
 
 
 @dataclass
@@ -189,11 +223,14 @@ class Site:
     outlets: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    event_types: list[EventType] = field(default_factory=list)  # of the events placed here
+    geo_precision: int | None = None  # the best of those events' (None: the place's own)
     event_date: str | None = None  # ISO date
     killed_min: int | None = None
     killed_max: int | None = None
     injured_min: int | None = None
     injured_max: int | None = None
+    corrections: list[Applied] = field(default_factory=list)  # the analyst's, applied (mapper.corrections)
 
 
 @dataclass
@@ -219,6 +256,7 @@ class ArticleResult:
     claims: list[Claim]
     unresolved: list[str] = field(default_factory=list)
     event_ref: DateRef | None = None  # first date given in a sentence reporting a strike
+    events: list[Event] = field(default_factory=list)
     # the evidence the sites quote, kept when the article's texts are dropped (``sites.lean_result``)
     quotes: dict[tuple[int, int], Quote] = field(default_factory=dict, repr=False, compare=False)
 
@@ -242,3 +280,5 @@ class RunResult:
     event_dates: dict[str, str | None] = field(default_factory=dict)  # article id -> ISO date
     ingested: Any = None  # what the run read and added (``mapper.store.Ingested``), when it read any
     store: str | None = None  # the store it kept
+    # every stored correction, with the site it fixed (or None when its site is gone)
+    corrections: list[Applied] = field(default_factory=list)

@@ -5,12 +5,12 @@
     result = run(["seeds/"], "output/", PipelineConfig())       # as `mapper run seeds/`
     result.sites[0].place.name, result.sites[0].claims
 
-    pipe = PipelineConfig(world=False).build()
+    pipe = Pipeline.from_config(PipelineConfig(world=False))
     for r in pipe.pipe(articles, executor=Processes(2)):        # ordered, serial or parallel
         ...
 
 ``Pipeline.analyse`` runs the per-article stages on one ``Article``: toponyms ->
-resolve -> roles -> casualties.  ``Pipeline.pipe`` runs them over many, on any
+resolve -> events -> casualties.  ``Pipeline.pipe`` runs them over many, on any
 executor (``mapper.executors``), in order.  ``run`` owns the rest, the one path
 every run takes whatever its options: read (``ingest.read_all``) -> analyse (``pipe``)
 -> store (``mapper.store``; a temporary one when the caller keeps none) -> sites
@@ -32,7 +32,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .budget import Budget, OverBudget
-from .casualties import extract_claims
+from .casualties import read_claims
+from .corrections import apply as apply_corrections
+from .events import attach_claims, event_ref_of, find_events, find_triggers
 from .executors import Executor, Packed, Serial
 from .fetch import is_url
 from .ingest import InputError, check_inputs, read_all
@@ -40,7 +42,6 @@ from .models import Article, ArticleResult, Problem, RunResult
 from .places import MemoSource, WorldSource
 from .places.curated import Gazetteer
 from .resolve import Geocoder, Resolver
-from .roles import assign_article
 from .sites import assemble, lean_result
 from .store import Ingested, Pending, Store, file_key
 from .store.incremental import COMMIT_EVERY, MAX_PENDING, RACY_NS
@@ -50,6 +51,7 @@ from .toponyms import Matcher, find_toponyms
 if TYPE_CHECKING:
     from .config import PipelineConfig
     from .fetch import Fetcher
+    from .filters import SiteFilter
 
 BATCH = 128  # articles given to parallel workers at a time
 AHEAD = 2  # batches out with the workers while this process reads on
@@ -81,8 +83,26 @@ class Pipeline:
         gaz, problems = Gazetteer.load(gazetteers, world=world)
         return cls(gaz, Matcher(gaz.forms, world), Resolver(gaz, world, geocoder), problems, config, budget or Budget())
 
+    @classmethod
+    def from_config(cls, config: PipelineConfig, *, geocoder: Geocoder | None = None) -> Pipeline:
+        """The pipeline ``config`` describes; ``geocoder`` replaces the configured one (a worker's
+        cache-only geocoder, say).  ``ValueError`` for a geocoder geopy does not know."""
+        from .config import default_world
+
+        world = default_world() if config.world else None
+        if geocoder is None and config.geocoder is not None:
+            geocoder = config.geocoder.make()
+        if config.gazetteer_data is None:
+            return cls.create(config.gazetteers, world=world, geocoder=geocoder, config=config, budget=config.budget)
+        with tempfile.TemporaryDirectory(prefix="mapper-gazetteers-") as tmp:  # shipped to another machine
+            paths = []
+            for i, data in enumerate(config.gazetteer_data):
+                paths.append(Path(tmp) / f"{i}.csv")
+                paths[-1].write_bytes(data)
+            return cls.create(paths, world=world, geocoder=geocoder, config=config, budget=config.budget)
+
     def analyse(self, article: Article) -> ArticleResult:
-        """The per-article stages: toponyms -> resolve -> roles -> casualties.
+        """The per-article stages: toponyms -> resolve -> events -> casualties.
 
         Raises ``OverBudget`` for an article longer than the budget allows, or whose
         analysis takes longer (``mapper.budget``)."""
@@ -91,9 +111,11 @@ class Pipeline:
             sentences = split_sentences(article.clean)
             toponyms = find_toponyms(article, sentences, self.matcher)
             mentions, unresolved = self.resolver.resolve(article, toponyms)
-            mentions, event_ref = assign_article(article.clean, sentences, mentions)
-            claims = extract_claims(article, sentences, mentions)
-        return ArticleResult(article, mentions, claims, unresolved, event_ref)
+            found = find_triggers(article.clean, sentences)
+            mentions, events = find_events(article.clean, sentences, mentions, found)
+            claims, spans = read_claims(article, sentences)
+            claims = attach_claims(claims, spans, events, sentences, found)
+        return ArticleResult(article, mentions, claims, unresolved, event_ref_of(events), events)
 
     def attempt(self, article: Article) -> ArticleResult | Problem:
         """``analyse``, or the problem that kept the article from being analysed."""
@@ -216,7 +238,7 @@ def run(
         if not inputs:
             raise InputError("nothing could be fetched (see above); nothing written")
     check_inputs(inputs, exclude=[outdir])
-    pipe = pipeline or config.build()
+    pipe = pipeline or Pipeline.from_config(config)
     executor = executor or Serial()
     with contextlib.ExitStack() as stack:
         if keep_store:
@@ -261,7 +283,8 @@ def build(
     *,
     on_problem: Callable[[Problem], None] | None = None,
 ) -> RunResult:
-    """The sites of every stored article, with ``pending`` work applied (writes nothing).
+    """The sites of every stored article, with ``pending`` work and the analyst's corrections
+    applied (writes nothing).
 
     ``problems`` are the run's; ``None`` takes those of the run that last changed
     the stored sites (for re-exports).  A stored article that cannot be decoded (damaged
@@ -279,6 +302,8 @@ def build(
             store.stored_problems() if problems is None else problems,
             in_order=True,
         )
+        # the analyst's corrections, over whatever the analyses now say
+        result = apply_corrections(result, store.corrections())
     for p in store.take_damaged():
         result.problems.append(p)
         if on_problem:
@@ -304,17 +329,20 @@ def refresh(
     outdir: str | os.PathLike[str],
     formats: Sequence[str],
     *,
+    where: SiteFilter | None = None,
     on_problem: Callable[[Problem], None] | None = None,
 ) -> RunResult:
     """Render the outputs of every stored article into ``outdir`` (``mapper export``,
-    ``mapper forget``), and let the stored sites catch up when a run was killed before
-    storing them."""
+    ``mapper forget``, ``mapper fix``), and let the stored sites catch up when a run was
+    killed before storing them.  ``where``: the outputs hold only the sites it keeps (the
+    stored sites stay whole); the result returned is what the outputs hold."""
     from .export.publish import publish
 
     result = build(store, on_problem=on_problem)
-    result.outputs = publish(result, outdir, formats)
+    shown = where.result(result) if where else result
+    shown.outputs = publish(shown, outdir, formats)
     save(store, None, result)
-    return result
+    return shown
 
 
 class _Entry(NamedTuple):
@@ -325,6 +353,7 @@ class _Entry(NamedTuple):
     old: str | None
     article: Article | None
     path: str
+    unrecord: bytes | None = None  # the key of a .jsonl stored whole by an older mapper, now read as records
 
 
 def update(
@@ -370,7 +399,7 @@ def update(
     if progress:  # the files are found as they are read (a list of 100,000 of them is large): count first
         from .ingest import discover
 
-        total = sum(1 for _ in discover(inputs, exclude=exclude))
+        total = sum(1 for _ in discover(inputs, records=True, exclude=exclude))
         if total > 50:
             from tqdm import tqdm
 
@@ -403,8 +432,16 @@ def update(
 
     def wanted(path: Path, st: os.stat_result | None) -> bool:
         """Read the file unless the store holds it as it is (same path, size and mtime)."""
-        done.files += 1
         key = file_key(path)
+        if path.suffix.lower() == ".jsonl":  # records, each with the file's size and mtime
+            recs = store.records_row(key)
+            if st is not None and recs is not None and recs[:2] == (st.st_size, st.st_mtime_ns):
+                done.files += recs[2]
+                done.unchanged += recs[2]
+                return False
+            rows[key] = store.file_row(key)  # (an older mapper stored it whole, as one article)
+            return True
+        done.files += 1
         row = rows[key] = store.file_row(key)
         if st is not None and row is not None and row[:2] == (st.st_size, st.st_mtime_ns):
             done.unchanged += 1
@@ -412,16 +449,24 @@ def update(
         return True
 
     def entries() -> Iterator[_Entry]:
-        for read in read_all(inputs, wanted=wanted, budget=pipe.budget, exclude=exclude):
+        for read in read_all(inputs, wanted=wanted, records=True, budget=pipe.budget, exclude=exclude):
             if bar is not None:
                 bar.update(1)
             if isinstance(read, Problem):  # a path given that does not exist
                 problem(read)
                 continue
-            key = file_key(read.source.path)
-            row = rows.pop(key)
             for p in read.problems:
                 problem(p)
+            legacy = None  # the whole .jsonl, stored as one article by an older mapper
+            if read.record is None:
+                key = file_key(read.source.path)
+                row = rows.pop(key)
+            else:  # a record of a .jsonl file
+                key = file_key(read.source.path, read.record)
+                row = store.file_row(key)
+                plain = file_key(read.source.path)
+                legacy = rows.pop(plain, None)  # (on its first record)
+                done.files += 1
             article = read.article
             if article is None:
                 continue
@@ -431,6 +476,15 @@ def update(
             old = row[2] if row is not None and row[2] != article.sha256 else None
             if old is not None and (old in held or store.other_files(old, key)):
                 old = None  # that content stays: another file holds it
+            unrecord = None
+            if legacy is not None:  # the whole file's article goes; its records replace it
+                unrecord = plain
+                if (
+                    old is None
+                    and legacy[2] != article.sha256
+                    and not (legacy[2] in held or store.other_files(legacy[2], plain))
+                ):
+                    old = legacy[2]
             held.add(article.sha256)
             # content that moved here from a file that changed is stored again, under this file
             known = seen.get(article.sha256) or (None if leaving(article.sha256) else store.article_of(article.sha256))
@@ -446,17 +500,20 @@ def update(
                 ids.add(article.id)
             if old is not None:
                 replacing[old] += 1
-            yield _Entry(file, old, fresh, article.path)
+            yield _Entry(file, old, fresh, article.path, unrecord)
 
     def record(entry: _Entry, result: ArticleResult | None, packed: Packed | None) -> None:
         """Add a file, what it replaces and its analysis to ``pending``, in file order."""
         pending.files.append(entry.file)
+        if entry.unrecord is not None:
+            pending.unrecorded.append(entry.unrecord)
         if entry.old is not None:
             replacing[entry.old] -= 1
             pending.superseded.append(entry.old)
             done.replaced += 1
             if on_note:
-                on_note(f"{entry.path} changed since it was stored; its new text replaces the old")
+                what = "its records replace the whole file" if entry.unrecord else "its new text replaces the old"
+                on_note(f"{entry.path} changed since it was stored; {what}")
         if result is not None:
             pending.results.append(result)
             if packed is not None:

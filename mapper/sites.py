@@ -244,6 +244,11 @@ class Mentioned:
 
 def _add_mention(site: Site, m: Mention, result: ArticleResult) -> None:
     article = result.article
+    if m.event_type is not None and m.event_type not in site.event_types:
+        site.event_types.append(m.event_type)
+        site.event_types.sort()
+    if m.precision is not None and (site.geo_precision is None or m.precision < site.geo_precision):
+        site.geo_precision = m.precision
     if m.surface not in site.names_seen:
         site.names_seen.append(m.surface)
     if article.id not in site.articles:
@@ -253,7 +258,8 @@ def _add_mention(site: Site, m: Mention, result: ArticleResult) -> None:
     if m.evidence:
         q = result.quote(m.evidence)
         if not any(ev.article == article.id and ev.start == q.start for ev in site.evidence):
-            site.evidence.append(Evidence(article=article.id, quote=q.text, start=q.start, end=q.end))
+            trigger = result.quote(m.trigger).text if m.trigger is not None else None
+            site.evidence.append(Evidence(article.id, q.text, q.start, q.end, trigger=trigger, event_type=m.event_type))
 
 
 def assemble(results: Iterable[ArticleResult], problems: list[Problem], *, in_order: bool = False) -> RunResult:
@@ -277,7 +283,7 @@ def assemble(results: Iterable[ArticleResult], problems: list[Problem], *, in_or
         hits = [m for m in r.mentions if m.role == "struck" and m.place]
         if hits:
             # dated below, with the other articles that report the same places (its event group)
-            struck.append(ArticleResult(a, hits, [], [], r.event_ref, r.quotes))
+            struck.append(ArticleResult(a, hits, [], [], r.event_ref, quotes=r.quotes))
             dates[a.id] = None
         else:  # a group of its own
             dates[a.id] = date_events([r], {a.id: r.event_ref})[0][a.id]
@@ -318,7 +324,7 @@ def lean_result(result: ArticleResult) -> ArticleResult:
             mentions.append(m)
         if m.literal:
             named.add((m.place.id, m.surface))
-    spans = {m.evidence for m in mentions if m.evidence is not None}
+    spans = {m.evidence for m in mentions if m.evidence is not None} | {m.trigger for m in mentions if m.trigger}
     article = Article(
         id=a.id,
         path=a.path,
@@ -333,4 +339,4 @@ def lean_result(result: ArticleResult) -> ArticleResult:
         notes=a.notes,
     )
     quotes = {span: result.quote(span) for span in spans}
-    return ArticleResult(article, mentions, result.claims, result.unresolved, result.event_ref, quotes)
+    return ArticleResult(article, mentions, result.claims, result.unresolved, result.event_ref, quotes=quotes)

@@ -43,7 +43,7 @@ SEPARATORS = [". ", ", ", "\n", " ", "; ", "\n\n"]
 @pytest.fixture(scope="module")
 def pipe() -> Pipeline:
     """The pipeline `mapper run --offline` uses (world gazetteer on), without a time limit."""
-    return PipelineConfig(geocoder=None, budget=Budget(max_chars=0, max_seconds=0)).build()
+    return Pipeline.from_config(PipelineConfig(geocoder=None, budget=Budget(max_chars=0, max_seconds=0)))
 
 
 def _cost(pipe: Pipeline, text: str, tries: int = 3) -> float:
@@ -166,7 +166,7 @@ def test_an_article_past_the_time_budget_is_reported_and_the_run_goes_on(tmp_pat
 
 
 def test_pipe_raises_or_reports_an_article_past_its_budget() -> None:
-    pipe = PipelineConfig(world=False, geocoder=None, budget=Budget(max_chars=100)).build()
+    pipe = Pipeline.from_config(PipelineConfig(world=False, geocoder=None, budget=Budget(max_chars=100)))
     articles = [article_from_text("a", "Strikes hit Homs."), article_from_text("b", "Strikes hit Homs. " * 20)]
     with pytest.raises(OverBudget):
         list(pipe.pipe(articles))

@@ -57,6 +57,20 @@ def test_casualty_parser_never_crashes_and_stays_credible(text: str) -> None:
 
 
 @SETTINGS
+@given(st.one_of(st.text(max_size=300), NEWSY), st.integers(min_value=-10, max_value=400))
+def test_date_readers_never_crash_nor_leave_the_calendar(text: str, at: int) -> None:
+    from datetime import date
+
+    from mapper.dates import dateline_date, event_date_ref
+
+    for ref in (None, date(1900, 1, 1), date(2100, 12, 31)):
+        got = dateline_date(text, ref)
+        assert got is None or date(1900, 1, 1) <= got <= date(2100, 12, 31)
+    r = event_date_ref(text, at)
+    assert r is None or 0 <= r.start <= r.end <= len(text)
+
+
+@SETTINGS
 @given(st.one_of(st.text(max_size=300), NEWSY))
 def test_whole_article_analysis_never_crashes(text: str) -> None:
     r = analyse_text(text)

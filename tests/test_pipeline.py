@@ -17,6 +17,7 @@ from mapper.cli import main
 from mapper.config import GeocoderConfig, PipelineConfig
 from mapper.executors import DaskCluster, Processes
 from mapper.models import Place
+from mapper.pipeline import Pipeline
 from mapper.sites import lean_result
 
 from .conftest import SEEDS, finish
@@ -84,7 +85,7 @@ def _articles(*inputs: Path) -> list[Any]:
 
 
 def test_parallel_results_equal_serial_results(corpus: Path) -> None:
-    pipe = PipelineConfig(world=False).build()
+    pipe = Pipeline.from_config(PipelineConfig(world=False))
     serial = list(pipe.pipe(_articles(corpus)))
     par = list(pipe.pipe(_articles(corpus), Processes(2)))
     assert _plain(par) == _plain(serial)  # articles with their texts, mentions, claims, dates
@@ -92,7 +93,7 @@ def test_parallel_results_equal_serial_results(corpus: Path) -> None:
 
 
 def test_lean_results_map_the_same_sites(corpus: Path, tmp_path: Path) -> None:
-    full = list(PipelineConfig(world=False).build().pipe(_articles(corpus)))
+    full = list(Pipeline.from_config(PipelineConfig(world=False)).pipe(_articles(corpus)))
     lean = [lean_result(r) for r in full]
     assert all(r.article.text == "" and r.article.clean == "" and not r.article.offsets for r in lean)
     a = finish(full, [], tmp_path / "full", formats=("geojson", "csv"))
@@ -121,14 +122,14 @@ def test_dask_cluster_gives_the_serial_results(corpus: Path, tmp_path: Path) -> 
     distributed = pytest.importorskip("distributed")
     config = PipelineConfig(world=False, geocoder=GeocoderConfig(cache_path=str(tmp_path / "geocache.sqlite")))
     serial_geo, parent_geo = FakeGeocoder(), FakeGeocoder()
-    serial = list(config.build(geocoder=serial_geo).pipe(_articles(corpus)))
+    serial = list(Pipeline.from_config(config, geocoder=serial_geo).pipe(_articles(corpus)))
     # the workers have no geocoder cache: the article with a name only the geocoder knows
     # is analysed again by this process's geocoder
     with (
         distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster,
         distributed.Client(cluster) as client,
     ):
-        par = list(config.build(geocoder=parent_geo).pipe(_articles(corpus), DaskCluster(client)))
+        par = list(Pipeline.from_config(config, geocoder=parent_geo).pipe(_articles(corpus), DaskCluster(client)))
         assert _plain(par) == _plain(serial)
         zarqa = [m for r in par for m in r.mentions if m.surface == "Qelbrun Vasht"]
         assert zarqa and zarqa[0].place is not None and zarqa[0].place.id == "geo:fake:1"
@@ -151,13 +152,13 @@ def test_extra_gazetteers_reach_the_workers(seeds_copy: Path, tmp_path: Path) ->
     )
     (seeds_copy / "new.txt").write_text("Strikes hit the town of Qelbrun Vasht on Friday, a local official said.")
     config = PipelineConfig(gazetteers=(str(gaz),), world=False)
-    pipe = config.build()
+    pipe = Pipeline.from_config(config)
     serial = list(pipe.pipe(_articles(seeds_copy)))
     par = list(pipe.pipe(_articles(seeds_copy), Processes(2)))
     assert _plain(par) == _plain(serial)
     shipped = config.shipped()
     assert shipped.gazetteer_data == (gaz.read_bytes(),)
-    assert shipped.build().gazetteer.get("gz:zarqa-nova") is not None
+    assert Pipeline.from_config(shipped).gazetteer.get("gz:zarqa-nova") is not None
 
 
 def test_a_normal_run_imports_no_dask(tmp_path: Path) -> None:
@@ -202,7 +203,9 @@ def test_a_workers_cache_miss_is_redone_here_only_when_this_process_may_ask_onli
         def collect(self, ticket: Any) -> list[Any]:
             return [(ArticleResult(Article("", "", "", ""), [], []), None, a.id == "b") for a in ticket]
 
-    pipe = PipelineConfig(world=False, geocoder=GeocoderConfig(offline=offline)).build(geocoder=FakeGeocoder())
+    pipe = Pipeline.from_config(
+        PipelineConfig(world=False, geocoder=GeocoderConfig(offline=offline)), geocoder=FakeGeocoder()
+    )
     analysed: list[str] = []
     real = pipe.analyse
     pipe.analyse = lambda a: analysed.append(a.id) or real(a)  # type: ignore[method-assign]

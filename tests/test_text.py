@@ -76,12 +76,8 @@ SENTENCE_TEXT = st.lists(
 @given(SENTENCE_TEXT)
 def test_one_pass_word_finders_match_the_per_sentence_regexes(text: str) -> None:
     from mapper.casualties import _FIGURE_HINT, _hinted
-    from mapper.roles import _TRIGGER_RX, _sentences_with_trigger
     from mapper.text import Sentence, split_sentences
 
     # the sentences of the text, and arbitrary spans cutting through words
     for sentences in (split_sentences(text), [Sentence(i, min(i + 7, len(text)), 0) for i in range(0, len(text), 9)]):
-        assert _sentences_with_trigger(text, sentences) == [
-            _TRIGGER_RX.search(text, s.start, s.end) is not None for s in sentences
-        ]
         assert _hinted(text, sentences) == [_FIGURE_HINT.search(text[s.start : s.end]) is not None for s in sentences]

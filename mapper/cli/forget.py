@@ -18,8 +18,8 @@ def forget(articles: tuple[str, ...], outdir: Path, store: Path | None, wait: fl
     """Remove ARTICLE... from the store, with everything only they supported.
 
     ARTICLE is an article id as the outputs list them (the path relative to its
-    input folder), the article's file, or its content hash (6 or more hex
-    digits).  Sites, claims and places only those articles gave go; the
+    input folder, or a record's id), the article's file (a .jsonl file: all its
+    records), or its content hash (6 or more hex digits).  Sites, claims and places only those articles gave go; the
     outputs already in OUTDIR are rendered again.  Running over a folder that
     still holds the file adds it again.
 
@@ -35,14 +35,17 @@ def forget(articles: tuple[str, ...], outdir: Path, store: Path | None, wait: fl
         kinds = tuple(k for k in FORMATS if (outdir / OUTPUT_NAMES[k]).exists()) or ("geojson", "csv", "html")
         shas: list[str] = []
         for ref in articles:
-            hits = st.find(ref) or st.find_file(file_key(ref))
-            if len(hits) != 1:
-                what = "no stored article matches" if not hits else f"{len(hits)} stored articles match"
-                done = ""
-                if not st.sites_current():  # an earlier command (a killed forget) left the outputs behind
-                    refresh(st, outdir, kinds, on_problem=warn)
-                    done = f" (the outputs in {outdir}, left behind by an earlier command, are now up to date)"
-                raise click.ClickException(shown(f"{what} {ref!r}; nothing forgotten{done}"))
+            hits = st.find(ref)
+            if len(hits) != 1:  # a file read: its article, or every record of a .jsonl
+                by_file = st.find_file(file_key(ref))
+                if not by_file:
+                    what = "no stored article matches" if not hits else f"{len(hits)} stored articles match"
+                    done = ""
+                    if not st.sites_current():  # an earlier command (a killed forget) left the outputs behind
+                        refresh(st, outdir, kinds, on_problem=warn)
+                        done = f" (the outputs in {outdir}, left behind by an earlier command, are now up to date)"
+                    raise click.ClickException(shown(f"{what} {ref!r}; nothing forgotten{done}"))
+                hits = by_file
             shas += hits
         gone = st.forget(shas)
         result = refresh(st, outdir, kinds, on_problem=warn)

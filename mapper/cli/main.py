@@ -14,7 +14,9 @@ from .. import __version__
 from .evaluate import evaluate
 from .export import export
 from .extract import extract
+from .fix import fix
 from .forget import forget
+from .gazetteer import gazetteer
 from .run import run
 from .sites import sites
 
@@ -25,7 +27,7 @@ def main() -> None:
     """Map where military strikes happened, from folders of news articles.
 
     \b
-    Stages: ingest -> toponyms -> resolve -> roles & casualties -> sites -> export.
+    Stages: ingest -> toponyms -> resolve -> events & casualties -> sites -> export.
     Outputs: map.html (standalone map), sites.geojson (RFC 7946), sites.csv,
     report.json (files skipped, names unresolved); every analysed article is
     kept in a store (output/mapper.sqlite), so runs add only what is new.
@@ -36,5 +38,5 @@ def main() -> None:
     """
 
 
-for command in (run, export, sites, forget, extract, evaluate):
+for command in (run, export, sites, fix, forget, extract, evaluate, gazetteer):
     main.add_command(command)

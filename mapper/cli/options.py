@@ -99,11 +99,13 @@ def build_pipeline(config: Any, **overrides: Any) -> Any:
     time, the world gazetteer index is built (said, with the time it takes)."""
     from dataclasses import replace
 
+    from ..pipeline import Pipeline
+
     if overrides:
         config = replace(config, geocoder=replace(config.geocoder, **overrides))
     try:
         with building_world(config):
-            return config.build()
+            return Pipeline.from_config(config)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--geocoder") from None
 
@@ -204,6 +206,78 @@ def store_options(f: Any) -> Any:
     return f
 
 
+# (the events stage's types; mapper.filters.EVENT_TYPES, written here so that --help imports nothing)
+EVENT_TYPE_CHOICES = (
+    "air_drone_strike",
+    "shelling_artillery_missile",
+    "remote_explosive_ied",
+    "suicide_bomb",
+    "armed_clash",
+    "attack",
+    "other",
+)
+
+
+def filter_options(f: Any) -> Any:
+    """Which sites to list or export (``mapper.filters.SiteFilter``); the command gets one
+    ``where`` (None when no filter is given)."""
+
+    @functools.wraps(f)
+    def collect(
+        *args: Any,
+        since: Any,
+        until: Any,
+        countries: tuple[str, ...],
+        event_types: tuple[str, ...],
+        min_killed: int | None,
+        **kwargs: Any,
+    ) -> Any:
+        from ..filters import FilterError, SiteFilter
+
+        try:
+            where = SiteFilter.make(
+                since=since.date() if since else None,
+                until=until.date() if until else None,
+                countries=[c for given in countries for c in given.split(",") if c.strip()],
+                event_types=event_types,
+                min_killed=min_killed,
+            )
+        except FilterError as exc:
+            raise click.BadParameter(str(exc)) from None
+        return f(*args, where=where or None, **kwargs)
+
+    day = click.DateTime(formats=["%Y-%m-%d"])
+    opts = [
+        click.option("--since", type=day, default=None, help="Only sites struck on or after this date (YYYY-MM-DD)."),
+        click.option("--until", type=day, default=None, help="Only sites struck on or before this date."),
+        click.option(
+            "--country",
+            "countries",
+            multiple=True,
+            metavar="CC",
+            help="Only sites in this country: ISO code (SY, SYR) or English name; repeatable, or comma-separated.",
+        ),
+        click.option(
+            "--event-type",
+            "event_types",
+            multiple=True,
+            type=click.Choice(EVENT_TYPE_CHOICES),
+            help="Only sites with this event type (repeatable; sites the events stage gave no type never match).",
+        ),
+        click.option(
+            "--min-killed",
+            type=click.IntRange(min=0),
+            default=None,
+            metavar="N",
+            help="Only struck sites whose lowest reported killed figure is at least N.",
+        ),
+    ]
+    wrapped: Any = collect
+    for opt in reversed(opts):
+        wrapped = opt(wrapped)
+    return wrapped
+
+
 def executor_options(f: Any) -> Any:
     """Where the articles are analysed: ``--jobs`` processes or a ``--dask`` cluster; the
     command gets one ``executor`` (``mapper.executors``)."""
@@ -280,6 +354,8 @@ def open_store(
     from ..store import Store, locked
 
     with errors(store_path), contextlib.ExitStack() as stack:
+        if not create:  # no store there: say so before the lock makes a folder and a file
+            Store.require(store_path)
         if lock:
             stack.enter_context(locked(store_path, wait=wait, on_wait=note))
         st = stack.enter_context(Store.open(store_path, create=create, migrate=migrate, readonly=readonly))

@@ -89,12 +89,13 @@ def run(
     """Read every article under INPUT... and map the struck sites.
 
     INPUT is a file or a folder (read recursively): .txt and .md as text,
-    .html/.htm through an article extractor, .pdf and .docx; or the URL of a
-    page (fetched once, then read from a cache).  Bad files are reported one
-    line each and skipped; the run goes on.  New articles are added to the store;
-    the outputs cover every article in it.  Without INPUT, the stored articles
-    are mapped (and analysed again when the gazetteers or the mapper changed).
-    A missing INPUT, or a folder without articles, is an error.
+    .html/.htm through an article extractor, .pdf and .docx, .jsonl as one
+    article per record ({"id", "text", ...}, as `mapper extract` reads it); or
+    the URL of a page (fetched once, then read from a cache).  Bad files are
+    reported one line each and skipped; the run goes on.  New articles are added
+    to the store; the outputs cover every article in it.  Without INPUT, the
+    stored articles are mapped (and analysed again when the gazetteers or the
+    mapper changed).  A missing INPUT, or a folder without articles, is an error.
     """
     from .. import pipeline
     from ..ingest import Unread
@@ -192,6 +193,11 @@ def print_summary(result: Any) -> None:
                 f"{c['not_in_english']} ({each}): their places are mapped as mentioned; "
                 "strike events and casualty tolls are read in English only",
             )
+        )
+    if result.corrections:  # the analyst's (`mapper fix`), laid over this run's sites
+        idle = sum(1 for a in result.corrections if a.site_id is None)
+        rows.append(
+            ("analyst corrections", f"{len(result.corrections)}" + (f" ({idle} apply to no site now)" if idle else ""))
         )
     width = max(len(k) for k, _ in rows)
     click.echo("")

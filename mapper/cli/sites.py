@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .options import note, open_store, output_option, shown, store_option, warn
+from .options import filter_options, note, open_store, output_option, shown, store_option, warn
 
 
 @click.command("sites")
@@ -24,13 +24,15 @@ from .options import note, open_store, output_option, shown, store_option, warn
 @click.option(
     "--role", type=click.Choice(["struck", "mentioned", "all"]), default="all", show_default=True, help="Which sites."
 )
-def sites(outdir: Path, store: Path | None, fmt: str, role: str) -> None:
+@filter_options
+def sites(outdir: Path, store: Path | None, fmt: str, role: str, where: Any) -> None:
     """List the sites in the store (reads no article, changes nothing).
 
     \b
     Examples:
       mapper sites --role struck
       mapper sites --format geojson > sites.geojson
+      mapper sites --since 2024-02-01 --country SY --min-killed 1
     """
     from ..export.geojson import CONTRACT_VERSION, dumps, feature_collection
     from ..pipeline import build
@@ -50,6 +52,8 @@ def sites(outdir: Path, store: Path | None, fmt: str, role: str) -> None:
             n_articles = len(result.articles)
     if role != "all":
         features = [f for f in features if f["properties"]["role"] == role]
+    if where is not None:
+        features = [f for f in features if where.feature(f)]
     if fmt == "geojson":
         click.echo(
             dumps({"type": "FeatureCollection", "mapper_contract": CONTRACT_VERSION, "features": features}), nl=False

@@ -11,13 +11,8 @@ and says how many more there are.
 from __future__ import annotations
 
 import csv
-import io
-import os
 import re
-from collections.abc import Iterable
 from typing import Any, TextIO
-
-from ..atomic import write_text
 
 COLUMNS = [
     "site_id",
@@ -30,6 +25,7 @@ COLUMNS = [
     "admin1",
     "feature_type",
     "role",
+    "event_types",
     "resolved_by",
     "killed_min",
     "killed_max",
@@ -42,6 +38,7 @@ COLUMNS = [
     "outlets",
     "names_seen",
     "notes",
+    "corrections",
 ]
 
 
@@ -68,6 +65,14 @@ def safe_row(row: dict[str, Any]) -> dict[str, Any]:
     return {k: cell(v) for k, v in row.items()}
 
 
+def uncell(value: str) -> str:
+    """A cell read back from a CSV the tool wrote: the apostrophe ``cell`` put before a
+    formula-like text is taken off again."""
+    if value.startswith("'") and value[1:].lstrip(" ")[:1] in FORMULA_STARTS and value[1:].lstrip(" "):
+        return value[1:]
+    return value
+
+
 def _join(items: Any, limit: int = MAX_CELL) -> str:
     """The items joined with "; "; past ``limit`` characters, the first ones and a count of the rest."""
     parts = [str(x) for x in items if x not in (None, "")]
@@ -88,10 +93,6 @@ def _join(items: Any, limit: int = MAX_CELL) -> str:
     return "; ".join(kept) + (f"; … and {rest} more" if rest else "")
 
 
-def rows(fc: dict[str, Any]) -> list[dict[str, Any]]:
-    return [row(f) for f in fc["features"]]
-
-
 def row(f: dict[str, Any]) -> dict[str, Any]:
     """The CSV row of one GeoJSON feature."""
     p = f["properties"]
@@ -108,6 +109,7 @@ def row(f: dict[str, Any]) -> dict[str, Any]:
             "admin1": p["admin1"] or "",
             "feature_type": p["feature_type"],
             "role": p["role"],
+            "event_types": _join(p.get("event_types") or ()),
             "resolved_by": p["resolved_by"],
             **{k: "" if p[k] is None else p[k] for k in ("killed_min", "killed_max", "injured_min", "injured_max")},
             "n_claims": len(p["claims"]),
@@ -117,14 +119,9 @@ def row(f: dict[str, Any]) -> dict[str, Any]:
             "outlets": _join(p["outlets"]),
             "names_seen": _join(p["names_seen"]),
             "notes": _join(e["quote"] for e in p["evidence"]),
+            "corrections": _join(f"analyst {c['made'][:10]}: {c['text']}" for c in p.get("corrections") or ()),
         }
     )
-
-
-def dumps(fc: dict[str, Any]) -> str:
-    buf = io.StringIO()
-    write_rows(buf, fc["features"])
-    return buf.getvalue()
 
 
 def writer(fh: TextIO) -> csv.DictWriter[str]:
@@ -132,14 +129,3 @@ def writer(fh: TextIO) -> csv.DictWriter[str]:
     w = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
     w.writeheader()
     return w
-
-
-def write_rows(fh: TextIO, features: Iterable[dict[str, Any]]) -> None:
-    """The CSV of ``features`` into ``fh``, a row at a time, as ``dumps`` gives it."""
-    w = writer(fh)
-    for f in features:
-        w.writerow(row(f))
-
-
-def write_csv(path: str | os.PathLike[str], fc: dict[str, Any]) -> None:
-    write_text(path, dumps(fc))

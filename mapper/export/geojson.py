@@ -13,10 +13,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from typing import Any, TextIO
 
-from ..atomic import write_text
+from ..corrections import feature_corrections
 from ..models import Article, Claim, Site
 
-CONTRACT_VERSION = "1.0"
+CONTRACT_VERSION = "1.1"  # 1.1: event_types, event_type on claims and evidence, trigger
 
 
 def claim_dict(c: Claim) -> dict[str, Any]:
@@ -32,6 +32,7 @@ def claim_dict(c: Claim) -> dict[str, Any]:
         "start": c.start,
         "end": c.end,
         "sites": list(c.sites),
+        "event_type": c.event_type,
     }
 
 
@@ -59,7 +60,8 @@ def feature(site: Site, articles: dict[str, Article]) -> dict[str, Any]:
         "admin1": p.admin1 or None,
         "feature_type": p.feature_type,
         "role": site.role,
-        "geo_precision": p.geo_precision,
+        "event_types": list(site.event_types),
+        "geo_precision": site.geo_precision or p.geo_precision,
         "resolved_by": p.resolved_by,
         "place_id": p.id,
         "parent": p.parent or None,
@@ -74,6 +76,8 @@ def feature(site: Site, articles: dict[str, Article]) -> dict[str, Any]:
         "killed_max": site.killed_max,
         "injured_min": site.injured_min,
         "injured_max": site.injured_max,
+        # the analyst's corrections applied to this site (``mapper.corrections``), oldest first
+        "corrections": feature_corrections(site),
     }
     return {
         "type": "Feature",
@@ -119,15 +123,3 @@ class FeatureWriter:
 
     def end(self) -> None:
         self.fh.write("\n ]\n}\n" if self.n else "]\n}\n")
-
-
-def write_features(fh: TextIO, features: Iterable[dict[str, Any]]) -> None:
-    """The FeatureCollection of ``features`` into ``fh``, holding one feature at a time."""
-    w = FeatureWriter(fh)
-    for f in features:
-        w.write(f)
-    w.end()
-
-
-def write_geojson(path: str | os.PathLike[str], fc: dict[str, Any]) -> None:
-    write_text(path, dumps(fc))

@@ -4,7 +4,8 @@ Layers (all joined on ``site_id``):
 
 ``sites``
     Points (EPSG:4326), one per site, with the flat properties of the GeoJSON
-    contract; list values (``names_seen``, ``articles``, ``outlets``) are JSON
+    contract; list values (``names_seen``, ``articles``, ``outlets``, the analyst's
+    ``corrections``) are JSON
     strings, and ``n_claims`` / ``n_articles`` count them.
 ``claims``
     One row per claim and site it covers (a claim covering two towns is two rows
@@ -21,11 +22,11 @@ pyogrio, into a temporary file renamed into place when complete.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-from pathlib import Path
 from typing import Any
+
+from ..atomic import atomic_path
 
 LAYERS = ("sites", "claims", "sources", "evidence")
 
@@ -52,6 +53,7 @@ SITE_COLUMNS = {
     "names_seen": "json",
     "articles": "json",
     "outlets": "json",
+    "corrections": "json",
 }
 CLAIM_COLUMNS = {
     "site_id": "object",
@@ -137,18 +139,9 @@ def write_gpkg(fc: dict[str, Any], path: str | os.PathLike[str]) -> None:
     """Write the GeoPackage at ``path`` (replacing it only once it is complete)."""
     import pyogrio
 
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp.gpkg")
-    try:
+    with atomic_path(path, ".gpkg") as tmp:
         for name, df in tables(fc).items():
             if name == "sites":
                 pyogrio.write_dataframe(df, tmp, layer=name, driver="GPKG", geometry_type="Point")
             else:
                 pyogrio.write_dataframe(df, tmp, layer=name, driver="GPKG")
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)

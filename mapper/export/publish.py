@@ -50,6 +50,9 @@ OUTPUT_NAMES = {
     "csv": "sites.csv",
     "html": "map.html",
     "gpkg": "sites.gpkg",
+    "kml": "sites.kml",
+    "acled": "acled.csv",
+    "corrections": "corrections.csv",
     "report": "report.json",
 }
 
@@ -129,8 +132,22 @@ def _render(result: RunResult, out: Path, stage: Path, formats: Sequence[str]) -
                     table.writerow(csvout.row(f))
         if gj is not None:
             gj.end()
-    if "html" in formats or "gpkg" in formats:
+    if "corrections" in formats:
+        from ..corrections import write_csv
+
+        with open(stage / OUTPUT_NAMES["corrections"], "w", encoding="utf-8", newline="") as fh:
+            write_csv(fh, (a.correction for a in result.corrections))
+    if {"html", "gpkg", "kml", "acled"} & set(formats):
         fc = feature_collection(result.sites, articles)
+        if "kml" in formats:
+            from .kml import write_kml
+
+            write_kml(fc, stage / OUTPUT_NAMES["kml"])
+        if "acled" in formats:
+            from . import acled
+
+            with open(stage / OUTPUT_NAMES["acled"], "w", encoding="utf-8", newline="") as fh:
+                acled.write(fh, fc["features"])
         if "html" in formats:
             from .html import write_map
 

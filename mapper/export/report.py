@@ -60,6 +60,17 @@ def report(result: RunResult) -> dict[str, Any]:
             if not c.sites
         ],
         "event_dates": result.event_dates,
+        # the analyst's corrections, and the site each fixed (null: its site is gone; kept)
+        "corrections": [
+            {
+                "id": a.correction.id,
+                "site_id": a.correction.site_id,
+                "correction": a.correction.describe(),
+                "made": a.correction.made,
+                "applied_to": a.site_id,
+            }
+            for a in result.corrections
+        ],
         # each article's language (ISO 639-1; null: unknown); events and tolls are read in English only
         "languages": {a.id: a.language for a in result.articles},
     }

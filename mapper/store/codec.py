@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from ..dates import DateRef, plausible
-from ..models import Article, Place
+from ..models import Article, Claim, Mention, Place
 
 
 def dumps(obj: Any) -> str:
@@ -135,4 +135,101 @@ def place_from_row(r: Sequence[Any]) -> Place:
         source=r[10],
         resolved_by=r[11],
         population=r[12],
+    )
+
+
+MENTION_COLUMNS = (
+    "start_offset, end_offset, cstart, cend, surface, name_key, place_id, literal, nonliteral_reason, role,"
+    " sentence, evidence, date_ref, confidence, event"
+)
+
+
+def mention_row(m: Mention) -> tuple[Any, ...]:
+    """A mention as the columns ``MENTION_COLUMNS`` of ``mentions``."""
+    event = None
+    if m.event_type is not None:
+        event = dumps({"type": m.event_type, "trigger": list(m.trigger or ()), "precision": m.precision})
+    return (
+        m.start,
+        m.end,
+        m.cstart,
+        m.cend,
+        m.surface,
+        m.key,
+        m.place.id if m.place else None,
+        int(m.literal),
+        m.nonliteral_reason,
+        m.role,
+        dumps(list(m.sentence)),
+        dumps(list(m.evidence)) if m.evidence else None,
+        dateref_json(m.date_ref),
+        m.confidence,
+        event,
+    )
+
+
+def mention_from_row(article: str, r: Sequence[Any], places: dict[str, Place]) -> Mention:
+    event = json.loads(r[14]) if r[14] else {}
+    trigger = event.get("trigger")
+    return Mention(
+        article=article,
+        start=r[0],
+        end=r[1],
+        cstart=r[2],
+        cend=r[3],
+        surface=r[4],
+        key=r[5],
+        place=places[r[6]] if r[6] is not None else None,
+        literal=bool(r[7]),
+        nonliteral_reason=r[8],
+        role=r[9],
+        sentence=span(r[10]) or (0, 0),
+        evidence=span(r[11]),
+        date_ref=dateref(r[12]),
+        confidence=r[13],
+        event_type=event.get("type"),
+        trigger=(int(trigger[0]), int(trigger[1])) if trigger else None,
+        precision=event.get("precision"),
+    )
+
+
+CLAIM_COLUMNS = (
+    "quote, start_offset, end_offset, killed_min, killed_max, injured_min, injured_max, victims, claimant, places,"
+    " event_type, aside"
+)
+
+
+def claim_row(c: Claim) -> tuple[Any, ...]:
+    """A claim as the columns ``CLAIM_COLUMNS`` of ``claims``."""
+    return (
+        c.quote,
+        c.start,
+        c.end,
+        c.killed_min,
+        c.killed_max,
+        c.injured_min,
+        c.injured_max,
+        c.victims,
+        c.claimant,
+        dumps(list(c.places)),
+        c.event_type,
+        c.aside,
+    )
+
+
+def claim_from_row(article: str, r: Sequence[Any]) -> Claim:
+    return Claim(
+        article=article,
+        quote=r[0],
+        start=r[1],
+        end=r[2],
+        killed_min=r[3],
+        killed_max=r[4],
+        injured_min=r[5],
+        injured_max=r[6],
+        victims=r[7],
+        claimant=r[8],
+        places=list(json.loads(r[9])),
+        event_type=r[10],
+        aside=r[11],
     )

@@ -14,6 +14,8 @@ A store is one SQLite file (``output/mapper.sqlite`` by default) holding
   feature (the README contract), rebuilt whenever the articles change;
 * ``files``: every article file read (real path, size, mtime, content hash), so
   an unchanged file is skipped without reading it;
+* ``corrections``: the analyst's corrections of the sites (``mapper.corrections``),
+  applied whenever the sites are built and never touched by re-analysis;
 * ``meta``: bookkeeping (change counters, the last run's problems).
 
 An article is written with its mentions and claims in one transaction, so a
@@ -34,24 +36,37 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..models import Article, ArticleResult, Claim, Mention, Place, Problem
+from ..models import Article, ArticleResult, Place, Problem
 from .codec import (
+    CLAIM_COLUMNS,
+    MENTION_COLUMNS,
     PLACE_COLUMNS,
+    claim_from_row,
+    claim_row,
     dateref,
     dateref_json,
     dumps,
+    mention_from_row,
+    mention_row,
     now,
     pack_article,
     place_from_row,
     place_row,
     published,
-    span,
     unpack_offsets,
     unpack_text,
 )
 from .errors import StoreError
-from .incremental import Pending
+from .incremental import Pending, record_range
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, statements
+
+
+class _Known(dict[str, Any]):
+    """The stored places, a damaged one (left out) read as no place."""
+
+    def __missing__(self, key: str) -> None:
+        return None
+
 
 # what decoding a damaged row raises: a bad zlib blob, bad JSON or UTF-8, a value of the wrong shape
 _DAMAGE = (zlib.error, ValueError, TypeError, KeyError, IndexError)
@@ -89,9 +104,7 @@ class Store:
         ``mapper sites`` does), from a read-only folder too.
         """
         p = Path(path)
-        if p.is_dir():
-            raise StoreError(f"{p}: is a folder, not a store file")
-        fresh = not p.exists() or p.stat().st_size == 0
+        fresh = cls.fresh(p)
         if fresh and not create:
             raise StoreError(f"{p}: no store here (`mapper run` creates one)")
         if fresh and p.suffix.lower() == ".gpkg":
@@ -174,6 +187,20 @@ class Store:
                     "(`mapper sites` reads it; give --store a writable copy to add to it)"
                 ) from None
             raise
+
+    @staticmethod
+    def fresh(path: Path) -> bool:
+        """Whether no store is at ``path`` yet (no file, or an empty one); a folder there is an error."""
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a store file")
+        return not path.exists() or path.stat().st_size == 0
+
+    @classmethod
+    def require(cls, path: str | os.PathLike[str]) -> None:
+        """Raise ``StoreError`` unless a store may be at ``path``: what ``open(create=False)``
+        says first, said before anything (a lock file, a folder) is made."""
+        if cls.fresh(Path(path)):
+            raise StoreError(f"{path}: no store here (`mapper run` creates one)")
 
     def _header(self) -> tuple[int, int, int]:
         app = self.con.execute("PRAGMA application_id").fetchone()[0]
@@ -350,57 +377,32 @@ class Store:
         con.execute("DELETE FROM mentions WHERE sha256 = ?", (a.sha256,))
         con.execute("DELETE FROM claims WHERE sha256 = ?", (a.sha256,))
         con.executemany(
-            "INSERT INTO mentions (sha256, seq, start_offset, end_offset, cstart, cend, surface, name_key,"
-            " place_id, literal, nonliteral_reason, role, sentence, evidence, date_ref, confidence)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    a.sha256,
-                    i,
-                    m.start,
-                    m.end,
-                    m.cstart,
-                    m.cend,
-                    m.surface,
-                    m.key,
-                    m.place.id if m.place else None,
-                    int(m.literal),
-                    m.nonliteral_reason,
-                    m.role,
-                    dumps(list(m.sentence)),
-                    dumps(list(m.evidence)) if m.evidence else None,
-                    dateref_json(m.date_ref),
-                    m.confidence,
-                )
-                for i, m in enumerate(result.mentions)
-            ],
+            f"INSERT INTO mentions (sha256, seq, {MENTION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(a.sha256, i, *mention_row(m)) for i, m in enumerate(result.mentions)],
         )
         con.executemany(
-            "INSERT INTO claims (sha256, seq, quote, start_offset, end_offset, killed_min, killed_max,"
-            " injured_min, injured_max, victims, claimant, places) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    a.sha256,
-                    i,
-                    c.quote,
-                    c.start,
-                    c.end,
-                    c.killed_min,
-                    c.killed_max,
-                    c.injured_min,
-                    c.injured_max,
-                    c.victims,
-                    c.claimant,
-                    dumps(list(c.places)),
-                )
-                for i, c in enumerate(result.claims)
-            ],
+            f"INSERT INTO claims (sha256, seq, {CLAIM_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(a.sha256, i, *claim_row(c)) for i, c in enumerate(result.claims)],
         )
 
     def file_row(self, key: bytes) -> tuple[int, int, str] | None:
         """(size, mtime_ns, content hash) recorded for the file at ``key``, if any."""
         row = self.con.execute("SELECT size, mtime_ns, sha256 FROM files WHERE path = ?", (key,)).fetchone()
         return (row[0], row[1], row[2]) if row else None
+
+    def records_row(self, key: bytes) -> tuple[int, int, int] | None:
+        """For a .jsonl file at ``key``: (size, mtime_ns, how many records) when every one of its
+        recorded records was read from the file at that size and mtime; None when it has none
+        recorded or they disagree."""
+        low, high = record_range(key)
+        row = self.con.execute(
+            "SELECT min(size), max(size), min(mtime_ns), max(mtime_ns), count(*) FROM files"
+            " WHERE path >= ? AND path < ?",
+            (low, high),
+        ).fetchone()
+        if not row[4] or row[0] != row[1] or row[2] != row[3]:
+            return None
+        return row[0], row[2], row[4]
 
     def other_files(self, sha256: str, key: bytes) -> int:
         """How many recorded files other than ``key`` hold this content."""
@@ -416,6 +418,7 @@ class Store:
             "INSERT OR REPLACE INTO files (path, size, mtime_ns, sha256, seen) VALUES (?,?,?,?,?)",
             [(*f, now()) for f in pending.files],
         )
+        con.executemany("DELETE FROM files WHERE path = ?", [(key,) for key in pending.unrecorded])
         renewed = {r.article.sha256 for r in pending.results}
         for sha in pending.superseded:
             if sha in renewed:  # the content moved to another file: stored again below, under its new id
@@ -509,53 +512,18 @@ class Store:
         return out
 
     def _result(self, row: Sequence[Any], places: dict[str, Place], *, with_text: bool, quoting: bool) -> ArticleResult:
-        """One stored analysis from its ``articles`` row (raises on damaged content)."""
+        """One stored analysis from its ``articles`` row (raises on damaged content; a mention of a
+        damaged place is read as unresolved)."""
         con = self.con
         sha, aid = row[0], row[1]
+        known = _Known(places)
         mentions = [
-            Mention(
-                article=aid,
-                start=m[0],
-                end=m[1],
-                cstart=m[2],
-                cend=m[3],
-                surface=m[4],
-                key=m[5],
-                place=places.get(m[6]) if m[6] is not None else None,
-                literal=bool(m[7]),
-                nonliteral_reason=m[8],
-                role=m[9],
-                sentence=span(m[10]) or (0, 0),
-                evidence=span(m[11]),
-                date_ref=dateref(m[12]),
-                confidence=m[13],
-            )
-            for m in con.execute(
-                "SELECT start_offset, end_offset, cstart, cend, surface, name_key, place_id, literal,"
-                " nonliteral_reason, role, sentence, evidence, date_ref, confidence"
-                " FROM mentions WHERE sha256 = ? ORDER BY seq",
-                (sha,),
-            )
+            mention_from_row(aid, m, known)
+            for m in con.execute(f"SELECT {MENTION_COLUMNS} FROM mentions WHERE sha256 = ? ORDER BY seq", (sha,))
         ]
         claims = [
-            Claim(
-                article=aid,
-                quote=c[0],
-                start=c[1],
-                end=c[2],
-                killed_min=c[3],
-                killed_max=c[4],
-                injured_min=c[5],
-                injured_max=c[6],
-                victims=c[7],
-                claimant=c[8],
-                places=list(json.loads(c[9])),
-            )
-            for c in con.execute(
-                "SELECT quote, start_offset, end_offset, killed_min, killed_max, injured_min, injured_max,"
-                " victims, claimant, places FROM claims WHERE sha256 = ? ORDER BY seq",
-                (sha,),
-            )
+            claim_from_row(aid, c)
+            for c in con.execute(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE sha256 = ? ORDER BY seq", (sha,))
         ]
         texts = not quoting or any(m.evidence is not None for m in mentions)
         article = Article(
@@ -587,8 +555,13 @@ class Store:
         return sorted({h[0] for h in hit})
 
     def find_file(self, key: bytes) -> list[str]:
-        """Content hash of the recorded file at ``key`` (see ``file_key``), as a list."""
-        return [r[0] for r in self.con.execute("SELECT sha256 FROM files WHERE path = ?", (key,))]
+        """Content hash of the recorded file at ``key`` (see ``file_key``), or of each of the
+        records of the .jsonl file there, as a list."""
+        low, high = record_range(key)
+        rows = self.con.execute(
+            "SELECT sha256 FROM files WHERE path = ? OR (path >= ? AND path < ?) ORDER BY path", (key, low, high)
+        )
+        return list(dict.fromkeys(r[0] for r in rows))
 
     def forget(self, shas: Iterable[str]) -> list[str]:
         """Remove articles and what only they supported (mentions, claims, places); their ids."""
@@ -610,6 +583,61 @@ class Store:
         self.con.execute(
             "DELETE FROM places WHERE place_id NOT IN (SELECT place_id FROM mentions WHERE place_id IS NOT NULL)"
         )
+
+    # ------------------------------------------------------------------ corrections
+    def corrections(self, *, undone: bool = False) -> list[Any]:
+        """The analyst's corrections (``mapper.corrections.Correction``) in the order made;
+        with ``undone``, those withdrawn too."""
+        from ..corrections import Correction, CorrectionError, from_json
+
+        sql = "SELECT id, site_id, kind, value, note, made, undone FROM corrections"
+        if not undone:
+            sql += " WHERE undone IS NULL"
+        out = []
+        for r in self.con.execute(sql + " ORDER BY made, id"):
+            try:
+                out.append(Correction(r[1], r[2], from_json(r[2], json.loads(r[3])), r[4], r[5], r[0], r[6]))
+            except (CorrectionError, ValueError, TypeError):  # a row edited by hand: never stops a build
+                continue
+        return out
+
+    def add_corrections(self, corrections: Iterable[Any]) -> list[Any]:
+        """Store corrections (the same one twice is kept once), in one transaction; those
+        added, with their ids.  The stored sites are then behind: the next build applies them."""
+        from dataclasses import replace
+
+        from ..corrections import to_json
+
+        added = []
+        with self.transaction():
+            known = {c.key() for c in self.corrections()}
+            for c in corrections:
+                c = c if c.made else replace(c, made=now())
+                if c.key() in known:
+                    continue
+                known.add(c.key())
+                cur = self.con.execute(
+                    "INSERT INTO corrections (site_id, kind, value, note, made) VALUES (?,?,?,?,?)",
+                    (c.site_id, c.kind, dumps(to_json(c.kind, c.value)), c.note, c.made),
+                )
+                added.append(replace(c, id=cur.lastrowid))
+            if added:
+                self._bump()
+        return added
+
+    def undo_correction(self, cid: int) -> Any | None:
+        """Withdraw correction ``cid`` (kept, marked undone); it, or None when no correction
+        in force has that id."""
+        from dataclasses import replace
+
+        with self.transaction():
+            hit = [c for c in self.corrections() if c.id == cid]
+            if not hit:
+                return None
+            when = now()
+            self.con.execute("UPDATE corrections SET undone = ? WHERE id = ?", (when, cid))
+            self._bump()
+        return replace(hit[0], undone=when)
 
     # ------------------------------------------------------------------ sites
     def save_sites(self, feats: Iterable[dict[str, Any]], problems: Sequence[Problem]) -> None:
@@ -646,6 +674,10 @@ class Store:
         self._set_meta("sites_gen", self.meta("articles_gen") or "0")
         # the problems of the run that last changed the sites, for the report of a later `mapper export`
         self._set_meta("problems", dumps([[p.path, p.line, p.message, p.skipped] for p in problems]))
+
+    def has_site(self, site_id: str) -> bool:
+        """Whether the stored sites hold ``site_id`` (as of the last build: see ``sites_current``)."""
+        return self.con.execute("SELECT 1 FROM sites WHERE site_id = ?", (site_id,)).fetchone() is not None
 
     def features(self) -> list[dict[str, Any]] | None:
         """The stored sites as GeoJSON features, in sites.geojson order; None when one of them

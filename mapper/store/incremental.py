@@ -25,18 +25,21 @@ class Pending:
     results: list[ArticleResult] = field(default_factory=list)  # analyses (new or redone)
     files: list[tuple[bytes, int, int, str]] = field(default_factory=list)  # (path, size, mtime_ns, sha256)
     superseded: list[str] = field(default_factory=list)  # content of edited files, to drop
+    # files no longer recorded as they were: a .jsonl an older mapper stored whole, now read as records
+    unrecorded: list[bytes] = field(default_factory=list)
     # the compressed texts and offset map of an analysed article (content hash ->), when a worker
     # made them (``codec.pack_article``): the process writing the store need not
     packed: dict[str, tuple[bytes, bytes, str]] = field(default_factory=dict)
     since: float | None = None  # when the oldest of it was done
 
     def __bool__(self) -> bool:
-        return bool(self.results or self.files or self.superseded)
+        return bool(self.results or self.files or self.superseded or self.unrecorded)
 
     def clear(self) -> None:
         self.results.clear()
         self.files.clear()
         self.superseded.clear()
+        self.unrecorded.clear()
         self.packed.clear()
         self.since = None
 
@@ -63,9 +66,21 @@ class Ingested:
         return bool(self.added or self.reanalysed or self.replaced)
 
 
-def file_key(path: str | os.PathLike[str]) -> bytes:
-    """How the store names a file: its absolute real path, as bytes (any file name fits)."""
-    return os.fsencode(os.path.realpath(path))
+def file_key(path: str | os.PathLike[str], record: str | None = None) -> bytes:
+    """How the store names a file: its absolute real path, as bytes (any file name fits).
+
+    A record of a .jsonl file is named by the file's key, a NUL byte (which no path
+    holds) and the record's id, each with the size and mtime of its whole file: an
+    unchanged .jsonl is skipped unread, a changed one is read and only its new or
+    changed records are analysed.
+    """
+    key = os.fsencode(os.path.realpath(path))
+    return key if record is None else key + b"\x00" + record.encode("utf-8", "surrogatepass")
+
+
+def record_range(key: bytes) -> tuple[bytes, bytes]:
+    """The keys of the records of the file at ``key`` lie in [low, high)."""
+    return key + b"\x00", key + b"\x01"
 
 
 MAX_PENDING = 100  # analyses held in memory (with their texts and offset maps) before they are stored

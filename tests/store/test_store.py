@@ -336,30 +336,34 @@ def test_a_schema_1_store_is_upgraded_and_keeps_its_articles(
     store = out / "mapper.sqlite"
     assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
     geojson = (out / "sites.geojson").read_bytes()
-    # make it what schema 1 wrote: no files table (schema 2 added it), no language (schema 3)
+    # make it what schema 1 wrote: no files table (schema 2 added it), no event columns (schema 3), no
+    # corrections (schema 4), no languages (schema 5)
     con = sqlite3.connect(store)
-    con.executescript("DROP TABLE files; ALTER TABLE articles DROP COLUMN language; PRAGMA user_version = 1;")
+    con.executescript(
+        "DROP TABLE files; DROP TABLE corrections; ALTER TABLE mentions DROP COLUMN event;"
+        " ALTER TABLE claims DROP COLUMN event_type; ALTER TABLE claims DROP COLUMN aside;"
+        " ALTER TABLE articles DROP COLUMN language; PRAGMA user_version = 1;"
+    )
     con.close()
     Store.open(tmp_path / "v1.sqlite", version=1).close()
     assert _schema(store) == _schema(tmp_path / "v1.sqlite")  # exactly the schema 1 layout
     n = len(count_analyses)
     code, _, stderr = _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")
     assert code == 0, stderr
-    assert f"upgraded the store {store} from schema version 1 to 3" in stderr
+    assert f"upgraded the store {store} from schema version 1 to {SCHEMA_VERSION}" in stderr
     assert len(count_analyses) == n  # the stored analyses are kept, not redone
-    assert _rows(store, "PRAGMA user_version") == [(3,)]
+    assert _rows(store, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert _rows(store, "SELECT count(*) FROM files") == [(5,)]
-    # the same sites; the languages of articles stored before schema 3 are unknown
-    before, after = json.loads(geojson), json.loads((out / "sites.geojson").read_bytes())
-    assert {s["language"] for f in before["features"] for s in f["properties"]["sources"]} == {"en"}
-    assert {s.pop("language") for f in after["features"] for s in f["properties"]["sources"]} == {None}
-    for f in before["features"]:
-        for src in f["properties"]["sources"]:
-            del src["language"]
-    assert after == before
+    # (an analysis of schema 1 knew no events: its sites keep their places, without event types)
+    old = json.loads(geojson)["features"]
+    new = json.loads((out / "sites.geojson").read_text())["features"]
+    assert [f["id"] for f in new] == [f["id"] for f in old]
+    # and the languages of articles stored before schema 5 are unknown
+    assert {s["language"] for f in old for s in f["properties"]["sources"]} == {"en"}
+    assert {s["language"] for f in new for s in f["properties"]["sources"]} == {None}
     # an empty schema 1 store upgrades to exactly what a new store is
     with Store.open(tmp_path / "v1.sqlite") as s:
-        assert s.notes == [f"upgraded the store {tmp_path / 'v1.sqlite'} from schema version 1 to 3"]
+        assert s.notes == [f"upgraded the store {tmp_path / 'v1.sqlite'} from schema version 1 to {SCHEMA_VERSION}"]
     Store.open(tmp_path / "new.sqlite").close()
     assert _schema(tmp_path / "v1.sqlite") == _schema(tmp_path / "new.sqlite")
 
@@ -376,9 +380,8 @@ def test_a_store_from_a_newer_mapper_is_refused_untouched(seeds_copy: Path, tmp_
     out = tmp_path / "out"
     store = out / "mapper.sqlite"
     assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
-    newer = SCHEMA_VERSION + 1
     con = sqlite3.connect(store)
-    con.execute(f"PRAGMA user_version = {newer}")
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     con.close()
     before = _dump(store)
     for args in (
@@ -388,8 +391,8 @@ def test_a_store_from_a_newer_mapper_is_refused_untouched(seeds_copy: Path, tmp_
         ["forget", "-o", str(out), "anything.txt"],
     ):
         err = _one_line_error(args)
-        assert f"schema version {newer}" in err and "upgrade strike-mapper" in err, err
-    assert _dump(store) == before and _rows(store, "PRAGMA user_version") == [(newer,)]
+        assert f"schema version {SCHEMA_VERSION + 1}" in err and "upgrade strike-mapper" in err, err
+    assert _dump(store) == before and _rows(store, "PRAGMA user_version") == [(SCHEMA_VERSION + 1,)]
 
 
 def test_files_that_are_not_stores_are_refused(tmp_path: Path) -> None:
@@ -474,9 +477,14 @@ def test_export_renders_from_the_store_without_reading_articles(
     assert not list(elsewhere.glob(".staging-*"))
 
 
-def test_export_needs_a_store(tmp_path: Path) -> None:
+def test_export_needs_a_store_and_leaves_nothing_behind(tmp_path: Path) -> None:
     err = _one_line_error(["export", "-o", str(tmp_path / "nothing")])
     assert "no store here" in err and "mapper run" in err
+    assert not (tmp_path / "nothing").exists()  # neither the folder nor a lock file
+    (tmp_path / "empty").mkdir()
+    for args in (["export", "-o", str(tmp_path / "empty")], ["sites", "-o", str(tmp_path / "empty")]):
+        assert "no store here" in _one_line_error(args)
+    assert list((tmp_path / "empty").iterdir()) == []
 
 
 def test_forget_removes_articles_and_what_only_they_supported(tmp_path: Path) -> None:

@@ -43,7 +43,19 @@ BUCKETS: tuple[tuple[str, int], ...] = (
 _BUCKET_FLOORS = (0, 10, 50, 100)  # lower bound of buckets 1..4
 
 PRECISION = {1: "exact place", 2: "near / part of", 3: "region only"}
-MAX_EVENT_LAYERS = 24  # more distinct dates than this: one layer per month (then year)
+# up to this many distinct event dates: one layer per date in the layer control; more: one layer of
+# struck sites, and the time slider (always there from two dates on) picks the dates
+MAX_EVENT_LAYERS = 8
+# the events stage's types, as the page's filter names them (``mapper.filters.EVENT_TYPES``)
+EVENT_TYPE_LABELS = {
+    "air_drone_strike": "air / drone strike",
+    "shelling_artillery_missile": "shelling, artillery, missile",
+    "remote_explosive_ied": "remote explosive / IED",
+    "suicide_bomb": "suicide bomb",
+    "armed_clash": "armed clash",
+    "attack": "attack",
+    "other": "other",
+}
 
 GEONAMES_CREDIT = (
     'Places: <a href="https://www.geonames.org/">GeoNames</a> '
@@ -182,13 +194,11 @@ def _resolved_by(value: Any) -> str:
     return v
 
 
-def _event_key(event_date: str | None, granularity: int) -> str | None:
-    """The layer key of a date: the date (10), its month (7) or its year (4)."""
+def _day_key(event_date: str | None) -> str | None:
+    """The slider's step of a site: its event date (the day of an ISO date-time), None when undated."""
     if not event_date:
         return None
-    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", event_date[:10]):
-        return event_date[:granularity]
-    return event_date  # not ISO: a layer of its own
+    return event_date[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}", event_date[:10]) else event_date
 
 
 def _site_view(
@@ -242,7 +252,13 @@ def _site_view(
         if not quote_text:
             continue
         item = sources.setdefault(article, {"ar": article or None, "ev": []})
-        item["ev"].append({"q": quote_text, "s": _count(e.get("start")), "e": _count(e.get("end")), "ar": article})
+        ev: dict[str, Any] = {"q": quote_text, "s": _count(e.get("start")), "e": _count(e.get("end")), "ar": article}
+        # why the quote makes this place struck: the event it reports and the word that reports it
+        kind = _text(e.get("event_type"))
+        why = [w for w in (EVENT_TYPE_LABELS.get(kind, kind.replace("_", " ")), _text(e.get("trigger"))) if w]
+        if why:
+            ev["why"] = why
+        item["ev"].append(ev)
 
     precision = _count(props.get("geo_precision"))
     place = " · ".join(
@@ -272,6 +288,19 @@ def _site_view(
         "cl": claims,
         "so": list(sources.values()),
     }
+    types = [t for t in dict.fromkeys(_texts(props.get("event_types"))) if t]
+    if types:
+        view["t"] = types
+    fixes = [
+        {
+            "t": _text(c.get("text")) or _text(c.get("kind")),
+            "d": _text(c.get("made"))[:10] or None,
+            "no": _text(c.get("note")) or None,
+        }
+        for c in _dicts(props.get("corrections"))
+    ]
+    if fixes:
+        view["fx"] = fixes
     if struck:
         view["b"] = casualty_bucket(props.get("killed_min"), props.get("killed_max"))
     return view
@@ -299,23 +328,48 @@ def build_sites(fc: Mapping[str, Any], base_dir: Path) -> tuple[list[dict[str, A
     return sites, skipped
 
 
-def _assign_events(sites: list[dict[str, Any]]) -> list[tuple[str, int]]:
-    """Give each struck site a layer index ``g``; return (label, count) per layer."""
+def _assign_events(sites: list[dict[str, Any]]) -> tuple[list[tuple[str, int]], list[str]]:
+    """Give each struck site its layer ``g`` and its step ``di`` on the time slider (None:
+    undated); return (label, count) per layer and the slider's dates, in order.
+
+    Up to ``MAX_EVENT_LAYERS`` dates, one layer per date (and one for the undated);
+    more, one layer of every struck site: the slider picks the dates.
+    """
     struck = [s for s in sites if not s["m"]]
-    dates = {s["d"] for s in struck if s["d"]}
-    granularity = 10
-    for g in (10, 7, 4):
-        granularity = g
-        if len({_event_key(d, g) for d in dates}) <= MAX_EVENT_LAYERS:
-            break
-    keys = sorted({_event_key(s["d"], granularity) for s in struck}, key=lambda k: (k is None, k))
+    dates = sorted({k for s in struck if (k := _day_key(s["d"])) is not None})
+    step = {d: i for i, d in enumerate(dates)}
+    for s in struck:
+        k = _day_key(s["d"])
+        s["di"] = None if k is None else step[k]
+    if len(dates) > MAX_EVENT_LAYERS:
+        for s in struck:
+            s["g"] = 0
+        return ([(f"Struck sites ({len(struck)})", len(struck))] if struck else []), dates
+    keys: list[str | None] = [*dates, None] if any(s["di"] is None for s in struck) else list(dates)
     index = {k: i for i, k in enumerate(keys)}
     counts = [0] * len(keys)
     for s in struck:
-        s["g"] = index[_event_key(s["d"], granularity)]
+        s["g"] = index[_day_key(s["d"])]
         counts[s["g"]] += 1
     labels = [f"Strikes {k}" if k is not None else "Strikes, undated" for k in keys]
-    return [(f"{label} ({n})", n) for label, n in zip(labels, counts, strict=True)]
+    return [(f"{label} ({n})", n) for label, n in zip(labels, counts, strict=True)], dates
+
+
+def _event_types(sites: list[dict[str, Any]]) -> list[list[Any]]:
+    """[type, label, number of struck sites] of the event types the struck sites have, in the
+    table's order (unknown ones after); a site without types counts under "" (no type given)."""
+    counts: dict[str, int] = {}
+    for s in sites:
+        if s["m"]:
+            continue
+        for t in s.get("t") or [""]:
+            counts[t] = counts.get(t, 0) + 1
+    if set(counts) <= {""}:
+        return []  # no site has a type: no filter to offer
+    order = [*EVENT_TYPE_LABELS, *sorted(set(counts) - set(EVENT_TYPE_LABELS) - {""}), ""]
+    return [
+        [t, EVENT_TYPE_LABELS.get(t, t.replace("_", " ") or "no type given"), counts[t]] for t in order if t in counts
+    ]
 
 
 # --------------------------------------------------------------------------- page parts
@@ -351,6 +405,7 @@ def _info_html(
     run_info: Mapping[str, Any] | None,
     sites: list[dict[str, Any]],
     layers: list[tuple[str, int]],
+    dates: list[str],
     skipped: int,
 ) -> str:
     rows: list[tuple[str, str]] = []
@@ -367,7 +422,7 @@ def _info_html(
     struck = sum(1 for s in sites if not s["m"])
     rows.append(("Struck sites on map", f"{struck:,}"))
     rows.append(("Mentioned places", f"{len(sites) - struck:,}"))
-    rows.append(("Event layers", f"{len(layers):,}"))
+    rows.append(("Event dates", f"{len(dates):,}"))
     if skipped:
         rows.append(("Not drawn (no usable point)", f"{skipped:,}"))
     body = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in rows)
@@ -399,7 +454,8 @@ def _legend_html() -> str:
     return (
         '<div id="sm-legend" class="sm-panel" hidden><b>Killed (lowest reported figure)</b>'
         + "".join(rows)
-        + '<div class="sm-meta">Numbered circles group nearby sites: click to zoom in.</div></div>'
+        + '<div class="sm-meta">Numbered circles group nearby sites, coloured as the worst of them: '
+        "click to zoom in.</div></div>"
     )
 
 
@@ -481,11 +537,15 @@ def render_map(
     title: str = "Strike map",
     run_info: Mapping[str, Any] | None = None,
     base_dir: str | os.PathLike[str] | None = None,
+    labels: list[list[Any]] | None = None,
 ) -> str:
     """The standalone HTML page for a sites FeatureCollection.
 
     ``base_dir`` is the folder the page will live in; links to local article
-    files are made relative to it (default: the current directory).
+    files are made relative to it (default: the current directory).  ``labels``:
+    the place names of the offline base layer, ``[name, lat, lon, least zoom]``
+    (default: ``labels.place_labels``, from the world gazetteer when it is built;
+    ``[]``: none).
     """
     import folium
     from branca.element import Element, MacroElement
@@ -497,7 +557,12 @@ def render_map(
 
     here = Path(os.path.abspath(base_dir if base_dir is not None else os.getcwd()))
     sites, skipped = build_sites(fc, here)
-    layers = _assign_events(sites)
+    layers, dates = _assign_events(sites)
+    types = _event_types(sites)
+    if labels is None:
+        from .labels import place_labels
+
+        labels = place_labels(sites)
     struck = [s for s in sites if not s["m"]]
     mentioned_count = len(sites) - len(struck)
 
@@ -564,10 +629,12 @@ def render_map(
         lons = [p[1] for p in points]
         bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
 
-    figure.html.add_child(Element(_info_html(title, run_info, sites, layers, skipped)))
+    figure.html.add_child(Element(_info_html(title, run_info, sites, layers, dates, skipped)))
     figure.html.add_child(Element(_legend_html()))
-    view = {"buckets": [size for _label, size in BUCKETS], "sites": sites}
+    view = {"buckets": [size for _label, size in BUCKETS], "sites": sites, "dates": dates, "types": types}
     figure.html.add_child(Element(_data_block("sm-data", view)), name="sm_data")
+    if labels:
+        figure.html.add_child(Element(_data_block("sm-labels", labels)), name="sm_labels")
 
     class StrikeLayer(MacroElement):
         _template = Template(
@@ -600,7 +667,7 @@ def render_map(
             self.credit = GEONAMES_CREDIT
             self.bounds = bounds  # fitted by the script, beside the title block
 
-    folium.LayerControl(position="topright", collapsed=len(layers) > 8).add_to(m)
+    folium.LayerControl(position="topright", collapsed=len(layers) > MAX_EVENT_LAYERS).add_to(m)
     StrikeLayer().add_to(m)
 
     wanted = _take_assets(figure)
@@ -642,6 +709,7 @@ def write_map(
     title: str = "Strike map",
     run_info: dict[str, Any] | None = None,
     base_dir: str | os.PathLike[str] | None = None,
+    labels: list[list[Any]] | None = None,
 ) -> None:
     """Write the standalone HTML map of ``fc`` (a sites FeatureCollection) to ``path``.
 
@@ -652,5 +720,11 @@ def write_map(
     relative to it (default: the folder of ``path``).  The file is written atomically.
     """
     target = Path(path)
-    page = render_map(fc, title=title, run_info=run_info, base_dir=target.parent if base_dir is None else base_dir)
+    page = render_map(
+        fc,
+        title=title,
+        run_info=run_info,
+        base_dir=target.parent if base_dir is None else base_dir,
+        labels=labels,
+    )
     write_text(target, page)

@@ -56,7 +56,12 @@
     if (e.s !== null && e.s !== undefined) {
       q.title = "characters " + e.s + "\u2013" + e.e + " of " + e.ar;
     }
-    return q;
+    if (!e.why) { return q; }
+    var box = el("div");
+    box.appendChild(q);
+    var why = e.why.length > 1 ? e.why[0] + " \u2014 \u201c" + e.why[1] + "\u201d" : e.why[0];
+    box.appendChild(el("div", "sm-meta sm-why", "reported as: " + why));
+    return box;
   }
 
   function sourceItem(src) {
@@ -88,6 +93,16 @@
     root.appendChild(el("h3", null, s.n));
     if (s.v && s.v.length) {
       root.appendChild(el("div", "sm-variants", "also written: " + s.v.join(", ")));
+    }
+    if (s.fx && s.fx.length) {
+      var fx = el("div", "sm-fix");
+      fx.appendChild(el("b", null, "Analyst's correction" + (s.fx.length > 1 ? "s" : "")));
+      s.fx.forEach(function (f) {
+        var line = el("div", null, (f.d ? f.d + ": " : "") + f.t);
+        if (f.no) { line.appendChild(el("span", "sm-meta", " \u2014 " + f.no)); }
+        fx.appendChild(line);
+      });
+      root.appendChild(fx);
     }
     var t = el("table");
     if (!s.m) {
@@ -121,13 +136,28 @@
     return root;
   }
 
+  // a cluster takes the colour of the worst site in it (the legend's buckets), worked out
+  // once per cluster object and kept on it (markercluster makes new ones as they change)
+  function worstBucket(cluster) {
+    if (cluster._smWorst !== undefined && cluster._smCount === cluster.getChildCount()) {
+      return cluster._smWorst;
+    }
+    var worst = 0;
+    (cluster._markers || []).forEach(function (m) { worst = Math.max(worst, m.options.smBucket || 0); });
+    (cluster._childClusters || []).forEach(function (c) { worst = Math.max(worst, worstBucket(c)); });
+    cluster._smWorst = worst;
+    cluster._smCount = cluster.getChildCount();
+    return worst;
+  }
+
   function clusterIcon(kind) {
     return function (cluster) {
       var n = cluster.getChildCount();
       var size = n < 10 ? "small" : (n < 100 ? "medium" : "large");
+      var colour = kind === "struck" ? " sm-cluster-b" + worstBucket(cluster) : "";
       return L.divIcon({
         html: "<div><span>" + Number(n) + "</span></div>",
-        className: "marker-cluster marker-cluster-" + size + " sm-cluster sm-cluster-" + kind,
+        className: "marker-cluster marker-cluster-" + size + " sm-cluster sm-cluster-" + kind + colour,
         iconSize: new L.Point(40, 40)
       });
     };
@@ -145,6 +175,35 @@
         return out;
       });
     });
+  }
+
+  // the names of the larger towns, drawn over the offline borders: [name, lat, lon, least zoom],
+  // largest first; those in view at this zoom, MAX_LABELS at most
+  var MAX_LABELS = 120;
+
+  function labelLayer(map, labels) {
+    if (!labels || !labels.length) { return null; }
+    var pane = map.createPane("sm-labels");
+    pane.style.zIndex = 450;  // over the borders, under the sites
+    pane.style.pointerEvents = "none";
+    var layer = L.layerGroup();
+    function draw() {
+      if (!map.hasLayer(layer)) { return; }
+      layer.clearLayers();
+      var zoom = map.getZoom(), view = map.getBounds().pad(0.05), n = 0;
+      for (var i = 0; i < labels.length && n < MAX_LABELS; i++) {
+        var l = labels[i];
+        if (l[3] > zoom || !view.contains([l[1], l[2]])) { continue; }
+        layer.addLayer(L.marker([l[1], l[2]], {
+          pane: "sm-labels", interactive: false, keyboard: false,
+          icon: L.divIcon({ className: "sm-label", html: el("span", null, l[0]), iconSize: null })
+        }));
+        n++;
+      }
+    }
+    map.on("moveend", draw);
+    layer.on("add", function () { setTimeout(draw, 0); });
+    return layer;
   }
 
   window.strikeMapBorders = function (dataId, attribution) {
@@ -253,11 +312,17 @@
     return new Panel();
   }
 
-  function offlineFallback(map, osm, borders) {
+  function offlineFallback(map, osm, borders, labels) {
     if (!osm || !borders) { return; }
     var container = map.getContainer();
-    borders.on("add", function () { container.classList.add("sm-offline"); });
-    borders.on("remove", function () { container.classList.remove("sm-offline"); });
+    borders.on("add", function () {
+      container.classList.add("sm-offline");
+      if (labels) { map.addLayer(labels); }
+    });
+    borders.on("remove", function () {
+      container.classList.remove("sm-offline");
+      if (labels) { map.removeLayer(labels); }
+    });
     var loaded = false;
     function useBorders() {
       if (map.hasLayer(osm)) { map.removeLayer(osm); }
@@ -278,6 +343,167 @@
     map.fitBounds(bounds, { paddingTopLeft: [left, 40], paddingBottomRight: [60, 40], maxZoom: 8 });
   }
 
+  // ---- the filter panel: a time slider over the event dates, and the event types
+  function filterPanel(dates, types, struckCount, undatedCount, onChange) {
+    var box = el("div", "sm-panel sm-filter");
+    box.id = "sm-filter";
+    var head = el("div", "sm-filter-head");
+    head.appendChild(el("b", null, "Strikes shown "));
+    var count = el("span", "sm-count");
+    head.appendChild(count);
+    box.appendChild(head);
+    var state = { lo: 0, hi: dates.length - 1, undated: true, types: null };
+    var ui = { count: count };
+    if (dates.length >= 2) {
+      var span = el("div", "sm-dates");
+      ui.from = el("span", "sm-from-date", dates[0]);
+      ui.to = el("span", "sm-to-date", dates[dates.length - 1]);
+      span.appendChild(ui.from);
+      span.appendChild(document.createTextNode(" \u2013 "));
+      span.appendChild(ui.to);
+      box.appendChild(span);
+      ["lo", "hi"].forEach(function (end) {
+        var r = el("input", "sm-range sm-" + end);
+        r.type = "range"; r.min = "0"; r.max = String(dates.length - 1); r.step = "1";
+        r.value = String(end === "lo" ? 0 : dates.length - 1);
+        r.setAttribute("aria-label", end === "lo" ? "first event date shown" : "last event date shown");
+        L.DomEvent.on(r, "input", function () {
+          var v = Number(r.value);
+          if (end === "lo") { state.lo = v; if (state.hi < v) { state.hi = v; } }
+          else { state.hi = v; if (state.lo > v) { state.lo = v; } }
+          stop();
+          sync();
+        });
+        ui[end] = r;
+        box.appendChild(r);
+      });
+      var row2 = el("div", "sm-filter-row");
+      ui.play = el("button", "sm-play", "\u25b6 play");
+      ui.play.type = "button";
+      ui.play.title = "Show the dates one after another";
+      row2.appendChild(ui.play);
+      if (undatedCount) {
+        var lab = el("label", "sm-undated");
+        var cb = el("input");
+        cb.type = "checkbox"; cb.checked = true;
+        L.DomEvent.on(cb, "change", function () { state.undated = cb.checked; sync(); });
+        lab.appendChild(cb);
+        lab.appendChild(document.createTextNode(" undated (" + undatedCount + ")"));
+        row2.appendChild(lab);
+        ui.undated = cb;
+      }
+      box.appendChild(row2);
+    }
+    if (types.length) {
+      var tbox = el("div", "sm-types");
+      ui.types = [];
+      types.forEach(function (t) {
+        var lab = el("label");
+        var cb = el("input");
+        cb.type = "checkbox"; cb.checked = true; cb.value = t[0];
+        L.DomEvent.on(cb, "change", function () {
+          var on = ui.types.filter(function (c) { return c.checked; }).map(function (c) { return c.value; });
+          state.types = on.length === ui.types.length ? null : new Set(on);
+          sync();
+        });
+        lab.appendChild(cb);
+        lab.appendChild(document.createTextNode(" " + t[1] + " (" + t[2] + ")"));
+        tbox.appendChild(lab);
+        ui.types.push(cb);
+      });
+      box.appendChild(tbox);
+    }
+    var timer = null;
+    function stop() {
+      if (timer) { clearInterval(timer); timer = null; if (ui.play) { ui.play.textContent = "\u25b6 play"; } }
+    }
+    if (ui.play) {
+      L.DomEvent.on(ui.play, "click", function () {
+        if (timer) { stop(); return; }
+        var at = state.lo === state.hi && state.hi < dates.length - 1 ? state.lo + 1 : state.lo;
+        state.lo = state.hi = at;
+        sync();
+        ui.play.textContent = "\u25a0 stop";
+        timer = setInterval(function () {
+          if (state.hi >= dates.length - 1) { stop(); return; }
+          state.lo = state.hi = state.hi + 1;
+          sync();
+        }, 1200);
+      });
+    }
+    function sync() {
+      if (ui.lo) {
+        ui.lo.value = String(state.lo); ui.hi.value = String(state.hi);
+        ui.from.textContent = dates[state.lo]; ui.to.textContent = dates[state.hi];
+      }
+      onChange(state);
+    }
+    function reset() {
+      stop();
+      state.lo = 0; state.hi = dates.length - 1; state.undated = true; state.types = null;
+      if (ui.undated) { ui.undated.checked = true; }
+      (ui.types || []).forEach(function (c) { c.checked = true; });
+      sync();
+    }
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    return { node: box, state: state, sync: sync, reset: reset,
+             show: function (n) { count.textContent = n + " of " + struckCount; } };
+  }
+
+  function control(node, position) {
+    var C = L.Control.extend({ options: { position: position }, onAdd: function () { return node; } });
+    return new C();
+  }
+
+  // ---- a popup is never left under a panel: after it opens, pan the map the least that
+  // brings it inside the map and clear of every control
+  function keepClear(map, popup) {
+    var node = popup.getElement();
+    if (!node) { return; }
+    var frame = map.getContainer().getBoundingClientRect();
+    var panels = Array.prototype.filter.call(
+      map.getContainer().querySelectorAll(".leaflet-control-container .leaflet-control"),
+      function (p) { return p.offsetWidth > 0 && p.offsetHeight > 0; }
+    ).map(function (p) { return p.getBoundingClientRect(); });
+    var r = node.getBoundingClientRect();
+    var pad = 8, dx = 0, dy = 0;
+    // inside the map first
+    if (r.left < frame.left + pad) { dx = frame.left + pad - r.left; }
+    else if (r.right > frame.right - pad) { dx = frame.right - pad - r.right; }
+    if (r.top < frame.top + pad) { dy = frame.top + pad - r.top; }
+    else if (r.bottom > frame.bottom - pad) { dy = frame.bottom - pad - r.bottom; }
+    function hits(b, p) {
+      return !(b.right <= p.left || b.left >= p.right || b.bottom <= p.top || b.top >= p.bottom);
+    }
+    function fits(b) {
+      return b.left >= frame.left && b.right <= frame.right && b.top >= frame.top && b.bottom <= frame.bottom;
+    }
+    function moved(ddx, ddy) {
+      return { left: r.left + ddx, right: r.right + ddx, top: r.top + ddy, bottom: r.bottom + ddy };
+    }
+    for (var round = 0; round < 4; round++) {
+      var b = moved(dx, dy);
+      var p = panels.filter(function (q) { return hits(b, q); })[0];
+      if (!p) { break; }
+      var options = [[p.right + pad - b.left, 0], [p.left - pad - b.right, 0],
+                     [0, p.bottom + pad - b.top], [0, p.top - pad - b.bottom]]
+        .filter(function (d) {
+          var c = moved(dx + d[0], dy + d[1]);
+          return fits(c) && !panels.some(function (q) { return hits(c, q); });
+        })
+        .sort(function (x, y) { return Math.abs(x[0]) + Math.abs(x[1]) - Math.abs(y[0]) - Math.abs(y[1]); });
+      if (!options.length) {  // no clear place from this panel alone: step past it and look again
+        options = [[p.right + pad - b.left, 0], [0, p.bottom + pad - b.top]].filter(function (d) {
+          return fits(moved(dx + d[0], dy + d[1]));
+        });
+        if (!options.length) { break; }
+      }
+      dx += options[0][0]; dy += options[0][1];
+    }
+    if (dx || dy) { map.panBy([-dx, -dy], { animate: false }); }
+  }
+
   window.strikeMap = function (cfg) {
     var map = cfg.map;
     var data = readJson(cfg.dataId);
@@ -294,17 +520,18 @@
       cfg.mentioned.options.iconCreateFunction = clusterIcon("mentioned");
       cfg.mentioned.options.chunkedLoading = true;
     }
-    var byGroup = cfg.groups.map(function () { return []; });
+    var popupHeight = Math.max(160, Math.min(420, map.getSize().y - 140));
     var mentioned = [];
     var markers = sites.map(function (s) {
       var m = L.marker([s.la, s.lo], {
         icon: s.m ? mentionedIcon : icons[s.b],
         keyboard: true,
-        riseOnHover: true
+        riseOnHover: true,
+        smBucket: s.m ? 0 : s.b
       });
       m.bindTooltip(function () { return el("span", null, s.n); }, { direction: "top" });
       m.bindPopup(function () { return buildPopup(s); },
-                  { maxWidth: 380, minWidth: 220, maxHeight: 420 });
+                  { maxWidth: 380, minWidth: 220, maxHeight: popupHeight, autoPan: false });
       m.on("add", function () {
         var node = m.getElement();
         if (node) {
@@ -312,20 +539,62 @@
           node.setAttribute("aria-label", s.n);
         }
       });
-      if (s.m) { mentioned.push(m); } else { byGroup[s.g].push(m); }
+      if (s.m) { mentioned.push(m); }
       return m;
     });
     if (cfg.mentioned) { cfg.mentioned.addLayers(mentioned); }
+
+    // which struck sites are on the map: their layer is on and they pass the filters
+    var dates = data.dates || [], types = data.types || [];
+    var groupOn = cfg.groups.map(function (g) { return map.hasLayer(g); });
+    var onMap = sites.map(function () { return false; });
+    var struckCount = sites.filter(function (s) { return !s.m; }).length;
+    var undatedCount = sites.filter(function (s) { return !s.m && (s.di === null || s.di === undefined); }).length;
+    var filters = null;
+
+    function passes(s) {
+      if (!groupOn[s.g]) { return false; }
+      var st = filters ? filters.state : null;
+      if (!st) { return true; }
+      if (s.di === null || s.di === undefined) {
+        if (!st.undated) { return false; }
+      } else if (dates.length >= 2 && (s.di < st.lo || s.di > st.hi)) {
+        return false;
+      }
+      if (st.types) {
+        var ts = s.t && s.t.length ? s.t : [""];
+        if (!ts.some(function (t) { return st.types.has(t); })) { return false; }
+      }
+      return true;
+    }
+
+    function update() {
+      var add = [], drop = [], shown = 0;
+      sites.forEach(function (s, i) {
+        if (s.m) { return; }
+        var want = passes(s);
+        if (want) { shown++; }
+        if (want !== onMap[i]) { (want ? add : drop).push(markers[i]); onMap[i] = want; }
+      });
+      if (drop.length) { cfg.struck.removeLayers(drop); }
+      if (add.length) { cfg.struck.addLayers(add); }
+      if (filters) { filters.show(shown); }
+    }
+
     cfg.groups.forEach(function (group, gi) {
-      group.on("add", function () { cfg.struck.addLayers(byGroup[gi]); });
-      group.on("remove", function () { cfg.struck.removeLayers(byGroup[gi]); });
-      if (map.hasLayer(group)) { cfg.struck.addLayers(byGroup[gi]); }
+      group.on("add", function () { groupOn[gi] = true; update(); });
+      group.on("remove", function () { groupOn[gi] = false; update(); });
     });
+    if (struckCount && (dates.length >= 2 || types.length)) {
+      filters = filterPanel(dates, types, struckCount, undatedCount, update);
+    }
+    update();
 
     function go(i) {
       var s = sites[i], m = markers[i];
       var layer = s.m ? cfg.mentioned : cfg.groups[s.g];
       if (layer && !map.hasLayer(layer)) { map.addLayer(layer); }
+      if (!s.m && !passes(s) && filters) { filters.reset(); }  // a site searched for is shown
       var holder = s.m ? cfg.mentioned : cfg.struck;
       var tries = 0;
       (function show() {
@@ -342,11 +611,16 @@
 
     if (cfg.credit) { map.attributionControl.addAttribution(cfg.credit); }
     [panelControl("sm-info", "topleft"), searchControl(map, sites, go), fullscreenControl(),
-     panelControl("sm-legend", "bottomleft")].forEach(function (c) { if (c) { c.addTo(map); } });
-    offlineFallback(map, cfg.osm, cfg.borders);
+     panelControl("sm-legend", "bottomleft"), filters ? control(filters.node, "topright") : null
+    ].forEach(function (c) { if (c) { c.addTo(map); } });
+    var labels = labelLayer(map, readJson("sm-labels"));
+    if (labels && cfg.borders && map.hasLayer(cfg.borders)) { map.addLayer(labels); }
+    offlineFallback(map, cfg.osm, cfg.borders, labels);
+    map.on("popupopen", function (e) { keepClear(map, e.popup); });
     fitView(map, cfg.bounds, document.getElementById("sm-info"));
 
-    window.strikeMapState = { map: map, markers: markers, sites: sites, go: go };
+    window.strikeMapState = { map: map, markers: markers, sites: sites, go: go, filters: filters,
+                              struck: cfg.struck, borders: cfg.borders, labels: labels };
     document.documentElement.setAttribute("data-strike-map", "ready");
   };
 })();

@@ -1,0 +1,346 @@
+"""Stage 4, events: what happened, where, when, and which casualty figures belong to it.
+
+An article becomes a list of ``Event``s.  An event is anchored at its *triggers*,
+the words that report violence ("airstrike", "shelled", "car bomb", "clashes",
+"opened fire", "killed"), each of which gives an ``event_type`` modelled on ACLED's
+sub-event types (the most specific trigger of an event decides):
+
+=============================  =================================================
+``air_drone_strike``           airstrikes, air raids, drone strikes, warplanes, helicopter gunships
+``shelling_artillery_missile`` shelling, artillery, mortars, rockets, missiles
+``remote_explosive_ied``       roadside and car bombs, IEDs, mines, bombs and explosions
+``suicide_bomb``               suicide bombers, suicide attacks and vests
+``armed_clash``                clashes, fighting, gun battles, raids and operations with fire
+``attack``                     shootings, gunmen, stabbings, killings, attacks on people
+``other``                      a strike or an attack of no stated kind
+=============================  =================================================
+
+Where: the literal places of the trigger's sentence, less those that are not where it
+happened: a dateline ("KABUL, Afghanistan (Oct. 15) -"), the places of an attribution
+("officials in Washington said"), an origin or a destination ("fired from Lebanon",
+"fled to Turkey", "the border with Syria"), a reference point ("near Sanaa",
+"60 km south of Baghdad", "a compound northwest of Kajaki") when the sentence names the
+place itself, and a province or country that holds another of its places.  The event's
+place is the most specific left, with ACLED's geo_precision: 1 a town, village or site,
+2 a district, a part of a town, or a place the event was only near ("the village of
+Kfarjouz near Nabatieh" is Kfarjouz; "an airstrike near Sanaa" is Sanaa at 2, never
+Sanaa struck), 3 a province or a country known only as a region ("in southern Nepal").
+An event placed only at a country is kept only when the article places no event more
+precisely.  A trigger whose sentence names no place takes the place of the sentence
+before it in the same paragraph (or of the article's single event): "During the
+operation, the security force killed three insurgents."
+
+When: the date its own sentence gives, else the article's (resolved in the sites stage).
+
+Casualty figures (``mapper.casualties``) are attached to the event they describe: the
+nearest event in their own sentence, else the event of the sentences just before in
+the paragraph, else the article's only event; a running total ("622 killed since
+October") or an earlier event's toll is no event's.
+
+Negated reports ("did not hit"), habitual or past activity ("responsible for attacks",
+"was planning attacks") and figurative uses ("hunger strike", "heart attack") make no
+event.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from ..dates import DateRef, event_date_ref
+from ..models import AREA_TYPES, Claim, Event, EventType, Mention
+from ..text import Sentence
+from .triggers import (
+    EVENT_TYPES,
+    SPECIFICITY,
+    Trigger,
+    event_type_of,
+    find_triggers,
+    most_specific,
+    triggers,
+    type_of_events,
+)
+from .where import candidates, choose, contains
+
+
+@dataclass(slots=True)
+class _Draft:
+    sentence: int
+    triggers: list[Trigger]
+    locations: list[tuple[int, int]]  # (mention index, precision)
+    inherited: bool = False
+    recalled: bool = False  # an earlier event the article recalls, with its own date
+    summary: bool = False  # named only the region that holds the article's finer events
+
+
+def find_events(
+    clean: str, sentences: list[Sentence], mentions: list[Mention], found_in: list[list[Trigger]]
+) -> tuple[list[Mention], list[Event]]:
+    """The events of an article (``mentions`` in text order; ``found_in``: each sentence's
+    triggers, ``find_triggers``), and its mentions with the places of events made anew as
+    ``struck``."""
+    by_sentence: list[list[int]] = [[] for _ in sentences]
+    k = 0
+    for i, m in enumerate(mentions):
+        while k + 1 < len(sentences) and sentences[k].end <= m.cstart:
+            k += 1
+        if sentences and sentences[k].start <= m.cstart < sentences[k].end:
+            by_sentence[k].append(i)
+    drafts: list[_Draft] = []
+    scenes: dict[int, list[tuple[int, int]]] = {}
+
+    def scene(si: int) -> list[tuple[int, int]]:
+        """The places a sentence gives as where something happened (worked out when asked)."""
+        if si not in scenes:
+            cands = candidates(clean, sentences[si], mentions, by_sentence[si], si < 3, found_in[si])
+            scenes[si] = choose(clean, cands, mentions) if cands else []
+        return scenes[si]
+
+    for si, found in enumerate(found_in):
+        if not found:
+            continue
+        sent = sentences[si]
+        chosen = scene(si)
+        # a place belongs to the event of the trigger nearest it: this article's event, or an
+        # earlier one it recalls ("the strikes came in response to an attack on Tower 22")
+        now = [t for t in found if not t.recalled]
+        then = [t for t in found if t.recalled]
+        mine, earlier = [], []
+        for loc in chosen:
+            near = _nearest(mentions[loc[0]], found)
+            if not near.recalled:
+                mine.append(loc)
+            elif near.end <= mentions[loc[0]].cstart:  # "an attack on Tower 22", not "X ... after the attack"
+                earlier.append(loc)
+        if now:
+            strong = [t for t in now if not t.weak]
+            if strong or mine or _has_victims(clean, sent):
+                drafts.append(_Draft(si, now, mine))
+        # an earlier event, recalled: mapped only when its sentence dates it
+        if earlier and event_date_ref(clean[sent.start : sent.end], then[0].start - sent.start) is not None:
+            drafts.append(_Draft(si, then, earlier, recalled=True))
+    # a trigger whose sentence names no place: the place of the sentences just before it
+    for d in drafts:
+        if d.locations or d.recalled:
+            continue
+        para = sentences[d.sentence].paragraph
+        for back in range(d.sentence - 1, max(-1, d.sentence - 4), -1):
+            if (sentences[back].paragraph == para or back == d.sentence - 1) and scene(back):
+                d.locations, d.inherited = scene(back), True
+                break
+    placed = [d for d in drafts if d.locations]
+    if not placed:
+        return mentions, []
+    # the article's single place, for triggers that found none
+    distinct = {tuple(sorted(mentions[i].place.id for i, _ in d.locations)) for d in placed}  # type: ignore[union-attr]
+    if len(distinct) == 1:
+        for d in drafts:
+            if not d.locations:
+                d.locations, d.inherited = placed[0].locations, True
+        placed = [d for d in drafts if d.locations]
+    # a country-level event yields to any finer one, and a province to a place inside it;
+    # an event left with no place of its own is at the finer places inside those it named
+    # ("killed 16 people in Iraq" after the strikes on Akashat and Al-Qaim)
+    finer = [(i, pr) for d in placed if not d.inherited for i, pr in d.locations if pr < 3]
+    if finer:
+        held_in: dict[str, list[tuple[int, int]]] = {}  # what each place holds, found once per place
+        for d in placed:
+            kept, inside = [], []
+            for i, pr in d.locations:
+                p = mentions[i].place
+                assert p is not None
+                held = held_in.get(p.id)
+                if held is None:
+                    held = held_in[p.id] = [(j, q) for j, q in finer if contains(p, mentions[j].place)]  # type: ignore[arg-type]
+                if pr == 3 and (held or p.feature_type in AREA_TYPES):
+                    inside += held
+                else:
+                    kept.append((i, pr))
+            if kept:
+                d.locations = kept
+            elif inside:  # it sums up the article's finer events: their places, for its figures
+                d.locations, d.inherited, d.summary = _by_place(inside, mentions), True, True
+            else:
+                d.locations = []
+        placed = [d for d in placed if d.locations]
+    # the events of an article at the same places are told of one real event: one type, from all
+    # their words ("bombing raids ... warplanes ... the strikes" is an air strike)
+    types = _consolidated_types(placed, mentions)
+    events: list[Event] = []
+    out = list(mentions)
+    for d, etype in zip(placed, types, strict=True):
+        sent = sentences[d.sentence]
+        lead = min(d.triggers, key=lambda t: (t.weak, SPECIFICITY[t.event_type] * -1, t.start))
+        when = event_date_ref(clean[sent.start : sent.end], lead.start - sent.start, sent.start)
+        ev = Event(
+            seq=len(events),
+            event_type=etype,
+            trigger=(lead.start, lead.end),
+            sentence=(sent.start, sent.end),
+            date_ref=when,
+            places=tuple(mentions[i].place.id for i, _ in _by_place(d.locations, mentions)),  # type: ignore[union-attr]
+            precision=tuple(pr for _, pr in _by_place(d.locations, mentions)),
+            recalled=d.recalled,
+        )
+        events.append(ev)
+        if d.inherited:
+            continue  # its places are struck by the sentence that names them
+        for i, pr in d.locations:
+            old = out[i]
+            if old.role == "struck" and (old.precision or 3) <= pr:
+                continue
+            out[i] = replace(
+                old,
+                role="struck",
+                evidence=(sent.start, sent.end),
+                date_ref=ev.date_ref,
+                event_type=etype if old.event_type is None else most_specific([old.event_type, etype]),
+                trigger=ev.trigger,
+                precision=pr,
+            )
+    # an inherited event lends its type to the places it came from
+    for ev, d in zip(events, placed, strict=True):
+        if not d.inherited or d.summary:
+            continue
+        for i, _ in d.locations:
+            m = out[i]
+            if m.role != "struck":
+                sent = sentences[d.sentence]
+                out[i] = replace(
+                    m,
+                    role="struck",
+                    evidence=(sent.start, sent.end),
+                    date_ref=ev.date_ref,
+                    event_type=ev.event_type,
+                    trigger=ev.trigger,
+                    precision=dict(d.locations)[i],
+                )
+            elif m.event_type is not None and SPECIFICITY[ev.event_type] > SPECIFICITY[m.event_type]:
+                out[i] = replace(m, event_type=ev.event_type)
+    return out, events
+
+
+def _consolidated_types(drafts: list[_Draft], mentions: list[Mention]) -> list[EventType]:
+    """One type for the events of an article that share a place (recalled ones apart)."""
+    group = list(range(len(drafts)))
+
+    def find(x: int) -> int:
+        while group[x] != x:
+            group[x] = group[group[x]]
+            x = group[x]
+        return x
+
+    seen: dict[tuple[str, bool], int] = {}
+    for n, d in enumerate(drafts):
+        if d.summary:
+            continue
+        for i, _ in d.locations:
+            key = (mentions[i].place.id, d.recalled)  # type: ignore[union-attr]
+            if key in seen:
+                group[find(n)] = find(seen[key])
+            else:
+                seen[key] = n
+    words: dict[int, list[Trigger]] = {}
+    for n, d in enumerate(drafts):
+        words.setdefault(find(n), []).extend(d.triggers)
+    return [event_type_of(d.triggers) if d.summary else event_type_of(words[find(n)]) for n, d in enumerate(drafts)]
+
+
+def _by_place(locations: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Locations with one mention per place (the first, at the best precision given it)."""
+    best: dict[str, tuple[int, int]] = {}
+    for i, pr in locations:
+        pid = mentions[i].place.id  # type: ignore[union-attr]
+        if pid not in best or pr < best[pid][1]:
+            best[pid] = (best[pid][0] if pid in best else i, pr)
+    return list(best.values())
+
+
+def _nearest(m: Mention, found: list[Trigger]) -> Trigger:
+    """The trigger nearest a place (one before it a little nearer than one after it)."""
+    return min(found, key=lambda t: m.cstart - t.end if t.end <= m.cstart else 1.5 * (t.start - m.cend) + 1)
+
+
+_VICTIMS = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|several|many|a|an)\s+"
+    r"(?:\w+\s+){0,2}(?:people|persons|civilians|soldiers|troops|fighters|militants|insurgents|policemen|police|"
+    r"officers|children|women|men|residents|members)\b",
+    re.I,
+)
+
+
+def _has_victims(clean: str, sent: Sentence) -> bool:
+    return _VICTIMS.search(clean, sent.start, sent.end) is not None
+
+
+# ----------------------------------------------------------------------------- casualty figures
+
+
+def attach_claims(
+    claims: list[Claim],
+    spans: list[tuple[int, int, int]],
+    events: list[Event],
+    sentences: list[Sentence],
+    found_in: list[list[Trigger]],
+) -> list[Claim]:
+    """Each claim with the places and type of the event it describes (``spans``: the claim's
+    sentence index and the clean span of its figure), or none."""
+    if not events:
+        return claims
+    by_sentence: dict[int, list[Event]] = {}
+    starts = [s.start for s in sentences]
+    for e in events:
+        by_sentence.setdefault(_sentence_of(starts, e.sentence[0]), []).append(e)
+    single = len({ev.places for ev in events}) == 1
+    described = {si for si, found in enumerate(found_in) if found}
+    out = []
+    for c, (si, fs, _) in zip(claims, spans, strict=True):
+        ev: Event | None = None
+        own = by_sentence.get(si)
+        if own:
+            ev = min(own, key=lambda e: abs(e.trigger[0] - fs))
+        else:
+            para = sentences[si].paragraph
+            for back in range(si - 1, max(-1, si - 4), -1):
+                if back in by_sentence and sentences[back].paragraph == para:
+                    ev = by_sentence[back][-1]
+                    break
+            if ev is None and single:
+                ev = events[0]
+            if ev is None and si in described:  # "killed in the bombings": the article's main event
+                main = [e for e in events if e.date_ref is None] or events
+                places = list(dict.fromkeys(p for e in main for p in e.places))
+                out.append(replace(c, places=places, event_type=type_of_events(main)) if not c.aside else c)
+                continue
+        if ev is None or c.aside:
+            out.append(replace(c, places=[]) if c.places else c)
+            continue
+        out.append(replace(c, places=list(dict.fromkeys(ev.places)), event_type=ev.event_type))
+    return out
+
+
+def _sentence_of(starts: list[int], pos: int) -> int:
+    """The index of the sentence (by their ``starts``) that holds position ``pos``."""
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def event_ref_of(events: list[Event]) -> DateRef | None:
+    """The article's event date reference: the first date one of its own events' sentences gives
+    (an earlier event it recalls does not date it)."""
+    for ev in events:
+        if ev.date_ref is not None and not ev.recalled:
+            return ev.date_ref
+    return None
+
+
+__all__ = [
+    "EVENT_TYPES",
+    "Trigger",
+    "attach_claims",
+    "event_ref_of",
+    "event_type_of",
+    "find_events",
+    "find_triggers",
+    "triggers",
+]

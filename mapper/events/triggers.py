@@ -1,0 +1,258 @@
+"""Stage 4a, triggers: the words that report violence, and the kind of event each says.
+
+A phrase lexicon (``LEXICON``) after ACLED's sub-event types, found in one Aho-Corasick
+pass; a trigger is *weak* when it says someone was hurt or something hit without saying
+how ("killed", "attack", "bombing", "drone"), and set aside when its context makes it no
+report of this event: negated ("did not hit"), figurative ("hunger strike"), habitual or
+planned ("responsible for attacks"), attributive ("the three killed soldiers"), or
+recalling an earlier event ("in response to an attack on").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any, get_args
+
+from ..models import Event, EventType
+from ..text import Sentence, lower_finds_ignorecase
+
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+# the more specific type wins when an event has triggers of several kinds
+SPECIFICITY = {
+    "suicide_bomb": 6,
+    "air_drone_strike": 5,
+    "shelling_artillery_missile": 4,
+    "remote_explosive_ied": 3,
+    "armed_clash": 2,
+    "attack": 1,
+    "other": 0,
+}
+
+# phrase -> (event type, strong): a strong trigger reports an event on its own; a weak one
+# ("killed", "attack", "hit") only with a place or a casualty figure in its sentence
+_LEXICON: dict[EventType, str] = {  # phrases, separated by commas
+    "air_drone_strike": (
+        "airstrike, airstrikes, air strike, air strikes, air raid, air raids, air attack, air attacks, aerial "
+        "attack, aerial attacks, aerial bombardment, aerial bombing, air bombardment, drone strike, drone "
+        "strikes, drone attack, drone attacks, drone, drones, uav, warplane, warplanes, war plane, war "
+        "planes, fighter jet, fighter jets, jets, bombers, helicopter gunship, helicopter gunships, gunship, "
+        "gunships, barrel bomb, barrel bombs, precision strike, precision strikes, bombing raid, bombing "
+        "raids, air support"
+    ),
+    "shelling_artillery_missile": (
+        "shelling, shelled, shells, shell, artillery, mortar, mortars, mortar round, mortar rounds, mortar "
+        "fire, rocket, rockets, rocket fire, rocket attack, rocket attacks, missile, missiles, missile "
+        "strike, missile strikes, missile attack, ballistic missile, cruise missile, katyusha, katyushas, "
+        "grad, tank fire, bombardment, bombarded, bombarding, projectile, projectiles"
+    ),
+    "remote_explosive_ied": (
+        "roadside bomb, roadside bombs, car bomb, car bombs, car-bomb, carbomb, truck bomb, bomb, bombs, "
+        "bombing, bombings, bombed, ied, ieds, improvised explosive device, improvised explosive devices, "
+        "explosive device, explosive devices, explosives, landmine, landmines, land mine, land mines, booby "
+        "trap, booby-trap, booby-trapped, sticky bomb, explosion, explosions, blast, blasts, detonated, "
+        "exploded, went off"
+    ),
+    "suicide_bomb": (
+        "suicide bomber, suicide bombers, suicide bombing, suicide bombings, suicide attack, suicide attacks, "
+        "suicide attacker, suicide car bomb, suicide vest, suicide vests, blew himself up, blew herself up, "
+        "blew themselves up"
+    ),
+    "armed_clash": (
+        "clash, clashes, clashed, fighting, firefight, firefights, gunfight, gun battle, gun battles, "
+        "gunbattle, battle, battles, exchanged fire, exchange of fire, skirmish, skirmishes, offensive, "
+        "ambush, ambushed, engaged, raid, raids, raided, operation, operations, assault, assault force, "
+        "security force, combined force"
+    ),
+    "attack": (
+        "shooting, shootings, shot, shot dead, gunmen, gunman, gunfire, opened fire, open fire, stabbing, "
+        "stabbed, massacre, massacred, assassinated, assassination, executed, beheaded, murdered, killing, "
+        "killings, killed, kills, kill, attack, attacks, attacked, attacking"
+    ),
+    "other": (
+        "actions, military action, military actions, "
+        "strike, strikes, struck, striking, hit, hits, targeted, targeting, destroyed, wounded, injured"
+    ),
+}
+# weak triggers: they say someone was hurt or something was hit, not what kind of violence
+WEAK = frozenset(
+    "killing killings killed kills kill attack attacks attacked attacking strike strikes struck striking hit hits "
+    "bombing bombings bombed actions "
+    "targeted targeting destroyed wounded injured operation operations security force combined force assault "
+    "force engaged raid raids raided shell shells bomb bombs jets drone drones battle battles offensive "
+    "exploded explosion explosions blast blasts detonated".split()
+)
+# "bombs" and "shells" also name weapons carried or found: typed only beside an event word
+_WEAPON_ONLY = frozenset("bomb bombs shell shells explosives rocket rockets missile missiles mortar mortars".split())
+
+_PHRASE_TYPE: dict[str, EventType] = {}
+for _type, _phrases in _LEXICON.items():
+    for _p in _phrases.split(","):
+        _PHRASE_TYPE.setdefault(_p.strip(), _type)
+
+
+def _phrase_rx(phrases: Sequence[str]) -> re.Pattern[str]:
+    alts = sorted(phrases, key=len, reverse=True)
+    body = "|".join(r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", p)) for p in alts)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+
+
+TRIGGER_RX = _phrase_rx(list(_PHRASE_TYPE))
+
+# figurative and non-violent uses
+_NOT_EVENT_BEFORE = re.compile(
+    r"(?:\b(?:hunger|labou?r|general|teachers'?|workers'?|heart|panic|asthma|anxiety|price|prices|"
+    r"shares?|stocks?|lucky|first|opening|shot\s+at|photo|cheap|verbal|cyber|political|legal|insurance|"
+    r"rescue|search|sting|police|customs|anti-drug|drug|surgical|military)\s+)$",
+    re.I,
+)
+_NOT_EVENT_AFTER = re.compile(
+    r"^(?:\s+(?:up|down|to\s+fame|through\s+the\s+roof|back|a\s+video|a\s+film|the\s+film|films?|footage|"
+    r"photos|prices|record|headlines|the\s+market)\b|\s*-\s*(?:free|proof))",
+    re.I,
+)
+NEGATED = re.compile(r"\b(?:not|n't|never|no|denied|deny|denies|without)\b(?:\s+\w+){0,3}\s*$", re.I)
+# activity that is habitual, planned or earlier, not this event
+_NOT_THIS_EVENT = re.compile(
+    r"\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|threatened\s+to|vowed\s+to|"
+    r"(?:facilitat|coordinat|direct|conduct|organiz|organis|lead|led)\w*\s+(?:\w+\s+){0,3}?(?:attacks|operations)|"
+    r"known\s+for|accused\s+of|suspected\s+of|linked\s+to|associated\s+with|to\s+avenge|ahead\s+of|"
+    r"prevent(?:ed|ing)?|foil(?:ed|ing)?|would\s+be|could\s+be|may\s+be|capable\s+of|used\s+to\s+carry\s+out|"
+    r"to\s+carry\s+out|to\s+conduct|warned\s+of|fears?\s+of|risk\s+of|threat\s+of|"
+    r"since\s+(?:the\s+)?(?:start|beginning))\b[^.;]*$",
+    re.I,
+)
+# a specific earlier event, recalled: mapped only when its sentence dates it ("in response to an
+# attack on Tower 22 on 28 January"), and never the article's own event
+_EARLIER = re.compile(
+    r"\b(?:in\s+retaliation\s+for|in\s+response\s+to|revenge\s+for|retaliat\w*\s+(?:for|against)|"
+    r"condemn(?:ed|s|ing)?|denounc\w+)\b[^.;]*$",
+    re.I,
+)
+
+
+_BACKGROUND_BEFORE = re.compile(
+    r"\b(?:after|since|following|amid|despite|before|until)\s+(?:(?:the|a|an|last|this|that|these|those|its|their|"
+    r"his|her|recent|latest|previous|earlier|[A-Z][\w'-]*|\w+-\w+)\s+){0,3}$"
+)
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"\b(?:the|a|an|those|these|their|its|his|her|\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|dozens|several)\s+$",
+    re.I,
+)
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:soldiers|troops|people|civilians|fighters|militants|men|women|"
+    r"children|servicemen|service\s+members|personnel|officers|policemen|victims|bodies)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int  # into the cleaned text
+    end: int
+    word: str
+    event_type: EventType
+    weak: bool
+    recalled: bool = False  # in a phrase that recalls an earlier event ("in response to the attack on")
+    background: bool = False  # in a phrase of time or cause ("after the airstrikes", "since the attack")
+
+
+@functools.lru_cache(maxsize=1)
+def _automaton() -> Any:
+    """The trigger phrases in an Aho-Corasick automaton, each spelt with spaces and with hyphens."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for phrase in _PHRASE_TYPE:
+        words = re.split(r"[\s-]+", phrase)
+        for form in {" ".join(words), "-".join(words)}:
+            auto.add_word(form, (len(form), phrase))
+    auto.make_automaton()
+    return auto
+
+
+def _spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of the trigger phrases in ``text[start:end]``, whole words, the longest
+    where they overlap: what ``TRIGGER_RX`` finds, in one pass of an automaton."""
+    low = text[start:end].lower()
+    if len(low) != end - start or not lower_finds_ignorecase(text[start:end]) or "  " in low:
+        out = []
+        for m in TRIGGER_RX.finditer(text, start, end):
+            key = re.sub(r"[\s-]+", " ", m.group().lower())
+            out.append((m.start(), m.end(), key if key in _PHRASE_TYPE else m.group().lower()))
+        return out
+    hits = []
+    n = len(low)
+    for last, (size, phrase) in _automaton().iter(low):
+        a, b = last + 1 - size, last + 1
+        if (a > 0 and (low[a - 1].isalnum() or low[a - 1] in "_-")) or (b < n and (low[b].isalnum() or low[b] in "_-")):
+            continue
+        hits.append((a, b, phrase))
+    hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+    out = []
+    for a, b, phrase in hits:
+        if out and a < out[-1][1] - start:
+            continue
+        out.append((a + start, b + start, phrase))
+    return out
+
+
+def triggers(text: str, start: int, end: int) -> list[Trigger]:
+    """The event triggers of ``text[start:end]`` (one sentence), in order."""
+    out: list[Trigger] = []
+    for ms, me, phrase in _spans(text, start, end):
+        etype = _PHRASE_TYPE.get(phrase)
+        if etype is None:
+            continue
+        word = phrase
+        before = text[max(start, ms - 60) : ms]
+        after = text[me : min(end, me + 30)]
+        if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(after) or NEGATED.search(before[-30:]):
+            continue
+        if _NOT_THIS_EVENT.search(before):
+            continue
+        if _ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):
+            continue  # "the three killed soldiers", "the wounded civilians"
+        weak = word in WEAK or word in _WEAPON_ONLY
+        recalled = bool(_EARLIER.search(before))
+        background = bool(_BACKGROUND_BEFORE.search(before))
+        out.append(Trigger(ms, me, text[ms:me], etype, weak, recalled, background))
+    if out and all(t.background or t.recalled for t in out):
+        # "a presence that grew after the attack on Gaza": every word recalls an earlier event; but
+        # "killed ... after jets struck" reports one, its cause in the "after" phrase
+        out = [replace(t, recalled=True) for t in out]
+    return out
+
+
+def event_type_of(found: Sequence[Trigger]) -> EventType:
+    """The type an event's triggers give: the most specific of its strong ones ("airstrike",
+    "car bomb", "clashes"), else of its weak ones ("bombing", "drone", "killed")."""
+    best: EventType = "other"
+    for pool in ([t for t in found if not t.weak], found):
+        for t in pool:
+            if SPECIFICITY[t.event_type] > SPECIFICITY[best]:
+                best = t.event_type
+        if best != "other":
+            break
+    return best
+
+
+def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
+    """The triggers of each sentence of an article."""
+    return [triggers(clean, s.start, s.end) for s in sentences]
+
+
+def most_specific(types: Sequence[EventType]) -> EventType:
+    """The most specific of several event types (``other`` when none)."""
+    best: EventType = "other"
+    for t in types:
+        if SPECIFICITY[t] > SPECIFICITY[best]:
+            best = t
+    return best
+
+
+def type_of_events(events: Sequence[Event]) -> EventType:
+    """The type of several events together (a claim that covers them all)."""
+    return most_specific([e.event_type for e in events])

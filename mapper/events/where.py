@@ -1,0 +1,426 @@
+"""Stage 4b, where: which places of a sentence its events happened at, and how precisely.
+
+A place is a candidate when the words before it introduce it as where something happened
+("in", "at", "on", "in the flashpoint town of") or as what was struck ("shelled the
+settlements of X, Y and Z", "X was hit"), and not as a dateline, an attribution, an
+origin, a government or an adjective.  Of the candidates the most specific are kept:
+a province or country that holds another, a city the text says holds one, and a
+landmark ("near X" when X only says where another named place lies; "90 km east of X")
+give way, with ACLED's geo_precision for the rest (1 the place, 2 part of or near it,
+3 a province or region).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import AREA_TYPES, Mention, Place
+from ..names import name_key
+from ..text import Sentence, clauses
+from .triggers import NEGATED, TRIGGER_RX, Trigger
+
+_DATELINE_AFTER = re.compile(
+    r"(?:,\s*[A-Z][\w .'-]{1,40})?\s*(?:\(|[-\u2013\u2014]\s|--|\s*\(?(?:AP|AFP|Reuters|Xinhua)\))"
+)
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|according\s+to|reported|reports|announced|stated|quoted|cited|"
+    r"confirmed|claimed|added|spokes(?:man|woman|person)|statement|officials?|sources?|ministry|agency)\b",
+    re.I,
+)
+_SPEECH_VERB = re.compile(
+    r"said|says|say|told|tells|reported|reports|announced|stated|quoted|cited|confirmed|claimed|added", re.I
+)
+_SPOKEN_AT = re.compile(r"\b(?:in|at|from)\b", re.I)
+# what stands before a place that is not where the event happened
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:from|(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
+    r"fled\s+to|returned\s+to|crossing\s+from|back\s+to|flown\s+to|taken\s+to|evacuated\s+to|bound\s+for|"
+    r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
+    r"residents?\s+of|natives?\s+of|\d+,\s+of|(?<!in\shis\s)(?<!in\sher\s)(?<!in\stheir\s)hometown\s+of)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|province|region|capital)\s+of\s+)?$",
+    re.I,
+)
+_ORIGIN_NEAR = re.compile(
+    r"(?:\d+,\s+of|\bfrom|\bnative\s+of|\bresidents?\s+of|\bhometown\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:near|outside|close\s+to)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+    re.I,
+)
+# a distance that makes a place a landmark, not where the event was ("200 km west of Kathmandu")
+_FAR = re.compile(
+    r"\b(?:(?:[2-9]\d|\d{3,})(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?)|(?:1[5-9]|[2-9]\d|\d{3,})\s+miles?)\b"
+    r"[^,;]{0,40}$",
+    re.I,
+)
+# worded as a province: a province, whatever its name resolved to ("in the province of Hama")
+_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", re.I)
+_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate)\b", re.I)
+_NEAR_BEFORE = re.compile(
+    r"(?:\b(?:near|nearby|close\s+to|outside|outskirts\s+of|vicinity\s+of|edge\s+of|around|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west)(?:ern)?\s+of|(?:\d[\d,.]*|a\s+few|several|some)\s+(?:km|kms|kilometers?|kilometres?|miles?|meters?|"
+    r"metres?)\s+(?:\([^)]{0,20}\)\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"north-east|north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)|away\s+from)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|capital|border\s+town|provincial\s+capital)\s+of\s+)?)$",
+    re.I,
+)
+# a landmark: a direction or a distance from it ("north of Baghdad", "35 km south of Mosul")
+_LANDMARK_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west)(?:ern)?\s+of|\b(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b[^,;]{0,30}\b(?:of|from))"
+    r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|capital)\s+of\s+)?$",
+    re.I,
+)
+_ACTOR_AFTER = re.compile(
+    r"^\s+(?:forces?|troops|army|military|police|government|officials?|authorities|warplanes?|jets?|"
+    r"militants?|fighters?|rebels?|side|embassy|said|says|told|and\s+its\s+allies)\b",
+    re.I,
+)
+POINT_TYPES = frozenset({"city", "town", "village", "camp", "military base", "facility", "building", "crossing"}) | {
+    "shrine",
+    "street",
+    "place",
+    "natural",
+}
+PART_TYPES = frozenset({"district", "neighbourhood", "admin2", "region"})
+
+
+def precision(place: Place, near: bool) -> int:
+    """ACLED's geo_precision of an event at (or ``near``) ``place``; never finer than the
+    point of a place that stands at another's (a district at its province's point, a village
+    placed by the text at its town's)."""
+    if place.feature_type in POINT_TYPES:
+        own = 2 if near else 1
+    elif place.feature_type in PART_TYPES:
+        own = 2
+    else:
+        own = 3
+    borrowed = place.resolved_by == "context" or place.feature_type in ("admin2", "district")
+    return max(own, place.geo_precision) if borrowed else own
+
+
+@dataclass(slots=True)
+class Candidate:
+    mention: int  # index into the article's mentions
+    near: bool  # a reference point ("near X"): the event was at X only as nearly
+    # the sentence also names, as where it happened, a place no gazetteer knows ("in the Abu
+    # Dashir district of Baghdad"): the known places are only near it or hold it
+    unknown_beside: bool = False
+    # a reference point that says where another named place lies ("Kfarjouz near Nabatieh",
+    # "Safina, a village 45 km south of Mosul"), not where the event was ("targets near X")
+    reference: bool = False
+    province: bool = False  # named as a province ("in the province of Hama", "Idlib province")
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """Whether ``outer`` (a province, region or country) holds ``inner``."""
+    if outer.id == inner.id or not outer.country or outer.country != inner.country:
+        return False
+    if inner.resolved_by == "context" and inner.parent == outer.id:
+        return True  # a place no gazetteer has, that the text put inside or near it, at its point
+    if outer.feature_type == "admin1":
+        return bool(inner.admin1) and inner.admin1 == outer.admin1 and inner.feature_type != "admin1"
+    return outer.feature_type in AREA_TYPES | {"region"} and inner.feature_type not in AREA_TYPES
+
+
+# what may stand between a locative word and the place it introduces ("in the restive
+# northern province of", "at a police checkpoint on the outskirts of", "in Baghdad's district of")
+_FILLER = frozenset(
+    """the a an its their his her this that these those another other same several two three both of and or
+    town towns city cities village villages hamlet area areas region regions district districts province
+    provinces governorate governorates county counties state neighbourhood neighborhood neighbourhoods
+    neighborhoods quarter suburb suburbs outskirts vicinity countryside part parts centre center heart
+    capital port border frontier enclave camp camps base bases outpost checkpoint checkpoints compound
+    compounds market markets street streets road roads highway bridge square mosque church school schools
+    hospital hospitals building buildings house houses home homes residence shelter shelters tent tents
+    settlement settlements site sites target targets position positions facility facilities airport airbase
+    station office offices headquarters barracks convoy patrol crossing valley mountain mountains hills
+    desert coast plain river bank strip gulf sea stadium university factory refinery warehouse depot
+    positions stronghold strongholds hideout hideouts bastion locality localities municipality commune
+    sector zone front line frontline axis environs surroundings edge key strategic main nearby local small
+    including as well such large major central northern southern eastern western northeastern northwestern southeastern
+    southwestern north south east west upper lower greater old new restive embattled troubled besieged
+    rebel-held government-held government-controlled opposition-held militant-held mainly largely
+    predominantly shiite sunni kurdish christian druze alawite remote rural mountainous tribal
+    impoverished densely populated crowded busy""".split()
+)
+_LOC_WORDS = frozenset(
+    "in at on near inside outside across around throughout along within over against targeting beside off through "
+    "downtown central".split()
+)
+_NEAR_WORDS = frozenset("near outside around beside".split())
+_STRIKE_VERBS = frozenset(
+    """struck strike strikes striking hit hits hitting bombed bomb bombs bombing shelled shelling pounded
+    pounding targeted targeting target attacked attacking attack raided raiding stormed storming besieged
+    bombarded bombarding rocketed strafed ambushed overran overrunning seized captured destroyed
+    destroying levelled leveled flattened shells""".split()
+)
+_PASSIVE_AFTER = re.compile(
+    r"(?:,[^,]{0,60},|\s+(?:and|or)\s+[^,.;]{0,60}?|,?\s+(?:near|in|outside|close\s+to|"
+    r"(?:north|south|east|west)\w*\s+of)\s+[^,.;]{0,40}?,?)?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|are|"
+    r"being|also|again|"
+    r"then|later|once\s+more|\w+ly)\s+){1,4}(?:struck|hit|bombed|shelled|pounded|"
+    r"targeted|attacked|raided|stormed|bombarded|rocketed|strafed|destroyed|damaged|overrun|besieged)\b"
+    r"|\s+came\s+under\s+(?:fire|attack|shelling|bombardment)",
+    re.I,
+)
+_WORD_BACK = re.compile(r"([\w'’-]+|[,\"“”(])\s*$")
+_MAX_WALK = 10
+_CONTESTED_BEFORE = re.compile(r"\b(?:battle|fight|fighting|struggle|offensive|push|assault|war)\s+$", re.I)
+_WEAPONRY = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?(?:mortars?|artillery|rockets?|launchers?|tanks?|firearms|guns?|cannons?|"
+    r"helicopters?|aircraft|warplanes?|drones?|missiles?|weapons?)\b[^,;]{0,60}$",
+    re.I,
+)
+# what ends a walk back from a place: a clause word, an auxiliary, a preposition that is not locative
+_BLOCK = frozenset(
+    """said says say told tells that which who whom whose while when where if unless because although though
+    after before since until was were is are be been being has have had will would could should may might must
+    did does do not never than to from by with into onto toward towards about according per via like despite
+    whether but so then also for between monday tuesday wednesday thursday friday saturday sunday january february
+    march april june july august september october november december""".split()
+)
+
+
+def link_of(clean: str, start: int, sent_start: int) -> str | None:
+    """How the words before a place introduce it: "in" (a locative: "in the town of X",
+    "at X", "In X,"), "near" ("near X", "40 km south of X", "outside X"), "object" (of a
+    strike verb: "struck X", "shelled the villages of X"), or None (the subject of a
+    statement, a government by its capital, a place named in passing).
+
+    Walking back from the place, any word may stand between it and the word that
+    introduces it ("in the flashpoint town of", "at a crowded market in downtown"), but
+    a verb, a clause word or another preposition ends the walk."""
+    if _NEAR_BEFORE.search(clean, max(sent_start, start - 70), start):
+        return "near"
+    pos = start
+    for _ in range(_MAX_WALK):
+        m = _WORD_BACK.search(clean, max(sent_start, pos - 40), pos)
+        if m is None:
+            return None
+        word = m.group(1)
+        low = word.lower()
+        if low in _LOC_WORDS:
+            return "near" if low in _NEAR_WORDS else "in"
+        if low in _STRIKE_VERBS:
+            negated = NEGATED.search(clean, max(sent_start, m.start() - 30), m.start())
+            return None if negated else "object"  # "did not hit Akashat"
+        if low == "for" and _CONTESTED_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
+            return "in"  # "the battle for Manbij"
+        if low == "from" and _WEAPONRY.match(clean, m.end(1), start):
+            pos = m.start()
+            continue  # "shelled from mortars and artillery the settlements of X": the means
+        if low in _BLOCK or (low.endswith(("ed", "ing")) and low not in _FILLER and word[:1].islower()):
+            return None
+        if low == "as" and not re.search(
+            r"\b(?:as\s+well|such)\s*$", clean[max(sent_start, m.start() - 12) : m.start()]
+        ):
+            return None  # "... on Saturday as Washington's envoy": a conjunction, not "as well as"
+        pos = m.start()
+    return None
+
+
+def links_of(clean: str, sent: Sentence, mentions: list[Mention], idx: list[int]) -> dict[int, str | None]:
+    """How each place of a sentence is introduced (``link_of``); the next place of a list takes
+    the link of the one before ("the cities of X, Y, and Z", "the settlements of A (twice), B")."""
+    out: dict[int, str | None] = {}
+    prev: int | None = None
+    for i in idx:
+        m = mentions[i]
+        link = link_of(clean, m.cstart, sent.start)
+        if prev is not None and out[prev] is not None and _LIST_GAP.fullmatch(clean, mentions[prev].cend, m.cstart):
+            link = out[prev]
+        if link is None and _PASSIVE_AFTER.match(clean, m.cend, sent.end):
+            link = "object"  # "Al-Qaim was hit", "the town came under fire"
+        if link is None and _FACILITY_AFTER.match(clean, m.cend, sent.end):
+            link = "in"  # "as he left a Gaza City mosque": where it stood
+        out[i] = link
+        prev = i
+    return out
+
+
+_FACILITY_AFTER = re.compile(
+    r"(?:'s)?\s+(?:[a-z]+\s+)?(?:mosque|church|school|hospital|market|stadium|office|offices|apartment|building|"
+    r"hotel|restaurant|cafe|courthouse|checkpoint|airport|station|university|home|house|compound|camp|embassy|"
+    r"consulate|bazaar|square|bridge|police\s+station|refugee\s+camp)\b"
+)
+_LIST_GAP = re.compile(
+    r"(?:\s*\([^()]{0,30}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+as\s+well\s+as\s+|\s*&\s*)"
+    r"(?:the\s+)?(?:(?:[a-z]+\s+){0,2}of\s+(?:the\s+)?)?",
+    re.I,
+)
+
+
+def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
+    """Whether a place belongs to who speaks ("officials in Washington said", "a source in Mosul
+    told", "Damascus officials confirmed"): a word of speech or office close before or after it,
+    with no event word between."""
+    before = clean[max(sent.start, m.cstart - 30) : m.cstart]
+    after = clean[m.cend : min(sent.end, m.cend + 25)]
+    hit = _SPEECH.search(before)
+    if hit and not TRIGGER_RX.search(before, hit.end()):
+        # "officials in X", "told reporters in X"; not "said the village of X was hit" (what was said)
+        return not _SPEECH_VERB.fullmatch(hit.group()) or _SPOKEN_AT.search(before, hit.end()) is not None
+    hit = _SPEECH.search(after)
+    if hit is None or hit.start() >= 15 or TRIGGER_RX.search(after, 0, hit.start()):
+        return False
+    return "," not in after[: hit.start()]  # "X said", "X officials"; not "..., according to"
+
+
+def _other_clauses(clean: str, sent: Sentence, found: list[Trigger]) -> list[tuple[int, int]]:
+    """The clauses of a sentence that report something else than its events: a clause opened by
+    "as", "while", "but", "whereas" ... with no event word ("killed in central Iraq, as three
+    soldiers were jailed in Germany")."""
+    return [
+        (a, b)
+        for a, b in clauses(clean, sent.start, sent.end)
+        if _OTHER_CLAUSE.match(clean, a, b) and not any(a <= t.start < b for t in found)
+    ]
+
+
+_OTHER_CLAUSE = re.compile(
+    r"\s*(?:as(?!\s+well\s+as)|while|whereas|but|although|though|because|meanwhile|however|yet|whose|which|who)\b",
+    re.I,
+)
+
+
+def candidates(
+    clean: str, sent: Sentence, mentions: list[Mention], idx: list[int], first: bool, found: list[Trigger]
+) -> list[Candidate]:
+    """The places of one sentence that may be where its events happened: those it introduces
+    as a location or as what was struck, in a clause that may say where they were."""
+    out: list[Candidate] = []
+    if found:
+        other = _other_clauses(clean, sent, found)
+        idx = [i for i in idx if not any(a <= mentions[i].cstart < b for a, b in other)]
+    links = links_of(clean, sent, mentions, idx)
+    origins: set[int] = set()  # places named as where someone or something came from
+    # the sentence names, as where it happened, a place no gazetteer knows
+    unknown = any(mentions[i].literal and mentions[i].place is None and links[i] in ("in", "object") for i in idx)
+    for i in idx:
+        m = mentions[i]
+        link = links[i]
+        if not m.literal or m.place is None or link is None:
+            continue
+        if m.place.feature_type in AREA_TYPES and name_key(m.surface) not in own_keys(m.place):
+            continue  # "the Chinese border", "the southern Israeli town of": an adjective, not the place
+        before = clean[max(sent.start, m.cstart - 70) : m.cstart]
+        after = clean[m.cend : min(sent.end, m.cend + 40)]
+        # a dateline: "KABUL, Afghanistan (Oct. 15) -", "BEIRUT (AP) --"
+        head = clean[sent.start : m.cstart].strip(" ,")
+        at_top = first and m.cstart - sent.start < 40 and (not head or head.isupper())
+        if at_top and _DATELINE_AFTER.match(clean, m.cend):
+            continue
+        if _ORIGIN_BEFORE.search(before):
+            origins.add(i)
+            continue
+        if _ACTOR_AFTER.match(after):
+            continue
+        if _attribution(clean, sent, m):
+            continue  # "officials in Washington said", "a source in Mosul told Xinhua"
+        if m.place.feature_type in AREA_TYPES and link == "near":
+            continue  # "near the border with Syria" is not in Syria
+        if link == "near" and _FAR.search(before):
+            continue  # "90 km east of Tikrit": a landmark, the event was not there
+        pointed = _points_at(clean, mentions, idx, i) if link == "near" else None
+        if (pointed is not None and pointed in origins) or (link == "near" and _ORIGIN_NEAR.search(before)):
+            continue  # "of Kafr Tsurif near Hebron", ", 31, of a village near Hama": where someone comes from
+        ref = link == "near" and (pointed is not None or bool(_LANDMARK_BEFORE.search(before)))
+        province = bool(_PROVINCE_BEFORE.search(before) or _PROVINCE_AFTER.match(clean, m.cend))
+        out.append(Candidate(i, link == "near", unknown_beside=unknown, reference=ref, province=province))
+    return out
+
+
+_COORDINATED = re.compile(r"\b(?:and|or|as\s+well\s+as|plus)\b", re.I)
+_NEAR_CUE = re.compile(
+    r"\b(?:near|nearby|close|outside|outskirts|vicinity|edge|around|(?:north|south|east|west)\w*\s+of|km|kms|"
+    r"kilomet\w+|miles?|met(?:er|re)s?|away)\b",
+    re.I,
+)
+_PARTICIPLE = re.compile(r"\b(?!located\b|situated\b|based\b|populated\b|named\b|called\b)[a-z]+(?:ed|ing)\b")
+
+
+def _points_at(clean: str, mentions: list[Mention], idx: list[int], i: int) -> int | None:
+    """The name just before mention ``i`` whose place its "near" phrase gives, if it does."""
+    prev = [j for j in idx if mentions[j].cend <= mentions[i].cstart]
+    if not prev:
+        return None
+    gap = clean[mentions[prev[-1]].cend : mentions[i].cstart]
+    if len(gap) >= 90 or ";" in gap or _COORDINATED.search(gap) or not _NEAR_CUE.search(gap):
+        return None  # far, in a list ("X, Y and near Z"), or no "near" between them
+    if _PARTICIPLE.search(gap) or TRIGGER_RX.search(gap):
+        return None
+    return prev[-1]
+
+
+def own_keys(place: Place) -> set[str]:
+    return {name_key(n) for n in (place.name, *place.aliases)}
+
+
+_PART = r"(?:district|neighbou?rhood|quarter|suburb|area|sector|camp|village|borough|locality|outskirts)"
+# "Baghdad's northern district of Shaab" / "the Shaab district of Baghdad", "Shuqef neighbourhood in Aleppo"
+_OUTER_FIRST = re.compile(rf"'s\s+(?:[\w-]+\s+){{0,3}}{_PART}\s+of\s+(?:the\s+)?", re.I)
+_INNER_FIRST = re.compile(
+    r"\s+(?:sub-?district|district|neighbou?rhood|quarter|suburb|area|sector)\s+(?:of|in)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}",
+    re.I,
+)
+
+
+def _finer_in(mentions: list[Mention], inner: Candidate, province: Candidate) -> bool:
+    """Whether ``inner`` is a finer place than a province, in the province's country."""
+    pi, pp = mentions[inner.mention].place, mentions[province.mention].place
+    if pi is None or pp is None or inner.province or pi.country != pp.country:
+        return False
+    return pi.feature_type not in AREA_TYPES and pi.feature_type != "admin1"
+
+
+def _holds(clean: str, outer: Mention, inner: Mention) -> bool:
+    """Whether the text says that ``inner`` is a part of ``outer`` (a city and its district)."""
+    if outer.cend <= inner.cstart:
+        return _OUTER_FIRST.fullmatch(clean, outer.cend, inner.cstart) is not None
+    broad = inner.place is None or inner.place.feature_type in AREA_TYPES or inner.place.feature_type == "admin1"
+    if broad or _INNER_FIRST.fullmatch(clean, inner.cend, outer.cstart) is None:
+        return False
+    # "the Algiers suburb of Oued Kniss": the town's name stands first, and the part is the other
+    o, i = outer.place, inner.place
+    assert i is not None
+    return not (o is not None and (o.parent == i.id or (o.feature_type in _PARTS and i.feature_type in _TOWNS)))
+
+
+_PARTS = frozenset({"district", "neighbourhood"})
+_TOWNS = frozenset({"city", "town"})
+
+
+def choose(clean: str, cands: list[Candidate], mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The most specific of a sentence's candidate places: (mention index, geo precision)."""
+    if not cands:
+        return []
+    places = [mentions[c.mention].place for c in cands]
+    # a province or country that holds another candidate is only its container, and so is a
+    # city the text says holds another ("in Baghdad's northern district of Shaab")
+    keep = [
+        c
+        for c, p in zip(cands, places, strict=True)
+        if p is not None
+        and not any(q is not None and q is not p and contains(p, q) for q in places)
+        and not any(d is not c and _holds(clean, mentions[c.mention], mentions[d.mention]) for d in cands)
+        # a province named as such holds the sentence's other places, whatever its name resolved to
+        and not (c.province and any(_finer_in(mentions, d, c) for d in cands))
+    ]
+    # a place in another country than the province the sentence names is another place's namesake
+    provinces = {mentions[c.mention].place.country for c in keep if c.province}  # type: ignore[union-attr]
+    if provinces:
+        keep = [c for c in keep if c.province or mentions[c.mention].place.country in provinces]  # type: ignore[union-attr]
+    if not keep:
+        return []
+    # a reference point is dropped when the sentence names the place itself
+    direct = [c for c in keep if not c.reference]
+    finest = direct if any(precision(mentions[c.mention].place, c.near) < 3 for c in direct) else keep  # type: ignore[arg-type]
+    out = []
+    for c in finest:
+        p = mentions[c.mention].place
+        assert p is not None
+        out.append((c.mention, 3 if c.province else precision(p, c.near or c.unknown_beside)))
+    best = min(pr for _, pr in out)
+    return [(i, pr) for i, pr in out if pr == best or pr < 3]

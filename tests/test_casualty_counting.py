@@ -1,0 +1,205 @@
+"""How casualty figures are counted from the ways attack reports write them (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mapper.casualties import Figures, find_figures
+
+
+def _killed(sentence: str) -> list[tuple[int | None, int | None]]:
+    return [(f.killed_min, f.killed_max) for f in find_figures(sentence) if f.killed_min or f.killed_max]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # groups of one clause are summed
+        ("The shelling killed seven children and 13 adults in the camp.", (20, 20)),
+        ("A man and his three daughters were killed when the house collapsed.", (4, 4)),
+        ("Three policemen and a bystander died at the checkpoint.", (4, 4)),
+        ("The rockets killed two farmers, a shepherd and four students.", (7, 7)),
+        ("Medics said 12 civilians, 9 soldiers, and 3 rebels have been killed.", (24, 24)),
+        ("A senior commander of the Qassam Brigades and two of his aides were killed.", (3, 3)),
+        ("troops returned fire, killing the militia commander Omar Haddad and one other gunman", (2, 2)),
+        # other ways of saying that people died
+        ("Nine people are believed to have died in the fire that followed.", (9, 9)),
+        ("The bodies of four fishermen were recovered from the beach.", (4, 4)),
+        ("Two bodies were pulled from the rubble on Monday.", (2, 2)),
+        ("The explosion claimed the lives of 17 workers.", (17, 17)),
+        ("The death toll rose to 41 overnight.", (41, 41)),
+        ("By evening the toll had climbed by six to 27.", (27, 27)),
+        ("The clash resulted in eight militant deaths.", (8, 8)),
+        ("At least 23 were killed in the market.", (23, None)),
+        ("More than 60 people lost their lives.", (61, None)),
+        ("Thirty-two passengers were killed.", (32, 32)),
+        ("A dozen soldiers died in the ambush.", (12, 12)),
+        ("Dozens of villagers were killed.", (24, None)),
+        ("Several gunmen were killed in the exchange of fire.", (3, None)),
+        ("killing all four", (4, 4)),
+        # one person
+        ("A fighter was killed and the patrol withdrew.", (1, 1)),
+        ("The raid killed a senior bomb maker and his driver.", (2, 2)),
+        ("The coalition force killed the Taliban leader in Khost.", (1, 1)),
+        ("Soldiers said they killed Hezbollah commander Karim Nasser.", (1, 1)),
+        ("An Afghan policeman was killed and four others were hurt.", (1, 1)),
+        ("He was shot and killed as he fled the compound.", (1, 1)),
+        ("The suspect fired on the patrol, which returned fire, killing him.", (1, 1)),
+        ("One of the guards died later in hospital.", (1, 1)),
+        # a detained, captured or arrested person is not killed
+        ("The patrol killed one militant and detained three suspects.", (1, 1)),
+        ("Commandos killed a facilitator and arrested another in Zurmat.", (1, 1)),
+        ("The force killed two insurgents and captured four others.", (2, 2)),
+        ("The ambush killed 40 tribesmen and 6 guards.", (46, 46)),
+        ("The gunmen shot dead nine pilgrims.", (9, 9)),
+        ("The airstrike killed 35 guerrillas near the river.", (35, 35)),
+        ("killing six navy members and wounding two more", (6, 6)),
+        ("An assailant entered the shop, killing 62-year-old Lena Ortiz.", (1, 1)),
+        ("A driver of Interior Minister Karim al-Saadi was killed at the gate.", (1, 1)),
+        ("Fifteen fighters including two commanders were killed in the raid.", (15, 15)),
+        ("Troops killed the local emir, Hassan, along with two of his guards.", (3, 3)),
+        # no apposition counted twice
+        ("The strike killed four people, a mother and her three children.", (4, 4)),
+    ],
+)
+def test_killed_figure(sentence: str, killed: tuple[int | None, int | None]) -> None:
+    assert killed in _killed(sentence)
+    assert len(_killed(sentence)) == 1, find_figures(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No one was killed in the blast.",
+        "Nobody was hurt, officials said.",
+        "No casualties were reported.",
+        "There were no reports of injuries among the crew.",
+        "The ministry later corrected earlier reports that a child had been killed.",
+        "The army denied that three civilians were killed in the operation.",
+        "The army denied killing two farmers.",
+        "The group threatened to kill 20 hostages.",
+        "Three days later the convoy moved north.",
+        "The bomber detonated the vest 3 km from the base.",
+        "The assault force detained two suspected insurgents.",
+        "A fire at the farm left three horses injured and two dogs dead.",
+    ],
+)
+def test_no_killed_figure(sentence: str) -> None:
+    assert _killed(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("At least 480 civilians have been killed since March.", (480, None)),
+        ("Between 2,100 and 3,050 were killed in six years of drone strikes.", (2100, 3050)),
+        ("1,200-1,650 killed in nine years", (1200, 1650)),
+        ("The conflict has killed more than 40,000 people.", (40001, None)),
+        ("The civil war, which began in 2014, has killed some 9,000 people.", (9000, 9000)),
+        ("Two soldiers died on Friday, bringing the number killed this year to 58.", (58, 58)),
+        ("In the past three years, 212 aid workers have been killed.", (212, 212)),
+        ("Around 700 people have died in the fighting since the start of the year.", (700, 700)),
+    ],
+)
+def test_running_totals_are_marked(sentence: str, killed: tuple[int | None, int | None]) -> None:
+    figs = [f for f in find_figures(sentence) if (f.killed_min, f.killed_max) == killed]
+    assert figs, find_figures(sentence)
+    assert all(f.cumulative for f in figs)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Six people were killed in the deadliest strike on the city since 2019.",
+        "Four soldiers were killed on Sunday, the highest toll since January.",
+        "The drone strike killed three men near the border this morning.",
+    ],
+)
+def test_an_events_toll_is_not_a_running_total(sentence: str) -> None:
+    figs = find_figures(sentence)
+    assert figs and not any(f.cumulative for f in figs if f.killed_min in (3, 4, 6))
+
+
+def test_the_injured_attach_to_the_killed_figure_of_the_clause() -> None:
+    [f] = find_figures("The blast killed five workers and injured 14 others.")
+    assert (f.killed_min, f.killed_max, f.injured_min, f.injured_max) == (5, 5, 14, 14)
+    [f] = find_figures("One civilian was killed and three suffered minor wounds.")
+    assert (f.killed_min, f.injured_min) == (1, 3)
+    # wounded, then dead: one death, not also one injury
+    assert [(f.killed_min, f.injured_min) for f in find_figures("A guard was wounded and later died.")] == [(1, None)]
+
+
+def test_figures_keep_their_defaults() -> None:
+    assert Figures().cumulative is False
+
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PIECES = st.lists(
+    st.sampled_from(
+        [
+            "killed ",
+            "were ",
+            "died ",
+            "and ",
+            ", ",
+            "two ",
+            "a ",
+            "the ",
+            "Taliban ",
+            "commander ",
+            "soldiers ",
+            "at least ",
+            "1,000-2,000 ",
+            "since October ",
+            "no ",
+            "he ",
+            "was ",
+            "wounded ",
+            "toll ",
+            "rose to ",
+            "bodies of ",
+            "including ",
+            "corrected reports that ",
+            "Ali ",
+            "9 ",
+        ]
+    ),
+    max_size=80,
+).map("".join)
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=400), PIECES))
+def test_figures_never_raise_and_stay_credible(text: str) -> None:
+    for f in find_figures(text):
+        for v in (f.killed_min, f.killed_max, f.injured_min, f.injured_max):
+            assert v is None or 0 <= v <= 100_000
+        assert 0 <= f.span[0] <= f.span[1] <= len(text)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "killed 1 soldier, ",
+        "the Taliban commander Ali Omar and two soldiers and ",
+        "killed ",
+        "A B C D ",
+        "were killed since October, no one was killed, the toll rose to 5 and ",
+    ],
+)
+def test_figures_take_time_linear_in_the_text(unit: str) -> None:
+    def cost(n: int) -> float:
+        text = unit * n
+        best = float("inf")
+        for _ in range(3):
+            t = time.perf_counter()
+            find_figures(text)
+            best = min(best, time.perf_counter() - t)
+        return best
+
+    small, large = cost(100), cost(1600)
+    assert large < 16 * small * 3 + 0.05  # 16 times the text: well under 16 times 3 the time
