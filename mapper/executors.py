@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .models import Article, ArticleResult, Place
+from .models import Article, ArticleResult, Place, Problem
 
 if TYPE_CHECKING:
     from .config import PipelineConfig
@@ -44,6 +44,8 @@ class Pipeline(Protocol):
 
     def analyse(self, article: Article) -> ArticleResult: ...
 
+    def attempt(self, article: Article) -> ArticleResult | Problem: ...
+
     @classmethod
     def from_config(cls, config: PipelineConfig, *, geocoder: Any = None) -> Pipeline: ...
 
@@ -53,10 +55,11 @@ Builder = Callable[..., Pipeline]  # Pipeline.from_config
 MAX_BATCH = 64  # articles sent to a worker at a time
 
 # a worker's answer for one article: its result (without the article, which the caller
-# holds), the article's texts compressed for the store (when asked), and whether the
-# worker's geocoder missed a name in it
+# holds) or the problem that kept it from being analysed (past its budget), the article's
+# texts compressed for the store (when asked), and whether the worker's geocoder missed a
+# name in it
 Packed = tuple[bytes, bytes, str]
-Analysed = tuple[ArticleResult, Packed | None, bool]
+Analysed = tuple[ArticleResult | Problem, Packed | None, bool]
 
 
 class ClusterError(Exception):
@@ -102,7 +105,7 @@ class Executor:
     def collect(self, ticket: Any) -> list[Analysed]:
         """The answers of one ``submit``, in the order of its articles."""
         assert self.pipe is not None, "the executor is not started"
-        return [(self.pipe.analyse(a), None, False) for a in ticket]
+        return [(self.pipe.attempt(a), None, False) for a in ticket]
 
 
 class Serial(Executor):
@@ -248,7 +251,10 @@ def _analyse(pipe: Pipeline, geo: CacheOnlyGeocoder | None, batch: list[Article]
     for article in batch:
         if geo is not None:
             geo.missed = False
-        result = pipe.analyse(article)
+        result = pipe.attempt(article)
+        if isinstance(result, Problem):
+            out.append((result, None, False))
+            continue
         result.article = _SENT_BACK_WITHOUT
         out.append((result, pack_article(article) if pack else None, bool(geo is not None and geo.missed)))
     return out

@@ -78,6 +78,7 @@ class Article:
     published: date | None = None
     url: str | None = None
     notes: tuple[str, ...] = ()  # what reading it set aside (an impossible date), for the user
+    language: str | None = None  # ISO 639-1 code of its language (mapper.language), None when unknown
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of ``clean`` to a span of ``text``."""

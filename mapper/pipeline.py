@@ -31,11 +31,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .budget import Budget, OverBudget
 from .casualties import read_claims
 from .corrections import apply as apply_corrections
 from .events import attach_claims, event_ref_of, find_events, find_triggers
 from .executors import Executor, Packed, Serial
-from .ingest import read_all
+from .fetch import is_url
+from .ingest import InputError, check_inputs, read_all
 from .models import Article, ArticleResult, Problem, RunResult
 from .places import MemoSource, WorldSource
 from .places.curated import Gazetteer
@@ -48,6 +50,7 @@ from .toponyms import Matcher, find_toponyms
 
 if TYPE_CHECKING:
     from .config import PipelineConfig
+    from .fetch import Fetcher
     from .filters import SiteFilter
 
 BATCH = 128  # articles given to parallel workers at a time
@@ -63,6 +66,7 @@ class Pipeline:
     resolver: Resolver
     problems: list[Problem] = field(default_factory=list)  # from loading the gazetteers
     config: PipelineConfig | None = None  # what it was built from (workers build theirs from it)
+    budget: Budget = field(default_factory=Budget)  # what one article may cost
 
     @classmethod
     def create(
@@ -72,11 +76,12 @@ class Pipeline:
         world: WorldSource | None = None,
         geocoder: Geocoder | None = None,
         config: PipelineConfig | None = None,
+        budget: Budget | None = None,
     ) -> Pipeline:
         if world is not None and not isinstance(world, MemoSource):
             world = MemoSource(world)
         gaz, problems = Gazetteer.load(gazetteers, world=world)
-        return cls(gaz, Matcher(gaz.forms, world), Resolver(gaz, world, geocoder), problems, config)
+        return cls(gaz, Matcher(gaz.forms, world), Resolver(gaz, world, geocoder), problems, config, budget or Budget())
 
     @classmethod
     def from_config(cls, config: PipelineConfig, *, geocoder: Geocoder | None = None) -> Pipeline:
@@ -88,36 +93,61 @@ class Pipeline:
         if geocoder is None and config.geocoder is not None:
             geocoder = config.geocoder.make()
         if config.gazetteer_data is None:
-            return cls.create(config.gazetteers, world=world, geocoder=geocoder, config=config)
+            return cls.create(config.gazetteers, world=world, geocoder=geocoder, config=config, budget=config.budget)
         with tempfile.TemporaryDirectory(prefix="mapper-gazetteers-") as tmp:  # shipped to another machine
             paths = []
             for i, data in enumerate(config.gazetteer_data):
                 paths.append(Path(tmp) / f"{i}.csv")
                 paths[-1].write_bytes(data)
-            return cls.create(paths, world=world, geocoder=geocoder, config=config)
+            return cls.create(paths, world=world, geocoder=geocoder, config=config, budget=config.budget)
 
     def analyse(self, article: Article) -> ArticleResult:
-        """The per-article stages: toponyms -> resolve -> events -> casualties."""
-        sentences = split_sentences(article.clean)
-        toponyms = find_toponyms(article, sentences, self.matcher)
-        mentions, unresolved = self.resolver.resolve(article, toponyms)
-        found = find_triggers(article.clean, sentences)
-        mentions, events = find_events(article.clean, sentences, mentions, found)
-        claims, spans = read_claims(article, sentences)
-        claims = attach_claims(claims, spans, events, sentences, found)
+        """The per-article stages: toponyms -> resolve -> events -> casualties.
+
+        Raises ``OverBudget`` for an article longer than the budget allows, or whose
+        analysis takes longer (``mapper.budget``)."""
+        self.budget.check_size(len(article.clean))
+        with self.budget.timed():
+            sentences = split_sentences(article.clean)
+            toponyms = find_toponyms(article, sentences, self.matcher)
+            mentions, unresolved = self.resolver.resolve(article, toponyms)
+            found = find_triggers(article.clean, sentences)
+            mentions, events = find_events(article.clean, sentences, mentions, found)
+            claims, spans = read_claims(article, sentences)
+            claims = attach_claims(claims, spans, events, sentences, found)
         return ArticleResult(article, mentions, claims, unresolved, event_ref_of(events), events)
 
-    def pipe(self, articles: Iterable[Article], executor: Executor | None = None) -> Iterator[ArticleResult]:
+    def attempt(self, article: Article) -> ArticleResult | Problem:
+        """``analyse``, or the problem that kept the article from being analysed."""
+        try:
+            return self.analyse(article)
+        except OverBudget as exc:
+            return Problem(article.path, str(exc))
+
+    def pipe(
+        self,
+        articles: Iterable[Article],
+        executor: Executor | None = None,
+        *,
+        on_problem: Callable[[Problem], None] | None = None,
+    ) -> Iterator[ArticleResult]:
         """``analyse`` over ``articles`` on ``executor`` (this process when None): the results
-        in the order of the articles, the same whichever executor runs them."""
+        in the order of the articles, the same whichever executor runs them.  An article past
+        its budget goes to ``on_problem`` (without one, ``OverBudget`` is raised)."""
         for result, _ in self.analysed(articles, executor):
+            if isinstance(result, Problem):
+                if on_problem is None:
+                    raise OverBudget(str(result))
+                on_problem(result)
+                continue
             yield result
 
     def analysed(
         self, articles: Iterable[Article], executor: Executor | None = None, *, pack: bool = False
-    ) -> Iterator[tuple[ArticleResult, Packed | None]]:
+    ) -> Iterator[tuple[ArticleResult | Problem, Packed | None]]:
         """``pipe``, with each article's texts compressed for the store by the worker that
-        analysed it when ``pack`` (None when this process analysed it: the store packs them)."""
+        analysed it when ``pack`` (None when this process analysed it: the store packs them);
+        an article past its budget gives its ``Problem`` in place of a result."""
         ex = executor or Serial()
         with ex.using(self):
             parallel = not isinstance(ex, Serial)
@@ -139,9 +169,10 @@ class Pipeline:
                 send()  # the workers go on while these are handed out
                 for article, (result, packed, missed) in zip(batch, answers, strict=True):
                     if missed and redo:  # a name the worker's cache could not answer: ask here
-                        yield self.analyse(article), None
+                        yield self.attempt(article), None
                         continue
-                    result.article = article  # (a worker sends its result back without the article)
+                    if isinstance(result, ArticleResult):  # (a worker sends it back without the article)
+                        result.article = article
                     yield result, packed
 
 
@@ -164,9 +195,19 @@ def run(
     on_problem: Callable[[Problem], None] | None = None,
     on_note: Callable[[str], None] | None = None,
     progress: bool = False,
+    feeds: Sequence[str] = (),
+    fetcher: Fetcher | None = None,
 ) -> RunResult:
     """Read the articles under ``inputs``, analyse those the store lacks, and write the outputs
     of every stored article into ``outdir``.
+
+    An input may be the URL of a page, and ``feeds`` the URLs of RSS or Atom feeds, whose
+    entries are read: they are fetched (``mapper.fetch``; ``fetcher``, by default one with
+    the geocoder's user agent and the user cache folder) before anything else is done.
+
+    Raises ``InputError``, before reading or writing anything, when an input does not
+    exist or holds no article file, and, before writing the outputs, when not one of the
+    article files found could be read.
 
     ``store``: the SQLite store (default ``outdir/mapper.sqlite``), locked for the run;
     ``keep_store=False`` keeps none: a temporary store, so the outputs cover exactly the
@@ -178,6 +219,25 @@ def run(
     from .store import default_store, locked
 
     config = config or PipelineConfig()
+    inputs = list(inputs)
+    fetched: list[Problem] = []  # pages and feeds that could not be had
+    if feeds or any(is_url(i) for i in inputs):
+        from .config import DEFAULT_USER_AGENT
+        from .fetch import Fetcher, resolve
+
+        if fetcher is None:
+            agent = config.geocoder.user_agent if config.geocoder is not None else DEFAULT_USER_AGENT
+            fetcher = Fetcher.default(agent)
+
+        def unfetched(p: Problem) -> None:
+            fetched.append(p)
+            if on_problem:
+                on_problem(p)
+
+        inputs = list(resolve(inputs, feeds, fetcher, unfetched, on_note))
+        if not inputs:
+            raise InputError("nothing could be fetched (see above); nothing written")
+    check_inputs(inputs, exclude=[outdir])
     pipe = pipeline or Pipeline.from_config(config)
     executor = executor or Serial()
     with contextlib.ExitStack() as stack:
@@ -203,8 +263,12 @@ def run(
                 on_problem=on_problem,
                 on_note=on_note,
                 progress=progress,
+                exclude=[outdir],
             )
-        result = build(st, done.problems, done.pending)
+        done.problems[:0] = fetched
+        if done.files and not (done.added or done.known or done.unchanged or done.replaced):
+            raise InputError(f"none of the {done.files} article files found could be read (see above); nothing written")
+        result = build(st, done.problems, done.pending, on_problem=on_problem)
         result.outputs = publish(result, outdir, formats)
         save(st, done.pending, result, analysis)
         result.ingested = done
@@ -212,12 +276,19 @@ def run(
     return result
 
 
-def build(store: Store, problems: list[Problem] | None = None, pending: Pending | None = None) -> RunResult:
+def build(
+    store: Store,
+    problems: list[Problem] | None = None,
+    pending: Pending | None = None,
+    *,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> RunResult:
     """The sites of every stored article, with ``pending`` work and the analyst's corrections
     applied (writes nothing).
 
     ``problems`` are the run's; ``None`` takes those of the run that last changed
-    the stored sites (for re-exports).
+    the stored sites (for re-exports).  A stored article that cannot be decoded (damaged
+    content) is left out and named in the problems (and given to ``on_problem``).
     """
     pending = pending or Pending()
     drop = pending.hashes()
@@ -232,7 +303,12 @@ def build(store: Store, problems: list[Problem] | None = None, pending: Pending 
             in_order=True,
         )
         # the analyst's corrections, over whatever the analyses now say
-        return apply_corrections(result, store.corrections())
+        result = apply_corrections(result, store.corrections())
+    for p in store.take_damaged():
+        result.problems.append(p)
+        if on_problem:
+            on_problem(p)
+    return result
 
 
 def _article_id(r: ArticleResult) -> str:
@@ -249,7 +325,12 @@ def save(store: Store, pending: Pending | None, result: RunResult, analysis: str
 
 
 def refresh(
-    store: Store, outdir: str | os.PathLike[str], formats: Sequence[str], *, where: SiteFilter | None = None
+    store: Store,
+    outdir: str | os.PathLike[str],
+    formats: Sequence[str],
+    *,
+    where: SiteFilter | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
 ) -> RunResult:
     """Render the outputs of every stored article into ``outdir`` (``mapper export``,
     ``mapper forget``, ``mapper fix``), and let the stored sites catch up when a run was
@@ -257,7 +338,7 @@ def refresh(
     stored sites stay whole); the result returned is what the outputs hold."""
     from .export.publish import publish
 
-    result = build(store)
+    result = build(store, on_problem=on_problem)
     shown = where.result(result) if where else result
     shown.outputs = publish(shown, outdir, formats)
     save(store, None, result)
@@ -287,6 +368,7 @@ def update(
     on_problem: Callable[[Problem], None] | None = None,
     on_note: Callable[[str], None] | None = None,
     progress: bool = False,
+    exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> Ingested:
     """Read the articles under ``inputs`` that the store lacks and analyse each one.
 
@@ -317,7 +399,7 @@ def update(
     if progress:  # the files are found as they are read (a list of 100,000 of them is large): count first
         from .ingest import discover
 
-        total = sum(1 for _ in discover(inputs, records=True))
+        total = sum(1 for _ in discover(inputs, records=True, exclude=exclude))
         if total > 50:
             from tqdm import tqdm
 
@@ -367,7 +449,7 @@ def update(
         return True
 
     def entries() -> Iterator[_Entry]:
-        for read in read_all(inputs, wanted=wanted, records=True):
+        for read in read_all(inputs, wanted=wanted, records=True, budget=pipe.budget, exclude=exclude):
             if bar is not None:
                 bar.update(1)
             if isinstance(read, Problem):  # a path given that does not exist
@@ -439,6 +521,29 @@ def update(
             done.added.append(result.article.id)
         tick()
 
+    failed: set[str] = set()  # contents that could not be analysed in this run
+
+    def unanalysed(entry: _Entry, why: Problem) -> None:
+        """A file whose article could not be analysed (past its budget): reported, and left
+        unrecorded, so that the next run reads it again."""
+        problem(why)
+        if entry.article is not None:
+            failed.add(entry.article.sha256)
+            seen.pop(entry.article.sha256, None)
+            ids.discard(entry.article.id)
+            held.discard(entry.article.sha256)
+        if entry.old is not None:
+            replacing[entry.old] -= 1
+
+    def settle(entry: _Entry) -> None:
+        """Record a file that needed no analysis of its own, unless its content is one that
+        could not be analysed (a copy of it read earlier in this run was past its budget)."""
+        if entry.file[3] in failed:
+            if entry.old is not None:
+                replacing[entry.old] -= 1
+            return
+        record(entry, None, None)
+
     try:
         waiting: collections.deque[_Entry] = collections.deque()
 
@@ -450,10 +555,13 @@ def update(
 
         for result, packed in pipe.analysed(fresh_articles(), executor, pack=True):
             while waiting[0].article is None:  # files before it that needed no analysis
-                record(waiting.popleft(), None, None)
+                settle(waiting.popleft())
+            if isinstance(result, Problem):
+                unanalysed(waiting.popleft(), result)
+                continue
             record(waiting.popleft(), result, packed)
         while waiting:
-            record(waiting.popleft(), None, None)
+            settle(waiting.popleft())
         if bar is not None:
             bar.close()
         skip = set(pending.superseded)  # edited files' old content, gone once the batch is stored
@@ -461,8 +569,19 @@ def update(
         if todo and on_note:
             why = "as asked" if reanalyse else "the gazetteers or the mapper changed"
             on_note(f"analysing {len(todo)} stored articles again from their stored text ({why})")
-        stored = (store.load_results([sha], with_text=True)[0].article for sha in todo)
+
+        def stored_articles() -> Iterator[Article]:
+            for sha in todo:
+                for r in store.results([sha], with_text=True):  # (none when its row is damaged)
+                    yield r.article
+                for p in store.take_damaged():
+                    problem(p)
+
+        stored = stored_articles()
         for result, packed in pipe.analysed(stored, executor, pack=True):
+            if isinstance(result, Problem):  # its earlier analysis stays
+                problem(result)
+                continue
             pending.results.append(result)
             if packed is not None:
                 pending.packed[result.article.sha256] = packed

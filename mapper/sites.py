@@ -334,6 +334,7 @@ def lean_result(result: ArticleResult) -> ArticleResult:
         title=a.title,
         outlet=a.outlet,
         published=a.published,
+        language=a.language,
         url=a.url,
         notes=a.notes,
     )

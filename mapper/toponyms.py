@@ -562,9 +562,21 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     A pattern's name that holds a shorter world-gazetteer name takes its place ("the Jal Mir
     region": not Jal, New Mexico); the hits it replaces leave ``taken``."""
     out: list[Hit] = []
+    # the hits a new name may overlap, by start, found by bisection: one that overlaps [s, e)
+    # starts before e and, being at most ``longest`` long, after s - longest (a scan of every
+    # hit for every name would cost the square of the article's length)
+    by_id = {id(h): h for h in taken}
+    occupied = sorted((h.start, h.end, id(h)) for h in taken)
+    longest = max((h.end - h.start for h in taken), default=0)
 
     def overlapping(s: int, e: int) -> list[Hit]:
-        return [h for h in taken + out if s < h.end and h.start < e]
+        found = []
+        i = bisect.bisect_left(occupied, (s - longest + 1,))
+        while i < len(occupied) and occupied[i][0] < e:
+            if occupied[i][1] > s:
+                found.append(by_id[occupied[i][2]])
+            i += 1
+        return found
 
     for rx, gate in zip(_CONTEXT, _CONTEXT_GATE, strict=True):
         if not gate.search(clean):
@@ -592,7 +604,12 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
                     continue
                 for h in over:
                     taken.remove(h)
-                out.append(Hit(s2, e2, name_key(surface), "pattern"))
+                    occupied.remove((h.start, h.end, id(h)))
+                hit = Hit(s2, e2, name_key(surface), "pattern")
+                out.append(hit)
+                by_id[id(hit)] = hit
+                bisect.insort(occupied, (s2, e2, id(hit)))
+                longest = max(longest, e2 - s2)
     return out
 
 
