@@ -7,6 +7,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from mapper.cli import main
@@ -80,3 +81,23 @@ def test_a_run_over_several_languages_records_them_and_says_english_only(tmp_pat
     langs = {s["article"]: s["language"] for f in homs for s in f["properties"]["sources"]}
     assert langs.get("de.txt") == "de" and langs.get("es.txt") == "es"
     assert all(f["properties"]["role"] == "mentioned" for f in homs)
+
+
+def test_plain_english_is_known_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mapper import language
+
+    def no_model() -> None:
+        raise AssertionError("the model was asked")
+
+    monkeypatch.setattr(language, "_detector", no_model)
+    text = (
+        "The army said on Monday that two of its soldiers were killed in an attack on a checkpoint "
+        "near the border, and that the gunmen had fled to the hills before the reinforcements came."
+    )
+    assert language.detect(text) == "en"
+    # German is not taken for English: the model is asked (and here fails, so no language)
+    german = (
+        "Die Armee teilte am Montag mit, dass zwei ihrer Soldaten bei einem Angriff auf einen "
+        "Kontrollpunkt nahe der Grenze getötet wurden und die Angreifer in die Berge flohen."
+    )
+    assert language.detect(german) is None
