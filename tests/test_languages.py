@@ -8,11 +8,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from mapper.cli import main
 from mapper.ingest import Source, clean_text, read_article
 from mapper.language import detect
+
+from .helpers.cli import invoke as _run
 
 # our own sentences, a short news item in each language
 GERMAN = (
@@ -33,11 +33,6 @@ ARABIC = (
     "بحسب ما أعلنت السلطات المحلية. وواصلت فرق الإنقاذ البحث بين الأنقاض حتى المساء.\n"
 )
 ENGLISH = "Warplanes struck Akashat on Friday, killing 16 people, officials said. Rescuers searched the rubble.\n"
-
-
-def _run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args))
-    return r.exit_code, r.stdout, r.stderr
 
 
 def test_the_language_of_an_article_is_detected() -> None:
