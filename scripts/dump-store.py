@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Print the rows of a mapper store that a run's analyses decide, in a fixed order, to compare
 two stores with diff: every table but the times things were done (articles.added, files.seen,
-files.mtime_ns, meta).  Texts are printed decompressed and offset maps decoded, so that two
+files.mtime_ns, meta) and the code fingerprint (articles.analysis).  Texts are printed decompressed and offset maps decoded, so that two
 stores holding the same things in another encoding print the same.
 
     python3 scripts/dump-store.py output/mapper.sqlite > rows.txt
@@ -14,7 +14,7 @@ import sqlite3
 import sys
 import zlib
 
-SKIP = {"articles": {"added"}, "files": {"seen", "mtime_ns"}}
+SKIP = {"articles": {"added", "analysis"}, "files": {"seen", "mtime_ns"}}
 KEYS = {
     "articles": "sha256",
     "mentions": "sha256, seq",
