@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .models import Article, ArticleResult, Place
+from .models import Article, ArticleResult, Offsets, Place
 
 if TYPE_CHECKING:
     from .config import PipelineConfig
@@ -238,7 +238,7 @@ def worker_pipeline(
 
 
 # stands in for the article in a result on its way back (a placeholder, pickled in a few bytes)
-_SENT_BACK_WITHOUT = Article(id="", path="", text="", clean="", offsets=[0], sha256="")
+_SENT_BACK_WITHOUT = Article(id="", path="", text="", clean="", offsets=Offsets(1, [0], [0]), sha256="")
 
 
 def _analyse(pipe: Pipeline, geo: CacheOnlyGeocoder | None, batch: list[Article], pack: bool) -> list[Analysed]:

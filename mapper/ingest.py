@@ -8,7 +8,7 @@
 * Cleaning normalises quotes, dashes and white space and drops boilerplate
   lines (cookie banners, newsletter prompts, "Read More @", footers in other
   languages) while keeping ``Article.offsets``, a map from every character of
-  the cleaned text back to the original, so reported spans point into the file.
+  the cleaned text back to the original (kept as runs, ``models.Offsets``), so reported spans point into the file.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from .dates import EARLIEST, LATEST, dateline_date, first_full_date, plausible
-from .models import Article, Problem
+from .models import Article, Offsets, Problem
 from .text import lower_finds_ignorecase
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -247,26 +247,28 @@ def is_boilerplate(line: str) -> bool:
     return _is_foreign_line(s)
 
 
-def _extend_offsets(offsets: list[int], line: str, start: int, i: int, j: int) -> None:
-    """Append the original index of every kept character of ``line[i:j]`` (zero widths are NUL)."""
+def _extend_offsets(offsets: Offsets, line: str, start: int, i: int, j: int) -> None:
+    """Add the original index of every kept character of ``line[i:j]`` (zero widths are NUL)."""
     if "\x00" in line:
-        offsets.extend(start + k for k in range(i, j) if line[k] != "\x00")
+        for k in range(i, j):
+            if line[k] != "\x00":
+                offsets.add(start + k, 1)
     else:
-        offsets.extend(range(start + i, start + j))
+        offsets.add(start + i, j - i)
 
 
 def _translate_match(m: re.Match[str]) -> str:
     return m.group().translate(_CHAR_MAP)
 
 
-def clean_text(text: str) -> tuple[str, list[int]]:
+def clean_text(text: str) -> tuple[str, Offsets]:
     """Return (clean, offsets): boilerplate lines dropped, characters normalised.
 
     ``offsets[i]`` is the index in ``text`` of ``clean[i]``; one extra entry at the
     end points just past the last character, so spans map back with it.
     """
     out: list[str] = []
-    offsets: list[int] = []
+    offsets = Offsets()
     pos = 0
     blank_run = 0
     for raw_line in text.splitlines(keepends=True):
@@ -280,7 +282,8 @@ def clean_text(text: str) -> tuple[str, list[int]]:
             # keep paragraph structure: one newline, or two after blank/dropped lines
             sep = "\n\n" if blank_run else "\n"
             out.append(sep)
-            offsets.extend([start - 1] * len(sep))
+            for _ in sep:
+                offsets.add(start - 1, 1)
         blank_run = 0
         line = _TO_TRANSLATE.sub(_translate_match, _ZERO_WIDTH.sub("\x00", body))
         # strip leading/trailing white space and collapse runs, keeping offsets
@@ -295,7 +298,7 @@ def clean_text(text: str) -> tuple[str, list[int]]:
         out.append(line[i:last].replace("\x00", ""))
         _extend_offsets(offsets, line, start, i, last)
     clean = "".join(out)
-    offsets.append(offsets[-1] + 1 if offsets else 0)
+    offsets.add(offsets[-1] + 1 if offsets else 0, 1)
     assert len(offsets) == len(clean) + 1
     return clean, offsets
 

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from ..dates import DateRef, plausible
-from ..models import Article, Claim, Mention, Place
+from ..models import Article, Claim, Mention, Offsets, Place
 
 
 def dumps(obj: Any) -> str:
@@ -27,15 +27,11 @@ def unpack_text(blob: bytes) -> str:
     return zlib.decompress(blob).decode("utf-8", "surrogatepass")
 
 
-def pack_offsets(offsets: Sequence[int]) -> str:
+def pack_offsets(offsets: Offsets | Sequence[int]) -> str:
     """Run-length form of an offset map: [length, [[i, offsets[i]] where a run starts]]."""
-    runs: list[list[int]] = []
-    prev: int | None = None
-    for i, o in enumerate(offsets):
-        if prev is None or o != prev + 1:
-            runs.append([i, o])
-        prev = o
-    return dumps([len(offsets), runs])
+    if not isinstance(offsets, Offsets):
+        offsets = Offsets.of(offsets)
+    return dumps([len(offsets), offsets.runs()])
 
 
 def pack_article(article: Article) -> tuple[bytes, bytes, str]:
@@ -43,13 +39,9 @@ def pack_article(article: Article) -> tuple[bytes, bytes, str]:
     return pack_text(article.text), pack_text(article.clean), pack_offsets(article.offsets)
 
 
-def unpack_offsets(packed: str) -> list[int]:
+def unpack_offsets(packed: str) -> Offsets:
     n, runs = json.loads(packed)
-    out: list[int] = []
-    for k, (i, o) in enumerate(runs):
-        stop = runs[k + 1][0] if k + 1 < len(runs) else n
-        out.extend(range(o, o + stop - i))
-    return out
+    return Offsets(n, [int(r[0]) for r in runs], [int(r[1]) for r in runs])
 
 
 def dateref_json(ref: DateRef | None) -> str | None:

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..models import Article, ArticleResult, Problem
+from ..models import Article, ArticleResult, Offsets, Problem
 from .codec import (
     CLAIM_COLUMNS,
     MENTION_COLUMNS,
@@ -435,7 +435,7 @@ class Store:
                 path=row[2],
                 text=unpack_text(row[11]) if with_text else "",
                 clean=unpack_text(row[9]) if texts else "",
-                offsets=unpack_offsets(row[10]) if texts else [],
+                offsets=unpack_offsets(row[10]) if texts else Offsets(),
                 sha256=sha,
                 title=row[3],
                 outlet=row[4],
