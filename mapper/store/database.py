@@ -45,6 +45,8 @@ from .codec import (
     dateref,
     dateref_json,
     dumps,
+    dumps_json,
+    loads,
     mention_from_row,
     mention_row,
     now,
@@ -442,7 +444,7 @@ class Store:
                 published=published(row[5]),
                 url=row[6],
             )
-            yield ArticleResult(article, mentions, claims, list(json.loads(row[8])), dateref(row[7]))
+            yield ArticleResult(article, mentions, claims, list(loads(row[8])), dateref(row[7]))
 
     def find(self, ref: str) -> list[str]:
         """Content hashes of the articles ``ref`` names: an article id, a path, a hash or its prefix."""
@@ -547,7 +549,7 @@ class Store:
                 known.add(c.key())
                 cur = self.con.execute(
                     "INSERT INTO corrections (site_id, kind, value, note, made) VALUES (?,?,?,?,?)",
-                    (c.site_id, c.kind, dumps(to_json(c.kind, c.value)), c.note, c.made),
+                    (c.site_id, c.kind, dumps_json(to_json(c.kind, c.value)), c.note, c.made),
                 )
                 added.append(replace(c, id=cur.lastrowid))
             if added:
@@ -594,7 +596,7 @@ class Store:
                     p["injured_max"],
                     len(p["claims"]),
                     len(p["articles"]),
-                    dumps(f),
+                    dumps_json(f),
                 )
                 for i, f in enumerate(feats)
                 for p in [f["properties"]]
