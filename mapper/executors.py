@@ -130,13 +130,15 @@ class Processes(Executor):
         import multiprocessing
 
         config = _config(pipe)
+        frozen = gc.get_freeze_count()  # (the command line freezes what start-up built: it stays so)
         gc.freeze()
         try:
             self._pool = multiprocessing.get_context().Pool(
                 self.workers, initializer=_init_worker, initargs=(type(pipe).from_config, config)
             )
         finally:
-            gc.unfreeze()
+            if not frozen:
+                gc.unfreeze()
 
     def stop(self, *, failed: bool) -> None:
         if self._pool is not None:
@@ -258,8 +260,11 @@ _WORKER: tuple[Pipeline, CacheOnlyGeocoder | None] | None = None
 
 
 def _init_worker(build: Builder, config: PipelineConfig) -> None:
+    import gc
+
     global _WORKER
     _WORKER = worker_pipeline(build, config, cache=True)
+    gc.freeze()  # the worker's pipeline lives as long as it does: the collector need not look at it
 
 
 def _pool_analyse(batch: list[Article], pack: bool) -> list[Analysed]:

@@ -82,12 +82,17 @@ def run(
     one line each and skipped; the run goes on.  New articles are added to the store;
     the outputs cover every article in it.
     """
+    import gc
+
     from .. import pipeline
     from ..store import default_store
 
     if no_store and (store or reanalyse):
         raise click.UsageError("--no-store cannot go with --store or --reanalyse")
     pipe = build_pipeline(config)
+    # what start-up built (gazetteers, indexes, compiled patterns) lives as long as the run:
+    # the collector need not look at it again (a tenth of a run's time otherwise)
+    gc.freeze()
     formats: tuple[str, ...] = ("geojson", "csv") if no_map else ("geojson", "csv", "html")
     formats += ("gpkg",) if gpkg else ()
     store_path = None if no_store else (store or default_store(outdir))
