@@ -110,8 +110,10 @@ class PipelineConfig:
             h.update(b"\x00")
         if self.world:
             from .places.world.fileformat import source_versions
+            from .places.world.imported import imports_fingerprint
 
             h.update(json.dumps(source_versions(), sort_keys=True).encode())
+            h.update(imports_fingerprint().encode())  # GeoNames dumps the user imported
         else:
             h.update(b"<no world gazetteer>")
         return h.hexdigest()[:16]
@@ -130,8 +132,10 @@ def analysis_modules(*, absolute: bool = False) -> list[Path]:
 
 
 def default_world() -> Any:
-    """The bundled world gazetteer (GeoNames) with the US counties, as ``mapper run`` uses it."""
+    """The bundled world gazetteer (GeoNames), with the GeoNames dumps the user imported
+    (``mapper gazetteer import``) before it, and the US counties, as ``mapper run`` uses it."""
     from .places.counties import CombinedIndex, USCounties
     from .places.world import WorldGazetteer
+    from .places.world.imported import world_with_imports
 
-    return CombinedIndex(WorldGazetteer.load(), USCounties.load())
+    return CombinedIndex(world_with_imports(WorldGazetteer.load()), USCounties.load())

@@ -60,8 +60,16 @@ def _fold_char(ch: str) -> str:
     base = unicodedata.normalize("NFKD", low)
     if base and base[0].isascii() and base[0].isalnum():
         return base[0].lower()
-    special = {"ß": "s", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "æ": "a", "œ": "o", "þ": "t"}
-    return special.get(low, low)
+    return _SPECIAL.get(low, low)
+
+
+# letters folded by hand: Latin ones NFKD leaves alone, and the letters Arabic and Russian
+# texts write one way or the other (hamza on or off the alef, alef maksura or ya, ta marbuta
+# or ha, yo or ye)
+_SPECIAL = {
+    **{"ß": "s", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "æ": "a", "œ": "o", "þ": "t"},
+    **{"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ё": "е"},
+}
 
 
 def fold_text(text: str) -> str:
@@ -74,16 +82,34 @@ def fold_text(text: str) -> str:
     return _NON_ASCII.sub(lambda m: _fold_char(m.group()), low).replace("`", "'")
 
 
-_SEP = re.compile(r"[\s\-]+")
+_SEP = re.compile(r"[\s\-\u0640\u200c]+")  # with the Arabic tatweel and the zero-width non-joiner
 
 
 def _tokens(name: str) -> list[str]:
     return [t for t in _SEP.split(fold_text(name).strip()) if t]
 
 
+def _assimilated(article: str, following: str) -> bool:
+    """An Arabic article written as it sounds before a "sun letter": ash-Shughur, ad-Din,
+    an-Nabatiyah, ez-Zor (the article's consonant doubles the next word's first)."""
+    return len(article) >= 2 and article[0] in "ae" and following.startswith(article[1:]) and article != following
+
+
+def _canonical(toks: list[str]) -> str:
+    toks = list(toks)
+    for i in range(len(toks) - 1):
+        if toks[i] in ARTICLES and toks[i] not in ("al", "el") and _assimilated(toks[i], toks[i + 1]):
+            toks[i] = "al"
+    return "".join(toks).replace("'", "")
+
+
 def name_key(name: str) -> str:
-    """Canonical key: folded, apostrophes and separators removed, article kept."""
-    return "".join(_tokens(name)).replace("'", "")
+    """Canonical key: folded, apostrophes and separators removed, article kept.
+
+    An article written as it sounds before a sun letter is keyed as "al", wherever it
+    stands: "Jisr ash Shughur" and "Jisr al-Shughur", "Salah ad Din" and "Salah al-Din"
+    share a key."""
+    return _canonical(_tokens(name))
 
 
 _VOWEL_PAIRS = (("ee", "i"), ("ou", "u"), ("oo", "u"))
@@ -97,6 +123,38 @@ def _vowel_variants(token: str) -> set[str]:
         out |= {t.replace(a, b) for t in out if a in t}
     # the other way only for a last-syllable i: Mayadin -> Mayadeen
     out |= {_LAST_I.sub("ee", t) for t in out if _LAST_I.search(t)}
+    return out
+
+
+def _forms(toks: list[str]) -> set[tuple[str, ...]]:
+    """The token sequences a name is written as: the Arabic article on or off its first part,
+    apostrophes kept or dropped."""
+    forms: set[tuple[str, ...]] = {tuple(toks)}
+    first = toks[0]
+    if first in ARTICLES and len(toks) > 1:
+        rest = tuple(toks[1:])
+        forms.add(rest)
+        for art in ("al", "el"):
+            forms.add((art, *rest))
+    elif "-" not in first and len(toks) > 1 and first.startswith("al") and len(first) > 4:
+        forms.add(("al", first[2:], *toks[1:]))
+    forms |= {tuple(t.replace("'", "") for t in f) for f in forms}
+    return forms
+
+
+def variant_keys(name: str, *, max_parts: int = 4) -> set[str]:
+    """``{name_key(v) for v in name_variants(name, translit=False)}``, made without spelling
+    the variants out (the world index makes these for millions of names)."""
+    toks = _tokens(name)
+    if not toks:
+        return set()
+    out: set[str] = set()
+    for f in _forms(toks):
+        if len("".join(f)) < 2 and len(f) == 1:
+            continue
+        out.add(_canonical(list(f)))
+        if 1 < len(f) <= max_parts:
+            out.add("".join(f).replace("'", ""))  # written as one word: no article is seen
     return out
 
 
@@ -135,3 +193,54 @@ def name_variants(name: str, *, max_parts: int = 4, translit: bool = True) -> se
             out.add(" ".join(f))
             out.add("-".join(f))
     return {v for v in out if len(v) >= 2}
+
+
+# --------------------------------------------------------------------------- spelling skeletons
+
+_DIGRAPHS = (("kh", "x"), ("sh", "s"), ("ch", "c"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "p"), ("zh", "z"))
+_SKELETON_DROP = re.compile(r"[aeiouyh]")
+
+
+def skeleton(name: str) -> str:
+    """The consonants of a romanised name, as English spellings of one Arabic, Persian or Pashto
+    name share them: Maiwand/Maywand, Musa Qualah/Musa Qal'ah, Chahar Darah/Chahar Dara,
+    Sardast/Sardasht, Zarmat/Zurmat ("mwnd", "mskl", "crdr", "srdst", "zrmt").  Digraphs become
+    one letter, q is k, vowels, y and h go, doubled letters are one; a leading article goes and
+    a leading vowel is kept as "a" (Efrin/Afrin)."""
+    key = name_key(name)
+    if key.startswith(("al", "el")) and len(key) > 5:
+        key = key[2:]
+    for a, b in _DIGRAPHS:
+        key = key.replace(a, b)
+    key = key.replace("q", "k").replace("ck", "k")
+    head = "a" if key[:1] in "aeiou" else ""
+    body = _SKELETON_DROP.sub("", key)
+    out: list[str] = []
+    for ch in body:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return head + "".join(c for c in out if c.isalpha())
+
+
+# --------------------------------------------------------------------------- other scripts
+
+
+def _script(ch: str) -> str:
+    o = ord(ch)
+    if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:
+        return "arabic"
+    if 0x0400 <= o <= 0x052F:
+        return "cyrillic"
+    return ""
+
+
+def is_script_name(name: str) -> bool:
+    """A name written wholly in Arabic or wholly in Cyrillic script (letters, spaces, hyphens),
+    of three letters or more: the world index keeps these so that such texts find places."""
+    if name.isascii():
+        return False
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 3 or any(not (c.isalpha() or c in " -\u200c\u0640") for c in name):
+        return False
+    scripts = {_script(c) for c in letters}
+    return len(scripts) == 1 and "" not in scripts

@@ -46,9 +46,11 @@ class Hit:
 _CAP = r"(?:St\.|Ft\.|Mt\.|[A-Z][\w'’]*)"
 _JOIN = (
     r"(?:(?:de|del|da|do|dos|das|of|the|on|upon|al|el|ez|es|ad|as|an|ar|la|le|les|du|des|di|van|von|y|and|"
-    r"sur|am|im)[ -])"
+    r"sur|am|im|ye|e|i|yi)[ -])"  # the last four: the Persian ezafe ("Darah-ye Pech", "Mazar-e Sharif")
 )
-_CAPSEQ = re.compile(rf"(?:(?:[Aa]l|[Ee]l)-)?{_CAP}(?:[ -]{_JOIN}?(?:(?:al|el|ez|ad|as|ar)-)?{_CAP})*")
+# a later word may open with the mark of the Arabic ayn ("Nad 'Ali", "Ras al-‘Ayn")
+_CAP_NEXT = r"(?:St\.|Ft\.|Mt\.|['‘ʿ]?[A-Z][\w'’]*)"
+_CAPSEQ = re.compile(rf"(?:(?:[Aa]l|[Ee]l)-)?{_CAP}(?:[ -]{_JOIN}?(?:(?:al|el|ez|ad|as|ar)-)?{_CAP_NEXT})*")
 _WORDS = re.compile(r"St\.|Ft\.|Mt\.|\w+(?:['’](?!s\b)\w+)*")  # "China's" -> "China"
 MAX_NAME_WORDS = 5
 STRONG_POPULATION = 1_000_000  # a city this big wins over a common-word or first-name reading
@@ -56,16 +58,47 @@ SMALL_POPULATION = 100_000
 _TITLE_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Cpl|Adm|Det|Insp|Supt|Prof|Rev|Fr|Sir|Lady|Lord|"
     r"President|Minister|Secretary|Senator|Judge|Justice|Coach|Pope|King|Queen|Prince|Princess|Saint|"
-    r"Officer|Chief|Director|Mayor|Governor|Commissioner|Chancellor|Ambassador|Sheikh|Emir)\.?\s+$"
+    r"Officer|Chief|Director|Mayor|Governor|Commissioner|Chancellor|Ambassador|Sheikh|Emir|"
+    # a person's role written before the name: "Pentagon spokesman Kirby", "said commander Allen"
+    r"spokesman|spokeswoman|spokesperson|secretary|minister|commander|envoy|ambassador|general|colonel|"
+    r"official|analyst|lawmaker|senator|congressman|congresswoman|president|premier|chief)\.?\s+$"
 )
 _SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|tells|added|wrote|explained|asked|recalled|noted)\b")
-# capitalised words that are never a place on their own
-NOT_PLACES = frozenset(
+# days and months, and their abbreviations ("Nov. 21", "Fallujah Sunday")
+CALENDAR_WORDS = frozenset(
     """January February March April May June July August September October November December Monday
-    Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter God Lord Mr Mrs Ms Dr I We You He
-    She They It This That These Those There Here North South East West Central Centre Center Northern
-    Southern Eastern Western Upper Lower Middle New Old Great Little Saint Hamas Hezbollah Hizbollah Taliban
-    Fatah Houthi Houthis""".split()
+    Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue
+    Tues Wed Thu Thur Thurs Fri Sat Sun""".split()
+)
+# peoples, faiths and their adjectives: words about people, never a place ("Shiite militias",
+# "the Kurdish region", "Arab villages")
+PEOPLE_WORDS = frozenset(
+    """Arab Arabs Arabian Kurd Kurds Kurdish Shiite Shiites Shia Shias Shi'ite Shi'ites Sunni Sunnis Alawite
+    Alawites Druze Yazidi Yazidis Ezidi Turkmen Turkoman Pashtun Pashtuns Baloch Baluch Hazara Hazaras Tajik
+    Uzbek Sikh Sikhs Hindu Hindus Muslim Muslims Christian Christians Jewish Jew Jews Islamic Islamist
+    Islamists Catholic Orthodox Coptic Copts Maronite Chaldean Assyrian Bedouin Bedouins Tuareg Rohingya
+    Uyghur Uighur Tamil Tamils Hutu Tutsi Fulani Hausa Yoruba Igbo Somali Amhara Oromo Tigrayan""".split()
+)
+# surnames of people often in the news of wars that GeoNames also has as small places
+# ("Obama" in Japan, "Kirby" in Texas): a person, unless the article writes "the town of ..."
+PEOPLE_NAMES = frozenset("Obama Kirby Blinken Hegseth Netanyahu Zelensky Zelenskyy Putin Assad Khamenei".split())
+# capitalised words that are never a place on their own
+NOT_PLACES = (
+    frozenset(
+        """Christmas Easter God Lord Mr Mrs Ms Dr I We You He She They It This That These Those There Here North
+        South East West Central Centre Center Northern Southern Eastern Western Upper Lower Middle New Old Great
+        Little Saint Hamas Hezbollah Hizbollah Taliban Fatah Houthi Houthis Sheikh Sheik Imam Emir Mullah
+        Ayatollah""".split()
+    )
+    | CALENDAR_WORDS
+    | PEOPLE_WORDS
+    | PEOPLE_NAMES
+)
+# a weapon named like a place: "Iskander missiles", "Tomahawk cruise missiles"
+_WEAPON_AFTER = re.compile(
+    r"^[ -](?:(?:cruise|ballistic|anti-ship|air-defen[cs]e|surface-to-air)\s)?(?:missiles?|rockets?|launchers?|"
+    r"drones?|systems?|jets?|fighters?|bombers?|tanks?|helicopters?|warships?|frigates?|destroyers?|howitzers?|"
+    r"rifles?|class)\b"
 )
 
 
@@ -97,8 +130,11 @@ def common_words() -> frozenset[str]:
 
 
 def _strong(places: list[Place]) -> bool:
+    # a district's population is the sum of its places': it makes no name strong
     return any(
-        p.feature_type in ("country", "continent", "macro-region") or p.population >= STRONG_POPULATION for p in places
+        p.feature_type in ("country", "continent", "macro-region")
+        or (p.population >= STRONG_POPULATION and p.feature_type != "admin2")
+        for p in places
     )
 
 
@@ -174,6 +210,8 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         return len(word) >= 4 and line_start and bool(_DATELINE.match(clean[e : e + 8]))
     if f.country:
         return True
+    if _WEAPON_AFTER.match(clean[e : e + 40]):
+        return False  # "Iskander missiles"
     big = f.big
     if f.common and big < STRONG_POPULATION:
         # "Police", "Reading", "March", "Act" -- but "Boston" and "Cork" are cities first: a
@@ -192,8 +230,14 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
     if prev_cap:
         return False  # "Abraham Lincoln", "Megyn Kelly": a surname
     nxt = CAP_WORD_AFTER.match(clean[e : e + 30])
-    if next_cap and nxt and nxt.group(1).lower() not in common_words() and nxt.group(1) not in PLACE_WORDS:
-        return False  # "George Osborne", "Donald Trump": a first name
+    if (
+        next_cap
+        and nxt
+        and nxt.group(1).lower() not in common_words()
+        and nxt.group(1) not in PLACE_WORDS
+        and nxt.group(1) not in NOT_PLACES
+    ):
+        return False  # "George Osborne", "Donald Trump": a first name; not "Fallujah Sunday"
     if _SPEAKS_AFTER.match(clean[e : e + 12]) or word in _person_words(clean):
         return False  # "Allen said"; "McGregor" where the article also writes "Conor McGregor"
     if big < TINY_POPULATION:
@@ -224,6 +268,8 @@ def _run_hits(run: str, index: WorldSource) -> tuple[RunHit, ...]:
                 continue
             if words[i][1] - words[i][0] == 1 and j - i > 1:
                 continue  # "A US serviceman", "I Paris": a one-letter word starts no name
+            if j - i > 1 and run[words[i][0] : words[i][1]] in NOT_NAME_START:
+                continue  # "In Dura" is no Indura, "What I" no Whatì
             if not run[words[j - 1][0]].isupper():
                 continue  # a name ends on a capitalised word, not on "of"
             key = _surface_key(run[s:e])
@@ -315,14 +361,96 @@ _TOKEN_SPLIT = re.compile(r"[\s\-]+")
 
 
 def looks_like_name(surface: str) -> bool:
-    """Written as a proper name: the first significant word capitalised (or a number)."""
+    """Written as a proper name: the first significant word capitalised (or a number, or in a
+    script without capitals, such as Arabic)."""
     for tok in _TOKEN_SPLIT.split(surface):
         if not tok:
             continue
         if tok.lower() in LOWER_OK and not tok[:1].isupper():
             continue
-        return tok[:1].isupper() or tok[:1].isdigit()
+        first = tok[:1]
+        return first.isupper() or first.isdigit() or (first.isalpha() and first.lower() == first.upper())
     return False
+
+
+# --------------------------------------------------------------------------- Arabic and Cyrillic script
+
+_SCRIPT_GATE = re.compile(r"[\u0600-\u06ff\u0400-\u04ff]")
+_ARABIC_RUN = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u0640\u200c]+(?:[ -][\u0621-\u064a\u066e-\u06d3\u0640\u200c]+)*")
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u052f]+(?:[ -][\u0400-\u052f]+)*")
+_SCRIPT_WORD = re.compile(r"[^ -]+")
+# one-letter words Arabic writes joined to the next: and, in/with, to/for, so
+ARABIC_PREFIXES = "وبلف"
+# Russian and Ukrainian case endings, longest first ("в Бахмуте", "из Харькова", "под Одессой")
+CYRILLIC_ENDINGS = (
+    "ами",
+    "ями",
+    "ого",
+    "ому",
+    "ой",
+    "ей",
+    "ом",
+    "ем",
+    "ах",
+    "ях",
+    "а",
+    "я",
+    "у",
+    "ю",
+    "е",
+    "і",
+    "и",
+    "ы",
+)
+
+
+def _script_key(word_span: str, index: WorldSource, cyrillic: bool) -> tuple[int, int, str] | None:
+    """The key under which ``word_span`` (one or more words) is a place, and how many
+    characters to leave off its start and end: tried as written, then (Arabic) without a
+    joined one-letter word before it, then (Cyrillic) without a case ending."""
+    key = name_key(word_span)
+    if key in index:
+        return 0, 0, key
+    if not cyrillic and word_span[0] in ARABIC_PREFIXES and len(word_span) >= 5:
+        key = name_key(word_span[1:])
+        if key in index:
+            return 1, 0, key
+    if cyrillic:
+        for ending in CYRILLIC_ENDINGS:
+            stem = word_span[: -len(ending)]
+            if word_span.endswith(ending) and len(stem.split()[-1]) >= 4:
+                for tail in ("", "а", "ь", "й"):
+                    key = name_key(stem + tail)
+                    if key in index:
+                        return 0, 0, key
+    return None
+
+
+def script_hits(clean: str, index: WorldSource) -> list[Hit]:
+    """Place names of the world gazetteer written in Arabic or Cyrillic script (GeoNames'
+    alternate names), longest first; a Cyrillic name starts with a capital."""
+    if not _SCRIPT_GATE.search(clean):
+        return []
+    out: list[Hit] = []
+    for rx, cyrillic in ((_ARABIC_RUN, False), (_CYRILLIC_RUN, True)):
+        for run in rx.finditer(clean):
+            words = [(run.start() + w.start(), run.start() + w.end()) for w in _SCRIPT_WORD.finditer(run.group())]
+            i = 0
+            while i < len(words):
+                for j in range(min(len(words), i + 4), i, -1):
+                    s, e = words[i][0], words[j - 1][1]
+                    if cyrillic and not clean[s].isupper():
+                        continue
+                    if len(clean[s:e]) < 3:
+                        continue
+                    found = _script_key(clean[s:e], index, cyrillic)
+                    if found is not None:
+                        cut_start, cut_end, key = found
+                        out.append(Hit(s + cut_start, e - cut_end, key, "world"))
+                        i = j - 1
+                        break
+                i += 1
+    return out
 
 
 def longest_first(hits: list[Hit]) -> list[Hit]:
@@ -340,15 +468,15 @@ def longest_first(hits: list[Hit]) -> list[Hit]:
 
 # --------------------------------------------------------------------------- context patterns
 
-_NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]z)[-\s])?[A-Z][\w']+(?:[-\s](?:(?:al|el|ez|es|ad|as|ar|az|an)-)?[A-Z][\w']+){0,3}"  # noqa: E501
+_NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]z)[-\s])?[A-Z][\w']+(?:[-\s](?:(?:al|el|ez|es|ad|as|ar|az|an)-)?['‘]?[A-Z][\w']+){0,3}"  # noqa: E501
 # The look-aheads on the first characters change no match; they let the engine
 # leave most positions of a text after one test.
 _CONTEXT = [
     re.compile(
-        rf"(?=[cdghnprstv])\b(?:the\s+)?(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port)\s+of\s+(?P<n>{_NAME})(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?P<m>{_NAME}))*"
+        rf"(?=[bcdeghlnprstv])\b(?:the\s+)?(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s+(?P<n>{_NAME})(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?P<m>{_NAME}))*"
     ),
     re.compile(
-        rf"(?=[A-Zae])(?P<n>{_NAME})\s+(?:province|governorate|district|region|camp|air\s+base|airbase|military\s+base|refugee\s+camp)\b"
+        rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+(?:province|governorate|district|sub-?district|region|township|camp|air\s+base|airbase|military\s+base|refugee\s+camp|neighbou?rhoods?|village)\b"
     ),
 ]
 # every match of _CONTEXT[i] contains a match of _CONTEXT_GATE[i]: a text without one is
@@ -356,9 +484,11 @@ _CONTEXT = [
 # finds fastest)
 _CONTEXT_GATE = [
     re.compile(
-        r"(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port)\s+of\s"
+        r"(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s"
     ),
-    re.compile(r"\s(?:province|governorate|district|region|camp|air\s+base|airbase|military\s+base)\b"),
+    re.compile(
+        r"\s(?:province|governorate|district|sub-?district|region|township|camp|air\s+base|airbase|military\s+base|neighbou?rhoods?|village)\b"
+    ),
 ]
 _LIST_ITEM = re.compile(_NAME)
 _NOT_NAMES = frozenset(
@@ -366,12 +496,40 @@ _NOT_NAMES = frozenset(
 )
 
 
+_NAME_WORD = re.compile(r"[\w'’]+")
+
+
+def _trim_name(clean: str, s: int, e: int) -> tuple[int, int] | None:
+    """A context pattern's name without what is no part of it: a sentence-initial function
+    word ("In Kajaki district"), a possessive before it ("Russia's Belgorod region"), and
+    anything from a day or month on ("the town of Fallujah Sunday"); None when nothing is
+    left, or only words about people ("the Shiite province of").  Offsets into ``clean``."""
+    words = [(s + m.start(), s + m.end()) for m in _NAME_WORD.finditer(clean[s:e])]
+    for i, (ws, we) in enumerate(words):
+        if clean[ws:we] in CALENDAR_WORDS:
+            words = words[:i]
+            break
+    for i in range(len(words) - 1, -1, -1):
+        w = clean[words[i][0] : words[i][1]]
+        if w.endswith(("'s", "’s")):
+            words = words[i + 1 :]
+            break
+    while words and clean[words[0][0] : words[0][1]] in FUNCTION_WORDS:
+        words = words[1:]
+    if not words or all(clean[a:b] in PEOPLE_WORDS or clean[a:b] in _NOT_NAMES for a, b in words):
+        return None
+    return words[0][0], words[-1][1]
+
+
 def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
-    """Names found only by context ("the town of X"), not overlapping known hits."""
+    """Names found only by context ("the town of X"), not overlapping known hits.
+
+    A pattern's name that holds a shorter world-gazetteer name takes its place ("the Jal Mir
+    region": not Jal, New Mexico); the hits it replaces leave ``taken``."""
     out: list[Hit] = []
 
-    def free(s: int, e: int) -> bool:
-        return not any(s < h.end and h.start < e for h in taken + out)
+    def overlapping(s: int, e: int) -> list[Hit]:
+        return [h for h in taken + out if s < h.end and h.start < e]
 
     for rx, gate in zip(_CONTEXT, _CONTEXT_GATE, strict=True):
         if not gate.search(clean):
@@ -382,14 +540,30 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
             # the rest of a list: "the towns of X, Y and Z"
             tail = clean[e : m.end()]
             spans += [(e + x.start(), e + x.end()) for x in _LIST_ITEM.finditer(tail)]
-            for s2, e2 in spans:
-                surface = clean[s2:e2]
-                if surface.split()[0] in _NOT_NAMES or not free(s2, e2):
+            for s1, e1 in spans:
+                trimmed = _trim_name(clean, s1, e1)
+                if trimmed is None:
                     continue
+                s2, e2 = trimmed
+                surface = clean[s2:e2]
+                if surface.split()[0] in _NOT_NAMES:
+                    continue
+                over = overlapping(s2, e2)
+                if over and not all(
+                    h.source == "world" and s2 <= h.start and h.end <= e2 and h.end - h.start < e2 - s2 for h in over
+                ):
+                    continue
+                for h in over:
+                    taken.remove(h)
                 out.append(Hit(s2, e2, name_key(surface), "pattern"))
     return out
 
 
+# words that start a run of capitalised words but never a place name (unlike "The", "Al", "As")
+NOT_NAME_START = frozenset(
+    """In On From To For By With And But Of Or What When Where Who Why How If After Before Since Until While
+    This That These Those It He She We They You His Her Its Our Their""".split()
+)
 PLACE_WORDS = frozenset(
     """County City Province Governorate District Region State Territory River Street Road Avenue Square Bay
     Lake Mountain Mountains Island Islands Valley Airport Port Harbour Harbor Beach Canal Strait Gulf Sea
@@ -412,7 +586,7 @@ def find_toponyms(article: Article, sentences: list[Sentence], matcher: Matcher)
     hits = matcher.hits(clean)
     if matcher.index is not None:
         # a longer world name wins over a curated one inside it ("South Africa" over "Africa")
-        hits = longest_first(hits + index_hits(clean, matcher.index, matcher.runs))
+        hits = longest_first(hits + index_hits(clean, matcher.index, matcher.runs) + script_hits(clean, matcher.index))
     hits += pattern_hits(clean, hits)
     hits.sort(key=lambda h: h.start)
     out: list[Toponym] = []

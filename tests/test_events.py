@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mapper.ingest import Source, article_from_text, read_article
-from mapper.models import Article, ArticleResult, Site
+from mapper.models import Article, ArticleResult, Mention, Site
 from mapper.pipeline import Pipeline
 from mapper.sites import assemble
 
@@ -110,11 +110,11 @@ def test_other_kinds_of_attack_are_events_at_their_place(pipe: Pipeline, text: s
     assert all(m.literal for m in r.mentions if m.place and m.place.name == place)
 
 
-def test_a_district_no_gazetteer_knows_leaves_its_city_as_part_of_it(pipe: Pipeline) -> None:
+def test_a_district_no_gazetteer_knows_is_placed_as_part_of_its_city(pipe: Pipeline) -> None:
     r = _analyse(
         pipe, "A roadside bomb went off near a patrol in Baghdad's southern district of Zarafiya, killing two."
     )
-    assert _struck(r) == {"Baghdad": ("remote_explosive_ied", 2)}
+    assert _struck(r) == {"Zarafiya": ("remote_explosive_ied", 2)}  # at Baghdad's point (below)
 
 
 def test_clashes_near_a_city_are_placed_near_it(pipe: Pipeline) -> None:
@@ -324,3 +324,136 @@ def test_a_clause_about_something_else_places_nothing(pipe: Pipeline) -> None:
 def test_where_someone_comes_from_is_not_where_it_happened(pipe: Pipeline) -> None:
     r = _analyse(pipe, "Omar Haddad, 31, of a village near Hama, detonated a bomb at a market in Kafr Zita.")
     assert set(_struck(r)) == {"Kafr Zita"}
+
+
+# ---------------------------------------------------------------- places no gazetteer has
+# Villages, camps and city districts of war news are often in no gazetteer.  When the text
+# puts one inside or near a place it knows, the name is placed at that place's point, with the
+# precision the text allows, as ACLED's coders do.
+
+
+def _struck_at(r: ArticleResult) -> dict[str, Mention]:
+    return {m.surface: m for m in r.mentions if m.role == "struck"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "holder", "precision", "kind"),
+    [
+        # a village in a province named as such: somewhere in the province
+        (
+            "Artillery shelled the village of Tell Qurnafa in the province of Hama overnight.",
+            "Tell Qurnafa",
+            "Hama",
+            2,
+            "village",
+        ),
+        (
+            "Two men were shot dead in the Zuwayrat district in southern Baghdad on Sunday.",
+            "Zuwayrat",
+            "Baghdad",
+            2,
+            "district",
+        ),
+        # the city first: "Baghdad's district of X", "the Baghdad district of X"
+        (
+            "A car bomb exploded in Baghdad's northern neighbourhood of Hayy Dulaimat.",
+            "Hayy Dulaimat",
+            "Baghdad",
+            2,
+            "neighbourhood",
+        ),
+        (
+            "A roadside bomb went off in the Baghdad district of Zuwayrat, police said.",
+            "Zuwayrat",
+            "Baghdad",
+            2,
+            "district",
+        ),
+        # near a town, or at a distance from it
+        (
+            "Drones struck the hamlet of Umm Qusayba, 20 km north of Mosul, killing four.",
+            "Umm Qusayba",
+            "Mosul",
+            2,
+            "village",
+        ),
+        ("An airstrike hit the village of Bir Ghazlun near Hama at dawn.", "Bir Ghazlun", "Hama", 2, "village"),
+    ],
+)
+def test_a_place_no_gazetteer_has_is_placed_where_the_text_puts_it(
+    pipe: Pipeline, text: str, name: str, holder: str, precision: int, kind: str
+) -> None:
+    r = _analyse(pipe, text)
+    struck = _struck_at(r)
+    assert set(struck) == {name}  # the known place only holds it, or is only near it
+    m = struck[name]
+    held = next(mm.place for mm in r.mentions if mm.surface == holder)
+    assert m.place is not None and held is not None
+    assert m.place.parent == held.id and m.place.resolved_by == "context"
+    assert m.place.feature_type == kind and m.precision == precision
+    assert (m.place.lat, m.place.lon, m.place.country) == (held.lat, held.lon, held.country)
+
+
+def test_a_place_placed_in_a_province_is_only_as_precise_as_the_province(pipe: Pipeline) -> None:
+    r = _analyse(pipe, "Rockets fell on the village of Deh Khwaja Sufla in Ghazni province, wounding three.")
+    m = _struck_at(r)["Deh Khwaja Sufla"]
+    assert m.place is not None and m.place.admin1 == "Ghazni" and m.precision == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a country is too wide to place a village at its point
+        "Shelling hit the village of Tell Qurnafa in Ukraine.",
+        # a list: the unknown name is not said to be in the known one
+        "Strikes hit Tell Qurnafa, Hama and Mosul.",
+        # no relation at all
+        "Tell Qurnafa was shelled on Monday; separately, Mosul was quiet.",
+    ],
+)
+def test_an_unknown_name_is_not_placed_without_a_place_that_holds_it(pipe: Pipeline, text: str) -> None:
+    r = _analyse(pipe, text)
+    assert all(m.place is None for m in r.mentions if m.surface == "Tell Qurnafa")
+
+
+def test_the_same_unknown_place_in_two_articles_is_one_site(pipe: Pipeline) -> None:
+    a = _analyse(pipe, "A drone strike hit the village of Bir Ghazlun near Hama on 3 May 2024.", "a.txt")
+    b = _analyse(pipe, "Activists said the village of Bir Ghazlun near Hama was struck on 3 May 2024.", "b.txt")
+    sites = _sites(a, b)
+    assert set(sites) == {"Bir Ghazlun"} and sorted(sites["Bir Ghazlun"].articles) == ["a.txt", "b.txt"]
+
+
+def test_a_town_named_before_its_suburb_holds_it(pipe: Pipeline) -> None:
+    # "the Mosul suburb of X": the suburb is where it happened, not the town
+    r = _analyse(pipe, "A journalist was shot dead in the western Mosul suburb of Hayy Dulaimat.")
+    assert set(_struck_at(r)) == {"Hayy Dulaimat"}
+
+
+def test_the_weapons_between_a_strike_verb_and_its_targets_are_passed_over(pipe: Pipeline) -> None:
+    r = _analyse(
+        pipe, "Militants shelled from mortars and heavy machine guns the towns of Hama and Kafr Zita on Friday."
+    )
+    assert set(_struck(r)) == {"Hama", "Kafr Zita"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gunmen shelled the settlement of al-Warda in the province of Hama.", "al-Warda"),
+        ("A bomb killed two traders in the Bab Sharqi neighbourhood in eastern Baghdad.", "Bab Sharqi"),
+        ("An officer was shot dead in his hometown of Tell Nasra, 30 km north of Mosul.", "Tell Nasra"),
+        ("Three soldiers died in a mortar attack on the stronghold of Dar Kulayb near Mosul.", "Dar Kulayb"),
+    ],
+)
+def test_names_introduced_as_places_are_found_and_placed(pipe: Pipeline, text: str, name: str) -> None:
+    # none of these is in any gazetteer: the words around each say it is a place, and where
+    struck = _struck_at(_analyse(pipe, text))
+    assert set(struck) == {name}
+    assert struck[name].place is not None and struck[name].place.resolved_by == "context"
+
+
+def test_a_word_ending_in_al_starts_no_name(pipe: Pipeline) -> None:
+    # "traditional Sunni neighbourhood": the pattern's name starts at a word, and a people is no place
+    r = _analyse(pipe, "A bomb hit a traditional Sunni neighbourhood of Hayy Dulaimat in western Mosul.")
+    assert [m.surface for m in r.mentions if m.surface.endswith("Sunni")] == []
+    assert "Hayy Dulaimat" in _struck_at(r)

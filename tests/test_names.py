@@ -36,3 +36,33 @@ def test_fold_text_keeps_length() -> None:
         assert len(fold_text(s)) == len(s)
     assert fold_text("Qā’im") == "qa'im"
     assert name_key("Al-Qā’im") == name_key("al Qaim")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Jisr ash Shughur", "Jisr al-Shughur"), ("Salah ad Din", "Salah al-Din"), ("Deir ez-Zor", "Deir al-Zor")],
+)
+def test_an_article_written_as_it_sounds_keys_as_al(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+    assert name_key("Des Moines") == "desmoines"  # no Arabic article
+
+
+@pytest.mark.parametrize("name", ["Jisr ash Shughur", "Al-Bukamal", "Ra's al 'Ayn", "Mazār-e Sharīf", "Ab", "Paris"])
+def test_variant_keys_are_the_keys_of_the_variants(name: str) -> None:
+    from mapper.names import variant_keys
+
+    want = {k for k in (name_key(v) for v in name_variants(name, translit=False)) if len(k) >= 2}
+    assert {k for k in variant_keys(name) if len(k) >= 2} == want
+
+
+def test_spelling_skeletons_meet() -> None:
+    from mapper.names import skeleton
+
+    for a, b in [("Maiwand", "Maywand"), ("Musa Qualah", "Musa Qal'ah"), ("Sardast", "Sardasht"), ("Efrin", "Afrin")]:
+        assert skeleton(a) == skeleton(b)
+    assert skeleton("Kabul") != skeleton("Kunar")
+
+
+def test_arabic_letters_written_either_way_share_a_key() -> None:
+    assert name_key("أبو كمال") == name_key("ابو كمال")
+    assert name_key("الحديدة") == name_key("الحديده")

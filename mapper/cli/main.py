@@ -16,6 +16,7 @@ from .export import export
 from .extract import extract
 from .fix import fix
 from .forget import forget
+from .gazetteer import gazetteer
 from .run import run
 from .sites import sites
 
@@ -37,5 +38,5 @@ def main() -> None:
     """
 
 
-for command in (run, export, sites, fix, forget, extract, evaluate):
+for command in (run, export, sites, fix, forget, extract, evaluate, gazetteer):
     main.add_command(command)

@@ -28,12 +28,16 @@ _SPEECH = re.compile(
     r"confirmed|claimed|added|spokes(?:man|woman|person)|statement|officials?|sources?|ministry|agency)\b",
     re.I,
 )
+_SPEECH_VERB = re.compile(
+    r"said|says|say|told|tells|reported|reports|announced|stated|quoted|cited|confirmed|claimed|added", re.I
+)
+_SPOKEN_AT = re.compile(r"\b(?:in|at|from)\b", re.I)
 # what stands before a place that is not where the event happened
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:from|(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
     r"fled\s+to|returned\s+to|crossing\s+from|back\s+to|flown\s+to|taken\s+to|evacuated\s+to|bound\s+for|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
-    r"residents?\s+of|natives?\s+of|\d+,\s+of|hometown\s+of)\s+(?:the\s+)?"
+    r"residents?\s+of|natives?\s+of|\d+,\s+of|(?<!in\shis\s)(?<!in\sher\s)(?<!in\stheir\s)hometown\s+of)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|province|region|capital)\s+of\s+)?$",
     re.I,
 )
@@ -82,11 +86,17 @@ PART_TYPES = frozenset({"district", "neighbourhood", "admin2", "region"})
 
 
 def precision(place: Place, near: bool) -> int:
+    """ACLED's geo_precision of an event at (or ``near``) ``place``; never finer than the
+    point of a place that stands at another's (a district at its province's point, a village
+    placed by the text at its town's)."""
     if place.feature_type in POINT_TYPES:
-        return 2 if near else 1
-    if place.feature_type in PART_TYPES:
-        return 2
-    return 3
+        own = 2 if near else 1
+    elif place.feature_type in PART_TYPES:
+        own = 2
+    else:
+        own = 3
+    borrowed = place.resolved_by == "context" or place.feature_type in ("admin2", "district")
+    return max(own, place.geo_precision) if borrowed else own
 
 
 @dataclass(slots=True)
@@ -106,6 +116,8 @@ def contains(outer: Place, inner: Place) -> bool:
     """Whether ``outer`` (a province, region or country) holds ``inner``."""
     if outer.id == inner.id or not outer.country or outer.country != inner.country:
         return False
+    if inner.resolved_by == "context" and inner.parent == outer.id:
+        return True  # a place no gazetteer has, that the text put inside or near it, at its point
     if outer.feature_type == "admin1":
         return bool(inner.admin1) and inner.admin1 == outer.admin1 and inner.feature_type != "admin1"
     return outer.feature_type in AREA_TYPES | {"region"} and inner.feature_type not in AREA_TYPES
@@ -144,7 +156,8 @@ _STRIKE_VERBS = frozenset(
     destroying levelled leveled flattened shells""".split()
 )
 _PASSIVE_AFTER = re.compile(
-    r"(?:,[^,]{0,60},|\s+(?:and|or)\s+[^,.;]{0,60}?)?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|are|"
+    r"(?:,[^,]{0,60},|\s+(?:and|or)\s+[^,.;]{0,60}?|,?\s+(?:near|in|outside|close\s+to|"
+    r"(?:north|south|east|west)\w*\s+of)\s+[^,.;]{0,40}?,?)?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|are|"
     r"being|also|again|"
     r"then|later|once\s+more|\w+ly)\s+){1,4}(?:struck|hit|bombed|shelled|pounded|"
     r"targeted|attacked|raided|stormed|bombarded|rocketed|strafed|destroyed|damaged|overrun|besieged)\b"
@@ -194,7 +207,7 @@ def link_of(clean: str, start: int, sent_start: int) -> str | None:
             return None if negated else "object"  # "did not hit Akashat"
         if low == "for" and _CONTESTED_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
             return "in"  # "the battle for Manbij"
-        if low == "from" and _WEAPONRY.match(clean, m.end(), pos):
+        if low == "from" and _WEAPONRY.match(clean, m.end(1), start):
             pos = m.start()
             continue  # "shelled from mortars and artillery the settlements of X": the means
         if low in _BLOCK or (low.endswith(("ed", "ing")) and low not in _FILLER and word[:1].islower()):
@@ -246,7 +259,8 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     after = clean[m.cend : min(sent.end, m.cend + 25)]
     hit = _SPEECH.search(before)
     if hit and not TRIGGER_RX.search(before, hit.end()):
-        return True
+        # "officials in X", "told reporters in X"; not "said the village of X was hit" (what was said)
+        return not _SPEECH_VERB.fullmatch(hit.group()) or _SPOKEN_AT.search(before, hit.end()) is not None
     hit = _SPEECH.search(after)
     if hit is None or hit.start() >= 15 or TRIGGER_RX.search(after, 0, hit.start()):
         return False
@@ -366,7 +380,16 @@ def _holds(clean: str, outer: Mention, inner: Mention) -> bool:
     if outer.cend <= inner.cstart:
         return _OUTER_FIRST.fullmatch(clean, outer.cend, inner.cstart) is not None
     broad = inner.place is None or inner.place.feature_type in AREA_TYPES or inner.place.feature_type == "admin1"
-    return not broad and _INNER_FIRST.fullmatch(clean, inner.cend, outer.cstart) is not None
+    if broad or _INNER_FIRST.fullmatch(clean, inner.cend, outer.cstart) is None:
+        return False
+    # "the Algiers suburb of Oued Kniss": the town's name stands first, and the part is the other
+    o, i = outer.place, inner.place
+    assert i is not None
+    return not (o is not None and (o.parent == i.id or (o.feature_type in _PARTS and i.feature_type in _TOWNS)))
+
+
+_PARTS = frozenset({"district", "neighbourhood"})
+_TOWNS = frozenset({"city", "town"})
 
 
 def choose(clean: str, cands: list[Candidate], mentions: list[Mention]) -> list[tuple[int, int]]:

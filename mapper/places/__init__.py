@@ -58,3 +58,12 @@ class MemoSource:
 
     def country(self, iso2: str) -> Place | None:
         return self.source.country(iso2)
+
+    def places_in(self, iso2: str) -> list[Place]:
+        return places_in(self.source, iso2)
+
+
+def places_in(source: object, iso2: str) -> list[Place]:
+    """Every place of one country that ``source`` can list ([] when it cannot)."""
+    lister = getattr(source, "places_in", None)
+    return list(lister(iso2)) if lister is not None else []

@@ -125,3 +125,8 @@ class CombinedIndex:
 
     def country(self, iso2: str) -> Place | None:
         return self.world.country(iso2)  # type: ignore[attr-defined]
+
+    def places_in(self, iso2: str) -> list[Place]:
+        from . import places_in
+
+        return places_in(self.world, iso2)

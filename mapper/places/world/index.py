@@ -33,6 +33,8 @@ from .fileformat import (
     FEATURE_TYPES,
     FT_CITY,
     FT_COUNTRY,
+    FT_TOWN,
+    FT_VILLAGE,
     SCALE,
     CacheError,
     cache_path,
@@ -68,8 +70,10 @@ class WorldGazetteer:
         self._n = len(v["gid"])
         self._countries: list[str] = header["countries"]
         self._sources: list[str] = header["sources"]
+        self._types: tuple[Any, ...] = tuple(header.get("feature_types") or FEATURE_TYPES)
         self._place = functools.lru_cache(maxsize=16384)(self._make_place)
         self._by_iso: dict[str, int] | None = None
+        self._in_country: dict[str, list[Place]] = {}
 
     # -- opening
 
@@ -168,6 +172,31 @@ class WorldGazetteer:
         found = self._by_iso.get(iso2.upper())
         return None if found is None else self._place(found)
 
+    def summary(self) -> dict[str, dict[str, int]]:
+        """How many places the index holds of each feature type and from each source."""
+        from collections import Counter
+
+        ft, src = self._v["ftype"], self._v["source"]
+        types = Counter(self._types[x] for x in ft)
+        sources = Counter(self._sources[x] for x in src)
+        return {"by_type": dict(types.most_common()), "by_source": dict(sources.most_common())}
+
+    def places_in(self, iso2: str) -> list[Place]:
+        """Every place of one country (ISO 3166-1 alpha-2), in the index's order; remembered
+        for the last few countries asked."""
+        found = self._in_country.get(iso2)
+        if found is None:
+            try:
+                ci = self._countries.index(iso2.upper())
+            except ValueError:
+                return []
+            col = self._v["country"]
+            found = [self._make_place(i) for i in range(self._n) if col[i] == ci]
+            if len(self._in_country) >= 8:
+                self._in_country.clear()
+            self._in_country[iso2] = found
+        return found
+
     def surface_forms(self, min_population: int = 0) -> Iterator[tuple[str, str]]:
         """(folded variant, its ``name_key``) for every indexed name.
 
@@ -192,10 +221,11 @@ class WorldGazetteer:
         labels of the map's offline base layer."""
         v = self._v
         pops, ftype, lats, lons = v["pop"], v["ftype"], v["lat"], v["lon"]
+        populated = {FT_CITY, FT_TOWN, FT_VILLAGE}  # not districts, whose population is a sum
         if box is not None:
             s, w, n, e = (round(x * SCALE) for x in box)
         for i in range(self._n):
-            if pops[i] < min_population or ftype[i] < FT_CITY:
+            if pops[i] < min_population or ftype[i] not in populated:
                 continue
             if box is not None and not (s <= lats[i] <= n and w <= lons[i] <= e):
                 continue
@@ -230,11 +260,11 @@ class WorldGazetteer:
             name=self._text("name_off", "name_blob", i),
             lat=v["lat"][i] / SCALE,
             lon=v["lon"][i] / SCALE,
-            feature_type=FEATURE_TYPES[v["ftype"][i]],
+            feature_type=self._types[v["ftype"][i]],
             country=self._countries[v["country"][i]],
             admin1=self._text("admin1_off", "admin1_blob", a1) if a1 >= 0 else "",
             aliases=tuple(aliases.split(ALIAS_SEP)) if aliases else (),
-            geo_precision=1 if v["ftype"][i] >= FT_CITY else 3,
+            geo_precision=v["precision"][i],
             source=self._sources[v["source"][i]],
             resolved_by="geonames",
             population=v["pop"][i],
