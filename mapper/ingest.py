@@ -460,6 +460,7 @@ class Read:
     article: Article | None
     problems: list[Problem] = field(default_factory=list)
     record: str | None = None  # a record of a .jsonl file: its id there (the file's stat is ``stat``)
+    unread: bool = False  # found, not read yet (``walk``): ``read_file`` reads it
 
 
 def read_all(
@@ -478,6 +479,19 @@ def read_all(
     is a ``Read`` with its ``record`` id (``mapper run`` and ``mapper extract`` both
     read them so).
     """
+    for item in walk(inputs, wanted=wanted, records=records):
+        yield read_file(item.source, item.stat) if isinstance(item, Read) and item.unread else item
+
+
+def walk(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    wanted: Callable[[Path, os.stat_result | None], bool] | None = None,
+    records: bool = False,
+) -> Iterator[Read | Problem]:
+    """``read_all`` up to the reading of each file: a file is a ``Read`` marked ``unread``
+    (``read_file`` reads it, here or in a worker process); the records of a ``.jsonl`` are
+    read here."""
     for raw in inputs:
         for item in discover([Path(raw)], records=records):
             if isinstance(item, IngestError):
@@ -492,13 +506,18 @@ def read_all(
             if records and item.path.suffix.lower() == ".jsonl":
                 yield from _jsonl_records(item, st)
                 continue
-            try:
-                article = read_article(item)
-            except IngestError as exc:
-                yield Read(item, st, None, [Problem(exc.path, exc.message, exc.line)])
-                continue
-            notes = [Problem(article.path, note, skipped=False) for note in article.notes]
-            yield Read(item, st, article, notes)
+            yield Read(item, st, None, unread=True)
+
+
+def read_file(source: Source, stat: os.stat_result | None = None, data: bytes | None = None) -> Read:
+    """Read one file found by ``walk``: its article, or the problem that skipped it.  ``data``:
+    its bytes, read already (``read_source``, on the machine that has the file)."""
+    try:
+        article = read_article(source) if data is None else article_from_bytes(source, data)
+    except IngestError as exc:
+        return Read(source, stat, None, [Problem(exc.path, exc.message, exc.line)])
+    notes = [Problem(article.path, note, skipped=False) for note in article.notes]
+    return Read(source, stat, article, notes)
 
 
 def _jsonl_records(src: Source, st: os.stat_result | None) -> Iterator[Read | Problem]:

@@ -175,6 +175,22 @@ class Article:
         if not isinstance(self.offsets, Offsets):  # a list of one number per character
             self.offsets = Offsets.of(self.offsets)
 
+    def without_texts(self) -> Article:
+        """The same article without its texts and offset map (what the sites and the store's
+        rows need of it once the texts are compressed)."""
+        return Article(
+            id=self.id,
+            path=self.path,
+            text="",
+            clean="",
+            sha256=self.sha256,
+            title=self.title,
+            outlet=self.outlet,
+            published=self.published,
+            url=self.url,
+            notes=self.notes,
+        )
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of ``clean`` to a span of ``text``."""
         if not self.offsets:

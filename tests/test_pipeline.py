@@ -194,14 +194,15 @@ def test_batches_are_shared_out_evenly() -> None:
 def test_a_workers_cache_miss_is_redone_here_only_when_this_process_may_ask_online(
     offline: bool, redone: list[str]
 ) -> None:
-    from mapper.executors import Executor
+    from mapper.executors import Done, Executor
     from mapper.models import Article, ArticleResult
 
     class Scripted(Executor):
         """Workers that answer "b" with a cache miss."""
 
         def collect(self, ticket: Any) -> list[Any]:
-            return [(ArticleResult(Article("", "", "", ""), [], []), None, a.id == "b") for a in ticket]
+            batch, _ = ticket
+            return [Done(None, ArticleResult(Article("", "", "", ""), [], []), missed=a.id == "b") for a in batch]
 
     pipe = Pipeline.from_config(
         PipelineConfig(world=False, geocoder=GeocoderConfig(offline=offline)), geocoder=FakeGeocoder()

@@ -86,4 +86,4 @@ def record_range(key: bytes) -> tuple[bytes, bytes]:
     return key + b"\x00", key + b"\x01"
 
 
-MAX_PENDING = 100  # analyses held in memory (with their texts and offset maps) before they are stored
+MAX_PENDING = 1000  # analyses held in memory before they are stored (without their texts: those are compressed)
