@@ -11,6 +11,7 @@ areas, and nearness to its other places (see ``Resolver.resolve``).
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import itertools
 import math
@@ -84,6 +85,9 @@ def _city_over_state(cs: list[tuple[int, Place]]) -> list[tuple[int, Place]]:
     ]
 
 
+SKELETON_PLACES = 100_000  # places held in the spelling-skeleton tables of recent countries (see respelled)
+
+
 class Resolver:
     def __init__(
         self,
@@ -94,7 +98,9 @@ class Resolver:
         self.gazetteer = gazetteer
         self.world = world
         self.geocoder = geocoder
-        self._skeletons: dict[str, dict[str, list[Place]]] = {}  # country -> skeleton -> places
+        # country -> (skeleton -> places, how many places), the countries last asked about first out
+        self._skeletons: collections.OrderedDict[str, tuple[dict[str, list[Place]], int]] = collections.OrderedDict()
+        self._held = 0  # places in those tables
 
     def candidates(self, key: str) -> list[tuple[int, Place]]:
         out = [(0, p) for p in self.gazetteer.candidates(key)]
@@ -110,19 +116,29 @@ class Resolver:
             return []
         out: list[tuple[int, Place]] = []
         for cc in sorted(countries):
-            table = self._skeletons.get(cc)
-            if table is None:
-                table = {}
-                for p in places_in(self.world, cc):
+            held = self._skeletons.get(cc)
+            if held is None:
+                table: dict[str, list[Place]] = {}
+                places = places_in(self.world, cc)
+                skeletons: dict[str, str] = {}  # (places share names)
+                for p in places:
                     for n in (p.name, *p.aliases):
                         if n.isascii():
-                            lst = table.setdefault(skeleton(n), [])
+                            k = skeletons.get(n)
+                            if k is None:
+                                k = skeletons[n] = skeleton(n)
+                            lst = table.setdefault(k, [])
                             if p not in lst:
                                 lst.append(p)
-                if len(self._skeletons) >= 8:
-                    self._skeletons.clear()
-                self._skeletons[cc] = table
-            out += [(2, p) for p in table.get(sk, ())]
+                # a table costs a second for a large country: kept while the places of the tables
+                # kept stay under SKELETON_PLACES, the country asked about longest ago going first
+                held = self._skeletons[cc] = (table, len(places))
+                self._held += len(places)
+                while self._held > SKELETON_PLACES and len(self._skeletons) > 1:
+                    self._held -= self._skeletons.popitem(last=False)[1][1]
+            else:
+                self._skeletons.move_to_end(cc)
+            out += [(2, p) for p in held[0].get(sk, ())]
         return out
 
     def resolve(self, article: Article, mentions: Sequence[Toponym]) -> tuple[list[Mention], list[str]]:
