@@ -299,6 +299,67 @@ def cold(cmd: Sequence[str], repeats: int, cwd: Path) -> float:
     return statistics.median(times)
 
 
+def scaling(corpus: Path, jobs: int, work: Path, every: float = 2.0) -> list[dict[str, float]]:
+    """One run over ``corpus``, sampled every ``every`` seconds: the articles stored so far (the
+    store is read, read-only, beside the run), the CPU time and the PSS of the process tree."""
+    import sqlite3
+
+    import psutil
+
+    out = Path(tempfile.mkdtemp(prefix="out-", dir=work))
+    cmd = [*mapper_cmd(), "run", str(corpus), "--offline", "--no-map", "-q", "-o", str(out), "--jobs", str(jobs)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    root = psutil.Process(proc.pid)
+    cpu_of: dict[int, float] = {}  # the last CPU time seen of each process (workers end before the run)
+    samples: list[dict[str, float]] = []
+    while proc.poll() is None:
+        pss = 0
+        try:
+            for p in [root, *root.children(recursive=True)]:
+                with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+                    t = p.cpu_times()
+                    cpu_of[p.pid] = t.user + t.system
+                    pss += getattr(p.memory_full_info(), "pss", 0)
+        except psutil.NoSuchProcess:
+            break
+        stored = 0
+        with contextlib.suppress(sqlite3.Error):
+            con = sqlite3.connect(f"file:{out / 'mapper.sqlite'}?mode=ro", uri=True, timeout=1)
+            stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            con.close()
+        samples.append(
+            {"t": time.perf_counter() - t0, "stored": stored, "cpu": sum(cpu_of.values()), "pss_mb": pss / 2**20}
+        )
+        time.sleep(every)
+    _, err = proc.communicate()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed: {err.decode(errors='replace')[-2000:]}")
+    shutil.rmtree(out, ignore_errors=True)
+    return samples
+
+
+def scaling_rows(samples: list[dict[str, float]], n: int) -> list[str]:
+    """The CPU ms per article stored between marks (each tenth of the corpus) and the PSS then."""
+    lines = [
+        "| articles stored | seconds | tree CPU s | ms CPU/article since the last mark | PSS MB |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    last = {"stored": 0.0, "cpu": 0.0}
+    mark = n / 10
+    for smp in samples:
+        if smp["stored"] >= mark and smp["stored"] > last["stored"]:
+            per = 1000 * (smp["cpu"] - last["cpu"]) / (smp["stored"] - last["stored"])
+            lines.append(
+                f"| {smp['stored']:,.0f} | {smp['t']:.0f} | {smp['cpu']:.0f} | {per:.2f} | {smp['pss_mb']:.0f} |"
+            )
+            last = smp
+            mark = (int(smp["stored"] / (n / 10)) + 1) * n / 10
+    peak = max((smp["pss_mb"] for smp in samples), default=0.0)
+    lines.append(f"\npeak PSS of the process tree: {peak:.0f} MB")
+    return lines
+
+
 # ----------------------------------------------------------------------------- the floor
 
 
@@ -509,6 +570,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for the parallel runs")
     ap.add_argument("--peer-n", type=int, default=100, help="articles in the spaCy sample (default 100)")
     ap.add_argument("--memory-n", type=int, default=0, help="also measure peak memory over this many articles")
+    ap.add_argument(
+        "--scale-n",
+        type=int,
+        default=0,
+        help="also run --jobs JOBS over this many marked copies, sampled: CPU per article and PSS as the store grows",
+    )
     ap.add_argument("--repeats", type=int, default=5, help="cold-start runs (the median is shown)")
     ap.add_argument("--runs", type=int, default=1, help="runs of each mapper measure (the median is shown)")
     ap.add_argument("--baseline", help="another mapper command to measure alternately with this one")
@@ -581,6 +648,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 r = run_mapper(big, jobs, work)
                 r["loadavg"] = load
                 rows.append(_row(f"memory: mapper run --offline --no-map --jobs {jobs}", "copies", args.memory_n, r))
+        scale: list[str] = []
+        if args.scale_n:
+            texts, _ = source_articles()
+            big = work / "scale"
+            log(f"scale: writing {args.scale_n} files ...")
+            write_corpus(big, args.scale_n, texts)
+            log(f"scale: mapper run --jobs {args.jobs} over {args.scale_n}, sampled ...")
+            before = load_avg()
+            rows_scaled = scaling_rows(scaling(big, args.jobs, work), args.scale_n)
+            scale = [
+                f"Scaling: `mapper run --offline --no-map --jobs {args.jobs}` over {args.scale_n:,} marked copies "
+                f"(load average {before} before, {load_avg()} after):\n",
+                *rows_scaled,
+            ]
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -602,6 +683,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     for line in lines + notes:
         print(f"- {line}")
+    if scale:
+        print()
+        print("\n".join(scale))
     return 0
 
 
