@@ -85,7 +85,7 @@ def _city_over_state(cs: list[tuple[int, Place]]) -> list[tuple[int, Place]]:
     ]
 
 
-SKELETON_PLACES = 100_000  # places held in the spelling-skeleton tables of recent countries (see respelled)
+SKELETON_PLACES = 50_000  # places held in the spelling-skeleton tables of recent countries (see respelled)
 
 
 class Resolver:
