@@ -50,6 +50,8 @@ class Pipeline(Protocol):
 
     def analyse(self, article: Article) -> ArticleResult: ...
 
+    def with_geocoder(self, geocoder: Any) -> Pipeline: ...
+
     @classmethod
     def from_config(cls, config: PipelineConfig, *, geocoder: Any = None) -> Pipeline: ...
 
@@ -169,18 +171,28 @@ class Processes(Executor):
 
     def start(self, pipe: Pipeline) -> None:
         """The worker processes, forked before the run holds much, so that none of them
-        carries a copy of it (nor, with the collector frozen, of what this process holds)."""
+        carries a copy of it (nor, with the collector frozen, of what this process holds).
+        Forked, they analyse with this process's pipeline, whose gazetteers, indexes and
+        word lists (loaded here first, by one small article) they share with it and with
+        each other; started afresh (where processes are spawned), each builds its own."""
+        global _PARENT
         import gc
         import multiprocessing
 
         config = _config(pipe)
+        context = multiprocessing.get_context()
+        forked = context.get_start_method() == "fork"
+        if forked:
+            pipe.with_geocoder(None).analyse(_WARM_UP)  # what the stages load on first use, loaded once, here
+            _PARENT = pipe
         frozen = gc.get_freeze_count()  # (the command line freezes what start-up built: it stays so)
         gc.freeze()
         try:
-            self._pool = multiprocessing.get_context().Pool(
-                self.workers, initializer=_init_worker, initargs=(type(pipe).from_config, config)
+            self._pool = context.Pool(
+                self.workers, initializer=_init_worker, initargs=(type(pipe).from_config, config, forked)
             )
         finally:
+            _PARENT = None
             if not frozen:
                 gc.unfreeze()
 
@@ -377,11 +389,27 @@ def _stored(path: str | None) -> Skip | None:
 _WORKER: tuple[Pipeline, CacheOnlyGeocoder | None] | None = None
 
 
-def _init_worker(build: Builder, config: PipelineConfig) -> None:
+# the pipeline of the process that forks the workers, which they inherit (``Processes.start``)
+_PARENT: Pipeline | None = None
+_WARM_UP = Article(
+    id="warm-up",
+    path="warm-up",
+    text="An airstrike hit Kabul on Monday, killing three people, officials in Afghanistan said.",
+    clean="An airstrike hit Kabul on Monday, killing three people, officials in Afghanistan said.",
+)
+
+
+def _init_worker(build: Builder, config: PipelineConfig, forked: bool = False) -> None:
     import gc
 
     global _WORKER
-    _WORKER = worker_pipeline(build, config, cache=True)
+    if forked and _PARENT is not None:
+        geo = None
+        if config.geocoder is not None:
+            geo = CacheOnlyGeocoder(config.geocoder.make(offline=True))
+        _WORKER = _PARENT.with_geocoder(geo), geo
+    else:
+        _WORKER = worker_pipeline(build, config, cache=True)
     gc.freeze()  # the worker's pipeline lives as long as it does: the collector need not look at it
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import copy
 import dataclasses
 import heapq
 import os
@@ -96,6 +97,12 @@ class Pipeline:
                 paths.append(Path(tmp) / f"{i}.csv")
                 paths[-1].write_bytes(data)
             return cls.create(paths, world=world, geocoder=geocoder, config=config)
+
+    def with_geocoder(self, geocoder: Geocoder | None) -> Pipeline:
+        """The same pipeline (its gazetteers and memos shared) with another geocoder (a worker's)."""
+        resolver = copy.copy(self.resolver)
+        resolver.geocoder = geocoder
+        return dataclasses.replace(self, resolver=resolver)
 
     def analyse(self, article: Article) -> ArticleResult:
         """The per-article stages: toponyms -> resolve -> events -> casualties."""
