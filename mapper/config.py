@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .budget import Budget
 
 if TYPE_CHECKING:
     from .places.geocode import OnlineResolver
@@ -58,7 +59,11 @@ NOT_ANALYSIS = frozenset(
         "__init__.py",
         "__main__.py",
         "atomic.py",
+        "budget.py",
         "cache.py",
+        "documents.py",
+        "fetch.py",
+        "language.py",
         "config.py",
         "evaluate.py",
         "executors.py",
@@ -79,6 +84,7 @@ class PipelineConfig:
     geocoder: GeocoderConfig | None = None  # None: no online fallback at all
     # the gazetteers' contents, for workers that cannot read this machine's files (Dask)
     gazetteer_data: tuple[bytes, ...] | None = None
+    budget: Budget = field(default_factory=Budget)  # what one article may cost; no part of the fingerprint
 
     def shipped(self) -> PipelineConfig:
         """The same config carrying the gazetteers' contents (for workers on other machines)."""

@@ -50,6 +50,8 @@ class Pipeline(Protocol):
 
     def analyse(self, article: Article) -> ArticleResult: ...
 
+    def attempt(self, article: Article) -> ArticleResult | Problem: ...
+
     def with_geocoder(self, geocoder: Any) -> Pipeline: ...
 
     @classmethod
@@ -87,6 +89,7 @@ class Done:
     packed: Packed | None = None  # the texts, compressed for the store (when asked)
     missed: bool = False  # the worker's geocoder could not answer a name of it from the cache
     problems: list[Problem] = field(default_factory=list)  # reading it: what skipped it, or notes
+    refused: Problem | None = None  # why it was not analysed: past its budget (``mapper.budget``)
 
 
 @dataclass(frozen=True)
@@ -312,18 +315,19 @@ def do(pipe: Pipeline, geo: CacheOnlyGeocoder | None, unit: Unit, work: Work, *,
 
     problems: list[Problem] = []
     read = not isinstance(unit, Article)
+    budget = getattr(pipe, "budget", None)
     if isinstance(unit, Article):
         article = unit
     elif isinstance(unit, FileBytes):
         if unit.data is None:
             return Done(None, None, problems=[unit.problem] if unit.problem else [])
-        got = read_file(unit.source, data=unit.data)
+        got = read_file(unit.source, data=unit.data, budget=budget)
         problems = got.problems
         if got.article is None:
             return Done(None, None, problems=problems)
         article = got.article
     else:
-        got = read_file(unit)
+        got = read_file(unit, budget=budget)
         problems = got.problems
         if got.article is None:
             return Done(None, None, problems=problems)
@@ -332,7 +336,9 @@ def do(pipe: Pipeline, geo: CacheOnlyGeocoder | None, unit: Unit, work: Work, *,
         return Done(article.without_texts() if read else None, None, problems=problems)
     if geo is not None:
         geo.missed = False
-    result = pipe.analyse(article)
+    result = pipe.attempt(article)
+    if isinstance(result, Problem):  # past its budget
+        return Done(article.without_texts() if read else None, None, problems=problems, refused=result)
     missed = bool(geo is not None and geo.missed)
     if not work.pack:
         result.article = _SENT_BACK_WITHOUT

@@ -30,8 +30,8 @@ def extract(
     """One record (``toponym_records``) per article under ``inputs``, in order."""
     for p in pipe.problems:
         on_problem(p)
-    found = articles(read_all(inputs, records=True), on_problem)
-    for result in pipe.pipe(found, executor):
+    found = articles(read_all(inputs, records=True, budget=pipe.budget), on_problem)
+    for result in pipe.pipe(found, executor, on_problem=on_problem):
         yield toponym_records(result)
 
 

@@ -23,13 +23,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .budget import Budget, OverBudget
 from .dates import EARLIEST, LATEST, dateline_date, first_full_date, plausible
+from .documents import BINARY_SUFFIXES as _NOT_TEXT
+from .documents import DOCX_SUFFIXES, PDF_SUFFIXES, kind_of
+from .language import ENGLISH
+from .language import detect as detect_language
 from .models import Article, Offsets, Problem
 from .text import lower_finds_ignorecase
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
+READS = ".txt, .md, .html, .htm, .pdf, .docx"  # as the messages say it
 MAX_BYTES = 20 * 1024 * 1024  # larger files are skipped with a message
 
 
@@ -42,6 +48,15 @@ class IngestError(Exception):
         super().__init__(f"{where}: {message}")
 
 
+class NotAnArticle(IngestError):
+    """A file in a folder that is no article (an image, a spreadsheet): passed over, and said so."""
+
+
+@dataclass
+class Unread(Problem):
+    """The problem of a file that is no article: the run lists these together, not one line each."""
+
+
 def display_path(path: str | os.PathLike[str]) -> str:
     """A printable form of a file name: undecodable bytes become \\xNN escapes."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")
@@ -50,35 +65,109 @@ def display_path(path: str | os.PathLike[str]) -> str:
 @dataclass(frozen=True)
 class Source:
     path: Path
-    article_id: str  # path relative to the input folder (or the file name)
+    article_id: str  # path relative to the input folder (or the file name; or its URL)
+    url: str | None = None  # the page it was fetched from (mapper.fetch): its id and source link
 
 
 # --------------------------------------------------------------------------- discovery
 
 
-def discover(inputs: Iterable[str | os.PathLike[str]], *, records: bool = False) -> Iterator[Source | IngestError]:
+OUTPUTS_MARKER = ".mapper-outputs.json"  # in a folder mapper writes its outputs into (export.publish)
+
+
+class InputError(Exception):
+    """The inputs of a run are wrong as a whole (a missing path, a folder without articles);
+    the message is one line."""
+
+
+def _skipped_folder(folder: Path, exclude: set[str]) -> bool:
+    """A folder not to walk: a run's output folder (given, or holding mapper's outputs: the
+    manifest they are published with, or, from before it, a map beside a sites.geojson)."""
+    return (
+        os.path.realpath(folder) in exclude
+        or (folder / OUTPUTS_MARKER).exists()
+        or ((folder / "map.html").exists() and (folder / "sites.geojson").exists())
+    )
+
+
+def discover(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    records: bool = False,
+    exclude: Iterable[str | os.PathLike[str]] = (),
+) -> Iterator[Source | IngestError]:
     """Yield every article file under ``inputs`` (files or folders, recursively).
 
     Folders are walked without following symbolic links to folders, so link loops
-    cannot trap the walk; files are yielded in a stable (sorted) order.  ``records``:
-    the ``.jsonl`` files in folders too (files of records, see ``read_all``).
+    cannot trap the walk; files are yielded in a stable (sorted) order.  Hidden files
+    and folders, the folders in ``exclude`` and any folder holding mapper's outputs
+    are passed over, so that a run never reads its own map back as an article.  A
+    folder that cannot be read is an ``IngestError``, and so is each file that is no
+    article (``NotAnArticle``).  ``records``: the ``.jsonl`` files in folders too (files of
+    records, see ``read_all``).
     """
     suffixes = SUFFIXES | {".jsonl"} if records else SUFFIXES
+    skip = {os.path.realpath(p) for p in exclude}
     for raw in inputs:
         root = Path(raw)
+        url = getattr(raw, "url", None)  # a fetched page (mapper.fetch.Link)
+        if url is not None:
+            yield Source(root, url, url=url)
+            continue
         if root.is_file():
             yield Source(root, display_path(root.name))
             continue
         if not root.is_dir():
             yield IngestError(display_path(root), "no such file or folder")
             continue
-        for dirpath, dirnames, filenames in os.walk(root, onerror=None):
-            dirnames.sort()
+        if _skipped_folder(root, skip):
+            continue
+        errors: list[OSError] = []
+        for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+            yield from _walk_errors(errors)
+            here = Path(dirpath)
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not _skipped_folder(here / d, skip))
             for name in sorted(filenames):
-                p = Path(dirpath) / name
-                if p.suffix.lower() not in suffixes or name.startswith("."):
+                p = here / name
+                if name.startswith("."):
+                    continue
+                if p.suffix.lower() not in suffixes:
+                    yield NotAnArticle(display_path(p), f"not read: {kind_of(p.suffix)}, not an article ({READS})")
                     continue
                 yield Source(p, display_path(p.relative_to(root).as_posix()))
+        yield from _walk_errors(errors)
+
+
+def _walk_errors(errors: list[OSError]) -> Iterator[IngestError]:
+    for exc in errors:
+        where = display_path(exc.filename) if exc.filename is not None else "?"
+        yield IngestError(where, f"cannot read this folder ({exc.strerror or exc}): nothing in it was read")
+    errors.clear()
+
+
+def check_inputs(inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Raise ``InputError`` when an input does not exist or holds no article file at all (a
+    mistyped or empty folder), before a run reads or writes anything."""
+    for raw in inputs:
+        root = Path(raw)
+        if not root.exists() and not root.is_symlink():
+            raise InputError(f"{display_path(root)}: no such file or folder")
+        if not root.is_dir():
+            continue
+        trouble = None
+        others = 0
+        for item in discover([root], records=True, exclude=exclude):
+            if isinstance(item, Source):
+                break
+            if isinstance(item, NotAnArticle):
+                others += 1
+            else:
+                trouble = trouble or item
+        else:
+            if trouble is not None:
+                raise InputError(str(trouble))
+            besides = f"; {others} other file{'s' if others != 1 else ''} in it" if others else ""
+            raise InputError(f"{display_path(root)}: no article files in this folder ({READS}){besides}")
 
 
 # --------------------------------------------------------------------------- decoding
@@ -232,19 +321,21 @@ def _is_foreign_line(line: str) -> bool:
     return False
 
 
-def is_boilerplate(line: str) -> bool:
+def is_boilerplate(line: str, *, foreign: bool = True) -> bool:
+    """Whether a line is boilerplate as a whole; ``foreign``: a line in another language
+    (a footer of an English page) counts as boilerplate too."""
     s = line.strip()
     if not s:
         return False
     if "\n" in s:  # not from clean_text, which passes single lines
-        return bool(BOILERPLATE.match(s)) or _is_foreign_line(s)
+        return bool(BOILERPLATE.match(s)) or (foreign and _is_foreign_line(s))
     if _BOILERPLATE_LINE.match(s):
         return True
     # every phrase holds one of these words: a line without them is not searched
     low = s.lower()
     if (not lower_finds_ignorecase(s) or any(w in low for w in _BOILER_PHRASE_WORDS)) and _BOILERPLATE_PHRASE.search(s):
         return True
-    return _is_foreign_line(s)
+    return foreign and _is_foreign_line(s)
 
 
 def _extend_offsets(offsets: Offsets, line: str, start: int, i: int, j: int) -> None:
@@ -261,11 +352,54 @@ def _translate_match(m: re.Match[str]) -> str:
     return m.group().translate(_CHAR_MAP)
 
 
-def clean_text(text: str) -> tuple[str, Offsets]:
-    """Return (clean, offsets): boilerplate lines dropped, characters normalised.
+SHORT_LINE = 300  # characters: a line this short may be boilerplate as a whole
+SHORT_SENTENCE = 160  # a sentence of a long line this short holding a boilerplate phrase goes whole
+_SEGMENT_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def kept_spans(body: str, *, drop_foreign: bool = True) -> list[tuple[int, int]]:
+    """The spans of one line (without its line break) that cleaning keeps.
+
+    A short line is kept or dropped whole (``is_boilerplate``).  A long one is never
+    dropped for boilerplate (an article may come as one line): its short sentences that
+    hold a boilerplate phrase ("We use cookies.") go, and in a longer sentence only the
+    phrase itself is cut out.  ``drop_foreign``: lines in another language than English
+    go whole (footers, or a paragraph in another language, of an English page)."""
+    if not body.strip():
+        return []
+    if len(body) <= SHORT_LINE:
+        return [] if is_boilerplate(body, foreign=drop_foreign) else [(0, len(body))]
+    if drop_foreign and _is_foreign_line(body):
+        return []
+    keep: list[tuple[int, int]] = []
+    pos = 0
+    for end in [m.start() for m in _SEGMENT_END.finditer(body)] + [len(body)]:
+        cuts = list(_BOILERPLATE_PHRASE.finditer(body, pos, end))
+        if cuts and end - pos <= SHORT_SENTENCE:
+            pos = end
+            continue
+        for m in cuts:
+            keep.append((pos, m.start()))
+            pos = m.end()
+        keep.append((pos, end))
+        pos = end
+    # white space at the edges of a piece is not kept (a piece of white space is no piece)
+    out = []
+    for a, b in keep:
+        piece = body[a:b]
+        a += len(piece) - len(piece.lstrip())
+        b -= len(piece) - len(piece.rstrip())
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
+    """Return (clean, offsets): boilerplate dropped (``kept_spans``), characters normalised.
 
     ``offsets[i]`` is the index in ``text`` of ``clean[i]``; one extra entry at the
     end points just past the last character, so spans map back with it.
+    ``drop_foreign``: drop lines in another language than English too (see ``kept_spans``).
     """
     out: list[str] = []
     offsets = Offsets()
@@ -275,32 +409,42 @@ def clean_text(text: str) -> tuple[str, Offsets]:
         start = pos
         pos += len(raw_line)
         body = raw_line.rstrip("\r\n")
-        if not body.strip() or is_boilerplate(body):
+        pieces = kept_spans(body, drop_foreign=drop_foreign)
+        if not pieces:
             blank_run += 1
             continue
-        if out:
-            # keep paragraph structure: one newline, or two after blank/dropped lines
-            sep = "\n\n" if blank_run else "\n"
-            out.append(sep)
-            for _ in sep:
-                offsets.add(start - 1, 1)
+        for n, (a, b) in enumerate(pieces):
+            if n:  # a piece after one cut out of the same line: one space between them
+                out.append(" ")
+                offsets.add(start + a - 1, 1)
+            elif out:
+                # keep paragraph structure: one newline, or two after blank/dropped lines
+                sep = "\n\n" if blank_run else "\n"
+                out.append(sep)
+                for _ in sep:
+                    offsets.add(start - 1, 1)
+            _append_normalised(body[a:b] if (a, b) != (0, len(body)) else body, start + a, out, offsets)
         blank_run = 0
-        line = _TO_TRANSLATE.sub(_translate_match, _ZERO_WIDTH.sub("\x00", body))
-        # strip leading/trailing white space and collapse runs, keeping offsets
-        lead = len(line) - len(line.lstrip())
-        seg_start = lead
-        last = len(line.rstrip())
-        i = seg_start
-        for m in _SPACES.finditer(line, seg_start, last):
-            out.append(line[i : m.start() + 1].replace("\x00", ""))
-            _extend_offsets(offsets, line, start, i, m.start() + 1)
-            i = m.end()
-        out.append(line[i:last].replace("\x00", ""))
-        _extend_offsets(offsets, line, start, i, last)
     clean = "".join(out)
     offsets.add(offsets[-1] + 1 if offsets else 0, 1)
     assert len(offsets) == len(clean) + 1
     return clean, offsets
+
+
+def _append_normalised(body: str, start: int, out: list[str], offsets: Offsets) -> None:
+    """Append ``body`` (found at ``text[start:]``) normalised, with the offset of each character."""
+    line = _TO_TRANSLATE.sub(_translate_match, _ZERO_WIDTH.sub("\x00", body))
+    # strip leading/trailing white space and collapse runs, keeping offsets
+    lead = len(line) - len(line.lstrip())
+    seg_start = lead
+    last = len(line.rstrip())
+    i = seg_start
+    for m in _SPACES.finditer(line, seg_start, last):
+        out.append(line[i : m.start() + 1].replace("\x00", ""))
+        _extend_offsets(offsets, line, start, i, m.start() + 1)
+        i = m.end()
+    out.append(line[i:last].replace("\x00", ""))
+    _extend_offsets(offsets, line, start, i, last)
 
 
 # --------------------------------------------------------------------------- metadata
@@ -378,9 +522,26 @@ def read_html(html: str, path: str) -> tuple[str, dict[str, str | None]]:
     return text, meta
 
 
+def read_document(data: bytes, path: str, suffix: str) -> tuple[str, dict[str, str | None]]:
+    """The text, title and date of a PDF or .docx file (``mapper.documents``)."""
+    from .documents import DocumentError, read_docx, read_pdf
+
+    try:
+        text, meta = read_pdf(data) if suffix in PDF_SUFFIXES else read_docx(data)
+    except DocumentError as exc:
+        raise IngestError(path, str(exc)) from None
+    if len(_LETTER.findall(text)) < MIN_LETTERS:
+        what = "no text layer (a scanned PDF? run OCR on it first)" if suffix in PDF_SUFFIXES else "no text"
+        raise IngestError(path, f"{what}; skipped")
+    return text, meta
+
+
 def read_article(src: Source) -> Article:
     """Read, decode and clean one file; raise IngestError on bad input."""
-    return article_from_bytes(src, read_source(src))
+    article = article_from_bytes(src, read_source(src))
+    if src.url is not None:  # a fetched page: its URL is its source link, whatever the page says
+        article.url = src.url
+    return article
 
 
 def read_source(src: Source) -> bytes:
@@ -407,12 +568,17 @@ def read_source(src: Source) -> bytes:
 def article_from_bytes(src: Source, data: bytes) -> Article:
     """Decode and clean the bytes of ``src`` (read by ``read_source``, here or on another machine)."""
     path = display_path(src.path)
-    text = decode(data, path)
     sha = hashlib.sha256(data).hexdigest()
     meta: dict[str, str | None] = {}
-    if src.path.suffix.lower() in HTML_SUFFIXES:
-        text, meta = read_html(text, path)
+    suffix = src.path.suffix.lower()
+    if suffix in PDF_SUFFIXES or suffix in DOCX_SUFFIXES:
+        text, meta = read_document(data, path, suffix)
+    elif suffix in _NOT_TEXT:  # a file given by name: say what it is rather than "binary file"
+        raise IngestError(path, f"not read: {kind_of(suffix)}, not an article ({READS})")
+    elif suffix in HTML_SUFFIXES:
+        text, meta = read_html(decode(data, path), path)
     else:
+        text = decode(data, path)
         fm = _front_matter(text)
         if fm:
             meta = {
@@ -421,7 +587,8 @@ def article_from_bytes(src: Source, data: bytes) -> Article:
                 "sitename": fm.get("outlet") or fm.get("source") or fm.get("site"),
                 "url": fm.get("url") or fm.get("link"),
             }
-    clean, offsets = clean_text(text)
+    language = detect_language(text)
+    clean, offsets = clean_text(text, drop_foreign=language in (None, ENGLISH))
     if not clean.strip():
         raise IngestError(path, "no text left after removing boilerplate")
     title, outlet, published = text_metadata(clean)
@@ -444,6 +611,7 @@ def article_from_bytes(src: Source, data: bytes) -> Article:
         published=given or published,
         url=meta.get("url"),
         notes=tuple(notes),
+        language=language,
     )
 
 
@@ -468,6 +636,8 @@ def read_all(
     *,
     wanted: Callable[[Path, os.stat_result | None], bool] | None = None,
     records: bool = False,
+    budget: Budget | None = None,
+    exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> Iterator[Read | Problem]:
     """Every article file under ``inputs``, read: discover -> stat -> read -> problems.
 
@@ -478,9 +648,11 @@ def read_all(
     ``{"id", "text"}`` and optionally ``title``, ``date``, ``url``, ``outlet``: each
     is a ``Read`` with its ``record`` id (``mapper run`` and ``mapper extract`` both
     read them so).
+    Reading one file may take ``budget.max_seconds`` of processor time (``mapper.budget``).
     """
-    for item in walk(inputs, wanted=wanted, records=records):
-        yield read_file(item.source, item.stat) if isinstance(item, Read) and item.unread else item
+    budget = budget or Budget()
+    for item in walk(inputs, wanted=wanted, records=records, exclude=exclude):
+        yield read_file(item.source, item.stat, budget=budget) if isinstance(item, Read) and item.unread else item
 
 
 def walk(
@@ -488,12 +660,16 @@ def walk(
     *,
     wanted: Callable[[Path, os.stat_result | None], bool] | None = None,
     records: bool = False,
+    exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> Iterator[Read | Problem]:
     """``read_all`` up to the reading of each file: a file is a ``Read`` marked ``unread``
     (``read_file`` reads it, here or in a worker process); the records of a ``.jsonl`` are
     read here."""
     for raw in inputs:
-        for item in discover([Path(raw)], records=records):
+        for item in discover([raw], records=records, exclude=exclude):
+            if isinstance(item, NotAnArticle):
+                yield Unread(item.path, item.message)
+                continue
             if isinstance(item, IngestError):
                 yield Problem(item.path, item.message, item.line)
                 continue
@@ -509,13 +685,20 @@ def walk(
             yield Read(item, st, None, unread=True)
 
 
-def read_file(source: Source, stat: os.stat_result | None = None, data: bytes | None = None) -> Read:
+def read_file(
+    source: Source, stat: os.stat_result | None = None, data: bytes | None = None, *, budget: Budget | None = None
+) -> Read:
     """Read one file found by ``walk``: its article, or the problem that skipped it.  ``data``:
-    its bytes, read already (``read_source``, on the machine that has the file)."""
+    its bytes, read already (``read_source``, on the machine that has the file).  Reading it
+    may take ``budget.max_seconds`` of processor time."""
+    budget = budget or Budget()
     try:
-        article = read_article(source) if data is None else article_from_bytes(source, data)
+        with budget.timed("reading it"):
+            article = read_article(source) if data is None else article_from_bytes(source, data)
     except IngestError as exc:
         return Read(source, stat, None, [Problem(exc.path, exc.message, exc.line)])
+    except OverBudget as exc:
+        return Read(source, stat, None, [Problem(display_path(source.path), str(exc))])
     notes = [Problem(article.path, note, skipped=False) for note in article.notes]
     return Read(source, stat, article, notes)
 
@@ -581,8 +764,9 @@ def _meta_text(rec: dict[str, object], *keys: str) -> str | None:
 
 def article_from_text(article_id: str, text: str) -> Article:
     """An article from text given as it is (a record of a ``.jsonl`` export, a notebook's string)."""
-    clean, offsets = clean_text(text)
-    return Article(id=article_id, path=article_id, text=text, clean=clean, offsets=offsets)
+    language = detect_language(text)
+    clean, offsets = clean_text(text, drop_foreign=language in (None, ENGLISH))
+    return Article(id=article_id, path=article_id, text=text, clean=clean, offsets=offsets, language=language)
 
 
 def articles(reads: Iterable[Read | Problem], on_problem: Callable[[Problem], None]) -> Iterator[Article]:

@@ -170,6 +170,7 @@ class Article:
     published: date | None = None
     url: str | None = None
     notes: tuple[str, ...] = ()  # what reading it set aside (an impossible date), for the user
+    language: str | None = None  # ISO 639-1 code of its language (mapper.language), None when unknown
 
     def __post_init__(self) -> None:
         if not isinstance(self.offsets, Offsets):  # a list of one number per character
@@ -187,6 +188,7 @@ class Article:
             title=self.title,
             outlet=self.outlet,
             published=self.published,
+            language=self.language,
             url=self.url,
             notes=self.notes,
         )

@@ -139,7 +139,8 @@ def _embedded(clean: str, start: int, end: int) -> bool:
     if after and after.group(1) not in PLACE_WORDS and not after.group(1).isupper() | (len(after.group(1)) < 2):
         return True
     before = CAP_WORD_BEFORE.search(clean[max(0, start - 30) : start])
-    if before and before.group(1) not in JOINERS:
+    # "Yala's Betong district", "Russia's Belgorod region": a possessive names where it is
+    if before and before.group(1) not in JOINERS and not before.group(1).endswith(("'s", "’s")):
         ws = start - len(before.group(0))
         if not SENTENCE_START.search(clean[max(0, ws - 3) : ws]):
             return True

@@ -33,11 +33,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .budget import Budget, OverBudget
 from .casualties import read_claims
 from .corrections import apply as apply_corrections
 from .events import attach_claims, event_ref_of, find_events, find_triggers
 from .executors import Done, Executor, FileBytes, Packed, Serial, Unit, Work, do
-from .ingest import Read, Source, display_path, read_file, walk
+from .fetch import is_url
+from .ingest import InputError, Read, Source, check_inputs, display_path, read_file, walk
 from .models import Article, ArticleResult, Problem, RunResult
 from .places import MemoSource, WorldSource
 from .places.curated import Gazetteer
@@ -50,6 +52,7 @@ from .toponyms import Matcher, find_toponyms
 
 if TYPE_CHECKING:
     from .config import PipelineConfig
+    from .fetch import Fetcher
     from .filters import SiteFilter
 
 BATCH = 128  # articles given to parallel workers at a time
@@ -65,6 +68,7 @@ class Pipeline:
     resolver: Resolver
     problems: list[Problem] = field(default_factory=list)  # from loading the gazetteers
     config: PipelineConfig | None = None  # what it was built from (workers build theirs from it)
+    budget: Budget = field(default_factory=Budget)  # what one article may cost
 
     @classmethod
     def create(
@@ -74,11 +78,12 @@ class Pipeline:
         world: WorldSource | None = None,
         geocoder: Geocoder | None = None,
         config: PipelineConfig | None = None,
+        budget: Budget | None = None,
     ) -> Pipeline:
         if world is not None and not isinstance(world, MemoSource):
             world = MemoSource(world)
         gaz, problems = Gazetteer.load(gazetteers, world=world)
-        return cls(gaz, Matcher(gaz.forms, world), Resolver(gaz, world, geocoder), problems, config)
+        return cls(gaz, Matcher(gaz.forms, world), Resolver(gaz, world, geocoder), problems, config, budget or Budget())
 
     @classmethod
     def from_config(cls, config: PipelineConfig, *, geocoder: Geocoder | None = None) -> Pipeline:
@@ -90,13 +95,13 @@ class Pipeline:
         if geocoder is None and config.geocoder is not None:
             geocoder = config.geocoder.make()
         if config.gazetteer_data is None:
-            return cls.create(config.gazetteers, world=world, geocoder=geocoder, config=config)
+            return cls.create(config.gazetteers, world=world, geocoder=geocoder, config=config, budget=config.budget)
         with tempfile.TemporaryDirectory(prefix="mapper-gazetteers-") as tmp:  # shipped to another machine
             paths = []
             for i, data in enumerate(config.gazetteer_data):
                 paths.append(Path(tmp) / f"{i}.csv")
                 paths[-1].write_bytes(data)
-            return cls.create(paths, world=world, geocoder=geocoder, config=config)
+            return cls.create(paths, world=world, geocoder=geocoder, config=config, budget=config.budget)
 
     def with_geocoder(self, geocoder: Geocoder | None) -> Pipeline:
         """The same pipeline (its gazetteers and memos shared) with another geocoder (a worker's)."""
@@ -105,21 +110,46 @@ class Pipeline:
         return dataclasses.replace(self, resolver=resolver)
 
     def analyse(self, article: Article) -> ArticleResult:
-        """The per-article stages: toponyms -> resolve -> events -> casualties."""
-        sentences = split_sentences(article.clean)
-        toponyms = find_toponyms(article, sentences, self.matcher)
-        mentions, unresolved = self.resolver.resolve(article, toponyms)
-        found = find_triggers(article.clean, sentences)
-        mentions, events = find_events(article.clean, sentences, mentions, found)
-        claims, spans = read_claims(article, sentences)
-        claims = attach_claims(claims, spans, events, sentences, found)
+        """The per-article stages: toponyms -> resolve -> events -> casualties.
+
+        Raises ``OverBudget`` for an article longer than the budget allows, or whose
+        analysis takes longer (``mapper.budget``)."""
+        self.budget.check_size(len(article.clean))
+        with self.budget.timed():
+            sentences = split_sentences(article.clean)
+            toponyms = find_toponyms(article, sentences, self.matcher)
+            mentions, unresolved = self.resolver.resolve(article, toponyms)
+            found = find_triggers(article.clean, sentences)
+            mentions, events = find_events(article.clean, sentences, mentions, found)
+            claims, spans = read_claims(article, sentences)
+            claims = attach_claims(claims, spans, events, sentences, found)
         return ArticleResult(article, mentions, claims, unresolved, event_ref_of(events), events)
 
-    def pipe(self, articles: Iterable[Article], executor: Executor | None = None) -> Iterator[ArticleResult]:
+    def attempt(self, article: Article) -> ArticleResult | Problem:
+        """``analyse``, or the problem that kept the article from being analysed."""
+        try:
+            return self.analyse(article)
+        except OverBudget as exc:
+            return Problem(article.path, str(exc))
+
+    def pipe(
+        self,
+        articles: Iterable[Article],
+        executor: Executor | None = None,
+        *,
+        on_problem: Callable[[Problem], None] | None = None,
+    ) -> Iterator[ArticleResult]:
         """``analyse`` over ``articles`` on ``executor`` (this process when None): the results
-        in the order of the articles, the same whichever executor runs them."""
+        in the order of the articles, the same whichever executor runs them.  An article past
+        its budget goes to ``on_problem`` (without one, ``OverBudget`` is raised)."""
         for article, done in self.work(articles, executor):
-            assert isinstance(article, Article) and done.result is not None
+            assert isinstance(article, Article)
+            if done.refused is not None:
+                if on_problem is None:
+                    raise OverBudget(str(done.refused))
+                on_problem(done.refused)
+                continue
+            assert done.result is not None
             done.result.article = article  # (the result comes back without the article, which is here)
             yield done.result
 
@@ -136,7 +166,8 @@ class Pipeline:
         what was done with it (``executors.Done``), in the order of the units, whichever
         executor does it.  ``pack``: the texts come back compressed for the store, the
         article without them.  Contents ``skip`` knows (in this process) or the store at
-        ``stored`` holds (in workers here) are read but not analysed."""
+        ``stored`` holds (in workers here) are read but not analysed.  An article past its
+        budget comes back with its ``Done.refused`` problem in place of a result."""
         ex = executor or Serial()
         with ex.using(self):
             parallel = not isinstance(ex, Serial)
@@ -173,7 +204,7 @@ class Pipeline:
                 return Done(done.article, None, problems=done.problems + got.problems)
             article = got.article
         again = do(self, None, article, how)
-        return Done(done.article, again.result, again.packed, False, done.problems)
+        return Done(done.article, again.result, again.packed, False, done.problems, again.refused)
 
 
 # --------------------------------------------------------------------------- the whole job
@@ -195,9 +226,19 @@ def run(
     on_problem: Callable[[Problem], None] | None = None,
     on_note: Callable[[str], None] | None = None,
     progress: bool = False,
+    feeds: Sequence[str] = (),
+    fetcher: Fetcher | None = None,
 ) -> RunResult:
     """Read the articles under ``inputs``, analyse those the store lacks, and write the outputs
     of every stored article into ``outdir``.
+
+    An input may be the URL of a page, and ``feeds`` the URLs of RSS or Atom feeds, whose
+    entries are read: they are fetched (``mapper.fetch``; ``fetcher``, by default one with
+    the geocoder's user agent and the user cache folder) before anything else is done.
+
+    Raises ``InputError``, before reading or writing anything, when an input does not
+    exist or holds no article file, and, before writing the outputs, when not one of the
+    article files found could be read.
 
     ``store``: the SQLite store (default ``outdir/mapper.sqlite``), locked for the run;
     ``keep_store=False`` keeps none: a temporary store, so the outputs cover exactly the
@@ -209,6 +250,25 @@ def run(
     from .store import default_store, locked
 
     config = config or PipelineConfig()
+    inputs = list(inputs)
+    fetched: list[Problem] = []  # pages and feeds that could not be had
+    if feeds or any(is_url(i) for i in inputs):
+        from .config import DEFAULT_USER_AGENT
+        from .fetch import Fetcher, resolve
+
+        if fetcher is None:
+            agent = config.geocoder.user_agent if config.geocoder is not None else DEFAULT_USER_AGENT
+            fetcher = Fetcher.default(agent)
+
+        def unfetched(p: Problem) -> None:
+            fetched.append(p)
+            if on_problem:
+                on_problem(p)
+
+        inputs = list(resolve(inputs, feeds, fetcher, unfetched, on_note))
+        if not inputs:
+            raise InputError("nothing could be fetched (see above); nothing written")
+    check_inputs(inputs, exclude=[outdir])
     pipe = pipeline or Pipeline.from_config(config)
     executor = executor or Serial()
     with contextlib.ExitStack() as stack:
@@ -234,8 +294,12 @@ def run(
                 on_problem=on_problem,
                 on_note=on_note,
                 progress=progress,
+                exclude=[outdir],
             )
-        result = build(st, done.problems, done.pending)
+        done.problems[:0] = fetched
+        if done.files and not (done.added or done.known or done.unchanged or done.replaced):
+            raise InputError(f"none of the {done.files} article files found could be read (see above); nothing written")
+        result = build(st, done.problems, done.pending, on_problem=on_problem)
         result.outputs = publish(result, outdir, formats)
         save(st, done.pending, result, analysis)
         result.ingested = done
@@ -243,12 +307,19 @@ def run(
     return result
 
 
-def build(store: Store, problems: list[Problem] | None = None, pending: Pending | None = None) -> RunResult:
+def build(
+    store: Store,
+    problems: list[Problem] | None = None,
+    pending: Pending | None = None,
+    *,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> RunResult:
     """The sites of every stored article, with ``pending`` work and the analyst's corrections
     applied (writes nothing).
 
     ``problems`` are the run's; ``None`` takes those of the run that last changed
-    the stored sites (for re-exports).
+    the stored sites (for re-exports).  A stored article that cannot be decoded (damaged
+    content) is left out and named in the problems (and given to ``on_problem``).
     """
     pending = pending or Pending()
     drop = pending.hashes()
@@ -263,7 +334,12 @@ def build(store: Store, problems: list[Problem] | None = None, pending: Pending 
             in_order=True,
         )
         # the analyst's corrections, over whatever the analyses now say
-        return apply_corrections(result, store.corrections())
+        result = apply_corrections(result, store.corrections())
+    for p in store.take_damaged():
+        result.problems.append(p)
+        if on_problem:
+            on_problem(p)
+    return result
 
 
 def _article_id(r: ArticleResult) -> str:
@@ -280,7 +356,12 @@ def save(store: Store, pending: Pending | None, result: RunResult, analysis: str
 
 
 def refresh(
-    store: Store, outdir: str | os.PathLike[str], formats: Sequence[str], *, where: SiteFilter | None = None
+    store: Store,
+    outdir: str | os.PathLike[str],
+    formats: Sequence[str],
+    *,
+    where: SiteFilter | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
 ) -> RunResult:
     """Render the outputs of every stored article into ``outdir`` (``mapper export``,
     ``mapper forget``, ``mapper fix``), and let the stored sites catch up when a run was
@@ -288,7 +369,7 @@ def refresh(
     stored sites stay whole); the result returned is what the outputs hold."""
     from .export.publish import publish
 
-    result = build(store)
+    result = build(store, on_problem=on_problem)
     shown = where.result(result) if where else result
     shown.outputs = publish(shown, outdir, formats)
     save(store, None, result)
@@ -315,6 +396,7 @@ def update(
     on_problem: Callable[[Problem], None] | None = None,
     on_note: Callable[[str], None] | None = None,
     progress: bool = False,
+    exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> Ingested:
     """Read the articles under ``inputs`` that the store lacks and analyse each one.
 
@@ -345,7 +427,7 @@ def update(
     if progress:  # the files are found as they are read (a list of 100,000 of them is large): count first
         from .ingest import discover
 
-        total = sum(1 for _ in discover(inputs, records=True))
+        total = sum(1 for _ in discover(inputs, records=True, exclude=exclude))
         if total > 50:
             from tqdm import tqdm
 
@@ -401,7 +483,7 @@ def update(
 
     def units() -> Iterator[Unit]:
         """The files to read (and records read) for the workers, as the walk finds them."""
-        for item in walk(inputs, wanted=wanted, records=True):
+        for item in walk(inputs, wanted=wanted, records=True, exclude=exclude):
             if bar is not None:
                 bar.update(1)
             waiting.append(item)
@@ -413,6 +495,8 @@ def update(
 
     def worked(item: Read | Problem) -> bool:
         return isinstance(item, Read) and (item.unread or item.article is not None)
+
+    failed: set[str] = set()  # contents that could not be analysed in this run (past their budget)
 
     def settle(item: Read | Problem, work: Done | None) -> None:
         """A file (or record) found, read and perhaps analysed, in the order of the files: its
@@ -439,7 +523,7 @@ def update(
             plain = file_key(item.source.path)
             legacy = rows.pop(plain, None)  # (on its first record)
             done.files += 1
-        if article is None:
+        if article is None or article.sha256 in failed:  # (a copy of one past its budget: read again next run)
             return
         st = item.stat or item.source.path.stat()
         racy = time.time_ns() - st.st_mtime_ns < RACY_NS
@@ -456,9 +540,14 @@ def update(
                 and not (legacy[2] in held or store.other_files(legacy[2], plain))
             ):
                 old = legacy[2]
-        held.add(article.sha256)
         # content that moved here from a file that changed is stored again, under this file
         known = seen.get(article.sha256) or (None if leaving(article.sha256) else store.article_of(article.sha256))
+        if known is None and work is not None and work.refused is not None:
+            # past its budget: reported, and left unrecorded, so that the next run reads it again
+            problem(work.refused)
+            failed.add(article.sha256)
+            return
+        held.add(article.sha256)
         if known is not None:
             if Path(known[1]).resolve() != Path(article.path).resolve():
                 problem(Problem(article.path, f"same content as {known[0]}; counted once"))
@@ -471,6 +560,9 @@ def update(
                 again = pipe.redo(unit, Done(None, None), Work(True))
                 result, packed = again.result, again.packed
                 if result is None:
+                    if again.refused is not None:
+                        problem(again.refused)
+                        failed.add(article.sha256)
                     return
             if result.article.id != aid:  # its id was taken: the analysis names it by its free one
                 result = _named(result, aid)
@@ -517,8 +609,18 @@ def update(
         if todo and on_note:
             why = "as asked" if reanalyse else "the gazetteers or the mapper changed"
             on_note(f"analysing {len(todo)} stored articles again from their stored text ({why})")
-        stored = (store.load_results([sha], with_text=True)[0].article for sha in todo)
-        for _, work in pipe.work(stored, executor, pack=True):
+
+        def stored_articles() -> Iterator[Article]:
+            for sha in todo:
+                for r in store.results([sha], with_text=True):  # (none when its row is damaged)
+                    yield r.article
+                for p in store.take_damaged():
+                    problem(p)
+
+        for _, work in pipe.work(stored_articles(), executor, pack=True):
+            if work.refused is not None:  # its earlier analysis stays
+                problem(work.refused)
+                continue
             assert work.result is not None
             pending.results.append(work.result)
             if work.packed is not None:

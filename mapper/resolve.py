@@ -11,7 +11,6 @@ areas, and nearness to its other places (see ``Resolver.resolve``).
 from __future__ import annotations
 
 import bisect
-import collections
 import functools
 import itertools
 import math
@@ -22,8 +21,9 @@ from typing import Protocol
 from .models import Article, Mention, Place, Toponym
 from .names import name_key, name_variants, skeleton
 from .nonliteral import nonliteral_reason
-from .places import WorldSource, places_in
+from .places import WorldSource, respellings
 from .places.curated import Gazetteer
+from .toponyms import GUESS
 
 
 class Geocoder(Protocol):
@@ -85,9 +85,6 @@ def _city_over_state(cs: list[tuple[int, Place]]) -> list[tuple[int, Place]]:
     ]
 
 
-SKELETON_PLACES = 50_000  # places held in the spelling-skeleton tables of recent countries (see respelled)
-
-
 class Resolver:
     def __init__(
         self,
@@ -98,9 +95,6 @@ class Resolver:
         self.gazetteer = gazetteer
         self.world = world
         self.geocoder = geocoder
-        # country -> (skeleton -> places, how many places), the countries last asked about first out
-        self._skeletons: collections.OrderedDict[str, tuple[dict[str, list[Place]], int]] = collections.OrderedDict()
-        self._held = 0  # places in those tables
 
     def candidates(self, key: str) -> list[tuple[int, Place]]:
         out = [(0, p) for p in self.gazetteer.candidates(key)]
@@ -114,32 +108,30 @@ class Resolver:
         sk = skeleton(surface)
         if len(sk) < MIN_SKELETON or self.world is None:
             return []
-        out: list[tuple[int, Place]] = []
-        for cc in sorted(countries):
-            held = self._skeletons.get(cc)
-            if held is None:
-                table: dict[str, list[Place]] = {}
-                places = places_in(self.world, cc)
-                skeletons: dict[str, str] = {}  # (places share names)
-                for p in places:
-                    for n in (p.name, *p.aliases):
-                        if n.isascii():
-                            k = skeletons.get(n)
-                            if k is None:
-                                k = skeletons[n] = skeleton(n)
-                            lst = table.setdefault(k, [])
-                            if p not in lst:
-                                lst.append(p)
-                # a table costs a second for a large country: kept while the places of the tables
-                # kept stay under SKELETON_PLACES, the country asked about longest ago going first
-                held = self._skeletons[cc] = (table, len(places))
-                self._held += len(places)
-                while self._held > SKELETON_PLACES and len(self._skeletons) > 1:
-                    self._held -= self._skeletons.popitem(last=False)[1][1]
-            else:
-                self._skeletons.move_to_end(cc)
-            out += [(2, p) for p in held[0].get(sk, ())]
-        return out
+        return [(2, p) for cc in sorted(countries) for p in respellings(self.world, cc, sk)]
+
+    def _province_of(self, places: Sequence[Place]) -> Place | None:
+        """The province (admin1) that holds most of ``places`` finer than a country (one per
+        mention): at least ``PROVINCE_SHARE`` of them, or all of them when there are fewer
+        than three."""
+        from collections import Counter
+
+        held = Counter(
+            (p.country, p.admin1) for p in places if p.feature_type not in _BROAD or p.feature_type == "admin1"
+        )
+        if not held:
+            return None
+        (country, admin1), n = held.most_common(1)[0]
+        total = sum(held.values())
+        if not admin1 or (n < total and (total < 3 or n < PROVINCE_SHARE * total)):
+            return None
+        for p in places:
+            if p.feature_type == "admin1" and p.country == country and p.admin1 == admin1:
+                return p
+        for _, p in self.candidates(name_key(admin1)):
+            if p.feature_type == "admin1" and p.country == country:
+                return p
+        return None
 
     def resolve(self, article: Article, mentions: Sequence[Toponym]) -> tuple[list[Mention], list[str]]:
         """Each toponym as a ``Mention``: its place and whether it is used literally; and the
@@ -171,8 +163,17 @@ class Resolver:
                 and (len(cs) == 1 or cs[0][1].feature_type in _CONTAINERS or cs[0][1].population >= 100_000)
             }
             surfaces = {m.key: m.surface for m in mentions}
+            guessed = {m.key for m in mentions if m.confidence <= GUESS}
+            # a guess may also be in the country of a people the article names ("the Iraqi army")
+            peoples = {
+                cs[0][1].country for k, cs in cands.items() if cs and k in self.gazetteer.demonyms and cs[0][1].country
+            }
             for k in missing:
-                cands[k] = self.respelled(surfaces[k], context)
+                if k in guessed:  # a guess must be close to a name of a place of some size
+                    found = self.respelled(surfaces[k], context | peoples)
+                    cands[k] = [c for c in found if _likely_respelling(surfaces[k], c[1])]
+                else:
+                    cands[k] = self.respelled(surfaces[k], context)
         keys = [k for k, cs in cands.items() if cs]
         choice = {k: max(cands[k], key=lambda c: _score(c[1], c[0], set(), set(), k)) for k in keys}
         confident = {
@@ -267,7 +268,27 @@ class Resolver:
                 keys.remove(k)
         # a name no gazetteer knows that the text places inside or near one it does ("the
         # village of X in northern Y", "Y's district of X"): at Y, as nearly as the text says
-        anchored = _anchored(clean, ordered, {k: choice[k][1] for k in keys}, {k for k in cands if not cands[k]})
+        guesses = {m.key for m in mentions if m.confidence <= GUESS}
+        anchored = _anchored(
+            clean, ordered, {k: choice[k][1] for k in keys}, {k for k in cands if not cands[k] and k not in guesses}
+        )
+        left = [m for m in ordered if not cands[m.key] and m.key not in guesses and m.key not in anchored]
+        if left:
+            # the one province all the article's places lie in ("the town of X" in a report
+            # whose every other place is in Daraa): somewhere in it
+            literal = [
+                m.key
+                for m in mentions
+                if m.key in choice
+                and not nonliteral_reason(clean, m.cstart, m.cend, choice[m.key][1].feature_type)
+                and m.key not in self.gazetteer.demonyms
+            ]
+            province = self._province_of([choice[k][1] for k in literal])
+            if province is not None:
+                for m in left:
+                    placed = _placed(clean, m, province, False, province=True, article=True)
+                    if placed.feature_type != "place":  # the text says what it is: "the town of X"
+                        anchored.setdefault(m.key, placed)
         all_countries = sorted({choice[k][1].country for k in keys if choice[k][1].country})
         unresolved: list[str] = []
         out: list[Mention] = []
@@ -281,13 +302,15 @@ class Resolver:
                     confidence = min(confidence, 0.8)
                 if choice[m.key][0] == 2:
                     confidence = min(confidence, 0.5)  # another spelling
-            elif self.geocoder is not None:
+            elif self.geocoder is not None and m.confidence > GUESS:
                 place = self.geocoder.lookup(m.surface, all_countries or None)
                 if place is not None:
                     confidence = min(confidence, 0.7)
             if place is None and m.key in anchored:
                 place = anchored[m.key]
                 confidence = min(confidence, 0.5)
+            if place is None and m.confidence <= GUESS:
+                continue  # a guess that found no place: no name after all, as far as we know
             reason = nonliteral_reason(article.clean, m.cstart, m.cend, place.feature_type if place else None)
             if m.key in self.gazetteer.demonyms and cs and cs[0][0] == 0:
                 # "Syrian capital", "Syrian-Turkish border" name a place; "Syrian militia" does not
@@ -493,7 +516,7 @@ _UNKNOWN_BEFORE = re.compile(
     rf"(?:(?P<in>in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:{_PLACE_WORDS}|countryside|outskirts|"
     rf"suburbs)\s+of\s+(?:the\s+)?)?(?:{_DIRECTION}\s+)?"
     rf"|(?P<near>near|outside|close\s+to|just\s+outside|on\s+the\s+outskirts\s+of|(?:just\s+)?{_COMPASS}\s+of|"
-    r"\d+\s*(?:km|kilometers|kilometres|miles)\s+(?:\(\d+\s*\w+\)\s+)?(?:[\w-]+\s+){0,2}(?:of|from))\s+"
+    r"(?:(?:around|about|some|nearly|roughly|approximately)\s+)?\d+\s*(?:km|kilometers|kilometres|miles)\s+(?:\(\d+\s*\w+\)\s+)?(?:[\w-]+\s+){0,2}(?:of|from))\s+"
     rf"(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:city|town|village)\s+of\s+)?)",
     re.I,
 )
@@ -518,8 +541,22 @@ _KIND_OF_WORD = {
     "town": "town",
     "city": "city",
     "camp": "camp",
+    "troublespot": "town",
+    "hometown": "town",
+    "enclave": "town",
+    "locality": "village",
+    "localities": "village",
 }
 _NON_WORD = re.compile(r"\W+")
+# the Arabic words for a village's features that open place names (``toponyms``' patterns)
+_KIND_OF_PREFIX = {
+    **dict.fromkeys(("kafr", "kfar", "tal", "tall", "tel", "tell", "deir", "dayr", "beit", "bayt"), "village"),
+    **dict.fromkeys(("khirbet", "khirbat", "umm", "qasr", "bir", "ras"), "village"),
+    **dict.fromkeys(("wadi", "jabal", "jebel"), "natural"),
+}
+_KIND_APPOSITION = re.compile(
+    r",\s+an?\s+(?:[\w-]+\s+){0,3}?(village|town|city|hamlet|settlement|district|suburb|neighbou?rhood|camp)\b"
+)
 _KIND_WORD_AFTER = re.compile(r"\s+([a-z-]+)")
 _KIND_WORD_BEFORE = re.compile(r"\b([a-z-]+)\s+of\s+(?:the\s+)?$")
 
@@ -544,17 +581,47 @@ def _anchored(clean: str, ordered: Sequence[Toponym], known: dict[str, Place], u
             holder = known[a.key]
             if holder.feature_type in _HOLDERS and _UNKNOWN_AFTER.fullmatch(between):
                 out[b.key] = _placed(clean, b, holder, False)
+    # the province a sentence is set in ("In the province of Hama, ... shelled the village of X")
+    frames: dict[tuple[int, int], list[Place]] = {}
+    for m in ordered:
+        if m.key in known and (
+            _PROVINCE_AFTER.match(clean, m.cend) or _PROVINCE_BEFORE.search(clean, max(0, m.cstart - 30), m.cstart)
+        ):
+            frames.setdefault(m.sentence, []).append(known[m.key])
+    for m in ordered:
+        held = frames.get(m.sentence)
+        if m.key in unknown and m.key not in out and held and len({p.id for p in held}) == 1:
+            placed = _placed(clean, m, held[0], False, province=True)
+            if placed.feature_type != "place":  # the text says what it is: "the village of X"
+                out[m.key] = placed
     return out
 
 
-def _placed(clean: str, m: Toponym, holder: Place, near: bool) -> Place:
+_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|oblast)\b", re.I)
+_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|oblast)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _placed(
+    clean: str, m: Toponym, holder: Place, near: bool, *, province: bool = False, article: bool = False
+) -> Place:
     """A place for the unknown name ``m`` at ``holder``'s point."""
     after = _KIND_WORD_AFTER.match(clean, m.cend)
     before = _KIND_WORD_BEFORE.search(clean, max(0, m.cstart - 40), m.cstart)
-    words = [w.group(1).lower() for w in (after, before) if w is not None]
-    kind = next((_KIND_OF_WORD[w] for w in words if w in _KIND_OF_WORD), "place")
-    precision = 3 if holder.feature_type in _PROVINCES else 2
-    relation = "near" if near else "in"
+    apposition = _KIND_APPOSITION.match(clean, m.cend)  # "X, a farming village 30 km south of Y"
+    words = [w.group(1).lower() for w in (after, before, apposition) if w is not None]
+    kind = next((_KIND_OF_WORD[w] for w in words if w in _KIND_OF_WORD), None)
+    if kind is None:  # "Kafr Nabuda", "Wadi Hmeid": the name says what it is
+        kind = _KIND_OF_PREFIX.get(m.surface.split()[0].split("-")[0].lower(), "place")
+    precision = 3 if province or holder.feature_type in _PROVINCES else 2
+    relation = (
+        "near"
+        if near
+        else "in the one province of the article's places,"
+        if article
+        else "in the province of"
+        if province
+        else "in"
+    )
     return Place(
         id=f"ctx:{holder.id}:{_NON_WORD.sub('-', m.key).strip('-')}",
         name=m.surface,
@@ -567,4 +634,22 @@ def _placed(clean: str, m: Toponym, holder: Place, near: bool) -> Place:
         geo_precision=precision,
         source=f"no gazetteer has it; the text puts it {relation} {holder.name}, whose point it takes",
         resolved_by="context",
+    )
+
+
+PROVINCE_SHARE = 0.6  # an article's province holds this share of its places' mentions
+GUESS_POPULATION = 5_000  # a guessed name is taken for another spelling of a place this big
+GUESS_SIMILARITY = 0.75  # ... written this much alike (difflib's ratio of the folded names)
+
+
+def _likely_respelling(surface: str, place: Place) -> bool:
+    """Whether a guessed name is plausibly ``place`` spelt otherwise ("Tel Abyad" for Tell
+    Abyad, "Tuz Khurmato" for Tuz Khurmatu; not "Wild Dunes" for Weldon)."""
+    if place.population < GUESS_POPULATION and place.feature_type not in ("admin1", "admin2"):
+        return False
+    from difflib import SequenceMatcher
+
+    key = name_key(surface)
+    return any(
+        SequenceMatcher(None, key, name_key(n)).ratio() >= GUESS_SIMILARITY for n in (place.name, *place.aliases)
     )

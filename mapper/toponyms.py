@@ -15,6 +15,7 @@ Whether a name is used literally is decided once its place is known
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import re
 from dataclasses import dataclass
@@ -142,9 +143,11 @@ TINY_POPULATION = 5_000
 _LOCATIVE_CUE = re.compile(
     r"\b(?:in|at|near|from|to|into|outside|around|toward|towards|between|of|across|through)\s+(?:the\s+)?$", re.I
 )
+_TOWN_CUE = re.compile(r"\b(?:in|near|outside|downtown|central|town\s+of|city\s+of)\s+$")
 _COMMA_PLACE_AFTER = re.compile(r"^,\s+[A-Z]")
 
 
+_ARTICLE_JOIN_BEFORE = re.compile(r"[A-Z][\w'’]*\s+(?:al|el|ash|as|ad|az|ar|an|at)-$")
 _CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$", re.I)
 _DATELINE = re.compile(r"^\s*(?:,|\(|-|—|–)")
 
@@ -210,6 +213,8 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         return len(word) >= 4 and line_start and bool(_DATELINE.match(clean[e : e + 8]))
     if f.country:
         return True
+    if _ARTICLE_JOIN_BEFORE.search(clean, max(0, s - 12), s):
+        return False  # "Ahrar al-Sham", "Jaish al-Islam": the end of a longer name, not Sham
     if _WEAPON_AFTER.match(clean[e : e + 40]):
         return False  # "Iskander missiles"
     big = f.big
@@ -217,8 +222,10 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         # "Police", "Reading", "March", "Act" -- but "Boston" and "Cork" are cities first: a
         # sizeable place keeps the name unless the article also uses the word in lower case
         # or the name opens a sentence
-        if big < SMALL_POPULATION or SENTENCE_START.search(clean[max(0, s - 3) : s]):
+        if SENTENCE_START.search(clean[max(0, s - 3) : s]):
             return False
+        if big < SMALL_POPULATION and not (big >= TINY_POPULATION and _TOWN_CUE.search(clean, max(0, s - 20), s)):
+            return False  # a town whose name is also a word must be written as a place: "in downtown Calais"
         if word.lower() in _lower_words(clean):
             return False
     if _TITLE_BEFORE.search(clean[max(0, s - 16) : s]):
@@ -479,6 +486,22 @@ _CONTEXT = [
         rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+(?:province|governorate|district|sub-?district|region|township|camp|air\s+base|airbase|military\s+base|refugee\s+camp|neighbou?rhoods?|village)\b"
     ),
 ]
+# "X, a village 45 km south of Y", "X, a small government-held enclave", "X, a major town in"
+_CONTEXT.append(
+    re.compile(
+        rf"(?=[A-Zae])\b(?P<n>{_NAME}),\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:village|town|city|hamlet|settlement|"
+        r"district|island|enclave|suburb|neighbou?rhood|camp|region|zone|locality|border\s+town)\b"
+    )
+)
+# names made with the Arabic words for a village's features: Kafr (village), Tall (hill), Deir
+# (monastery), Beit (house), Khirbet (ruin), Wadi (valley), Jabal (mountain), Ras (cape), Bir (well)
+_CONTEXT.append(
+    re.compile(
+        r"(?=[BDJKRTUW])\b(?P<n>(?:Kafr|Kfar|Tal|Tall|Tel|Tell|Deir|Dayr|Beit|Bayt|Khirbet|Khirbat|Wadi|Jabal|"
+        r"Jebel|Ras|Bir|Umm|Qasr)[\s-](?:(?:al|el|ad|as|ar|az|an|ash)-)?[A-Z][\w'’]+(?:[\s-](?:(?:al|el|ad|as|ar|az|an|ash)-)?"
+        r"[A-Z][\w'’]+)?)"
+    )
+)
 # every match of _CONTEXT[i] contains a match of _CONTEXT_GATE[i]: a text without one is
 # not scanned (the gates open with plain words or a character class, which the engine
 # finds fastest)
@@ -490,7 +513,19 @@ _CONTEXT_GATE = [
         r"\s(?:province|governorate|district|sub-?district|region|township|camp|air\s+base|airbase|military\s+base|neighbou?rhoods?|village)\b"
     ),
 ]
+_CONTEXT_GATE.append(
+    re.compile(
+        r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|hamlet|settlement|district|island|enclave|suburb|"
+        r"neighbou?rhood|camp|region|zone|locality|border\s+town)\b"
+    )
+)
+_CONTEXT_GATE.append(
+    re.compile(
+        r"(?:Kafr|Kfar|Tal|Tall|Tel|Tell|Deir|Dayr|Beit|Bayt|Khirbet|Khirbat|Wadi|Jabal|Jebel|Ras|Bir|Umm|Qasr)[\s-]"
+    )
+)
 _LIST_ITEM = re.compile(_NAME)
+_LIST_END = re.compile(r"\s(?:and|or)\s")
 _NOT_NAMES = frozenset(
     "The A An This That These Those It He She They We I US UN EU NATO CENTCOM Pentagon President Prime".split()
 )
@@ -527,9 +562,21 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     A pattern's name that holds a shorter world-gazetteer name takes its place ("the Jal Mir
     region": not Jal, New Mexico); the hits it replaces leave ``taken``."""
     out: list[Hit] = []
+    # the hits a new name may overlap, by start, found by bisection: one that overlaps [s, e)
+    # starts before e and, being at most ``longest`` long, after s - longest (a scan of every
+    # hit for every name would cost the square of the article's length)
+    by_id = {id(h): h for h in taken}
+    occupied = sorted((h.start, h.end, id(h)) for h in taken)
+    longest = max((h.end - h.start for h in taken), default=0)
 
     def overlapping(s: int, e: int) -> list[Hit]:
-        return [h for h in taken + out if s < h.end and h.start < e]
+        found = []
+        i = bisect.bisect_left(occupied, (s - longest + 1,))
+        while i < len(occupied) and occupied[i][0] < e:
+            if occupied[i][1] > s:
+                found.append(by_id[occupied[i][2]])
+            i += 1
+        return found
 
     for rx, gate in zip(_CONTEXT, _CONTEXT_GATE, strict=True):
         if not gate.search(clean):
@@ -539,7 +586,9 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
             spans = [(s, e)]
             # the rest of a list: "the towns of X, Y and Z"
             tail = clean[e : m.end()]
-            spans += [(e + x.start(), e + x.end()) for x in _LIST_ITEM.finditer(tail)]
+            # a list ends with "and Z" or runs on ("X, Y, Z, W"); "the province of X, Y fighters" is none
+            if _LIST_END.search(tail) or len(_LIST_ITEM.findall(tail)) >= 2:
+                spans += [(e + x.start(), e + x.end()) for x in _LIST_ITEM.finditer(tail)]
             for s1, e1 in spans:
                 trimmed = _trim_name(clean, s1, e1)
                 if trimmed is None:
@@ -555,7 +604,12 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
                     continue
                 for h in over:
                     taken.remove(h)
-                out.append(Hit(s2, e2, name_key(surface), "pattern"))
+                    occupied.remove((h.start, h.end, id(h)))
+                hit = Hit(s2, e2, name_key(surface), "pattern")
+                out.append(hit)
+                by_id[id(hit)] = hit
+                bisect.insort(occupied, (s2, e2, id(hit)))
+                longest = max(longest, e2 - s2)
     return out
 
 
@@ -580,6 +634,46 @@ FUNCTION_WORDS = JOINERS | frozenset(
 )
 
 
+# --------------------------------------------------------------------------- guesses
+
+GUESS = 0.3  # the confidence of a guess: resolve keeps it only when it finds it a place
+# a name no gazetteer spells so, written where a place stands: "killed in Tel Abyad", "near Baqouba"
+_GUESS_CUE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t)\s+$")
+_GUESS_OPENER = re.compile(r"(?:In|Near|Outside|Around|At)\s+(?=[A-Z])")
+_GUESS_AFTER_BAD = re.compile(r"^(?:['’]s\b|\s+(?:said|says|told|and\s+[A-Z]))")
+
+
+def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
+    """Runs of capitalised words that no gazetteer knows, right after "in", "near", "outside",
+    "around" or "at": perhaps another spelling of a place ("Tel Abyad", "Tuz Khurmato").
+    Resolve keeps one only when it finds it a place (``Resolver.respelled``, or a place the
+    text puts it in); the others are dropped, not reported as unresolved."""
+    spans = sorted((h.start, h.end) for h in taken)
+    starts = [a for a, _ in spans]
+    out: list[Hit] = []
+    for m in _CAPSEQ.finditer(clean):
+        s, e = m.span()
+        opener = _GUESS_OPENER.match(clean, s, e)
+        if opener is not None:
+            s = opener.end()  # "In Iskandiriyah, south of the capital, ..."
+        elif not _GUESS_CUE.search(clean, max(0, s - 8), s):
+            continue
+        i = bisect.bisect_right(starts, e) - 1
+        if i >= 0 and spans[i][1] > s:
+            continue  # overlaps a name found otherwise
+        words = clean[s:e].split()
+        if (
+            len(words) > 3
+            or words[0] in NOT_NAME_START
+            or any(w in NOT_PLACES or w in PLACE_WORDS or w.isupper() or w.endswith(("'s", "’s")) for w in words)
+            or (len(words) == 1 and (len(words[0]) < 5 or words[0].lower() in common_words()))
+            or _GUESS_AFTER_BAD.match(clean, e)
+        ):
+            continue
+        out.append(Hit(s, e, name_key(clean[s:e]), "guess"))
+    return out
+
+
 def find_toponyms(article: Article, sentences: list[Sentence], matcher: Matcher) -> list[Toponym]:
     """Every place name in the article, literal or not, in text order, with its sentence."""
     clean = article.clean
@@ -588,6 +682,8 @@ def find_toponyms(article: Article, sentences: list[Sentence], matcher: Matcher)
         # a longer world name wins over a curated one inside it ("South Africa" over "Africa")
         hits = longest_first(hits + index_hits(clean, matcher.index, matcher.runs) + script_hits(clean, matcher.index))
     hits += pattern_hits(clean, hits)
+    if matcher.index is not None:
+        hits += guess_hits(clean, hits)
     hits.sort(key=lambda h: h.start)
     out: list[Toponym] = []
     k = 0
@@ -596,6 +692,6 @@ def find_toponyms(article: Article, sentences: list[Sentence], matcher: Matcher)
             k += 1
         sent = (sentences[k].start, sentences[k].end) if sentences else (0, len(clean))
         s, e = article.to_original(h.start, h.end)
-        confidence = 1.0 if h.source == "gazetteer" else 0.6
+        confidence = 1.0 if h.source == "gazetteer" else GUESS if h.source == "guess" else 0.6
         out.append(Toponym(article.id, s, e, h.start, h.end, clean[h.start : h.end], h.key, confidence, sent))
     return out

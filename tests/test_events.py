@@ -457,3 +457,53 @@ def test_a_word_ending_in_al_starts_no_name(pipe: Pipeline) -> None:
     r = _analyse(pipe, "A bomb hit a traditional Sunni neighbourhood of Hayy Dulaimat in western Mosul.")
     assert [m.surface for m in r.mentions if m.surface.endswith("Sunni")] == []
     assert "Hayy Dulaimat" in _struck_at(r)
+
+
+def test_the_province_a_sentence_is_set_in_holds_its_unknown_villages(pipe: Pipeline) -> None:
+    r = _analyse(
+        pipe,
+        "In the province of Hama, gunmen shelled the village of Tell Qurnafa and a power station in Kafr Zita.",
+    )
+    struck = _struck_at(r)
+    assert set(struck) == {"Tell Qurnafa", "Kafr Zita"}  # the village however coarsely placed, and the town
+    assert struck["Tell Qurnafa"].precision == 3 and struck["Kafr Zita"].precision == 1
+
+
+def test_the_one_province_of_an_article_holds_a_town_it_does_not_place(pipe: Pipeline) -> None:
+    text = (
+        "Two soldiers were killed in Qarabagh on Monday, officials in Ghazni province said.\n\n"
+        "A day later a roadside bomb struck a police truck in the town of Deh Khwaja Sufla."
+    )
+    m = _struck_at(_analyse(pipe, text))["Deh Khwaja Sufla"]
+    assert m.place is not None and m.place.admin1 == "Ghazni" and m.precision == 3
+
+
+def test_the_subject_after_a_fronted_province_is_no_list_of_places(pipe: Pipeline) -> None:
+    # "the province of X, Y ..." continues no list without an "and": Y is who acted
+    r = _analyse(pipe, "In the province of Hama, Jund Tarkhan fighters shelled the village of Tell Qurnafa.")
+    assert "Jund Tarkhan" not in {m.surface for m in r.mentions}
+    assert set(_struck_at(r)) == {"Tell Qurnafa"}
+
+
+def test_an_apposition_says_what_and_where_a_place_is(pipe: Pipeline) -> None:
+    r = _analyse(pipe, "Gunmen killed nine people in Zawr Dabbah, a farming village some 30 km south of Mosul.")
+    m = _struck_at(r)["Zawr Dabbah"]
+    assert m.place is not None and m.place.feature_type == "village" and m.precision == 2
+
+
+def test_a_name_built_on_kafr_or_tell_is_a_village(pipe: Pipeline) -> None:
+    text = "Shelling hit Kafr Sijnaq on Monday, a day after clashes in Kafr Zita in Hama province."
+    m = _struck_at(_analyse(pipe, text))["Kafr Sijnaq"]
+    assert m.place is not None and m.place.feature_type == "village" and m.place.admin1 == "Hama"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A mine exploded as an army truck passed by Kafr Zita, wounding two soldiers.", "Kafr Zita"),
+        ("Troops killed 12 militants in the neighbouring province of Ghazni on Sunday.", "Ghazni"),
+        ("A photographer was shot at the entrance to Tulkarm on Friday.", "Tulkarm"),
+    ],
+)
+def test_more_ways_of_saying_where(pipe: Pipeline, text: str, name: str) -> None:
+    assert name in _struck(_analyse(pipe, text))

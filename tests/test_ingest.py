@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from mapper.ingest import IngestError, Source, clean_text, decode, discover, is_boilerplate, read_article
 
+from .conftest import SEEDS
+
 
 def _src(p: Path) -> Source:
     return Source(p, p.name)
@@ -115,11 +117,12 @@ def test_discover_ids_recursion_and_symlink_loop(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "b" / "x.txt").write_text("x")
     (tmp_path / "a" / "y.md").write_text("y")
-    (tmp_path / "a" / "z.pdf").write_text("z")
+    (tmp_path / "a" / "z.png").write_text("z")
     os.symlink(tmp_path / "a", tmp_path / "a" / "b" / "loop")
     found = list(discover([tmp_path]))
     ids = sorted(s.article_id for s in found if isinstance(s, Source))
     assert ids == ["a/b/x.txt", "a/y.md"]
+    assert [Path(e.path).name for e in found if isinstance(e, IngestError)] == ["z.png"]  # said, not read
     missing = list(discover([tmp_path / "nope"]))
     assert isinstance(missing[0], IngestError)
 
@@ -227,3 +230,73 @@ def test_foreign_line_fast_path_matches_the_rule(line: str) -> None:
     from mapper.ingest import _is_foreign_line
 
     assert _is_foreign_line(line) == _foreign_reference(line)
+
+
+# --------------------------------------------------------------------------- boilerplate in long lines
+
+_SAME = {('"', "\u201c"), ('"', "\u201d"), ("'", "\u2019"), ("-", "\u2013"), (" ", "\u00a0")}
+
+
+def _maps_back(text: str, clean: str, offsets: list[int]) -> bool:
+    """Every character of ``clean`` is the character of ``text`` its offset names (or its
+    normalised form), but for the separators cleaning puts between kept pieces."""
+    return len(offsets) == len(clean) + 1 and all(
+        ch in " \n" or text[offsets[i]] == ch or (ch, text[offsets[i]]) in _SAME for i, ch in enumerate(clean)
+    )
+
+
+def test_a_one_line_article_keeps_its_report_when_a_boilerplate_phrase_is_in_it() -> None:
+    from .conftest import analyse_text
+
+    first = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    one_line = re.sub(r"\s*\n\s*", " ", first)
+    assert "\n" not in one_line and re.search("we use cookies", one_line, re.I)
+    clean, offsets = clean_text(one_line)
+    assert len(clean) > 0.9 * len(one_line)
+    assert "We use cookies" not in clean
+    assert _maps_back(one_line, clean, offsets)
+    claims = analyse_text(one_line).claims
+    assert any(c.killed_min == 16 and "gz:akashat" in c.places for c in claims)
+
+
+def test_a_long_line_loses_only_its_boilerplate() -> None:
+    news = (
+        "Warplanes struck a fuel depot outside Homs before dawn on Friday, killing twelve people, "
+        "the provincial governor said. Rescue crews were still searching the rubble at noon, and the "
+        "hospital in the city asked residents to give blood. "
+    )
+    line = news + "We use cookies. " + news + "Cookies help us deliver our services and we use cookies to " + news
+    line += "All rights reserved."
+    clean, offsets = clean_text(line)
+    assert clean.count("Warplanes struck a fuel depot") == 3
+    assert "We use cookies" not in clean and "we use cookies" not in clean and "rights reserved" not in clean
+    assert _maps_back(line, clean, offsets)
+    # the same text in short lines: each boilerplate line goes whole, as before
+    short = clean_text("Strikes hit Homs on Friday.\nWe use cookies to improve this site\nTwo died.")[0]
+    assert short == "Strikes hit Homs on Friday.\n\nTwo died."
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Strikes hit the town of Qarvel on Monday, residents said. ",
+                "We use cookies. ",
+                "accept all cookies",
+                " subscribe to our newsletter ",
+                "All rights reserved.",
+                "Read more @ ",
+                "\u201cWe were asleep,\u201d a neighbour said\u00a0\u2013 ",
+                "  ",
+                "\n",
+                "Calculadora para la Cola de Vacunación en México. ",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_cleaning_long_lines_keeps_an_exact_offset_map(text: str) -> None:
+    clean, offsets = clean_text(text)
+    assert _maps_back(text, clean, offsets)
+    assert offsets == sorted(offsets)

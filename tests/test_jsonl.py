@@ -126,7 +126,7 @@ def test_a_jsonl_an_older_mapper_stored_whole_is_replaced_by_its_records(
     _write(feed, RECORDS)
     out = tmp_path / "out"
     with monkeypatch.context() as m:  # as `mapper run` read a .jsonl before: one article, the whole file
-        m.setattr(mapper.pipeline, "walk", lambda inputs, wanted, records: walk(inputs, wanted=wanted))
+        m.setattr(mapper.pipeline, "walk", lambda inputs, wanted, records, **kw: walk(inputs, wanted=wanted, **kw))
         assert _run("run", str(feed), "-o", str(out), "--offline", "--no-world")[0] == 0
     assert list(_articles(out / "mapper.sqlite")) == ["feed.jsonl"]
     os.utime(feed, (feed.stat().st_mtime - 10,) * 2)

@@ -49,7 +49,7 @@ def corpus(seeds_copy: Path) -> Path:
     sub.mkdir()
     (sub / "new.txt").write_text(
         "US warplanes struck Akashat on Friday, killing 40 people, officials said.\n\n"
-        "Strikes also hit the town of Qelbrun Vasht, a local official said."
+        "Strikes also hit the town of Qelbrun Vasht, an official in Baghdad said."
     )
     return seeds_copy
 

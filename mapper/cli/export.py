@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .options import filter_options, open_store, output_option, store_options
+from .options import filter_options, open_store, output_option, store_options, warn
 
 FORMATS = ("geojson", "csv", "gpkg", "html", "kml", "acled", "corrections")
 
@@ -45,6 +45,6 @@ def export(outdir: Path, store: Path | None, wait: float | None, formats: tuple[
     from ..store import default_store
 
     with open_store(store or default_store(outdir), wait, create=False) as st:
-        result = refresh(st, outdir, formats or ("geojson", "csv", "html"), where=where)
+        result = refresh(st, outdir, formats or ("geojson", "csv", "html"), where=where, on_problem=warn)
     for kind, path in result.outputs.items():
         click.echo(f"  {kind:<8} {path}")

@@ -7,7 +7,8 @@ from typing import Any
 
 import click
 
-from .options import build_pipeline, config_options, executor_options, warn
+from .options import build_pipeline, config_options, executor_options, say_where_names_go, warn
+from .settings import ConfiguredCommand
 
 EPILOG = """\b
 Examples:
@@ -16,7 +17,7 @@ Examples:
 """
 
 
-@click.command(epilog=EPILOG)
+@click.command(cls=ConfiguredCommand, epilog=EPILOG)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--format",
@@ -39,6 +40,7 @@ def extract(inputs: tuple[Path, ...], fmt: str, config: Any, executor: Any) -> N
 
     from ..extract import extract as records
 
+    say_where_names_go(config)
     pipe = build_pipeline(config)
     for rec in records(pipe, inputs, executor=executor, on_problem=warn):
         if fmt == "jsonl":

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .export import FORMATS
-from .options import open_store, output_option, store_options
+from .options import open_store, output_option, shown, store_options, warn
 
 
 @click.command("forget")
@@ -32,6 +32,7 @@ def forget(articles: tuple[str, ...], outdir: Path, store: Path | None, wait: fl
     from ..store import default_store, file_key
 
     with open_store(store or default_store(outdir), wait, create=False) as st:
+        kinds = tuple(k for k in FORMATS if (outdir / OUTPUT_NAMES[k]).exists()) or ("geojson", "csv", "html")
         shas: list[str] = []
         for ref in articles:
             hits = st.find(ref)
@@ -39,13 +40,16 @@ def forget(articles: tuple[str, ...], outdir: Path, store: Path | None, wait: fl
                 by_file = st.find_file(file_key(ref))
                 if not by_file:
                     what = "no stored article matches" if not hits else f"{len(hits)} stored articles match"
-                    raise click.ClickException(f"{what} {ref!r}; nothing forgotten")
+                    done = ""
+                    if not st.sites_current():  # an earlier command (a killed forget) left the outputs behind
+                        refresh(st, outdir, kinds, on_problem=warn)
+                        done = f" (the outputs in {outdir}, left behind by an earlier command, are now up to date)"
+                    raise click.ClickException(shown(f"{what} {ref!r}; nothing forgotten{done}"))
                 hits = by_file
             shas += hits
         gone = st.forget(shas)
-        kinds = tuple(k for k in FORMATS if (outdir / OUTPUT_NAMES[k]).exists()) or ("geojson", "csv", "html")
-        result = refresh(st, outdir, kinds)
+        result = refresh(st, outdir, kinds, on_problem=warn)
     struck = sum(1 for s in result.sites if s.role == "struck")
-    click.echo(f"forgot {len(gone)} article(s): {', '.join(gone)}")
+    click.echo(shown(f"forgot {len(gone)} article(s): {', '.join(gone)}"))
     mentioned = len(result.sites) - struck
     click.echo(f"the store now maps {len(result.articles)} articles: {struck} sites struck, {mentioned} mentioned")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,13 +13,22 @@ import click
 
 from .. import __version__
 
+# what must not reach a terminal raw from a file name or an article: control characters
+# (escape sequences, carriage returns, line breaks) and the marks that reorder text
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: object) -> str:
+    """``text`` as it may be printed: control characters as escapes (``\\x1b``, ``\\u202e``)."""
+    return _UNSHOWN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
 
 def warn(problem: Any) -> None:
-    click.secho(f"warning: {problem}", fg="yellow", err=True)
+    click.secho(f"warning: {shown(problem)}", fg="yellow", err=True)
 
 
 def note(message: str) -> None:
-    click.echo(message, err=True)
+    click.echo(shown(message), err=True)
 
 
 def config_options(f: Any) -> Any:
@@ -85,7 +95,8 @@ def config_options(f: Any) -> Any:
 
 
 def build_pipeline(config: Any, **overrides: Any) -> Any:
-    """The pipeline of ``config``; a geocoder geopy does not know is a usage error."""
+    """The pipeline of ``config``; a geocoder geopy does not know is a usage error.  The first
+    time, the world gazetteer index is built (said, with the time it takes)."""
     from dataclasses import replace
 
     from ..pipeline import Pipeline
@@ -93,9 +104,67 @@ def build_pipeline(config: Any, **overrides: Any) -> Any:
     if overrides:
         config = replace(config, geocoder=replace(config.geocoder, **overrides))
     try:
-        return Pipeline.from_config(config)
+        with building_world(config):
+            return Pipeline.from_config(config)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--geocoder") from None
+
+
+_SERVICES = {"nominatim": "nominatim.openstreetmap.org (OpenStreetMap)", "photon": "photon.komoot.io"}
+
+
+def say_where_names_go(config: Any) -> None:
+    """The first line of a run that may geocode online: which service gets the place names,
+    and how to keep them here."""
+    geo = config.geocoder
+    if geo is None or geo.offline:
+        return
+    where = geo.url or _SERVICES.get(geo.provider, f"the {geo.provider} service")
+    note(
+        f"online geocoding: place names no local gazetteer knows are sent to {where}; "
+        "--offline (or offline = true in mapper.toml) keeps them on this machine"
+    )
+
+
+@contextlib.contextmanager
+def building_world(config: Any) -> Iterator[None]:
+    """Say so while the world gazetteer index is built (once, on the first run: 25-50 s), with
+    the seconds it has taken so far on a terminal."""
+    if not config.world:
+        yield
+        return
+    from ..places.world.fileformat import cache_path, source_versions
+    from ..places.world.index import default_cache_dir
+
+    path = cache_path(default_cache_dir(), source_versions())
+    if path.exists():
+        yield
+        return
+    import sys
+    import threading
+    import time
+
+    note(f"building the world gazetteer index (first run only; 25-50 s) in {path.parent}")
+    start = time.monotonic()
+    done = threading.Event()
+    tty = sys.stderr.isatty()
+
+    def tick() -> None:
+        while not done.wait(1.0):
+            click.echo(f"\r  building the world gazetteer index: {time.monotonic() - start:.0f} s", nl=False, err=True)
+
+    ticker = threading.Thread(target=tick, daemon=True) if tty else None
+    if ticker is not None:
+        ticker.start()
+    try:
+        yield
+    finally:
+        done.set()
+        if ticker is not None:
+            ticker.join()
+            click.echo("\r" + " " * 60 + "\r", nl=False, err=True)
+        if path.exists():
+            note(f"built the world gazetteer index in {time.monotonic() - start:.0f} s")
 
 
 def output_option(help: str) -> Any:
@@ -251,11 +320,12 @@ def errors(store_path: Path | None = None) -> Iterator[None]:
 
     from ..executors import ClusterError
     from ..export.publish import OutputError
+    from ..ingest import InputError
     from ..store import StoreError
 
     try:
         yield
-    except (StoreError, OutputError, ClusterError) as exc:
+    except (StoreError, OutputError, ClusterError, InputError) as exc:
         raise click.ClickException(str(exc)) from None
     except sqlite3.Error as exc:
         raise click.ClickException(f"{store_path}: {exc}") from None
@@ -271,9 +341,16 @@ def errors(store_path: Path | None = None) -> Iterator[None]:
 
 @contextlib.contextmanager
 def open_store(
-    store_path: Path, wait: float | None = None, *, lock: bool = True, create: bool = True, migrate: bool = True
+    store_path: Path,
+    wait: float | None = None,
+    *,
+    lock: bool = True,
+    create: bool = True,
+    migrate: bool = True,
+    readonly: bool = False,
 ) -> Iterator[Any]:
-    """The store, locked against other writers unless ``lock`` is off, with errors made one line."""
+    """The store, locked against other writers unless ``lock`` is off, with errors made one line
+    (``readonly``: opened only to read, from a read-only folder too)."""
     from ..store import Store, locked
 
     with errors(store_path), contextlib.ExitStack() as stack:
@@ -281,7 +358,7 @@ def open_store(
             Store.require(store_path)
         if lock:
             stack.enter_context(locked(store_path, wait=wait, on_wait=note))
-        st = stack.enter_context(Store.open(store_path, create=create, migrate=migrate))
+        st = stack.enter_context(Store.open(store_path, create=create, migrate=migrate, readonly=readonly))
         for line in st.notes:
             note(line)
         yield st

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .options import filter_options, note, open_store, output_option, store_option
+from .options import filter_options, note, open_store, output_option, shown, store_option, warn
 
 
 @click.command("sites")
@@ -39,13 +39,15 @@ def sites(outdir: Path, store: Path | None, fmt: str, role: str, where: Any) -> 
     from ..store import default_store
 
     store_path = store or default_store(outdir)
-    with open_store(store_path, lock=False, create=False, migrate=False) as st:
+    with open_store(store_path, lock=False, create=False, migrate=False, readonly=True) as st:
         with st.snapshot():  # one view, while a run may be storing
             features = st.features() if st.sites_current() else None
             n_articles = st.article_count()
-        if features is None:  # a run is adding articles, or was killed before storing its sites
+        if features is None:  # a run is adding articles, was killed before storing its sites, or one is damaged
+            for p in st.take_damaged():
+                warn(p)
             note("the stored sites are behind the stored articles; showing sites rebuilt from the articles")
-            result = build(st)
+            result = build(st, on_problem=warn)
             features = feature_collection(result.sites, {a.id: a for a in result.articles})["features"]
             n_articles = len(result.articles)
     if role != "all":
@@ -85,8 +87,9 @@ def print_sites(features: list[dict[str, Any]], where: str) -> None:
                 str(len(p["articles"])),
             )
         )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-    for r in rows:
+    cells = [[shown(v) for v in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(head))]
+    for r in cells:
         click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
     struck = sum(1 for f in features if f["properties"]["role"] == "struck")
-    click.echo(f"{len(features)} sites ({struck} struck, {len(features) - struck} mentioned); {where}")
+    click.echo(shown(f"{len(features)} sites ({struck} struck, {len(features) - struck} mentioned); {where}"))

@@ -144,12 +144,15 @@ def find_events(
     # ("killed 16 people in Iraq" after the strikes on Akashat and Al-Qaim)
     finer = [(i, pr) for d in placed if not d.inherited for i, pr in d.locations if pr < 3]
     if finer:
+        held_in: dict[str, list[tuple[int, int]]] = {}  # what each place holds, found once per place
         for d in placed:
             kept, inside = [], []
             for i, pr in d.locations:
                 p = mentions[i].place
                 assert p is not None
-                held = [(j, q) for j, q in finer if contains(p, mentions[j].place)]  # type: ignore[arg-type]
+                held = held_in.get(p.id)
+                if held is None:
+                    held = held_in[p.id] = [(j, q) for j, q in finer if contains(p, mentions[j].place)]  # type: ignore[arg-type]
                 if pr == 3 and (held or p.feature_type in AREA_TYPES):
                     inside += held
                 else:

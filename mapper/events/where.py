@@ -34,7 +34,7 @@ _SPEECH_VERB = re.compile(
 _SPOKEN_AT = re.compile(r"\b(?:in|at|from)\b", re.I)
 # what stands before a place that is not where the event happened
 _ORIGIN_BEFORE = re.compile(
-    r"\b(?:from|(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
+    r"\b(?:from|(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)(?<!entrance\s)(?<!gates\s)to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
     r"fled\s+to|returned\s+to|crossing\s+from|back\s+to|flown\s+to|taken\s+to|evacuated\s+to|bound\s+for|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
     r"residents?\s+of|natives?\s+of|\d+,\s+of|(?<!in\shis\s)(?<!in\sher\s)(?<!in\stheir\s)hometown\s+of)\s+(?:the\s+)?"
@@ -142,7 +142,8 @@ _FILLER = frozenset(
     southwestern north south east west upper lower greater old new restive embattled troubled besieged
     rebel-held government-held government-controlled opposition-held militant-held mainly largely
     predominantly shiite sunni kurdish christian druze alawite remote rural mountainous tribal
-    impoverished densely populated crowded busy""".split()
+    impoverished densely populated crowded busy neighbouring neighboring adjacent entrance entrances gate
+    gates""".split()
 )
 _LOC_WORDS = frozenset(
     "in at on near inside outside across around throughout along within over against targeting beside off through "
@@ -166,6 +167,8 @@ _PASSIVE_AFTER = re.compile(
 )
 _WORD_BACK = re.compile(r"([\w'’-]+|[,\"“”(])\s*$")
 _MAX_WALK = 10
+_PASSING_BEFORE = re.compile(r"\b(?:pass(?:ed|es|ing)?|driv(?:ing|e|es)|drove|went)\s+$", re.I)
+_ENTRANCE_BEFORE = re.compile(r"\b(?:entrance|entrances|gates?)\s+$", re.I)
 _CONTESTED_BEFORE = re.compile(r"\b(?:battle|fight|fighting|struggle|offensive|push|assault|war)\s+$", re.I)
 _WEAPONRY = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:mortars?|artillery|rockets?|launchers?|tanks?|firearms|guns?|cannons?|"
@@ -207,6 +210,10 @@ def link_of(clean: str, start: int, sent_start: int) -> str | None:
             return None if negated else "object"  # "did not hit Akashat"
         if low == "for" and _CONTESTED_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
             return "in"  # "the battle for Manbij"
+        if low == "by" and _PASSING_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
+            return "near"  # "as a convoy passed by Mir Ali"
+        if low == "to" and _ENTRANCE_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
+            return "in"  # "at the entrance to the camp of X"
         if low == "from" and _WEAPONRY.match(clean, m.end(1), start):
             pos = m.start()
             continue  # "shelled from mortars and artillery the settlements of X": the means
@@ -423,4 +430,9 @@ def choose(clean: str, cands: list[Candidate], mentions: list[Mention]) -> list[
         assert p is not None
         out.append((c.mention, 3 if c.province else precision(p, c.near or c.unknown_beside)))
     best = min(pr for _, pr in out)
-    return [(i, pr) for i, pr in out if pr == best or pr < 3]
+    # a place no gazetteer has is its own place however coarsely the text locates it
+    return [(i, pr) for i, pr in out if pr == best or pr < 3 or _placed_by_text(mentions[i].place)]
+
+
+def _placed_by_text(place: Place | None) -> bool:
+    return place is not None and place.resolved_by == "context"

@@ -49,6 +49,7 @@ def feature(site: Site, articles: dict[str, Article]) -> dict[str, Any]:
                 "date": a.published.isoformat() if a and a.published else None,
                 "path": os.path.abspath(a.path) if a and a.path else None,
                 "url": a.url if a else None,
+                "language": a.language if a else None,
             }
         )
     props: dict[str, Any] = {

@@ -19,6 +19,7 @@ def counts(result: RunResult) -> dict[str, Any]:
         "unresolved": len(result.unresolved),
         "problems": sum(1 for p in result.problems if p.skipped),
         "warnings": sum(1 for p in result.problems if not p.skipped),
+        "not_in_english": sum(1 for a in result.articles if a.language not in (None, "en")),
     }
 
 
@@ -70,4 +71,6 @@ def report(result: RunResult) -> dict[str, Any]:
             }
             for a in result.corrections
         ],
+        # each article's language (ISO 639-1; null: unknown); events and tolls are read in English only
+        "languages": {a.id: a.language for a in result.articles},
     }

@@ -62,8 +62,18 @@ class MemoSource:
     def places_in(self, iso2: str) -> list[Place]:
         return places_in(self.source, iso2)
 
+    def respellings(self, iso2: str, skel: str) -> list[Place]:
+        return respellings(self.source, iso2, skel)
+
 
 def places_in(source: object, iso2: str) -> list[Place]:
     """Every place of one country that ``source`` can list ([] when it cannot)."""
     lister = getattr(source, "places_in", None)
     return list(lister(iso2)) if lister is not None else []
+
+
+def respellings(source: object, iso2: str, skel: str) -> list[Place]:
+    """The places of one country whose names ``source`` spells with the skeleton ``skel``
+    (``mapper.names.skeleton``; [] when it cannot tell)."""
+    finder = getattr(source, "respellings", None)
+    return list(finder(iso2, skel)) if finder is not None else []

@@ -130,3 +130,8 @@ class CombinedIndex:
         from . import places_in
 
         return places_in(self.world, iso2)
+
+    def respellings(self, iso2: str, skel: str) -> list[Place]:
+        from . import respellings
+
+        return respellings(self.world, iso2, skel)

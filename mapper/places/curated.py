@@ -103,7 +103,15 @@ def read_gazetteer_csv(path: str | os.PathLike[str]) -> tuple[list[Place], list[
     if absent:
         return [], [Problem(p, f"gazetteer header lacks column(s) {', '.join(absent)}", 1)]
     seen: set[str] = set()
-    for row in reader:
+    while True:
+        before = reader.line_num
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # a cell over the csv module's limit (128 KB), a stray NUL: that row only
+            problems.append(Problem(p, f"malformed row: {exc}", before + 1))
+            continue
         line = reader.line_num
         if None in row or any(v is None for v in row.values()):
             problems.append(Problem(p, f"malformed row: expected {len(header)} fields", line))

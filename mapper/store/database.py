@@ -30,12 +30,13 @@ import contextlib
 import json
 import os
 import sqlite3
+import zlib
 from collections.abc import Container, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..models import Article, ArticleResult, Offsets, Problem
+from ..models import Article, ArticleResult, Offsets, Place, Problem
 from .codec import (
     CLAIM_COLUMNS,
     MENTION_COLUMNS,
@@ -62,6 +63,17 @@ from .incremental import Packed, Pending, record_range
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, statements
 
 
+class _Known(dict[str, Any]):
+    """The stored places, a damaged one (left out) read as no place."""
+
+    def __missing__(self, key: str) -> None:
+        return None
+
+
+# what decoding a damaged row raises: a bad zlib blob, bad JSON or UTF-8, a value of the wrong shape
+_DAMAGE = (zlib.error, ValueError, TypeError, KeyError, IndexError)
+
+
 class Store:
     """An open store.  Use ``Store.open``; close it (or use ``with``) when done."""
 
@@ -69,6 +81,9 @@ class Store:
         self.path = path
         self.con = con
         self.notes: list[str] = []  # what opening did (an upgrade), for the user
+        # stored rows that could not be decoded (a damaged blob or JSON), each named once
+        self.damaged: list[Problem] = []
+        self._damaged_seen: set[str] = set()
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -79,12 +94,16 @@ class Store:
         create: bool = True,
         migrate: bool = True,
         version: int = SCHEMA_VERSION,
+        readonly: bool = False,
     ) -> Store:
         """Open (or create) the store at ``path``, upgrading an older schema.
 
         ``version`` is for tests that need a store of an older schema.
         Raises ``StoreError`` for a missing store (``create=False``), a file that is
-        not a store, a store from a newer mapper, or an older one when ``migrate`` is off.
+        not a store, a store from a newer mapper, or an older one when ``migrate`` is off,
+        and, unless ``readonly``, for a store this process may not write (a read-only file
+        or folder), before anything is done.  ``readonly``: open it only to read (as
+        ``mapper sites`` does), from a read-only folder too.
         """
         p = Path(path)
         fresh = cls.fresh(p)
@@ -99,6 +118,8 @@ class Store:
             with open(p, "rb") as fh:
                 if fh.read(16) != b"SQLite format 3\x00":
                     raise StoreError(f"{p}: not an SQLite database, so not a mapper store")
+        if readonly:
+            return cls._open_readonly(p, version)
         p.parent.mkdir(parents=True, exist_ok=True)
         try:
             con = sqlite3.connect(p, timeout=30, isolation_level=None, check_same_thread=False)
@@ -107,6 +128,7 @@ class Store:
         store = cls(p, con)
         try:
             store._check_and_migrate(create=create, migrate=migrate, target=version)
+            store._check_writable()
             con.execute("PRAGMA foreign_keys = ON")
             con.execute("PRAGMA journal_mode = WAL")
             con.execute("PRAGMA synchronous = NORMAL")
@@ -117,6 +139,56 @@ class Store:
             con.close()
             raise
         return store
+
+    @classmethod
+    def _open_readonly(cls, p: Path, version: int) -> Store:
+        """Open to read only: ``mode=ro``, or, when SQLite cannot make its shared-memory file
+        beside it (a read-only folder, where no writer can be at work), ``immutable=1``."""
+        from urllib.parse import quote
+
+        uri = "file:" + quote(os.path.abspath(p))
+        last: sqlite3.Error | None = None
+        for flags in ("mode=ro", "immutable=1"):
+            try:
+                con = sqlite3.connect(
+                    f"{uri}?{flags}", uri=True, timeout=30, isolation_level=None, check_same_thread=False
+                )
+            except sqlite3.Error as exc:
+                last = exc
+                continue
+            store = cls(p, con)
+            try:
+                store._check_and_migrate(create=False, migrate=False, target=version)
+                con.execute("SELECT count(*) FROM articles").fetchone()  # reads through the WAL, if any
+            except sqlite3.OperationalError as exc:  # (mode=ro without its -shm file: try immutable)
+                con.close()
+                last = exc
+                continue
+            except sqlite3.DatabaseError as exc:
+                con.close()
+                raise StoreError(f"{p}: unreadable store: {exc}") from None
+            except BaseException:
+                con.close()
+                raise
+            return store
+        raise StoreError(f"{p}: cannot open to read: {last}")
+
+    def _check_writable(self) -> None:
+        """Raise ``StoreError`` for a store this process cannot write (tried, not guessed)."""
+        try:  # (a statement that writes nothing is refused all the same by a read-only database)
+            self.con.execute("BEGIN IMMEDIATE")
+            self.con.execute("DELETE FROM meta WHERE 0")
+            self.con.execute("ROLLBACK")
+        except sqlite3.OperationalError as exc:
+            if self.con.in_transaction:
+                self.con.execute("ROLLBACK")
+            text = str(exc).lower()
+            if "readonly" in text or "read-only" in text or "unable to open" in text:
+                raise StoreError(
+                    f"{self.path}: the store is read-only here ({exc}); nothing was done "
+                    "(`mapper sites` reads it; give --store a writable copy to add to it)"
+                ) from None
+            raise
 
     @staticmethod
     def fresh(path: Path) -> bool:
@@ -297,17 +369,18 @@ class Store:
                     text,
                     clean,
                     offsets,
+                    a.language,
                 )
             )
         # an upsert, not delete + insert: deleting would cascade to what refers to the article
         con.executemany(
             "INSERT INTO articles (sha256, article_id, path, title, outlet, published, url, event_ref,"
-            " unresolved, analysis, added, text, clean, offsets) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " unresolved, analysis, added, text, clean, offsets, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             " ON CONFLICT (sha256) DO UPDATE SET article_id = excluded.article_id, path = excluded.path,"
             " title = excluded.title, outlet = excluded.outlet, published = excluded.published,"
             " url = excluded.url, event_ref = excluded.event_ref, unresolved = excluded.unresolved,"
             " analysis = excluded.analysis, text = excluded.text, clean = excluded.clean,"
-            " offsets = excluded.offsets",
+            " offsets = excluded.offsets, language = excluded.language",
             rows,
         )
         shas = [(r.article.sha256,) for r in results]
@@ -410,7 +483,9 @@ class Store:
         rebuilding the sites of 100,000 stored articles holds almost none of their texts.
         """
         con = self.con
-        cols = "sha256, article_id, path, title, outlet, published, url, event_ref, unresolved, clean, offsets"
+        cols = (
+            "sha256, article_id, path, title, outlet, published, url, event_ref, unresolved, clean, offsets, language"
+        )
         if with_text:
             cols += ", text"
         rows: Iterable[Any]
@@ -420,31 +495,66 @@ class Store:
             rows = []
             for sha in shas:
                 rows += con.execute(f"SELECT {cols} FROM articles WHERE sha256 = ?", (sha,)).fetchall()
-        places = {r[0]: place_from_row(r) for r in con.execute(f"SELECT {PLACE_COLUMNS} FROM places")}
+        places: dict[str, Place] = {}
+        for r in con.execute(f"SELECT {PLACE_COLUMNS} FROM places"):
+            try:
+                places[r[0]] = place_from_row(r)
+            except _DAMAGE as exc:  # its mentions are read as unresolved
+                self._damage(f"place {r[0]}", exc)
         for row in rows:
-            sha, aid = row[0], row[1]
-            mentions = [
-                mention_from_row(aid, m, places)
-                for m in con.execute(f"SELECT {MENTION_COLUMNS} FROM mentions WHERE sha256 = ? ORDER BY seq", (sha,))
-            ]
-            claims = [
-                claim_from_row(aid, c)
-                for c in con.execute(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE sha256 = ? ORDER BY seq", (sha,))
-            ]
-            texts = not quoting or any(m.evidence is not None for m in mentions)
-            article = Article(
-                id=aid,
-                path=row[2],
-                text=unpack_text(row[11]) if with_text else "",
-                clean=unpack_text(row[9]) if texts else "",
-                offsets=unpack_offsets(row[10]) if texts else Offsets(),
-                sha256=sha,
-                title=row[3],
-                outlet=row[4],
-                published=published(row[5]),
-                url=row[6],
-            )
-            yield ArticleResult(article, mentions, claims, list(loads(row[8])), dateref(row[7]))
+            try:
+                result = self._result(row, places, with_text=with_text, quoting=quoting)
+            except _DAMAGE as exc:  # named, and left out: the others are read on
+                self._damage(f"article {row[1]}", exc)
+                continue
+            yield result
+
+    def _damage(self, what: str, exc: BaseException) -> None:
+        if what in self._damaged_seen:
+            return
+        self._damaged_seen.add(what)
+        kind = type(exc).__name__ if type(exc).__name__ != "error" else f"{type(exc).__module__} error"  # zlib's
+        why = f"{kind}: {exc}".splitlines()[0][:200]
+        if what.startswith(("place ", "site ")):
+            hint = "rebuilt from the articles" if what.startswith("site ") else "its names are left unresolved"
+        else:
+            hint = "left out; `mapper forget` it, then run over its file again"
+        self.damaged.append(Problem(f"{self.path}: {what}", f"damaged in the store ({why}); {hint}"))
+
+    def take_damaged(self) -> list[Problem]:
+        """The damaged rows met since the last call (each is named once per store)."""
+        out, self.damaged = self.damaged, []
+        return out
+
+    def _result(self, row: Sequence[Any], places: dict[str, Place], *, with_text: bool, quoting: bool) -> ArticleResult:
+        """One stored analysis from its ``articles`` row (raises on damaged content; a mention of a
+        damaged place is read as unresolved)."""
+        con = self.con
+        sha, aid = row[0], row[1]
+        known = _Known(places)
+        mentions = [
+            mention_from_row(aid, m, known)
+            for m in con.execute(f"SELECT {MENTION_COLUMNS} FROM mentions WHERE sha256 = ? ORDER BY seq", (sha,))
+        ]
+        claims = [
+            claim_from_row(aid, c)
+            for c in con.execute(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE sha256 = ? ORDER BY seq", (sha,))
+        ]
+        texts = not quoting or any(m.evidence is not None for m in mentions)
+        article = Article(
+            id=aid,
+            path=row[2],
+            text=unpack_text(row[12]) if with_text else "",
+            clean=unpack_text(row[9]) if texts else "",
+            offsets=unpack_offsets(row[10]) if texts else Offsets(),
+            sha256=sha,
+            title=row[3],
+            outlet=row[4],
+            published=published(row[5]),
+            url=row[6],
+            language=row[11],
+        )
+        return ArticleResult(article, mentions, claims, list(loads(row[8])), dateref(row[7]))
 
     def find(self, ref: str) -> list[str]:
         """Content hashes of the articles ``ref`` names: an article id, a path, a hash or its prefix."""
@@ -610,9 +720,17 @@ class Store:
         """Whether the stored sites hold ``site_id`` (as of the last build: see ``sites_current``)."""
         return self.con.execute("SELECT 1 FROM sites WHERE site_id = ?", (site_id,)).fetchone() is not None
 
-    def features(self) -> list[dict[str, Any]]:
-        """The stored sites as GeoJSON features, in sites.geojson order."""
-        return [json.loads(r[0]) for r in self.con.execute("SELECT feature FROM sites ORDER BY ord")]
+    def features(self) -> list[dict[str, Any]] | None:
+        """The stored sites as GeoJSON features, in sites.geojson order; None when one of them
+        is damaged (the sites are then rebuilt from the articles)."""
+        out = []
+        for sid, raw in self.con.execute("SELECT site_id, feature FROM sites ORDER BY ord"):
+            try:
+                out.append(json.loads(raw))
+            except _DAMAGE as exc:
+                self._damage(f"site {sid}", exc)
+                return None
+        return out
 
     def save(
         self, pending: Pending | None, analysis: str, feats: Iterable[dict[str, Any]], problems: Sequence[Problem]
@@ -635,4 +753,8 @@ class Store:
     def stored_problems(self) -> list[Problem]:
         raw = self.meta("problems")
         # (rows of stores written before warnings were kept have no fourth field: all skipped)
-        return [Problem(p[0], p[2], p[1], *p[3:]) for p in json.loads(raw)] if raw else []
+        try:
+            return [Problem(p[0], p[2], p[1], *p[3:]) for p in json.loads(raw)] if raw else []
+        except _DAMAGE as exc:
+            self._damage("the last run's problems", exc)
+            return []

@@ -9,7 +9,7 @@ stores are upgraded by ``MIGRATIONS``, step by step, each in a transaction
 from __future__ import annotations
 
 APPLICATION_ID = 0x4D415053  # "MAPS" in the SQLite header: this file is a mapper store
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # version -> SQL that turns a store of version - 1 into one of version (0 = empty file)
 MIGRATIONS: dict[int, str] = {
@@ -133,6 +133,10 @@ CREATE TABLE corrections (
     undone TEXT                         -- UTC time it was undone; NULL while it holds
 );
 CREATE INDEX corrections_site ON corrections(site_id);
+""",
+    # 5: the language of each article (mapper.language); NULL: unknown, or stored before it was kept
+    5: """
+ALTER TABLE articles ADD COLUMN language TEXT;
 """,
 }
 

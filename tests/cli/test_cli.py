@@ -109,11 +109,6 @@ def test_same_article_under_two_names_counts_once(seeds_copy: Path, tmp_path: Pa
     assert code == 0 and "articles read     5" in stdout and "counted once" in stderr
 
 
-def test_missing_input_is_reported(tmp_path: Path) -> None:
-    code, _, stderr = _run("run", str(tmp_path / "nope"), "-o", str(tmp_path / "o"), "--offline")
-    assert code == 0 and "no such file or folder" in stderr
-
-
 def test_impossible_dates_are_no_date_and_never_poison_the_store(tmp_path: Path) -> None:
     """Go's zero time and 9999-12-31 in front matter: the article is read without the date, the
     file is named in a warning, and the store keeps working (runs, exports, sites)."""

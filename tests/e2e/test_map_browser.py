@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -286,6 +286,56 @@ def test_seeds_map_markers_popup_layers_and_screenshot(open_map: Any, seeds_map:
     label.locator("input").uncheck()
     m.wait_count(0, "mentioned")
     assert m.errors == [] and m.dialogs == []
+
+
+def test_every_source_link_opens_its_article(open_map: Any, tmp_path: Path) -> None:
+    """The map is rendered in a staging folder and moved into the output folder: its links to
+    the article files are relative to where it ends up, and each one opens its article (the
+    articles sit beside the output folder, as ~/news beside ~/maps: a link one level off
+    misses them)."""
+    import json
+    import shutil
+
+    from mapper.config import PipelineConfig
+    from mapper.pipeline import run
+
+    from ..conftest import SEEDS
+
+    articles, out = tmp_path / "news", tmp_path / "maps"
+    shutil.copytree(SEEDS, articles)
+    run([articles], out, PipelineConfig(world=False), keep_store=False)
+    path, fc = out / "map.html", json.loads((out / "sites.geojson").read_text(encoding="utf-8"))
+    m = open_map(path)
+    struck = [i for i, f in enumerate(fc["features"]) if f["properties"]["role"] == "struck"]
+    m.wait_count(len(struck))
+    links: dict[str, set[str]] = {}  # link as the browser resolves it -> the sources of the popups it is in
+    for i in struck:
+        props = fc["features"][i]["properties"]
+        m.page.evaluate("(i) => window.strikeMapState.go(i)", i)
+        m.page.wait_for_function(
+            "(n) => { const p = document.querySelector('.leaflet-popup-content .sm-popup');"
+            " return p && p.innerText.includes(n); }",
+            arg=props["name"],
+        )
+        # a.href: the link resolved against the page's own address, as a click follows it
+        hrefs = m.page.eval_on_selector_all(
+            ".leaflet-popup-content .sm-popup a[href]", "as => as.map(a => a.href).filter(h => h.startsWith('file:'))"
+        )
+        sources = {s["path"] for s in props["sources"] if s.get("path")}
+        # every source of the site has its link (a quote of a claim may link its own article too)
+        assert sources and sources <= {unquote(urlsplit(h).path) for h in hrefs}, (props["name"], hrefs, sources)
+        for href in hrefs:
+            links.setdefault(href, set()).update(sources)
+        m.page.keyboard.press("Escape")
+    every = {s["path"] for f in fc["features"] for s in f["properties"]["sources"] if s.get("path")}
+    viewer = m.page.context.new_page()
+    for href in links:
+        local = unquote(urlsplit(href).path)
+        assert local in every, f"{href} opens none of the articles"
+        viewer.goto(href)
+        first_line = Path(local).read_text(encoding="utf-8").strip().splitlines()[0].strip()
+        assert first_line[:40] in viewer.inner_text("body"), href
+    viewer.close()
 
 
 # --------------------------------------------------------------------------- slider, filters, clusters, labels

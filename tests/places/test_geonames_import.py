@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from mapper.cli import main
 from mapper.ingest import article_from_text
-from mapper.names import name_key
+from mapper.names import name_key, skeleton
 from mapper.pipeline import Pipeline
 from mapper.places.world import WorldGazetteer
 from mapper.places.world.imported import DumpError, import_dump, read_manifest, world_with_imports
@@ -85,6 +85,8 @@ def test_a_dump_is_imported_and_its_places_resolve_offline(tmp_path: Path, world
     assert merged.country("AF").lat == pytest.approx(33.0) and merged.country("AF").lon == pytest.approx(66.0)
     # and the bundled places are all still there
     assert merged.candidates(name_key("Kandahar"))[0].country == "AF"
+    # another spelling of an imported name is found by its consonants
+    assert village.id in {p.id for p in merged.respellings("AF", skeleton("Dobrendy"))}
 
     pipe = Pipeline.create(world=merged)
     r = pipe.analyse(article_from_text("t", "A drone struck a house in Dobrandi, a village of Torghar province."))

@@ -212,3 +212,13 @@ def test_bbox_centre_across_the_antimeridian() -> None:
     plain.add(10.0, 20.0)
     plain.add(12.0, 30.0)
     assert plain.centre() == pytest.approx((11.0, 25.0))
+
+
+def test_other_spellings_are_found_by_their_skeleton_within_a_country(gaz: WorldGazetteer) -> None:
+    from mapper.names import skeleton
+
+    # "Maiwand" and "Maywand" share their consonants; the index finds the Afghan district
+    found = gaz.respellings("AF", skeleton("Maiwand"))
+    assert any(p.country == "AF" and skeleton(p.name) == skeleton("Maiwand") for p in found)
+    assert all(p.country == "AF" for p in found)
+    assert gaz.respellings("FR", skeleton("Maiwand")) == []  # only within the country asked

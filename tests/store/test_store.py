@@ -207,10 +207,8 @@ def test_changed_gazetteers_reanalyse_stored_articles_from_their_stored_text(tmp
     assert code == 0 and "Zarqoon (z.txt)" in stdout
     gaz = tmp_path / "extra.csv"
     gaz.write_text(GAZ_HEADER + "gz:zarqoon,Zarqoon,,34.2,40.9,town,SY,,,1,,test\n")
-    (src / "z.txt").unlink()  # the article is only in the store now
-    empty = tmp_path / "empty"
-    empty.mkdir()
-    code, stdout, stderr = _run("run", str(empty), "-o", str(out), "--offline", "--no-map", "--gazetteer", str(gaz))
+    (src / "z.txt").unlink()  # the article is only in the store now: a run without inputs maps the store
+    code, stdout, stderr = _run("run", "-o", str(out), "--offline", "--no-map", "--gazetteer", str(gaz))
     assert code == 0, stderr
     assert (
         "analysing 1 stored articles again" in stderr
@@ -221,7 +219,7 @@ def test_changed_gazetteers_reanalyse_stored_articles_from_their_stored_text(tmp
     (site,) = [f for f in fc["features"] if f["properties"]["role"] == "struck"]
     assert site["id"] == "gz:zarqoon@2024-02-02" and site["properties"]["killed_min"] == 3
     # the same gazetteers again: nothing to do
-    code, stdout, _ = _run("run", str(empty), "-o", str(out), "--offline", "--no-map", "--gazetteer", str(gaz))
+    code, stdout, _ = _run("run", "-o", str(out), "--offline", "--no-map", "--gazetteer", str(gaz))
     assert code == 0 and "nothing new" in stdout
 
 
@@ -340,11 +338,12 @@ def test_a_schema_1_store_is_upgraded_and_keeps_its_articles(
     assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
     geojson = (out / "sites.geojson").read_bytes()
     # make it what schema 1 wrote: no files table (schema 2 added it), no event columns (schema 3), no
-    # corrections (schema 4)
+    # corrections (schema 4), no languages (schema 5)
     con = sqlite3.connect(store)
     con.executescript(
         "DROP TABLE files; DROP TABLE corrections; ALTER TABLE mentions DROP COLUMN event;"
-        " ALTER TABLE claims DROP COLUMN event_type; ALTER TABLE claims DROP COLUMN aside; PRAGMA user_version = 1;"
+        " ALTER TABLE claims DROP COLUMN event_type; ALTER TABLE claims DROP COLUMN aside;"
+        " ALTER TABLE articles DROP COLUMN language; PRAGMA user_version = 1;"
     )
     con.close()
     Store.open(tmp_path / "v1.sqlite", version=1).close()
@@ -360,6 +359,9 @@ def test_a_schema_1_store_is_upgraded_and_keeps_its_articles(
     old = json.loads(geojson)["features"]
     new = json.loads((out / "sites.geojson").read_text())["features"]
     assert [f["id"] for f in new] == [f["id"] for f in old]
+    # and the languages of articles stored before schema 5 are unknown
+    assert {s["language"] for f in old for s in f["properties"]["sources"]} == {"en"}
+    assert {s["language"] for f in new for s in f["properties"]["sources"]} == {None}
     # an empty schema 1 store upgrades to exactly what a new store is
     with Store.open(tmp_path / "v1.sqlite") as s:
         assert s.notes == [f"upgraded the store {tmp_path / 'v1.sqlite'} from schema version 1 to {SCHEMA_VERSION}"]

@@ -708,14 +708,23 @@ def write_map(
     *,
     title: str = "Strike map",
     run_info: dict[str, Any] | None = None,
+    base_dir: str | os.PathLike[str] | None = None,
     labels: list[list[Any]] | None = None,
 ) -> None:
     """Write the standalone HTML map of ``fc`` (a sites FeatureCollection) to ``path``.
 
     ``run_info`` may carry ``run_date``, ``articles`` (count) and ``totals``
     (label -> number, or {"min":, "max":} for a range); other keys are shown
-    as they are.  The file is written atomically.
+    as they are.  ``base_dir``: the folder the page will be opened from, when it is
+    written elsewhere first (a staging folder); links to the article files are made
+    relative to it (default: the folder of ``path``).  The file is written atomically.
     """
     target = Path(path)
-    page = render_map(fc, title=title, run_info=run_info, base_dir=target.parent, labels=labels)
+    page = render_map(
+        fc,
+        title=title,
+        run_info=run_info,
+        base_dir=target.parent if base_dir is None else base_dir,
+        labels=labels,
+    )
     write_text(target, page)

@@ -78,6 +78,7 @@ from .fileformat import (
     dump,
     english_names_path,
     key_hash,
+    skeleton_hash,
     source_versions,
 )
 
@@ -570,8 +571,10 @@ def _write(
     snames: dict[str, int] = {}
     alias_off = array.array("I", [0])
     alias_blob = bytearray()
+    skel_pairs: list[tuple[int, int]] = []  # (hash of country and skeleton, place number)
     for i, rec in enumerate(recs):
         keys: set[str] = set()
+        skels: set[str] = set()
         pop = ALWAYS if rec.ftype <= FT_ADMIN1 else rec.population
         names = rec.name_list()
         for name in names:
@@ -579,6 +582,9 @@ def _write(
             if snames.get(folded, -1) < pop:
                 snames[folded] = pop
             keys.update(variant_keys(name))
+            if name.isascii():
+                skels.add(skeleton(name))
+        skel_pairs.extend((skeleton_hash(rec.country, sk), i) for sk in skels if sk)
         if rec.script_names:
             keys.update(name_key(n) for n in rec.script_names.split(ALIAS_SEP))
         for key in keys:
@@ -662,6 +668,10 @@ def _write(
         "sname_blob": sname_blob,
         "sname_pop": array.array("q", (p for _, p in sname_items)).tobytes(),
     }
+    skel_pairs.sort()
+    sections["skel_hash"] = array.array("Q", (h for h, _ in skel_pairs)).tobytes()
+    sections["skel_place"] = array.array("i", (i for _, i in skel_pairs)).tobytes()
+    del skel_pairs
     size = dump(path, versions, sections, countries, sources, feature_types=feature_types)
     return BuildStats(
         places=n,

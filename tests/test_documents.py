@@ -1,0 +1,101 @@
+"""PDF reports and Word files are read as articles; every other file is listed with what it is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mapper.cli import main
+from mapper.ingest import IngestError, Source, read_article
+
+from .helpers.pdf import make_pdf
+
+REPORT = [
+    [
+        "Situation report: strikes in the east",
+        "Warplanes struck a fuel depot outside Akashat early on Friday, killing 16",
+        "people, according to the provincial governor. Rescue teams reached the site",
+        "by noon and searched the rubble through the afternoon.",
+    ],
+    [
+        "A second strike hit the town of al-Qaim on Saturday; two guards were wounded",
+        "in the attack, local officials said.",
+    ],
+]
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(main, list(args))
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_a_pdf_report_is_read_with_its_title_date_and_sentences_whole(tmp_path: Path) -> None:
+    pdf = tmp_path / "sitrep.pdf"
+    pdf.write_bytes(make_pdf(REPORT, title="Sitrep 12", created="D:20240203120000Z"))
+    art = read_article(Source(pdf, pdf.name))
+    assert art.title == "Sitrep 12" and art.published is not None and art.published.isoformat() == "2024-02-03"
+    # the line breaks of the page inside a sentence are gone; the pages stay apart
+    assert "killing 16 people, according to the provincial governor." in art.clean
+    assert "afternoon.\n\nA second strike" in art.clean
+
+
+def test_a_docx_is_read_a_paragraph_a_line(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.core_properties.title = "Field note"
+    d.add_paragraph("Strike on a depot")
+    d.add_paragraph("Warplanes struck a fuel depot outside Akashat on Friday, killing 16 people, the governor said.")
+    path = tmp_path / "note.docx"
+    d.save(str(path))
+    art = read_article(Source(path, path.name))
+    assert art.title == "Field note"
+    assert art.clean.splitlines()[1].startswith("Warplanes struck a fuel depot")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("scan.pdf", make_pdf([[]]), "no text layer (a scanned PDF? run OCR on it first)"),
+        ("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage", "broken PDF"),
+        ("broken.docx", b"PK\x03\x04 not a word file", "broken .docx"),
+        ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "not read: an image, not an article"),
+    ],
+)
+def test_a_document_that_cannot_be_read_is_one_line_naming_it(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(IngestError) as err:
+        read_article(Source(path, name))
+    assert message in err.value.message and "\n" not in err.value.message
+    assert "NUL bytes" not in err.value.message
+
+
+def test_a_folder_of_reports_pictures_and_spreadsheets(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "annex").mkdir(parents=True)
+    (docs / "sitrep.pdf").write_bytes(make_pdf(REPORT, title="Sitrep 12"))
+    (docs / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    (docs / "annex" / "casualties.xlsx").write_bytes(b"PK\x03\x04")
+    (docs / "annex" / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (docs / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")  # hidden: passed over without a word
+    out = tmp_path / "out"
+    code, _, stderr = _run("run", str(docs), "-o", str(out), "--offline", "--no-world", "--no-store")
+    assert code == 0, stderr
+    fc = json.loads((out / "sites.geojson").read_text())
+    struck = {f["properties"]["name"] for f in fc["features"] if f["properties"]["role"] == "struck"}
+    assert {"Akashat", "Al-Qaim"} <= struck
+    (line,) = [ln for ln in stderr.splitlines() if "no article" in ln]
+    assert line.startswith("warning: 3 files are no article and not read (2 images, 1 spreadsheet)")
+    assert "DS_Store" not in stderr
+    report = json.loads((out / "report.json").read_text())
+    listed = {Path(p["path"]).name: p["message"] for p in report["problems"]}
+    assert set(listed) == {"photo.jpg", "casualties.xlsx", "map.png"}
+    assert "a spreadsheet" in listed["casualties.xlsx"] and report["counts"]["problems"] == 3
+    # a PDF given by name is a PDF, never "binary file (NUL bytes)"
+    code, _, stderr = _run("run", str(docs / "sitrep.pdf"), "-o", str(tmp_path / "o2"), "--offline", "--no-store")
+    assert code == 0 and "NUL" not in stderr, stderr
