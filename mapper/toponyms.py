@@ -525,6 +525,10 @@ _CONTEXT_GATE.append(
     )
 )
 _LIST_ITEM = re.compile(_NAME)
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:loyalists|supporters|fighters|militants|militiamen|forces|rebels|troops|workers|members|followers|"
+    r"officials|leaders|commanders|media|group|groups|militia|militias|movement|brigade|brigades)\b"
+)
 _LIST_END = re.compile(r"\s(?:and|or)\s")
 _NOT_NAMES = frozenset(
     "The A An This That These Those It He She They We I US UN EU NATO CENTCOM Pentagon President Prime".split()
@@ -595,8 +599,10 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
                     continue
                 s2, e2 = trimmed
                 surface = clean[s2:e2]
-                if surface.split()[0] in _NOT_NAMES:
-                    continue
+                if surface.split()[0] in _NOT_NAMES or (surface.isupper() and " " not in surface):
+                    continue  # "ISIS", "NATO": an acronym is no place a pattern finds
+                if _PEOPLE_AFTER.match(clean, e2):
+                    continue  # "a bastion of Saddam loyalists": people, not a place
                 over = overlapping(s2, e2)
                 if over and not all(
                     h.source == "world" and s2 <= h.start and h.end <= e2 and h.end - h.start < e2 - s2 for h in over

@@ -70,6 +70,8 @@ def test_month_abbreviations_are_not_places(pipe: Pipeline, text: str) -> None:
         "Shiite and Sunni leaders met Kurdish officials, while Arab states watched.",
         "Fighters from the Shiite province of Maysan joined the push.",
         "Russia moved Iskander missiles closer to the border.",
+        "Troops fought around the market, a stronghold of Qadri loyalists, for a week.",
+        "The raid was aimed at the ISIS media office, a stronghold of ISIS in the old city.",
     ],
 )
 def test_people_peoples_and_weapons_are_not_places(pipe: Pipeline, text: str) -> None:
