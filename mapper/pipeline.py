@@ -11,9 +11,11 @@
 
 ``Pipeline.analyse`` runs the per-article stages on one ``Article``: toponyms ->
 resolve -> events -> casualties.  ``Pipeline.pipe`` runs them over many, on any
-executor (``mapper.executors``), in order.  ``run`` owns the rest, the one path
-every run takes whatever its options: read (``ingest.read_all``) -> analyse (``pipe``)
--> store (``mapper.store``; a temporary one when the caller keeps none) -> sites
+executor (``mapper.executors``), in order; ``Pipeline.work`` under it takes files as
+well as articles, which the executor's workers read before they analyse them.  ``run``
+owns the rest, the one path every run takes whatever its options: walk the folders
+(``ingest.walk``) -> read and analyse (``work``, in the workers) -> store
+(``mapper.store``; a temporary one when the caller keeps none) -> sites
 (``sites.assemble``) -> export (``export.publish``).
 """
 
