@@ -186,7 +186,12 @@ class Processes(Executor):
         context = multiprocessing.get_context()
         forked = context.get_start_method() == "fork"
         if forked:
-            pipe.with_geocoder(None).analyse(_WARM_UP)  # what the stages load on first use, loaded once, here
+            from .language import detect
+
+            # what reading and the stages load on first use (the language model, the word lists,
+            # the trigger automaton), loaded once, here
+            detect(_WARM_UP.text)
+            pipe.with_geocoder(None).analyse(_WARM_UP)
             _PARENT = pipe
         frozen = gc.get_freeze_count()  # (the command line freezes what start-up built: it stays so)
         gc.freeze()

@@ -40,11 +40,19 @@ def _detector() -> Any:
         return _model
 
 
+def _letters_at_least(text: str, n: int) -> bool:
+    """Whether ``text`` holds ``n`` letters (counted only until there are)."""
+    for i, _ in enumerate(_LETTER.finditer(text), 1):
+        if i >= n:
+            return True
+    return n <= 0
+
+
 def detect(text: str) -> str | None:
     """The ISO 639-1 code of ``text``'s language ("en", "de", "ar"), or None when the text is
     too short to tell or the model is unsure (or cannot be loaded)."""
     sample = _SPACES.sub(" ", text[:SAMPLE]).strip()
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    if not _letters_at_least(sample, MIN_LETTERS):
         return None
     try:
         found = _detector().detect(sample, model="lite", k=1)

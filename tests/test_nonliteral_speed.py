@@ -1,5 +1,7 @@
-"""The cheap last-word test before the end-anchored patterns of ``mapper.nonliteral``: it may
-let through text the pattern then rejects, never turn away text the pattern matches."""
+"""Cheap tests before costly ones say what the costly ones say: the last-word check before the
+end-anchored patterns of ``mapper.nonliteral`` (it may let through text the pattern then rejects,
+never turn away text the pattern matches), and the language detector's letter count, which stops
+once there are enough."""
 
 from __future__ import annotations
 
@@ -68,3 +70,11 @@ def test_reasons_are_those_of_the_patterns() -> None:
         s = text.index(name)
         reason = nl.nonliteral_reason(text, s, s + len(name), "city")
         assert reason == ("organisation or government (metonymy)" if name == "Washington" else "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab é1 .\n", max_size=120), st.integers(min_value=0, max_value=60))
+def test_the_language_letter_count_stops_early_and_says_the_same(text: str, n: int) -> None:
+    from mapper.language import _LETTER, _letters_at_least
+
+    assert _letters_at_least(text, n) == (len(_LETTER.findall(text)) >= n)
