@@ -163,18 +163,7 @@ def name_variants(name: str, *, max_parts: int = 4, translit: bool = True) -> se
     toks = _tokens(name)
     if not toks:
         return set()
-    forms: set[tuple[str, ...]] = {tuple(toks)}
-    # the Arabic article on the first part: al-X, al X, el-X, X
-    first = toks[0]
-    if first in ARTICLES and len(toks) > 1:
-        rest = tuple(toks[1:])
-        forms.add(rest)
-        for art in ("al", "el"):
-            forms.add((art, *rest))
-    elif "-" not in first and len(toks) > 1 and first.startswith("al") and len(first) > 4:
-        forms.add(("al", first[2:], *toks[1:]))
-    # apostrophes kept or dropped
-    forms |= {tuple(t.replace("'", "") for t in f) for f in forms}
+    forms = _forms(toks)  # the Arabic article on or off the first part, apostrophes kept or dropped
     if translit:
         more = set()
         for f in forms:

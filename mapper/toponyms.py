@@ -644,8 +644,7 @@ FUNCTION_WORDS = JOINERS | frozenset(
 
 GUESS = 0.3  # the confidence of a guess: resolve keeps it only when it finds it a place
 # a name no gazetteer spells so, written where a place stands: "killed in Tel Abyad", "near Baqouba"
-_GUESS_CUE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t)\s+$")
-_GUESS_OPENER = re.compile(r"(?:In|Near|Outside|Around|At)\s+(?=[A-Z])")
+_GUESS_AT = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t)\s+(?=[A-Z])")
 _GUESS_AFTER_BAD = re.compile(r"^(?:['’]s\b|\s+(?:said|says|told|and\s+[A-Z]))")
 
 
@@ -657,13 +656,11 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     spans = sorted((h.start, h.end) for h in taken)
     starts = [a for a, _ in spans]
     out: list[Hit] = []
-    for m in _CAPSEQ.finditer(clean):
-        s, e = m.span()
-        opener = _GUESS_OPENER.match(clean, s, e)
-        if opener is not None:
-            s = opener.end()  # "In Iskandiriyah, south of the capital, ..."
-        elif not _GUESS_CUE.search(clean, max(0, s - 8), s):
+    for cue in _GUESS_AT.finditer(clean):  # "in X", "near X", and "In X, south of ..." opening a sentence
+        m = _CAPSEQ.match(clean, cue.end())
+        if m is None:
             continue
+        s, e = m.span()
         i = bisect.bisect_right(starts, e) - 1
         if i >= 0 and spans[i][1] > s:
             continue  # overlaps a name found otherwise

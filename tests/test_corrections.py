@@ -10,18 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from mapper.cli import main
 from mapper.corrections import Correction, CorrectionError, apply, parse_point, parse_range, read_csv
 from mapper.models import Claim, Place, Problem, RunResult, Site
 
-
-def _run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args))
-    if r.exception and not isinstance(r.exception, SystemExit):
-        raise r.exception
-    return r.exit_code, r.stdout, r.stderr
+from .helpers.cli import invoke_strict as _run
 
 
 def _props(out: Path) -> dict[str, dict[str, Any]]:

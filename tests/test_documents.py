@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from mapper.cli import main
 from mapper.ingest import IngestError, Source, read_article
 
+from .helpers.cli import invoke as _run
 from .helpers.pdf import make_pdf
 
 REPORT = [
@@ -25,11 +24,6 @@ REPORT = [
         "in the attack, local officials said.",
     ],
 ]
-
-
-def _run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args))
-    return r.exit_code, r.stdout, r.stderr
 
 
 def test_a_pdf_report_is_read_with_its_title_date_and_sentences_whole(tmp_path: Path) -> None:

@@ -12,10 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from mapper.cli import main
-
+from .helpers.cli import invoke as _run
 from .helpers.pdf import make_pdf
 
 PAGE = """<!doctype html><html><head><title>Depot hit near Akashat | Example Wire</title>
@@ -99,11 +97,6 @@ def out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "allow_private_urls = true\nfetch_timeout = 1\noffline = true\nno_world = true\n"
     )
     return folder
-
-
-def _run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args))
-    return r.exit_code, r.stdout, r.stderr
 
 
 def _sources(out: Path) -> dict[str, dict[str, object]]:

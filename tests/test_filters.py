@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from mapper.cli import main
 from mapper.filters import FilterError, SiteFilter
 from mapper.models import Place, RunResult, Site
+
+from .helpers.cli import invoke_strict as _run
 
 
 def _site(sid: str, cc: str, when: str | None, killed: int | None = None, role: str = "struck", **kw: Any) -> Site:
@@ -77,13 +77,6 @@ def test_a_filtered_result_keeps_its_articles_and_claims() -> None:
     kept = SiteFilter.make(countries=["IQ"]).result(r)
     assert [s.site_id for s in kept.sites] == ["c", "d"] and kept.articles == ["x"] and kept.claims == ["claim"]
     assert len(r.sites) == 5
-
-
-def _run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args))
-    if r.exception and not isinstance(r.exception, SystemExit):
-        raise r.exception
-    return r.exit_code, r.stdout, r.stderr
 
 
 def test_sites_and_export_filter_the_same_way(seeds_copy: Path, tmp_path: Path) -> None:

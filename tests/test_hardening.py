@@ -13,21 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from mapper.cli import main
 from mapper.store import Store
 
-OUTPUTS = ("sites.geojson", "sites.csv", "map.html", "report.json")
-
-
-def _run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args))
-    return r.exit_code, r.stdout, r.stderr
-
-
-def _outputs(out: Path) -> dict[str, bytes]:
-    return {n: (out / n).read_bytes() for n in OUTPUTS if (out / n).exists()}
+from .helpers.cli import invoke as _run
+from .helpers.cli import outputs as _outputs
 
 
 @pytest.fixture

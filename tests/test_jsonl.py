@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from mapper.cli import main
+from .helpers.cli import invoke_strict as _run
 
 RECORDS = [
     {
@@ -35,13 +34,6 @@ def _write(path: Path, records: list[dict[str, Any]], extra: str = "") -> None:
     path.write_text("".join(json.dumps(r) + "\n" for r in records) + extra, encoding="utf-8")
     old = path.stat().st_mtime - 60  # not "just modified": the store may trust its mtime
     os.utime(path, (old, old))
-
-
-def _run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args))
-    if r.exception and not isinstance(r.exception, SystemExit):
-        raise r.exception
-    return r.exit_code, r.stdout, r.stderr
 
 
 @pytest.fixture

@@ -7,11 +7,12 @@ import json
 import sqlite3
 from pathlib import Path
 
-from click.testing import CliRunner
+import pytest
 
-from mapper.cli import main
 from mapper.ingest import Source, clean_text, read_article
 from mapper.language import detect
+
+from .helpers.cli import invoke as _run
 
 # our own sentences, a short news item in each language
 GERMAN = (
@@ -32,11 +33,6 @@ ARABIC = (
     "بحسب ما أعلنت السلطات المحلية. وواصلت فرق الإنقاذ البحث بين الأنقاض حتى المساء.\n"
 )
 ENGLISH = "Warplanes struck Akashat on Friday, killing 16 people, officials said. Rescuers searched the rubble.\n"
-
-
-def _run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args))
-    return r.exit_code, r.stdout, r.stderr
 
 
 def test_the_language_of_an_article_is_detected() -> None:
@@ -80,3 +76,23 @@ def test_a_run_over_several_languages_records_them_and_says_english_only(tmp_pat
     langs = {s["article"]: s["language"] for f in homs for s in f["properties"]["sources"]}
     assert langs.get("de.txt") == "de" and langs.get("es.txt") == "es"
     assert all(f["properties"]["role"] == "mentioned" for f in homs)
+
+
+def test_plain_english_is_known_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mapper import language
+
+    def no_model() -> None:
+        raise AssertionError("the model was asked")
+
+    monkeypatch.setattr(language, "_detector", no_model)
+    text = (
+        "The army said on Monday that two of its soldiers were killed in an attack on a checkpoint "
+        "near the border, and that the gunmen had fled to the hills before the reinforcements came."
+    )
+    assert language.detect(text) == "en"
+    # German is not taken for English: the model is asked (and here fails, so no language)
+    german = (
+        "Die Armee teilte am Montag mit, dass zwei ihrer Soldaten bei einem Angriff auf einen "
+        "Kontrollpunkt nahe der Grenze getötet wurden und die Angreifer in die Berge flohen."
+    )
+    assert language.detect(german) is None

@@ -11,9 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from mapper.cli import main
 from mapper.config import GeocoderConfig, PipelineConfig
 from mapper.executors import DaskCluster, Processes
 from mapper.models import Place
@@ -21,6 +19,7 @@ from mapper.pipeline import Pipeline
 from mapper.sites import lean_result
 
 from .conftest import SEEDS, finish
+from .helpers.cli import invoke as _cli
 
 OUTPUTS = ("sites.geojson", "sites.csv", "report.json")
 
@@ -52,11 +51,6 @@ def corpus(seeds_copy: Path) -> Path:
         "Strikes also hit the town of Qelbrun Vasht, an official in Baghdad said."
     )
     return seeds_copy
-
-
-def _cli(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args))
-    return r.exit_code, r.stdout, r.stderr
 
 
 def _outputs(out: Path) -> dict[str, bytes]:

@@ -10,10 +10,7 @@ from click.testing import CliRunner
 
 from mapper.cli import main
 
-
-def _run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args))
-    return r.exit_code, r.stdout, r.stderr
+from ..helpers.cli import invoke as _run
 
 
 def test_help_is_instant_and_heavy_modules_stay_unloaded() -> None:

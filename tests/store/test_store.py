@@ -15,24 +15,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mapper.cli import main
 from mapper.store import SCHEMA_VERSION, Store
 from mapper.store.codec import pack_offsets, unpack_offsets
 
 from ..conftest import SEEDS
+from ..helpers.cli import invoke_strict as _run
 
 GAZ_HEADER = "id,name,aliases,lat,lon,feature_type,country,admin1,parent,geo_precision,population,source\n"
-
-
-def _run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args))
-    if r.exception and not isinstance(r.exception, SystemExit):
-        raise r.exception
-    return r.exit_code, r.stdout, r.stderr
 
 
 def _rows(store: Path, sql: str) -> list[tuple[Any, ...]]:
