@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Print the rows of a mapper store that a run's analyses decide, in a fixed order, to compare
 two stores with diff: every table but the times things were done (articles.added, files.seen,
-files.mtime_ns, meta) and the code fingerprint (articles.analysis).  Texts are printed decompressed and offset maps decoded, so that two
-stores holding the same things in another encoding print the same.
+files.mtime_ns, meta) and the code fingerprint (articles.analysis).  Texts are printed
+decompressed and offset maps decoded, so that two stores holding the same things in another
+encoding print the same.
 
     python3 scripts/dump-store.py output/mapper.sqlite > rows.txt
 """
