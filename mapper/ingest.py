@@ -8,7 +8,7 @@
 * Cleaning normalises quotes, dashes and white space and drops boilerplate
   lines (cookie banners, newsletter prompts, "Read More @", footers in other
   languages) while keeping ``Article.offsets``, a map from every character of
-  the cleaned text back to the original, so reported spans point into the file.
+  the cleaned text back to the original (kept as runs, ``models.Offsets``), so reported spans point into the file.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from .documents import BINARY_SUFFIXES as _NOT_TEXT
 from .documents import DOCX_SUFFIXES, PDF_SUFFIXES, kind_of
 from .language import ENGLISH
 from .language import detect as detect_language
-from .models import Article, Problem
+from .models import Article, Offsets, Problem
 from .text import lower_finds_ignorecase
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -338,12 +338,14 @@ def is_boilerplate(line: str, *, foreign: bool = True) -> bool:
     return foreign and _is_foreign_line(s)
 
 
-def _extend_offsets(offsets: list[int], line: str, start: int, i: int, j: int) -> None:
-    """Append the original index of every kept character of ``line[i:j]`` (zero widths are NUL)."""
+def _extend_offsets(offsets: Offsets, line: str, start: int, i: int, j: int) -> None:
+    """Add the original index of every kept character of ``line[i:j]`` (zero widths are NUL)."""
     if "\x00" in line:
-        offsets.extend(start + k for k in range(i, j) if line[k] != "\x00")
+        for k in range(i, j):
+            if line[k] != "\x00":
+                offsets.add(start + k, 1)
     else:
-        offsets.extend(range(start + i, start + j))
+        offsets.add(start + i, j - i)
 
 
 def _translate_match(m: re.Match[str]) -> str:
@@ -392,7 +394,7 @@ def kept_spans(body: str, *, drop_foreign: bool = True) -> list[tuple[int, int]]
     return out
 
 
-def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, list[int]]:
+def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
     """Return (clean, offsets): boilerplate dropped (``kept_spans``), characters normalised.
 
     ``offsets[i]`` is the index in ``text`` of ``clean[i]``; one extra entry at the
@@ -400,7 +402,7 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, list[int]]
     ``drop_foreign``: drop lines in another language than English too (see ``kept_spans``).
     """
     out: list[str] = []
-    offsets: list[int] = []
+    offsets = Offsets()
     pos = 0
     blank_run = 0
     for raw_line in text.splitlines(keepends=True):
@@ -414,21 +416,22 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, list[int]]
         for n, (a, b) in enumerate(pieces):
             if n:  # a piece after one cut out of the same line: one space between them
                 out.append(" ")
-                offsets.append(start + a - 1)
+                offsets.add(start + a - 1, 1)
             elif out:
                 # keep paragraph structure: one newline, or two after blank/dropped lines
                 sep = "\n\n" if blank_run else "\n"
                 out.append(sep)
-                offsets.extend([start - 1] * len(sep))
+                for _ in sep:
+                    offsets.add(start - 1, 1)
             _append_normalised(body[a:b] if (a, b) != (0, len(body)) else body, start + a, out, offsets)
         blank_run = 0
     clean = "".join(out)
-    offsets.append(offsets[-1] + 1 if offsets else 0)
+    offsets.add(offsets[-1] + 1 if offsets else 0, 1)
     assert len(offsets) == len(clean) + 1
     return clean, offsets
 
 
-def _append_normalised(body: str, start: int, out: list[str], offsets: list[int]) -> None:
+def _append_normalised(body: str, start: int, out: list[str], offsets: Offsets) -> None:
     """Append ``body`` (found at ``text[start:]``) normalised, with the offset of each character."""
     line = _TO_TRANSLATE.sub(_translate_match, _ZERO_WIDTH.sub("\x00", body))
     # strip leading/trailing white space and collapse runs, keeping offsets
@@ -625,6 +628,7 @@ class Read:
     article: Article | None
     problems: list[Problem] = field(default_factory=list)
     record: str | None = None  # a record of a .jsonl file: its id there (the file's stat is ``stat``)
+    unread: bool = False  # found, not read yet (``walk``): ``read_file`` reads it
 
 
 def read_all(
@@ -647,6 +651,20 @@ def read_all(
     Reading one file may take ``budget.max_seconds`` of processor time (``mapper.budget``).
     """
     budget = budget or Budget()
+    for item in walk(inputs, wanted=wanted, records=records, exclude=exclude):
+        yield read_file(item.source, item.stat, budget=budget) if isinstance(item, Read) and item.unread else item
+
+
+def walk(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    wanted: Callable[[Path, os.stat_result | None], bool] | None = None,
+    records: bool = False,
+    exclude: Iterable[str | os.PathLike[str]] = (),
+) -> Iterator[Read | Problem]:
+    """``read_all`` up to the reading of each file: a file is a ``Read`` marked ``unread``
+    (``read_file`` reads it, here or in a worker process); the records of a ``.jsonl`` are
+    read here."""
     for raw in inputs:
         for item in discover([raw], records=records, exclude=exclude):
             if isinstance(item, NotAnArticle):
@@ -664,17 +682,25 @@ def read_all(
             if records and item.path.suffix.lower() == ".jsonl":
                 yield from _jsonl_records(item, st)
                 continue
-            try:
-                with budget.timed("reading it"):
-                    article = read_article(item)
-            except IngestError as exc:
-                yield Read(item, st, None, [Problem(exc.path, exc.message, exc.line)])
-                continue
-            except OverBudget as exc:
-                yield Read(item, st, None, [Problem(display_path(item.path), str(exc))])
-                continue
-            notes = [Problem(article.path, note, skipped=False) for note in article.notes]
-            yield Read(item, st, article, notes)
+            yield Read(item, st, None, unread=True)
+
+
+def read_file(
+    source: Source, stat: os.stat_result | None = None, data: bytes | None = None, *, budget: Budget | None = None
+) -> Read:
+    """Read one file found by ``walk``: its article, or the problem that skipped it.  ``data``:
+    its bytes, read already (``read_source``, on the machine that has the file).  Reading it
+    may take ``budget.max_seconds`` of processor time."""
+    budget = budget or Budget()
+    try:
+        with budget.timed("reading it"):
+            article = read_article(source) if data is None else article_from_bytes(source, data)
+    except IngestError as exc:
+        return Read(source, stat, None, [Problem(exc.path, exc.message, exc.line)])
+    except OverBudget as exc:
+        return Read(source, stat, None, [Problem(display_path(source.path), str(exc))])
+    notes = [Problem(article.path, note, skipped=False) for note in article.notes]
+    return Read(source, stat, article, notes)
 
 
 def _jsonl_records(src: Source, st: os.stat_result | None) -> Iterator[Read | Problem]:

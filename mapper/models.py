@@ -14,9 +14,10 @@ Stages work on ``Article.clean`` and translate with ``Article.to_original``.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 
 from .dates import DateRef
 
@@ -64,14 +65,105 @@ EventType = Literal[
 AREA_TYPES: frozenset[str] = frozenset({"country", "territory", "continent", "macro-region", "sea", "river"})
 
 
+class Offsets:
+    """Where each character of an article's cleaned text comes from in its original text:
+    ``offsets[i]`` is the index in ``Article.text`` of ``Article.clean[i]``, with one entry
+    more, just past the last character.
+
+    Kept as runs, not one number per character: a run starts at clean index
+    ``starts[k]``, at original index ``origins[k]``, and counts up by one until the
+    next run (the cleaner copies whole stretches of text, so an article has a few dozen
+    runs for thousands of characters).  It reads like the list it stands for (index,
+    ``len``, iteration, equality with a list).
+    """
+
+    __slots__ = ("length", "origins", "starts")
+
+    def __init__(self, length: int = 0, starts: list[int] | None = None, origins: list[int] | None = None):
+        self.length = length
+        self.starts: list[int] = starts if starts is not None else []
+        self.origins: list[int] = origins if origins is not None else []
+
+    @classmethod
+    def of(cls, values: Iterable[int]) -> Offsets:
+        """The runs of a map given one number per character."""
+        out = cls()
+        for v in values:
+            out.add(v, 1)
+        return out
+
+    def add(self, first: int, count: int) -> None:
+        """Append ``count`` characters whose originals are ``first``, ``first + 1``, ..."""
+        if count <= 0:
+            return
+        n = self.length
+        if not self.starts or first != self.origins[-1] + (n - self.starts[-1]):
+            self.starts.append(n)
+            self.origins.append(first)
+        self.length = n + count
+
+    def runs(self) -> list[list[int]]:
+        """``[[clean index, original index], ...]`` where each run starts."""
+        return [[s, o] for s, o in zip(self.starts, self.origins, strict=True)]
+
+    def __len__(self) -> int:
+        return self.length
+
+    def _at(self, i: int) -> int:
+        if i < 0:
+            i += self.length
+        if not 0 <= i < self.length:
+            raise IndexError("offset index out of range")
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.origins[k] + i - self.starts[k]
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[int]: ...
+    def __getitem__(self, i: int | slice) -> int | list[int]:
+        if isinstance(i, slice):
+            return list(self)[i]
+        return self._at(i)
+
+    def __iter__(self) -> Iterator[int]:
+        bounds = [*self.starts[1:], self.length]
+        for s, o, e in zip(self.starts, self.origins, bounds, strict=True):
+            yield from range(o, o + e - s)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Offsets):
+            return (self.length, self.starts, self.origins) == (other.length, other.starts, other.origins)
+        if isinstance(other, list):
+            return list(self) == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def first_at_or_after(self, pos: int) -> int:
+        """The first clean index whose original is at or after ``pos`` (the map counts up),
+        or the last index when none is: ``bisect_left`` over all entries but the last."""
+        last = self.length - 1
+        ends = self.starts[1:]
+        # the first run whose last original reaches pos
+        for k, (s, o) in enumerate(zip(self.starts, self.origins, strict=True)):
+            end = ends[k] if k < len(ends) else self.length
+            if o + (end - s) - 1 >= pos:
+                return min(last, s + max(0, pos - o))
+        return max(0, last)
+
+    def __repr__(self) -> str:
+        return f"Offsets({self.length}, runs={self.runs()})"
+
+
 @dataclass
 class Article:
     id: str  # path relative to the input folder it was found under
     path: str  # path on disk as given
     text: str  # decoded original text; reported offsets point here
     clean: str  # normalised text with boilerplate removed; stages read this
-    # offsets[i] = index in ``text`` of clean[i] (len(offsets) == len(clean) + 1)
-    offsets: list[int] = field(repr=False, default_factory=list)
+    # offsets[i] = index in ``text`` of clean[i] (len(offsets) == len(clean) + 1), as runs
+    offsets: Offsets = field(repr=False, default_factory=Offsets)
     sha256: str = ""
     title: str | None = None
     outlet: str | None = None
@@ -79,6 +171,27 @@ class Article:
     url: str | None = None
     notes: tuple[str, ...] = ()  # what reading it set aside (an impossible date), for the user
     language: str | None = None  # ISO 639-1 code of its language (mapper.language), None when unknown
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.offsets, Offsets):  # a list of one number per character
+            self.offsets = Offsets.of(self.offsets)
+
+    def without_texts(self) -> Article:
+        """The same article without its texts and offset map (what the sites and the store's
+        rows need of it once the texts are compressed)."""
+        return Article(
+            id=self.id,
+            path=self.path,
+            text="",
+            clean="",
+            sha256=self.sha256,
+            title=self.title,
+            outlet=self.outlet,
+            published=self.published,
+            language=self.language,
+            url=self.url,
+            notes=self.notes,
+        )
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of ``clean`` to a span of ``text``."""
@@ -98,7 +211,7 @@ class Article:
         """Index in ``clean`` of the first character at or after ``text[pos]``."""
         if not self.offsets:
             return pos
-        return bisect.bisect_left(self.offsets, pos, 0, len(self.offsets) - 1)
+        return self.offsets.first_at_or_after(pos)
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,47 @@ _SPORT_WORDS = re.compile(
 )
 
 
+# the words each end-anchored pattern above can end on (lower-cased; "the" and a quote may
+# follow them): a text whose last two words end on none of them is not searched, for
+# searching a pattern anchored at "$" tries every position of the text
+def _last_words(*patterns: str) -> tuple[str, ...]:
+    return tuple(w for p in patterns for w in p.split("|"))
+
+
+_ORG_LAST = _last_words(
+    "to|with|told|tells|telling|agency|channel|broadcaster|newspaper|outlet|daily|station|television|accusing",
+    "accused|accuse|urged|urging|pressed|pressing|notified|informed|summon|summoned|summoning|prompting|prompted",
+    "blamed|blaming|warned|warning|between|allies",
+)
+_BEATS_LAST = _last_words("beat|beats|beating|defeated|defeating|outlasted|edged|thrashed|routed|versus|vs")
+_LOCATIVE_LAST = ("in", "at", "from", "near", "to", "into", "of", "across", "outside", "around")
+
+
+def _tail_words(text: str) -> tuple[str, str] | None:
+    """The last two runs of letters of ``text``, lower-cased ("" when there are fewer); None
+    when one of them is not ASCII (then only the pattern itself can tell)."""
+    words: list[str] = []
+    i = len(text)
+    while len(words) < 2:
+        while i and not text[i - 1].isalpha():
+            i -= 1
+        j = i
+        while j and text[j - 1].isalpha():
+            j -= 1
+        word = text[j:i]
+        if not word.isascii():
+            return None
+        words.append(word.lower())
+        i = j
+    return words[0], words[1]
+
+
+def _may_end(tail: tuple[str, str] | None, last: tuple[str, ...]) -> bool:
+    """False when a pattern that ends on one of the words ``last`` (then perhaps "the", a
+    quote, white space) cannot match the text whose ``_tail_words`` are ``tail``."""
+    return tail is None or tail[0].endswith(last) or tail[1].endswith(last)
+
+
 def _embedded(clean: str, start: int, end: int) -> bool:
     """Inside a longer proper name: "Air France KLM", "Mississippi State", "Oman Film Society"."""
     after = CAP_WORD_AFTER.match(clean[end : end + 30])
@@ -114,21 +155,26 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
         return "organisation name"
     if _TIME_AFTER.match(after):
         return "time zone"
-    if _ORG_BEFORE.search(before):
+    tail = _tail_words(before)
+    if _may_end(tail, _ORG_LAST) and _ORG_BEFORE.search(before):
         return "organisation or government (metonymy)"
     if _POSSESSIVE.match(after):
         return "possessive of an institution (metonymy)"
     if _MODIFIES.match(after):
         return "qualifies people or an institution (non-literal modifier)"
-    if _BEATS_BEFORE.search(before) or (
-        _AGAINST_BEFORE.search(before) and _SPORT_WORDS.search(clean[max(0, start - 100) : end + 100])
+    if (_may_end(tail, _BEATS_LAST) and _BEATS_BEFORE.search(before)) or (
+        _may_end(tail, ("against",))
+        and _AGAINST_BEFORE.search(before)
+        and _SPORT_WORDS.search(clean[max(0, start - 100) : end + 100])
     ):
         return "sports team (metonymy)"
-    if _LOCATIVE_BEFORE.search(before):
+    if _may_end(tail, _LOCATIVE_LAST) and _LOCATIVE_BEFORE.search(before):
         return ""  # "officials in Washington said": the place is literal
     if _SPEECH_AFTER.match(after):
         return "speaks or acts as an organisation or government (metonymy)"
-    if feature_type in _ACTOR_TYPES and (_ACTS_AFTER.match(after) or _AGENT_BEFORE.search(before)):
+    if feature_type in _ACTOR_TYPES and (
+        _ACTS_AFTER.match(after) or (_may_end(tail, ("by",)) and _AGENT_BEFORE.search(before))
+    ):
         return "acts as a state (metonymy)"
     if feature_type not in (
         None,

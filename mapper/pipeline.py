@@ -11,9 +11,11 @@
 
 ``Pipeline.analyse`` runs the per-article stages on one ``Article``: toponyms ->
 resolve -> events -> casualties.  ``Pipeline.pipe`` runs them over many, on any
-executor (``mapper.executors``), in order.  ``run`` owns the rest, the one path
-every run takes whatever its options: read (``ingest.read_all``) -> analyse (``pipe``)
--> store (``mapper.store``; a temporary one when the caller keeps none) -> sites
+executor (``mapper.executors``), in order; ``Pipeline.work`` under it takes files as
+well as articles, which the executor's workers read before they analyse them.  ``run``
+owns the rest, the one path every run takes whatever its options: walk the folders
+(``ingest.walk``) -> read and analyse (``work``, in the workers) -> store
+(``mapper.store``; a temporary one when the caller keeps none) -> sites
 (``sites.assemble``) -> export (``export.publish``).
 """
 
@@ -21,6 +23,8 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import copy
+import dataclasses
 import heapq
 import os
 import sys
@@ -29,15 +33,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from .budget import Budget, OverBudget
 from .casualties import read_claims
 from .corrections import apply as apply_corrections
 from .events import attach_claims, event_ref_of, find_events, find_triggers
-from .executors import Executor, Packed, Serial
+from .executors import Done, Executor, FileBytes, Packed, Serial, Unit, Work, do
 from .fetch import is_url
-from .ingest import InputError, check_inputs, read_all
+from .ingest import InputError, Read, Source, check_inputs, display_path, read_file, walk
 from .models import Article, ArticleResult, Problem, RunResult
 from .places import MemoSource, WorldSource
 from .places.curated import Gazetteer
@@ -101,6 +105,12 @@ class Pipeline:
                 paths[-1].write_bytes(data)
             return cls.create(paths, world=world, geocoder=geocoder, config=config, budget=config.budget)
 
+    def with_geocoder(self, geocoder: Geocoder | None) -> Pipeline:
+        """The same pipeline (its gazetteers and memos shared) with another geocoder (a worker's)."""
+        resolver = copy.copy(self.resolver)
+        resolver.geocoder = geocoder
+        return dataclasses.replace(self, resolver=resolver)
+
     def analyse(self, article: Article) -> ArticleResult:
         """The per-article stages: toponyms -> resolve -> events -> casualties.
 
@@ -134,32 +144,45 @@ class Pipeline:
         """``analyse`` over ``articles`` on ``executor`` (this process when None): the results
         in the order of the articles, the same whichever executor runs them.  An article past
         its budget goes to ``on_problem`` (without one, ``OverBudget`` is raised)."""
-        for result, _ in self.analysed(articles, executor):
-            if isinstance(result, Problem):
+        for article, done in self.work(articles, executor):
+            assert isinstance(article, Article)
+            if done.refused is not None:
                 if on_problem is None:
-                    raise OverBudget(str(result))
-                on_problem(result)
+                    raise OverBudget(str(done.refused))
+                on_problem(done.refused)
                 continue
-            yield result
+            assert done.result is not None
+            done.result.article = article  # (the result comes back without the article, which is here)
+            yield done.result
 
-    def analysed(
-        self, articles: Iterable[Article], executor: Executor | None = None, *, pack: bool = False
-    ) -> Iterator[tuple[ArticleResult | Problem, Packed | None]]:
-        """``pipe``, with each article's texts compressed for the store by the worker that
-        analysed it when ``pack`` (None when this process analysed it: the store packs them);
-        an article past its budget gives its ``Problem`` in place of a result."""
+    def work(
+        self,
+        units: Iterable[Unit],
+        executor: Executor | None = None,
+        *,
+        pack: bool = False,
+        skip: Callable[[str], bool] | None = None,
+        stored: str | None = None,
+    ) -> Iterator[tuple[Unit, Done]]:
+        """Each unit (an article, or a file found by ``ingest.walk`` that the worker reads) with
+        what was done with it (``executors.Done``), in the order of the units, whichever
+        executor does it.  ``pack``: the texts come back compressed for the store, the
+        article without them.  Contents ``skip`` knows (in this process) or the store at
+        ``stored`` holds (in workers here) are read but not analysed.  An article past its
+        budget comes back with its ``Done.refused`` problem in place of a result."""
         ex = executor or Serial()
         with ex.using(self):
             parallel = not isinstance(ex, Serial)
             redo = parallel and self.config is not None and self.config.redo_misses(remote=ex.remote)
             size = BATCH if parallel else 1
-            it = iter(articles)
-            out: collections.deque[tuple[list[Article], Any]] = collections.deque()
+            how = Work(pack, stored, None if parallel else skip)
+            it = iter(units)
+            out: collections.deque[tuple[list[Unit], Any]] = collections.deque()
 
             def send() -> None:
-                batch = [a for _, a in zip(range(size), it, strict=False)]
+                batch = [u for _, u in zip(range(size), it, strict=False)]
                 if batch:
-                    out.append((batch, ex.submit(batch, pack)))
+                    out.append((batch, ex.submit(batch, how)))
 
             for _ in range(AHEAD if parallel else 1):
                 send()
@@ -167,13 +190,23 @@ class Pipeline:
                 batch, ticket = out.popleft()
                 answers = ex.collect(ticket)
                 send()  # the workers go on while these are handed out
-                for article, (result, packed, missed) in zip(batch, answers, strict=True):
-                    if missed and redo:  # a name the worker's cache could not answer: ask here
-                        yield self.attempt(article), None
-                        continue
-                    if isinstance(result, ArticleResult):  # (a worker sends it back without the article)
-                        result.article = article
-                    yield result, packed
+                for unit, done in zip(batch, answers, strict=True):
+                    if done.missed and redo and done.result is not None:
+                        done = self.redo(unit, done, how)  # a name the worker's cache could not answer: ask here
+                    yield unit, done
+
+    def redo(self, unit: Unit, done: Done, how: Work) -> Done:
+        """Do ``unit`` again in this process, from its text (read again when a worker read it)."""
+        if isinstance(unit, Article):
+            article = unit
+        else:
+            source, data = (unit.source, unit.data) if isinstance(unit, FileBytes) else (unit, None)
+            got = read_file(source, data=data)
+            if got.article is None:  # (gone since the worker read it)
+                return Done(done.article, None, problems=done.problems + got.problems)
+            article = got.article
+        again = do(self, None, article, how)
+        return Done(done.article, again.result, again.packed, False, done.problems, again.refused)
 
 
 # --------------------------------------------------------------------------- the whole job
@@ -345,15 +378,12 @@ def refresh(
     return shown
 
 
-class _Entry(NamedTuple):
-    """A file read, on its way to the store: its record, the stored content it replaces, and the
-    article to analyse (None: its content is stored or read already)."""
-
-    file: tuple[bytes, int, int, str]  # (path, size, mtime_ns, sha256)
-    old: str | None
-    article: Article | None
-    path: str
-    unrecord: bytes | None = None  # the key of a .jsonl stored whole by an older mapper, now read as records
+def _named(result: ArticleResult, article_id: str) -> ArticleResult:
+    """The same analysis of the article under another id (the stages only copy the id)."""
+    result.article.id = article_id
+    result.mentions = [dataclasses.replace(m, article=article_id) for m in result.mentions]
+    result.claims = [dataclasses.replace(c, article=article_id) for c in result.claims]
+    return result
 
 
 def update(
@@ -411,7 +441,6 @@ def update(
     seen: dict[str, tuple[str, str]] = {}
     ids: set[str] = set()
     held: set[str] = set()  # contents of the files read in this run and not recorded yet
-    replacing: collections.Counter[str] = collections.Counter()  # contents replaced by files on their way
     rows: dict[bytes, tuple[int, int, str] | None] = {}  # the store's record of the file being read
 
     def tick() -> None:
@@ -428,7 +457,7 @@ def update(
 
     def leaving(sha256: str) -> bool:
         """Whether this stored content is being replaced in this run (its file changed)."""
-        return replacing[sha256] > 0 or sha256 in pending.superseded
+        return sha256 in pending.superseded
 
     def wanted(path: Path, st: os.stat_result | None) -> bool:
         """Read the file unless the store holds it as it is (same path, size and mtime)."""
@@ -448,72 +477,119 @@ def update(
             return False
         return True
 
-    def entries() -> Iterator[_Entry]:
-        for read in read_all(inputs, wanted=wanted, records=True, budget=pipe.budget, exclude=exclude):
+    def known_here(sha256: str) -> bool:
+        """Whether a content read needs no analysis: met before in this run, or stored and staying."""
+        return sha256 in seen or (not leaving(sha256) and store.article_of(sha256) is not None)
+
+    waiting: collections.deque[Read | Problem] = collections.deque()  # found, in order, not settled yet
+
+    def units() -> Iterator[Unit]:
+        """The files to read (and records read) for the workers, as the walk finds them."""
+        for item in walk(inputs, wanted=wanted, records=True, exclude=exclude):
             if bar is not None:
                 bar.update(1)
-            if isinstance(read, Problem):  # a path given that does not exist
-                problem(read)
-                continue
-            for p in read.problems:
-                problem(p)
-            legacy = None  # the whole .jsonl, stored as one article by an older mapper
-            if read.record is None:
-                key = file_key(read.source.path)
-                row = rows.pop(key)
-            else:  # a record of a .jsonl file
-                key = file_key(read.source.path, read.record)
-                row = store.file_row(key)
-                plain = file_key(read.source.path)
-                legacy = rows.pop(plain, None)  # (on its first record)
-                done.files += 1
-            article = read.article
-            if article is None:
-                continue
-            st = read.stat or read.source.path.stat()
-            racy = time.time_ns() - st.st_mtime_ns < RACY_NS
-            file = (key, st.st_size, 0 if racy else st.st_mtime_ns, article.sha256)
-            old = row[2] if row is not None and row[2] != article.sha256 else None
-            if old is not None and (old in held or store.other_files(old, key)):
-                old = None  # that content stays: another file holds it
-            unrecord = None
-            if legacy is not None:  # the whole file's article goes; its records replace it
-                unrecord = plain
-                if (
-                    old is None
-                    and legacy[2] != article.sha256
-                    and not (legacy[2] in held or store.other_files(legacy[2], plain))
-                ):
-                    old = legacy[2]
-            held.add(article.sha256)
-            # content that moved here from a file that changed is stored again, under this file
-            known = seen.get(article.sha256) or (None if leaving(article.sha256) else store.article_of(article.sha256))
-            fresh = None
-            if known is not None:
-                if Path(known[1]).resolve() != Path(article.path).resolve():
-                    problem(Problem(article.path, f"same content as {known[0]}; counted once"))
-                done.known += 1
-            else:
-                article.id = store.free_id(article, taken=ids, replaces=old)
-                fresh = article
-                seen[article.sha256] = (article.id, article.path)
-                ids.add(article.id)
-            if old is not None:
-                replacing[old] += 1
-            yield _Entry(file, old, fresh, article.path, unrecord)
+            waiting.append(item)
+            if isinstance(item, Read):
+                if item.unread:
+                    yield item.source
+                elif item.article is not None:
+                    yield item.article
 
-    def record(entry: _Entry, result: ArticleResult | None, packed: Packed | None) -> None:
+    def worked(item: Read | Problem) -> bool:
+        return isinstance(item, Read) and (item.unread or item.article is not None)
+
+    failed: set[str] = set()  # contents that could not be analysed in this run (past their budget)
+
+    def settle(item: Read | Problem, work: Done | None) -> None:
+        """A file (or record) found, read and perhaps analysed, in the order of the files: its
+        problems, its record, the stored content it replaces, and its analysis when its
+        content is new to the store and to the run (else what the worker did is dropped)."""
+        if isinstance(item, Problem):  # a path given that does not exist, a bad record
+            problem(item)
+            return
+        article, problems = item.article, list(item.problems)
+        result = packed = None
+        if work is not None:
+            problems += work.problems
+            article = work.article if item.unread else article
+            result, packed = work.result, work.packed
+        for p in problems:
+            problem(p)
+        legacy = None  # the whole .jsonl, stored as one article by an older mapper
+        if item.record is None:
+            key = plain = file_key(item.source.path)
+            row = rows.pop(key)
+        else:  # a record of a .jsonl file
+            key = file_key(item.source.path, item.record)
+            row = store.file_row(key)
+            plain = file_key(item.source.path)
+            legacy = rows.pop(plain, None)  # (on its first record)
+            done.files += 1
+        if article is None or article.sha256 in failed:  # (a copy of one past its budget: read again next run)
+            return
+        st = item.stat or item.source.path.stat()
+        racy = time.time_ns() - st.st_mtime_ns < RACY_NS
+        file = (key, st.st_size, 0 if racy else st.st_mtime_ns, article.sha256)
+        old = row[2] if row is not None and row[2] != article.sha256 else None
+        if old is not None and (old in held or store.other_files(old, key)):
+            old = None  # that content stays: another file holds it
+        unrecord = None
+        if legacy is not None:  # the whole file's article goes; its records replace it
+            unrecord = plain
+            if (
+                old is None
+                and legacy[2] != article.sha256
+                and not (legacy[2] in held or store.other_files(legacy[2], plain))
+            ):
+                old = legacy[2]
+        # content that moved here from a file that changed is stored again, under this file
+        known = seen.get(article.sha256) or (None if leaving(article.sha256) else store.article_of(article.sha256))
+        if known is None and work is not None and work.refused is not None:
+            # past its budget: reported, and left unrecorded, so that the next run reads it again
+            problem(work.refused)
+            failed.add(article.sha256)
+            return
+        held.add(article.sha256)
+        if known is not None:
+            if Path(known[1]).resolve() != Path(article.path).resolve():
+                problem(Problem(article.path, f"same content as {known[0]}; counted once"))
+            done.known += 1
+            result = packed = None  # (analysed by a worker that could not know)
+        else:
+            aid = store.free_id(article, taken=ids, replaces=old)
+            if result is None:  # a worker took its content for stored: analyse it here
+                unit: Unit = item.article if item.article is not None else item.source
+                again = pipe.redo(unit, Done(None, None), Work(True))
+                result, packed = again.result, again.packed
+                if result is None:
+                    if again.refused is not None:
+                        problem(again.refused)
+                        failed.add(article.sha256)
+                    return
+            if result.article.id != aid:  # its id was taken: the analysis names it by its free one
+                result = _named(result, aid)
+            seen[article.sha256] = (aid, article.path)
+            ids.add(aid)
+        record(file, old, unrecord, item.source, result, packed)
+
+    def record(
+        file: tuple[bytes, int, int, str],
+        old: str | None,
+        unrecord: bytes | None,
+        source: Source,
+        result: ArticleResult | None,
+        packed: Packed | None,
+    ) -> None:
         """Add a file, what it replaces and its analysis to ``pending``, in file order."""
-        pending.files.append(entry.file)
-        if entry.unrecord is not None:
-            pending.unrecorded.append(entry.unrecord)
-        if entry.old is not None:
-            replacing[entry.old] -= 1
-            pending.superseded.append(entry.old)
+        pending.files.append(file)
+        if unrecord is not None:
+            pending.unrecorded.append(unrecord)
+        if old is not None:
+            pending.superseded.append(old)
             done.replaced += 1
             if on_note:
-                what = "its records replace the whole file" if entry.unrecord else "its new text replaces the old"
-                on_note(f"{entry.path} changed since it was stored; {what}")
+                what = "its records replace the whole file" if unrecord else "its new text replaces the old"
+                on_note(f"{display_path(source.path)} changed since it was stored; {what}")
         if result is not None:
             pending.results.append(result)
             if packed is not None:
@@ -521,47 +597,13 @@ def update(
             done.added.append(result.article.id)
         tick()
 
-    failed: set[str] = set()  # contents that could not be analysed in this run
-
-    def unanalysed(entry: _Entry, why: Problem) -> None:
-        """A file whose article could not be analysed (past its budget): reported, and left
-        unrecorded, so that the next run reads it again."""
-        problem(why)
-        if entry.article is not None:
-            failed.add(entry.article.sha256)
-            seen.pop(entry.article.sha256, None)
-            ids.discard(entry.article.id)
-            held.discard(entry.article.sha256)
-        if entry.old is not None:
-            replacing[entry.old] -= 1
-
-    def settle(entry: _Entry) -> None:
-        """Record a file that needed no analysis of its own, unless its content is one that
-        could not be analysed (a copy of it read earlier in this run was past its budget)."""
-        if entry.file[3] in failed:
-            if entry.old is not None:
-                replacing[entry.old] -= 1
-            return
-        record(entry, None, None)
-
     try:
-        waiting: collections.deque[_Entry] = collections.deque()
-
-        def fresh_articles() -> Iterator[Article]:
-            for e in entries():
-                waiting.append(e)
-                if e.article is not None:
-                    yield e.article
-
-        for result, packed in pipe.analysed(fresh_articles(), executor, pack=True):
-            while waiting[0].article is None:  # files before it that needed no analysis
-                settle(waiting.popleft())
-            if isinstance(result, Problem):
-                unanalysed(waiting.popleft(), result)
-                continue
-            record(waiting.popleft(), result, packed)
+        for _, work in pipe.work(units(), executor, pack=True, skip=known_here, stored=str(store.path)):
+            while not worked(waiting[0]):  # files before it that needed no work
+                settle(waiting.popleft(), None)
+            settle(waiting.popleft(), work)
         while waiting:
-            settle(waiting.popleft())
+            settle(waiting.popleft(), None)
         if bar is not None:
             bar.close()
         skip = set(pending.superseded)  # edited files' old content, gone once the batch is stored
@@ -577,14 +619,14 @@ def update(
                 for p in store.take_damaged():
                     problem(p)
 
-        stored = stored_articles()
-        for result, packed in pipe.analysed(stored, executor, pack=True):
-            if isinstance(result, Problem):  # its earlier analysis stays
-                problem(result)
+        for _, work in pipe.work(stored_articles(), executor, pack=True):
+            if work.refused is not None:  # its earlier analysis stays
+                problem(work.refused)
                 continue
-            pending.results.append(result)
-            if packed is not None:
-                pending.packed[result.article.sha256] = packed
+            assert work.result is not None
+            pending.results.append(work.result)
+            if work.packed is not None:
+                pending.packed[work.result.article.sha256] = work.packed
             done.reanalysed += 1
             tick()
     except KeyboardInterrupt:

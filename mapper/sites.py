@@ -325,18 +325,6 @@ def lean_result(result: ArticleResult) -> ArticleResult:
         if m.literal:
             named.add((m.place.id, m.surface))
     spans = {m.evidence for m in mentions if m.evidence is not None} | {m.trigger for m in mentions if m.trigger}
-    article = Article(
-        id=a.id,
-        path=a.path,
-        text="",
-        clean="",
-        sha256=a.sha256,
-        title=a.title,
-        outlet=a.outlet,
-        published=a.published,
-        language=a.language,
-        url=a.url,
-        notes=a.notes,
-    )
+    article = a.without_texts()
     quotes = {span: result.quote(span) for span in spans}
     return ArticleResult(article, mentions, result.claims, result.unresolved, result.event_ref, quotes=quotes)

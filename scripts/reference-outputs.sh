@@ -3,6 +3,9 @@
 #   seeds/            mapper run seeds/ (store, --no-store, --jobs 2): sites.geojson, sites.csv, map.html, report.json
 #   extract/          mapper extract over GWN and LGL (../shared/eval, when present) and the seeds
 #   attacks/          mapper run over the texts of ../shared/eval/attacks_dev.jsonl (when present)
+#   big/              mapper run over BIG (default 10000; 0 skips it) marked copies of the benchmark's
+#                     corpus (bench/throughput.py), --jobs 1 and --jobs 2: sites.geojson, sites.csv,
+#                     report.json and a dump of the store's rows (scripts/dump-store.py)
 # Compare two such folders with:  diff -r OUT_BEFORE OUT_AFTER && echo identical
 # MAPPER (default .venv/bin/mapper) is the command measured, e.g. "env PYTHONPATH=OTHER_CHECKOUT .venv/bin/python -P -m mapper.cli" for another checkout.
 set -euo pipefail
@@ -32,5 +35,19 @@ for line in open(sys.argv[1], encoding="utf-8"):
     pathlib.Path(sys.argv[2], d["id"] + ".txt").write_text(d["text"], encoding="utf-8")
 PY
   $mapper run "$tmp/att" -o "$tmp/d" --offline -q --no-map && keep "$tmp/d" "$out/attacks/run"
+fi
+big="${BIG:-10000}"
+if [ "$big" -gt 0 ]; then
+  mkdir -p "$out/big"
+  python3 - "$big" "$tmp/big" <<'PY'
+import sys, pathlib
+sys.path.insert(0, "bench")
+from throughput import source_articles, write_corpus
+write_corpus(pathlib.Path(sys.argv[2]), int(sys.argv[1]), source_articles()[0])
+PY
+  for jobs in 1 2; do
+    $mapper run "$tmp/big" -o "$tmp/big$jobs" --offline -q --no-map --jobs $jobs && keep "$tmp/big$jobs" "$out/big/jobs$jobs"
+    python3 scripts/dump-store.py "$tmp/big$jobs/mapper.sqlite" > "$out/big/jobs$jobs.store.txt"
+  done
 fi
 echo "reference outputs in $out"

@@ -112,15 +112,13 @@ def test_a_jsonl_an_older_mapper_stored_whole_is_replaced_by_its_records(
     tmp_path: Path, analysed: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import mapper.pipeline
-    from mapper.ingest import read_all
+    from mapper.ingest import walk
 
     feed = tmp_path / "feed.jsonl"
     _write(feed, RECORDS)
     out = tmp_path / "out"
     with monkeypatch.context() as m:  # as `mapper run` read a .jsonl before: one article, the whole file
-        m.setattr(
-            mapper.pipeline, "read_all", lambda inputs, wanted, records, **kw: read_all(inputs, wanted=wanted, **kw)
-        )
+        m.setattr(mapper.pipeline, "walk", lambda inputs, wanted, records, **kw: walk(inputs, wanted=wanted, **kw))
         assert _run("run", str(feed), "-o", str(out), "--offline", "--no-world")[0] == 0
     assert list(_articles(out / "mapper.sqlite")) == ["feed.jsonl"]
     os.utime(feed, (feed.stat().st_mtime - 10,) * 2)

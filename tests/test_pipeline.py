@@ -188,14 +188,15 @@ def test_batches_are_shared_out_evenly() -> None:
 def test_a_workers_cache_miss_is_redone_here_only_when_this_process_may_ask_online(
     offline: bool, redone: list[str]
 ) -> None:
-    from mapper.executors import Executor
+    from mapper.executors import Done, Executor
     from mapper.models import Article, ArticleResult
 
     class Scripted(Executor):
         """Workers that answer "b" with a cache miss."""
 
         def collect(self, ticket: Any) -> list[Any]:
-            return [(ArticleResult(Article("", "", "", ""), [], []), None, a.id == "b") for a in ticket]
+            batch, _ = ticket
+            return [Done(None, ArticleResult(Article("", "", "", ""), [], []), missed=a.id == "b") for a in batch]
 
     pipe = Pipeline.from_config(
         PipelineConfig(world=False, geocoder=GeocoderConfig(offline=offline)), geocoder=FakeGeocoder()
@@ -207,3 +208,31 @@ def test_a_workers_cache_miss_is_redone_here_only_when_this_process_may_ask_onli
     results = list(pipe.pipe(arts, Scripted()))
     assert analysed == redone
     assert [r.article.id for r in results] == ["a", "b"]  # given back their article here
+
+
+def test_with_jobs_the_workers_read_the_files_and_this_process_reads_none(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import mapper.ingest
+
+    readers = tmp_path / "readers.txt"
+    real = mapper.ingest.read_article
+
+    def spy(src: Any) -> Any:  # (the workers are forked from here: they carry it too)
+        with open(readers, "a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return real(src)
+
+    monkeypatch.setattr(mapper.ingest, "read_article", spy)
+    code, _, err = _cli("run", str(corpus), "-o", str(tmp_path / "par"), "--offline", "--no-map", "--jobs", "2")
+    assert code == 0, err
+    pids = readers.read_text().split()
+    assert len(pids) == 9  # every file once: the seeds, a copy, an empty, a binary and a nested one
+    assert str(os.getpid()) not in pids
+    # the files the workers could not read are named, as a serial run names them
+    assert "empty.txt: empty file" in err and "binary.txt" in err
+    readers.unlink()
+    assert _cli("run", str(corpus), "-o", str(tmp_path / "serial"), "--offline", "--no-map")[0] == 0
+    assert set(readers.read_text().split()) == {str(os.getpid())}

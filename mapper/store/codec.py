@@ -1,6 +1,14 @@
 """How the store writes what the stages produce: compressed texts, offset maps, JSON values.
 
-Everything structured is JSON, never pickle.
+Everything structured is JSON, never pickle.  The values of every article (spans,
+events, dates, lists of names) hold no floating-point numbers and no integer beyond
+64 bits (positions in a text, days, months): they are written and
+read with orjson (a compiled JSON library, several times faster than the standard
+one), which writes exactly what ``json.dumps(obj, ensure_ascii=False,
+separators=(",", ":"))`` writes for such values; what it refuses (an integer beyond
+64 bits, a lone surrogate from a .jsonl record) goes through the standard library.
+Values with floats (the sites' GeoJSON features, the analyst's corrections) are
+written by the standard library alone, for orjson writes 1e-05 as 0.00001.
 """
 
 from __future__ import annotations
@@ -11,12 +19,31 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+import orjson
+
 from ..dates import DateRef, plausible
-from ..models import Article, Claim, Mention, Place
+from ..models import Article, Claim, Mention, Offsets, Place
+
+
+def dumps_json(obj: Any) -> str:
+    """Compact JSON by the standard library (any value)."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
 def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON of a value that holds no float: the same text as ``dumps_json``."""
+    try:
+        return orjson.dumps(obj).decode()
+    except (TypeError, orjson.JSONEncodeError):
+        return dumps_json(obj)
+
+
+def loads(raw: str | bytes) -> Any:
+    """A stored JSON value (the standard library's reading of what orjson refuses)."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw)
 
 
 def pack_text(text: str) -> bytes:
@@ -27,15 +54,11 @@ def unpack_text(blob: bytes) -> str:
     return zlib.decompress(blob).decode("utf-8", "surrogatepass")
 
 
-def pack_offsets(offsets: Sequence[int]) -> str:
+def pack_offsets(offsets: Offsets | Sequence[int]) -> str:
     """Run-length form of an offset map: [length, [[i, offsets[i]] where a run starts]]."""
-    runs: list[list[int]] = []
-    prev: int | None = None
-    for i, o in enumerate(offsets):
-        if prev is None or o != prev + 1:
-            runs.append([i, o])
-        prev = o
-    return dumps([len(offsets), runs])
+    if not isinstance(offsets, Offsets):
+        offsets = Offsets.of(offsets)
+    return dumps([len(offsets), offsets.runs()])
 
 
 def pack_article(article: Article) -> tuple[bytes, bytes, str]:
@@ -43,13 +66,9 @@ def pack_article(article: Article) -> tuple[bytes, bytes, str]:
     return pack_text(article.text), pack_text(article.clean), pack_offsets(article.offsets)
 
 
-def unpack_offsets(packed: str) -> list[int]:
-    n, runs = json.loads(packed)
-    out: list[int] = []
-    for k, (i, o) in enumerate(runs):
-        stop = runs[k + 1][0] if k + 1 < len(runs) else n
-        out.extend(range(o, o + stop - i))
-    return out
+def unpack_offsets(packed: str) -> Offsets:
+    n, runs = loads(packed)
+    return Offsets(n, [int(r[0]) for r in runs], [int(r[1]) for r in runs])
 
 
 def dateref_json(ref: DateRef | None) -> str | None:
@@ -72,7 +91,7 @@ def dateref_json(ref: DateRef | None) -> str | None:
 def dateref(raw: str | None) -> DateRef | None:
     if raw is None:
         return None
-    d = json.loads(raw)
+    d = loads(raw)
     value = d.pop("value", None)
     return DateRef(value=date.fromisoformat(value) if value else None, **d)
 
@@ -86,7 +105,7 @@ def published(raw: str | None) -> date | None:
 def span(raw: str | None) -> tuple[int, int] | None:
     if raw is None:
         return None
-    s, e = json.loads(raw)
+    s, e = loads(raw)
     return int(s), int(e)
 
 
@@ -129,7 +148,7 @@ def place_from_row(r: Sequence[Any]) -> Place:
         feature_type=r[4],
         country=r[5],
         admin1=r[6],
-        aliases=tuple(json.loads(r[7])),
+        aliases=tuple(loads(r[7])),
         parent=r[8],
         geo_precision=r[9],
         source=r[10],
@@ -160,8 +179,8 @@ def mention_row(m: Mention) -> tuple[Any, ...]:
         int(m.literal),
         m.nonliteral_reason,
         m.role,
-        dumps(list(m.sentence)),
-        dumps(list(m.evidence)) if m.evidence else None,
+        dumps(m.sentence),
+        dumps(m.evidence) if m.evidence else None,
         dateref_json(m.date_ref),
         m.confidence,
         event,
@@ -169,7 +188,7 @@ def mention_row(m: Mention) -> tuple[Any, ...]:
 
 
 def mention_from_row(article: str, r: Sequence[Any], places: dict[str, Place]) -> Mention:
-    event = json.loads(r[14]) if r[14] else {}
+    event = loads(r[14]) if r[14] else {}
     trigger = event.get("trigger")
     return Mention(
         article=article,
@@ -229,7 +248,7 @@ def claim_from_row(article: str, r: Sequence[Any]) -> Claim:
         injured_max=r[6],
         victims=r[7],
         claimant=r[8],
-        places=list(json.loads(r[9])),
+        places=list(loads(r[9])),
         event_type=r[10],
         aside=r[11],
     )

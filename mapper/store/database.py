@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..models import Article, ArticleResult, Place, Problem
+from ..models import Article, ArticleResult, Offsets, Place, Problem
 from .codec import (
     CLAIM_COLUMNS,
     MENTION_COLUMNS,
@@ -46,6 +46,8 @@ from .codec import (
     dateref,
     dateref_json,
     dumps,
+    dumps_json,
+    loads,
     mention_from_row,
     mention_row,
     now,
@@ -57,7 +59,7 @@ from .codec import (
     unpack_text,
 )
 from .errors import StoreError
-from .incremental import Pending, record_range
+from .incremental import Packed, Pending, record_range
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, statements
 
 
@@ -343,12 +345,35 @@ class Store:
                 self.write_pending(pending, analysis)
             pending.clear()
 
-    def _write(self, result: ArticleResult, analysis: str, packed: tuple[bytes, bytes, str] | None) -> None:
-        a = result.article
+    def _write(self, results: Sequence[ArticleResult], analysis: str, packed: dict[str, Packed]) -> None:
+        """The articles of a batch with their mentions and claims: one statement per table."""
         con = self.con
-        text, clean, offsets = packed or pack_article(a)
+        when = now()
+        rows = []
+        for r in results:
+            a = r.article
+            text, clean, offsets = packed.get(a.sha256) or pack_article(a)
+            rows.append(
+                (
+                    a.sha256,
+                    a.id,
+                    a.path,
+                    a.title,
+                    a.outlet,
+                    a.published.isoformat() if a.published else None,
+                    a.url,
+                    dateref_json(r.event_ref),
+                    dumps(list(r.unresolved)),
+                    analysis,
+                    when,
+                    text,
+                    clean,
+                    offsets,
+                    a.language,
+                )
+            )
         # an upsert, not delete + insert: deleting would cascade to what refers to the article
-        con.execute(
+        con.executemany(
             "INSERT INTO articles (sha256, article_id, path, title, outlet, published, url, event_ref,"
             " unresolved, analysis, added, text, clean, offsets, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             " ON CONFLICT (sha256) DO UPDATE SET article_id = excluded.article_id, path = excluded.path,"
@@ -356,33 +381,18 @@ class Store:
             " url = excluded.url, event_ref = excluded.event_ref, unresolved = excluded.unresolved,"
             " analysis = excluded.analysis, text = excluded.text, clean = excluded.clean,"
             " offsets = excluded.offsets, language = excluded.language",
-            (
-                a.sha256,
-                a.id,
-                a.path,
-                a.title,
-                a.outlet,
-                a.published.isoformat() if a.published else None,
-                a.url,
-                dateref_json(result.event_ref),
-                dumps(list(result.unresolved)),
-                analysis,
-                now(),
-                text,
-                clean,
-                offsets,
-                a.language,
-            ),
+            rows,
         )
-        con.execute("DELETE FROM mentions WHERE sha256 = ?", (a.sha256,))
-        con.execute("DELETE FROM claims WHERE sha256 = ?", (a.sha256,))
+        shas = [(r.article.sha256,) for r in results]
+        con.executemany("DELETE FROM mentions WHERE sha256 = ?", shas)
+        con.executemany("DELETE FROM claims WHERE sha256 = ?", shas)
         con.executemany(
             f"INSERT INTO mentions (sha256, seq, {MENTION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(a.sha256, i, *mention_row(m)) for i, m in enumerate(result.mentions)],
+            [(r.article.sha256, i, *mention_row(m)) for r in results for i, m in enumerate(r.mentions)],
         )
         con.executemany(
             f"INSERT INTO claims (sha256, seq, {CLAIM_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(a.sha256, i, *claim_row(c)) for i, c in enumerate(result.claims)],
+            [(r.article.sha256, i, *claim_row(c)) for r in results for i, c in enumerate(r.claims)],
         )
 
     def file_row(self, key: bytes) -> tuple[int, int, str] | None:
@@ -419,7 +429,12 @@ class Store:
             [(*f, now()) for f in pending.files],
         )
         con.executemany("DELETE FROM files WHERE path = ?", [(key,) for key in pending.unrecorded])
-        renewed = {r.article.sha256 for r in pending.results}
+        # the analyses of the batch, the last of each content (one row each)
+        results = list({r.article.sha256: r for r in pending.results}.values())
+        renewed = {r.article.sha256 for r in results}
+        # the places that the analyses this batch replaces or drops resolved to: they may be
+        # left without a mention (a re-analysis may resolve a name elsewhere)
+        orphans = self._places_of([*renewed, *pending.superseded])
         for sha in pending.superseded:
             if sha in renewed:  # the content moved to another file: stored again below, under its new id
                 con.execute("DELETE FROM articles WHERE sha256 = ?", (sha,))
@@ -438,10 +453,10 @@ class Store:
             " source = excluded.source, resolved_by = excluded.resolved_by, population = excluded.population",
             [place_row(p) for p in places.values()],
         )
-        for r in pending.results:
-            self._write(r, analysis, pending.packed.get(r.article.sha256))
-        if pending.results or pending.superseded:
-            self.drop_orphan_places()  # re-analysis may resolve a name elsewhere
+        if results:
+            self._write(results, analysis, pending.packed)
+        if results or pending.superseded:
+            self.drop_orphan_places(orphans)
             self._bump()
 
     def stale(self, analysis: str) -> list[str]:
@@ -531,7 +546,7 @@ class Store:
             path=row[2],
             text=unpack_text(row[12]) if with_text else "",
             clean=unpack_text(row[9]) if texts else "",
-            offsets=unpack_offsets(row[10]) if texts else [],
+            offsets=unpack_offsets(row[10]) if texts else Offsets(),
             sha256=sha,
             title=row[3],
             outlet=row[4],
@@ -539,7 +554,7 @@ class Store:
             url=row[6],
             language=row[11],
         )
-        return ArticleResult(article, mentions, claims, list(json.loads(row[8])), dateref(row[7]))
+        return ArticleResult(article, mentions, claims, list(loads(row[8])), dateref(row[7]))
 
     def find(self, ref: str) -> list[str]:
         """Content hashes of the articles ``ref`` names: an article id, a path, a hash or its prefix."""
@@ -567,6 +582,8 @@ class Store:
         """Remove articles and what only they supported (mentions, claims, places); their ids."""
         gone: list[str] = []
         with self.transaction():
+            shas = list(shas)
+            orphans = self._places_of(shas)
             for sha in shas:
                 known = self.article_of(sha)
                 if known is None:
@@ -574,14 +591,38 @@ class Store:
                 self.con.execute("DELETE FROM articles WHERE sha256 = ?", (sha,))
                 gone.append(known[0])
             if gone:
-                self.drop_orphan_places()
+                self.drop_orphan_places(orphans)
                 self._bump()
         return gone
 
-    def drop_orphan_places(self) -> None:
-        """Remove the places no stored mention resolves to (call inside a transaction)."""
-        self.con.execute(
-            "DELETE FROM places WHERE place_id NOT IN (SELECT place_id FROM mentions WHERE place_id IS NOT NULL)"
+    def _places_of(self, shas: Iterable[str]) -> set[str]:
+        """The places the stored mentions of these articles resolve to."""
+        out: set[str] = set()
+        shas = list(shas)
+        for i in range(0, len(shas), 500):  # (SQLite takes a limited number of parameters)
+            part = shas[i : i + 500]
+            out.update(
+                r[0]
+                for r in self.con.execute(
+                    f"SELECT DISTINCT place_id FROM mentions WHERE sha256 IN ({','.join('?' * len(part))})"
+                    " AND place_id IS NOT NULL",
+                    part,
+                )
+            )
+        return out
+
+    def drop_orphan_places(self, candidates: Iterable[str] | None = None) -> None:
+        """Remove the places no stored mention resolves to (call inside a transaction): of
+        ``candidates`` (each looked up in the index of the mentions' places, so that a batch
+        costs the same however large the store), or of all (a scan of every mention)."""
+        if candidates is None:
+            self.con.execute(
+                "DELETE FROM places WHERE place_id NOT IN (SELECT place_id FROM mentions WHERE place_id IS NOT NULL)"
+            )
+            return
+        self.con.executemany(
+            "DELETE FROM places WHERE place_id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE place_id = ?)",
+            [(p, p) for p in sorted(candidates)],
         )
 
     # ------------------------------------------------------------------ corrections
@@ -618,7 +659,7 @@ class Store:
                 known.add(c.key())
                 cur = self.con.execute(
                     "INSERT INTO corrections (site_id, kind, value, note, made) VALUES (?,?,?,?,?)",
-                    (c.site_id, c.kind, dumps(to_json(c.kind, c.value)), c.note, c.made),
+                    (c.site_id, c.kind, dumps_json(to_json(c.kind, c.value)), c.note, c.made),
                 )
                 added.append(replace(c, id=cur.lastrowid))
             if added:
@@ -665,7 +706,7 @@ class Store:
                     p["injured_max"],
                     len(p["claims"]),
                     len(p["articles"]),
-                    dumps(f),
+                    dumps_json(f),
                 )
                 for i, f in enumerate(feats)
                 for p in [f["properties"]]

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 
 from ..models import ArticleResult, Problem
 
+# an article's texts and offset map as the store keeps them (``codec.pack_article``)
+Packed = tuple[bytes, bytes, str]
+
 COMMIT_EVERY = 10.0  # seconds: a killed run loses at most about this much analysis
 RACY_NS = 2_000_000_000  # a file modified this recently may change again within the same mtime
 
@@ -29,7 +32,7 @@ class Pending:
     unrecorded: list[bytes] = field(default_factory=list)
     # the compressed texts and offset map of an analysed article (content hash ->), when a worker
     # made them (``codec.pack_article``): the process writing the store need not
-    packed: dict[str, tuple[bytes, bytes, str]] = field(default_factory=dict)
+    packed: dict[str, Packed] = field(default_factory=dict)
     since: float | None = None  # when the oldest of it was done
 
     def __bool__(self) -> bool:
@@ -83,4 +86,4 @@ def record_range(key: bytes) -> tuple[bytes, bytes]:
     return key + b"\x00", key + b"\x01"
 
 
-MAX_PENDING = 100  # analyses held in memory (with their texts and offset maps) before they are stored
+MAX_PENDING = 1000  # analyses held in memory before they are stored (without their texts: those are compressed)

@@ -140,3 +140,15 @@ def test_impossible_dates_are_no_date_and_never_poison_the_store(tmp_path: Path)
     ):
         code, _, stderr = _run(*args)
         assert code == 0, (args, stderr)
+
+
+def test_run_freezes_what_start_up_built_so_the_collector_passes_it_over(seeds_copy: Path, tmp_path: Path) -> None:
+    import gc
+
+    gc.unfreeze()
+    try:
+        code, _, err = _run("run", str(seeds_copy), "-o", str(tmp_path / "out"), "--offline", "--no-map", "-q")
+        assert code == 0, err
+        assert gc.get_freeze_count() > 10_000  # the gazetteers, indexes and patterns
+    finally:
+        gc.unfreeze()

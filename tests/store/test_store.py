@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import shutil
@@ -817,3 +818,90 @@ def test_a_run_reads_files_as_it_finds_them_and_stores_small_batches(
     ids = [r[0] for r in _rows(store, "SELECT article_id FROM articles ORDER BY article_id")]
     assert len(ids) == len(set(ids)) == 6
     assert "same content as" in err
+
+
+# --------------------------------------------------------------------------- batches
+
+
+class _Counting:
+    """A connection that notes the SQL of every execute/executemany call made through it."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+        self.calls: list[str] = []
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        self.calls.append(sql)
+        return self.con.execute(sql, *args)
+
+    def executemany(self, sql: str, *args: Any) -> Any:
+        self.calls.append(sql)
+        return self.con.executemany(sql, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.con, name)
+
+
+def _batch_pipeline(tmp_path: Path) -> Any:
+    from mapper.config import PipelineConfig
+    from mapper.pipeline import Pipeline
+
+    gaz = tmp_path / "gaz.csv"
+    gaz.write_text(
+        GAZ_HEADER
+        + "gz:qarvon,Qarvon,,34.1,38.2,town,SY,,,1,5000,test\ngz:telmir,Telmir,,35.3,39.9,town,SY,,,1,5000,test\n"
+    )
+    return Pipeline.from_config(PipelineConfig(gazetteers=(str(gaz),), world=False))
+
+
+def _analysed(pipe: Any, name: str, text: str) -> Any:
+    from mapper.ingest import article_from_text
+
+    article = article_from_text(name, text)
+    article.sha256 = hashlib.sha256(name.encode()).hexdigest()
+    return pipe.analyse(article)
+
+
+def test_a_batch_is_written_with_one_statement_per_table_and_no_scan_of_the_store(tmp_path: Path) -> None:
+    from mapper.store import Pending
+
+    pipe = _batch_pipeline(tmp_path)
+    with Store.open(tmp_path / "s.sqlite") as store:
+        results = [
+            _analysed(pipe, f"a{i}", f"An airstrike hit Qarvon on Monday, killing {i + 2} people.") for i in range(20)
+        ]
+        spy = _Counting(store.con)
+        store.con = spy  # type: ignore[assignment]
+        store.add(Pending(results=results), "x")
+        store.con = spy.con
+        inserts = [c for c in spy.calls if c.startswith("INSERT INTO")]
+        assert sorted(c.split()[2] for c in inserts) == ["articles", "claims", "mentions", "places"]
+        # a batch of new articles leaves no place without a mention: nothing is scanned for them
+        assert not any("NOT IN" in c for c in spy.calls)
+        assert len(spy.calls) < 15
+        assert store.article_count() == 20
+        assert store.con.execute("SELECT count(*) FROM mentions").fetchone()[0] == 20
+        assert store.con.execute("SELECT count(*) FROM claims").fetchone()[0] == 20
+
+
+def test_a_place_only_a_replaced_analysis_named_goes_with_it(tmp_path: Path) -> None:
+    from mapper.store import Pending
+
+    pipe = _batch_pipeline(tmp_path)
+    with Store.open(tmp_path / "s.sqlite") as store:
+        old = _analysed(pipe, "old", "Shelling hit Qarvon on Monday.")
+        kept = _analysed(pipe, "kept", "Shelling hit Telmir on Monday.")
+        store.add(Pending(results=[old, kept]), "x")
+        places = lambda: [r[0] for r in store.con.execute("SELECT place_id FROM places ORDER BY place_id")]  # noqa: E731
+        assert places() == ["gz:qarvon", "gz:telmir"]
+        # the file of "old" now says something else: its analysis goes, and the place only it named
+        new = _analysed(pipe, "new", "Shelling hit Telmir again on Tuesday.")
+        store.add(Pending(results=[new], superseded=[old.article.sha256]), "x")
+        assert places() == ["gz:telmir"]
+        # the same content analysed again, now naming another place: the first place goes
+        again = _analysed(pipe, "kept", "Shelling hit Qarvon on Monday.")
+        store.add(Pending(results=[again]), "y")
+        assert places() == ["gz:qarvon", "gz:telmir"]  # Telmir: still named by "new"
+        assert store.con.execute(
+            "SELECT count(*) FROM mentions WHERE sha256 = ?", (kept.article.sha256,)
+        ).fetchone() == (1,)
