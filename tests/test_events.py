@@ -13,6 +13,7 @@ import pytest
 
 from mapper.ingest import Source, article_from_text, read_article
 from mapper.models import Article, ArticleResult, Mention, Site
+from mapper.nonliteral import nonliteral_reason
 from mapper.pipeline import Pipeline
 from mapper.sites import assemble
 
@@ -479,6 +480,18 @@ def test_an_area_the_text_places_is_where_it_happened(
 def test_an_area_the_text_does_not_place_is_no_place(pipe: Pipeline, text: str) -> None:
     # "the X area" as often names a stretch of country as a place: only kept where the text places it
     assert not [m for m in _analyse(pipe, text).mentions if "Zuwayrat" in m.surface]
+
+
+def test_a_building_a_city_qualifies_is_in_the_city(pipe: Pipeline) -> None:
+    r = _analyse(pipe, "A lawyer was shot dead outside a Mosul court as he arrived for a hearing.")
+    assert set(_struck_at(r)) == {"Mosul"}
+    # the court as an institution, or a country's building, says nothing of where anything happened
+    assert nonliteral_reason(*_span("The Mosul court sentenced him to death.", "Mosul"), "city")
+    assert nonliteral_reason(*_span("Protesters gathered outside the Ukraine court.", "Ukraine"), "country")
+
+
+def _span(text: str, name: str) -> tuple[str, int, int]:
+    return text, text.index(name), text.index(name) + len(name)
 
 
 def test_a_place_placed_in_a_province_is_only_as_precise_as_the_province(pipe: Pipeline) -> None:
