@@ -80,6 +80,11 @@ _MODIFIES = re.compile(
     r"facility|barracks|headquarters|academy|hospital|zone|installation|depot|outpost|checkpoint))|tariffs|sanctions|representatives?|trade\s+representative|spokes(?:man|woman|person)|"
     r"dollars?)\b"
 )
+# a building the place qualifies, itself named as where something happened ("outside a Lahore court",
+# "at a Baghdad market"): in the place; not a country's ("outside the US embassy" is in another)
+_BUILDING_AFTER = re.compile(r"^[ ](?:court|markets?)\b")
+_PLACE_OF_BEFORE = re.compile(r"\b(?:in|at|outside|inside|near|into)\s+(?:a|an|the)\s+$")
+_NATIONAL = frozenset({"country", "territory", "continent", "macro-region"})
 # a team named after its home: "beat Norwich", "Duke vs Kansas", "25 points against Louisville"
 _BEATS_BEFORE = re.compile(
     r"\b(?:beat|beats|beating|defeated|defeating|outlasted|edged|thrashed|routed|versus|vs\.?)\s+$", re.I
@@ -161,6 +166,8 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
     if _POSSESSIVE.match(after):
         return "possessive of an institution (metonymy)"
     if _MODIFIES.match(after):
+        if feature_type not in _NATIONAL and _BUILDING_AFTER.match(after) and _PLACE_OF_BEFORE.search(before):
+            return ""  # "shot outside a Lahore court": the building, and so the city, is where it happened
         return "qualifies people or an institution (non-literal modifier)"
     if (_may_end(tail, _BEATS_LAST) and _BEATS_BEFORE.search(before)) or (
         _may_end(tail, ("against",))

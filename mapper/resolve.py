@@ -21,9 +21,9 @@ from typing import Protocol
 from .models import Article, Mention, Place, Toponym
 from .names import name_key, name_variants, skeleton
 from .nonliteral import nonliteral_reason
-from .places import WorldSource, respellings
+from .places import WorldSource, countries, respellings
 from .places.curated import Gazetteer
-from .toponyms import GUESS
+from .toponyms import GUESS, english_head
 
 
 class Geocoder(Protocol):
@@ -110,6 +110,21 @@ class Resolver:
             return []
         return [(2, p) for cc in sorted(countries) for p in respellings(self.world, cc, sk)]
 
+    def respelled_anywhere(self, surface: str) -> list[tuple[int, Place]]:
+        """``respelled`` in every country, kept only when the likely respellings
+        (``_likely_respelling``) all lie in one country: "Baqouba" is Baqubah in Iraq;
+        "Zarmat" (Zurmat in Afghanistan, Zermatt in Switzerland) is left alone."""
+        sk = skeleton(surface)
+        if len(sk) < MIN_SKELETON or self.world is None:
+            return []
+        found = [
+            (2, p)
+            for cc in countries(self.world)
+            for p in respellings(self.world, cc, sk)
+            if _likely_respelling(surface, p, ANYWHERE_SIMILARITY)
+        ]
+        return found if len({p.country for _, p in found}) == 1 else []
+
     def _province_of(self, places: Sequence[Place]) -> Place | None:
         """The province (admin1) that holds most of ``places`` finer than a country (one per
         mention): at least ``PROVINCE_SHARE`` of them, or all of them when there are fewer
@@ -174,6 +189,10 @@ class Resolver:
                     cands[k] = [c for c in found if _likely_respelling(surfaces[k], c[1])]
                 else:
                     cands[k] = self.respelled(surfaces[k], context)
+                if not cands[k] and not context:
+                    # a text that names no country it is about ("killed in Tuz Khurmato"): a
+                    # spelling close to that of a place of some size, when all such are in one country
+                    cands[k] = self.respelled_anywhere(surfaces[k])
         keys = [k for k, cs in cands.items() if cs]
         choice = {k: max(cands[k], key=lambda c: _score(c[1], c[0], set(), set(), k)) for k in keys}
         confident = {
@@ -269,9 +288,11 @@ class Resolver:
         # a name no gazetteer knows that the text places inside or near one it does ("the
         # village of X in northern Y", "Y's district of X"): at Y, as nearly as the text says
         guesses = {m.key for m in mentions if m.confidence <= GUESS}
-        anchored = _anchored(
-            clean, ordered, {k: choice[k][1] for k in keys}, {k for k in cands if not cands[k] and k not in guesses}
-        )
+        # (a guess too: "at Manigram in Rupandehi district", "the Aqrab area near Y"; not one
+        # named like an institution: "Smith College in Northampton")
+        institutions = {m.key for m in mentions if m.key in guesses and english_head(m.surface)}
+        unknown = {k for k in cands if not cands[k] and k not in institutions}
+        anchored = _anchored(clean, ordered, {k: choice[k][1] for k in keys}, unknown)
         left = [m for m in ordered if not cands[m.key] and m.key not in guesses and m.key not in anchored]
         if left:
             # the one province all the article's places lie in ("the town of X" in a report
@@ -505,16 +526,17 @@ def _bonus(best: float) -> float:
 _HOLDERS = frozenset({"admin1", "admin2", "district", "region", "city", "town", "village", "neighbourhood", "camp"})
 _POINTS = frozenset({"city", "town", "village", "neighbourhood", "camp", "military base", "crossing"})
 _PROVINCES = frozenset({"admin1", "region"})
+_CHAIN = 3  # names placed by other names so placed ("X in Y in Z"), at most this deep
 _PLACE_WORDS = (
     r"(?:sub-?district|district|neighbou?rhood|quarter|suburb|area|township|village|hamlet|town|city|camp|"
-    r"refugee\s+camp|settlement|locality|region|province)"
+    r"refugee\s+camp|settlement|locality|region|province|enclave)"
 )
 # between the unknown name and the known one after it: "X district in south Y", "X, a village
 # near Y", "X (north-west of Y)", "X, 35 km north of Y", "X in the province of Y"
 _UNKNOWN_BEFORE = re.compile(
     rf"(?:\s+{_PLACE_WORDS})?\s*(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_PLACE_WORDS}\s*)?(?:,|\()?\s*"
     rf"(?:(?P<in>in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:{_PLACE_WORDS}|countryside|outskirts|"
-    rf"suburbs)\s+of\s+(?:the\s+)?)?(?:{_DIRECTION}\s+)?"
+    rf"suburbs)\s+of\s+(?:the\s+)?)?(?:{_DIRECTION}\s+(?:of\s+(?:the\s+)?)?)?"
     rf"|(?P<near>near|outside|close\s+to|just\s+outside|on\s+the\s+outskirts\s+of|(?:just\s+)?{_COMPASS}\s+of|"
     r"(?:(?:around|about|some|nearly|roughly|approximately)\s+)?\d+\s*(?:km|kilometers|kilometres|miles)\s+(?:\(\d+\s*\w+\)\s+)?(?:[\w-]+\s+){0,2}(?:of|from))\s+"
     rf"(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:city|town|village)\s+of\s+)?)",
@@ -555,7 +577,7 @@ _KIND_OF_PREFIX = {
     **dict.fromkeys(("wadi", "jabal", "jebel"), "natural"),
 }
 _KIND_APPOSITION = re.compile(
-    r",\s+an?\s+(?:[\w-]+\s+){0,3}?(village|town|city|hamlet|settlement|district|suburb|neighbou?rhood|camp)\b"
+    r",\s+an?\s+(?:[\w-]+\s+){0,3}?(village|town|city|hamlet|settlement|district|suburb|neighbou?rhood|camp|enclave)\b"
 )
 _KIND_WORD_AFTER = re.compile(r"\s+([a-z-]+)")
 _KIND_WORD_BEFORE = re.compile(r"\b([a-z-]+)\s+of\s+(?:the\s+)?$")
@@ -564,23 +586,32 @@ _KIND_WORD_BEFORE = re.compile(r"\b([a-z-]+)\s+of\s+(?:the\s+)?$")
 def _anchored(clean: str, ordered: Sequence[Toponym], known: dict[str, Place], unknown: set[str]) -> dict[str, Place]:
     """The places the text gives to names no gazetteer knows, by the known place beside each."""
     out: dict[str, Place] = {}
-    for a, b in itertools.pairwise(ordered):
-        if a.sentence != b.sentence:
-            continue
-        between = clean[a.cend : b.cstart]
-        if a.key in unknown and b.key in known and a.key not in out:
-            found = _UNKNOWN_BEFORE.fullmatch(between)
-            if found is None:
-                continue
-            near = found.group("near") is not None
-            holder = known[b.key]
-            if holder.feature_type not in (_POINTS if near else _HOLDERS):
-                continue
-            out[a.key] = _placed(clean, a, holder, near)
-        elif b.key in unknown and a.key in known and b.key not in out:
-            holder = known[a.key]
-            if holder.feature_type in _HOLDERS and _UNKNOWN_AFTER.fullmatch(between):
+    pairs = [(a, b) for a, b in itertools.pairwise(ordered) if a.sentence == b.sentence]
+    # a chain of such names ("X in Y district in Z province", Z known): Y is placed in Z, then X in Y
+    for _ in range(_CHAIN):
+        before = len(out)
+        for a, b in pairs:
+            between = clean[a.cend : b.cstart]
+            if a.key in unknown and a.key not in out and (holder := known.get(b.key) or out.get(b.key)):
+                found = _UNKNOWN_BEFORE.fullmatch(between)
+                if found is None:
+                    continue
+                near = found.group("near") is not None
+                if holder.feature_type not in (_POINTS if near else _HOLDERS):
+                    continue
+                # "X in Y province": somewhere in the province, whatever Y's name resolved to
+                province = not near and _PROVINCE_AFTER.match(clean, b.cend) is not None
+                out[a.key] = _placed(clean, a, holder, near, province=province)
+            elif (
+                b.key in unknown
+                and b.key not in out
+                and (holder := known.get(a.key) or out.get(a.key))
+                and holder.feature_type in _HOLDERS
+                and _UNKNOWN_AFTER.fullmatch(between)
+            ):
                 out[b.key] = _placed(clean, b, holder, False)
+        if len(out) == before:
+            break
     # the province a sentence is set in ("In the province of Hama, ... shelled the village of X")
     frames: dict[tuple[int, int], list[Place]] = {}
     for m in ordered:
@@ -612,7 +643,7 @@ def _placed(
     kind = next((_KIND_OF_WORD[w] for w in words if w in _KIND_OF_WORD), None)
     if kind is None:  # "Kafr Nabuda", "Wadi Hmeid": the name says what it is
         kind = _KIND_OF_PREFIX.get(m.surface.split()[0].split("-")[0].lower(), "place")
-    precision = 3 if province or holder.feature_type in _PROVINCES else 2
+    precision = max(3 if province or holder.feature_type in _PROVINCES else 2, holder.geo_precision)
     relation = (
         "near"
         if near
@@ -640,9 +671,12 @@ def _placed(
 PROVINCE_SHARE = 0.6  # an article's province holds this share of its places' mentions
 GUESS_POPULATION = 5_000  # a guessed name is taken for another spelling of a place this big
 GUESS_SIMILARITY = 0.75  # ... written this much alike (difflib's ratio of the folded names)
+# ... and this much alike when the text names no country to look in: Tuz Khurmato/Tuz Khurmatu
+# .92, Sardast/Sardasht .93; not Svaneti (a region of Georgia) for Savaneta in Aruba, .80
+ANYWHERE_SIMILARITY = 0.85
 
 
-def _likely_respelling(surface: str, place: Place) -> bool:
+def _likely_respelling(surface: str, place: Place, similarity: float = GUESS_SIMILARITY) -> bool:
     """Whether a guessed name is plausibly ``place`` spelt otherwise ("Tel Abyad" for Tell
     Abyad, "Tuz Khurmato" for Tuz Khurmatu; not "Wild Dunes" for Weldon)."""
     if place.population < GUESS_POPULATION and place.feature_type not in ("admin1", "admin2"):
@@ -650,6 +684,4 @@ def _likely_respelling(surface: str, place: Place) -> bool:
     from difflib import SequenceMatcher
 
     key = name_key(surface)
-    return any(
-        SequenceMatcher(None, key, name_key(n)).ratio() >= GUESS_SIMILARITY for n in (place.name, *place.aliases)
-    )
+    return any(SequenceMatcher(None, key, name_key(n)).ratio() >= similarity for n in (place.name, *place.aliases))

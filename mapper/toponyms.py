@@ -476,11 +476,13 @@ def longest_first(hits: list[Hit]) -> list[Hit]:
 # --------------------------------------------------------------------------- context patterns
 
 _NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]z)[-\s])?[A-Z][\w']+(?:[-\s](?:(?:al|el|ez|es|ad|as|ar|az|an)-)?['‘]?[A-Z][\w']+){0,3}"  # noqa: E501
+# a list's item may say how often or when it was hit: "the villages of X (twice), Y (at dawn) and Z"
+_AGAIN = r"(?:\s*\([a-z0-9][\w ,-]{0,24}\))?"
 # The look-aheads on the first characters change no match; they let the engine
 # leave most positions of a text after one test.
 _CONTEXT = [
     re.compile(
-        rf"(?=[bcdeghlnprstv])\b(?:the\s+)?(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s+(?P<n>{_NAME})(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?P<m>{_NAME}))*"
+        rf"(?=[bcdeghlnprstv])\b(?:the\s+)?(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s+(?P<n>{_NAME}){_AGAIN}(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?P<m>{_NAME}){_AGAIN})*"
     ),
     re.compile(
         rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+(?:province|governorate|district|sub-?district|region|township|camp|air\s+base|airbase|military\s+base|refugee\s+camp|neighbou?rhoods?|village)\b"
@@ -502,6 +504,11 @@ _CONTEXT.append(
         r"[A-Z][\w'’]+)?)"
     )
 )
+# "the X area", "the area of X": as often a stretch of country ("the Bay Area") as a place; a
+# name found so is kept only where the text places it (a guess, like those after "in")
+_CONTEXT.append(re.compile(rf"(?=a)\barea\s+of\s+(?:the\s+)?(?P<n>{_NAME})"))
+_CONTEXT.append(re.compile(rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+area\b"))
+_GUESSED = (False, False, False, False, True, True)  # which of _CONTEXT find guesses
 # every match of _CONTEXT[i] contains a match of _CONTEXT_GATE[i]: a text without one is
 # not scanned (the gates open with plain words or a character class, which the engine
 # finds fastest)
@@ -524,6 +531,8 @@ _CONTEXT_GATE.append(
         r"(?:Kafr|Kfar|Tal|Tall|Tel|Tell|Deir|Dayr|Beit|Bayt|Khirbet|Khirbat|Wadi|Jabal|Jebel|Ras|Bir|Umm|Qasr)[\s-]"
     )
 )
+_CONTEXT_GATE.append(re.compile(r"area\s+of\s"))
+_CONTEXT_GATE.append(re.compile(r"\sarea\b"))
 _LIST_ITEM = re.compile(_NAME)
 _PEOPLE_AFTER = re.compile(
     r"\s+(?:loyalists|supporters|fighters|militants|militiamen|forces|rebels|troops|workers|members|followers|"
@@ -582,7 +591,7 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
             i += 1
         return found
 
-    for rx, gate in zip(_CONTEXT, _CONTEXT_GATE, strict=True):
+    for rx, gate, guessed in zip(_CONTEXT, _CONTEXT_GATE, _GUESSED, strict=True):
         if not gate.search(clean):
             continue
         for m in rx.finditer(clean):
@@ -611,7 +620,7 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
                 for h in over:
                     taken.remove(h)
                     occupied.remove((h.start, h.end, id(h)))
-                hit = Hit(s2, e2, name_key(surface), "pattern")
+                hit = Hit(s2, e2, name_key(surface), "guess" if guessed else "pattern")
                 out.append(hit)
                 by_id[id(hit)] = hit
                 bisect.insort(occupied, (s2, e2, id(hit)))
@@ -675,6 +684,17 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
             continue
         out.append(Hit(s, e, name_key(clean[s:e]), "guess"))
     return out
+
+
+def english_head(surface: str) -> bool:
+    """Whether a name ends in an ordinary English word ("Smith College", "Landmark Bank",
+    "Roanoke Park"): in English news, a name no gazetteer has that ends so is more often an
+    institution or a business than a place.  Not for a name opening with an Arabic article
+    ("al-Alif Dar"): its words only look English."""
+    words = _TOKEN_SPLIT.split(surface.strip())
+    if not words or words[0].lower() in ARTICLES:
+        return False
+    return words[-1].lower() in common_words()
 
 
 def find_toponyms(article: Article, sentences: list[Sentence], matcher: Matcher) -> list[Toponym]:

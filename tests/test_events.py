@@ -13,6 +13,7 @@ import pytest
 
 from mapper.ingest import Source, article_from_text, read_article
 from mapper.models import Article, ArticleResult, Mention, Site
+from mapper.nonliteral import nonliteral_reason
 from mapper.pipeline import Pipeline
 from mapper.sites import assemble
 
@@ -38,6 +39,7 @@ t:kafr-zita,Kafr Zita,,35.37,36.60,town,SY,Hama,,1,,test
 t:mosul,Mosul,,36.34,43.13,city,IQ,Nineveh,,1,,test
 t:hammam,Hammam al-Alil,,36.16,43.26,town,IQ,Nineveh,,1,,test
 t:lyon,Lyon,,45.76,4.83,city,FR,Auvergne-Rhone-Alpes,,1,,test
+t:north-sy,northern Syria,,36.0,38.0,region,SY,,,3,,test
 """
 
 
@@ -392,6 +394,104 @@ def test_a_place_no_gazetteer_has_is_placed_where_the_text_puts_it(
     assert m.place.parent == held.id and m.place.resolved_by == "context"
     assert m.place.feature_type == kind and m.precision == precision
     assert (m.place.lat, m.place.lon, m.place.country) == (held.lat, held.lon, held.country)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "holder", "precision", "kind"),
+    [
+        # the part of the town a district lies in, said with "in the west of"
+        (
+            "A bomb killed four labourers in the Hayy Nasr neighbourhood in the west of Baghdad.",
+            "Hayy Nasr",
+            "Baghdad",
+            2,
+            "neighbourhood",
+        ),
+        # an enclave, the word for a town held by one side inside the other's territory
+        (
+            "Rebels are shelling Zarqa Ulya, a besieged enclave north of Hama, again.",
+            "Zarqa Ulya",
+            "Hama",
+            2,
+            "town",
+        ),
+    ],
+)
+def test_more_ways_of_saying_where_an_unknown_place_lies(
+    pipe: Pipeline, text: str, name: str, holder: str, precision: int, kind: str
+) -> None:
+    test_a_place_no_gazetteer_has_is_placed_where_the_text_puts_it(pipe, text, name, holder, precision, kind)
+
+
+def test_a_chain_of_unknown_places_is_placed_link_by_link(pipe: Pipeline) -> None:
+    # neither the village nor its district is in any gazetteer; the province is
+    r = _analyse(pipe, "Two guards were killed in the village of Sar Kalay in Tangi district in Ghazni province.")
+    struck = _struck_at(r)
+    assert set(struck) == {"Sar Kalay"}  # the finest place: the district only holds it
+    village = struck["Sar Kalay"].place
+    district = next(m.place for m in r.mentions if m.surface == "Tangi")
+    assert village is not None and district is not None
+    assert village.parent == district.id and district.parent == "t:ghazni"
+    # no finer than what holds it: the district stands at the province's point
+    assert village.admin1 == "Ghazni" and struck["Sar Kalay"].precision == 3
+
+
+def test_a_clause_that_says_where_the_events_took_place_is_read(pipe: Pipeline) -> None:
+    r = _analyse(
+        pipe,
+        "Six gunmen were killed in the fighting, which took place near a bridge in the Hayy Nasr district of Mosul.",
+    )
+    assert set(_struck_at(r)) == {"Hayy Nasr"}
+
+
+def test_a_province_beside_the_region_it_lies_in_is_where_it_happened(pipe: Pipeline) -> None:
+    # neither holds the other in the gazetteer's terms: the province is the finer of the two
+    r = _analyse(pipe, "Dozens of insurgents were killed over two days in Hama province, northern Syria.")
+    struck = _struck_at(r)
+    assert set(struck) == {"Hama"} and struck["Hama"].precision == 3
+
+
+def test_a_list_of_places_runs_on_past_how_often_each_was_hit(pipe: Pipeline) -> None:
+    r = _analyse(pipe, "Militants shelled the villages of Tell Qurnafa (twice), Zuwayrat (at dawn) and Kafr Zita.")
+    assert {"Tell Qurnafa", "Zuwayrat", "Kafr Zita"} <= {m.surface for m in r.mentions}
+    assert "Kafr Zita" in _struck_at(r)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "holder", "precision"),
+    [
+        ("A roadside bomb went off in the Hayy Salam area of Mosul, killing two.", "Hayy Salam", "Mosul", 2),
+        ("Clashes killed six fighters in the area of Zuwayrat near Mosul.", "Zuwayrat", "Mosul", 2),
+    ],
+)
+def test_an_area_the_text_places_is_where_it_happened(
+    pipe: Pipeline, text: str, name: str, holder: str, precision: int
+) -> None:
+    struck = _struck_at(_analyse(pipe, text))
+    assert set(struck) == {name}
+    p = struck[name].place
+    assert p is not None and p.resolved_by == "context" and struck[name].precision == precision
+    assert p.parent == next(m.place.id for m in _analyse(pipe, text).mentions if m.surface == holder and m.place)
+
+
+@pytest.mark.parametrize(
+    "text", ["Traffic was slow in the Zuwayrat area on Monday.", "Prices rose across the area of Upper Zuwayrat."]
+)
+def test_an_area_the_text_does_not_place_is_no_place(pipe: Pipeline, text: str) -> None:
+    # "the X area" as often names a stretch of country as a place: only kept where the text places it
+    assert not [m for m in _analyse(pipe, text).mentions if "Zuwayrat" in m.surface]
+
+
+def test_a_building_a_city_qualifies_is_in_the_city(pipe: Pipeline) -> None:
+    r = _analyse(pipe, "A lawyer was shot dead outside a Mosul court as he arrived for a hearing.")
+    assert set(_struck_at(r)) == {"Mosul"}
+    # the court as an institution, or a country's building, says nothing of where anything happened
+    assert nonliteral_reason(*_span("The Mosul court sentenced him to death.", "Mosul"), "city")
+    assert nonliteral_reason(*_span("Protesters gathered outside the Ukraine court.", "Ukraine"), "country")
+
+
+def _span(text: str, name: str) -> tuple[str, int, int]:
+    return text, text.index(name), text.index(name) + len(name)
 
 
 def test_a_place_placed_in_a_province_is_only_as_precise_as_the_province(pipe: Pipeline) -> None:

@@ -174,8 +174,35 @@ def test_another_spelling_is_found_among_the_places_of_the_article_country(pipe:
     text = "A patrol in Kandahar province was hit in Maiwand district; later one in Musa Qualah district."
     assert _place(pipe, text, "Maiwand").name.startswith("Maywand")
     assert _place(pipe, text, "Musa Qualah").country == "AF"
-    # without a country to look in, no guess
-    assert _place(pipe, "A patrol was hit in Maiwand district.", "Maiwand") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("A patrol was hit in Maiwand district.", "Maiwand", "AF"),
+        ("Gunmen shot a trader dead in the port of Marseil.", "Marseil", "FR"),
+    ],
+)
+def test_without_a_country_to_look_in_a_close_spelling_found_in_one_country_is_taken(
+    pipe: Pipeline, text: str, name: str, country: str
+) -> None:
+    p = _place(pipe, text, name)
+    assert p is not None and p.country == country, p
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # close to Tripoli in Libya, Lebanon and Greece: which one, the text does not say
+        ("Two policemen were shot in the town of Tripolli.", "Tripolli"),
+        # not close enough to any place's name (Zurmat, Zermatt)
+        ("A patrol was hit in Zarmat district.", "Zarmat"),
+    ],
+)
+def test_without_a_country_to_look_in_an_ambiguous_or_distant_spelling_is_not_guessed(
+    pipe: Pipeline, text: str, name: str
+) -> None:
+    assert _place(pipe, text, name) is None
 
 
 @pytest.mark.parametrize(
@@ -281,3 +308,23 @@ def test_a_town_whose_name_is_also_a_rare_word_is_found_where_written_as_a_place
 def test_a_guess_may_be_in_the_country_of_a_people_the_article_names(pipe: Pipeline) -> None:
     m = _mentions(pipe, "In Iskandiriyah, Iraqi troops clashed with gunmen at a mosque.")
     assert m["Iskandiriyah"].place is not None and m["Iskandiriyah"].place.country == "IQ"
+
+
+def test_a_name_after_at_is_placed_where_the_text_puts_it(pipe: Pipeline) -> None:
+    # no gazetteer has the village: "at X in Y province" puts it somewhere in the province
+    p = _place(pipe, "Rebels detonated a landmine at Zindarkot in Kandahar province on Monday.", "Zindarkot")
+    assert p is not None and p.resolved_by == "context" and p.country == "AF" and p.admin1 == "Kandahar"
+    assert p.geo_precision == 3  # the province's city is where the point is, not where the village is
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gunman opened fire at Westbrook College in Zhari district on Monday.",
+        "Shots were fired at Halvorsen Bank near Kandahar.",
+    ],
+)
+def test_a_name_after_at_that_reads_as_an_institution_is_not_placed(pipe: Pipeline, text: str) -> None:
+    assert not [
+        m for m in pipe.analyse(article_from_text("t", text)).mentions if m.surface.endswith(("College", "Bank"))
+    ]

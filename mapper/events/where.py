@@ -286,7 +286,9 @@ def _other_clauses(clean: str, sent: Sentence, found: list[Trigger]) -> list[tup
 
 
 _OTHER_CLAUSE = re.compile(
-    r"\s*(?:as(?!\s+well\s+as)|while|whereas|but|although|though|because|meanwhile|however|yet|whose|which|who)\b",
+    r"\s*(?:as(?!\s+well\s+as)|while|whereas|but|although|though|because|meanwhile|however|yet|whose|"
+    # "the clashes, which took place near X": a clause that says where the events were
+    r"which(?!\s+(?:took\s+place|happened|occurred|unfolded)\b)|who)\b",
     re.I,
 )
 
@@ -379,7 +381,7 @@ def _finer_in(mentions: list[Mention], inner: Candidate, province: Candidate) ->
     pi, pp = mentions[inner.mention].place, mentions[province.mention].place
     if pi is None or pp is None or inner.province or pi.country != pp.country:
         return False
-    return pi.feature_type not in AREA_TYPES and pi.feature_type != "admin1"
+    return pi.feature_type not in AREA_TYPES and pi.feature_type not in ("admin1", "region")
 
 
 def _holds(clean: str, outer: Mention, inner: Mention) -> bool:

@@ -65,6 +65,9 @@ class MemoSource:
     def respellings(self, iso2: str, skel: str) -> list[Place]:
         return respellings(self.source, iso2, skel)
 
+    def countries(self) -> list[str]:
+        return countries(self.source)
+
 
 def places_in(source: object, iso2: str) -> list[Place]:
     """Every place of one country that ``source`` can list ([] when it cannot)."""
@@ -77,3 +80,9 @@ def respellings(source: object, iso2: str, skel: str) -> list[Place]:
     (``mapper.names.skeleton``; [] when it cannot tell)."""
     finder = getattr(source, "respellings", None)
     return list(finder(iso2, skel)) if finder is not None else []
+
+
+def countries(source: object) -> list[str]:
+    """The countries (ISO 3166-1 alpha-2) that ``source`` holds places of ([] when it cannot tell)."""
+    lister = getattr(source, "countries", None)
+    return list(lister()) if lister is not None else []

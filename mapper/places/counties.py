@@ -135,3 +135,8 @@ class CombinedIndex:
         from . import respellings
 
         return respellings(self.world, iso2, skel)
+
+    def countries(self) -> list[str]:
+        from . import countries
+
+        return countries(self.world)

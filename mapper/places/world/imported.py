@@ -353,6 +353,9 @@ class ImportedWorld:
                     out.append(p)
         return out
 
+    def countries(self) -> list[str]:
+        return sorted({c for s in (*self.imports, self.world) for c in s.countries()})
+
 
 def world_with_imports(world: WorldGazetteer, cache_dir: Path | None = None) -> WorldGazetteer | ImportedWorld:
     imports = open_imports(cache_dir)

@@ -198,6 +198,10 @@ class WorldGazetteer:
             self._in_country[iso2] = found
         return found
 
+    def countries(self) -> list[str]:
+        """The countries the index holds places of (ISO 3166-1 alpha-2)."""
+        return list(self._countries)
+
     def respellings(self, iso2: str, skel: str) -> list[Place]:
         """The places of one country with a Latin-script name of spelling skeleton ``skel``
         (``mapper.names.skeleton``): other English spellings of one name."""
