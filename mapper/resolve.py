@@ -111,19 +111,22 @@ class Resolver:
         return [(2, p) for cc in sorted(countries) for p in respellings(self.world, cc, sk)]
 
     def respelled_anywhere(self, surface: str) -> list[tuple[int, Place]]:
-        """``respelled`` in every country, kept only when the likely respellings
-        (``_likely_respelling``) all lie in one country: "Baqouba" is Baqubah in Iraq;
-        "Zarmat" (Zurmat in Afghanistan, Zermatt in Switzerland) is left alone."""
+        """``respelled`` in every country, kept only when every place spelt this much alike,
+        of any size, lies in one country: "Baqouba" is Baqubah in Iraq; "Zarmat" (Zurmat in
+        Afghanistan, Zermatt in Switzerland) and "Dobrinja" (a small municipality of Croatia,
+        two villages of Bosnia) are left alone."""
         sk = skeleton(surface)
         if len(sk) < MIN_SKELETON or self.world is None:
             return []
-        found = [
-            (2, p)
+        alike = [
+            p
             for cc in countries(self.world)
             for p in respellings(self.world, cc, sk)
-            if _likely_respelling(surface, p, ANYWHERE_SIMILARITY)
+            if _alike(surface, p, ANYWHERE_SIMILARITY)
         ]
-        return found if len({p.country for _, p in found}) == 1 else []
+        if len({p.country for p in alike}) != 1:
+            return []
+        return [(2, p) for p in alike if _big_enough(p)]
 
     def _province_of(self, places: Sequence[Place]) -> Place | None:
         """The province (admin1) that holds most of ``places`` finer than a country (one per
@@ -679,8 +682,16 @@ ANYWHERE_SIMILARITY = 0.85
 def _likely_respelling(surface: str, place: Place, similarity: float = GUESS_SIMILARITY) -> bool:
     """Whether a guessed name is plausibly ``place`` spelt otherwise ("Tel Abyad" for Tell
     Abyad, "Tuz Khurmato" for Tuz Khurmatu; not "Wild Dunes" for Weldon)."""
-    if place.population < GUESS_POPULATION and place.feature_type not in ("admin1", "admin2"):
-        return False
+    return _big_enough(place) and _alike(surface, place, similarity)
+
+
+def _big_enough(place: Place) -> bool:
+    """A place a report may well name in another spelling: a town of some size, or an area."""
+    return place.population >= GUESS_POPULATION or place.feature_type in ("admin1", "admin2")
+
+
+def _alike(surface: str, place: Place, similarity: float) -> bool:
+    """``surface`` and one of ``place``'s names are spelt this much alike (difflib's ratio of the folded names)."""
     from difflib import SequenceMatcher
 
     key = name_key(surface)
