@@ -414,99 +414,143 @@ def update(
     bookkeeping follows the order of the files, so the store ends the same whichever
     executor analyses.
     """
-    done = Ingested()
-    pending = done.pending
-
-    def problem(p: Problem) -> None:
-        done.problems.append(p)
-        if on_problem:
-            on_problem(p)
-
+    up = _Update(store, pipe, analysis, commit_every, on_problem, on_note)
     for p in pipe.problems:
-        problem(p)
+        up.problem(p)
     inputs = list(inputs)
-    bar = None
-    if progress:  # the files are found as they are read (a list of 100,000 of them is large): count first
-        from .ingest import discover
-
-        total = sum(1 for _ in discover(inputs, records=True, exclude=exclude))
-        if total > 50:
-            from tqdm import tqdm
-
-            bar = tqdm(total=total, unit="article", file=sys.stderr, leave=False)
     # the stored articles to analyse again, as they are before this run adds any
     # (those it adds are analysed as it stands)
     todo = store.all_hashes() if reanalyse else store.stale(analysis)
-    # content hash -> (id, path), and the ids, of the articles analysed in this run and not stored yet
-    seen: dict[str, tuple[str, str]] = {}
-    ids: set[str] = set()
-    held: set[str] = set()  # contents of the files read in this run and not recorded yet
-    rows: dict[bytes, tuple[int, int, str] | None] = {}  # the store's record of the file being read
+    try:
+        up.read_new(inputs, executor, exclude, progress)
+        up.analyse_again(todo, executor, "as asked" if reanalyse else "the gazetteers or the mapper changed")
+    except KeyboardInterrupt:
+        store.add(up.pending, analysis)  # keep what is done; the next run goes on from there
+        raise
+    return up.done
 
-    def tick() -> None:
+
+class _Update:
+    """The bookkeeping of one ``update``: the files found, in their order, each settled once
+    its worker is done with it (its problems, its record, the content it replaces, its
+    analysis), and the batches handed to the store."""
+
+    def __init__(
+        self,
+        store: Store,
+        pipe: Pipeline,
+        analysis: str,
+        commit_every: float,
+        on_problem: Callable[[Problem], None] | None,
+        on_note: Callable[[str], None] | None,
+    ) -> None:
+        self.store, self.pipe, self.analysis, self.commit_every = store, pipe, analysis, commit_every
+        self.on_problem, self.on_note = on_problem, on_note
+        self.done = Ingested()
+        self.pending = self.done.pending
+        # content hash -> (id, path), and the ids, of the articles analysed in this run and not stored yet
+        self.seen: dict[str, tuple[str, str]] = {}
+        self.ids: set[str] = set()
+        self.held: set[str] = set()  # contents of the files read in this run and not recorded yet
+        self.rows: dict[bytes, tuple[int, int, str] | None] = {}  # the store's record of the file being read
+        self.waiting: collections.deque[Read | Problem] = collections.deque()  # found, in order, not settled yet
+        self.failed: set[str] = set()  # contents that could not be analysed in this run (past their budget)
+
+    def problem(self, p: Problem) -> None:
+        self.done.problems.append(p)
+        if self.on_problem:
+            self.on_problem(p)
+
+    def tick(self) -> None:
+        """Hand the pending batch to the store once its oldest piece is old enough (or it is large)."""
+        pending = self.pending
         now = time.monotonic()
         if pending.since is None:
             pending.since = now
-        elif now - pending.since >= commit_every or len(pending.results) >= MAX_PENDING:
+        elif now - pending.since >= self.commit_every or len(pending.results) >= MAX_PENDING:
             for r in pending.results:  # stored now: the store answers for them from here on
-                seen.pop(r.article.sha256, None)
-                ids.discard(r.article.id)
+                self.seen.pop(r.article.sha256, None)
+                self.ids.discard(r.article.id)
             for f in pending.files:
-                held.discard(f[3])
-            store.add(pending, analysis)  # full analyses (with their texts) are held only this long
+                self.held.discard(f[3])
+            self.store.add(pending, self.analysis)  # full analyses (with their texts) are held only this long
 
-    def leaving(sha256: str) -> bool:
+    def leaving(self, sha256: str) -> bool:
         """Whether this stored content is being replaced in this run (its file changed)."""
-        return sha256 in pending.superseded
+        return sha256 in self.pending.superseded
 
-    def wanted(path: Path, st: os.stat_result | None) -> bool:
+    def wanted(self, path: Path, st: os.stat_result | None) -> bool:
         """Read the file unless the store holds it as it is (same path, size and mtime)."""
         key = file_key(path)
+        done = self.done
         if path.suffix.lower() == ".jsonl":  # records, each with the file's size and mtime
-            recs = store.records_row(key)
+            recs = self.store.records_row(key)
             if st is not None and recs is not None and recs[:2] == (st.st_size, st.st_mtime_ns):
                 done.files += recs[2]
                 done.unchanged += recs[2]
                 return False
-            rows[key] = store.file_row(key)  # (an older mapper stored it whole, as one article)
+            self.rows[key] = self.store.file_row(key)  # (an older mapper stored it whole, as one article)
             return True
         done.files += 1
-        row = rows[key] = store.file_row(key)
+        row = self.rows[key] = self.store.file_row(key)
         if st is not None and row is not None and row[:2] == (st.st_size, st.st_mtime_ns):
             done.unchanged += 1
             return False
         return True
 
-    def known_here(sha256: str) -> bool:
+    def known_here(self, sha256: str) -> bool:
         """Whether a content read needs no analysis: met before in this run, or stored and staying."""
-        return sha256 in seen or (not leaving(sha256) and store.article_of(sha256) is not None)
+        return sha256 in self.seen or (not self.leaving(sha256) and self.store.article_of(sha256) is not None)
 
-    waiting: collections.deque[Read | Problem] = collections.deque()  # found, in order, not settled yet
+    def read_new(
+        self,
+        inputs: list[str | os.PathLike[str]],
+        executor: Executor | None,
+        exclude: Iterable[str | os.PathLike[str]],
+        progress: bool,
+    ) -> None:
+        """Walk the folders; the workers read and analyse what is new; settle each file in order."""
+        bar = None
+        if progress:  # the files are found as they are read (a list of 100,000 of them is large): count first
+            from .ingest import discover
 
-    def units() -> Iterator[Unit]:
-        """The files to read (and records read) for the workers, as the walk finds them."""
-        for item in walk(inputs, wanted=wanted, records=True, exclude=exclude):
-            if bar is not None:
-                bar.update(1)
-            waiting.append(item)
-            if isinstance(item, Read):
-                if item.unread:
-                    yield item.source
-                elif item.article is not None:
-                    yield item.article
+            total = sum(1 for _ in discover(inputs, records=True, exclude=exclude))
+            if total > 50:
+                from tqdm import tqdm
 
-    def worked(item: Read | Problem) -> bool:
-        return isinstance(item, Read) and (item.unread or item.article is not None)
+                bar = tqdm(total=total, unit="article", file=sys.stderr, leave=False)
+        waiting = self.waiting
 
-    failed: set[str] = set()  # contents that could not be analysed in this run (past their budget)
+        def units() -> Iterator[Unit]:
+            """The files to read (and records read) for the workers, as the walk finds them."""
+            for item in walk(inputs, wanted=self.wanted, records=True, exclude=exclude):
+                if bar is not None:
+                    bar.update(1)
+                waiting.append(item)
+                if isinstance(item, Read):
+                    if item.unread:
+                        yield item.source
+                    elif item.article is not None:
+                        yield item.article
 
-    def settle(item: Read | Problem, work: Done | None) -> None:
+        works = self.pipe.work(units(), executor, pack=True, skip=self.known_here, stored=str(self.store.path))
+        for _, work in works:
+            while not _worked(waiting[0]):  # files before it that needed no work
+                self.settle(waiting.popleft(), None)
+            self.settle(waiting.popleft(), work)
+        while waiting:
+            self.settle(waiting.popleft(), None)
+        if bar is not None:
+            bar.close()
+
+    def settle(self, item: Read | Problem, work: Done | None) -> None:
         """A file (or record) found, read and perhaps analysed, in the order of the files: its
         problems, its record, the stored content it replaces, and its analysis when its
         content is new to the store and to the run (else what the worker did is dropped)."""
         if isinstance(item, Problem):  # a path given that does not exist, a bad record
-            problem(item)
+            self.problem(item)
             return
+        store = self.store
         article, problems = item.article, list(item.problems)
         result = packed = None
         if work is not None:
@@ -514,24 +558,24 @@ def update(
             article = work.article if item.unread else article
             result, packed = work.result, work.packed
         for p in problems:
-            problem(p)
+            self.problem(p)
         legacy = None  # the whole .jsonl, stored as one article by an older mapper
         if item.record is None:
             key = plain = file_key(item.source.path)
-            row = rows.pop(key)
+            row = self.rows.pop(key)
         else:  # a record of a .jsonl file
             key = file_key(item.source.path, item.record)
             row = store.file_row(key)
             plain = file_key(item.source.path)
-            legacy = rows.pop(plain, None)  # (on its first record)
-            done.files += 1
-        if article is None or article.sha256 in failed:  # (a copy of one past its budget: read again next run)
+            legacy = self.rows.pop(plain, None)  # (on its first record)
+            self.done.files += 1
+        if article is None or article.sha256 in self.failed:  # (a copy of one past its budget: read again next run)
             return
         st = item.stat or item.source.path.stat()
         racy = time.time_ns() - st.st_mtime_ns < RACY_NS
         file = (key, st.st_size, 0 if racy else st.st_mtime_ns, article.sha256)
         old = row[2] if row is not None and row[2] != article.sha256 else None
-        if old is not None and (old in held or store.other_files(old, key)):
+        if old is not None and (old in self.held or store.other_files(old, key)):
             old = None  # that content stays: another file holds it
         unrecord = None
         if legacy is not None:  # the whole file's article goes; its records replace it
@@ -539,40 +583,43 @@ def update(
             if (
                 old is None
                 and legacy[2] != article.sha256
-                and not (legacy[2] in held or store.other_files(legacy[2], plain))
+                and not (legacy[2] in self.held or store.other_files(legacy[2], plain))
             ):
                 old = legacy[2]
         # content that moved here from a file that changed is stored again, under this file
-        known = seen.get(article.sha256) or (None if leaving(article.sha256) else store.article_of(article.sha256))
+        known = self.seen.get(article.sha256) or (
+            None if self.leaving(article.sha256) else store.article_of(article.sha256)
+        )
         if known is None and work is not None and work.refused is not None:
             # past its budget: reported, and left unrecorded, so that the next run reads it again
-            problem(work.refused)
-            failed.add(article.sha256)
+            self.problem(work.refused)
+            self.failed.add(article.sha256)
             return
-        held.add(article.sha256)
+        self.held.add(article.sha256)
         if known is not None:
             if Path(known[1]).resolve() != Path(article.path).resolve():
-                problem(Problem(article.path, f"same content as {known[0]}; counted once"))
-            done.known += 1
+                self.problem(Problem(article.path, f"same content as {known[0]}; counted once"))
+            self.done.known += 1
             result = packed = None  # (analysed by a worker that could not know)
         else:
-            aid = store.free_id(article, taken=ids, replaces=old)
+            aid = store.free_id(article, taken=self.ids, replaces=old)
             if result is None:  # a worker took its content for stored: analyse it here
                 unit: Unit = item.article if item.article is not None else item.source
-                again = pipe.redo(unit, Done(None, None), Work(True))
+                again = self.pipe.redo(unit, Done(None, None), Work(True))
                 result, packed = again.result, again.packed
                 if result is None:
                     if again.refused is not None:
-                        problem(again.refused)
-                        failed.add(article.sha256)
+                        self.problem(again.refused)
+                        self.failed.add(article.sha256)
                     return
             if result.article.id != aid:  # its id was taken: the analysis names it by its free one
                 result = _named(result, aid)
-            seen[article.sha256] = (aid, article.path)
-            ids.add(aid)
-        record(file, old, unrecord, item.source, result, packed)
+            self.seen[article.sha256] = (aid, article.path)
+            self.ids.add(aid)
+        self.record(file, old, unrecord, item.source, result, packed)
 
     def record(
+        self,
         file: tuple[bytes, int, int, str],
         old: str | None,
         unrecord: bytes | None,
@@ -581,58 +628,53 @@ def update(
         packed: Packed | None,
     ) -> None:
         """Add a file, what it replaces and its analysis to ``pending``, in file order."""
+        pending, done = self.pending, self.done
         pending.files.append(file)
         if unrecord is not None:
             pending.unrecorded.append(unrecord)
         if old is not None:
             pending.superseded.append(old)
             done.replaced += 1
-            if on_note:
+            if self.on_note:
                 what = "its records replace the whole file" if unrecord else "its new text replaces the old"
-                on_note(f"{display_path(source.path)} changed since it was stored; {what}")
+                self.on_note(f"{display_path(source.path)} changed since it was stored; {what}")
         if result is not None:
             pending.results.append(result)
             if packed is not None:
                 pending.packed[result.article.sha256] = packed
             done.added.append(result.article.id)
-        tick()
+        self.tick()
 
-    try:
-        for _, work in pipe.work(units(), executor, pack=True, skip=known_here, stored=str(store.path)):
-            while not worked(waiting[0]):  # files before it that needed no work
-                settle(waiting.popleft(), None)
-            settle(waiting.popleft(), work)
-        while waiting:
-            settle(waiting.popleft(), None)
-        if bar is not None:
-            bar.close()
-        skip = set(pending.superseded)  # edited files' old content, gone once the batch is stored
+    def analyse_again(self, todo: Iterable[str], executor: Executor | None, why: str) -> None:
+        """Analyse the stored articles of ``todo`` again from their stored text (the caller says why)."""
+        store = self.store
+        skip = set(self.pending.superseded)  # edited files' old content, gone once the batch is stored
         todo = [s for s in todo if s not in skip and store.article_of(s) is not None]
-        if todo and on_note:
-            why = "as asked" if reanalyse else "the gazetteers or the mapper changed"
-            on_note(f"analysing {len(todo)} stored articles again from their stored text ({why})")
+        if todo and self.on_note:
+            self.on_note(f"analysing {len(todo)} stored articles again from their stored text ({why})")
 
         def stored_articles() -> Iterator[Article]:
             for sha in todo:
                 for r in store.results([sha], with_text=True):  # (none when its row is damaged)
                     yield r.article
                 for p in store.take_damaged():
-                    problem(p)
+                    self.problem(p)
 
-        for _, work in pipe.work(stored_articles(), executor, pack=True):
+        for _, work in self.pipe.work(stored_articles(), executor, pack=True):
             if work.refused is not None:  # its earlier analysis stays
-                problem(work.refused)
+                self.problem(work.refused)
                 continue
             assert work.result is not None
-            pending.results.append(work.result)
+            self.pending.results.append(work.result)
             if work.packed is not None:
-                pending.packed[work.result.article.sha256] = work.packed
-            done.reanalysed += 1
-            tick()
-    except KeyboardInterrupt:
-        store.add(pending, analysis)  # keep what is done; the next run goes on from there
-        raise
-    return done
+                self.pending.packed[work.result.article.sha256] = work.packed
+            self.done.reanalysed += 1
+            self.tick()
+
+
+def _worked(item: Read | Problem) -> bool:
+    """Whether a file found went to the workers (else it needed no work: unchanged, or unreadable)."""
+    return isinstance(item, Read) and (item.unread or item.article is not None)
 
 
 __all__ = ["Pipeline", "build", "refresh", "run", "save", "update"]
