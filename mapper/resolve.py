@@ -293,10 +293,22 @@ class Resolver:
         guesses = {m.key for m in mentions if m.confidence <= GUESS}
         # (a guess too: "at Manigram in Rupandehi district", "the Aqrab area near Y"; not one
         # named like an institution: "Smith College in Northampton")
-        institutions = {m.key for m in mentions if m.key in guesses and english_head(m.surface)}
+        # (nor, unless guessed, a name of two or more words so named: a single word may be a rare
+        # dictionary word, "Amil")
+        institutions = {
+            m.key
+            for m in mentions
+            if (m.key in guesses or len(m.surface.split()) > 1)
+            and english_head(m.surface)
+            and m.surface.split()[-1].lower() not in _PLACE_HEADS  # "Guma Local Government Area"
+        }
         unknown = {k for k in cands if not cands[k] and k not in institutions}
         anchored = _anchored(clean, ordered, {k: choice[k][1] for k in keys}, unknown)
-        left = [m for m in ordered if not cands[m.key] and m.key not in guesses and m.key not in anchored]
+        left = [
+            m
+            for m in ordered
+            if not cands[m.key] and m.key not in guesses and m.key not in anchored and m.key not in institutions
+        ]
         if left:
             # the one province all the article's places lie in ("the town of X" in a report
             # whose every other place is in Daraa): somewhere in it
@@ -572,6 +584,8 @@ _KIND_OF_WORD = {
     "locality": "village",
     "localities": "village",
 }
+# words that end the name of a place, not of an institution ("Guma Local Government Area")
+_PLACE_HEADS = frozenset(_KIND_OF_WORD) | {"area", "region", "province", "county", "governorate", "municipality"}
 _NON_WORD = re.compile(r"\W+")
 # the Arabic words for a village's features that open place names (``toponyms``' patterns)
 _KIND_OF_PREFIX = {
@@ -579,8 +593,13 @@ _KIND_OF_PREFIX = {
     **dict.fromkeys(("khirbet", "khirbat", "umm", "qasr", "bir", "ras"), "village"),
     **dict.fromkeys(("wadi", "jabal", "jebel"), "natural"),
 }
+# "X, a farming village some 30 km south of Y", "X, a small enclave north of Y": the kind word ends
+# the phrase; not "Y, a city spokesman" nor "Z, a lobbyist for the city of W" (people)
 _KIND_APPOSITION = re.compile(
-    r",\s+an?\s+(?:[\w-]+\s+){0,3}?(village|town|city|hamlet|settlement|district|suburb|neighbou?rhood|camp|enclave)\b"
+    r",\s+an?\s+(?:(?!(?:for|of|the|in|at|with|from|to|by|on|and|or)\b)[\w-]+\s+){0,3}?"
+    r"(village|town|city|hamlet|settlement|district|suburb|neighbou?rhood|camp|enclave)\b"
+    r"(?=\s*(?:[,.;:()]|$)|\s+(?:in|near|on|of|outside|inside|north|south|east|west|some|about|close|just|"
+    r"located|lying|which|that|where|with|and|along|by|\d))"
 )
 _KIND_WORD_AFTER = re.compile(r"\s+([a-z-]+)")
 _KIND_WORD_BEFORE = re.compile(r"\b([a-z-]+)\s+of\s+(?:the\s+)?$")

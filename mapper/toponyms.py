@@ -612,6 +612,8 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
                     continue  # "ISIS", "NATO": an acronym is no place a pattern finds
                 if _PEOPLE_AFTER.match(clean, e2):
                     continue  # "a bastion of Saddam loyalists": people, not a place
+                if surface[-1] in "'’":
+                    continue  # "the Displaced Peoples' camp": whose camp, not its name
                 over = overlapping(s2, e2)
                 if over and not all(
                     h.source == "world" and s2 <= h.start and h.end <= e2 and h.end - h.start < e2 - s2 for h in over

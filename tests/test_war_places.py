@@ -330,3 +330,39 @@ def test_a_name_after_at_that_reads_as_an_institution_is_not_placed(pipe: Pipeli
     assert not [
         m for m in pipe.analyse(article_from_text("t", text)).mentions if m.surface.endswith(("College", "Bank"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an apposition about a person, whose words name a kind of place
+        (
+            "Sirens sounded in Dayton and Kettering, Ohio, on Tuesday; Springfield runs its own, "
+            "said Michael Racey, a city spokesman.",
+            "Michael Racey",
+        ),
+        (
+            "Rockets fell on Kettering and Dayton in Ohio. Funds will come later, said Roxanne Miller, "
+            "a lobbyist for the city of Dayton.",
+            "Roxanne Miller",
+        ),
+        # a name of two words that ends in an everyday English word: an institution
+        (
+            "Shots were fired near Dayton and Kettering in Ohio. Staff at Butler Tech, a town landmark, were safe.",
+            "Butler Tech",
+        ),
+    ],
+)
+def test_people_and_institutions_are_not_placed_by_the_article_province(pipe: Pipeline, text: str, name: str) -> None:
+    m = _mentions(pipe, text)
+    assert name not in m or m[name].place is None, m[name].place
+
+
+def test_an_apposition_that_says_where_a_village_is_still_places_it(pipe: Pipeline) -> None:
+    p = _mentions(pipe, "Mortars hit Kirkuk on Monday; in Tuzluk, a village south of Kirkuk, two died.")["Tuzluk"].place
+    assert p is not None and p.resolved_by == "context" and p.country == "IQ"
+
+
+def test_a_plural_possessive_before_camp_is_not_the_camp_name(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Measles spread in the Internally Displaced Peoples’ camp near Makurdi in Benue state.")
+    assert not [s for s in m if s.endswith(("'", "’"))], list(m)
