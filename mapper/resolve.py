@@ -291,17 +291,9 @@ class Resolver:
         # a name no gazetteer knows that the text places inside or near one it does ("the
         # village of X in northern Y", "Y's district of X"): at Y, as nearly as the text says
         guesses = {m.key for m in mentions if m.confidence <= GUESS}
-        # (a guess too: "at Manigram in Rupandehi district", "the Aqrab area near Y"; not one
-        # named like an institution: "Smith College in Northampton")
-        # (nor, unless guessed, a name of two or more words so named: a single word may be a rare
-        # dictionary word, "Amil")
-        institutions = {
-            m.key
-            for m in mentions
-            if (m.key in guesses or len(m.surface.split()) > 1)
-            and english_head(m.surface)
-            and m.surface.split()[-1].lower() not in _PLACE_HEADS  # "Guma Local Government Area"
-        }
+        # (a guess too: "at Manigram in Rupandehi district", "the Aqrab area near Y"; not a name
+        # of an institution: "Smith College in Northampton")
+        institutions = {m.key for m in mentions if _institution_like(m.surface, guessed=m.key in guesses)}
         unknown = {k for k in cands if not cands[k] and k not in institutions}
         anchored = _anchored(clean, ordered, {k: choice[k][1] for k in keys}, unknown)
         left = [
@@ -458,6 +450,15 @@ def _kinds(clean: str, mentions: Sequence[Toponym]) -> dict[str, tuple[str, ...]
         if word is not None:
             out.setdefault(m.key, KINDS.get(word.lower(), ()))
     return out
+
+
+def _institution_like(surface: str, *, guessed: bool) -> bool:
+    """Whether a name no gazetteer has reads as an institution or a business rather than a
+    place: it ends in an everyday English word (``toponyms.english_head``: "Smith College",
+    "Butler Tech") that names no kind of area ("Guma Local Government Area"); a single word
+    only when guessed, as it may be a rare dictionary word that is a place ("Amil")."""
+    words = surface.split()
+    return (guessed or len(words) > 1) and words[-1].lower() not in _PLACE_HEADS and english_head(surface)
 
 
 def _kind_bonus(place: Place, wanted: tuple[str, ...]) -> float:
@@ -698,10 +699,10 @@ GUESS_SIMILARITY = 0.75  # ... written this much alike (difflib's ratio of the f
 ANYWHERE_SIMILARITY = 0.85
 
 
-def _likely_respelling(surface: str, place: Place, similarity: float = GUESS_SIMILARITY) -> bool:
+def _likely_respelling(surface: str, place: Place) -> bool:
     """Whether a guessed name is plausibly ``place`` spelt otherwise ("Tel Abyad" for Tell
     Abyad, "Tuz Khurmato" for Tuz Khurmatu; not "Wild Dunes" for Weldon)."""
-    return _big_enough(place) and _alike(surface, place, similarity)
+    return _big_enough(place) and _alike(surface, place, GUESS_SIMILARITY)
 
 
 def _big_enough(place: Place) -> bool:
