@@ -2,8 +2,10 @@
 
 The timing tests compare processor time (``time.process_time``), best of several tries,
 of one text and of the same text ten times longer: noise on a shared 2-core machine
-slows single tries, never all of them, and a cost that grows with the square of the
-length gives ratios of 30 to 300 here, far from the 10 of a linear one.
+slows single tries, rarely all of them, and a cost that grows with the square of the
+length gives ratios of 30 to 300 here, far from the 10 to 11 of a linear one. A busy
+machine has been seen to lift one ratio to 18 for a few seconds, so the bound is 20 and
+a ratio over it is measured again, up to five times, before the test fails.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from mapper.pipeline import Pipeline, run
 from mapper.text import MAX_SENTENCE, split_sentences
 
 LONGER = 10
-BOUND = 16  # "about ten times": room for caches and a noisy machine, far below quadratic
+BOUND = 20  # "about ten times": room for caches and a noisy machine, far below quadratic
 
 TOWNS = ["Akashat", "al-Qaim", "Deir ez-Zor", "Mayadin", "Homs", "Aleppo", "Raqqa", "Mosul"]
 # building blocks of articles (our own words), with and without full stops
@@ -62,10 +64,10 @@ def _grown(unit: str, size: int) -> str:
 
 def _ratio(pipe: Pipeline, unit: str, size: int) -> float:
     """The cost of ``LONGER`` times ``size`` characters over that of ``size``; measured again
-    (up to three times) when it is over the bound, the lowest kept."""
+    (up to five times) when it is over the bound, the lowest kept."""
     small, big = _grown(unit, size), _grown(unit, size * LONGER)
     lowest = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         lowest = min(lowest, _cost(pipe, big) / _cost(pipe, small))
         if lowest <= BOUND:
             break
