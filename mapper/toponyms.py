@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,7 +65,21 @@ _TITLE_BEFORE = re.compile(
     r"spokesman|spokeswoman|spokesperson|secretary|minister|commander|envoy|ambassador|general|colonel|"
     r"official|analyst|lawmaker|senator|congressman|congresswoman|president|premier|chief)\.?\s+$"
 )
-_SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|tells|added|wrote|explained|asked|recalled|noted)\b")
+_SPEAKS_AFTER = re.compile(
+    r"^\s+(?:said|says|told|tells|added|wrote|explained|asked|recalled|noted|administration|presidency)\b"
+)  # "Allen said"; "the Bush administration"
+# the one a report quotes: "according to Taylor.", '"...," said Harding.' (not "officials said
+# Ramadi was ...": the name must end the clause)
+_QUOTED_BEFORE = re.compile(r"\b(?:according\s+to|said|says)\s+$")
+_CLAUSE_END = re.compile(r"[.,;]")
+# the name of a street, not of the place it is named after: "Taylor Street", "Lakeview and
+# Harrison streets", "Haifa Street" (in Baghdad)
+_STREET_AFTER = re.compile(
+    r"\s+(?:Street|Avenue|Road|Boulevard|Lane|Drive|Highway|Parkway|Pike|St\.|Ave\.|Rd\.|Blvd\.|streets|avenues|"
+    r"roads)(?!\w)(?!\s+[A-Z0-9])"  # not "Florida Highway Patrol", "Oxford Road 5"
+    # the first names of a list of streets: "Harrison and Monroe streets"
+    r"|(?:,\s+[A-Z][\w'’]*)*,?\s+and\s+[A-Z][\w'’]*\s+(?:streets|avenues|roads)\b"
+)
 # days and months, and their abbreviations ("Nov. 21", "Fallujah Sunday")
 CALENDAR_WORDS = frozenset(
     """January February March April May June July August September October November December Monday
@@ -152,22 +167,53 @@ _CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$", re.I)
 _DATELINE = re.compile(r"^\s*(?:,|\(|-|—|–)")
 
 
-_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b")
+_SURNAME = r"(?:O['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?"  # "Jones", "McDonald", "O'Connor"
+# a run of capitalised words, a middle initial allowed between two ("Keith D. Johnson"); one scan
+# (no leading \b, which would cost the search its fast start: the word boundary is checked after)
+_NAME_RUN = re.compile(rf"([A-Z][a-z]+)((?: (?:[A-Z]\. )?{_SURNAME})+)\b")
+_RUN_WORD = re.compile(rf" ([A-Z]\. )?({_SURNAME})")
+# a surname and an age, as reports of arrests and accidents name people ("Jones, 23, of Main Street")
+_AGE_AFTER = re.compile(r", \d{1,3}, [a-z]")
+_SURNAME_END = re.compile(rf"(?<![\w'’])({_SURNAME})$")
+
+
+def _name_shapes(clean: str) -> Iterator[tuple[str, ...]]:
+    """The shapes of personal names in the runs of capitalised words: two or three words in a
+    row, read from the left ("Conor McGregor", "Jason Terrell Jones"), and the first name and
+    surname around a middle initial ("Sheila D. Williams")."""
+    for m in _NAME_RUN.finditer(clean):
+        s = m.start()
+        if s and (clean[s - 1].isalnum() or clean[s - 1] in "'’"):
+            continue  # the run starts inside a word
+        segment = [m.group(1)]
+        segments = [segment]
+        for w in _RUN_WORD.finditer(m.group(2)):
+            if w.group(1):
+                yield segment[-1], w.group(2)
+                segment = []
+                segments.append(segment)
+            segment.append(w.group(2))
+        for seg in segments:
+            yield from (tuple(seg[i : i + 2]) for i in range(0, len(seg) - 1, 2))
+            yield from (tuple(seg[i : i + 3]) for i in range(0, len(seg) - 2, 3))
+    for m in _AGE_AFTER.finditer(clean):
+        if found := _SURNAME_END.search(clean, max(0, m.start() - 30), m.start()):
+            yield (found.group(1),)
 
 
 @lru_cache(maxsize=4)
 def _person_words(clean: str) -> frozenset[str]:
-    """Words the article uses as parts of a two-word personal name ("Conor McGregor").
+    """Words the article uses as parts of a personal name (``_name_shapes``: "Conor McGregor",
+    "Jason Terrell Jones", "Keith D. Johnson", "Williams, 41, of ...").
 
-    A pair counts when neither word is an ordinary English word, a place-type word or a
-    direction; one sense per article then applies to the name's other mentions.
+    Each word counts when it is no ordinary English word, place-type word or direction; one
+    sense per article then applies to the name's other mentions ("police said Jones fled").
     """
     common = common_words()
     out: set[str] = set()
-    for a, b in _NAME_PAIR.findall(clean):
-        if any(w.lower() in common or w in PLACE_WORDS or w in NOT_PLACES for w in (a, b)):
-            continue
-        out.update((a, b))
+    for name in _name_shapes(clean):
+        if not any(w.lower() in common or w in PLACE_WORDS or w in NOT_PLACES for w in name):
+            out.update(name)
     return frozenset(out)
 
 
@@ -187,6 +233,7 @@ class WordFacts:
     common: bool  # an ordinary English word in lower case
     strong: bool  # a country, continent or a city of a million
     odd: bool  # a small place known only by an odd alternate name
+    alias_only: bool  # no place's own name is the word: each is found by an alternate name
 
 
 def word_facts(word: str, key: str, places: list[Place]) -> WordFacts:
@@ -200,6 +247,7 @@ def word_facts(word: str, key: str, places: list[Place]) -> WordFacts:
         common=word.lower() in common_words(),
         strong=_strong(places),
         odd=big < SMALL_POPULATION and not any(name_key(p.name.split(",")[0])[:4] == key[:4] for p in places),
+        alias_only=not any(name_key(p.name.split(",")[0]) == key for p in places),
     )
 
 
@@ -211,6 +259,10 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         # "BEIRUT (AP) -", "CHARLESTON, W.Va.": a dateline at the start of a line
         line_start = s == 0 or clean[s - 1] == "\n"
         return len(word) >= 4 and line_start and bool(_DATELINE.match(clean[e : e + 8]))
+    if _STREET_AFTER.match(clean, e):
+        return False  # "Taylor Street", "Palestine Street": a street's name
+    if f.common and f.alias_only:
+        return False  # an English word that is only another language's name of a place ("Island")
     if f.country:
         return True
     if _ARTICLE_JOIN_BEFORE.search(clean, max(0, s - 12), s):
@@ -245,7 +297,9 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         and nxt.group(1) not in NOT_PLACES
     ):
         return False  # "George Osborne", "Donald Trump": a first name; not "Fallujah Sunday"
-    if _SPEAKS_AFTER.match(clean[e : e + 12]) or word in _person_words(clean):
+    if _QUOTED_BEFORE.search(clean, max(0, s - 16), s) and _CLAUSE_END.match(clean, e):
+        return False  # "according to Taylor."
+    if _SPEAKS_AFTER.match(clean[e : e + 24]) or word in _person_words(clean):
         return False  # "Allen said"; "McGregor" where the article also writes "Conor McGregor"
     if big < TINY_POPULATION:
         # a hamlet's name must be written as a place: "in Lanexa", "Lanexa, Va."
@@ -360,6 +414,8 @@ class Matcher:
             surface = clean[start:end]
             if not looks_like_name(surface) or (len(surface) <= 3 and not surface.isupper()):
                 continue  # "us" is no "US"
+            if _STREET_AFTER.match(clean, end):
+                continue  # "Palestine Street" in Baghdad
             found.append(Hit(start, end, key, "gazetteer"))
         return longest_first(found)
 
