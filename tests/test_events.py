@@ -607,3 +607,11 @@ def test_a_name_built_on_kafr_or_tell_is_a_village(pipe: Pipeline) -> None:
 )
 def test_more_ways_of_saying_where(pipe: Pipeline, text: str, name: str) -> None:
     assert name in _struck(_analyse(pipe, text))
+
+
+def test_an_apposition_about_a_victims_ties_does_not_cancel_the_attack(pipe: Pipeline) -> None:
+    # "linked to" marks activity that is not this event only within its own clause
+    r = _analyse(pipe, "Colonel Samir Haddad, an officer linked to the old regime, was killed by a car bomb in Hama.")
+    assert "Hama" in _struck(r), _struck(r)
+    r = _analyse(pipe, "Police arrested two men linked to the bombing in Hama.")
+    assert "Hama" not in _struck(r), _struck(r)

@@ -121,7 +121,10 @@ _NOT_THIS_EVENT = re.compile(
     r"known\s+for|accused\s+of|suspected\s+of|linked\s+to|associated\s+with|to\s+avenge|ahead\s+of|"
     r"prevent(?:ed|ing)?|foil(?:ed|ing)?|would\s+be|could\s+be|may\s+be|capable\s+of|used\s+to\s+carry\s+out|"
     r"to\s+carry\s+out|to\s+conduct|warned\s+of|fears?\s+of|risk\s+of|threat\s+of|"
-    r"since\s+(?:the\s+)?(?:start|beginning))\b[^.;]*$",
+    r"since\s+(?:the\s+)?(?:start|beginning))\b"
+    # to the trigger, within its clause: not past the end of an apposition ("X, an official linked
+    # to Hariri, was killed by a car bomb")
+    r"(?:(?!,\s+(?:was|were|is|are|has|have|had)\b)[^.;])*$",
     re.I,
 )
 # a specific earlier event, recalled: mapped only when its sentence dates it ("in response to an
