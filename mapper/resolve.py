@@ -216,7 +216,10 @@ class Resolver:
             between = clean[a.cend : b.cstart]
             container = choice[b.key][1]
             if between in (", ", ","):
-                inside[a.key] = b.key
+                inside[a.key] = b.key  # "Paris, Texas"
+            elif container.feature_type in _CONTAINERS and _UNIT_COMMA.match(between):
+                inside[a.key] = b.key  # "Khas district, Uruzgan province": in so many words
+                strict.add(a.key)
             elif container.feature_type in _CONTAINERS and _IN_AFTER.match(between):
                 # "Jal Mir region, in northern Iraq", "Pale township in Myanmar"
                 inside[a.key] = b.key
@@ -379,6 +382,7 @@ _UNIT = (
     r"(?:district|province|governorate|region|area|township|village|town|city|county|raion|rayon|oblast|"
     r"municipality|sub-?district|neighbou?rhood|suburb|camp|valley)"
 )
+_UNIT_COMMA = re.compile(rf"^\s+{_UNIT}\s*,\s*$", re.I)  # "X district, Y province"
 # between a name and the place the text puts it in: "X, in northern Y", "X township in Y", "X region of Y"
 _IN_AFTER = re.compile(
     rf"^(?:\s+{_UNIT})?(?:\s+\([^()]{{1,40}}\))?\s*,?\s+(?:in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?$", re.I

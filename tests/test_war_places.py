@@ -366,3 +366,10 @@ def test_an_apposition_that_says_where_a_village_is_still_places_it(pipe: Pipeli
 def test_a_plural_possessive_before_camp_is_not_the_camp_name(pipe: Pipeline) -> None:
     m = _mentions(pipe, "Measles spread in the Internally Displaced Peoples’ camp near Makurdi in Benue state.")
     assert not [s for s in m if s.endswith(("'", "’"))], list(m)
+
+
+def test_a_district_the_text_puts_in_a_province_is_not_a_namesake_in_another(pipe: Pipeline) -> None:
+    # "Khas" is also another name of Khash, a town of Nimroz: the text says Uruzgan
+    m = _mentions(pipe, "Troops searched a compound in Khas district, Uruzgan province, on Tuesday.")
+    p = m["Khas"].place
+    assert p is not None and p.country == "AF" and p.admin1 == "Uruzgan" and p.resolved_by == "context", p
