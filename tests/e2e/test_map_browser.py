@@ -11,7 +11,10 @@ downloads one.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +29,13 @@ from tests.helpers.synthetic import synthetic_collection
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
-DOCS_SHOT = Path(__file__).resolve().parents[2] / "docs" / "map.png"
+# the README's pictures: written into docs/ only when asked (STRIKE_MAPPER_DOCS_SHOTS=1), so that a
+# test run leaves the checkout as it was; else into a folder of their own that is thrown away
+_DOCS = Path(__file__).resolve().parents[2] / "docs"
+DOCS = _DOCS if os.environ.get("STRIKE_MAPPER_DOCS_SHOTS") == "1" else Path(tempfile.mkdtemp(prefix="map-shots-"))
+if DOCS != _DOCS:
+    atexit.register(shutil.rmtree, DOCS, True)
+DOCS_SHOT = DOCS / "map.png"
 
 if not os.access(CHROMIUM, os.X_OK):
     pytest.skip(
@@ -340,7 +349,6 @@ def test_every_source_link_opens_its_article(open_map: Any, tmp_path: Path) -> N
 
 # --------------------------------------------------------------------------- slider, filters, clusters, labels
 
-DOCS = DOCS_SHOT.parent
 HOSTILE_LABEL = "<img src=x onerror=alert(1)>Town"
 
 
