@@ -233,6 +233,15 @@ class Resolver:
                 inside[b.key] = a.key
                 if a.key not in self.gazetteer.demonyms:
                     strict.add(b.key)
+            elif (
+                a.key in choice
+                and a.key not in self.gazetteer.demonyms
+                and between in ("'s ", "’s ")
+                and _PART_AFTER.match(clean, b.cend)
+            ):
+                # "Baghdad's al-Jadida district" (not El Jadida in Morocco), "Syria's Raqqa province"
+                inside[b.key] = a.key
+                strict.add(b.key)
         kinds = _kinds(clean, mentions)
         for k, wanted in kinds.items():
             # "Zhari district", "the town of Sangin": a reading of that kind comes first
@@ -568,6 +577,8 @@ _UNKNOWN_AFTER = re.compile(
     rf"(?:['’]s)?\s+(?:{_DIRECTION}\s+)?(?:[\w-]+\s+)?{_PLACE_WORDS}\s+of\s+(?:the\s+)?",
     re.I,
 )
+# after a name that a possessive puts in a known place: "Y's X district", "Y's X neighbourhood"
+_PART_AFTER = re.compile(rf"\s+{_PLACE_WORDS}\b", re.I)
 _KIND_OF_WORD = {
     "district": "district",
     "subdistrict": "district",
@@ -634,7 +645,10 @@ def _anchored(clean: str, ordered: Sequence[Toponym], known: dict[str, Place], u
                 and b.key not in out
                 and (holder := known.get(a.key) or out.get(a.key))
                 and holder.feature_type in _HOLDERS
-                and _UNKNOWN_AFTER.fullmatch(between)
+                and (
+                    _UNKNOWN_AFTER.fullmatch(between)
+                    or (between in ("'s ", "’s ") and _PART_AFTER.match(clean, b.cend))  # "Y's X district"
+                )
             ):
                 out[b.key] = _placed(clean, b, holder, False)
         if len(out) == before:

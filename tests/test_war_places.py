@@ -373,3 +373,19 @@ def test_a_district_the_text_puts_in_a_province_is_not_a_namesake_in_another(pip
     m = _mentions(pipe, "Troops searched a compound in Khas district, Uruzgan province, on Tuesday.")
     p = m["Khas"].place
     assert p is not None and p.country == "AF" and p.admin1 == "Uruzgan" and p.resolved_by == "context", p
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # "El Jadida" is a Moroccan province: the possessive says this one is part of Baghdad
+        ("Mortar rounds landed in Baghdad's al-Jadida district on Tuesday.", "al-Jadida", "IQ"),
+        # a neighbourhood no gazetteer has, placed at the city that owns it
+        ("Shells fell on Damascus's Jobar neighbourhood overnight.", "Jobar", "SY"),
+    ],
+)
+def test_a_place_a_city_owns_is_placed_there(pipe: Pipeline, text: str, name: str, country: str) -> None:
+    m = _mentions(pipe, text)
+    p = m[name].place
+    assert p is not None and p.country == country and p.resolved_by == "context", p
+    assert m[name].role == "struck"
