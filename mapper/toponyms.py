@@ -531,7 +531,8 @@ def longest_first(hits: list[Hit]) -> list[Hit]:
 
 # --------------------------------------------------------------------------- context patterns
 
-_NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]z)[-\s])?[A-Z][\w']+(?:[-\s](?:(?:al|el|ez|es|ad|as|ar|az|an)-)?['‘]?[A-Z][\w']+){0,3}"  # noqa: E501
+# (the Persian ezafe too, as _JOIN has it: "Qala-e-Fatullah", "Pul-i-Khumri", "Darah-ye Pech")
+_NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]z)[-\s])?[A-Z][\w']+(?:[-\s](?:(?:al|el|ez|es|ad|as|ar|az|an)-|(?:e|ye|i|yi)[-\s])?['‘]?[A-Z][\w']+){0,3}"  # noqa: E501
 # a list's item may say how often or when it was hit: "the villages of X (twice), Y (at dawn) and Z"
 _AGAIN = r"(?:\s*\([a-z0-9][\w ,-]{0,24}\))?"
 # The look-aheads on the first characters change no match; they let the engine

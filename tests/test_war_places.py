@@ -389,3 +389,9 @@ def test_a_place_a_city_owns_is_placed_there(pipe: Pipeline, text: str, name: st
     p = m[name].place
     assert p is not None and p.country == country and p.resolved_by == "context", p
     assert m[name].role == "struck"
+
+
+def test_a_district_name_joined_by_the_persian_ezafe_is_one_name(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "A rocket hit a market in Kabul's Qala-e-Fatullah district on Sunday.")
+    assert "Qala-e-Fatullah" in m and not ({"Qala", "Fatullah"} & set(m)), set(m)
+    assert m["Qala-e-Fatullah"].place is not None and m["Qala-e-Fatullah"].place.country == "AF"
