@@ -119,6 +119,11 @@ def test_a_district_no_gazetteer_knows_is_placed_as_part_of_its_city(pipe: Pipel
     assert _struck(r) == {"Zarafiya": ("remote_explosive_ied", 2)}  # at Baghdad's point (below)
 
 
+def test_a_district_a_city_owns_is_the_target_not_the_city(pipe: Pipeline) -> None:
+    r = _analyse(pipe, "A car bomb tore through Baghdad's Shaab district on Friday, killing five people.")
+    assert set(_struck(r)) == {"Shaab"}, _struck(r)
+
+
 def test_clashes_near_a_city_are_placed_near_it(pipe: Pipeline) -> None:
     r = _analyse(pipe, "Clashes near the Syrian capital Damascus killed dozens of fighters on Tuesday.")
     assert _struck(r) == {"Damascus": ("armed_clash", 2)}

@@ -369,6 +369,8 @@ def own_keys(place: Place) -> set[str]:
 _PART = r"(?:district|neighbou?rhood|quarter|suburb|area|sector|camp|village|borough|locality|outskirts)"
 # "Baghdad's northern district of Shaab" / "the Shaab district of Baghdad", "Shuqef neighbourhood in Aleppo"
 _OUTER_FIRST = re.compile(rf"'s\s+(?:[\w-]+\s+){{0,3}}{_PART}\s+of\s+(?:the\s+)?", re.I)
+_OWNED_PART = re.compile(rf"\s+{_PART}\b", re.I)
+_PART_END = re.compile(rf"\s{_PART}$", re.I)  # a name found with its part word ("Shaab district")
 _INNER_FIRST = re.compile(
     r"\s+(?:sub-?district|district|neighbou?rhood|quarter|suburb|area|sector)\s+(?:of|in)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}",
@@ -387,6 +389,10 @@ def _finer_in(mentions: list[Mention], inner: Candidate, province: Candidate) ->
 def _holds(clean: str, outer: Mention, inner: Mention) -> bool:
     """Whether the text says that ``inner`` is a part of ``outer`` (a city and its district)."""
     if outer.cend <= inner.cstart:
+        if clean[outer.cend : inner.cstart] in ("'s ", "’s ") and (
+            _OWNED_PART.match(clean, inner.cend) or _PART_END.search(inner.surface)
+        ):
+            return True  # "Narathiwat's Sungai Padi district", "Damascus's Jobar neighbourhood"
         return _OUTER_FIRST.fullmatch(clean, outer.cend, inner.cstart) is not None
     broad = inner.place is None or inner.place.feature_type in AREA_TYPES or inner.place.feature_type == "admin1"
     if broad or _INNER_FIRST.fullmatch(clean, inner.cend, outer.cstart) is None:
