@@ -112,7 +112,7 @@ class Resolver:
 
     def respelled_anywhere(self, surface: str) -> list[tuple[int, Place]]:
         """``respelled`` in every country, kept only when every place spelt this much alike,
-        of any size, lies in one country: "Baqouba" is Baqubah in Iraq; "Zarmat" (Zurmat in
+        of any size, lies in one country: "Tuz Khurmato" is Tuz Khurmatu in Iraq; "Zarmat" (Zurmat in
         Afghanistan, Zermatt in Switzerland) and "Dobrinja" (a small municipality of Croatia,
         two villages of Bosnia) are left alone."""
         sk = skeleton(surface)
