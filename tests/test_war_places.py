@@ -395,3 +395,20 @@ def test_a_district_name_joined_by_the_persian_ezafe_is_one_name(pipe: Pipeline)
     m = _mentions(pipe, "A rocket hit a market in Kabul's Qala-e-Fatullah district on Sunday.")
     assert "Qala-e-Fatullah" in m and not ({"Qala", "Fatullah"} & set(m)), set(m)
     assert m["Qala-e-Fatullah"].place is not None and m["Qala-e-Fatullah"].place.country == "AF"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        # seas and straits where ships are attacked, and regions of war that are no admin unit
+        ("Houthi forces fired two missiles at a cargo ship in the Gulf of Aden on Tuesday.", "Gulf of Aden", None),
+        ("A drone boat hit a tanker off Bab al-Mandab overnight.", "Bab al-Mandab", "Bab el-Mandeb"),
+        ("Regime jets bombed three towns in Eastern Ghouta, killing 12.", "Eastern Ghouta", None),
+        ("Airstrikes pounded the villages of Jabal al-Zawiya at dawn.", "Jabal al-Zawiya", None),
+    ],
+)
+def test_seas_and_regions_of_war_are_found_whole(pipe: Pipeline, text: str, name: str, place: str | None) -> None:
+    m = _mentions(pipe, text)
+    assert name in m and m[name].place is not None, set(m)
+    assert m[name].place.name == (place or name)
+    assert not ({"Gulf", "Aden", "Ghouta"} & set(m)), set(m)
