@@ -89,6 +89,14 @@ def test_us_counties_and_spatial_coherence() -> None:
     assert t["London"].place.country == "US" and t["London"].place.admin1 == "Kentucky"
     t = _tops(pipe, "London is the capital of the United Kingdom.")
     assert t["London"].place.country == "GB"
+    # two names that first read as namesakes elsewhere settle on each other: Walker County
+    # reads as Texas beside Huntsville, Texas, and Huntsville then follows it there
+    t = _tops(
+        pipe,
+        "The burn ban for Walker County was lifted on Monday after the Huntsville fire chief met the "
+        "county judge. Residents inside Huntsville city limits still need a permit.",
+    )
+    assert t["Walker County"].place.admin1 == "Texas" and t["Huntsville"].place.admin1 == "Texas", t
 
 
 @pytest.mark.parametrize(
