@@ -103,6 +103,13 @@ def test_an_operation_places_its_dead_at_the_district(pipe: Pipeline) -> None:
             "suicide_bomb",
         ),
         ("Gunmen opened fire on a minibus in Kherson, killing two passengers.", "Kherson", "attack"),
+        # the fire of a military report, its words joined by spaces, hyphens or both
+        ("A joint patrol received small-arms fire near Qarabagh on Monday.", "Qarabagh", "armed_clash"),
+        (
+            "Insurgents directed indirect fire at an outpost in Qarabagh district.",
+            "Qarabagh",
+            "shelling_artillery_missile",
+        ),
     ],
 )
 def test_other_kinds_of_attack_are_events_at_their_place(pipe: Pipeline, text: str, place: str, kind: str) -> None:

@@ -11,6 +11,7 @@ recalling an earlier event ("in response to an attack on").
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -46,7 +47,7 @@ _LEXICON: dict[EventType, str] = {  # phrases, separated by commas
         "shelling, shelled, shells, shell, artillery, mortar, mortars, mortar round, mortar rounds, mortar "
         "fire, rocket, rockets, rocket fire, rocket attack, rocket attacks, missile, missiles, missile "
         "strike, missile strikes, missile attack, ballistic missile, cruise missile, katyusha, katyushas, "
-        "grad, tank fire, bombardment, bombarded, bombarding, projectile, projectiles"
+        "grad, tank fire, indirect fire, bombardment, bombarded, bombarding, projectile, projectiles"
     ),
     "remote_explosive_ied": (
         "roadside bomb, roadside bombs, car bomb, car bombs, car-bomb, carbomb, truck bomb, bomb, bombs, "
@@ -63,11 +64,13 @@ _LEXICON: dict[EventType, str] = {  # phrases, separated by commas
     "armed_clash": (
         "clash, clashes, clashed, fighting, firefight, firefights, gunfight, gun battle, gun battles, "
         "gunbattle, battle, battles, exchanged fire, exchange of fire, skirmish, skirmishes, offensive, "
+        "small arms fire, machine gun fire, heavy machine gun fire, "
         "ambush, ambushed, engaged, raid, raids, raided, operation, operations, assault, assault force, "
         "security force, combined force"
     ),
     "attack": (
-        "shooting, shootings, shot, shot dead, gunmen, gunman, gunfire, opened fire, open fire, stabbing, "
+        "shooting, shootings, shot, shot dead, gunmen, gunman, gunfire, sniper fire, opened fire, open fire, "
+        "stabbing, "
         "stabbed, massacre, massacred, assassinated, assassination, executed, beheaded, murdered, killing, "
         "killings, killed, kills, kill, attack, attacks, attacked, attacking"
     ),
@@ -164,13 +167,15 @@ class Trigger:
 
 @functools.lru_cache(maxsize=1)
 def _automaton() -> Any:
-    """The trigger phrases in an Aho-Corasick automaton, each spelt with spaces and with hyphens."""
+    """The trigger phrases in an Aho-Corasick automaton, each spelt with a space or a hyphen
+    between any two words ("small-arms fire", "suicide car-bomb"), as ``TRIGGER_RX`` reads them."""
     import ahocorasick
 
     auto = ahocorasick.Automaton()
     for phrase in _PHRASE_TYPE:
         words = re.split(r"[\s-]+", phrase)
-        for form in {" ".join(words), "-".join(words)}:
+        for seps in itertools.product(" -", repeat=len(words) - 1):
+            form = words[0] + "".join(sep + w for sep, w in zip(seps, words[1:], strict=True))
             auto.add_word(form, (len(form), phrase))
     auto.make_automaton()
     return auto
