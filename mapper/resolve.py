@@ -667,7 +667,9 @@ def _anchored(clean: str, ordered: Sequence[Toponym], known: dict[str, Place], u
     frames: dict[tuple[int, int], list[Place]] = {}
     for m in ordered:
         if m.key in known and (
-            _PROVINCE_AFTER.match(clean, m.cend) or _PROVINCE_BEFORE.search(clean, max(0, m.cstart - 30), m.cstart)
+            _PROVINCE_AFTER.match(clean, m.cend)
+            or _PROVINCE_BEFORE.search(clean, max(0, m.cstart - 30), m.cstart)
+            or _PROVINCE_END.search(m.surface)  # "Helmand Province", found with its word
         ):
             frames.setdefault(m.sentence, []).append(known[m.key])
     for m in ordered:
@@ -680,6 +682,7 @@ def _anchored(clean: str, ordered: Sequence[Toponym], known: dict[str, Place], u
 
 
 _PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|oblast)\b", re.I)
+_PROVINCE_END = re.compile(r"\s(?:province|governorate|oblast)$", re.I)
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|oblast)\s+of\s+(?:the\s+)?$", re.I)
 
 

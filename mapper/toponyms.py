@@ -745,15 +745,22 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     return out
 
 
+# the short words that end the names of businesses and institutions; other words of three
+# letters or fewer in the dictionary are more often a syllable of a name ("Lashkar Gar", "Wali Kot")
+_SHORT_HEADS = frozenset("inn bar pub spa gym zoo lab hub cafe shop club mall bank".split())
+
+
 def english_head(surface: str) -> bool:
     """Whether a name ends in an ordinary English word ("Smith College", "Landmark Bank",
-    "Roanoke Park"): in English news, a name no gazetteer has that ends so is more often an
-    institution or a business than a place.  Not for a name opening with an Arabic article
-    ("al-Alif Dar"): its words only look English."""
+    "Roanoke Park", "Miller's Inn"): in English news, a name no gazetteer has that ends so is
+    more often an institution or a business than a place.  Not for a name opening with an
+    Arabic article ("al-Alif Dar"): its words only look English; nor for a last word of three
+    letters that names no business (the dictionary, Webster's, has "gar" and "kot")."""
     words = _TOKEN_SPLIT.split(surface.strip())
     if not words or words[0].lower() in ARTICLES:
         return False
-    return words[-1].lower() in common_words()
+    last = words[-1].lower()
+    return last in common_words() and (len(last) > 3 or last in _SHORT_HEADS)
 
 
 def find_toponyms(article: Article, sentences: list[Sentence], matcher: Matcher) -> list[Toponym]:

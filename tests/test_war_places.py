@@ -412,3 +412,24 @@ def test_seas_and_regions_of_war_are_found_whole(pipe: Pipeline, text: str, name
     assert name in m and m[name].place is not None, set(m)
     assert m[name].place.name == (place or name)
     assert not ({"Gulf", "Aden", "Ghouta"} & set(m)), set(m)
+
+
+def test_a_district_no_gazetteer_has_is_placed_in_the_province_that_follows(pipe: Pipeline) -> None:
+    # "Helmand Province" is found with its word, and still frames the sentence (the article's
+    # places lie in two provinces, so only the sentence says where Zarbat is)
+    text = "KABUL, Afghanistan - A patrol came under small arms fire in Zarbat district, Helmand Province, on Friday."
+    m = _mentions(pipe, text)
+    p = m["Zarbat"].place
+    assert p is not None and p.admin1 == "Helmand" and p.resolved_by == "context", p
+    assert m["Zarbat"].role == "struck"
+
+
+def test_a_name_ending_in_a_short_dictionary_word_is_no_institution(pipe: Pipeline) -> None:
+    # "gar" is in Webster's, but "Dasht Gar" is a district, not a business like "Miller's Inn"
+    text = (
+        "Forces raided compounds in Dasht Gar district of Helmand province. "
+        "A commander was killed in the Dasht Gar area on Friday."
+    )
+    m = _mentions(pipe, text)
+    p = m["Dasht Gar"].place
+    assert p is not None and p.admin1 == "Helmand", p
