@@ -239,15 +239,17 @@ class WordFacts:
 def word_facts(word: str, key: str, places: list[Place]) -> WordFacts:
     """The facts of ``word`` (whose ``name_key`` is ``key``) and of the places it names."""
     big = max((p.population for p in places), default=0)
+    own = [p for p in places if name_key(p.name.split(",")[0]) == key]
     return WordFacts(
         stop=word in NOT_PLACES or bool(_CONTRACTION.search(word)),
         upper=word.isupper(),
         country=any(p.feature_type in ("country", "continent") for p in places),
         big=big,
         common=word.lower() in common_words(),
-        strong=_strong(places),
+        # (a country by any of its names; a big city by its own: "Sam" is also Damascus)
+        strong=_strong([p for p in places if p.feature_type in ("country", "continent", "macro-region")] + own),
         odd=big < SMALL_POPULATION and not any(name_key(p.name.split(",")[0])[:4] == key[:4] for p in places),
-        alias_only=not any(name_key(p.name.split(",")[0]) == key for p in places),
+        alias_only=not own,
     )
 
 
@@ -294,7 +296,7 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         and nxt
         and nxt.group(1).lower() not in common_words()
         and nxt.group(1) not in PLACE_WORDS
-        and nxt.group(1) not in NOT_PLACES
+        and (nxt.group(1) not in NOT_PLACES or nxt.group(1) in PEOPLE_NAMES)  # "Vladimir Putin"
     ):
         return False  # "George Osborne", "Donald Trump": a first name; not "Fallujah Sunday"
     if _QUOTED_BEFORE.search(clean, max(0, s - 16), s) and _CLAUSE_END.match(clean, e):

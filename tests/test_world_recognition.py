@@ -145,6 +145,9 @@ def test_a_capitalised_function_word_is_no_first_name(pipe: Pipeline) -> None:
         # the one a report quotes, a president's administration
         ("The fire began in the kitchen, according to Harding.", "Harding"),
         ("Trade talks stalled under the Bush administration.", "Bush"),
+        # a first name that is also another name of a big city, or of a city and a famous surname
+        ("The striker Sam Gallagher is likely to miss the derby.", "Sam"),
+        ("The talks ended when Vladimir Putin left the room.", "Vladimir"),
     ],
 )
 def test_a_person_named_in_the_article_is_not_a_place(pipe: Pipeline, text: str, surname: str) -> None:
