@@ -166,10 +166,9 @@ class Resolver:
         confident readings (countries, admin areas, single candidates, cities of
         a million) then favour same-country readings of the ambiguous names, and
         round two adds spatial coherence: a reading near the places the other
-        names resolved to wins ("Palestine" beside Tyler and Athens, Texas); it is
-        repeated until the readings settle.  A
-        name followed by ", <admin area or country>" is placed inside it
-        ("Paris, Texas").
+        names resolved to wins ("Palestine" beside Tyler and Athens, Texas),
+        round after round until the readings settle.  A name followed by
+        ", <admin area or country>" is placed inside it ("Paris, Texas").
         """
         cands: dict[str, list[tuple[int, Place]]] = {}
         for m in mentions:

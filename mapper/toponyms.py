@@ -231,7 +231,7 @@ class WordFacts:
     country: bool  # names a country or continent
     big: int  # population of its biggest place
     common: bool  # an ordinary English word in lower case
-    strong: bool  # a country, continent or a city of a million
+    strong: bool  # a country or continent (by any name), or a city of a million by its own name
     odd: bool  # a small place known only by an odd alternate name
     alias_only: bool  # no place's own name is the word: each is found by an alternate name
 

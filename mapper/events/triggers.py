@@ -70,9 +70,8 @@ _LEXICON: dict[EventType, str] = {  # phrases, separated by commas
     ),
     "attack": (
         "shooting, shootings, shot, shot dead, gunmen, gunman, gunfire, sniper fire, opened fire, open fire, "
-        "stabbing, "
-        "stabbed, massacre, massacred, assassinated, assassination, executed, beheaded, murdered, killing, "
-        "killings, killed, kills, kill, attack, attacks, attacked, attacking"
+        "stabbing, stabbed, massacre, massacred, assassinated, assassination, executed, beheaded, murdered, "
+        "killing, killings, killed, kills, kill, attack, attacks, attacked, attacking"
     ),
     "other": (
         "actions, military action, military actions, "
