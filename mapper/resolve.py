@@ -15,7 +15,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from .models import Article, Mention, Place, Toponym
@@ -280,14 +280,8 @@ class Resolver:
                     other, reach = close[k]
                     cs = [c for c in cs if _km(c[1], choice[other][1]) <= reach] or cs
                 wanted = kinds.get(k, ())
-                new_choice[k] = max(
-                    cs,
-                    key=lambda c: (
-                        _score(c[1], c[0], countries, admins, k)
-                        + max(points.near(c[1], k), ALTERNATIVE_WEIGHT * alts.near(c[1], k))
-                        + _kind_bonus(c[1], wanted)
-                    ),
-                )
+                scores = [(_score(c[1], c[0], countries, admins, k), _kind_bonus(c[1], wanted)) for c in cs]
+                new_choice[k] = cs[_best(scores, functools.partial(_coherence, points, alts, k, cs))]
             settled = rnd >= 2 and all(new_choice[k] is choice[k] for k in ambiguous)
             choice = new_choice
             if settled:
@@ -510,6 +504,7 @@ _BROAD = frozenset({"country", "continent", "macro-region", "sea", "admin1", "te
 
 
 _KM_PER_DEGREE = 111.2
+_NEAR_MAX = 2.5  # the largest coherence bonus (``_bonus`` of a neighbour under 30 km)
 _FARTHEST_KM = 600  # no bonus from this far
 
 
@@ -540,6 +535,29 @@ class _Points:
             default=math.inf,
         )
         return _bonus(best)
+
+
+def _coherence(points: _Points, alts: _Points, key: str, cs: Sequence[tuple[int, Place]], i: int) -> float:
+    """The coherence bonus of reading ``i`` of ``key``: near the other names' readings, or, at
+    a discount, near their other readings."""
+    return max(points.near(cs[i][1], key), ALTERNATIVE_WEIGHT * alts.near(cs[i][1], key))
+
+
+def _best(scores: Sequence[tuple[float, float]], near: Callable[[int], float]) -> int:
+    """The index of the best reading, as ``max`` over ``score + near(i) + kind`` would choose
+    it (the first of equals), for (score, kind bonus) pairs; ``near`` (the costly part) is
+    computed only for readings that could still win with the largest bonus it gives.  The
+    bound is summed as the value is, so floating-point rounding cannot make it lower."""
+    order = sorted(range(len(scores)), key=lambda i: -((scores[i][0] + _NEAR_MAX) + scores[i][1]))
+    best, best_value = -1, -math.inf
+    for i in order:
+        score, kind = scores[i]
+        if (score + _NEAR_MAX) + kind < best_value:
+            break  # nor can any after it
+        value = (score + near(i)) + kind
+        if value > best_value or (value == best_value and i < best):
+            best, best_value = i, value
+    return best
 
 
 def _bonus(best: float) -> float:

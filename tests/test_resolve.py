@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from mapper.ingest import article_from_text
 from mapper.models import Place, Toponym
 from mapper.names import name_key
@@ -71,3 +74,21 @@ def test_small_neighbours_find_each_other_through_their_other_readings() -> None
     world = _World([elm_big, elm_small, oak_big, oak_small])
     got = _resolve(world, "The Elmford council met the Oakbury mayor.", ["Elmford", "Oakbury"])
     assert got["Elmford"] == elm_small and got["Oakbury"] == oak_small
+
+
+_READING = st.tuples(
+    st.one_of(st.sampled_from([-3.0, -2.5, -1.5, -1.0, 0.0, 0.5, 1.0]), st.floats(-4, 4)),  # the reading's score
+    st.sampled_from([0.0, 3.0]),  # its kind bonus
+    st.sampled_from([0.0, 0.15, 0.3, 0.5, 1.0, 1.25, 2.0, 2.5]),  # its coherence bonus
+)
+
+
+@given(st.lists(_READING, min_size=1, max_size=25))
+def test_the_best_reading_is_the_one_max_would_choose(readings: list[tuple[float, float, float]]) -> None:
+    # the search that skips readings which cannot win picks what max over all of them picks,
+    # the first of equals included
+    from mapper.resolve import _best
+
+    scores = [(s, k) for s, k, _ in readings]
+    expected = max(range(len(readings)), key=lambda i: readings[i][0] + readings[i][2] + readings[i][1])
+    assert _best(scores, lambda i: readings[i][2]) == expected
