@@ -236,10 +236,16 @@ class WordFacts:
     alias_only: bool  # no place's own name is the word: each is found by an alternate name
 
 
+@lru_cache(maxsize=1 << 16)
+def _own_key(name: str) -> str:
+    """The key of a place's own name, without what follows a comma ("Pike County, Indiana")."""
+    return name_key(name.split(",")[0])
+
+
 def word_facts(word: str, key: str, places: list[Place]) -> WordFacts:
     """The facts of ``word`` (whose ``name_key`` is ``key``) and of the places it names."""
     big = max((p.population for p in places), default=0)
-    own = [p for p in places if name_key(p.name.split(",")[0]) == key]
+    own = [p for p in places if _own_key(p.name) == key]
     return WordFacts(
         stop=word in NOT_PLACES or bool(_CONTRACTION.search(word)),
         upper=word.isupper(),
@@ -248,7 +254,7 @@ def word_facts(word: str, key: str, places: list[Place]) -> WordFacts:
         common=word.lower() in common_words(),
         # (a country by any of its names; a big city by its own: "Sam" is also Damascus)
         strong=_strong([p for p in places if p.feature_type in ("country", "continent", "macro-region")] + own),
-        odd=big < SMALL_POPULATION and not any(name_key(p.name.split(",")[0])[:4] == key[:4] for p in places),
+        odd=big < SMALL_POPULATION and not any(_own_key(p.name)[:4] == key[:4] for p in places),
         alias_only=not own,
     )
 
