@@ -587,10 +587,12 @@ _PLACE_WORDS = (
     r"(?:sub-?district|district|neighbou?rhood|quarter|suburb|area|township|village|hamlet|town|city|camp|"
     r"refugee\s+camp|settlement|locality|region|province|enclave)"
 )
+# a point on a road, named after a place or a person ("the Sharon junction near Netanya")
+_WAYPOINT = r"(?:junction|crossroads|intersection|roundabout|checkpoint|bridge)"
 # between the unknown name and the known one after it: "X district in south Y", "X, a village
 # near Y", "X (north-west of Y)", "X, 35 km north of Y", "X in the province of Y"
 _UNKNOWN_BEFORE = re.compile(
-    rf"(?:\s+{_PLACE_WORDS})?\s*(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_PLACE_WORDS}\s*)?(?:,|\()?\s*"
+    rf"(?:\s+(?:{_PLACE_WORDS}|{_WAYPOINT}))?\s*(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_PLACE_WORDS}\s*)?(?:,|\()?\s*"
     rf"(?:(?P<in>in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:{_PLACE_WORDS}|countryside|outskirts|"
     rf"suburbs)\s+of\s+(?:the\s+)?)?(?:{_DIRECTION}\s+(?:of\s+(?:the\s+)?)?)?"
     rf"|(?P<near>near|outside|close\s+to|just\s+outside|on\s+the\s+outskirts\s+of|(?:just\s+)?{_COMPASS}\s+of|"

@@ -433,3 +433,11 @@ def test_a_name_ending_in_a_short_dictionary_word_is_no_institution(pipe: Pipeli
     m = _mentions(pipe, text)
     p = m["Dasht Gar"].place
     assert p is not None and p.admin1 == "Helmand", p
+
+
+def test_a_junction_is_placed_near_the_town_the_text_names(pipe: Pipeline) -> None:
+    # the only places called Sharon are abroad; the text puts this one near Netanya
+    m = _mentions(pipe, "Five soldiers were hurt when a bomb went off at the Sharon junction near Netanya.")
+    p = m["Sharon"].place
+    assert p is not None and p.country == "IL" and p.resolved_by == "context" and p.geo_precision == 2, p
+    assert m["Sharon"].role == "struck" and m["Netanya"].role == "mentioned"
