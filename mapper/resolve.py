@@ -15,7 +15,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Protocol
 
 from .models import Article, Mention, Place, Toponym
@@ -310,7 +310,7 @@ class Resolver:
         # of an institution: "Smith College in Northampton")
         institutions = {m.key for m in mentions if _institution_like(m.surface, guessed=m.key in guesses)}
         unknown = {k for k in cands if not cands[k] and k not in institutions}
-        anchored = _anchored(clean, ordered, {k: choice[k][1] for k in keys}, unknown)
+        anchored = _anchored(clean, ordered, {k: choice[k][1] for k in keys}, unknown, self.gazetteer.demonyms)
         left = [
             m
             for m in ordered
@@ -592,12 +592,14 @@ _WAYPOINT = r"(?:junction|crossroads|intersection|roundabout|checkpoint|bridge)"
 # between the unknown name and the known one after it: "X district in south Y", "X, a village
 # near Y", "X (north-west of Y)", "X, 35 km north of Y", "X in the province of Y"
 _UNKNOWN_BEFORE = re.compile(
-    rf"(?:\s+(?:{_PLACE_WORDS}|{_WAYPOINT}))?\s*(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_PLACE_WORDS}\s*)?(?:,|\()?\s*"
+    rf"(?:\s+(?:{_PLACE_WORDS}|{_WAYPOINT}))?(?:\s*\([a-z0-9][\w ,-]{{0,24}}\))?"  # "X district (twice)"
+    rf"\s*(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_PLACE_WORDS}\s*)?(?:,|\()?\s*"
     rf"(?:(?P<in>in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:{_PLACE_WORDS}|countryside|outskirts|"
     rf"suburbs)\s+of\s+(?:the\s+)?)?(?:{_DIRECTION}\s+(?:of\s+(?:the\s+)?)?)?"
-    rf"|(?P<near>near|outside|close\s+to|just\s+outside|on\s+the\s+outskirts\s+of|(?:just\s+)?{_COMPASS}\s+of|"
+    rf"|(?P<near>near|outside|close\s+to|just\s+outside|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of|"
+    rf"(?:just\s+)?{_COMPASS}\s+of|"
     r"(?:(?:around|about|some|nearly|roughly|approximately)\s+)?\d+\s*(?:km|kilometers|kilometres|miles)\s+(?:\(\d+\s*\w+\)\s+)?(?:[\w-]+\s+){0,2}(?:of|from))\s+"
-    rf"(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:city|town|village)\s+of\s+)?)",
+    rf"(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:[\w-]+\s+)?(?:city|town|village)\s+of\s+)?)",
     re.I,
 )
 # between a known name and the unknown one after it: "Y's district of X", "Y district of X",
@@ -628,7 +630,25 @@ _KIND_OF_WORD = {
     "enclave": "town",
     "locality": "village",
     "localities": "village",
+    # the head of a list ("the settlements of A, B and C")
+    "settlements": "village",
+    "villages": "village",
+    "hamlets": "village",
+    "towns": "town",
+    "cities": "city",
+    "districts": "district",
+    "neighbourhoods": "neighbourhood",
+    "neighborhoods": "neighbourhood",
+    "suburbs": "neighbourhood",
+    "camps": "camp",
 }
+# an item of such a list, after its head and the items before it: "the settlements of Hawsh
+# Nasri (twice), Hawsh al-Fara, Harasta (twice), " before "Bala al-Kadim"
+_LIST_ITEM = r"(?:(?:al|el)-)?[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|as|ar|az|an|ez)-)?[A-Z][\w'’]*){0,4}"
+_LIST_HEAD_BEFORE = re.compile(
+    r"\b(settlements|villages|hamlets|towns|cities|districts|neighbou?rhoods|suburbs|camps|localities)\s+of\s+"
+    rf"(?:the\s+)?(?:{_LIST_ITEM}(?:\s*\([a-z0-9][\w ,-]{{0,24}}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+))+$"
+)
 # words that end the name of a place, not of an institution ("Guma Local Government Area")
 _PLACE_HEADS = frozenset(_KIND_OF_WORD) | {"area", "region", "province", "county", "governorate", "municipality"}
 _NON_WORD = re.compile(r"\W+")
@@ -650,10 +670,18 @@ _KIND_WORD_AFTER = re.compile(r"\s+([a-z-]+)")
 _KIND_WORD_BEFORE = re.compile(r"\b([a-z-]+)\s+of\s+(?:the\s+)?$")
 
 
-def _anchored(clean: str, ordered: Sequence[Toponym], known: dict[str, Place], unknown: set[str]) -> dict[str, Place]:
-    """The places the text gives to names no gazetteer knows, by the known place beside each."""
+def _anchored(
+    clean: str,
+    ordered: Sequence[Toponym],
+    known: dict[str, Place],
+    unknown: set[str],
+    peoples: Collection[str] = (),
+) -> dict[str, Place]:
+    """The places the text gives to names no gazetteer knows, by the known place beside each
+    (a people's name between them does not part them: "X, near the southern Iraqi city of Y")."""
     out: dict[str, Place] = {}
-    pairs = [(a, b) for a, b in itertools.pairwise(ordered) if a.sentence == b.sentence]
+    names = [m for m in ordered if m.key not in peoples]
+    pairs = [(a, b) for a, b in itertools.pairwise(names) if a.sentence == b.sentence]
     # a chain of such names ("X in Y district in Z province", Z known): Y is placed in Z, then X in Y
     for _ in range(_CHAIN):
         before = len(out)
@@ -712,7 +740,8 @@ def _placed(
     after = _KIND_WORD_AFTER.match(clean, m.cend)
     before = _KIND_WORD_BEFORE.search(clean, max(0, m.cstart - 40), m.cstart)
     apposition = _KIND_APPOSITION.match(clean, m.cend)  # "X, a farming village 30 km south of Y"
-    words = [w.group(1).lower() for w in (after, before, apposition) if w is not None]
+    listed = None if before else _LIST_HEAD_BEFORE.search(clean, max(0, m.cstart - 200), m.cstart)
+    words = [w.group(1).lower() for w in (after, before, apposition, listed) if w is not None]
     kind = next((_KIND_OF_WORD[w] for w in words if w in _KIND_OF_WORD), None)
     if kind is None:  # "Kafr Nabuda", "Wadi Hmeid": the name says what it is
         kind = _KIND_OF_PREFIX.get(m.surface.split()[0].split("-")[0].lower(), "place")

@@ -441,3 +441,41 @@ def test_a_junction_is_placed_near_the_town_the_text_names(pipe: Pipeline) -> No
     p = m["Sharon"].place
     assert p is not None and p.country == "IL" and p.resolved_by == "context" and p.geo_precision == 2, p
     assert m["Sharon"].role == "struck" and m["Netanya"].role == "mentioned"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "province"),
+    [
+        # every item of a list its head calls settlements, in the province the sentence names
+        (
+            "In the province of Hama, gunmen shelled the villages of Qarnit, Dalbiya (twice) and Surmanet.",
+            ["Qarnit", "Dalbiya", "Surmanet"],
+            "Hama",
+        ),
+        # a count between the name and the province
+        ("Artillery shelled the settlement of Qarnit (twice) in the province of Homs.", ["Qarnit"], "Homs"),
+    ],
+)
+def test_the_items_of_a_list_of_villages_are_placed_in_their_province(
+    pipe: Pipeline, text: str, names: list[str], province: str
+) -> None:
+    m = _mentions(pipe, text)
+    held_by = m[province].place
+    assert held_by is not None
+    for name in names:
+        p = m[name].place
+        assert p is not None and p.admin1 == held_by.admin1 and p.resolved_by == "context", (name, p)
+        assert m[name].role == "struck", name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a people's name between the unknown name and the town does not part them
+        ("Gunmen killed two policemen in Qarnit region, near the southern Iraqi city of Basra.", "Qarnit", "IQ"),
+        ("Two smugglers were shot in the village of Qarnit in the vicinity of Tartus.", "Qarnit", "SY"),
+    ],
+)
+def test_a_place_near_a_town_is_placed_near_it(pipe: Pipeline, text: str, name: str, country: str) -> None:
+    p = _mentions(pipe, text)[name].place
+    assert p is not None and p.country == country and p.resolved_by == "context" and p.geo_precision == 2, p
