@@ -593,7 +593,7 @@ _WAYPOINT = r"(?:junction|crossroads|intersection|roundabout|checkpoint|bridge)"
 # near Y", "X (north-west of Y)", "X, 35 km north of Y", "X in the province of Y"
 _UNKNOWN_BEFORE = re.compile(
     rf"(?:\s+(?:{_PLACE_WORDS}|{_WAYPOINT}))?(?:\s*\([a-z0-9][\w ,-]{{0,24}}\))?"  # "X district (twice)"
-    rf"\s*(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_PLACE_WORDS}\s*)?(?:,|\()?\s*"
+    rf"\s*(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PLACE_WORDS}|zone)\s*)?(?:,|\()?\s*"  # ", a farming zone"
     rf"(?:(?P<in>in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:{_PLACE_WORDS}|countryside|outskirts|"
     rf"suburbs)\s+of\s+(?:the\s+)?)?(?:{_DIRECTION}\s+(?:of\s+(?:the\s+)?)?)?"
     rf"|(?P<near>near|outside|close\s+to|just\s+outside|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of|"

@@ -474,6 +474,8 @@ def test_the_items_of_a_list_of_villages_are_placed_in_their_province(
         # a people's name between the unknown name and the town does not part them
         ("Gunmen killed two policemen in Qarnit region, near the southern Iraqi city of Basra.", "Qarnit", "IQ"),
         ("Two smugglers were shot in the village of Qarnit in the vicinity of Tartus.", "Qarnit", "SY"),
+        # an apposition that calls it a zone, and a distance
+        ("Sappers cleared mines in Qarnit, a farming zone 60 kilometers east of Tegucigalpa.", "Qarnit", "HN"),
     ],
 )
 def test_a_place_near_a_town_is_placed_near_it(pipe: Pipeline, text: str, name: str, country: str) -> None:
