@@ -66,11 +66,21 @@ def _own_keys(name: str) -> frozenset[str]:
 
 
 def _score(place: Place, order: int, countries: set[str], admins: set[tuple[str, str]], key: str = "") -> float:
+    return _in_context(_base_score(place, order, key), place, countries, admins)
+
+
+def _base_score(place: Place, order: int, key: str = "") -> float:
+    """A reading's score before the article's other places: what it is, and how it was found."""
     score = prior(place) - 10.0 * order  # curated rows (order 0) before the world gazetteer
     # (a place shown by its English name keeps its GeoNames name as its first variant)
     english = bool(place.aliases) and "English name" in place.source
     if order and key and key not in _own_keys(place.name) and not (english and key in _own_keys(place.aliases[0])):
         score -= ALIAS_PENALTY
+    return score
+
+
+def _in_context(score: float, place: Place, countries: set[str], admins: set[tuple[str, str]]) -> float:
+    """``score`` with the bonus of a reading in the countries and provinces of the others."""
     if place.feature_type not in ("country", "continent", "macro-region"):
         if place.country in countries:
             score += 2.0
@@ -254,6 +264,8 @@ class Resolver:
             if cands.get(k) and any(c[1].feature_type in wanted for c in cands[k]):
                 choice[k] = max(cands[k], key=lambda c: _score(c[1], c[0], set(), set(), k) + _kind_bonus(c[1], wanted))
         ambiguous = [k for k in keys if len(cands[k]) > 1]  # the others keep their one reading
+        # each reading's score before context, worked out once for all the rounds
+        bases = {k: {id(c): _base_score(c[1], c[0], k) for c in cands[k]} for k in ambiguous}
         for rnd in range(1, COHERENCE_ROUNDS + 1):
             new_choice = dict(choice)
             pool = [(o, choice[o][1]) for o in keys if rnd >= 2 or o in confident]
@@ -280,7 +292,8 @@ class Resolver:
                     other, reach = close[k]
                     cs = [c for c in cs if _km(c[1], choice[other][1]) <= reach] or cs
                 wanted = kinds.get(k, ())
-                scores = [(_score(c[1], c[0], countries, admins, k), _kind_bonus(c[1], wanted)) for c in cs]
+                base = bases[k]
+                scores = [(_in_context(base[id(c)], c[1], countries, admins), _kind_bonus(c[1], wanted)) for c in cs]
                 new_choice[k] = cs[_best(scores, functools.partial(_coherence, points, alts, k, cs))]
             settled = rnd >= 2 and all(new_choice[k] is choice[k] for k in ambiguous)
             choice = new_choice
