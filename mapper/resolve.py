@@ -23,7 +23,7 @@ from .names import name_key, name_variants, skeleton
 from .nonliteral import nonliteral_reason
 from .places import WorldSource, countries, respellings
 from .places.curated import Gazetteer
-from .toponyms import GUESS, english_head
+from .toponyms import AGAIN, GUESS, english_head
 
 
 class Geocoder(Protocol):
@@ -252,7 +252,7 @@ class Resolver:
             elif (
                 a.key in choice
                 and a.key not in self.gazetteer.demonyms
-                and between in ("'s ", "’s ")
+                and between in _POSSESSIVE
                 and _PART_AFTER.match(clean, b.cend)
             ):
                 # "Baghdad's al-Jadida district" (not El Jadida in Morocco), "Syria's Raqqa province"
@@ -407,6 +407,7 @@ _UNIT = (
     r"(?:district|province|governorate|region|area|township|village|town|city|county|raion|rayon|oblast|"
     r"municipality|sub-?district|neighbou?rhood|suburb|camp|valley)"
 )
+_POSSESSIVE = ("'s ", "’s ")  # all that stands between "Y" and "X" in "Y's X district"
 _UNIT_COMMA = re.compile(rf"^\s+{_UNIT}\s*,\s*$", re.I)  # "X district, Y province"
 # between a name and the place the text puts it in: "X, in northern Y", "X township in Y", "X region of Y"
 _IN_AFTER = re.compile(
@@ -605,7 +606,7 @@ _WAYPOINT = r"(?:junction|crossroads|intersection|roundabout|checkpoint|bridge)"
 # between the unknown name and the known one after it: "X district in south Y", "X, a village
 # near Y", "X (north-west of Y)", "X, 35 km north of Y", "X in the province of Y"
 _UNKNOWN_BEFORE = re.compile(
-    rf"(?:\s+(?:{_PLACE_WORDS}|{_WAYPOINT}))?(?:\s*\([a-z0-9][\w ,-]{{0,24}}\))?"  # "X district (twice)"
+    rf"(?:\s+(?:{_PLACE_WORDS}|{_WAYPOINT}))?{AGAIN}"  # "X district (twice)"
     rf"\s*(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PLACE_WORDS}|zone)\s*)?(?:,|\()?\s*"  # ", a farming zone"
     rf"(?:(?P<in>in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:{_PLACE_WORDS}|countryside|outskirts|"
     rf"suburbs)\s+of\s+(?:the\s+)?)?(?:{_DIRECTION}\s+(?:of\s+(?:the\s+)?)?)?"
@@ -623,6 +624,20 @@ _UNKNOWN_AFTER = re.compile(
 )
 # after a name that a possessive puts in a known place: "Y's X district", "Y's X neighbourhood"
 _PART_AFTER = re.compile(rf"\s+{_PLACE_WORDS}\b", re.I)
+# the head of a list ("the settlements of A, B and C")
+_LIST_KIND_OF_WORD = {
+    "settlements": "village",
+    "villages": "village",
+    "hamlets": "village",
+    "towns": "town",
+    "cities": "city",
+    "districts": "district",
+    "neighbourhoods": "neighbourhood",
+    "neighborhoods": "neighbourhood",
+    "suburbs": "neighbourhood",
+    "camps": "camp",
+    "localities": "village",
+}
 _KIND_OF_WORD = {
     "district": "district",
     "subdistrict": "district",
@@ -642,25 +657,14 @@ _KIND_OF_WORD = {
     "hometown": "town",
     "enclave": "town",
     "locality": "village",
-    "localities": "village",
-    # the head of a list ("the settlements of A, B and C")
-    "settlements": "village",
-    "villages": "village",
-    "hamlets": "village",
-    "towns": "town",
-    "cities": "city",
-    "districts": "district",
-    "neighbourhoods": "neighbourhood",
-    "neighborhoods": "neighbourhood",
-    "suburbs": "neighbourhood",
-    "camps": "camp",
+    **_LIST_KIND_OF_WORD,
 }
 # an item of such a list, after its head and the items before it: "the settlements of Hawsh
 # Nasri (twice), Hawsh al-Fara, Harasta (twice), " before "Bala al-Kadim"
 _LIST_ITEM = r"(?:(?:al|el)-)?[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|as|ar|az|an|ez)-)?[A-Z][\w'’]*){0,4}"
 _LIST_HEAD_BEFORE = re.compile(
-    r"\b(settlements|villages|hamlets|towns|cities|districts|neighbou?rhoods|suburbs|camps|localities)\s+of\s+"
-    rf"(?:the\s+)?(?:{_LIST_ITEM}(?:\s*\([a-z0-9][\w ,-]{{0,24}}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+))+$"
+    rf"\b({'|'.join(_LIST_KIND_OF_WORD)})\s+of\s+"
+    rf"(?:the\s+)?(?:{_LIST_ITEM}{AGAIN}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+$"
 )
 # words that end the name of a place, not of an institution ("Guma Local Government Area")
 _PLACE_HEADS = frozenset(_KIND_OF_WORD) | {"area", "region", "province", "county", "governorate", "municipality"}
@@ -717,7 +721,7 @@ def _anchored(
                 and holder.feature_type in _HOLDERS
                 and (
                     _UNKNOWN_AFTER.fullmatch(between)
-                    or (between in ("'s ", "’s ") and _PART_AFTER.match(clean, b.cend))  # "Y's X district"
+                    or (between in _POSSESSIVE and _PART_AFTER.match(clean, b.cend))  # "Y's X district"
                 )
             ):
                 out[b.key] = _placed(clean, b, holder, False)

@@ -542,12 +542,12 @@ def longest_first(hits: list[Hit]) -> list[Hit]:
 # (the Persian ezafe too, as _JOIN has it: "Qala-e-Fatullah", "Pul-i-Khumri", "Darah-ye Pech")
 _NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]z)[-\s])?[A-Z][\w']+(?:[-\s](?:(?:al|el|ez|es|ad|as|ar|az|an)-|(?:e|ye|i|yi)[-\s])?['‘]?[A-Z][\w']+){0,3}"  # noqa: E501
 # a list's item may say how often or when it was hit: "the villages of X (twice), Y (at dawn) and Z"
-_AGAIN = r"(?:\s*\([a-z0-9][\w ,-]{0,24}\))?"
+AGAIN = r"(?:\s*\([a-z0-9][\w ,-]{0,24}\))?"
 # The look-aheads on the first characters change no match; they let the engine
 # leave most positions of a text after one test.
 _CONTEXT = [
     re.compile(
-        rf"(?=[bcdeghlnprstv])\b(?:the\s+)?(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s+(?P<n>{_NAME}){_AGAIN}(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?P<m>{_NAME}){_AGAIN})*"
+        rf"(?=[bcdeghlnprstv])\b(?:the\s+)?(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s+(?P<n>{_NAME}){AGAIN}(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?P<m>{_NAME}){AGAIN})*"
     ),
     re.compile(
         rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+(?:province|governorate|district|sub-?district|region|township|camp|air\s+base|airbase|military\s+base|refugee\s+camp|neighbou?rhoods?|village)\b"
