@@ -65,10 +65,6 @@ def _own_keys(name: str) -> frozenset[str]:
     return frozenset({name_key(name), *(name_key(v) for v in name_variants(name, translit=False))})
 
 
-def _score(place: Place, order: int, countries: set[str], admins: set[tuple[str, str]], key: str = "") -> float:
-    return _in_context(_base_score(place, order, key), place, countries, admins)
-
-
 def _base_score(place: Place, order: int, key: str = "") -> float:
     """A reading's score before the article's other places: what it is, and how it was found."""
     score = prior(place) - 10.0 * order  # curated rows (order 0) before the world gazetteer
@@ -213,7 +209,9 @@ class Resolver:
                     # spelling close to that of a place of some size, when all such are in one country
                     cands[k] = self.respelled_anywhere(surfaces[k])
         keys = [k for k, cs in cands.items() if cs]
-        choice = {k: max(cands[k], key=lambda c: _score(c[1], c[0], set(), set(), k)) for k in keys}
+        # each reading's score before context, worked out once: round one and every later round
+        bases = {k: {id(c): _base_score(c[1], c[0], k) for c in cands[k]} for k in keys}
+        choice = {k: max(cands[k], key=lambda c: bases[k][id(c)]) for k in keys}
         confident = {
             k
             for k in keys
@@ -262,10 +260,8 @@ class Resolver:
         for k, wanted in kinds.items():
             # "Zhari district", "the town of Sangin": a reading of that kind comes first
             if cands.get(k) and any(c[1].feature_type in wanted for c in cands[k]):
-                choice[k] = max(cands[k], key=lambda c: _score(c[1], c[0], set(), set(), k) + _kind_bonus(c[1], wanted))
+                choice[k] = max(cands[k], key=lambda c: bases[k][id(c)] + _kind_bonus(c[1], wanted))
         ambiguous = [k for k in keys if len(cands[k]) > 1]  # the others keep their one reading
-        # each reading's score before context, worked out once for all the rounds
-        bases = {k: {id(c): _base_score(c[1], c[0], k) for c in cands[k]} for k in ambiguous}
         for rnd in range(1, COHERENCE_ROUNDS + 1):
             new_choice = dict(choice)
             pool = [(o, choice[o][1]) for o in keys if rnd >= 2 or o in confident]
