@@ -236,6 +236,9 @@ class WordFacts:
     alias_only: bool  # no place's own name is the word: each is found by an alternate name
 
 
+_REALMS = ("country", "continent", "macro-region")
+
+
 @lru_cache(maxsize=1 << 16)
 def _own_key(name: str) -> str:
     """The key of a place's own name, without what follows a comma ("Pike County, Indiana")."""
@@ -244,16 +247,22 @@ def _own_key(name: str) -> str:
 
 def word_facts(word: str, key: str, places: list[Place]) -> WordFacts:
     """The facts of ``word`` (whose ``name_key`` is ``key``) and of the places it names."""
-    big = max((p.population for p in places), default=0)
     own = [p for p in places if _own_key(p.name) == key]
+    common = word.lower() in common_words()
+    if common:
+        # an English word names a place by another of its names only as the text writes it:
+        # "Car" (a car bomb) is not the CAR
+        places = [p for p in places if p in own or word in p.aliases]
+    big = max((p.population for p in places), default=0)
+    realms = [p for p in places if p.feature_type in _REALMS]
     return WordFacts(
         stop=word in NOT_PLACES or bool(_CONTRACTION.search(word)),
         upper=word.isupper(),
-        country=any(p.feature_type in ("country", "continent") for p in places),
+        country=any(p.feature_type in ("country", "continent") for p in realms),
         big=big,
-        common=word.lower() in common_words(),
-        # (a country by any of its names; a big city by its own: "Sam" is also Damascus)
-        strong=_strong([p for p in places if p.feature_type in ("country", "continent", "macro-region")] + own),
+        common=common,
+        # (a big city by its own name: "Sam" is also Damascus)
+        strong=_strong(realms + own),
         odd=big < SMALL_POPULATION and not any(_own_key(p.name)[:4] == key[:4] for p in places),
         alias_only=not own,
     )
