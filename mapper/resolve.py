@@ -224,6 +224,7 @@ class Resolver:
         strict: set[str] = set()  # names the text puts inside another in so many words
         close: dict[str, tuple[str, float]] = {}  # names the text puts near another, and how near (km)
         ordered = sorted(mentions, key=lambda m: m.cstart)
+        kinds = _kinds(clean, mentions)
         for a, b in itertools.pairwise(ordered):
             if a.sentence != b.sentence or not cands.get(b.key) or b.key not in choice:
                 continue
@@ -241,6 +242,14 @@ class Resolver:
             elif container.feature_type not in _BROAD and (near := _NEAR_AFTER.match(between)):
                 # "Sharon junction near Netanya", "a village 10 km north of Kunduz"
                 close[a.key] = (b.key, _reach(near))
+            elif (
+                container.feature_type not in _BROAD
+                and set(kinds.get(a.key, ())) & set(_POPULATED)
+                and _IN_AFTER.match(between)
+            ):
+                # "the village of X in Y" where Y is a town or a district: a village near Y, not
+                # a namesake in another country
+                close[a.key] = (b.key, NEAR_KM)
             elif a.key in choice and choice[a.key][1].feature_type in _CONTAINERS and _OF_BEFORE.match(between):
                 # "Ukraine's southern city of Zaporizhzhia", "the Iraqi town of Hit" (a people
                 # only prefers: "the Northern Irish town of Omagh", "the Kurdish town of X")
@@ -256,7 +265,6 @@ class Resolver:
                 # "Baghdad's al-Jadida district" (not El Jadida in Morocco), "Syria's Raqqa province"
                 inside[b.key] = a.key
                 strict.add(b.key)
-        kinds = _kinds(clean, mentions)
         for k, wanted in kinds.items():
             # "Zhari district", "the town of Sangin": a reading of that kind comes first
             if cands.get(k) and any(c[1].feature_type in wanted for c in cands[k]):

@@ -156,6 +156,8 @@ def test_the_country_the_sentence_names_decides(pipe: Pipeline, text: str, name:
         ("Soldiers burned houses in Pale township in Myanmar's Magway region.", "Pale", "MM"),
         ("A car bomb went off at the Sharon junction near Haifa on Monday.", "Sharon", "IL"),
         ("A drone hit a truck in the Jal Dor district, in northern Iraq.", "Jal Dor", "IQ"),
+        # a village in a town or district of another country than its only namesake (in China)
+        ("Raiders burned the village of Mushu in Bokkos overnight.", "Mushu", "NG"),
     ],
 )
 def test_a_namesake_elsewhere_is_not_taken_against_the_text(pipe: Pipeline, text: str, name: str, country: str) -> None:
