@@ -176,10 +176,15 @@ class Resolver:
         round after round until the readings settle.  A name followed by
         ", <admin area or country>" is placed inside it ("Paris, Texas").
         """
+        clean = article.clean
+        kinds = _kinds(clean, mentions)
         cands: dict[str, list[tuple[int, Place]]] = {}
         for m in mentions:
             if m.key not in cands:
-                cands[m.key] = _city_over_state(self.candidates(m.key))
+                cs = self.candidates(m.key)
+                # the province named after a big city only when the text calls it one ("the
+                # Donetsk region", "Idlib province")
+                cands[m.key] = cs if "admin1" in kinds.get(m.key, ()) else _city_over_state(cs)
         missing = [k for k, cs in cands.items() if not cs]
         if missing and self.world is not None:
             # a name no gazetteer spells so: another spelling of a place of the countries the
@@ -219,12 +224,10 @@ class Resolver:
             or choice[k][1].feature_type in ("country", "admin1")
             or choice[k][1].population >= 1_000_000
         }
-        clean = article.clean
         inside: dict[str, str] = {}
         strict: set[str] = set()  # names the text puts inside another in so many words
         close: dict[str, tuple[str, float]] = {}  # names the text puts near another, and how near (km)
         ordered = sorted(mentions, key=lambda m: m.cstart)
-        kinds = _kinds(clean, mentions)
         for a, b in itertools.pairwise(ordered):
             if a.sentence != b.sentence or not cands.get(b.key) or b.key not in choice:
                 continue
@@ -461,7 +464,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "governorate": ("admin1",),
     "oblast": ("admin1",),
     "prefecture": ("admin1", "admin2"),
-    "region": ("admin1", "admin2", "region", "macro-region"),
+    "region": ("admin1", "region", "macro-region"),  # "the Kharkiv region": the oblast, not its raion
     "city": _POPULATED,
     "town": _POPULATED,
     "village": _POPULATED,

@@ -483,3 +483,20 @@ def test_the_items_of_a_list_of_villages_are_placed_in_their_province(
 def test_a_place_near_a_town_is_placed_near_it(pipe: Pipeline, text: str, name: str, country: str) -> None:
     p = _mentions(pipe, text)[name].place
     assert p is not None and p.country == country and p.resolved_by == "context" and p.geo_precision == 2, p
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "feature_type"),
+    [
+        ("Overnight shelling in the Donetsk region damaged a power line.", "Donetsk", "admin1"),
+        ("Drones hit grain silos across the Odesa region on Friday.", "Odesa", "admin1"),
+        ("Government jets bombed villages in Idlib province.", "Idlib", "admin1"),
+        # the bare name is still the big city
+        ("A missile hit a shopping centre in Odesa on Friday.", "Odesa", "city"),
+    ],
+)
+def test_a_province_named_after_its_big_city_is_taken_when_the_text_calls_it_one(
+    pipe: Pipeline, text: str, name: str, feature_type: str
+) -> None:
+    m = _mentions(pipe, text)
+    assert m[name].place is not None and m[name].place.feature_type == feature_type, m[name].place
