@@ -448,6 +448,17 @@ def test_a_chain_of_unknown_places_is_placed_link_by_link(pipe: Pipeline) -> Non
     assert village.admin1 == "Ghazni" and struck["Sar Kalay"].precision == 3
 
 
+def test_a_province_a_headline_names_yields_to_the_unknown_place_the_story_puts_in_it(pipe: Pipeline) -> None:
+    # the headline's strike is the story's: at the village the text puts in the province,
+    # mapped at the province's point, not at the province as a second site
+    r = _analyse(
+        pipe,
+        "Air strike in Ghazni province kills four\n"
+        "A jet bombed a house in the village of Dand Kalay in Ghazni province, killing four people.",
+    )
+    assert set(_struck_at(r)) == {"Dand Kalay"}
+
+
 def test_a_clause_that_says_where_the_events_took_place_is_read(pipe: Pipeline) -> None:
     r = _analyse(
         pipe,
