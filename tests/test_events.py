@@ -638,3 +638,13 @@ def test_an_apposition_about_a_victims_ties_does_not_cancel_the_attack(pipe: Pip
     assert "Hama" in _struck(r), _struck(r)
     r = _analyse(pipe, "Police arrested two men linked to the bombing in Hama.")
     assert "Hama" not in _struck(r), _struck(r)
+
+
+def test_where_the_rockets_were_launched_from_is_not_where_they_struck(pipe: Pipeline) -> None:
+    r = _analyse(
+        pipe,
+        "Rockets slammed into an army depot in Mosul on Sunday. Police said the rockets had been launched "
+        "from the nearby town of Hammam al-Alil.",
+    )
+    assert set(_struck_at(r)) == {"Mosul"}
+    assert "Hammam al-Alil" in {m.surface for m in r.mentions}

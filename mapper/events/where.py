@@ -38,7 +38,7 @@ _ORIGIN_BEFORE = re.compile(
     r"fled\s+to|returned\s+to|crossing\s+from|back\s+to|flown\s+to|taken\s+to|evacuated\s+to|bound\s+for|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
     r"residents?\s+of|natives?\s+of|\d+,\s+of|(?<!in\shis\s)(?<!in\sher\s)(?<!in\stheir\s)hometown\s+of)\s+(?:the\s+)?"
-    r"(?:(?:town|city|village|province|region|capital)\s+of\s+)?$",
+    r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|village|province|region|capital|district|area)\s+of\s+)?$",
     re.I,
 )
 _ORIGIN_NEAR = re.compile(
