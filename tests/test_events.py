@@ -648,3 +648,17 @@ def test_where_the_rockets_were_launched_from_is_not_where_they_struck(pipe: Pip
     )
     assert set(_struck_at(r)) == {"Mosul"}
     assert "Hammam al-Alil" in {m.surface for m in r.mentions}
+
+
+def test_a_headline_toll_is_the_lead_events_not_every_events(pipe: Pipeline) -> None:
+    r = _analyse(
+        pipe,
+        "Odesa: drone attack kills five\n"
+        "Russian drones hit a port warehouse in Odesa on Tuesday night, killing five workers.\n"
+        "Elsewhere, artillery fire on Kherson killed a woman.",
+    )
+    tolls: dict[str, set[tuple[int | None, int | None]]] = {}
+    for c in r.claims:
+        for p in c.places:
+            tolls.setdefault(p, set()).add((c.killed_min, c.killed_max))
+    assert tolls == {"t:odesa": {(5, 5)}, "t:kherson": {(1, 1)}}, tolls

@@ -318,6 +318,8 @@ def attach_claims(
                 ev = events[0]
             if ev is None and si in described:  # "killed in the bombings": the article's main event
                 main = [e for e in events if e.date_ref is None] or events
+                if si == 0:  # a headline's toll is its lead's: "Zaporizhzhia: glide bombs kill three"
+                    main = [min(events, key=lambda e: e.sentence[0])]
                 places = list(dict.fromkeys(p for e in main for p in e.places))
                 out.append(replace(c, places=places, event_type=type_of_events(main)) if not c.aside else c)
                 continue
