@@ -40,7 +40,7 @@ _ORG_BEFORE = re.compile(
     r"(?:according\s+to|speaking\s+(?:with|to)|told|tells|telling|news\s+agency|agency|channel|"
     r"broadcaster|newspaper|outlet|daily|TV\s+station|television|accusing|accused|accuse|urged|"
     r"urging|pressed|pressing|notified|informed|summon(?:ed|ing)?|prompting|prompted|blamed|blaming|"
-    r"warned|warning|between|and\s+its\s+allies)\s+(?:the\s+)?(?:\"\s*)?$",
+    r"warned|warning|(?<!road\s)(?<!highway\s)(?<!route\s)(?<!area\s)between|and\s+its\s+allies)\s+(?:the\s+)?(?:\"\s*)?$",
     re.I,
 )
 _POSSESSIVE = re.compile(

@@ -662,3 +662,21 @@ def test_a_headline_toll_is_the_lead_events_not_every_events(pipe: Pipeline) -> 
         for p in c.places:
             tolls.setdefault(p, set()).add((c.killed_min, c.killed_max))
     assert tolls == {"t:odesa": {(5, 5)}, "t:kherson": {(1, 1)}}, tolls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone fired a missile at a motorbike on the road between Nabatieh and Kfar Rumman, killing its rider.",
+        "A drone fired a missile at a motorbike on the highway between Nabatieh and Kfar Rumman on Monday.",
+    ],
+)
+def test_a_strike_on_the_road_between_two_places_is_near_both(pipe: Pipeline, text: str) -> None:
+    struck = _struck_at(_analyse(pipe, text))
+    assert {"Nabatieh", "Kfar Rumman"} <= set(struck), set(struck)
+    assert all(m.precision == 2 for m in struck.values())  # near, not at
+
+
+def test_a_match_between_two_clubs_named_after_cities_puts_no_event_there(pipe: Pipeline) -> None:
+    r = _analyse(pipe, "A fan was stabbed on his way to a game between Lyon and Odesa, police in Kherson said.")
+    assert not ({"Lyon", "Odesa"} & set(_struck_at(r)))

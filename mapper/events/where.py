@@ -168,6 +168,9 @@ _PASSIVE_AFTER = re.compile(
 _WORD_BACK = re.compile(r"([\w'’-]+|[,\"“”(])\s*$")
 _MAX_WALK = 10
 _PASSING_BEFORE = re.compile(r"\b(?:pass(?:ed|es|ing)?|driv(?:ing|e|es)|drove|went)\s+$", re.I)
+_ROUTE_BEFORE = re.compile(
+    r"\b(?:road|highway|motorway|route|railway|area|stretch|section|towns|villages|cities)\s+$", re.I
+)
 _ENTRANCE_BEFORE = re.compile(r"\b(?:entrance|entrances|gates?)\s+$", re.I)
 _CONTESTED_BEFORE = re.compile(r"\b(?:battle|fight|fighting|struggle|offensive|push|assault|war)\s+$", re.I)
 _WEAPONRY = re.compile(
@@ -212,6 +215,8 @@ def link_of(clean: str, start: int, sent_start: int) -> str | None:
             return "in"  # "the battle for Manbij"
         if low == "by" and _PASSING_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
             return "near"  # "as a convoy passed by Mir Ali"
+        if low == "between" and _ROUTE_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
+            return "near"  # "on the road between X and Y" (not "a game between Sao Paulo and ...")
         if low == "to" and _ENTRANCE_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
             return "in"  # "at the entrance to the camp of X"
         if low == "from" and _WEAPONRY.match(clean, m.end(1), start):
