@@ -25,6 +25,7 @@ t:ghazni,Ghazni,Ghazni province,33.5,68.4,admin1,AF,Ghazni,,3,,test
 t:fasher,El Fasher,el-Fasher|al-Fashir,13.63,25.35,city,SD,North Darfur,,1,,test
 t:odesa,Odesa,Odessa,46.48,30.73,city,UA,Odesa,,1,,test
 t:ukraine,Ukraine,,49.0,32.0,country,UA,,,3,,test
+t:afghanistan,Afghanistan,,33.9,67.7,country,AF,,,3,,test
 t:baghdad,Baghdad,,33.31,44.36,city,IQ,Baghdad,,1,,test
 t:shaab,Shaab,Shaab district,33.38,44.41,district,IQ,Baghdad,,2,,test
 t:damascus,Damascus,,33.51,36.29,city,SY,Damascus,,1,,test
@@ -680,3 +681,12 @@ def test_a_strike_on_the_road_between_two_places_is_near_both(pipe: Pipeline, te
 def test_a_match_between_two_clubs_named_after_cities_puts_no_event_there(pipe: Pipeline) -> None:
     r = _analyse(pipe, "A fan was stabbed on his way to a game between Lyon and Odesa, police in Kherson said.")
     assert not ({"Lyon", "Odesa"} & set(_struck_at(r)))
+
+
+def test_a_country_yields_to_the_province_the_story_names_in_it(pipe: Pipeline) -> None:
+    r = _analyse(
+        pipe,
+        "Bombing in Afghanistan kills six\nA truck bomb exploded outside a police post in Ghazni province, "
+        "killing six officers.",
+    )
+    assert set(_struck_at(r)) == {"Ghazni province"}

@@ -143,13 +143,16 @@ def find_events(
     # an event left with no place of its own is at the finer places inside those it named
     # ("killed 16 people in Iraq" after the strikes on Akashat and Al-Qaim)
     # (a place no gazetteer has that the text puts in a province is finer than the province,
-    # though it is mapped at the province's point: "a village in Kani township in Sagaing")
+    # though it is mapped at the province's point: "a village in Kani township in Sagaing"; a
+    # province is finer than its country: "an army post in the Mopti region of central Mali")
     finer = [
         (i, pr)
         for d in placed
         if not d.inherited
         for i, pr in d.locations
-        if pr < 3 or mentions[i].place.resolved_by == "context"  # type: ignore[union-attr]
+        if pr < 3
+        or mentions[i].place.resolved_by == "context"  # type: ignore[union-attr]
+        or mentions[i].place.feature_type not in AREA_TYPES  # type: ignore[union-attr]
     ]
     if finer:
         held_in: dict[str, list[tuple[int, int]]] = {}  # what each place holds, found once per place
