@@ -52,7 +52,9 @@ _POSSESSIVE = re.compile(
     r"retaliation|role|behaviou?r|interests?|approach|efforts?|adventure|mistake|genocide|war)\b"
 )
 _TIME_AFTER = re.compile(r"^\s+time\b")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|of|across|outside|around)\s+(?:the\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|from|near|to|into|of|across|outside|around)\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?$", re.I
+)
 
 
 _ACTOR_TYPES = frozenset({"country", "admin1", "continent", "territory"})

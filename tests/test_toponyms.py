@@ -38,6 +38,7 @@ def test_non_literal_uses(text: str, name: str) -> None:
     ("text", "name"),
     [
         ("Officials in Washington said the strikes would continue.", "Washington"),
+        ("Doctors at the clinic in nearby Al-Mayadeen said 30 wounded had arrived.", "Al-Mayadeen"),
         ("The US bombing targeted sites in the city of Al-Mayadeen.", "Al-Mayadeen"),
         ("A drone struck Tower 22, a US base in Jordan.", "Tower 22"),
     ],
