@@ -500,3 +500,26 @@ def test_a_province_named_after_its_big_city_is_taken_when_the_text_calls_it_one
 ) -> None:
     m = _mentions(pipe, text)
     assert m[name].place is not None and m[name].place.feature_type == feature_type, m[name].place
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "shown"),
+    [
+        ("Drones set fire to a fuel depot in the Bryansk region overnight.", "Bryansk", "Bryansk Oblast"),
+        ("Shelling cut power to villages across the Belgorod region.", "Belgorod", "Belgorod Oblast"),
+        ("A refinery in the Krasnodar region was hit by drones.", "Krasnodar", "Krasnodar Krai"),
+    ],
+)
+def test_a_russian_region_is_the_province_and_shown_by_its_english_name(
+    pipe: Pipeline, text: str, name: str, shown: str
+) -> None:
+    p = _mentions(pipe, text)[name].place
+    assert p is not None and p.feature_type == "admin1" and p.country == "RU" and p.name == shown, p
+
+
+def test_a_russian_town_is_in_a_province_named_in_english() -> None:
+    from mapper.places.world.index import WorldGazetteer
+
+    w = WorldGazetteer.load()
+    town = next(p for p in w.candidates("kursk") if p.feature_type == "city")
+    assert town.admin1 == "Kursk", town

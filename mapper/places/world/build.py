@@ -215,6 +215,35 @@ _ENGLISH_KIND = re.compile(
 _LOCAL_KIND = re.compile(r"\s(?:oblast|oblast'|oblasti|raion|rayon|viloyati|tumani|kraj|oblysy|ili|ostan|okrug)$")
 
 
+# a Russian or Belarusian province named by the adjective of its capital ("Belgorodskaya
+# oblast'", "Krasnodarskiy kray", "Homyel'skaya voblasts'")
+_ADJECTIVAL_UNIT = re.compile(r"^(?P<adj>[A-Z][a-z']+)\s+(?P<kind>oblast'?|kray|krai|voblasts'?)$")
+_ADJECTIVE_ENDINGS = ("skaya", "skiy", "skij", "aya", "iy", "ij")  # Belgorod-skaya, Kursk-aya
+_UNIT_IN_ENGLISH = {"oblast": "Oblast", "oblast'": "Oblast", "kray": "Krai", "krai": "Krai", "voblasts": "Region",
+                    "voblasts'": "Region"}  # fmt: skip
+_NAMESAKE_TOWN = 50_000  # a province's English name comes from a town of its own this big
+
+
+def _named_after(name: str, towns: dict[str, str]) -> tuple[str, str] | None:
+    """The English label and name of a province named by the adjective of one of its towns, as
+    English writes it ("Belgorod", "Belgorod Oblast" for "Belgorodskaya oblast'"; "Kursk" for
+    "Kurskaya", "Tula" for "Tul'skaya"), when the town is there to say so; else None
+    ("Moskovskaya", "Orlovskaya": no town of that spelling)."""
+    m = _ADJECTIVAL_UNIT.match(name)
+    if m is None:
+        return None
+    adj = m.group("adj")
+    for ending in _ADJECTIVE_ENDINGS:
+        if not adj.endswith(ending):
+            continue
+        stem = adj[: -len(ending)].rstrip("'")
+        for guess in (stem, stem + "a"):
+            town = towns.get(name_key(guess)) if len(guess) >= 3 else None
+            if town is not None:
+                return town, f"{town} {_UNIT_IN_ENGLISH[m.group('kind').lower()]}"
+    return None
+
+
 def _english_label(name: str, aliases: Iterable[str]) -> tuple[str, str]:
     """An administrative unit's English label and the name to show.
 
@@ -366,6 +395,7 @@ def build_index(path: Path, versions: dict[str, str] | None = None) -> BuildStat
     district_box: dict[int, _BBox] = {}
     district_pop: dict[int, int] = {}
     country_box: dict[str, _BBox] = {}
+    admin_towns: dict[str, dict[str, str]] = {}  # the towns of each admin1, by key
     for c in _iter_cities():
         try:
             gid = int(c["geonameid"])
@@ -392,6 +422,8 @@ def build_index(path: Path, versions: dict[str, str] | None = None) -> BuildStat
         cities.append(rec)
         if cc:
             country_box.setdefault(cc, _BBox()).add(lat, lon)
+        if a1 and pop >= _NAMESAKE_TOWN:
+            admin_towns.setdefault(a1, {}).setdefault(name_key(shown), shown)
         if a1:
             admin_box.setdefault(a1, _BBox()).add(lat, lon)
             admin_pop[a1] = admin_pop.get(a1, 0) + pop
@@ -409,6 +441,9 @@ def build_index(path: Path, versions: dict[str, str] | None = None) -> BuildStat
         if not s.geonames_id or code.count(".") != 1:
             continue
         label, shown = _english_label(s.name, s.aliases)
+        town = _named_after(s.name, admin_towns.get(code, {})) if shown == plain(s.name) else None
+        if town is not None:
+            label, shown = town  # "Belgorod Oblast" for "Belgorodskaya oblast'"
         admin_names.setdefault(code, label)
         box = admin_box.get(code)
         if box is None or s.geonames_id in seen:
@@ -417,7 +452,10 @@ def build_index(path: Path, versions: dict[str, str] | None = None) -> BuildStat
         lat, lon = box.centre()
         cc = code.split(".")[0]
         rec = _Rec(int(s.geonames_id), shown, lat, lon, FT_ADMIN1, cc, code, admin_pop[code], source(src_admin1))
-        rec.names = ALIAS_SEP.join(_unit_names(shown, s.name, s.aliases, district=False))
+        names = _unit_names(shown, s.name, s.aliases, district=False)
+        if _is_ascii_name(label) and name_key(label) in admin_towns.get(code, {}) and label not in names:
+            names.append(label)  # "the Bryansk region": the province of its big town's name
+        rec.names = ALIAS_SEP.join(names)
         rec.script_names = ALIAS_SEP.join(a for a in s.aliases if is_script_name(a))
         rec.precision = 3
         admins.append(rec)
