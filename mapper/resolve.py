@@ -426,6 +426,7 @@ _OF_BEFORE = re.compile(
     r"capital|suburb|outskirts|provincial\s+capital|border\s+town|stronghold)\s+of\s+(?:the\s+)?$"
 )
 NEAR_KM = 150  # "near", "outside", "close to"
+TOWN_REACH_KM = 50  # how far a place inside a town may lie from the town's point
 DIRECTION_KM = 400  # "north of", "south-west of"
 # between a name and the place the text puts it near: "X junction near Y", "X, 20 km south of Y"
 _NEAR_AFTER = re.compile(
@@ -511,9 +512,13 @@ def _km(a: Place, b: Place) -> float:
 
 
 def _within(place: Place, outer: Place) -> bool:
-    """``place`` lies inside ``outer`` (a country, or a province of one), as far as we can tell."""
+    """``place`` lies inside ``outer`` (a country, a province of one, or a town), as far as we can
+    tell: a place in a town is in its province or within ``TOWN_REACH_KM`` of it ("Kherson's
+    Dniprovskyi district" is not Kyiv's; "Yala's Betong district" may mean Yala province)."""
     if place.country != outer.country:
         return False
+    if outer.feature_type in _POINTS:
+        return place.admin1 == outer.admin1 or _km(place, outer) <= TOWN_REACH_KM
     return outer.feature_type != "admin1" or place.admin1 == outer.admin1 or place.id == outer.id
 
 

@@ -384,6 +384,12 @@ def test_a_district_the_text_puts_in_a_province_is_not_a_namesake_in_another(pip
         ("Mortar rounds landed in Baghdad's al-Jadida district on Tuesday.", "al-Jadida", "IQ"),
         # a neighbourhood no gazetteer has, placed at the city that owns it
         ("Shells fell on Damascus's Jobar neighbourhood overnight.", "Jobar", "SY"),
+        # the only "Dniprovskyi" district the gazetteer has is Kyiv's, 450 km away
+        (
+            "Rockets hit a port in the city of Kherson on Friday. Later shells fell in Kherson's Dniprovskyi district.",
+            "Dniprovskyi",
+            "UA",
+        ),
     ],
 )
 def test_a_place_a_city_owns_is_placed_there(pipe: Pipeline, text: str, name: str, country: str) -> None:
