@@ -51,18 +51,11 @@ import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from .models import haversine_km
+
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the largest possible error
 ACC_KM = 161.0  # 100 miles
 MATCH_WINDOW = 10  # span midpoints must be closer than this (characters)
-EARTH_RADIUS_KM = 6371.0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km on a sphere of radius 6371 km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def auc(errors_km: Iterable[float]) -> float | None:

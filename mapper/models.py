@@ -14,6 +14,7 @@ Stages work on ``Article.clean`` and translate with ``Article.to_original``.
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -395,3 +396,19 @@ class RunResult:
     store: str | None = None  # the store it kept
     # every stored correction, with the site it fixed (or None when its site is gone)
     corrections: list[Applied] = field(default_factory=list)
+
+
+EARTH_RADIUS_KM = 6371.0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km on a sphere of radius 6371 km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places' points, in km."""
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)

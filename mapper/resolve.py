@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Protocol
 
-from .models import Article, Mention, Place, Toponym
+from .models import Article, Mention, Place, Toponym, distance_km
 from .names import name_key, name_variants, skeleton
 from .nonliteral import nonliteral_reason
 from .places import WorldSource, countries, respellings
@@ -503,12 +503,7 @@ def _kind_bonus(place: Place, wanted: tuple[str, ...]) -> float:
     return KIND_BONUS if wanted and place.feature_type in wanted else 0.0
 
 
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dl = math.radians(b.lon - a.lon)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+_km = distance_km
 
 
 def _within(place: Place, outer: Place) -> bool:

@@ -690,3 +690,21 @@ def test_a_country_yields_to_the_province_the_story_names_in_it(pipe: Pipeline) 
         "killing six officers.",
     )
     assert set(_struck_at(r)) == {"Ghazni province"}
+
+
+def test_a_headline_at_a_city_yields_to_the_district_the_story_names(pipe: Pipeline) -> None:
+    r = _analyse(
+        pipe,
+        "Bomb in Baghdad kills five\nA car bomb went off outside a bakery in Shaab on Friday, killing five people.",
+    )
+    assert set(_struck_at(r)) == {"Shaab"}
+    shaab = _struck_at(r)["Shaab"].place
+    assert shaab is not None
+    tolls = {(c.killed_min, tuple(c.places)) for c in r.claims}
+    assert tolls == {(5, (shaab.id,))}, tolls
+
+
+def test_a_city_is_only_the_container_of_its_district_named_first(pipe: Pipeline) -> None:
+    # the district found by a name that includes its part word ("Shaab district")
+    r = _analyse(pipe, "A car bomb went off outside a bakery in the Shaab district of Baghdad, killing five people.")
+    assert set(_struck_at(r)) == {"Shaab district"}

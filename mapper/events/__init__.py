@@ -61,7 +61,7 @@ from .triggers import (
     triggers,
     type_of_events,
 )
-from .where import candidates, choose, contains
+from .where import candidates, choose, contains, part_of
 
 
 @dataclass(slots=True)
@@ -175,6 +175,22 @@ def find_events(
             else:
                 d.locations = []
         placed = [d for d in placed if d.locations]
+    # the article's first sentence, at a town, yields to its later events at parts of that town
+    # (the headline "Car bomb in Mogadishu" to "at a junction in Mogadishu's Hodan district")
+    if placed and placed[0].sentence == 0 and not placed[0].inherited:
+        head = placed[0]
+        later = [(i, pr) for d in placed[1:] if not d.inherited and not d.recalled for i, pr in d.locations]
+        kept, parts = [], []
+        for i, pr in head.locations:
+            town = mentions[i].place
+            held = [(j, q) for j, q in later if part_of(town, mentions[j].place)]  # type: ignore[arg-type]
+            if held:
+                parts += held
+            else:
+                kept.append((i, pr))
+        if parts:
+            head.locations = kept or _by_place(parts, mentions)
+            head.inherited = not kept
     # the events of an article at the same places are told of one real event: one type, from all
     # their words ("bombing raids ... warplanes ... the strikes" is an air strike)
     types = _consolidated_types(placed, mentions)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..models import AREA_TYPES, Mention, Place
+from ..models import AREA_TYPES, Mention, Place, distance_km
 from ..names import name_key
 from ..text import Sentence, clauses
 from .triggers import NEGATED, TRIGGER_RX, Trigger
@@ -121,6 +121,24 @@ def contains(outer: Place, inner: Place) -> bool:
     if outer.feature_type == "admin1":
         return bool(inner.admin1) and inner.admin1 == outer.admin1 and inner.feature_type != "admin1"
     return outer.feature_type in AREA_TYPES | {"region"} and inner.feature_type not in AREA_TYPES
+
+
+PART_KM = 30  # how far a district or neighbourhood of a town may lie from the town's point
+
+
+def part_of(town: Place, part: Place) -> bool:
+    """Whether ``part`` is a district or neighbourhood of ``town`` (a city, town or village):
+    one the text put in it, or a district of its country near its point ("Mogadishu's Hodan
+    district")."""
+    if town.feature_type not in ("city", "town", "village") or part.id == town.id:
+        return False
+    if part.resolved_by == "context":
+        return part.parent == town.id
+    return (
+        part.feature_type in ("district", "neighbourhood", "admin2")
+        and part.country == town.country
+        and distance_km(town, part) <= PART_KM
+    )
 
 
 # what may stand between a locative word and the place it introduces ("in the restive
@@ -376,6 +394,7 @@ _PART = r"(?:district|neighbou?rhood|quarter|suburb|area|sector|camp|village|bor
 _OUTER_FIRST = re.compile(rf"'s\s+(?:[\w-]+\s+){{0,3}}{_PART}\s+of\s+(?:the\s+)?", re.I)
 _OWNED_PART = re.compile(rf"\s+{_PART}\b", re.I)
 _PART_END = re.compile(rf"\s{_PART}$", re.I)  # a name found with its part word ("Shaab district")
+_OF_OUTER = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", re.I)
 _INNER_FIRST = re.compile(
     r"\s+(?:sub-?district|district|neighbou?rhood|quarter|suburb|area|sector)\s+(?:of|in)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}",
@@ -400,8 +419,12 @@ def _holds(clean: str, outer: Mention, inner: Mention) -> bool:
             return True  # "Narathiwat's Sungai Padi district", "Damascus's Jobar neighbourhood"
         return _OUTER_FIRST.fullmatch(clean, outer.cend, inner.cstart) is not None
     broad = inner.place is None or inner.place.feature_type in AREA_TYPES or inner.place.feature_type == "admin1"
-    if broad or _INNER_FIRST.fullmatch(clean, inner.cend, outer.cstart) is None:
+    if broad:
         return False
+    if _INNER_FIRST.fullmatch(clean, inner.cend, outer.cstart) is None and not (
+        _PART_END.search(inner.surface) and _OF_OUTER.fullmatch(clean, inner.cend, outer.cstart)
+    ):
+        return False  # not "the Shaab district of Baghdad", with or without the part word in the name
     # "the Algiers suburb of Oued Kniss": the town's name stands first, and the part is the other
     o, i = outer.place, inner.place
     assert i is not None
