@@ -708,3 +708,15 @@ def test_a_city_is_only_the_container_of_its_district_named_first(pipe: Pipeline
     # the district found by a name that includes its part word ("Shaab district")
     r = _analyse(pipe, "A car bomb went off outside a bakery in the Shaab district of Baghdad, killing five people.")
     assert set(_struck_at(r)) == {"Shaab district"}
+
+
+@pytest.mark.parametrize(
+    "recall",
+    [
+        "Last year a similar attack on a depot in Kherson wounded two.",
+        "Two years ago a drone attack on a depot in Kherson wounded two.",
+    ],
+)
+def test_an_earlier_attack_the_story_recalls_undated_is_not_mapped(pipe: Pipeline, recall: str) -> None:
+    r = _analyse(pipe, "A drone hit a fuel depot in Odesa on Monday, injuring three workers. " + recall)
+    assert set(_struck_at(r)) == {"Odesa"}

@@ -133,7 +133,9 @@ _NOT_THIS_EVENT = re.compile(
 # attack on Tower 22 on 28 January"), and never the article's own event
 _EARLIER = re.compile(
     r"\b(?:in\s+retaliation\s+for|in\s+response\s+to|revenge\s+for|retaliat\w*\s+(?:for|against)|"
-    r"condemn(?:ed|s|ing)?|denounc\w+)\b[^.;]*$",
+    r"condemn(?:ed|s|ing)?|denounc\w+|"
+    # "Last year a similar blast ...", "two years ago"
+    r"(?:an?|the)\s+similar|last\s+year|(?:a|two|three|four|five|several|many)\s+years\s+ago)\b[^.;]*$",
     re.I,
 )
 
