@@ -209,6 +209,10 @@ class Resolver:
                     cands[k] = [c for c in found if _likely_respelling(surfaces[k], c[1])]
                 else:
                     cands[k] = self.respelled(surfaces[k], context)
+                if not cands[k] and not context and (fought := _theatres(article.clean)):
+                    # a text that names no country but an armed group of one or two ("the
+                    # Taliban ... in Zarmat district"): another spelling of a place of theirs
+                    cands[k] = self.respelled(surfaces[k], fought)
                 if not cands[k] and not context:
                     # a text that names no country it is about ("killed in Tuz Khurmato"): a
                     # spelling close to that of a place of some size, when all such are in one country
@@ -800,6 +804,39 @@ GUESS_SIMILARITY = 0.75  # ... written this much alike (difflib's ratio of the f
 # ... and this much alike when the text names no country to look in: Tuz Khurmato/Tuz Khurmatu
 # .92, Sardast/Sardasht .93; not Svaneti (a region of Georgia) for Savaneta in Aruba, .80
 ANYWHERE_SIMILARITY = 0.85
+
+
+# armed groups whose war is in one country or two, as their names tell readers where a story is
+# (a hint only for a name no gazetteer spells so, in a text that names no country)
+THEATRES: dict[str, tuple[str, ...]] = {
+    "Taliban": ("AF", "PK"),
+    "Haqqani": ("AF", "PK"),
+    "Hezbollah": ("LB",),
+    "Hizbollah": ("LB",),
+    "Houthi": ("YE",),
+    "Houthis": ("YE",),
+    "Shabaab": ("SO", "KE"),
+    "Shebab": ("SO", "KE"),
+    "Boko Haram": ("NG", "CM", "NE", "TD"),
+    "Hamas": ("PS", "IL"),
+    "PKK": ("TR", "IQ"),
+    "YPG": ("SY",),
+    "Nusra": ("SY",),
+    "Peshmerga": ("IQ",),
+    "Mahdi Army": ("IQ",),
+    "FARC": ("CO",),
+    "Tamil Tigers": ("LK",),
+    "LTTE": ("LK",),
+    "Abu Sayyaf": ("PH",),
+    "Rapid Support Forces": ("SD",),
+    "Janjaweed": ("SD",),
+}
+_THEATRE_NAME = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in THEATRES) + r")\b")
+
+
+def _theatres(clean: str) -> set[str]:
+    """The countries of the armed groups a text names (``THEATRES``)."""
+    return {cc for m in _THEATRE_NAME.finditer(clean) for cc in THEATRES[m.group()]}
 
 
 def _likely_respelling(surface: str, place: Place) -> bool:

@@ -529,3 +529,12 @@ def test_a_russian_town_is_in_a_province_named_in_english() -> None:
     w = WorldGazetteer.load()
     town = next(p for p in w.candidates("kursk") if p.feature_type == "city")
     assert town.admin1 == "Kursk", town
+
+
+def test_an_armed_group_says_where_to_look_for_another_spelling(pipe: Pipeline) -> None:
+    # no country named: the group's war says where "Maiwund" may be another spelling of a place
+    m = _mentions(pipe, "Taliban fighters overran a police checkpoint in Maiwund district at dawn.")
+    p = m["Maiwund"].place
+    assert p is not None and p.country == "AF" and p.name == "Maywand", p
+    # without it, a spelling shared by places of several countries is not guessed
+    assert _mentions(pipe, "Fighters overran a police checkpoint in Maiwund district at dawn.")["Maiwund"].place is None
