@@ -128,7 +128,10 @@ class Resolver:
         Afghanistan, Zermatt in Switzerland) and "Dobrinja" (a small municipality of Croatia,
         two villages of Bosnia) are left alone."""
         sk = skeleton(surface)
-        if len(sk) < MIN_SKELETON or self.world is None:
+        # (a skeleton of three consonants will do for a city: "Baqouba" is Baqubah, while
+        # "Guajira", La Guajira in Colombia, is not taken for Guaira, a Brazilian town of 39,000)
+        short = len(sk) < MIN_SKELETON
+        if len(sk) < MIN_SKELETON - 1 or self.world is None:
             return []
         alike = [
             p
@@ -138,7 +141,7 @@ class Resolver:
         ]
         if len({p.country for p in alike}) != 1:
             return []
-        return [(2, p) for p in alike if _big_enough(p)]
+        return [(2, p) for p in alike if _big_enough(p) and (not short or p.population >= SHORT_SKELETON_POPULATION)]
 
     def _province_of(self, places: Sequence[Place]) -> Place | None:
         """The province (admin1) that holds most of ``places`` finer than a country (one per
@@ -804,6 +807,7 @@ GUESS_SIMILARITY = 0.75  # ... written this much alike (difflib's ratio of the f
 # ... and this much alike when the text names no country to look in: Tuz Khurmato/Tuz Khurmatu
 # .92, Sardast/Sardasht .93; not Svaneti (a region of Georgia) for Savaneta in Aruba, .80
 ANYWHERE_SIMILARITY = 0.85
+SHORT_SKELETON_POPULATION = 100_000  # ... and a city this big when its name has three consonants
 
 
 # armed groups whose war is in one country or two, as their names tell readers where a story is

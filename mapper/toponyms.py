@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from .atomic import write_text
 from .cache import cache_dir
+from .dates import MONTHS, WEEKDAYS
 from .models import Article, Place, Toponym
 from .names import ARTICLES, fold_text, name_key
 from .places import WorldSource
@@ -746,10 +747,16 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
         if m is None:
             continue
         s, e = m.span()
+        words = clean[s:e].split()
+        cut = next((j for j, w in enumerate(words) if w.lower() in WEEKDAYS or w.lower() in MONTHS), len(words))
+        while 0 < cut < len(words) and words[cut - 1].islower():
+            cut -= 1  # "near Baqouba on Monday": the name stops before the weekday and its joiner
+        if 0 < cut < len(words):
+            words = words[:cut]
+            e = s + len(" ".join(words))  # the run's words are one space apart
         i = bisect.bisect_right(starts, e) - 1
         if i >= 0 and spans[i][1] > s:
             continue  # overlaps a name found otherwise
-        words = clean[s:e].split()
         if (
             len(words) > 3
             or words[0] in NOT_NAME_START
