@@ -96,7 +96,9 @@ def _assimilated(article: str, following: str) -> bool:
 
 
 def _canonical(toks: list[str]) -> str:
-    toks = list(toks)
+    # "Sistan and Baluchestan" is also written "Sistan-Baluchestan", "Bosnia and Herzegovina"
+    # "Bosnia-Herzegovina": a joining "and" is no part of the key
+    toks = [t for i, t in enumerate(toks) if not (t in ("and", "&") and 0 < i < len(toks) - 1)]
     for i in range(len(toks) - 1):
         if toks[i] in ARTICLES and toks[i] not in ("al", "el") and _assimilated(toks[i], toks[i + 1]):
             toks[i] = "al"
@@ -104,7 +106,7 @@ def _canonical(toks: list[str]) -> str:
 
 
 def name_key(name: str) -> str:
-    """Canonical key: folded, apostrophes and separators removed, article kept.
+    """Canonical key: folded, apostrophes, separators and a joining "and" removed, article kept.
 
     An article written as it sounds before a sun letter is keyed as "al", wherever it
     stands: "Jisr ash Shughur" and "Jisr al-Shughur", "Salah ad Din" and "Salah al-Din"

@@ -78,6 +78,7 @@ _MODIFIES = re.compile(
     # "US troops", "EU member states", "a key US ally", "40 US dollars")
     r"teachers|workers|taxpayers|farmers|consumers|employers|senators|athletes|exporters|producers|"
     r"manufacturers|nationals|passport|allies|ally|partners?|member\s+states?|troops|forces|soldiers|"
+    r"militiamen|militias?|militants|fighters|rebels|gunmen|insurgents|jihadists|"
     r"(?:military|army|navy)(?!\s+(?:air\s*)?(?:bases?|airbase|airports?|airfield|compound|camp|post|site|"
     r"facility|barracks|headquarters|academy|hospital|zone|installation|depot|outpost|checkpoint))|tariffs|sanctions|representatives?|trade\s+representative|spokes(?:man|woman|person)|"
     r"dollars?)\b"

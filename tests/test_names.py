@@ -66,3 +66,9 @@ def test_spelling_skeletons_meet() -> None:
 def test_arabic_letters_written_either_way_share_a_key() -> None:
     assert name_key("أبو كمال") == name_key("ابو كمال")
     assert name_key("الحديدة") == name_key("الحديده")
+
+
+def test_a_joining_and_is_no_part_of_a_key() -> None:
+    assert name_key("Sistan-Baluchestan") == name_key("Sistan and Baluchestan") == name_key("Sistan & Baluchestan")
+    assert name_key("Bosnia-Herzegovina") == name_key("Bosnia and Herzegovina")
+    assert name_key("And") == "and" and name_key("Andorra") == "andorra"

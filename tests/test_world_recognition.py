@@ -175,3 +175,14 @@ def test_an_english_word_is_no_place_by_an_abbreviation_written_in_capitals(pipe
     assert "Car" not in t and t["Mosul"].place.country == "IQ", set(t)
     t = _tops(pipe, "Chad sent troops, and Turkey and Jordan closed their borders.")
     assert {"Chad", "Turkey", "Jordan"} <= set(t), set(t)
+
+
+def test_a_province_written_with_a_hyphen_for_its_and_is_found(pipe: Pipeline) -> None:
+    t = _tops(pipe, "Jets struck a militant camp in Iran's Sistan-Baluchestan province at dawn.")
+    p = t["Sistan-Baluchestan"].place
+    assert p is not None and p.country == "IR" and p.feature_type == "admin1", p
+
+
+def test_a_place_before_a_word_for_fighters_qualifies_them(pipe: Pipeline) -> None:
+    t = _tops(pipe, "Idlib rebels shelled army posts near Hama overnight.")
+    assert t["Idlib"].literal is False and t["Hama"].literal is True
