@@ -240,7 +240,9 @@ class Resolver:
                 continue
             between = clean[a.cend : b.cstart]
             container = choice[b.key][1]
-            if between in (", ", ","):
+            if b.key in self.gazetteer.demonyms and between.rstrip().endswith(","):
+                pass  # "In the Donetsk region, Russian troops ...": a people's adjective holds nothing
+            elif between in (", ", ","):
                 inside[a.key] = b.key  # "Paris, Texas"
             elif container.feature_type in _CONTAINERS and _UNIT_COMMA.match(between):
                 inside[a.key] = b.key  # "Khas district, Uruzgan province": in so many words
@@ -460,6 +462,8 @@ _KIND_BEFORE = re.compile(
     r"\b(city|town|village|hamlet|port|suburb|capital|district|province|governorate|region)\s+of\s+(?:the\s+)?$"
 )
 _POPULATED = ("city", "town", "village")
+_PART_WORDS = frozenset({"district", "suburb", "region"})
+_INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[a-z-]+\s+){0,2}$")
 KINDS: dict[str, tuple[str, ...]] = {
     "district": ("admin2", "district", "neighbourhood"),
     "sub-district": ("admin2", "district", "town", "village"),
@@ -492,6 +496,9 @@ def _kinds(clean: str, mentions: Sequence[Toponym]) -> dict[str, tuple[str, ...]
         if word is None:
             before = _KIND_BEFORE.search(clean, max(0, m.cstart - 30), m.cstart)
             word = before.group(1) if before else None
+            at = before.start() if before else 0
+            if word in _PART_WORDS and _INDEFINITE.search(clean, max(0, at - 30), at):
+                word = None  # "a residential district of Kharkiv": a part of the city, which is no district
         if word is not None:
             out.setdefault(m.key, KINDS.get(word.lower(), ()))
     return out

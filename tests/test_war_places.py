@@ -543,3 +543,14 @@ def test_an_armed_group_says_where_to_look_for_another_spelling(pipe: Pipeline) 
     assert p is not None and p.country == "AF" and p.name == "Maywand", p
     # without it, a spelling shared by places of several countries is not guessed
     assert _mentions(pipe, "Fighters overran a police checkpoint in Maiwund district at dawn.")["Maiwund"].place is None
+
+
+def test_a_peoples_adjective_after_a_comma_holds_nothing(pipe: Pipeline) -> None:
+    text = "In the Donetsk region, Russian troops pressed on; later drones hit a depot in Russia's Rostov region."
+    p = _mentions(pipe, text)["Donetsk"].place
+    assert p is not None and p.country == "UA" and p.feature_type == "admin1", p
+
+
+def test_a_part_of_a_city_named_with_an_indefinite_article_is_not_the_citys_kind(pipe: Pipeline) -> None:
+    p = _mentions(pipe, "Glide bombs struck a residential district of Kharkiv on Sunday.")["Kharkiv"].place
+    assert p is not None and p.feature_type == "city" and p.country == "UA", p
