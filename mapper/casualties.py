@@ -44,7 +44,7 @@ UNITS = {
     )
 }
 TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}  # "two dozen", "a hundred"
 # vague quantities: (min, max)
 VAGUE = {
     "dozens": (24, None),
@@ -65,7 +65,7 @@ MAX_CREDIBLE = 100_000  # larger figures are war totals, not one strike ("deaths
 _NUMWORD = "(?:" + "|".join([*UNITS, *TENS, *SCALES]) + ")"
 _NUM_CORE = (
     rf"(?i:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUMWORD}(?:[\s-]+(?:and\s+)?{_NUMWORD})*|"
-    r"dozens|scores|hundreds|thousands|several|a\s+few|few|a\s+number\s+of|a\s+dozen|"
+    r"dozens|scores|hundreds|thousands|several|a\s+few|few|a\s+number\s+of|a\s+dozen|a\s+(?:hundred|thousand)|"
     r"a\s+handful\s+of|many|numerous)"
 )
 _QUAL = (
@@ -306,8 +306,8 @@ def parse_number(s: str) -> int | None:
     total = current = 0
     seen = False
     for w in re.split(r"[\s-]+", s):
-        if w == "and":
-            continue
+        if w == "and" or (w == "a" and not seen):
+            continue  # "a hundred": the scale alone counts one of it
         if w in UNITS:
             current += UNITS[w]
         elif w in TENS:

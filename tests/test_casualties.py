@@ -16,6 +16,8 @@ from .conftest import analyse_text
         ("twenty-five", 25),
         ("two hundred", 200),
         ("one hundred and five", 105),
+        ("two dozen", 24),
+        ("a hundred", 100),
     ],
 )
 def test_parse_number(s: str, n: int) -> None:
@@ -37,6 +39,8 @@ def test_parse_number(s: str, n: int) -> None:
         ("Nearly 30 people were killed.", (None, 29), (None, None)),
         ("The drone strike left three American soldiers dead.", (3, 3), (None, None)),
         ("the deaths of three US service members", (3, 3), (None, None)),
+        ("The shells killed two dozen villagers.", (24, 24), (None, None)),
+        ("More than a hundred people were hurt in the blast.", (None, None), (101, None)),
     ],
 )
 def test_figures(sentence: str, killed: tuple, injured: tuple) -> None:
