@@ -98,7 +98,10 @@ def _assimilated(article: str, following: str) -> bool:
 def _canonical(toks: list[str]) -> str:
     # "Sistan and Baluchestan" is also written "Sistan-Baluchestan", "Bosnia and Herzegovina"
     # "Bosnia-Herzegovina": a joining "and" is no part of the key
-    toks = [t for i, t in enumerate(toks) if not (t in ("and", "&") and 0 < i < len(toks) - 1)]
+    if "and" in toks or "&" in toks:
+        toks = [t for i, t in enumerate(toks) if not (t in ("and", "&") and 0 < i < len(toks) - 1)]
+    else:
+        toks = list(toks)
     for i in range(len(toks) - 1):
         if toks[i] in ARTICLES and toks[i] not in ("al", "el") and _assimilated(toks[i], toks[i + 1]):
             toks[i] = "al"
