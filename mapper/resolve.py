@@ -247,6 +247,10 @@ class Resolver:
             elif container.feature_type in _CONTAINERS and _UNIT_COMMA.match(between):
                 inside[a.key] = b.key  # "Khas district, Uruzgan province": in so many words
                 strict.add(a.key)
+            elif container.feature_type in _POINTS and _PART_OF_TOWN.match(between):
+                # "the Tekstilshchik district of Donetsk": a part of that town, not Moscow's
+                inside[a.key] = b.key
+                strict.add(a.key)
             elif container.feature_type in _CONTAINERS and _IN_AFTER.match(between):
                 # "Jal Mir region, in northern Iraq", "Pale township in Myanmar"
                 inside[a.key] = b.key
@@ -428,6 +432,10 @@ _UNIT_COMMA = re.compile(rf"^\s+{_UNIT}\s*,\s*$", re.I)  # "X district, Y provin
 # between a name and the place the text puts it in: "X, in northern Y", "X township in Y", "X region of Y"
 _IN_AFTER = re.compile(
     rf"^(?:\s+{_UNIT})?(?:\s+\([^()]{{1,40}}\))?\s*,?\s+(?:in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?$", re.I
+)
+# between a part of a town and the town: "X district of Y", "X neighbourhood in Y"
+_PART_OF_TOWN = re.compile(
+    r"^\s+(?:district|neighbou?rhood|quarter|suburb|sector|sub-?district)\s+(?:of|in)\s+(?:the\s+)?$", re.I
 )
 # between a country (or its people) and a name inside it: "Y's southern city of X", "the Iraqi town of X"
 _OF_BEFORE = re.compile(

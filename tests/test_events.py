@@ -720,3 +720,14 @@ def test_a_city_is_only_the_container_of_its_district_named_first(pipe: Pipeline
 def test_an_earlier_attack_the_story_recalls_undated_is_not_mapped(pipe: Pipeline, recall: str) -> None:
     r = _analyse(pipe, "A drone hit a fuel depot in Odesa on Monday, injuring three workers. " + recall)
     assert set(_struck_at(r)) == {"Odesa"}
+
+
+def test_a_strike_on_a_long_road_is_near_neither_end(pipe: Pipeline) -> None:
+    # Baghdad and Damascus are 750 km apart: the strike was somewhere between, near neither
+    r = _analyse(pipe, "A suicide bomber blew up a truck on the highway from Baghdad to Damascus, killing six.")
+    assert not _struck_at(r)
+
+
+def test_a_strike_on_a_short_road_from_one_town_to_another_is_near_both(pipe: Pipeline) -> None:
+    r = _analyse(pipe, "A drone hit a van on the road from Nabatieh to Kfar Rumman, killing two.")
+    assert set(_struck_at(r)) == {"Nabatieh", "Kfar Rumman"}

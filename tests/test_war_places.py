@@ -554,3 +554,10 @@ def test_a_peoples_adjective_after_a_comma_holds_nothing(pipe: Pipeline) -> None
 def test_a_part_of_a_city_named_with_an_indefinite_article_is_not_the_citys_kind(pipe: Pipeline) -> None:
     p = _mentions(pipe, "Glide bombs struck a residential district of Kharkiv on Sunday.")["Kharkiv"].place
     assert p is not None and p.feature_type == "city" and p.country == "UA", p
+
+
+def test_a_district_of_a_town_is_not_a_namesake_in_another_country(pipe: Pipeline) -> None:
+    # Moscow has a Tekstilshchiki district; the text puts this one in Donetsk
+    text = "Shelling hit a market in the Tekstilshchik district of Donetsk, the mayor said. Moscow blamed Kyiv."
+    p = _mentions(pipe, text)["Tekstilshchik"].place
+    assert p is not None and p.country == "UA", p

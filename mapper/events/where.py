@@ -12,6 +12,7 @@ give way, with ACLED's geo_precision for the rest (1 the place, 2 part of or nea
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -189,6 +190,13 @@ _PASSING_BEFORE = re.compile(r"\b(?:pass(?:ed|es|ing)?|driv(?:ing|e|es)|drove|we
 _ROUTE_BEFORE = re.compile(
     r"\b(?:road|highway|motorway|route|railway|area|stretch|section|towns|villages|cities)\s+$", re.I
 )
+# the two ends of a route: "the road from X" and "the road from X to"
+_ROUTE_FROM = re.compile(r"\b(?:road|highway|motorway|route|railway)\s+from(?:\s+[^,;.]{1,40}\s+to)?$", re.I)
+_ROUTE_FROM_AT = re.compile(
+    r"\b(?:road|highway|motorway|route|railway)\s+from\s+(?:(?:the\s+)?(?:town|city|village)\s+of\s+)?"
+    r"(?:[^,;.]{1,40}\s+to\s+(?:(?:the\s+)?(?:town|city|village)\s+of\s+)?)?$",
+    re.I,
+)
 _ENTRANCE_BEFORE = re.compile(r"\b(?:entrance|entrances|gates?)\s+$", re.I)
 _CONTESTED_BEFORE = re.compile(r"\b(?:battle|fight|fighting|struggle|offensive|push|assault|war)\s+$", re.I)
 _WEAPONRY = re.compile(
@@ -234,7 +242,9 @@ def link_of(clean: str, start: int, sent_start: int) -> str | None:
         if low == "by" and _PASSING_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
             return "near"  # "as a convoy passed by Mir Ali"
         if low == "between" and _ROUTE_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
-            return "near"  # "on the road between X and Y" (not "a game between Sao Paulo and ...")
+            return "route"  # "on the road between X and Y" (not "a game between Sao Paulo and ...")
+        if low in ("from", "to") and _ROUTE_FROM.search(clean, max(sent_start, m.start() - 60), m.end(1)):
+            return "route"  # "on the road from X to Y"
         if low == "to" and _ENTRANCE_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
             return "in"  # "at the entrance to the camp of X"
         if low == "from" and _WEAPONRY.match(clean, m.end(1), start):
@@ -266,7 +276,19 @@ def links_of(clean: str, sent: Sentence, mentions: list[Mention], idx: list[int]
             link = "in"  # "as he left a Gaza City mosque": where it stood
         out[i] = link
         prev = i
+    # the ends of a road: a strike near both when they are near each other ("the road between
+    # Bint Jbeil and Aynata"); on a long road, near neither ("the road from Baghdad to Damascus")
+    ends = [mentions[i].place for i, link in out.items() if link == "route"]
+    short = all(
+        a is not None and b is not None and distance_km(a, b) <= ROUTE_KM for a, b in itertools.combinations(ends, 2)
+    )
+    for i, link in out.items():
+        if link == "route":
+            out[i] = "near" if short else None
     return out
+
+
+ROUTE_KM = 60  # the farthest apart the two ends of a road may be for a strike on it to be near both
 
 
 _FACILITY_AFTER = re.compile(
@@ -343,7 +365,7 @@ def candidates(
         at_top = first and m.cstart - sent.start < 40 and (not head or head.isupper())
         if at_top and _DATELINE_AFTER.match(clean, m.cend):
             continue
-        if _ORIGIN_BEFORE.search(before):
+        if _ORIGIN_BEFORE.search(before) and not (link == "near" and _ROUTE_FROM_AT.search(before)):
             origins.add(i)
             continue
         if _ACTOR_AFTER.match(after):
