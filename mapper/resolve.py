@@ -464,10 +464,12 @@ def _reach(m: re.Match[str]) -> float:
 
 
 _KIND_AFTER = re.compile(
-    r"\s+(district|province|governorate|oblast|raion|rayon|county|prefecture|region|township|sub-?district)\b"
+    r"\s+(district|province|governorate|oblast|raion|rayon|county|prefecture|region|township|sub-?district|"
+    r"countryside)\b"
 )
 _KIND_BEFORE = re.compile(
-    r"\b(city|town|village|hamlet|port|suburb|capital|district|province|governorate|region)\s+of\s+(?:the\s+)?$"
+    r"\b(city|town|village|hamlet|port|suburb|capital|district|province|governorate|region|countryside)\s+of\s+"
+    r"(?:the\s+)?$"
 )
 _POPULATED = ("city", "town", "village")
 _PART_WORDS = frozenset({"district", "suburb", "region"})
@@ -485,6 +487,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "oblast": ("admin1",),
     "prefecture": ("admin1", "admin2"),
     "region": ("admin1", "region", "macro-region"),  # "the Kharkiv region": the oblast, not its raion
+    "countryside": ("admin1",),  # "the northern countryside of Aleppo", "the Idlib countryside": its province
     "city": _POPULATED,
     "town": _POPULATED,
     "village": _POPULATED,

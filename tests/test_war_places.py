@@ -561,3 +561,10 @@ def test_a_district_of_a_town_is_not_a_namesake_in_another_country(pipe: Pipelin
     text = "Shelling hit a market in the Tekstilshchik district of Donetsk, the mayor said. Moscow blamed Kyiv."
     p = _mentions(pipe, text)["Tekstilshchik"].place
     assert p is not None and p.country == "UA", p
+
+
+def test_the_countryside_of_a_city_is_its_province_and_only_holds_the_town_struck(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Jets bombed the town of Kafr Nabl in the southern countryside of Idlib on Friday.")
+    idlib = m["Idlib"]
+    assert idlib.place is not None and idlib.place.feature_type == "admin1", idlib.place
+    assert idlib.role != "struck" and m["Kafr Nabl"].role == "struck"

@@ -54,8 +54,8 @@ _FAR = re.compile(
     re.I,
 )
 # worded as a province: a province, whatever its name resolved to ("in the province of Hama")
-_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", re.I)
-_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate)\b", re.I)
+_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", re.I)
+_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|countryside)\b", re.I)
 _NEAR_BEFORE = re.compile(
     r"(?:\b(?:near|nearby|close\s+to|outside|outskirts\s+of|vicinity\s+of|edge\s+of|around|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
