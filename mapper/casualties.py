@@ -137,7 +137,8 @@ _LOWER_MODS = (
     "commando navy naval air special elite coalition allied partner paramilitary"
 ).split()
 _CAPWORD = r"[A-Z][\w'’.-]*"
-_MOD = rf"(?:{_CAPWORD}|\d+-year-old|[a-z]+(?:-[a-z]+)+|[A-Za-z]+['’]s|(?:{'|'.join(_LOWER_MODS)})\b)"
+# (a name with the Arabic article written in lower case: "10 al-Shabaab fighters")
+_MOD = rf"(?:{_CAPWORD}|(?:al|el|ad|as|ash|at|az|ar|an)-[A-Z][\w'’-]*|\d+-year-old|[a-z]+(?:-[a-z]+)+|[A-Za-z]+['’]s|(?:{'|'.join(_LOWER_MODS)})\b)"  # noqa: E501
 # a word of a name: "Saadun", "al-Dulaimi", "bin"
 _NAMEWORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|as|ash|at|az|ar)-[A-Za-z][\w'’-]*|bin|ibn|abu|bint|de|da|van|von)"
 _NAME = rf"[A-Z][\w'’-]+(?:\s+{_NAMEWORD}){{0,3}}"

@@ -41,6 +41,7 @@ def test_parse_number(s: str, n: int) -> None:
         ("the deaths of three US service members", (3, 3), (None, None)),
         ("The shells killed two dozen villagers.", (24, 24), (None, None)),
         ("More than a hundred people were hurt in the blast.", (None, None), (101, None)),
+        ("The strike killed 10 al-Shabaab fighters near the town.", (10, 10), (None, None)),
     ],
 )
 def test_figures(sentence: str, killed: tuple, injured: tuple) -> None:
