@@ -82,6 +82,8 @@ def _in_context(score: float, place: Place, countries: set[str], admins: set[tup
             score += 2.0
         if (place.country, place.admin1) in admins:
             score += 1.5
+    elif place.feature_type == "country" and place.country in countries:
+        score += 2.0  # "Brazzaville, the capital of Congo": the Congo Republic, not the larger Congo
     return score
 
 

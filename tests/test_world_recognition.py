@@ -186,3 +186,18 @@ def test_a_province_written_with_a_hyphen_for_its_and_is_found(pipe: Pipeline) -
 def test_a_place_before_a_word_for_fighters_qualifies_them(pipe: Pipeline) -> None:
     t = _tops(pipe, "Idlib rebels shelled army posts near Hama overnight.")
     assert t["Idlib"].literal is False and t["Hama"].literal is True
+
+
+def test_a_country_name_two_countries_share_is_the_one_the_texts_places_are_in(pipe: Pipeline) -> None:
+    # news write "Congo" for the Democratic Republic; beside Brazzaville it is the Congo Republic
+    t = _tops(pipe, "BUNIA, Congo (Reuters) - Militiamen attacked a camp in Congo's Ituri province overnight.")
+    assert t["Congo"].place.country == "CD" and t["Ituri"].place.country == "CD", t
+    t = _tops(pipe, "Fighting broke out in Brazzaville, the capital of Congo, on Monday.")
+    assert t["Congo"].place.country == "CG", t["Congo"].place
+    # Georgia the country, not the US state, beside a Georgian army
+    t = _tops(
+        pipe,
+        "Relations between the United States and Russia soured after the war in Georgia, when the "
+        "Georgian army lost ground.",
+    )
+    assert t["Georgia"].place.country == "GE", t["Georgia"].place
