@@ -88,8 +88,9 @@ def _in_context(score: float, place: Place, countries: set[str], admins: set[tup
 
 
 def _city_over_state(cs: list[tuple[int, Place]]) -> list[tuple[int, Place]]:
-    """ "New York": the city, not the state named after it, when the city is big."""
-    cities = [p for _, p in cs if p.feature_type not in ("admin1", "country") and p.population >= 100_000]
+    """ "New York": the city, not the state named after it, when the city is a town of some size
+    ("Kherson", whose cities500 population is 66,000)."""
+    cities = [p for _, p in cs if p.feature_type not in ("admin1", "country") and p.population >= CITY_OVER_STATE]
     if not cities:
         return cs
     return [
@@ -97,6 +98,9 @@ def _city_over_state(cs: list[tuple[int, Place]]) -> list[tuple[int, Place]]:
         for o, p in cs
         if not (p.feature_type == "admin1" and any(c.country == p.country and c.admin1 == p.admin1 for c in cities))
     ]
+
+
+CITY_OVER_STATE = 20_000
 
 
 class Resolver:

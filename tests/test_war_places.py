@@ -502,8 +502,9 @@ def test_a_place_near_a_town_is_placed_near_it(pipe: Pipeline, text: str, name: 
         ("Overnight shelling in the Donetsk region damaged a power line.", "Donetsk", "admin1"),
         ("Drones hit grain silos across the Odesa region on Friday.", "Odesa", "admin1"),
         ("Government jets bombed villages in Idlib province.", "Idlib", "admin1"),
-        # the bare name is still the big city
+        # the bare name is still the big city, or a town of some size ("Kherson": 66,000 in cities500)
         ("A missile hit a shopping centre in Odesa on Friday.", "Odesa", "city"),
+        ("Shells hit a bus stop in Kherson on Monday.", "Kherson", "town"),
     ],
 )
 def test_a_province_named_after_its_big_city_is_taken_when_the_text_calls_it_one(
