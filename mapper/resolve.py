@@ -208,6 +208,8 @@ class Resolver:
             }
             surfaces = {m.key: m.surface for m in mentions}
             guessed = {m.key for m in mentions if m.confidence <= GUESS}
+            # the countries of the armed groups a text that names no country names ("the Taliban")
+            fought = _theatres(clean) if not context else set()
             # a guess may also be in the country of a people the article names ("the Iraqi army")
             peoples = {
                 cs[0][1].country for k, cs in cands.items() if cs and k in self.gazetteer.demonyms and cs[0][1].country
@@ -218,7 +220,7 @@ class Resolver:
                     cands[k] = [c for c in found if _likely_respelling(surfaces[k], c[1])]
                 else:
                     cands[k] = self.respelled(surfaces[k], context)
-                if not cands[k] and not context and (fought := _theatres(article.clean)):
+                if not cands[k] and fought:
                     # a text that names no country but an armed group of one or two ("the
                     # Taliban ... in Zarmat district"): another spelling of a place of theirs
                     cands[k] = self.respelled(surfaces[k], fought)
@@ -316,7 +318,7 @@ class Resolver:
                     cs = preferred or cs
                 if k in close and close[k][0] in choice:
                     other, reach = close[k]
-                    cs = [c for c in cs if _km(c[1], choice[other][1]) <= reach] or cs
+                    cs = [c for c in cs if distance_km(c[1], choice[other][1]) <= reach] or cs
                 wanted = kinds.get(k, ())
                 base = bases[k]
                 scores = [(_in_context(base[id(c)], c[1], countries, admins), _kind_bonus(c[1], wanted)) for c in cs]
@@ -326,7 +328,7 @@ class Resolver:
             if settled:
                 break
         for k, (other, reach) in close.items():
-            if k in choice and other in choice and _km(choice[k][1], choice[other][1]) > reach:
+            if k in choice and other in choice and distance_km(choice[k][1], choice[other][1]) > reach:
                 strict.add(k)  # near a place, but none of its readings is
                 inside.setdefault(k, other)
         for k in strict:
@@ -534,9 +536,6 @@ def _kind_bonus(place: Place, wanted: tuple[str, ...]) -> float:
     return KIND_BONUS if wanted and place.feature_type in wanted else 0.0
 
 
-_km = distance_km
-
-
 def _within(place: Place, outer: Place) -> bool:
     """``place`` lies inside ``outer`` (a country, a province of one, or a town), as far as we can
     tell: a place in a town is in its province or within ``TOWN_REACH_KM`` of it ("Kherson's
@@ -544,7 +543,7 @@ def _within(place: Place, outer: Place) -> bool:
     if place.country != outer.country:
         return False
     if outer.feature_type in _POINTS:
-        return place.admin1 == outer.admin1 or _km(place, outer) <= TOWN_REACH_KM
+        return place.admin1 == outer.admin1 or distance_km(place, outer) <= TOWN_REACH_KM
     return outer.feature_type != "admin1" or place.admin1 == outer.admin1 or place.id == outer.id
 
 

@@ -24,7 +24,6 @@ from functools import lru_cache
 
 from .atomic import write_text
 from .cache import cache_dir
-from .dates import MONTHS, WEEKDAYS
 from .models import Article, Place, Toponym
 from .names import ARTICLES, fold_text, name_key
 from .places import WorldSource
@@ -748,7 +747,7 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
             continue
         s, e = m.span()
         words = clean[s:e].split()
-        cut = next((j for j, w in enumerate(words) if w.lower() in WEEKDAYS or w.lower() in MONTHS), len(words))
+        cut = next((j for j, w in enumerate(words) if w in CALENDAR_WORDS), len(words))
         while 0 < cut < len(words) and words[cut - 1].islower():
             cut -= 1  # "near Baqouba on Monday": the name stops before the weekday and its joiner
         if 0 < cut < len(words):

@@ -142,17 +142,16 @@ def find_events(
     # a country-level event yields to any finer one, and a province to a place inside it;
     # an event left with no place of its own is at the finer places inside those it named
     # ("killed 16 people in Iraq" after the strikes on Akashat and Al-Qaim)
-    # (a place no gazetteer has that the text puts in a province is finer than the province,
-    # though it is mapped at the province's point: "a village in Kani township in Sagaing"; a
-    # province is finer than its country: "an army post in the Mopti region of central Mali")
+    # (any place that is no country, sea or the like is finer: a province than its country, "an
+    # army post in the Mopti region of central Mali"; a place no gazetteer has that the text puts
+    # in a province than the province, though it is mapped at the province's point: "a village in
+    # Kani township in Sagaing")
     finer = [
         (i, pr)
         for d in placed
         if not d.inherited
         for i, pr in d.locations
-        if pr < 3
-        or mentions[i].place.resolved_by == "context"  # type: ignore[union-attr]
-        or mentions[i].place.feature_type not in AREA_TYPES  # type: ignore[union-attr]
+        if pr < 3 or mentions[i].place.feature_type not in AREA_TYPES  # type: ignore[union-attr]
     ]
     if finer:
         held_in: dict[str, list[tuple[int, int]]] = {}  # what each place holds, found once per place

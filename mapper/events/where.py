@@ -187,13 +187,12 @@ _PASSIVE_AFTER = re.compile(
 _WORD_BACK = re.compile(r"([\w'’-]+|[,\"“”(])\s*$")
 _MAX_WALK = 10
 _PASSING_BEFORE = re.compile(r"\b(?:pass(?:ed|es|ing)?|driv(?:ing|e|es)|drove|went)\s+$", re.I)
-_ROUTE_BEFORE = re.compile(
-    r"\b(?:road|highway|motorway|route|railway|area|stretch|section|towns|villages|cities)\s+$", re.I
-)
+_ROAD = r"(?:road|highway|motorway|route|railway)"
+_ROUTE_BEFORE = re.compile(rf"\b(?:{_ROAD}|area|stretch|section|towns|villages|cities)\s+$", re.I)
 # the two ends of a route: "the road from X" and "the road from X to"
-_ROUTE_FROM = re.compile(r"\b(?:road|highway|motorway|route|railway)\s+from(?:\s+[^,;.]{1,40}\s+to)?$", re.I)
+_ROUTE_FROM = re.compile(rf"\b{_ROAD}\s+from(?:\s+[^,;.]{{1,40}}\s+to)?$", re.I)
 _ROUTE_FROM_AT = re.compile(
-    r"\b(?:road|highway|motorway|route|railway)\s+from\s+(?:(?:the\s+)?(?:town|city|village)\s+of\s+)?"
+    rf"\b{_ROAD}\s+from\s+(?:(?:the\s+)?(?:town|city|village)\s+of\s+)?"
     r"(?:[^,;.]{1,40}\s+to\s+(?:(?:the\s+)?(?:town|city|village)\s+of\s+)?)?$",
     re.I,
 )
@@ -416,12 +415,9 @@ _PART = r"(?:district|neighbou?rhood|quarter|suburb|area|sector|camp|village|bor
 _OUTER_FIRST = re.compile(rf"'s\s+(?:[\w-]+\s+){{0,3}}{_PART}\s+of\s+(?:the\s+)?", re.I)
 _OWNED_PART = re.compile(rf"\s+{_PART}\b", re.I)
 _PART_END = re.compile(rf"\s{_PART}$", re.I)  # a name found with its part word ("Shaab district")
-_OF_OUTER = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", re.I)
-_INNER_FIRST = re.compile(
-    r"\s+(?:sub-?district|district|neighbou?rhood|quarter|suburb|area|sector)\s+(?:of|in)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,2}",
-    re.I,
-)
+_OF = r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"  # "of the town of", "in northern"
+_OF_OUTER = re.compile(_OF, re.I)
+_INNER_FIRST = re.compile(rf"\s+(?:sub-?district|district|neighbou?rhood|quarter|suburb|area|sector){_OF}", re.I)
 
 
 def _finer_in(mentions: list[Mention], inner: Candidate, province: Candidate) -> bool:
