@@ -293,6 +293,8 @@ class Figures:
     span: tuple[int, int] = (0, 0)  # of the casualty phrase, relative to the text given
     # a running total ("622 killed since October", "the war has killed 300,000"), not one event's toll
     cumulative: bool = False
+    # a part of the figure before it, at a place the span names ("..., including nine in Nabatieh")
+    part: bool = False
 
 
 def parse_number(s: str) -> int | None:
@@ -642,6 +644,8 @@ def _injure_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
 
 
 _Figure = tuple[int, int, _Range, str | None]
+# a claim's sentence index, the clean span of its figure, and whether it is a part by place
+ClaimSpan = tuple[int, int, int, bool]
 
 
 def _read(sentence: str, forms: Iterator[Iterator[_Found]]) -> list[_Figure]:
@@ -674,6 +678,8 @@ def find_figures(sentence: str) -> list[Figures]:
         Figures(killed_min=r[0], killed_max=r[1], victims=v, span=(s, e), cumulative=_cumulative(sentence, s, e))
         for s, e, r, v in kills
     ]
+    found = [(s, e) for s, e, _, _ in kills + injuries]
+    parts = [p for f in figs for p in _parts(sentence, f, found)]
     for s, e, r, v in injuries:
         # "a soldier was wounded and later died" is one death
         if any(s < f.span[1] and f.span[0] < e for f in figs):
@@ -690,7 +696,55 @@ def find_figures(sentence: str) -> list[Figures]:
                     injured_min=r[0], injured_max=r[1], victims=v, span=(s, e), cumulative=_cumulative(sentence, s, e)
                 )
             )
+    # parts come last, so that "..., including nine in Nabatieh, and wounded 40" gives its
+    # injured to the whole; a part that is some other figure's words is none
+    figs.extend(p for p in parts if not any(p.span[0] < e and s < p.span[1] for s, e in found))
     return figs
+
+
+# A toll spread over an area, then split by place: "killed at least 22 people across Lebanon,
+# including nine in the town of Nabatieh and four in Tyre", "killing 30, 20 of them in Gaza City".
+# Each part is a figure of its own; its span runs to the end of the place it names.
+_PART_HEAD = re.compile(
+    r"(?:\s+[^,;:.]{1,80}?)??(?:\s*,?\s*(?:including|among\s+them)\s+|\s*,\s*(?=[\w\s-]{1,30}?\s+of\s+them\s+(?:in|at)\s))",
+    re.I,
+)
+_PART_RX = re.compile(
+    rf"{NUM}(?:\s+(?:people|persons|of\s+them))?\s+(?:in|at)\s+"
+    rf"(?P<where>[^,;:()]+?)(?=\s*(?:[,;:()]|\.?\s*$|\s+and\s+(?:{_QUAL}\s+)?{_NUM_CORE}\s+(?:people\s+|persons\s+|of\s+them\s+)?(?:in|at)\s))"
+)
+_PART_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _parts(sentence: str, fig: Figures, found: list[tuple[int, int]]) -> list[Figures]:
+    """The parts by place of a killed figure that a list right after it gives (no other
+    figure of ``found`` between them: "two were killed and four wounded, including one in X"
+    is one of the wounded)."""
+    head = _PART_HEAD.match(sentence, fig.span[1])
+    if head is None or any(fig.span[1] <= s < head.end() for s, _ in found):
+        return []
+    out: list[Figures] = []
+    pos = head.end()
+    while True:
+        m = _PART_RX.match(sentence, pos)
+        rng = number_range(m) if m else None
+        if m is None or rng is None or not _plausible(rng):
+            break
+        out.append(
+            Figures(
+                killed_min=rng[0],
+                killed_max=rng[1],
+                victims=fig.victims,
+                span=(m.start(), m.end()),
+                cumulative=fig.cumulative,
+                part=True,
+            )
+        )
+        sep = _PART_SEP.match(sentence, m.end())
+        if sep is None:
+            break
+        pos = sep.end()
+    return out
 
 
 def _clean_claimant(c: str) -> str | None:
@@ -738,16 +792,16 @@ _PRIOR_TIME = re.compile(
 )
 
 
-def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim], list[tuple[int, int, int]]]:
+def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim], list[ClaimSpan]]:
     """Casualty claims of one article, with claimant and quote, not yet placed (the events
-    stage gives each the event it describes), and for each the index of its sentence and
-    the clean span of its figure.  A running total ("622 killed since October") or the
-    toll of an earlier event ("last week's drone strike", "in retaliation for") is kept
-    with the reason it belongs to no event (``Claim.aside``); a sentence met again on the
-    page is one claim."""
+    stage gives each the event it describes), and for each the index of its sentence, the
+    clean span of its figure and whether it is a part by place of the figure before it.  A
+    running total ("622 killed since October") or the toll of an earlier event ("last week's
+    drone strike", "in retaliation for") is kept with the reason it belongs to no event
+    (``Claim.aside``); a sentence met again on the page is one claim."""
     clean = article.clean
     claims: list[Claim] = []
-    spans: list[tuple[int, int, int]] = []
+    spans: list[ClaimSpan] = []
     seen: set[tuple[str, tuple[int | None, ...]]] = set()
     prev_claimant: str | None = None
     prev_para = -1
@@ -786,7 +840,7 @@ def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim
                     aside=aside,
                 )
             )
-            spans.append((i, *phrase))
+            spans.append((i, *phrase, f.part))
         prev_claimant, prev_para = claimant, sent.paragraph
     return claims, spans
 

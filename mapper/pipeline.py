@@ -124,7 +124,7 @@ class Pipeline:
             found = find_triggers(article.clean, sentences)
             mentions, events = find_events(article.clean, sentences, mentions, found)
             claims, spans = read_claims(article, sentences)
-            claims = attach_claims(claims, spans, events, sentences, found)
+            claims = attach_claims(claims, spans, events, sentences, found, mentions)
         return ArticleResult(article, mentions, claims, unresolved, event_ref_of(events), events)
 
     def attempt(self, article: Article) -> ArticleResult | Problem:

@@ -53,6 +53,52 @@ def test_figures(sentence: str, killed: tuple, injured: tuple) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "whole", "parts"),
+    [
+        (
+            "Missiles killed at least 19 people around the province overnight, including eight in Qarabagh, "
+            "the governor said.",
+            (19, None),
+            [((8, 8), "eight in Qarabagh")],
+        ),
+        (
+            "The raids killed 31 villagers in the north, including 12 in the village of Kafr Zita and "
+            "four in Hama.",
+            (31, 31),
+            [((12, 12), "12 in the village of Kafr Zita"), ((4, 4), "four in Hama")],
+        ),
+        ("Mortar fire killed 25 people, 17 of them at Kherson.", (25, 25), [((17, 17), "17 of them at Kherson")]),
+        # injured after the parts belong to the whole
+        (
+            "Drones killed nine people, including two in Odesa, and wounded 30.",
+            (9, 9),
+            [((2, 2), "two in Odesa")],
+        ),
+    ],
+)
+def test_a_toll_split_by_place_gives_each_part_with_the_words_naming_its_place(
+    sentence: str, whole: tuple, parts: list
+) -> None:
+    [first, *rest] = find_figures(sentence)
+    assert (first.killed_min, first.killed_max) == whole and not first.part
+    got = [((f.killed_min, f.killed_max), sentence[f.span[0] : f.span[1]]) for f in rest]
+    assert got == parts
+    assert all(f.part for f in rest)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bomb killed 14 people, including four children.",  # who, not where
+        "Shelling killed 14 people in the market, including the imam of the mosque.",
+        "Two guards died and five were hurt, including one in Hama.",  # a part of the hurt
+    ],
+)
+def test_a_list_after_a_toll_that_names_no_part_by_place_is_none(sentence: str) -> None:
+    assert not [f for f in find_figures(sentence) if f.part]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "It did not say whether anyone was killed or injured.",

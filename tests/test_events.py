@@ -665,6 +665,21 @@ def test_a_headline_toll_is_the_lead_events_not_every_events(pipe: Pipeline) -> 
     assert tolls == {"t:odesa": {(5, 5)}, "t:kherson": {(1, 1)}}, tolls
 
 
+def test_a_toll_split_by_place_puts_each_part_on_its_place_and_the_whole_on_none(pipe: Pipeline) -> None:
+    r = _analyse(
+        pipe,
+        "Shelling kills 14 in southern Ukraine\n"
+        "Russian shelling killed at least 14 civilians across southern Ukraine on Monday, including six in "
+        "Odesa and three in Kherson, regional officials said.",
+    )
+    tolls: dict[str, set[tuple[int | None, int | None]]] = {}
+    for c in r.claims:
+        for p in c.places or ["-"]:
+            tolls.setdefault(p, set()).add((c.killed_min, c.killed_max))
+    # the headline's 14 is the lead's whole, which no one town had
+    assert tolls == {"t:odesa": {(6, 6)}, "t:kherson": {(3, 3)}, "-": {(14, 14), (14, None)}}, tolls
+
+
 @pytest.mark.parametrize(
     "text",
     [

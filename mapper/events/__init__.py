@@ -47,6 +47,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..dates import DateRef, event_date_ref
 from ..models import AREA_TYPES, Claim, Event, EventType, Mention
@@ -62,6 +63,9 @@ from .triggers import (
     type_of_events,
 )
 from .where import candidates, choose, contains, part_of
+
+if TYPE_CHECKING:
+    from ..casualties import ClaimSpan
 
 
 @dataclass(slots=True)
@@ -305,23 +309,51 @@ def _has_victims(clean: str, sent: Sentence) -> bool:
 
 def attach_claims(
     claims: list[Claim],
-    spans: list[tuple[int, int, int]],
+    spans: list[ClaimSpan],
     events: list[Event],
     sentences: list[Sentence],
     found_in: list[list[Trigger]],
+    mentions: list[Mention],
 ) -> list[Claim]:
     """Each claim with the places and type of the event it describes (``spans``: the claim's
-    sentence index and the clean span of its figure), or none."""
+    sentence index, the clean span of its figure and whether it is a part by place), or none.
+
+    A part by place ("..., including nine in Nabatieh") covers the struck places its own
+    words name; the whole it is part of, and every other claim of that event, covers the
+    event's other places: nine people killed in Nabatieh are not 22.
+    """
     if not events:
         return claims
     by_sentence: dict[int, list[Event]] = {}
     starts = [s.start for s in sentences]
     for e in events:
         by_sentence.setdefault(_sentence_of(starts, e.sentence[0]), []).append(e)
+    struck = [m for m in mentions if m.role == "struck" and m.place]
+    part_places = {  # claim index -> the struck places its words name, for the parts by place
+        k: list(dict.fromkeys(m.place.id for m in struck if m.place and fs <= m.cstart < fe))
+        for k, (_, fs, fe, part) in enumerate(spans)
+        if part
+    }
+    parted: dict[int, set[str]] = {}  # sentence -> the places its parts by place cover
+    for k, places in part_places.items():
+        parted.setdefault(spans[k][0], set()).update(places)
+
+    # a toll that a whole split by place gives again ("Israeli strikes kill 22" over the lead's
+    # "killed at least 22 ..., including nine in Nabatieh") is that whole
+    wholes: dict[int, set[int]] = {}  # killed_min -> sentences whose whole, of that toll, has parts
+    for c, (si, _, _, part) in zip(claims, spans, strict=True):
+        if not part and si in parted and c.killed_min is not None:
+            wholes.setdefault(c.killed_min, set()).add(si)
+
+    def covered(main: list[Event], c: Claim) -> list[str]:
+        sents = {_sentence_of(starts, e.sentence[0]) for e in main} | wholes.get(c.killed_min or -1, set())
+        split = {p for si in sents for p in parted.get(si, ())}
+        return [p for p in dict.fromkeys(p for e in main for p in e.places) if p not in split]
+
     single = len({ev.places for ev in events}) == 1
     described = {si for si, found in enumerate(found_in) if found}
     out = []
-    for c, (si, fs, _) in zip(claims, spans, strict=True):
+    for k, (c, (si, fs, _, _)) in enumerate(zip(claims, spans, strict=True)):
         ev: Event | None = None
         own = by_sentence.get(si)
         if own:
@@ -338,13 +370,13 @@ def attach_claims(
                 main = [e for e in events if e.date_ref is None] or events
                 if si == 0:  # a headline's toll is its lead's: "Zaporizhzhia: glide bombs kill three"
                     main = [min(events, key=lambda e: e.sentence[0])]
-                places = list(dict.fromkeys(p for e in main for p in e.places))
-                out.append(replace(c, places=places, event_type=type_of_events(main)) if not c.aside else c)
+                out.append(replace(c, places=covered(main, c), event_type=type_of_events(main)) if not c.aside else c)
                 continue
         if ev is None or c.aside:
             out.append(replace(c, places=[]) if c.places else c)
             continue
-        out.append(replace(c, places=list(dict.fromkeys(ev.places)), event_type=ev.event_type))
+        places = part_places[k] if k in part_places else covered([ev], c)
+        out.append(replace(c, places=places, event_type=ev.event_type))
     return out
 
 
