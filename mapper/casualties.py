@@ -710,8 +710,8 @@ _PART_HEAD = re.compile(
     re.I,
 )
 _PART_RX = re.compile(
-    rf"{NUM}(?:\s+(?:people|persons|of\s+them))?\s+(?:in|at)\s+"
-    rf"(?P<where>[^,;:()]+?)(?=\s*(?:[,;:()]|\.?\s*$|\s+and\s+(?:{_QUAL}\s+)?{_NUM_CORE}\s+(?:people\s+|persons\s+|of\s+them\s+)?(?:in|at)\s))"
+    rf"{NUM}(?:\s+(?:people|persons|of\s+them))?\s+(?:in|at|near)\s+"
+    rf"(?P<where>[^,;:()]+?)(?=\s*(?:[,;:()]|\.?\s*$|\s+and\s+(?:{_QUAL}\s+)?{_NUM_CORE}(?![\w-])))"
 )
 _PART_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 

@@ -62,12 +62,17 @@ def test_figures(sentence: str, killed: tuple, injured: tuple) -> None:
             [((8, 8), "eight in Qarabagh")],
         ),
         (
-            "The raids killed 31 villagers in the north, including 12 in the village of Kafr Zita and "
-            "four in Hama.",
+            "The raids killed 31 villagers in the north, including 12 in the village of Kafr Zita and four in Hama.",
             (31, 31),
             [((12, 12), "12 in the village of Kafr Zita"), ((4, 4), "four in Hama")],
         ),
         ("Mortar fire killed 25 people, 17 of them at Kherson.", (25, 25), [((17, 17), "17 of them at Kherson")]),
+        # a part near a place, and a part whose place the next part's number ends
+        (
+            "Air raids killed 40 people on Friday, including 15 near a bakery in Hama and six at a school.",
+            (40, 40),
+            [((15, 15), "15 near a bakery in Hama"), ((6, 6), "six at a school")],
+        ),
         # injured after the parts belong to the whole
         (
             "Drones killed nine people, including two in Odesa, and wounded 30.",
