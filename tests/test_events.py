@@ -680,6 +680,18 @@ def test_a_toll_split_by_place_puts_each_part_on_its_place_and_the_whole_on_none
     assert tolls == {"t:odesa": {(6, 6)}, "t:kherson": {(3, 3)}, "-": {(14, 14), (14, None)}}, tolls
 
 
+def test_a_headline_summing_up_the_story_at_a_country_is_its_leads(pipe: Pipeline) -> None:
+    r = _analyse(
+        pipe,
+        "Attacks across Ukraine leave seven dead\n"
+        "A Russian missile slammed into a grain terminal in Odesa on Monday, killing seven dock workers. "
+        "In a separate attack, drones hit a power station in Kherson.",
+    )
+    killed = {p for c in r.claims if c.killed_min for p in c.places}
+    assert killed == {"t:odesa"}, killed
+    assert {"Odesa", "Kherson"} <= set(_struck_at(r))
+
+
 @pytest.mark.parametrize(
     "text",
     [

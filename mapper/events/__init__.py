@@ -178,6 +178,12 @@ def find_events(
             else:
                 d.locations = []
         placed = [d for d in placed if d.locations]
+        # a headline that sums up the article's events tells of its lead's ("Attack on army post
+        # in northern Burkina Faso leaves dozens dead" over a lead at Djibo, not a later ambush)
+        if len(placed) > 1 and placed[0].sentence == 0 and placed[0].summary and not placed[1].recalled:
+            lead_at = {mentions[i].place.id for i, _ in placed[1].locations}  # type: ignore[union-attr]
+            own = [(i, pr) for i, pr in placed[0].locations if mentions[i].place.id in lead_at]  # type: ignore[union-attr]
+            placed[0].locations = own or placed[0].locations
     # the article's first sentence, at a town, yields to its later events at parts of that town
     # (the headline "Car bomb in Mogadishu" to "at a junction in Mogadishu's Hodan district")
     if placed and placed[0].sentence == 0 and not placed[0].inherited:
