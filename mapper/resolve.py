@@ -432,8 +432,8 @@ _CONTAINERS = frozenset({"country", "admin1", "admin2", "territory"})
 _COMPASS = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
 _DIRECTION = rf"(?:(?:far|extreme)\s+)?{_COMPASS}(?:ern)?"
 _UNIT = (
-    r"(?:district|province|governorate|region|area|township|village|town|city|county|raion|rayon|oblast|"
-    r"municipality|sub-?district|neighbou?rhood|suburb|camp|valley)"
+    r"(?:district|province|governorate|region|local\s+government\s+area|LGA|area|township|village|town|city|county|"
+    r"raion|rayon|oblast|municipality|sub-?district|neighbou?rhood|suburb|camp|valley)"
 )
 _POSSESSIVE = ("'s ", "’s ")  # all that stands between "Y" and "X" in "Y's X district"
 _UNIT_COMMA = re.compile(rf"^\s+{_UNIT}\s*,\s*$", re.I)  # "X district, Y province"
@@ -473,7 +473,7 @@ def _reach(m: re.Match[str]) -> float:
 
 _KIND_AFTER = re.compile(
     r"\s+(district|province|governorate|oblast|raion|rayon|county|prefecture|region|township|sub-?district|"
-    r"countryside)\b"
+    r"countryside|local\s+government\s+area|LGA)\b"
 )
 _KIND_BEFORE = re.compile(
     r"\b(city|town|village|hamlet|port|suburb|capital|district|province|governorate|region|countryside)\s+of\s+"
@@ -487,6 +487,8 @@ KINDS: dict[str, tuple[str, ...]] = {
     "sub-district": ("admin2", "district", "town", "village"),
     "subdistrict": ("admin2", "district", "town", "village"),
     "raion": ("admin2",),
+    "local government area": ("admin2",),  # Nigeria's districts: "Bassa local government area"
+    "lga": ("admin2",),
     "rayon": ("admin2",),
     "county": ("admin2",),
     "township": ("admin2", "town", "village"),
@@ -519,7 +521,7 @@ def _kinds(clean: str, mentions: Sequence[Toponym]) -> dict[str, tuple[str, ...]
             if word in _PART_WORDS and _INDEFINITE.search(clean, max(0, at - 30), at):
                 word = None  # "a residential district of Kharkiv": a part of the city, which is no district
         if word is not None:
-            out.setdefault(m.key, KINDS.get(word.lower(), ()))
+            out.setdefault(m.key, KINDS.get(" ".join(word.lower().split()), ()))
     return out
 
 

@@ -172,6 +172,22 @@ def test_a_district_the_text_calls_one_wins_over_a_namesake_town(pipe: Pipeline)
     assert p.feature_type == "admin2" and p.country == "AF"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        # "Bassa" is also an old name of Passau, in Bavaria, and a district of Kogi state
+        ("Herders raided farms in Bassa local government area of Plateau state overnight.", "Bassa", "Plateau"),
+        ("Houses burned in the village of Kimakpa in Bassa local government area of Plateau.", "Bassa", "Plateau"),
+        ("Bandits stormed a market in Maru LGA of Zamfara state on Monday.", "Maru", "Zamfara"),
+    ],
+)
+def test_a_nigerian_local_government_area_is_a_district_of_its_state(
+    pipe: Pipeline, text: str, name: str, state: str
+) -> None:
+    p = _place(pipe, text, name)
+    assert p is not None and (p.country, p.feature_type, p.admin1) == ("NG", "admin2", state), p
+
+
 def test_another_spelling_is_found_among_the_places_of_the_article_country(pipe: Pipeline) -> None:
     text = "A patrol in Kandahar province was hit in Maiwand district; later one in Musa Qualah district."
     assert _place(pipe, text, "Maiwand").name.startswith("Maywand")
