@@ -680,6 +680,14 @@ def test_a_toll_split_by_place_puts_each_part_on_its_place_and_the_whole_on_none
     assert tolls == {"t:odesa": {(6, 6)}, "t:kherson": {(3, 3)}, "-": {(14, 14), (14, None)}}, tolls
 
 
+def test_a_place_a_direction_points_from_after_a_comma_is_no_item_of_a_list(pipe: Pipeline) -> None:
+    r = _analyse(pipe, "A rocket slammed into a block of flats in Kfar Rumman, east of Nabatieh, killing two.")
+    assert set(_struck_at(r)) == {"Kfar Rumman"}
+    # a list whose later item has its own head word is still a list
+    r = _analyse(pipe, "Drones struck the villages of Kfar Rumman and the city of Nabatieh at dawn.")
+    assert set(_struck_at(r)) == {"Kfar Rumman", "Nabatieh"}
+
+
 def test_a_headline_summing_up_the_story_at_a_country_is_its_leads(pipe: Pipeline) -> None:
     r = _analyse(
         pipe,

@@ -297,7 +297,8 @@ _FACILITY_AFTER = re.compile(
 )
 _LIST_GAP = re.compile(
     r"(?:\s*\([^()]{0,30}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+as\s+well\s+as\s+|\s*&\s*)"
-    r"(?:the\s+)?(?:(?:[a-z]+\s+){0,2}of\s+(?:the\s+)?)?",
+    # "the towns of X and the city of Y"; not a direction ("Bat Yam, south of Tel Aviv")
+    r"(?:the\s+)?(?:(?!(?:north|south|east|west)\w*\s+of\b)(?:[a-z]+\s+){0,2}of\s+(?:the\s+)?)?",
     re.I,
 )
 
