@@ -521,7 +521,9 @@ _MONTHS = (
 _SPAN_UNITS = r"(?:years?|months?|weeks?|decades?)"
 _SPAN_COUNT = rf"(?:\d+|{_NUMWORD}|several|a\s+few|few|many)"
 _CUM_MARK = (
-    rf"(?i:since\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}|(?:19|20)\d\d\b|last\s+(?:year|month|week)\b|the\s+"
+    rf"(?i:since\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}|(?:19|20)\d\d\b|last\s+(?:year|month|week)\b|"
+    # "killed across Iran since Friday": the days of a campaign (not "since Friday's strike")
+    r"(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s)|the\s+weekend\b|the\s+"
     r"(?:start|beginning|outbreak|war|conflict|fighting|uprising|revolution|invasion|insurgency)\b|"
     r"(?:it|the\s+war|the\s+conflict|the\s+fighting)\s+(?:began|started|broke\s+out)\b)|to\s+date\b|"
     r"(?<!earlier\s)(?<!later\s)this\s+year\b|in\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:war|conflict|insurgency|"

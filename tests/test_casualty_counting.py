@@ -103,6 +103,9 @@ def test_no_killed_figure(sentence: str) -> None:
         ("Two soldiers died on Friday, bringing the number killed this year to 58.", (58, 58)),
         ("In the past three years, 212 aid workers have been killed.", (212, 212)),
         ("Around 700 people have died in the fighting since the start of the year.", (700, 700)),
+        # the days of a campaign
+        ("Officials said 64 people had been killed across the country since Saturday.", (64, 64)),
+        ("Strikes have killed at least 30 civilians in the province since the weekend.", (30, None)),
     ],
 )
 def test_running_totals_are_marked(sentence: str, killed: tuple[int | None, int | None]) -> None:
@@ -117,6 +120,7 @@ def test_running_totals_are_marked(sentence: str, killed: tuple[int | None, int 
         "Six people were killed in the deadliest strike on the city since 2019.",
         "Four soldiers were killed on Sunday, the highest toll since January.",
         "The drone strike killed three men near the border this morning.",
+        "Medics have recovered four bodies since Tuesday's air raid on the camp.",
     ],
 )
 def test_an_events_toll_is_not_a_running_total(sentence: str) -> None:
