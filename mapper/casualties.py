@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .models import Article, Claim
-from .text import Sentence, WordFinder, any_of, lower_finds_ignorecase, word_pattern
+from .text import Sentence, WordFinder, any_of, lower_finds_ignorecase, turn_part, word_pattern
 
 UNITS = {
     w: i
@@ -827,6 +827,9 @@ def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim
             phrase = (sent.start + f.span[0], sent.start + f.span[1])
             s, e = article.to_original(sent.start, sent.end)
             aside = "running total" if f.cumulative else "an earlier event" if _PRIOR_TIME.search(text) else ""
+            # in a sentence that turns to another matter, who gives the figure's part of it
+            a, b = turn_part(text, f.span[0])
+            said = find_claimant(text[a:b]) if (a, b) != (0, len(text)) else None
             claims.append(
                 Claim(
                     article=article.id,
@@ -838,7 +841,7 @@ def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim
                     injured_min=f.injured_min,
                     injured_max=f.injured_max,
                     victims=f.victims,
-                    claimant=claimant,
+                    claimant=said or claimant,
                     aside=aside,
                 )
             )

@@ -109,6 +109,23 @@ _CONTINUES = re.compile(
 )
 
 
+# where a sentence turns to another matter: "Israeli jets struck Natanz, Iranian media said, while
+# Iranian missiles slammed into Bat Yam, killing six people, Israel's ambulance service said"
+_TURN = re.compile(r"\s*;\s*|,\s+(?:while|whereas|but|as)\s+(?!well\s+as\b)", re.I)
+
+
+def turn_part(text: str, at: int) -> tuple[int, int]:
+    """The part of ``text`` that holds offset ``at``, cut where the text turns (``_TURN``)."""
+    start, end = 0, len(text)
+    for turn in _TURN.finditer(text):
+        if turn.start() <= at:
+            start = turn.end()
+        else:
+            end = turn.start()
+            break
+    return start, end
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Comma-bounded clauses of ``text[start:end]``, with participial tails merged."""
     spans: list[tuple[int, int]] = []

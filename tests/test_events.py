@@ -688,6 +688,18 @@ def test_a_place_a_direction_points_from_after_a_comma_is_no_item_of_a_list(pipe
     assert set(_struck_at(r)) == {"Kfar Rumman", "Nabatieh"}
 
 
+def test_the_toll_in_the_part_of_a_sentence_that_turns_to_another_strike_is_that_strikes(pipe: Pipeline) -> None:
+    r = _analyse(
+        pipe,
+        "Warplanes bombed Hama overnight, the army said, while a rocket hit a school in Kafr Zita, "
+        "killing four pupils, a local medic said.",
+    )
+    assert {"Hama", "Kafr Zita"} <= set(_struck_at(r))
+    [claim] = r.claims
+    assert claim.places == ["t:kafr-zita"]
+    assert claim.claimant == "a local medic"
+
+
 def test_a_headline_summing_up_the_story_at_a_country_is_its_leads(pipe: Pipeline) -> None:
     r = _analyse(
         pipe,

@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING
 
 from ..dates import DateRef, event_date_ref
 from ..models import AREA_TYPES, Claim, Event, EventType, Mention
-from ..text import Sentence
+from ..text import Sentence, turn_part
 from .triggers import (
     EVENT_TYPES,
     SPECIFICITY,
@@ -381,9 +381,23 @@ def attach_claims(
         if ev is None or c.aside:
             out.append(replace(c, places=[]) if c.places else c)
             continue
-        places = part_places[k] if k in part_places else covered([ev], c)
+        if k in part_places:
+            places = part_places[k]
+        else:
+            places = covered([ev], c)
+            if own and len(places) > 1:
+                places = _of_clause(places, struck, sentences[si], c.quote, fs) or places
         out.append(replace(c, places=places, event_type=ev.event_type))
     return out
+
+
+def _of_clause(places: list[str], struck: list[Mention], sent: Sentence, text: str, at: int) -> list[str]:
+    """Those of ``places`` struck in the part of the sentence ``sent`` (its clean ``text``) that
+    holds the figure at clean offset ``at``, up to where the sentence turns to another matter
+    ("Israeli jets struck Natanz, while Iranian missiles slammed into Bat Yam, killing six")."""
+    a, b = turn_part(text, at - sent.start)
+    start, end = sent.start + a, sent.start + b
+    return [p for p in places if any(m.place and m.place.id == p and start <= m.cstart < end for m in struck)]
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
