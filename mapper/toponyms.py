@@ -48,7 +48,10 @@ class Hit:
 _CAP = r"(?:St\.|Ft\.|Mt\.|[A-Z][\w'’]*)"
 _JOIN = (
     r"(?:(?:de|del|da|do|dos|das|of|the|on|upon|al|el|ez|es|ad|as|an|ar|la|le|les|du|des|di|van|von|y|and|"
-    r"sur|am|im|ye|e|i|yi)[ -])"  # the last four: the Persian ezafe ("Darah-ye Pech", "Mazar-e Sharif")
+    r"sur|am|im|ye|e|i|yi)[ -]"  # the last four: the Persian ezafe ("Darah-ye Pech", "Mazar-e Sharif")
+    # hyphened only (as words they are those of other languages): "Port-au-Prince", "Aix-en-Provence",
+    # "Rostov-na-Donu", "Nowy Dwór-nad-Wisłą"
+    r"|(?:au|aux|en|sous|na|nad|pod)-)"
 )
 # a later word may open with the mark of the Arabic ayn ("Nad 'Ali", "Ras al-‘Ayn")
 _CAP_NEXT = r"(?:St\.|Ft\.|Mt\.|['‘ʿ]?[A-Z][\w'’]*)"

@@ -32,6 +32,23 @@ def test_places_nobody_listed_are_found_and_placed(pipe: Pipeline) -> None:
     assert t["Kharkiv"].role == "struck" and t["Hodeidah"].role == "struck"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Gunfire echoed across Port-au-Prince through the night.", "Port-au-Prince", "HT"),
+        ("A drone hit a house in the Delmas area of Port-au-Prince.", "Port-au-Prince", "HT"),
+        ("The festival in Aix-en-Provence was called off.", "Aix-en-Provence", "FR"),
+        ("Officials in Rostov-na-Donu reported drone debris.", "Rostov-na-Donu", "RU"),
+    ],
+)
+def test_names_joined_by_a_hyphened_french_or_slavic_word_are_found_whole(
+    pipe: Pipeline, text: str, name: str, country: str
+) -> None:
+    t = _tops(pipe, text)
+    assert name in t, set(t)
+    assert t[name].place.country == country  # type: ignore[attr-defined]
+
+
 def test_common_words_first_names_and_titles_are_not_places(pipe: Pipeline) -> None:
     t = _tops(pipe, "Police said on Thursday that Donald Trump met Mr Kelly in March. Reading is fun.")
     assert not ({"Police", "Thursday", "Donald", "Kelly", "March", "Reading"} & set(t)), set(t)
