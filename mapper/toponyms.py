@@ -562,7 +562,7 @@ _CONTEXT = [
         rf"(?=[bcdeghlnprstv])\b(?:the\s+)?(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s+(?P<n>{_NAME}){AGAIN}(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?P<m>{_NAME}){AGAIN})*"
     ),
     re.compile(
-        rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+(?:province|governorate|district|sub-?district|region|township|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|refugee\s+camp|neighbou?rhoods?|village)\b"
+        rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+(?:province|governorate|district|sub-?district|region|township|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|(?:refugee|displacement|IDP)\s+camp|neighbou?rhoods?|village)\b"
     ),
 ]
 # "X, a village 45 km south of Y", "X, a small government-held enclave", "X, a major town in"
@@ -594,7 +594,7 @@ _CONTEXT_GATE = [
         r"(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s"
     ),
     re.compile(
-        r"\s(?:province|governorate|district|sub-?district|region|township|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|neighbou?rhoods?|village)\b"
+        r"\s(?:province|governorate|district|sub-?district|region|township|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|(?:displacement|IDP)\s+camp|neighbou?rhoods?|village)\b"
     ),
 ]
 _CONTEXT_GATE.append(
@@ -736,6 +736,69 @@ _GUESS_AT = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t)\s+(?=[A-
 _GUESS_AFTER_BAD = re.compile(r"^(?:['’]s\b|\s+(?:said|says|told|and\s+[A-Z]))")
 
 
+_NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
+_NAME_AFTER = re.compile(r"\s+([A-Z][\w'’-]*)")
+
+
+def repeat_hits(clean: str, taken: list[Hit]) -> list[Hit]:
+    """A name a pattern found ("the Abu Shouk camp") wherever else the text writes it ("the Abu
+    Shouk displacement camp on the edge of El Fasher"): one name is one place in one article.
+    Not a single word of the dictionary ("the town of Hit" does not make "Hit by shrapnel" one),
+    an institution's name ("Butler Tech"), nor a word of a longer name ("Matthieu Prin")."""
+    words = common_words()
+    found = {
+        surface
+        for h in taken
+        if h.source == "pattern"
+        and not ((" " not in (surface := clean[h.start : h.end]) and surface.lower() in words) or english_head(surface))
+    }
+    if not found:
+        return []
+    import ahocorasick
+
+    # every name in one pass over the text (a search per name would cost names x length)
+    auto = ahocorasick.Automaton()
+    for surface in found:
+        auto.add_word(surface, surface)
+    auto.make_automaton()
+    # the spans taken, by start: one that overlaps [s, e) starts before e and, being at most
+    # ``longest`` long, after s - longest (found by bisection)
+    spans = sorted((h.start, h.end) for h in taken)
+    longest = max((e - s for s, e in spans), default=0)
+
+    def free(s: int, e: int) -> bool:
+        i = bisect.bisect_left(spans, (s - longest + 1,))
+        while i < len(spans) and spans[i][0] < e:
+            if spans[i][1] > s:
+                return False
+            i += 1
+        return True
+
+    out: list[Hit] = []
+    # leftmost first, and the longest of those that start together ("Abu Shouk" over "Abu")
+    found_at = sorted(
+        ((last + 1 - len(surface), last + 1, surface) for last, surface in auto.iter(clean)),
+        key=lambda x: (x[0], x[0] - x[1]),
+    )
+    for s, e, surface in found_at:
+        if _WORD_BEFORE.match(clean, s - 1) if s else False:
+            continue  # inside a longer word
+        if _WORD_AFTER.match(clean, e) or not free(s, e):
+            continue
+        # a word of a longer name beside it ("Matthieu Prin"), not a word such as "In"
+        beside = [_NAME_BEFORE.search(clean, max(0, s - 30), s), _NAME_AFTER.match(clean, e)]
+        if any(b and b.group(1).lower() not in words for b in beside):
+            continue
+        bisect.insort(spans, (s, e))
+        longest = max(longest, e - s)
+        out.append(Hit(s, e, name_key(surface), "pattern"))
+    return out
+
+
+_WORD_BEFORE = re.compile(r"[\w'’-]")
+_WORD_AFTER = re.compile(r"[\w-]")
+
+
 def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     """Runs of capitalised words that no gazetteer knows, right after "in", "near", "outside",
     "around" or "at": perhaps another spelling of a place ("Tel Abyad", "Tuz Khurmato").
@@ -797,6 +860,7 @@ def find_toponyms(article: Article, sentences: list[Sentence], matcher: Matcher)
         # a longer world name wins over a curated one inside it ("South Africa" over "Africa")
         hits = longest_first(hits + index_hits(clean, matcher.index, matcher.runs) + script_hits(clean, matcher.index))
     hits += pattern_hits(clean, hits)
+    hits += repeat_hits(clean, hits)
     if matcher.index is not None:
         hits += guess_hits(clean, hits)
     hits.sort(key=lambda h: h.start)

@@ -81,6 +81,17 @@ def test_unknown_names_from_context_are_listed_unresolved() -> None:
     assert set(r.unresolved) == {"Zarqoona", "Kfar Tawil"}
 
 
+def test_a_name_found_by_its_context_is_found_wherever_else_the_text_writes_it() -> None:
+    r = analyse_text(
+        "Soldiers shelled the Tarmaz camp on Friday. Nadia Tarmaz, a nurse, said the shells fell at dawn. "
+        "Residents of Tarmaz buried the dead."
+    )
+    text = r.article.clean
+    found = sorted(m.cstart for m in r.mentions if m.surface == "Tarmaz")
+    # the camp and the place the residents are of; not the nurse's family name
+    assert found == [text.index("Tarmaz camp"), text.index("of Tarmaz") + 3], found
+
+
 # ----------------------------------------------------------------------------- memos change nothing
 
 
