@@ -645,11 +645,12 @@ _WAYPOINT = r"(?:junction|crossroads|intersection|roundabout|checkpoint|bridge)"
 # between the unknown name and the known one after it: "X district in south Y", "X, a village
 # near Y", "X (north-west of Y)", "X, 35 km north of Y", "X in the province of Y"
 _UNKNOWN_BEFORE = re.compile(
-    rf"(?:\s+(?:{_PLACE_WORDS}|{_WAYPOINT}))?{AGAIN}"  # "X district (twice)"
+    rf"(?:\s+(?:[a-z][\w-]*\s+)?(?:{_PLACE_WORDS}|{_WAYPOINT}))?{AGAIN}"  # "X district (twice)", "X displacement camp"
     rf"\s*(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PLACE_WORDS}|zone)\s*)?(?:,|\()?\s*"  # ", a farming zone"
     rf"(?:(?P<in>in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:{_PLACE_WORDS}|countryside|outskirts|"
     rf"suburbs)\s+of\s+(?:the\s+)?)?(?:{_DIRECTION}\s+(?:of\s+(?:the\s+)?)?)?"
-    rf"|(?P<near>near|outside|close\s+to|just\s+outside|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of|"
+    rf"|(?P<near>near|outside|close\s+to|just\s+outside|on\s+the\s+(?:{_DIRECTION}\s+)?(?:outskirts|edges?|fringes?)\s+of|"
+    r"in\s+the\s+vicinity\s+of|"
     rf"(?:just\s+)?{_COMPASS}\s+of|"
     r"(?:(?:around|about|some|nearly|roughly|approximately)\s+)?\d+\s*(?:km|kilometers|kilometres|miles)\s+(?:\(\d+\s*\w+\)\s+)?(?:[\w-]+\s+){0,2}(?:of|from))\s+"
     rf"(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:[\w-]+\s+)?(?:city|town|village)\s+of\s+)?)",

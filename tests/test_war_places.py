@@ -167,6 +167,13 @@ def test_a_namesake_elsewhere_is_not_taken_against_the_text(pipe: Pipeline, text
     assert p is None or (p.country == country and p.resolved_by == "context"), p
 
 
+def test_a_camp_on_the_edge_of_a_town_is_placed_near_it_and_the_town_is_not_struck(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Shelling hit the Abu Zaghra displacement camp on the western edge of El Fasher, killing nine.")
+    camp = m["Abu Zaghra"]
+    assert camp.place is not None and camp.place.country == "SD" and camp.place.resolved_by == "context"
+    assert camp.role == "struck" and m["El Fasher"].role == "mentioned"
+
+
 def test_a_district_the_text_calls_one_wins_over_a_namesake_town(pipe: Pipeline) -> None:
     p = _place(pipe, "Afghan troops cleared villages in Kandahar province and Zhari district.", "Zhari")
     assert p.feature_type == "admin2" and p.country == "AF"
