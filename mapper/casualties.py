@@ -659,8 +659,13 @@ def _read(sentence: str, forms: Iterator[Iterator[_Found]]) -> list[_Figure]:
             got = _count(found)
             if got is None or not _plausible(got[0]) or _denied(sentence, s):
                 continue
+            if sentence[s].isdigit() and _MONTH_BEFORE.search(sentence, max(0, s - 12), s):
+                continue  # "on Sept. 11 killed the ambassador": a date, not a toll
             out.append((s, e, got[0], got[1]))
     return sorted(out)
+
+
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s*$")
 
 
 def find_figures(sentence: str) -> list[Figures]:

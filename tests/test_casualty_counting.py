@@ -86,6 +86,7 @@ def test_killed_figure(sentence: str, killed: tuple[int | None, int | None]) -> 
         "The bomber detonated the vest 3 km from the base.",
         "The assault force detained two suspected insurgents.",
         "A fire at the farm left three horses injured and two dogs dead.",
+        "A raid on the consulate on Sept. 11 killed the envoy.",  # a date, not a toll
     ],
 )
 def test_no_killed_figure(sentence: str) -> None:
