@@ -791,10 +791,14 @@ def find_claimant(sentence: str) -> str | None:
 
 # --------------------------------------------------------------------------- claims
 
-_PRIOR_TIME = re.compile(
+_PRIOR_CAUSE = re.compile(
     r"\b(?:responsible\s+for|in\s+response\s+to|in\s+retaliation\s+for|retaliat\w*|revenge\s+for|"
-    r"avenge\w*)\b|\b(?:last|previous|earlier)\s+(?:week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)\b|\blast\s+week's\b|\b(?:days|weeks|months|years)\s+(?:ago|earlier)\b",
+    r"avenge\w*)\b|\blast\s+week's\b",
+    re.I,
+)
+_PRIOR_WHEN = re.compile(
+    r"\b(?:last|previous|earlier)\s+(?:week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b|\b(?:days|weeks|months|years)\s+(?:ago|earlier)\b",
     re.I,
 )
 
@@ -815,6 +819,7 @@ def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim
     texts = [clean[sent.start : sent.end] for sent in sentences]
     hinted = _hinted(clean, sentences)
     all_figures = [find_figures(text) if hint else [] for text, hint in zip(texts, hinted, strict=True)]
+    reported = False  # a sentence before has given figures
     for i, sent in enumerate(sentences):
         text = texts[i]
         figures = all_figures[i]
@@ -831,7 +836,10 @@ def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim
             seen.add(key)
             phrase = (sent.start + f.span[0], sent.start + f.span[1])
             s, e = article.to_original(sent.start, sent.end)
-            aside = "running total" if f.cumulative else "an earlier event" if _PRIOR_TIME.search(text) else ""
+            # a toll the article's first report of figures dates "last week" is its event's, not an
+            # earlier one ("killed 11 civilians in raids on villages ... last week")
+            earlier = _PRIOR_CAUSE.search(text) or (_PRIOR_WHEN.search(text) and reported)
+            aside = "running total" if f.cumulative else "an earlier event" if earlier else ""
             # in a sentence that turns to another matter, who gives the figure's part of it
             a, b = turn_part(text, f.span[0])
             said = find_claimant(text[a:b]) if (a, b) != (0, len(text)) else None
@@ -852,6 +860,7 @@ def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim
             )
             spans.append((i, *phrase, f.part))
         prev_claimant, prev_para = claimant, sent.paragraph
+        reported = reported or bool(figures)
     return claims, spans
 
 

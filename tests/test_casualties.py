@@ -161,6 +161,16 @@ def test_claim_in_a_country_covers_the_struck_sites_in_it() -> None:
     assert sorted(claim.places) == ["gz:akashat", "gz:al-qaim"]
 
 
+def test_the_first_toll_of_a_report_dated_last_week_is_its_events_and_a_later_one_an_earlier_events() -> None:
+    r = analyse_text(
+        "Insurgents killed 11 villagers in raids on Al-Qaim last week, officials said. "
+        "A rocket had killed two guards at Akashat months ago."
+    )
+    first, second = r.claims
+    assert first.killed_min == 11 and first.places == ["gz:al-qaim"] and not first.aside
+    assert second.killed_min == 2 and second.places == [] and second.aside == "an earlier event"
+
+
 def test_earlier_event_casualties_are_not_put_on_todays_sites() -> None:
     r = analyse_text(
         "In retaliation for last week's drone strike that left three American soldiers dead, "
