@@ -688,6 +688,11 @@ def test_a_place_a_direction_points_from_after_a_comma_is_no_item_of_a_list(pipe
     assert set(_struck_at(r)) == {"Kfar Rumman", "Nabatieh"}
 
 
+def test_a_place_a_distance_in_nautical_miles_points_from_is_not_struck(pipe: Pipeline) -> None:
+    r = _analyse(pipe, "A missile struck a tanker at sea, about 60 nautical miles west of Sanaa, on Monday.")
+    assert "Sanaa" not in _struck_at(r)
+
+
 def test_the_toll_in_the_part_of_a_sentence_that_turns_to_another_strike_is_that_strikes(pipe: Pipeline) -> None:
     r = _analyse(
         pipe,

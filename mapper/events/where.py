@@ -49,7 +49,7 @@ _ORIGIN_NEAR = re.compile(
 )
 # a distance that makes a place a landmark, not where the event was ("200 km west of Kathmandu")
 _FAR = re.compile(
-    r"\b(?:(?:[2-9]\d|\d{3,})(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?)|(?:1[5-9]|[2-9]\d|\d{3,})\s+miles?)\b"
+    r"\b(?:(?:[2-9]\d|\d{3,})(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?)|(?:1[5-9]|[2-9]\d|\d{3,})\s+(?:nautical\s+)?miles?)\b"
     r"[^,;]{0,40}$",
     re.I,
 )
@@ -59,7 +59,7 @@ _PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|countryside)\b", re.I)
 _NEAR_BEFORE = re.compile(
     r"(?:\b(?:near|nearby|close\s+to|outside|outskirts\s+of|vicinity\s+of|edge\s+of|around|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
-    r"south-west)(?:ern)?\s+of|(?:\d[\d,.]*|a\s+few|several|some)\s+(?:km|kms|kilometers?|kilometres?|miles?|meters?|"
+    r"south-west)(?:ern)?\s+of|(?:\d[\d,.]*|a\s+few|several|some)\s+(?:km|kms|kilometers?|kilometres?|(?:nautical\s+)?miles?|meters?|"
     r"metres?)\s+(?:\([^)]{0,20}\)\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
     r"north-east|north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)|away\s+from)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|capital|border\s+town|provincial\s+capital)\s+of\s+)?)$",
