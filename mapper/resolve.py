@@ -191,6 +191,16 @@ class Resolver:
         for m in mentions:
             if m.key not in cands:
                 cs = self.candidates(m.key)
+                if (
+                    "admin1" in kinds.get(m.key, ())
+                    and self.world is not None
+                    and cs
+                    and cs[0][0] == 0
+                    and not any(c[1].feature_type == "admin1" for c in cs)
+                ):
+                    # the province the text names ("Deir ez-Zor province"), of which the curated
+                    # gazetteer has only the city: the world's, as if curated
+                    cs = cs + [(0, p) for p in self.world.candidates(m.key) if p.feature_type == "admin1"]
                 # the province named after a big city only when the text calls it one ("the
                 # Donetsk region", "Idlib province")
                 cands[m.key] = cs if "admin1" in kinds.get(m.key, ()) else _city_over_state(cs)

@@ -174,6 +174,11 @@ def test_a_camp_on_the_edge_of_a_town_is_placed_near_it_and_the_town_is_not_stru
     assert camp.role == "struck" and m["El Fasher"].role == "mentioned"
 
 
+def test_a_province_the_text_names_is_found_though_the_curated_gazetteer_has_only_its_city(pipe: Pipeline) -> None:
+    p = _place(pipe, "Coalition jets pounded oil fields in Deir ez-Zor province overnight.", "Deir ez-Zor")
+    assert (p.feature_type, p.country) == ("admin1", "SY"), p
+
+
 def test_a_district_the_text_calls_one_wins_over_a_namesake_town(pipe: Pipeline) -> None:
     p = _place(pipe, "Afghan troops cleared villages in Kandahar province and Zhari district.", "Zhari")
     assert p.feature_type == "admin2" and p.country == "AF"
