@@ -793,7 +793,12 @@ def find_claimant(sentence: str) -> str | None:
 
 _PRIOR_CAUSE = re.compile(
     r"\b(?:responsible\s+for|in\s+response\s+to|in\s+retaliation\s+for|retaliat\w*|revenge\s+for|"
-    r"avenge\w*)\b|\blast\s+week's\b",
+    r"avenge\w*)\b|\blast\s+week's\b|"
+    # what a person targeted did before: "was involved in the Aug. 8 suicide attack, which killed",
+    # "planned and directed a recent ambush that killed two soldiers"
+    r"\b(?:was|were|been|is|are)\s+(?:\w+\s+)?involved\s+in\b|\b(?:planned|orchestrated|masterminded|directed|"
+    r"coordinated)\s+(?:and\s+\w+\s+)?(?:the|an?|several|multiple|numerous)\s+(?:[\w.-]+\s+){0,3}?"
+    r"(?:attacks?|ambush(?:es)?|bombings?|assaults?)\b",
     re.I,
 )
 _PRIOR_WHEN = re.compile(

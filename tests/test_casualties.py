@@ -171,6 +171,18 @@ def test_the_first_toll_of_a_report_dated_last_week_is_its_events_and_a_later_on
     assert second.killed_min == 2 and second.places == [] and second.aside == "an earlier event"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forces raided a compound in Al-Qaim. The commander was involved in the March 3 bombing, which killed nine.",
+        "Forces raided a compound in Al-Qaim. The commander planned and led a deadly ambush that killed nine guards.",
+    ],
+)
+def test_what_a_targeted_man_did_before_is_an_earlier_events_toll(text: str) -> None:
+    [claim] = analyse_text(text).claims
+    assert claim.killed_min == 9 and claim.places == [] and claim.aside == "an earlier event"
+
+
 def test_earlier_event_casualties_are_not_put_on_todays_sites() -> None:
     r = analyse_text(
         "In retaliation for last week's drone strike that left three American soldiers dead, "
