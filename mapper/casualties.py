@@ -407,14 +407,20 @@ def _list_at(sentence: str, pos: int, passive: bool) -> list[_Group]:
     return out
 
 
-def _lengths(groups: list[_Group]) -> list[int]:
+def _lengths(groups: list[_Group], headline: bool = False) -> list[int]:
     """How many of ``groups`` a list may take, longest first: a comma chain counts only when
-    "and" closes it ("two soldiers, a nurse and a driver"), and a name only opens a list
-    ("killing Fayez and one other fighter")."""
+    "and" closes it ("two soldiers, a nurse and a driver"), but in a headline, which writes a
+    comma for "and" ("Gunfight leaves two soldiers, three militants dead"); and a name only
+    opens a list ("killing Fayez and one other fighter")."""
     if not groups:
         return []
     least = 2 if _kind(groups[0][0]) == "nm" else 1
-    return [k for k in range(len(groups), least - 1, -1) if k == 1 or groups[k - 1][1]]
+    return [k for k in range(len(groups), least - 1, -1) if k == 1 or groups[k - 1][1] or headline]
+
+
+def _headline(sentence: str) -> bool:
+    """A sentence with no closing stop: a headline."""
+    return not sentence.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")"))
 
 
 _GENERIC = re.compile(r"(?i:people|persons|victims|individuals)$")
@@ -452,9 +458,10 @@ _Found = tuple[int, int, list[_Group] | re.Match[str]]  # start, end, and the gr
 
 def _active(sentence: str, anchor: re.Pattern[str], after: re.Pattern[str] | None = None) -> Iterator[_Found]:
     """Lists after ``anchor`` ("killed ..."), followed by ``after`` if given ("left ... dead")."""
+    headline = _headline(sentence)
     for a in anchor.finditer(sentence):
         groups = _list_at(sentence, a.end(), passive=False)
-        for k in _lengths(groups):
+        for k in _lengths(groups, headline):
             end = groups[k - 1][0].end()
             if after is not None:
                 f = after.match(sentence, end)
@@ -468,13 +475,16 @@ def _active(sentence: str, anchor: re.Pattern[str], after: re.Pattern[str] | Non
 def _passive(sentence: str, word: re.Pattern[str], tail: re.Pattern[str]) -> Iterator[_Found]:
     """Lists that ``tail`` follows up to one of the words ``word`` finds ("two soldiers were
     killed"), the longest (leftmost) one."""
+    headline = _headline(sentence)
     for w in word.finditer(sentence):
         for s in _WORD_START.finditer(sentence, max(0, w.start() - _REACH), w.start()):
             p = s.start()
             if sentence.endswith(("the ", "The "), 0, p):  # "the two were killed": said before
                 continue
             groups = _list_at(sentence, p, passive=True)
-            k = next((k for k in _lengths(groups) if tail.fullmatch(sentence, groups[k - 1][0].end(), w.end())), 0)
+            k = next(
+                (k for k in _lengths(groups, headline) if tail.fullmatch(sentence, groups[k - 1][0].end(), w.end())), 0
+            )
             if k:
                 yield p, w.end(), groups[:k]
                 break

@@ -208,3 +208,16 @@ def test_figures_take_time_linear_in_the_text(unit: str) -> None:
 
     small, large = cost(100), cost(1600)
     assert large < 16 * small * 3 + 0.05  # 16 times the text: well under 16 times 3 the time
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Gunfight leaves two soldiers, three militants dead", (5, 5)),
+        ("Four police, two civilians killed in Kandahar blast", (6, 6)),
+        # in a sentence, a comma without "and" is an apposition
+        ("The blast killed three people, a woman and her two children.", (3, 3)),
+    ],
+)
+def test_a_headline_writes_a_comma_for_and(sentence: str, killed: tuple[int, int]) -> None:
+    assert [(f.killed_min, f.killed_max) for f in find_figures(sentence)] == [killed]
