@@ -20,7 +20,9 @@ Sites
 Casualty figures of a site (documented rule, after ACLED's "lowest credible
 figure" and UCDP's low/high): ``killed_min`` is the lowest lower bound any claim
 covering the site gives, ``killed_max`` the highest upper bound, or null when a
-claim leaves it open ("at least 16").  Same for injured.  A claim that covers
+claim leaves it open ("at least 16").  Same for injured.  A report that gives the dead of
+each side of a fight apart, in one sentence or the next ("killing 10 police officers. Five
+attackers were killed"), gives their sum (15) as its figure.  A claim that covers
 several sites is one claim listed on each with all its ``sites``; totals over
 sites must count distinct claims, never sum the sites.
 """
@@ -151,13 +153,70 @@ def _cluster_place(place: Place, items: list[tuple[Mention, date | None, date | 
     return clusters
 
 
-def _range(claims: Iterable[Claim], lo: str, hi: str) -> tuple[int | None, int | None]:
-    rel = [c for c in claims if getattr(c, lo) is not None or getattr(c, hi) is not None]
+_Range = tuple[int | None, int | None]
+
+
+def _span(ranges: Iterable[_Range]) -> _Range:
+    """The lowest lower bound and the highest upper bound (None when one is left open)."""
+    rel = [r for r in ranges if r != (None, None)]
     if not rel:
         return None, None
-    mins = [getattr(c, lo) for c in rel if getattr(c, lo) is not None]
-    maxs = [getattr(c, hi) for c in rel]
-    return (min(mins) if mins else None), (None if any(x is None for x in maxs) else max(maxs))
+    mins = [a for a, _ in rel if a is not None]
+    maxs = [b for _, b in rel if b is not None]
+    return (min(mins) if mins else None), (max(maxs) if len(maxs) == len(rel) else None)
+
+
+def _range(claims: Iterable[Claim], lo: str, hi: str) -> _Range:
+    return _span((getattr(c, lo), getattr(c, hi)) for c in claims)
+
+
+# the dead of the two sides of a fight, as one report gives them: the armed men who attacked or
+# fought ("five attackers were killed") and the others ("killing 10 police officers")
+_ARMED = frozenset(
+    "attacker attackers assailant assailants gunman gunmen bomber bombers militant militants insurgent insurgents "
+    "jihadist jihadists terrorist terrorists rebel rebels fighter fighters extremist extremists raider raiders".split()
+)
+_ANYONE = frozenset("people persons individuals victims members others other more dead".split())
+
+
+def _side(victims: str | None) -> str | None:
+    """ "armed", "others", or None (no victims said, anyone, or both sides)."""
+    if not victims:
+        return None
+    heads = {part.split()[-1].lower() for part in victims.split(" and ") if part.split()}
+    if heads & _ANYONE:
+        return None
+    sides = {"armed" if h in _ARMED else "others" for h in heads}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _killed(claims: list[Claim]) -> _Range:
+    """A site's killed range: the span of its reports' figures, where a report that gives the dead
+    of each side apart in one sentence or the next ("killing 10 police officers. Five attackers
+    were killed") gives their sum (15), not two figures to choose from."""
+    ranges: list[_Range] = []
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.killed_min is not None or c.killed_max is not None:
+            by_article[c.article].append(c)
+    for own in by_article.values():
+        summed: set[int] = set()
+        others = [c for c in own if _side(c.victims) == "others"]
+        for a in (c for c in own if _side(c.victims) == "armed"):
+            o = next((o for o in others if id(o) not in summed and _together(a, o)), None)
+            if o is not None:
+                summed |= {id(a), id(o)}
+                lo = (a.killed_min or 0) + (o.killed_min or 0)
+                ranges.append(
+                    (lo, None if a.killed_max is None or o.killed_max is None else a.killed_max + o.killed_max)
+                )
+        ranges += [(c.killed_min, c.killed_max) for c in own if id(c) not in summed]
+    return _span(ranges)
+
+
+def _together(a: Claim, b: Claim) -> bool:
+    """Whether two claims are of one sentence or of two that follow each other."""
+    return a.start == b.start or 0 <= b.start - a.end <= 3 or 0 <= a.start - b.end <= 3
 
 
 def struck_sites(
@@ -205,7 +264,7 @@ def place_claims(sites: list[Site], claims: Iterable[Claim], site_of: dict[tuple
         for sid in claim.sites:
             by_id[sid].claims.append(claim)
     for s in sites:
-        s.killed_min, s.killed_max = _range(s.claims, "killed_min", "killed_max")
+        s.killed_min, s.killed_max = _killed(s.claims)
         s.injured_min, s.injured_max = _range(s.claims, "injured_min", "injured_max")
 
 

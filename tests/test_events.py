@@ -688,6 +688,25 @@ def test_a_place_a_direction_points_from_after_a_comma_is_no_item_of_a_list(pipe
     assert set(_struck_at(r)) == {"Kfar Rumman", "Nabatieh"}
 
 
+def test_a_report_giving_the_dead_of_each_side_of_a_fight_gives_the_site_their_sum(pipe: Pipeline) -> None:
+    r = _analyse(
+        pipe,
+        "Gunmen stormed a checkpoint in Kherson on Monday, killing six police officers. "
+        "Four attackers were killed in the gunfight.",
+    )
+    k = _sites(r)["Kherson"]
+    assert (k.killed_min, k.killed_max) == (10, 10)
+    # told far apart, two figures of the article are two figures, whatever their sides
+    r = _analyse(
+        pipe,
+        "Gunmen stormed a checkpoint in Kherson on Monday, killing six police officers. "
+        "The city has been shelled for months. Residents queue for water each morning. "
+        "Four attackers were killed, the army said.",
+    )
+    k = _sites(r)["Kherson"]
+    assert (k.killed_min, k.killed_max) == (4, 6)
+
+
 def test_a_place_a_distance_in_nautical_miles_points_from_is_not_struck(pipe: Pipeline) -> None:
     r = _analyse(pipe, "A missile struck a tanker at sea, about 60 nautical miles west of Sanaa, on Monday.")
     assert "Sanaa" not in _struck_at(r)
