@@ -354,6 +354,23 @@ class Resolver:
                 del choice[k]
                 cands[k] = []
                 keys.remove(k)
+        # a name the text calls a district ("the Zavodskoy district", "X raion"), read as a town or
+        # village far from every other place of the article (a town of Primorye in a report on
+        # Saratov): not that town, but a district no gazetteer has
+        spots = [choice[o][1] for o in keys if choice[o][1].feature_type not in _BROAD]
+        for k in [k for k in keys if "admin2" in kinds.get(k, ())]:
+            p = choice[k][1]
+            others = [q for q in spots if q is not p]
+            if (
+                p.feature_type not in kinds[k]
+                and choice[k][0] != 0
+                and p.population < STRONG_POPULATION
+                and others
+                and all(distance_km(p, q) > DISTRICT_FAR_KM for q in others)
+            ):
+                del choice[k]
+                cands[k] = []
+                keys.remove(k)
         # a name no gazetteer knows that the text places inside or near one it does ("the
         # village of X in northern Y", "Y's district of X"): at Y, as nearly as the text says
         guesses = {m.key for m in mentions if m.confidence <= GUESS}
@@ -462,6 +479,7 @@ _OF_BEFORE = re.compile(
 )
 NEAR_KM = 150  # "near", "outside", "close to"
 TOWN_REACH_KM = 50  # how far a place inside a town may lie from the town's point
+DISTRICT_FAR_KM = 500  # a town farther than this from all of an article's places is not its "X district"
 DIRECTION_KM = 400  # "north of", "south-west of"
 # between a name and the place the text puts it near: "X junction near Y", "X, 20 km south of Y"
 _NEAR_AFTER = re.compile(

@@ -179,6 +179,13 @@ def test_a_province_the_text_names_is_found_though_the_curated_gazetteer_has_onl
     assert (p.feature_type, p.country) == ("admin1", "SY"), p
 
 
+def test_a_district_of_the_story_is_not_a_town_of_its_name_across_the_country(pipe: Pipeline) -> None:
+    # the only Zavodskoy in the bundled data is a town in Primorye, 6,000 km from Saratov
+    m = _mentions(pipe, "Drones attacked Saratov overnight. Debris hurt two people in the Zavodskoy district.")
+    p = m["Zavodskoy"].place
+    assert p is None or (p.resolved_by == "context" and p.admin1 == m["Saratov"].place.admin1), p
+
+
 def test_a_district_the_text_calls_one_wins_over_a_namesake_town(pipe: Pipeline) -> None:
     p = _place(pipe, "Afghan troops cleared villages in Kandahar province and Zhari district.", "Zhari")
     assert p.feature_type == "admin2" and p.country == "AF"
