@@ -572,6 +572,25 @@ def test_a_russian_town_is_in_a_province_named_in_english() -> None:
     assert town.admin1 == "Kursk", town
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "shown", "town", "label"),
+    [
+        ("Drones hit an airfield in Crimea; a depot burned in Dzhankoy.", "Crimea", "Autonomous Republic of Crimea",
+         "Dzhankoy", "Crimea"),
+        ("Blasts shook Grozny, the capital of Chechnya.", "Chechnya", "Chechen Republic", "Grozny", "Chechnya"),
+        ("A drone hit a plant near Kazan in Tatarstan.", "Tatarstan", "Tatarstan Republic", "Kazan", "Tatarstan"),
+        ("Gunmen attacked churches in Derbent, Dagestan.", "Dagestan", "Dagestan Republic", "Derbent", "Dagestan"),
+    ],
+)  # fmt: skip
+def test_a_republic_named_in_its_own_language_is_shown_by_its_english_name(
+    pipe: Pipeline, text: str, name: str, shown: str, town: str, label: str
+) -> None:
+    m = _mentions(pipe, text)
+    p = m[name].place
+    assert p is not None and p.feature_type == "admin1" and p.name == shown, p
+    assert m[town].place is not None and m[town].place.admin1 == label, m[town].place
+
+
 def test_an_armed_group_says_where_to_look_for_another_spelling(pipe: Pipeline) -> None:
     # no country named: the group's war says where "Maiwund" may be another spelling of a place
     m = _mentions(pipe, "Taliban fighters overran a police checkpoint in Maiwund district at dawn.")

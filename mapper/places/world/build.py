@@ -244,6 +244,25 @@ def _named_after(name: str, towns: dict[str, str]) -> tuple[str, str] | None:
     return None
 
 
+# a republic named in its own language ("Tatarstan, Respublika", "Chuvashskaya Respublika",
+# "Avtonomna Respublika Krym", "Qoraqalpogiston Respublikasi"), and its English names ("Tatarstan
+# Republic", "Autonomous Republic of Crimea")
+_LOCAL_REPUBLIC = re.compile(r"\bRespublika(?:si)?\b")
+_ENGLISH_REPUBLIC = re.compile(r"^(?:Autonomous\s+)?Republic\s+of\s+(?P<of>.+)$|^(?P<own>.+?)\s+Republic$")
+
+
+def _republic_label(aliases: list[str]) -> tuple[str, str] | None:
+    """The English label and name of a republic named in its own language: the first alias that
+    calls it a republic in English, labelled by its plain English name where the data has one
+    ("Chechen Republic", "Chechnya"; "Autonomous Republic of Crimea", "Crimea"); else the plain
+    English name alone ("Karakalpakstan"); None when the data has neither."""
+    formal = next((m for a in aliases if (m := _ENGLISH_REPUBLIC.match(a))), None)
+    bare = next((a for a in aliases if " " not in a and not _LOCAL_REPUBLIC.search(a)), None)
+    if formal is None:
+        return (bare, bare) if bare else None
+    return bare or formal.group("of") or formal.group("own"), formal.group()
+
+
 def _english_label(name: str, aliases: Iterable[str]) -> tuple[str, str]:
     """An administrative unit's English label and the name to show.
 
@@ -253,6 +272,8 @@ def _english_label(name: str, aliases: Iterable[str]) -> tuple[str, str]:
     "Kharkiv Oblast" for "Kharkivska oblast"); else the GeoNames name without diacritics
     ("Paktiya" rather than "Paktia", "Kandahar", "Al Anbar")."""
     plain_aliases = [a for a in aliases if a and a.isascii() and _TITLE_CASE.match(a)]
+    if _LOCAL_REPUBLIC.search(name) and (republic := _republic_label(plain_aliases)):
+        return republic
     chosen = ""
     if name.isascii() and not _LOCAL_KIND.search(name):
         chosen = name
@@ -455,6 +476,8 @@ def build_index(path: Path, versions: dict[str, str] | None = None) -> BuildStat
         names = _unit_names(shown, s.name, s.aliases, district=False)
         if _is_ascii_name(label) and name_key(label) in admin_towns.get(code, {}) and label not in names:
             names.append(label)  # "the Bryansk region": the province of its big town's name
+        elif _LOCAL_REPUBLIC.search(s.name) and label not in names:
+            names.append(label)  # "Dagestan", "Tatarstan": a republic by its English name
         rec.names = ALIAS_SEP.join(names)
         rec.script_names = ALIAS_SEP.join(a for a in s.aliases if is_script_name(a))
         rec.precision = 3
