@@ -155,8 +155,15 @@ def _embedded(clean: str, start: int, end: int) -> bool:
     return False
 
 
+# news agencies whose names, written in capitals as they sign their copy, are also spellings of
+# places: Syria's SANA (not Sanaa), Yemen's SABA, Jordan's PETRA
+_AGENCY_CAPITALS = frozenset({"SANA", "SABA", "PETRA"})
+
+
 def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None = None) -> str:
     """Why a mention is not a literal place, or "" when it is one."""
+    if clean[start:end] in _AGENCY_CAPITALS:
+        return "news agency"
     after = clean[end : end + 80]
     before = clean[max(0, start - 60) : start]
     if _ORG_AFTER.match(after):

@@ -21,6 +21,7 @@ def _literal(text: str) -> dict[str, bool]:
         ("According to sources speaking with Al-Mayadeen, the sites were empty.", "Al-Mayadeen"),
         ("From the Iraqi side, Al-Mayadeen confirmed that sites were hit.", "Al-Mayadeen"),
         ("Syrian state news agency Sana meanwhile reported that a child had died.", "Sana"),
+        ("HOMS, SANA - Army units repelled an attack on posts north of the city.", "SANA"),  # the agency's byline
         ("A fellow told The Jerusalem Post that the raids were heartening.", "Jerusalem"),
         ("Washington has launched a new bombing campaign against fighters.", "Washington"),
         ("Damascus strongly condemned the attack on its territory.", "Damascus"),
