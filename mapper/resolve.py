@@ -278,11 +278,12 @@ class Resolver:
                 close[a.key] = (b.key, _reach(near))
             elif (
                 container.feature_type not in _BROAD
-                and set(kinds.get(a.key, ())) & set(_POPULATED)
+                and (set(kinds.get(a.key, ())) & set(_POPULATED) or container.feature_type in _POINTS)
                 and _IN_AFTER.match(between)
+                and " of " not in between
             ):
-                # "the village of X in Y" where Y is a town or a district: a village near Y, not
-                # a namesake in another country
+                # "the village of X in Y" where Y is a town or a district, "Lido Beach in
+                # Mogadishu": near Y, not a namesake in another country
                 close[a.key] = (b.key, NEAR_KM)
             elif a.key in choice and choice[a.key][1].feature_type in _CONTAINERS and _OF_BEFORE.match(between):
                 # "Ukraine's southern city of Zaporizhzhia", "the Iraqi town of Hit" (a people
@@ -470,7 +471,9 @@ _IN_AFTER = re.compile(
 )
 # between a part of a town and the town: "X district of Y", "X neighbourhood in Y"
 _PART_OF_TOWN = re.compile(
-    r"^\s+(?:district|neighbou?rhood|quarter|suburb|sector|sub-?district)\s+(?:of|in)\s+(?:the\s+)?$", re.I
+    r"^\s+(?:district|neighbou?rhood|quarter|suburb|sector|sub-?district|locality|"
+    r"(?:district|neighbou?rhood|quarter|suburb|sector|localitie)s)\s+(?:of|in)\s+(?:the\s+)?$",
+    re.I,
 )
 # between a country (or its people) and a name inside it: "Y's southern city of X", "the Iraqi town of X"
 _OF_BEFORE = re.compile(
@@ -666,7 +669,8 @@ _PROVINCES = frozenset({"admin1", "region"})
 _CHAIN = 3  # names placed by other names so placed ("X in Y in Z"), at most this deep
 _PLACE_WORDS = (
     r"(?:sub-?district|district|neighbou?rhood|quarter|suburb|area|township|village|hamlet|town|city|camp|"
-    r"refugee\s+camp|settlement|locality|region|province|enclave)"
+    r"refugee\s+camp|settlement|locality|localities|districts|neighbou?rhoods|quarters|suburbs|region|province|"
+    r"enclave)"
 )
 # a point on a road, named after a place or a person ("the Sharon junction near Netanya")
 _WAYPOINT = r"(?:junction|crossroads|intersection|roundabout|checkpoint|bridge)"
@@ -736,6 +740,8 @@ _LIST_HEAD_BEFORE = re.compile(
 )
 # words that end the name of a place, not of an institution ("Guma Local Government Area")
 _PLACE_HEADS = frozenset(_KIND_OF_WORD) | {"area", "region", "province", "county", "governorate", "municipality"}
+# and the words of the land's features ("Lido Beach in Mogadishu", "the Cal Miskaad mountains")
+_PLACE_HEADS |= {"beach", "valley", "mountain", "mountains", "hill", "hills", "island", "plain", "desert", "forest"}
 _NON_WORD = re.compile(r"\W+")
 # the Arabic words for a village's features that open place names (``toponyms``' patterns)
 _KIND_OF_PREFIX = {

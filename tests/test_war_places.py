@@ -179,6 +179,21 @@ def test_a_province_the_text_names_is_found_though_the_curated_gazetteer_has_onl
     assert (p.feature_type, p.country) == ("admin1", "SY"), p
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the only Lido Beach and Karari of the bundled data are in New York and India
+        ("Gunmen stormed a seafront hotel on Lido Beach in Mogadishu at night.", "Lido Beach", "SO"),
+        ("Shells fell on the Ombada and Karari localities of Omdurman on Monday.", "Karari", "SD"),
+    ],
+)
+def test_a_place_the_text_puts_in_a_town_is_near_it_not_a_namesake_abroad(
+    pipe: Pipeline, text: str, name: str, country: str
+) -> None:
+    p = _mentions(pipe, text)[name].place
+    assert p is not None and p.country == country, p
+
+
 def test_a_district_of_the_story_is_not_a_town_of_its_name_across_the_country(pipe: Pipeline) -> None:
     # the only Zavodskoy in the bundled data is a town in Primorye, 6,000 km from Saratov
     m = _mentions(pipe, "Drones attacked Saratov overnight. Debris hurt two people in the Zavodskoy district.")
