@@ -506,6 +506,11 @@ _KIND_AFTER = re.compile(
     r"\s+(district|province|governorate|oblast|raion|rayon|county|prefecture|region|township|sub-?district|"
     r"countryside|local\s+government\s+area|LGA)\b"
 )
+# the kind of every item of a list that a plural ends: "the Sumy, Kharkiv and Zaporizhzhia regions"
+_KINDS_AFTER = re.compile(
+    r"\s+(district|province|governorate|oblast|raion|rayon|countie|prefecture|region|township)s\b"
+)
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _KIND_BEFORE = re.compile(
     r"\b(city|town|village|hamlet|port|suburb|capital|district|province|governorate|region|countryside)\s+of\s+"
     r"(?:the\s+)?$"
@@ -553,6 +558,17 @@ def _kinds(clean: str, mentions: Sequence[Toponym]) -> dict[str, tuple[str, ...]
                 word = None  # "a residential district of Kharkiv": a part of the city, which is no district
         if word is not None:
             out.setdefault(m.key, KINDS.get(" ".join(word.lower().split()), ()))
+    for i, m in enumerate(mentions):
+        plural = _KINDS_AFTER.match(clean, m.cend)
+        if plural is None:
+            continue
+        word = plural.group(1).lower().replace("countie", "county")
+        j = i
+        while True:  # the items before it, back to the list's head
+            out.setdefault(mentions[j].key, KINDS.get(word, ()))
+            if j == 0 or not _LIST_SEP.fullmatch(clean, mentions[j - 1].cend, mentions[j].cstart):
+                break
+            j -= 1
     return out
 
 

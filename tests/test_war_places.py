@@ -194,6 +194,13 @@ def test_a_place_the_text_puts_in_a_town_is_near_it_not_a_namesake_abroad(
     assert p is not None and p.country == country, p
 
 
+def test_a_plural_kind_word_gives_its_kind_to_every_item_of_the_list_before_it(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Guided bombs fell on villages in the Sumy, Kharkiv and Zaporizhzhia regions overnight.")
+    for name in ("Sumy", "Kharkiv", "Zaporizhzhia"):
+        p = m[name].place
+        assert p is not None and p.feature_type == "admin1", (name, p)
+
+
 def test_a_district_of_the_story_is_not_a_town_of_its_name_across_the_country(pipe: Pipeline) -> None:
     # the only Zavodskoy in the bundled data is a town in Primorye, 6,000 km from Saratov
     m = _mentions(pipe, "Drones attacked Saratov overnight. Debris hurt two people in the Zavodskoy district.")
