@@ -134,7 +134,10 @@ _LOWER_MODS = (
     "regional deputy shadow network cell group aid rescue medical health relief humanitarian family service crew "
     "emergency border prison tribal village government opposition single bomb weapons explosives roadside "
     "foreign-born radio television TV news media press school hospital election polling ethnic religious "
-    "commando navy naval air special elite coalition allied partner paramilitary"
+    "commando navy naval air special elite coalition allied partner paramilitary "
+    # where people work: "six dock workers", "four farm labourers", "two power plant engineers"
+    "dock factory farm construction mine mining oil gas power plant railway rail port energy market utility "
+    "repair maintenance sanitation warehouse shop hotel office bank fuel water"
 ).split()
 _CAPWORD = r"[A-Z][\w'’.-]*"
 # (a name with the Arabic article written in lower case: "10 al-Shabaab fighters")

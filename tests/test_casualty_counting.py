@@ -221,3 +221,16 @@ def test_figures_take_time_linear_in_the_text(unit: str) -> None:
 )
 def test_a_headline_writes_a_comma_for_and(sentence: str, killed: tuple[int, int]) -> None:
     assert [(f.killed_min, f.killed_max) for f in find_figures(sentence)] == [killed]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "victims"),
+    [
+        ("A drone strike on the depot killed five warehouse workers and two factory guards.", (7, 7), None),
+        ("Shelling killed four farm labourers in the fields.", (4, 4), "farm labourers"),
+    ],
+)
+def test_people_named_by_where_they_work_are_counted(sentence: str, killed: tuple, victims: str | None) -> None:
+    [f] = find_figures(sentence)
+    assert (f.killed_min, f.killed_max) == killed
+    assert victims is None or f.victims == victims
