@@ -724,6 +724,18 @@ def test_the_toll_in_the_part_of_a_sentence_that_turns_to_another_strike_is_that
     assert claim.claimant == "a local medic"
 
 
+def test_a_toll_summing_up_strikes_that_have_tolls_of_their_own_is_on_none_of_their_sites(pipe: Pipeline) -> None:
+    r = _analyse(
+        pipe,
+        "A missile hit a grain terminal in Odesa on Monday, killing six dock workers. "
+        "In Kherson, artillery fire wounded two women. "
+        "In all, at least nine people were killed across Ukraine, officials said.",
+    )
+    sites = _sites(r)
+    assert (sites["Odesa"].killed_min, sites["Odesa"].killed_max) == (6, 6)
+    assert sites["Kherson"].killed_min is None and sites["Kherson"].injured_min == 2
+
+
 def test_a_headline_summing_up_the_story_at_a_country_is_its_leads(pipe: Pipeline) -> None:
     r = _analyse(
         pipe,

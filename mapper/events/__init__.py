@@ -359,7 +359,9 @@ def attach_claims(
     single = len({ev.places for ev in events}) == 1
     described = {si for si, found in enumerate(found_in) if found}
     out = []
+    told: list[Event | None] = []  # the event each claim of ``out`` was given, if one
     for k, (c, (si, fs, _, _)) in enumerate(zip(claims, spans, strict=True)):
+        told.append(None)
         ev: Event | None = None
         own = by_sentence.get(si)
         if own:
@@ -377,6 +379,7 @@ def attach_claims(
                 if si == 0:  # a headline's toll is its lead's: "Zaporizhzhia: glide bombs kill three"
                     main = [min(events, key=lambda e: e.sentence[0])]
                 out.append(replace(c, places=covered(main, c), event_type=type_of_events(main)) if not c.aside else c)
+                told[-1] = main[0] if len(main) == 1 else None
                 continue
         if ev is None or c.aside:
             out.append(replace(c, places=[]) if c.places else c)
@@ -388,7 +391,43 @@ def attach_claims(
             if own and len(places) > 1:
                 places = _of_clause(places, struck, sentences[si], c.quote, fs) or places
         out.append(replace(c, places=places, event_type=ev.event_type))
-    return out
+        told[-1] = ev
+    return _wholes_apart(out, told, events, struck)
+
+
+def _wholes_apart(
+    claims: list[Claim], told: list[Event | None], events: list[Event], struck: list[Mention]
+) -> list[Claim]:
+    """The claims of events that sum up others (their sentences name none of their places, which
+    other events name, no one of them all: "Israeli strikes across Gaza kill dozens" over a strike
+    in Sheikh Radwan that killed seven and one in Khan Younis that killed four) cover none of
+    those places when the article gives one of them a toll of its own: the whole is not the
+    toll of each part.  (Without such tolls they cover them all: "The bombing campaign killed at
+    least 16 people in Iraq" after the strikes on Akashat and Al-Qaim.)"""
+    named = {
+        e.seq: {m.place.id for m in struck if m.place and e.sentence[0] <= m.cstart < e.sentence[1]} for e in events
+    }
+
+    def sums_up(e: Event) -> bool:
+        mine = set(e.places)
+        if named[e.seq] & mine or len(mine) < 2:
+            return False
+        # places no one event names together, though others name each of them
+        return not any(mine <= named[o.seq] for o in events) and mine <= set().union(*named.values())
+
+    wholes = {e.seq for e in events if sums_up(e)}
+    if not wholes:
+        return claims
+    own_toll = {
+        p
+        for c, e in zip(claims, told, strict=True)
+        if e is not None and e.seq not in wholes and (c.killed_min is not None or c.killed_max is not None)
+        for p in c.places
+    }
+    return [
+        replace(c, places=[]) if e is not None and e.seq in wholes and own_toll & set(c.places) else c
+        for c, e in zip(claims, told, strict=True)
+    ]
 
 
 def _of_clause(places: list[str], struck: list[Mention], sent: Sentence, text: str, at: int) -> list[str]:
