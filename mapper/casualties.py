@@ -56,6 +56,7 @@ VAGUE = {
     "few": (2, None),
     "a number of": (2, None),
     "a dozen": (12, 12),
+    "half a dozen": (6, 6),
     "a handful of": (2, None),
     "many": (2, None),
     "numerous": (2, None),
@@ -65,7 +66,8 @@ MAX_CREDIBLE = 100_000  # larger figures are war totals, not one strike ("deaths
 _NUMWORD = "(?:" + "|".join([*UNITS, *TENS, *SCALES]) + ")"
 _NUM_CORE = (
     rf"(?i:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUMWORD}(?:[\s-]+(?:and\s+)?{_NUMWORD})*|"
-    r"dozens|scores|hundreds|thousands|several|a\s+few|few|a\s+number\s+of|a\s+dozen|a\s+(?:hundred|thousand)|"
+    r"dozens|scores|hundreds|thousands|several|a\s+few|few|a\s+number\s+of|half\s+a\s+dozen|a\s+dozen|"
+    r"a\s+(?:hundred|thousand)|"
     r"a\s+handful\s+of|many|numerous)"
 )
 _QUAL = (

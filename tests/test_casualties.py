@@ -40,6 +40,7 @@ def test_parse_number(s: str, n: int) -> None:
         ("The drone strike left three American soldiers dead.", (3, 3), (None, None)),
         ("the deaths of three US service members", (3, 3), (None, None)),
         ("The shells killed two dozen villagers.", (24, 24), (None, None)),
+        ("Half a dozen guards were killed at the gate.", (6, 6), (None, None)),
         ("More than a hundred people were hurt in the blast.", (None, None), (101, None)),
         ("The strike killed 10 al-Shabaab fighters near the town.", (10, 10), (None, None)),
     ],
