@@ -52,6 +52,7 @@ _POSSESSIVE = re.compile(
     r"retaliation|role|behaviou?r|interests?|approach|efforts?|adventure|mistake|genocide|war)\b"
 )
 _TIME_AFTER = re.compile(r"^\s+time\b")
+_RIVER_AFTER = re.compile(r"^\s+[Rr]iver\b")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|from|near|to|into|of|across|outside|around)\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?$", re.I
 )
@@ -165,6 +166,8 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
     if clean[start:end] in _AGENCY_CAPITALS:
         return "news agency"
     after = clean[end : end + 80]
+    if feature_type not in ("river", None) and _RIVER_AFTER.match(after):
+        return "a river of that name"  # "across the Dnipro river from": not the city of Dnipro
     before = clean[max(0, start - 60) : start]
     if _ORG_AFTER.match(after):
         return "organisation name"

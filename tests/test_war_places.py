@@ -194,6 +194,12 @@ def test_a_place_the_text_puts_in_a_town_is_near_it_not_a_namesake_abroad(
     assert p is not None and p.country == country, p
 
 
+def test_a_name_before_the_word_river_is_the_river_not_a_town(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Shells fell on Nikopol, across the Dnipro river from the plant.")
+    assert m["Dnipro"].literal is False and m["Dnipro"].role == "mentioned"
+    assert m["Nikopol"].role == "struck"
+
+
 def test_a_plural_kind_word_gives_its_kind_to_every_item_of_the_list_before_it(pipe: Pipeline) -> None:
     m = _mentions(pipe, "Guided bombs fell on villages in the Sumy, Kharkiv and Zaporizhzhia regions overnight.")
     for name in ("Sumy", "Kharkiv", "Zaporizhzhia"):
