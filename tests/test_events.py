@@ -736,6 +736,18 @@ def test_a_toll_summing_up_strikes_that_have_tolls_of_their_own_is_on_none_of_th
     assert sites["Kherson"].killed_min is None and sites["Kherson"].injured_min == 2
 
 
+def test_a_headline_at_a_town_that_names_its_province_yields_to_a_town_of_the_province(pipe: Pipeline) -> None:
+    r = _analyse(
+        pipe,
+        "Syria: blast at arms depot in Hama kills five\n"
+        "An explosion tore through an arms depot in the town of Kafr Zita on Wednesday, killing five people.",
+    )
+    assert set(_struck_at(r)) == {"Kafr Zita"}
+    # but the town's own parts come first
+    r = _analyse(pipe, "Blast in Baghdad kills two\nA car bomb exploded in the Shaab district of Baghdad, killing two.")
+    assert set(_struck_at(r)) == {"Shaab district"}
+
+
 def test_a_headline_summing_up_the_story_at_a_country_is_its_leads(pipe: Pipeline) -> None:
     r = _analyse(
         pipe,

@@ -50,7 +50,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..dates import DateRef, event_date_ref
-from ..models import AREA_TYPES, Claim, Event, EventType, Mention
+from ..models import AREA_TYPES, Claim, Event, EventType, Mention, Place
+from ..names import name_key
 from ..text import Sentence, turn_part
 from .triggers import (
     EVENT_TYPES,
@@ -185,14 +186,19 @@ def find_events(
             own = [(i, pr) for i, pr in placed[0].locations if mentions[i].place.id in lead_at]  # type: ignore[union-attr]
             placed[0].locations = own or placed[0].locations
     # the article's first sentence, at a town, yields to its later events at parts of that town
-    # (the headline "Car bomb in Mogadishu" to "at a junction in Mogadishu's Hodan district")
+    # (the headline "Car bomb in Mogadishu" to "at a junction in Mogadishu's Hodan district"), and
+    # at a town that names its province, to those in the province ("Syria: explosion at arms depot
+    # in Idlib kills 12" over "in the town of Sarmada near the Turkish border")
     if placed and placed[0].sentence == 0 and not placed[0].inherited:
         head = placed[0]
         later = [(i, pr) for d in placed[1:] if not d.inherited and not d.recalled for i, pr in d.locations]
         kept, parts = [], []
         for i, pr in head.locations:
             town = mentions[i].place
+            assert town is not None
             held = [(j, q) for j, q in later if part_of(town, mentions[j].place)]  # type: ignore[arg-type]
+            if not held:  # (a town's own parts first: "Shelling hits Kherson bus stop" is the city's)
+                held = [(j, q) for j, q in later if _in_its_province(town, mentions[j].place)]  # type: ignore[arg-type]
             if held:
                 parts += held
             else:
@@ -255,6 +261,17 @@ def find_events(
             elif m.event_type is not None and SPECIFICITY[ev.event_type] > SPECIFICITY[m.event_type]:
                 out[i] = replace(m, event_type=ev.event_type)
     return out, events
+
+
+def _in_its_province(town: Place, place: Place) -> bool:
+    """Whether ``place`` (another place) lies in the province that ``town`` (a town) names."""
+    return (
+        town.feature_type in ("city", "town")
+        and place.id != town.id
+        and bool(town.admin1)
+        and name_key(town.name) == name_key(town.admin1)
+        and (place.country, place.admin1) == (town.country, town.admin1)
+    )
 
 
 def _consolidated_types(drafts: list[_Draft], mentions: list[Mention]) -> list[EventType]:
