@@ -194,6 +194,11 @@ def test_a_place_the_text_puts_in_a_town_is_near_it_not_a_namesake_abroad(
     assert p is not None and p.country == country, p
 
 
+def test_salahuddin_is_the_iraqi_governorate_as_the_wires_spell_it(pipe: Pipeline) -> None:
+    p = _place(pipe, "Gunmen overran a checkpoint in Salahuddin province at night.", "Salahuddin")
+    assert p is not None and (p.country, p.feature_type) == ("IQ", "admin1"), p
+
+
 def test_a_name_before_the_word_river_is_the_river_not_a_town(pipe: Pipeline) -> None:
     m = _mentions(pipe, "Shells fell on Nikopol, across the Dnipro river from the plant.")
     assert m["Dnipro"].literal is False and m["Dnipro"].role == "mentioned"
