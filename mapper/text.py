@@ -111,7 +111,12 @@ _CONTINUES = re.compile(
 
 # where a sentence turns to another matter: "Israeli jets struck Natanz, Iranian media said, while
 # Iranian missiles slammed into Bat Yam, killing six people, Israel's ambulance service said"
-_TURN = re.compile(r"\s*;\s*|,\s+(?:while|whereas|but|as)\s+(?!well\s+as\b)", re.I)
+_TURN = re.compile(
+    r"\s*;\s*|,\s+(?:while|whereas|but|as)\s+(?!well\s+as\b)|"
+    # "Israeli warplanes struck Hodeidah, hours after a Houthi missile landed near Tel Aviv, wounding eight"
+    r",\s+(?:(?:hours|days|minutes|weeks|a\s+day|a\s+week|shortly|soon|moments)\s+)?(?:after|before)\s+",
+    re.I,
+)
 
 
 def turn_part(text: str, at: int) -> tuple[int, int]:

@@ -736,6 +736,13 @@ def test_a_toll_summing_up_strikes_that_have_tolls_of_their_own_is_on_none_of_th
     assert sites["Kherson"].killed_min is None and sites["Kherson"].injured_min == 2
 
 
+def test_the_toll_of_a_strike_told_as_hours_before_another_is_its_own(pipe: Pipeline) -> None:
+    r = _analyse(pipe, "Drones hit the port of Odesa on Monday, hours after missiles struck Kherson, killing three.")
+    assert {"Odesa", "Kherson"} <= set(_struck_at(r))
+    [claim] = r.claims
+    assert claim.places == ["t:kherson"]
+
+
 def test_a_headline_at_a_town_that_names_its_province_yields_to_a_town_of_the_province(pipe: Pipeline) -> None:
     r = _analyse(
         pipe,
