@@ -646,28 +646,42 @@ def _trim_name(clean: str, s: int, e: int) -> tuple[int, int] | None:
     return words[0][0], words[-1][1]
 
 
+class _Taken:
+    """The hits of a text, by start, for the question which of them a new name would overlap: one
+    that overlaps [s, e) starts before e and, being at most ``longest`` long, after s - longest,
+    so bisection finds it (a scan of every hit for every new name would cost the square of the
+    article's length)."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.by_id = {id(h): h for h in hits}
+        self.spans = sorted((h.start, h.end, id(h)) for h in hits)
+        self.longest = max((h.end - h.start for h in hits), default=0)
+
+    def overlapping(self, s: int, e: int) -> list[Hit]:
+        found = []
+        i = bisect.bisect_left(self.spans, (s - self.longest + 1,))
+        while i < len(self.spans) and self.spans[i][0] < e:
+            if self.spans[i][1] > s:
+                found.append(self.by_id[self.spans[i][2]])
+            i += 1
+        return found
+
+    def add(self, hit: Hit) -> None:
+        self.by_id[id(hit)] = hit
+        bisect.insort(self.spans, (hit.start, hit.end, id(hit)))
+        self.longest = max(self.longest, hit.end - hit.start)
+
+    def remove(self, hit: Hit) -> None:
+        self.spans.remove((hit.start, hit.end, id(hit)))
+
+
 def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     """Names found only by context ("the town of X"), not overlapping known hits.
 
     A pattern's name that holds a shorter world-gazetteer name takes its place ("the Jal Mir
     region": not Jal, New Mexico); the hits it replaces leave ``taken``."""
     out: list[Hit] = []
-    # the hits a new name may overlap, by start, found by bisection: one that overlaps [s, e)
-    # starts before e and, being at most ``longest`` long, after s - longest (a scan of every
-    # hit for every name would cost the square of the article's length)
-    by_id = {id(h): h for h in taken}
-    occupied = sorted((h.start, h.end, id(h)) for h in taken)
-    longest = max((h.end - h.start for h in taken), default=0)
-
-    def overlapping(s: int, e: int) -> list[Hit]:
-        found = []
-        i = bisect.bisect_left(occupied, (s - longest + 1,))
-        while i < len(occupied) and occupied[i][0] < e:
-            if occupied[i][1] > s:
-                found.append(by_id[occupied[i][2]])
-            i += 1
-        return found
-
+    occupied = _Taken(taken)
     for rx, gate, guessed in zip(_CONTEXT, _CONTEXT_GATE, _GUESSED, strict=True):
         if not gate.search(clean):
             continue
@@ -691,19 +705,17 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
                     continue  # "a bastion of Saddam loyalists": people, not a place
                 if surface[-1] in "'’":
                     continue  # "the Displaced Peoples' camp": whose camp, not its name
-                over = overlapping(s2, e2)
+                over = occupied.overlapping(s2, e2)
                 if over and not all(
                     h.source == "world" and s2 <= h.start and h.end <= e2 and h.end - h.start < e2 - s2 for h in over
                 ):
                     continue
                 for h in over:
                     taken.remove(h)
-                    occupied.remove((h.start, h.end, id(h)))
+                    occupied.remove(h)
                 hit = Hit(s2, e2, name_key(surface), "guess" if guessed else "pattern")
                 out.append(hit)
-                by_id[id(hit)] = hit
-                bisect.insort(occupied, (s2, e2, id(hit)))
-                longest = max(longest, e2 - s2)
+                occupied.add(hit)
     return out
 
 
@@ -761,19 +773,7 @@ def repeat_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     for surface in found:
         auto.add_word(surface, surface)
     auto.make_automaton()
-    # the spans taken, by start: one that overlaps [s, e) starts before e and, being at most
-    # ``longest`` long, after s - longest (found by bisection)
-    spans = sorted((h.start, h.end) for h in taken)
-    longest = max((e - s for s, e in spans), default=0)
-
-    def free(s: int, e: int) -> bool:
-        i = bisect.bisect_left(spans, (s - longest + 1,))
-        while i < len(spans) and spans[i][0] < e:
-            if spans[i][1] > s:
-                return False
-            i += 1
-        return True
-
+    occupied = _Taken(taken)
     out: list[Hit] = []
     # leftmost first, and the longest of those that start together ("Abu Shouk" over "Abu")
     found_at = sorted(
@@ -781,17 +781,15 @@ def repeat_hits(clean: str, taken: list[Hit]) -> list[Hit]:
         key=lambda x: (x[0], x[0] - x[1]),
     )
     for s, e, surface in found_at:
-        if _WORD_BEFORE.match(clean, s - 1) if s else False:
-            continue  # inside a longer word
-        if _WORD_AFTER.match(clean, e) or not free(s, e):
-            continue
+        if (s and _WORD_BEFORE.match(clean, s - 1)) or _WORD_AFTER.match(clean, e) or occupied.overlapping(s, e):
+            continue  # inside a longer word, or where another name is
         # a word of a longer name beside it ("Matthieu Prin"), not a word such as "In"
         beside = [_NAME_BEFORE.search(clean, max(0, s - 30), s), _NAME_AFTER.match(clean, e)]
         if any(b and b.group(1).lower() not in words for b in beside):
             continue
-        bisect.insort(spans, (s, e))
-        longest = max(longest, e - s)
-        out.append(Hit(s, e, name_key(surface), "pattern"))
+        hit = Hit(s, e, name_key(surface), "pattern")
+        occupied.add(hit)
+        out.append(hit)
     return out
 
 

@@ -343,7 +343,8 @@ def attach_claims(
 
     A part by place ("..., including nine in Nabatieh") covers the struck places its own
     words name; the whole it is part of, and every other claim of that event, covers the
-    event's other places: nine people killed in Nabatieh are not 22.
+    event's other places: nine people killed in Nabatieh are not 22.  A claim of an event that
+    sums up others covers their places only when none has a toll of its own (``_wholes_apart``).
     """
     if not events:
         return claims
@@ -363,13 +364,13 @@ def attach_claims(
 
     # a toll that a whole split by place gives again ("Israeli strikes kill 22" over the lead's
     # "killed at least 22 ..., including nine in Nabatieh") is that whole
-    wholes: dict[int, set[int]] = {}  # killed_min -> sentences whose whole, of that toll, has parts
+    split_tolls: dict[int, set[int]] = {}  # killed_min -> sentences whose whole, of that toll, has parts
     for c, (si, _, _, part) in zip(claims, spans, strict=True):
         if not part and si in parted and c.killed_min is not None:
-            wholes.setdefault(c.killed_min, set()).add(si)
+            split_tolls.setdefault(c.killed_min, set()).add(si)
 
     def covered(main: list[Event], c: Claim) -> list[str]:
-        sents = {_sentence_of(starts, e.sentence[0]) for e in main} | wholes.get(c.killed_min or -1, set())
+        sents = {_sentence_of(starts, e.sentence[0]) for e in main} | split_tolls.get(c.killed_min or -1, set())
         split = {p for si in sents for p in parted.get(si, ())}
         return [p for p in dict.fromkeys(p for e in main for p in e.places) if p not in split]
 
