@@ -50,7 +50,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..dates import DateRef, event_date_ref
-from ..models import AREA_TYPES, Claim, Event, EventType, Mention, Place
+from ..models import AREA_TYPES, Claim, Event, EventType, Mention, Place, distance_km
 from ..names import name_key
 from ..text import Sentence, turn_part
 from .triggers import (
@@ -196,7 +196,16 @@ def find_events(
         for i, pr in head.locations:
             town = mentions[i].place
             assert town is not None
-            held = [(j, q) for j, q in later if part_of(town, mentions[j].place)]  # type: ignore[arg-type]
+            suburb = _SUBURB_AFTER.match(clean, mentions[i].cend) is not None
+            held = [
+                (j, q)
+                for j, q in later
+                if part_of(town, mentions[j].place)  # type: ignore[arg-type]
+                # "Israel strikes Damascus suburb" over "the Kisweh area south of Damascus"
+                or (suburb and distance_km(town, mentions[j].place) <= SUBURB_KM)  # type: ignore[arg-type]
+                # "Suicide bomber hits police in Bannu" (the district) over "the Bakakhel area of Bannu district"
+                or (town.feature_type in ("admin2", "district") and contains(town, mentions[j].place))  # type: ignore[arg-type]
+            ]
             if not held:  # (a town's own parts first: "Shelling hits Kherson bus stop" is the city's)
                 held = [(j, q) for j, q in later if _in_its_province(town, mentions[j].place)]  # type: ignore[arg-type]
             if held:
@@ -261,6 +270,10 @@ def find_events(
             elif m.event_type is not None and SPECIFICITY[ev.event_type] > SPECIFICITY[m.event_type]:
                 out[i] = replace(m, event_type=ev.event_type)
     return out, events
+
+
+SUBURB_KM = 50  # how far a suburb the headline names may lie from its city (resolve's TOWN_REACH_KM)
+_SUBURB_AFTER = re.compile(r"(?:['’]s)?\s+(?:suburbs?|outskirts|countryside)\b", re.I)
 
 
 def _in_its_province(town: Place, place: Place) -> bool:
