@@ -502,14 +502,10 @@ def _reach(m: re.Match[str]) -> float:
     return NEAR_KM if m.group("near") else DIRECTION_KM
 
 
-_KIND_AFTER = re.compile(
-    r"\s+(district|province|governorate|oblast|raion|rayon|county|prefecture|region|township|sub-?district|"
-    r"countryside|local\s+government\s+area|LGA)\b"
-)
+_KIND_WORDS = r"district|province|governorate|oblast|raion|rayon|prefecture|region|township"
+_KIND_AFTER = re.compile(rf"\s+({_KIND_WORDS}|county|sub-?district|countryside|local\s+government\s+area|LGA)\b")
 # the kind of every item of a list that a plural ends: "the Sumy, Kharkiv and Zaporizhzhia regions"
-_KINDS_AFTER = re.compile(
-    r"\s+(district|province|governorate|oblast|raion|rayon|countie|prefecture|region|township)s\b"
-)
+_KINDS_AFTER = re.compile(rf"\s+({_KIND_WORDS}|countie)s\b")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _KIND_BEFORE = re.compile(
     r"\b(city|town|village|hamlet|port|suburb|capital|district|province|governorate|region|countryside)\s+of\s+"
@@ -755,9 +751,12 @@ _LIST_HEAD_BEFORE = re.compile(
     rf"(?:the\s+)?(?:{_LIST_ITEM}{AGAIN}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+$"
 )
 # words that end the name of a place, not of an institution ("Guma Local Government Area")
-_PLACE_HEADS = frozenset(_KIND_OF_WORD) | {"area", "region", "province", "county", "governorate", "municipality"}
-# and the words of the land's features ("Lido Beach in Mogadishu", "the Cal Miskaad mountains")
-_PLACE_HEADS |= {"beach", "valley", "mountain", "mountains", "hill", "hills", "island", "plain", "desert", "forest"}
+# (and the words of the land's features: "Lido Beach in Mogadishu", "the Cal Miskaad mountains")
+_PLACE_HEADS = (
+    frozenset(_KIND_OF_WORD)
+    | {"area", "region", "province", "county", "governorate", "municipality"}
+    | {"beach", "valley", "mountain", "mountains", "hill", "hills", "island", "plain", "desert", "forest"}
+)
 _NON_WORD = re.compile(r"\W+")
 # the Arabic words for a village's features that open place names (``toponyms``' patterns)
 _KIND_OF_PREFIX = {

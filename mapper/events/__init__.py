@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING
 from ..dates import DateRef, event_date_ref
 from ..models import AREA_TYPES, Claim, Event, EventType, Mention, Place, distance_km
 from ..names import name_key
+from ..resolve import TOWN_REACH_KM  # how far a suburb the headline names may lie from its city
 from ..text import Sentence, turn_part
 from .triggers import (
     EVENT_TYPES,
@@ -202,7 +203,7 @@ def find_events(
                 for j, q in later
                 if part_of(town, mentions[j].place)  # type: ignore[arg-type]
                 # "Israel strikes Damascus suburb" over "the Kisweh area south of Damascus"
-                or (suburb and distance_km(town, mentions[j].place) <= SUBURB_KM)  # type: ignore[arg-type]
+                or (suburb and distance_km(town, mentions[j].place) <= TOWN_REACH_KM)  # type: ignore[arg-type]
                 # "Suicide bomber hits police in Bannu" (the district) over "the Bakakhel area of Bannu district"
                 or (town.feature_type in ("admin2", "district") and contains(town, mentions[j].place))  # type: ignore[arg-type]
             ]
@@ -272,7 +273,6 @@ def find_events(
     return out, events
 
 
-SUBURB_KM = 50  # how far a suburb the headline names may lie from its city (resolve's TOWN_REACH_KM)
 _SUBURB_AFTER = re.compile(r"(?:['’]s)?\s+(?:suburbs?|outskirts|countryside)\b", re.I)
 
 
@@ -367,9 +367,7 @@ def attach_claims(
         by_sentence.setdefault(_sentence_of(starts, e.sentence[0]), []).append(e)
     struck = [m for m in mentions if m.role == "struck" and m.place]
     part_places = {  # claim index -> the struck places its words name, for the parts by place
-        k: list(dict.fromkeys(m.place.id for m in struck if m.place and fs <= m.cstart < fe))
-        for k, (_, fs, fe, part) in enumerate(spans)
-        if part
+        k: _struck_in(struck, fs, fe) for k, (_, fs, fe, part) in enumerate(spans) if part
     }
     parted: dict[int, set[str]] = {}  # sentence -> the places its parts by place cover
     for k, places in part_places.items():
@@ -435,9 +433,7 @@ def _wholes_apart(
     those places when the article gives one of them a toll of its own: the whole is not the
     toll of each part.  (Without such tolls they cover them all: "The bombing campaign killed at
     least 16 people in Iraq" after the strikes on Akashat and Al-Qaim.)"""
-    named = {
-        e.seq: {m.place.id for m in struck if m.place and e.sentence[0] <= m.cstart < e.sentence[1]} for e in events
-    }
+    named = {e.seq: set(_struck_in(struck, *e.sentence)) for e in events}
 
     def sums_up(e: Event) -> bool:
         mine = set(e.places)
@@ -466,8 +462,13 @@ def _of_clause(places: list[str], struck: list[Mention], sent: Sentence, text: s
     holds the figure at clean offset ``at``, up to where the sentence turns to another matter
     ("Israeli jets struck Natanz, while Iranian missiles slammed into Bat Yam, killing six")."""
     a, b = turn_part(text, at - sent.start)
-    start, end = sent.start + a, sent.start + b
-    return [p for p in places if any(m.place and m.place.id == p and start <= m.cstart < end for m in struck)]
+    there = set(_struck_in(struck, sent.start + a, sent.start + b))
+    return [p for p in places if p in there]
+
+
+def _struck_in(struck: list[Mention], start: int, end: int) -> list[str]:
+    """The places (ids, once each, in text order) of the ``struck`` mentions in [start, end)."""
+    return list(dict.fromkeys(m.place.id for m in struck if m.place and start <= m.cstart < end))
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
