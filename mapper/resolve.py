@@ -858,7 +858,7 @@ def _placed(
         else "in the one province of the article's places,"
         if article
         else "in the province of"
-        if province
+        if province and holder.name == (holder.admin1 or holder.name)  # not "of Hama Governorate"
         else "in"
     )
     return Place(

