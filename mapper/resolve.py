@@ -787,15 +787,33 @@ def _anchored(
     (a people's name between them does not part them: "X, near the southern Iraqi city of Y")."""
     out: dict[str, Place] = {}
     names = [m for m in ordered if m.key not in peoples]
-    pairs = [(a, b) for a, b in itertools.pairwise(names) if a.sentence == b.sentence]
+    pairs = [(a, b, clean[a.cend : b.cstart]) for a, b in itertools.pairwise(names) if a.sentence == b.sentence]
+    # "X, in Burkina Faso's Seno province": the country's possessive gives way to the place it holds
+    for a, b, c in zip(names, names[1:], names[2:], strict=False):
+        country = known.get(b.key)
+        if (
+            a.sentence == c.sentence
+            and country is not None
+            and country.feature_type == "country"
+            and (gap := _COUNTRY_POSSESSIVE.fullmatch(clean, b.cend, c.cstart))
+        ):
+            pairs.append((a, c, clean[a.cend : b.cstart] + " " + gap.group("rest")))
     # a chain of such names ("X in Y district in Z province", Z known): Y is placed in Z, then X in Y
     for _ in range(_CHAIN):
         before = len(out)
-        for a, b in pairs:
-            between = clean[a.cend : b.cstart]
+        for a, b, between in pairs:
             if a.key in unknown and a.key not in out and (holder := known.get(b.key) or out.get(b.key)):
                 found = _UNKNOWN_BEFORE.fullmatch(between)
                 if found is None:
+                    # "Ulang town, Upper Nile State": a name no gazetteer has, then its province
+                    if not (
+                        _UNKNOWN_COMMA.fullmatch(between)
+                        and holder.feature_type in _DIVISIONS
+                        and (kind := _DIVISION_AFTER.match(clean, b.cend) or _DIVISION_END.search(b.surface))
+                        and not _LIST_GOES_ON.match(clean, kind.end() if kind.re is _DIVISION_AFTER else b.cend)
+                    ):
+                        continue
+                    out[a.key] = _placed(clean, a, holder, False, province=True)
                     continue
                 near = found.group("near") is not None
                 if holder.feature_type not in (_POINTS if near else _HOLDERS):
@@ -834,6 +852,15 @@ def _anchored(
     return out
 
 
+# a country's possessive before the place it holds ("Cameroon's Far North region"), and what is left
+_COUNTRY_POSSESSIVE = re.compile(rf"['’]s\s+(?P<rest>(?:{_DIRECTION}\s+)?)")
+# "X, Y State", "X village, Y province": the province after a comma, with its kind word
+_UNKNOWN_COMMA = re.compile(rf"(?:\s+{_PLACE_WORDS})?,\s+")
+_DIVISIONS = frozenset({"admin1", "admin2", "district"})
+_DIVISION = r"(?:state|province|region|governorate|district|county|oblast|LGA|local\s+government\s+area)"
+_DIVISION_AFTER = re.compile(rf"\s+{_DIVISION}\b", re.I)
+_DIVISION_END = re.compile(rf"\s{_DIVISION}$", re.I)
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+)[A-Z]")  # "X, Y State and Z": a list
 _PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|oblast)\b", re.I)
 _PROVINCE_END = re.compile(r"\s(?:province|governorate|oblast)$", re.I)
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|oblast)\s+of\s+(?:the\s+)?$", re.I)

@@ -283,6 +283,8 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         return False  # "Taylor Street", "Palestine Street": a street's name
     if f.common and f.alias_only:
         return False  # an English word that is only another language's name of a place ("Island")
+    if clean.startswith("-speaking", e):
+        return False  # "the English-speaking regions": a language
     if f.country:
         return True
     if _ARTICLE_JOIN_BEFORE.search(clean, max(0, s - 12), s):

@@ -703,3 +703,41 @@ def test_the_countryside_of_a_city_is_its_province_and_only_holds_the_town_struc
     idlib = m["Idlib"]
     assert idlib.place is not None and idlib.place.feature_type == "admin1", idlib.place
     assert idlib.role != "struck" and m["Kafr Nabl"].role == "struck"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "holder"),
+    [
+        # a country's possessive before the province: the province holds the village
+        ("Gunmen shot dead nine herders in Tambolga, in Burkina Faso's Seno province, on Friday.", "Tambolga", "Seno"),
+        ("A suicide bomber struck a market in Dolbaye, in Cameroon's Far North region.", "Dolbaye", "Far North"),
+        # the province after a comma, with its kind word
+        ("A mortar round hit a clinic in Walgonde, Upper Nile State, the commissioner said.", "Walgonde",
+         "Upper Nile State"),
+        ("Gunmen killed six people in Mayo Ngaldi village, Far North region, overnight.", "Mayo Ngaldi", "Far North"),
+    ],
+)  # fmt: skip
+def test_a_village_no_gazetteer_has_is_placed_in_the_province_written_after_it(
+    pipe: Pipeline, text: str, name: str, holder: str
+) -> None:
+    m = _mentions(pipe, text)
+    village, province = m[name].place, m[holder].place
+    assert village is not None and province is not None, set(m)
+    assert village.parent == province.id and village.resolved_by == "context"
+    assert m[name].role == "struck" and m[holder].role != "struck"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shells hit Walgonde, Jonglei State and Juba on Monday.",  # a list, not "in the state"
+        "Troops reached Walgonde, Jonglei, on Monday.",  # no word says Jonglei is a province here
+    ],
+)
+def test_a_name_beside_a_province_in_a_list_is_not_placed_in_it(pipe: Pipeline, text: str) -> None:
+    assert "Walgonde" not in _mentions(pipe, text) or _mentions(pipe, text)["Walgonde"].place is None
+
+
+def test_a_language_named_like_a_place_is_no_place(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Separatists attacked a school in the English-speaking North-West region.")
+    assert "English" not in m
