@@ -300,6 +300,12 @@ class Resolver:
                 # "Baghdad's al-Jadida district" (not El Jadida in Morocco), "Syria's Raqqa province"
                 inside[b.key] = a.key
                 strict.add(b.key)
+        # "the city's Prymorskyi district": a part of the town the text last named (not Mariupol's)
+        for b in ordered:
+            town = _town_named_before(clean, ordered, b, {k: c[1] for k, c in choice.items()})
+            if town is not None and b.key in choice and b.key != town:
+                inside[b.key] = town
+                strict.add(b.key)
         for k, wanted in kinds.items():
             # "Zhari district", "the town of Sangin": a reading of that kind comes first
             if cands.get(k) and any(c[1].feature_type in wanted for c in cands[k]):
@@ -834,6 +840,10 @@ def _anchored(
                 out[b.key] = _placed(clean, b, holder, False)
         if len(out) == before:
             break
+    # "the city's X district": in the town the text last named
+    for m in ordered:
+        if m.key in unknown and m.key not in out and (town := _town_named_before(clean, ordered, m, known)):
+            out[m.key] = _placed(clean, m, known[town], False)
     # the province a sentence is set in ("In the province of Hama, ... shelled the village of X")
     frames: dict[tuple[int, int], list[Place]] = {}
     for m in ordered:
@@ -861,6 +871,24 @@ _DIVISION = r"(?:state|province|region|governorate|district|county|oblast|LGA|lo
 _DIVISION_AFTER = re.compile(rf"\s+{_DIVISION}\b", re.I)
 _DIVISION_END = re.compile(rf"\s{_DIVISION}$", re.I)
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+)[A-Z]")  # "X, Y State and Z": a list
+_THE_TOWNS = re.compile(r"\b(?:the|this)\s+(?:city|town|capital)['’]s\s+(?:(?:[a-z]+-)?[a-z]+ern\s+)?$", re.I)
+
+
+def _town_named_before(clean: str, ordered: Sequence[Toponym], m: Toponym, known: dict[str, Place]) -> str | None:
+    """The key of the town that "the city's" before ``m`` means, when the text calls ``m`` a part
+    of it ("the city's Prymorskyi district", "the capital's western Mansour neighbourhood"): the
+    last city or town named before it."""
+    if not (_THE_TOWNS.search(clean, max(0, m.cstart - 40), m.cstart) and _PART_AFTER.match(clean, m.cend)):
+        return None
+    for prev in reversed(ordered):
+        if prev.cstart >= m.cstart:
+            continue
+        p = known.get(prev.key)
+        if p is not None and p.feature_type in ("city", "town"):
+            return prev.key
+    return None
+
+
 _PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|oblast)\b", re.I)
 _PROVINCE_END = re.compile(r"\s(?:province|governorate|oblast)$", re.I)
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|oblast)\s+of\s+(?:the\s+)?$", re.I)

@@ -144,6 +144,7 @@ def part_of(town: Place, part: Place) -> bool:
 
 # what may stand between a locative word and the place it introduces ("in the restive
 # northern province of", "at a police checkpoint on the outskirts of", "in Baghdad's district of")
+_ADVERB_BEFORE = re.compile(r"\b(?:densely|heavily|tightly|newly|recently|highly|poorly|lightly|well|hastily)\s+$")
 _FILLER = frozenset(
     """the a an its their his her this that these those another other same several two three both of and or
     town towns city cities village villages hamlet area areas region regions district districts province
@@ -249,8 +250,13 @@ def link_of(clean: str, start: int, sent_start: int) -> str | None:
         if low == "from" and _WEAPONRY.match(clean, m.end(1), start):
             pos = m.start()
             continue  # "shelled from mortars and artillery the settlements of X": the means
-        if low in _BLOCK or (low.endswith(("ed", "ing")) and low not in _FILLER and word[:1].islower()):
-            return None
+        if low in _BLOCK or (
+            low.endswith(("ed", "ing"))
+            and low not in _FILLER
+            and word[:1].islower()
+            and not _ADVERB_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start())
+        ):
+            return None  # (not an adjective an adverb makes of a participle: "the densely packed X")
         if low == "as" and not re.search(
             r"\b(?:as\s+well|such)\s*$", clean[max(sent_start, m.start() - 12) : m.start()]
         ):
@@ -372,6 +378,8 @@ def candidates(
             continue
         if _attribution(clean, sent, m):
             continue  # "officials in Washington said", "a source in Mosul told Xinhua"
+        if _DOWNED_OVER.search(clean, sent.start, m.cstart):
+            continue  # "shot down 21 drones over the Odesa, Mykolaiv and Kyiv regions": not struck there
         if m.place.feature_type in AREA_TYPES and link == "near":
             continue  # "near the border with Syria" is not in Syria
         if link == "near" and _FAR.search(before):
@@ -385,6 +393,14 @@ def candidates(
     return out
 
 
+# drones or missiles brought down over a place, the place (or a list of them) after "over"
+# (drones, missiles and the like: not "the airman was shot down on a mission over Lebanon")
+_DOWNED = r"(?:shot\s+down|shooting\s+down|intercepted|intercepting|downed|destroyed)"
+_MUNITIONS = r"(?:drones?|UAVs?|missiles?|rockets?|projectiles?|Shaheds?)"
+_DOWNED_OVER = re.compile(
+    rf"\b(?:{_DOWNED}\b(?!\s+by\b)[^.;]*?\b{_MUNITIONS}|{_MUNITIONS}\b[^.;]*?\b{_DOWNED})\b[^.;]*?\bover\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*(?:and\s+)?|\s+and\s+))*(?:[a-z]+\s+){0,2}$"
+)
 _COORDINATED = re.compile(r"\b(?:and|or|as\s+well\s+as|plus)\b", re.I)
 _NEAR_CUE = re.compile(
     r"\b(?:near|nearby|close|outside|outskirts|vicinity|edge|around|(?:north|south|east|west)\w*\s+of|km|kms|"
