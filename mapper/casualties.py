@@ -113,7 +113,8 @@ _SG_NOUNS = (
 _MULTI_PL = r"service\s+members|family\s+members|crew\s+members|aid\s+workers|health\s+workers"
 _MULTI_SG = r"service\s+member|family\s+member|crew\s+member|aid\s+worker|health\s+worker"
 # "Americans", "Palestinians", "Iraqis" (not a word of a longer name: "the Syrian Observatory")
-_NATION_PL = r"(?!Taliban)[A-Z][a-z]+(?:ians|ans|is)\b(?!\s+[A-Z])"
+# (and the followers of a creed, "Maoists", "Islamists")
+_NATION_PL = r"(?!Taliban)[A-Z][a-z]+(?:ians|ans|is|ists)\b(?!\s+[A-Z])"
 _NATION_SG = r"(?!Taliban\b)[A-Z][a-z]+(?:ian|an|i)\b(?!\s+[A-Z])"
 # what "members" (of a group) may run on to: "members of the Kataib Hezbollah militia were killed"
 _MEMBERS_OF = r"members\s+of\s+(?:the\s+|these\s+|those\s+)?[\w\s-]{1,40}?(?=\s+(?:were|was|had|have))"
@@ -126,7 +127,10 @@ _UNITS = (
     r"dogs|cats|horses|cows|sheep|goats|animals|birds|pets|camels|donkeys|"
     r"afterwards|unless|whereas|thus|plus|less|was|has|does|is|as|its|this|us|yes)\b"
 )
-_PL = rf"(?:(?i:{_MULTI_PL})|{_MEMBERS_OF}|(?i:{'|'.join(_PL_NOUNS)})\b|{_NATION_PL}|(?!{_UNITS})[a-z]{{3,}}s\b)"
+_PL = (
+    rf"(?:(?i:{_MULTI_PL})|{_MEMBERS_OF}|(?i:{'|'.join(_PL_NOUNS)})\b|{_NATION_PL}|(?!{_UNITS})[a-z]{{3,}}s\b|"
+    r"[a-z]{2,}men\b)"  # "guardsmen", "crewmen"
+)
 _SG = rf"(?:(?i:{_MULTI_SG})|(?i:{'|'.join(_SG_NOUNS)})\b|\d+-year-old|[a-z]+-year-old|{_NATION_SG})"
 _SG_WORD = rf"(?:(?i:{_MULTI_SG})|(?i:{'|'.join(_SG_NOUNS)})\b)"  # (not "Pakistan", "Jordan")
 _LOWER_MODS = (
@@ -153,6 +157,8 @@ _NOT_NAMES = (
 )
 # "of Kunduz province", "of the Haqqani Network" after one person
 _OF_PP = rf"(?:\s+of\s+(?:the\s+)?{_CAPWORD}(?:\s+{_NAMEWORD}){{0,3}}(?:\s+(?:province|district|city|village))?)"
+# "two jawans of the District Reserve Guard (DRG)": the unit the victims belonged to
+_UNIT_OF = rf"(?:{_OF_PP}(?:\s+\([A-Z]{{2,8}}\))?)"
 # "the commander Fayez Jan", "the commander, Fayez Jan, and ..."
 _APPOS = rf"(?:\s+{_NOT_NAMES}{_NAME}|,\s+{_NOT_NAMES}{_NAME}(?=,|\s+and\s))"
 # what a number without a noun may be followed by ("killed 16 in Gaza", "killed 16."), so that
@@ -168,7 +174,7 @@ _BARE_END = (
 _NUMG = (
     rf"(?:(?i:all(?:\s+of)?(?:\s+the)?|another|a\s+further|a\s+total\s+of|his|her|their|its)\s+)?{NUM}"
     rf"(?:\s+of\s+(?:(?i:them|those|whom)\b|(?i:the|these|those|its|their|his|her)\s+(?P<vo>(?:{_MOD}\s+){{0,3}}{_PL}))"
-    rf"|(?:\s+of)?\s+(?P<v>(?:{_MOD}\s+){{0,4}}(?:{_PL}|{_SG}))|{_BARE_END})"
+    rf"|(?:\s+of)?\s+(?P<v>(?:{_MOD}\s+){{0,4}}(?:{_PL}|{_SG})){_UNIT_OF}?|{_BARE_END})"
 )
 _ONEG = (
     rf"(?:(?i:a|an|the|another|his|her|their|its)\s+(?P<w>(?:{_MOD}\s+){{0,4}}{_SG}){_OF_PP}?{_APPOS}?"
@@ -536,7 +542,7 @@ _MONTHS = (
 _SPAN_UNITS = r"(?:years?|months?|weeks?|decades?)"
 _SPAN_COUNT = rf"(?:\d+|{_NUMWORD}|several|a\s+few|few|many)"
 _CUM_MARK = (
-    rf"(?i:since\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}|(?:19|20)\d\d\b|last\s+(?:year|month|week)\b|"
+    rf"(?i:since\s+(?:(?:early|late|mid-?)\s*)?(?:then\b|{_MONTHS}|(?:19|20)\d\d\b|last\s+(?:year|month|week)\b|"
     # "killed across Iran since Friday": the days of a campaign (not "since Friday's strike")
     r"(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s)|the\s+weekend\b|the\s+"
     r"(?:start|beginning|outbreak|war|conflict|fighting|uprising|revolution|invasion|insurgency)\b|"
@@ -727,12 +733,15 @@ def find_figures(sentence: str) -> list[Figures]:
 # A toll spread over an area, then split by place: "killed at least 22 people across Lebanon,
 # including nine in the town of Nabatieh and four in Tyre", "killing 30, 20 of them in Gaza City".
 # Each part is a figure of its own; its span runs to the end of the place it names.
+# (or a figure at its own place, then another at the next: "four fighters were killed in Jurf
+# al-Nasr and two in the strike near al-Qaim")
 _PART_HEAD = re.compile(
-    r"(?:\s+[^,;:.]{1,80}?)??(?:\s*,?\s*(?:including|among\s+them)\s+|\s*,\s*(?=[\w\s-]{1,30}?\s+of\s+them\s+(?:in|at)\s))",
+    r"(?:\s+[^,;:.]{1,80}?)??(?:\s*,?\s*(?:including|among\s+them)\s+|\s*,\s*(?=[\w\s-]{1,30}?\s+of\s+them\s+(?:in|at)\s))"
+    rf"|\s+(?:in|at)\s+[^,;:()]{{1,60}}?(?:\s*,\s*|\s+)and\s+(?={NUM}\s+(?:more\s+|others?\s+)?(?:in|at|near)\s)",
     re.I,
 )
 _PART_RX = re.compile(
-    rf"{NUM}(?:\s+(?:people|persons|of\s+them))?\s+(?:in|at|near)\s+"
+    rf"{NUM}(?:\s+(?:people|persons|of\s+them|more|others?))?\s+(?:in|at|near)\s+"
     rf"(?P<where>[^,;:()]+?)(?=\s*(?:[,;:()]|\.?\s*$|\s+and\s+(?:{_QUAL}\s+)?{_NUM_CORE}(?![\w-])))"
 )
 _PART_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")

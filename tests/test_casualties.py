@@ -74,6 +74,17 @@ def test_figures(sentence: str, killed: tuple, injured: tuple) -> None:
             (40, 40),
             [((15, 15), "15 near a bakery in Hama"), ((6, 6), "six at a school")],
         ),
+        # a figure at its own place, then another at the next
+        (
+            "Officials said six guards were killed at the Tal Afar depot and two more near the Sinjar road.",
+            (6, 6),
+            [((2, 2), "two more near the Sinjar road")],
+        ),
+        (
+            "Local sources said five rebels died in Kafr Zita, and three in the shelling of Latamneh.",
+            (5, 5),
+            [((3, 3), "three in the shelling of Latamneh")],
+        ),
         # injured after the parts belong to the whole
         (
             "Drones killed nine people, including two in Odesa, and wounded 30.",

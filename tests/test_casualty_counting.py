@@ -234,3 +234,23 @@ def test_people_named_by_where_they_work_are_counted(sentence: str, killed: tupl
     [f] = find_figures(sentence)
     assert (f.killed_min, f.killed_max) == killed
     assert victims is None or f.victims == victims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "victims"),
+    [
+        # the unit the victims served in, between them and the verb
+        ("Three jawans of the Central Reserve Police Force (CRPF) were killed in the blast.", (3, 3), "jawans"),
+        # the followers of a creed, and plurals in -men
+        ("Nine Maoists, among them a regional commander, were killed in the gunfight.", (9, 9), "Maoists"),
+        ("Gunmen opened fire on the post, killing four guardsmen.", (4, 4), "guardsmen"),
+    ],
+)
+def test_more_ways_of_naming_the_dead(sentence: str, killed: tuple, victims: str) -> None:
+    [f] = [f for f in find_figures(sentence) if f.killed_min]
+    assert (f.killed_min, f.killed_max) == killed and f.victims == victims
+
+
+def test_a_toll_since_then_is_a_running_total() -> None:
+    [f] = find_figures("More than 900 people have been killed in the province since then, officials say.")
+    assert f.killed_min is not None and f.cumulative
