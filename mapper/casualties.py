@@ -565,6 +565,12 @@ _CUM_BEFORE = re.compile(
 _CLAUSE_END = re.compile(r"[,;:(–—]|\s-\s")
 
 
+def running_total_after(text: str) -> bool:
+    """Whether the words after a verb of killing make it a running total ("... killed in the
+    insurgency since 2004", "... killed in the state since then")."""
+    return _CUM_AFTER.match(text) is not None
+
+
 def _cumulative(sentence: str, start: int, end: int) -> bool:
     """Whether the figure at ``sentence[start:end]`` is a running total (see ``_CUM_MARK``)."""
     after = sentence[end : end + 80]

@@ -52,6 +52,10 @@ _POSSESSIVE = re.compile(
     r"retaliation|role|behaviou?r|interests?|approach|efforts?|adventure|mistake|genocide|war)\b"
 )
 _TIME_AFTER = re.compile(r"^\s+time\b")
+_HYPHEN_MODIFIER = re.compile(
+    r"^-(?:flagged|registered|based|born|bound|owned|operated|backed|led|linked|aligned|allied|funded|"
+    r"sponsored|made|built|run|trained|armed)\b"
+)
 _RIVER_AFTER = re.compile(r"^\s+[Rr]iver\b")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|from|near|to|into|of|across|outside|around)\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?$", re.I
@@ -178,6 +182,8 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
         return "organisation or government (metonymy)"
     if _POSSESSIVE.match(after):
         return "possessive of an institution (metonymy)"
+    if _HYPHEN_MODIFIER.match(after):
+        return "qualifies a thing (non-literal modifier)"  # "a Barbados-flagged ship", "a Kharkiv-based unit"
     if _MODIFIES.match(after):
         if feature_type not in _NATIONAL and _BUILDING_AFTER.match(after) and _PLACE_OF_BEFORE.search(before):
             return ""  # "shot outside a Lahore court": the building, and so the city, is where it happened

@@ -781,3 +781,30 @@ def test_drones_brought_down_over_a_region_did_not_strike_it(pipe: Pipeline) -> 
     assert roles["Kursk"] != "struck" and roles["Bryansk"] != "struck"
     # an aircraft shot down over a country: the shooting happened there
     assert dict(_roles(pipe, "The pilot was shot down by a missile over Lebanon in 1986."))["Lebanon"] == "struck"
+
+
+def test_a_place_that_qualifies_a_thing_is_not_where_the_strike_fell(pipe: Pipeline) -> None:
+    text = "A missile struck a Liberia-flagged tanker off the coast on Tuesday, killing two sailors."
+    roles = dict(_roles(pipe, text))
+    assert roles.get("Liberia", "mentioned") != "struck"
+
+
+def test_the_places_of_a_running_total_are_not_struck(pipe: Pipeline) -> None:
+    text = (
+        "A roadside bomb killed two rangers in Rueso district on Monday. More than 7,000 people have been "
+        "killed in the insurgency in the southern provinces of Pattani and Songkhla since 2004."
+    )
+    struck = {s for s, role in _roles(pipe, text) if role == "struck"}
+    assert "Rueso" in struck and not struck & {"Pattani", "Songkhla"}
+    # a report that is only a running total tells where the violence is
+    alone = "Five journalists have been shot dead this year in the port city of Veracruz."
+    assert dict(_roles(pipe, alone))["Veracruz"] == "struck"
+
+
+def test_where_the_wounded_were_taken_is_not_struck(pipe: Pipeline) -> None:
+    text = (
+        "A car bomb exploded in a market in the town of Azaz, killing six people. Several of the wounded "
+        "were transferred across the border to hospitals in Kilis."
+    )
+    roles = dict(_roles(pipe, text))
+    assert roles["Azaz"] == "struck" and roles["Kilis"] != "struck"

@@ -126,6 +126,11 @@ def find_events(
         # an earlier event, recalled: mapped only when its sentence dates it
         if earlier and event_date_ref(clean[sent.start : sent.end], then[0].start - sent.start) is not None:
             drafts.append(_Draft(si, then, earlier, recalled=True))
+    # a running total ("more than 7,000 killed in the insurgency in Yala and Pattani since 2004")
+    # tells where the article's own events happen, and of no event itself: its places are struck
+    # only in an article that tells of nothing else
+    if any(not all(t.total for t in d.triggers) for d in drafts):
+        drafts = [d for d in drafts if not all(t.total for t in d.triggers)]
     # a trigger whose sentence names no place: the place of the sentences just before it
     for d in drafts:
         if d.locations or d.recalled:

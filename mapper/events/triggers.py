@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, get_args
 
+from ..casualties import running_total_after
 from ..models import Event, EventType
 from ..text import Sentence, lower_finds_ignorecase
 
@@ -164,6 +165,7 @@ class Trigger:
     weak: bool
     recalled: bool = False  # in a phrase that recalls an earlier event ("in response to the attack on")
     background: bool = False  # in a phrase of time or cause ("after the airstrikes", "since the attack")
+    total: bool = False  # the verb of a running total ("killed in the insurgency since 2004"), no one event
 
 
 @functools.lru_cache(maxsize=1)
@@ -227,7 +229,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         weak = word in WEAK or word in _WEAPON_ONLY
         recalled = bool(_EARLIER.search(before))
         background = bool(_BACKGROUND_BEFORE.search(before))
-        out.append(Trigger(ms, me, text[ms:me], etype, weak, recalled, background))
+        total = running_total_after(text[me:end])  # "7,000 have been killed in the insurgency since 2004"
+        out.append(Trigger(ms, me, text[ms:me], etype, weak, recalled, background, total))
     if out and all(t.background or t.recalled for t in out):
         # "a presence that grew after the attack on Gaza": every word recalls an earlier event; but
         # "killed ... after jets struck" reports one, its cause in the "after" phrase

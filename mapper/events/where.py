@@ -37,6 +37,9 @@ _SPOKEN_AT = re.compile(r"\b(?:in|at|from)\b", re.I)
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:from|(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)(?<!entrance\s)(?<!gates\s)to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
     r"fled\s+to|returned\s+to|crossing\s+from|back\s+to|flown\s+to|taken\s+to|evacuated\s+to|bound\s+for|"
+    # where the wounded were taken: "transferred across the border to hospitals in Gaziantep"
+    r"(?:taken|transferred|rushed|evacuated|airlifted|moved|brought|admitted)\s+(?:[\w-]+\s+){0,4}?(?:to|at)\s+"
+    r"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical\s+(?:centres?|centers?))\s+in|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
     r"residents?\s+of|natives?\s+of|\d+,\s+of|(?<!in\shis\s)(?<!in\sher\s)(?<!in\stheir\s)hometown\s+of)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|village|province|region|capital|district|area)\s+of\s+)?$",
