@@ -843,10 +843,11 @@ def english_head(surface: str) -> bool:
     """Whether a name ends in an ordinary English word ("Smith College", "Landmark Bank",
     "Roanoke Park", "Miller's Inn"): in English news, a name no gazetteer has that ends so is
     more often an institution or a business than a place.  Not for a name opening with an
-    Arabic article ("al-Alif Dar"): its words only look English; nor for a last word of three
+    Arabic article ("al-Alif Dar") or ending in a word after one ("Hikr al-Jami"): its words
+    only look English; nor for a last word of three
     letters that names no business (the dictionary, Webster's, has "gar" and "kot")."""
     words = _TOKEN_SPLIT.split(surface.strip())
-    if not words or words[0].lower() in ARTICLES:
+    if not words or words[0].lower() in ARTICLES or (len(words) > 1 and words[-2].lower() in ARTICLES):
         return False
     last = words[-1].lower()
     return last in common_words() and (len(last) > 3 or last in _SHORT_HEADS)

@@ -808,3 +808,31 @@ def test_where_the_wounded_were_taken_is_not_struck(pipe: Pipeline) -> None:
     )
     roles = dict(_roles(pipe, text))
     assert roles["Azaz"] == "struck" and roles["Kilis"] != "struck"
+
+
+def test_a_word_after_an_arabic_article_is_no_english_head(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "A strike on a house in the Hikr al-Jami area of Deir al-Balah killed two people.")
+    village, town = m["Hikr al-Jami"].place, m["Deir al-Balah"].place
+    assert village is not None and town is not None and village.parent == town.id
+    assert m["Hikr al-Jami"].role == "struck" and m["Deir al-Balah"].role != "struck"
+
+
+def test_a_town_that_only_holds_the_part_named_after_its_possessive_is_not_struck(pipe: Pipeline) -> None:
+    roles = _roles(pipe, "A mortar round hit a house in Gaza City's Shujaiya neighbourhood, killing three.")
+    assert ("Shujaiya", "struck") in roles and ("Gaza City", "struck") not in roles
+
+
+def test_attacks_of_a_kind_are_no_event(pipe: Pipeline) -> None:
+    text = "A car bomb killed nine people in Kirkuk on Sunday. Such attacks have become rare in Erbil."
+    roles = dict(_roles(pipe, text))
+    assert roles["Kirkuk"] == "struck" and roles["Erbil"] != "struck"
+
+
+def test_the_lead_at_a_city_yields_to_the_part_of_it_the_story_names(pipe: Pipeline) -> None:
+    text = (
+        "Strike on Beirut suburb kills nine\n"
+        "BEIRUT (Reuters) - An air strike on a building in Beirut's southern suburbs killed nine people, "
+        "the health ministry said. The strike destroyed a building in the Haret Hreik neighbourhood."
+    )
+    struck = {s for s, role in _roles(pipe, text) if role == "struck"}
+    assert struck == {"Haret Hreik"}

@@ -195,9 +195,14 @@ def find_events(
     # (the headline "Car bomb in Mogadishu" to "at a junction in Mogadishu's Hodan district"), and
     # at a town that names its province, to those in the province ("Syria: explosion at arms depot
     # in Idlib kills 12" over "in the town of Sarmada near the Turkish border")
-    if placed and placed[0].sentence == 0 and not placed[0].inherited:
-        head = placed[0]
-        later = [(i, pr) for d in placed[1:] if not d.inherited and not d.recalled for i, pr in d.locations]
+    # (and so does the lead, the sentence after a headline, "A drone attack on Odesa killed eight"
+    # before "One drone hit a block in the city's Prymorskyi district")
+    for n, head in enumerate(placed):
+        if head.sentence > 1:
+            break
+        if head.inherited or head.recalled:
+            continue
+        later = [(i, pr) for d in placed[n + 1 :] if not d.inherited and not d.recalled for i, pr in d.locations]
         kept, parts = [], []
         for i, pr in head.locations:
             town = mentions[i].place
@@ -206,13 +211,16 @@ def find_events(
             held = [
                 (j, q)
                 for j, q in later
-                if part_of(town, mentions[j].place)  # type: ignore[arg-type]
-                # "Israel strikes Damascus suburb" over "the Kisweh area south of Damascus"
-                or (suburb and distance_km(town, mentions[j].place) <= TOWN_REACH_KM)  # type: ignore[arg-type]
-                # "Suicide bomber hits police in Bannu" (the district) over "the Bakakhel area of Bannu district"
-                or (town.feature_type in ("admin2", "district") and contains(town, mentions[j].place))  # type: ignore[arg-type]
+                if mentions[j].place.id != town.id  # type: ignore[union-attr]
+                and (
+                    part_of(town, mentions[j].place)  # type: ignore[arg-type]
+                    # "Israel strikes Damascus suburb" over "the Kisweh area south of Damascus"
+                    or (suburb and distance_km(town, mentions[j].place) <= TOWN_REACH_KM)  # type: ignore[arg-type]
+                    # "Suicide bomber hits police in Bannu" (the district) over "the Bakakhel area of Bannu district"
+                    or (town.feature_type in ("admin2", "district") and contains(town, mentions[j].place))  # type: ignore[arg-type]
+                )
             ]
-            if not held:  # (a town's own parts first: "Shelling hits Kherson bus stop" is the city's)
+            if not held and head.sentence == 0:  # (a town's own parts first: "Shelling hits Kherson bus stop")
                 held = [(j, q) for j, q in later if _in_its_province(town, mentions[j].place)]  # type: ignore[arg-type]
             if held:
                 parts += held
@@ -278,7 +286,10 @@ def find_events(
     return out, events
 
 
-_SUBURB_AFTER = re.compile(r"(?:['’]s)?\s+(?:suburbs?|outskirts|countryside)\b", re.I)
+_SUBURB_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?(?:suburbs?|outskirts|countryside)\b",
+    re.I,
+)
 
 
 def _in_its_province(town: Place, place: Place) -> bool:

@@ -108,7 +108,9 @@ TRIGGER_RX = _phrase_rx(list(_PHRASE_TYPE))
 _NOT_EVENT_BEFORE = re.compile(
     r"(?:\b(?:hunger|labou?r|general|teachers'?|workers'?|heart|panic|asthma|anxiety|price|prices|"
     r"shares?|stocks?|lucky|first|opening|shot\s+at|photo|cheap|verbal|cyber|political|legal|insurance|"
-    r"rescue|search|sting|police|customs|anti-drug|drug|surgical|military)\s+)$",
+    r"rescue|search|sting|police|customs|anti-drug|drug|surgical|military)\s+"
+    # attacks of a kind, not one: "such attacks have become rare in Baghdad"
+    r"|\b(?:such|these\s+kinds?\s+of|this\s+kind\s+of)\s+(?:\w+\s+)?)$",
     re.I,
 )
 _NOT_EVENT_AFTER = re.compile(

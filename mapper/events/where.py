@@ -39,7 +39,7 @@ _ORIGIN_BEFORE = re.compile(
     r"fled\s+to|returned\s+to|crossing\s+from|back\s+to|flown\s+to|taken\s+to|evacuated\s+to|bound\s+for|"
     # where the wounded were taken: "transferred across the border to hospitals in Gaziantep"
     r"(?:taken|transferred|rushed|evacuated|airlifted|moved|brought|admitted)\s+(?:[\w-]+\s+){0,4}?(?:to|at)\s+"
-    r"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical\s+(?:centres?|centers?))\s+in|"
+    r"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+){0,3}?(?:hospitals?|clinics?|medical\s+(?:centres?|centers?))\s+in|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
     r"residents?\s+of|natives?\s+of|\d+,\s+of|(?<!in\shis\s)(?<!in\sher\s)(?<!in\stheir\s)hometown\s+of)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|village|province|region|capital|district|area)\s+of\s+)?$",
@@ -381,6 +381,8 @@ def candidates(
             continue
         if _attribution(clean, sent, m):
             continue  # "officials in Washington said", "a source in Mosul told Xinhua"
+        if _holds_the_next(clean, mentions, idx, i):
+            continue  # "Baghdad's northern al-Shaab district": the district is where it happened
         if _DOWNED_OVER.search(clean, sent.start, m.cstart):
             continue  # "shot down 21 drones over the Odesa, Mykolaiv and Kyiv regions": not struck there
         if m.place.feature_type in AREA_TYPES and link == "near":
@@ -394,6 +396,28 @@ def candidates(
         province = bool(_PROVINCE_BEFORE.search(before) or _PROVINCE_AFTER.match(clean, m.cend))
         out.append(Candidate(i, link == "near", unknown_beside=unknown, reference=ref, province=province))
     return out
+
+
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}")
+_PART_WORD_AFTER = re.compile(
+    r"\s+(?:district|neighbou?rhood|quarter|suburb|area|camp|refugee\s+camp|township|sub-?district)\b", re.I
+)
+
+
+def _holds_the_next(clean: str, mentions: list[Mention], idx: list[int], i: int) -> bool:
+    """Whether mention ``i`` only holds the next one, a part of it named with its possessive
+    ("Baghdad's northern al-Shaab district", "Gaza City's Shujaiya neighbourhood")."""
+    later = [j for j in idx if mentions[j].cstart > mentions[i].cstart]
+    if not later:
+        return False
+    nxt = mentions[later[0]]
+    gap = _POSSESSIVE_GAP.match(clean, mentions[i].cend)
+    return (
+        gap is not None
+        and gap.end() == nxt.cstart
+        and nxt.place is not None
+        and _PART_WORD_AFTER.match(clean, nxt.cend) is not None
+    )
 
 
 # drones or missiles brought down over a place, the place (or a list of them) after "over"
