@@ -54,7 +54,7 @@ _POSSESSIVE = re.compile(
 _TIME_AFTER = re.compile(r"^\s+time\b")
 _HYPHEN_MODIFIER = re.compile(
     r"^-(?:flagged|registered|based|born|bound|owned|operated|backed|led|linked|aligned|allied|funded|"
-    r"sponsored|made|built|run|trained|armed)\b"
+    r"sponsored|made|built|run|trained|armed|installed|appointed|controlled|imposed|friendly)\b"
 )
 _RIVER_AFTER = re.compile(r"^\s+[Rr]iver\b")
 _LOCATIVE_BEFORE = re.compile(

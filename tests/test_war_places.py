@@ -779,6 +779,13 @@ def test_drones_brought_down_over_a_region_did_not_strike_it(pipe: Pipeline) -> 
     roles = dict(_roles(pipe, text))
     assert roles["Shebekino"] == "struck"
     assert roles["Kursk"] != "struck" and roles["Bryansk"] != "struck"
+    # a tally that goes on past the region it names
+    text = (
+        "Russia launched 40 drones overnight, most of which were downed over the Kyiv region, including around "
+        "Brovary and Fastiv. A drone hit a warehouse in Boryspil, injuring one worker."
+    )
+    roles = dict(_roles(pipe, text))
+    assert roles["Boryspil"] == "struck" and roles["Brovary"] != "struck" and roles["Fastiv"] != "struck"
     # an aircraft shot down over a country: the shooting happened there
     assert dict(_roles(pipe, "The pilot was shot down by a missile over Lebanon in 1986."))["Lebanon"] == "struck"
 
@@ -787,6 +794,9 @@ def test_a_place_that_qualifies_a_thing_is_not_where_the_strike_fell(pipe: Pipel
     text = "A missile struck a Liberia-flagged tanker off the coast on Tuesday, killing two sailors."
     roles = dict(_roles(pipe, text))
     assert roles.get("Liberia", "mentioned") != "struck"
+    text = "In Melitopol, the Moscow-installed mayor said a drone struck a depot, wounding two guards."
+    roles = dict(_roles(pipe, text))
+    assert roles["Melitopol"] == "struck" and roles.get("Moscow", "mentioned") != "struck"
 
 
 def test_the_places_of_a_running_total_are_not_struck(pipe: Pipeline) -> None:

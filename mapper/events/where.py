@@ -383,7 +383,7 @@ def candidates(
             continue  # "officials in Washington said", "a source in Mosul told Xinhua"
         if _holds_the_next(clean, mentions, idx, i):
             continue  # "Baghdad's northern al-Shaab district": the district is where it happened
-        if _DOWNED_OVER.search(clean, sent.start, m.cstart):
+        if _downed_over(clean, sent.start, m.cstart):
             continue  # "shot down 21 drones over the Odesa, Mykolaiv and Kyiv regions": not struck there
         if m.place.feature_type in AREA_TYPES and link == "near":
             continue  # "near the border with Syria" is not in Syria
@@ -423,11 +423,31 @@ def _holds_the_next(clean: str, mentions: list[Mention], idx: list[int], i: int)
 # drones or missiles brought down over a place, the place (or a list of them) after "over"
 # (drones, missiles and the like: not "the airman was shot down on a mission over Lebanon")
 _DOWNED = r"(?:shot\s+down|shooting\s+down|intercepted|intercepting|downed|destroyed)"
-_MUNITIONS = r"(?:drones?|UAVs?|missiles?|rockets?|projectiles?|Shaheds?)"
+_MUNITIONS = r"(?:drones?|UAVs?|missiles?|rockets?|projectiles?|Shaheds?|aerial\s+vehicles?)"
 _DOWNED_OVER = re.compile(
-    rf"\b(?:{_DOWNED}\b(?!\s+by\b)[^.;]*?\b{_MUNITIONS}|{_MUNITIONS}\b[^.;]*?\b{_DOWNED})\b[^.;]*?\bover\s+(?:the\s+)?"
-    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*(?:and\s+)?|\s+and\s+))*(?:[a-z]+\s+){0,2}$"
+    rf"\b(?:{_DOWNED}\b(?!\s+by\b)[^.;]*?\b{_MUNITIONS}|{_MUNITIONS}\b[^.;]*?\b{_DOWNED})\b[^.;]*?\bover\s"
 )
+# what ends the places a tally of downed drones lists: a clause of its own ("..., but one hit a
+# depot in X")
+_TALLY_ENDS = re.compile(
+    r"[;:]|\b(?:but|while|although|whereas|killing|killed|injuring|injured|wounding|wounded|struck|hit|hitting|"
+    r"damaging|damaged|caus\w+|fell|falling|debris|fragments|wreckage)\b",
+    re.I,
+)
+
+
+def _downed_over(clean: str, start: int, end: int) -> bool:
+    """Whether the place at ``end`` is one a tally of drones or missiles brought down lists after
+    "over" ("destroyed 43 drones: 14 over the Belgorod region, 11 over the Kursk region", "most of
+    which were downed over the Kiev region, including around Brovary")."""
+    tally = _DOWNED_OVER.search(clean, start, end)
+    if tally is None or _TALLY_ENDS.search(clean, tally.end(), end):
+        return False
+    last_over = max(o.end() for o in _OVER.finditer(clean, tally.end() - 5, end))
+    return end - last_over <= 100
+
+
+_OVER = re.compile(r"\bover\s")
 _COORDINATED = re.compile(r"\b(?:and|or|as\s+well\s+as|plus)\b", re.I)
 _NEAR_CUE = re.compile(
     r"\b(?:near|nearby|close|outside|outskirts|vicinity|edge|around|(?:north|south|east|west)\w*\s+of|km|kms|"
