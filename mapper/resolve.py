@@ -365,13 +365,16 @@ class Resolver:
         # village far from every other place of the article (a town of Primorye in a report on
         # Saratov): not that town, but a district no gazetteer has
         spots = [choice[o][1] for o in keys if choice[o][1].feature_type not in _BROAD]
-        for k in [k for k in keys if "admin2" in kinds.get(k, ())]:
+        # (and so is a name the text calls a village, "Rim village" in a report on Plateau State,
+        # read as a city of any size: Rome, whose Czech name it is)
+        villages = {m.key for m in mentions if _VILLAGE_AFTER.match(clean, m.cend)}
+        for k in [k for k in keys if "admin2" in kinds.get(k, ()) or k in villages]:
             p = choice[k][1]
             others = [q for q in spots if q is not p]
             if (
-                p.feature_type not in kinds[k]
+                (p.feature_type not in kinds.get(k, ()) or k in villages)
+                and (p.feature_type != "village" if k in villages else p.population < STRONG_POPULATION)
                 and choice[k][0] != 0
-                and p.population < STRONG_POPULATION
                 and others
                 and all(distance_km(p, q) > DISTRICT_FAR_KM for q in others)
             ):
@@ -489,6 +492,7 @@ _OF_BEFORE = re.compile(
 NEAR_KM = 150  # "near", "outside", "close to"
 TOWN_REACH_KM = 50  # how far a place inside a town may lie from the town's point
 DISTRICT_FAR_KM = 500  # a town farther than this from all of an article's places is not its "X district"
+_VILLAGE_AFTER = re.compile(r"\s+(?:village|hamlet|community)\b")
 DIRECTION_KM = 400  # "north of", "south-west of"
 # between a name and the place the text puts it near: "X junction near Y", "X, 20 km south of Y"
 _NEAR_AFTER = re.compile(
@@ -686,8 +690,8 @@ _POINTS = frozenset({"city", "town", "village", "neighbourhood", "camp", "milita
 _PROVINCES = frozenset({"admin1", "region"})
 _CHAIN = 3  # names placed by other names so placed ("X in Y in Z"), at most this deep
 _PLACE_WORDS = (
-    r"(?:sub-?district|district|neighbou?rhood|quarter|suburb|area|township|village|hamlet|town|city|camp|"
-    r"refugee\s+camp|settlement|locality|localities|districts|neighbou?rhoods|quarters|suburbs|region|province|"
+    r"(?:sub-?district|sub-?city|district|neighbou?rhood|quarter|suburb|area|township|village|hamlet|town|city|camp|"
+    r"refugee\s+camp|settlement|community|locality|localities|districts|neighbou?rhoods|quarters|suburbs|region|province|"
     r"enclave)"
 )
 # a point on a road, named after a place or a person ("the Sharon junction near Netanya")
@@ -735,11 +739,14 @@ _KIND_OF_WORD = {
     "township": "district",
     "neighbourhood": "neighbourhood",
     "neighborhood": "neighbourhood",
+    "sub-city": "neighbourhood",
+    "subcity": "neighbourhood",
     "quarter": "neighbourhood",
     "suburb": "neighbourhood",
     "village": "village",
     "hamlet": "village",
     "settlement": "village",
+    "community": "village",
     "town": "town",
     "city": "city",
     "camp": "camp",

@@ -564,14 +564,14 @@ _CONTEXT = [
         rf"(?=[bcdeghlnprstv])\b(?:the\s+)?(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s+(?P<n>{_NAME}){AGAIN}(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?P<m>{_NAME}){AGAIN})*"
     ),
     re.compile(
-        rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+(?:province|governorate|district|sub-?district|region|township|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|(?:refugee|displacement|IDP)\s+camp|neighbou?rhoods?|village)\b"
+        rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+(?:province|governorate|district|sub-?district|sub-?city|region|township|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|(?:refugee|displacement|IDP)\s+camp|neighbou?rhoods?|village)\b"
     ),
 ]
 # "X, a village 45 km south of Y", "X, a small government-held enclave", "X, a major town in"
 _CONTEXT.append(
     re.compile(
         rf"(?=[A-Zae])\b(?P<n>{_NAME}),\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:village|town|city|hamlet|settlement|"
-        r"district|island|enclave|suburb|neighbou?rhood|camp|region|zone|locality|border\s+town)\b"
+        r"district|island|enclave|suburb|neighbou?rhood|camp|region|zone|locality|border\s+town|community)\b"
     )
 )
 # names made with the Arabic words for a village's features: Kafr (village), Tall (hill), Deir
@@ -596,13 +596,13 @@ _CONTEXT_GATE = [
         r"(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s"
     ),
     re.compile(
-        r"\s(?:province|governorate|district|sub-?district|region|township|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|(?:displacement|IDP)\s+camp|neighbou?rhoods?|village)\b"
+        r"\s(?:province|governorate|district|sub-?district|sub-?city|region|township|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|(?:displacement|IDP)\s+camp|neighbou?rhoods?|village)\b"
     ),
 ]
 _CONTEXT_GATE.append(
     re.compile(
         r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|hamlet|settlement|district|island|enclave|suburb|"
-        r"neighbou?rhood|camp|region|zone|locality|border\s+town)\b"
+        r"neighbou?rhood|camp|region|zone|locality|border\s+town|community)\b"
     )
 )
 _CONTEXT_GATE.append(
@@ -746,7 +746,11 @@ FUNCTION_WORDS = JOINERS | frozenset(
 
 GUESS = 0.3  # the confidence of a guess: resolve keeps it only when it finds it a place
 # a name no gazetteer spells so, written where a place stands: "killed in Tel Abyad", "near Baqouba"
-_GUESS_AT = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t)\s+(?=[A-Z])")
+# (or what an attack fell on: "an attack on Mazeze", "raided Dansadau")
+_GUESS_AT = re.compile(
+    r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t|(?:attacks?|raids?|assaults?|(?:air)?strikes?|shelling)\s+on|"
+    r"attacked|raided|stormed|shelled|bombed|overran)\s+(?=[A-Z])"
+)
 _GUESS_AFTER_BAD = re.compile(r"^(?:['’]s\b|\s+(?:said|says|told|and\s+[A-Z]))")
 
 

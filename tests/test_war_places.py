@@ -846,3 +846,30 @@ def test_the_lead_at_a_city_yields_to_the_part_of_it_the_story_names(pipe: Pipel
     )
     struck = {s for s, role in _roles(pipe, text) if role == "struck"}
     assert struck == {"Haret Hreik"}
+
+
+def test_a_name_the_text_calls_a_village_is_no_city_far_away(pipe: Pipeline) -> None:
+    # "Rim" is Rome's name in Czech; in a report on Plateau State it is a village of Riyom
+    text = "Gunmen raided farms near Jos overnight, killing three people in Rim village, police in Plateau State said."
+    m = _mentions(pipe, text)
+    assert m["Rim"].place is not None and m["Rim"].place.country == "NG", m["Rim"].place
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "holder"),
+    [
+        # Ethiopia's towns are divided into sub-cities
+        ("A grenade thrown into a cafe in Mekelle's Ayder sub-city killed one man.", "Ayder", "Mekelle"),
+        # Nigerian reports call a village a community
+        ("Bandits killed nine people in an attack on Dogon Daji, a community in Tsafe Local Government Area.",
+         "Dogon Daji", "Tsafe"),
+        # what an attack fell on
+        ("Insurgents claimed an attack on Nangade Sede, in Nangade district, on Friday.", "Nangade Sede", "Nangade"),
+    ],
+)  # fmt: skip
+def test_more_words_for_a_place_no_gazetteer_has(pipe: Pipeline, text: str, name: str, holder: str) -> None:
+    m = _mentions(pipe, text)
+    assert name in m, set(m)
+    place, held = m[name].place, m[holder].place
+    assert place is not None and held is not None and place.parent == held.id
+    assert m[name].role == "struck" and m[holder].role != "struck"

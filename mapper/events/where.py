@@ -400,7 +400,7 @@ def candidates(
 
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}")
 _PART_WORD_AFTER = re.compile(
-    r"\s+(?:district|neighbou?rhood|quarter|suburb|area|camp|refugee\s+camp|township|sub-?district)\b", re.I
+    r"\s+(?:district|neighbou?rhood|quarter|suburb|area|camp|refugee\s+camp|township|sub-?district|sub-?city)\b", re.I
 )
 
 
