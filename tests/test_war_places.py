@@ -873,3 +873,16 @@ def test_more_words_for_a_place_no_gazetteer_has(pipe: Pipeline, text: str, name
     place, held = m[name].place, m[holder].place
     assert place is not None and held is not None and place.parent == held.id
     assert m[name].role == "struck" and m[holder].role != "struck"
+
+
+def test_a_suburb_headline_does_not_take_in_a_village_elsewhere_in_the_province(pipe: Pipeline) -> None:
+    text = (
+        "Strike on Beirut suburb kills nine\n"
+        "BEIRUT (Reuters) - An air strike on a building in Beirut's southern suburbs killed nine people, "
+        "the health ministry said. The strike destroyed a building in the Haret Hreik neighbourhood. "
+        "Separately, a drone strike on a car in the southern village of Qlayaa killed one man."
+    )
+    r = pipe.analyse(article_from_text("t", text))
+    names = {m.place.id: m.surface for m in r.mentions if m.place is not None}
+    tolls = {c.killed_min: sorted(names[p] for p in c.places) for c in r.claims}
+    assert tolls[9] == ["Haret Hreik"] and tolls[1] == ["Qlayaa"]

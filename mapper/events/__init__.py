@@ -214,8 +214,13 @@ def find_events(
                 if mentions[j].place.id != town.id  # type: ignore[union-attr]
                 and (
                     part_of(town, mentions[j].place)  # type: ignore[arg-type]
-                    # "Israel strikes Damascus suburb" over "the Kisweh area south of Damascus"
-                    or (suburb and distance_km(town, mentions[j].place) <= TOWN_REACH_KM)  # type: ignore[arg-type]
+                    # "Israel strikes Damascus suburb" over "the Kisweh area south of Damascus" (a place
+                    # the text put only in the article's province stands at its point: nearness says nothing)
+                    or (
+                        suburb
+                        and distance_km(town, mentions[j].place) <= TOWN_REACH_KM  # type: ignore[arg-type]
+                        and not _at_a_province_point(mentions[j].place, town)  # type: ignore[arg-type]
+                    )
                     # "Suicide bomber hits police in Bannu" (the district) over "the Bakakhel area of Bannu district"
                     or (town.feature_type in ("admin2", "district") and contains(town, mentions[j].place))  # type: ignore[arg-type]
                 )
@@ -290,6 +295,18 @@ _SUBURB_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?(?:suburbs?|outskirts|countryside)\b",
     re.I,
 )
+
+
+def _at_a_province_point(place: Place, town: Place) -> bool:
+    """Whether ``place`` is a name no gazetteer has, no part of a town by its kind, that stands at
+    a province's point, not in or near ``town`` ("the southern village of Majdal Selm", put in the
+    article's one province; not "the Haret Hreik neighbourhood", so put too)."""
+    return (
+        place.resolved_by == "context"
+        and place.parent != town.id
+        and place.geo_precision >= 3
+        and place.feature_type not in ("neighbourhood", "district")
+    )
 
 
 def _in_its_province(town: Place, place: Place) -> bool:
