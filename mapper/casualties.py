@@ -57,6 +57,7 @@ VAGUE = {
     "a number of": (2, None),
     "a dozen": (12, 12),
     "half a dozen": (6, 6),
+    "a couple": (2, 2),  # a man and his wife ("killing a couple and their four children"), not "a couple of"
     "a handful of": (2, None),
     "many": (2, None),
     "numerous": (2, None),
@@ -67,6 +68,7 @@ _NUMWORD = "(?:" + "|".join([*UNITS, *TENS, *SCALES]) + ")"
 _NUM_CORE = (
     rf"(?i:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUMWORD}(?:[\s-]+(?:and\s+)?{_NUMWORD})*|"
     r"dozens|scores|hundreds|thousands|several|a\s+few|few|a\s+number\s+of|half\s+a\s+dozen|a\s+dozen|"
+    r"a\s+couple(?!\s+of\b)|"
     r"a\s+(?:hundred|thousand)|"
     r"a\s+handful\s+of|many|numerous)"
 )
@@ -97,7 +99,7 @@ _PL_NOUNS = (
     "shoppers refugees migrants prisoners detainees suspects elders tribesmen herders shepherds fishermen "
     "drivers labourers laborers siblings brothers sisters sons daughters wives husbands cousins officials crew members "
     "aides associates companions comrades deputies lieutenants schoolchildren schoolgirls schoolboys teachers "
-    "bystanders pedestrians"
+    "bystanders pedestrians grandchildren"
 ).split()
 _SG_NOUNS = (
     "person civilian soldier trooper fighter militant insurgent rebel jihadist terrorist extremist bomber attacker "
@@ -107,7 +109,8 @@ _SG_NOUNS = (
     "pilot sailor airman marine serviceman servicewoman servicemember individual combatant suspect male female "
     "adult child kid boy girl baby infant toddler teenager teen youth man woman elder cleric imam official "
     "governor mayor national citizen shepherd herder fisherman firefighter rescuer peacekeeper mother father son "
-    "daughter brother sister wife husband grandson granddaughter nephew niece cousin relative militiaman "
+    "daughter brother sister wife husband grandson granddaughter grandmother grandfather grandparent grandchild "
+    "aunt uncle nephew niece cousin relative militiaman "
     "tribesman emir mullah maker schoolgirl schoolboy teacher bystander pedestrian"
 ).split()
 _MULTI_PL = r"service\s+members|family\s+members|crew\s+members|aid\s+workers|health\s+workers"
@@ -217,7 +220,8 @@ _KILL_VERB = (
     r"(?:stabbed|stabbing|beat|beating|beaten|burned|burning|burnt|hacked|hacking|stoned|stoning)\s+to\s+death))"
 )
 _DIED = (
-    r"(?:killed|dead|died|slain|perished|murdered|massacred|assassinated|executed|beheaded|"
+    r"(?:killed|dead|died|slain|perished|murdered|massacred|assassinated|executed|beheaded|martyred|"
+    r"embraced\s+martyrdom|"
     r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|"
     r"(?:stabbed|beaten|burned|burnt|hacked|stoned|crushed|trampled|starved|tortured)\s+to\s+death)\b"
 )
@@ -593,7 +597,7 @@ def _denied(sentence: str, start: int) -> bool:
 # them has no figure, so the patterns are not run over it.
 _HINT_WORDS = [
     *"kill dead died slain perish lost death loss injur wound hurt toll fatalit bodies corpses".split(),
-    *"murder massacr assassinat executed executing behead".split(),
+    *"murder massacr assassinat executed executing behead martyr".split(),
     "body of",
     "lives of",
 ]

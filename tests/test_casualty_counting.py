@@ -254,3 +254,21 @@ def test_more_ways_of_naming_the_dead(sentence: str, killed: tuple, victims: str
 def test_a_toll_since_then_is_a_running_total() -> None:
     [f] = find_figures("More than 900 people have been killed in the province since then, officials say.")
     assert f.killed_min is not None and f.cumulative
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # a couple is two people, and a family is counted to its grandmother
+        ("The shell hit their home, killing a couple, their three sons and a grandmother.", (6, 6)),
+        ("A couple were killed when a rocket struck their car.", (2, 2)),
+        # the word of army and ministry statements in Pakistan, Iran and Syria
+        ("Four soldiers were martyred when the convoy was ambushed.", (4, 4)),
+    ],
+)
+def test_families_and_martyrs_are_counted(sentence: str, killed: tuple[int, int]) -> None:
+    assert [(f.killed_min, f.killed_max) for f in find_figures(sentence) if f.killed_min] == [killed]
+
+
+def test_a_couple_of_is_no_couple() -> None:
+    assert not [f for f in find_figures("Fighting went on for a couple of days and killed no one.") if f.killed_min]

@@ -886,3 +886,16 @@ def test_a_suburb_headline_does_not_take_in_a_village_elsewhere_in_the_province(
     names = {m.place.id: m.surface for m in r.mentions if m.place is not None}
     tolls = {c.killed_min: sorted(names[p] for p in c.places) for c in r.claims}
     assert tolls[9] == ["Haret Hreik"] and tolls[1] == ["Qlayaa"]
+
+
+def test_a_toll_revised_in_a_sentence_of_its_own_is_the_leads(pipe: Pipeline) -> None:
+    text = (
+        "A car bomb exploded outside a cafe in Mogadishu's Hodan district on Friday, killing at least seven "
+        "people, police said.\n"
+        "Later on Friday, a doctor said the death toll had risen to 12.\n"
+        "Separately, mortar shells landed in the Wadajir district, wounding two people."
+    )
+    r = pipe.analyse(article_from_text("t", text))
+    names = {m.place.id: m.surface for m in r.mentions if m.place is not None}
+    [revised] = [c for c in r.claims if c.killed_min == 12]
+    assert [names[p] for p in revised.places] == ["Hodan"]

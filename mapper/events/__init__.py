@@ -436,6 +436,8 @@ def attach_claims(
                     break
             if ev is None and single:
                 ev = events[0]
+            if ev is None and _TOLL_RISEN.search(c.quote):  # "the death toll had risen to 14": the lead's
+                ev = next((e for e in sorted(events, key=lambda e: e.sentence[0]) if not e.recalled), None)
             if ev is None and si in described:  # "killed in the bombings": the article's main event
                 main = [e for e in events if e.date_ref is None] or events
                 if si == 0:  # a headline's toll is its lead's: "Zaporizhzhia: glide bombs kill three"
@@ -455,6 +457,14 @@ def attach_claims(
         out.append(replace(c, places=places, event_type=ev.event_type))
         told[-1] = ev
     return _wholes_apart(out, told, events, struck)
+
+
+# a toll revised in a sentence that names no place and tells of no event: the article's lead event's
+_TOLL_RISEN = re.compile(
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\b[^.;]{0,40}?\b(?:had\s+|has\s+)?"
+    r"(?:risen|rose|rises|climbed|reached|increased|jumped|grew|went\s+up)\b",
+    re.I,
+)
 
 
 def _wholes_apart(
