@@ -144,6 +144,7 @@ _LOWER_MODS = (
     "emergency border prison tribal village government opposition single bomb weapons explosives roadside "
     "foreign-born radio television TV news media press school hospital election polling ethnic religious "
     "commando navy naval air special elite coalition allied partner paramilitary "
+    "federal national state municipal traffic riot reserve auxiliary volunteer regular off-duty "
     # where people work: "six dock workers", "four farm labourers", "two power plant engineers"
     "dock factory farm construction mine mining oil gas power plant railway rail port energy market utility "
     "repair maintenance sanitation warehouse shop hotel office bank fuel water"
@@ -245,12 +246,14 @@ _KILL_ANCHORS = [
     # "the strike killed nine children and 11 adults", "killing the Taliban leader", "claimed the lives of 12"
     re.compile(rf"\b{_KILL_VERB}\s+"),
     # "the deaths of three US service members", "the bodies of three men"
-    re.compile(r"\b(?i:deaths?|killings?|loss(?:es)?\s+of\s+(?:the\s+)?lives?|bod(?:y|ies))\s+of\s+"),
+    # ("the martyrdom of six of the port workers", as Saba and SANA write it)
+    re.compile(r"\b(?i:deaths?|killings?|martyrdom|loss(?:es)?\s+of\s+(?:the\s+)?lives?|bod(?:y|ies))\s+of\s+"),
 ]
 _LEFT_ANCHOR = re.compile(r"\b(?i:left|leaving)\s+")  # "left three soldiers dead"
 _DEAD_AFTER = re.compile(r"\s+dead\b")
 _INJURE_ANCHOR = re.compile(
-    r"\b(?:(?<!to\s)(?i:injure|hurt)|(?i:injuring|injured|injures|wounding|wounded|wounds|hurting))\s+"
+    r"\b(?:(?<!to\s)(?i:injure|hurt)|(?i:injuring|injured|injures|wounding|wounded|wounds|hurting)|"
+    r"(?i:the\s+injury\s+of))\s+"
 )
 # Passive forms: a list of groups, then these (found first, then the list before them).
 _DIED_WORD = re.compile(rf"\b{_DIED}")
@@ -658,7 +661,7 @@ def _kill_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
         yield _active(sentence, _KILL_ANCHORS[0])
     if "dead" in low:
         yield _active(sentence, _LEFT_ANCHOR, _DEAD_AFTER)
-    if any(w in low for w in ("death", "killing", "lives", "body of", "bodies of")):
+    if any(w in low for w in ("death", "killing", "lives", "body of", "bodies of", "martyrdom")):
         yield _active(sentence, _KILL_ANCHORS[1])
     if any(w in low for w in ("toll", "death", "fatalit", "killed", "killings")):
         for rx in _TOLL_PATTERNS:

@@ -272,3 +272,17 @@ def test_families_and_martyrs_are_counted(sentence: str, killed: tuple[int, int]
 
 def test_a_couple_of_is_no_couple() -> None:
     assert not [f for f in find_figures("Fighting went on for a couple of days and killed no one.") if f.killed_min]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # the nouns of Saba's and SANA's copy
+        ("The raids led to the martyrdom of five of the dock workers and the injury of nine others.", (5, 5), (9, 9)),
+        # the force the dead served in
+        ("Three federal police officers were killed when their checkpoint came under fire.", (3, 3), (None, None)),
+    ],
+)
+def test_statement_nouns_and_forces_are_counted(sentence: str, killed: tuple, injured: tuple) -> None:
+    [f] = find_figures(sentence)
+    assert (f.killed_min, f.killed_max) == killed and (f.injured_min, f.injured_max) == injured
