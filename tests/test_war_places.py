@@ -899,3 +899,18 @@ def test_a_toll_revised_in_a_sentence_of_its_own_is_the_leads(pipe: Pipeline) ->
     names = {m.place.id: m.surface for m in r.mentions if m.place is not None}
     [revised] = [c for c in r.claims if c.killed_min == 12]
     assert [names[p] for p in revised.places] == ["Hodan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        # a district of the data, and a town the text puts in it
+        ("Rebels set off a bomb at the municipal office of Hetauda in Makwanpur district, wounding four.",
+         {"Hetauda"}),
+        # a neighbourhood the text puts in its city, in the same sentence
+        ("Two people were killed when a mortar round hit the Zayouna neighbourhood in eastern Baghdad.",
+         {"Zayouna"}),
+    ],
+)  # fmt: skip
+def test_a_place_that_holds_another_of_the_same_event_yields_to_it(pipe: Pipeline, text: str, struck: set) -> None:
+    assert {s for s, role in _roles(pipe, text) if role == "struck"} == struck

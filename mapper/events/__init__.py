@@ -126,6 +126,15 @@ def find_events(
         # an earlier event, recalled: mapped only when its sentence dates it
         if earlier and event_date_ref(clean[sent.start : sent.end], then[0].start - sent.start) is not None:
             drafts.append(_Draft(si, then, earlier, recalled=True))
+    # a place that holds another place of its own event yields to it ("In the city of Donetsk,
+    # artillery hit a market in the Kuibyshevskyi district", "Kistaram in Sukma district")
+    for d in drafts:
+        if len(d.locations) > 1:
+            d.locations = [
+                (i, pr)
+                for i, pr in d.locations
+                if not any(j != i and _holds(clean, mentions[i], mentions[j]) for j, _ in d.locations)
+            ]
     # a running total ("more than 7,000 killed in the insurgency in Yala and Pattani since 2004")
     # tells where the article's own events happen, and of no event itself: its places are struck
     # only in an article that tells of nothing else
@@ -295,6 +304,32 @@ _SUBURB_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?(?:suburbs?|outskirts|countryside)\b",
     re.I,
 )
+
+
+# between a place and the district the text puts it in: "X in Sukma district", "X port in al-Salif
+# district", "X, Masisi territory"
+_HELD_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,2}(?:\s*,\s*|\s+)(?:(?:in|of|inside)\s+(?:the\s+)?)?")
+HELD_KM = 60  # the farthest a place may lie from the point of the district the text puts it in
+
+
+def _holds(clean: str, outer: Mention, inner: Mention) -> bool:
+    """Whether ``outer``'s place holds ``inner``'s, both places of one event: a place the text put
+    in it, a part of its town, or (a district) a place the text puts in it in so many words."""
+    a, b = outer.place, inner.place
+    if a is None or b is None or a.id == b.id:
+        return False
+    if b.resolved_by == "context" and b.parent == a.id:
+        return True
+    if part_of(a, b) and (b.feature_type != "admin2" or b.resolved_by == "context"):
+        return True  # (a district the data files as a province's is as often what holds the town)
+    return (
+        a.feature_type in ("admin2", "district")
+        and b.feature_type not in AREA_TYPES | {"admin2", "district"}
+        and (a.country, a.admin1) == (b.country, b.admin1)
+        and inner.cend <= outer.cstart
+        and _HELD_GAP.fullmatch(clean, inner.cend, outer.cstart) is not None
+        and distance_km(a, b) <= HELD_KM
+    )
 
 
 def _at_a_province_point(place: Place, town: Place) -> bool:
