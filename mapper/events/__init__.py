@@ -126,8 +126,8 @@ def find_events(
         # an earlier event, recalled: mapped only when its sentence dates it
         if earlier and event_date_ref(clean[sent.start : sent.end], then[0].start - sent.start) is not None:
             drafts.append(_Draft(si, then, earlier, recalled=True))
-    # a place that holds another place of its own event yields to it ("In the city of Donetsk,
-    # artillery hit a market in the Kuibyshevskyi district", "Kistaram in Sukma district")
+    # a district that holds another place of its own event yields to it ("a bomb in the office
+    # building of Bharatpur municipality in Chitawan district", "Minpa village in Sukma district")
     for d in drafts:
         if len(d.locations) > 1:
             d.locations = [
@@ -313,18 +313,16 @@ HELD_KM = 60  # the farthest a place may lie from the point of the district the 
 
 
 def _holds(clean: str, outer: Mention, inner: Mention) -> bool:
-    """Whether ``outer``'s place holds ``inner``'s, both places of one event: a place the text put
-    in it, a part of its town, or (a district) a place the text puts in it in so many words."""
+    """Whether ``outer``'s place, a district, holds ``inner``'s, both places of one event: a place
+    the text put in it, or one it puts in it in so many words."""
     a, b = outer.place, inner.place
-    if a is None or b is None or a.id == b.id:
-        return False
+    if a is None or b is None or a.id == b.id or a.feature_type not in ("admin2", "district"):
+        return False  # (a city keeps its marker beside its parts: "targets in the X neighborhood and
+        # the vicinity of the Y shrine in the city of Al-Mayadeen", as the seeds' gold has it)
     if b.resolved_by == "context" and b.parent == a.id:
         return True
-    if part_of(a, b) and (b.feature_type != "admin2" or b.resolved_by == "context"):
-        return True  # (a district the data files as a province's is as often what holds the town)
     return (
-        a.feature_type in ("admin2", "district")
-        and b.feature_type not in AREA_TYPES | {"admin2", "district"}
+        b.feature_type not in AREA_TYPES | {"admin2", "district"}
         and (a.country, a.admin1) == (b.country, b.admin1)
         and inner.cend <= outer.cstart
         and _HELD_GAP.fullmatch(clean, inner.cend, outer.cstart) is not None
