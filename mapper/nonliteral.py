@@ -52,6 +52,12 @@ _POSSESSIVE = re.compile(
     r"retaliation|role|behaviou?r|interests?|approach|efforts?|adventure|mistake|genocide|war)\b"
 )
 _TIME_AFTER = re.compile(r"^\s+time\b")
+_JOINED_KIND = (
+    r"\s+(?:highway|road|motorway|expressway|railway|rail\s+line|pipeline|corridor|border|boundary|frontier)\b"
+)
+_JOINED_NAME_AFTER = re.compile(rf"^(?:-[A-Z][\w'’]+)+{_JOINED_KIND}")
+_JOINED_BEFORE = re.compile(r"[A-Z][\w'’]+-$")
+_JOINED_KIND_AFTER = re.compile(rf"^{_JOINED_KIND}")
 _HYPHEN_MODIFIER = re.compile(
     r"^-(?:flagged|registered|based|born|bound|owned|operated|backed|led|linked|aligned|allied|funded|"
     r"sponsored|made|built|run|trained|armed|installed|appointed|controlled|imposed|friendly)\b"
@@ -182,6 +188,9 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
         return "organisation or government (metonymy)"
     if _POSSESSIVE.match(after):
         return "possessive of an institution (metonymy)"
+    if _JOINED_NAME_AFTER.match(after) or (_JOINED_BEFORE.search(before) and _JOINED_KIND_AFTER.match(after)):
+        # "the Mandalay-Lashio highway", "the Bishnupur-Churachandpur border"
+        return "part of the name of a road or border"
     if _HYPHEN_MODIFIER.match(after):
         return "qualifies a thing (non-literal modifier)"  # "a Barbados-flagged ship", "a Kharkiv-based unit"
     if _MODIFIES.match(after):

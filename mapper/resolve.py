@@ -692,6 +692,7 @@ _CHAIN = 3  # names placed by other names so placed ("X in Y in Z"), at most thi
 _PLACE_WORDS = (
     r"(?:sub-?district|sub-?city|district|neighbou?rhood|quarter|suburb|area|township|village|hamlet|town|city|camp|"
     r"refugee\s+camp|settlement|community|locality|localities|districts|neighbou?rhoods|quarters|suburbs|region|province|"
+    r"(?:displacement|IDP)\s+site|"
     r"enclave)"
 )
 # a point on a road, named after a place or a person ("the Sharon junction near Netanya")

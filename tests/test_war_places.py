@@ -915,3 +915,31 @@ def test_a_district_that_holds_another_place_of_the_same_event_yields_to_it(
     pipe: Pipeline, text: str, struck: set
 ) -> None:
     assert {s for s, role in _roles(pipe, text) if role == "struck"} == struck
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "not_struck"),
+    [
+        # a road or a border named after the places it joins
+        ("Jets bombed Kyaukme as fighting spread along the Mandalay-Lashio highway.", {"Kyaukme"}, {"Mandalay"}),
+        # a sector of the front, as the General Staff names it
+        ("In the Pokrovsk direction, defenders repelled 31 assaults; a guided bomb hit Kostiantynivka.",
+         {"Kostiantynivka"}, {"Pokrovsk"}),
+        # the rest of a list of where drones came from, and of where the wounded went
+        ("The drones were launched from Bryansk, Kursk and Millerovo, and one hit a depot in Sumy.",
+         {"Sumy"}, {"Kursk", "Millerovo"}),
+        ("A shell killed four in Sarmin; the wounded were evacuated to hospitals in Idlib city and Binnish.",
+         {"Sarmin"}, {"Idlib", "Binnish"}),
+        # where people fled to
+        ("Tank shells hit Abasan al-Kabira; a million people had sought refuge in Rafah.", set(), {"Rafah"}),
+        # a displacement site on a town's edge
+        ("Shells fell on the Kanyaruchinya displacement site, on the northern outskirts of Goma, killing five.",
+         {"Kanyaruchinya"}, {"Goma"}),
+    ],
+)  # fmt: skip
+def test_places_joined_to_a_road_a_front_or_a_journey_are_not_struck(
+    pipe: Pipeline, text: str, struck: set, not_struck: set
+) -> None:
+    roles = dict(_roles(pipe, text))
+    assert struck <= {s for s, role in roles.items() if role == "struck"}, roles
+    assert not {s for s, role in roles.items() if role == "struck"} & not_struck, roles

@@ -41,6 +41,7 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:taken|transferred|rushed|evacuated|airlifted|moved|brought|admitted)\s+(?:[\w-]+\s+){0,4}?(?:to|at)\s+"
     r"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+){0,3}?(?:hospitals?|clinics?|medical\s+(?:centres?|centers?))\s+in|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
+    r"(?:sought|seeking|took|taking|found|find)\s+(?:refuge|shelter)\s+in|"
     r"residents?\s+of|natives?\s+of|\d+,\s+of|(?<!in\shis\s)(?<!in\sher\s)(?<!in\stheir\s)hometown\s+of)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|village|province|region|capital|district|area)\s+of\s+)?$",
     re.I,
@@ -75,6 +76,13 @@ _LANDMARK_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|capital)\s+of\s+)?$",
     re.I,
 )
+# between the items of a list of origins: "from Bryansk, Kursk and Millerovo", "to hospitals in Idlib
+# city and Binnish"
+_ORIGIN_LIST_GAP = re.compile(
+    r"(?:\s+(?:city|town|village|province|region|district|camp))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+)
+# a sector of a front named after a town, as Ukraine's General Staff writes them
+_SECTOR_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front|salient)\b")
 _ACTOR_AFTER = re.compile(
     r"^\s+(?:forces?|troops|army|military|police|government|officials?|authorities|warplanes?|jets?|"
     r"militants?|fighters?|rebels?|side|embassy|said|says|told|and\s+its\s+allies)\b",
@@ -377,6 +385,12 @@ def candidates(
         if _ORIGIN_BEFORE.search(before) and not (link == "near" and _ROUTE_FROM_AT.search(before)):
             origins.add(i)
             continue
+        prev = [j for j in idx if mentions[j].cend <= m.cstart]
+        if prev and prev[-1] in origins and _ORIGIN_LIST_GAP.fullmatch(clean, mentions[prev[-1]].cend, m.cstart):
+            origins.add(i)  # the rest of a list of them: "launched from Bryansk, Kursk and Millerovo"
+            continue
+        if _SECTOR_AFTER.match(after):
+            continue  # "In the Pokrovsk direction, defenders stopped 31 assaults": a front, not a place hit
         if _ACTOR_AFTER.match(after):
             continue
         if _attribution(clean, sent, m):
