@@ -943,3 +943,16 @@ def test_places_joined_to_a_road_a_front_or_a_journey_are_not_struck(
     roles = dict(_roles(pipe, text))
     assert struck <= {s for s, role in roles.items() if role == "struck"}, roles
     assert not {s for s, role in roles.items() if role == "struck"} & not_struck, roles
+
+
+def test_a_landmark_that_says_where_the_struck_place_lies_is_not_struck(pipe: Pipeline) -> None:
+    # Makhmour reads as its district, a coarse place; Mosul only says where it lies
+    text = "Gunmen attacked an Iraqi army post near Makhmour, southeast of Mosul, late on Friday, killing an officer."
+    roles = dict(_roles(pipe, text))
+    assert roles["Makhmour"] == "struck" and roles["Mosul"] != "struck"
+
+
+def test_a_city_whose_possessive_names_a_part_of_it_with_a_direction_only_holds_it(pipe: Pipeline) -> None:
+    text = "A car bomb tore through a bus station in Baghdad's northern al-Shaab district, killing nine."
+    struck = {s for s, role in _roles(pipe, text) if role == "struck"}
+    assert "Baghdad" not in struck and struck

@@ -133,7 +133,7 @@ def find_events(
             d.locations = [
                 (i, pr)
                 for i, pr in d.locations
-                if not any(j != i and _holds(clean, mentions[i], mentions[j]) for j, _ in d.locations)
+                if not any(j != i and _district_holds(clean, mentions[i], mentions[j]) for j, _ in d.locations)
             ]
     # a running total ("more than 7,000 killed in the insurgency in Yala and Pattani since 2004")
     # tells where the article's own events happen, and of no event itself: its places are struck
@@ -312,7 +312,7 @@ _HELD_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,2}(?:\s*,\s*|\s+)(?:(?:in|of|insid
 HELD_KM = 60  # the farthest a place may lie from the point of the district the text puts it in
 
 
-def _holds(clean: str, outer: Mention, inner: Mention) -> bool:
+def _district_holds(clean: str, outer: Mention, inner: Mention) -> bool:
     """Whether ``outer``'s place, a district, holds ``inner``'s, both places of one event: a place
     the text put in it, or one it puts in it in so many words."""
     a, b = outer.place, inner.place

@@ -395,8 +395,6 @@ def candidates(
             continue
         if _attribution(clean, sent, m):
             continue  # "officials in Washington said", "a source in Mosul told Xinhua"
-        if _holds_the_next(clean, mentions, idx, i):
-            continue  # "Baghdad's northern al-Shaab district": the district is where it happened
         if _downed_over(clean, sent.start, m.cstart):
             continue  # "shot down 21 drones over the Odesa, Mykolaiv and Kyiv regions": not struck there
         if m.place.feature_type in AREA_TYPES and link == "near":
@@ -410,28 +408,6 @@ def candidates(
         province = bool(_PROVINCE_BEFORE.search(before) or _PROVINCE_AFTER.match(clean, m.cend))
         out.append(Candidate(i, link == "near", unknown_beside=unknown, reference=ref, province=province))
     return out
-
-
-_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}")
-_PART_WORD_AFTER = re.compile(
-    r"\s+(?:district|neighbou?rhood|quarter|suburb|area|camp|refugee\s+camp|township|sub-?district|sub-?city)\b", re.I
-)
-
-
-def _holds_the_next(clean: str, mentions: list[Mention], idx: list[int], i: int) -> bool:
-    """Whether mention ``i`` only holds the next one, a part of it named with its possessive
-    ("Baghdad's northern al-Shaab district", "Gaza City's Shujaiya neighbourhood")."""
-    later = [j for j in idx if mentions[j].cstart > mentions[i].cstart]
-    if not later:
-        return False
-    nxt = mentions[later[0]]
-    gap = _POSSESSIVE_GAP.match(clean, mentions[i].cend)
-    return (
-        gap is not None
-        and gap.end() == nxt.cstart
-        and nxt.place is not None
-        and _PART_WORD_AFTER.match(clean, nxt.cend) is not None
-    )
 
 
 # drones or missiles brought down over a place, the place (or a list of them) after "over"
@@ -476,6 +452,9 @@ def _points_at(clean: str, mentions: list[Mention], idx: list[int], i: int) -> i
     prev = [j for j in idx if mentions[j].cend <= mentions[i].cstart]
     if not prev:
         return None
+    before = mentions[prev[-1]].place
+    if before is not None and before.feature_type in AREA_TYPES:
+        return None  # "an Iraqi army checkpoint near Makhmour": a people's word places nothing
     gap = clean[mentions[prev[-1]].cend : mentions[i].cstart]
     if len(gap) >= 90 or ";" in gap or _COORDINATED.search(gap) or not _NEAR_CUE.search(gap):
         return None  # far, in a list ("X, Y and near Z"), or no "near" between them
@@ -488,7 +467,8 @@ def own_keys(place: Place) -> set[str]:
     return {name_key(n) for n in (place.name, *place.aliases)}
 
 
-_PART = r"(?:district|neighbou?rhood|quarter|suburb|area|sector|camp|village|borough|locality|outskirts)"
+_PART = r"(?:district|neighbou?rhood|quarter|suburb|area|sector|camp|village|borough|locality|outskirts|sub-?city)"
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}")  # "'s ", "'s northern "
 # "Baghdad's northern district of Shaab" / "the Shaab district of Baghdad", "Shuqef neighbourhood in Aleppo"
 _OUTER_FIRST = re.compile(rf"'s\s+(?:[\w-]+\s+){{0,3}}{_PART}\s+of\s+(?:the\s+)?", re.I)
 _OWNED_PART = re.compile(rf"\s+{_PART}\b", re.I)
@@ -509,10 +489,11 @@ def _finer_in(mentions: list[Mention], inner: Candidate, province: Candidate) ->
 def _holds(clean: str, outer: Mention, inner: Mention) -> bool:
     """Whether the text says that ``inner`` is a part of ``outer`` (a city and its district)."""
     if outer.cend <= inner.cstart:
-        if clean[outer.cend : inner.cstart] in ("'s ", "’s ") and (
+        if _POSSESSIVE_GAP.fullmatch(clean, outer.cend, inner.cstart) and (
             _OWNED_PART.match(clean, inner.cend) or _PART_END.search(inner.surface)
         ):
-            return True  # "Narathiwat's Sungai Padi district", "Damascus's Jobar neighbourhood"
+            # "Narathiwat's Sungai Padi district", "Baghdad's northern al-Shaab district"
+            return True
         return _OUTER_FIRST.fullmatch(clean, outer.cend, inner.cstart) is not None
     broad = inner.place is None or inner.place.feature_type in AREA_TYPES or inner.place.feature_type == "admin1"
     if broad:
@@ -553,9 +534,11 @@ def choose(clean: str, cands: list[Candidate], mentions: list[Mention]) -> list[
         keep = [c for c in keep if c.province or mentions[c.mention].place.country in provinces]  # type: ignore[union-attr]
     if not keep:
         return []
-    # a reference point is dropped when the sentence names the place itself
+    # a reference point is dropped when the sentence names the place itself, however coarsely the
+    # data places it ("near Makhmour, southeast of Mosul", Makhmour read as its district), unless
+    # that is a wide area ("Jiye, south of Beirut, ... into the eastern Mediterranean")
     direct = [c for c in keep if not c.reference]
-    finest = direct if any(precision(mentions[c.mention].place, c.near) < 3 for c in direct) else keep  # type: ignore[arg-type]
+    finest = direct if any(mentions[c.mention].place.feature_type not in AREA_TYPES for c in direct) else keep  # type: ignore[union-attr]
     out = []
     for c in finest:
         p = mentions[c.mention].place
