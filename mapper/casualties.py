@@ -145,6 +145,7 @@ _LOWER_MODS = (
     "foreign-born radio television TV news media press school hospital election polling ethnic religious "
     "commando navy naval air special elite coalition allied partner paramilitary "
     "federal national state municipal traffic riot reserve auxiliary volunteer regular off-duty "
+    "gang cartel criminal drug "
     # where people work: "six dock workers", "four farm labourers", "two power plant engineers"
     "dock factory farm construction mine mining oil gas power plant railway rail port energy market utility "
     "repair maintenance sanitation warehouse shop hotel office bank fuel water"
@@ -239,7 +240,10 @@ _DEATHS_N = r"(?i:deaths|fatalities|bodies|corpses)\b"
 _HURT = r"(?:injured|wounded|hurt)\b"
 _HURT_N = r"(?:received|suffered|sustained)\s+(?:\w+\s+){0,2}(?:injuries|wounds)\b"
 # "two insurgents, including Badam, being killed", "20 rebels including five foreigners were killed"
-_INCLUDING = r"(?:,?\s+(?i:including|among\s+them|among\s+whom|one\s+of\s+(?:them|whom))\s+[^,.;]{1,60}?,?)?"
+_INCLUDING = (
+    r"(?:,?\s+(?i:including|among\s+them|among\s+whom|(?:one|many|most|some|all|several)\s+of\s+(?:them|whom))"
+    r"\s+[^,.;]{1,60}?,?)?"
+)
 
 # Active forms: a word, then a list of groups.
 _KILL_ANCHORS = [
@@ -835,12 +839,16 @@ _PRIOR_CAUSE = re.compile(
     # "planned and directed a recent ambush that killed two soldiers"
     r"\b(?:was|were|been|is|are)\s+(?:\w+\s+)?involved\s+in\b|\b(?:planned|orchestrated|masterminded|directed|"
     r"coordinated)\s+(?:and\s+\w+\s+)?(?:the|an?|several|multiple|numerous)\s+(?:[\w.-]+\s+){0,3}?"
-    r"(?:attacks?|ambush(?:es)?|bombings?|assaults?)\b",
+    r"(?:attacks?|ambush(?:es)?|bombings?|assaults?)\b|"
+    # how a war began: "The war began when Hamas-led militants attacked southern Israel ..., killing 1,200"
+    r"\b(?:war|conflict|fighting|offensive|insurgency|uprising|crisis)\s+(?:began|started|erupted|broke\s+out)\b",
     re.I,
 )
 _PRIOR_WHEN = re.compile(
     r"\b(?:last|previous|earlier)\s+(?:week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)\b|\b(?:days|weeks|months|years)\s+(?:ago|earlier)\b",
+    r"Saturday|Sunday)\b|\b(?:days|weeks|months|years)\s+(?:ago|earlier)\b|"
+    # "that month", "In October 2024,": a time the report looks back to
+    rf"\bthat\s+(?:week|month|year)\b|\bin\s+{_MONTHS}\s+(?:of\s+)?(?:19|20)\d\d\b",
     re.I,
 )
 

@@ -286,3 +286,16 @@ def test_a_couple_of_is_no_couple() -> None:
 def test_statement_nouns_and_forces_are_counted(sentence: str, killed: tuple, injured: tuple) -> None:
     [f] = find_figures(sentence)
     assert (f.killed_min, f.killed_max) == killed and (f.injured_min, f.injured_max) == injured
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # an apposition about who they were, between the dead and the verb
+        ("At least 14 people, most of them children, were killed when the shelter was hit.", (14, None)),
+        # the dead named by what they were suspected of
+        ("A raid on a hideout killed five suspected cartel members.", (5, 5)),
+    ],
+)
+def test_who_the_dead_were_does_not_hide_the_toll(sentence: str, killed: tuple) -> None:
+    assert [(f.killed_min, f.killed_max) for f in find_figures(sentence) if f.killed_min] == [killed]

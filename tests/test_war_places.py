@@ -956,3 +956,18 @@ def test_a_city_whose_possessive_names_a_part_of_it_with_a_direction_only_holds_
     text = "A car bomb tore through a bus station in Baghdad's northern al-Shaab district, killing nine."
     struck = {s for s, role in _roles(pipe, text) if role == "struck"}
     assert "Baghdad" not in struck and struck
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The war began when militants stormed border villages in 2023, killing some 1,100 people.",
+        "In March 2024, gunmen killed at least 90 people in a raid on a nearby market town.",
+        "An air strike on a wedding party in the same district that month killed at least 40 people.",
+    ],
+)
+def test_a_toll_the_report_looks_back_to_is_no_toll_of_its_event(pipe: Pipeline, background: str) -> None:
+    text = "A drone strike hit a bus near the town of Dangila on Wednesday, killing 12 people. " + background
+    r = pipe.analyse(article_from_text("t", text))
+    placed = sorted(c.killed_min for c in r.claims if c.places and c.killed_min)
+    assert placed == [12]
