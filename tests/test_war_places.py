@@ -930,6 +930,9 @@ def test_a_district_that_holds_another_place_of_the_same_event_yields_to_it(
          {"Sumy"}, {"Kursk", "Millerovo"}),
         ("A shell killed four in Sarmin; the wounded were evacuated to hospitals in Idlib city and Binnish.",
          {"Sarmin"}, {"Idlib", "Binnish"}),
+        # where the wounded died or were treated
+        ("Militants ambushed an army truck in Surankote. One of the injured succumbed at the Command Hospital in "
+         "Udhampur.", {"Surankote"}, {"Udhampur"}),
         # where people fled to
         ("Tank shells hit Abasan al-Kabira; a million people had sought refuge in Rafah.", set(), {"Rafah"}),
         # a displacement site on a town's edge
