@@ -58,9 +58,11 @@ _JOINED_KIND = (
 _JOINED_NAME_AFTER = re.compile(rf"^(?:-[A-Z][\w'’]+)+{_JOINED_KIND}")
 _JOINED_BEFORE = re.compile(r"[A-Z][\w'’]+-$")
 _JOINED_KIND_AFTER = re.compile(rf"^{_JOINED_KIND}")
+# (not "-based", "-born", "-bound", "-made": a company based in Kharkiv is in Kharkiv, as GWN's
+# annotators have it, a literal modifier)
 _HYPHEN_MODIFIER = re.compile(
-    r"^-(?:flagged|registered|based|born|bound|owned|operated|backed|led|linked|aligned|allied|funded|"
-    r"sponsored|made|built|run|trained|armed|installed|appointed|controlled|imposed|friendly)\b"
+    r"^-(?:flagged|registered|owned|operated|backed|led|linked|aligned|allied|funded|sponsored|run|trained|"
+    r"armed|installed|appointed|controlled|imposed|friendly)\b"
 )
 _RIVER_AFTER = re.compile(r"^\s+[Rr]iver\b")
 _LOCATIVE_BEFORE = re.compile(
@@ -192,7 +194,7 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
         # "the Mandalay-Lashio highway", "the Bishnupur-Churachandpur border"
         return "part of the name of a road or border"
     if _HYPHEN_MODIFIER.match(after):
-        return "qualifies a thing (non-literal modifier)"  # "a Barbados-flagged ship", "a Kharkiv-based unit"
+        return "qualifies a thing (non-literal modifier)"  # "a Barbados-flagged ship", "Iran-backed militias"
     if _MODIFIES.match(after):
         if feature_type not in _NATIONAL and _BUILDING_AFTER.match(after) and _PLACE_OF_BEFORE.search(before):
             return ""  # "shot outside a Lahore court": the building, and so the city, is where it happened

@@ -976,3 +976,9 @@ def test_a_toll_the_report_looks_back_to_is_no_toll_of_its_event(pipe: Pipeline,
     r = pipe.analyse(article_from_text("t", text))
     placed = sorted(c.killed_min for c in r.claims if c.places and c.killed_min)
     assert placed == [12]
+
+
+def test_a_place_a_thing_is_based_in_stays_a_literal_place(pipe: Pipeline) -> None:
+    # as GWN's annotators have it: a literal modifier, unlike "Iran-backed" or "Liberia-flagged"
+    m = _mentions(pipe, "A Kharkiv-based volunteer group delivered aid to Iran-backed militias' victims.")
+    assert m["Kharkiv"].literal and ("Iran" not in m or not m["Iran"].literal)
