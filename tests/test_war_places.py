@@ -982,3 +982,16 @@ def test_a_place_a_thing_is_based_in_stays_a_literal_place(pipe: Pipeline) -> No
     # as GWN's annotators have it: a literal modifier, unlike "Iran-backed" or "Liberia-flagged"
     m = _mentions(pipe, "A Kharkiv-based volunteer group delivered aid to Iran-backed militias' victims.")
     assert m["Kharkiv"].literal and ("Iran" not in m or not m["Iran"].literal)
+
+
+def test_a_town_is_not_held_by_the_district_beside_it_nor_struck_by_whose_hospital_counted(pipe: Pipeline) -> None:
+    text = (
+        "GAZA (AP) - Israeli strikes killed at least 20 people across the Gaza Strip overnight, health officials "
+        "said.\n"
+        "A strike on a family home in Bani Suheila, a town just east of Khan Younis, killed seven people, "
+        "according to Nasser Hospital.\n"
+        "A strike on a tent in the Nuseirat refugee camp killed four, according to Al-Aqsa Martyrs Hospital in "
+        "Deir al-Balah."
+    )
+    struck = {s for s, role in _roles(pipe, text) if role == "struck"}
+    assert {"Bani Suheila", "Nuseirat"} <= struck and "Deir al-Balah" not in struck

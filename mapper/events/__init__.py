@@ -222,7 +222,7 @@ def find_events(
                 for j, q in later
                 if mentions[j].place.id != town.id  # type: ignore[union-attr]
                 and (
-                    part_of(town, mentions[j].place)  # type: ignore[arg-type]
+                    _part_of_town(town, mentions[j].place)  # type: ignore[arg-type]
                     # "Israel strikes Damascus suburb" over "the Kisweh area south of Damascus" (a place
                     # the text put only in the article's province stands at its point: nearness says nothing)
                     or (
@@ -328,6 +328,13 @@ def _district_holds(clean: str, outer: Mention, inner: Mention) -> bool:
         and _HELD_GAP.fullmatch(clean, inner.cend, outer.cstart) is not None
         and distance_km(a, b) <= HELD_KM
     )
+
+
+def _part_of_town(town: Place, part: Place) -> bool:
+    """``where.part_of``, but a district the data files as a province's (ADM2) is a part only of a
+    city ("Mogadishu's Hodan district"): beside a town it as often holds the town ("Bani Suheila,
+    a town east of Khan Younis", and the Deir El Balah district 10 km away)."""
+    return part_of(town, part) and (part.feature_type != "admin2" or town.feature_type == "city")
 
 
 def _at_a_province_point(place: Place, town: Place) -> bool:
