@@ -995,3 +995,9 @@ def test_a_town_is_not_held_by_the_district_beside_it_nor_struck_by_whose_hospit
     )
     struck = {s for s, role in _roles(pipe, text) if role == "struck"}
     assert {"Bani Suheila", "Nuseirat"} <= struck and "Deir al-Balah" not in struck
+
+
+def test_a_community_invaded_is_struck(pipe: Pipeline) -> None:
+    text = "Armed men invaded Tse Akaa village in Guma Local Government Area on Sunday night, killing six people."
+    roles = dict(_roles(pipe, text))
+    assert roles["Tse Akaa"] == "struck" and roles.get("Guma") != "struck"

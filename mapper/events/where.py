@@ -185,7 +185,7 @@ _NEAR_WORDS = frozenset("near outside around beside".split())
 _STRIKE_VERBS = frozenset(
     """struck strike strikes striking hit hits hitting bombed bomb bombs bombing shelled shelling pounded
     pounding targeted targeting target attacked attacking attack raided raiding stormed storming besieged
-    bombarded bombarding rocketed strafed ambushed overran overrunning seized captured destroyed
+    bombarded bombarding rocketed strafed ambushed overran overrunning seized captured destroyed invaded
     destroying levelled leveled flattened shells""".split()
 )
 _PASSIVE_AFTER = re.compile(
