@@ -301,8 +301,9 @@ class Resolver:
                 inside[b.key] = a.key
                 strict.add(b.key)
         # "the city's Prymorskyi district": a part of the town the text last named (not Mariupol's)
+        readings = {k: c[1] for k, c in choice.items()}
         for b in ordered:
-            town = _town_named_before(clean, ordered, b, {k: c[1] for k, c in choice.items()})
+            town = _town_named_before(clean, ordered, b, readings)
             if town is not None and b.key in choice and b.key != town:
                 inside[b.key] = town
                 strict.add(b.key)
@@ -823,8 +824,8 @@ def _anchored(
                     if not (
                         _UNKNOWN_COMMA.fullmatch(between)
                         and holder.feature_type in _DIVISIONS
-                        and (kind := _DIVISION_AFTER.match(clean, b.cend) or _DIVISION_END.search(b.surface))
-                        and not _LIST_GOES_ON.match(clean, kind.end() if kind.re is _DIVISION_AFTER else b.cend)
+                        and (end := _division_end(clean, b)) is not None
+                        and not _LIST_GOES_ON.match(clean, end)
                     ):
                         continue
                     out[a.key] = _placed(clean, a, holder, False, province=True)
@@ -879,6 +880,17 @@ _DIVISION = r"(?:state|province|region|governorate|district|county|oblast|LGA|lo
 _DIVISION_AFTER = re.compile(rf"\s+{_DIVISION}\b", re.I)
 _DIVISION_END = re.compile(rf"\s{_DIVISION}$", re.I)
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+)[A-Z]")  # "X, Y State and Z": a list
+
+
+def _division_end(clean: str, m: Toponym) -> int | None:
+    """Where the name of a province ends with its kind word ("Upper Nile State", "Seno province"),
+    or None when no kind word says it is one."""
+    after = _DIVISION_AFTER.match(clean, m.cend)
+    if after is not None:
+        return after.end()
+    return m.cend if _DIVISION_END.search(m.surface) else None
+
+
 _THE_TOWNS = re.compile(r"\b(?:the|this)\s+(?:city|town|capital)['’]s\s+(?:(?:[a-z]+-)?[a-z]+ern\s+)?$", re.I)
 
 

@@ -319,7 +319,7 @@ def _district_holds(clean: str, outer: Mention, inner: Mention) -> bool:
     if a is None or b is None or a.id == b.id or a.feature_type not in ("admin2", "district"):
         return False  # (a city keeps its marker beside its parts: "targets in the X neighborhood and
         # the vicinity of the Y shrine in the city of Al-Mayadeen", as the seeds' gold has it)
-    if b.resolved_by == "context" and b.parent == a.id:
+    if contains(a, b):  # a place the text put in it
         return True
     return (
         b.feature_type not in AREA_TYPES | {"admin2", "district"}
