@@ -161,7 +161,7 @@ TINY_POPULATION = 5_000
 _LOCATIVE_CUE = re.compile(
     r"\b(?:in|at|near|from|to|into|outside|around|toward|towards|between|of|across|through)\s+(?:the\s+)?$", re.I
 )
-_TOWN_CUE = re.compile(r"\b(?:in|near|outside|downtown|central|town\s+of|city\s+of)\s+$")
+_TOWN_CUE = re.compile(r"\b(?:[Ii]n|near|outside|downtown|central|town\s+of|city\s+of)\s+$")
 _COMMA_PLACE_AFTER = re.compile(r"^,\s+[A-Z]")
 
 

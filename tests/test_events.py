@@ -326,6 +326,26 @@ def test_a_landmark_at_a_distance_is_not_where_it_happened(pipe: Pipeline) -> No
     assert _struck(unknown) == {}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone strike about 40 km northeast of Mosul killed three fighters, the coalition said.",
+        "Artillery shelled a farm some 20 miles (32 km) west of Mosul, wounding a shepherd.",
+    ],
+)
+def test_a_landmark_at_a_distance_alone_places_the_event_near_it(pipe: Pipeline, text: str) -> None:
+    # nothing nearer is named: the map shows the strike near the landmark (precision 2), not nowhere
+    assert {n: p for n, (_, p) in _struck(_analyse(pipe, text)).items()} == {"Mosul": 2}
+
+
+def test_a_landmark_too_far_or_locating_another_name_is_not_where_it_happened(pipe: Pipeline) -> None:
+    # a hundred kilometres is too far for the town to stand for the place, even as "near"
+    assert _struck(_analyse(pipe, "A roadside bomb hit a patrol about 110 km south of Mosul on Sunday.")) == {}
+    # the post's village is a name no gazetteer knows; the distance only says where it lies
+    r = _analyse(pipe, "Raiders overran a police post near Tell Abtawi, by the river some 30 km south of Mosul.")
+    assert _struck(r) == {}
+
+
 def test_a_fight_for_a_town_and_a_building_in_it_place_the_event(pipe: Pipeline) -> None:
     assert set(_struck(_analyse(pipe, "Dozens of fighters were killed in the battle for Mosul."))) == {"Mosul"}
     assert set(_struck(_analyse(pipe, "A guard was shot dead outside a Lyon mosque on Friday."))) == {"Lyon"}

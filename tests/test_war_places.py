@@ -429,6 +429,13 @@ def test_a_town_whose_name_is_also_a_rare_word_is_found_where_written_as_a_place
     assert m["Calais"].place is not None and m["Calais"].place.country == "FR"
 
 
+def test_a_town_named_as_a_word_is_found_after_a_capitalised_in(pipe: Pipeline) -> None:
+    # "sake" is an English word; after "In" opening a sentence, Sake is the Congolese town
+    m = _mentions(pipe, "In Sake, some 25 km from Goma, a shell hit a clinic and wounded two nurses.")
+    assert m["Sake"].place is not None and m["Sake"].place.country == "CD"
+    assert m["Sake"].role == "struck" and m["Goma"].role == "mentioned"
+
+
 def test_a_guess_may_be_in_the_country_of_a_people_the_article_names(pipe: Pipeline) -> None:
     m = _mentions(pipe, "In Iskandiriyah, Iraqi troops clashed with gunmen at a mosque.")
     assert m["Iskandiriyah"].place is not None and m["Iskandiriyah"].place.country == "IQ"

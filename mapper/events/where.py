@@ -58,6 +58,12 @@ _FAR = re.compile(
     r"[^,;]{0,40}$",
     re.I,
 )
+# a distance in an apposition to a name, which it locates ("near Ngouboua, on the lake some 40 km
+# south of", "In Sake, about 25 km west of"), a name no gazetteer may know
+_NAME_APPOSED = re.compile(
+    r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’-]+(?:\s+\([^)]{0,30}\))?,"
+    r"\s+[^,;]{0,80}$"
+)
 # worded as a province: a province, whatever its name resolved to ("in the province of Hama")
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", re.I)
 _PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|countryside)\b", re.I)
@@ -400,15 +406,51 @@ def candidates(
             continue  # "shot down 21 drones over the Odesa, Mykolaiv and Kyiv regions": not struck there
         if m.place.feature_type in AREA_TYPES and link == "near":
             continue  # "near the border with Syria" is not in Syria
-        if link == "near" and _FAR.search(before):
-            continue  # "90 km east of Tikrit": a landmark, the event was not there
+        far_hit = _FAR.search(before) if link == "near" else None
+        far = far_hit is not None
+        if far_hit is not None and _distance_km(far_hit.group()) > NEAR_KM:
+            continue  # "a tanker 60 nautical miles west of X": too far for X to stand for the place
+        if far and (
+            _names_other(mentions, links, idx, i)
+            or _NAME_APPOSED.search(clean, max(sent.start, m.cstart - 120), m.cstart)
+        ):
+            continue  # "X, 90 km east of Tikrit": a landmark, the event was at the other place
         pointed = _points_at(clean, mentions, idx, i) if link == "near" else None
         if (pointed is not None and pointed in origins) or (link == "near" and _ORIGIN_NEAR.search(before)):
             continue  # "of Kafr Tsurif near Hebron", ", 31, of a village near Hama": where someone comes from
-        ref = link == "near" and (pointed is not None or bool(_LANDMARK_BEFORE.search(before)))
+        # alone, a landmark at a distance is the nearest the text places the event ("an airstrike
+        # 40 km northeast of Kismayo"): near it, at precision 2, not a reference to drop
+        ref = link == "near" and not far and (pointed is not None or bool(_LANDMARK_BEFORE.search(before)))
         province = bool(_PROVINCE_BEFORE.search(before) or _PROVINCE_AFTER.match(clean, m.cend))
         out.append(Candidate(i, link == "near", unknown_beside=unknown, reference=ref, province=province))
     return out
+
+
+NEAR_KM = 50  # a landmark alone stands for the place of an event this far from it, at precision 2
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _distance_km(phrase: str) -> float:
+    """The distance a ``_FAR`` phrase gives, in kilometres ("40 km", "25 miles", "60 nautical miles")."""
+    number = _NUMBER.search(phrase)
+    assert number is not None
+    digits = number.group()
+    n = float(re.sub(r",(?=\d{3}$)", "", digits).replace(",", "."))  # "1,200 km"; "2,5 km"
+    low = phrase.lower()
+    return n * (1.852 if "nautical" in low else 1.609 if "mile" in low else 1.0)
+
+
+def _names_other(mentions: list[Mention], links: dict[int, str | None], idx: list[int], i: int) -> bool:
+    """Whether a sentence names, as a place of its events, another place than ``i`` that does not
+    hold it: a place no gazetteer has ("near Ngouboua, some 40 km south of Bol") or a known one."""
+    here = mentions[i].place
+    for j in idx:
+        m = mentions[j]
+        if j == i or not m.literal or links[j] is None:
+            continue
+        if m.place is None or here is None or not contains(m.place, here):
+            return True
+    return False
 
 
 # drones or missiles brought down over a place, the place (or a list of them) after "over"
