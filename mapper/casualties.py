@@ -576,10 +576,22 @@ _CUM_BEFORE = re.compile(
 _CLAUSE_END = re.compile(r"[,;:(–—]|\s-\s")
 
 
-def running_total_after(text: str) -> bool:
+# a perfect tense before the verb ("forces have stepped up operations", "has been shelled")
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:[a-z]+\s+){0,5}$")
+# a running span anywhere in the clause after such a verb ("... in the regions of X and Y since 2022")
+_CUM_IN_CLAUSE = re.compile(rf"^(?:\s+[\w'’-]+){{0,14}}?\s+{_CUM_MARK}")
+
+
+def running_total_after(text: str, before: str = "") -> bool:
     """Whether the words after a verb of killing make it a running total ("... killed in the
-    insurgency since 2004", "... killed in the state since then")."""
-    return _CUM_AFTER.match(text) is not None
+    insurgency since 2004", "... killed in the state since then"), or, after a perfect tense, a
+    campaign ("have stepped up operations in the regions of X and Y since 2022")."""
+    if _CUM_AFTER.match(text) is not None:
+        return True
+    if not _PERFECT_BEFORE.search(before):
+        return False
+    cut = _CLAUSE_END.search(text)
+    return _CUM_IN_CLAUSE.match(text[: cut.start()] if cut else text) is not None
 
 
 def _cumulative(sentence: str, start: int, end: int) -> bool:

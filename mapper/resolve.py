@@ -491,6 +491,7 @@ _OF_BEFORE = re.compile(
     r"capital|suburb|outskirts|provincial\s+capital|border\s+town|stronghold)\s+of\s+(?:the\s+)?$"
 )
 NEAR_KM = 150  # "near", "outside", "close to"
+REGION_REACH_KM = 300  # how far a place in a region no one country holds may lie from its point
 TOWN_REACH_KM = 50  # how far a place inside a town may lie from the town's point
 DISTRICT_FAR_KM = 500  # a town farther than this from all of an article's places is not its "X district"
 _VILLAGE_AFTER = re.compile(r"\s+(?:village|hamlet|community)\b")
@@ -513,8 +514,9 @@ def _reach(m: re.Match[str]) -> float:
     return NEAR_KM if m.group("near") else DIRECTION_KM
 
 
-_KIND_WORDS = r"district|province|governorate|oblast|raion|rayon|prefecture|region|township"
-_KIND_AFTER = re.compile(rf"\s+({_KIND_WORDS}|county|sub-?district|countryside|local\s+government\s+area|LGA)\b")
+_KIND_WORDS = r"district|province|governorate|oblast|raion|rayon|prefecture|region|township|state"
+# (a kind word may be capitalised, "the Belgorod Region", "Kunar Province"; not "County", part of a US name)
+_KIND_AFTER = re.compile(rf"\s+((?i:{_KIND_WORDS})|county|sub-?district|countryside|local\s+government\s+area|LGA)\b")
 # the kind of every item of a list that a plural ends: "the Sumy, Kharkiv and Zaporizhzhia regions"
 _KINDS_AFTER = re.compile(rf"\s+({_KIND_WORDS}|countie)s\b")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
@@ -538,6 +540,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "province": ("admin1",),
     "governorate": ("admin1",),
     "oblast": ("admin1",),
+    "state": ("admin1",),  # "Sokoto State", "Shan State"
     "prefecture": ("admin1", "admin2"),
     "region": ("admin1", "region", "macro-region"),  # "the Kharkiv region": the oblast, not its raion
     "countryside": ("admin1",),  # "the northern countryside of Aleppo", "the Idlib countryside": its province
@@ -595,7 +598,10 @@ def _kind_bonus(place: Place, wanted: tuple[str, ...]) -> float:
 def _within(place: Place, outer: Place) -> bool:
     """``place`` lies inside ``outer`` (a country, a province of one, or a town), as far as we can
     tell: a place in a town is in its province or within ``TOWN_REACH_KM`` of it ("Kherson's
-    Dniprovskyi district" is not Kyiv's; "Yala's Betong district" may mean Yala province)."""
+    Dniprovskyi district" is not Kyiv's; "Yala's Betong district" may mean Yala province); in a
+    region that no one country holds, near its point ("Kashmir's Anantnag district")."""
+    if not outer.country and outer.feature_type == "region":
+        return bool(place.country) and distance_km(place, outer) <= REGION_REACH_KM
     if place.country != outer.country:
         return False
     if outer.feature_type in _POINTS:
@@ -698,6 +704,7 @@ _PLACE_WORDS = (
 )
 # a point on a road, named after a place or a person ("the Sharon junction near Netanya")
 _WAYPOINT = r"(?:junction|crossroads|intersection|roundabout|checkpoint|bridge)"
+_PAREN_NAME = re.compile(rf"(?:\s+{_PLACE_WORDS})?\s*\(\s*", re.I)
 # between the unknown name and the known one after it: "X district in south Y", "X, a village
 # near Y", "X (north-west of Y)", "X, 35 km north of Y", "X in the province of Y"
 _UNKNOWN_BEFORE = re.compile(
@@ -803,22 +810,30 @@ def _anchored(
     out: dict[str, Place] = {}
     names = [m for m in ordered if m.key not in peoples]
     pairs = [(a, b, clean[a.cend : b.cstart]) for a, b in itertools.pairwise(names) if a.sentence == b.sentence]
-    # "X, in Burkina Faso's Seno province": the country's possessive gives way to the place it holds
+    # "X, in Burkina Faso's Seno province", "X village in Chhattisgarh's Sukma district": the
+    # possessive of a country or a province gives way to the place it holds
     for a, b, c in zip(names, names[1:], names[2:], strict=False):
         country = known.get(b.key)
         if (
             a.sentence == c.sentence
             and country is not None
-            and country.feature_type == "country"
+            and country.feature_type in ("country", "admin1")
             and (gap := _COUNTRY_POSSESSIVE.fullmatch(clean, b.cend, c.cstart))
         ):
-            pairs.append((a, c, clean[a.cend : b.cstart] + " " + gap.group("rest")))
+            # (first, so that the finer place wins over the province: "X in Y's Z district")
+            pairs.insert(0, (a, c, clean[a.cend : b.cstart] + " " + gap.group("rest")))
     # a chain of such names ("X in Y district in Z province", Z known): Y is placed in Z, then X in Y
     for _ in range(_CHAIN):
         before = len(out)
         for a, b, between in pairs:
             if a.key in unknown and a.key not in out and (holder := known.get(b.key) or out.get(b.key)):
                 found = _UNKNOWN_BEFORE.fullmatch(between)
+                if found is None and _PAREN_NAME.fullmatch(between) and clean.startswith(")", b.cend):
+                    # "the Al Thawra district (Sadr City)", "Hawija (Kirkuk)": another name of the
+                    # known place, or a place in it (not "Karen (Kayin) State": a province's other name)
+                    if holder.feature_type in _HOLDERS and holder.feature_type not in _PROVINCES:
+                        out[a.key] = _placed(clean, a, holder, False)
+                    continue
                 if found is None:
                     # "Ulang town, Upper Nile State": a name no gazetteer has, then its province
                     if not (

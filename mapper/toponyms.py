@@ -166,6 +166,7 @@ _COMMA_PLACE_AFTER = re.compile(r"^,\s+[A-Z]")
 
 
 _ARTICLE_JOIN_BEFORE = re.compile(r"[A-Z][\w'’]*\s+(?:al|el|ash|as|ad|az|ar|an|at)-$")
+_ARTICLE_JOIN_AFTER = re.compile(r"\s+(?:al|el|ash|as|ad|az|ar|an|at)-[A-Z]")
 _CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$", re.I)
 _DATELINE = re.compile(r"^\s*(?:,|\(|-|—|–)")
 
@@ -289,6 +290,8 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         return True
     if _ARTICLE_JOIN_BEFORE.search(clean, max(0, s - 12), s):
         return False  # "Ahrar al-Sham", "Jaish al-Islam": the end of a longer name, not Sham
+    if _ARTICLE_JOIN_AFTER.match(clean, e):
+        return False  # "Kadhafi's Bab al-Aziziya compound": the start of a longer name, not Al-Bab
     if _WEAPON_AFTER.match(clean[e : e + 40]):
         return False  # "Iskander missiles"
     big = f.big

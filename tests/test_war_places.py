@@ -1008,3 +1008,168 @@ def test_a_community_invaded_is_struck(pipe: Pipeline) -> None:
     text = "Armed men invaded Tse Akaa village in Guma Local Government Area on Sunday night, killing six people."
     roles = dict(_roles(pipe, text))
     assert roles["Tse Akaa"] == "struck" and roles.get("Guma") != "struck"
+
+
+# --------------------------------------------------------------------------- what a report looks back on
+
+
+def _struck(pipe: Pipeline, text: str) -> set[str]:
+    return {s for s, role in _roles(pipe, text) if role == "struck"}
+
+
+@pytest.mark.parametrize(
+    ("background", "gone"),
+    [
+        # a campaign in a perfect tense, with its span
+        (
+            "Government troops have stepped up raids against the militants in the Bakool and Gedo regions since 2023.",
+            {"Bakool", "Gedo"},
+        ),
+        # a sentence that opens on an earlier time
+        ("Last month, nine soldiers died in an ambush near Burhakaba.", {"Burhakaba"}),
+        ("In March last year, a roadside bomb killed three police officers in Wajir.", {"Wajir"}),
+        ("Two weeks ago, gunmen attacked a bus near Bardera.", {"Bardera"}),
+        # what someone said earlier of earlier fighting
+        ("The army said last week that its units had lost men in fighting around Dinsoor.", {"Dinsoor"}),
+        # an earlier event the report dates from this one
+        ("The attack came a year after militants killed 20 people at a hotel in Kismayo.", {"Kismayo"}),
+        # a series of events, none of them this one
+        (
+            "The blast comes amid a spate of roadside bombings targeting patrols in Garissa and Lamu.",
+            {"Garissa", "Lamu"},
+        ),
+    ],
+)
+def test_what_a_report_looks_back_on_is_not_struck(pipe: Pipeline, background: str, gone: set[str]) -> None:
+    text = "A suicide bomber killed six people at a market in Baidoa on Monday. " + background
+    struck = _struck(pipe, text)
+    assert "Baidoa" in struck and not struck & gone, struck
+
+
+def test_an_earlier_event_alone_in_its_report_is_mapped_but_not_its_cause(pipe: Pipeline) -> None:
+    # nothing else happens in the report: the event it recalls is what it tells of
+    assert _struck(pipe, "Last month, nine soldiers died in an ambush near Burhakaba.") == {"Burhakaba"}
+    # but what that event answered is no place of it
+    text = "Last year rebels bombed a bank in Saravena in retaliation for army raids on Tame."
+    assert _struck(pipe, text) == {"Saravena"}
+
+
+def test_a_toll_with_no_place_takes_none_from_a_paragraph_that_tells_of_no_event(pipe: Pipeline) -> None:
+    text = (
+        "Israeli strikes hit a house in Srifa on Monday, killing three people.\n"
+        "In Beirut, the prime minister called again for a ceasefire.\n"
+        "At least 40 fighters have also been killed, the group said."
+    )
+    assert "Beirut" not in _struck(pipe, text)
+
+
+# --------------------------------------------------------------------------- where the report is not
+
+
+@pytest.mark.parametrize(
+    ("text", "hit", "not_hit"),
+    [
+        # where a statement was broadcast or given
+        (
+            "The statement, read on state television in the capital Niamey, said the raiders attacked the post "
+            "near Bani Bangou at dusk.",
+            "Bani Bangou",
+            "Niamey",
+        ),
+        (
+            "The defence minister, speaking in Bogota, said rebels had attacked the police station in Suarez.",
+            "Suarez",
+            "Bogota",
+        ),
+        # where the wounded were taken
+        (
+            "A bomb killed two people at the cattle market in Mubi; the injured were taken to a clinic and the "
+            "State Specialist Hospital in Yola.",
+            "Mubi",
+            "Yola",
+        ),
+        (
+            "Gunmen killed a farmer at Moirang on Sunday; two wounded men were shifted to the Regional Institute of "
+            "Medical Sciences (RIMS) in Imphal.",
+            "Moirang",
+            "Imphal",
+        ),
+        # a warning, not a hit
+        (
+            "Rockets were fired at southern Israel and sirens sounded in Sderot; one rocket hit a house in Ashkelon.",
+            "Ashkelon",
+            "Sderot",
+        ),
+        # where an organisation sits
+        (
+            "A review team based in Riyadh has not commented on the strike that hit a market in Saada.",
+            "Saada",
+            "Riyadh",
+        ),
+        # a convoy's destination is not where it came under fire
+        ("A truck carrying flour to Kadugli came under fire near Dilling, killing the driver.", "Dilling", "Kadugli"),
+        # the capital a district lies beside
+        ("Strikes hit a farm in Arhab district, north of the capital Sanaa, killing four.", "Arhab", "Sanaa"),
+        # people displaced by the war, where they shelter
+        (
+            "Militia fighters killed eleven villagers in Djugu on Friday. More than 50,000 people displaced by the "
+            "fighting are sheltering in camps around Bunia.",
+            "Djugu",
+            "Bunia",
+        ),
+    ],
+)
+def test_a_place_the_report_names_for_something_else_is_not_struck(
+    pipe: Pipeline, text: str, hit: str, not_hit: str
+) -> None:
+    struck = _struck(pipe, text)
+    assert hit in struck and not_hit not in struck, struck
+
+
+def test_the_sectors_of_a_front_in_a_list_are_not_struck(pipe: Pipeline) -> None:
+    assert _struck(pipe, "In the Siversk, Toretsk and Kurakhove directions, the enemy launched 40 assaults.") == set()
+
+
+# --------------------------------------------------------------------------- places, as the text puts them
+
+
+def test_a_kind_word_written_with_a_capital_still_says_what_kind(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Shelling hit the town of Valuyki in the Belgorod Region, wounding two.")
+    assert m["Belgorod"].place is not None and m["Belgorod"].place.feature_type == "admin1"
+    assert m["Valuyki"].role == "struck" and m["Belgorod"].role != "struck"
+
+
+def test_a_province_possessive_gives_way_to_the_district_it_holds(pipe: Pipeline) -> None:
+    # no gazetteer has the village: it is put in the district, not somewhere in the state
+    m = _mentions(
+        pipe, "Maoists blew up an IED near Kistaram village in Chhattisgarh's Sukma district, killing two jawans."
+    )
+    kistaram, sukma = m["Kistaram"].place, m["Sukma"].place
+    assert kistaram is not None and sukma is not None and kistaram.parent == sukma.id
+    assert m["Kistaram"].role == "struck" and m["Sukma"].role != "struck"
+
+
+def test_a_district_of_a_region_no_one_country_holds_is_found(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Militants attacked an army post in Kashmir's Kupwara district on Monday.")
+    p = m["Kupwara"].place
+    assert p is not None and p.country == "IN" and p.resolved_by != "context"
+
+
+def test_a_name_with_a_known_name_in_brackets_is_placed_there(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Two bombs exploded in the Al Thawra district (Sadr City) on Sunday.")
+    thawra, sadr = m["Al Thawra"].place, m["Sadr City"].place
+    assert thawra is not None and sadr is not None and thawra.parent == sadr.id and thawra.country == "IQ"
+
+
+def test_a_name_that_opens_a_longer_arabic_name_is_not_a_place(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Jets struck the Bab al-Aziziya compound in Tripoli overnight.")
+    assert "Bab" not in m and m["Tripoli"].role == "struck"
+
+
+def test_a_camp_named_in_a_district_is_struck_alone(pipe: Pipeline) -> None:
+    assert _struck(pipe, "A strike killed six people in Jabalia Refugee Camp, in North Gaza.") == {"Jabalia"}
+
+
+def test_a_town_far_back_in_a_long_object_is_still_struck(pipe: Pipeline) -> None:
+    text = "Fighters attacked a military base and several neighbourhoods of the town of Djibo in northern Burkina Faso."
+    assert _struck(pipe, text) == {"Djibo"}

@@ -58,6 +58,7 @@ from .triggers import (
     EVENT_TYPES,
     SPECIFICITY,
     Trigger,
+    as_cause,
     event_type_of,
     find_triggers,
     most_specific,
@@ -94,6 +95,7 @@ def find_events(
         if sentences and sentences[k].start <= m.cstart < sentences[k].end:
             by_sentence[k].append(i)
     drafts: list[_Draft] = []
+    undated: list[_Draft] = []
     scenes: dict[int, list[tuple[int, int]]] = {}
 
     def scene(si: int) -> list[tuple[int, int]]:
@@ -115,6 +117,8 @@ def find_events(
         mine, earlier = [], []
         for loc in chosen:
             near = _nearest(mentions[loc[0]], found)
+            if near.total and near.end <= mentions[loc[0]].cstart and any(not t.total for t in now):
+                continue  # "The attack comes amid a spate of IED attacks in X, Y and Z": the spate's places
             if not near.recalled:
                 mine.append(loc)
             elif near.end <= mentions[loc[0]].cstart:  # "an attack on Tower 22", not "X ... after the attack"
@@ -123,9 +127,24 @@ def find_events(
             strong = [t for t in now if not t.weak]
             if strong or mine or _has_victims(clean, sent):
                 drafts.append(_Draft(si, now, mine))
-        # an earlier event, recalled: mapped only when its sentence dates it
-        if earlier and event_date_ref(clean[sent.start : sent.end], then[0].start - sent.start) is not None:
-            drafts.append(_Draft(si, then, earlier, recalled=True))
+        # an earlier event, recalled: mapped only when its sentence dates it, or when the article
+        # tells of no event of its own ("Last month, a journalist was shot dead in X.")
+        if earlier:
+            dated = event_date_ref(clean[sent.start : sent.end], then[0].start - sent.start) is not None
+            if dated:
+                drafts.append(_Draft(si, then, earlier, recalled=True))
+            else:
+                # (by its time: not "a presence that grew after the attack on Gaza", nor a cause)
+                told = [
+                    loc
+                    for loc in earlier
+                    if not (near := _nearest(mentions[loc[0]], then)).background
+                    and not as_cause(clean, sent.start, near)
+                ]
+                if told:
+                    undated.append(_Draft(si, then, told, recalled=True))
+    if not any(not d.recalled for d in drafts):
+        drafts += undated
     # a district that holds another place of its own event yields to it ("a bomb in the office
     # building of Bharatpur municipality in Chitawan district", "Minpa village in Sukma district")
     for d in drafts:
@@ -146,7 +165,9 @@ def find_events(
             continue
         para = sentences[d.sentence].paragraph
         for back in range(d.sentence - 1, max(-1, d.sentence - 4), -1):
-            if (sentences[back].paragraph == para or back == d.sentence - 1) and scene(back):
+            # (across a paragraph's end, only from a sentence that tells of an event: not "In
+            # Beirut, the prime minister appealed for a ceasefire.")
+            if (sentences[back].paragraph == para or (back == d.sentence - 1 and found_in[back])) and scene(back):
                 d.locations, d.inherited = scene(back), True
                 break
     placed = [d for d in drafts if d.locations]
@@ -308,7 +329,10 @@ _SUBURB_AFTER = re.compile(
 
 # between a place and the district the text puts it in: "X in Sukma district", "X port in al-Salif
 # district", "X, Masisi territory"
-_HELD_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,2}(?:\s*,\s*|\s+)(?:(?:in|of|inside)\s+(?:the\s+)?)?")
+_HELD_GAP = re.compile(
+    r"(?:\s+(?:[a-z][\w-]*|Refugee|Camp|City|Town|Village|Area|Neighbou?rhood)){0,2}(?:\s*,\s*|\s+)"
+    r"(?:(?:in|of|inside)\s+(?:the\s+)?)?"
+)
 HELD_KM = 60  # the farthest a place may lie from the point of the district the text puts it in
 
 

@@ -134,15 +134,42 @@ _NOT_THIS_EVENT = re.compile(
 )
 # a specific earlier event, recalled: mapped only when its sentence dates it ("in response to an
 # attack on Tower 22 on 28 January"), and never the article's own event
+_CAUSE = (
+    r"in\s+retaliation\s+for|in\s+response\s+to|revenge\s+for|retaliat\w*\s+(?:for|against)|"
+    r"condemn(?:ed|s|ing)?|denounc\w+"
+)
+# what a recalled event is recalled as: the cause of this one, or what someone condemns
+_CAUSE_BEFORE = re.compile(rf"\b(?:{_CAUSE})\b[^.;]*$", re.I)
 _EARLIER = re.compile(
-    r"\b(?:in\s+retaliation\s+for|in\s+response\s+to|revenge\s+for|retaliat\w*\s+(?:for|against)|"
-    r"condemn(?:ed|s|ing)?|denounc\w+|"
+    rf"\b(?:{_CAUSE}|"
     # "Last year a similar blast ...", "two years ago"
-    r"(?:an?|the)\s+similar|last\s+year|(?:a|two|three|four|five|several|many)\s+years\s+ago)\b[^.;]*$",
+    r"(?:an?|the)\s+similar|last\s+(?:year|month)|(?:a|two|three|four|five|several|many)\s+years\s+ago|"
+    # "Last month, ten soldiers were killed in an ambush", "three weeks ago"
+    r"(?:a\s+few|two|three|four|five|six|several)\s+(?:weeks|months)\s+ago|"
+    # "the attack came a year after suicide bombers killed 32 in X"
+    r"(?:a|one|two|three|four|five|six|several)\s+(?:years?|months?)\s+after)\b[^.;]*$",
     re.I,
 )
 
 
+# a sentence that opens on an earlier time than the report's
+_EARLIER_OPENING = re.compile(
+    r"\s*(?:(?:in\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+)?last\s+(?:year|month)|earlier\s+this\s+(?:year|month)|"
+    r"(?:a|one|a\s+few|two|three|four|five|six|several|many)\s+(?:weeks|months|years?)\s+ago)\b",
+    re.I,
+)
+_SAID_EARLIER = re.compile(
+    r"\b(?:said|reported|announced|claimed|stated)\s+(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))"
+    r"\s+that\b",
+    re.I,
+)
+# "amid a spate of IED incidents", "after a wave of attacks": many events, none of them one to map
+_SERIES_BEFORE = re.compile(
+    r"\b(?:after|since|following|amid|despite)\s+(?:(?:a|the|an)\s+)?(?:[a-z]+\s+)?"
+    r"(?:spate|wave|series|string|surge|spike|upsurge|escalation)\s+of\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _BACKGROUND_BEFORE = re.compile(
     r"\b(?:after|since|following|amid|despite|before|until)\s+(?:(?:the|a|an|last|this|that|these|those|its|their|"
     r"his|her|recent|latest|previous|earlier|[A-Z][\w'-]*|\w+-\w+)\s+){0,3}$"
@@ -167,7 +194,9 @@ class Trigger:
     weak: bool
     recalled: bool = False  # in a phrase that recalls an earlier event ("in response to the attack on")
     background: bool = False  # in a phrase of time or cause ("after the airstrikes", "since the attack")
-    total: bool = False  # the verb of a running total ("killed in the insurgency since 2004"), no one event
+    # the verb of a running total ("killed in the insurgency since 2004") or of a series ("amid a spate of
+    # attacks"): no one event
+    total: bool = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -231,13 +260,28 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         weak = word in WEAK or word in _WEAPON_ONLY
         recalled = bool(_EARLIER.search(before))
         background = bool(_BACKGROUND_BEFORE.search(before))
-        total = running_total_after(text[me:end])  # "7,000 have been killed in the insurgency since 2004"
+        total = (
+            running_total_after(text[me:end], before) or _SERIES_BEFORE.search(before) is not None
+        )  # "7,000 have been killed in the insurgency since 2004"
         out.append(Trigger(ms, me, text[ms:me], etype, weak, recalled, background, total))
+    if out and _EARLIER_OPENING.match(text, start, end):
+        # "Last month, five people were killed in an attack in X": the whole sentence looks back
+        out = [replace(t, recalled=True) for t in out]
+    said = _SAID_EARLIER.search(text, start, end)
+    if said is not None:
+        # "Kyiv said last week that its units had suffered heavy losses in fighting around X"
+        out = [replace(t, recalled=True) if t.start >= said.end() else t for t in out]
     if out and all(t.background or t.recalled for t in out):
         # "a presence that grew after the attack on Gaza": every word recalls an earlier event; but
         # "killed ... after jets struck" reports one, its cause in the "after" phrase
         out = [replace(t, recalled=True) for t in out]
     return out
+
+
+def as_cause(text: str, start: int, trigger: Trigger) -> bool:
+    """Whether a recalled trigger is recalled as the cause of another event or as what someone
+    condemns ("in retaliation for US military action against X"), not as news of its own time."""
+    return _CAUSE_BEFORE.search(text, max(start, trigger.start - 60), trigger.start) is not None
 
 
 def event_type_of(found: Sequence[Trigger]) -> EventType:

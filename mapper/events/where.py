@@ -26,7 +26,9 @@ _DATELINE_AFTER = re.compile(
 )
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|according\s+to|reported|reports|announced|stated|quoted|cited|"
-    r"confirmed|claimed|added|spokes(?:man|woman|person)|statement|officials?|sources?|ministry|agency)\b",
+    r"confirmed|claimed|added|spokes(?:man|woman|person)|statement|officials?|sources?|ministry|agency|speaking|"
+    # where a statement was broadcast or given: "read on state television in the capital X"
+    r"(?:television|TV|radio)(?=\s+(?:in|from)\b)|(?:news|press)\s+conference|briefing)\b",
     re.I,
 )
 _SPEECH_VERB = re.compile(
@@ -38,13 +40,29 @@ _ORIGIN_BEFORE = re.compile(
     r"\b(?:from|(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)(?<!entrance\s)(?<!gates\s)to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
     r"fled\s+to|returned\s+to|crossing\s+from|back\s+to|flown\s+to|taken\s+to|evacuated\s+to|bound\s+for|"
     # where the wounded were taken: "transferred across the border to hospitals in Gaziantep"
-    r"(?:(?:taken|transferred|rushed|evacuated|airlifted|moved|brought|admitted|treated|succumbed|died)\s+"
-    r"(?:[\w-]+\s+){0,4}?(?:to|at|in)|according\s+to)\s+"
-    r"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+){0,3}?(?:hospitals?|clinics?|medical\s+(?:centres?|centers?))\s+in|"
+    r"(?:(?:taken|transferred|rushed|evacuated|airlifted|moved|brought|admitted|treated|succumbed|died|shifted|"
+    r"referred|ferried)\s+(?:[\w-]+\s+){0,4}?(?:to|at|in)|according\s+to)\s+"
+    r"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+){0,3}?(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|college|complex)|"
+    # "the Regional Institute of Medical Sciences (RIMS) in X"
+    r"institute\s+of\s+medical\s+sciences)(?:\s+\([^()]{1,12}\))?\s+in|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
-    r"(?:sought|seeking|took|taking|found|find)\s+(?:refuge|shelter)\s+in|"
+    r"(?:sought|seeking|took|taking|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
+    # a warning, not a hit: "sirens sounded in Tel Aviv and Ashkelon"
+    r"sirens?\s+(?:sounded|sounding|wailed|wailing|blared|went\s+off|were\s+(?:heard|activated))\s+(?:in|across|over)|"
+    # "displaced people sheltering in camps around X"
+    r"sheltering\s+in\s+(?:[\w-]+\s+){0,2}?(?:camps?|sites?|shelters?|schools?)\s+(?:in|around|near)|"
     r"residents?\s+of|natives?\s+of|\d+,\s+of|(?<!in\shis\s)(?<!in\sher\s)(?<!in\stheir\s)hometown\s+of)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|village|province|region|capital|district|area)\s+of\s+)?$",
+    re.I,
+)
+# a hospital's town, in a sentence that tells where the wounded were taken or treated
+_HOSPITAL_IN = re.compile(
+    r"\b(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|college|complex)|infirmary)(?:\s+\([^()]{1,12}\))?\s+in\s+(?:the\s+)?$",
+    re.I,
+)
+_WOUNDED_MOVED = re.compile(
+    r"\b(?:taken|transferred|rushed|evacuated|airlifted|moved|brought|admitted|treated|shifted|referred|ferried|"
+    r"receiving\s+treatment|being\s+treated)\b",
     re.I,
 )
 _ORIGIN_NEAR = re.compile(
@@ -73,14 +91,15 @@ _NEAR_BEFORE = re.compile(
     r"south-west)(?:ern)?\s+of|(?:\d[\d,.]*|a\s+few|several|some)\s+(?:km|kms|kilometers?|kilometres?|(?:nautical\s+)?miles?|meters?|"
     r"metres?)\s+(?:\([^)]{0,20}\)\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
     r"north-east|north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)|away\s+from)\s+(?:the\s+)?"
-    r"(?:(?:town|city|village|capital|border\s+town|provincial\s+capital)\s+of\s+)?)$",
+    r"(?:(?:(?:town|city|village|capital|border\s+town|provincial\s+capital)\s+of|(?:provincial\s+)?capital)\s+)?)$",
     re.I,
 )
 # a landmark: a direction or a distance from it ("north of Baghdad", "35 km south of Mosul")
 _LANDMARK_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
     r"south-west)(?:ern)?\s+of|\b(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b[^,;]{0,30}\b(?:of|from))"
-    r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|capital)\s+of\s+)?$",
+    # "west of the capital Sanaa", "south of the provincial capital of X"
+    r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:(?:town|city|village|capital)\s+of|capital)\s+)?$",
     re.I,
 )
 # between the items of a list of origins: "from Bryansk, Kursk and Millerovo", "to hospitals in Idlib
@@ -89,7 +108,11 @@ _ORIGIN_LIST_GAP = re.compile(
     r"(?:\s+(?:city|town|village|province|region|district|camp))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 )
 # a sector of a front named after a town, as Ukraine's General Staff writes them
-_SECTOR_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front|salient)\b")
+_SECTOR_AFTER = re.compile(
+    # "the Pokrovsk direction"; every item of "the Kupiansk, Lyman and Bakhmut directions"
+    r"^(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?){0,6}\s+"
+    r"(?:directions?|axis|axes|sectors?|fronts?|salients?)\b"
+)
 _ACTOR_AFTER = re.compile(
     r"^\s+(?:forces?|troops|army|military|police|government|officials?|authorities|warplanes?|jets?|"
     r"militants?|fighters?|rebels?|side|embassy|said|says|told|and\s+its\s+allies)\b",
@@ -204,7 +227,7 @@ _PASSIVE_AFTER = re.compile(
     re.I,
 )
 _WORD_BACK = re.compile(r"([\w'’-]+|[,\"“”(])\s*$")
-_MAX_WALK = 10
+_MAX_WALK = 12
 _PASSING_BEFORE = re.compile(r"\b(?:pass(?:ed|es|ing)?|driv(?:ing|e|es)|drove|went)\s+$", re.I)
 _ROAD = r"(?:road|highway|motorway|route|railway)"
 _ROUTE_BEFORE = re.compile(rf"\b(?:{_ROAD}|area|stretch|section|towns|villages|cities)\s+$", re.I)
@@ -396,7 +419,9 @@ def candidates(
         if prev and prev[-1] in origins and _ORIGIN_LIST_GAP.fullmatch(clean, mentions[prev[-1]].cend, m.cstart):
             origins.add(i)  # the rest of a list of them: "launched from Bryansk, Kursk and Millerovo"
             continue
-        if _SECTOR_AFTER.match(after):
+        if _HOSPITAL_IN.search(before) and _WOUNDED_MOVED.search(clean, sent.start, m.cstart):
+            continue  # "taken to the University Teaching Hospital and the State Hospital in X"
+        if _SECTOR_AFTER.match(clean[m.cend : min(sent.end, m.cend + 120)]):
             continue  # "In the Pokrovsk direction, defenders stopped 31 assaults": a front, not a place hit
         if _ACTOR_AFTER.match(after):
             continue
@@ -501,9 +526,12 @@ def _points_at(clean: str, mentions: list[Mention], idx: list[int], i: int) -> i
     gap = clean[mentions[prev[-1]].cend : mentions[i].cstart]
     if len(gap) >= 90 or ";" in gap or _COORDINATED.search(gap) or not _NEAR_CUE.search(gap):
         return None  # far, in a list ("X, Y and near Z"), or no "near" between them
-    if _PARTICIPLE.search(gap) or TRIGGER_RX.search(gap):
-        return None
+    if _PARTICIPLE.search(gap) or TRIGGER_RX.search(gap) or _VERB_GAP.search(gap):
+        return None  # "a convoy bound for X came under fire near Y": Y places the convoy, not X
     return prev[-1]
+
+
+_VERB_GAP = re.compile(r"\b(?:came|comes|come|was|were|is|are|went|had|has|have)\b")
 
 
 def own_keys(place: Place) -> set[str]:

@@ -321,9 +321,11 @@ def test_every_source_link_opens_its_article(open_map: Any, tmp_path: Path) -> N
     for i in struck:
         props = fc["features"][i]["properties"]
         m.page.evaluate("(i) => window.strikeMapState.go(i)", i)
+        # (the popup whose title is the site's name: "Al-Bukamal" is also in the popup of "Al-Sikka
+        # (Al-Bukamal)", which may still be open)
         m.page.wait_for_function(
-            "(n) => { const p = document.querySelector('.leaflet-popup-content .sm-popup');"
-            " return p && p.innerText.includes(n); }",
+            "(n) => { const h = document.querySelector('.leaflet-popup-content .sm-popup h3');"
+            " return h && h.textContent === n; }",
             arg=props["name"],
         )
         # a.href: the link resolved against the page's own address, as a click follows it
@@ -598,11 +600,11 @@ def test_popup_shows_the_analysts_correction_and_screenshots(open_map: Any, corr
     m.page.mouse.move(640, 790)
     m.page.screenshot(path=str(DOCS / "map-correction.png"))  # the README's picture of a correction
     m.page.keyboard.press("Escape")
-    # the slider narrowed to the strikes of 3 February: the README's picture of the filters
+    # the slider narrowed to the strikes of 2 February: the README's picture of the filters
     m.page.focus(".sm-lo")
     for _ in range(3):
         m.page.keyboard.press("ArrowRight")
-    assert _text(m, ".sm-from-date") == "2024-02-03"
+    assert _text(m, ".sm-from-date") == "2024-02-02"
     m.page.evaluate("() => { window.strikeMapState.map.setView([34.7, 40.6], 9, {animate: false}); }")
     m.page.wait_for_timeout(500)
     m.page.mouse.move(640, 790)
