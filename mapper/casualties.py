@@ -241,8 +241,9 @@ _HURT = r"(?:injured|wounded|hurt)\b"
 _HURT_N = r"(?:received|suffered|sustained)\s+(?:\w+\s+){0,2}(?:injuries|wounds)\b"
 # "two insurgents, including Badam, being killed", "20 rebels including five foreigners were killed"
 _INCLUDING = (
-    r"(?:,?\s+(?i:including|among\s+them|among\s+whom|(?:one|many|most|some|all|several)\s+of\s+(?:them|whom))"
-    r"\s+[^,.;]{1,60}?,?)?"
+    # ("nine civilians, four of them children, were killed")
+    rf"(?:,?\s+(?i:including|among\s+them|among\s+whom|(?:\d+|{_NUMWORD}|many|most|some|all|several)\s+of\s+"
+    r"(?:them|whom))\s+[^,.;]{1,100}?,?)?"
 )
 
 # Active forms: a word, then a list of groups.
@@ -261,9 +262,15 @@ _INJURE_ANCHOR = re.compile(
 )
 # Passive forms: a list of groups, then these (found first, then the list before them).
 _DIED_WORD = re.compile(rf"\b{_DIED}")
-_DIED_TAIL = re.compile(rf"{_INCLUDING}{_AUX}\s+{_DIED}")
+# a participle that says who the victims were, between them and the verb ("two drivers contracted by
+# the Red Cross were killed", "three soldiers stationed in Gao were wounded")
+_WHO_THEY_WERE = (
+    r"(?:\s+(?i:contracted|employed|hired|working|travell?ing|riding|serving|stationed|deployed|assigned|attached|"
+    r"posted)\s+(?i:by|for|with|in|at|on|to|near)\s+[^,.;]{1,60}?)?"
+)
+_DIED_TAIL = re.compile(rf"{_WHO_THEY_WERE}{_INCLUDING}{_AUX}\s+{_DIED}")
 _HURT_WORD = re.compile(rf"\b{_HURT}")
-_HURT_TAIL = re.compile(rf"{_INCLUDING}{_AUX}\s+{_HURT}")
+_HURT_TAIL = re.compile(rf"{_WHO_THEY_WERE}{_INCLUDING}{_AUX}\s+{_HURT}")
 _HURT_N_WORD = re.compile(rf"\b{_HURT_N}")
 _HURT_N_TAIL = re.compile(rf"{_INCLUDING}\s+{_HURT_N}")
 _REACH = 300  # characters before its verb that a passive list may start
@@ -274,7 +281,9 @@ _TOLL_PATTERNS = [
     # "the death toll climbed to 30", "bringing the total killed this year to 90"
     re.compile(rf"\b{_TOLL_NOUN}\b[^.;:\d]{{0,60}}?\s{_TOLL_VERB}\s+(?:(?i:by)\s+\S+\s+)?(?:(?i:to)\s+)?{NUM}"),
     re.compile(
-        rf"\b(?i:bringing|raising|pushing|taking|putting)\s+(?i:the\s+)?(?i:overall\s+|total\s+)?{_TOLL_NOUN}"
+        # ("later raised the toll to six", "revised the death toll to 14")
+        rf"\b(?i:bringing|raising|raised|raises|revised|revising|updated|pushing|taking|putting)\s+(?i:the\s+)?"
+        rf"(?i:overall\s+|total\s+)?{_TOLL_NOUN}"
         rf"[^.;:\d]{{0,60}}?\s(?i:to)\s+{NUM}"
     ),
 ]
@@ -556,7 +565,8 @@ _CUM_MARK = (
     rf"(?i:since\s+(?:(?:early|late|mid-?)\s*)?(?:then\b|{_MONTHS}|(?:19|20)\d\d\b|last\s+(?:year|month|week)\b|"
     # "killed across Iran since Friday": the days of a campaign (not "since Friday's strike")
     r"(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s)|the\s+weekend\b|the\s+"
-    r"(?:start|beginning|outbreak|war|conflict|fighting|uprising|revolution|invasion|insurgency)\b|"
+    r"(?:(?:19|20)\d\d\s+)?(?:start|beginning|outbreak|war|conflict|fighting|uprising|revolution|invasion|"
+    r"insurgency|coup|takeover)\b|"
     r"(?:it|the\s+war|the\s+conflict|the\s+fighting)\s+(?:began|started|broke\s+out)\b)|to\s+date\b|"
     r"(?<!earlier\s)(?<!later\s)this\s+year\b|in\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:war|conflict|insurgency|"
     r"uprising)(?![\w-])|"

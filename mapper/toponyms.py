@@ -113,6 +113,8 @@ NOT_PLACES = (
     | PEOPLE_WORDS
     | PEOPLE_NAMES
 )
+# humanitarian bodies whose names are also villages' ("the Red Cross": Red Cross, North Carolina)
+_ORGANISATIONS = frozenset(name_key(n) for n in ("Red Cross", "Red Crescent", "Red Crystal"))
 # a weapon named like a place: "Iskander missiles", "Tomahawk cruise missiles"
 _WEAPON_AFTER = re.compile(
     r"^[ -](?:(?:cruise|ballistic|anti-ship|air-defen[cs]e|surface-to-air)\s)?(?:missiles?|rockets?|launchers?|"
@@ -359,7 +361,7 @@ def _run_hits(run: str, index: WorldSource) -> tuple[RunHit, ...]:
             if not run[words[j - 1][0]].isupper():
                 continue  # a name ends on a capitalised word, not on "of"
             key = _surface_key(run[s:e])
-            if key not in index:
+            if key not in index or key in _ORGANISATIONS:
                 continue
             single = j - i == 1
             # "The Athens police", "In Boise": a capitalised function word is no first name

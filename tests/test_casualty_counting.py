@@ -299,3 +299,29 @@ def test_statement_nouns_and_forces_are_counted(sentence: str, killed: tuple, in
 )
 def test_who_the_dead_were_does_not_hide_the_toll(sentence: str, killed: tuple) -> None:
     assert [(f.killed_min, f.killed_max) for f in find_figures(sentence) if f.killed_min] == [killed]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # a count of some of them in the apposition
+        ("At least eleven villagers, five of them women, were killed when the market was shelled.", (11, None)),
+        # a long one
+        (
+            "At least 30 people, most of them fighters and members of the Popular Mobilisation Forces (PMF) "
+            "militia, were killed in the raid.",
+            (30, None),
+        ),
+        # a participle that says who they were
+        ("Three nurses employed by the United Nations Children's Fund (UNICEF) were killed on the road.", (3, 3)),
+        # the toll raised in a later statement
+        ("The ministry first said two people had died, but later raised the toll to five.", (5, 5)),
+    ],
+)
+def test_more_of_who_the_dead_were_does_not_hide_the_toll(sentence: str, killed: tuple) -> None:
+    assert killed in [(f.killed_min, f.killed_max) for f in find_figures(sentence) if f.killed_min]
+
+
+def test_a_toll_since_a_coup_is_a_running_total() -> None:
+    figs = [f for f in find_figures("Some 5,000 civilians have been killed by the army since the 2021 coup.")]
+    assert figs and all(f.cumulative for f in figs)

@@ -1173,3 +1173,17 @@ def test_a_camp_named_in_a_district_is_struck_alone(pipe: Pipeline) -> None:
 def test_a_town_far_back_in_a_long_object_is_still_struck(pipe: Pipeline) -> None:
     text = "Fighters attacked a military base and several neighbourhoods of the town of Djibo in northern Burkina Faso."
     assert _struck(pipe, text) == {"Djibo"}
+
+
+def test_an_earlier_month_of_another_year_and_its_aftermath_are_not_this_reports(pipe: Pipeline) -> None:
+    text = (
+        "Junta jets bombed a market in Kyauktaw on Monday, killing five people. "
+        "In March 2023, an airstrike on a school in Kanbalu killed 30 pupils. "
+        "Thousands of civilians have been killed since the military took power."
+    )
+    assert _struck(pipe, text) == {"Kyauktaw"}
+
+
+def test_a_relief_agency_is_no_village(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Two staff of the International Committee of the Red Cross were killed near Um Kadada.")
+    assert "Red Cross" not in m and m["Um Kadada"].role == "struck"

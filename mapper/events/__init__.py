@@ -167,6 +167,8 @@ def find_events(
         for back in range(d.sentence - 1, max(-1, d.sentence - 4), -1):
             # (across a paragraph's end, only from a sentence that tells of an event: not "In
             # Beirut, the prime minister appealed for a ceasefire.")
+            if found_in[back] and all(t.recalled for t in found_in[back]):
+                break  # after an earlier event's sentence ("In April 2023, an airstrike on X killed 170.")
             if (sentences[back].paragraph == para or (back == d.sentence - 1 and found_in[back])) and scene(back):
                 d.locations, d.inherited = scene(back), True
                 break

@@ -156,6 +156,9 @@ _EARLIER = re.compile(
 _EARLIER_OPENING = re.compile(
     r"\s*(?:(?:in\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\s+)?last\s+(?:year|month)|earlier\s+this\s+(?:year|month)|"
+    # "In April 2023, an airstrike on X killed 170": a month of another year, no day (so no date of its own)
+    r"in\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+(?:19|20)\d\d(?=\s*,)|"
     r"(?:a|one|a\s+few|two|three|four|five|six|several|many)\s+(?:weeks|months|years?)\s+ago)\b",
     re.I,
 )
