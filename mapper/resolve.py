@@ -269,8 +269,13 @@ class Resolver:
                 # "the Tekstilshchik district of Donetsk": a part of that town, not Moscow's
                 inside[a.key] = b.key
                 strict.add(a.key)
-            elif container.feature_type in _CONTAINERS and _IN_AFTER.match(between):
-                # "Jal Mir region, in northern Iraq", "Pale township in Myanmar"
+            elif (
+                container.feature_type in _CONTAINERS
+                and _IN_AFTER.match(between)
+                and not (b.key in self.gazetteer.demonyms and _PEOPLE_AS_ADJECTIVE.match(clean, b.cend))
+            ):
+                # "Jal Mir region, in northern Iraq", "Pale township in Myanmar" (not "X area inside
+                # the Israeli zone": a people's adjective)
                 inside[a.key] = b.key
                 strict.add(a.key)
             elif container.feature_type not in _BROAD and (near := _NEAR_AFTER.match(between)):
@@ -467,6 +472,8 @@ KIND_BONUS = 3.0  # a reading of the kind the text says ("Zhari district", "the 
 STRONG_POPULATION = 1_000_000
 MIN_SKELETON = 4  # consonants a respelled name needs ("Heet"/"Hit" has two: too many namesakes)
 _CONTAINERS = frozenset({"country", "admin1", "admin2", "territory"})
+# a people's name as the adjective of a common noun ("the Israeli zone", "the Iraqi army")
+_PEOPLE_AS_ADJECTIVE = re.compile(r"(?:[\s-]+[\w-]+)?\s+[a-z]")
 _COMPASS = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
 _DIRECTION = rf"(?:(?:far|extreme)\s+)?{_COMPASS}(?:ern)?"
 _UNIT = (

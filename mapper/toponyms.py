@@ -753,7 +753,8 @@ GUESS = 0.3  # the confidence of a guess: resolve keeps it only when it finds it
 # a name no gazetteer spells so, written where a place stands: "killed in Tel Abyad", "near Baqouba"
 # (or what an attack fell on: "an attack on Mazeze", "raided Dansadau")
 _GUESS_AT = re.compile(
-    r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t|(?:attacks?|raids?|assaults?|(?:air)?strikes?|shelling)\s+on|"
+    r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t|(?:vicinity|outskirts|edges?|fringes?)\s+of|"
+    r"(?:attacks?|raids?|assaults?|(?:air)?strikes?|shelling)\s+on|"
     r"attacked|raided|stormed|shelled|bombed|overran)\s+(?=[A-Z])"
 )
 _GUESS_AFTER_BAD = re.compile(r"^(?:['’]s\b|\s+(?:said|says|told|and\s+[A-Z]))")

@@ -1187,3 +1187,18 @@ def test_an_earlier_month_of_another_year_and_its_aftermath_are_not_this_reports
 def test_a_relief_agency_is_no_village(pipe: Pipeline) -> None:
     m = _mentions(pipe, "Two staff of the International Committee of the Red Cross were killed near Um Kadada.")
     assert "Red Cross" not in m and m["Um Kadada"].role == "struck"
+
+
+def test_a_peoples_adjective_after_inside_holds_no_place(pipe: Pipeline) -> None:
+    # "inside the Israeli zone": the zone is no part of Israel's map, and the Lebanese province is found
+    m = _mentions(
+        pipe, "A bomb hit a patrol near the village of Yohmor in Nabatiyeh area inside the Israeli buffer zone."
+    )
+    p = m["Nabatiyeh"].place
+    assert p is not None and p.country == "LB"
+
+
+def test_a_name_in_the_vicinity_of_which_something_happened_is_looked_for(pipe: Pipeline) -> None:
+    # the data has the town only as Aarsal; a name after "in the vicinity of" is guessed, as after "near"
+    m = _mentions(pipe, "Two smugglers were shot at a checkpoint in the vicinity of Arsal on Sunday.")
+    assert m["Arsal"].place is not None and m["Arsal"].place.country == "LB"
