@@ -222,7 +222,9 @@ _KILL_VERB = (
     r"(?:stabbed|stabbing|beat|beating|beaten|burned|burning|burnt|hacked|hacking|stoned|stoning)\s+to\s+death))"
 )
 _DIED = (
+    # ("17 people had been buried"; not "buried under the rubble", who may be alive)
     r"(?:killed|dead|died|slain|perished|murdered|massacred|assassinated|executed|beheaded|martyred|"
+    r"buried(?!\s+(?:under|beneath|alive|in\s+(?:the\s+)?rubble|by))|"
     r"embraced\s+martyrdom|"
     r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|"
     r"(?:stabbed|beaten|burned|burnt|hacked|stoned|crushed|trampled|starved|tortured)\s+to\s+death)\b"
@@ -279,7 +281,9 @@ _TOLL_PATTERNS = [
     # "a death toll of at least 30"
     re.compile(rf"\b(?i:death\s+toll|toll)\s+(?i:of|at)\s+{NUM}"),
     # "the death toll climbed to 30", "bringing the total killed this year to 90"
-    re.compile(rf"\b{_TOLL_NOUN}\b[^.;:\d]{{0,60}}?\s{_TOLL_VERB}\s+(?:(?i:by)\s+\S+\s+)?(?:(?i:to)\s+)?{NUM}"),
+    # (the toll's event may stand between: "the death toll from Tuesday's attacks on X, a cluster of hilltop
+    # villages in Y, rose to 42")
+    re.compile(rf"\b{_TOLL_NOUN}\b[^.;:\d]{{0,110}}?\s{_TOLL_VERB}\s+(?:(?i:by)\s+\S+\s+)?(?:(?i:to)\s+)?{NUM}"),
     re.compile(
         # ("later raised the toll to six", "revised the death toll to 14")
         rf"\b(?i:bringing|raising|raised|raises|revised|revising|updated|pushing|taking|putting)\s+(?i:the\s+)?"
@@ -626,7 +630,7 @@ def _denied(sentence: str, start: int) -> bool:
 # them has no figure, so the patterns are not run over it.
 _HINT_WORDS = [
     *"kill dead died slain perish lost death loss injur wound hurt toll fatalit bodies corpses".split(),
-    *"murder massacr assassinat executed executing behead martyr".split(),
+    *"murder massacr assassinat executed executing behead martyr buried".split(),
     "body of",
     "lives of",
 ]

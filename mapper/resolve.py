@@ -501,13 +501,15 @@ NEAR_KM = 150  # "near", "outside", "close to"
 REGION_REACH_KM = 300  # how far a place in a region no one country holds may lie from its point
 TOWN_REACH_KM = 50  # how far a place inside a town may lie from the town's point
 DISTRICT_FAR_KM = 500  # a town farther than this from all of an article's places is not its "X district"
-_VILLAGE_AFTER = re.compile(r"\s+(?:village|hamlet|community)\b")
+_VILLAGE_AFTER = re.compile(r"\s+(?:village|hamlet|community|(?:displacement|IDP)\s+(?:site|camp))\b")
 DIRECTION_KM = 400  # "north of", "south-west of"
 # between a name and the place the text puts it near: "X junction near Y", "X, 20 km south of Y"
 _NEAR_AFTER = re.compile(
-    rf"^(?:\s+(?:{_UNIT}|junction|crossing|checkpoint|base|airport|bridge|road|highway))?\s*,?\s+(?:"
+    rf"^(?:\s+(?:{_UNIT}|junction|crossing|checkpoint|base|airport|bridge|road|highway|"
+    r"(?:displacement|IDP)\s+(?:site|camp)))?\s*,?\s+(?:"
     r"(?P<near>near|outside|close\s+to|just\s+outside)|(?:just\s+)?(?P<dir>"
-    rf"{_COMPASS}\s+of)|(?P<n>\d+)\s*(?P<unit>km|kilometers|kilometres|miles)\s+(?:\w+\s+){{0,2}}(?:of|from))"
+    rf"{_COMPASS}\s+of)|(?:(?:about|some|around|roughly|nearly|approximately)\s+)?(?P<n>\d+)\s*"
+    r"(?P<unit>km|kilometers|kilometres|miles)\s+(?:\w+\s+){0,2}(?:of|from))"
     r"\s+(?:the\s+)?$",
     re.I,
 )
@@ -528,7 +530,8 @@ _KIND_AFTER = re.compile(rf"\s+((?i:{_KIND_WORDS})|county|sub-?district|countrys
 _KINDS_AFTER = re.compile(rf"\s+({_KIND_WORDS}|countie)s\b")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _KIND_BEFORE = re.compile(
-    r"\b(city|town|village|hamlet|port|suburb|capital|district|province|governorate|region|countryside)\s+of\s+"
+    r"\b(city|town|village|hamlet|port|suburb|capital|district|province|governorate|region|countryside|"
+    r"municipality)\s+of\s+"
     r"(?:the\s+)?$"
 )
 _POPULATED = ("city", "town", "village")
@@ -543,6 +546,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "lga": ("admin2",),
     "rayon": ("admin2",),
     "county": ("admin2",),
+    "municipality": ("admin2", "city", "town", "village"),  # Mexico's are districts, Nepal's towns
     "township": ("admin2", "town", "village"),
     "province": ("admin1",),
     "governorate": ("admin1",),
@@ -706,7 +710,8 @@ _CHAIN = 3  # names placed by other names so placed ("X in Y in Z"), at most thi
 _PLACE_WORDS = (
     r"(?:sub-?district|sub-?city|district|neighbou?rhood|quarter|suburb|area|township|village|hamlet|town|city|camp|"
     r"refugee\s+camp|settlement|community|locality|localities|districts|neighbou?rhoods|quarters|suburbs|region|province|"
-    r"(?:displacement|IDP)\s+site|"
+    r"(?:displacement|IDP)\s+site|tehsil|taluka?|upazila|mandal|villages|hamlets|settlements|communities|sector|"
+    r"territory|"
     r"enclave)"
 )
 # a point on a road, named after a place or a person ("the Sharon junction near Netanya")
@@ -716,11 +721,14 @@ _PAREN_NAME = re.compile(rf"(?:\s+{_PLACE_WORDS})?\s*\(\s*", re.I)
 # near Y", "X (north-west of Y)", "X, 35 km north of Y", "X in the province of Y"
 _UNKNOWN_BEFORE = re.compile(
     rf"(?:\s+(?:[a-z][\w-]*\s+)?(?:{_PLACE_WORDS}|{_WAYPOINT}))?{AGAIN}"  # "X district (twice)", "X displacement camp"
-    rf"\s*(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PLACE_WORDS}|zone)\s*)?(?:,|\()?\s*"  # ", a farming zone"
+    # ", a farming zone", ", a cluster of hilltop villages"; "camp for displaced people"
+    rf"\s*(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PLACE_WORDS}|zone)\s*)?"
+    r"(?:\s*for\s+(?:the\s+)?(?:internally\s+)?(?:displaced|refugees)(?:\s+(?:people|persons|families))?)?"
+    r"(?:,|\()?\s*"
     rf"(?:(?P<in>in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:{_PLACE_WORDS}|countryside|outskirts|"
     rf"suburbs)\s+of\s+(?:the\s+)?)?(?:{_DIRECTION}\s+(?:of\s+(?:the\s+)?)?)?"
     rf"|(?P<near>near|outside|close\s+to|just\s+outside|on\s+the\s+(?:{_DIRECTION}\s+)?(?:outskirts|edges?|fringes?)\s+of|"
-    r"in\s+the\s+vicinity\s+of|"
+    r"in\s+the\s+vicinity\s+of|above|below|"
     rf"(?:just\s+)?{_COMPASS}\s+of|"
     r"(?:(?:around|about|some|nearly|roughly|approximately)\s+)?\d+\s*(?:km|kilometers|kilometres|miles)\s+(?:\(\d+\s*\w+\)\s+)?(?:[\w-]+\s+){0,2}(?:of|from))\s+"
     rf"(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:[\w-]+\s+)?(?:city|town|village)\s+of\s+)?)",

@@ -754,8 +754,8 @@ GUESS = 0.3  # the confidence of a guess: resolve keeps it only when it finds it
 # (or what an attack fell on: "an attack on Mazeze", "raided Dansadau")
 _GUESS_AT = re.compile(
     r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t|(?:vicinity|outskirts|edges?|fringes?)\s+of|"
-    r"(?:attacks?|raids?|assaults?|(?:air)?strikes?|shelling)\s+on|"
-    r"attacked|raided|stormed|shelled|bombed|overran)\s+(?=[A-Z])"
+    r"(?:attacks?|raids?|assaults?|(?:air)?strikes?|shelling|fire|bombardment|bombing)\s+on|"
+    r"attacked|raided|stormed|shelled|bombed|overran)\s+(?=[A-Z]|(?:al|el)-[A-Z])"
 )
 _GUESS_AFTER_BAD = re.compile(r"^(?:['’]s\b|\s+(?:said|says|told|and\s+[A-Z]))")
 

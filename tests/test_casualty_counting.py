@@ -325,3 +325,8 @@ def test_more_of_who_the_dead_were_does_not_hide_the_toll(sentence: str, killed:
 def test_a_toll_since_a_coup_is_a_running_total() -> None:
     figs = [f for f in find_figures("Some 5,000 civilians have been killed by the army since the 2021 coup.")]
     assert figs and all(f.cumulative for f in figs)
+
+
+def test_the_buried_are_dead_but_not_those_buried_under_rubble() -> None:
+    assert _killed("Elders said 17 people had been buried in the town by nightfall.") == [(17, 17)]
+    assert _killed("Rescuers said 17 people were buried under the rubble of the school.") == []

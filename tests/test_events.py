@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from mapper.events.triggers import triggers
 from mapper.ingest import Source, article_from_text, read_article
 from mapper.models import Article, ArticleResult, Mention, Site
 from mapper.nonliteral import nonliteral_reason
@@ -853,3 +854,8 @@ def test_a_strike_on_a_long_road_is_near_neither_end(pipe: Pipeline) -> None:
 def test_a_strike_on_a_short_road_from_one_town_to_another_is_near_both(pipe: Pipeline) -> None:
     r = _analyse(pipe, "A drone hit a van on the road from Nabatieh to Kfar Rumman, killing two.")
     assert set(_struck_at(r)) == {"Nabatieh", "Kfar Rumman"}
+
+
+def test_a_trend_is_no_event() -> None:
+    text = "It was the third bombing this month as the militants step up attacks elsewhere."
+    assert [t.word for t in triggers(text, 0, len(text))] == ["bombing"]

@@ -1202,3 +1202,90 @@ def test_a_name_in_the_vicinity_of_which_something_happened_is_looked_for(pipe: 
     # the data has the town only as Aarsal; a name after "in the vicinity of" is guessed, as after "near"
     m = _mentions(pipe, "Two smugglers were shot at a checkpoint in the vicinity of Arsal on Sunday.")
     assert m["Arsal"].place is not None and m["Arsal"].place.country == "LB"
+
+
+# --------------------------------------------------------------------------- round-ups and live blogs
+
+
+@pytest.mark.parametrize(
+    ("text", "hit", "not_hit"),
+    [
+        # a hospital named after a place, where the wounded went
+        (
+            "A car bomb killed six people in Hawija on Monday. The wounded were taken to Kirkuk General Hospital.",
+            "Hawija",
+            "Kirkuk",
+        ),
+        # a clause about something else, opened by "even as"
+        (
+            "Taliban fighters attacked checkpoints in Imam Sahib on Monday, even as negotiators met again in Doha.",
+            "Imam Sahib",
+            "Doha",
+        ),
+        # the sub-district of a district, and a place in it no gazetteer has
+        (
+            "Militants stormed a police post in Daraban tehsil of Dera Ismail Khan district, killing five.",
+            "Daraban",
+            "Dera Ismail Khan",
+        ),
+        # a camp for displaced people at the edge of a town
+        (
+            "Shells hit the Abu Shouk camp for displaced people, on the northern edge of El Fasher, killing 11.",
+            "Abu Shouk",
+            "El Fasher",
+        ),
+        # a hamlet above a town
+        (
+            "Gang members attacked Furcy, a mountain community above Kenscoff, killing five residents.",
+            "Furcy",
+            "Kenscoff",
+        ),
+        # a name with a lower-case article
+        (
+            "An Israeli strike hit tents in al-Mawasi, west of Khan Younis, killing five people.",
+            "al-Mawasi",
+            "Khan Younis",
+        ),
+    ],
+)
+def test_places_of_round_ups_are_placed_as_the_text_puts_them(
+    pipe: Pipeline, text: str, hit: str, not_hit: str
+) -> None:
+    struck = _struck(pipe, text)
+    assert hit in struck and not_hit not in struck, struck
+
+
+def test_a_displacement_site_is_no_namesake_abroad(pipe: Pipeline) -> None:
+    # Bulengo near Goma is not Bollengo in Piedmont, though no gazetteer has the camp
+    m = _mentions(pipe, "Two shells fell on the Bulengo displacement site, about 10 km west of Goma, killing five.")
+    p = m["Bulengo"].place
+    assert p is not None and p.country == "CD" and m["Bulengo"].role == "struck"
+
+
+def test_a_town_hit_by_fire_on_it_is_looked_for(pipe: Pipeline) -> None:
+    # the data spells it Hulyaypole; "fire on X" is a cue to look, as "attacks on X" is
+    m = _mentions(pipe, "The governor says Russian artillery fire on Huliaipole killed a woman in her garden.")
+    assert m["Huliaipole"].place is not None and m["Huliaipole"].role == "struck"
+
+
+def test_a_hilltop_cluster_of_villages_is_placed_in_its_district_with_its_revised_toll(pipe: Pipeline) -> None:
+    text = (
+        "The death toll from Tuesday night's attacks on Mushere, a cluster of hilltop villages in Bokkos LGA, "
+        "rose to 42 on Thursday, the local council said."
+    )
+    r = pipe.analyse(article_from_text("t", text))
+    struck = {m.surface: m.place for m in r.mentions if m.role == "struck"}
+    assert set(struck) == {"Mushere"} and struck["Mushere"] is not None
+    assert [(c.killed_min, c.places) for c in r.claims] == [(42, [struck["Mushere"].id])]
+
+
+def test_a_toll_raised_in_a_later_sentence_is_the_events_and_a_recalled_toll_is_none(pipe: Pipeline) -> None:
+    text = (
+        "An Israeli air strike flattened a building in the Haret Hreik neighbourhood of Beirut on Tuesday.\n"
+        "By Wednesday the ministry had raised the toll to nine.\n"
+        "The strike revived memories of the 2006 war, when bombing of the suburb left some 1,200 people dead."
+    )
+    r = pipe.analyse(article_from_text("t", text))
+    placed = {c.killed_min: c.places for c in r.claims if c.killed_min}
+    hreik = next(m.place for m in r.mentions if m.surface == "Haret Hreik")
+    assert hreik is not None and placed[9] == [hreik.id] and placed.get(1200, []) == []

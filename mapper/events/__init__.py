@@ -333,8 +333,12 @@ _SUBURB_AFTER = re.compile(
 # district", "X, Masisi territory"
 _HELD_GAP = re.compile(
     r"(?:\s+(?:[a-z][\w-]*|Refugee|Camp|City|Town|Village|Area|Neighbou?rhood)){0,2}(?:\s*,\s*|\s+)"
-    r"(?:(?:in|of|inside)\s+(?:the\s+)?)?"
+    # ", a community in the municipality of", "in the district of"
+    r"(?:(?:an?\s+(?:[a-z]+\s+)?(?:community|village|town|hamlet)\s+)?(?:in|of|inside)\s+(?:the\s+)?"
+    r"(?:(?:municipality|district|territory|county)\s+of\s+)?)?"
 )
+_DISTRICT_OF = re.compile(r"\b(?:municipality|district|territory|county)\s+of\s+(?:the\s+)?$", re.I)
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|territory|municipality|county|raion)\b", re.I)
 HELD_KM = 60  # the farthest a place may lie from the point of the district the text puts it in
 
 
@@ -342,7 +346,12 @@ def _district_holds(clean: str, outer: Mention, inner: Mention) -> bool:
     """Whether ``outer``'s place, a district, holds ``inner``'s, both places of one event: a place
     the text put in it, or one it puts in it in so many words."""
     a, b = outer.place, inner.place
-    if a is None or b is None or a.id == b.id or a.feature_type not in ("admin2", "district"):
+    if a is None or b is None or a.id == b.id:
+        return False
+    if a.feature_type not in ("admin2", "district") and not (
+        # a town the text calls a district: "the municipality of Aguililla", "Lubero territory"
+        _DISTRICT_OF.search(clean, max(0, outer.cstart - 30), outer.cstart) or _DISTRICT_AFTER.match(clean, outer.cend)
+    ):
         return False  # (a city keeps its marker beside its parts: "targets in the X neighborhood and
         # the vicinity of the Y shrine in the city of Al-Mayadeen", as the seeds' gold has it)
     if contains(a, b):  # a place the text put in it
@@ -492,6 +501,12 @@ def attach_claims(
         told.append(None)
         ev: Event | None = None
         own = by_sentence.get(si)
+        near = min(found_in[si], key=lambda t: abs(t.start - fs)) if found_in[si] else None
+        if near is not None and near.recalled and not any(e.recalled for e in own or ()):
+            # the toll of an earlier event the report looks back on and does not map ("memories of
+            # the 2023 killings that left close to 200 dead"): no toll of this report's events
+            out.append(replace(c, places=[]) if c.places else c)
+            continue
         if own:
             ev = min(own, key=lambda e: abs(e.trigger[0] - fs))
         else:
@@ -502,8 +517,14 @@ def attach_claims(
                     break
             if ev is None and single:
                 ev = events[0]
-            if ev is None and _TOLL_RISEN.search(c.quote):  # "the death toll had risen to 14": the lead's
-                ev = next((e for e in sorted(events, key=lambda e: e.sentence[0]) if not e.recalled), None)
+            if ev is None and _TOLL_RISEN.search(c.quote):
+                # "the death toll in Majz had risen to 15": the event of the place it names, else the lead's
+                sent = sentences[si]
+                named = {m.place.id for m in mentions if m.place and sent.start <= m.cstart < sent.end}
+                theirs = [e for e in events if not e.recalled and named & set(e.places)]
+                ev = min(theirs, key=lambda e: len(e.places)) if theirs else None  # the one of that place alone
+                if ev is None:
+                    ev = next((e for e in sorted(events, key=lambda e: e.sentence[0]) if not e.recalled), None)
             if ev is None and si in described:  # "killed in the bombings": the article's main event
                 main = [e for e in events if e.date_ref is None] or events
                 if si == 0:  # a headline's toll is its lead's: "Zaporizhzhia: glide bombs kill three"
@@ -525,10 +546,13 @@ def attach_claims(
     return _wholes_apart(out, told, events, struck)
 
 
-# a toll revised in a sentence that names no place and tells of no event: the article's lead event's
+# a toll revised in a sentence that tells of no event: the event of a place it names, else the article's
+# lead event's
 _TOLL_RISEN = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\b[^.;]{0,40}?\b(?:had\s+|has\s+)?"
-    r"(?:risen|rose|rises|climbed|reached|increased|jumped|grew|went\s+up)\b",
+    r"(?:risen|rose|rises|climbed|reached|increased|jumped|grew|went\s+up)\b"
+    # "the ministry raised the toll to nine"
+    r"|\b(?:raised|revised|updated)\s+(?:the\s+|its\s+)?(?:death\s+)?toll\b",
     re.I,
 )
 

@@ -109,6 +109,8 @@ _NOT_EVENT_BEFORE = re.compile(
     r"(?:\b(?:hunger|labou?r|general|teachers'?|workers'?|heart|panic|asthma|anxiety|price|prices|"
     r"shares?|stocks?|lucky|first|opening|shot\s+at|photo|cheap|verbal|cyber|political|legal|insurance|"
     r"rescue|search|sting|police|customs|anti-drug|drug|surgical|military)\s+"
+    # a trend, not an event: "as the militants step up attacks elsewhere"
+    r"|\bstep(?:s|ped|ping)?\s+up\s+(?:its\s+|their\s+|the\s+)?(?:\w+\s+)?"
     # attacks of a kind, not one: "such attacks have become rare in Baghdad"
     r"|\b(?:such|these\s+kinds?\s+of|this\s+kind\s+of)\s+(?:\w+\s+)?)$",
     re.I,
@@ -141,7 +143,7 @@ _CAUSE = (
 # what a recalled event is recalled as: the cause of this one, or what someone condemns
 _CAUSE_BEFORE = re.compile(rf"\b(?:{_CAUSE})\b[^.;]*$", re.I)
 _EARLIER = re.compile(
-    rf"\b(?:{_CAUSE}|"
+    rf"\b(?:{_CAUSE}|(?:revived|stirred|brought\s+back)\s+memories\s+of|reminiscent\s+of|"
     # "Last year a similar blast ...", "two years ago"
     r"(?:an?|the)\s+similar|last\s+(?:year|month)|(?:a|two|three|four|five|several|many)\s+years\s+ago|"
     # "Last month, ten soldiers were killed in an ambush", "three weeks ago"

@@ -60,6 +60,12 @@ _HOSPITAL_IN = re.compile(
     r"\b(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|college|complex)|infirmary)(?:\s+\([^()]{1,12}\))?\s+in\s+(?:the\s+)?$",
     re.I,
 )
+# a hospital named after a place ("al-Thawra hospital", "Kirkuk General Hospital")
+_HOSPITAL_AFTER = re.compile(
+    r"\s+(?:(?:general|teaching|central|district|military|university|specialist|regional)\s+)*"
+    r"(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|complex))\b",
+    re.I,
+)
 _WOUNDED_MOVED = re.compile(
     r"\b(?:taken|transferred|rushed|evacuated|airlifted|moved|brought|admitted|treated|shifted|referred|ferried|"
     r"receiving\s+treatment|being\s+treated)\b",
@@ -378,7 +384,8 @@ def _other_clauses(clean: str, sent: Sentence, found: list[Trigger]) -> list[tup
 
 
 _OTHER_CLAUSE = re.compile(
-    r"\s*(?:as(?!\s+well\s+as)|while|whereas|but|although|though|because|meanwhile|however|yet|whose|"
+    r"\s*(?:(?:even\s+)?as(?!\s+well\s+as)|(?:even\s+)?while|whereas|but|(?:even\s+)?(?:although|though)|because|"
+    r"meanwhile|however|yet|whose|"
     # "the clashes, which took place near X": a clause that says where the events were
     r"which(?!\s+(?:took\s+place|happened|occurred|unfolded)\b)|who)\b",
     re.I,
@@ -419,8 +426,10 @@ def candidates(
         if prev and prev[-1] in origins and _ORIGIN_LIST_GAP.fullmatch(clean, mentions[prev[-1]].cend, m.cstart):
             origins.add(i)  # the rest of a list of them: "launched from Bryansk, Kursk and Millerovo"
             continue
-        if _HOSPITAL_IN.search(before) and _WOUNDED_MOVED.search(clean, sent.start, m.cstart):
-            continue  # "taken to the University Teaching Hospital and the State Hospital in X"
+        if (_HOSPITAL_IN.search(before) or _HOSPITAL_AFTER.match(after)) and _WOUNDED_MOVED.search(
+            clean, sent.start, m.cstart
+        ):
+            continue  # "taken to the State Hospital in X", "taken to al-Thawra hospital": not where it hit
         if _SECTOR_AFTER.match(clean[m.cend : min(sent.end, m.cend + 120)]):
             continue  # "In the Pokrovsk direction, defenders stopped 31 assaults": a front, not a place hit
         if _ACTOR_AFTER.match(after):
@@ -546,7 +555,11 @@ _OWNED_PART = re.compile(rf"\s+{_PART}\b", re.I)
 _PART_END = re.compile(rf"\s{_PART}$", re.I)  # a name found with its part word ("Shaab district")
 _OF = r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"  # "of the town of", "in northern"
 _OF_OUTER = re.compile(_OF, re.I)
-_INNER_FIRST = re.compile(rf"\s+(?:sub-?district|district|neighbou?rhood|quarter|suburb|area|sector){_OF}", re.I)
+_INNER_FIRST = re.compile(
+    # (the sub-districts of South Asia: "Kulachi tehsil of Dera Ismail Khan district")
+    rf"\s+(?:sub-?district|district|tehsil|taluka?|upazila|mandal|neighbou?rhood|quarter|suburb|area|sector){_OF}",
+    re.I,
+)
 
 
 def _finer_in(mentions: list[Mention], inner: Candidate, province: Candidate) -> bool:
