@@ -281,6 +281,9 @@ class Resolver:
             elif container.feature_type not in _BROAD and (near := _NEAR_AFTER.match(between)):
                 # "Sharon junction near Netanya", "a village 10 km north of Kunduz"
                 close[a.key] = (b.key, _reach(near))
+            elif container.feature_type not in _BROAD and _APPOSED_IN.match(between):
+                # "El Aguaje, a community in the municipality of Aguililla": near it, not a namesake
+                close[a.key] = (b.key, NEAR_KM)
             elif (
                 container.feature_type not in _BROAD
                 and (set(kinds.get(a.key, ())) & set(_POPULATED) or container.feature_type in _POINTS)
@@ -485,6 +488,10 @@ _UNIT_COMMA = re.compile(rf"^\s+{_UNIT}\s*,\s*$", re.I)  # "X district, Y provin
 # between a name and the place the text puts it in: "X, in northern Y", "X township in Y", "X region of Y"
 _IN_AFTER = re.compile(
     rf"^(?:\s+{_UNIT})?(?:\s+\([^()]{{1,40}}\))?\s*,?\s+(?:in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?$", re.I
+)
+_APPOSED_IN = re.compile(
+    r"^\s*,\s+an?\s+(?:[a-z-]+\s+){0,2}(?:community|village|town|hamlet|settlement)\s+(?:in|of|near)\s+(?:the\s+)?"
+    r"(?:(?:municipality|district|territory|county|commune)\s+of\s+)?$"
 )
 # between a part of a town and the town: "X district of Y", "X neighbourhood in Y"
 _PART_OF_TOWN = re.compile(
@@ -710,7 +717,7 @@ _CHAIN = 3  # names placed by other names so placed ("X in Y in Z"), at most thi
 _PLACE_WORDS = (
     r"(?:sub-?district|sub-?city|district|neighbou?rhood|quarter|suburb|area|township|village|hamlet|town|city|camp|"
     r"refugee\s+camp|settlement|community|locality|localities|districts|neighbou?rhoods|quarters|suburbs|region|province|"
-    r"(?:displacement|IDP)\s+site|tehsil|taluka?|upazila|mandal|villages|hamlets|settlements|communities|sector|"
+    r"(?:displacement|IDP)\s+site|tehsil|taluka?|upazila|mandal|villages|hamlets|settlements|communities|sector|municipality|"
     r"territory|"
     r"enclave)"
 )

@@ -1289,3 +1289,20 @@ def test_a_toll_raised_in_a_later_sentence_is_the_events_and_a_recalled_toll_is_
     placed = {c.killed_min: c.places for c in r.claims if c.killed_min}
     hreik = next(m.place for m in r.mentions if m.surface == "Haret Hreik")
     assert hreik is not None and placed[9] == [hreik.id] and placed.get(1200, []) == []
+
+
+def test_a_district_after_its_provinces_possessive_yields_to_the_village_in_it(pipe: Pipeline) -> None:
+    # the raion has no entry of that name: "Sumy" reads as the city, which the text calls a district
+    text = "A guided bomb hit the village of Yunakivka in Sumy Oblast's Sumy district, killing two people."
+    assert _struck(pipe, text) == {"Yunakivka"}
+
+
+def test_a_community_in_a_municipality_is_no_namesake_in_another_state(pipe: Pipeline) -> None:
+    # the data's El Aguaje is a village of Guerrero; this one is in the municipality the text names
+    text = (
+        "Drones dropped explosives on a patrol in El Aguaje, a community in the municipality of Aguililla, Michoacan."
+    )
+    m = _mentions(pipe, text)
+    p = m["El Aguaje"].place
+    assert p is not None and p.admin1.startswith("Michoac") and m["El Aguaje"].role == "struck"
+    assert m["Aguililla"].role != "struck"

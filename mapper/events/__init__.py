@@ -335,7 +335,9 @@ _HELD_GAP = re.compile(
     r"(?:\s+(?:[a-z][\w-]*|Refugee|Camp|City|Town|Village|Area|Neighbou?rhood)){0,2}(?:\s*,\s*|\s+)"
     # ", a community in the municipality of", "in the district of"
     r"(?:(?:an?\s+(?:[a-z]+\s+)?(?:community|village|town|hamlet)\s+)?(?:in|of|inside)\s+(?:the\s+)?"
-    r"(?:(?:municipality|district|territory|county)\s+of\s+)?)?"
+    r"(?:(?:municipality|district|territory|county)\s+of\s+)?"
+    # "in Sumy Oblast's Sumy district": the province's possessive before the district
+    r"(?:[A-Z][\w'’-]+\s+(?i:oblast|region|province|state|governorate)['’]s\s+)?)?"
 )
 _DISTRICT_OF = re.compile(r"\b(?:municipality|district|territory|county)\s+of\s+(?:the\s+)?$", re.I)
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|territory|municipality|county|raion)\b", re.I)
