@@ -35,16 +35,19 @@ _SPEECH_VERB = re.compile(
     r"said|says|say|told|tells|reported|reports|announced|stated|quoted|cited|confirmed|claimed|added", re.I
 )
 _SPOKEN_AT = re.compile(r"\b(?:in|at|from)\b", re.I)
+# where the wounded are taken or treated, and the words that take them there
+_HOSPITAL = (
+    r"(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|college|complex)|infirmary|"
+    r"institute\s+of\s+medical\s+sciences)"  # "the Regional Institute of Medical Sciences (RIMS) in X"
+)
+_MOVED = r"(?:taken|transferred|rushed|evacuated|airlifted|moved|brought|admitted|treated|shifted|referred|ferried)"
 # what stands before a place that is not where the event happened
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:from|(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)(?<!entrance\s)(?<!gates\s)to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
     r"fled\s+to|returned\s+to|crossing\s+from|back\s+to|flown\s+to|taken\s+to|evacuated\s+to|bound\s+for|"
     # where the wounded were taken: "transferred across the border to hospitals in Gaziantep"
-    r"(?:(?:taken|transferred|rushed|evacuated|airlifted|moved|brought|admitted|treated|succumbed|died|shifted|"
-    r"referred|ferried)\s+(?:[\w-]+\s+){0,4}?(?:to|at|in)|according\s+to)\s+"
-    r"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+){0,3}?(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|college|complex)|"
-    # "the Regional Institute of Medical Sciences (RIMS) in X"
-    r"institute\s+of\s+medical\s+sciences)(?:\s+\([^()]{1,12}\))?\s+in|"
+    rf"(?:(?:{_MOVED}|succumbed|died)\s+(?:[\w-]+\s+){{0,4}}?(?:to|at|in)|according\s+to)\s+"
+    rf"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+){{0,3}}?{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?\s+in|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
     r"(?:sought|seeking|took|taking|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
     # a warning, not a hit: "sirens sounded in Tel Aviv and Ashkelon"
@@ -56,21 +59,12 @@ _ORIGIN_BEFORE = re.compile(
     re.I,
 )
 # a hospital's town, in a sentence that tells where the wounded were taken or treated
-_HOSPITAL_IN = re.compile(
-    r"\b(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|college|complex)|infirmary)(?:\s+\([^()]{1,12}\))?\s+in\s+(?:the\s+)?$",
-    re.I,
-)
+_HOSPITAL_IN = re.compile(rf"\b{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?\s+in\s+(?:the\s+)?$", re.I)
 # a hospital named after a place ("al-Thawra hospital", "Kirkuk General Hospital")
 _HOSPITAL_AFTER = re.compile(
-    r"\s+(?:(?:general|teaching|central|district|military|university|specialist|regional)\s+)*"
-    r"(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|complex))\b",
-    re.I,
+    rf"\s+(?:(?:general|teaching|central|district|military|university|specialist|regional)\s+)*{_HOSPITAL}\b", re.I
 )
-_WOUNDED_MOVED = re.compile(
-    r"\b(?:taken|transferred|rushed|evacuated|airlifted|moved|brought|admitted|treated|shifted|referred|ferried|"
-    r"receiving\s+treatment|being\s+treated)\b",
-    re.I,
-)
+_WOUNDED_MOVED = re.compile(rf"\b(?:{_MOVED}|receiving\s+treatment|being\s+treated)\b", re.I)
 _ORIGIN_NEAR = re.compile(
     r"(?:\d+,\s+of|\bfrom|\bnative\s+of|\bresidents?\s+of|\bhometown\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:near|outside|close\s+to)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
