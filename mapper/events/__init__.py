@@ -477,7 +477,7 @@ def attach_claims(
         by_sentence.setdefault(_sentence_of(starts, e.sentence[0]), []).append(e)
     struck = [m for m in mentions if m.role == "struck" and m.place]
     part_places = {  # claim index -> the struck places its words name, for the parts by place
-        k: _struck_in(struck, fs, fe) for k, (_, fs, fe, part) in enumerate(spans) if part
+        k: _places_in(struck, fs, fe) for k, (_, fs, fe, part) in enumerate(spans) if part
     }
     parted: dict[int, set[str]] = {}  # sentence -> the places its parts by place cover
     for k, places in part_places.items():
@@ -521,8 +521,7 @@ def attach_claims(
                 ev = events[0]
             if ev is None and _TOLL_RISEN.search(c.quote):
                 # "the death toll in Majz had risen to 15": the event of the place it names, else the lead's
-                sent = sentences[si]
-                named = {m.place.id for m in mentions if m.place and sent.start <= m.cstart < sent.end}
+                named = set(_places_in(mentions, sentences[si].start, sentences[si].end))
                 theirs = [e for e in events if not e.recalled and named & set(e.places)]
                 ev = min(theirs, key=lambda e: len(e.places)) if theirs else None  # the one of that place alone
                 if ev is None:
@@ -568,7 +567,7 @@ def _wholes_apart(
     those places when the article gives one of them a toll of its own: the whole is not the
     toll of each part.  (Without such tolls they cover them all: "The bombing campaign killed at
     least 16 people in Iraq" after the strikes on Akashat and Al-Qaim.)"""
-    named = {e.seq: set(_struck_in(struck, *e.sentence)) for e in events}
+    named = {e.seq: set(_places_in(struck, *e.sentence)) for e in events}
 
     def sums_up(e: Event) -> bool:
         mine = set(e.places)
@@ -597,13 +596,13 @@ def _of_clause(places: list[str], struck: list[Mention], sent: Sentence, text: s
     holds the figure at clean offset ``at``, up to where the sentence turns to another matter
     ("Israeli jets struck Natanz, while Iranian missiles slammed into Bat Yam, killing six")."""
     a, b = turn_part(text, at - sent.start)
-    there = set(_struck_in(struck, sent.start + a, sent.start + b))
+    there = set(_places_in(struck, sent.start + a, sent.start + b))
     return [p for p in places if p in there]
 
 
-def _struck_in(struck: list[Mention], start: int, end: int) -> list[str]:
-    """The places (ids, once each, in text order) of the ``struck`` mentions in [start, end)."""
-    return list(dict.fromkeys(m.place.id for m in struck if m.place and start <= m.cstart < end))
+def _places_in(mentions: list[Mention], start: int, end: int) -> list[str]:
+    """The places (ids, once each, in text order) of the ``mentions`` in [start, end)."""
+    return list(dict.fromkeys(m.place.id for m in mentions if m.place and start <= m.cstart < end))
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:

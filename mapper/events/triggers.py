@@ -155,12 +155,14 @@ _EARLIER = re.compile(
 
 
 # a sentence that opens on an earlier time than the report's
-_EARLIER_OPENING = re.compile(
-    r"\s*(?:(?:in\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\s+)?last\s+(?:year|month)|earlier\s+this\s+(?:year|month)|"
-    # "In April 2023, an airstrike on X killed 170": a month of another year, no day (so no date of its own)
+_IN_MONTH = (
     r"in\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+(?:19|20)\d\d(?=\s*,)|"
+    r"November|December)\s+"
+)
+_EARLIER_OPENING = re.compile(
+    rf"\s*(?:(?:{_IN_MONTH})?last\s+(?:year|month)|earlier\s+this\s+(?:year|month)|"
+    # "In April 2023, an airstrike on X killed 170": a month of another year, no day (so no date of its own)
+    rf"{_IN_MONTH}(?:19|20)\d\d(?=\s*,)|"
     r"(?:a|one|a\s+few|two|three|four|five|six|several|many)\s+(?:weeks|months|years?)\s+ago)\b",
     re.I,
 )
@@ -272,7 +274,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
     if out and _EARLIER_OPENING.match(text, start, end):
         # "Last month, five people were killed in an attack in X": the whole sentence looks back
         out = [replace(t, recalled=True) for t in out]
-    said = _SAID_EARLIER.search(text, start, end)
+    said = _SAID_EARLIER.search(text, start, end) if out else None
     if said is not None:
         # "Kyiv said last week that its units had suffered heavy losses in fighting around X"
         out = [replace(t, recalled=True) if t.start >= said.end() else t for t in out]

@@ -416,7 +416,7 @@ def candidates(
         if _ORIGIN_BEFORE.search(before) and not (link == "near" and _ROUTE_FROM_AT.search(before)):
             origins.add(i)
             continue
-        prev = [j for j in idx if mentions[j].cend <= m.cstart]
+        prev = [j for j in idx if mentions[j].cend <= m.cstart] if origins else []
         if prev and prev[-1] in origins and _ORIGIN_LIST_GAP.fullmatch(clean, mentions[prev[-1]].cend, m.cstart):
             origins.add(i)  # the rest of a list of them: "launched from Bryansk, Kursk and Millerovo"
             continue
@@ -436,7 +436,7 @@ def candidates(
             continue  # "near the border with Syria" is not in Syria
         far_hit = _FAR.search(before) if link == "near" else None
         far = far_hit is not None
-        if far_hit is not None and _distance_km(far_hit.group()) > NEAR_KM:
+        if far_hit is not None and _distance_km(far_hit.group()) > LANDMARK_KM:
             continue  # "a tanker 60 nautical miles west of X": too far for X to stand for the place
         if far and (
             _names_other(mentions, links, idx, i)
@@ -454,7 +454,7 @@ def candidates(
     return out
 
 
-NEAR_KM = 50  # a landmark alone stands for the place of an event this far from it, at precision 2
+LANDMARK_KM = 50  # a landmark alone stands for the place of an event this far from it, at precision 2
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
