@@ -236,7 +236,7 @@ _TOLL_VERB = (
 )
 _TOLL_NOUN = (
     r"(?i:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|those\s+killed|"
-    r"victims)|(?:total(?:\s+number)?|number)\s+(?:of\s+)?(?:people\s+|those\s+)?killed|fatalities|deaths?|killings)"
+    r"victims|perished)|(?:total(?:\s+number)?|number)\s+(?:of\s+)?(?:people\s+|those\s+)?killed|fatalities|deaths?|killings)"
 )
 _DEATHS_N = r"(?i:deaths|fatalities|bodies|corpses)\b"
 _HURT = r"(?:injured|wounded|hurt)\b"
@@ -587,13 +587,22 @@ _CUM_BEFORE = re.compile(
     r"(?:[^.;!?]{0,80}?)\s(?i:has|have|had)\s+(?:(?i:so\s+far|now|already|reportedly|since\s+\S+)\s+)?$"
     rf"|\b{_CUM_MARK}[^.;!?,]{{0,40}},\s*$"
 )
-_CLAUSE_END = re.compile(r"[,;:(–—]|\s-\s")
+_CLAUSE_END = re.compile(r",(?!\d{3}\b)|[;:(–—]|\s-\s")  # (not the comma of "6,000")
+# a span opened by an earlier event: "since the RSF tightened its siege in May", "since the army
+# launched its offensive"
+_SINCE_CLAUSE = (
+    r"since\s+(?:[\w'’-]+\s+){1,4}?(?:[a-z]+ed|began|took|broke\s+out|came|seized|fell|overran|won|swept|went|"
+    r"struck|hit|began|launched|stepped\s+up)\b"
+)
 
 
 # a perfect tense before the verb ("forces have stepped up operations", "has been shelled")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:[a-z]+\s+){0,5}$")
 # a running span anywhere in the clause after such a verb ("... in the regions of X and Y since 2022")
-_CUM_IN_CLAUSE = re.compile(rf"^(?:\s+[\w'’-]+){{0,14}}?\s+{_CUM_MARK}")
+_CUM_IN_CLAUSE = re.compile(rf"^(?:\s+[\w'’,-]+){{0,14}}?\s+(?:{_CUM_MARK}|{_SINCE_CLAUSE})")
+# a figure told in a perfect tense over such a span: "more than 200 civilians have been killed in and
+# around X since the RSF tightened its siege"
+_CUM_PERFECT = re.compile(rf"\b(?:has|have)\s+been\s+[a-z]+(?:\s+[\w'’-]+){{0,10}}?\s+{_SINCE_CLAUSE}")
 
 
 def running_total_after(text: str, before: str = "") -> bool:
@@ -610,13 +619,14 @@ def running_total_after(text: str, before: str = "") -> bool:
 
 def _cumulative(sentence: str, start: int, end: int) -> bool:
     """Whether the figure at ``sentence[start:end]`` is a running total (see ``_CUM_MARK``)."""
-    after = sentence[end : end + 80]
+    after = sentence[end : end + 120]
     cut = _CLAUSE_END.search(after)
     if cut:
         after = after[: cut.start()]
     return bool(
         _CUM_IN.search(sentence, start, end)
-        or _CUM_AFTER.search(after)
+        or _CUM_AFTER.search(after[:80])
+        or _CUM_PERFECT.search(sentence[start:end] + after) is not None
         or _CUM_BEFORE.search(sentence[max(0, start - 120) : start])
     )
 
@@ -693,7 +703,7 @@ def _kill_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
         yield _active(sentence, _LEFT_ANCHOR, _DEAD_AFTER)
     if any(w in low for w in ("death", "killing", "lives", "body of", "bodies of", "martyrdom")):
         yield _active(sentence, _KILL_ANCHORS[1])
-    if any(w in low for w in ("toll", "death", "fatalit", "killed", "killings")):
+    if any(w in low for w in ("toll", "death", "fatalit", "killed", "killings", "number of")):
         for rx in _TOLL_PATTERNS:
             yield _regex(rx, sentence)
     if any(w in low for w in ("deaths", "fatalities", "bodies", "corpses")):

@@ -19,6 +19,8 @@ _ORG_AFTER = re.compile(
     r"Channel|Press|Broadcasting|Chronicle|Observer|Telegraph|Examiner|Courier|Globe|Star|"
     r"Institute|University|Club|FC|United|Review|Monitor|Network|Media|Force|Brigades?|Corps|"
     r"Party|Front|Movement|Group|Company|Airways|Airlines|Bank)\b"
+    # "the Kurdistan Freedom Party", "the Kurdistan Workers' Party"
+    r"|^\s+(?:[A-Z][\w'’]*\s+){1,2}(?:Party|Front|Movement)\b"
 )
 _SAY = (
     r"said|says|say|confirmed|confirms|reported|reports|told|tells|announced|announces|stated|states|"
@@ -52,6 +54,9 @@ _POSSESSIVE = re.compile(
     r"retaliation|role|behaviou?r|interests?|approach|efforts?|adventure|mistake|genocide|war)\b"
 )
 _TIME_AFTER = re.compile(r"^\s+time\b")
+# a body named after where it works, with its acronym: "the Stabilization Mission in the DR Congo (MONUSCO)"
+_BODY_IN_BEFORE = re.compile(r"\b(?:Mission|Commission|Office|Command|Force|Operation)\s+(?:in|for|of)\s+(?:the\s+)?$")
+_ACRONYM_AFTER = re.compile(r"^\s*\([A-Z]{3,}\)")
 _JOINED_KIND = (
     r"\s+(?:highway|road|motorway|expressway|railway|rail\s+line|pipeline|corridor|border|boundary|frontier)\b"
 )
@@ -183,6 +188,8 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
     before = clean[max(0, start - 60) : start]
     if _ORG_AFTER.match(after):
         return "organisation name"
+    if _ACRONYM_AFTER.match(after) and _BODY_IN_BEFORE.search(before):
+        return "organisation name"  # "the United Nations Assistance Mission in Afghanistan (UNAMA)"
     if _TIME_AFTER.match(after):
         return "time zone"
     tail = _tail_words(before)

@@ -11,6 +11,7 @@ areas, and nearness to its other places (see ``Resolver.resolve``).
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import itertools
 import math
@@ -65,12 +66,24 @@ def _own_keys(name: str) -> frozenset[str]:
     return frozenset({name_key(name), *(name_key(v) for v in name_variants(name, translit=False))})
 
 
+def _by_alias(place: Place, key: str) -> bool:
+    """Whether a world place was found by one of its alternate names, not its own."""
+    # (a place shown by its English name keeps its GeoNames name as its first variant)
+    english = bool(place.aliases) and "English name" in place.source
+    return key not in _own_keys(place.name) and not (english and key in _own_keys(place.aliases[0]))
+
+
+def _short_form(key: str, name: str) -> bool:
+    """Whether ``key`` is a place's name shortened ("Clacton" for Clacton-on-Sea) or with "St."
+    for "Saint": the place's own name, as people write it, not a name in another language."""
+    first = re.split(r"[\s-]", name, maxsplit=1)[0]
+    return name_key(first) == key or (key.startswith("st.") and "saint" + key[3:] in _own_keys(name))
+
+
 def _base_score(place: Place, order: int, key: str = "") -> float:
     """A reading's score before the article's other places: what it is, and how it was found."""
     score = prior(place) - 10.0 * order  # curated rows (order 0) before the world gazetteer
-    # (a place shown by its English name keeps its GeoNames name as its first variant)
-    english = bool(place.aliases) and "English name" in place.source
-    if order and key and key not in _own_keys(place.name) and not (english and key in _own_keys(place.aliases[0])):
+    if order and key and _by_alias(place, key):
         score -= ALIAS_PENALTY
     return score
 
@@ -365,7 +378,33 @@ class Resolver:
                 and held_by in choice
                 and not (_within(choice[k][1], choice[held_by][1]) and close.get(k) is None)
                 and choice[k][0] != 0
-                and choice[k][1].population < STRONG_POPULATION
+                # (a city of millions stands, unless only another name of it was written: "near
+                # Kalakote in Rajouri district" is not Kolkata, one of whose alternate names it is)
+                and (choice[k][1].population < STRONG_POPULATION or _by_alias(choice[k][1], k))
+            ):
+                del choice[k]
+                cands[k] = []
+                keys.remove(k)
+        # a reading found only by an alternate name, in a country none of the article's other
+        # places is in ("Boni" as Bonn in a bulletin on Mali, "Chai" as Cey in Turkey in one on
+        # Mozambique): a place no gazetteer has, not a namesake abroad
+        homes = collections.Counter(choice[k][1].country for k in keys if choice[k][1].country)
+        # (a name in another script is written so on purpose, and another spelling was looked for
+        # only in the article's countries)
+        for k in [k for k in keys if choice[k][0] == 1 and k.isascii()]:
+            p = choice[k][1]
+            if (
+                p.country
+                and p.feature_type in _POPULATED
+                and p.population < STRONG_POPULATION
+                and homes[p.country] == 1
+                and len(homes) > 1
+                and _by_alias(p, k)
+                and not _short_form(k, p.name)
+                # (far from every town or district it names: not "Yitzhar" as Yizhar beside Israeli
+                # towns, nor "Huliaipole" in a report that names no place but Russia)
+                and (towns := [choice[o][1] for o in keys if o != k and choice[o][1].feature_type not in _BROAD])
+                and all(distance_km(p, q) > ALIAS_ABROAD_KM for q in towns)
             ):
                 del choice[k]
                 cands[k] = []
@@ -473,6 +512,7 @@ class Resolver:
 # ("X, in northern Y", "Y's city of X") decide instead
 KIND_BONUS = 3.0  # a reading of the kind the text says ("Zhari district", "the town of Hit")
 STRONG_POPULATION = 1_000_000
+ALIAS_ABROAD_KM = 1000  # a place found by an alternate name this far from all others of its text is no reading of it
 MIN_SKELETON = 4  # consonants a respelled name needs ("Heet"/"Hit" has two: too many namesakes)
 _CONTAINERS = frozenset({"country", "admin1", "admin2", "territory"})
 # a people's name as the adjective of a common noun ("the Israeli zone", "the Iraqi army")
@@ -490,8 +530,11 @@ _IN_AFTER = re.compile(
     rf"^(?:\s+{_UNIT})?(?:\s+\([^()]{{1,40}}\))?\s*,?\s+(?:in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?$", re.I
 )
 _APPOSED_IN = re.compile(
-    r"^\s*,\s+an?\s+(?:[a-z-]+\s+){0,2}(?:community|village|town|hamlet|settlement)\s+(?:in|of|near)\s+(?:the\s+)?"
-    r"(?:(?:municipality|district|territory|county|commune)\s+of\s+)?$"
+    r"^\s*,\s+(?:an?\s+(?:[a-z-]+\s+){0,2}(?:community|village|town|hamlet|settlement|corregimiento|locality)\s+"
+    r"(?:in|of|near)\s+(?:the\s+)?(?:(?:rural\s+)?(?:municipality|district|territory|county|commune|department|cercle)"
+    r"\s+of\s+)?"
+    # "El Plateado, in the municipality of Argelia", "Boni, in the cercle of Douentza"
+    r"|(?:in|of)\s+the\s+(?:rural\s+)?(?:municipality|territory|county|commune|department|cercle)\s+of\s+)$"
 )
 # between a part of a town and the town: "X district of Y", "X neighbourhood in Y"
 _PART_OF_TOWN = re.compile(
@@ -624,6 +667,9 @@ def _within(place: Place, outer: Place) -> bool:
         return False
     if outer.feature_type in _POINTS:
         return place.admin1 == outer.admin1 or distance_km(place, outer) <= TOWN_REACH_KM
+    if outer.feature_type == "admin2" and outer.admin1 and place.admin1:
+        # a district's place is in its province ("near Kalakote in Rajouri district" is not Kolkata)
+        return place.admin1 == outer.admin1 or place.id == outer.id
     return outer.feature_type != "admin1" or place.admin1 == outer.admin1 or place.id == outer.id
 
 

@@ -71,6 +71,20 @@ _TITLE_BEFORE = re.compile(
 _SPEAKS_AFTER = re.compile(
     r"^\s+(?:said|says|told|tells|added|wrote|explained|asked|recalled|noted|administration|presidency)\b"
 )  # "Allen said"; "the Bush administration"
+# a person's role in apposition after the name
+_ROLE_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:governor|commander|leader|spokes(?:man|woman|person)|chief|"
+    r"minister|mayor|deputy|emir|cleric|officer|official)(?![\w'’-])"
+)
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?i:in|at|near|from|to|of|outside|around|across|into)\s+$")
+
+
+def _in_role(clean: str, s: int, e: int) -> bool:
+    """A name with a person's role in apposition ("killed X, the Taliban's shadow governor"), not
+    after a preposition of place ("in Marjah, the district governor said")."""
+    return bool(_ROLE_AFTER.match(clean, e, e + 90)) and not _PLACE_PREPOSITION_BEFORE.search(clean, max(0, s - 12), s)
+
+
 # the one a report quotes: "according to Taylor.", '"...," said Harding.' (not "officials said
 # Ramadi was ...": the name must end the clause)
 _QUOTED_BEFORE = re.compile(r"\b(?:according\s+to|said|says)\s+$")
@@ -328,6 +342,8 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         return False  # "according to Taylor."
     if _SPEAKS_AFTER.match(clean[e : e + 24]) or word in _person_words(clean):
         return False  # "Allen said"; "McGregor" where the article also writes "Conor McGregor"
+    if _in_role(clean, s, e):
+        return False  # "killed Nur Mohammad, the Taliban's deputy shadow governor"
     if big < TINY_POPULATION:
         # a hamlet's name must be written as a place: "in Lanexa", "Lanexa, Va."
         return bool(_LOCATIVE_CUE.search(clean[max(0, s - 16) : s]) or _COMMA_PLACE_AFTER.match(clean[e : e + 4]))
@@ -403,6 +419,8 @@ def index_hits(clean: str, index: WorldSource, memo: dict[str, tuple[RunHit, ...
             s, e = base + rs, base + re_
             if facts is not None and not _plausible_single(clean, s, e, clean[s:e], facts, prev_cap, next_cap):
                 continue
+            if facts is None and _in_role(clean, s, e):
+                continue  # a person's two names
             out.append(Hit(s, e, key, "world"))
     return out
 

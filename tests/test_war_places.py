@@ -1306,3 +1306,230 @@ def test_a_community_in_a_municipality_is_no_namesake_in_another_state(pipe: Pip
     p = m["El Aguaje"].place
     assert p is not None and p.admin1.startswith("Michoac") and m["El Aguaje"].role == "struck"
     assert m["Aguililla"].role != "struck"
+
+
+# --------------------------------------------------------------------------- statements, local reporting, bulletins
+
+
+@pytest.mark.parametrize(
+    ("text", "hit", "not_hit"),
+    [
+        # the wounded carried, driven or flown to a hospital
+        (
+            "Shells killed four people in Kutum on Monday. The wounded were carried on carts to the Saudi "
+            "Hospital in El Fasher.",
+            "Kutum",
+            "El Fasher",
+        ),
+        (
+            "A bomb killed three men at a checkpoint in Nawa. Most of the wounded were driven two hours south to the "
+            "surgical hospital in Lashkar Gah.",
+            "Nawa",
+            "Lashkar Gah",
+        ),
+        (
+            "Rebels ambushed a patrol near Cukurca, killing a soldier. The wounded were flown by helicopter to a "
+            "hospital in Van.",
+            "Cukurca",
+            "Van",
+        ),
+        # and the province of the town they were sent on to
+        (
+            "A blast killed five people in the bazaar of Jhal Magsi. The wounded were taken to the district hospital, "
+            "and two were referred to Larkana in Sindh.",
+            "Jhal Magsi",
+            "Sindh",
+        ),
+        # where the jets came from, and the fire
+        (
+            "Jets bombed a bakery in Kafr Nabl at noon. Monitors said the Russian jets had taken off from Hmeimim "
+            "airbase in Latakia province.",
+            "Kafr Nabl",
+            "Latakia",
+        ),
+        (
+            "An air strike on a house in Lashkar Gah killed seven. Troops came under small-arms fire from a compound "
+            "in the Marjah area of Nad Ali district on Saturday evening.",
+            "Lashkar Gah",
+            "Marjah",
+        ),
+        # where a truce was made; where the lights went out
+        (
+            "Shells hit a school in Tartar on Wednesday, despite a truce agreed in Moscow four days earlier.",
+            "Tartar",
+            "Moscow",
+        ),
+        (
+            "Drones struck the Merowe dam, disrupting electricity supply in Dongola for hours.",
+            "Merowe",
+            "Dongola",
+        ),
+    ],
+)
+def test_where_the_wounded_went_and_the_attack_came_from_is_not_struck(
+    pipe: Pipeline, text: str, hit: str, not_hit: str
+) -> None:
+    struck = _struck(pipe, text)
+    assert hit in struck and not_hit not in struck, struck
+
+
+def test_a_town_the_wounded_were_taken_to_is_not_struck_by_its_other_name(pipe: Pipeline) -> None:
+    text = "A car bomb killed two fighters in Tal Abyad. The wounded were taken to hospitals in Kobani (Ayn al-Arab)."
+    assert _struck(pipe, text) == {"Tal Abyad"}
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # a running total whose figure is written with a thousands comma
+        (
+            "The militia has killed more than 6,000 civilians in Beni territory and Irumu since 2014.",
+            {"Beni", "Irumu"},
+        ),
+        # a span opened by what someone did, in a perfect tense
+        (
+            "More than 300 people have been killed in and around Kadugli since the rebels tightened their siege "
+            "in May.",
+            {"Kadugli"},
+        ),
+        ("More than 900 people have died since the army launched its offensive on Sirte in April.", {"Sirte"}),
+        # an earlier year or month that opens the sentence, or a clause after a colon
+        ("In 2019, two bombings in nearby Isulan killed five people.", {"Isulan"}),
+        ("In October, gunmen killed dozens of villagers in Saint-Marc.", {"Saint-Marc"}),
+        (
+            "Air strikes have grown deadlier since then: in 2018, a raid on a school in Chardara killed 30.",
+            {"Chardara"},
+        ),
+        # not this report's event: who did an earlier one, bodies found, a campaign's name
+        ("Police arrested nine suspected perpetrators of the killings in Mangu.", {"Mangu"}),
+        ("Police found the bodies of 12 men, bound and shot, in two districts of Mosul.", {"Mosul"}),
+        ("Troops of Operation Safe Haven arrested five men in Riyom.", {"Riyom"}),
+    ],
+)
+def test_running_totals_earlier_times_and_other_matters_are_not_this_reports_event(
+    pipe: Pipeline, text: str, gone: set[str]
+) -> None:
+    struck = _struck(pipe, "A roadside bomb killed two soldiers near Kasese on Tuesday. " + text)
+    assert "Kasese" in struck and not struck & gone, struck
+
+
+def test_a_running_total_over_a_span_opened_by_an_event_is_no_toll_of_it(pipe: Pipeline) -> None:
+    text = (
+        "Shells hit the Zamzam camp on Monday, killing nine people.\n"
+        "More than 200 civilians have been killed in and around El Fasher since the militia tightened its siege."
+    )
+    tolls = _tolls_at(pipe, text)
+    assert tolls[9] == ["Zamzam"] and tolls.get(201, []) == [], tolls
+
+
+@pytest.mark.parametrize(
+    ("text", "held", "holder"),
+    [
+        # "in the municipality of", "in the commune of", "a corregimiento of the municipality of"
+        (
+            "Drones dropped explosives on an army post in El Plateado, in the municipality of Argelia, Cauca.",
+            "El Plateado",
+            "Argelia",
+        ),
+        (
+            "Gangs stormed the locality of Furcy, in the commune of Kenscoff, at dawn, killing eight residents.",
+            "Furcy",
+            "Kenscoff",
+        ),
+        # the province's possessive without its kind word, before the district
+        (
+            "A drone dropped a bomb on houses in Moirang, in Manipur's Bishnupur district, injuring two.",
+            "Moirang",
+            "Bishnupur",
+        ),
+        # a district of a regency
+        (
+            "Rebels attacked an army post in Bilogai village, in Sugapa district of Intan Jaya regency, killing one.",
+            "Bilogai",
+            "Intan Jaya",
+        ),
+    ],
+)
+def test_a_place_in_the_unit_the_text_puts_it_in_is_struck_not_the_unit(
+    pipe: Pipeline, text: str, held: str, holder: str
+) -> None:
+    m = _mentions(pipe, text)
+    assert m[held].role == "struck" and m[held].place is not None, (m[held].role, m[held].place)
+    assert m[holder].role != "struck"
+    assert m[held].place.country == m[holder].place.country  # type: ignore[union-attr]
+
+
+def test_a_district_in_the_headline_yields_to_the_village_in_it(pipe: Pipeline) -> None:
+    text = (
+        "Drone strike in North Waziristan kills six\n"
+        "MIRANSHAH - A drone fired two missiles at a house in Datta Khel on Sunday, killing six people."
+    )
+    assert _struck(pipe, text) == {"Datta Khel"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "far_off"),
+    [
+        # one of Bonn's other names, in a bulletin on Mali
+        ("MALI. A bus hit a mine near Boni (Douentza cercle) in the Mopti region, killing three.", "Boni", "Bonn"),
+        # one of Kolkata's, in a district of Jammu and Kashmir
+        (
+            "Militants ambushed an army truck near Kalakote in Rajouri district, killing two soldiers.",
+            "Kalakote",
+            "Kolkata",
+        ),
+    ],
+)
+def test_a_name_is_no_place_far_off_of_which_it_is_only_another_name(
+    pipe: Pipeline, text: str, name: str, far_off: str
+) -> None:
+    p = _mentions(pipe, text)[name].place
+    assert p is None or p.name != far_off, p
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The United Nations Assistance Mission in Afghanistan (UNAMA) counted 14 dead.", "Afghanistan"),
+        ("A drone hit a camp of the Kurdistan Freedom Party near Koya.", "Kurdistan"),
+    ],
+)
+def test_a_place_in_a_bodys_or_partys_name_is_no_place(pipe: Pipeline, text: str, name: str) -> None:
+    assert not _mentions(pipe, text)[name].literal
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "place"),
+    [
+        # a translation's "the number of perished"
+        ("A missile struck the port of Odesa overnight. The number of perished has reached eight.", 8, "Odesa"),
+        # "the toll stood at", in a paragraph of its own
+        (
+            "A missile hit a dormitory in Kryvyi Rih on Tuesday.\nSeparately, a drone hit a car in Nikopol, wounding "
+            "two.\nBy Friday the toll in Kryvyi Rih stood at 14.",
+            14,
+            "Kryvyi Rih",
+        ),
+        # bodies recovered at the place, in a sentence that tells of no attack
+        (
+            "Gangs attacked Kenscoff at dawn on Tuesday, killing eight.\nIn Port-au-Prince, a drone struck a house in "
+            "Solino, killing three.\nOn Wednesday residents recovered 11 bodies in Kenscoff.",
+            11,
+            "Kenscoff",
+        ),
+    ],
+)
+def test_a_later_toll_in_words_of_its_own_is_the_events(pipe: Pipeline, text: str, killed: int, place: str) -> None:
+    assert _tolls_at(pipe, text).get(killed) == [place], _tolls_at(pipe, text)
+
+
+def test_a_name_with_a_persons_role_in_apposition_is_a_person(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Troops killed Nur Mohammad, the Taliban's deputy shadow governor, in Kunduz.")
+    assert "Nur Mohammad" not in m and "Kunduz" in m
+    # after a preposition of place, the apposition is the start of a clause about someone there
+    assert _mentions(pipe, "In Sangin, the district governor said five men were killed.")["Sangin"].place is not None
+
+
+def test_the_press_spelling_of_an_iraqi_province_is_found(pipe: Pipeline) -> None:
+    p = _mentions(pipe, "Warplanes bombed civil installations in Babel province, south of Baghdad.")["Babel"].place
+    assert p is not None and (p.country, p.feature_type) == ("IQ", "admin1")

@@ -254,7 +254,14 @@ def find_events(
                         and not _at_a_province_point(mentions[j].place, town)  # type: ignore[arg-type]
                     )
                     # "Suicide bomber hits police in Bannu" (the district) over "the Bakakhel area of Bannu district"
-                    or (town.feature_type in ("admin2", "district") and contains(town, mentions[j].place))  # type: ignore[arg-type]
+                    or (
+                        town.feature_type in ("admin2", "district")
+                        and (
+                            contains(town, mentions[j].place)  # type: ignore[arg-type]
+                            # (a town the data files under no district: near the district's point, in its province)
+                            or (town.feature_type == "admin2" and _near_in_province(town, mentions[j].place))  # type: ignore[arg-type]
+                        )
+                    )
                 )
             ]
             if not held and head.sentence == 0:  # (a town's own parts first: "Shelling hits Kherson bus stop")
@@ -334,13 +341,19 @@ _SUBURB_AFTER = re.compile(
 _HELD_GAP = re.compile(
     r"(?:\s+(?:[a-z][\w-]*|Refugee|Camp|City|Town|Village|Area|Neighbou?rhood)){0,2}(?:\s*,\s*|\s+)"
     # ", a community in the municipality of", "in the district of"
-    r"(?:(?:an?\s+(?:[a-z]+\s+)?(?:community|village|town|hamlet)\s+)?(?:in|of|inside)\s+(?:the\s+)?"
-    r"(?:(?:municipality|district|territory|county)\s+of\s+)?"
-    # "in Sumy Oblast's Sumy district": the province's possessive before the district
-    r"(?:[A-Z][\w'’-]+\s+(?i:oblast|region|province|state|governorate)['’]s\s+)?)?"
+    r"(?:(?:an?\s+(?:[a-z]+\s+)?(?:community|village|town|hamlet|corregimiento|locality)\s+)?(?:in|of|inside)\s+"
+    r"(?:the\s+)?(?:(?:rural\s+)?(?:municipality|district|territory|county|commune|cercle)\s+of\s+)?"
+    # "in Sumy Oblast's Sumy district", "in Manipur's Bishnupur district": the province's possessive
+    # before the district; "in Sugapa district of Intan Jaya regency": a district inside it
+    r"(?:[A-Z][\w'’-]+(?:\s+(?i:oblast|region|province|state|governorate))?['’]s\s+|"
+    r"[A-Z][\w'’-]+\s+(?i:district|sub-?district)\s+of\s+)?)?"
 )
-_DISTRICT_OF = re.compile(r"\b(?:municipality|district|territory|county)\s+of\s+(?:the\s+)?$", re.I)
-_DISTRICT_AFTER = re.compile(r"\s+(?:district|territory|municipality|county|raion)\b", re.I)
+_DISTRICT_OF = re.compile(r"\b(?:municipality|district|territory|county|commune|cercle)\s+of\s+(?:the\s+)?$", re.I)
+_DISTRICT_AFTER = re.compile(
+    r"\s+(?:district|territory|municipality|county|raion|division|regency|agency|cercle|local\s+government\s+area|"
+    r"LGA)\b",
+    re.I,
+)
 HELD_KM = 60  # the farthest a place may lie from the point of the district the text puts it in
 
 
@@ -364,6 +377,17 @@ def _district_holds(clean: str, outer: Mention, inner: Mention) -> bool:
         and inner.cend <= outer.cstart
         and _HELD_GAP.fullmatch(clean, inner.cend, outer.cstart) is not None
         and distance_km(a, b) <= HELD_KM
+    )
+
+
+def _near_in_province(district: Place, place: Place) -> bool:
+    """Whether ``place``, a town or a village the data files under no district, lies in the province of
+    ``district`` and near its point."""
+    return (
+        not place.parent
+        and place.feature_type in ("city", "town", "village")
+        and (district.country, district.admin1) == (place.country, place.admin1)
+        and distance_km(district, place) <= HELD_KM
     )
 
 
@@ -550,8 +574,10 @@ def attach_claims(
 # a toll revised in a sentence that tells of no event: the event of a place it names, else the article's
 # lead event's
 _TOLL_RISEN = re.compile(
-    r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\b[^.;]{0,40}?\b(?:had\s+|has\s+)?"
-    r"(?:risen|rose|rises|climbed|reached|increased|jumped|grew|went\s+up)\b"
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|perished|victims|fatalities))\b[^.;]{0,40}?\b"
+    r"(?:had\s+|has\s+)?(?:risen|rose|rises|climbed|reached|increased|jumped|grew|went\s+up|stood|stands)\b"
+    # "residents had recovered 11 bodies in X"
+    r"|\b(?:recovered|retrieved|pulled\s+out)\s+(?:\d+|[a-z]+)\s+(?:more\s+)?bodies\b"
     # "the ministry raised the toll to nine"
     r"|\b(?:raised|revised|updated)\s+(?:the\s+|its\s+)?(?:death\s+)?toll\b",
     re.I,

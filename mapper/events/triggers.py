@@ -128,7 +128,9 @@ _NOT_THIS_EVENT = re.compile(
     r"known\s+for|accused\s+of|suspected\s+of|linked\s+to|associated\s+with|to\s+avenge|ahead\s+of|"
     r"prevent(?:ed|ing)?|foil(?:ed|ing)?|would\s+be|could\s+be|may\s+be|capable\s+of|used\s+to\s+carry\s+out|"
     r"to\s+carry\s+out|to\s+conduct|warned\s+of|fears?\s+of|risk\s+of|threat\s+of|"
-    r"since\s+(?:the\s+)?(?:start|beginning))\b"
+    r"since\s+(?:the\s+)?(?:start|beginning)|perpetrators\s+of|"
+    # a discovery, not an attack: "found the bodies of 31 men, bound and shot"
+    r"(?:found|discovered|recovered)\s+(?:the\s+)?bodies\s+of)\b"
     # to the trigger, within its clause: not past the end of an apposition ("X, an official linked
     # to Hariri, was killed by a car bomb")
     r"(?:(?!,\s+(?:was|were|is|are|has|have|had)\b)[^.;])*$",
@@ -155,20 +157,26 @@ _EARLIER = re.compile(
 
 
 # a sentence that opens on an earlier time than the report's
-_IN_MONTH = (
+_IN_MONTH_WORD = (
     r"in\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+"
+    r"November|December)"
 )
+_IN_MONTH = _IN_MONTH_WORD + r"\s+"
 _EARLIER_OPENING = re.compile(
     rf"\s*(?:(?:{_IN_MONTH})?last\s+(?:year|month)|earlier\s+this\s+(?:year|month)|"
     # "In April 2023, an airstrike on X killed 170": a month of another year, no day (so no date of its own)
     rf"{_IN_MONTH}(?:19|20)\d\d(?=\s*,)|"
+    # "In 2018, two bombings in X killed five", "In October, gunmen killed 100 in X": a year, or a
+    # month with no day
+    rf"in\s+(?:19|20)\d\d(?=\s*,)|{_IN_MONTH_WORD}(?=\s*,)|"
     r"(?:a|one|a\s+few|two|three|four|five|six|several|many)\s+(?:weeks|months|years?)\s+ago)\b",
     re.I,
 )
 _SAID_EARLIER = re.compile(
     r"\b(?:said|reported|announced|claimed|stated)\s+(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))"
-    r"\s+that\b",
+    r"\s+that\b"
+    # "... have risen sharply since then: in 2018, an air strike on X killed 30"
+    r"|:\s+in\s+(?:19|20)\d\d\s*,",
     re.I,
 )
 # "amid a spate of IED incidents", "after a wave of attacks": many events, none of them one to map
@@ -180,7 +188,12 @@ _SERIES_BEFORE = re.compile(
 _BACKGROUND_BEFORE = re.compile(
     r"\b(?:after|since|following|amid|despite|before|until)\s+(?:(?:the|a|an|last|this|that|these|those|its|their|"
     r"his|her|recent|latest|previous|earlier|[A-Z][\w'-]*|\w+-\w+)\s+){0,3}$"
+    # "since the LNA launched its offensive on Tripoli": what opened a span, long before this event
+    r"|\b[Ss]ince\s+(?:[\w'’-]+\s+){1,3}?(?:launched|began|started|stepped\s+up|intensified|tightened|escalated)\s+"
+    r"(?:its|their|the|a|an|his|her)\s+(?:[\w-]+\s+)?$"
 )
+# a campaign's name ("Operation Hadin Kai", "Operation Claw-Lock")
+_NAMED_AFTER = re.compile(r"\s+[A-Z]")
 _ATTRIBUTIVE_BEFORE = re.compile(
     r"\b(?:the|a|an|those|these|their|its|his|her|\d+|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|dozens|several)\s+$",
@@ -262,6 +275,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue
         if _NOT_THIS_EVENT.search(before):
             continue
+        if text[ms] == "O" and _NAMED_AFTER.match(text, me):
+            continue  # "troops of Operation Safe Haven": the name of a campaign, not an event
         if _ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):
             continue  # "the three killed soldiers", "the wounded civilians"
         weak = word in WEAK or word in _WEAPON_ONLY

@@ -40,7 +40,10 @@ _HOSPITAL = (
     r"(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|college|complex)|infirmary|"
     r"institute\s+of\s+medical\s+sciences)"  # "the Regional Institute of Medical Sciences (RIMS) in X"
 )
-_MOVED = r"(?:taken|transferred|rushed|evacuated|airlifted|moved|brought|admitted|treated|shifted|referred|ferried)"
+_MOVED = (
+    r"(?:taken|transferred|rushed|evacuated|airlifted|moved|brought|admitted|treated|shifted|referred|ferried|"
+    r"carried|driven|flown)"
+)
 # what stands before a place that is not where the event happened
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:from|(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)(?<!entrance\s)(?<!gates\s)to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
@@ -49,7 +52,17 @@ _ORIGIN_BEFORE = re.compile(
     rf"(?:(?:{_MOVED}|succumbed|died)\s+(?:[\w-]+\s+){{0,4}}?(?:to|at|in)|according\s+to)\s+"
     rf"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+){{0,3}}?{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?\s+in|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
+    # where the attack came from: "jets that had taken off from Hmeimim airbase in Latakia province",
+    # "flying drones from the army's base in X", "fire from a compound in the X area"
+    r"from\s+(?:the\s+|an?\s+)?(?:(?!(?:on|onto|into|at|against|in|to|toward|towards)\s)[\w'’-]+\s+){0,5}?"
+    r"(?:air\s*base|base|airport|airfield|positions?|compound|"
+    r"barracks)\s+(?:in|at|near|of)|"
     r"(?:sought|seeking|took|taking|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
+    # where a truce was made, where the lights went out: "a ceasefire agreed in Moscow", "disrupting
+    # electricity supply in Northern and River Nile states"
+    r"(?:ceasefire|cease-fire|truce|agreement|deal|accord|talks)\s+(?:[\w-]+\s+)?(?:agreed|signed|brokered|reached|"
+    r"held|negotiated)\s+in|(?:power|electricity|water)\s+(?:supply|supplies|cuts?|outages?|blackouts?)\s+"
+    r"(?:in|to|across)|"
     # a warning, not a hit: "sirens sounded in Tel Aviv and Ashkelon"
     r"sirens?\s+(?:sounded|sounding|wailed|wailing|blared|went\s+off|were\s+(?:heard|activated))\s+(?:in|across|over)|"
     # "displaced people sheltering in camps around X"
@@ -107,6 +120,18 @@ _LANDMARK_BEFORE = re.compile(
 _ORIGIN_LIST_GAP = re.compile(
     r"(?:\s+(?:city|town|village|province|region|district|camp))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 )
+# between a place the wounded were taken to (or something came from) and the place that holds it
+# ("referred to Larkana in Sindh"), or the same place by another name ("taken to hospitals in
+# Kobani (Ayn al-Arab)")
+_ORIGIN_HELD_GAP = re.compile(r"\s*,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?|\s*\(\s*")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+
+
+def _from_before(clean: str, start: int, at: int) -> bool:
+    """Whether "from" stands just before ``at`` (not before ``start``, the sentence's)."""
+    return _FROM_BEFORE.search(clean, max(start, at - 12), at) is not None
+
+
 # a sector of a front named after a town, as Ukraine's General Staff writes them
 _SECTOR_AFTER = re.compile(
     # "the Pokrovsk direction"; every item of "the Kupiansk, Lyman and Bakhmut directions"
@@ -402,6 +427,9 @@ def candidates(
     for i in idx:
         m = mentions[i]
         link = links[i]
+        reach = max(sent.start, m.cstart - 70)
+        if link is None and m.place is not None and _ORIGIN_BEFORE.search(clean, reach, m.cstart):
+            origins.add(i)  # "referred to Larkana in Sindh": what follows it may be part of it
         if not m.literal or m.place is None or link is None:
             continue
         if m.place.feature_type in AREA_TYPES and name_key(m.surface) not in own_keys(m.place):
@@ -420,9 +448,21 @@ def candidates(
         if prev and prev[-1] in origins and _ORIGIN_LIST_GAP.fullmatch(clean, mentions[prev[-1]].cend, m.cstart):
             origins.add(i)  # the rest of a list of them: "launched from Bryansk, Kursk and Millerovo"
             continue
+        if (
+            prev
+            and prev[-1] in origins
+            and _ORIGIN_HELD_GAP.fullmatch(clean, mentions[prev[-1]].cend, m.cstart)
+            and (
+                _WOUNDED_MOVED.search(clean, sent.start, m.cstart)
+                or _from_before(clean, sent.start, mentions[prev[-1]].cstart)
+            )
+        ):
+            origins.add(i)  # "referred to Larkana in Sindh", "taken to hospitals in Kobani (Ayn al-Arab)"
+            continue
         if (_HOSPITAL_IN.search(before) or _HOSPITAL_AFTER.match(after)) and _WOUNDED_MOVED.search(
             clean, sent.start, m.cstart
         ):
+            origins.add(i)
             continue  # "taken to the State Hospital in X", "taken to al-Thawra hospital": not where it hit
         if _SECTOR_AFTER.match(clean[m.cend : min(sent.end, m.cend + 120)]):
             continue  # "In the Pokrovsk direction, defenders stopped 31 assaults": a front, not a place hit
