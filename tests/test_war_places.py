@@ -1533,3 +1533,26 @@ def test_a_name_with_a_persons_role_in_apposition_is_a_person(pipe: Pipeline) ->
 def test_the_press_spelling_of_an_iraqi_province_is_found(pipe: Pipeline) -> None:
     p = _mentions(pipe, "Warplanes bombed civil installations in Babel province, south of Baghdad.")["Babel"].place
     assert p is not None and (p.country, p.feature_type) == ("IQ", "admin1")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a grenade thrown, people "martyred", as South Asian papers write it
+        "Unknown men hurled a hand grenade at a shop in the main bazaar of Turbat; two persons were martyred.",
+        # a bulletin's line, its place at its head
+        "Lower Shabelle, Afgooye - 28/05 - Indirect fire: three mortar rounds landed near the district office.",
+        "• 15 March, Djibo (Soum province): Suspected militants attacked civilians at a water point, killing 11.",
+        # a headline that opens on its place
+        "Turbat: grenade attack on shop in bazaar, two persons martyred",
+    ],
+)
+def test_bulletin_lines_and_local_words_place_their_events(pipe: Pipeline, text: str) -> None:
+    struck = _struck(pipe, text)
+    assert struck and struck <= {"Turbat", "Afgooye", "Djibo"}, struck
+
+
+def test_a_lines_head_is_not_its_place_when_it_is_a_country_or_a_dateline(pipe: Pipeline) -> None:
+    assert _struck(pipe, "Mali: jihadists attack an army camp, killing dozens") == set()
+    text = "DERA ISMAIL KHAN: Ten policemen were martyred when militants stormed a police station."
+    assert _struck(pipe, text) == set()

@@ -339,7 +339,8 @@ _SUBURB_AFTER = re.compile(
 # between a place and the district the text puts it in: "X in Sukma district", "X port in al-Salif
 # district", "X, Masisi territory"
 _HELD_GAP = re.compile(
-    r"(?:\s+(?:[a-z][\w-]*|Refugee|Camp|City|Town|Village|Area|Neighbou?rhood)){0,2}(?:\s*,\s*|\s+)"
+    # ("Djibo (Soum province, ...)": the district in brackets)
+    r"(?:\s+(?:[a-z][\w-]*|Refugee|Camp|City|Town|Village|Area|Neighbou?rhood)){0,2}(?:\s*,\s*|\s+|\s*\(\s*)"
     # ", a community in the municipality of", "in the district of"
     r"(?:(?:an?\s+(?:[a-z]+\s+)?(?:community|village|town|hamlet|corregimiento|locality)\s+)?(?:in|of|inside)\s+"
     r"(?:the\s+)?(?:(?:rural\s+)?(?:municipality|district|territory|county|commune|cercle)\s+of\s+)?"

@@ -55,7 +55,7 @@ _LEXICON: dict[EventType, str] = {  # phrases, separated by commas
         "bombing, bombings, bombed, ied, ieds, improvised explosive device, improvised explosive devices, "
         "explosive device, explosive devices, explosives, landmine, landmines, land mine, land mines, booby "
         "trap, booby-trap, booby-trapped, sticky bomb, explosion, explosions, blast, blasts, detonated, "
-        "exploded, went off"
+        "exploded, went off, grenade, grenades, hand grenade, hand grenades, grenade attack, grenade attacks"
     ),
     "suicide_bomb": (
         "suicide bomber, suicide bombers, suicide bombing, suicide bombings, suicide attack, suicide attacks, "
@@ -72,7 +72,7 @@ _LEXICON: dict[EventType, str] = {  # phrases, separated by commas
     "attack": (
         "shooting, shootings, shot, shot dead, gunmen, gunman, gunfire, sniper fire, opened fire, open fire, "
         "stabbing, stabbed, massacre, massacred, assassinated, assassination, executed, beheaded, murdered, "
-        "killing, killings, killed, kills, kill, attack, attacks, attacked, attacking"
+        "killing, killings, killed, kills, kill, attack, attacks, attacked, attacking, martyred, opened firing"
     ),
     "other": (
         "actions, military action, military actions, "
@@ -85,10 +85,12 @@ WEAK = frozenset(
     "bombing bombings bombed actions "
     "targeted targeting destroyed wounded injured operation operations security force combined force assault "
     "force engaged raid raids raided shell shells bomb bombs jets drone drones battle battles offensive "
-    "exploded explosion explosions blast blasts detonated".split()
+    "exploded explosion explosions blast blasts detonated grenade grenades martyred".split()
 )
 # "bombs" and "shells" also name weapons carried or found: typed only beside an event word
-_WEAPON_ONLY = frozenset("bomb bombs shell shells explosives rocket rockets missile missiles mortar mortars".split())
+_WEAPON_ONLY = frozenset(
+    "bomb bombs shell shells explosives rocket rockets missile missiles mortar mortars grenade grenades".split()
+)
 
 _PHRASE_TYPE: dict[str, EventType] = {}
 for _type, _phrases in _LEXICON.items():

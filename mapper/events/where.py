@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..models import AREA_TYPES, Mention, Place, distance_km
@@ -491,7 +492,42 @@ def candidates(
         ref = link == "near" and not far and (pointed is not None or bool(_LANDMARK_BEFORE.search(before)))
         province = bool(_PROVINCE_BEFORE.search(before) or _PROVINCE_AFTER.match(clean, m.cend))
         out.append(Candidate(i, link == "near", unknown_beside=unknown, reference=ref, province=province))
+    if not out and found and not unknown:
+        out = _headed(clean, sent, mentions, idx, links)
     return out
+
+
+# the head of a bulletin's line, or of a headline, before a colon: "Lower Shabelle, Afgooye -
+# 28/05 - Indirect fire: ...", "• 15 March, Djibo (Soum province, Sahel region): ...", "Turbat:
+# hand grenade attack on shop in bazaar" (names, dates, kind words, no sentence of its own)
+_HEAD = re.compile(
+    r"[\s•*·]*(?:(?:[A-Z][\w'’-]*|\d[\d/.]*|of|the|and|(?i:district|province|region|cercle|department|"
+    r"governorate|state|county|commune|city|town|village|camp|area|lga))[\s,()]*)+"
+    # then perhaps a date and the kind of incident: "- 28/05 - Indirect fire:"
+    r"(?:[–—-]\s*[^:.;]{0,40})?:"
+)
+
+
+def _headed(
+    clean: str, sent: Sentence, mentions: list[Mention], idx: list[int], links: Mapping[int, str | None]
+) -> list[Candidate]:
+    """The places a line's head names, for its events that name none in their own words (not a
+    country, which labels the line, nor a dateline in capitals, where the reporter is)."""
+    if sent.start and clean[sent.start - 1] != "\n":
+        return []
+    head = _HEAD.match(clean, sent.start, sent.end)
+    if head is None:
+        return []
+    return [
+        Candidate(i, False)
+        for i in idx
+        if mentions[i].cend < head.end()
+        and links[i] is None
+        and mentions[i].literal
+        and (p := mentions[i].place) is not None
+        and p.feature_type not in AREA_TYPES
+        and not mentions[i].surface.isupper()
+    ]
 
 
 LANDMARK_KM = 50  # a landmark alone stands for the place of an event this far from it, at precision 2
