@@ -574,6 +574,7 @@ _CUM_MARK = (
     r"(?:it|the\s+war|the\s+conflict|the\s+fighting)\s+(?:began|started|broke\s+out)\b)|to\s+date\b|"
     r"(?<!earlier\s)(?<!later\s)this\s+year\b|in\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:war|conflict|insurgency|"
     r"uprising)(?![\w-])|"
+    r"in\s+recent\s+(?:months|weeks|years)\b|"
     r"(?:in|over|during|throughout)\s+(?:the\s+)?(?:past|last|previous|first|preceding)\s+"
     rf"(?:{_SPAN_COUNT}\s+)?{_SPAN_UNITS}\b|in\s+(?:just\s+)?{_SPAN_COUNT}\s+(?:years|months|weeks|decades)\b|"
     r"(?:during|throughout|over)\s+the\s+(?:course\s+of\s+the\s+)?(?:\w+\s+)?(?:war|conflict|insurgency|uprising|"
@@ -587,7 +588,8 @@ _CUM_BEFORE = re.compile(
     r"(?:[^.;!?]{0,80}?)\s(?i:has|have|had)\s+(?:(?i:so\s+far|now|already|reportedly|since\s+\S+)\s+)?$"
     rf"|\b{_CUM_MARK}[^.;!?,]{{0,40}},\s*$"
 )
-_CLAUSE_END = re.compile(r",(?!\d{3}\b)|[;:(–—]|\s-\s")  # (not the comma of "6,000")
+# (not the comma of "6,000", nor those of a list of names: "in Garissa, Lamu and Wajir in recent months")
+_CLAUSE_END = re.compile(r",(?!\d{3}\b)(?!\s*(?:and\s+)?[A-Z])|[;:(–—]|\s-\s")
 # a span opened by an earlier event: "since the RSF tightened its siege in May", "since the army
 # launched its offensive"
 _SINCE_CLAUSE = (

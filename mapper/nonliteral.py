@@ -58,7 +58,9 @@ _TIME_AFTER = re.compile(r"^\s+time\b")
 _BODY_IN_BEFORE = re.compile(r"\b(?:Mission|Commission|Office|Command|Force|Operation)\s+(?:in|for|of)\s+(?:the\s+)?$")
 _ACRONYM_AFTER = re.compile(r"^\s*\([A-Z]{3,}\)")
 _JOINED_KIND = (
-    r"\s+(?:highway|road|motorway|expressway|railway|rail\s+line|pipeline|corridor|border|boundary|frontier)\b"
+    r"\s+(?:highway|road|motorway|expressway|railway|rail\s+line|pipeline|corridor|border|boundary|frontier|"
+    # "the Mannar-Pooneryn coastal front"
+    r"(?:[a-z]+\s+)?(?:front|axis|sector))\b"
 )
 _JOINED_NAME_AFTER = re.compile(rf"^(?:-[A-Z][\w'’]+)+{_JOINED_KIND}")
 _JOINED_BEFORE = re.compile(r"[A-Z][\w'’]+-$")

@@ -1556,3 +1556,70 @@ def test_a_lines_head_is_not_its_place_when_it_is_a_country_or_a_dateline(pipe: 
     assert _struck(pipe, "Mali: jihadists attack an army camp, killing dozens") == set()
     text = "DERA ISMAIL KHAN: Ten policemen were martyred when militants stormed a police station."
     assert _struck(pipe, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # where the wounded died, a hospital named after its town
+        ("A farmer hit by a stray bullet later died at the Lamitan District Hospital in Lamitan City.", {"Lamitan"}),
+        (
+            "Two of the wounded succumbed to their injuries at the Anuradhapura Teaching Hospital in the evening, "
+            "raising the toll to four.",
+            {"Anuradhapura"},
+        ),
+        # where a rocket was launched from, where a patrol set out from
+        (
+            "Police think the rocket was launched from the hill ranges in nearby Churachandpur district.",
+            {"Churachandpur"},
+        ),
+        ("The soldiers were on patrol from their camp at Baure when the mine went off.", {"Baure"}),
+        # earlier events: a year in the words, a clause of it, a month earlier in the year
+        ("A military drone strike in December 2023 killed 85 villagers in Igabi.", {"Igabi"}),
+        (
+            "The Maute group laid siege on Marawi City in May 2017, sparking a five-month battle with the army.",
+            {"Marawi City"},
+        ),
+        (
+            "The latest killings bring back memories of the November 2020 massacre at Zabarmari in Jere LGA, where 43 "
+            "rice farmers were killed.",
+            {"Zabarmari"},
+        ),
+        ("The group was behind the January 2020 raid on Camp Simba in Lamu, in which three Americans died.", {"Lamu"}),
+        (
+            "Earlier in September, two persons were killed in a drone and gunfire attack at Koutruk village in "
+            "Imphal West.",
+            {"Koutruk"},
+        ),
+        # running totals and habits
+        (
+            "Over the past year, more than 30 officers have lost their lives in IED attacks in Mandera and Wajir.",
+            {"Mandera", "Wajir"},
+        ),
+        (
+            "The militants have escalated attacks in the counties of Garissa, Lamu and Wajir in recent months.",
+            {"Garissa", "Lamu", "Wajir"},
+        ),
+        ("The army has repeatedly targeted the group in Sinjar.", {"Sinjar"}),
+        ("The fighters were massing for attacks on villages in Bama.", {"Bama"}),
+    ],
+)
+def test_where_the_wounded_died_and_what_happened_before_are_not_struck(
+    pipe: Pipeline, text: str, gone: set[str]
+) -> None:
+    struck = _struck(pipe, "A roadside bomb killed two soldiers near Kasese on Tuesday. " + text)
+    assert "Kasese" in struck and not struck & gone, struck
+
+
+def test_a_town_and_the_district_it_is_the_seat_of(pipe: Pipeline) -> None:
+    text = "Men hurled a grenade at a shop in the bazaar of Turbat, the headquarters of Kech district, injuring nine."
+    assert _struck(pipe, text) == {"Turbat"}
+
+
+def test_a_front_named_after_two_towns_is_no_place(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Troops on the Mannar-Pooneryn coastal front killed six rebels.")
+    assert not m["Mannar"].literal
+
+
+def test_people_gunned_down_are_an_event_at_their_place(pipe: Pipeline) -> None:
+    assert _struck(pipe, "Three traders were gunned down in Kutum on Monday.") == {"Kutum"}

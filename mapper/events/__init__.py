@@ -167,8 +167,9 @@ def find_events(
         for back in range(d.sentence - 1, max(-1, d.sentence - 4), -1):
             # (across a paragraph's end, only from a sentence that tells of an event: not "In
             # Beirut, the prime minister appealed for a ceasefire.")
-            if found_in[back] and all(t.recalled for t in found_in[back]):
-                break  # after an earlier event's sentence ("In April 2023, an airstrike on X killed 170.")
+            if found_in[back] and (all(t.recalled for t in found_in[back]) or all(t.total for t in found_in[back])):
+                break  # after an earlier event's sentence ("In April 2023, an airstrike on X killed 170."), or
+                # a running total's ("attacks in X, Y and Z have risen in recent months")
             if (sentences[back].paragraph == para or (back == d.sentence - 1 and found_in[back])) and scene(back):
                 d.locations, d.inherited = scene(back), True
                 break
@@ -341,13 +342,17 @@ _SUBURB_AFTER = re.compile(
 _HELD_GAP = re.compile(
     # ("Djibo (Soum province, ...)": the district in brackets)
     r"(?:\s+(?:[a-z][\w-]*|Refugee|Camp|City|Town|Village|Area|Neighbou?rhood)){0,2}(?:\s*,\s*|\s+|\s*\(\s*)"
+    r"(?:"
+    # ", the headquarters of Kech district"
+    r"the\s+(?:headquarters|capital|seat|main\s+town)\s+of\s+|"
     # ", a community in the municipality of", "in the district of"
-    r"(?:(?:an?\s+(?:[a-z]+\s+)?(?:community|village|town|hamlet|corregimiento|locality)\s+)?(?:in|of|inside)\s+"
+    r"(?:an?\s+(?:[a-z]+\s+)?(?:community|village|town|hamlet|corregimiento|locality)\s+)?(?:in|of|inside)\s+"
     r"(?:the\s+)?(?:(?:rural\s+)?(?:municipality|district|territory|county|commune|cercle)\s+of\s+)?"
     # "in Sumy Oblast's Sumy district", "in Manipur's Bishnupur district": the province's possessive
     # before the district; "in Sugapa district of Intan Jaya regency": a district inside it
     r"(?:[A-Z][\w'’-]+(?:\s+(?i:oblast|region|province|state|governorate))?['’]s\s+|"
-    r"[A-Z][\w'’-]+\s+(?i:district|sub-?district)\s+of\s+)?)?"
+    r"[A-Z][\w'’-]+\s+(?i:district|sub-?district)\s+of\s+)?"
+    r")?"
 )
 _DISTRICT_OF = re.compile(r"\b(?:municipality|district|territory|county|commune|cercle)\s+of\s+(?:the\s+)?$", re.I)
 _DISTRICT_AFTER = re.compile(

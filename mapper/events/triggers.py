@@ -72,7 +72,8 @@ _LEXICON: dict[EventType, str] = {  # phrases, separated by commas
     "attack": (
         "shooting, shootings, shot, shot dead, gunmen, gunman, gunfire, sniper fire, opened fire, open fire, "
         "stabbing, stabbed, massacre, massacred, assassinated, assassination, executed, beheaded, murdered, "
-        "killing, killings, killed, kills, kill, attack, attacks, attacked, attacking, martyred, opened firing"
+        "killing, killings, killed, kills, kill, attack, attacks, attacked, attacking, martyred, opened firing, "
+        "gunned down"
     ),
     "other": (
         "actions, military action, military actions, "
@@ -130,7 +131,9 @@ _NOT_THIS_EVENT = re.compile(
     r"known\s+for|accused\s+of|suspected\s+of|linked\s+to|associated\s+with|to\s+avenge|ahead\s+of|"
     r"prevent(?:ed|ing)?|foil(?:ed|ing)?|would\s+be|could\s+be|may\s+be|capable\s+of|used\s+to\s+carry\s+out|"
     r"to\s+carry\s+out|to\s+conduct|warned\s+of|fears?\s+of|risk\s+of|threat\s+of|"
-    r"since\s+(?:the\s+)?(?:start|beginning)|perpetrators\s+of|"
+    r"since\s+(?:the\s+)?(?:start|beginning)|perpetrators\s+of|massing\s+for|preparing\s+(?:for|to)|"
+    # a habit, not this event: "has repeatedly targeted the group in X"
+    r"(?:has|have|had)\s+(?:repeatedly|frequently|regularly|routinely|often)(?=\s)|"
     # a discovery, not an attack: "found the bodies of 31 men, bound and shot"
     r"(?:found|discovered|recovered)\s+(?:the\s+)?bodies\s+of)\b"
     # to the trigger, within its clause: not past the end of an apposition ("X, an official linked
@@ -138,6 +141,7 @@ _NOT_THIS_EVENT = re.compile(
     r"(?:(?!,\s+(?:was|were|is|are|has|have|had)\b)[^.;])*$",
     re.I,
 )
+_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # a specific earlier event, recalled: mapped only when its sentence dates it ("in response to an
 # attack on Tower 22 on 28 January"), and never the article's own event
 _CAUSE = (
@@ -152,17 +156,16 @@ _EARLIER = re.compile(
     r"(?:an?|the)\s+similar|last\s+(?:year|month)|(?:a|two|three|four|five|several|many)\s+years\s+ago|"
     # "Last month, ten soldiers were killed in an ambush", "three weeks ago"
     r"(?:a\s+few|two|three|four|five|six|several)\s+(?:weeks|months)\s+ago|"
-    # "the attack came a year after suicide bombers killed 32 in X"
-    r"(?:a|one|two|three|four|five|six|several)\s+(?:years?|months?)\s+after)\b[^.;]*$",
+    # "the attack came a year after suicide bombers killed 32 in X" (not "a week after": an attack of
+    # the same news, as the seeds' Tower 22 is)
+    r"(?:a|one|two|three|four|five|six|several)\s+(?:years?|months?)\s+after|"
+    r"(?:bring|brings|bringing|brought)\s+back\s+memories\s+of)\b[^.;]*$",
     re.I,
 )
 
 
 # a sentence that opens on an earlier time than the report's
-_IN_MONTH_WORD = (
-    r"in\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)"
-)
+_IN_MONTH_WORD = rf"in\s+(?:(?:early|late|mid-?)\s*)?{_MONTH_NAMES}"
 _IN_MONTH = _IN_MONTH_WORD + r"\s+"
 _EARLIER_OPENING = re.compile(
     rf"\s*(?:(?:{_IN_MONTH})?last\s+(?:year|month)|earlier\s+this\s+(?:year|month)|"
@@ -171,8 +174,29 @@ _EARLIER_OPENING = re.compile(
     # "In 2018, two bombings in X killed five", "In October, gunmen killed 100 in X": a year, or a
     # month with no day
     rf"in\s+(?:19|20)\d\d(?=\s*,)|{_IN_MONTH_WORD}(?=\s*,)|"
-    r"(?:a|one|a\s+few|two|three|four|five|six|several|many)\s+(?:weeks|months|years?)\s+ago)\b",
+    r"(?:a|one|a\s+few|two|three|four|five|six|several|many)\s+(?:weeks|months|years?)\s+ago|"
+    # "Earlier in September, two persons were killed in X"
+    rf"earlier\s+in\s+{_MONTH_NAMES})\b",
     re.I,
+)
+# a sentence that opens on a span of time: what it counts is a running total ("Over the past year,
+# more than 30 officers have lost their lives in IED attacks in X, Y and Z")
+_SPAN_OPENING = re.compile(
+    r"\s*(?:(?:over|in|during|throughout)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:years?|months?|weeks?|"
+    r"decades?)|in\s+recent\s+(?:years|months|weeks)|since\s+(?:19|20)\d\d)\s*,",
+    re.I,
+)
+# an event its own words date to a month and year, or a year ("a strike in December 2023 killed 85",
+# "laid siege to X in May 2017"): an earlier one
+# "the November 2020 massacre at X", "the 2014 Mpeketoni attack": an event its year names; "laid
+# siege to X in May 2017, sparking a battle": a sentence about another year
+_DATED_BEFORE = re.compile(
+    rf"\bthe\s+(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+){{0,2}}$|"
+    rf"(?<!since\s)\bin\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\b(?!\s*-)"
+)
+_OF_IT = re.compile(r"\b(?:in\s+which|during\s+which|where|when)\b[^.;]*$")
+_DATED_AFTER = re.compile(
+    rf"^(?:\s+[\w'’-]+){{0,4}}?\s+in\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\b"
 )
 _SAID_EARLIER = re.compile(
     r"\b(?:said|reported|announced|claimed|stated)\s+(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))"
@@ -282,15 +306,25 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         if _ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):
             continue  # "the three killed soldiers", "the wounded civilians"
         weak = word in WEAK or word in _WEAPON_ONLY
-        recalled = bool(_EARLIER.search(before))
+        recalled = bool(
+            _EARLIER.search(before)
+            or _DATED_AFTER.match(text, me, min(end, me + 60))
+            or _DATED_BEFORE.search(text, start, ms)
+        )
         background = bool(_BACKGROUND_BEFORE.search(before))
         total = (
             running_total_after(text[me:end], before) or _SERIES_BEFORE.search(before) is not None
         )  # "7,000 have been killed in the insurgency since 2004"
         out.append(Trigger(ms, me, text[ms:me], etype, weak, recalled, background, total))
+    for k in range(1, len(out)):
+        # "the April 2015 attack in which 148 people were killed": the clause of an earlier event
+        if not out[k].recalled and any(t.recalled and _OF_IT.search(text, t.end, out[k].start) for t in out[:k]):
+            out[k] = replace(out[k], recalled=True)
     if out and _EARLIER_OPENING.match(text, start, end):
         # "Last month, five people were killed in an attack in X": the whole sentence looks back
         out = [replace(t, recalled=True) for t in out]
+    elif out and _SPAN_OPENING.match(text, start, end):
+        out = [replace(t, total=True) for t in out]
     said = _SAID_EARLIER.search(text, start, end) if out else None
     if said is not None:
         # "Kyiv said last week that its units had suffered heavy losses in fighting around X"

@@ -56,8 +56,8 @@ _ORIGIN_BEFORE = re.compile(
     # where the attack came from: "jets that had taken off from Hmeimim airbase in Latakia province",
     # "flying drones from the army's base in X", "fire from a compound in the X area"
     r"from\s+(?:the\s+|an?\s+)?(?:(?!(?:on|onto|into|at|against|in|to|toward|towards)\s)[\w'’-]+\s+){0,5}?"
-    r"(?:air\s*base|base|airport|airfield|positions?|compound|"
-    r"barracks)\s+(?:in|at|near|of)|"
+    r"(?:air\s*base|base|airport|airfield|positions?|compound|barracks|camp|hills|hill\s+ranges|heights)\s+"
+    r"(?:in|at|near|of)(?:\s+(?:nearby|neighbou?ring|adjoining|adjacent))?|"
     r"(?:sought|seeking|took|taking|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
     # where a truce was made, where the lights went out: "a ceasefire agreed in Moscow", "disrupting
     # electricity supply in Northern and River Nile states"
@@ -78,7 +78,7 @@ _HOSPITAL_IN = re.compile(rf"\b{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?\s+in\s+(?:th
 _HOSPITAL_AFTER = re.compile(
     rf"\s+(?:(?:general|teaching|central|district|military|university|specialist|regional)\s+)*{_HOSPITAL}\b", re.I
 )
-_WOUNDED_MOVED = re.compile(rf"\b(?:{_MOVED}|receiving\s+treatment|being\s+treated)\b", re.I)
+_WOUNDED_MOVED = re.compile(rf"\b(?:{_MOVED}|receiving\s+treatment|being\s+treated|died|succumbed)\b", re.I)
 _ORIGIN_NEAR = re.compile(
     r"(?:\d+,\s+of|\bfrom|\bnative\s+of|\bresidents?\s+of|\bhometown\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:near|outside|close\s+to)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
