@@ -190,8 +190,8 @@ _SPAN_OPENING = re.compile(
 # "laid siege to X in May 2017"): an earlier one
 # "the November 2020 massacre at X", "the 2014 Mpeketoni attack": an event its year names; "laid
 # siege to X in May 2017, sparking a battle": a sentence about another year
-_DATED_BEFORE = re.compile(
-    rf"\bthe\s+(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+){{0,2}}$|"
+_DATED_BEFORE = re.compile(rf"\bthe\s+(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+){{0,2}}$")
+_IN_A_YEAR = re.compile(
     rf"(?<!since\s)\bin\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\b(?!\s*-)"
 )
 _OF_IT = re.compile(r"\b(?:in\s+which|during\s+which|where|when)\b[^.;]*$")
@@ -290,7 +290,14 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 def triggers(text: str, start: int, end: int) -> list[Trigger]:
     """The event triggers of ``text[start:end]`` (one sentence), in order."""
     out: list[Trigger] = []
-    for ms, me, phrase in _spans(text, start, end):
+    spans = _spans(text, start, end)
+    if not spans:
+        return out
+    # an event the sentence dates to another year before its word ("laid siege to X in May 2017,
+    # sparking a battle"), looked for once per sentence
+    dated = _IN_A_YEAR.search(text, start, end)
+    in_year = dated.start() if dated is not None else None
+    for ms, me, phrase in spans:
         etype = _PHRASE_TYPE.get(phrase)
         if etype is None:
             continue
@@ -309,7 +316,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         recalled = bool(
             _EARLIER.search(before)
             or _DATED_AFTER.match(text, me, min(end, me + 60))
-            or _DATED_BEFORE.search(text, start, ms)
+            or _DATED_BEFORE.search(before)
+            or (in_year is not None and in_year < ms)
         )
         background = bool(_BACKGROUND_BEFORE.search(before))
         total = (
