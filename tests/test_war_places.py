@@ -1599,3 +1599,11 @@ def test_a_front_named_after_two_towns_is_no_place(pipe: Pipeline) -> None:
 
 def test_people_gunned_down_are_an_event_at_their_place(pipe: Pipeline) -> None:
     assert _struck(pipe, "Three traders were gunned down in Kutum on Monday.") == {"Kutum"}
+
+
+def test_a_sub_district_no_gazetteer_has_is_placed_in_its_district(pipe: Pipeline) -> None:
+    # South Asia's tehsils, like Ukraine's hromadas and Ethiopia's woredas, are kind words after a name
+    text = "A suicide bomber rammed a car into a convoy in the Mir Ali tehsil of North Waziristan, killing seven."
+    m = _mentions(pipe, text)
+    assert m["Mir Ali"].role == "struck" and m["Mir Ali"].place is not None
+    assert m["North Waziristan"].role != "struck"
