@@ -594,7 +594,7 @@ _CLAUSE_END = re.compile(r",(?!\d{3}\b)(?!\s*(?:and\s+)?[A-Z])|[;:(–—]|\s-\s
 # launched its offensive"
 _SINCE_CLAUSE = (
     r"since\s+(?:[\w'’-]+\s+){1,4}?(?:[a-z]+ed|began|took|broke\s+out|came|seized|fell|overran|won|swept|went|"
-    r"struck|hit|began|launched|stepped\s+up)\b"
+    r"struck|hit|launched|stepped\s+up)\b"
 )
 
 

@@ -259,8 +259,7 @@ def find_events(
                         town.feature_type in ("admin2", "district")
                         and (
                             contains(town, mentions[j].place)  # type: ignore[arg-type]
-                            # (a town the data files under no district: near the district's point, in its province)
-                            or (town.feature_type == "admin2" and _near_in_province(town, mentions[j].place))  # type: ignore[arg-type]
+                            or _near_in_province(town, mentions[j].place)  # type: ignore[arg-type]
                         )
                     )
                 )
@@ -337,6 +336,8 @@ _SUBURB_AFTER = re.compile(
 )
 
 
+# the units a text puts a place in by name: "the municipality of X", "the cercle of X"
+_UNIT_OF = r"(?:municipality|district|territory|county|commune|cercle)"
 # between a place and the district the text puts it in: "X in Sukma district", "X port in al-Salif
 # district", "X, Masisi territory"
 _HELD_GAP = re.compile(
@@ -347,14 +348,14 @@ _HELD_GAP = re.compile(
     r"the\s+(?:headquarters|capital|seat|main\s+town)\s+of\s+|"
     # ", a community in the municipality of", "in the district of"
     r"(?:an?\s+(?:[a-z]+\s+)?(?:community|village|town|hamlet|corregimiento|locality)\s+)?(?:in|of|inside)\s+"
-    r"(?:the\s+)?(?:(?:rural\s+)?(?:municipality|district|territory|county|commune|cercle)\s+of\s+)?"
+    rf"(?:the\s+)?(?:(?:rural\s+)?{_UNIT_OF}\s+of\s+)?"
     # "in Sumy Oblast's Sumy district", "in Manipur's Bishnupur district": the province's possessive
     # before the district; "in Sugapa district of Intan Jaya regency": a district inside it
     r"(?:[A-Z][\w'’-]+(?:\s+(?i:oblast|region|province|state|governorate))?['’]s\s+|"
     r"[A-Z][\w'’-]+\s+(?i:district|sub-?district)\s+of\s+)?"
     r")?"
 )
-_DISTRICT_OF = re.compile(r"\b(?:municipality|district|territory|county|commune|cercle)\s+of\s+(?:the\s+)?$", re.I)
+_DISTRICT_OF = re.compile(rf"\b{_UNIT_OF}\s+of\s+(?:the\s+)?$", re.I)
 _DISTRICT_AFTER = re.compile(
     r"\s+(?:district|territory|municipality|county|raion|division|regency|agency|cercle|local\s+government\s+area|"
     r"LGA)\b",
@@ -388,9 +389,10 @@ def _district_holds(clean: str, outer: Mention, inner: Mention) -> bool:
 
 def _near_in_province(district: Place, place: Place) -> bool:
     """Whether ``place``, a town or a village the data files under no district, lies in the province of
-    ``district`` and near its point."""
+    ``district`` (a second-level unit) and near its point."""
     return (
-        not place.parent
+        district.feature_type == "admin2"
+        and not place.parent
         and place.feature_type in ("city", "town", "village")
         and (district.country, district.admin1) == (place.country, place.admin1)
         and distance_km(district, place) <= HELD_KM

@@ -165,7 +165,8 @@ _EARLIER = re.compile(
 
 
 # a sentence that opens on an earlier time than the report's
-_IN_MONTH_WORD = rf"in\s+(?:(?:early|late|mid-?)\s*)?{_MONTH_NAMES}"
+_PART_OF = r"(?:(?:early|late|mid-?)\s*)?"  # "in early March", "in mid-2019"
+_IN_MONTH_WORD = rf"in\s+{_PART_OF}{_MONTH_NAMES}"
 _IN_MONTH = _IN_MONTH_WORD + r"\s+"
 _EARLIER_OPENING = re.compile(
     rf"\s*(?:(?:{_IN_MONTH})?last\s+(?:year|month)|earlier\s+this\s+(?:year|month)|"
@@ -186,18 +187,16 @@ _SPAN_OPENING = re.compile(
     r"decades?)|in\s+recent\s+(?:years|months|weeks)|since\s+(?:19|20)\d\d)\s*,",
     re.I,
 )
-# an event its own words date to a month and year, or a year ("a strike in December 2023 killed 85",
-# "laid siege to X in May 2017"): an earlier one
-# "the November 2020 massacre at X", "the 2014 Mpeketoni attack": an event its year names; "laid
-# siege to X in May 2017, sparking a battle": a sentence about another year
+# a month and year, or a year: "in December 2023", "in 2019"
+_IN_YEAR = rf"in\s+{_PART_OF}(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\b"
+# "the November 2020 massacre at X", "the 2014 Mpeketoni attack": an event its year names
 _DATED_BEFORE = re.compile(rf"\bthe\s+(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+){{0,2}}$")
-_IN_A_YEAR = re.compile(
-    rf"(?<!since\s)\bin\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\b(?!\s*-)"
-)
+# "laid siege to X in May 2017, sparking a battle": a sentence about another year
+_IN_A_YEAR = re.compile(rf"(?<!since\s)\b{_IN_YEAR}(?!\s*-)")
+# "a strike in December 2023 killed 85": an event its own words date, just after them
+_DATED_AFTER = re.compile(rf"^(?:\s+[\w'’-]+){{0,4}}?\s+{_IN_YEAR}")
+# the clause of an earlier event: "the April 2015 attack in which 148 people were killed"
 _OF_IT = re.compile(r"\b(?:in\s+which|during\s+which|where|when)\b[^.;]*$")
-_DATED_AFTER = re.compile(
-    rf"^(?:\s+[\w'’-]+){{0,4}}?\s+in\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\b"
-)
 _SAID_EARLIER = re.compile(
     r"\b(?:said|reported|announced|claimed|stated)\s+(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))"
     r"\s+that\b"
