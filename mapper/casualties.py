@@ -99,7 +99,7 @@ _PL_NOUNS = (
     "shoppers refugees migrants prisoners detainees suspects elders tribesmen herders shepherds fishermen "
     "drivers labourers laborers siblings brothers sisters sons daughters wives husbands cousins officials crew members "
     "aides associates companions comrades deputies lieutenants schoolchildren schoolgirls schoolboys teachers "
-    "bystanders pedestrians grandchildren"
+    "bystanders pedestrians grandchildren monks nuns priests clerics imams novices"
 ).split()
 _SG_NOUNS = (
     "person civilian soldier trooper fighter militant insurgent rebel jihadist terrorist extremist bomber attacker "
@@ -176,10 +176,15 @@ _BARE_END = (
     r"people|the|a|an|[A-Z][a-z]*)\b)"
 )
 # a number group; the named form gives number_range() what it reads, and the victims
+# a plural the lists name, after one word they lack ("three novice monks"), and a second kind of
+# people the same figure counts ("40 soldiers and volunteer fighters were killed")
+_NAMED_PL = rf"(?i:{'|'.join(_PL_NOUNS)})\b"
+_ALSO_PL = rf"(?:\s+and\s+(?:{_MOD}\s+){{0,2}}{_NAMED_PL}(?!\s+(?:of|who)\b))?"
 _NUMG = (
     rf"(?:(?i:all(?:\s+of)?(?:\s+the)?|another|a\s+further|a\s+total\s+of|his|her|their|its)\s+)?{NUM}"
     rf"(?:\s+of\s+(?:(?i:them|those|whom)\b|(?i:the|these|those|its|their|his|her)\s+(?P<vo>(?:{_MOD}\s+){{0,3}}{_PL}))"
-    rf"|(?:\s+of)?\s+(?P<v>(?:{_MOD}\s+){{0,4}}(?:{_PL}|{_SG})){_UNIT_OF}?|{_BARE_END})"
+    rf"|(?:\s+of)?\s+(?P<v>(?:{_MOD}\s+){{0,4}}(?:{_PL}|{_SG})|[a-z]{{3,}}\s+{_NAMED_PL}){_ALSO_PL}{_UNIT_OF}?"
+    rf"|{_BARE_END})"
 )
 _ONEG = (
     rf"(?:(?i:a|an|the|another|his|her|their|its)\s+(?P<w>(?:{_MOD}\s+){{0,4}}{_SG}){_OF_PP}?{_APPOS}?"
@@ -891,6 +896,38 @@ _PRIOR_WHEN = re.compile(
 )
 
 
+# the head of a table's column of the dead or of the wounded: "Date | Location | Incident | Killed | Injured"
+_KILLED_HEAD = re.compile(r"\s*(?i:killed|dead|deaths|fatalities|died)\s*")
+_INJURED_HEAD = re.compile(r"\s*(?i:injured|wounded|injuries|hurt)\s*")
+
+
+def _table_figures(texts: list[str]) -> dict[int, Figures]:
+    """The figures of a table's rows, one row a line, its columns apart by "|", from the columns
+    its head names (sentence index -> figures)."""
+    out: dict[int, Figures] = {}
+    columns: tuple[int, int | None, int | None] | None = None  # cells, killed's, injured's
+    for i, text in enumerate(texts):
+        if text.count("|") < 2 or "\n" in text:
+            columns = None
+            continue
+        cells = text.split("|")
+        killed = next((j for j, c in enumerate(cells) if _KILLED_HEAD.fullmatch(c)), None)
+        injured = next((j for j, c in enumerate(cells) if _INJURED_HEAD.fullmatch(c)), None)
+        if killed is not None or injured is not None:
+            columns = (len(cells), killed, injured)
+            continue
+        if columns is None or len(cells) != columns[0]:
+            continue
+        n = [parse_number(cells[j]) if j is not None else None for j in columns[1:]]
+        if n[0] is None and n[1] is None:
+            continue
+        at = columns[1] if n[0] is not None else columns[2]
+        assert at is not None
+        start = sum(len(c) + 1 for c in cells[:at])
+        out[i] = Figures(n[0], n[0], n[1], n[1], span=(start, start + len(cells[at])))
+    return out
+
+
 def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim], list[ClaimSpan]]:
     """Casualty claims of one article, with claimant and quote, not yet placed (the events
     stage gives each the event it describes), and for each the index of its sentence, the
@@ -907,6 +944,8 @@ def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim
     texts = [clean[sent.start : sent.end] for sent in sentences]
     hinted = _hinted(clean, sentences)
     all_figures = [find_figures(text) if hint else [] for text, hint in zip(texts, hinted, strict=True)]
+    for i, f in _table_figures(texts).items():
+        all_figures[i] = all_figures[i] or [f]
     reported = False  # a sentence before has given figures
     for i, sent in enumerate(sentences):
         text = texts[i]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .toponyms import CAP_WORD_AFTER, CAP_WORD_BEFORE, JOINERS, PLACE_WORDS, SENTENCE_START
+from .toponyms import CAP_WORD_AFTER, CAP_WORD_BEFORE, JOINERS, PLACE_WORDS, SENTENCE_START, common_words
 
 _ORG_AFTER = re.compile(
     r"^\s+(?:Post|Times|TV|Television|Radio|News|Agency|Herald|Tribune|Gazette|Journal|Daily|"
@@ -57,6 +57,27 @@ _TIME_AFTER = re.compile(r"^\s+time\b")
 # a body named after where it works, with its acronym: "the Stabilization Mission in the DR Congo (MONUSCO)"
 _BODY_IN_BEFORE = re.compile(r"\b(?:Mission|Commission|Office|Command|Force|Operation)\s+(?:in|for|of)\s+(?:the\s+)?$")
 _ACRONYM_AFTER = re.compile(r"^\s*\([A-Z]{3,}\)")
+# a body's short name in brackets after its name: "the Yemen News Agency (Saba)"
+_SHORT_NAME_BEFORE = re.compile(
+    r"\b(?:Agency|News|Television|TV|Radio|Channel|Network|Front|Party|Movement|Council|Committee|Ministry|"
+    r"Authority|Corporation|Company|Organi[sz]ation)\s*\(\s*$"
+)
+# the close of a dateline's credit: "(Saba) -", "(Reuters) --"
+_CREDIT = re.compile(r"^\)\s*(?:[-–—]|--|:)")
+_CREDITED = re.compile(r"\w[ \t]*\($")  # (after the dateline's place and date: not "(Red Oak) --", a place)
+# a facility named after a person whose name opens with a place's: "Aden Adde International Airport"
+_NAMED_FACILITY_AFTER = re.compile(
+    r"^\s+([A-Z][a-z]+)(?:\s+[A-Z][\w'’]*){0,2}?\s+(?:International\s+)?"
+    r"(?:Airport|Stadium|Air\s+Base|Airbase)\b"
+)
+# a facility named after the place it stands in: "Kandahar International Airport", "the Nabatieh
+# Government Hospital", "Mosul Dam" (an embedded literal use: the place is where it is)
+_FACILITY_OF_PLACE = re.compile(
+    r"^\s+(?:(?:International|Government|General|Regional|Central|Teaching|Military|Civil|Civilian|District|"
+    r"Provincial|Municipal|Main|Grand|Public|Specialist|Thermal|Nuclear|Power|Oil|Cement|Sugar|Railway|Bus|"
+    r"Central|Old|New)\s+){0,3}(?:Airport|Hospital|Stadium|Air\s+Base|Airbase|Port|Refinery|Power\s+(?:Plant|Station)|"
+    r"Dam|Bridge|Prison|Mosque|Market|Bazaar|Station)\b"
+)
 _JOINED_KIND = (
     r"\s+(?:highway|road|motorway|expressway|railway|rail\s+line|pipeline|corridor|border|boundary|frontier|"
     # "the Mannar-Pooneryn coastal front"
@@ -185,6 +206,12 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
     if clean[start:end] in _AGENCY_CAPITALS:
         return "news agency"
     after = clean[end : end + 80]
+    if _SHORT_NAME_BEFORE.search(clean, max(0, start - 40), start) and after.startswith(")"):
+        return "organisation name"  # "the Yemen News Agency (Saba)": the body's short name
+    if _CREDIT.match(after) and _CREDITED.search(clean, max(0, start - 40), start) and not clean[start:end].isupper():
+        return "news agency"  # "TAIZ, Aug. 3 (Saba) -": a dateline's credit (not "(PORT SUDAN) -", its place)
+    if (named := _NAMED_FACILITY_AFTER.match(after)) and named.group(1).lower() not in common_words():
+        return "part of the name of a facility named after someone"  # "near Aden Adde International Airport"
     if feature_type not in ("river", None) and _RIVER_AFTER.match(after):
         return "a river of that name"  # "across the Dnipro river from": not the city of Dnipro
     before = clean[max(0, start - 60) : start]
@@ -230,6 +257,8 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
         "shrine",
     ) and _AUX_AFTER.match(after):
         return "acts as a government (metonymy)"
+    if _FACILITY_OF_PLACE.match(after):
+        return ""  # "struck Kandahar International Airport", "the Nabatieh Government Hospital": there
     if _embedded(clean, start, end):
         return "part of a longer name (organisation, team, event)"
     return ""

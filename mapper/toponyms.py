@@ -194,6 +194,8 @@ _NAME_RUN = re.compile(rf"([A-Z][a-z]+)((?: (?:[A-Z]\. )?{_SURNAME})+)\b")
 _RUN_WORD = re.compile(rf" ([A-Z]\. )?({_SURNAME})")
 # a surname and an age, as reports of arrests and accidents name people ("Jones, 23, of Main Street")
 _AGE_AFTER = re.compile(r", \d{1,3}, [a-z]")
+# the office a place's name follows: "Governor of Taiz Nabil Shamsan"
+_OFFICE_OF = re.compile(r"\b(?i:governor|mayor|president|commissioner|chief|minister|prefect)\s+of\s$")
 _SURNAME_END = re.compile(rf"(?<![\w'’])({_SURNAME})$")
 
 
@@ -205,10 +207,11 @@ def _name_shapes(clean: str) -> Iterator[tuple[str, ...]]:
         s = m.start()
         if s and (clean[s - 1].isalnum() or clean[s - 1] in "'’"):
             continue  # the run starts inside a word
-        segment = [m.group(1)]
+        # ("Governor of Taiz Nabil Shamsan": the place of an office, then the person)
+        segment = [] if _OFFICE_OF.search(clean, max(0, s - 40), s) else [m.group(1)]
         segments = [segment]
         for w in _RUN_WORD.finditer(m.group(2)):
-            if w.group(1):
+            if w.group(1) and segment:
                 yield segment[-1], w.group(2)
                 segment = []
                 segments.append(segment)
@@ -756,8 +759,9 @@ PLACE_WORDS = frozenset(
     Coast Border Basin Delta Oblast Prefecture Parish Borough Township Village Town Municipality""".split()
 )
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“(]\s*)$")
-CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’]*)\s$")
-CAP_WORD_AFTER = re.compile(r"^\s([A-Z][\w]*)")
+# (a capitalised word on the same line: a headline's last word does not run on into a dateline)
+CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’]*)[ \t\xa0]$")
+CAP_WORD_AFTER = re.compile(r"^[ \t\xa0]([A-Z][\w]*)")
 JOINERS = frozenset("The A An In At From To For On By With And But Of As Of Or In".split())
 FUNCTION_WORDS = JOINERS | frozenset(
     "While When If After Before Since Until Near Outside Inside Across Throughout Only Both All Each Every Some "
@@ -856,9 +860,10 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
             or any(w in NOT_PLACES or w in PLACE_WORDS or w.isupper() or w.endswith(("'s", "’s")) for w in words)
             or (len(words) == 1 and (len(words[0]) < 5 or words[0].lower() in common_words()))
             or _GUESS_AFTER_BAD.match(clean, e)
+            or (key := name_key(clean[s:e])) in _ORGANISATIONS  # "an attack on Red Cross workers"
         ):
             continue
-        out.append(Hit(s, e, name_key(clean[s:e]), "guess"))
+        out.append(Hit(s, e, key, "guess"))
     return out
 
 

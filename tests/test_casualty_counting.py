@@ -330,3 +330,20 @@ def test_a_toll_since_a_coup_is_a_running_total() -> None:
 def test_the_buried_are_dead_but_not_those_buried_under_rubble() -> None:
     assert _killed("Elders said 17 people had been buried in the town by nightfall.") == [(17, 17)]
     assert _killed("Rescuers said 17 people were buried under the rubble of the school.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "victims"),
+    [
+        # one figure for two kinds of people
+        ("Officials said at least 25 police officers and militiamen were killed at the post.", (25, None), None),
+        # a word the lists lack before a plural they have
+        ("A shell hit the pagoda, killing four novice monks.", (4, 4), "novice monks"),
+    ],
+)
+def test_a_figure_for_two_kinds_of_people_or_with_an_unlisted_word(
+    sentence: str, killed: tuple, victims: str | None
+) -> None:
+    [f] = [f for f in find_figures(sentence) if f.killed_min]
+    assert (f.killed_min, f.killed_max) == killed
+    assert victims is None or f.victims == victims

@@ -1595,3 +1595,159 @@ def test_a_sub_district_no_gazetteer_has_is_placed_in_its_district(pipe: Pipelin
     m = _mentions(pipe, text)
     assert m["Mir Ali"].role == "struck" and m["Mir Ali"].place is not None
     assert m["North Waziristan"].role != "struck"
+
+
+# --------------------------------------------------------------------------- logs, tables and where it was not
+
+
+@pytest.mark.parametrize(
+    ("text", "hit", "elsewhere"),
+    [
+        # where the envoys met, and where the command that reported it sits
+        (
+            "Jets bombed a depot in Kunduz on Friday, a day after envoys held talks with the rebels in Doha.",
+            "Kunduz",
+            "Doha",
+        ),
+        (
+            "In a release from its headquarters in Tampa, the command said a strike destroyed a truck near Jilib.",
+            "Jilib",
+            "Tampa",
+        ),
+        # where a leader spoke, and a government by its seat
+        (
+            "Shelling killed four in Kadugli; the general vowed revenge in a speech in Port Sudan.",
+            "Kadugli",
+            "Port Sudan",
+        ),
+        (
+            "Militiamen attacked a village near Bunia, killing six; the government in Kinshasa blamed the rebels.",
+            "Bunia",
+            "Kinshasa",
+        ),
+        # a clinic that treated the wounded, and a town they were driven to
+        ("A shell hit a shelter in Rafah; a clinic in Khan Younis treated the wounded.", "Rafah", "Khan Younis"),
+        (
+            "A drone hit a bus in Dembecha, and the injured were transported to hospitals in Bahir Dar.",
+            "Dembecha",
+            "Bahir Dar",
+        ),
+    ],
+)
+def test_where_people_met_spoke_or_were_treated_is_not_where_it_hit(
+    pipe: Pipeline, text: str, hit: str, elsewhere: str
+) -> None:
+    roles = dict(_roles(pipe, text))
+    assert roles[hit] == "struck" and roles[elsewhere] != "struck", roles
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # a habit in the present tense, beside this report's event, and what a report documented before
+        ("Jets bombed Lashio on Monday. The air force routinely bombs rebel camps near Myitkyina.", "Myitkyina"),
+        ("Investigators have previously documented attacks on markets in Kherson and Mykolaiv.", "Kherson"),
+        # an inquiry into an attack, a call to end them
+        ("In Kabul, the president named a panel to investigate the bombing.", "Kabul"),
+        ("Diplomats in Geneva urged an end to attacks on hospitals.", "Geneva"),
+        # drones brought down, which hit nothing
+        (
+            "Air defences were busy over Voronezh, where officials said they had downed nine Ukrainian drones.",
+            "Voronezh",
+        ),
+    ],
+)
+def test_a_habit_an_inquiry_and_an_interception_strike_no_place(pipe: Pipeline, text: str, gone: str) -> None:
+    assert gone not in _struck(pipe, text)
+
+
+def test_a_town_that_came_under_attacks_of_several_kinds_was_hit(pipe: Pipeline) -> None:
+    assert _struck(pipe, "Kherson came under heavy drone and artillery attacks overnight.") == {"Kherson"}
+
+
+def test_the_lines_of_a_monitors_bulletin_place_their_events(pipe: Pipeline) -> None:
+    text = (
+        "WEEKLY CONFLICT MONITOR\n\n"
+        "- Kobo (North Wollo zone): Mortar fire struck a school on 3 May; 4 civilians killed.\n"
+        "- Sittwe: A shell hit a house on the edge of the town on 4 May, killing two.\n"
+    )
+    assert _tolls_at(pipe, text) == {4: ["Kobo"], 2: ["Sittwe"]}
+
+
+def test_a_log_entry_is_told_below_its_heading_of_date_and_place(pipe: Pipeline) -> None:
+    text = (
+        "INCIDENT LOG\n\n"
+        "9 June | Kyaukme, Shan State\n"
+        "Airstrike. A jet bombed the morning market. 7 killed, 12 injured.\n\n"
+        "11 June - Falam, Chin State\n"
+        "Drone attack on a church compound; 2 killed.\n"
+    )
+    assert _tolls_at(pipe, text) == {7: ["Kyaukme"], 2: ["Falam"]}
+    # a line of a date and a place that tells of nothing places nothing after a blank paragraph
+    assert _struck(pipe, "Meeting notes\n\nThe talks in Bangkok ended.\n\nA drone killed two people.") == set()
+
+
+def test_a_tables_rows_give_their_place_and_their_counts(pipe: Pipeline) -> None:
+    text = (
+        "Date | Location | Incident | Killed | Injured\n"
+        "2 Mar | Kramatorsk | A glide bomb hit a block of flats | 3 | 14\n"
+        "3 Mar | Pokrovsk | Shelling of the market | 0 | 6\n"
+    )
+    r = pipe.analyse(article_from_text("t", text))
+    assert {m.surface for m in r.mentions if m.role == "struck"} == {"Kramatorsk", "Pokrovsk"}
+    assert sorted((c.killed_min, c.injured_min) for c in r.claims) == [(0, 6), (3, 14)]
+    assert _tolls_at(pipe, text) == {3: ["Kramatorsk"], 0: ["Pokrovsk"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an agency's credit in a dateline, and a body's short name in brackets
+        ("HODEIDAH, May 2 (Saba) - Two fishermen were killed by a naval mine off the coast.", "Saba"),
+        ("The Syrian Arab News Agency (Sana) said the blast was heard across the city.", "Sana"),
+        # an airport named after a man whose name is also a city's
+        ("Rockets fell near Aden Adde International Airport overnight.", "Aden"),
+    ],
+)
+def test_a_credit_a_short_name_or_a_persons_name_is_no_place(pipe: Pipeline, text: str, name: str) -> None:
+    m = _mentions(pipe, text)
+    assert name not in m or not m[name].literal
+
+
+def test_a_facility_named_after_its_town_stands_in_it(pipe: Pipeline) -> None:
+    assert _struck(pipe, "A drone struck Erbil International Airport late on Tuesday.") == {"Erbil"}
+    # a place in brackets at a report's head is its dateline, not a credit
+    assert _mentions(pipe, "(Kirkuk) -- The council met on Sunday.")["Kirkuk"].literal
+
+
+def test_a_headlines_last_word_does_not_run_on_into_the_dateline(pipe: Pipeline) -> None:
+    text = "Shelling kills three in Taiz\n\nTAIZ, May 4 - Houthi shelling killed three people, officials said."
+    m = _mentions(pipe, text)
+    assert m["TAIZ"].literal and m["Taiz"].literal
+
+
+def test_the_place_of_an_office_before_its_holders_name_is_no_first_name(pipe: Pipeline) -> None:
+    text = "Shells killed two children in Taiz. The Governor of Taiz Ahmed Salem condemned the attack."
+    assert _struck(pipe, text) == {"Taiz"}
+
+
+def test_an_organisation_after_a_preposition_is_not_guessed_a_place(pipe: Pipeline) -> None:
+    assert "Red Cross" not in _mentions(pipe, "It was the worst attack on Red Cross staff in a decade, in Gaza.")
+
+
+def test_a_total_since_a_day_is_no_event_of_its_own(pipe: Pipeline) -> None:
+    text = (
+        "A drone strike killed two men in Tammun on Monday.\n"
+        "Since 7 October 2023, more than 900 people have been killed across the West Bank, including in Jenin."
+    )
+    assert _struck(pipe, text) == {"Tammun"}
+
+
+def test_a_reservoir_named_after_a_town_is_not_the_town(pipe: Pipeline) -> None:
+    text = "Artillery fired from across the Kakhovka reservoir hit Nikopol, killing one man."
+    assert _struck(pipe, text) == {"Nikopol"}
+
+
+def test_a_habit_told_alone_still_says_where_strikes_fall(pipe: Pipeline) -> None:
+    # (as a running total does, when the report tells of no event of its own)
+    assert _struck(pipe, "The militia often shells the town of Kilis from the hills.") == {"Kilis"}

@@ -65,7 +65,7 @@ from .triggers import (
     triggers,
     type_of_events,
 )
-from .where import candidates, choose, contains, part_of
+from .where import candidates, choose, contains, entry_places, part_of
 
 if TYPE_CHECKING:
     from ..casualties import ClaimSpan
@@ -102,6 +102,7 @@ def find_events(
         """The places a sentence gives as where something happened (worked out when asked)."""
         if si not in scenes:
             cands = candidates(clean, sentences[si], mentions, by_sentence[si], si < 3, found_in[si])
+            cands = cands or entry_places(clean, sentences[si], mentions, by_sentence[si], found_in[si])
             scenes[si] = choose(clean, cands, mentions) if cands else []
         return scenes[si]
 
@@ -170,7 +171,15 @@ def find_events(
             if found_in[back] and (all(t.recalled for t in found_in[back]) or all(t.total for t in found_in[back])):
                 break  # after an earlier event's sentence ("In April 2023, an airstrike on X killed 170."), or
                 # a running total's ("attacks in X, Y and Z have risen in recent months")
-            if (sentences[back].paragraph == para or (back == d.sentence - 1 and found_in[back])) and scene(back):
+            # (or from a log entry's heading line just above: "12 May | X village, Y Township")
+            if (
+                sentences[back].paragraph == para
+                or (back == d.sentence - 1 and found_in[back])
+                or (
+                    back == d.sentence - 1
+                    and entry_places(clean, sentences[back], mentions, by_sentence[back], found_in[back])
+                )
+            ) and scene(back):
                 d.locations, d.inherited = scene(back), True
                 break
     placed = [d for d in drafts if d.locations]

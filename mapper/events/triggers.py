@@ -132,8 +132,9 @@ _NOT_THIS_EVENT = re.compile(
     r"prevent(?:ed|ing)?|foil(?:ed|ing)?|would\s+be|could\s+be|may\s+be|capable\s+of|used\s+to\s+carry\s+out|"
     r"to\s+carry\s+out|to\s+conduct|warned\s+of|fears?\s+of|risk\s+of|threat\s+of|"
     r"since\s+(?:the\s+)?(?:start|beginning)|perpetrators\s+of|massing\s+for|preparing\s+(?:for|to)|"
-    # a habit, not this event: "has repeatedly targeted the group in X"
-    r"(?:has|have|had)\s+(?:repeatedly|frequently|regularly|routinely|often)(?=\s)|"
+    # a habit, not this event: "has repeatedly targeted the group in X", "regularly carries out strikes in
+    # X" (in the present: not "repeatedly shelled X on Monday"); what was "previously documented"
+    r"(?:has|have|had)\s+(?:repeatedly|frequently|regularly|routinely|often|previously)(?=\s)|"
     # a discovery, not an attack: "found the bodies of 31 men, bound and shot"
     r"(?:found|discovered|recovered)\s+(?:the\s+)?bodies\s+of)\b"
     # to the trigger, within its clause: not past the end of an apposition ("X, an official linked
@@ -141,6 +142,23 @@ _NOT_THIS_EVENT = re.compile(
     r"(?:(?!,\s+(?:was|were|is|are|has|have|had)\b)[^.;])*$",
     re.I,
 )
+# drones or missiles brought down: "intercepted two Ukrainian drones", "shot down a missile"
+_DOWNED_BEFORE = re.compile(
+    r"\b(?:intercepted|intercepting|shot\s+down|shooting\s+down|downed|downing)\s+(?!by\b)(?:[\w-]+\s+){0,3}$", re.I
+)
+# a habit's adverb just before the event word, or its verb: "routinely bombs", "often carries out raids"
+_HABIT_BEFORE = re.compile(
+    r"\b(?:regularly|routinely|frequently|often|usually|typically|periodically)\s+"
+    r"(?:(?![a-z]+ed\b)[a-z]+\s+(?:out\s+)?(?:[\w-]+\s+){0,3})?$",
+    re.I,
+)
+# what is looked into or called off, just before the event word
+_LOOKED_INTO_BEFORE = re.compile(
+    r"\b(?:investigat(?:e|es|ed|ing)|(?:investigation|inquiry|probe)\s+into|(?:end|halt|stop)\s+to)\s+"
+    r"(?:(?:the|an?|this|that|these|those|its|their|[A-Z][\w-]*['’]s)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_MUNITION = re.compile(r"drones?|uavs?|missiles?|rockets?|projectiles?")
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # a specific earlier event, recalled: mapped only when its sentence dates it ("in response to an
 # attack on Tower 22 on 28 January"), and never the article's own event
@@ -184,7 +202,9 @@ _EARLIER_OPENING = re.compile(
 # more than 30 officers have lost their lives in IED attacks in X, Y and Z")
 _SPAN_OPENING = re.compile(
     r"\s*(?:(?:over|in|during|throughout)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:years?|months?|weeks?|"
-    r"decades?)|in\s+recent\s+(?:years|months|weeks)|since\s+(?:19|20)\d\d)\s*,",
+    r"decades?)|in\s+recent\s+(?:years|months|weeks)|since\s+(?:19|20)\d\d|"
+    # "Since 7 October 2023, more than 950 Palestinians have been killed in the West Bank"
+    rf"since\s+(?:\d{{1,2}}\s+{_MONTH_NAMES}|{_MONTH_NAMES}\s+\d{{1,2}})(?:,?\s+(?:19|20)\d\d)?)\s*,",
     re.I,
 )
 # a month and year, or a year: "in December 2023", "in 2019"
@@ -307,6 +327,10 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue
         if _NOT_THIS_EVENT.search(before):
             continue
+        if _DOWNED_BEFORE.search(before) and _MUNITION.fullmatch(phrase):
+            continue  # "said it had intercepted Ukrainian drones": brought down, not a hit
+        if _LOOKED_INTO_BEFORE.search(before):
+            continue  # "a committee to investigate the attack", "calling for an end to attacks"
         if text[ms] == "O" and _NAMED_AFTER.match(text, me):
             continue  # "troops of Operation Safe Haven": the name of a campaign, not an event
         if _ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):
@@ -320,7 +344,11 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         )
         background = bool(_BACKGROUND_BEFORE.search(before))
         total = (
-            running_total_after(text[me:end], before) or _SERIES_BEFORE.search(before) is not None
+            running_total_after(text[me:end], before)
+            or _SERIES_BEFORE.search(before) is not None
+            # a habit: "the air force routinely bombs camps in X" (its places are struck only when the
+            # article tells of no event of its own, as a running total's are)
+            or (_HABIT_BEFORE.search(before) is not None and not phrase.endswith("ed"))
         )  # "7,000 have been killed in the insurgency since 2004"
         out.append(Trigger(ms, me, text[ms:me], etype, weak, recalled, background, total))
     for k in range(1, len(out)):

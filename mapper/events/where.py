@@ -29,7 +29,9 @@ _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|according\s+to|reported|reports|announced|stated|quoted|cited|"
     r"confirmed|claimed|added|spokes(?:man|woman|person)|statement|officials?|sources?|ministry|agency|speaking|"
     # where a statement was broadcast or given: "read on state television in the capital X"
-    r"(?:television|TV|radio)(?=\s+(?:in|from)\b)|(?:news|press)\s+conference|briefing)\b",
+    r"(?:television|TV|radio)(?=\s+(?:in|from)\b)|(?:news|press)\s+conference|briefing|"
+    # "vowed retribution in a speech in Port Sudan", "the government in Kinshasa blamed the M23"
+    r"(?:speech|address)(?=\s+(?:in|at|from)\b)|(?:government|authorities|administration)(?=\s+in\b))\b",
     re.I,
 )
 _SPEECH_VERB = re.compile(
@@ -42,8 +44,8 @@ _HOSPITAL = (
     r"institute\s+of\s+medical\s+sciences)"  # "the Regional Institute of Medical Sciences (RIMS) in X"
 )
 _MOVED = (
-    r"(?:taken|transferred|rushed|evacuated|airlifted|moved|brought|admitted|treated|shifted|referred|ferried|"
-    r"carried|driven|flown)"
+    r"(?:taken|transferred|transported|rushed|evacuated|airlifted|moved|brought|admitted|treated|shifted|referred|"
+    r"ferried|carried|driven|flown)"
 )
 # what stands before a place that is not where the event happened
 _ORIGIN_BEFORE = re.compile(
@@ -57,8 +59,10 @@ _ORIGIN_BEFORE = re.compile(
     # "flying drones from the army's base in X", "fire from a compound in the X area"
     r"from\s+(?:the\s+|an?\s+)?(?:(?!(?:on|onto|into|at|against|in|to|toward|towards)\s)[\w'’-]+\s+){0,5}?"
     r"(?:air\s*base|base|airport|airfield|positions?|compound|barracks|camp|hills|hill\s+ranges|heights)\s+"
-    r"(?:in|at|near|of)(?:\s+(?:nearby|neighbou?ring|adjoining|adjacent))?|"
+    r"(?:in|at|near|of|around)(?:\s+(?:nearby|neighbou?ring|adjoining|adjacent))?|"
     r"(?:sought|seeking|took|taking|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
+    # "a statement issued from its headquarters in Stuttgart"; "talks with officials ... in Kabul"
+    r"headquarters\s+in|(?:talks|negotiations|summit)\b[^.;:]{0,60}?\s(?:in|at)|"
     # where a truce was made, where the lights went out: "a ceasefire agreed in Moscow", "disrupting
     # electricity supply in Northern and River Nile states"
     r"(?:ceasefire|cease-fire|truce|agreement|deal|accord|talks)\s+(?:[\w-]+\s+)?(?:agreed|signed|brokered|reached|"
@@ -78,6 +82,10 @@ _HOSPITAL_IN = re.compile(rf"\b{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?\s+in\s+(?:th
 _HOSPITAL_AFTER = re.compile(
     rf"\s+(?:(?:general|teaching|central|district|military|university|specialist|regional)\s+)*{_HOSPITAL}\b", re.I
 )
+# a hospital that treats the wounded, said after its place: "the clinic in X treated 20 people"
+_TREATS_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:treated|received|admitted)\b", re.I)
+# a body of water named after a town: "the Kakhovka reservoir", "the Tigris river"
+_WATER_AFTER = re.compile(r"\s+(?:reservoir|river|lake|canal)\b", re.I)
 _WOUNDED_MOVED = re.compile(rf"\b(?:{_MOVED}|receiving\s+treatment|being\s+treated|died|succumbed)\b", re.I)
 _ORIGIN_NEAR = re.compile(
     r"(?:\d+,\s+of|\bfrom|\bnative\s+of|\bresidents?\s+of|\bhometown\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
@@ -249,7 +257,9 @@ _PASSIVE_AFTER = re.compile(
     r"being|also|again|"
     r"then|later|once\s+more|\w+ly)\s+){1,4}(?:struck|hit|bombed|shelled|pounded|"
     r"targeted|attacked|raided|stormed|bombarded|rocketed|strafed|destroyed|damaged|overrun|besieged)\b"
-    r"|\s+came\s+under\s+(?:fire|attack|shelling|bombardment)",
+    # "the town came under fire", "Nikopol came under FPV drone and artillery attacks"
+    r"|\s+(?:came|comes|come|has\s+come|have\s+come)\s+under\s+(?:[\w-]+\s+(?:and\s+)?){0,4}?"
+    r"(?:fire|attacks?|shelling|bombardment|bombing|strikes?)\b",
     re.I,
 )
 _WORD_BACK = re.compile(r"([\w'’-]+|[,\"“”(])\s*$")
@@ -460,13 +470,15 @@ def candidates(
         ):
             origins.add(i)  # "referred to Larkana in Sindh", "taken to hospitals in Kobani (Ayn al-Arab)"
             continue
-        if (_HOSPITAL_IN.search(before) or _HOSPITAL_AFTER.match(after)) and _WOUNDED_MOVED.search(
-            clean, sent.start, m.cstart
+        if (_HOSPITAL_IN.search(before) or _HOSPITAL_AFTER.match(after)) and (
+            _WOUNDED_MOVED.search(clean, sent.start, m.cstart) or _TREATS_AFTER.match(after)
         ):
             origins.add(i)
-            continue  # "taken to the State Hospital in X", "taken to al-Thawra hospital": not where it hit
+            continue  # "taken to the State Hospital in X", "MSF's clinic in X treated people": not where it hit
         if _SECTOR_AFTER.match(clean[m.cend : min(sent.end, m.cend + 120)]):
             continue  # "In the Pokrovsk direction, defenders stopped 31 assaults": a front, not a place hit
+        if _WATER_AFTER.match(after) and m.place.feature_type not in AREA_TYPES:
+            continue  # "across the Kakhovka reservoir": a lake named after the town, not the town
         if _ACTOR_AFTER.match(after):
             continue
         if _attribution(clean, sent, m):
@@ -493,16 +505,57 @@ def candidates(
         province = bool(_PROVINCE_BEFORE.search(before) or _PROVINCE_AFTER.match(clean, m.cend))
         out.append(Candidate(i, link == "near", unknown_beside=unknown, reference=ref, province=province))
     if not out and found and not unknown:
-        out = _headed(clean, sent, mentions, idx, links)
+        out = _headed(clean, sent, mentions, idx, links) or _row_cells(clean, sent, mentions, idx, found)
     return out
+
+
+# the heading of a log's entry, on a line of its own: "12 May | Ohe Htein Twin village, Depayin
+# Township, Sagaing Region", "1 February - Sabreen market, Omdurman (Karari locality)"
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_ENTRY_HEAD = re.compile(
+    rf"[\s•*·]*(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}})(?:,?\s+(?:19|20)\d\d)?\s*(?:\||[-–—:])\s*[^.!?]*$"
+)
+
+
+def entry_places(
+    clean: str, sent: Sentence, mentions: list[Mention], idx: list[int], found: list[Trigger]
+) -> list[Candidate]:
+    """The places of a log entry's heading line, which the entry's text below it tells of (a line
+    of a date and places, no event word of its own)."""
+    if found or (sent.start and clean[sent.start - 1] != "\n"):
+        return []
+    if not _ENTRY_HEAD.fullmatch(clean, sent.start, sent.end):
+        return []
+    return [Candidate(i, False) for i in idx if mentions[i].literal and mentions[i].place is not None]
+
+
+def _row_cells(
+    clean: str, sent: Sentence, mentions: list[Mention], idx: list[int], found: list[Trigger]
+) -> list[Candidate]:
+    """The places of a table's row in the cells before the one that tells of the event: "3 Feb |
+    Kramatorsk | Guided aerial bomb hit a residential building | 2 | 11"."""
+    line = clean[sent.start : sent.end]
+    if line.count("|") < 2 or "\n" in line:
+        return []
+    told = clean.rfind("|", sent.start, found[0].start)
+    return [
+        Candidate(i, False)
+        for i in idx
+        if mentions[i].cend <= told
+        and mentions[i].literal
+        and (p := mentions[i].place) is not None
+        and p.feature_type not in AREA_TYPES
+    ]
 
 
 # the head of a bulletin's line, or of a headline, before a colon: "Lower Shabelle, Afgooye -
 # 28/05 - Indirect fire: ...", "• 15 March, Djibo (Soum province, Sahel region): ...", "Turbat:
 # hand grenade attack on shop in bazaar" (names, dates, kind words, no sentence of its own)
 _HEAD = re.compile(
-    r"[\s•*·]*(?:(?:[A-Z][\w'’-]*|\d[\d/.]*|of|the|and|(?i:district|province|region|cercle|department|"
-    r"governorate|state|county|commune|city|town|village|camp|area|lga))[\s,()]*)+"
+    # ("- Sittwe: ...", a dash for a bullet)
+    r"[\s•*·]*(?:[-–—]\s+)?(?:(?:[A-Z][\w'’-]*|\d[\d/.]*|of|the|and|(?i:district|province|region|cercle|department|"
+    r"governorate|state|county|commune|city|town|village|camp|area|lga|zone|township|territory|locality|oblast|"
+    r"raion|woreda|neighbou?rhood))[\s,()]*)+"
     # then perhaps a date and the kind of incident: "- 28/05 - Indirect fire:"
     r"(?:[–—-]\s*[^:.;]{0,40})?:"
 )
