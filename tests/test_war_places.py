@@ -1751,3 +1751,9 @@ def test_a_reservoir_named_after_a_town_is_not_the_town(pipe: Pipeline) -> None:
 def test_a_habit_told_alone_still_says_where_strikes_fall(pipe: Pipeline) -> None:
     # (as a running total does, when the report tells of no event of its own)
     assert _struck(pipe, "The militia often shells the town of Kilis from the hills.") == {"Kilis"}
+
+
+def test_an_earlier_event_told_alone_is_mapped_where_its_attack_fell(pipe: Pipeline) -> None:
+    # the place stands between the attack and the toll's verb, which is nearer to it
+    text = "In December, an ISIS attack on an army checkpoint in Khanaqin killed three soldiers."
+    assert _struck(pipe, text) == {"Khanaqin"}

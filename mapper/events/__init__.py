@@ -122,7 +122,9 @@ def find_events(
                 continue  # "The attack comes amid a spate of IED attacks in X, Y and Z": the spate's places
             if not near.recalled:
                 mine.append(loc)
-            elif near.end <= mentions[loc[0]].cstart:  # "an attack on Tower 22", not "X ... after the attack"
+            elif any(t.end <= mentions[loc[0]].cstart for t in then):
+                # "an attack on Tower 22", "an attack on a checkpoint in X killed three"; not "X ... after
+                # the attack"
                 earlier.append(loc)
         if now:
             strong = [t for t in now if not t.weak]
