@@ -409,6 +409,32 @@ class Resolver:
                 del choice[k]
                 cands[k] = []
                 keys.remove(k)
+        # another spelling of a village or small town, in another province of its country than the one
+        # its own sentence names as a province ("Let Yet Kone village in Depayin Township, Sagaing
+        # Region", read as Let Khoke Kone in Yangon): a place no gazetteer has, in the province named
+        named_provinces: dict[tuple[int, int], set[tuple[str, str]]] = collections.defaultdict(set)
+        for m in mentions:
+            if (
+                m.key in choice
+                and choice[m.key][1].feature_type == "admin1"
+                and ("admin1" in kinds.get(m.key, ()) or _PROVINCE_WORD.search(m.surface))
+            ):
+                named_provinces[m.sentence].add((choice[m.key][1].country, choice[m.key][1].admin1))
+        for m in mentions:
+            k = m.key
+            if k not in choice or choice[k][0] != 2 or not named_provinces.get(m.sentence):
+                continue
+            p = choice[k][1]
+            mine = {a for c, a in named_provinces[m.sentence] if c == p.country}
+            if (
+                mine
+                and p.feature_type in _POPULATED
+                and p.population < OTHER_PROVINCE_POPULATION
+                and not any(c[1].admin1 in mine for c in cands[k] if c[1].country == p.country)
+            ):
+                del choice[k]
+                cands[k] = []
+                keys.remove(k)
         # a name the text calls a district ("the Zavodskoy district", "X raion"), read as a town or
         # village far from every other place of the article (a town of Primorye in a report on
         # Saratov): not that town, but a district no gazetteer has
@@ -550,6 +576,9 @@ _OF_BEFORE = re.compile(
 NEAR_KM = 150  # "near", "outside", "close to"
 REGION_REACH_KM = 300  # how far a place in a region no one country holds may lie from its point
 TOWN_REACH_KM = 50  # how far a place inside a town may lie from the town's point
+# a province named with its kind word inside the name ("Sagaing Region", "Shan State")
+_PROVINCE_WORD = re.compile(r"\s(?:Region|State|Province|Governorate|Oblast)$")
+OTHER_PROVINCE_POPULATION = 100_000  # a village or town smaller than this is read only in the province named
 DISTRICT_FAR_KM = 500  # a town farther than this from all of an article's places is not its "X district"
 _VILLAGE_AFTER = re.compile(r"\s+(?:village|hamlet|community|(?:displacement|IDP)\s+(?:site|camp))\b")
 DIRECTION_KM = 400  # "north of", "south-west of"

@@ -1757,3 +1757,11 @@ def test_an_earlier_event_told_alone_is_mapped_where_its_attack_fell(pipe: Pipel
     # the place stands between the attack and the toll's verb, which is nearer to it
     text = "In December, an ISIS attack on an army checkpoint in Khanaqin killed three soldiers."
     assert _struck(pipe, text) == {"Khanaqin"}
+
+
+def test_another_spelling_is_read_only_in_the_province_its_sentence_names(pipe: Pipeline) -> None:
+    # the data has a Let Khoke Kone near Yangon; this village is in Sagaing, as the sentence says
+    text = "Jets bombed Let Yet Kone village in Depayin Township, Sagaing Region, killing 20 people."
+    m = _mentions(pipe, text)
+    p = m["Let Yet Kone"].place
+    assert p is not None and p.admin1 == "Sagaing" and m["Let Yet Kone"].role == "struck"
