@@ -602,7 +602,7 @@ def _reach(m: re.Match[str]) -> float:
     return NEAR_KM if m.group("near") else DIRECTION_KM
 
 
-_KIND_WORDS = r"district|province|governorate|oblast|raion|rayon|prefecture|region|township|state"
+_KIND_WORDS = r"district|province|governorate|oblast|raion|rayon|prefecture|region|township|state|locality"
 # (a kind word may be capitalised, "the Belgorod Region", "Kunar Province"; not "County", part of a US name)
 _KIND_AFTER = re.compile(rf"\s+((?i:{_KIND_WORDS})|county|sub-?district|countryside|local\s+government\s+area|LGA)\b")
 # the kind of every item of a list that a plural ends: "the Sumy, Kharkiv and Zaporizhzhia regions"
@@ -627,6 +627,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "county": ("admin2",),
     "municipality": ("admin2", "city", "town", "village"),  # Mexico's are districts, Nepal's towns
     "township": ("admin2", "town", "village"),
+    "locality": ("admin2", "district"),  # Sudan's districts: "Omdurman (Karari locality)"
     "province": ("admin1",),
     "governorate": ("admin1",),
     "oblast": ("admin1",),

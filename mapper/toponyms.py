@@ -779,7 +779,7 @@ _GUESS_AT = re.compile(
     r"(?:attacks?|raids?|assaults?|(?:air)?strikes?|shelling|fire|bombardment|bombing)\s+on|"
     r"attacked|raided|stormed|shelled|bombed|overran)\s+(?=[A-Z]|(?:al|el)-[A-Z])"
 )
-_GUESS_AFTER_BAD = re.compile(r"^(?:['’]s\b|\s+(?:said|says|told|and\s+[A-Z]))")
+_GUESS_AFTER_BAD = re.compile(r"(?:['’]s\b|\s+and\s+[A-Z])")
 
 
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")

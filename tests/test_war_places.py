@@ -1765,3 +1765,43 @@ def test_another_spelling_is_read_only_in_the_province_its_sentence_names(pipe: 
     m = _mentions(pipe, text)
     p = m["Let Yet Kone"].place
     assert p is not None and p.admin1 == "Sagaing" and m["Let Yet Kone"].role == "struck"
+
+
+@pytest.mark.parametrize(
+    ("text", "hit", "elsewhere"),
+    [
+        # a death the report dates to another year, after its place
+        (
+            "A missile hit Zaporizhzhia on Sunday, killing four. A mourner said her brother was killed near "
+            "Vuhledar in 2023.",
+            "Zaporizhzhia",
+            "Vuhledar",
+        ),
+        # where mourners gathered, and who denied it
+        (
+            "Shelling of Qana killed five; mourners gathered in Tyre for their funerals on Monday.",
+            "Qana",
+            "Tyre",
+        ),
+        (
+            "Jets bombed a school in Kanbalu; the junta's team in Naypyidaw denied targeting civilians.",
+            "Kanbalu",
+            "Naypyidaw",
+        ),
+    ],
+)
+def test_a_year_ago_a_funeral_and_a_denial_are_not_where_it_hit(
+    pipe: Pipeline, text: str, hit: str, elsewhere: str
+) -> None:
+    roles = dict(_roles(pipe, text))
+    assert roles[hit] == "struck" and roles[elsewhere] != "struck", roles
+
+
+def test_a_funeral_that_was_hit_is_where_it_hit(pipe: Pipeline) -> None:
+    assert _struck(pipe, "An airstrike hit a funeral hall in Sanaa, killing 140 mourners.") == {"Sanaa"}
+
+
+def test_a_locality_is_sudans_district_not_a_namesake_abroad(pipe: Pipeline) -> None:
+    text = "Shells hit a market in Omdurman (Karari locality) on Saturday, killing 56 people."
+    p = _mentions(pipe, text)["Karari"].place
+    assert p is None or p.country == "SD"

@@ -214,7 +214,7 @@ _DATED_BEFORE = re.compile(rf"\bthe\s+(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\s+(?:[
 # "laid siege to X in May 2017, sparking a battle": a sentence about another year
 _IN_A_YEAR = re.compile(rf"(?<!since\s)\b{_IN_YEAR}(?!\s*-)")
 # "a strike in December 2023 killed 85": an event its own words date, just after them
-_DATED_AFTER = re.compile(rf"^(?:\s+[\w'’-]+){{0,4}}?\s+{_IN_YEAR}")
+_DATED_AFTER = re.compile(rf"(?:\s+[\w'’-]+){{0,4}}?\s+{_IN_YEAR}")
 # the clause of an earlier event: "the April 2015 attack in which 148 people were killed"
 _OF_IT = re.compile(r"\b(?:in\s+which|during\s+which|where|when)\b[^.;]*$")
 _SAID_EARLIER = re.compile(

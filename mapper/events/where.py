@@ -27,7 +27,8 @@ _DATELINE_AFTER = re.compile(
 )
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|according\s+to|reported|reports|announced|stated|quoted|cited|"
-    r"confirmed|claimed|added|spokes(?:man|woman|person)|statement|officials?|sources?|ministry|agency|speaking|"
+    r"confirmed|claimed|added|denied|spokes(?:man|woman|person)|statement|officials?|sources?|ministry|agency|"
+    r"speaking|"
     # where a statement was broadcast or given: "read on state television in the capital X"
     r"(?:television|TV|radio)(?=\s+(?:in|from)\b)|(?:news|press)\s+conference|briefing|"
     # "vowed retribution in a speech in Port Sudan", "the government in Kinshasa blamed the M23"
@@ -35,7 +36,8 @@ _SPEECH = re.compile(
     re.I,
 )
 _SPEECH_VERB = re.compile(
-    r"said|says|say|told|tells|reported|reports|announced|stated|quoted|cited|confirmed|claimed|added", re.I
+    r"said|says|say|told|tells|reported|reports|announced|stated|quoted|cited|confirmed|claimed|added|denied",
+    re.I,
 )
 _SPOKEN_AT = re.compile(r"\b(?:in|at|from)\b", re.I)
 # where the wounded are taken or treated, and the words that take them there
@@ -63,6 +65,9 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:sought|seeking|took|taking|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
     # "a statement issued from its headquarters in Stuttgart"; "talks with officials ... in Kabul"
     r"headquarters\s+in|(?:talks|negotiations|summit)\b[^.;:]{0,60}?\s(?:in|at)|"
+    # where the dead were mourned or buried (not "a strike on a funeral in X")
+    r"(?:mourners\s+(?:gathered|assembled)|funerals?\s+(?:was|were)\s+held|(?:was|were)\s+(?:buried|laid\s+to\s+rest))"
+    r"\s+in|"
     # where a truce was made, where the lights went out: "a ceasefire agreed in Moscow", "disrupting
     # electricity supply in Northern and River Nile states"
     r"(?:ceasefire|cease-fire|truce|agreement|deal|accord|talks)\s+(?:[\w-]+\s+)?(?:agreed|signed|brokered|reached|"
