@@ -1805,3 +1805,27 @@ def test_a_locality_is_sudans_district_not_a_namesake_abroad(pipe: Pipeline) -> 
     text = "Shells hit a market in Omdurman (Karari locality) on Saturday, killing 56 people."
     p = _mentions(pipe, text)["Karari"].place
     assert p is None or p.country == "SD"
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # a call to end attacks quoted
+        ('Diplomats meeting in Geneva called for an end to "attacks on civilians".', "Geneva"),
+        # an operation of months, and a town taken long before
+        (
+            "A drone killed two men in Tammun. The army's operation in Jenin camp, launched in January, "
+            "entered its fifth month.",
+            "Jenin",
+        ),
+        (
+            "Gunmen killed 40 villagers in Hilat Saeed, the worst attack in the state since the militia "
+            "took over its capital, Wad Madani, last year.",
+            "Wad Madani",
+        ),
+    ],
+)
+def test_a_quoted_call_a_campaign_of_months_and_a_town_taken_long_ago_strike_nothing(
+    pipe: Pipeline, text: str, gone: str
+) -> None:
+    assert gone not in _struck(pipe, text)

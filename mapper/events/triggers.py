@@ -155,11 +155,17 @@ _HABIT_BEFORE = re.compile(
 # what is looked into or called off, just before the event word
 _LOOKED_INTO_BEFORE = re.compile(
     r"\b(?:investigat(?:e|es|ed|ing)|(?:investigation|inquiry|probe)\s+into|(?:end|halt|stop)\s+to)\s+"
-    r"(?:(?:the|an?|this|that|these|those|its|their|[A-Z][\w-]*['’]s)\s+)?(?:[\w-]+\s+){0,2}$",
+    r"(?:(?:the|an?|this|that|these|those|its|their|[A-Z][\w-]*['’]s)\s+)?(?:[\w-]+\s+){0,2}[\"“']?$",
     re.I,
 )
 _MUNITION = re.compile(r"drones?|uavs?|missiles?|rockets?|projectiles?")
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# what makes an operation a campaign of weeks or months, not one event
+_ONGOING_AFTER = re.compile(
+    r"\b(?:(?:entered|enters|entering)\s+its|now\s+in\s+its)\s+\w+\s+(?:week|month|year)\b"
+    rf"|\blaunched\s+in\s+{_MONTH_NAMES}\b",
+    re.I,
+)
 # a specific earlier event, recalled: mapped only when its sentence dates it ("in response to an
 # attack on Tower 22 on 28 January"), and never the article's own event
 _CAUSE = (
@@ -349,6 +355,9 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             # a habit: "the air force routinely bombs camps in X" (its places are struck only when the
             # article tells of no event of its own, as a running total's are)
             or (_HABIT_BEFORE.search(before) is not None and not phrase.endswith("ed"))
+            # a campaign of weeks: "the operation in X, Y and Z camps, launched in January, entered its
+            # sixth month"
+            or (phrase in ("operation", "operations") and _ONGOING_AFTER.search(text, me, end) is not None)
         )  # "7,000 have been killed in the insurgency since 2004"
         out.append(Trigger(ms, me, text[ms:me], etype, weak, recalled, background, total))
     for k in range(1, len(out)):

@@ -65,6 +65,8 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:sought|seeking|took|taking|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
     # "a statement issued from its headquarters in Stuttgart"; "talks with officials ... in Kabul"
     r"headquarters\s+in|(?:talks|negotiations|summit)\b[^.;:]{0,60}?\s(?:in|at)|"
+    # a town taken long before, in a clause of time: "since the group took over the state capital, X"
+    r"since\s+(?:[\w-]+\s+){1,3}?(?:took\s+over|captured|seized|overran)(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+,)?|"
     # where the dead were mourned or buried (not "a strike on a funeral in X")
     r"(?:mourners\s+(?:gathered|assembled)|funerals?\s+(?:was|were)\s+held|(?:was|were)\s+(?:buried|laid\s+to\s+rest))"
     r"\s+in|"
