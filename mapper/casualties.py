@@ -228,7 +228,8 @@ _KILL_VERB = (
 )
 _DIED = (
     # ("17 people had been buried"; not "buried under the rubble", who may be alive)
-    r"(?:killed|dead|died|slain|perished|murdered|massacred|assassinated|executed|beheaded|martyred|"
+    # ("eliminated", "liquidated": as armies write of the enemies they killed)
+    r"(?:killed|dead|died|slain|perished|murdered|massacred|assassinated|executed|beheaded|martyred|eliminated|liquidated|"
     r"buried(?!\s+(?:under|beneath|alive|in\s+(?:the\s+)?rubble|by))|"
     r"embraced\s+martyrdom|"
     r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|"
@@ -243,14 +244,16 @@ _TOLL_NOUN = (
     r"(?i:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|those\s+killed|"
     r"victims|perished)|(?:total(?:\s+number)?|number)\s+(?:of\s+)?(?:people\s+|those\s+)?killed|fatalities|deaths?|killings)"
 )
-_DEATHS_N = r"(?i:deaths|fatalities|bodies|corpses)\b"
+_DEATHS_N = r"(?i:deaths|fatalities|bodies|corpses|martyrs)\b"  # "five martyrs after a drone bombed X"
 _HURT = r"(?:injured|wounded|hurt)\b"
 _HURT_N = r"(?:received|suffered|sustained)\s+(?:\w+\s+){0,2}(?:injuries|wounds)\b"
 # "two insurgents, including Badam, being killed", "20 rebels including five foreigners were killed"
 _INCLUDING = (
     # ("nine civilians, four of them children, were killed")
     rf"(?:,?\s+(?i:including|among\s+them|among\s+whom|(?:\d+|{_NUMWORD}|many|most|some|all|several)\s+of\s+"
-    r"(?:them|whom))\s+[^,.;]{1,100}?,?)?"
+    r"(?:them|whom))\s+[^,.;]{1,100}?,?"
+    # ("Seven civilians, two women among them, were killed")
+    rf"|,\s+(?i:\d+|{_NUMWORD}|many|most|some|several)\s+[^,.;]{{1,40}}?\s+(?i:among\s+them|among\s+the\s+dead),)?"
 )
 
 # Active forms: a word, then a list of groups.
@@ -647,7 +650,7 @@ def _denied(sentence: str, start: int) -> bool:
 # them has no figure, so the patterns are not run over it.
 _HINT_WORDS = [
     *"kill dead died slain perish lost death loss injur wound hurt toll fatalit bodies corpses".split(),
-    *"murder massacr assassinat executed executing behead martyr buried".split(),
+    *"murder massacr assassinat executed executing behead martyr buried eliminated liquidated".split(),
     "body of",
     "lives of",
 ]
@@ -713,7 +716,7 @@ def _kill_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
     if any(w in low for w in ("toll", "death", "fatalit", "killed", "killings", "number of")):
         for rx in _TOLL_PATTERNS:
             yield _regex(rx, sentence)
-    if any(w in low for w in ("deaths", "fatalities", "bodies", "corpses")):
+    if any(w in low for w in ("deaths", "fatalities", "bodies", "corpses", "martyrs")):
         yield _deaths_n(sentence)
     yield _passive(sentence, _DIED_WORD, _DIED_TAIL)
 

@@ -18,7 +18,7 @@ _ORG_AFTER = re.compile(
     r"^\s+(?:Post|Times|TV|Television|Radio|News|Agency|Herald|Tribune|Gazette|Journal|Daily|"
     r"Channel|Press|Broadcasting|Chronicle|Observer|Telegraph|Examiner|Courier|Globe|Star|"
     r"Institute|University|Club|FC|United|Review|Monitor|Network|Media|Force|Brigades?|Corps|"
-    r"Party|Front|Movement|Group|Company|Airways|Airlines|Bank)\b"
+    r"Party|Front|Movement|Group|Company|Airways|Airlines|Bank|group)\b"  # ("the Wagner group")
     # "the Kurdistan Freedom Party", "the Kurdistan Workers' Party"
     r"|^\s+(?:[A-Z][\w'’]*\s+){1,2}(?:Party|Front|Movement)\b"
 )

@@ -93,7 +93,8 @@ _CLAUSE_END = re.compile(r"[.,;]")
 # Harrison streets", "Haifa Street" (in Baghdad)
 _STREET_AFTER = re.compile(
     r"\s+(?:Street|Avenue|Road|Boulevard|Lane|Drive|Highway|Parkway|Pike|St\.|Ave\.|Rd\.|Blvd\.|streets|avenues|"
-    r"roads)(?!\w)(?!\s+[A-Z0-9])"  # not "Florida Highway Patrol", "Oxford Road 5"
+    # (and "the al-Faluja roundabout in the Jabalia camp"; not "Florida Highway Patrol", "Oxford Road 5")
+    r"roads|[Rr]oundabout)(?!\w)(?!\s+[A-Z0-9])"
     # the first names of a list of streets: "Harrison and Monroe streets"
     r"|(?:,\s+[A-Z][\w'’]*)*,?\s+and\s+[A-Z][\w'’]*\s+(?:streets|avenues|roads)\b"
 )

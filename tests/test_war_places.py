@@ -1829,3 +1829,71 @@ def test_a_quoted_call_a_campaign_of_months_and_a_town_taken_long_ago_strike_not
     pipe: Pipeline, text: str, gone: str
 ) -> None:
     assert gone not in _struck(pipe, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "hit", "elsewhere"),
+    [
+        # a hospital named as a source, and a council meeting in a capital
+        (
+            "Two farmers were martyred in a drone strike near Beit Hanoun, according to medical sources at "
+            "the Indonesian Hospital in Beit Lahia.",
+            "Beit Hanoun",
+            "Beit Lahia",
+        ),
+        (
+            "Turkish jets bombed villages near Amedi; the security council, meeting in Baghdad, protested.",
+            "Amedi",
+            "Baghdad",
+        ),
+        # the wounded sent to hospitals in two towns, or spread among them
+        (
+            "A car bomb killed three soldiers in Tame; the wounded were flown to hospitals in Arauca and in Cucuta.",
+            "Tame",
+            "Cucuta",
+        ),
+        (
+            "Drones hit a bakery in Amuda; the wounded were distributed among hospitals in Qamishli and Hasakah.",
+            "Amuda",
+            "Hasakah",
+        ),
+    ],
+)
+def test_hospitals_named_as_sources_or_sent_to_and_councils_meeting_are_not_hit(
+    pipe: Pipeline, text: str, hit: str, elsewhere: str
+) -> None:
+    roles = dict(_roles(pipe, text))
+    assert roles[hit] == "struck" and roles[elsewhere] != "struck", roles
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # what the strikes answered, worded as "a response to"
+        (
+            "Jets struck Mayadin overnight, in what the army called a response to the rocket attack on Kiryat "
+            "Shmona, in which two people were killed.",
+            "Kiryat Shmona",
+        ),
+        # a mercenary group named after a man, and a roundabout named after a town
+        ("Rebels said they ambushed the Wagner group near Kidal, killing dozens.", "Wagner"),
+        ("A drone hit a crowd near the Kuwait roundabout in Gaza City, killing six.", "Kuwait"),
+    ],
+)
+def test_a_response_a_group_and_a_roundabout_strike_no_place_of_theirs(pipe: Pipeline, text: str, gone: str) -> None:
+    assert gone not in _struck(pipe, text)
+
+
+def test_armies_words_for_enemies_killed_and_agencies_for_the_dead() -> None:
+    from mapper.casualties import find_figures
+
+    assert [(f.killed_min, f.killed_max) for f in find_figures("About thirty gunmen were eliminated in the raid.")] == [
+        (30, 30)
+    ]
+    assert [f.killed_min for f in find_figures("Medics: four martyrs after a shell hit a tent in Mawasi.")] == [4]
+    assert [f.killed_min for f in find_figures("Nine villagers, three children among them, were killed.")] == [9]
+
+
+def test_enemies_neutralised_in_a_region_are_an_event_there(pipe: Pipeline) -> None:
+    text = "On 3 May, four militants were neutralised by commandos in the Tal Abyad region of northern Syria."
+    assert _struck(pipe, text) == {"Tal Abyad"}

@@ -133,7 +133,10 @@ def find_events(
         # an earlier event, recalled: mapped only when its sentence dates it, or when the article
         # tells of no event of its own ("Last month, a journalist was shot dead in X.")
         if earlier:
-            dated = event_date_ref(clean[sent.start : sent.end], then[0].start - sent.start) is not None
+            # (by a date of its own words, not of the clause before them: "Jets struck X overnight, in
+            # response to the rocket attack on Y" is not dated by "overnight")
+            at = max(sent.start, then[0].start - _OWN_DATE_REACH)
+            dated = event_date_ref(clean[at : sent.end], then[0].start - at) is not None
             if dated:
                 drafts.append(_Draft(si, then, earlier, recalled=True))
             else:
@@ -487,6 +490,9 @@ _VICTIMS = re.compile(
     r"officers|children|women|men|residents|members)\b",
     re.I,
 )
+
+
+_OWN_DATE_REACH = 40  # how far before its word an earlier event's own date may stand ("the 28 January attack on")
 
 
 def _has_victims(clean: str, sent: Sentence) -> bool:

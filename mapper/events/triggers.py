@@ -73,7 +73,7 @@ _LEXICON: dict[EventType, str] = {  # phrases, separated by commas
         "shooting, shootings, shot, shot dead, gunmen, gunman, gunfire, sniper fire, opened fire, open fire, "
         "stabbing, stabbed, massacre, massacred, assassinated, assassination, executed, beheaded, murdered, "
         "killing, killings, killed, kills, kill, attack, attacks, attacked, attacking, martyred, opened firing, "
-        "gunned down"
+        "gunned down, neutralized, neutralised, liquidated"
     ),
     "other": (
         "actions, military action, military actions, "
@@ -86,7 +86,8 @@ WEAK = frozenset(
     "bombing bombings bombed actions "
     "targeted targeting destroyed wounded injured operation operations security force combined force assault "
     "force engaged raid raids raided shell shells bomb bombs jets drone drones battle battles offensive "
-    "exploded explosion explosions blast blasts detonated grenade grenades martyred".split()
+    "exploded explosion explosions blast blasts detonated grenade grenades martyred neutralized neutralised "
+    "liquidated".split()
 )
 # "bombs" and "shells" also name weapons carried or found: typed only beside an event word
 _WEAPON_ONLY = frozenset(
@@ -169,7 +170,7 @@ _ONGOING_AFTER = re.compile(
 # a specific earlier event, recalled: mapped only when its sentence dates it ("in response to an
 # attack on Tower 22 on 28 January"), and never the article's own event
 _CAUSE = (
-    r"in\s+retaliation\s+for|in\s+response\s+to|revenge\s+for|retaliat\w*\s+(?:for|against)|"
+    r"(?:in|a|as\s+a)\s+retaliation\s+for|(?:in|a|as\s+a)\s+response\s+to|revenge\s+for|retaliat\w*\s+(?:for|against)|"
     r"condemn(?:ed|s|ing)?|denounc\w+"
 )
 # what a recalled event is recalled as: the cause of this one, or what someone condemns

@@ -47,7 +47,7 @@ _HOSPITAL = (
 )
 _MOVED = (
     r"(?:taken|transferred|transported|rushed|evacuated|airlifted|moved|brought|admitted|treated|shifted|referred|"
-    r"ferried|carried|driven|flown)"
+    r"ferried|carried|driven|flown|distributed)"
 )
 # what stands before a place that is not where the event happened
 _ORIGIN_BEFORE = re.compile(
@@ -65,6 +65,8 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:sought|seeking|took|taking|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
     # "a statement issued from its headquarters in Stuttgart"; "talks with officials ... in Kabul"
     r"headquarters\s+in|(?:talks|negotiations|summit)\b[^.;:]{0,60}?\s(?:in|at)|"
+    # "according to medical sources at al-Aqsa Martyrs Hospital in X"; "the Council, meeting in X, said"
+    rf"according\s+to\s+(?:[\w'’-]+\s+){{0,6}}?{_HOSPITAL}\s+in|,\s+(?:meeting|convening|gathered)\s+in|"
     # a town taken long before, in a clause of time: "since the group took over the state capital, X"
     r"since\s+(?:[\w-]+\s+){1,3}?(?:took\s+over|captured|seized|overran)(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+,)?|"
     # where the dead were mourned or buried (not "a strike on a funeral in X")
@@ -134,7 +136,8 @@ _LANDMARK_BEFORE = re.compile(
 # between the items of a list of origins: "from Bryansk, Kursk and Millerovo", "to hospitals in Idlib
 # city and Binnish"
 _ORIGIN_LIST_GAP = re.compile(
-    r"(?:\s+(?:city|town|village|province|region|district|camp))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+    # ("airlifted to hospitals in Arauca and in Bogota")
+    r"(?:\s+(?:city|town|village|province|region|district|camp))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?"
 )
 # between a place the wounded were taken to (or something came from) and the place that holds it
 # ("referred to Larkana in Sindh"), or the same place by another name ("taken to hospitals in
