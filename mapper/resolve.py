@@ -377,7 +377,9 @@ class Resolver:
                 k in choice
                 and held_by in choice
                 and not (_within(choice[k][1], choice[held_by][1]) and close.get(k) is None)
-                and choice[k][0] != 0
+                # (a curated row too, when only its other name was written: "the Thawra district of
+                # Omdurman" is not Baghdad's Sadr City, once called al-Thawra)
+                and (choice[k][0] != 0 or (_by_alias(choice[k][1], k) and choice[k][1].feature_type not in _BROAD))
                 # (a city of millions stands, unless only another name of it was written: "near
                 # Kalakote in Rajouri district" is not Kolkata, one of whose alternate names it is)
                 and (choice[k][1].population < STRONG_POPULATION or _by_alias(choice[k][1], k))

@@ -1897,3 +1897,54 @@ def test_armies_words_for_enemies_killed_and_agencies_for_the_dead() -> None:
 def test_enemies_neutralised_in_a_region_are_an_event_there(pipe: Pipeline) -> None:
     text = "On 3 May, four militants were neutralised by commandos in the Tal Abyad region of northern Syria."
     assert _struck(pipe, text) == {"Tal Abyad"}
+
+
+@pytest.mark.parametrize(
+    ("text", "hit", "elsewhere"),
+    [
+        # bodies that judge or condemn from far away
+        (
+            "The shelling of Kharkiv was condemned by the UN human rights office in Geneva and at a session of "
+            "the Security Council in New York.",
+            "Kharkiv",
+            "Geneva",
+        ),
+        # where a survivor is now
+        (
+            "A woman whose sons were killed in the airstrike on Jabalia is now living in Deir al-Balah.",
+            "Jabalia",
+            "Deir al-Balah",
+        ),
+    ],
+)
+def test_far_bodies_and_where_survivors_are_now_are_not_where_it_hit(
+    pipe: Pipeline, text: str, hit: str, elsewhere: str
+) -> None:
+    roles = dict(_roles(pipe, text))
+    assert roles[hit] == "struck" and roles[elsewhere] != "struck", roles
+
+
+def test_where_a_launching_plane_flew_is_not_hit_and_a_village_overlooking_a_town_is_near_it(
+    pipe: Pipeline,
+) -> None:
+    assert _struck(pipe, "The missile, launched by a bomber flying over the Belgorod region, killed eleven.") == set()
+    # a village no gazetteer has, overlooking a town: the town, as nearly
+    m = _mentions(pipe, "An airstrike levelled a building in Ain el-Delb, a village overlooking Sidon, killing 45.")
+    assert m["Sidon"].role == "struck" and m["Sidon"].precision == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("The court in The Hague ordered the army to halt its offensive in Rafah.", "The Hague"),
+        ("Relatives want the case heard in Paris, where the bombs were made.", "Paris"),
+    ],
+)
+def test_an_order_to_halt_and_a_weapons_maker_strike_no_place(pipe: Pipeline, text: str, gone: str) -> None:
+    assert gone not in _struck(pipe, text)
+
+
+def test_a_curated_other_name_yields_to_the_town_the_text_puts_it_in(pipe: Pipeline) -> None:
+    # "Thawra" is also an old name of Baghdad's Sadr City in the curated gazetteer
+    p = _mentions(pipe, "A shell hit a house in the Thawra district of Omdurman, killing five.")["Thawra"].place
+    assert p is not None and p.country == "SD"

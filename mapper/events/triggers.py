@@ -120,6 +120,9 @@ _NOT_EVENT_BEFORE = re.compile(
     re.I,
 )
 _NOT_EVENT_AFTER = re.compile(
+    # "where the bombs and the aircraft were made": weapons made or sold, not used
+    r"^(?:\s+(?:and\s+)?[\w-]+){0,4}?\s+(?:were|was|are|is|had\s+been)\s+(?:made|manufactured|built|produced|"
+    r"assembled|sold|supplied|bought|purchased|exported)\b|"
     r"^(?:\s+(?:up|down|to\s+fame|through\s+the\s+roof|back|a\s+video|a\s+film|the\s+film|films?|footage|"
     r"photos|prices|record|headlines|the\s+market)\b|\s*-\s*(?:free|proof))",
     re.I,
@@ -155,7 +158,9 @@ _HABIT_BEFORE = re.compile(
 )
 # what is looked into or called off, just before the event word
 _LOOKED_INTO_BEFORE = re.compile(
-    r"\b(?:investigat(?:e|es|ed|ing)|(?:investigation|inquiry|probe)\s+into|(?:end|halt|stop)\s+to)\s+"
+    r"\b(?:investigat(?:e|es|ed|ing)|(?:investigation|inquiry|probe)\s+into|(?:end|halt|stop)\s+to|"
+    # "ordered Israel to halt its offensive in Rafah"
+    r"to\s+(?:halt|stop|end|cease|suspend)\s+(?=(?:its|their|the)\s))\s*"
     r"(?:(?:the|an?|this|that|these|those|its|their|[A-Z][\w-]*['’]s)\s+)?(?:[\w-]+\s+){0,2}[\"“']?$",
     re.I,
 )

@@ -32,7 +32,10 @@ _SPEECH = re.compile(
     # where a statement was broadcast or given: "read on state television in the capital X"
     r"(?:television|TV|radio)(?=\s+(?:in|from)\b)|(?:news|press)\s+conference|briefing|"
     # "vowed retribution in a speech in Port Sudan", "the government in Kinshasa blamed the M23"
-    r"(?:speech|address)(?=\s+(?:in|at|from)\b)|(?:government|authorities|administration)(?=\s+in\b))\b",
+    r"(?:speech|address)(?=\s+(?:in|at|from)\b)|(?:government|authorities|administration)(?=\s+in\b)|"
+    # "the UN human rights office in Geneva", "a session of the Security Council in New York"
+    r"(?:rights|UN|U\.N\.|press|media)\s+office(?=\s+in\b)|session|Security\s+Council|General\s+Assembly|"
+    r"(?:Criminal\s+)?Court(?:\s+of\s+Justice)?(?=\s+in\b))\b",
     re.I,
 )
 _SPEECH_VERB = re.compile(
@@ -69,6 +72,9 @@ _ORIGIN_BEFORE = re.compile(
     rf"according\s+to\s+(?:[\w'’-]+\s+){{0,6}}?{_HOSPITAL}\s+in|,\s+(?:meeting|convening|gathered)\s+in|"
     # a town taken long before, in a clause of time: "since the group took over the state capital, X"
     r"since\s+(?:[\w-]+\s+){1,3}?(?:took\s+over|captured|seized|overran)(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+,)?|"
+    # where someone is now ("whose daughters were killed in the fire, is now in X"); where a
+    # launching aircraft flew ("launched by a bomber flying over the Kursk region")
+    r"(?:is|are)\s+now\s+(?:[a-z]+ing\s+)?in|(?:flying|flew|operating)\s+over|"
     # where the dead were mourned or buried (not "a strike on a funeral in X")
     r"(?:mourners\s+(?:gathered|assembled)|funerals?\s+(?:was|were)\s+held|(?:was|were)\s+(?:buried|laid\s+to\s+rest))"
     r"\s+in|"
@@ -117,7 +123,7 @@ _NAME_APPOSED = re.compile(
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", re.I)
 _PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|countryside)\b", re.I)
 _NEAR_BEFORE = re.compile(
-    r"(?:\b(?:near|nearby|close\s+to|outside|outskirts\s+of|vicinity\s+of|edge\s+of|around|"
+    r"(?:\b(?:near|nearby|close\s+to|outside|outskirts\s+of|vicinity\s+of|edge\s+of|around|overlooking|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
     r"south-west)(?:ern)?\s+of|(?:\d[\d,.]*|a\s+few|several|some)\s+(?:km|kms|kilometers?|kilometres?|(?:nautical\s+)?miles?|meters?|"
     r"metres?)\s+(?:\([^)]{0,20}\)\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
@@ -128,7 +134,7 @@ _NEAR_BEFORE = re.compile(
 # a landmark: a direction or a distance from it ("north of Baghdad", "35 km south of Mosul")
 _LANDMARK_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
-    r"south-west)(?:ern)?\s+of|\b(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b[^,;]{0,30}\b(?:of|from))"
+    r"south-west)(?:ern)?\s+of|\boverlooking|\b(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b[^,;]{0,30}\b(?:of|from))"
     # "west of the capital Sanaa", "south of the provincial capital of X"
     r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:(?:town|city|village|capital)\s+of|capital)\s+)?$",
     re.I,
@@ -409,7 +415,8 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     hit = _SPEECH.search(after)
     if hit is None or hit.start() >= 15 or TRIGGER_RX.search(after, 0, hit.start()):
         return False
-    return "," not in after[: hit.start()]  # "X said", "X officials"; not "..., according to"
+    # "X said", "X officials"; not "..., according to", nor "X; the council, meeting in Y"
+    return not any(c in after[: hit.start()] for c in ",;")
 
 
 def _other_clauses(clean: str, sent: Sentence, found: list[Trigger]) -> list[tuple[int, int]]:
