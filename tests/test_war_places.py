@@ -1948,3 +1948,15 @@ def test_a_curated_other_name_yields_to_the_town_the_text_puts_it_in(pipe: Pipel
     # "Thawra" is also an old name of Baghdad's Sadr City in the curated gazetteer
     p = _mentions(pipe, "A shell hit a house in the Thawra district of Omdurman, killing five.")["Thawra"].place
     assert p is not None and p.country == "SD"
+
+
+def test_the_town_a_report_is_about_is_where_its_shells_fell_in_the_centre_of_town(pipe: Pipeline) -> None:
+    text = (
+        "Kobo, a market town under siege\n\n"
+        "KOBO, Ethiopia - The war reached the market on a Monday.\n\n"
+        "That morning, artillery shells hit the square in the centre of town, killing four traders."
+    )
+    assert _struck(pipe, text) == {"Kobo"}
+    # with two towns at its head, the report names no one town
+    two = text.replace("Kobo, a market town under siege", "Kobo and Woldia, two market towns under siege")
+    assert _struck(pipe, two) == set()

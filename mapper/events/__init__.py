@@ -187,6 +187,15 @@ def find_events(
             ) and scene(back):
                 d.locations, d.inherited = scene(back), True
                 break
+    # "struck the municipal building in the centre of town": the town the report is about, the one
+    # its headline and dateline name
+    unplaced = [d for d in drafts if not d.locations and not d.recalled]
+    if unplaced:
+        home = _town_of_report(sentences, mentions, by_sentence)
+        for d in unplaced:
+            sent = sentences[d.sentence]
+            if home is not None and _THE_TOWN.search(clean, sent.start, sent.end):
+                d.locations = [(home, 1)]
     placed = [d for d in drafts if d.locations]
     if not placed:
         return mentions, []
@@ -490,6 +499,21 @@ _VICTIMS = re.compile(
     r"officers|children|women|men|residents|members)\b",
     re.I,
 )
+
+
+# the town a report is about, named by its kind: "in the centre of town", "the town's market"
+_THE_TOWN = re.compile(r"\b(?:(?:the|this)\s+(?:town|city)(?:['’]s)?|(?:centre|center|heart)\s+of\s+town)\b", re.I)
+
+
+def _town_of_report(sentences: list[Sentence], mentions: list[Mention], by_sentence: list[list[int]]) -> int | None:
+    """The mention of the one town the report's headline and dateline name, if they name one."""
+    found: dict[str, int] = {}
+    for si in range(min(2, len(sentences))):
+        for i in by_sentence[si]:
+            p = mentions[i].place
+            if mentions[i].literal and p is not None and p.feature_type in ("city", "town", "village"):
+                found.setdefault(p.id, i)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _OWN_DATE_REACH = 40  # how far before its word an earlier event's own date may stand ("the 28 January attack on")
