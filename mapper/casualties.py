@@ -937,7 +937,8 @@ def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim
     clean span of its figure and whether it is a part by place of the figure before it.  A
     running total ("622 killed since October") or the toll of an earlier event ("last week's
     drone strike", "in retaliation for") is kept with the reason it belongs to no event
-    (``Claim.aside``); a sentence met again on the page is one claim."""
+    (``Claim.aside``); a sentence met again on the page is one claim.  A table's row, one line
+    with cells apart by "|", gives the figures of the Killed and Injured columns its head names."""
     clean = article.clean
     claims: list[Claim] = []
     spans: list[ClaimSpan] = []

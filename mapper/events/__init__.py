@@ -28,7 +28,10 @@ Sanaa struck), 3 a province or a country known only as a region ("in southern Ne
 An event placed only at a country is kept only when the article places no event more
 precisely.  A trigger whose sentence names no place takes the place of the sentence
 before it in the same paragraph (or of the article's single event): "During the
-operation, the security force killed three insurgents."
+operation, the security force killed three insurgents."; of a log entry's heading line just
+above it ("9 June | Kyaukme, Shan State"); or, when it speaks of "the town" ("in the centre
+of town"), of the one town the report's headline and dateline name.  A line's head ("- Sittwe:
+...") and a table row's cells before the one that tells of the event place it too.
 
 When: the date its own sentence gives, else the article's (resolved in the sites stage).
 
