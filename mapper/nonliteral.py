@@ -206,7 +206,7 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
     if clean[start:end] in _AGENCY_CAPITALS:
         return "news agency"
     after = clean[end : end + 80]
-    if _SHORT_NAME_BEFORE.search(clean, max(0, start - 40), start) and after.startswith(")"):
+    if after.startswith(")") and _SHORT_NAME_BEFORE.search(clean, max(0, start - 40), start):
         return "organisation name"  # "the Yemen News Agency (Saba)": the body's short name
     if _CREDIT.match(after) and _CREDITED.search(clean, max(0, start - 40), start) and not clean[start:end].isupper():
         return "news agency"  # "TAIZ, Aug. 3 (Saba) -": a dateline's credit (not "(PORT SUDAN) -", its place)

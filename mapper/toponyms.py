@@ -209,7 +209,8 @@ def _name_shapes(clean: str) -> Iterator[tuple[str, ...]]:
         if s and (clean[s - 1].isalnum() or clean[s - 1] in "'’"):
             continue  # the run starts inside a word
         # ("Governor of Taiz Nabil Shamsan": the place of an office, then the person)
-        segment = [] if _OFFICE_OF.search(clean, max(0, s - 40), s) else [m.group(1)]
+        office = clean[max(0, s - 3) : s] == "of " and _OFFICE_OF.search(clean, max(0, s - 40), s)
+        segment = [] if office else [m.group(1)]
         segments = [segment]
         for w in _RUN_WORD.finditer(m.group(2)):
             if w.group(1) and segment:

@@ -156,6 +156,7 @@ _HABIT_BEFORE = re.compile(
     r"(?:(?![a-z]+ed\b)[a-z]+\s+(?:out\s+)?(?:[\w-]+\s+){0,3})?$",
     re.I,
 )
+_HABIT_WORDS = ("regularly", "routinely", "frequently", "often", "usually", "typically", "periodically")
 # what is looked into or called off, just before the event word
 _LOOKED_INTO_BEFORE = re.compile(
     r"\b(?:investigat(?:e|es|ed|ing)|(?:investigation|inquiry|probe)\s+into|(?:end|halt|stop)\s+to|"
@@ -164,6 +165,7 @@ _LOOKED_INTO_BEFORE = re.compile(
     r"(?:(?:the|an?|this|that|these|those|its|their|[A-Z][\w-]*['’]s)\s+)?(?:[\w-]+\s+){0,2}[\"“']?$",
     re.I,
 )
+_LOOKED_INTO_WORDS = ("investigat", "inquiry", "probe", " to ")  # (what the pattern needs, looked for first)
 _MUNITION = re.compile(r"drones?|uavs?|missiles?|rockets?|projectiles?")
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # what makes an operation a campaign of weeks or months, not one event
@@ -339,9 +341,10 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue
         if _NOT_THIS_EVENT.search(before):
             continue
-        if _DOWNED_BEFORE.search(before) and _MUNITION.fullmatch(phrase):
+        low = before.lower()
+        if _MUNITION.fullmatch(phrase) and ("down" in low or "intercept" in low) and _DOWNED_BEFORE.search(before):
             continue  # "said it had intercepted Ukrainian drones": brought down, not a hit
-        if _LOOKED_INTO_BEFORE.search(before):
+        if any(w in low for w in _LOOKED_INTO_WORDS) and _LOOKED_INTO_BEFORE.search(before):
             continue  # "a committee to investigate the attack", "calling for an end to attacks"
         if text[ms] == "O" and _NAMED_AFTER.match(text, me):
             continue  # "troops of Operation Safe Haven": the name of a campaign, not an event
@@ -360,7 +363,11 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or _SERIES_BEFORE.search(before) is not None
             # a habit: "the air force routinely bombs camps in X" (its places are struck only when the
             # article tells of no event of its own, as a running total's are)
-            or (_HABIT_BEFORE.search(before) is not None and not phrase.endswith("ed"))
+            or (
+                not phrase.endswith("ed")
+                and any(w in low for w in _HABIT_WORDS)
+                and _HABIT_BEFORE.search(before) is not None
+            )
             # a campaign of weeks: "the operation in X, Y and Z camps, launched in January, entered its
             # sixth month"
             or (phrase in ("operation", "operations") and _ONGOING_AFTER.search(text, me, end) is not None)
