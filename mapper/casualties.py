@@ -222,14 +222,15 @@ _AUX_WORD = (
 _AUX = rf"(?:\s+{_AUX_WORD}){{0,4}}"
 _KILL_VERB = (
     r"(?:(?<!to\s)(?<!not\s)(?<!would\s)(?<!could\s)(?<!will\s)(?<!might\s)(?<!can\s)(?i:kill)|"
-    r"(?i:killing|killed|kills|murdered|murdering|massacred|massacring|assassinated|executed|executing|"
+    r"(?i:killing|killed|kills|murdered|murdering|massacred|massacring|assassinated|executed|executing|slaughtered|"
     r"(?:claimed|claiming|took|taking)\s+the\s+lives\s+of|(?:shot|shooting|gunned|gunning)\s+dead|"
     r"(?:stabbed|stabbing|beat|beating|beaten|burned|burning|burnt|hacked|hacking|stoned|stoning)\s+to\s+death))"
 )
 _DIED = (
     # ("17 people had been buried"; not "buried under the rubble", who may be alive)
     # ("eliminated", "liquidated": as armies write of the enemies they killed)
-    r"(?:killed|dead|died|slain|perished|murdered|massacred|assassinated|executed|beheaded|martyred|eliminated|liquidated|"
+    r"(?:killed|dead|died|slain|perished|murdered|massacred|slaughtered|assassinated|executed|beheaded|martyred|"
+    r"eliminated|liquidated|"
     r"buried(?!\s+(?:under|beneath|alive|in\s+(?:the\s+)?rubble|by))|"
     r"embraced\s+martyrdom|"
     r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|"
@@ -650,7 +651,7 @@ def _denied(sentence: str, start: int) -> bool:
 # them has no figure, so the patterns are not run over it.
 _HINT_WORDS = [
     *"kill dead died slain perish lost death loss injur wound hurt toll fatalit bodies corpses".split(),
-    *"murder massacr assassinat executed executing behead martyr buried eliminated liquidated".split(),
+    *"murder massacr assassinat executed executing behead martyr buried eliminated liquidated slaughter".split(),
     "body of",
     "lives of",
 ]
@@ -707,7 +708,10 @@ def _hinted(text: str, sentences: list[Sentence]) -> list[bool]:
 
 def _kill_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
     """The ways a sentence may give a death toll, each only where its words are."""
-    if any(w in low for w in ("kill", "murder", "massacr", "assassinat", "execut", "lives of", "dead", "death")):
+    if any(
+        w in low
+        for w in ("kill", "murder", "massacr", "slaughter", "assassinat", "execut", "lives of", "dead", "death")
+    ):
         yield _active(sentence, _KILL_ANCHORS[0])
     if "dead" in low:
         yield _active(sentence, _LEFT_ANCHOR, _DEAD_AFTER)

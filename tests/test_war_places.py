@@ -1686,6 +1686,23 @@ def test_a_sub_district_no_gazetteer_has_is_placed_in_its_district(pipe: Pipelin
             "Jabalia",
             "Deir al-Balah",
         ),
+        # a hospital "where the wounded were taken", a government's seat opening the sentence, a call to journalists
+        (
+            "Gunmen slaughtered 30 villagers in Larbaa; a nurse at a hospital in Blida, where the wounded were taken, "
+            "described the night.",
+            "Larbaa",
+            "Blida",
+        ),
+        (
+            "Jets bombed a church in Jaffna, killing 20. In Colombo, a Defence Ministry spokesman said it hit bunkers.",
+            "Jaffna",
+            "Colombo",
+        ),
+        (
+            "Bombs killed 35 in Madalla; the sect claimed the attacks in a call to journalists in Maiduguri.",
+            "Madalla",
+            "Maiduguri",
+        ),
     ],
 )
 def test_places_beside_the_event_are_not_where_it_hit(pipe: Pipeline, text: str, hit: str, elsewhere: str) -> None:
@@ -1896,3 +1913,20 @@ def test_the_town_a_report_is_about_is_where_its_shells_fell_in_the_centre_of_to
     # with two towns at its head, the report names no one town
     two = text.replace("Kobo, a market town under siege", "Kobo and Woldia, two market towns under siege")
     assert _struck(pipe, two) == set()
+
+
+def test_a_channels_timed_lines_and_a_heading_of_names_alone_place_their_events(pipe: Pipeline) -> None:
+    text = (
+        "Monitor thread, 15 June\n\n"
+        "05:30 Bat Yam: direct hit on a residential building, 6 killed.\n\n"
+        "06:10\nDarnytskyi district. A drone strike hit the roof of a block of flats, injuring two."
+    )
+    assert _struck(pipe, text) == {"Bat Yam", "Darnytskyi"}
+
+
+def test_slaughtered_is_a_toll_and_an_event() -> None:
+    from mapper.casualties import find_figures
+
+    assert [(f.killed_min, f.killed_max) for f in find_figures("Armed men slaughtered at least 85 villagers.")] == [
+        (85, None)
+    ]

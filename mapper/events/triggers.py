@@ -73,7 +73,7 @@ _LEXICON: dict[EventType, str] = {  # phrases, separated by commas
         "shooting, shootings, shot, shot dead, gunmen, gunman, gunfire, sniper fire, opened fire, open fire, "
         "stabbing, stabbed, massacre, massacred, assassinated, assassination, executed, beheaded, murdered, "
         "killing, killings, killed, kills, kill, attack, attacks, attacked, attacking, martyred, opened firing, "
-        "gunned down, neutralized, neutralised, liquidated"
+        "gunned down, neutralized, neutralised, liquidated, slaughtered, slaughtering"
     ),
     "other": (
         "actions, military action, military actions, "

@@ -35,6 +35,8 @@ _SPEECH = re.compile(
     r"(?:speech|address)(?=\s+(?:in|at|from)\b)|(?:government|authorities|administration)(?=\s+in\b)|"
     # "the UN human rights office in Geneva", "a session of the Security Council in New York"
     r"(?:rights|UN|U\.N\.|press|media)\s+office(?=\s+in\b)|session|Security\s+Council|General\s+Assembly|"
+    # "claimed the attacks in a call to journalists in Maiduguri"
+    r"call(?:ed)?\s+to\s+(?:journalists|reporters)|"
     r"(?:Criminal\s+)?Court(?:\s+of\s+Justice)?(?=\s+in\b))\b",
     re.I,
 )
@@ -98,7 +100,12 @@ _HOSPITAL_AFTER = re.compile(
     rf"\s+(?:(?:general|teaching|central|district|military|university|specialist|regional)\s+)*{_HOSPITAL}\b", re.I
 )
 # a hospital that treats the wounded, said after its place: "the clinic in X treated 20 people"
-_TREATS_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:treated|received|admitted)\b", re.I)
+_TREATS_AFTER = re.compile(
+    # ("the Zmirli hospital in X, where many of the wounded were taken")
+    r"\s+(?:has\s+|had\s+)?(?:treated|received|admitted)\b|,\s+where\s+(?:[\w-]+\s+){0,5}?(?:were|was)\s+"
+    r"(?:taken|treated|brought|admitted|rushed)\b",
+    re.I,
+)
 # a body of water named after a town: "the Kakhovka reservoir", "the Tigris river"
 _WATER_AFTER = re.compile(r"\s+(?:reservoir|river|lake|canal)\b", re.I)
 _WOUNDED_MOVED = re.compile(rf"\b(?:{_MOVED}|receiving\s+treatment|being\s+treated|died|succumbed)\b", re.I)
@@ -402,12 +409,22 @@ _LIST_GAP = re.compile(
 )
 
 
+_FRONTED_IN = re.compile(r"\s*In\s+")
+# a government's body after a place that opens the sentence (not "In Sangin, the district governor said")
+_SEAT_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|Pentagon|Kremlin|White\s+House|"
+    r"[Pp]residency|State\s+Department)\b"
+)
+
+
 def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     """Whether a place belongs to who speaks ("officials in Washington said", "a source in Mosul
     told", "Damascus officials confirmed"): a word of speech or office close before or after it,
     with no event word between."""
     before = clean[max(sent.start, m.cstart - 30) : m.cstart]
     after = clean[m.cend : min(sent.end, m.cend + 25)]
+    if _FRONTED_IN.fullmatch(clean, sent.start, m.cstart) and _SEAT_AFTER.match(clean, m.cend, sent.end):
+        return True  # "In Colombo, a Defence Ministry spokesman denied ...": the seat of who speaks
     hit = _SPEECH.search(before)
     if hit and not TRIGGER_RX.search(before, hit.end()):
         # "officials in X", "told reporters in X"; not "said the village of X was hit" (what was said)
@@ -539,11 +556,25 @@ def entry_places(
 ) -> list[Candidate]:
     """The places of a log entry's heading line, which the entry's text below it tells of (a line
     of a date and places, no event word of its own)."""
-    if found or (sent.start and clean[sent.start - 1] != "\n"):
+    if found or not idx:
         return []
-    if not _ENTRY_HEAD.fullmatch(clean, sent.start, sent.end):
+    # (or a sentence of names alone, a channel's heading: "01:32 Darnytskyi district. Debris fell on ...")
+    rest = [clean[sent.start : mentions[idx[0]].cstart]]
+    rest += [clean[mentions[a].cend : mentions[b].cstart] for a, b in itertools.pairwise(idx)]
+    rest.append(clean[mentions[idx[-1]].cend : sent.end])
+    names_alone = all(_NAMES_GAP.fullmatch(r) for r in rest)
+    if not names_alone and (
+        (sent.start and clean[sent.start - 1] != "\n") or not _ENTRY_HEAD.fullmatch(clean, sent.start, sent.end)
+    ):
         return []
     return [Candidate(i, False) for i in idx if mentions[i].literal and mentions[i].place is not None]
+
+
+# what may stand between the names of a heading that is names alone: "Darnytskyi district.", "Kobo, Amhara:"
+_NAMES_GAP = re.compile(
+    r"[\s,.:;()•*·–—-]*(?:(?i:district|province|region|oblast|raion|township|state|governorate|city|town|village|"
+    r"area|neighbou?rhood)\b[\s,.:;()]*)?"
+)
 
 
 def _row_cells(
@@ -570,7 +601,8 @@ def _row_cells(
 # hand grenade attack on shop in bazaar" (names, dates, kind words, no sentence of its own)
 _HEAD = re.compile(
     # ("- Sittwe: ...", a dash for a bullet)
-    r"[\s•*·]*(?:[-–—]\s+)?(?:(?:[A-Z][\w'’-]*|\d[\d/.]*|of|the|and|(?i:district|province|region|cercle|department|"
+    # ("05:30 Bat Yam: direct hit on a residential building", a channel's time for a bullet)
+    r"[\s•*·]*(?:[-–—]\s+)?(?:\d{1,2}:\d{2}\s+)?(?:(?:[A-Z][\w'’-]*|\d[\d/.]*|of|the|and|(?i:district|province|region|cercle|department|"
     r"governorate|state|county|commune|city|town|village|camp|area|lga|zone|township|territory|locality|oblast|"
     r"raion|woreda|neighbou?rhood))[\s,()]*)+"
     # then perhaps a date and the kind of incident: "- 28/05 - Indirect fire:"
