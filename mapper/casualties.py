@@ -568,14 +568,14 @@ _DISCLAIMED_BEFORE = re.compile(
 )
 # A running total is not one event's toll: "622 killed since October", "killed in eight years",
 # "the war has killed more than 300,000", "bringing the total killed this year to 90".
-_MONTHS = (
+MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 )
 _SPAN_UNITS = r"(?:years?|months?|weeks?|decades?)"
 _SPAN_COUNT = rf"(?:\d+|{_NUMWORD}|several|a\s+few|few|many)"
 _CUM_MARK = (
-    rf"(?i:since\s+(?:(?:early|late|mid-?)\s*)?(?:then\b|{_MONTHS}|(?:19|20)\d\d\b|last\s+(?:year|month|week)\b|"
+    rf"(?i:since\s+(?:(?:early|late|mid-?)\s*)?(?:then\b|{MONTHS}|(?:19|20)\d\d\b|last\s+(?:year|month|week)\b|"
     # "killed across Iran since Friday": the days of a campaign (not "since Friday's strike")
     r"(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s)|the\s+weekend\b|the\s+"
     r"(?:(?:19|20)\d\d\s+)?(?:start|beginning|outbreak|war|conflict|fighting|uprising|revolution|invasion|"
@@ -753,7 +753,7 @@ def _read(sentence: str, forms: Iterator[Iterator[_Found]]) -> list[_Figure]:
     return sorted(out)
 
 
-_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s*$")
+_MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s*$")
 
 
 def find_figures(sentence: str) -> list[Figures]:
@@ -898,7 +898,7 @@ _PRIOR_WHEN = re.compile(
     r"\b(?:last|previous|earlier)\s+(?:week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday)\b|\b(?:days|weeks|months|years)\s+(?:ago|earlier)\b|"
     # "that month", "In October 2024,": a time the report looks back to
-    rf"\bthat\s+(?:week|month|year)\b|\bin\s+{_MONTHS}\s+(?:of\s+)?(?:19|20)\d\d\b",
+    rf"\bthat\s+(?:week|month|year)\b|\bin\s+{MONTHS}\s+(?:of\s+)?(?:19|20)\d\d\b",
     re.I,
 )
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..casualties import MONTHS
 from ..models import AREA_TYPES, Mention, Place, distance_km
 from ..names import name_key
 from ..text import Sentence, clauses
@@ -545,17 +546,17 @@ def candidates(
 
 # the heading of a log's entry, on a line of its own: "12 May | Ohe Htein Twin village, Depayin
 # Township, Sagaing Region", "1 February - Sabreen market, Omdurman (Karari locality)"
-_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _ENTRY_HEAD = re.compile(
-    rf"[\s•*·]*(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}})(?:,?\s+(?:19|20)\d\d)?\s*(?:\||[-–—:])\s*[^.!?]*$"
+    rf"[\s•*·]*(?:\d{{1,2}}\s+{MONTHS}|{MONTHS}\s+\d{{1,2}})(?:,?\s+(?:19|20)\d\d)?\s*(?:\||[-–—:])\s*[^.!?]*$"
 )
 
 
 def entry_places(
     clean: str, sent: Sentence, mentions: list[Mention], idx: list[int], found: list[Trigger]
 ) -> list[Candidate]:
-    """The places of a log entry's heading line, which the entry's text below it tells of (a line
-    of a date and places, no event word of its own)."""
+    """The places of a heading the text below it tells of: a log entry's line of a date and places
+    ("9 June | Kyaukme, Shan State"), or a sentence of names alone ("Darnytskyi district."); no
+    event word of its own."""
     if found or not idx:
         return []
     # (or a sentence of names alone, a channel's heading: "01:32 Darnytskyi district. Debris fell on ...")
