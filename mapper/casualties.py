@@ -243,7 +243,7 @@ _TOLL_VERB = (
 )
 _TOLL_NOUN = (
     r"(?i:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|those\s+killed|"
-    r"victims|perished)|(?:total(?:\s+number)?|number)\s+(?:of\s+)?(?:people\s+|those\s+)?killed|fatalities|deaths?|killings)"
+    r"victims|perished|martyrs)|(?:total(?:\s+number)?|number)\s+(?:of\s+)?(?:people\s+|those\s+)?killed|fatalities|deaths?|killings)"
 )
 _DEATHS_N = r"(?i:deaths|fatalities|bodies|corpses|martyrs)\b"  # "five martyrs after a drone bombed X"
 _HURT = r"(?:injured|wounded|hurt)\b"

@@ -1930,3 +1930,12 @@ def test_slaughtered_is_a_toll_and_an_event() -> None:
     assert [(f.killed_min, f.killed_max) for f in find_figures("Armed men slaughtered at least 85 villagers.")] == [
         (85, None)
     ]
+
+
+def test_the_number_of_martyrs_risen_is_the_toll_of_the_place_it_names(pipe: Pipeline) -> None:
+    text = (
+        "02:10\nAn airstrike hit a house in Sheikh Radwan, north of Gaza City. 9 martyrs so far.\n\n"
+        "UPDATE | 03:05\nThe number of martyrs from the house in Sheikh Radwan has risen to 13."
+    )
+    tolls = _tolls_at(pipe, text)
+    assert set(tolls) == {9, 13} and tolls[13] == tolls[9] != []

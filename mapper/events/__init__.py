@@ -626,7 +626,7 @@ def attach_claims(
 # a toll revised in a sentence that tells of no event: the event of a place it names, else the article's
 # lead event's
 _TOLL_RISEN = re.compile(
-    r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|perished|victims|fatalities))\b[^.;]{0,40}?\b"
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|perished|victims|fatalities|martyrs))\b[^.;]{0,40}?\b"
     r"(?:had\s+|has\s+)?(?:risen|rose|rises|climbed|reached|increased|jumped|grew|went\s+up|stood|stands)\b"
     # "residents had recovered 11 bodies in X"
     r"|\b(?:recovered|retrieved|pulled\s+out)\s+(?:\d+|[a-z]+)\s+(?:more\s+)?bodies\b"
