@@ -146,10 +146,11 @@ _NOT_THIS_EVENT = re.compile(
     r"(?:(?!,\s+(?:was|were|is|are|has|have|had)\b)[^.;])*$",
     re.I,
 )
-# drones or missiles brought down: "intercepted two Ukrainian drones", "shot down a missile"
-_DOWNED_BEFORE = re.compile(
-    r"\b(?:intercepted|intercepting|shot\s+down|shooting\s+down|downed|downing)\s+(?!by\b)(?:[\w-]+\s+){0,3}$", re.I
-)
+# drones or missiles brought down: "intercepted two Ukrainian drones", "shot down a missile" (the events
+# stage's tallies of them too)
+DOWNED = r"(?:shot\s+down|shooting\s+down|intercepted|intercepting|downed|downing)"
+MUNITIONS = r"(?:drones?|UAVs?|missiles?|rockets?|projectiles?|Shaheds?|aerial\s+vehicles?)"
+_DOWNED_BEFORE = re.compile(rf"\b{DOWNED}\s+(?!by\b)(?:[\w-]+\s+){{0,3}}$", re.I)
 # a habit's adverb just before the event word, or its verb: "routinely bombs", "often carries out raids"
 _HABIT_BEFORE = re.compile(
     r"\b(?:regularly|routinely|frequently|often|usually|typically|periodically)\s+"
@@ -166,7 +167,7 @@ _LOOKED_INTO_BEFORE = re.compile(
     re.I,
 )
 _LOOKED_INTO_WORDS = ("investigat", "inquiry", "probe", " to ")  # (what the pattern needs, looked for first)
-_MUNITION = re.compile(r"drones?|uavs?|missiles?|rockets?|projectiles?")
+_MUNITION = re.compile(MUNITIONS, re.I)
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # what makes an operation a campaign of weeks or months, not one event
 _ONGOING_AFTER = re.compile(

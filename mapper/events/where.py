@@ -21,7 +21,7 @@ from ..casualties import MONTHS
 from ..models import AREA_TYPES, Mention, Place, distance_km
 from ..names import name_key
 from ..text import Sentence, clauses
-from .triggers import NEGATED, TRIGGER_RX, Trigger
+from .triggers import DOWNED, MUNITIONS, NEGATED, TRIGGER_RX, Trigger
 
 _DATELINE_AFTER = re.compile(
     r"(?:,\s*[A-Z][\w .'-]{1,40})?\s*(?:\(|[-\u2013\u2014]\s|--|\s*\(?(?:AP|AFP|Reuters|Xinhua)\))"
@@ -662,10 +662,9 @@ def _names_other(mentions: list[Mention], links: dict[int, str | None], idx: lis
 
 # drones or missiles brought down over a place, the place (or a list of them) after "over"
 # (drones, missiles and the like: not "the airman was shot down on a mission over Lebanon")
-_DOWNED = r"(?:shot\s+down|shooting\s+down|intercepted|intercepting|downed|destroyed)"
-_MUNITIONS = r"(?:drones?|UAVs?|missiles?|rockets?|projectiles?|Shaheds?|aerial\s+vehicles?)"
+_DOWNED = rf"(?:{DOWNED}|destroyed)"  # (a tally of drones "destroyed" over a place, too)
 _DOWNED_OVER = re.compile(
-    rf"\b(?:{_DOWNED}\b(?!\s+by\b)[^.;]*?\b{_MUNITIONS}|{_MUNITIONS}\b[^.;]*?\b{_DOWNED})\b[^.;]*?\bover\s"
+    rf"\b(?:{_DOWNED}\b(?!\s+by\b)[^.;]*?\b{MUNITIONS}|{MUNITIONS}\b[^.;]*?\b{_DOWNED})\b[^.;]*?\bover\s"
 )
 # what ends the places a tally of downed drones lists: a clause of its own ("..., but one hit a
 # depot in X")
