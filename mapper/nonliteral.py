@@ -75,7 +75,7 @@ _NAMED_FACILITY_AFTER = re.compile(
 _FACILITY_OF_PLACE = re.compile(
     r"^\s+(?:(?:International|Government|General|Regional|Central|Teaching|Military|Civil|Civilian|District|"
     r"Provincial|Municipal|Main|Grand|Public|Specialist|Thermal|Nuclear|Power|Oil|Cement|Sugar|Railway|Bus|"
-    r"Central|Old|New)\s+){0,3}(?:Airport|Hospital|Stadium|Air\s+Base|Airbase|Port|Refinery|Power\s+(?:Plant|Station)|"
+    r"Old|New)\s+){0,3}(?:Airport|Hospital|Stadium|Air\s+Base|Airbase|Port|Refinery|Power\s+(?:Plant|Station)|"
     r"Dam|Bridge|Prison|Mosque|Market|Bazaar|Station)\b"
 )
 _JOINED_KIND = (

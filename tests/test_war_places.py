@@ -1839,20 +1839,21 @@ def test_a_total_since_a_day_is_no_event_of_its_own(pipe: Pipeline) -> None:
     assert _struck(pipe, text) == {"Tammun"}
 
 
-def test_a_reservoir_named_after_a_town_is_not_the_town(pipe: Pipeline) -> None:
-    text = "Artillery fired from across the Kakhovka reservoir hit Nikopol, killing one man."
-    assert _struck(pipe, text) == {"Nikopol"}
-
-
-def test_a_habit_told_alone_still_says_where_strikes_fall(pipe: Pipeline) -> None:
-    # (as a running total does, when the report tells of no event of its own)
-    assert _struck(pipe, "The militia often shells the town of Kilis from the hills.") == {"Kilis"}
-
-
-def test_an_earlier_event_told_alone_is_mapped_where_its_attack_fell(pipe: Pipeline) -> None:
-    # the place stands between the attack and the toll's verb, which is nearer to it
-    text = "In December, an ISIS attack on an army checkpoint in Khanaqin killed three soldiers."
-    assert _struck(pipe, text) == {"Khanaqin"}
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a reservoir named after a town is not the town
+        ("Artillery fired from across the Kakhovka reservoir hit Nikopol, killing one man.", "Nikopol"),
+        # a habit told alone still says where strikes fall (as a running total does, when the
+        # report tells of no event of its own)
+        ("The militia often shells the town of Kilis from the hills.", "Kilis"),
+        # an earlier event told alone is mapped where its attack fell: the place stands between
+        # the attack and the toll's verb, which is nearer to it
+        ("In December, an ISIS attack on an army checkpoint in Khanaqin killed three soldiers.", "Khanaqin"),
+    ],
+)
+def test_the_one_place_struck(pipe: Pipeline, text: str, place: str) -> None:
+    assert _struck(pipe, text) == {place}
 
 
 def test_another_spelling_is_read_only_in_the_province_its_sentence_names(pipe: Pipeline) -> None:

@@ -152,12 +152,11 @@ DOWNED = r"(?:shot\s+down|shooting\s+down|intercepted|intercepting|downed|downin
 MUNITIONS = r"(?:drones?|UAVs?|missiles?|rockets?|projectiles?|Shaheds?|aerial\s+vehicles?)"
 _DOWNED_BEFORE = re.compile(rf"\b{DOWNED}\s+(?!by\b)(?:[\w-]+\s+){{0,3}}$", re.I)
 # a habit's adverb just before the event word, or its verb: "routinely bombs", "often carries out raids"
+_HABIT_WORDS = ("regularly", "routinely", "frequently", "often", "usually", "typically", "periodically")
 _HABIT_BEFORE = re.compile(
-    r"\b(?:regularly|routinely|frequently|often|usually|typically|periodically)\s+"
-    r"(?:(?![a-z]+ed\b)[a-z]+\s+(?:out\s+)?(?:[\w-]+\s+){0,3})?$",
+    rf"\b(?:{'|'.join(_HABIT_WORDS)})\s+(?:(?![a-z]+ed\b)[a-z]+\s+(?:out\s+)?(?:[\w-]+\s+){{0,3}})?$",
     re.I,
 )
-_HABIT_WORDS = ("regularly", "routinely", "frequently", "often", "usually", "typically", "periodically")
 # what is looked into or called off, just before the event word
 _LOOKED_INTO_BEFORE = re.compile(
     r"\b(?:investigat(?:e|es|ed|ing)|(?:investigation|inquiry|probe)\s+into|(?:end|halt|stop)\s+to|"
