@@ -609,6 +609,11 @@ _SINCE_CLAUSE = (
 
 # a perfect tense before the verb ("forces have stepped up operations", "has been shelled")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:[a-z]+\s+){0,5}$")
+# a war the subject of the verb: "the 2024 war between Israel and X killed more than 4,000"
+_WAR_SUBJECT = re.compile(
+    r"\b(?i:war|conflict|insurgency|uprising|hostilities)(?:\s+(?:between|in|on|against|with|of)\s+[^.;!?,]{0,50})?"
+    r"\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?$"
+)
 # a running span anywhere in the clause after such a verb ("... in the regions of X and Y since 2022")
 _CUM_IN_CLAUSE = re.compile(rf"^(?:\s+[\w'’,-]+){{0,14}}?\s+(?:{_CUM_MARK}|{_SINCE_CLAUSE})")
 # a figure told in a perfect tense over such a span: "more than 200 civilians have been killed in and
@@ -618,10 +623,13 @@ _CUM_PERFECT = re.compile(rf"\b(?:has|have)\s+been\s+[a-z]+(?:\s+[\w'’-]+){{0,
 
 def running_total_after(text: str, before: str = "") -> bool:
     """Whether the words after a verb of killing make it a running total ("... killed in the
-    insurgency since 2004", "... killed in the state since then"), or, after a perfect tense, a
+    insurgency since 2004", "... killed in the state since then"), or those before it (a war its
+    subject: "the war in X has killed"), or, after a perfect tense, a
     campaign ("have stepped up operations in the regions of X and Y since 2022")."""
     if _CUM_AFTER.match(text) is not None:
         return True
+    if _CUM_BEFORE.search(before) is not None or _WAR_SUBJECT.search(before) is not None:
+        return True  # "the war in X has killed more than 46,000"
     if not _PERFECT_BEFORE.search(before):
         return False
     cut = _CLAUSE_END.search(text)

@@ -1749,6 +1749,40 @@ def test_places_beside_the_event_are_not_where_it_hit(pipe: Pipeline, text: str,
         ("A drone hit a crowd near the Kuwait roundabout in Gaza City, killing six.", "Kuwait"),
         ("The court in The Hague ordered the army to halt its offensive in Rafah.", "The Hague"),
         ("Relatives want the case heard in Paris, where the bombs were made.", "Paris"),
+        # where the launching aircraft were
+        (
+            "Officials said the glide bombs were dropped by jets flying over Russia's Kursk region. One of "
+            "them hit Sumy on Monday.",
+            "Kursk",
+        ),
+        (
+            "Overnight, Russia fired Kh-101 missiles from Tu-95 bombers over the Volgograd region.",
+            "Volgograd",
+        ),
+        # a condition spoken in a capital, a visitor's city, a regime's seat, where a spokesman was heard
+        (
+            "In London, Prime Minister Keir Starmer warned that Britain would respond if attacks on its ships went on.",
+            "London",
+        ),
+        ("The envoy was in Islamabad for talks when jets bombed Khost on Tuesday.", "Islamabad"),
+        ("The rebels accused the regime in Damascus of shelling Idlib on Monday.", "Damascus"),
+        (
+            "A spokesman told a pro-military newspaper group in Naypyitaw that troops had attacked rebel "
+            "posts near Lashio on Friday.",
+            "Naypyitaw",
+        ),
+        # an advance, not a hit
+        (
+            "The shelling of Sake on Monday came as government troops closed in on Goma, the provincial capital.",
+            "Goma",
+        ),
+        # what past strikes did, and an attack a month without a day dates
+        (
+            "Drones have killed civilians in past strikes around Sokoto, residents say. A new strike hit a "
+            "market in Kebbi on Friday.",
+            "Sokoto",
+        ),
+        ("Last August, a car bomb in Mogadishu killed eight people. On Sunday, a mortar hit Afgooye.", "Mogadishu"),
     ],
 )
 def test_what_is_no_strike_of_this_report_strikes_no_place(pipe: Pipeline, text: str, gone: str) -> None:
@@ -1940,3 +1974,91 @@ def test_the_number_of_martyrs_risen_is_the_toll_of_the_place_it_names(pipe: Pip
     )
     tolls = _tolls_at(pipe, text)
     assert set(tolls) == {9, 13} and tolls[13] == tolls[9] != []
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # an old event its year names, in a report dated by its ruling
+        (
+            "THE HAGUE - Judges on Monday upheld the sentence of a commander convicted over the 1992 "
+            "massacre at Visegrad. His lawyers said they would not appeal.",
+            "Visegrad",
+        ),
+        # a death long before the funeral: the funeral's day is not the strike's
+        (
+            "Mourners filled a stadium in Beirut on Sunday for the burial of a commander killed in an air "
+            "strike in Dahiyeh last October. Officials gave speeches.",
+            "Beirut",
+        ),
+        # a war, the subject of its toll
+        (
+            "The war in Sudan has killed tens of thousands of people, aid groups say. Talks resumed in "
+            "Jeddah on Tuesday.",
+            "Sudan",
+        ),
+        (
+            "The 2020 war between Armenia and Azerbaijan killed about 6,500 people in Nagorno-Karabakh. "
+            "Negotiators met again on Monday.",
+            "Nagorno-Karabakh",
+        ),
+        (
+            "The fighting in Ituri has killed hundreds of people this year, the UN said. A convoy reached "
+            "Bunia on Thursday.",
+            "Ituri",
+        ),
+        # a warning, and cover from one
+        (
+            "The theatre in Odesa reopened on Friday with a shelter in its cellar for when air raid sirens "
+            "sound. Tickets sold out.",
+            "Odesa",
+        ),
+        # what sanctions target
+        (
+            "Ministers in Brussels on Tuesday agreed new sanctions on Iran, targeting its drone makers. The "
+            "measures take effect next month.",
+            "Brussels",
+        ),
+        (
+            "Envoys in Brussels on Wednesday approved sanctions against Russia, targeting its banks and "
+            "tankers. The package takes effect next month.",
+            "Brussels",
+        ),
+        # a year that closes the sentence, a decade ago, a year six words after the event word
+        (
+            "The report describes killings of civilians in and around Bucha, in 2022. Its authors met "
+            "ministers on Monday.",
+            "Bucha",
+        ),
+        (
+            "Survivors who fled the militants' assault on Sinjar a decade ago marched in Erbil on Saturday. "
+            "They asked for compensation.",
+            "Sinjar",
+        ),
+        (
+            "The club, which left Luhansk when fighting broke out in the east in 2014, plays in Kyiv on "
+            "Sunday. Fans will travel by train.",
+            "Kyiv",
+        ),
+        # a span opened by a month: what it counts is a running total
+        (
+            "A ceasefire was signed in Doha. Since March 2024, fighting has spread across Darfur, and monitors "
+            "have recorded many deaths in air strikes and shelling.",
+            "Darfur",
+        ),
+    ],
+)
+def test_a_report_about_something_else_strikes_no_place(pipe: Pipeline, text: str, gone: str) -> None:
+    # an article of several sentences that tells of no attack of its own: its background (an old
+    # event, a war's toll, a warning, sanctions) is not mapped as struck
+    assert gone not in _struck(pipe, text)
+
+
+def test_an_earlier_attack_is_mapped_when_it_is_the_whole_text_or_dated_to_its_day(pipe: Pipeline) -> None:
+    # a lone sentence is the news it tells; in a longer report, an earlier attack dated to its day
+    assert "Mosul" in _struck(pipe, "Last month, gunmen shot dead a journalist in Mosul.")
+    text = (
+        "Jets struck Saraqib on Monday, killing five. The strike came a week after the 3 May shelling of "
+        "Ariha killed two, and long after the 2019 offensive on Kafranbel."
+    )
+    assert _struck(pipe, text) == {"Saraqib", "Ariha"}

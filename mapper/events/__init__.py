@@ -133,13 +133,13 @@ def find_events(
             strong = [t for t in now if not t.weak]
             if strong or mine or _has_victims(clean, sent):
                 drafts.append(_Draft(si, now, mine))
-        # an earlier event, recalled: mapped only when its sentence dates it, or when the article
-        # tells of no event of its own ("Last month, a journalist was shot dead in X.")
+        # an earlier event, recalled: mapped only when its sentence dates it, or when the text is that
+        # one sentence ("Last month, a journalist was shot dead in X.")
         if earlier:
             # (by a date of its own words, not of the clause before them: "Jets struck X overnight, in
             # response to the rocket attack on Y" is not dated by "overnight")
             at = max(sent.start, then[0].start - _OWN_DATE_REACH)
-            dated = event_date_ref(clean[at : sent.end], then[0].start - at) is not None
+            dated = not then[0].vague and event_date_ref(clean[at : sent.end], then[0].start - at) is not None
             if dated:
                 drafts.append(_Draft(si, then, earlier, recalled=True))
             else:
@@ -152,7 +152,10 @@ def find_events(
                 ]
                 if told:
                     undated.append(_Draft(si, then, told, recalled=True))
-    if not any(not d.recalled for d in drafts):
+    # (a report of more sentences that tells of no event of its own is about something else: a ruling
+    # on "the 1995 massacre at X", the funeral of a man "killed in an air strike last September")
+    lone = len(sentences) == 1
+    if lone and not any(not d.recalled for d in drafts):
         drafts += undated
     # a district that holds another place of its own event yields to it ("a bomb in the office
     # building of Bharatpur municipality in Chitawan district", "Minpa village in Sukma district")
@@ -165,8 +168,8 @@ def find_events(
             ]
     # a running total ("more than 7,000 killed in the insurgency in Yala and Pattani since 2004")
     # tells where the article's own events happen, and of no event itself: its places are struck
-    # only in an article that tells of nothing else
-    if any(not all(t.total for t in d.triggers) for d in drafts):
+    # only in a text of that one sentence
+    if not lone or any(not all(t.total for t in d.triggers) for d in drafts):
         drafts = [d for d in drafts if not all(t.total for t in d.triggers)]
     # a trigger whose sentence names no place: the place of the sentences just before it
     for d in drafts:

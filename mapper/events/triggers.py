@@ -124,7 +124,11 @@ _NOT_EVENT_AFTER = re.compile(
     r"^(?:\s+(?:and\s+)?[\w-]+){0,4}?\s+(?:were|was|are|is|had\s+been)\s+(?:made|manufactured|built|produced|"
     r"assembled|sold|supplied|bought|purchased|exported)\b|"
     r"^(?:\s+(?:up|down|to\s+fame|through\s+the\s+roof|back|a\s+video|a\s+film|the\s+film|films?|footage|"
-    r"photos|prices|record|headlines|the\s+market)\b|\s*-\s*(?:free|proof))",
+    r"photos|prices|record|headlines|the\s+market)\b|\s*-\s*(?:free|proof))|"
+    # a warning of one, or cover from it: "if air raid sirens sound", "an air-raid alert", "a bomb shelter"
+    r"^[\s-]+(?:sirens?|alerts?|alarms?|warnings?|shelters?|drills?)\b|"
+    # an industry, not a use: "sanctions targeting its drone makers", "missile technology"
+    r"^\s+(?:makers?|manufacturers?|producers?|industry|programm?es?|production|exports?|components|technology)\b",
     re.I,
 )
 NEGATED = re.compile(r"\b(?:not|n't|never|no|denied|deny|denies|without)\b(?:\s+\w+){0,3}\s*$", re.I)
@@ -201,7 +205,8 @@ _PART_OF = r"(?:(?:early|late|mid-?)\s*)?"  # "in early March", "in mid-2019"
 _IN_MONTH_WORD = rf"in\s+{_PART_OF}{_MONTH_NAMES}"
 _IN_MONTH = _IN_MONTH_WORD + r"\s+"
 _EARLIER_OPENING = re.compile(
-    rf"\s*(?:(?:{_IN_MONTH})?last\s+(?:year|month)|earlier\s+this\s+(?:year|month)|"
+    rf"\s*(?:(?:{_IN_MONTH})?last\s+(?:year|month|{_MONTH_NAMES}|spring|summer|autumn|fall|winter)|"
+    r"earlier\s+this\s+(?:year|month)|"
     # "In April 2023, an airstrike on X killed 170": a month of another year, no day (so no date of its own)
     rf"{_IN_MONTH}(?:19|20)\d\d(?=\s*,)|"
     # "In 2018, two bombings in X killed five", "In October, gunmen killed 100 in X": a year, or a
@@ -218,7 +223,9 @@ _SPAN_OPENING = re.compile(
     r"\s*(?:(?:over|in|during|throughout)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:years?|months?|weeks?|"
     r"decades?)|in\s+recent\s+(?:years|months|weeks)|since\s+(?:19|20)\d\d|"
     # "Since 7 October 2023, more than 950 Palestinians have been killed in the West Bank"
-    rf"since\s+(?:\d{{1,2}}\s+{_MONTH_NAMES}|{_MONTH_NAMES}\s+\d{{1,2}})(?:,?\s+(?:19|20)\d\d)?)\s*,",
+    rf"since\s+(?:\d{{1,2}}\s+{_MONTH_NAMES}|{_MONTH_NAMES}\s+\d{{1,2}})(?:,?\s+(?:19|20)\d\d)?|"
+    # "Since August 2023, fighting has spread across X, and ... deaths in drone strikes"
+    rf"since\s+{_PART_OF}{_MONTH_NAMES}(?:\s+(?:19|20)\d\d)?)\s*,",
     re.I,
 )
 # a month and year, or a year: "in December 2023", "in 2019"
@@ -228,7 +235,21 @@ _DATED_BEFORE = re.compile(rf"\bthe\s+(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\s+(?:[
 # "laid siege to X in May 2017, sparking a battle": a sentence about another year
 _IN_A_YEAR = re.compile(rf"(?<!since\s)\b{_IN_YEAR}(?!\s*-)")
 # "a strike in December 2023 killed 85": an event its own words date, just after them
-_DATED_AFTER = re.compile(rf"(?:\s+[\w'’-]+){{0,4}}?\s+{_IN_YEAR}")
+_DATED_AFTER = re.compile(rf"(?:\s+[\w'’-]+){{0,6}}?\s+{_IN_YEAR}")
+# "killed in an air strike last September", "the group's assault on X a decade ago", "during last
+# autumn's war": an earlier time than the report's, without a day, just after the event's words
+_EARLIER_AFTER = re.compile(
+    rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?<!since\s)(?:last\s+(?:year|month|{_MONTH_NAMES}|spring|summer|autumn|fall|"
+    r"winter)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|decades?)\s+ago\b)"
+)
+# "the 2023 armed standoff at the monastery in X, in which three gunmen were killed": the clause of an
+# event its year names
+_YEAR_NAMED_CLAUSE = re.compile(
+    rf"\bthe\s+(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\s+[^.;]{{0,80}}?\b(?:in|during)\s+which\b"
+)
+# "... mass killings in and around X, West Darfur, in 2023.": a year that closes the sentence dates
+# what it tells
+_YEAR_AT_END = re.compile(rf",\s+{_IN_YEAR}\s*[.!?]?[\s\"”’']*$")
 # the clause of an earlier event: "the April 2015 attack in which 148 people were killed"
 _OF_IT = re.compile(r"\b(?:in\s+which|during\s+which|where|when)\b[^.;]*$")
 _SAID_EARLIER = re.compile(
@@ -251,6 +272,17 @@ _BACKGROUND_BEFORE = re.compile(
     r"|\b[Ss]ince\s+(?:[\w'’-]+\s+){1,3}?(?:launched|began|started|stepped\s+up|intensified|tightened|escalated)\s+"
     r"(?:its|their|the|a|an|his|her)\s+(?:[\w-]+\s+)?$"
 )
+# the subject of a running total's verb: "the fighting in X has killed thousands this year"
+_SUBJECT_OF_TOTAL = re.compile(r"[^.;!?,]{0,60}?\s(?:has|have|had)\s+(?:\w+\s+)?$")
+# what sanctions and laws target is no place struck: "sanctions against X, targeting its banks"
+_NOT_ARMS_TARGETING = re.compile(
+    r"\b(?:sanctions|tariffs|restrictions|embargo|ban|measures|legislation|bill|law|rules|regulations)\b[^.;:]{0,50}$",
+    re.I,
+)
+# an earlier event, said so just before its word: "civilians have been killed in past strikes"
+_PAST_BEFORE = re.compile(r"\b(?:[Pp]ast|[Pp]revious|[Pp]rior|[Ee]arlier)\s+(?:[a-z][\w-]*\s+)?$")
+# a condition: "warned the group ... if attacks on shipping did not stop"
+_IF_BEFORE = re.compile(r"\b(?<!as\s)(?<!even\s)[Ii]f\s+(?:[\w'’-]+\s+){0,3}$")
 # a campaign's name ("Operation Hadin Kai", "Operation Claw-Lock")
 _NAMED_AFTER = re.compile(r"\s+[A-Z]")
 _ATTRIBUTIVE_BEFORE = re.compile(
@@ -276,6 +308,9 @@ class Trigger:
     # the verb of a running total ("killed in the insurgency since 2004") or of a series ("amid a spate of
     # attacks"): no one event
     total: bool = False
+    # recalled by an earlier time of its own words that has no day ("killed in an air strike last
+    # September", "the 1995 massacre"): a day elsewhere in its sentence is not its date
+    vague: bool = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -330,6 +365,11 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
     # sparking a battle"), looked for once per sentence
     dated = _IN_A_YEAR.search(text, start, end)
     in_year = dated.start() if dated is not None else None
+    named = _YEAR_NAMED_CLAUSE.search(text, start, end) if in_year is None and " which" in text[start:end] else None
+    if named is not None:
+        in_year = named.end()
+    closing = _YEAR_AT_END.search(text, start, end)
+    year_after = closing.start() if closing is not None else -1
     for ms, me, phrase in spans:
         etype = _PHRASE_TYPE.get(phrase)
         if etype is None:
@@ -346,16 +386,24 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "said it had intercepted Ukrainian drones": brought down, not a hit
         if any(w in low for w in _LOOKED_INTO_WORDS) and _LOOKED_INTO_BEFORE.search(before):
             continue  # "a committee to investigate the attack", "calling for an end to attacks"
+        if _IF_BEFORE.search(before):
+            continue  # "if attacks on shipping did not stop": a condition, not an event
+        if phrase.startswith("target") and _NOT_ARMS_TARGETING.search(before):
+            continue  # "a package of sanctions against X, targeting aluminium imports"
         if text[ms] == "O" and _NAMED_AFTER.match(text, me):
             continue  # "troops of Operation Safe Haven": the name of a campaign, not an event
         if _ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):
             continue  # "the three killed soldiers", "the wounded civilians"
         weak = word in WEAK or word in _WEAPON_ONLY
-        recalled = bool(
-            _EARLIER.search(before)
-            or _DATED_AFTER.match(text, me, min(end, me + 60))
+        # (an earlier time its own words give, coarser than a day: no other date of its sentence is its)
+        vague = bool(
+            _DATED_AFTER.match(text, me, min(end, me + 60))
+            or _EARLIER_AFTER.match(text, me, min(end, me + 60))
             or _DATED_BEFORE.search(before)
-            or (in_year is not None and in_year < ms)
+            or (me <= year_after and not any(c in text[me:year_after] for c in ".;"))
+        )
+        recalled = vague or bool(
+            _EARLIER.search(before) or _PAST_BEFORE.search(before) or (in_year is not None and in_year < ms)
         )
         background = bool(_BACKGROUND_BEFORE.search(before))
         total = (
@@ -372,8 +420,10 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             # sixth month"
             or (phrase in ("operation", "operations") and _ONGOING_AFTER.search(text, me, end) is not None)
         )  # "7,000 have been killed in the insurgency since 2004"
-        out.append(Trigger(ms, me, text[ms:me], etype, weak, recalled, background, total))
+        out.append(Trigger(ms, me, text[ms:me], etype, weak, recalled, background, total, vague))
     for k in range(1, len(out)):
+        if out[k].total and not out[k - 1].total and _SUBJECT_OF_TOTAL.match(text, out[k - 1].end, out[k].start):
+            out[k - 1] = replace(out[k - 1], total=True)  # "the fighting in X has killed thousands this year"
         # "the April 2015 attack in which 148 people were killed": the clause of an earlier event
         if not out[k].recalled and any(t.recalled and _OF_IT.search(text, t.end, out[k].start) for t in out[:k]):
             out[k] = replace(out[k], recalled=True)

@@ -33,7 +33,7 @@ _SPEECH = re.compile(
     # where a statement was broadcast or given: "read on state television in the capital X"
     r"(?:television|TV|radio)(?=\s+(?:in|from)\b)|(?:news|press)\s+conference|briefing|"
     # "vowed retribution in a speech in Port Sudan", "the government in Kinshasa blamed the M23"
-    r"(?:speech|address)(?=\s+(?:in|at|from)\b)|(?:government|authorities|administration)(?=\s+in\b)|"
+    r"(?:speech|address)(?=\s+(?:in|at|from)\b)|(?:government|authorities|administration|junta|regime)(?=\s+in\b)|"
     # "the UN human rights office in Geneva", "a session of the Security Council in New York"
     r"(?:rights|UN|U\.N\.|press|media)\s+office(?=\s+in\b)|session|Security\s+Council|General\s+Assembly|"
     # "claimed the attacks in a call to journalists in Maiduguri"
@@ -46,6 +46,8 @@ _SPEECH_VERB = re.compile(
     re.I,
 )
 _SPOKEN_AT = re.compile(r"\b(?:in|at|from)\b", re.I)
+_SPEECH_VERB_WORD = re.compile(rf"\b(?:{_SPEECH_VERB.pattern})\b", re.I)
+_THAT_AFTER = re.compile(r"\s+that\b")
 # where the wounded are taken or treated, and the words that take them there
 _HOSPITAL = (
     r"(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|college|complex)|infirmary|"
@@ -78,6 +80,8 @@ _ORIGIN_BEFORE = re.compile(
     # where someone is now ("whose daughters were killed in the fire, is now in X"); where a
     # launching aircraft flew ("launched by a bomber flying over the Kursk region")
     r"(?:is|are)\s+now\s+(?:[a-z]+ing\s+)?in|(?:flying|flew|operating)\s+over|"
+    # "missiles from bombers over the Saratov region"; an advance, not a hit: "as rebels close in on X"
+    r"(?:bombers?|aircraft|warplanes?|planes?)\s+over|clos(?:e|es|ing|ed)\s+in\s+on|"
     # where the dead were mourned or buried (not "a strike on a funeral in X")
     r"(?:mourners\s+(?:gathered|assembled)|funerals?\s+(?:was|were)\s+held|(?:was|were)\s+(?:buried|laid\s+to\s+rest))"
     r"\s+in|"
@@ -91,7 +95,8 @@ _ORIGIN_BEFORE = re.compile(
     # "displaced people sheltering in camps around X"
     r"sheltering\s+in\s+(?:[\w-]+\s+){0,2}?(?:camps?|sites?|shelters?|schools?)\s+(?:in|around|near)|"
     r"residents?\s+of|natives?\s+of|\d+,\s+of|(?<!in\shis\s)(?<!in\sher\s)(?<!in\stheir\s)hometown\s+of)\s+(?:the\s+)?"
-    r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|village|province|region|capital|district|area)\s+of\s+)?$",
+    # ("flying over Russia's Belgorod region")
+    r"(?:[A-Z][\w-]*['’]s\s+)?(?:(?:[a-z-]+\s+){0,2}?(?:town|city|village|province|region|capital|district|area)\s+of\s+)?$",
     re.I,
 )
 # a hospital's town, in a sentence that tells where the wounded were taken or treated
@@ -106,6 +111,10 @@ _TREATS_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+)?(?:treated|received|admitted)\b|,\s+where\s+(?:[\w-]+\s+){0,5}?(?:were|was)\s+"
     r"(?:taken|treated|brought|admitted|rushed)\b",
     re.I,
+)
+# where someone was on a visit: "the envoy was in Kabul for talks when the strikes took place"
+_VISIT_AFTER = re.compile(
+    r"\s+(?:for|on)\s+(?:talks|negotiations|consultations|meetings?|a\s+summit|an?\s+(?:[a-z]+\s+)?visit)\b", re.I
 )
 # a body of water named after a town: "the Kakhovka reservoir", "the Tigris river"
 _WATER_AFTER = re.compile(r"\s+(?:reservoir|river|lake|canal)\b", re.I)
@@ -413,8 +422,11 @@ _LIST_GAP = re.compile(
 _FRONTED_IN = re.compile(r"\s*In\s+")
 # a government's body after a place that opens the sentence (not "In Sangin, the district governor said")
 _SEAT_AFTER = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|Pentagon|Kremlin|White\s+House|"
-    r"[Pp]residency|State\s+Department)\b"
+    r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|Pentagon|Kremlin|White\s+House|"
+    r"[Pp]residency|State\s+Department)|"
+    # "In Washington, President X warned ...": a head of state or government, or a minister of state
+    r"(?:President|Prime\s+Minister|Chancellor|(?:Foreign|Defen[cs]e|Interior)\s+(?:Minister|Secretary)|"
+    r"Secretary(?:\s+of\s+State|-General)?)\s+[A-Z])\b"
 )
 
 
@@ -430,6 +442,11 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     if hit and not TRIGGER_RX.search(before, hit.end()):
         # "officials in X", "told reporters in X"; not "said the village of X was hit" (what was said)
         return not _SPEECH_VERB.fullmatch(hit.group()) or _SPOKEN_AT.search(before, hit.end()) is not None
+    if _THAT_AFTER.match(after):
+        # "told the Eleven Media group in Naypyitaw that ...": where it was said, before what
+        verbs = list(_SPEECH_VERB_WORD.finditer(clean, max(sent.start, m.cstart - 80), m.cstart))
+        if verbs and not TRIGGER_RX.search(clean, verbs[-1].end(), m.cstart):
+            return True
     hit = _SPEECH.search(after)
     if hit is None or hit.start() >= 15 or TRIGGER_RX.search(after, 0, hit.start()):
         return False
@@ -514,7 +531,7 @@ def candidates(
             continue  # "In the Pokrovsk direction, defenders stopped 31 assaults": a front, not a place hit
         if _WATER_AFTER.match(after) and m.place.feature_type not in AREA_TYPES:
             continue  # "across the Kakhovka reservoir": a lake named after the town, not the town
-        if _ACTOR_AFTER.match(after):
+        if _ACTOR_AFTER.match(after) or _VISIT_AFTER.match(after):
             continue
         if _attribution(clean, sent, m):
             continue  # "officials in Washington said", "a source in Mosul told Xinhua"
