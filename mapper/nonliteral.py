@@ -94,7 +94,11 @@ _HYPHEN_MODIFIER = re.compile(
 )
 _RIVER_AFTER = re.compile(r"^\s+[Rr]iver\b")
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|from|near|to|into|of|across|outside|around)\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?$", re.I
+    r"\b(?:in|at|from|near|to|into|of|across|outside|around)\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+|"
+    # "in southern Bogota has risen to 21"
+    # (lower case: "West Wales", "South Florida news" are names)
+    r"(?-i:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?)\s+)?$",
+    re.I,
 )
 
 

@@ -2062,3 +2062,20 @@ def test_an_earlier_attack_is_mapped_when_it_is_the_whole_text_or_dated_to_its_d
         "Ariha killed two, and long after the 2019 offensive on Kafranbel."
     )
     assert _struck(pipe, text) == {"Saraqib", "Ariha"}
+
+
+def test_a_city_after_a_direction_word_is_where_the_toll_rose(pipe: Pipeline) -> None:
+    # "in northern Kirkuk has risen": a place, not a government that has done something
+    text = (
+        "The toll from Tuesday's truck bomb at a police station in northern Kirkuk has risen to 12, officials "
+        "said on Wednesday. Dozens were hurt."
+    )
+    assert _struck(pipe, text) == {"Kirkuk"}
+
+
+def test_the_earlier_attack_a_since_clause_recalls_is_not_this_one(pipe: Pipeline) -> None:
+    text = (
+        "Gunmen killed six soldiers near Gao on Sunday. It was the worst attack in the area since March 2022, "
+        "when 30 soldiers were killed in Tessit."
+    )
+    assert _struck(pipe, text) == {"Gao"}

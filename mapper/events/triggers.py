@@ -246,6 +246,8 @@ _EARLIER_AFTER = re.compile(
 # event its year names
 _YEAR_NAMED_CLAUSE = re.compile(
     rf"\bthe\s+(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\s+[^.;]{{0,80}}?\b(?:in|during)\s+which\b"
+    # "the biggest attack in the region since April 2023, when ten men were killed in X"
+    rf"|\bsince\s+(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\s*,?\s+when\b"
 )
 # "... mass killings in and around X, West Darfur, in 2023.": a year that closes the sentence dates
 # what it tells
@@ -365,7 +367,12 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
     # sparking a battle"), looked for once per sentence
     dated = _IN_A_YEAR.search(text, start, end)
     in_year = dated.start() if dated is not None else None
-    named = _YEAR_NAMED_CLAUSE.search(text, start, end) if in_year is None and " which" in text[start:end] else None
+    clause = text[start:end]
+    named = (
+        _YEAR_NAMED_CLAUSE.search(text, start, end)
+        if in_year is None and (" which" in clause or " when" in clause)
+        else None
+    )
     if named is not None:
         in_year = named.end()
     closing = _YEAR_AT_END.search(text, start, end)
