@@ -2079,3 +2079,15 @@ def test_the_earlier_attack_a_since_clause_recalls_is_not_this_one(pipe: Pipelin
         "when 30 soldiers were killed in Tessit."
     )
     assert _struck(pipe, text) == {"Gao"}
+
+
+def test_the_toll_of_an_earlier_attack_dated_to_its_day_stays_on_its_site(pipe: Pipeline) -> None:
+    # the attack that jets answered is mapped (its sentence gives its day), and so is its toll
+    text = (
+        "Jets struck depots near Deir ez-Zor on Friday in retaliation for the rocket attack on Erbil on Monday, "
+        "which killed two contractors."
+    )
+    r = pipe.analyse(article_from_text("t", text))
+    erbil = {m.place.id for m in r.mentions if m.role == "struck" and m.place and m.surface == "Erbil"}
+    tolls = [c for c in r.claims if c.killed_min == 2]
+    assert erbil and tolls and all(c.places == sorted(erbil) and not c.aside for c in tolls), tolls

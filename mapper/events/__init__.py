@@ -588,6 +588,13 @@ def attach_claims(
             # the 2023 killings that left close to 200 dead"): no toll of this report's events
             out.append(replace(c, places=[]) if c.places else c)
             continue
+        if own and c.aside == "an earlier event" and near is not None and near.recalled:
+            # the toll of an earlier event its sentence dates to its day, and so mapped ("in response
+            # to last Sunday's drone attack on Tower 22, which killed three soldiers"): that event's
+            then = [e for e in own if e.recalled]
+            if then:
+                c = replace(c, aside="")
+                own = then
         if own:
             ev = min(own, key=lambda e: abs(e.trigger[0] - fs))
         else:

@@ -181,7 +181,8 @@ _ONGOING_AFTER = re.compile(
 # a specific earlier event, recalled: mapped only when its sentence dates it ("in response to an
 # attack on Tower 22 on 28 January"), and never the article's own event
 _CAUSE = (
-    r"(?:in|a|as\s+a)\s+retaliation\s+for|(?:in|a|as\s+a)\s+response\s+to|revenge\s+for|retaliat\w*\s+(?:for|against)|"
+    r"(?:in|a|as\s+a)\s+retaliation\s+for|(?:in|a|as\s+a|the(?:\s+(?:first|latest|US|American|Israeli))?)\s+response\s+to|"
+    r"revenge\s+for|retaliat\w*\s+(?:for|against)|"
     r"condemn(?:ed|s|ing)?|denounc\w+"
 )
 # what a recalled event is recalled as: the cause of this one, or what someone condemns
@@ -253,7 +254,7 @@ _YEAR_NAMED_CLAUSE = re.compile(
 # what it tells
 _YEAR_AT_END = re.compile(rf",\s+{_IN_YEAR}\s*[.!?]?[\s\"”’']*$")
 # the clause of an earlier event: "the April 2015 attack in which 148 people were killed"
-_OF_IT = re.compile(r"\b(?:in\s+which|during\s+which|where|when)\b[^.;]*$")
+_OF_IT = re.compile(r"(?:\b(?:in\s+which|during\s+which|where|when)|,\s+which)\b[^.;]*$")
 _SAID_EARLIER = re.compile(
     r"\b(?:said|reported|announced|claimed|stated)\s+(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))"
     r"\s+that\b"
