@@ -2091,3 +2091,20 @@ def test_the_toll_of_an_earlier_attack_dated_to_its_day_stays_on_its_site(pipe: 
     erbil = {m.place.id for m in r.mentions if m.role == "struck" and m.place and m.surface == "Erbil"}
     tolls = [c for c in r.claims if c.killed_min == 2]
     assert erbil and tolls and all(c.places == sorted(erbil) and not c.aside for c in tolls), tolls
+
+
+def test_a_named_site_no_gazetteer_has_is_in_the_town_of_the_report(pipe: Pipeline) -> None:
+    # the hotel is unknown to every gazetteer; the report's dateline names the one town it is about
+    text = (
+        "Blast at hotel kills three\n\nPESHAWAR, March 3 - A bomb went off outside the Rose Garden Hotel on "
+        "Tuesday, killing three people, police said."
+    )
+    assert _struck(pipe, text) == {"PESHAWAR"}
+
+
+def test_an_attack_a_month_without_a_day_recalls_is_not_this_reports(pipe: Pipeline) -> None:
+    text = (
+        "Gunmen stormed a hotel in Mogadishu on Friday, killing nine. The same group in March attacked a cafe "
+        "in Kismayo."
+    )
+    assert _struck(pipe, text) == {"Mogadishu"}

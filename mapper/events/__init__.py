@@ -193,14 +193,16 @@ def find_events(
             ) and scene(back):
                 d.locations, d.inherited = scene(back), True
                 break
-    # "struck the municipal building in the centre of town": the town the report is about, the one
-    # its headline and dateline name
+    # "struck the municipal building in the centre of town", "a bomb outside Data Darbar": the town
+    # the report is about, the one its headline and dateline name
     unplaced = [d for d in drafts if not d.locations and not d.recalled]
     if unplaced:
         home = _town_of_report(sentences, mentions, by_sentence)
         for d in unplaced:
             sent = sentences[d.sentence]
-            if home is not None and _THE_TOWN.search(clean, sent.start, sent.end):
+            if home is not None and (
+                _THE_TOWN.search(clean, sent.start, sent.end) or _NAMED_SITE.search(clean, sent.start, sent.end)
+            ):
                 d.locations = [(home, 1)]
     placed = [d for d in drafts if d.locations]
     if not placed:
@@ -509,6 +511,14 @@ _VICTIMS = re.compile(
 
 # the town a report is about, named by its kind: "in the centre of town", "the town's market"
 _THE_TOWN = re.compile(r"\b(?:(?:the|this)\s+(?:town|city)(?:['’]s)?|(?:centre|center|heart)\s+of\s+town)\b", re.I)
+# a site of the town a report is about, named by a name no gazetteer has: "the siege at the Sahafi
+# Hotel", "outside Data Darbar", "at the Dimaporo Gymnasium"
+_NAMED_SITE = re.compile(
+    r"\b(?:at|outside|inside|near|on|in|into)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}"
+    r"(?:Hotel|Mosque|Church|Cathedral|Shrine|Darbar|Temple|Synagogue|Market|Bazaar|Mall|School|University|"
+    r"College|Academy|Gymnasium|Stadium|Airport|Station|Square|Club|Hall|Theatre|Theater|Cinema|Arena|Cafe|"
+    r"Café|Restaurant|Junction|Roundabout|Street|Avenue|Road|Bridge|Embassy|Palace|Building|Tower|Plaza|Park)\b"
+)
 
 
 def _town_of_report(sentences: list[Sentence], mentions: list[Mention], by_sentence: list[list[int]]) -> int | None:

@@ -241,8 +241,12 @@ _DATED_AFTER = re.compile(rf"(?:\s+[\w'’-]+){{0,6}}?\s+{_IN_YEAR}")
 # autumn's war": an earlier time than the report's, without a day, just after the event's words
 _EARLIER_AFTER = re.compile(
     rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?<!since\s)(?:last\s+(?:year|month|{_MONTH_NAMES}|spring|summer|autumn|fall|"
-    r"winter)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|decades?)\s+ago\b)"
+    r"winter)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|decades?)\s+ago\b|"
+    # "which in November attacked the Radisson Blu hotel in Bamako": a month, no day
+    rf"in\s+{_PART_OF}{_MONTH_NAMES}\b(?!\s+\d))"
 )
+# "which in November attacked the hotel": a month without a day just before the event's word
+_MONTH_BEFORE = re.compile(rf"\bin\s+{_PART_OF}{_MONTH_NAMES}\s+$")
 # "the 2023 armed standoff at the monastery in X, in which three gunmen were killed": the clause of an
 # event its year names
 _YEAR_NAMED_CLAUSE = re.compile(
@@ -408,6 +412,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             _DATED_AFTER.match(text, me, min(end, me + 60))
             or _EARLIER_AFTER.match(text, me, min(end, me + 60))
             or _DATED_BEFORE.search(before)
+            or _MONTH_BEFORE.search(before)
             or (me <= year_after and not any(c in text[me:year_after] for c in ".;"))
         )
         recalled = vague or bool(
