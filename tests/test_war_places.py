@@ -1783,6 +1783,35 @@ def test_places_beside_the_event_are_not_where_it_hit(pipe: Pipeline, text: str,
             "Sokoto",
         ),
         ("Last August, a car bomb in Mogadishu killed eight people. On Sunday, a mortar hit Afgooye.", "Mogadishu"),
+        ("Drones hit an oil depot in Oryol on Sunday; in February, drones hit a terminal at Primorsk.", "Primorsk"),
+        # brought down, or thwarted: nothing was hit there
+        (
+            "Drones hit a fuel depot in Tuapse overnight. A drone was also shot down near Novoshakhtinsk, "
+            "officials said.",
+            "Novoshakhtinsk",
+        ),
+        (
+            "An attack on Engels airbase in the Saratov region was thwarted, officials said. Drones struck a depot "
+            "in Bryansk on Sunday.",
+            "Engels",
+        ),
+        # where the operators sat, where a minister was, the ships' new route, a leader's ranch
+        ("The drones that hit Kazan on Monday were steered from an office in Samara, officials said.", "Samara"),
+        (
+            "Limpet mines damaged two tankers off Fujairah on Thursday.\n\nThe attacks came while Japan's premier "
+            "was meeting Iran's president in Tehran.",
+            "Tehran",
+        ),
+        (
+            "Insurers said the attack near Hodeidah on Monday had pushed more ships to sail around the Cape of "
+            "Good Hope.",
+            "Good Hope",
+        ),
+        (
+            "The president announced the raid from his ranch in Texas, where he was hosting the Japanese prime "
+            "minister.",
+            "Texas",
+        ),
     ],
 )
 def test_what_is_no_strike_of_this_report_strikes_no_place(pipe: Pipeline, text: str, gone: str) -> None:
@@ -2108,3 +2137,9 @@ def test_an_attack_a_month_without_a_day_recalls_is_not_this_reports(pipe: Pipel
         "in Kismayo."
     )
     assert _struck(pipe, text) == {"Mogadishu"}
+
+
+def test_a_salvo_partly_brought_down_still_hit_its_target(pipe: Pipeline) -> None:
+    # (a guard: only what was all brought down hit nothing)
+    text = "On Monday militants fired rockets at Sderot, most of which were intercepted, officials said."
+    assert _struck(pipe, text) == {"Sderot"}

@@ -155,6 +155,15 @@ _NOT_THIS_EVENT = re.compile(
 DOWNED = r"(?:shot\s+down|shooting\s+down|intercepted|intercepting|downed|downing)"
 MUNITIONS = r"(?:drones?|UAVs?|missiles?|rockets?|projectiles?|Shaheds?|aerial\s+vehicles?)"
 _DOWNED_BEFORE = re.compile(rf"\b{DOWNED}\s+(?!by\b)(?:[\w-]+\s+){{0,3}}$", re.I)
+# "a drone was also shot down near the refinery"; "attacks on the airbase were repelled": nothing hit
+_DOWNED_AFTER = re.compile(
+    rf"[^.;]{{0,80}}?\b(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:also\s+|successfully\s+)?"
+    rf"(?:{DOWNED}|repelled|repulsed|thwarted|foiled|averted)\b",
+    re.I,
+)
+_AIR_WORDS = ("drone", "missile", "rocket", "uav", "airbase", "air base", "aircraft")
+# some brought down, the rest not: "most of which were intercepted", "some of the rockets were intercepted"
+_PART_OF_THEM = re.compile(r"\b(?:most|some|many|several|half|part|all\s+but\s+\w+)\s+of\b", re.I)
 # a habit's adverb just before the event word, or its verb: "routinely bombs", "often carries out raids"
 _HABIT_WORDS = ("regularly", "routinely", "frequently", "often", "usually", "typically", "periodically")
 _HABIT_BEFORE = re.compile(
@@ -246,7 +255,7 @@ _EARLIER_AFTER = re.compile(
     rf"in\s+{_PART_OF}{_MONTH_NAMES}\b(?!\s+\d))"
 )
 # "which in November attacked the hotel": a month without a day just before the event's word
-_MONTH_BEFORE = re.compile(rf"\bin\s+{_PART_OF}{_MONTH_NAMES}\s+$")
+_MONTH_BEFORE = re.compile(rf"\bin\s+{_PART_OF}{_MONTH_NAMES}(?:\s*,\s*(?:[\w'’-]+\s+){{0,3}}|\s+)$")
 # "the 2023 armed standoff at the monastery in X, in which three gunmen were killed": the clause of an
 # event its year names
 _YEAR_NAMED_CLAUSE = re.compile(
@@ -396,6 +405,14 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         low = before.lower()
         if _MUNITION.fullmatch(phrase) and ("down" in low or "intercept" in low) and _DOWNED_BEFORE.search(before):
             continue  # "said it had intercepted Ukrainian drones": brought down, not a hit
+        if (
+            (_MUNITION.fullmatch(phrase) or phrase.startswith("attack"))
+            and any(w in text[start:end].lower() for w in _AIR_WORDS)
+            and (downed := _DOWNED_AFTER.match(text, me, end)) is not None
+            and not _PART_OF_THEM.search(downed.group())
+            and not _PART_OF_THEM.search(before[-25:])
+        ):
+            continue  # "a drone was also shot down near X", "an attack on the airbase was thwarted"
         if any(w in low for w in _LOOKED_INTO_WORDS) and _LOOKED_INTO_BEFORE.search(before):
             continue  # "a committee to investigate the attack", "calling for an end to attacks"
         if _IF_BEFORE.search(before):

@@ -68,11 +68,15 @@ _ORIGIN_BEFORE = re.compile(
     # where the attack came from: "jets that had taken off from Hmeimim airbase in Latakia province",
     # "flying drones from the army's base in X", "fire from a compound in the X area"
     r"from\s+(?:the\s+|an?\s+)?(?:(?!(?:on|onto|into|at|against|in|to|toward|towards)\s)[\w'’-]+\s+){0,5}?"
-    r"(?:air\s*base|base|airport|airfield|positions?|compound|barracks|camp|hills|hill\s+ranges|heights)\s+"
+    r"(?:air\s*base|base|airport|airfield|positions?|compound|barracks|camp|hills|hill\s+ranges|heights|office|"
+    r"warehouse|garage)\s+"
     r"(?:in|at|near|of|around)(?:\s+(?:nearby|neighbou?ring|adjoining|adjacent))?|"
     r"(?:sought|seeking|took|taking|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
     # "a statement issued from its headquarters in Stuttgart"; "talks with officials ... in Kabul"
     r"headquarters\s+in|(?:talks|negotiations|summit)\b[^.;:]{0,60}?\s(?:in|at)|"
+    # "as Japan's prime minister was meeting the Supreme Leader in Tehran"; "ships sailing around the Cape"
+    r"(?:was|were)\s+(?:meeting|visiting|hosting)\b[^.;:]{0,60}?\s(?:in|at)|"
+    r"(?:sailing|sail|sailed|diverted|rerouted|re-routed)\s+(?:around|via|through)|"
     # "according to medical sources at al-Aqsa Martyrs Hospital in X"; "the Council, meeting in X, said"
     rf"according\s+to\s+(?:[\w'’-]+\s+){{0,6}}?{_HOSPITAL}\s+in|,\s+(?:meeting|convening|gathered)\s+in|"
     # a town taken long before, in a clause of time: "since the group took over the state capital, X"
@@ -96,7 +100,8 @@ _ORIGIN_BEFORE = re.compile(
     r"sheltering\s+in\s+(?:[\w-]+\s+){0,2}?(?:camps?|sites?|shelters?|schools?)\s+(?:in|around|near)|"
     r"residents?\s+of|natives?\s+of|\d+,\s+of|(?<!in\shis\s)(?<!in\sher\s)(?<!in\stheir\s)hometown\s+of)\s+(?:the\s+)?"
     # ("flying over Russia's Belgorod region")
-    r"(?:[A-Z][\w-]*['’]s\s+)?(?:(?:[a-z-]+\s+){0,2}?(?:town|city|village|province|region|capital|district|area)\s+of\s+)?$",
+    r"(?:[A-Z][\w-]*['’]s\s+)?(?:(?:[a-z-]+\s+){0,2}?(?:town|city|village|province|region|capital|district|area|"
+    r"[Cc]ape|port)\s+of\s+)?$",
     re.I,
 )
 # a hospital's town, in a sentence that tells where the wounded were taken or treated
@@ -114,7 +119,10 @@ _TREATS_AFTER = re.compile(
 )
 # where someone was on a visit: "the envoy was in Kabul for talks when the strikes took place"
 _VISIT_AFTER = re.compile(
-    r"\s+(?:for|on)\s+(?:talks|negotiations|consultations|meetings?|a\s+summit|an?\s+(?:[a-z]+\s+)?visit)\b", re.I
+    r"\s+(?:for|on)\s+(?:talks|negotiations|consultations|meetings?|a\s+summit|an?\s+(?:[a-z]+\s+)?visit)\b"
+    # "announced the strike from his resort in Florida, where he was hosting Xi"
+    r"|,\s+where\s+(?:he|she|they|the\s+\w+)\s+(?:was|were|is|are)\s+(?:hosting|meeting|visiting|staying|holidaying)\b",
+    re.I,
 )
 # a body of water named after a town: "the Kakhovka reservoir", "the Tigris river"
 _WATER_AFTER = re.compile(r"\s+(?:reservoir|river|lake|canal)\b", re.I)
