@@ -70,6 +70,9 @@ _NAMED_FACILITY_AFTER = re.compile(
     r"^\s+([A-Z][a-z]+)(?:\s+[A-Z][\w'’]*){0,2}?\s+(?:International\s+)?"
     r"(?:Airport|Stadium|Air\s+Base|Airbase)\b"
 )
+# a church named after its saint: "near the Saint Antoine church", "St George's Cathedral"
+_SAINT = re.compile(r"(?:Saint|Sainte|St\.?|San|Santa|Sao|São)\s")
+_CHURCH_AFTER = re.compile(r"^(?:['’]s)?\s+(?:church|cathedral|basilica|chapel|monastery|abbey|parish)\b", re.I)
 # a facility named after the place it stands in: "Kandahar International Airport", "the Nabatieh
 # Government Hospital", "Mosul Dam" (an embedded literal use: the place is where it is)
 _FACILITY_OF_PLACE = re.compile(
@@ -216,6 +219,8 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
         return "news agency"  # "TAIZ, Aug. 3 (Saba) -": a dateline's credit (not "(PORT SUDAN) -", its place)
     if (named := _NAMED_FACILITY_AFTER.match(after)) and named.group(1).lower() not in common_words():
         return "part of the name of a facility named after someone"  # "near Aden Adde International Airport"
+    if _SAINT.match(clean, start) and _CHURCH_AFTER.match(after):
+        return "part of the name of a church named after a saint"
     if feature_type not in ("river", None) and _RIVER_AFTER.match(after):
         return "a river of that name"  # "across the Dnipro river from": not the city of Dnipro
     before = clean[max(0, start - 60) : start]
