@@ -2178,3 +2178,63 @@ def test_a_church_named_after_its_saint_is_no_place_of_that_name(pipe: Pipeline)
     )
     m = _mentions(pipe, text)["Saint Antoine"]
     assert not m.literal and m.role != "struck"
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # trends, campaigns going on, what may come, destruction as a state, generalities, a practice,
+        # a month "that September", a series of raids, a year opening a sentence without a comma
+        (
+            "The fighting between the army and the rebels has settled into a war of sieges around Tillaberi. Aid "
+            "groups met in Niamey on Monday.",
+            "Tillaberi",
+        ),
+        (
+            "In 2021 the drone was used again, briefly, in Tigray, before jamming pushed it out. Analysts met in "
+            "Addis Ababa on Friday.",
+            "Tigray",
+        ),
+        (
+            "The army continued air operations in Sagaing and Magway regions, monitors said. Envoys met in "
+            "Bangkok on Monday.",
+            "Sagaing",
+        ),
+        (
+            "Traders are watching for any new strikes on Hodeidah port. Shipping rates fell on Monday.",
+            "Hodeidah",
+        ),
+        (
+            "Donors discussed rebuilding towns such as Bakhmut and Marinka that have been largely destroyed. The "
+            "conference opened in Rome on Tuesday.",
+            "Bakhmut",
+        ),
+        (
+            "Officers in Ankara and Washington should know that a single mistaken strike can undo years of trust."
+            " The summit opened on Monday.",
+            "Ankara",
+        ),
+        (
+            "The lesson for staff officers in Kabul is that the targeting process matters. The report was "
+            "published on Friday.",
+            "Kabul",
+        ),
+        (
+            "The campaign was justified by the bombings in Buynaksk and Volgodonsk that September. Officials "
+            "spoke in Moscow on Monday.",
+            "Volgodonsk",
+        ),
+        (
+            "The raid followed a series of militant attacks on villages in the Tahoua region. A drone hit a "
+            "convoy near Menaka on Sunday.",
+            "Tahoua",
+        ),
+    ],
+)
+def test_analysis_and_commentary_strike_no_place(pipe: Pipeline, text: str, gone: str) -> None:
+    assert gone not in _struck(pipe, text)
+
+
+def test_a_campaign_going_on_is_an_event_on_the_day_its_sentence_gives(pipe: Pipeline) -> None:
+    # (a guard: "continued" with a day is this report's event)
+    assert _struck(pipe, "Russian forces continued shelling Kherson on Tuesday, killing two people.") == {"Kherson"}

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any, get_args
 
 from ..casualties import running_total_after
+from ..dates import find_dates
 from ..models import Event, EventType
 from ..text import Sentence, lower_finds_ignorecase
 
@@ -127,6 +128,10 @@ _NOT_EVENT_AFTER = re.compile(
     r"photos|prices|record|headlines|the\s+market)\b|\s*-\s*(?:free|proof))|"
     # a warning of one, or cover from it: "if air raid sirens sound", "an air-raid alert", "a bomb shelter"
     r"^[\s-]+(?:sirens?|alerts?|alarms?|warnings?|shelters?|drills?)\b|"
+    # a practice, not an event: "the targeting process", "the strike policy"
+    r"^\s+(?:process|processes|policy|policies|guidelines|procedures|doctrine|capabilit(?:y|ies))\b|"
+    # what a strike can do, said in general: "a single mistaken strike can outweigh ..."
+    r"^\s+(?:can|could|might|may|would|should|must)\s+(?!be\s+heard|have\b)[a-z]+|"
     # an industry, not a use: "sanctions targeting its drone makers", "missile technology"
     r"^\s+(?:makers?|manufacturers?|producers?|industry|programm?es?|production|exports?|components|technology)\b",
     re.I,
@@ -239,18 +244,19 @@ _SPAN_OPENING = re.compile(
     re.I,
 )
 # a month and year, or a year: "in December 2023", "in 2019"
-_IN_YEAR = rf"in\s+{_PART_OF}(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\b"
+_A_YEAR = rf"{_PART_OF}(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\b"
+_IN_YEAR = rf"in\s+{_A_YEAR}"
 # "the November 2020 massacre at X", "the 2014 Mpeketoni attack": an event its year names
 _DATED_BEFORE = re.compile(rf"\bthe\s+(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+){{0,2}}$")
 # "laid siege to X in May 2017, sparking a battle": a sentence about another year
-_IN_A_YEAR = re.compile(rf"(?<!since\s)\b{_IN_YEAR}(?!\s*-)")
+_IN_A_YEAR = re.compile(rf"(?<![Ss]ince\s)\b[Ii]n\s+{_A_YEAR}(?!\s*-)")
 # "a strike in December 2023 killed 85": an event its own words date, just after them
 _DATED_AFTER = re.compile(rf"(?:\s+[\w'’-]+){{0,6}}?\s+{_IN_YEAR}")
 # "killed in an air strike last September", "the group's assault on X a decade ago", "during last
 # autumn's war": an earlier time than the report's, without a day, just after the event's words
 _EARLIER_AFTER = re.compile(
-    rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?<!since\s)(?:last\s+(?:year|month|{_MONTH_NAMES}|spring|summer|autumn|fall|"
-    r"winter)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|decades?)\s+ago\b|"
+    rf"(?:,?\s+[\w'’-]+){{0,6}}?,?\s+(?<!since\s)(?:(?:last|that)\s+(?:year|month|{_MONTH_NAMES}|spring|summer|autumn|"
+    r"fall|winter)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|decades?)\s+ago\b|"
     # "which in November attacked the Radisson Blu hotel in Bamako": a month, no day
     rf"in\s+{_PART_OF}{_MONTH_NAMES}\b(?!\s+\d))"
 )
@@ -277,7 +283,7 @@ _SAID_EARLIER = re.compile(
 )
 # "amid a spate of IED incidents", "after a wave of attacks": many events, none of them one to map
 _SERIES_BEFORE = re.compile(
-    r"\b(?:after|since|following|amid|despite)\s+(?:(?:a|the|an)\s+)?(?:[a-z]+\s+)?"
+    r"\b(?:after|since|following|followed|follows|amid|despite)\s+(?:(?:a|the|an)\s+)?(?:[a-z]+\s+)?"
     r"(?:spate|wave|series|string|surge|spike|upsurge|escalation)\s+of\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
@@ -297,6 +303,23 @@ _NOT_ARMS_TARGETING = re.compile(
 )
 # an earlier event, said so just before its word: "civilians have been killed in past strikes"
 _PAST_BEFORE = re.compile(r"\b(?:[Pp]ast|[Pp]revious|[Pp]rior|[Ee]arlier)\s+(?:[a-z][\w-]*\s+)?$")
+# what may come: "after any new Israeli strikes on X", "future attacks", "possible strikes"
+_ANY_BEFORE = re.compile(r"\b(?:[Aa]ny|[Ff]uture|[Pp]ossible|[Pp]otential)\s+(?:new\s+|more\s+)?(?:[A-Z][\w-]*\s+)?$")
+# a campaign going on, not an event: "continued air operations in X", "continues to bomb areas of X",
+# "intensified operations along the border", "ongoing clashes in X" (in a sentence that gives no day)
+_ONGOING_WORDS = ("continu", "intensif", "escalat", "ongoing", "persistent", "sporadic", "intermittent", "repeated")
+_ONGOING_BEFORE = re.compile(
+    r"\b(?:(?:continu(?:e|es|ed|ing)|intensif(?:y|ies|ied|ying)|escalat(?:e|es|ed|ing))(?:\s+to)?\s+"
+    r"(?:its\s+|their\s+|the\s+)?|(?:ongoing|persistent|sporadic|intermittent|repeated)\s+)(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# a trend, not an event: "the fighting ... has settled into a pattern of sieges", "attacks have increased"
+_TREND_AFTER = re.compile(
+    r"(?:\s+[^.;,]{0,60}?)?\s+(?:has|have)\s+(?:settled|spread|intensified|escalated|continued|shifted|moved|grown|"
+    r"slowed|eased|subsided|increased|decreased|declined|become|displaced|forced)\b"
+)
+# destruction as a state: "places such as X and Y that have been largely destroyed"
+_DESTROYED_STATE = re.compile(r"\b(?:have|had)\s+been\s+(?:[a-z]+ly\s+)?(?:damaged\s+or\s+)?$")
 # a condition: "warned the group ... if attacks on shipping did not stop"
 _IF_BEFORE = re.compile(r"\b(?<!as\s)(?<!even\s)[Ii]f\s+(?:[\w'’-]+\s+){0,3}$")
 # a campaign's name ("Operation Hadin Kai", "Operation Claw-Lock")
@@ -415,8 +438,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "a drone was also shot down near X", "an attack on the airbase was thwarted"
         if any(w in low for w in _LOOKED_INTO_WORDS) and _LOOKED_INTO_BEFORE.search(before):
             continue  # "a committee to investigate the attack", "calling for an end to attacks"
-        if _IF_BEFORE.search(before):
-            continue  # "if attacks on shipping did not stop": a condition, not an event
+        if _IF_BEFORE.search(before) or _ANY_BEFORE.search(before):
+            continue  # "if attacks on shipping did not stop", "any new strikes on X": not an event
         if phrase.startswith("target") and _NOT_ARMS_TARGETING.search(before):
             continue  # "a package of sanctions against X, targeting aluminium imports"
         if text[ms] == "O" and _NAMED_AFTER.match(text, me):
@@ -449,6 +472,13 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             # a campaign of weeks: "the operation in X, Y and Z camps, launched in January, entered its
             # sixth month"
             or (phrase in ("operation", "operations") and _ONGOING_AFTER.search(text, me, end) is not None)
+            or (not phrase.endswith("ed") and _TREND_AFTER.match(text, me, end) is not None)
+            or (phrase == "destroyed" and _DESTROYED_STATE.search(before) is not None)
+            or (
+                any(w in low for w in _ONGOING_WORDS)
+                and _ONGOING_BEFORE.search(before) is not None
+                and not find_dates(text[start:end])
+            )
         )  # "7,000 have been killed in the insurgency since 2004"
         out.append(Trigger(ms, me, text[ms:me], etype, weak, recalled, background, total, vague))
     for k in range(1, len(out)):
