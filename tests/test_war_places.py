@@ -2238,3 +2238,20 @@ def test_analysis_and_commentary_strike_no_place(pipe: Pipeline, text: str, gone
 def test_a_campaign_going_on_is_an_event_on_the_day_its_sentence_gives(pipe: Pipeline) -> None:
     # (a guard: "continued" with a day is this report's event)
     assert _struck(pipe, "Russian forces continued shelling Kherson on Tuesday, killing two people.") == {"Kherson"}
+
+
+def test_a_channels_lines_behind_emoji_bullets_place_their_events(pipe: Pipeline) -> None:
+    text = (
+        "Kharkiv Oblast: what the night brought\n"
+        "🔻 Kupiansk: 1 killed, 2 injured. A drone hit a car near the market.\n"
+        "🔻 Balakliia: 3 injured in shelling."
+    )
+    assert _struck(pipe, text) == {"Kupiansk", "Balakliia"}
+
+
+def test_where_state_media_heard_a_spokesman_is_not_where_it_hit(pipe: Pipeline) -> None:
+    text = (
+        "Jets bombed a school in Pauk on Tuesday. A junta spokesman confirmed the raid to state media in "
+        "Naypyitaw, saying rebels had been killed."
+    )
+    assert "Naypyitaw" not in _struck(pipe, text)

@@ -23,6 +23,8 @@ from ..names import name_key
 from ..text import Sentence, clauses
 from .triggers import DOWNED, MUNITIONS, NEGATED, TRIGGER_RX, Trigger
 
+# what lines start with in bulletins and channel posts: "• ", "* ", "🔻 ", "▪️ "
+BULLETS = "•*·▪▫■□◾◽►▶➤‣⁃🔻🔺🔴🟠🟡🔸🔹❗⚠⚡\ufe0f"
 _DATELINE_AFTER = re.compile(
     r"(?:,\s*[A-Z][\w .'-]{1,40})?\s*(?:\(|[-\u2013\u2014]\s|--|\s*\(?(?:AP|AFP|Reuters|Xinhua)\))"
 )
@@ -32,7 +34,7 @@ _SPEECH = re.compile(
     r"spokes(?:man|woman|person)|statement|officials?|sources?|ministry|agency|"
     r"speaking|"
     # where a statement was broadcast or given: "read on state television in the capital X"
-    r"(?:television|TV|radio)(?=\s+(?:in|from)\b)|(?:news|press)\s+conference|briefing|"
+    r"(?:television|TV|radio|media)(?=\s+(?:in|from)\b)|(?:news|press)\s+conference|briefing|"
     # "vowed retribution in a speech in Port Sudan", "the government in Kinshasa blamed the M23"
     r"(?:speech|address)(?=\s+(?:in|at|from)\b)|(?:government|authorities|administration|junta|regime)(?=\s+in\b)|"
     # "the UN human rights office in Geneva", "a session of the Security Council in New York"
@@ -575,7 +577,7 @@ def candidates(
 # the heading of a log's entry, on a line of its own: "12 May | Ohe Htein Twin village, Depayin
 # Township, Sagaing Region", "1 February - Sabreen market, Omdurman (Karari locality)"
 _ENTRY_HEAD = re.compile(
-    rf"[\s•*·]*(?:\d{{1,2}}\s+{MONTHS}|{MONTHS}\s+\d{{1,2}})(?:,?\s+(?:19|20)\d\d)?\s*(?:\||[-–—:])\s*[^.!?]*$"
+    rf"[\s{BULLETS}]*(?:\d{{1,2}}\s+{MONTHS}|{MONTHS}\s+\d{{1,2}})(?:,?\s+(?:19|20)\d\d)?\s*(?:\||[-–—:])\s*[^.!?]*$"
 )
 
 
@@ -601,7 +603,7 @@ def entry_places(
 
 # what may stand between the names of a heading that is names alone: "Darnytskyi district.", "Kobo, Amhara:"
 _NAMES_GAP = re.compile(
-    r"[\s,.:;()•*·–—-]*(?:(?i:district|province|region|oblast|raion|township|state|governorate|city|town|village|"
+    rf"[\s,.:;(){BULLETS}–—-]*(?:(?i:district|province|region|oblast|raion|township|state|governorate|city|town|village|"
     r"area|neighbou?rhood)\b[\s,.:;()]*)?"
 )
 
@@ -631,7 +633,8 @@ def _row_cells(
 _HEAD = re.compile(
     # ("- Sittwe: ...", a dash for a bullet)
     # ("05:30 Bat Yam: direct hit on a residential building", a channel's time for a bullet)
-    r"[\s•*·]*(?:[-–—]\s+)?(?:\d{1,2}:\d{2}\s+)?(?:(?:[A-Z][\w'’-]*|\d[\d/.]*|of|the|and|(?i:district|province|region|cercle|department|"
+    rf"[\s{BULLETS}]*(?:[-–—]\s+)?"
+    r"(?:\d{1,2}:\d{2}\s+)?(?:(?:[A-Z][\w'’-]*|\d[\d/.]*|of|the|and|(?i:district|province|region|cercle|department|"
     r"governorate|state|county|commune|city|town|village|camp|area|lga|zone|township|territory|locality|oblast|"
     r"raion|woreda|neighbou?rhood))[\s,()]*)+"
     # then perhaps a date and the kind of incident: "- 28/05 - Indirect fire:"
