@@ -185,3 +185,20 @@ def test_two_copies_of_an_article_past_its_budget_leave_the_store_consistent(tmp
     result = run([folder], tmp_path / "out", config, on_problem=problems.append)
     assert len(result.articles) == 2
     assert {Path(p.path).name for p in problems} >= {"b_long.txt"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "QXZRTWVKLMNPQXZRTWVKLMNPQXZRTWV AIRSTRIKE KILLS 4",
+        "1/2/3/4/5/6/7/8/9/1/2/3/4/5/6/7/8 ROCKETS HIT TOWN",
+        "A-B-C-D-E-F-G-H-I-J-K-L-M-N-O-P-Q SHELLING GOES ON",
+    ],
+)
+def test_a_line_of_capitals_or_figures_is_read_within_a_small_budget(line: str) -> None:
+    # a line's head is read as names before a colon; a run of capitals with none was once split
+    # every possible way (2^n tries: a minute of processor time for 34 letters)
+    pipe = Pipeline.from_config(PipelineConfig(geocoder=None, budget=Budget(max_seconds=5)))
+    text = f"Shelling hit Kharkiv on Monday, killing two.\n{line}\nRescuers searched the rubble."
+    result = pipe.analyse(article_from_text("a.txt", text))
+    assert any(m.role == "struck" for m in result.mentions)
