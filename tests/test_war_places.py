@@ -2229,6 +2229,26 @@ def test_a_church_named_after_its_saint_is_no_place_of_that_name(pipe: Pipeline)
             "convoy near Menaka on Sunday.",
             "Tahoua",
         ),
+        (
+            "Fighting continued around Kadugli and along the road to Dilling. Aid agencies met in Port Sudan on "
+            "Monday.",
+            "Kadugli",
+        ),
+        (
+            "The fighting between the Sudanese army (SAF) and the paramilitary Rapid Support Forces (RSF) has "
+            "settled into sieges around El Fasher. Talks resumed in Jeddah on Monday.",
+            "El Fasher",
+        ),
+        (
+            "Government troops continued drone and air operations in the Mopti and Segou regions. Ministers met "
+            "in Bamako on Friday.",
+            "Mopti",
+        ),
+        (
+            "Fighting south of the capital around Tarhuna has returned to attrition. Diplomats met in Berlin on "
+            "Sunday.",
+            "Tarhuna",
+        ),
     ],
 )
 def test_analysis_and_commentary_strike_no_place(pipe: Pipeline, text: str, gone: str) -> None:
@@ -2238,6 +2258,10 @@ def test_analysis_and_commentary_strike_no_place(pipe: Pipeline, text: str, gone
 def test_a_campaign_going_on_is_an_event_on_the_day_its_sentence_gives(pipe: Pipeline) -> None:
     # (a guard: "continued" with a day is this report's event)
     assert _struck(pipe, "Russian forces continued shelling Kherson on Tuesday, killing two people.") == {"Kherson"}
+    assert _struck(pipe, "Fighting continued in Bakhmut on Monday, killing three soldiers.") == {"Bakhmut"}
+    # and a strike an army "conducted" is one event
+    text = "Coalition aircraft conducted a precision strike on a car in Rustaq district on Tuesday morning."
+    assert _struck(pipe, text) == {"Rustaq"}
 
 
 def test_a_channels_lines_behind_emoji_bullets_place_their_events(pipe: Pipeline) -> None:

@@ -307,16 +307,28 @@ _PAST_BEFORE = re.compile(r"\b(?:[Pp]ast|[Pp]revious|[Pp]rior|[Ee]arlier)\s+(?:[
 _ANY_BEFORE = re.compile(r"\b(?:[Aa]ny|[Ff]uture|[Pp]ossible|[Pp]otential)\s+(?:new\s+|more\s+)?(?:[A-Z][\w-]*\s+)?$")
 # a campaign going on, not an event: "continued air operations in X", "continues to bomb areas of X",
 # "intensified operations along the border", "ongoing clashes in X" (in a sentence that gives no day)
-_ONGOING_WORDS = ("continu", "intensif", "escalat", "ongoing", "persistent", "sporadic", "intermittent", "repeated")
+_ONGOING_WORDS = (
+    "continu",
+    "intensif",
+    "escalat",
+    "ongoing",
+    "persistent",
+    "sporadic",
+    "intermittent",
+    "repeated",
+)
 _ONGOING_BEFORE = re.compile(
-    r"\b(?:(?:continu(?:e|es|ed|ing)|intensif(?:y|ies|ied|ying)|escalat(?:e|es|ed|ing))(?:\s+to)?\s+"
-    r"(?:its\s+|their\s+|the\s+)?|(?:ongoing|persistent|sporadic|intermittent|repeated)\s+)(?:[\w-]+\s+){0,2}$",
+    r"\b(?:(?:continu(?:e|es|ed|ing)|intensif(?:y|ies|ied|ying)|escalat(?:e|es|ed|ing))"
+    r"(?:\s+to)?\s+(?:its\s+|their\s+|the\s+)?|(?:ongoing|persistent|sporadic|intermittent|repeated)\s+)"
+    r"(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+# "Fighting continued around X and along the road to Y"
+_ONGOING_VERB_AFTER = re.compile(r"\s+(?:continued|continues|raged|rages|persisted|persists|dragged\s+on)\b")
 # a trend, not an event: "the fighting ... has settled into a pattern of sieges", "attacks have increased"
 _TREND_AFTER = re.compile(
-    r"(?:\s+[^.;,]{0,60}?)?\s+(?:has|have)\s+(?:settled|spread|intensified|escalated|continued|shifted|moved|grown|"
-    r"slowed|eased|subsided|increased|decreased|declined|become|displaced|forced)\b"
+    r"(?:\s+[^.;,]{0,100}?)?\s+(?:has|have)\s+(?:settled|spread|intensified|escalated|continued|shifted|moved|grown|"
+    r"slowed|eased|subsided|increased|decreased|declined|become|displaced|forced|returned)\b"
 )
 # destruction as a state: "places such as X and Y that have been largely destroyed"
 _DESTROYED_STATE = re.compile(r"\b(?:have|had)\s+been\s+(?:[a-z]+ly\s+)?(?:damaged\s+or\s+)?$")
@@ -475,8 +487,10 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or (not phrase.endswith("ed") and _TREND_AFTER.match(text, me, end) is not None)
             or (phrase == "destroyed" and _DESTROYED_STATE.search(before) is not None)
             or (
-                any(w in low for w in _ONGOING_WORDS)
-                and _ONGOING_BEFORE.search(before) is not None
+                (
+                    (any(w in low for w in _ONGOING_WORDS) and _ONGOING_BEFORE.search(before) is not None)
+                    or _ONGOING_VERB_AFTER.match(text, me, end) is not None
+                )
                 and not find_dates(text[start:end])
             )
         )  # "7,000 have been killed in the insurgency since 2004"
