@@ -244,10 +244,11 @@ _SPAN_OPENING = re.compile(
     re.I,
 )
 # a month and year, or a year: "in December 2023", "in 2019"
-_A_YEAR = rf"{_PART_OF}(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\b"
+_MONTH_YEAR = rf"(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d"  # "2019", "April 2015"
+_A_YEAR = rf"{_PART_OF}{_MONTH_YEAR}\b"
 _IN_YEAR = rf"in\s+{_A_YEAR}"
 # "the November 2020 massacre at X", "the 2014 Mpeketoni attack": an event its year names
-_DATED_BEFORE = re.compile(rf"\bthe\s+(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+){{0,2}}$")
+_DATED_BEFORE = re.compile(rf"\bthe\s+{_MONTH_YEAR}\s+(?:[\w-]+\s+){{0,2}}$")
 # "laid siege to X in May 2017, sparking a battle": a sentence about another year
 _IN_A_YEAR = re.compile(rf"(?<![Ss]ince\s)\b[Ii]n\s+{_A_YEAR}(?!\s*-)")
 # "a strike in December 2023 killed 85": an event its own words date, just after them
@@ -265,9 +266,9 @@ _MONTH_BEFORE = re.compile(rf"\bin\s+{_PART_OF}{_MONTH_NAMES}(?:\s*,\s*(?:[\w'â€
 # "the 2023 armed standoff at the monastery in X, in which three gunmen were killed": the clause of an
 # event its year names
 _YEAR_NAMED_CLAUSE = re.compile(
-    rf"\bthe\s+(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\s+[^.;]{{0,80}}?\b(?:in|during)\s+which\b"
+    rf"\bthe\s+{_MONTH_YEAR}\s+[^.;]{{0,80}}?\b(?:in|during)\s+which\b"
     # "the biggest attack in the region since April 2023, when ten men were killed in X"
-    rf"|\bsince\s+(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d\s*,?\s+when\b"
+    rf"|\bsince\s+{_MONTH_YEAR}\s*,?\s+when\b"
 )
 # "... mass killings in and around X, West Darfur, in 2023.": a year that closes the sentence dates
 # what it tells
