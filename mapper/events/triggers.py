@@ -219,8 +219,10 @@ _EARLIER = re.compile(
 _PART_OF = r"(?:(?:early|late|mid-?)\s*)?"  # "in early March", "in mid-2019"
 _IN_MONTH_WORD = rf"in\s+{_PART_OF}{_MONTH_NAMES}"
 _IN_MONTH = _IN_MONTH_WORD + r"\s+"
+# what "last" or "that" makes an earlier time without a day: "last year", "last October", "that autumn"
+_LAST_WHAT = rf"(?:year|month|{_MONTH_NAMES}|spring|summer|autumn|fall|winter)"
 _EARLIER_OPENING = re.compile(
-    rf"\s*(?:(?:{_IN_MONTH})?last\s+(?:year|month|{_MONTH_NAMES}|spring|summer|autumn|fall|winter)|"
+    rf"\s*(?:(?:{_IN_MONTH})?last\s+{_LAST_WHAT}|"
     r"earlier\s+this\s+(?:year|month)|"
     # "In April 2023, an airstrike on X killed 170": a month of another year, no day (so no date of its own)
     rf"{_IN_MONTH}(?:19|20)\d\d(?=\s*,)|"
@@ -256,13 +258,13 @@ _DATED_AFTER = re.compile(rf"(?:\s+[\w'’-]+){{0,6}}?\s+{_IN_YEAR}")
 # "killed in an air strike last September", "the group's assault on X a decade ago", "during last
 # autumn's war": an earlier time than the report's, without a day, just after the event's words
 _EARLIER_AFTER = re.compile(
-    rf"(?:,?\s+[\w'’-]+){{0,6}}?,?\s+(?<!since\s)(?:(?:last|that)\s+(?:year|month|{_MONTH_NAMES}|spring|summer|autumn|"
-    r"fall|winter)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|decades?)\s+ago\b|"
+    rf"(?:,?\s+[\w'’-]+){{0,6}}?,?\s+(?<!since\s)(?:(?:last|that)\s+{_LAST_WHAT}\b|"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|decades?)\s+ago\b|"
     # "which in November attacked the Radisson Blu hotel in Bamako": a month, no day
-    rf"in\s+{_PART_OF}{_MONTH_NAMES}\b(?!\s+\d))"
+    rf"{_IN_MONTH_WORD}\b(?!\s+\d))"
 )
 # "which in November attacked the hotel": a month without a day just before the event's word
-_MONTH_BEFORE = re.compile(rf"\bin\s+{_PART_OF}{_MONTH_NAMES}(?:\s*,\s*(?:[\w'’-]+\s+){{0,3}}|\s+)$")
+_MONTH_BEFORE = re.compile(rf"\b{_IN_MONTH_WORD}(?:\s*,\s*(?:[\w'’-]+\s+){{0,3}}|\s+)$")
 # "the 2023 armed standoff at the monastery in X, in which three gunmen were killed": the clause of an
 # event its year names
 _YEAR_NAMED_CLAUSE = re.compile(
@@ -418,6 +420,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
     dated = _IN_A_YEAR.search(text, start, end)
     in_year = dated.start() if dated is not None else None
     clause = text[start:end]
+    clause_low = clause.lower()
+    undated: bool | None = None  # the sentence gives no date (looked for when first asked)
     named = (
         _YEAR_NAMED_CLAUSE.search(text, start, end)
         if in_year is None and (" which" in clause or " when" in clause)
@@ -439,11 +443,12 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         if _NOT_THIS_EVENT.search(before):
             continue
         low = before.lower()
-        if _MUNITION.fullmatch(phrase) and ("down" in low or "intercept" in low) and _DOWNED_BEFORE.search(before):
+        munition = _MUNITION.fullmatch(phrase) is not None
+        if munition and ("down" in low or "intercept" in low) and _DOWNED_BEFORE.search(before):
             continue  # "said it had intercepted Ukrainian drones": brought down, not a hit
         if (
-            (_MUNITION.fullmatch(phrase) or phrase.startswith("attack"))
-            and any(w in text[start:end].lower() for w in _AIR_WORDS)
+            (munition or phrase.startswith("attack"))
+            and any(w in clause_low for w in _AIR_WORDS)
             and (downed := _DOWNED_AFTER.match(text, me, end)) is not None
             and not _PART_OF_THEM.search(downed.group())
             and not _PART_OF_THEM.search(before[-25:])
@@ -472,6 +477,11 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             _EARLIER.search(before) or _PAST_BEFORE.search(before) or (in_year is not None and in_year < ms)
         )
         background = bool(_BACKGROUND_BEFORE.search(before))
+        ongoing = (any(w in low for w in _ONGOING_WORDS) and _ONGOING_BEFORE.search(before) is not None) or (
+            _ONGOING_VERB_AFTER.match(text, me, end) is not None
+        )
+        if ongoing and undated is None:
+            undated = not find_dates(clause)
         total = (
             running_total_after(text[me:end], before)
             or _SERIES_BEFORE.search(before) is not None
@@ -487,13 +497,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or (phrase in ("operation", "operations") and _ONGOING_AFTER.search(text, me, end) is not None)
             or (not phrase.endswith("ed") and _TREND_AFTER.match(text, me, end) is not None)
             or (phrase == "destroyed" and _DESTROYED_STATE.search(before) is not None)
-            or (
-                (
-                    (any(w in low for w in _ONGOING_WORDS) and _ONGOING_BEFORE.search(before) is not None)
-                    or _ONGOING_VERB_AFTER.match(text, me, end) is not None
-                )
-                and not find_dates(text[start:end])
-            )
+            or (ongoing and bool(undated))
         )  # "7,000 have been killed in the insurgency since 2004"
         out.append(Trigger(ms, me, text[ms:me], etype, weak, recalled, background, total, vague))
     for k in range(1, len(out)):
