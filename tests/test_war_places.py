@@ -2279,3 +2279,9 @@ def test_where_state_media_heard_a_spokesman_is_not_where_it_hit(pipe: Pipeline)
         "Naypyitaw, saying rebels had been killed."
     )
     assert "Naypyitaw" not in _struck(pipe, text)
+
+
+@pytest.mark.parametrize("verb", ["confirmed", "confirms", "denies", "claims"])
+def test_a_place_after_a_verb_of_speech_is_what_was_said(pipe: Pipeline, verb: str) -> None:
+    # every tense of a verb of speech reads the same: what follows it is what was said
+    assert _struck(pipe, f"The governor {verb} Kharkiv was hit by a missile overnight, killing two.") == {"Kharkiv"}

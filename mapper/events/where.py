@@ -28,9 +28,14 @@ BULLETS = "•*·▪▫■□◾◽►▶➤‣⁃🔻🔺🔴🟠🟡🔸🔹�
 _DATELINE_AFTER = re.compile(
     r"(?:,\s*[A-Z][\w .'-]{1,40})?\s*(?:\(|[-\u2013\u2014]\s|--|\s*\(?(?:AP|AFP|Reuters|Xinhua)\))"
 )
+# the verbs of speech, written once: a place after one is what was said unless "in/at/from" comes
+# between ("said the village of X was hit", "confirms X was hit"; not "told reporters in X")
+_SPEECH_VERBS = (
+    r"said|says|say|told|tells|reported|reports|announced|announces|stated|states|quoted|cited|confirmed|"
+    r"confirms|claimed|claims|added|adds|denied|denies"
+)
 _SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|according\s+to|reported|reports|announced|announces|stated|states|quoted|"
-    r"cited|confirmed|confirms|claimed|claims|added|adds|denied|denies|"
+    rf"\b(?:{_SPEECH_VERBS}|according\s+to|"
     r"spokes(?:man|woman|person)|statement|officials?|sources?|ministry|agency|"
     r"speaking|"
     # where a statement was broadcast or given: "read on state television in the capital X"
@@ -44,12 +49,9 @@ _SPEECH = re.compile(
     r"(?:Criminal\s+)?Court(?:\s+of\s+Justice)?(?=\s+in\b))\b",
     re.I,
 )
-_SPEECH_VERB = re.compile(
-    r"said|says|say|told|tells|reported|reports|announced|stated|quoted|cited|confirmed|claimed|added|denied",
-    re.I,
-)
+_SPEECH_VERB = re.compile(_SPEECH_VERBS, re.I)
 _SPOKEN_AT = re.compile(r"\b(?:in|at|from)\b", re.I)
-_SPEECH_VERB_WORD = re.compile(rf"\b(?:{_SPEECH_VERB.pattern})\b", re.I)
+_SPEECH_VERB_WORD = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.I)
 _THAT_AFTER = re.compile(r"\s+that\b")
 # where the wounded are taken or treated, and the words that take them there
 _HOSPITAL = (
