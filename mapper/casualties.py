@@ -612,7 +612,8 @@ _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:[a-z]+\s+){0,
 # a war the subject of the verb: "the 2024 war between Israel and X killed more than 4,000"
 _WAR_SUBJECT = re.compile(
     r"\b(?i:war|conflict|insurgency|uprising|hostilities)(?:\s+(?:between|in|on|against|with|of)\s+[^.;!?,]{0,50})?"
-    r"\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?$"
+    # ("ended two years of war that killed hundreds of thousands")
+    r"(?:\s+(?:that|which))?\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?$"
 )
 # a running span anywhere in the clause after such a verb ("... in the regions of X and Y since 2022")
 _CUM_IN_CLAUSE = re.compile(rf"^(?:\s+[\w'’,-]+){{0,14}}?\s+(?:{_CUM_MARK}|{_SINCE_CLAUSE})")

@@ -2285,3 +2285,96 @@ def test_where_state_media_heard_a_spokesman_is_not_where_it_hit(pipe: Pipeline)
 def test_a_place_after_a_verb_of_speech_is_what_was_said(pipe: Pipeline, verb: str) -> None:
     # every tense of a verb of speech reads the same: what follows it is what was said
     assert _struck(pipe, f"The governor {verb} Kharkiv was hit by a missile overnight, killing two.") == {"Kharkiv"}
+
+
+# --------------------------------------------------------------------------- what is no strike at a place (9th)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # a threat, a forecast
+        ("Mediators gathered in Amman as the army threatens to widen its offensive. No date was set.", "Amman"),
+        (
+            "Analysts in Odesa see an autumn offensive that is expected to target Huliaipole. Officials spoke on "
+            "Monday.",
+            "Odesa",
+        ),
+        # the fighting that talks are meant to end
+        ("Envoys in Geneva made little headway towards ending the fighting. The round closed on Friday.", "Geneva"),
+        # an earthquake, a flood: no attack
+        ("The 6.8-magnitude quake, centred near Herat, killed at least 1,000 people. Rescuers worked on.", "Herat"),
+        ("Floods have killed 40 people in Kassala this month. Aid arrived by road on Sunday.", "Kassala"),
+        # a war recalled by what it cost
+        (
+            "Families in Mekelle still mourn a war that killed hundreds of thousands. A memorial opened on Monday.",
+            "Mekelle",
+        ),
+        # a campaign of years in a perfect tense
+        (
+            "Washington, which has carried out air strikes in Shabwa for more than a decade, is reviewing its "
+            "policy. A hearing was held on Tuesday.",
+            "Shabwa",
+        ),
+        # what sanctions fall on, where missiles are made
+        (
+            "A drone hit a depot in Kherson. The mayor called the attack a crime and urged harsher sanctions on Minsk.",
+            "Minsk",
+        ),
+        (
+            "A missile hit a depot in Kherson. Ministers promised 300 air-defence missiles manufactured in Glasgow.",
+            "Glasgow",
+        ),
+        # where drones were launched from, seen or brought down
+        (
+            "A tanker was hit in the Red Sea on Tuesday. Officials said the drones were launched from the vicinity "
+            "of Saada.",
+            "Saada",
+        ),
+        ("A drone struck a farm near Izium. Further drones were spotted over Kupiansk, officials said.", "Kupiansk"),
+        (
+            "A missile hit a plant in Lviv. Air defences downed 210 targets, most of them over the Kirovohrad and "
+            "Vinnytsia regions, as the drones came in from the east.",
+            "Vinnytsia",
+        ),
+        # jets scrambled, not an attack
+        ("A missile hit Lutsk at dawn. Romania scrambled fighter jets and closed the airport in Suceava.", "Suceava"),
+        # where the wounded were visited; where a health office gave the toll
+        (
+            "Shells hit a market in Kaduna State on Monday. The governor visited the wounded at the general hospital "
+            "in Zaria city, where most of the injured were taken.",
+            "Zaria",
+        ),
+        (
+            "Air strikes on a port in Yemen killed 12 people, the channel said, citing the health office in Ibb.",
+            "Ibb",
+        ),
+        # drones seen over a town last week, no day
+        (
+            "A drone hit a depot in Atbara on Monday. Drones were reported over Dongola, near the river, last week.",
+            "Dongola",
+        ),
+    ],
+)
+def test_threats_disasters_origins_and_sightings_strike_no_place(pipe: Pipeline, text: str, gone: str) -> None:
+    assert gone not in _struck(pipe, text)
+
+
+def test_a_general_strike_is_no_attack(pipe: Pipeline) -> None:
+    text = (
+        "Unions called a general strike on Monday over the stalled hostage deal. Leaders announced the strike late "
+        "on Sunday after the bodies of four hostages were recovered from a tunnel in Khan Younis. Airports closed."
+    )
+    assert _struck(pipe, text) == set()
+    # (a guard: an air strike in such an article is still one)
+    text = (
+        "Unions called a general strike on Monday. Hours later, an Israeli air strike on a house in Khan Younis "
+        "killed four people."
+    )
+    assert _struck(pipe, text) == {"Khan Younis"}
+
+
+def test_guards_a_perfect_tense_without_a_span_and_a_superlative_span_are_events(pipe: Pipeline) -> None:
+    assert _struck(pipe, "Drones have struck a fuel depot in Kassala, officials said on Tuesday.") == {"Kassala"}
+    text = "A car bomb killed nine people in Baidoa on Monday, the deadliest attack there for two years."
+    assert _struck(pipe, text) == {"Baidoa"}

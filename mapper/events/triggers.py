@@ -116,6 +116,8 @@ _NOT_EVENT_BEFORE = re.compile(
     r"rescue|search|sting|police|customs|anti-drug|drug|surgical|military)\s+"
     # a trend, not an event: "as the militants step up attacks elsewhere"
     r"|\bstep(?:s|ped|ping)?\s+up\s+(?:its\s+|their\s+|the\s+)?(?:\w+\s+)?"
+    # a precaution, not an attack: "Poland scrambled fighter jets"
+    r"|\bscrambl(?:e|es|ed|ing)\s+(?:its\s+|their\s+|two\s+|several\s+)?(?:[\w-]+\s+)?"
     # attacks of a kind, not one: "such attacks have become rare in Baghdad"
     r"|\b(?:such|these\s+kinds?\s+of|this\s+kind\s+of)\s+(?:\w+\s+)?)$",
     re.I,
@@ -132,6 +134,8 @@ _NOT_EVENT_AFTER = re.compile(
     r"^\s+(?:process|processes|policy|policies|guidelines|procedures|doctrine|capabilit(?:y|ies))\b|"
     # what a strike can do, said in general: "a single mistaken strike can outweigh ..."
     r"^\s+(?:can|could|might|may|would|should|must)\s+(?!be\s+heard|have\b)[a-z]+|"
+    # one to come: "a summer offensive that is expected to target X"
+    r"^\s+(?:that|which)\s+(?:is|are|was|were)\s+(?:expected|planned|due|likely|set|poised)\s+to\b|"
     # an industry, not a use: "sanctions targeting its drone makers", "missile technology"
     r"^\s+(?:makers?|manufacturers?|producers?|industry|programm?es?|production|exports?|components|technology)\b",
     re.I,
@@ -139,7 +143,9 @@ _NOT_EVENT_AFTER = re.compile(
 NEGATED = re.compile(r"\b(?:not|n't|never|no|denied|deny|denies|without)\b(?:\s+\w+){0,3}\s*$", re.I)
 # activity that is habitual, planned or earlier, not this event
 _NOT_THIS_EVENT = re.compile(
-    r"\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|threatened\s+to|vowed\s+to|"
+    r"\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|threaten(?:s|ed|ing)?\s+to|vowed\s+to|"
+    # what is expected, not what happened: "an offensive expected to target X", "poised to strike"
+    r"expected\s+to|poised\s+to|"
     r"(?:facilitat|coordinat|direct|conduct|organiz|organis|lead|led)\w*\s+(?:\w+\s+){0,3}?(?:attacks|operations)|"
     r"known\s+for|accused\s+of|suspected\s+of|linked\s+to|associated\s+with|to\s+avenge|ahead\s+of|"
     r"prevent(?:ed|ing)?|foil(?:ed|ing)?|would\s+be|could\s+be|may\s+be|capable\s+of|used\s+to\s+carry\s+out|"
@@ -179,11 +185,14 @@ _HABIT_BEFORE = re.compile(
 _LOOKED_INTO_BEFORE = re.compile(
     r"\b(?:investigat(?:e|es|ed|ing)|(?:investigation|inquiry|probe)\s+into|(?:end|halt|stop)\s+to|"
     # "ordered Israel to halt its offensive in Rafah"
-    r"to\s+(?:halt|stop|end|cease|suspend)\s+(?=(?:its|their|the)\s))\s*"
+    r"to\s+(?:halt|stop|end|cease|suspend)\s+(?=(?:its|their|the)\s)|"
+    # "made no progress toward ending the fighting", "pauses in fighting"
+    r"(?:ending|halting|stopping|ended|halted)\s+(?=(?:its|their|the)\s)|(?:pauses?|lulls?)\s+in)\s*"
     r"(?:(?:the|an?|this|that|these|those|its|their|[A-Z][\w-]*['’]s)\s+)?(?:[\w-]+\s+){0,2}[\"“']?$",
     re.I,
 )
-_LOOKED_INTO_WORDS = ("investigat", "inquiry", "probe", " to ")  # (what the pattern needs, looked for first)
+# (what the pattern needs, looked for first)
+_LOOKED_INTO_WORDS = ("investigat", "inquiry", "probe", " to ", "ending", "halt", "stopp", "ended", "pause", "lull")
 _MUNITION = re.compile(MUNITIONS, re.I)
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # what makes an operation a campaign of weeks or months, not one event
@@ -274,7 +283,8 @@ _YEAR_NAMED_CLAUSE = re.compile(
 )
 # "... mass killings in and around X, West Darfur, in 2023.": a year that closes the sentence dates
 # what it tells
-_YEAR_AT_END = re.compile(rf",\s+{_IN_YEAR}\s*[.!?]?[\s\"”’']*$")
+# ("Drones were also reported over X, near the border, last week.": a week, no day)
+_YEAR_AT_END = re.compile(rf",\s+(?:{_IN_YEAR}|last\s+(?:week|{_LAST_WHAT}))\s*[.!?]?[\s\"”’']*$")
 # the clause of an earlier event: "the April 2015 attack in which 148 people were killed"
 _OF_IT = re.compile(r"(?:\b(?:in\s+which|during\s+which|where|when)|,\s+which)\b[^.;]*$")
 _SAID_EARLIER = re.compile(
@@ -319,10 +329,13 @@ _ONGOING_WORDS = (
     "sporadic",
     "intermittent",
     "repeated",
+    "press",
 )
 _ONGOING_BEFORE = re.compile(
     r"\b(?:(?:continu(?:e|es|ed|ing)|intensif(?:y|ies|ied|ying)|escalat(?:e|es|ed|ing))"
-    r"(?:\s+to)?\s+(?:its\s+|their\s+|the\s+)?|(?:ongoing|persistent|sporadic|intermittent|repeated)\s+)"
+    r"(?:\s+to)?\s+(?:its\s+|their\s+|the\s+)?|(?:ongoing|persistent|sporadic|intermittent|repeated)\s+|"
+    # "as the government presses an offensive against the militants in X"
+    r"press(?:es|ing)?\s+(?:on\s+with\s+)?(?:an?\s+|its\s+|their\s+|the\s+))"
     r"(?:[\w-]+\s+){0,3}$",
     re.I,
 )
@@ -335,6 +348,43 @@ _TREND_AFTER = re.compile(
 )
 # destruction as a state: "places such as X and Y that have been largely destroyed"
 _DESTROYED_STATE = re.compile(r"\b(?:have|had)\s+been\s+(?:[a-z]+ly\s+)?(?:damaged\s+or\s+)?$")
+# a disaster, not an attack, the subject of the word: "The 7.7-magnitude earthquake, centred near X,
+# killed more than 3,600 people", "floods have killed 40"
+_DISASTER_SUBJECT = re.compile(
+    r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|floods?|flooding|flash\s+floods|cyclones?|storms?|hurricanes?|"
+    r"typhoons?|landslides?|mudslides?|tsunamis?|wildfires?|bushfires?|heat\s*waves?|epidemics?|outbreaks?|cholera|"
+    r"famine|droughts?|avalanches?|eruptions?)(?:\s*,[^,.;]{1,60},)?\s+(?:(?:has|have|had)\s+)?(?:also\s+)?$",
+    re.I,
+)
+_DISASTER_WORDS = (
+    "quake",
+    "tremor",
+    "aftershock",
+    "flood",
+    "cyclone",
+    "storm",
+    "hurricane",
+    "typhoon",
+    "slide",
+    "tsunami",
+    "fire",
+    "heat",
+    "epidemic",
+    "outbreak",
+    "cholera",
+    "famine",
+    "drought",
+    "avalanche",
+    "eruption",
+)
+# a campaign of years in a perfect tense: "has carried out air strikes in X for more than a decade",
+# "has been the scene of heavy fighting for months"
+_FOR_SPAN_AFTER = re.compile(
+    r"[^.;]{0,80}?\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|the\s+past\s+|the\s+last\s+)?"
+    r"(?:a|an|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)?\s*(?:decades?|years|months|weeks)\b"
+)
+_PERFECT_IN_CLAUSE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:[\w-]+\s+){0,6}$", re.I)
+_SUPERLATIVE = re.compile(r"\b(?:worst|deadliest|biggest|largest|heaviest|first|most|only)\b", re.I)
 # a condition: "warned the group ... if attacks on shipping did not stop"
 _IF_BEFORE = re.compile(r"\b(?<!as\s)(?<!even\s)[Ii]f\s+(?:[\w'’-]+\s+){0,3}$")
 # a campaign's name ("Operation Hadin Kai", "Operation Claw-Lock")
@@ -456,6 +506,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "a drone was also shot down near X", "an attack on the airbase was thwarted"
         if any(w in low for w in _LOOKED_INTO_WORDS) and _LOOKED_INTO_BEFORE.search(before):
             continue  # "a committee to investigate the attack", "calling for an end to attacks"
+        if any(w in low for w in _DISASTER_WORDS) and _DISASTER_SUBJECT.search(before):
+            continue  # "the earthquake, centred near X, killed 3,600": no attack
         if _IF_BEFORE.search(before) or _ANY_BEFORE.search(before):
             continue  # "if attacks on shipping did not stop", "any new strikes on X": not an event
         if phrase.startswith("target") and _NOT_ARMS_TARGETING.search(before):
@@ -498,6 +550,13 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or (not phrase.endswith("ed") and _TREND_AFTER.match(text, me, end) is not None)
             or (phrase == "destroyed" and _DESTROYED_STATE.search(before) is not None)
             or (ongoing and bool(undated))
+            # "has carried out air strikes in X for more than a decade"
+            or (
+                " for " in clause_low
+                and _PERFECT_IN_CLAUSE.search(before) is not None
+                and _FOR_SPAN_AFTER.match(text, me, end) is not None
+                and not _SUPERLATIVE.search(before)
+            )
         )  # "7,000 have been killed in the insurgency since 2004"
         out.append(Trigger(ms, me, text[ms:me], etype, weak, recalled, background, total, vague))
     for k in range(1, len(out)):
@@ -542,8 +601,29 @@ def event_type_of(found: Sequence[Trigger]) -> EventType:
 
 
 def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
-    """The triggers of each sentence of an article."""
-    return [triggers(clean, s.start, s.end) for s in sentences]
+    """The triggers of each sentence of an article.  In an article about a strike of workers ("a
+    general strike", "went on strike"), "the strike" with no word of arms before it is theirs."""
+    found = [triggers(clean, s.start, s.end) for s in sentences]
+    if "strike" in clean and _LABOUR_STRIKE.search(clean):
+        found = [[t for t in ts if not _workers_strike(clean, t)] for ts in found]
+    return found
+
+
+# an article about workers' strikes: "a general strike", "went on strike", "a work stoppage"
+_LABOUR_STRIKE = re.compile(
+    r"\b(?:general|labou?r|nationwide|national|workers['’]?|teachers['’]?|doctors['’]?|dock|port)\s+strikes?\b|"
+    r"\b(?:went|go|going|are|were|was|is)\s+on\s+strike\b|\bwork\s+stoppages?\b|\bstrikers\b|\bwalk-?outs?\b",
+    re.I,
+)
+# a word of arms just before "strike": "air strike", "drone strike", "the Israeli strike"
+_ARMED_BEFORE = re.compile(
+    r"\b(?:air|drone|missile|rocket|artillery|military|army|naval|precision|retaliatory|pre-?emptive|"
+    r"Israeli|Russian|Ukrainian|American|US|U\.S\.|Iranian|Turkish|Saudi|coalition|deadly|fatal)[\s-]+$"
+)
+
+
+def _workers_strike(clean: str, t: Trigger) -> bool:
+    return t.word.lower() in ("strike", "strikes") and not _ARMED_BEFORE.search(clean, max(0, t.start - 20), t.start)
 
 
 def most_specific(types: Sequence[EventType]) -> EventType:

@@ -43,7 +43,7 @@ _SPEECH = re.compile(
     # "vowed retribution in a speech in Port Sudan", "the government in Kinshasa blamed the M23"
     r"(?:speech|address)(?=\s+(?:in|at|from)\b)|(?:government|authorities|administration|junta|regime)(?=\s+in\b)|"
     # "the UN human rights office in Geneva", "a session of the Security Council in New York"
-    r"(?:rights|UN|U\.N\.|press|media)\s+office(?=\s+in\b)|session|Security\s+Council|General\s+Assembly|"
+    r"(?:rights|UN|U\.N\.|press|media|health)\s+office(?=\s+in\b)|session|Security\s+Council|General\s+Assembly|"
     # "claimed the attacks in a call to journalists in Maiduguri"
     r"call(?:ed)?\s+to\s+(?:journalists|reporters)|"
     r"(?:Criminal\s+)?Court(?:\s+of\s+Justice)?(?=\s+in\b))\b",
@@ -102,6 +102,14 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:ceasefire|cease-fire|truce|agreement|deal|accord|talks)\s+(?:[\w-]+\s+)?(?:agreed|signed|brokered|reached|"
     r"held|negotiated)\s+in|(?:power|electricity|water)\s+(?:supply|supplies|cuts?|outages?|blackouts?)\s+"
     r"(?:in|to|across)|"
+    # what sanctions fall on, where arms are made: "sanctions on Moscow", "missiles produced in Belfast"
+    r"(?:sanctions|tariffs|embargo(?:es)?)\s+(?:[\w-]+\s+){0,3}?(?:on|against)|"
+    r"(?:produced|manufactured|made|built|assembled)\s+in|"
+    # where a launch came from, near somewhere: "launched from the vicinity of X", "fired from near X"
+    r"(?:launched|fired|took\s+off|flown|sent)\s+from\s+(?:near|around|the\s+(?:vicinity|outskirts|direction)\s+of)|"
+    # seen in the sky, not a hit: "drones were also reported over X", "hovering over X"
+    r"(?:spotted|seen|sighted|reported|heard|observed)\s+(?:flying\s+|circling\s+)?over|"
+    r"(?:hover|circl)(?:ed|ing|es|e)?\s+over|"
     # a warning, not a hit: "sirens sounded in Tel Aviv and Ashkelon"
     r"sirens?\s+(?:sounded|sounding|wailed|wailing|blared|went\s+off|were\s+(?:heard|activated))\s+(?:in|across|over)|"
     # "displaced people sheltering in camps around X"
@@ -121,7 +129,7 @@ _HOSPITAL_AFTER = re.compile(
 # a hospital that treats the wounded, said after its place: "the clinic in X treated 20 people"
 _TREATS_AFTER = re.compile(
     # ("the Zmirli hospital in X, where many of the wounded were taken")
-    r"\s+(?:has\s+|had\s+)?(?:treated|received|admitted)\b|,\s+where\s+(?:[\w-]+\s+){0,5}?(?:were|was)\s+"
+    r"\s+(?:has\s+|had\s+)?(?:treated|received|admitted)\b|(?:\s+(?:city|town))?,\s+where\s+(?:[\w-]+\s+){0,5}?(?:were|was)\s+"
     r"(?:taken|treated|brought|admitted|rushed)\b",
     re.I,
 )
@@ -134,7 +142,11 @@ _VISIT_AFTER = re.compile(
 )
 # a body of water named after a town: "the Kakhovka reservoir", "the Tigris river"
 _WATER_AFTER = re.compile(r"\s+(?:reservoir|river|lake|canal)\b", re.I)
-_WOUNDED_MOVED = re.compile(rf"\b(?:{_MOVED}|receiving\s+treatment|being\s+treated|died|succumbed)\b", re.I)
+_WOUNDED_MOVED = re.compile(
+    rf"\b(?:{_MOVED}|receiving\s+treatment|being\s+treated|died|succumbed|"
+    r"visit(?:ed|ing|s)?\s+(?:the\s+)?(?:wounded|injured|survivors|victims))\b",
+    re.I,
+)
 _ORIGIN_NEAR = re.compile(
     r"(?:\d+,\s+of|\bfrom|\bnative\s+of|\bresidents?\s+of|\bhometown\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:near|outside|close\s+to)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
@@ -699,7 +711,7 @@ def _names_other(mentions: list[Mention], links: dict[int, str | None], idx: lis
 # (drones, missiles and the like: not "the airman was shot down on a mission over Lebanon")
 _DOWNED = rf"(?:{DOWNED}|destroyed)"  # (a tally of drones "destroyed" over a place, too)
 _DOWNED_OVER = re.compile(
-    rf"\b(?:{_DOWNED}\b(?!\s+by\b)[^.;]*?\b{MUNITIONS}|{MUNITIONS}\b[^.;]*?\b{_DOWNED})\b[^.;]*?\bover\s"
+    rf"\b(?:{_DOWNED}\b(?!\s+by\b)[^.;]*?\b(?:{MUNITIONS}|targets)|{MUNITIONS}\b[^.;]*?\b{_DOWNED})\b[^.;]*?\bover\s"
 )
 # what ends the places a tally of downed drones lists: a clause of its own ("..., but one hit a
 # depot in X")
