@@ -411,6 +411,14 @@ class Resolver:
                 del choice[k]
                 cands[k] = []
                 keys.remove(k)
+        # a name of a compass point alone ("the North-East" of a report on Nigeria): a region of the
+        # article's country, not a namesake province abroad (North East, Botswana)
+        for k in [k for k in keys if _COMPASS_KEY.fullmatch(k)]:
+            p = choice[k][1]
+            if p.country and homes[p.country] == 1 and len(homes) > 1:
+                del choice[k]
+                cands[k] = []
+                keys.remove(k)
         # another spelling of a village or small town, in another province of its country than the one
         # its own sentence names as a province ("Let Yet Kone village in Depayin Township, Sagaing
         # Region", read as Let Khoke Kone in Yangon): a place no gazetteer has, in the province named
@@ -1101,6 +1109,10 @@ THEATRES: dict[str, tuple[str, ...]] = {
     "Janjaweed": ("SD",),
 }
 _THEATRE_NAME = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in THEATRES) + r")\b")
+
+
+# the key of a compass point's name: "North-East", "Northwest", "Far North", "North Central"
+_COMPASS_KEY = re.compile(r"(?:far)?(?:north|south)?(?:east|west)?(?:ern)?(?:central)?(?<=[a-z])")
 
 
 def _theatres(clean: str) -> set[str]:

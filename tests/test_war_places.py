@@ -2378,3 +2378,12 @@ def test_guards_a_perfect_tense_without_a_span_and_a_superlative_span_are_events
     assert _struck(pipe, "Drones have struck a fuel depot in Kassala, officials said on Tuesday.") == {"Kassala"}
     text = "A car bomb killed nine people in Baidoa on Monday, the deadliest attack there for two years."
     assert _struck(pipe, text) == {"Baidoa"}
+
+
+def test_a_compass_point_is_a_region_of_the_reports_country_not_a_province_abroad(pipe: Pipeline) -> None:
+    text = (
+        "Suicide bombers struck a market in Gwoza in Nigeria on Monday. The insurgents have used such bombers "
+        "against crowded places across the North-East."
+    )
+    m = _mentions(pipe, text)
+    assert "North-East" not in m or m["North-East"].place is None or m["North-East"].place.country == "NG"
