@@ -391,6 +391,18 @@ class Resolver:
         # places is in ("Boni" as Bonn in a bulletin on Mali, "Chai" as Cey in Turkey in one on
         # Mozambique): a place no gazetteer has, not a namesake abroad
         homes = collections.Counter(choice[k][1].country for k in keys if choice[k][1].country)
+        # a reading found only by an alternate name, in a country no other place of the article is
+        # in, when the name is also a place's own name in a country the article names ("Salif" in
+        # a report on Yemen is As Salif, not Chlef in Algeria, one of whose old names it is)
+        for k in [k for k in keys if choice[k][0] == 1 and k.isascii() and len(cands[k]) > 1]:
+            p = choice[k][1]
+            if not p.country or homes[p.country] > 1 or not _by_alias(p, k) or _short_form(k, p.name):
+                continue
+            mine = [c for c in cands[k] if c[1].country and homes[c[1].country] and not _by_alias(c[1], k)]
+            if mine:
+                choice[k] = max(mine, key=lambda c, k=k: bases[k][id(c)])
+                homes[p.country] -= 1
+                homes[choice[k][1].country] += 1
         # (a name in another script is written so on purpose, and another spelling was looked for
         # only in the article's countries)
         for k in [k for k in keys if choice[k][0] == 1 and k.isascii()]:

@@ -2387,3 +2387,9 @@ def test_a_compass_point_is_a_region_of_the_reports_country_not_a_province_abroa
     )
     m = _mentions(pipe, text)
     assert "North-East" not in m or m["North-East"].place is None or m["North-East"].place.country == "NG"
+
+
+def test_a_name_a_country_of_the_report_owns_wins_over_an_old_name_of_a_city_abroad(pipe: Pipeline) -> None:
+    # "Salif" is one of the alternate names of Chlef (Algeria) and the own name of a Yemeni port
+    m = _mentions(pipe, "Jets pounded the port of Salif overnight, officials in Yemen said.")
+    assert m["Salif"].place is not None and m["Salif"].place.country == "YE"
