@@ -398,9 +398,10 @@ class Resolver:
             p = choice[k][1]
             if not p.country or homes[p.country] > 1 or not _by_alias(p, k) or _short_form(k, p.name):
                 continue
-            mine = [c for c in cands[k] if c[1].country and homes[c[1].country] and not _by_alias(c[1], k)]
-            if mine:
-                choice[k] = max(mine, key=lambda c, k=k: bases[k][id(c)])
+            owned = [c for c in cands[k] if c[1].country and homes[c[1].country] and not _by_alias(c[1], k)]
+            if owned:
+                score = bases[k]
+                choice[k] = max(owned, key=lambda c: score[id(c)])
                 homes[p.country] -= 1
                 homes[choice[k][1].country] += 1
         # (a name in another script is written so on purpose, and another spelling was looked for
