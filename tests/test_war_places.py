@@ -2393,3 +2393,23 @@ def test_a_name_a_country_of_the_report_owns_wins_over_an_old_name_of_a_city_abr
     # "Salif" is one of the alternate names of Chlef (Algeria) and the own name of a Yemeni port
     m = _mentions(pipe, "Jets pounded the port of Salif overnight, officials in Yemen said.")
     assert m["Salif"].place is not None and m["Salif"].place.country == "YE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("A strike set fire to tents in al-Mawasi before dawn, medics said.", "al-Mawasi", "PS"),
+        ("Shelling hit a school in the Shejaiya district on Sunday.", "Shejaiya", "PS"),
+        ("Jets struck a building in Haret Hreik, in Beirut's southern suburbs.", "Haret Hreik", "LB"),
+        ("Drones hit a house in Khiam overnight, Lebanese media reported.", "Khiam", "LB"),
+        ("Strikes on the Ras Isa fuel terminal left it ablaze.", "Ras Isa", "YE"),
+        ("Tanks shelled homes in Khuza'a east of Khan Younis.", "Khuza'a", "PS"),
+    ],
+)
+def test_the_camps_and_districts_of_gaza_and_south_lebanon_are_known(
+    pipe: Pipeline, text: str, name: str, country: str
+) -> None:
+    m = _mentions(pipe, text)
+    assert name in m and m[name].place is not None and m[name].place.country == country, {
+        s: (x.place.name if x.place else None) for s, x in m.items()
+    }
