@@ -2413,3 +2413,13 @@ def test_the_camps_and_districts_of_gaza_and_south_lebanon_are_known(
     assert name in m and m[name].place is not None and m[name].place.country == country, {
         s: (x.place.name if x.place else None) for s, x in m.items()
     }
+
+
+def test_a_town_some_60_to_100_km_from_a_strike_on_land_stands_for_its_region(pipe: Pipeline) -> None:
+    # an army's release often places a strike only so: the town stands for its region (precision 3),
+    # whatever the date before it ("on 2 May," is no place the distance is given from)
+    text = "Aircraft struck a militant camp on 2 May, roughly 70 kilometres west of Baidoa, Somalia."
+    assert _struck(pipe, text) == {"Baidoa"}
+    assert _mentions(pipe, text)["Baidoa"].precision == 3
+    # (a guard: farther than 100 km, the town is too far to stand for it)
+    assert _struck(pipe, text.replace("70", "140")) == set()

@@ -161,7 +161,8 @@ _FAR = re.compile(
 # a distance in an apposition to a name, which it locates ("near Ngouboua, on the lake some 40 km
 # south of", "In Sake, about 25 km west of"), a name no gazetteer may know
 _NAME_APPOSED = re.compile(
-    r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’-]+(?:\s+\([^)]{0,30}\))?,"
+    # (not a day or a month: "on 2 May, approximately 60 km northeast of X")
+    rf"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{MONTHS})\b)[A-Z][\w'’-]+(?:\s+\([^)]{{0,30}}\))?,"
     r"\s+[^,;]{0,80}$"
 )
 # worded as a province: a province, whatever its name resolved to ("in the province of Hama")
@@ -247,6 +248,7 @@ class Candidate:
     # "Safina, a village 45 km south of Mosul"), not where the event was ("targets near X")
     reference: bool = False
     province: bool = False  # named as a province ("in the province of Hama", "Idlib province")
+    wide: bool = False  # a landmark on land farther than LANDMARK_KM: the event was in its region
 
 
 def contains(outer: Place, inner: Place) -> bool:
@@ -569,8 +571,13 @@ def candidates(
             continue  # "near the border with Syria" is not in Syria
         far_hit = _FAR.search(before) if link == "near" else None
         far = far_hit is not None
-        if far_hit is not None and _distance_km(far_hit.group()) > LANDMARK_KM:
-            continue  # "a tanker 60 nautical miles west of X": too far for X to stand for the place
+        wide = False
+        if far_hit is not None and (km := _distance_km(far_hit.group())) > LANDMARK_KM:
+            if km > WIDE_LANDMARK_KM or "nautical" in far_hit.group():
+                continue  # "a tanker 60 nautical miles west of X": too far for X to stand for the place
+            # "an airstrike approximately 60 kilometers northeast of Kismayo": in X's region, as
+            # near as the text places it (at precision 3)
+            wide = True
         if far and (
             _names_other(mentions, links, idx, i)
             or _NAME_APPOSED.search(clean, max(sent.start, m.cstart - 120), m.cstart)
@@ -583,7 +590,7 @@ def candidates(
         # 40 km northeast of Kismayo"): near it, at precision 2, not a reference to drop
         ref = link == "near" and not far and (pointed is not None or bool(_LANDMARK_BEFORE.search(before)))
         province = bool(_PROVINCE_BEFORE.search(before) or _PROVINCE_AFTER.match(clean, m.cend))
-        out.append(Candidate(i, link == "near", unknown_beside=unknown, reference=ref, province=province))
+        out.append(Candidate(i, link == "near", unknown_beside=unknown, reference=ref, province=province, wide=wide))
     if not out and found and not unknown:
         out = _headed(clean, sent, mentions, idx, links) or _row_cells(clean, sent, mentions, idx, found)
     return out
@@ -681,6 +688,7 @@ def _headed(
 
 
 LANDMARK_KM = 50  # a landmark alone stands for the place of an event this far from it, at precision 2
+WIDE_LANDMARK_KM = 100  # and, on land, this far, at precision 3 (its region)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -846,7 +854,7 @@ def choose(clean: str, cands: list[Candidate], mentions: list[Mention]) -> list[
     for c in finest:
         p = mentions[c.mention].place
         assert p is not None
-        out.append((c.mention, 3 if c.province else precision(p, c.near or c.unknown_beside)))
+        out.append((c.mention, 3 if c.province or c.wide else precision(p, c.near or c.unknown_beside)))
     best = min(pr for _, pr in out)
     # a place no gazetteer has is its own place however coarsely the text locates it
     return [(i, pr) for i, pr in out if pr == best or pr < 3 or _placed_by_text(mentions[i].place)]
