@@ -2423,3 +2423,37 @@ def test_a_town_some_60_to_100_km_from_a_strike_on_land_stands_for_its_region(pi
     assert _mentions(pipe, text)["Baidoa"].precision == 3
     # (a guard: farther than 100 km, the town is too far to stand for it)
     assert _struck(pipe, text.replace("70", "140")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        (
+            "Negotiators meeting in Doha agreed to swap all badly wounded and elderly prisoners. No date was given.",
+            "Doha",
+        ),
+        (
+            "Paris will fund the production of short-range drones inside Moldova. The deal was signed on Monday.",
+            "Moldova",
+        ),
+        ("The cyclone, centred near Sittwe, killed 60 people and destroyed the harbour. Aid came on Friday.", "Sittwe"),
+        (
+            "A drone hit a depot in Sumy on Monday. The group said it had fired a barrage of rockets at a military "
+            "base near Haifa in response. The army said all of the rockets had been intercepted.",
+            "Haifa",
+        ),
+    ],
+)
+def test_prisoners_arms_production_disasters_and_launches_all_brought_down_strike_nothing(
+    pipe: Pipeline, text: str, gone: str
+) -> None:
+    assert gone not in _struck(pipe, text)
+
+
+def test_a_launch_part_of_which_got_through_still_hit(pipe: Pipeline) -> None:
+    base = (
+        "A drone hit a depot in Sumy on Monday. The group said it had fired a barrage of rockets at a military base "
+        "near Haifa in response. "
+    )
+    assert "Haifa" in _struck(pipe, base + "All but one were shot down.")
+    assert "Haifa" in _struck(pipe, base + "All the others were intercepted.")

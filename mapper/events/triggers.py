@@ -116,6 +116,9 @@ _NOT_EVENT_BEFORE = re.compile(
     r"rescue|search|sting|police|customs|anti-drug|drug|surgical|military)\s+"
     # a trend, not an event: "as the militants step up attacks elsewhere"
     r"|\bstep(?:s|ped|ping)?\s+up\s+(?:its\s+|their\s+|the\s+)?(?:\w+\s+)?"
+    # arms made or bought, not used: "the production of long-range drones inside Ukraine"
+    r"|\b(?:production|manufactur\w+|procurement|purchases?|deliver(?:y|ies)|shipments?|stockpiles?|supplies)\s+of\s+"
+    r"(?:[\w-]+\s+){0,3}"
     # a precaution, not an attack: "Poland scrambled fighter jets"
     r"|\bscrambl(?:e|es|ed|ing)\s+(?:its\s+|their\s+|two\s+|several\s+)?(?:[\w-]+\s+)?"
     # attacks of a kind, not one: "such attacks have become rare in Baghdad"
@@ -353,7 +356,9 @@ _DESTROYED_STATE = re.compile(r"\b(?:have|had)\s+been\s+(?:[a-z]+ly\s+)?(?:damag
 _DISASTER_SUBJECT = re.compile(
     r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|floods?|flooding|flash\s+floods|cyclones?|storms?|hurricanes?|"
     r"typhoons?|landslides?|mudslides?|tsunamis?|wildfires?|bushfires?|heat\s*waves?|epidemics?|outbreaks?|cholera|"
-    r"famine|droughts?|avalanches?|eruptions?)(?:\s*,[^,.;]{1,60},)?\s+(?:(?:has|have|had)\s+)?(?:also\s+)?$",
+    r"famine|droughts?|avalanches?|eruptions?)(?:\s*,[^,.;]{1,60},)?\s+(?:(?:has|have|had)\s+)?(?:also\s+)?"
+    # ("... killed more than 3,600 people and destroyed thousands of buildings")
+    r"(?:[a-z]+(?:ed|s)\s+[^.;]{0,60}?\s+and\s+(?:also\s+)?)?$",
     re.I,
 )
 _DISASTER_WORDS = (
@@ -390,12 +395,14 @@ _IF_BEFORE = re.compile(r"\b(?<!as\s)(?<!even\s)[Ii]f\s+(?:[\w'’-]+\s+){0,3}$"
 # a campaign's name ("Operation Hadin Kai", "Operation Claw-Lock")
 _NAMED_AFTER = re.compile(r"\s+[A-Z]")
 _ATTRIBUTIVE_BEFORE = re.compile(
-    r"\b(?:the|a|an|those|these|their|its|his|her|\d+|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|dozens|several)\s+$",
+    r"\b(?:the|a|an|all|those|these|their|its|his|her|\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|dozens|several)\s+(?:[a-z]+ly\s+)?$",  # ("all severely wounded ... prisoners")
     re.I,
 )
 _ATTRIBUTIVE_AFTER = re.compile(
-    r"^\s+(?:[a-z]+\s+)?(?:soldiers|troops|people|civilians|fighters|militants|men|women|"
+    # ("the wounded Palestinian civilians", "all severely wounded and young prisoners"; not "an attack on civilians")
+    r"^\s+(?:(?!(?:on|in|at|against|of|near|by|from|into|targeting|that|which|killed|killing)\b)[a-z]+\s+){0,2}?"
+    r"(?:soldiers|troops|people|civilians|fighters|militants|men|women|prisoners|captives|"
     r"children|servicemen|service\s+members|personnel|officers|policemen|victims|bodies)\b"
 )
 
@@ -506,7 +513,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "a drone was also shot down near X", "an attack on the airbase was thwarted"
         if any(w in low for w in _LOOKED_INTO_WORDS) and _LOOKED_INTO_BEFORE.search(before):
             continue  # "a committee to investigate the attack", "calling for an end to attacks"
-        if any(w in low for w in _DISASTER_WORDS) and _DISASTER_SUBJECT.search(before):
+        if any(w in clause_low for w in _DISASTER_WORDS) and _DISASTER_SUBJECT.search(text, max(start, ms - 160), ms):
             continue  # "the earthquake, centred near X, killed 3,600": no attack
         if _IF_BEFORE.search(before) or _ANY_BEFORE.search(before):
             continue  # "if attacks on shipping did not stop", "any new strikes on X": not an event
@@ -606,7 +613,33 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
     found = [triggers(clean, s.start, s.end) for s in sentences]
     if "strike" in clean and _LABOUR_STRIKE.search(clean):
         found = [[t for t in ts if not _workers_strike(clean, t)] for ts in found]
+    # a launch the next sentence says was all brought down: "fired a barrage of rockets at a base near
+    # X. The army said all of the rockets had been intercepted."
+    for k in range(len(sentences) - 1):
+        if (
+            found[k]
+            and "ll" in clean[sentences[k + 1].start : sentences[k + 1].end]
+            and _ALL_DOWNED.match(clean, sentences[k + 1].start, sentences[k + 1].end)
+            and not _LANDED.search(clean, sentences[k].start, sentences[k].end)
+        ):
+            found[k] = [t for t in found[k] if not _LAUNCHED.search(t.word)]
     return found
+
+
+# what the sentence after a launch says of all of it: "The army said all of the rockets had been intercepted"
+_ALL_DOWNED = re.compile(
+    rf"\s*(?:[^.;:]{{0,60}}?\b(?:said|says|added|reported)\s+(?:that\s+)?)?(?:[Aa]ll|[Ee]very\s+one)\s+(?:of\s+)?"
+    # (not "all but one", "all the others")
+    rf"(?:the\s+|them\b|those\b)?(?:(?!(?:but|except|other|others|remaining|rest)\b)[\w-]+\s+){{0,2}}?"
+    rf"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)"
+    rf"(?:successfully\s+)?(?:{DOWNED}|destroyed\s+in\s+(?:the\s+)?air|shot\s+down)\b"
+)
+# a launch that hit something: not all brought down, whatever the next sentence says
+_LANDED = re.compile(
+    r"\b(?:hit|hits|struck|killed|killing|wounded|wounding|injured|injuring|damag\w+|landed|impact)\b", re.I
+)
+# the words of a launch: "fired a barrage of rockets", "launched drones"
+_LAUNCHED = re.compile(rf"^(?:{MUNITIONS}|barrages?|salvos?|attacks?|fired|launched|shot)$", re.I)
 
 
 # an article about workers' strikes: "a general strike", "went on strike", "a work stoppage"
