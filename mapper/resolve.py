@@ -370,8 +370,10 @@ class Resolver:
             if k in choice and other in choice and distance_km(choice[k][1], choice[other][1]) > reach:
                 strict.add(k)  # near a place, but none of its readings is
                 inside.setdefault(k, other)
-        for k in strict:
-            # placed inside a place that has no reading of it: not a namesake elsewhere
+        # placed inside a place that has no reading of it: not a namesake elsewhere (each decided on
+        # the readings before any is dropped, so that the outcome does not hang on the order of a set)
+        doomed = []
+        for k in sorted(strict):
             held_by = inside.get(k)
             if (
                 k in choice
@@ -384,9 +386,11 @@ class Resolver:
                 # Kalakote in Rajouri district" is not Kolkata, one of whose alternate names it is)
                 and (choice[k][1].population < STRONG_POPULATION or _by_alias(choice[k][1], k))
             ):
-                del choice[k]
-                cands[k] = []
-                keys.remove(k)
+                doomed.append(k)
+        for k in doomed:
+            del choice[k]
+            cands[k] = []
+            keys.remove(k)
         # a reading found only by an alternate name, in a country none of the article's other
         # places is in ("Boni" as Bonn in a bulletin on Mali, "Chai" as Cey in Turkey in one on
         # Mozambique): a place no gazetteer has, not a namesake abroad
