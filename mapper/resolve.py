@@ -100,10 +100,17 @@ def _in_context(score: float, place: Place, countries: set[str], admins: set[tup
     return score
 
 
-def _city_over_state(cs: list[tuple[int, Place]]) -> list[tuple[int, Place]]:
+def _city_over_state(cs: list[tuple[int, Place]], key: str) -> list[tuple[int, Place]]:
     """ "New York": the city, not the state named after it, when the city is a town of some size
-    ("Kherson", whose cities500 population is 66,000)."""
-    cities = [p for _, p in cs if p.feature_type not in ("admin1", "country") and p.population >= CITY_OVER_STATE]
+    ("Kherson", whose cities500 population is 66,000) that bears the name ("Antioquia" is the
+    department, not the town of Santa Fe de Antioquia, one of whose alternate names it is)."""
+    cities = [
+        p
+        for o, p in cs
+        if p.feature_type not in ("admin1", "country")
+        and p.population >= CITY_OVER_STATE
+        and (o == 0 or not _by_alias(p, key) or name_key(p.name).startswith(key))  # ("New York City")
+    ]
     if not cities:
         return cs
     return [
@@ -216,7 +223,7 @@ class Resolver:
                     cs = cs + [(0, p) for p in self.world.candidates(m.key) if p.feature_type == "admin1"]
                 # the province named after a big city only when the text calls it one ("the
                 # Donetsk region", "Idlib province")
-                cands[m.key] = cs if "admin1" in kinds.get(m.key, ()) else _city_over_state(cs)
+                cands[m.key] = cs if "admin1" in kinds.get(m.key, ()) else _city_over_state(cs, m.key)
         missing = [k for k, cs in cands.items() if not cs]
         if missing and self.world is not None:
             # a name no gazetteer spells so: another spelling of a place of the countries the

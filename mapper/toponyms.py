@@ -779,7 +779,7 @@ GUESS = 0.3  # the confidence of a guess: resolve keeps it only when it finds it
 _GUESS_AT = re.compile(
     r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t|(?:vicinity|outskirts|edges?|fringes?)\s+of|"
     r"(?:attacks?|raids?|assaults?|(?:air)?strikes?|shelling|fire|bombardment|bombing)\s+on|"
-    r"attacked|raided|stormed|shelled|bombed|overran)\s+(?=[A-Z]|(?:al|el)-[A-Z])"
+    r"attacked|raided|stormed|shelled|bombed|overran|(?:fell|landed|rained\s+down)\s+on)\s+(?=[A-Z]|(?:al|el)-[A-Z])"
 )
 _GUESS_AFTER_BAD = re.compile(r"(?:['’]s\b|\s+and\s+[A-Z])")
 

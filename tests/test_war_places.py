@@ -2457,3 +2457,64 @@ def test_a_launch_part_of_which_got_through_still_hit(pipe: Pipeline) -> None:
     )
     assert "Haifa" in _struck(pipe, base + "All but one were shot down.")
     assert "Haifa" in _struck(pipe, base + "All the others were intercepted.")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # drills and plans
+        (
+            "The navy's drill rehearsed sealing off the harbours of Tainan and Hualien and attacking simulated "
+            "targets at sea. Officials spoke on Monday.",
+            "Hualien",
+        ),
+        ("Generals had prepared a wave of air strikes on camps in Kunar province. The plan was shelved.", "Kunar"),
+        ("Rebels were preparing attacks on Lashio, the army said. Talks resumed on Monday.", "Lashio"),
+        # brought down, in a headline's words or a list
+        ("Air defences down all drones over Chernihiv region in night attack. Officials spoke on Monday.", "Chernihiv"),
+        ("Gunners brought down drones over Dongola and Merowe overnight without damage.", "Merowe"),
+        ("Frigate downs Houthi missiles, drones in Gulf of Oman; no damage. The navy spoke on Monday.", "Gulf of Oman"),
+        # a pattern, a campaign, a promise, an accusation
+        (
+            "Investigators described a pattern of shelling of markets and aerial bombardment of Geneina. The "
+            "report was published on Friday.",
+            "Geneina",
+        ),
+        (
+            "Sanctions followed the group's campaign of attacks on Gulf of Aden shipping. They take effect on Monday.",
+            "Gulf of Aden",
+        ),
+        ("The group said it will keep targeting tankers near Mokha. Shipping rates rose.", "Mokha"),
+        ("The army accuses the rebels of shelling homes in Kadugli. No toll was given.", "Kadugli"),
+        # not live, not used
+        ("Two F-16s dropped practice bombs on a range near Ustka on Tuesday.", "Ustka"),
+        (
+            "UNTERLUSS, Germany - An arms maker on Wednesday opened a new artillery ammunition factory in the "
+            "Lower Saxony town of Unterluss that it says will make 300,000 shells a year.",
+            "Lower Saxony",
+        ),
+        ("Ottawa pledged military aid, including drones and radars, at a ceremony in Lviv on Sunday.", "Lviv"),
+        # where people talk and where the wounded are
+        ('"They negotiate in Havana while they kill us in Tumaco," a mayor said of the talks.', "Havana"),
+        (
+            "A drone hit a market in Sagaing on Friday. The wounded were treated at clinics, since the nearest "
+            "hospital, in Monywa, is held by the army.",
+            "Monywa",
+        ),
+    ],
+)
+def test_drills_plans_tallies_patterns_promises_and_aid_strike_nothing(pipe: Pipeline, text: str, gone: str) -> None:
+    assert gone not in _struck(pipe, text)
+
+
+def test_a_department_named_like_a_town_is_the_department_unless_the_town_bears_the_name(pipe: Pipeline) -> None:
+    # "Antioquia" is one of the alternate names of the town of Santa Fe de Antioquia
+    m = _mentions(pipe, "A police helicopter was downed in Antioquia on Thursday, killing 13 officers.")
+    assert m["Antioquia"].place is not None and m["Antioquia"].place.feature_type == "admin1"
+
+
+def test_shells_that_fell_on_a_village_no_gazetteer_has_place_it_in_its_district(pipe: Pipeline) -> None:
+    text = "Two children were killed when shells fell on Kasenyi, in Uvira territory, on Thursday."
+    m = _mentions(pipe, text)
+    assert m["Kasenyi"].role == "struck" and m["Kasenyi"].place is not None
+    assert m["Kasenyi"].place.country == "CD"

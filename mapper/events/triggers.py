@@ -116,9 +116,17 @@ _NOT_EVENT_BEFORE = re.compile(
     r"rescue|search|sting|police|customs|anti-drug|drug|surgical|military)\s+"
     # a trend, not an event: "as the militants step up attacks elsewhere"
     r"|\bstep(?:s|ped|ping)?\s+up\s+(?:its\s+|their\s+|the\s+)?(?:\w+\s+)?"
+    # arms made: "a factory that will produce up to 350,000 shells a year"
+    r"|\b(?:produc(?:e|es|ed|ing)|make|makes|making|manufactur(?:e|es|ed|ing)|build|builds|building|assembl(?:e|es|ing))"
+    r"\s+(?:up\s+to\s+|about\s+|some\s+|more\s+than\s+)?(?:[\d,.]+\s+|[\w-]+\s+){0,3}"
     # arms made or bought, not used: "the production of long-range drones inside Ukraine"
     r"|\b(?:production|manufactur\w+|procurement|purchases?|deliver(?:y|ies)|shipments?|stockpiles?|supplies)\s+of\s+"
     r"(?:[\w-]+\s+){0,3}"
+    # not live: "practice bombs", "dummy missiles"
+    r"|\b(?:practice|dummy|inert|training|mock|simulated)\s+"
+    # what aid holds: "military aid, including drones and armoured vehicles"
+    r"|\b(?:military\s+aid|aid\s+package|assistance|arms\s+package|security\s+package)\b[^.;]{0,50}?"
+    r"\b(?:including|such\s+as|of|with)\s+(?:[\w-]+\s+){0,3}"
     # a precaution, not an attack: "Poland scrambled fighter jets"
     r"|\bscrambl(?:e|es|ed|ing)\s+(?:its\s+|their\s+|two\s+|several\s+)?(?:[\w-]+\s+)?"
     # attacks of a kind, not one: "such attacks have become rare in Baghdad"
@@ -140,20 +148,25 @@ _NOT_EVENT_AFTER = re.compile(
     # one to come: "a summer offensive that is expected to target X"
     r"^\s+(?:that|which)\s+(?:is|are|was|were)\s+(?:expected|planned|due|likely|set|poised)\s+to\b|"
     # an industry, not a use: "sanctions targeting its drone makers", "missile technology"
-    r"^\s+(?:makers?|manufacturers?|producers?|industry|programm?es?|production|exports?|components|technology)\b",
+    r"^\s+(?:makers?|manufacturers?|producers?|industry|programm?es?|production|exports?|components|technology|"
+    r"ammunition|munitions|factor(?:y|ies)|plants?)\b",
     re.I,
 )
 NEGATED = re.compile(r"\b(?:not|n't|never|no|denied|deny|denies|without)\b(?:\s+\w+){0,3}\s*$", re.I)
 # activity that is habitual, planned or earlier, not this event
 _NOT_THIS_EVENT = re.compile(
     r"\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|threaten(?:s|ed|ing)?\s+to|vowed\s+to|"
+    # a drill, a plan, an accusation, a promise: "practised ... attacking simulated targets", "had prepared a
+    # wave of air strikes", "accuses the army of bombing civilians in X", "will keep targeting ships"
+    r"practi[cs](?:ed|es|ing|e)|rehears\w+|simulat\w+|war\s+games|prepar(?:ed|es|ing)|drew\s+up|"
+    r"accus\w+\s+(?:[\w'’-]+\s+){0,4}?of|(?:will|would)\s+(?:keep|continue)|"
     # what is expected, not what happened: "an offensive expected to target X", "poised to strike"
     r"expected\s+to|poised\s+to|"
     r"(?:facilitat|coordinat|direct|conduct|organiz|organis|lead|led)\w*\s+(?:\w+\s+){0,3}?(?:attacks|operations)|"
     r"known\s+for|accused\s+of|suspected\s+of|linked\s+to|associated\s+with|to\s+avenge|ahead\s+of|"
     r"prevent(?:ed|ing)?|foil(?:ed|ing)?|would\s+be|could\s+be|may\s+be|capable\s+of|used\s+to\s+carry\s+out|"
     r"to\s+carry\s+out|to\s+conduct|warned\s+of|fears?\s+of|risk\s+of|threat\s+of|"
-    r"since\s+(?:the\s+)?(?:start|beginning)|perpetrators\s+of|massing\s+for|preparing\s+(?:for|to)|"
+    r"since\s+(?:the\s+)?(?:start|beginning)|perpetrators\s+of|massing\s+for|preparing\s+(?:for|to)|pattern\s+of|"
     # a habit, not this event: "has repeatedly targeted the group in X", "regularly carries out strikes in
     # X" (in the present: not "repeatedly shelled X on Monday"); what was "previously documented"
     r"(?:has|have|had)\s+(?:repeatedly|frequently|regularly|routinely|often|previously)(?=\s)|"
@@ -166,9 +179,12 @@ _NOT_THIS_EVENT = re.compile(
 )
 # drones or missiles brought down: "intercepted two Ukrainian drones", "shot down a missile" (the events
 # stage's tallies of them too)
-DOWNED = r"(?:shot\s+down|shooting\s+down|intercepted|intercepting|downed|downing)"
+DOWNED = r"(?:shot\s+down|shooting\s+down|brought\s+down|bringing\s+down|intercepted|intercepting|downed|downing|downs)"
 MUNITIONS = r"(?:drones?|UAVs?|missiles?|rockets?|projectiles?|Shaheds?|aerial\s+vehicles?)"
-_DOWNED_BEFORE = re.compile(rf"\b{DOWNED}\s+(?!by\b)(?:[\w-]+\s+){{0,3}}$", re.I)
+# ("shot down two anti-ship ballistic missiles and three one-way attack drones", "downs Houthi missiles, drones")
+_DOWNED_BEFORE = re.compile(
+    rf"\b{DOWNED}\s+(?!by\b)(?:(?!(?:but|while|as|then|which|who|before|after|when)\b)[\w-]+,?\s+){{0,8}}$", re.I
+)
 # "a drone was also shot down near the refinery"; "attacks on the airbase were repelled": nothing hit
 _DOWNED_AFTER = re.compile(
     rf"[^.;]{{0,80}}?\b(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:also\s+|successfully\s+)?"
@@ -299,8 +315,8 @@ _SAID_EARLIER = re.compile(
 )
 # "amid a spate of IED incidents", "after a wave of attacks": many events, none of them one to map
 _SERIES_BEFORE = re.compile(
-    r"\b(?:after|since|following|followed|follows|amid|despite)\s+(?:(?:a|the|an)\s+)?(?:[a-z]+\s+)?"
-    r"(?:spate|wave|series|string|surge|spike|upsurge|escalation)\s+of\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:after|since|following|followed|follows|amid|despite|for)\s+(?:(?:a|the|an)\s+)?(?:[a-z]+(?:['’]s)?\s+)?"
+    r"(?:spate|wave|series|string|surge|spike|upsurge|escalation|campaign)\s+of\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _BACKGROUND_BEFORE = re.compile(
@@ -347,7 +363,7 @@ _ONGOING_VERB_AFTER = re.compile(r"\s+(?:continued|continues|raged|rages|persist
 # a trend, not an event: "the fighting ... has settled into a pattern of sieges", "attacks have increased"
 _TREND_AFTER = re.compile(
     r"(?:\s+[^.;,]{0,100}?)?\s+(?:has|have)\s+(?:settled|spread|intensified|escalated|continued|shifted|moved|grown|"
-    r"slowed|eased|subsided|increased|decreased|declined|become|displaced|forced|returned)\b"
+    r"slowed|eased|subsided|increased|decreased|declined|become|displaced|forced|returned|driven|uprooted|emptied)\b"
 )
 # destruction as a state: "places such as X and Y that have been largely destroyed"
 _DESTROYED_STATE = re.compile(r"\b(?:have|had)\s+been\s+(?:[a-z]+ly\s+)?(?:damaged\s+or\s+)?$")
@@ -390,6 +406,13 @@ _FOR_SPAN_AFTER = re.compile(
 )
 _PERFECT_IN_CLAUSE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:[\w-]+\s+){0,6}$", re.I)
 _SUPERLATIVE = re.compile(r"\b(?:worst|deadliest|biggest|largest|heaviest|first|most|only)\b", re.I)
+# a drill: its sentence tells of no attack ("practised ... attacking simulated targets", "live-fire drills")
+_DRILL_WORDS = ("simulat", "war game", "live-fire", "live fire", "practised", "practiced", "rehears")
+_DRILL = re.compile(
+    r"\b(?:simulated|war\s+games?|live[\s-]fire\s+(?:drills?|exercises?)|(?:practised|practiced|rehearsed)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:attack|strik|seiz|seal|bomb|assault|land|block))",
+    re.I,
+)
 # a condition: "warned the group ... if attacks on shipping did not stop"
 _IF_BEFORE = re.compile(r"\b(?<!as\s)(?<!even\s)[Ii]f\s+(?:[\w'’-]+\s+){0,3}$")
 # a campaign's name ("Operation Hadin Kai", "Operation Claw-Lock")
@@ -488,6 +511,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         in_year = named.end()
     closing = _YEAR_AT_END.search(text, start, end)
     year_after = closing.start() if closing is not None else -1
+    if any(w in clause_low for w in _DRILL_WORDS) and _DRILL.search(clause):
+        return out  # "the exercise practised sealing off the ports of X and attacking simulated targets"
     for ms, me, phrase in spans:
         etype = _PHRASE_TYPE.get(phrase)
         if etype is None:

@@ -80,6 +80,8 @@ _ORIGIN_BEFORE = re.compile(
     # "a statement issued from its headquarters in Stuttgart"; "talks with officials ... in Kabul"; "as
     # Japan's prime minister was meeting the Supreme Leader in Tehran"
     r"headquarters\s+(?:in|at)|(?:talks|negotiations|summit|(?:was|were)\s+(?:meeting|visiting|hosting))\b"
+    # "They talk in Caracas and Doha", "met ... in Paris"
+    r"[^.;:]{0,60}?\s(?:in|at)|(?:talk|talked|talking|negotiate|negotiated|negotiating|met|meet|meets)\b"
     r"[^.;:]{0,60}?\s(?:in|at)|"
     # where someone was arrested or lived: "who had been arrested in Molenbeek", "who lived in Prestwich"
     r"(?:arrested|detained|lived|lives|living|resided|residing|grew\s+up)\s+in|"
@@ -121,7 +123,7 @@ _ORIGIN_BEFORE = re.compile(
     re.I,
 )
 # a hospital's town, in a sentence that tells where the wounded were taken or treated
-_HOSPITAL_IN = re.compile(rf"\b{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?\s+in\s+(?:the\s+)?$", re.I)
+_HOSPITAL_IN = re.compile(rf"\b{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?,?\s+in\s+(?:the\s+)?$", re.I)
 # a hospital named after a place ("al-Thawra hospital", "Kirkuk General Hospital")
 _HOSPITAL_AFTER = re.compile(
     rf"\s+(?:(?:general|teaching|central|district|military|university|specialist|regional)\s+)*{_HOSPITAL}\b", re.I
@@ -135,7 +137,8 @@ _TREATS_AFTER = re.compile(
 )
 # where someone was on a visit: "the envoy was in Kabul for talks when the strikes took place"
 _VISIT_AFTER = re.compile(
-    r"\s+(?:for|on)\s+(?:talks|negotiations|consultations|meetings?|a\s+summit|an?\s+(?:[a-z]+\s+)?visit)\b"
+    r"\s+(?:for|on)\s+(?:[\w.-]+-brokered\s+)?(?:talks|negotiations|consultations|meetings?|a\s+summit|"
+    r"an?\s+(?:[a-z]+\s+)?visit)\b"
     # "announced the strike from his resort in Florida, where he was hosting Xi"
     r"|,\s+where\s+(?:he|she|they|the\s+\w+)\s+(?:was|were|is|are)\s+(?:hosting|meeting|visiting|staying|holidaying)\b",
     re.I,
@@ -719,7 +722,8 @@ def _names_other(mentions: list[Mention], links: dict[int, str | None], idx: lis
 # (drones, missiles and the like: not "the airman was shot down on a mission over Lebanon")
 _DOWNED = rf"(?:{DOWNED}|destroyed)"  # (a tally of drones "destroyed" over a place, too)
 _DOWNED_OVER = re.compile(
-    rf"\b(?:{_DOWNED}\b(?!\s+by\b)[^.;]*?\b(?:{MUNITIONS}|targets)|{MUNITIONS}\b[^.;]*?\b{_DOWNED})\b[^.;]*?\bover\s"
+    # ("Air defences down all drones over Kyiv region")
+    rf"\b(?:(?:{_DOWNED}|down)\b(?!\s+by\b)[^.;]*?\b(?:{MUNITIONS}|targets)|{MUNITIONS}\b[^.;]*?\b{_DOWNED})\b[^.;]*?\bover\s"
 )
 # what ends the places a tally of downed drones lists: a clause of its own ("..., but one hit a
 # depot in X")
