@@ -435,6 +435,26 @@ class Resolver:
                 del choice[k]
                 cands[k] = []
                 keys.remove(k)
+        # a village or small town found by its own name in a country no other place of the article is
+        # in, far from all of them ("Fama" in a report on Mali is no village of Brazil, "Koya" in one on
+        # Iraq none of Japan): a place no gazetteer has, not a namesake abroad
+        for k in [k for k in keys if choice[k][0] == 1]:
+            p = choice[k][1]
+            if (
+                p.country
+                and p.feature_type in _POPULATED
+                and p.population < SMALL_ABROAD
+                and homes[p.country] == 1
+                and len(homes) > 1
+                and (towns := [choice[o][1] for o in keys if o != k and choice[o][1].feature_type not in _BROAD])
+                and (home := _one_country(towns))
+                # (a country the text names: not "Dundalk" and "Cloverhill" both read in the US)
+                and any(choice[o][1].feature_type == "country" and choice[o][1].country == home for o in keys)
+                and all(distance_km(p, q) > ALIAS_ABROAD_KM for q in towns)
+            ):
+                del choice[k]
+                cands[k] = []
+                keys.remove(k)
         # a name of a compass point alone ("the North-East" of a report on Nigeria): a region of the
         # article's country, not a namesake province abroad (North East, Botswana)
         for k in [k for k in keys if _COMPASS_KEY.fullmatch(k)]:
@@ -572,6 +592,7 @@ class Resolver:
 # ("X, in northern Y", "Y's city of X") decide instead
 KIND_BONUS = 3.0  # a reading of the kind the text says ("Zhari district", "the town of Hit")
 STRONG_POPULATION = 1_000_000
+SMALL_ABROAD = 20_000  # a place this small, alone in its country among an article's places, far from them all
 ALIAS_ABROAD_KM = 1000  # a place found by an alternate name this far from all others of its text is no reading of it
 MIN_SKELETON = 4  # consonants a respelled name needs ("Heet"/"Hit" has two: too many namesakes)
 _CONTAINERS = frozenset({"country", "admin1", "admin2", "territory"})
@@ -1133,6 +1154,12 @@ THEATRES: dict[str, tuple[str, ...]] = {
     "Janjaweed": ("SD",),
 }
 _THEATRE_NAME = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in THEATRES) + r")\b")
+
+
+def _one_country(places: Sequence[Place]) -> str:
+    """The country at least three in five of ``places`` lie in, or ""."""
+    top = collections.Counter(p.country for p in places).most_common(1)
+    return top[0][0] if top and top[0][1] >= 0.6 * len(places) else ""
 
 
 # the key of a compass point's name: "North-East", "Northwest", "Far North", "North Central"

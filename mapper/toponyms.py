@@ -293,10 +293,16 @@ def word_facts(word: str, key: str, places: list[Place]) -> WordFacts:
     )
 
 
+# an acronym written in capitals but for its last letter or two ("FAMa", "FARDC" is all capitals)
+_ACRONYM_CASED = re.compile(r"[A-Z]{2,}[a-z]{1,2}")
+
+
 def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_cap: bool, next_cap: bool) -> bool:
     """A one-word world-gazetteer name: is it written as a place here?"""
     if f.stop:
         return False  # "Thursday", "We're"
+    if _ACRONYM_CASED.fullmatch(word):
+        return False  # "the FAMa camp": Mali's armed forces, not Fama (Brazil)
     if f.upper:
         # "BEIRUT (AP) -", "CHARLESTON, W.Va.": a dateline at the start of a line
         line_start = s == 0 or clean[s - 1] == "\n"
@@ -903,6 +909,8 @@ def find_toponyms(article: Article, sentences: list[Sentence], matcher: Matcher)
     out: list[Toponym] = []
     k = 0
     for h in hits:
+        if h.source != "gazetteer" and h.end - h.start <= 8 and _ACRONYM_CASED.fullmatch(clean, h.start, h.end):
+            continue  # "the FAMa camp": Mali's armed forces, not a place
         while k + 1 < len(sentences) and sentences[k].end <= h.start:
             k += 1
         sent = (sentences[k].start, sentences[k].end) if sentences else (0, len(clean))
