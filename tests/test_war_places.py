@@ -2533,3 +2533,36 @@ def test_a_small_namesake_abroad_yields_to_the_country_the_report_is_about(pipe:
 def test_an_acronym_cased_so_is_no_place(pipe: Pipeline) -> None:
     text = "The FAMa camp at Ber, east of Timbuktu, was attacked by jihadists on Thursday."
     assert "FAMa" not in _mentions(pipe, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        (
+            "Envoys have warned that an all-out assault on Kadugli could trigger mass killings. Talks resume on "
+            "Monday.",
+            "Kadugli",
+        ),
+        (
+            "Chad, whose army is fighting Boko Haram around Bol, has bought Turkish drones. The deal was signed on "
+            "Monday.",
+            "Bol",
+        ),
+        (
+            "The minister said operations in Rafah would continue until the group is beaten. He spoke on Monday.",
+            "Rafah",
+        ),
+        (
+            "A drone hit a beach near Maungdaw on Monday. Medics in Teknaf treated dozens of people with blast and "
+            "gunshot wounds.",
+            "Teknaf",
+        ),
+    ],
+)
+def test_forecasts_fights_going_on_and_kinds_of_wound_strike_nothing(pipe: Pipeline, text: str, gone: str) -> None:
+    assert gone not in _struck(pipe, text)
+
+
+def test_a_fight_going_on_with_a_day_is_an_event(pipe: Pipeline) -> None:
+    # (a guard: the progressive with a day is this report's event)
+    assert _struck(pipe, "Russian forces are shelling Kherson, killing two people on Tuesday.") == {"Kherson"}

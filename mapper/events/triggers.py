@@ -165,6 +165,7 @@ _NOT_THIS_EVENT = re.compile(
     r"(?:facilitat|coordinat|direct|conduct|organiz|organis|lead|led)\w*\s+(?:\w+\s+){0,3}?(?:attacks|operations)|"
     r"known\s+for|accused\s+of|suspected\s+of|linked\s+to|associated\s+with|to\s+avenge|ahead\s+of|"
     r"prevent(?:ed|ing)?|foil(?:ed|ing)?|would\s+be|could\s+be|may\s+be|capable\s+of|used\s+to\s+carry\s+out|"
+    r"(?:could|would|might|may)\s+(?:trigger|lead\s+to|cause|spark|provoke|unleash|bring)|"
     r"to\s+carry\s+out|to\s+conduct|warned\s+of|fears?\s+of|risk\s+of|threat\s+of|"
     r"since\s+(?:the\s+)?(?:start|beginning)|perpetrators\s+of|massing\s+for|preparing\s+(?:for|to)|pattern\s+of|"
     # a habit, not this event: "has repeatedly targeted the group in X", "regularly carries out strikes in
@@ -359,7 +360,21 @@ _ONGOING_BEFORE = re.compile(
     re.I,
 )
 # "Fighting continued around X and along the road to Y"
-_ONGOING_VERB_AFTER = re.compile(r"\s+(?:continued|continues|raged|rages|persisted|persists|dragged\s+on)\b")
+# ("operations in Gaza would continue until ...": what goes on, in the words after it)
+_ONGOING_VERB_AFTER = re.compile(
+    r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:continued|continues|raged|rages|persisted|persists|"
+    r"dragged\s+on|(?:will|would)\s+continue)\b"
+)
+# a fight going on: "whose army is fighting JNIM around X" (in a sentence that gives no day)
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|has\s+been|have\s+been)\s+(?:still\s+)?$")
+_PROGRESSIVE_WORDS = frozenset({"fighting", "battling", "clashing", "shelling", "bombing", "bombarding", "pounding"})
+# what may come, said after the attack it names: "an all-out assault on X could trigger mass killings"
+_MAY_AFTER = re.compile(
+    r"[^.;,]{0,40}?\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:trigger|lead|cause|spark|result|bring|provoke|unleash|"
+    r"prompt|draw|escalate|mean)\b"
+)
+# a kind of wound, not an event: "people with blast and gunshot wounds"
+_WOUND_AFTER = re.compile(r"\s+(?:and\s+[\w-]+\s+)?(?:wounds|injuries|trauma|burns)\b", re.I)
 # a trend, not an event: "the fighting ... has settled into a pattern of sieges", "attacks have increased"
 _TREND_AFTER = re.compile(
     r"(?:\s+[^.;,]{0,100}?)?\s+(?:has|have)\s+(?:settled|spread|intensified|escalated|continued|shifted|moved|grown|"
@@ -540,6 +555,10 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "a committee to investigate the attack", "calling for an end to attacks"
         if any(w in clause_low for w in _DISASTER_WORDS) and _DISASTER_SUBJECT.search(text, max(start, ms - 160), ms):
             continue  # "the earthquake, centred near X, killed 3,600": no attack
+        if _WOUND_AFTER.match(text, me, end):
+            continue  # "treated people with blast and gunshot wounds"
+        if not phrase.endswith("ed") and _MAY_AFTER.match(text, me, end):
+            continue  # "an all-out assault on X could trigger mass killings"
         if _IF_BEFORE.search(before) or _ANY_BEFORE.search(before):
             continue  # "if attacks on shipping did not stop", "any new strikes on X": not an event
         if phrase.startswith("target") and _NOT_ARMS_TARGETING.search(before):
@@ -561,8 +580,10 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             _EARLIER.search(before) or _PAST_BEFORE.search(before) or (in_year is not None and in_year < ms)
         )
         background = bool(_BACKGROUND_BEFORE.search(before))
-        ongoing = (any(w in low for w in _ONGOING_WORDS) and _ONGOING_BEFORE.search(before) is not None) or (
-            _ONGOING_VERB_AFTER.match(text, me, end) is not None
+        ongoing = (
+            (any(w in low for w in _ONGOING_WORDS) and _ONGOING_BEFORE.search(before) is not None)
+            or _ONGOING_VERB_AFTER.match(text, me, end) is not None
+            or (phrase in _PROGRESSIVE_WORDS and _PROGRESSIVE_BEFORE.search(before) is not None)
         )
         if ongoing and undated is None:
             undated = not find_dates(clause)
