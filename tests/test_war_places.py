@@ -2395,6 +2395,12 @@ def test_a_name_a_country_of_the_report_owns_wins_over_an_old_name_of_a_city_abr
     assert m["Salif"].place is not None and m["Salif"].place.country == "YE"
 
 
+def test_tents_struck_in_al_mawasi_west_of_khan_younis_are_at_al_mawasi(pipe: Pipeline) -> None:
+    # the area is a place the strike hit, not a region that only holds the town named beside it
+    text = "A drone strike hit tents in Al Mawasi, west of Khan Younis, on Sunday, killing nine people."
+    assert _struck(pipe, text) == {"Al Mawasi"}
+
+
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
