@@ -259,6 +259,13 @@ class Resolver:
                     # spelling close to that of a place of some size, when all such are in one country
                     cands[k] = self.respelled_anywhere(surfaces[k])
         keys = [k for k, cs in cands.items() if cs]
+
+        def forget(k: str) -> None:
+            """Drop every reading of name ``k``: a place no gazetteer has, as far as this text goes."""
+            del choice[k]
+            cands[k] = []
+            keys.remove(k)
+
         # each reading's score before context, worked out once: round one and every later round
         bases = {k: {id(c): _base_score(c[1], c[0], k) for c in cands[k]} for k in keys}
         choice = {k: max(cands[k], key=lambda c: bases[k][id(c)]) for k in keys}
@@ -395,9 +402,7 @@ class Resolver:
             ):
                 doomed.append(k)
         for k in doomed:
-            del choice[k]
-            cands[k] = []
-            keys.remove(k)
+            forget(k)
         # a reading found only by an alternate name, in a country none of the article's other
         # places is in ("Boni" as Bonn in a bulletin on Mali, "Chai" as Cey in Turkey in one on
         # Mozambique): a place no gazetteer has, not a namesake abroad
@@ -432,9 +437,7 @@ class Resolver:
                 and (towns := [choice[o][1] for o in keys if o != k and choice[o][1].feature_type not in _BROAD])
                 and all(distance_km(p, q) > ALIAS_ABROAD_KM for q in towns)
             ):
-                del choice[k]
-                cands[k] = []
-                keys.remove(k)
+                forget(k)
         # a village or small town found by its own name in a country no other place of the article is
         # in, far from all of them ("Fama" in a report on Mali is no village of Brazil, "Koya" in one on
         # Iraq none of Japan): a place no gazetteer has, not a namesake abroad
@@ -452,17 +455,13 @@ class Resolver:
                 and any(choice[o][1].feature_type == "country" and choice[o][1].country == home for o in keys)
                 and all(distance_km(p, q) > ALIAS_ABROAD_KM for q in towns)
             ):
-                del choice[k]
-                cands[k] = []
-                keys.remove(k)
+                forget(k)
         # a name of a compass point alone ("the North-East" of a report on Nigeria): a region of the
         # article's country, not a namesake province abroad (North East, Botswana)
         for k in [k for k in keys if _COMPASS_KEY.fullmatch(k)]:
             p = choice[k][1]
             if p.country and homes[p.country] == 1 and len(homes) > 1:
-                del choice[k]
-                cands[k] = []
-                keys.remove(k)
+                forget(k)
         # another spelling of a village or small town, in another province of its country than the one
         # its own sentence names as a province ("Let Yet Kone village in Depayin Township, Sagaing
         # Region", read as Let Khoke Kone in Yangon): a place no gazetteer has, in the province named
@@ -486,9 +485,7 @@ class Resolver:
                 and p.population < OTHER_PROVINCE_POPULATION
                 and not any(c[1].admin1 in mine for c in cands[k] if c[1].country == p.country)
             ):
-                del choice[k]
-                cands[k] = []
-                keys.remove(k)
+                forget(k)
         # a name the text calls a district ("the Zavodskoy district", "X raion"), read as a town or
         # village far from every other place of the article (a town of Primorye in a report on
         # Saratov): not that town, but a district no gazetteer has
@@ -506,9 +503,7 @@ class Resolver:
                 and others
                 and all(distance_km(p, q) > DISTRICT_FAR_KM for q in others)
             ):
-                del choice[k]
-                cands[k] = []
-                keys.remove(k)
+                forget(k)
         # a name no gazetteer knows that the text places inside or near one it does ("the
         # village of X in northern Y", "Y's district of X"): at Y, as nearly as the text says
         guesses = {m.key for m in mentions if m.confidence <= GUESS}
