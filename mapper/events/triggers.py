@@ -528,6 +528,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
     year_after = closing.start() if closing is not None else -1
     if any(w in clause_low for w in _DRILL_WORDS) and _DRILL.search(clause):
         return out  # "the exercise practised sealing off the ports of X and attacking simulated targets"
+    may = any(w in clause_low for w in (" could ", " would ", " might ", " may "))
     for ms, me, phrase in spans:
         etype = _PHRASE_TYPE.get(phrase)
         if etype is None:
@@ -557,7 +558,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "the earthquake, centred near X, killed 3,600": no attack
         if _WOUND_AFTER.match(text, me, end):
             continue  # "treated people with blast and gunshot wounds"
-        if not phrase.endswith("ed") and _MAY_AFTER.match(text, me, end):
+        if may and not phrase.endswith("ed") and _MAY_AFTER.match(text, me, end):
             continue  # "an all-out assault on X could trigger mass killings"
         if _IF_BEFORE.search(before) or _ANY_BEFORE.search(before):
             continue  # "if attacks on shipping did not stop", "any new strikes on X": not an event
@@ -664,7 +665,7 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
     for k in range(len(sentences) - 1):
         if (
             found[k]
-            and "ll" in clean[sentences[k + 1].start : sentences[k + 1].end]
+            and ("all " in (nxt := clean[sentences[k + 1].start : sentences[k + 1].end].lower()) or "every one" in nxt)
             and _ALL_DOWNED.match(clean, sentences[k + 1].start, sentences[k + 1].end)
             and not _LANDED.search(clean, sentences[k].start, sentences[k].end)
         ):
