@@ -403,9 +403,6 @@ class Resolver:
                 doomed.append(k)
         for k in doomed:
             forget(k)
-        # a reading found only by an alternate name, in a country none of the article's other
-        # places is in ("Boni" as Bonn in a bulletin on Mali, "Chai" as Cey in Turkey in one on
-        # Mozambique): a place no gazetteer has, not a namesake abroad
         homes = collections.Counter(choice[k][1].country for k in keys if choice[k][1].country)
         # a reading found only by an alternate name, in a country no other place of the article is
         # in, when the name is also a place's own name in a country the article names ("Salif" in
@@ -420,40 +417,42 @@ class Resolver:
                 choice[k] = max(owned, key=lambda c: score[id(c)])
                 homes[p.country] -= 1
                 homes[choice[k][1].country] += 1
-        # (a name in another script is written so on purpose, and another spelling was looked for
-        # only in the article's countries)
-        for k in [k for k in keys if choice[k][0] == 1 and k.isascii()]:
+
+        def far_from_the_rest(k: str, largest: int) -> list[Place]:
+            """The article's other towns and districts, when the reading of ``k`` is a populated place
+            of fewer than ``largest`` people, alone in its country among the article's readings and
+            farther than ALIAS_ABROAD_KM from every one of them; else none."""
             p = choice[k][1]
-            if (
+            if not (
                 p.country
                 and p.feature_type in _POPULATED
-                and p.population < STRONG_POPULATION
+                and p.population < largest
                 and homes[p.country] == 1
                 and len(homes) > 1
-                and _by_alias(p, k)
-                and not _short_form(k, p.name)
-                # (far from every town or district it names: not "Yitzhar" as Yizhar beside Israeli
-                # towns, nor "Huliaipole" in a report that names no place but Russia)
-                and (towns := [choice[o][1] for o in keys if o != k and choice[o][1].feature_type not in _BROAD])
-                and all(distance_km(p, q) > ALIAS_ABROAD_KM for q in towns)
             ):
+                return []
+            towns = [choice[o][1] for o in keys if o != k and choice[o][1].feature_type not in _BROAD]
+            return towns if all(distance_km(p, q) > ALIAS_ABROAD_KM for q in towns) else []
+
+        # a reading found only by an alternate name, in a country none of the article's other places
+        # is in, far from every town or district it names ("Boni" as Bonn in a bulletin on Mali, "Chai"
+        # as Cey in Turkey in one on Mozambique; not "Yitzhar" as Yizhar beside Israeli towns, nor
+        # "Huliaipole" in a report that names no place but Russia): a place no gazetteer has, not a
+        # namesake abroad (a name in another script is written so on purpose, and another spelling
+        # was looked for only in the article's countries)
+        for k in [k for k in keys if choice[k][0] == 1 and k.isascii()]:
+            p = choice[k][1]
+            if _by_alias(p, k) and not _short_form(k, p.name) and far_from_the_rest(k, STRONG_POPULATION):
                 forget(k)
         # a village or small town found by its own name in a country no other place of the article is
         # in, far from all of them ("Fama" in a report on Mali is no village of Brazil, "Koya" in one on
         # Iraq none of Japan): a place no gazetteer has, not a namesake abroad
         for k in [k for k in keys if choice[k][0] == 1]:
-            p = choice[k][1]
             if (
-                p.country
-                and p.feature_type in _POPULATED
-                and p.population < SMALL_ABROAD
-                and homes[p.country] == 1
-                and len(homes) > 1
-                and (towns := [choice[o][1] for o in keys if o != k and choice[o][1].feature_type not in _BROAD])
+                (towns := far_from_the_rest(k, SMALL_ABROAD))
                 and (home := _one_country(towns))
                 # (a country the text names: not "Dundalk" and "Cloverhill" both read in the US)
                 and any(choice[o][1].feature_type == "country" and choice[o][1].country == home for o in keys)
-                and all(distance_km(p, q) > ALIAS_ABROAD_KM for q in towns)
             ):
                 forget(k)
         # a name of a compass point alone ("the North-East" of a report on Nigeria): a region of the
