@@ -679,7 +679,7 @@ _ALL_DOWNED = re.compile(
     # (not "all but one", "all the others")
     rf"(?:the\s+|them\b|those\b)?(?:(?!(?:but|except|other|others|remaining|rest)\b)[\w-]+\s+){{0,2}}?"
     rf"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)"
-    rf"(?:successfully\s+)?(?:{DOWNED}|destroyed\s+in\s+(?:the\s+)?air|shot\s+down)\b"
+    rf"(?:successfully\s+)?(?:{DOWNED}|destroyed\s+in\s+(?:the\s+)?air)\b"
 )
 # a launch that hit something: not all brought down, whatever the next sentence says
 _LANDED = re.compile(
