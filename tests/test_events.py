@@ -859,3 +859,31 @@ def test_a_strike_on_a_short_road_from_one_town_to_another_is_near_both(pipe: Pi
 def test_a_trend_is_no_event() -> None:
     text = "It was the third bombing this month as the militants step up attacks elsewhere."
     assert [t.word for t in triggers(text, 0, len(text))] == ["bombing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government jets bombed Kafr Zita in northern Hama on Sunday, killing four civilians.",
+        "Government jets bombed the town of Kafr Zita, in the north of Hama, on Sunday.",
+        "An artillery shell landed on a house in Kfar Rumman in Nabatieh on Tuesday, wounding three.",
+        "Jets struck Hammam al-Alil village in Mosul on Friday, residents said.",
+    ],
+)
+def test_a_town_put_in_a_city_of_its_province_is_the_place_not_the_city(pipe: Pipeline, text: str) -> None:
+    # a town is not inside another town: the city's name stands for its province or its area
+    struck = _struck_at(_analyse(pipe, text))
+    assert len(struck) == 1 and set(struck) & {"Kafr Zita", "Kfar Rumman", "Hammam al-Alil"}, set(struck)
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        ("Government jets bombed Kafr Zita and Hama on Sunday.", {"Kafr Zita", "Hama"}),  # a list
+        # a town of another province is not held by the city
+        ("Government jets bombed Kafr Zita in Nabatieh, residents said.", {"Kafr Zita", "Nabatieh"}),
+    ],
+)
+def test_a_town_beside_a_city_in_another_sense_keeps_the_city(pipe: Pipeline, text: str, struck: set[str]) -> None:
+    assert set(_struck_at(_analyse(pipe, text))) == struck
+

@@ -825,6 +825,25 @@ def _holds(clean: str, outer: Mention, inner: Mention) -> bool:
 
 _PARTS = frozenset({"district", "neighbourhood"})
 _TOWNS = frozenset({"city", "town"})
+_POPULATED = frozenset({"city", "town", "village"})
+# between a town and the city the text puts it in: "Ariha in western Idlib", "X village, in Y"
+_IN_CITY = re.compile(
+    r"(?:\s+(?:town|village|hamlet))?\s*,?\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|"
+    r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?",
+    re.I,
+)
+
+
+def _town_in(clean: str, outer: Mention, inner: Mention) -> bool:
+    """Whether the text puts the town ``inner`` in the city or town ``outer`` of its own province
+    ("Kafr Zita in northern Hama"): a town is no part of another, so the city's name stands for
+    its province or its area, which only holds the town."""
+    o, i = outer.place, inner.place
+    if o is None or i is None or o.feature_type not in _TOWNS or i.feature_type not in _POPULATED:
+        return False
+    if i.id == o.id or not o.admin1 or (i.country, i.admin1) != (o.country, o.admin1):
+        return False
+    return inner.cend < outer.cstart and _IN_CITY.fullmatch(clean, inner.cend, outer.cstart) is not None
 
 
 def choose(clean: str, cands: list[Candidate], mentions: list[Mention]) -> list[tuple[int, int]]:
@@ -840,6 +859,7 @@ def choose(clean: str, cands: list[Candidate], mentions: list[Mention]) -> list[
         if p is not None
         and not any(q is not None and q is not p and contains(p, q) for q in places)
         and not any(d is not c and _holds(clean, mentions[c.mention], mentions[d.mention]) for d in cands)
+        and not any(d is not c and _town_in(clean, mentions[c.mention], mentions[d.mention]) for d in cands)
         # a province named as such holds the sentence's other places, whatever its name resolved to
         and not (c.province and any(_finer_in(mentions, d, c) for d in cands))
     ]
