@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import dataclasses
 import functools
 import itertools
 import math
@@ -843,7 +844,7 @@ _PLACE_WORDS = (
     r"(?:sub-?district|sub-?city|district|neighbou?rhood|quarter|suburb|area|township|village|hamlet|town|city|camp|"
     r"refugee\s+camp|settlement|community|locality|localities|districts|neighbou?rhoods|quarters|suburbs|region|province|"
     r"(?:displacement|IDP)\s+site|tehsil|taluka?|upazila|mandal|villages|hamlets|settlements|communities|sector|municipality|"
-    r"territory|"
+    r"territory|camps|towns|"
     r"enclave)"
 )
 # a point on a road, named after a place or a person ("the Sharon junction near Netanya")
@@ -1011,6 +1012,23 @@ def _anchored(
                 out[b.key] = _placed(clean, b, holder, False)
         if len(out) == before:
             break
+    # the items before the last of a list that a plural kind word ends ("the X and Y camps outside
+    # Z", the last placed near Z): where the last one is
+    for a, b, between in reversed(pairs):
+        if (
+            a.key in unknown
+            and a.key not in out
+            and b.key in out
+            and _LIST_SEP.fullmatch(between)
+            and _LIST_TAIL_AFTER.match(clean, a.cend)
+        ):
+            last = out[b.key]
+            out[a.key] = dataclasses.replace(
+                last,
+                id=f"{last.id.rsplit(':', 1)[0]}:{_NON_WORD.sub('-', a.key).strip('-')}",
+                name=a.surface,
+                feature_type=_kind_of(clean, a),  # type: ignore[arg-type]
+            )
     # "the city's X district": in the town the text last named
     for m in ordered:
         if m.key in unknown and m.key not in out and (town := _town_named_before(clean, ordered, m, known)):
@@ -1076,18 +1094,34 @@ _PROVINCE_END = re.compile(r"\s(?:province|governorate|oblast)$", re.I)
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|oblast)\s+of\s+(?:the\s+)?$", re.I)
 
 
-def _placed(
-    clean: str, m: Toponym, holder: Place, near: bool, *, province: bool = False, article: bool = False
-) -> Place:
-    """A place for the unknown name ``m`` at ``holder``'s point."""
+# the rest of a list that a plural kind word ends, after one of its items: "X, Y and Z camps",
+# "X and Y displacement camps"
+_LIST_TAIL_AFTER = re.compile(
+    rf"{AGAIN}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_LIST_ITEM}{AGAIN})*\s+(?:(?:displacement|refugee|IDP)\s+)?"
+    rf"({'|'.join(_LIST_KIND_OF_WORD)})\b"
+)
+
+
+def _kind_of(clean: str, m: Toponym) -> str:
+    """The kind of place the text says the unknown name ``m`` is ("the village of X", "X camp",
+    "X, Y and Z villages"), or what its first word says ("Kafr Nabuda"); else "place"."""
     after = _KIND_WORD_AFTER.match(clean, m.cend)
     before = _KIND_WORD_BEFORE.search(clean, max(0, m.cstart - 40), m.cstart)
     apposition = _KIND_APPOSITION.match(clean, m.cend)  # "X, a farming village 30 km south of Y"
     listed = None if before else _LIST_HEAD_BEFORE.search(clean, max(0, m.cstart - 200), m.cstart)
-    words = [w.group(1).lower() for w in (after, before, apposition, listed) if w is not None]
+    tail = _LIST_TAIL_AFTER.match(clean, m.cend)
+    words = [w.group(1).lower() for w in (after, before, apposition, listed, tail) if w is not None]
     kind = next((_KIND_OF_WORD[w] for w in words if w in _KIND_OF_WORD), None)
     if kind is None:  # "Kafr Nabuda", "Wadi Hmeid": the name says what it is
         kind = _KIND_OF_PREFIX.get(m.surface.split()[0].split("-")[0].lower(), "place")
+    return kind
+
+
+def _placed(
+    clean: str, m: Toponym, holder: Place, near: bool, *, province: bool = False, article: bool = False
+) -> Place:
+    """A place for the unknown name ``m`` at ``holder``'s point."""
+    kind = _kind_of(clean, m)
     precision = max(3 if province or holder.feature_type in _PROVINCES else 2, holder.geo_precision)
     relation = (
         "near"

@@ -621,7 +621,14 @@ _CONTEXT.append(
 # name found so is kept only where the text places it (a guess, like those after "in")
 _CONTEXT.append(re.compile(rf"(?=a)\barea\s+of\s+(?:the\s+)?(?P<n>{_NAME})"))
 _CONTEXT.append(re.compile(rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+area\b"))
-_GUESSED = (False, False, False, False, True, True)  # which of _CONTEXT find guesses
+# a list that a plural kind word ends: "the Mugunga and Lac Vert camps", "the Kalma, Otash and Dereig camps"
+_CONTEXT.append(
+    re.compile(
+        rf"(?=[A-Zae])\b(?P<n>{_NAME})(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME}\s+(?:(?:displacement|refugee|IDP)\s+)?"
+        r"(?:camps|villages|towns|districts|neighbou?rhoods|townships|provinces|governorates)\b"
+    )
+)
+_GUESSED = (False, False, False, False, True, True, False)  # which of _CONTEXT find guesses
 # every match of _CONTEXT[i] contains a match of _CONTEXT_GATE[i]: a text without one is
 # not scanned (the gates open with plain words or a character class, which the engine
 # finds fastest)
@@ -646,6 +653,9 @@ _CONTEXT_GATE.append(
 )
 _CONTEXT_GATE.append(re.compile(r"area\s+of\s"))
 _CONTEXT_GATE.append(re.compile(r"\sarea\b"))
+_CONTEXT_GATE.append(
+    re.compile(r"\s(?:camps|villages|towns|districts|neighbou?rhoods|townships|provinces|governorates)\b")
+)
 _LIST_ITEM = re.compile(_NAME)
 _PEOPLE_AFTER = re.compile(
     r"\s+(?:loyalists|supporters|fighters|militants|militiamen|forces|rebels|troops|workers|members|followers|"

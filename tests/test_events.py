@@ -887,3 +887,23 @@ def test_a_town_put_in_a_city_of_its_province_is_the_place_not_the_city(pipe: Pi
 def test_a_town_beside_a_city_in_another_sense_keeps_the_city(pipe: Pipeline, text: str, struck: set[str]) -> None:
     assert set(_struck_at(_analyse(pipe, text))) == struck
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling hit Abu Hamra, Hazm Sakr and Umm Jurn villages near Hama on Friday.",
+        "Drones struck the Abu Hamra and Hazm Sakr displacement camps outside Hama at dawn.",
+    ],
+)
+def test_a_list_a_plural_kind_word_ends_is_a_list_of_places_placed_together(pipe: Pipeline, text: str) -> None:
+    # none of the names is in a gazetteer: the plural says what they are, the last says where
+    struck = _struck_at(_analyse(pipe, text))
+    names = {n for n in ("Abu Hamra", "Hazm Sakr", "Umm Jurn") if n in text}
+    assert names <= set(struck), set(struck)
+    assert all(struck[n].place.parent == "t:hama" for n in names)
+
+
+def test_a_name_before_a_plural_word_of_people_is_no_list_of_places(pipe: Pipeline) -> None:
+    # "Hazm Sakr fighters": people, and nothing makes Abu Hamra a place
+    struck = _struck_at(_analyse(pipe, "Shelling near Hama killed Abu Hamra and Hazm Sakr fighters on Friday."))
+    assert not {"Abu Hamra", "Hazm Sakr"} & set(struck), set(struck)
