@@ -2572,3 +2572,42 @@ def test_forecasts_fights_going_on_and_kinds_of_wound_strike_nothing(pipe: Pipel
 def test_a_fight_going_on_with_a_day_is_an_event(pipe: Pipeline) -> None:
     # (a guard: the progressive with a day is this report's event)
     assert _struck(pipe, "Russian forces are shelling Kherson, killing two people on Tuesday.") == {"Kherson"}
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # the work of aid and repair
+        (
+            "The reopened road will help relief operations in Kassala, the agency said. Trucks left on Monday.",
+            "Kassala",
+        ),
+        ("Demining operations around Izium resumed on Tuesday after the rains. Roads stay shut.", "Izium"),
+        # an event years before the report, whatever the day of its sentence
+        (
+            "Families returned to Mosul's old city. They gathered on Friday, eight years after the battle for "
+            "Mosul destroyed their homes.",
+            "Mosul",
+        ),
+        ("A school reopened on Sunday in Kunduz, a decade after an air strike there killed 30 people.", "Kunduz"),
+        # a campaign in the present, without a day
+        (
+            "A drone hit a bus near Bichena on Wednesday. State media said the army is conducting operations "
+            "against militias in Gondar.",
+            "Gondar",
+        ),
+    ],
+)
+def test_aid_work_events_years_before_and_campaigns_in_the_present_strike_nothing(
+    pipe: Pipeline, text: str, gone: str
+) -> None:
+    assert gone not in _struck(pipe, text)
+
+
+def test_an_event_years_before_with_its_own_day_is_still_mapped(pipe: Pipeline) -> None:
+    text = (
+        "A market in Kherson was shelled on Monday. The attack came a year after a missile killed 20 people in "
+        "Odesa on 3 May."
+    )
+    assert {"Kherson", "Odesa"} <= set(_struck(pipe, text))
+

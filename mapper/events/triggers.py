@@ -113,7 +113,9 @@ TRIGGER_RX = _phrase_rx(list(_PHRASE_TYPE))
 _NOT_EVENT_BEFORE = re.compile(
     r"(?:\b(?:hunger|labou?r|general|teachers'?|workers'?|heart|panic|asthma|anxiety|price|prices|"
     r"shares?|stocks?|lucky|first|opening|shot\s+at|photo|cheap|verbal|cyber|political|legal|insurance|"
-    r"rescue|search|sting|police|customs|anti-drug|drug|surgical|military)\s+"
+    r"rescue|search|sting|police|customs|anti-drug|drug|surgical|military|"
+    # the work of aid and repair: "to supply operations in X", "demining operations", "relief operations"
+    r"aid|relief|humanitarian|supply|recovery|demining|clearance|evacuation|peacekeeping|salvage|reconstruction)\s+"
     # a trend, not an event: "as the militants step up attacks elsewhere"
     r"|\bstep(?:s|ped|ping)?\s+up\s+(?:its\s+|their\s+|the\s+)?(?:\w+\s+)?"
     # arms made: "a factory that will produce up to 350,000 shells a year"
@@ -233,12 +235,13 @@ _CAUSE_BEFORE = re.compile(rf"\b(?:{_CAUSE})\b[^.;]*$", re.I)
 _EARLIER = re.compile(
     rf"\b(?:{_CAUSE}|(?:revived|stirred|brought\s+back)\s+memories\s+of|reminiscent\s+of|"
     # "Last year a similar blast ...", "two years ago"
-    r"(?:an?|the)\s+similar|last\s+(?:year|month)|(?:a|two|three|four|five|several|many)\s+years\s+ago|"
+    r"(?:an?|the)\s+similar|last\s+(?:year|month)|(?:a|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)"
+    r"\s+years\s+ago|(?:a|two|three|several)\s+decades?\s+(?:ago|after)|"
     # "Last month, ten soldiers were killed in an ambush", "three weeks ago"
     r"(?:a\s+few|two|three|four|five|six|several)\s+(?:weeks|months)\s+ago|"
     # "the attack came a year after suicide bombers killed 32 in X" (not "a week after": an attack of
     # the same news, as the seeds' Tower 22 is)
-    r"(?:a|one|two|three|four|five|six|several)\s+(?:years?|months?)\s+after|"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|many)\s+(?:years?|months?)\s+after|"
     r"(?:bring|brings|bringing|brought)\s+back\s+memories\s+of)\b[^.;]*$",
     re.I,
 )
@@ -293,6 +296,13 @@ _EARLIER_AFTER = re.compile(
     rf"{_IN_MONTH_WORD}\b(?!\s+\d))"
 )
 # "which in November attacked the hotel": a month without a day just before the event's word
+# "seven years after it was destroyed in the battle for X", "a decade after": an event years before the
+# report, whose day is no other day of its sentence
+_YEARS_BEFORE = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|many)\s+(?:years|decades?)"
+    r"\s+(?:after|ago)\b[^.;]*$|\ba\s+(?:year|decade)\s+(?:after|ago)\b[^.;]*$",
+    re.I,
+)
 _MONTH_BEFORE = re.compile(rf"\b{_IN_MONTH_WORD}(?:\s*,\s*(?:[\w'’-]+\s+){{0,3}}|\s+)$")
 # "the 2023 armed standoff at the monastery in X, in which three gunmen were killed": the clause of an
 # event its year names
@@ -368,6 +378,12 @@ _ONGOING_VERB_AFTER = re.compile(
 # a fight going on: "whose army is fighting JNIM around X" (in a sentence that gives no day)
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|has\s+been|have\s+been)\s+(?:still\s+)?$")
 _PROGRESSIVE_WORDS = frozenset({"fighting", "battling", "clashing", "shelling", "bombing", "bombarding", "pounding"})
+# a campaign in the present: "the army is conducting operations against militants in X"
+_CONDUCTING_BEFORE = re.compile(
+    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:still\s+)?(?:conducting|carrying\s+out|waging|running|pursuing)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 # what may come, said after the attack it names: "an all-out assault on X could trigger mass killings"
 _MAY_AFTER = re.compile(
     r"[^.;,]{0,40}?\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:trigger|lead|cause|spark|result|bring|provoke|unleash|"
@@ -575,6 +591,12 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or _EARLIER_AFTER.match(text, me, min(end, me + 60))
             or _DATED_BEFORE.search(before)
             or _MONTH_BEFORE.search(before)
+            # (unless its own words after it give the day: "a year after a missile killed 20 in X on 3 May")
+            or (
+                ("year" in before or "decade" in before)
+                and _YEARS_BEFORE.search(before) is not None
+                and not find_dates(text[me:end])
+            )
             or (me <= year_after and not any(c in text[me:year_after] for c in ".;"))
         )
         recalled = vague or bool(
@@ -585,6 +607,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             (any(w in low for w in _ONGOING_WORDS) and _ONGOING_BEFORE.search(before) is not None)
             or _ONGOING_VERB_AFTER.match(text, me, end) is not None
             or (phrase in _PROGRESSIVE_WORDS and _PROGRESSIVE_BEFORE.search(before) is not None)
+            or (phrase in ("operation", "operations") and _CONDUCTING_BEFORE.search(before) is not None)
         )
         if ongoing and undated is None:
             undated = not find_dates(clause)
