@@ -652,7 +652,9 @@ def _reach(m: re.Match[str]) -> float:
     return NEAR_KM if m.group("near") else DIRECTION_KM
 
 
-_KIND_WORDS = r"district|province|governorate|oblast|raion|rayon|prefecture|region|township|state|locality"
+_KIND_WORDS = (
+    r"district|province|governorate|oblast|raion|rayon|prefecture|region|township|state|locality|territory|tehsil"
+)
 # (a kind word may be capitalised, "the Belgorod Region", "Kunar Province"; not "County", part of a US name)
 _KIND_AFTER = re.compile(rf"\s+((?i:{_KIND_WORDS})|county|sub-?district|countryside|local\s+government\s+area|LGA)\b")
 # the kind of every item of a list that a plural ends: "the Sumy, Kharkiv and Zaporizhzhia regions"
@@ -675,6 +677,8 @@ KINDS: dict[str, tuple[str, ...]] = {
     "lga": ("admin2",),
     "rayon": ("admin2",),
     "county": ("admin2",),
+    "territory": ("admin2",),  # Congo's districts: "the Bapere sector of Lubero territory"
+    "tehsil": ("admin2", "district"),  # Pakistan's: "the Mamund tehsil of Bajaur district"
     "municipality": ("admin2", "city", "town", "village"),  # Mexico's are districts, Nepal's towns
     "township": ("admin2", "town", "village"),
     "locality": ("admin2", "district"),  # Sudan's districts: "Omdurman (Karari locality)"
@@ -894,6 +898,7 @@ _KIND_OF_WORD = {
     "subdistrict": "district",
     "sub-district": "district",
     "township": "district",
+    "tehsil": "district",
     "neighbourhood": "neighbourhood",
     "neighborhood": "neighbourhood",
     "sub-city": "neighbourhood",

@@ -598,7 +598,9 @@ _CONTEXT = [
         rf"(?=[bcdeghlnprstv])\b(?:the\s+)?(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s+(?P<n>{_NAME}){AGAIN}(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?P<m>{_NAME}){AGAIN})*"
     ),
     re.compile(
-        rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+(?:province|governorate|district|sub-?district|sub-?city|region|township|tehsil|taluka|upazila|hromada|woreda|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|(?:refugee|displacement|IDP)\s+(?:camp|site)|neighbou?rhoods?|village)\b"
+        rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+(?:province|governorate|district|sub-?district|sub-?city|region|township|tehsil|taluka|upazila|hromada|woreda|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|(?:refugee|displacement|IDP)\s+(?:camp|site)|neighbou?rhoods?|village|"
+        # "Nawnghkio town", "Bichena town" (not "the Kurdish town of X": a people's town, then its name)
+        r"town(?!\s+of\b))\b"
     ),
 ]
 # "X, a village 45 km south of Y", "X, a small government-held enclave", "X, a major town in"
@@ -637,7 +639,7 @@ _CONTEXT_GATE = [
         r"(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s"
     ),
     re.compile(
-        r"\s(?:province|governorate|district|sub-?district|sub-?city|region|township|tehsil|taluka|upazila|hromada|woreda|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|(?:displacement|IDP)\s+(?:camp|site)|neighbou?rhoods?|village)\b"
+        r"\s(?:province|governorate|district|sub-?district|sub-?city|region|township|tehsil|taluka|upazila|hromada|woreda|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|(?:displacement|IDP)\s+(?:camp|site)|neighbou?rhoods?|village|town)\b"
     ),
 ]
 _CONTEXT_GATE.append(

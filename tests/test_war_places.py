@@ -2611,3 +2611,28 @@ def test_an_event_years_before_with_its_own_day_is_still_mapped(pipe: Pipeline) 
     )
     assert {"Kherson", "Odesa"} <= set(_struck(pipe, text))
 
+
+def test_a_name_before_town_is_a_place(pipe: Pipeline) -> None:
+    # no gazetteer has the name; the word after it says what it is
+    struck = _struck(pipe, "Army artillery shelled Hpakant-Hsin town in Kachin State on Sunday, wounding three people.")
+    assert struck == {"Hpakant-Hsin"}, struck
+    # a people's town is no town's name
+    assert not {"Kurdish", "Druze"} & set(_mentions(pipe, "The Kurdish town of Kobani and the Druze town of Jaramana."))
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        # a territory and a tehsil are districts, which hold the village the text puts in them
+        (
+            "Rebels killed nine people on Monday night in an attack on the village of Kanyatsi, in the Bapere "
+            "sector of Lubero territory.",
+            {"Kanyatsi"},
+        ),
+        ("A roadside bomb hit a car in the Salarzai tehsil of Bajaur district on Monday, killing two.", {"Salarzai"}),
+    ],
+)
+def test_a_village_in_a_sector_of_a_territory_or_a_tehsil_of_a_district_is_the_place(
+    pipe: Pipeline, text: str, struck: set[str]
+) -> None:
+    assert _struck(pipe, text) == struck

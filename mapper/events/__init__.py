@@ -383,7 +383,8 @@ _HELD_GAP = re.compile(
     # "in Sumy Oblast's Sumy district", "in Manipur's Bishnupur district": the province's possessive
     # before the district; "in Sugapa district of Intan Jaya regency": a district inside it
     r"(?:[A-Z][\w'’-]+(?:\s+(?i:oblast|region|province|state|governorate))?['’]s\s+|"
-    r"[A-Z][\w'’-]+\s+(?i:district|sub-?district)\s+of\s+)?"
+    # "Mabuo, in the Bapere sector of Lubero territory"
+    r"[A-Z][\w'’-]+\s+(?i:district|sub-?district|sector|chiefdom|groupement|tehsil)\s+of\s+)?"
     r")?"
 )
 _DISTRICT_OF = re.compile(rf"\b{_UNIT_OF}\s+of\s+(?:the\s+)?$", re.I)
