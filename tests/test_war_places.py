@@ -2636,3 +2636,8 @@ def test_a_village_in_a_sector_of_a_territory_or_a_tehsil_of_a_district_is_the_p
     pipe: Pipeline, text: str, struck: set[str]
 ) -> None:
     assert _struck(pipe, text) == struck
+
+
+def test_an_armys_clearance_operation_is_an_event(pipe: Pipeline) -> None:
+    text = "Troops on Sunday conducted a clearance operation on enclaves at Bula Kura village in Gwoza."
+    assert "Bula Kura" in _struck(pipe, text)

@@ -114,8 +114,10 @@ _NOT_EVENT_BEFORE = re.compile(
     r"(?:\b(?:hunger|labou?r|general|teachers'?|workers'?|heart|panic|asthma|anxiety|price|prices|"
     r"shares?|stocks?|lucky|first|opening|shot\s+at|photo|cheap|verbal|cyber|political|legal|insurance|"
     r"rescue|search|sting|police|customs|anti-drug|drug|surgical|military|"
-    # the work of aid and repair: "to supply operations in X", "demining operations", "relief operations"
-    r"aid|relief|humanitarian|supply|recovery|demining|clearance|evacuation|peacekeeping|salvage|reconstruction)\s+"
+    # the work of aid and repair: "to supply operations in X", "demining operations", "relief operations" (not
+    # an army's "clearance operation")
+    r"aid|relief|humanitarian|supply|recovery|demining|mine\s+clearance|evacuation|peacekeeping|salvage|"
+    r"reconstruction)\s+"
     # a trend, not an event: "as the militants step up attacks elsewhere"
     r"|\bstep(?:s|ped|ping)?\s+up\s+(?:its\s+|their\s+|the\s+)?(?:\w+\s+)?"
     # arms made: "a factory that will produce up to 350,000 shells a year"
