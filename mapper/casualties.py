@@ -765,6 +765,22 @@ def _read(sentence: str, forms: Iterator[Iterator[_Found]]) -> list[_Figure]:
 _MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s*$")
 
 
+# a figure quoted as someone gave it: 'said that "more than 50" soldiers had been killed'
+_QUOTED_FIGURE = re.compile(
+    r"[\"“](?=(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
+    r"up\s+to\s+|some\s+)?(?:\d[\d,]*|[a-z]+|a\s+dozen|dozens|scores|hundreds)[\"”])"
+    r"(?P<inner>[^\"“”]{1,30})[\"”]",
+    re.I,
+)
+
+
+def _unquoted(sentence: str) -> str:
+    """``sentence`` with the quotation marks around a quoted figure made spaces (offsets kept)."""
+    if '"' not in sentence and "“" not in sentence:
+        return sentence
+    return _QUOTED_FIGURE.sub(lambda m: f" {m.group('inner')} ", sentence)
+
+
 def find_figures(sentence: str) -> list[Figures]:
     """Killed/injured figures in one sentence; one entry per killed figure, injuries attached.
 
@@ -960,7 +976,7 @@ def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim
     prev_para = -1
     texts = [clean[sent.start : sent.end] for sent in sentences]
     hinted = _hinted(clean, sentences)
-    all_figures = [find_figures(text) if hint else [] for text, hint in zip(texts, hinted, strict=True)]
+    all_figures = [find_figures(_unquoted(text)) if hint else [] for text, hint in zip(texts, hinted, strict=True)]
     for i, f in _table_figures(texts).items():
         all_figures[i] = all_figures[i] or [f]
     reported = False  # a sentence before has given figures

@@ -202,3 +202,16 @@ def test_earlier_event_casualties_are_not_put_on_todays_sites() -> None:
     )
     [claim] = r.claims
     assert claim.places == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ('A village elder said "more than 30" fighters had been killed in the raid.', (31, None)),
+        ("The mayor put the dead at “twelve”, adding that the toll could rise.", None),  # no victims' word
+        ('Police said "nine" people were killed when the bus was hit.', (9, 9)),
+    ],
+)
+def test_a_figure_given_in_quotation_marks_is_read(text: str, killed: tuple[int, int | None] | None) -> None:
+    got = [(c.killed_min, c.killed_max) for c in analyse_text(text).claims if c.killed_min is not None]
+    assert got == ([killed] if killed else []), got
