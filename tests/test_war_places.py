@@ -2590,6 +2590,12 @@ def test_a_fight_going_on_with_a_day_is_an_event(pipe: Pipeline) -> None:
             "Mosul",
         ),
         ("A school reopened on Sunday in Kunduz, a decade after an air strike there killed 30 people.", "Kunduz"),
+        # what a group does, said in the present
+        (
+            "A drone hit a bus near Bichena on Wednesday. Islamabad says the Taliban shelter militants who carry "
+            "out attacks in Khyber Pakhtunkhwa.",
+            "Khyber Pakhtunkhwa",
+        ),
         # a campaign in the present, without a day
         (
             "A drone hit a bus near Bichena on Wednesday. State media said the army is conducting operations "

@@ -380,6 +380,12 @@ _ONGOING_VERB_AFTER = re.compile(
 # a fight going on: "whose army is fighting JNIM around X" (in a sentence that gives no day)
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|has\s+been|have\s+been)\s+(?:still\s+)?$")
 _PROGRESSIVE_WORDS = frozenset({"fighting", "battling", "clashing", "shelling", "bombing", "bombarding", "pounding"})
+# what a group does, in the present of a relative clause: "militants who carry out attacks in X"
+_WHO_DO_BEFORE = re.compile(
+    r"\b(?:who|which|that)\s+(?:carry|carries|launch|launches|conduct|conducts|stage|stages|mount|mounts)\s+"
+    r"(?:out\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 # a campaign in the present: "the army is conducting operations against militants in X"
 _CONDUCTING_BEFORE = re.compile(
     r"\b(?:is|are|has\s+been|have\s+been)\s+(?:still\s+)?(?:conducting|carrying\s+out|waging|running|pursuing)\s+"
@@ -626,6 +632,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             # a campaign of weeks: "the operation in X, Y and Z camps, launched in January, entered its
             # sixth month"
             or (phrase in ("operation", "operations") and _ONGOING_AFTER.search(text, me, end) is not None)
+            or (phrase.endswith("s") and _WHO_DO_BEFORE.search(before) is not None)
             or (not phrase.endswith("ed") and _TREND_AFTER.match(text, me, end) is not None)
             or (phrase == "destroyed" and _DESTROYED_STATE.search(before) is not None)
             or (ongoing and bool(undated))
