@@ -509,7 +509,12 @@ class Resolver:
         guesses = {m.key for m in mentions if m.confidence <= GUESS}
         # (a guess too: "at Manigram in Rupandehi district", "the Aqrab area near Y"; not a name
         # of an institution: "Smith College in Northampton")
-        institutions = {m.key for m in mentions if _institution_like(m.surface, guessed=m.key in guesses)}
+        # (unless the text says what kind of place it is: "the Mugunga and Lac Vert camps")
+        institutions = {
+            m.key
+            for m in mentions
+            if _institution_like(m.surface, guessed=m.key in guesses) and _kind_of(clean, m) == "place"
+        }
         unknown = {k for k in cands if not cands[k] and k not in institutions}
         anchored = _anchored(clean, ordered, {k: choice[k][1] for k in keys}, unknown, self.gazetteer.demonyms)
         left = [

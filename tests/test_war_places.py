@@ -2647,3 +2647,9 @@ def test_a_village_in_a_sector_of_a_territory_or_a_tehsil_of_a_district_is_the_p
 def test_an_armys_clearance_operation_is_an_event(pipe: Pipeline) -> None:
     text = "Troops on Sunday conducted a clearance operation on enclaves at Bula Kura village in Gwoza."
     assert "Bula Kura" in _struck(pipe, text)
+
+
+def test_a_name_ending_in_an_english_word_that_the_text_calls_a_camp_is_a_place(pipe: Pipeline) -> None:
+    # "Vert" is a word of the dictionary, but "the ... camps" says what the name is
+    text = "Shells hit the outskirts of Goma on Friday. They landed in the Rusayo and Lac Vert camps, killing 12."
+    assert "Lac Vert" in _struck(pipe, text)
