@@ -2653,3 +2653,25 @@ def test_a_name_ending_in_an_english_word_that_the_text_calls_a_camp_is_a_place(
     # "Vert" is a word of the dictionary, but "the ... camps" says what the name is
     text = "Shells hit the outskirts of Goma on Friday. They landed in the Rusayo and Lac Vert camps, killing 12."
     assert "Lac Vert" in _struck(pipe, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "gone"),
+    [
+        (
+            'A drone hit a parade in Homs on Thursday. The government blamed "armed gangs" in Idlib for the '
+            "attack in Homs.",
+            "Homs",
+            "Idlib",
+        ),
+        ("Police blamed militants in Quetta for the blast at a market in Mastung on Friday.", "Mastung", "Quetta"),
+    ],
+)
+def test_where_those_blamed_are_is_not_where_it_hit(pipe: Pipeline, text: str, struck: str, gone: str) -> None:
+    got = _struck(pipe, text)
+    assert struck in got and gone not in got, got
+
+
+def test_the_bombing_a_government_blames_on_a_group_is_where_it_hit(pipe: Pipeline) -> None:
+    assert "Mogadishu" in _struck(pipe, "Officials blamed the bombing in Mogadishu on al-Shabab on Monday.")
+

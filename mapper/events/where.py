@@ -77,6 +77,10 @@ _ORIGIN_BEFORE = re.compile(
     r"warehouse|garage|flat|apartment)\s+"
     r"(?:in|at|near|of|around)(?:\s+(?:nearby|neighbou?ring|adjoining|adjacent))?|"
     r"(?:sought|seeking|took|taking|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
+    # where those blamed are: 'Damascus blamed "terrorist groups" in X for the attack' (not "blamed the
+    # bombing in X on ...")
+    r"blam(?:e|es|ed|ing)\s+(?:(?!(?:attacks?|bombings?|strikes?|blasts?|explosions?|shelling|raids?|killings?)\b)"
+    r"[\w\"“”'’-]+\s+){1,4}?in|"
     # "a statement issued from its headquarters in Stuttgart"; "talks with officials ... in Kabul"; "as
     # Japan's prime minister was meeting the Supreme Leader in Tehran"
     r"headquarters\s+(?:in|at)|(?:talks|negotiations|summit|(?:was|were)\s+(?:meeting|visiting|hosting))\b"
