@@ -290,7 +290,11 @@ class Resolver:
                 pass  # "In the Donetsk region, Russian troops ...": a people's adjective holds nothing
             elif between in (", ", ","):
                 inside[a.key] = b.key  # "Paris, Texas"
-            elif container.feature_type in _CONTAINERS and _UNIT_COMMA.match(between):
+            elif _UNIT_COMMA.match(between) and (
+                container.feature_type in _CONTAINERS
+                # "Pazigyi village, Kanbalu Township": the district of a town, named after it
+                or (container.feature_type in ("city", "town") and _SEAT_DIVISION_AFTER.match(clean, b.cend))
+            ):
                 inside[a.key] = b.key  # "Khas district, Uruzgan province": in so many words
                 strict.add(a.key)
             elif container.feature_type in _POINTS and _PART_OF_TOWN.match(between):
@@ -993,15 +997,17 @@ def _anchored(
                         out[a.key] = _placed(clean, a, holder, False)
                     continue
                 if found is None:
-                    # "Ulang town, Upper Nile State": a name no gazetteer has, then its province
+                    # "Ulang town, Upper Nile State": a name no gazetteer has, then its province; "Pazigyi
+                    # village, Kanbalu Township": then the district of a town, named after it (near the town)
+                    seat = holder.feature_type in ("city", "town") and _SEAT_DIVISION_AFTER.match(clean, b.cend)
                     if not (
                         _UNKNOWN_COMMA.fullmatch(between)
-                        and holder.feature_type in _DIVISIONS
-                        and (end := _division_end(clean, b)) is not None
+                        and (holder.feature_type in _DIVISIONS or seat)
+                        and (end := _division_end(clean, b) if not seat else seat.end()) is not None
                         and not _LIST_GOES_ON.match(clean, end)
                     ):
                         continue
-                    out[a.key] = _placed(clean, a, holder, False, province=True)
+                    out[a.key] = _placed(clean, a, holder, bool(seat), province=not seat)
                     continue
                 near = found.group("near") is not None
                 if holder.feature_type not in (_POINTS if near else _HOLDERS):
@@ -1069,6 +1075,7 @@ _DIVISIONS = frozenset({"admin1", "admin2", "district"})
 _DIVISION = r"(?:state|province|region|governorate|district|county|oblast|LGA|local\s+government\s+area)"
 _DIVISION_AFTER = re.compile(rf"\s+{_DIVISION}\b", re.I)
 _DIVISION_END = re.compile(rf"\s{_DIVISION}$", re.I)
+_SEAT_DIVISION_AFTER = re.compile(r"\s+(?:township|tehsil|territory|district|county)\b", re.I)
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+)[A-Z]")  # "X, Y State and Z": a list
 
 

@@ -2675,3 +2675,8 @@ def test_where_those_blamed_are_is_not_where_it_hit(pipe: Pipeline, text: str, s
 def test_the_bombing_a_government_blames_on_a_group_is_where_it_hit(pipe: Pipeline) -> None:
     assert "Mogadishu" in _struck(pipe, "Officials blamed the bombing in Mogadishu on al-Shabab on Monday.")
 
+
+def test_a_village_then_the_township_of_a_town_is_near_the_town_which_only_holds_it(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Nine people died in Thayet Kone village, Kanbalu Township, when jets bombed it on Tuesday.")
+    assert m["Thayet Kone"].role == "struck" and m["Kanbalu"].role != "struck"
+    assert m["Thayet Kone"].place is not None and m["Thayet Kone"].place.parent == m["Kanbalu"].place.id  # type: ignore[union-attr]

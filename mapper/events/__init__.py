@@ -389,7 +389,8 @@ _HELD_GAP = re.compile(
 )
 _DISTRICT_OF = re.compile(rf"\b{_UNIT_OF}\s+of\s+(?:the\s+)?$", re.I)
 _DISTRICT_AFTER = re.compile(
-    r"\s+(?:district|territory|municipality|county|raion|division|regency|agency|cercle|local\s+government\s+area|"
+    r"\s+(?:district|territory|municipality|county|raion|division|regency|agency|cercle|township|tehsil|"
+    r"local\s+government\s+area|"
     r"LGA)\b",
     re.I,
 )
