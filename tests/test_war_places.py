@@ -2590,6 +2590,13 @@ def test_a_fight_going_on_with_a_day_is_an_event(pipe: Pipeline) -> None:
             "Mosul",
         ),
         ("A school reopened on Sunday in Kunduz, a decade after an air strike there killed 30 people.", "Kunduz"),
+        # what was called off
+        (
+            "Generals had readied jets for strikes last week but put the operation in Khost on hold. Talks began on "
+            "Monday.",
+            "Khost",
+        ),
+        ("The army called off the offensive on Lashio on Monday after talks. Shops reopened.", "Lashio"),
         # what a group does, said in the present
         (
             "A drone hit a bus near Bichena on Wednesday. Islamabad says the Taliban shelter militants who carry "

@@ -162,7 +162,7 @@ _NOT_THIS_EVENT = re.compile(
     r"\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|threaten(?:s|ed|ing)?\s+to|vowed\s+to|"
     # a drill, a plan, an accusation, a promise: "practised ... attacking simulated targets", "had prepared a
     # wave of air strikes", "accuses the army of bombing civilians in X", "will keep targeting ships"
-    r"practi[cs](?:ed|es|ing|e)|rehears\w+|simulat\w+|war\s+games|prepar(?:ed|es|ing)|drew\s+up|"
+    r"practi[cs](?:ed|es|ing|e)|rehears\w+|simulat\w+|war\s+games|prepar(?:ed|es|ing)|read(?:ied|ying|ies)|drew\s+up|"
     r"accus\w+\s+(?:[\w'’-]+\s+){0,4}?of|(?:will|would)\s+(?:keep|continue)|"
     # what is expected, not what happened: "an offensive expected to target X", "poised to strike"
     r"expected\s+to|poised\s+to|"
@@ -215,6 +215,14 @@ _LOOKED_INTO_BEFORE = re.compile(
     r"(?:(?:the|an?|this|that|these|those|its|their|[A-Z][\w-]*['’]s)\s+)?(?:[\w-]+\s+){0,2}[\"“']?$",
     re.I,
 )
+# what was called off: "called off the strike", "postponed the offensive", "put the operation on hold"
+_CALLED_OFF_BEFORE = re.compile(
+    r"\b(?:call(?:ed|ing|s)?\s+off|cancell?(?:ed|ing|s)?|postpon(?:e|ed|es|ing)|abort(?:ed|ing|s)?|shelv(?:e|ed|es|ing)|"
+    r"scrapp(?:ed|ing)|scraps?)\s+(?:the|its|their|an?|this|that|a\s+planned)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_PUT_BEFORE = re.compile(r"\b(?:put|puts|putting|placed)\s+(?:the|its|their|an?|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ON_HOLD_AFTER = re.compile(r"[^.;,]{0,40}?\bon\s+(?:hold|ice)\b", re.I)
 # (what the pattern needs, looked for first)
 _LOOKED_INTO_WORDS = ("investigat", "inquiry", "probe", " to ", "ending", "halt", "stopp", "ended", "pause", "lull")
 _MUNITION = re.compile(MUNITIONS, re.I)
@@ -576,6 +584,10 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             and not _PART_OF_THEM.search(before[-25:])
         ):
             continue  # "a drone was also shot down near X", "an attack on the airbase was thwarted"
+        if _CALLED_OFF_BEFORE.search(before) or (
+            _PUT_BEFORE.search(before) is not None and _ON_HOLD_AFTER.match(text, me, end) is not None
+        ):
+            continue  # "called off the strike", "put the operation on hold": nothing happened
         if any(w in low for w in _LOOKED_INTO_WORDS) and _LOOKED_INTO_BEFORE.search(before):
             continue  # "a committee to investigate the attack", "calling for an end to attacks"
         if any(w in clause_low for w in _DISASTER_WORDS) and _DISASTER_SUBJECT.search(text, max(start, ms - 160), ms):
