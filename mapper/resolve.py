@@ -1056,6 +1056,8 @@ def _anchored(
             _PROVINCE_AFTER.match(clean, m.cend)
             or _PROVINCE_BEFORE.search(clean, max(0, m.cstart - 30), m.cstart)
             or _PROVINCE_END.search(m.surface)  # "Helmand Province", found with its word
+            # "In northern Shan State, troops shelled X town": a province whose name holds its word
+            or (known[m.key].feature_type == "admin1" and _STATE_END.search(m.surface))
         ):
             frames.setdefault(m.sentence, []).append(known[m.key])
     for m in ordered:
@@ -1107,6 +1109,7 @@ def _town_named_before(clean: str, ordered: Sequence[Toponym], m: Toponym, known
 
 
 _PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|oblast)\b", re.I)
+_STATE_END = re.compile(r"\s(?:State|Region)$")
 _PROVINCE_END = re.compile(r"\s(?:province|governorate|oblast)$", re.I)
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|oblast)\s+of\s+(?:the\s+)?$", re.I)
 
