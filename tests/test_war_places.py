@@ -2590,6 +2590,12 @@ def test_a_fight_going_on_with_a_day_is_an_event(pipe: Pipeline) -> None:
             "Mosul",
         ),
         ("A school reopened on Sunday in Kunduz, a decade after an air strike there killed 30 people.", "Kunduz"),
+        # where a vehicle hit on the road was going
+        (
+            "A drone struck a lorry near Debre Markos on Friday. It was travelling from Debre Markos to the "
+            "cattle market in Dejen when it was hit.",
+            "Dejen",
+        ),
         # what was called off
         (
             "Generals had readied jets for strikes last week but put the operation in Khost on hold. Talks began on "
@@ -2687,3 +2693,14 @@ def test_a_village_then_the_township_of_a_town_is_near_the_town_which_only_holds
     m = _mentions(pipe, "Nine people died in Thayet Kone village, Kanbalu Township, when jets bombed it on Tuesday.")
     assert m["Thayet Kone"].role == "struck" and m["Kanbalu"].role != "struck"
     assert m["Thayet Kone"].place is not None and m["Thayet Kone"].place.parent == m["Kanbalu"].place.id  # type: ignore[union-attr]
+
+
+def test_the_province_a_sentence_opens_with_holds_its_unknown_town_even_when_the_article_is_elsewhere(
+    pipe: Pipeline,
+) -> None:
+    text = (
+        "Jets bombed two villages in Sagaing Region on Tuesday, killing nine. In northern Shan State, troops "
+        "shelled Naungmo-Hsin town the same day, wounding four."
+    )
+    m = _mentions(pipe, text)
+    assert m["Naungmo-Hsin"].place is not None and m["Naungmo-Hsin"].place.admin1 == "Shan"

@@ -70,6 +70,9 @@ _ORIGIN_BEFORE = re.compile(
     rf"(?:(?:{_MOVED}|succumbed|died)\s+(?:[\w-]+\s+){{0,4}}?(?:to|at|in)|according\s+to)\s+"
     rf"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+){{0,3}}?{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?\s+in|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
+    # where a vehicle was going: "travelling from X to the weekly market in Y when it was hit"
+    r"(?:travell?(?:ing|ed)|heading|headed|driving|going|bound)\s+(?:from\s+[^.;,]{1,40}?\s)?to\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){1,3}?(?:in|at)|"
     # where the attack came from: "jets that had taken off from Hmeimim airbase in Latakia province",
     # "flying drones from the army's base in X", "fire from a compound in the X area"
     r"from\s+(?:the\s+|an?\s+)?(?:(?!(?:on|onto|into|at|against|in|to|toward|towards)\s)[\w'’-]+\s+){0,5}?"
