@@ -462,10 +462,12 @@ class Resolver:
                 forget(k)
         # a name of a compass point alone ("the North-East" of a report on Nigeria): a region of the
         # article's country, not a namesake province abroad (North East, Botswana)
+        compass: set[str] = set()  # (a region's name, not a place a gazetteer lacks: not "unresolved")
         for k in [k for k in keys if _COMPASS_KEY.fullmatch(k)]:
             p = choice[k][1]
             if p.country and homes[p.country] == 1 and len(homes) > 1:
                 forget(k)
+                compass.add(k)
         # another spelling of a village or small town, in another province of its country than the one
         # its own sentence names as a province ("Let Yet Kone village in Depayin Township, Sagaing
         # Region", read as Let Khoke Kone in Yangon): a place no gazetteer has, in the province named
@@ -565,6 +567,8 @@ class Resolver:
             if place is None and m.confidence <= GUESS:
                 continue  # a guess that found no place: no name after all, as far as we know
             reason = nonliteral_reason(article.clean, m.cstart, m.cend, place.feature_type if place else None)
+            if place is None and m.key in compass:
+                reason = reason or "a compass point: a part of a country, not a place"
             if m.key in self.gazetteer.demonyms and cs and cs[0][0] == 0:
                 # "Syrian capital", "Syrian-Turkish border" name a place; "Syrian militia" does not
                 located = _LOCATED_NOUN.match(article.clean, m.cend)

@@ -2704,3 +2704,12 @@ def test_the_province_a_sentence_opens_with_holds_its_unknown_town_even_when_the
     )
     m = _mentions(pipe, text)
     assert m["Naungmo-Hsin"].place is not None and m["Naungmo-Hsin"].place.admin1 == "Shan"
+
+
+def test_a_compass_point_dropped_as_a_province_abroad_is_not_left_unresolved(pipe: Pipeline) -> None:
+    # "the North-East" is a part of the report's country, not a name a gazetteer lacks
+    text = (
+        "Suicide bombers struck a market in Gwoza in Nigeria on Monday. The insurgents have used such bombers "
+        "against crowded places across the North-East."
+    )
+    assert "North-East" not in _unresolved(pipe, text)
