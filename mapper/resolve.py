@@ -409,6 +409,7 @@ class Resolver:
         for k in doomed:
             forget(k)
         homes = collections.Counter(choice[k][1].country for k in keys if choice[k][1].country)
+        surface_of = {m.key: m.surface for m in mentions}
         # a reading found only by an alternate name, in a country no other place of the article is
         # in, when the name is also a place's own name in a country the article names ("Salif" in
         # a report on Yemen is As Salif, not Chlef in Algeria, one of whose old names it is)
@@ -456,8 +457,17 @@ class Resolver:
             if (
                 (towns := far_from_the_rest(k, SMALL_ABROAD))
                 and (home := _one_country(towns))
-                # (a country the text names: not "Dundalk" and "Cloverhill" both read in the US)
-                and any(choice[o][1].feature_type == "country" and choice[o][1].country == home for o in keys)
+                # (a country the text names, or a province of it named as one, "Zamfara State": not
+                # "Dundalk" and "Cloverhill" both read in the US)
+                and any(
+                    choice[o][1].country == home
+                    and (
+                        choice[o][1].feature_type == "country"
+                        or (choice[o][1].feature_type == "admin1" and "admin1" in kinds.get(o, ()))
+                        or (choice[o][1].feature_type == "admin1" and _PROVINCE_WORD.search(surface_of[o]))
+                    )
+                    for o in keys
+                )
             ):
                 forget(k)
         # a name of a compass point alone ("the North-East" of a report on Nigeria): a region of the
@@ -1064,13 +1074,35 @@ def _anchored(
             or (known[m.key].feature_type == "admin1" and _STATE_END.search(m.surface))
         ):
             frames.setdefault(m.sentence, []).append(known[m.key])
+    # the district a sentence opens in ("In Kaura Namoda Local Government Area, gunmen stormed X
+    # village"): it holds the sentence's unknown villages, at its point
+    districts: dict[tuple[int, int], list[Place]] = {}
+    for m in ordered:
+        if (
+            m.key in known
+            and known[m.key].feature_type in ("admin2", "district", "city", "town")
+            and _DISTRICT_FRAME_BEFORE.search(clean, max(0, m.cstart - 12), m.cstart)
+            and _DISTRICT_FRAME_AFTER.match(clean, m.cend)
+        ):
+            districts.setdefault(m.sentence, []).append(known[m.key])
     for m in ordered:
         held = frames.get(m.sentence)
-        if m.key in unknown and m.key not in out and held and len({p.id for p in held}) == 1:
+        district = districts.get(m.sentence)
+        if m.key in unknown and m.key not in out and district and len({p.id for p in district}) == 1:
+            placed = _placed(clean, m, district[0], False)
+            if placed.feature_type != "place":
+                out[m.key] = placed
+        elif m.key in unknown and m.key not in out and held and len({p.id for p in held}) == 1:
             placed = _placed(clean, m, held[0], False, province=True)
             if placed.feature_type != "place":  # the text says what it is: "the village of X"
                 out[m.key] = placed
     return out
+
+
+_DISTRICT_FRAME_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)In\s+(?:the\s+)?$")
+_DISTRICT_FRAME_AFTER = re.compile(
+    r"\s+(?:district|local\s+government\s+area|LGA|county|territory|township|tehsil|municipality)\s*,", re.I
+)
 
 
 # a country's possessive before the place it holds ("Cameroon's Far North region"), and what is left

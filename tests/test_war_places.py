@@ -2713,3 +2713,16 @@ def test_a_compass_point_dropped_as_a_province_abroad_is_not_left_unresolved(pip
         "against crowded places across the North-East."
     )
     assert "North-East" not in _unresolved(pipe, text)
+
+
+def test_a_village_in_the_district_a_sentence_opens_in_is_there_not_a_namesake_abroad(pipe: Pipeline) -> None:
+    # Kurya is a village of Russia in the gazetteer; the report names a Nigerian state and district
+    text = (
+        "GUSAU - Bandits killed 23 people in Zamfara State on Saturday. In Kaura Namoda Local Government Area, "
+        "gunmen on motorcycles stormed Kurya village on Friday night, killing 11."
+    )
+    m = _mentions(pipe, text)
+    kurya, district = m["Kurya"], m["Kaura Namoda"]
+    assert kurya.place is not None and kurya.place.country == "NG"
+    assert district.place is not None and kurya.place.parent == district.place.id
+    assert kurya.role == "struck" and district.role != "struck"
