@@ -1081,8 +1081,8 @@ def _anchored(
         if (
             m.key in known
             and known[m.key].feature_type in ("admin2", "district", "city", "town")
-            and _DISTRICT_FRAME_BEFORE.search(clean, max(0, m.cstart - 12), m.cstart)
             and _DISTRICT_FRAME_AFTER.match(clean, m.cend)
+            and _DISTRICT_FRAME_BEFORE.search(clean, max(0, m.cstart - 12), m.cstart)
         ):
             districts.setdefault(m.sentence, []).append(known[m.key])
     for m in ordered:

@@ -221,6 +221,7 @@ _CALLED_OFF_BEFORE = re.compile(
     r"scrapp(?:ed|ing)|scraps?)\s+(?:the|its|their|an?|this|that|a\s+planned)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+_CALLED_OFF_WORDS = ("call", "cancel", "postpon", "abort", "shelv", "scrap")  # (what the pattern needs)
 _PUT_BEFORE = re.compile(r"\b(?:put|puts|putting|placed)\s+(?:the|its|their|an?|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _ON_HOLD_AFTER = re.compile(r"[^.;,]{0,40}?\bon\s+(?:hold|ice)\b", re.I)
 # (what the pattern needs, looked for first)
@@ -584,8 +585,10 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             and not _PART_OF_THEM.search(before[-25:])
         ):
             continue  # "a drone was also shot down near X", "an attack on the airbase was thwarted"
-        if _CALLED_OFF_BEFORE.search(before) or (
-            _PUT_BEFORE.search(before) is not None and _ON_HOLD_AFTER.match(text, me, end) is not None
+        if (any(w in low for w in _CALLED_OFF_WORDS) and _CALLED_OFF_BEFORE.search(before)) or (
+            ("put" in low or "placed" in low)
+            and _PUT_BEFORE.search(before) is not None
+            and _ON_HOLD_AFTER.match(text, me, end) is not None
         ):
             continue  # "called off the strike", "put the operation on hold": nothing happened
         if any(w in low for w in _LOOKED_INTO_WORDS) and _LOOKED_INTO_BEFORE.search(before):
