@@ -1055,7 +1055,7 @@ def _anchored(
             last = out[b.key]
             out[a.key] = dataclasses.replace(
                 last,
-                id=f"{last.id.rsplit(':', 1)[0]}:{_NON_WORD.sub('-', a.key).strip('-')}",
+                id=_context_id(last.parent, a.key),
                 name=a.surface,
                 feature_type=_kind_of(clean, a),  # type: ignore[arg-type]
             )
@@ -1100,9 +1100,9 @@ def _anchored(
 
 
 _DISTRICT_FRAME_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)In\s+(?:the\s+)?$")
-_DISTRICT_FRAME_AFTER = re.compile(
-    r"\s+(?:district|local\s+government\s+area|LGA|county|territory|township|tehsil|municipality)\s*,", re.I
-)
+# the kind words of a district named after its town ("Kanbalu Township", "Lubero territory")
+_SEAT_DIVISION = r"(?:township|tehsil|territory|district|county)"
+_DISTRICT_FRAME_AFTER = re.compile(rf"\s+(?:{_SEAT_DIVISION}|local\s+government\s+area|LGA|municipality)\s*,", re.I)
 
 
 # a country's possessive before the place it holds ("Cameroon's Far North region"), and what is left
@@ -1113,7 +1113,7 @@ _DIVISIONS = frozenset({"admin1", "admin2", "district"})
 _DIVISION = r"(?:state|province|region|governorate|district|county|oblast|LGA|local\s+government\s+area)"
 _DIVISION_AFTER = re.compile(rf"\s+{_DIVISION}\b", re.I)
 _DIVISION_END = re.compile(rf"\s{_DIVISION}$", re.I)
-_SEAT_DIVISION_AFTER = re.compile(r"\s+(?:township|tehsil|territory|district|county)\b", re.I)
+_SEAT_DIVISION_AFTER = re.compile(rf"\s+{_SEAT_DIVISION}\b", re.I)
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+)[A-Z]")  # "X, Y State and Z": a list
 
 
@@ -1173,6 +1173,11 @@ def _kind_of(clean: str, m: Toponym) -> str:
     return kind
 
 
+def _context_id(holder_id: str, key: str) -> str:
+    """The id of a place no gazetteer has, that the text puts at ``holder_id``'s place."""
+    return f"ctx:{holder_id}:{_NON_WORD.sub('-', key).strip('-')}"
+
+
 def _placed(
     clean: str, m: Toponym, holder: Place, near: bool, *, province: bool = False, article: bool = False
 ) -> Place:
@@ -1189,7 +1194,7 @@ def _placed(
         else "in"
     )
     return Place(
-        id=f"ctx:{holder.id}:{_NON_WORD.sub('-', m.key).strip('-')}",
+        id=_context_id(holder.id, m.key),
         name=m.surface,
         lat=holder.lat,
         lon=holder.lon,
