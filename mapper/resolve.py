@@ -463,8 +463,10 @@ class Resolver:
                     choice[o][1].country == home
                     and (
                         choice[o][1].feature_type == "country"
-                        or (choice[o][1].feature_type == "admin1" and "admin1" in kinds.get(o, ()))
-                        or (choice[o][1].feature_type == "admin1" and _PROVINCE_WORD.search(surface_of[o]))
+                        or (
+                            choice[o][1].feature_type == "admin1"
+                            and ("admin1" in kinds.get(o, ()) or _PROVINCE_WORD.search(surface_of[o]) is not None)
+                        )
                     )
                     for o in keys
                 )
