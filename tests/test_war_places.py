@@ -2726,3 +2726,16 @@ def test_a_village_in_the_district_a_sentence_opens_in_is_there_not_a_namesake_a
     assert kurya.place is not None and kurya.place.country == "NG"
     assert district.place is not None and kurya.place.parent == district.place.id
     assert kurya.role == "struck" and district.role != "struck"
+
+
+def test_a_citys_district_named_without_its_city_or_country_is_not_that_district(pipe: Pipeline) -> None:
+    # the curated Shula is a district of Baghdad; a report on Syria means another place of the name
+    m = _mentions(pipe, "Gunmen ambushed a bus near al-Shula, in the desert south of Deir ez-Zor, on Tuesday.")
+    assert m["al-Shula"].place is None or m["al-Shula"].place.country == "SY"
+    # beside its city, or alone, it is the district
+    for text in (
+        "A car bomb exploded in Baghdad's Shula district on Monday.",
+        "A car bomb exploded in Shula on Monday.",
+    ):
+        shula = _mentions(pipe, text)["Shula"].place
+        assert shula is not None and shula.id == "gz:shula"
