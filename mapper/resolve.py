@@ -475,8 +475,8 @@ class Resolver:
         # a name of a compass point alone ("the North-East" of a report on Nigeria): a region of the
         # article's country, not a namesake province abroad (North East, Botswana)
         # a curated district of a city, in a report that names neither the city nor any other place of
-        # its country ("near al-Shula, in the desert southwest of Deir ez-Zor" is not Baghdad's Shula): a
-        # place of the same name that no gazetteer has
+        # its country but another country ("near al-Shula, in the desert southwest of Deir ez-Zor" in a
+        # report on Syria is not Baghdad's Shula): a place of the same name that no gazetteer has
         ids = {choice[o][1].id for o in keys}
         for k in [k for k in keys if choice[k][0] == 0 and choice[k][1].parent]:
             p = choice[k][1]
@@ -485,7 +485,8 @@ class Resolver:
                 and p.parent not in ids
                 and p.country
                 and homes[p.country] == 1
-                and len(homes) > 1
+                and (home := _one_country([choice[o][1] for o in keys if o != k and choice[o][1].country]))
+                and any(choice[o][1].feature_type == "country" and choice[o][1].country == home for o in keys)
             ):
                 forget(k)
         compass: set[str] = set()  # (a region's name, not a place a gazetteer lacks: not "unresolved")

@@ -2729,8 +2729,8 @@ def test_a_village_in_the_district_a_sentence_opens_in_is_there_not_a_namesake_a
 
 
 def test_a_citys_district_named_without_its_city_or_country_is_not_that_district(pipe: Pipeline) -> None:
-    # the curated Shula is a district of Baghdad; a report on Syria means another place of the name
-    m = _mentions(pipe, "Gunmen ambushed a bus near al-Shula, in the desert south of Deir ez-Zor, on Tuesday.")
+    # the curated Shula is a district of Baghdad; a report on Syria, naming it, means another place of the name
+    m = _mentions(pipe, "Gunmen ambushed a bus near al-Shula, in the Syrian desert south of Deir ez-Zor, on Tuesday.")
     assert m["al-Shula"].place is None or m["al-Shula"].place.country == "SY"
     # beside its city, or alone, it is the district
     for text in (
