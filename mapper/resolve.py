@@ -485,7 +485,10 @@ class Resolver:
                 and p.parent not in ids
                 and p.country
                 and homes[p.country] == 1
-                and (home := _one_country([choice[o][1] for o in keys if o != k and choice[o][1].country]))
+                # (the report's towns and districts lie in another country, which it names; a country
+                # alone is no report's place: "an argument with a U.S. sentry" in Sadr City)
+                and (towns := [choice[o][1] for o in keys if o != k and choice[o][1].feature_type not in _BROAD])
+                and (home := _one_country(towns))
                 and any(choice[o][1].feature_type == "country" and choice[o][1].country == home for o in keys)
             ):
                 forget(k)

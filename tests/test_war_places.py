@@ -2739,3 +2739,9 @@ def test_a_citys_district_named_without_its_city_or_country_is_not_that_district
     ):
         shula = _mentions(pipe, text)["Shula"].place
         assert shula is not None and shula.id == "gz:shula"
+
+
+def test_a_citys_district_beside_a_foreign_country_alone_is_still_that_district(pipe: Pipeline) -> None:
+    text = "In Sadr City, a council member was shot on Sunday after a quarrel with a U.S. sentry at the gate."
+    sadr = _mentions(pipe, text)["Sadr City"].place
+    assert sadr is not None and sadr.id == "gz:sadr-city"
