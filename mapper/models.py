@@ -64,6 +64,8 @@ EventType = Literal[
 ]
 # feature types that are never a struck site (too coarse to be a point)
 AREA_TYPES: frozenset[str] = frozenset({"country", "territory", "continent", "macro-region", "sea", "river"})
+# the places people live in, found by their own names (a city, a town, a village)
+POPULATED_TYPES: frozenset[str] = frozenset({"city", "town", "village"})
 
 
 class Offsets:

@@ -53,7 +53,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..dates import DateRef, event_date_ref
-from ..models import AREA_TYPES, Claim, Event, EventType, Mention, Place, distance_km
+from ..models import AREA_TYPES, POPULATED_TYPES, Claim, Event, EventType, Mention, Place, distance_km
 from ..names import name_key
 from ..resolve import TOWN_REACH_KM  # how far a suburb the headline names may lie from its city
 from ..text import Sentence, turn_part
@@ -426,7 +426,7 @@ def _near_in_province(district: Place, place: Place) -> bool:
     return (
         district.feature_type == "admin2"
         and not place.parent
-        and place.feature_type in ("city", "town", "village")
+        and place.feature_type in POPULATED_TYPES
         and (district.country, district.admin1) == (place.country, place.admin1)
         and distance_km(district, place) <= HELD_KM
     )
@@ -529,7 +529,7 @@ def _town_of_report(sentences: list[Sentence], mentions: list[Mention], by_sente
     for si in range(min(2, len(sentences))):
         for i in by_sentence[si]:
             p = mentions[i].place
-            if mentions[i].literal and p is not None and p.feature_type in ("city", "town", "village"):
+            if mentions[i].literal and p is not None and p.feature_type in POPULATED_TYPES:
                 found.setdefault(p.id, i)
     return next(iter(found.values())) if len(found) == 1 else None
 

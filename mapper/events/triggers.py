@@ -387,7 +387,8 @@ _ONGOING_VERB_AFTER = re.compile(
     r"dragged\s+on|(?:will|would)\s+continue)\b"
 )
 # a fight going on: "whose army is fighting JNIM around X" (in a sentence that gives no day)
-_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|has\s+been|have\s+been)\s+(?:still\s+)?$")
+_PRESENT_BE = r"\b(?:is|are|has\s+been|have\s+been)\s+(?:still\s+)?"  # "is", "have been still"
+_PROGRESSIVE_BEFORE = re.compile(rf"{_PRESENT_BE}$")
 _PROGRESSIVE_WORDS = frozenset({"fighting", "battling", "clashing", "shelling", "bombing", "bombarding", "pounding"})
 # what a group does, in the present of a relative clause: "militants who carry out attacks in X"
 _WHO_DO_BEFORE = re.compile(
@@ -397,7 +398,7 @@ _WHO_DO_BEFORE = re.compile(
 )
 # a campaign in the present: "the army is conducting operations against militants in X"
 _CONDUCTING_BEFORE = re.compile(
-    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:still\s+)?(?:conducting|carrying\s+out|waging|running|pursuing)\s+"
+    rf"{_PRESENT_BE}(?:conducting|carrying\s+out|waging|running|pursuing)\s+"
     r"(?:[\w-]+\s+){0,2}$",
     re.I,
 )

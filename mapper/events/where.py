@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..casualties import MONTHS
-from ..models import AREA_TYPES, Mention, Place, distance_km
+from ..models import AREA_TYPES, POPULATED_TYPES, Mention, Place, distance_km
 from ..names import name_key
 from ..text import Sentence, clauses
 from .triggers import DOWNED, MUNITIONS, NEGATED, TRIGGER_RX, Trigger
@@ -279,7 +279,7 @@ def part_of(town: Place, part: Place) -> bool:
     """Whether ``part`` is a district or neighbourhood of ``town`` (a city, town or village):
     one the text put in it, or a district of its country near its point ("Mogadishu's Hodan
     district")."""
-    if town.feature_type not in ("city", "town", "village") or part.id == town.id:
+    if town.feature_type not in POPULATED_TYPES or part.id == town.id:
         return False
     if part.resolved_by == "context":
         return part.parent == town.id
@@ -832,7 +832,6 @@ def _holds(clean: str, outer: Mention, inner: Mention) -> bool:
 
 _PARTS = frozenset({"district", "neighbourhood"})
 _TOWNS = frozenset({"city", "town"})
-_POPULATED = frozenset({"city", "town", "village"})
 # between a town and the city the text puts it in: "Ariha in western Idlib", "X village, in Y"
 _IN_CITY = re.compile(
     r"(?:\s+(?:town|village|hamlet))?\s*,?\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|"
@@ -846,7 +845,7 @@ def _town_in(clean: str, outer: Mention, inner: Mention) -> bool:
     ("Kafr Zita in northern Hama"): a town is no part of another, so the city's name stands for
     its province or its area, which only holds the town."""
     o, i = outer.place, inner.place
-    if o is None or i is None or o.feature_type not in _TOWNS or i.feature_type not in _POPULATED:
+    if o is None or i is None or o.feature_type not in _TOWNS or i.feature_type not in POPULATED_TYPES:
         return False
     if i.id == o.id or not o.admin1 or (i.country, i.admin1) != (o.country, o.admin1):
         return False
