@@ -614,7 +614,7 @@ _CONTEXT.append(
 # (monastery), Beit (house), Khirbet (ruin), Wadi (valley), Jabal (mountain), Ras (cape), Bir (well)
 _CONTEXT.append(
     re.compile(
-        r"(?=[BDJKRTUW])\b(?P<n>(?:Kafr|Kfar|Tal|Tall|Tel|Tell|Deir|Dayr|Beit|Bayt|Khirbet|Khirbat|Wadi|Jabal|"
+        r"(?=[BDJKQRTUW])\b(?P<n>(?:Kafr|Kfar|Tal|Tall|Tel|Tell|Deir|Dayr|Beit|Bayt|Khirbet|Khirbat|Wadi|Jabal|"
         r"Jebel|Ras|Bir|Umm|Qasr)[\s-](?:(?:al|el|ad|as|ar|az|an|ash)-)?[A-Z][\w'’]+(?:[\s-](?:(?:al|el|ad|as|ar|az|an|ash)-)?"
         r"[A-Z][\w'’]+)?)"
     )

@@ -82,6 +82,13 @@ def test_unknown_names_from_context_are_listed_unresolved() -> None:
     assert set(r.unresolved) == {"Zarqoona", "Kfar Tawil"}
 
 
+@pytest.mark.parametrize("lead", ["Khirbet", "Qasr", "Umm", "Wadi"])
+def test_names_built_on_a_village_feature_word_are_found_without_other_context(lead: str) -> None:
+    # every feature word of the pattern, "Qasr" (a castle) too, whose first letter its gate once lacked
+    r = analyse_text(f"Residents said artillery hit {lead} Zarnuqa and the road beyond it at dawn.")
+    assert f"{lead} Zarnuqa" in r.unresolved, r.unresolved
+
+
 def test_a_name_found_by_its_context_is_found_wherever_else_the_text_writes_it() -> None:
     r = analyse_text(
         "Soldiers shelled the Tarmaz camp on Friday. Nadia Tarmaz, a nurse, said the shells fell at dawn. "
