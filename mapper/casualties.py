@@ -271,8 +271,11 @@ _INJURE_ANCHOR = re.compile(
     r"\b(?:(?<!to\s)(?i:injure|hurt)|(?i:injuring|injured|injures|wounding|wounded|wounds|hurting)|"
     r"(?i:the\s+injury\s+of))\s+"
 )
+# A pattern that opens with a look-ahead on a set of characters ("(?=[abc])") lists the first
+# characters of its matches, so that the engine passes over other positions quickly;
+# tests/test_regex_gates.py checks that each such set holds them all.
 # Passive forms: a list of groups, then these (found first, then the list before them).
-_DIED_WORD = re.compile(rf"\b{_DIED}")
+_DIED_WORD = re.compile(rf"(?=[abcdehklmpst])\b{_DIED}")
 # a participle that says who the victims were, between them and the verb ("two drivers contracted by
 # the Red Cross were killed", "three soldiers stationed in Gao were wounded")
 _WHO_THEY_WERE = (

@@ -55,7 +55,8 @@ _JOIN = (
 )
 # a later word may open with the mark of the Arabic ayn ("Nad 'Ali", "Ras al-‘Ayn")
 _CAP_NEXT = r"(?:St\.|Ft\.|Mt\.|['‘ʿ]?[A-Z][\w'’]*)"
-_CAPSEQ = re.compile(rf"(?:(?:[Aa]l|[Ee]l)-)?{_CAP}(?:[ -]{_JOIN}?(?:(?:al|el|ez|ad|as|ar)-)?{_CAP_NEXT})*")
+# (the look-ahead on its first letters lets the engine pass over the other positions quickly)
+_CAPSEQ = re.compile(rf"(?=[A-Zae])(?:(?:[Aa]l|[Ee]l)-)?{_CAP}(?:[ -]{_JOIN}?(?:(?:al|el|ez|ad|as|ar)-)?{_CAP_NEXT})*")
 _WORDS = re.compile(r"St\.|Ft\.|Mt\.|\w+(?:['’](?!s\b)\w+)*")  # "China's" -> "China"
 MAX_NAME_WORDS = 5
 STRONG_POPULATION = 1_000_000  # a city this big wins over a common-word or first-name reading
@@ -797,7 +798,7 @@ GUESS = 0.3  # the confidence of a guess: resolve keeps it only when it finds it
 # a name no gazetteer spells so, written where a place stands: "killed in Tel Abyad", "near Baqouba"
 # (or what an attack fell on: "an attack on Mazeze", "raided Dansadau")
 _GUESS_AT = re.compile(
-    r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t|(?:vicinity|outskirts|edges?|fringes?)\s+of|"
+    r"\b(?=[AINOabefilnorsv])(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t|(?:vicinity|outskirts|edges?|fringes?)\s+of|"
     r"(?:attacks?|raids?|assaults?|(?:air)?strikes?|shelling|fire|bombardment|bombing)\s+on|"
     r"attacked|raided|stormed|shelled|bombed|overran|(?:fell|landed|rained\s+down)\s+on)\s+(?=[A-Z]|(?:al|el)-[A-Z])"
 )

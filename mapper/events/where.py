@@ -35,7 +35,7 @@ _SPEECH_VERBS = (
     r"confirms|claimed|claims|added|adds|denied|denies"
 )
 _SPEECH = re.compile(
-    rf"\b(?:{_SPEECH_VERBS}|according\s+to|"
+    rf"(?=[abcdghjmnopqrstu])\b(?:{_SPEECH_VERBS}|according\s+to|"
     r"spokes(?:man|woman|person)|statement|officials?|sources?|ministry|agency|"
     r"speaking|"
     # where a statement was broadcast or given: "read on state television in the capital X"
@@ -62,9 +62,10 @@ _MOVED = (
     r"(?:taken|transferred|transported|rushed|evacuated|airlifted|moved|brought|admitted|treated|shifted|referred|"
     r"ferried|carried|driven|flown|distributed)"
 )
-# what stands before a place that is not where the event happened
+# what stands before a place that is not where the event happened (opening with a look-ahead on
+# the first characters of its phrases, which ``tests/test_regex_gates.py`` checks)
 _ORIGIN_BEFORE = re.compile(
-    r"\b(?:from|(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)(?<!entrance\s)(?<!gates\s)to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
+    r"\b(?=[,\dabcdefghilmnoprstw])(?:from|(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)(?<!entrance\s)(?<!gates\s)to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
     r"fled\s+to|returned\s+to|crossing\s+from|back\s+to|flown\s+to|taken\s+to|evacuated\s+to|bound\s+for|"
     # where the wounded were taken: "transferred across the border to hospitals in Gaziantep"
     rf"(?:(?:{_MOVED}|succumbed|died)\s+(?:[\w-]+\s+){{0,4}}?(?:to|at|in)|according\s+to)\s+"
@@ -179,7 +180,7 @@ _NAME_APPOSED = re.compile(
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", re.I)
 _PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|countryside)\b", re.I)
 _NEAR_BEFORE = re.compile(
-    r"(?:\b(?:near|nearby|close\s+to|outside|outskirts\s+of|vicinity\s+of|edge\s+of|around|overlooking|"
+    r"(?=[\dacenosvw])(?:\b(?:near|nearby|close\s+to|outside|outskirts\s+of|vicinity\s+of|edge\s+of|around|overlooking|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
     r"south-west)(?:ern)?\s+of|(?:\d[\d,.]*|a\s+few|several|some)\s+(?:km|kms|kilometers?|kilometres?|(?:nautical\s+)?miles?|meters?|"
     r"metres?)\s+(?:\([^)]{0,20}\)\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
