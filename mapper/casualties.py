@@ -260,10 +260,12 @@ _INCLUDING = (
 # Active forms: a word, then a list of groups.
 _KILL_ANCHORS = [
     # "the strike killed nine children and 11 adults", "killing the Taliban leader", "claimed the lives of 12"
-    re.compile(rf"\b{_KILL_VERB}\s+"),
+    re.compile(rf"(?=[ABCEGHKMSTabceghkmst])\b{_KILL_VERB}\s+"),
     # "the deaths of three US service members", "the bodies of three men"
     # ("the martyrdom of six of the port workers", as Saba and SANA write it)
-    re.compile(r"\b(?i:deaths?|killings?|martyrdom|loss(?:es)?\s+of\s+(?:the\s+)?lives?|bod(?:y|ies))\s+of\s+"),
+    re.compile(
+        r"(?=[BDKLMbdklm])\b(?i:deaths?|killings?|martyrdom|loss(?:es)?\s+of\s+(?:the\s+)?lives?|bod(?:y|ies))\s+of\s+"
+    ),
 ]
 _LEFT_ANCHOR = re.compile(r"\b(?i:left|leaving)\s+")  # "left three soldiers dead"
 _DEAD_AFTER = re.compile(r"\s+dead\b")

@@ -50,6 +50,8 @@ def first_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
             continue  # a boundary or a look-behind takes no character
         if op is C.SUBPATTERN:
             sub = first_chars(list(av[3]))
+            if sub is not None and av[1] & re.IGNORECASE:  # "(?i:kill)" starts with k or K
+                sub = {c.lower() for c in sub} | {c.upper() for c in sub}
         elif op is C.BRANCH:
             alts = [first_chars(list(alt)) for alt in av[1]]
             if any(a is None for a in alts):
@@ -138,6 +140,7 @@ def test_the_reader_of_first_characters_reads_what_it_is_given() -> None:
     assert starts(r"x?") == {"x", ""}
     assert starts(r"(?<!a)\d+,") == set("0123456789")
     assert starts(r"\w") is None
+    assert starts(r"\b(?i:kill|shot)") == {"k", "K", "s", "S"}
     # a gate that leaves out a first letter is caught
     items = list(P.parse(r"(?=[ab])(?:apple|banana|cherry)", 0))
     gate = _gate(items)
