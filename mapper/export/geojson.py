@@ -8,9 +8,11 @@ README ("GeoJSON contract"); new properties may be added, none removed.
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
+from json.encoder import encode_basestring
 from typing import Any, TextIO
 
 from ..corrections import feature_corrections
@@ -105,6 +107,75 @@ def dumps(fc: dict[str, Any]) -> str:
     return json.dumps(fc, ensure_ascii=False, indent=1) + "\n"
 
 
+class _NotPlain(Exception):
+    """A value ``indented`` leaves to ``json.dumps`` (a key that is no string, an unusual type)."""
+
+
+def _float_text(x: float) -> str:
+    if x != x:
+        return "NaN"
+    if x in (math.inf, -math.inf):
+        return "Infinity" if x > 0 else "-Infinity"
+    return float.__repr__(x)
+
+
+def _put(o: Any, nl: str, out: list[str]) -> None:
+    """Append the text ``json.dumps(o, ensure_ascii=False, indent=1)`` gives for ``o`` at the
+    indentation ``nl`` (a line break and spaces), as the standard library would."""
+    if isinstance(o, str):
+        out.append(encode_basestring(o))
+    elif o is None:
+        out.append("null")
+    elif o is True:
+        out.append("true")
+    elif o is False:
+        out.append("false")
+    elif isinstance(o, int):
+        out.append(int.__repr__(o))
+    elif isinstance(o, float):
+        out.append(_float_text(o))
+    elif isinstance(o, dict):
+        if not o:
+            out.append("{}")
+            return
+        inner = nl + " "
+        sep = "{" + inner
+        for k, v in o.items():
+            if not isinstance(k, str):
+                raise _NotPlain
+            out.append(sep)
+            out.append(encode_basestring(k))
+            out.append(": ")
+            _put(v, inner, out)
+            sep = "," + inner
+        out.append(nl + "}")
+    elif isinstance(o, list | tuple):
+        if not o:
+            out.append("[]")
+            return
+        inner = nl + " "
+        sep = "[" + inner
+        for v in o:
+            out.append(sep)
+            _put(v, inner, out)
+            sep = "," + inner
+        out.append(nl + "]")
+    else:
+        raise _NotPlain
+
+
+def indented(o: Any, nl: str = "\n") -> str:
+    """``json.dumps(o, ensure_ascii=False, indent=1)`` with each line break ``nl`` (a feature
+    inside the collection: ``"\n  "``), the same text several times faster: the standard library
+    indents in pure Python, one generator per container."""
+    out: list[str] = []
+    try:
+        _put(o, nl, out)
+    except (_NotPlain, RecursionError):
+        return json.dumps(o, ensure_ascii=False, indent=1).replace("\n", nl)
+    return "".join(out)
+
+
 class FeatureWriter:
     """Writes a FeatureCollection to ``fh`` one feature at a time, as the text ``dumps``
     gives (``json.dumps`` indents a feature in the list by two more spaces, and no string
@@ -118,7 +189,7 @@ class FeatureWriter:
 
     def write(self, feature: dict[str, Any]) -> None:
         self.fh.write(",\n  " if self.n else "\n  ")
-        self.fh.write(json.dumps(feature, ensure_ascii=False, indent=1).replace("\n", "\n  "))
+        self.fh.write(indented(feature, "\n  "))
         self.n += 1
 
     def end(self) -> None:

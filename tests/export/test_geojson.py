@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from ..conftest import haversine_km, reread
 
@@ -140,3 +143,37 @@ def test_csv_cells_never_run_as_formulas_and_fit_a_spreadsheet_cell() -> None:
     assert long_list.count(".txt") + n_more == 5000
     assert len(cell("x" * 100_000)) == MAX_CELL
     assert len(_join(["y" * 50_000, "z"])) <= MAX_CELL
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(),  # any characters: quotes, controls, accents, lone surrogates
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+        | st.dictionaries(st.integers(), inner, min_size=1, max_size=2)
+    ),  # keys json.dumps turns to text
+    max_leaves=25,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_JSON_VALUES, st.sampled_from(["\n", "\n  "]))
+@example([1.5, -math.inf, math.inf, math.nan, -0.0, 1e-05, 1e22], "\n  ")
+@example({"a": [], "b": {}, 'é"\n\u2028': (True, None, -7)}, "\n")
+@example({1: "a", "b": [2]}, "\n")
+def test_the_feature_indenter_gives_the_standard_librarys_text(value: object, nl: str) -> None:
+    from mapper.export.geojson import indented
+
+    assert indented(value, nl) == json.dumps(value, ensure_ascii=False, indent=1).replace("\n", nl)
+
+
+def test_the_feature_indenter_on_a_real_feature(fc) -> None:
+    from mapper.export.geojson import indented
+
+    for f in fc["features"]:
+        assert indented(f, "\n  ") == json.dumps(f, ensure_ascii=False, indent=1).replace("\n", "\n  ")
