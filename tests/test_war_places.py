@@ -1711,6 +1711,11 @@ def test_places_beside_the_event_are_not_where_it_hit(pipe: Pipeline, text: str,
     assert roles[hit] == "struck" and roles[elsewhere] != "struck", roles
 
 
+def test_attack_drones_that_hit_strike_where_they_hit(pipe: Pipeline) -> None:
+    # "attack" names the kind of drone here; the drones are the event word
+    assert "Zhytomyr" in _struck(pipe, "Long-range attack drones hit a grain silo in Zhytomyr before dawn on Friday.")
+
+
 @pytest.mark.parametrize(
     ("text", "gone"),
     [
@@ -1794,6 +1799,12 @@ def test_places_beside_the_event_are_not_where_it_hit(pipe: Pipeline, text: str,
             "An attack on Engels airbase in the Saratov region was thwarted, officials said. Drones struck a depot "
             "in Bryansk on Sunday.",
             "Engels",
+        ),
+        # the verb of bringing down far before its last munition word, and a weapon named by its use
+        (
+            "A patrol frigate shot down four anti-ship cruise missiles and three long-range attack drones aimed "
+            "at a grain carrier in the Gulf of Oman, the navy said. Nothing was hit.",
+            "Gulf of Oman",
         ),
         # where the operators sat, where a minister was, the ships' new route, a leader's ranch
         ("The drones that hit Kazan on Monday were steered from an office in Samara, officials said.", "Samara"),

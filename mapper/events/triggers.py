@@ -199,6 +199,15 @@ _DOWNED_AFTER = re.compile(
     rf"(?:{DOWNED}|repelled|repulsed|thwarted|foiled|averted)\b",
     re.I,
 )
+_DOWNED_REACH = 110  # characters: "shot down two anti-ship ballistic missiles and three one-way attack drones"
+
+
+def _downed_before(text: str, start: int, end: int) -> bool:
+    """Whether the munitions word at ``end`` is the object of a verb of bringing down."""
+    low = text[start:end].lower()
+    return ("down" in low or "intercept" in low) and _DOWNED_BEFORE.search(text, start, end) is not None
+
+
 _AIR_WORDS = ("drone", "missile", "rocket", "uav", "airbase", "air base", "aircraft")
 # some brought down, the rest not: "most of which were intercepted", "some of the rockets were intercepted"
 _PART_OF_THEM = re.compile(r"\b(?:most|some|many|several|half|part|all\s+but\s+\w+)\s+of\b", re.I)
@@ -230,6 +239,9 @@ _ON_HOLD_AFTER = re.compile(r"[^.;,]{0,40}?\bon\s+(?:hold|ice)\b", re.I)
 # (what the pattern needs, looked for first)
 _LOOKED_INTO_WORDS = ("investigat", "inquiry", "probe", " to ", "ending", "halt", "stopp", "ended", "pause", "lull")
 _MUNITION = re.compile(MUNITIONS, re.I)
+# the words that name a kind of weapon before a munition word ("attack drones", "strike UAVs")
+_WEAPON_KIND_WORDS = frozenset({"attack", "strike"})
+_MUNITION_NEXT = re.compile(rf"[\s-]+{MUNITIONS}\b", re.I)
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # what makes an operation a campaign of weeks or months, not one event
 _ONGOING_AFTER = re.compile(
@@ -570,6 +582,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         etype = _PHRASE_TYPE.get(phrase)
         if etype is None:
             continue
+        if phrase in _WEAPON_KIND_WORDS and _MUNITION_NEXT.match(text, me, end):
+            continue  # "one-way attack drones", "strike drones": a weapon's name; its munition word is the event's
         word = phrase
         before = text[max(start, ms - 60) : ms]
         after = text[me : min(end, me + 30)]
@@ -579,7 +593,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue
         low = before.lower()
         munition = _MUNITION.fullmatch(phrase) is not None
-        if munition and ("down" in low or "intercept" in low) and _DOWNED_BEFORE.search(before):
+        if munition and _downed_before(text, max(start, ms - _DOWNED_REACH), ms):
             continue  # "said it had intercepted Ukrainian drones": brought down, not a hit
         if (
             (munition or phrase.startswith("attack"))
