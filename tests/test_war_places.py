@@ -1800,6 +1800,13 @@ def test_attack_drones_that_hit_strike_where_they_hit(pipe: Pipeline) -> None:
             "in Bryansk on Sunday.",
             "Engels",
         ),
+        # where drones were sent from: bases in a region, and a town together with the sea it lies on
+        (
+            "Officials said the drones were launched from the Belgorod and Voronezh regions of Russia and from "
+            "Yeysk on the Sea of Azov coast.",
+            "Sea of Azov",
+        ),
+        ("The air force said the attack drones had been sent from bases in the Kursk region overnight.", "Kursk"),
         # the verb of bringing down far before its last munition word, and a weapon named by its use
         (
             "A patrol frigate shot down four anti-ship cruise missiles and three long-range attack drones aimed "

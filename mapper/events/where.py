@@ -77,8 +77,8 @@ _ORIGIN_BEFORE = re.compile(
     # where the attack came from: "jets that had taken off from Hmeimim airbase in Latakia province",
     # "flying drones from the army's base in X", "fire from a compound in the X area"
     r"from\s+(?:the\s+|an?\s+)?(?:(?!(?:on|onto|into|at|against|in|to|toward|towards)\s)[\w'’-]+\s+){0,5}?"
-    r"(?:air\s*base|base|airport|airfield|positions?|compound|barracks|camp|hills|hill\s+ranges|heights|office|"
-    r"warehouse|garage|flat|apartment)\s+"
+    r"(?:air\s*bases?|bases?|airports?|airfields?|positions?|compounds?|barracks|camps?|hills|hill\s+ranges|heights|"
+    r"office|warehouse|garage|flat|apartment)\s+"
     r"(?:in|at|near|of|around)(?:\s+(?:nearby|neighbou?ring|adjoining|adjacent))?|"
     r"(?:sought|seeking|took|taking|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
     # where those blamed are: 'Damascus blamed "terrorist groups" in X for the attack' (not "blamed the
@@ -204,8 +204,10 @@ _ORIGIN_LIST_GAP = re.compile(
 )
 # between a place the wounded were taken to (or something came from) and the place that holds it
 # ("referred to Larkana in Sindh"), or the same place by another name ("taken to hospitals in
-# Kobani (Ayn al-Arab)")
-_ORIGIN_HELD_GAP = re.compile(r"\s*,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?|\s*\(\s*")
+# Kobani (Ayn al-Arab)"), or the sea or river it lies on ("launched from Yeysk on the Sea of Azov coast")
+_ORIGIN_HELD_GAP = re.compile(
+    r"\s*,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?|\s*\(\s*|\s+on\s+the\s+"
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 
 
