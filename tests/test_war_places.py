@@ -1716,6 +1716,16 @@ def test_attack_drones_that_hit_strike_where_they_hit(pipe: Pipeline) -> None:
     assert "Zhytomyr" in _struck(pipe, "Long-range attack drones hit a grain silo in Zhytomyr before dawn on Friday.")
 
 
+def test_a_launch_of_which_one_munition_got_through_still_strikes(pipe: Pipeline) -> None:
+    text = (
+        "Rebels launched five explosive drones at the port of Berbera before dawn on Sunday. Gunners destroyed "
+        "all but one of the drones. There was no damage to ships."
+    )
+    assert "Berbera" in _struck(pipe, text)
+    # a launcher that fired on a place: the munition word is still its event word
+    assert "Tarqumiya" in _struck(pipe, "Rocket launchers fired on the hills above Tarqumiya at dawn.")
+
+
 @pytest.mark.parametrize(
     ("text", "gone"),
     [
@@ -1799,6 +1809,17 @@ def test_attack_drones_that_hit_strike_where_they_hit(pipe: Pipeline) -> None:
             "An attack on Engels airbase in the Saratov region was thwarted, officials said. Drones struck a depot "
             "in Bryansk on Sunday.",
             "Engels",
+        ),
+        # a drill: practice munitions, mock and floating targets
+        ("Attack helicopters fired rockets at mock targets near Ustka on the last day of the exercise.", "Ustka"),
+        ("Two bombers dropped practice bombs on a range outside Kecskemet, the air force said.", "Kecskemet"),
+        ("Rocket batteries on the shore hit floating targets far out in the Black Sea during the drill.", "Black Sea"),
+        # every munition brought down, and nothing hit: the launch and the headline's attack hit no place
+        (
+            "Rebel drone attack targets Berbera port\n\nRebels launched five explosive drones at the port of "
+            "Berbera before dawn on Sunday. Gunners destroyed all five drones, and officials said there was no "
+            "damage.",
+            "Berbera",
         ),
         # where drones were sent from: bases in a region, and a town together with the sea it lies on
         (

@@ -471,10 +471,26 @@ _FOR_SPAN_AFTER = re.compile(
 _PERFECT_IN_CLAUSE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:[\w-]+\s+){0,6}$", re.I)
 _SUPERLATIVE = re.compile(r"\b(?:worst|deadliest|biggest|largest|heaviest|first|most|only)\b", re.I)
 # a drill: its sentence tells of no attack ("practised ... attacking simulated targets", "live-fire drills")
-_DRILL_WORDS = ("simulat", "war game", "live-fire", "live fire", "practised", "practiced", "rehears")
+_DRILL_WORDS = (
+    "simulat",
+    "war game",
+    "live",
+    "practised",
+    "practiced",
+    "rehears",
+    "mock",
+    "dummy",
+    "practice ",
+    "target",
+)
 _DRILL = re.compile(
     r"\b(?:simulated|war\s+games?|live[\s-]fire\s+(?:drills?|exercises?)|(?:practised|practiced|rehearsed)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:attack|strik|seiz|seal|bomb|assault|land|block))",
+    r"(?:[\w-]+\s+){0,3}?(?:attack|strik|seiz|seal|bomb|assault|land|block)|"
+    # "dropped practice bombs on mock air-defence positions", "fired at dummy targets"
+    r"(?:mock|dummy)\s+(?:[\w-]+\s+){0,2}?(?:targets?|positions?|villages?|towns?|attacks?|assaults?|raids?|"
+    r"bases?|airfields?|ships?|landings?)\b|practice\s+(?:bombs?|rounds?|munitions|targets?|missiles?|rockets?)\b|"
+    # "struck floating targets out at sea", "sank a target ship"
+    r"floating\s+targets?|target\s+(?:ships?|barges?|hulks?|drones?))",
     re.I,
 )
 # a condition: "warned the group ... if attacks on shipping did not stop"
@@ -735,6 +751,20 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
             and not _LANDED.search(clean, sentences[k].start, sentences[k].end)
         ):
             found[k] = [t for t in found[k] if not _LAUNCHED.search(t.word)]
+    # an article that says every munition was brought down and that nothing was hit ("destroyed all
+    # of the missiles and UAS. There were no injuries or damage"): its launches and its headline's
+    # "attack" hit nothing, wherever they were aimed
+    low = clean.lower()
+    if (
+        "all " in low
+        and any(w in low for w in _NOTHING_HIT_WORDS)
+        and _ALL_BROUGHT_DOWN.search(clean)
+        and _NOTHING_HIT.search(clean)
+    ):
+        found = [
+            [t for t in ts if not _AIMED.search(t.word)] if not _LANDED.search(clean, s.start, s.end) else ts
+            for ts, s in zip(found, sentences, strict=True)
+        ]
     return found
 
 
@@ -746,12 +776,30 @@ _ALL_DOWNED = re.compile(
     rf"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)"
     rf"(?:successfully\s+)?(?:{DOWNED}|destroyed\s+in\s+(?:the\s+)?air)\b"
 )
+# up to three words, none of them "but", "except", "other(s)" ("all but one of the drones")
+_NOT_BUT = r"(?:(?!(?:but|except|other|others|remaining|rest)\b)[\w-]+\s+){0,3}?"
+# all of them brought down, said anywhere in the article: "shot down all 34 Russian drones",
+# "engaged and destroyed all of the missiles and UAS", "all of the rockets were intercepted"
+_ALL_BROUGHT_DOWN = re.compile(
+    rf"\b(?:{DOWNED}|destroyed|neutrali[sz]ed)\s+all\s+(?:of\s+)?(?:the\s+|\d+\s+)?{_NOT_BUT}{MUNITIONS}|"
+    rf"\b[Aa]ll\s+(?:of\s+)?(?:the\s+|\d+\s+)?{_NOT_BUT}{MUNITIONS}\s+(?:\([^()]{{1,10}}\)\s+)?"
+    rf"(?:were|had\s+been|have\s+been)\s+(?:successfully\s+)?(?:{DOWNED}|destroyed)\b",
+    re.I,
+)
+_NOTHING_HIT_WORDS = ("no injur", "no casualt", "no damage", "no one was", "nothing was", "hit no ", "no hits")
+_NOTHING_HIT = re.compile(
+    r"\bno\s+(?:injur(?:y|ies)|casualties|damage|hits)\b|\b(?:no\s+one|nothing)\s+was\s+(?:hit|hurt|injured|killed|damaged)\b|"
+    r"\bhit\s+no\s+(?:buildings?|homes?|targets?|one)\b",
+    re.I,
+)
 # a launch that hit something: not all brought down, whatever the next sentence says
 _LANDED = re.compile(
     r"\b(?:hit|hits|struck|killed|killing|wounded|wounding|injured|injuring|damag\w+|landed|impact)\b", re.I
 )
 # the words of a launch: "fired a barrage of rockets", "launched drones"
 _LAUNCHED = re.compile(rf"^(?:{MUNITIONS}|barrages?|salvos?|attacks?|fired|launched|shot)$", re.I)
+# the same, and an attack or strike of them ("drone attack", "missile strike"): what was aimed at a place
+_AIMED = re.compile(rf"(?:^|\s)(?:{MUNITIONS}|barrages?|salvos?|attacks?|strikes?|fired|launched|shot)$", re.I)
 
 
 # an article about workers' strikes: "a general strike", "went on strike", "a work stoppage"
