@@ -1722,6 +1722,10 @@ def test_a_launch_of_which_one_munition_got_through_still_strikes(pipe: Pipeline
         "all but one of the drones. There was no damage to ships."
     )
     assert "Berbera" in _struck(pipe, text)
+    # munitions received in one clause, used in the next
+    assert "Tuapse" in _struck(
+        pipe, "Kyiv received more long-range drones from its allies on Monday, and its drones hit a refinery in Tuapse."
+    )
     # a launcher that fired on a place: the munition word is still its event word
     assert "Tarqumiya" in _struck(pipe, "Rocket launchers fired on the hills above Tarqumiya at dawn.")
 
@@ -1809,6 +1813,12 @@ def test_a_launch_of_which_one_munition_got_through_still_strikes(pipe: Pipeline
             "An attack on Engels airbase in the Saratov region was thwarted, officials said. Drones struck a depot "
             "in Bryansk on Sunday.",
             "Engels",
+        ),
+        # arms bought and delivered, not used
+        (
+            "Chad's army has taken delivery of a batch of armed drones at its base in Abeche, and has also bought "
+            "more from Ankara.",
+            "Abeche",
         ),
         # a drill: practice munitions, mock and floating targets
         ("Attack helicopters fired rockets at mock targets near Ustka on the last day of the exercise.", "Ustka"),

@@ -208,6 +208,16 @@ def _downed_before(text: str, start: int, end: int) -> bool:
     return ("down" in low or "intercept" in low) and _DOWNED_BEFORE.search(text, start, end) is not None
 
 
+# munitions bought, sold, delivered or held: "has also bought Turkish drones", "received a new batch of
+# Turkish-made Akinci and TB2 combat drones", "its arsenal of ballistic missiles"
+_TRADED_BEFORE = re.compile(
+    r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|order(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
+    r"deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|sell|sells|sold|selling|procur(?:e|es|ed|ing)|import(?:s|ed|ing)?|"
+    r"export(?:s|ed|ing)?|transfer(?:s|red|ring)?|deliver(?:y|ies)\s+of|shipments?\s+of|batch(?:es)?\s+of|"
+    r"fleet\s+of|stocks?\s+of|stockpiles?\s+of|arsenals?\s+of|inventory\s+of)\s+"
+    r"(?:(?!(?:at|on|against|into|toward|towards|from|over)\b)[\w'’-]+\s+){0,6}$",
+    re.I,
+)
 _AIR_WORDS = ("drone", "missile", "rocket", "uav", "airbase", "air base", "aircraft")
 # some brought down, the rest not: "most of which were intercepted", "some of the rockets were intercepted"
 _PART_OF_THEM = re.compile(r"\b(?:most|some|many|several|half|part|all\s+but\s+\w+)\s+of\b", re.I)
@@ -611,6 +621,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         munition = _MUNITION.fullmatch(phrase) is not None
         if munition and _downed_before(text, max(start, ms - _DOWNED_REACH), ms):
             continue  # "said it had intercepted Ukrainian drones": brought down, not a hit
+        if munition and _TRADED_BEFORE.search(text, max(start, ms - 60), ms):
+            continue  # "has also bought Turkish drones", "a new batch of combat drones": arms, not their use
         if (
             (munition or phrase.startswith("attack"))
             and any(w in clause_low for w in _AIR_WORDS)
