@@ -1726,6 +1726,12 @@ def test_a_launch_of_which_one_munition_got_through_still_strikes(pipe: Pipeline
     assert "Tuapse" in _struck(
         pipe, "Kyiv received more long-range drones from its allies on Monday, and its drones hit a refinery in Tuapse."
     )
+    # a sentence that says no one was hurt, and that something was hit
+    assert "Sumy" in _struck(pipe, "A drone hit a warehouse in Sumy at night but no one was hurt, officials said.")
+    # rebuilding, after an attack the sentence dates
+    assert "Irpin" in _struck(
+        pipe, "Repairs began in Irpin on Friday, where a dozen homes were shelled by Russian troops on Tuesday."
+    )
     # a launcher that fired on a place: the munition word is still its event word
     assert "Tarqumiya" in _struck(pipe, "Rocket launchers fired on the hills above Tarqumiya at dawn.")
 
@@ -1813,6 +1819,18 @@ def test_a_launch_of_which_one_munition_got_through_still_strikes(pipe: Pipeline
             "An attack on Engels airbase in the Saratov region was thwarted, officials said. Drones struck a depot "
             "in Bryansk on Sunday.",
             "Engels",
+        ),
+        # a day of remembrance, what may come, a flight that hit nothing, a town rebuilt after a battle
+        ("Survivors laid wreaths in Halabja on Saturday to mark the anniversary of the gas attack.", "Halabja"),
+        ("Analysts say the rebels might attack Kadugli once the rains end.", "Kadugli"),
+        (
+            "A drone circled over the dam at Nova Kakhovka for an hour but caused no damage, the operator said.",
+            "Nova Kakhovka",
+        ),
+        (
+            "Shops have reopened in Raqqa's old market, where most buildings were flattened during the battle for "
+            "the city.",
+            "Raqqa",
         ),
         # arms bought and delivered, not used
         (

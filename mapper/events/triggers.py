@@ -160,6 +160,12 @@ _NOT_EVENT_AFTER = re.compile(
     re.I,
 )
 NEGATED = re.compile(r"\b(?:not|n't|never|no|denied|deny|denies|without)\b(?:\s+\w+){0,3}\s*$", re.I)
+# a modal verb just before the event word: "could strike", "will soon attack", "might also bomb"
+_MODAL_BEFORE = re.compile(
+    r"\b(?:could|would|might|may|will|shall|can|should|must)\s+"
+    r"(?:(?:also|again|soon|still|yet|now|then|easily|only|even|well)\s+)?$",
+    re.I,
+)
 # activity that is habitual, planned or earlier, not this event
 _NOT_THIS_EVENT = re.compile(
     r"(?=[acdefhiklmoprstuvw])\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|threaten(?:s|ed|ing)?\s+to|vowed\s+to|"
@@ -179,7 +185,9 @@ _NOT_THIS_EVENT = re.compile(
     # X" (in the present: not "repeatedly shelled X on Monday"); what was "previously documented"
     r"(?:has|have|had)\s+(?:repeatedly|frequently|regularly|routinely|often|previously)(?=\s)|"
     # a discovery, not an attack: "found the bodies of 31 men, bound and shot"
-    r"(?:found|discovered|recovered)\s+(?:the\s+)?bodies\s+of)\b"
+    r"(?:found|discovered|recovered)\s+(?:the\s+)?bodies\s+of|"
+    # a day of remembrance: "to mark the anniversary of the massacre", "commemorating the bombing"
+    r"anniversar(?:y|ies)\s+of|commemorat\w+|in\s+memory\s+of)\b"
     # to the trigger, within its clause: not past the end of an apposition ("X, an official linked
     # to Hariri, was killed by a car bomb")
     r"(?:(?!,\s+(?:was|were|is|are|has|have|had)\b)[^.;])*$",
@@ -617,12 +625,23 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue
         if _NOT_THIS_EVENT.search(before):
             continue
+        if not phrase.endswith("ed") and _MODAL_BEFORE.search(before):
+            continue  # "Russia could strike the port again", "the jets will bomb": what may come
         low = before.lower()
         munition = _MUNITION.fullmatch(phrase) is not None
         if munition and _downed_before(text, max(start, ms - _DOWNED_REACH), ms):
             continue  # "said it had intercepted Ukrainian drones": brought down, not a hit
         if munition and _TRADED_BEFORE.search(text, max(start, ms - 60), ms):
             continue  # "has also bought Turkish drones", "a new batch of combat drones": arms, not their use
+        if munition and any(w in clause_low for w in _NOTHING_HIT_WORDS) and _hit_nothing(clause):
+            continue  # "a drone flew over the plant but caused no damage": a sentence that says nothing was hit
+        if (
+            any(w in clause_low for w in _REBUILT_WORDS)
+            and _REBUILT.search(clause)
+            and _RELATIVE_PASSIVE_BEFORE.search(text, start, ms)
+            and not find_dates(clause)
+        ):
+            continue  # "Rebuilding has begun in X's old city, where the mosque was destroyed during the battle"
         if (
             (munition or phrase.startswith("attack"))
             and any(w in clause_low for w in _AIR_WORDS)
@@ -804,10 +823,34 @@ _NOTHING_HIT = re.compile(
     r"\bhit\s+no\s+(?:buildings?|homes?|targets?|one)\b",
     re.I,
 )
+
+
+def _hit_nothing(clause: str) -> bool:
+    """Whether a sentence says nothing was hit ("caused no damage", "no one was hurt") and
+    nothing else in it says something was ("hit a house", "fell near the school")."""
+    if not _NOTHING_HIT.search(clause):
+        return False
+    return _LANDED_OR_FELL.search(_NOTHING_HIT.sub(" ", clause)) is None
+
+
+# what a report of rebuilding or return says: "Rebuilding has begun in X", "residents returned to Y"
+_REBUILT_WORDS = ("rebuil", "reconstruct", "restor", "reopen", "repair", "return")
+_REBUILT = re.compile(
+    r"\b(?:rebuil(?:d|t|ding|ds)|reconstruct(?:ion|ed|ing)?|restor(?:e|ed|ing|ation)|re-?open(?:s|ed|ing)?|"
+    r"repair(?:s|ed|ing)?|return(?:s|ed|ing)?)\b",
+    re.I,
+)
+# a relative clause in the passive, before the event word: what happened to the place earlier
+# ("where the mosque was destroyed during the battle", "which was heavily shelled")
+_RELATIVE_PASSIVE_BEFORE = re.compile(
+    r"\b(?:where|which|whose)\s+(?:[\w'’-]+\s+){0,5}?(?:was|were|had\s+been|has\s+been|have\s+been)\s+[^.;]*$",
+    re.I,
+)
 # a launch that hit something: not all brought down, whatever the next sentence says
 _LANDED = re.compile(
     r"\b(?:hit|hits|struck|killed|killing|wounded|wounding|injured|injuring|damag\w+|landed|impact)\b", re.I
 )
+_LANDED_OR_FELL = re.compile(rf"{_LANDED.pattern}|\b(?:fell|exploded|explosions?|blasts?)\b", re.I)
 # the words of a launch: "fired a barrage of rockets", "launched drones"
 _LAUNCHED = re.compile(rf"^(?:{MUNITIONS}|barrages?|salvos?|attacks?|fired|launched|shot)$", re.I)
 # the same, and an attack or strike of them ("drone attack", "missile strike"): what was aimed at a place
