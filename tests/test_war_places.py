@@ -1832,6 +1832,16 @@ def test_a_launch_of_which_one_munition_got_through_still_strikes(pipe: Pipeline
             "the city.",
             "Raqqa",
         ),
+        # a trial for an undated attack, and a warning of one
+        (
+            "A tribunal in Arusha jailed a former militia leader for the massacre at Nyarubuye church. He plans to "
+            "appeal, his lawyer said.",
+            "Arusha",
+        ),
+        (
+            "The envoy warned that an offensive on Kadugli would cost thousands of lives. Talks resume next week.",
+            "Kadugli",
+        ),
         # arms bought and delivered, not used
         (
             "Chad's army has taken delivery of a batch of armed drones at its base in Abeche, and has also bought "

@@ -166,6 +166,8 @@ _MODAL_BEFORE = re.compile(
     r"(?:(?:also|again|soon|still|yet|now|then|easily|only|even|well)\s+)?$",
     re.I,
 )
+# a warning of one that may come: "warned that an assault on X", "warns that any attack on Y"
+_WARNED_OF_ONE_BEFORE = re.compile(r"\bwarn(?:s|ed|ing)?\s+(?:that\s+)?(?:an?|any)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # activity that is habitual, planned or earlier, not this event
 _NOT_THIS_EVENT = re.compile(
     r"(?=[acdefhiklmoprstuvw])\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|threaten(?:s|ed|ing)?\s+to|vowed\s+to|"
@@ -277,7 +279,7 @@ _CAUSE = (
 # what a recalled event is recalled as: the cause of this one, or what someone condemns
 _CAUSE_BEFORE = re.compile(rf"\b(?:{_CAUSE})\b[^.;]*$", re.I)
 _EARLIER = re.compile(
-    rf"(?=[\dabcdefilmnorst])\b(?:{_CAUSE}|(?:revived|stirred|brought\s+back)\s+memories\s+of|reminiscent\s+of|"
+    rf"(?=[\dabcdefijlmnoprst])\b(?:{_CAUSE}|(?:revived|stirred|brought\s+back)\s+memories\s+of|reminiscent\s+of|"
     # "Last year a similar blast ...", "two years ago"
     r"(?:an?|the)\s+similar|last\s+(?:year|month)|(?:a|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)"
     r"\s+years\s+ago|(?:a|two|three|several)\s+decades?\s+(?:ago|after)|"
@@ -286,7 +288,10 @@ _EARLIER = re.compile(
     # "the attack came a year after suicide bombers killed 32 in X" (not "a week after": an attack of
     # the same news, as the seeds' Tower 22 is)
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|many)\s+(?:years?|months?)\s+after|"
-    r"(?:bring|brings|bringing|brought)\s+back\s+memories\s+of)\b[^.;]*$",
+    r"(?:bring|brings|bringing|brought)\s+back\s+memories\s+of|"
+    # a trial or a sentence for it: "convicted a former commander for the shelling of X", "jailed over"
+    r"(?:convicted|sentenced|jailed|indicted|acquitted|prosecuted|found\s+guilty|stood\s+trial|on\s+trial)\s+"
+    r"(?:[\w'’-]+\s+){0,8}?(?:for|over|of|in\s+connection\s+with))\b[^.;]*$",
     re.I,
 )
 
@@ -627,6 +632,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue
         if not phrase.endswith("ed") and _MODAL_BEFORE.search(before):
             continue  # "Russia could strike the port again", "the jets will bomb": what may come
+        if "warn" in before and _WARNED_OF_ONE_BEFORE.search(before):
+            continue  # "warned that an assault on X would be catastrophic": one that may come
         low = before.lower()
         munition = _MUNITION.fullmatch(phrase) is not None
         if munition and _downed_before(text, max(start, ms - _DOWNED_REACH), ms):
