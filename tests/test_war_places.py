@@ -1842,6 +1842,22 @@ def test_a_launch_of_which_one_munition_got_through_still_strikes(pipe: Pipeline
             "The envoy warned that an offensive on Kadugli would cost thousands of lives. Talks resume next week.",
             "Kadugli",
         ),
+        # many attacks, a span of war and what happened in it, one munition brought down with no harm done
+        (
+            "Niger's junta extended curfews in four regions on Monday, citing repeated bandit attacks around "
+            "Tillaberi. Rights groups criticised the move.",
+            "Tillaberi",
+        ),
+        (
+            "Both sides agreed on Friday to extend the ceasefire. It ended nine months of war in which jets pounded "
+            "villages around Kadugli and militia mortars struck towns near Dilling.",
+            "Dilling",
+        ),
+        (
+            "Militants fired a rocket at Sderot on Monday, the army said.\n\nThe rocket was intercepted over open "
+            "ground and caused no damage, officials added.",
+            "Sderot",
+        ),
         # arms bought and delivered, not used
         (
             "Chad's army has taken delivery of a batch of armed drones at its base in Abeche, and has also bought "

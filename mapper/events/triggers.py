@@ -379,6 +379,16 @@ _SERIES_BEFORE = re.compile(
     r"(?:spate|wave|series|string|surge|spike|upsurge|escalation|campaign)\s+of\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+_SPAN_OF_WAR_BEFORE = re.compile(
+    r"\b(?:years?|months|weeks|decades?)\s+of\s+(?:(?:[\w-]+\s+){0,2}$|(?:[\w-]+\s+){0,2}?"
+    r"(?:war|fighting|conflict|hostilities|clashes|bombardment|shelling|strikes|occupation|siege)\s+"
+    r"(?:in|during)\s+which\b[^.;]*$)",
+    re.I,
+)
+_MANY_WORDS = ("repeat", "recur", "frequent", "sporadic", "intermittent")
+_MANY_BEFORE = re.compile(
+    r"\b(?:repeated|recurrent|recurring|frequent|sporadic|intermittent)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
 _BACKGROUND_BEFORE = re.compile(
     r"\b(?:after|since|following|amid|despite|before|until)\s+(?:(?:the|a|an|last|this|that|these|those|its|their|"
     r"his|her|recent|latest|previous|earlier|[A-Z][\w'-]*|\w+-\w+)\s+){0,3}$"
@@ -709,6 +719,14 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         total = (
             running_total_after(text[me:end], before)
             or _SERIES_BEFORE.search(before) is not None
+            # a span of war and what happened in it: "more than a year of fighting in which strikes hit
+            # villages across X"
+            or (
+                ("year" in clause_low or "month" in clause_low or "week" in clause_low)
+                and _SPAN_OF_WAR_BEFORE.search(text, start, ms) is not None
+            )
+            # many, not one: "citing repeated jihadist attacks around X and Y"
+            or (phrase.endswith("s") and any(w in low for w in _MANY_WORDS) and _MANY_BEFORE.search(before) is not None)
             # a habit: "the air force routinely bombs camps in X" (its places are struck only when the
             # article tells of no event of its own, as a running total's are)
             or (
@@ -793,12 +811,7 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
     # of the missiles and UAS. There were no injuries or damage"): its launches and its headline's
     # "attack" hit nothing, wherever they were aimed
     low = clean.lower()
-    if (
-        "all " in low
-        and any(w in low for w in _NOTHING_HIT_WORDS)
-        and _ALL_BROUGHT_DOWN.search(clean)
-        and _NOTHING_HIT.search(clean)
-    ):
+    if any(w in low for w in _NOTHING_HIT_WORDS) and _ALL_BROUGHT_DOWN.search(clean) and _NOTHING_HIT.search(clean):
         found = [
             [t for t in ts if not _AIMED.search(t.word)] if not _LANDED.search(clean, s.start, s.end) else ts
             for ts, s in zip(found, sentences, strict=True)
@@ -816,12 +829,15 @@ _ALL_DOWNED = re.compile(
 )
 # up to three words, none of them "but", "except", "other(s)" ("all but one of the drones")
 _NOT_BUT = r"(?:(?!(?:but|except|other|others|remaining|rest)\b)[\w-]+\s+){0,3}?"
-# all of them brought down, said anywhere in the article: "shot down all 34 Russian drones",
-# "engaged and destroyed all of the missiles and UAS", "all of the rockets were intercepted"
+# all of them brought down, said anywhere in the article: "shot down all 34 Russian drones", "engaged
+# and destroyed all of the missiles and UAS", "all of the rockets were intercepted", "the missile was
+# intercepted"
 _ALL_BROUGHT_DOWN = re.compile(
     rf"\b(?:{DOWNED}|destroyed|neutrali[sz]ed)\s+all\s+(?:of\s+)?(?:the\s+|\d+\s+)?{_NOT_BUT}{MUNITIONS}|"
     rf"\b[Aa]ll\s+(?:of\s+)?(?:the\s+|\d+\s+)?{_NOT_BUT}{MUNITIONS}\s+(?:\([^()]{{1,10}}\)\s+)?"
-    rf"(?:were|had\s+been|have\s+been)\s+(?:successfully\s+)?(?:{DOWNED}|destroyed)\b",
+    rf"(?:were|had\s+been|have\s+been)\s+(?:successfully\s+)?(?:{DOWNED}|destroyed)\b|"
+    # one: "the missile was intercepted over the Red Sea"
+    rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?{MUNITIONS}\s+(?:was|had\s+been)\s+(?:successfully\s+)?(?:{DOWNED}|destroyed)\b",
     re.I,
 )
 _NOTHING_HIT_WORDS = ("no injur", "no casualt", "no damage", "no one was", "nothing was", "hit no ", "no hits")
