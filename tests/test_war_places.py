@@ -1732,6 +1732,12 @@ def test_a_launch_of_which_one_munition_got_through_still_strikes(pipe: Pipeline
     assert "Irpin" in _struck(
         pipe, "Repairs began in Irpin on Friday, where a dozen homes were shelled by Russian troops on Tuesday."
     )
+    # an attack a counted number of days before a dated one: its day is known
+    assert "Jos" in _struck(
+        pipe,
+        "Police arrested three men on Monday, two days after a bomb killed nine people at a market in Jos. "
+        "The men were charged on Tuesday.",
+    )
     # a launcher that fired on a place: the munition word is still its event word
     assert "Tarqumiya" in _struck(pipe, "Rocket launchers fired on the hills above Tarqumiya at dawn.")
 
@@ -1857,6 +1863,12 @@ def test_a_launch_of_which_one_munition_got_through_still_strikes(pipe: Pipeline
             "Militants fired a rocket at Sderot on Monday, the army said.\n\nThe rocket was intercepted over open "
             "ground and caused no damage, officials added.",
             "Sderot",
+        ),
+        # an attack some days before a dated event of the sentence, by no count of them
+        (
+            "Officers of both armies spoke by hotline on Monday, days after shelling across the frontier near "
+            "Kupwara. Both sides said they would keep the truce.",
+            "Kupwara",
         ),
         # arms bought and delivered, not used
         (

@@ -353,6 +353,13 @@ _YEARS_BEFORE = re.compile(
     re.I,
 )
 _MONTH_BEFORE = re.compile(rf"\b{_IN_MONTH_WORD}(?:\s*,\s*(?:[\w'’-]+\s+){{0,3}}|\s+)$")
+# a time counted back from the sentence's own by no number ("days after shelling across the Line of
+# Control"): the date the sentence gives is not the event's ("two days after" gives its day)
+_DAYS_AFTER_BEFORE = re.compile(
+    r"(?<!\d\s)(?<!two\s)(?<!three\s)(?<!four\s)(?<!five\s)(?<!six\s)(?<!seven\s)\b(?:days|weeks)\s+after\s+"
+    r"(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
 # "the 2023 armed standoff at the monastery in X, in which three gunmen were killed": the clause of an
 # event its year names
 _YEAR_NAMED_CLAUSE = re.compile(
@@ -696,6 +703,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or _EARLIER_AFTER.match(text, me, min(end, me + 60))
             or _DATED_BEFORE.search(before)
             or _MONTH_BEFORE.search(before)
+            or (" after " in before and _DAYS_AFTER_BEFORE.search(before) is not None)
             # (unless its own words after it give the day: "a year after a missile killed 20 in X on 3 May")
             or (
                 ("year" in before or "decade" in before)
