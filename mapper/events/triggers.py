@@ -112,6 +112,12 @@ TRIGGER_RX = _phrase_rx(list(_PHRASE_TYPE))
 # A pattern that opens with a look-ahead on a set of characters ("(?=[abc])") lists the first
 # characters of its matches, so that the engine passes over other positions quickly;
 # tests/test_regex_gates.py checks that each such set holds them all.
+# a film or a picture taken: "the film was shot in X"
+_FILMED_BEFORE = re.compile(
+    r"\b(?:films?|movies?|scenes?|series|episodes?|documentar(?:y|ies)|videos?|footage|commercials?|photos?|"
+    r"pictures?)\s+(?:was|were|is|are|had\s+been|has\s+been|being)\s+(?:\w+\s+)?$",
+    re.I,
+)
 # figurative and non-violent uses
 _NOT_EVENT_BEFORE = re.compile(
     r"(?=[abcdefghilmoprstvw])(?:\b(?:hunger|labou?r|general|teachers'?|workers'?|heart|panic|asthma|anxiety|price|prices|"
@@ -154,6 +160,9 @@ _NOT_EVENT_AFTER = re.compile(
     r"^\s+(?:can|could|might|may|would|should|must)\s+(?!be\s+heard|have\b)[a-z]+|"
     # one to come: "a summer offensive that is expected to target X"
     r"^\s+(?:that|which)\s+(?:is|are|was|were)\s+(?:expected|planned|due|likely|set|poised)\s+to\b|"
+    # a bargain, not a blow: "struck a deal", "strike a balance", "struck a conciliatory tone"
+    r"^\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|bargain|balance|chord|tone|note|compromise|"
+    r"partnership|pact|truce|ceasefire)s?\b|"
     # an industry, not a use: "sanctions targeting its drone makers", "missile technology"
     r"^\s+(?:makers?|manufacturers?|producers?|industry|programm?es?|production|exports?|components|technology|"
     r"ammunition|munitions|factor(?:y|ies)|plants?)\b",
@@ -643,6 +652,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         word = phrase
         before = text[max(start, ms - 60) : ms]
         after = text[me : min(end, me + 30)]
+        if phrase == "shot" and _FILMED_BEFORE.search(before):
+            continue  # "the film was shot in X": filmed
         if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(after) or NEGATED.search(before[-30:]):
             continue
         if _NOT_THIS_EVENT.search(before):
@@ -803,6 +814,23 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
     """The triggers of each sentence of an article.  In an article about a strike of workers ("a
     general strike", "went on strike"), "the strike" with no word of arms before it is theirs."""
     found = [triggers(clean, s.start, s.end) for s in sentences]
+    low = clean.lower()
+    if any(w in low for w in _HAZARD_WORDS) and _HAZARD.search(clean):
+        # a disaster or an accident ("an earthquake struck near X, killing 20", "a gas cylinder explosion
+        # at a restaurant"): no event in its sentences that name no arms; none at all in an article
+        # whose headline or lead tells of one and that names no arms anywhere
+        lead_end = sentences[min(1, len(sentences) - 1)].end if sentences else 0
+        about_it = _HAZARD.search(clean, 0, lead_end) is not None and _ARMED.search(clean) is None
+        found = [
+            []
+            if ts
+            and (
+                about_it
+                or (_HAZARD.search(clean, s.start, s.end) is not None and _ARMED.search(clean, s.start, s.end) is None)
+            )
+            else ts
+            for ts, s in zip(found, sentences, strict=True)
+        ]
     if "strike" in clean and _LABOUR_STRIKE.search(clean):
         found = [[t for t in ts if not _workers_strike(clean, t)] for ts in found]
     # a launch the next sentence says was all brought down: "fired a barrage of rockets at a base near
@@ -875,6 +903,69 @@ _REBUILT = re.compile(
 # ("where the mosque was destroyed during the battle", "which was heavily shelled")
 _RELATIVE_PASSIVE_BEFORE = re.compile(
     r"\b(?:where|which|whose)\s+(?:[\w'’-]+\s+){0,5}?(?:was|were|had\s+been|has\s+been|have\s+been)\s+[^.;]*$",
+    re.I,
+)
+# what kills without arms: nature, fire and accidents ("lightning struck a school", "floods hit
+# villages", "a gas cylinder explosion", "a bus plunged into a ravine, killing 18")
+_HAZARD_WORDS = (
+    "quake",
+    "tremor",
+    "flood",
+    "storm",
+    "cyclone",
+    "hurricane",
+    "typhoon",
+    "tornado",
+    "lightning",
+    "landslide",
+    "mudslide",
+    "avalanche",
+    "fire",
+    "heatwave",
+    "heat wave",
+    "tsunami",
+    "erupt",
+    "blizzard",
+    "monsoon",
+    "torrential",
+    "gas ",
+    "cylinder",
+    "boiler",
+    "short circuit",
+    "electrical fault",
+    "blaze",
+    "plunged",
+    "crash",
+    "collided",
+    "collision",
+    "capsized",
+    "derailed",
+    "overturned",
+    "collapse",
+    "stampede",
+    "drowned",
+    "electrocuted",
+    "accident",
+)
+_HAZARD = re.compile(
+    r"\b(?:(?:earth)?quakes?|tremors?|aftershocks?|(?:flash\s+)?floods?|flooding|storms?|cyclones?|hurricanes?|"
+    r"typhoons?|tornado(?:es)?|lightning|landslides?|mudslides?|avalanches?|wildfires?|(?:forest|bush)\s*fires?|"
+    r"heat\s*waves?|tsunamis?|(?:volcanic\s+)?eruptions?|blizzards?|monsoon\s+rains?|torrential\s+rains?|"
+    r"(?:gas|cylinder|boiler|transformer|fireworks?)\s+(?:explosions?|blasts?|leaks?)|gas\s+leaks?|"
+    r"short\s+circuits?|electrical\s+faults?|fire\s+broke\s+out|blaze|caught\s+fire|plunged|crash(?:ed|es)?|"
+    r"collided|collisions?|capsized|derailed|overturned|stampedes?|drowned|electrocuted|"
+    r"(?:building|roof|bridge|mine|wall|house|dam|tunnel|ceiling|stadium|school)s?\s+collapse[ds]?|"
+    r"(?:road|traffic|car|bus|train|rail|industrial|mining|workplace)\s+accidents?)\b",
+    re.I,
+)
+# arms, those who bear them, and what they do: a sentence or an article with any of them is no
+# disaster's alone ("a fire broke out after a drone hit the depot")
+_ARMED = re.compile(
+    r"\b(?:air\s*strikes?|air\s*raids?|bomb(?:s|ed|ing|ings|ers?)?|shell(?:s|ed|ing)|missiles?|rockets?|drones?|"
+    r"mortars?|artillery|gun(?:fire|men|man|shots?)|shoot-?outs?|militants?|insurgents?|rebels?|fighters|jihadists?|"
+    r"terrorists?|troops|soldiers?|army|military|armed|attack(?:s|ed|ers?)?|assailants?|ambush(?:ed)?|raids?|"
+    r"IEDs?|grenades?|explosives?|sabotage|warplanes?|jets|offensive|clash(?:es|ed)?|suicide|munitions?|"
+    r"ammunition|shrapnel|sniper|shot\s+down)\b",
     re.I,
 )
 # a launch that hit something: not all brought down, whatever the next sentence says
