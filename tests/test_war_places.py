@@ -1907,6 +1907,68 @@ def test_an_attack_that_started_a_fire_still_strikes(pipe: Pipeline) -> None:
             "Kupwara. Both sides said they would keep the truce.",
             "Kupwara",
         ),
+        # charged, sanctioned or looked into over an attack of another day; an attack its year dates in a
+        # headline; the clause of an attack a month and year date
+        (
+            "Prosecutors in Vienna have charged a former militia commander with crimes against humanity over mortar "
+            "attacks on the old town of Jablanica, officials said on Monday. He denies the charges.",
+            "Jablanica",
+        ),
+        (
+            "Treasury sanctions militia commanders over attacks on civilians in Kutum\n\nThe designations take effect "
+            "at once, the department said.",
+            "Kutum",
+        ),
+        (
+            "Inquiry opened over 2019 air strike in Tillaberi\n\nThe ministry said it would publish its findings.",
+            "Tillaberi",
+        ),
+        (
+            "The commission presented its findings on Thursday on the December 2023 military drone strike on a "
+            "religious gathering in Tudun Biri village in Igabi Local Government Area of Kaduna State, in which at "
+            "least 85 villagers were killed. The army apologised.",
+            "Tudun Biri",
+        ),
+        # a campaign: "on several occasions", a perfect tense with its span before the event word
+        (
+            "The rebels have fired drones at Jizan for much of the war, and the coalition has in turn bombed the port "
+            "of Ras Isa on several occasions. Insurers remain cautious.",
+            "Ras Isa",
+        ),
+        (
+            "The militia has encircled Kadugli for more than a year, shelling markets and attacking the camps around "
+            "the town, the UN said. Aid has not arrived.",
+            "Kadugli",
+        ),
+        # a picture of an attack, a condition, a bomb made safe, arms ordered, a launch that hit nothing
+        ("State television aired an animation of missiles raining down on the port of Kaohsiung.", "Kaohsiung"),
+        (
+            "The general said India would hit camps in Muridke if it suffered another major terrorist attack. "
+            "Islamabad called the remarks reckless.",
+            "Muridke",
+        ),
+        (
+            "Police defused a minibus loaded with explosives near the livestock market in Baidoa on Friday. Two men "
+            "were arrested.",
+            "Baidoa",
+        ),
+        (
+            "India signed a contract for three more batteries of the supersonic cruise missile in Manila on Monday. "
+            "Officials did not give the price.",
+            "Manila",
+        ),
+        (
+            "Houthi missile targets Eilat\n\nA missile fired from Yemen at Eilat early on Monday set off sirens across "
+            "the city. The army said the missile was shot down over the desert, and there were no reports of impacts.",
+            "Eilat",
+        ),
+        ("The drones were launched from an area near Tyre, south of Sidon, the army said.", "Sidon"),
+        # a labour strike's "operations centre"
+        (
+            "Contract workers went on strike on Monday and blocked the road to the refinery's operations centre in "
+            "Baiji, organisers said.",
+            "Baiji",
+        ),
         # arms bought and delivered, not used
         (
             "Chad's army has taken delivery of a batch of armed drones at its base in Abeche, and has also bought "

@@ -163,6 +163,8 @@ _NOT_EVENT_AFTER = re.compile(
     # a bargain, not a blow: "struck a deal", "strike a balance", "struck a conciliatory tone"
     r"^\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|bargain|balance|chord|tone|note|compromise|"
     r"partnership|pact|truce|ceasefire)s?\b|"
+    # a place or a staff of work: "the field's operations centre", "an operations room"
+    r"^\s+(?:cent(?:re|er)s?|rooms?|managers?|staff|departments?|directors?)\b|"
     # an industry, not a use: "sanctions targeting its drone makers", "missile technology"
     r"^\s+(?:makers?|manufacturers?|producers?|industry|programm?es?|production|exports?|components|technology|"
     r"ammunition|munitions|factor(?:y|ies)|plants?)\b",
@@ -173,6 +175,11 @@ NEGATED = re.compile(r"\b(?:not|n't|never|no|denied|deny|denies|without)\b(?:\s+
 _MODAL_BEFORE = re.compile(
     r"\b(?:could|would|might|may|will|shall|can|should|must)\s+"
     r"(?:(?:also|again|soon|still|yet|now|then|easily|only|even|well)\s+)?$",
+    re.I,
+)
+# a bomb made safe, just before its word: "defused a car bomb", "defused a vehicle loaded with explosives"
+_MADE_SAFE_BEFORE = re.compile(
+    r"\b(?:defus(?:e|es|ed|ing)|disarm(?:s|ed|ing)?|dismantl(?:e|es|ed|ing)|made\s+safe)\s+(?:[\w-]+\s+){0,5}?$",
     re.I,
 )
 # a warning of one that may come: "warned that an assault on X", "warns that any attack on Y"
@@ -233,7 +240,9 @@ _TRADED_BEFORE = re.compile(
     r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|order(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
     r"deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|sell|sells|sold|selling|procur(?:e|es|ed|ing)|import(?:s|ed|ing)?|"
     r"export(?:s|ed|ing)?|transfer(?:s|red|ring)?|deliver(?:y|ies)\s+of|shipments?\s+of|batch(?:es)?\s+of|"
-    r"fleet\s+of|stocks?\s+of|stockpiles?\s+of|arsenals?\s+of|inventory\s+of)\s+"
+    r"fleet\s+of|stocks?\s+of|stockpiles?\s+of|arsenals?\s+of|inventory\s+of|(?:talks|deal|contract|orders?)\s+for|"
+    r"produc(?:e|es|ed|ing|tion\s+of)|manufactur(?:e|es|ed|ing)|develop(?:s|ed|ing)?|unveil(?:s|ed|ing)?|"
+    r"display(?:s|ed|ing)?|showcas(?:e|es|ed|ing)|paraded)\s+"
     r"(?:(?!(?:at|on|against|into|toward|towards|from|over)\b)[\w'’-]+\s+){0,6}$",
     re.I,
 )
@@ -285,6 +294,15 @@ _CAUSE = (
     r"revenge\s+for|retaliat\w*\s+(?:for|against)|"
     r"condemn(?:ed|s|ing)?|denounc\w+"
 )
+# a trial, a charge or a sanction for it, anywhere before the event word in its clause: "convicted a
+# former commander for the shelling of X", "have charged a former officer with war crimes ... over
+# artillery bombardments of X", "sanctions commanders over attacks on civilians in X"
+_TRIAL_WORDS = ("convict", "sentenc", "jail", "indict", "charge", "acquit", "prosecut", "guilty", "trial", "sanction")
+_TRIAL_BEFORE = re.compile(
+    r"\b(?:convicted|sentenced|jailed|indicted|charged|charges|acquitted|prosecuted|found\s+guilty|stood\s+trial|"
+    r"on\s+trial|sanction(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,12}?(?:for|over|of|in\s+connection\s+with)\b[^.;]*$",
+    re.I,
+)
 # what a recalled event is recalled as: the cause of this one, or what someone condemns
 _CAUSE_BEFORE = re.compile(rf"\b(?:{_CAUSE})\b[^.;]*$", re.I)
 _EARLIER = re.compile(
@@ -297,10 +315,7 @@ _EARLIER = re.compile(
     # "the attack came a year after suicide bombers killed 32 in X" (not "a week after": an attack of
     # the same news, as the seeds' Tower 22 is)
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|many)\s+(?:years?|months?)\s+after|"
-    r"(?:bring|brings|bringing|brought)\s+back\s+memories\s+of|"
-    # a trial or a sentence for it: "convicted a former commander for the shelling of X", "jailed over"
-    r"(?:convicted|sentenced|jailed|indicted|acquitted|prosecuted|found\s+guilty|stood\s+trial|on\s+trial)\s+"
-    r"(?:[\w'’-]+\s+){0,8}?(?:for|over|of|in\s+connection\s+with))\b[^.;]*$",
+    r"(?:bring|brings|bringing|brought)\s+back\s+memories\s+of)\b[^.;]*$",
     re.I,
 )
 
@@ -362,6 +377,9 @@ _YEARS_BEFORE = re.compile(
     re.I,
 )
 _MONTH_BEFORE = re.compile(rf"\b{_IN_MONTH_WORD}(?:\s*,\s*(?:[\w'’-]+\s+){{0,3}}|\s+)$")
+# a year just before the event's word, as headlines write it: "inquiry over 2021 bombing in X"
+# (not a full date's year: "an August 21, 2013 chemical weapons attack" has its day)
+_YEAR_JUST_BEFORE = re.compile(r"(?<![\d,.])(?<!\d,\s)(?<!\d\s)\b(?:19|20)\d\d\s+(?:[a-z][\w-]*\s+){0,2}$")
 # a time counted back from the sentence's own by no number ("days after shelling across the Line of
 # Control"): the date the sentence gives is not the event's ("two days after" gives its day)
 _DAYS_AFTER_BEFORE = re.compile(
@@ -372,7 +390,7 @@ _DAYS_AFTER_BEFORE = re.compile(
 # "the 2023 armed standoff at the monastery in X, in which three gunmen were killed": the clause of an
 # event its year names
 _YEAR_NAMED_CLAUSE = re.compile(
-    rf"\bthe\s+{_MONTH_YEAR}\s+[^.;]{{0,80}}?\b(?:in|during)\s+which\b"
+    rf"\bthe\s+{_MONTH_YEAR}\s+[^.;]{{0,140}}?\b(?:in|during)\s+which\b"
     # "the biggest attack in the region since April 2023, when ten men were killed in X"
     rf"|\bsince\s+{_MONTH_YEAR}\s*,?\s+when\b"
 )
@@ -517,6 +535,19 @@ _FOR_SPAN_AFTER = re.compile(
     r"[^.;]{0,80}?\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|the\s+past\s+|the\s+last\s+)?"
     r"(?:a|an|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)?\s*(?:decades?|years|months|weeks)\b"
 )
+# a campaign in a perfect tense and its span, before the event word: "has besieged X for more than a
+# year, shelling ..."
+_PERFECT_FOR_SPAN_BEFORE = re.compile(
+    r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|ght)\b[^.;]{0,120}?\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|"
+    r"almost\s+|about\s+|the\s+past\s+|the\s+last\s+)?(?:(?:a|an|one)\s+(?:year|decade)|(?:two|three|four|five|six|"
+    r"seven|eight|nine|ten|several|many|\d+)\s+(?:years|decades|months|weeks)|(?:years|decades|months|weeks))\b[^.;]*$",
+    re.I,
+)
+_OCCASIONS_AFTER = re.compile(
+    r"[^.;]{0,100}?\bon\s+(?:several|many|multiple|numerous|a\s+number\s+of|repeated|countless|two|three|\d+)\s+"
+    r"(?:\w+\s+)?occasions\b",
+    re.I,
+)
 _PERFECT_IN_CLAUSE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:[\w-]+\s+){0,6}$", re.I)
 _SUPERLATIVE = re.compile(r"\b(?:worst|deadliest|biggest|largest|heaviest|first|most|only)\b", re.I)
 # a drill: its sentence tells of no attack ("practised ... attacking simulated targets", "live-fire drills")
@@ -531,6 +562,8 @@ _DRILL_WORDS = (
     "dummy",
     "practice ",
     "target",
+    "animat",
+    "computer-generated",
 )
 _DRILL = re.compile(
     r"\b(?:simulated|war\s+games?|live[\s-]fire\s+(?:drills?|exercises?)|(?:practised|practiced|rehearsed)\s+"
@@ -539,11 +572,13 @@ _DRILL = re.compile(
     r"(?:mock|dummy)\s+(?:[\w-]+\s+){0,2}?(?:targets?|positions?|villages?|towns?|attacks?|assaults?|raids?|"
     r"bases?|airfields?|ships?|landings?)\b|practice\s+(?:bombs?|rounds?|munitions|targets?|missiles?|rockets?)\b|"
     # "struck floating targets out at sea", "sank a target ship"
-    r"floating\s+targets?|target\s+(?:ships?|barges?|hulks?|drones?))",
+    r"floating\s+targets?|target\s+(?:ships?|barges?|hulks?|drones?)|"
+    # a picture of one, not one: "an animation showing missiles raining down on X"
+    r"animations?|animated\s+(?:video|clip|film)s?|computer-generated)",
     re.I,
 )
 # a condition: "warned the group ... if attacks on shipping did not stop"
-_IF_BEFORE = re.compile(r"\b(?<!as\s)(?<!even\s)[Ii]f\s+(?:[\w'’-]+\s+){0,3}$")
+_IF_BEFORE = re.compile(r"\b(?<!as\s)(?<!even\s)[Ii]f\s+(?:[\w'’-]+\s+){0,6}$")
 # a campaign's name ("Operation Hadin Kai", "Operation Claw-Lock")
 _NAMED_AFTER = re.compile(r"\s+[A-Z]")
 _ATTRIBUTIVE_BEFORE = re.compile(
@@ -658,12 +693,14 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue
         if _NOT_THIS_EVENT.search(before):
             continue
+        if _MADE_SAFE_BEFORE.search(before):
+            continue  # "defused a car bomb": the thing, not its use
         if not phrase.endswith("ed") and _MODAL_BEFORE.search(before):
             continue  # "Russia could strike the port again", "the jets will bomb": what may come
         if "warn" in before and _WARNED_OF_ONE_BEFORE.search(before):
             continue  # "warned that an assault on X would be catastrophic": one that may come
         low = before.lower()
-        munition = _MUNITION.fullmatch(phrase) is not None
+        munition = _MUNITION.fullmatch(phrase.rsplit(" ", 1)[-1]) is not None  # "drones", "cruise missile"
         if munition and _downed_before(text, max(start, ms - _DOWNED_REACH), ms):
             continue  # "said it had intercepted Ukrainian drones": brought down, not a hit
         if munition and _TRADED_BEFORE.search(text, max(start, ms - 60), ms):
@@ -715,6 +752,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or _DATED_BEFORE.search(before)
             or _MONTH_BEFORE.search(before)
             or (" after " in before and _DAYS_AFTER_BEFORE.search(before) is not None)
+            or _YEAR_JUST_BEFORE.search(before) is not None
             # (unless its own words after it give the day: "a year after a missile killed 20 in X on 3 May")
             or (
                 ("year" in before or "decade" in before)
@@ -724,7 +762,10 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or (me <= year_after and not any(c in text[me:year_after] for c in ".;"))
         )
         recalled = vague or bool(
-            _EARLIER.search(before) or _PAST_BEFORE.search(before) or (in_year is not None and in_year < ms)
+            _EARLIER.search(before)
+            or _PAST_BEFORE.search(before)
+            or (in_year is not None and in_year < ms)
+            or (any(w in clause_low for w in _TRIAL_WORDS) and _TRIAL_BEFORE.search(text, start, ms))
         )
         background = bool(_BACKGROUND_BEFORE.search(before))
         ongoing = (
@@ -760,6 +801,14 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or (not phrase.endswith("ed") and _TREND_AFTER.match(text, me, end) is not None)
             or (phrase == "destroyed" and _DESTROYED_STATE.search(before) is not None)
             or (ongoing and bool(undated))
+            # "has besieged X for more than a year, shelling residential neighbourhoods"
+            or (
+                " for " in clause_low
+                and ("year" in clause_low or "month" in clause_low or "week" in clause_low or "decade" in clause_low)
+                and _PERFECT_FOR_SPAN_BEFORE.search(text, start, ms) is not None
+            )
+            # "have bombed the port of X and the capital on several occasions"
+            or (" occasions" in clause_low and _OCCASIONS_AFTER.match(text, me, end) is not None)
             # "has carried out air strikes in X for more than a decade"
             or (
                 " for " in clause_low
@@ -875,9 +924,21 @@ _ALL_BROUGHT_DOWN = re.compile(
     rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?{MUNITIONS}\s+(?:was|had\s+been)\s+(?:successfully\s+)?(?:{DOWNED}|destroyed)\b",
     re.I,
 )
-_NOTHING_HIT_WORDS = ("no injur", "no casualt", "no damage", "no one was", "nothing was", "hit no ", "no hits")
+_NOTHING_HIT_WORDS = (
+    "no injur",
+    "no casualt",
+    "no damage",
+    "no one was",
+    "nothing was",
+    "hit no ",
+    "no hits",
+    "no report",
+    "no impact",
+    "none was",
+    "none were",
+)
 _NOTHING_HIT = re.compile(
-    r"\bno\s+(?:injur(?:y|ies)|casualties|damage|hits)\b|\b(?:no\s+one|nothing)\s+was\s+(?:hit|hurt|injured|killed|damaged)\b|"
+    r"\bno\s+(?:reports?\s+of\s+)?(?:injur(?:y|ies)|casualties|damage|hits|impacts?)\b|\bnone\s+(?:was|were)\s+(?:hurt|injured|killed)\b|\b(?:no\s+one|nothing)\s+was\s+(?:hit|hurt|injured|killed|damaged)\b|"
     r"\bhit\s+no\s+(?:buildings?|homes?|targets?|one)\b",
     re.I,
 )

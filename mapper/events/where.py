@@ -115,8 +115,10 @@ _ORIGIN_BEFORE = re.compile(
     # what sanctions fall on, where arms are made: "sanctions on Moscow", "missiles produced in Belfast"
     r"(?:sanctions|tariffs|embargo(?:es)?)\s+(?:[\w-]+\s+){0,3}?(?:on|against)|"
     r"(?:produced|manufactured|made|built|assembled)\s+in|"
-    # where a launch came from, near somewhere: "launched from the vicinity of X", "fired from near X"
-    r"(?:launched|fired|took\s+off|flown|sent)\s+from\s+(?:near|around|the\s+(?:vicinity|outskirts|direction)\s+of)|"
+    # where a launch came from, near somewhere: "launched from the vicinity of X", "fired from near X",
+    # "launched from an area near X"
+    r"(?:launched|fired|took\s+off|flown|sent)\s+from\s+(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:area|region|site|spot)\s+)?"
+    r"(?:near|around|the\s+(?:vicinity|outskirts|direction)\s+of)|"
     # seen in the sky, not a hit: "drones were also reported over X", "hovering over X"
     r"(?:spotted|seen|sighted|reported|heard|observed)\s+(?:flying\s+|circling\s+)?over|"
     r"(?:hover|circl)(?:ed|ing|es|e)?\s+over|"
@@ -204,9 +206,13 @@ _ORIGIN_LIST_GAP = re.compile(
 )
 # between a place the wounded were taken to (or something came from) and the place that holds it
 # ("referred to Larkana in Sindh"), or the same place by another name ("taken to hospitals in
-# Kobani (Ayn al-Arab)"), or the sea or river it lies on ("launched from Yeysk on the Sea of Azov coast")
+# Kobani (Ayn al-Arab)"), the sea or river it lies on ("launched from Yeysk on the Sea of Azov coast"), or
+# the place it lies from
 _ORIGIN_HELD_GAP = re.compile(
-    r"\s*,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?|\s*\(\s*|\s+on\s+the\s+"
+    r"\s*,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?|\s*\(\s*|\s+on\s+the\s+|"
+    # where it lies from another: "launched from an area near Nampo, southwest of Pyongyang"
+    r"\s*,\s+(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west)[\w-]*\s+of\s+(?:the\s+)?"
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 
