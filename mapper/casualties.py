@@ -257,6 +257,9 @@ _INCLUDING = (
     rf"|,\s+(?i:\d+|{_NUMWORD}|many|most|some|several)\s+[^,.;]{{1,40}}?\s+(?i:among\s+them|among\s+the\s+dead),)?"
 )
 
+# A pattern that opens with a look-ahead on a set of characters ("(?=[abc])") lists the first
+# characters of its matches, so that the engine passes over other positions quickly;
+# tests/test_regex_gates.py checks that each such set holds them all.
 # Active forms: a word, then a list of groups.
 _KILL_ANCHORS = [
     # "the strike killed nine children and 11 adults", "killing the Taliban leader", "claimed the lives of 12"
@@ -273,9 +276,6 @@ _INJURE_ANCHOR = re.compile(
     r"\b(?:(?<!to\s)(?i:injure|hurt)|(?i:injuring|injured|injures|wounding|wounded|wounds|hurting)|"
     r"(?i:the\s+injury\s+of))\s+"
 )
-# A pattern that opens with a look-ahead on a set of characters ("(?=[abc])") lists the first
-# characters of its matches, so that the engine passes over other positions quickly;
-# tests/test_regex_gates.py checks that each such set holds them all.
 # Passive forms: a list of groups, then these (found first, then the list before them).
 _DIED_WORD = re.compile(rf"(?=[abcdehklmpst])\b{_DIED}")
 # a participle that says who the victims were, between them and the verb ("two drivers contracted by

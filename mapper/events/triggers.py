@@ -109,15 +109,15 @@ def _phrase_rx(phrases: Sequence[str]) -> re.Pattern[str]:
 
 TRIGGER_RX = _phrase_rx(list(_PHRASE_TYPE))
 
-# A pattern that opens with a look-ahead on a set of characters ("(?=[abc])") lists the first
-# characters of its matches, so that the engine passes over other positions quickly;
-# tests/test_regex_gates.py checks that each such set holds them all.
 # a film or a picture taken: "the film was shot in X"
 _FILMED_BEFORE = re.compile(
     r"\b(?:films?|movies?|scenes?|series|episodes?|documentar(?:y|ies)|videos?|footage|commercials?|photos?|"
     r"pictures?)\s+(?:was|were|is|are|had\s+been|has\s+been|being)\s+(?:\w+\s+)?$",
     re.I,
 )
+# A pattern that opens with a look-ahead on a set of characters ("(?=[abc])") lists the first
+# characters of its matches, so that the engine passes over other positions quickly;
+# tests/test_regex_gates.py checks that each such set holds them all.
 # figurative and non-violent uses
 _NOT_EVENT_BEFORE = re.compile(
     r"(?=[abcdefghilmoprstvw])(?:\b(?:hunger|labou?r|general|teachers'?|workers'?|heart|panic|asthma|anxiety|price|prices|"
