@@ -1738,6 +1738,12 @@ def test_a_launch_of_which_one_munition_got_through_still_strikes(pipe: Pipeline
         "Police arrested three men on Monday, two days after a bomb killed nine people at a market in Jos. "
         "The men were charged on Tuesday.",
     )
+    # an attack named again with its own place and day still strikes there
+    assert "Jalalabad" in _struck(
+        pipe,
+        "Officials reported heavy fighting in the east. The attack on a checkpoint in Jalalabad on Monday came as "
+        "talks opened in Doha.",
+    )
     # a launcher that fired on a place: the munition word is still its event word
     assert "Tarqumiya" in _struck(pipe, "Rocket launchers fired on the hills above Tarqumiya at dawn.")
 
@@ -1968,6 +1974,12 @@ def test_an_attack_that_started_a_fire_still_strikes(pipe: Pipeline) -> None:
             "Contract workers went on strike on Monday and blocked the road to the refinery's operations centre in "
             "Baiji, organisers said.",
             "Baiji",
+        ),
+        # the article's strike named again to set its time: where the mediators were is not where it hit
+        (
+            "Jets struck a depot in Bani Suheila on Sunday, killing four. The strikes came as negotiators met in "
+            "Doha to discuss a truce.",
+            "Doha",
         ),
         # arms bought and delivered, not used
         (

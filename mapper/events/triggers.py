@@ -303,6 +303,13 @@ _TRIAL_BEFORE = re.compile(
     r"on\s+trial|sanction(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,12}?(?:for|over|of|in\s+connection\s+with)\b[^.;]*$",
     re.I,
 )
+# "the strikes came as ...", "the attack comes amid ...", "Thursday's raid came while ..."
+# (set beside what else went on; "came a week after the 3 May shelling of X" tells of earlier events,
+# which their own words date)
+_CAME_AFTER = re.compile(r"\s+(?:came|comes|come)\s+(?:as|amid|while|on\s+the\s+(?:same\s+day|eve))\b", re.I)
+_ANAPHOR_BEFORE = re.compile(
+    r"(?:^|\b(?:the|these|those|this|that|its|their|[A-Z][a-z]+day['’]s))\s+(?:[\w-]+\s+)?$", re.I
+)
 # what a recalled event is recalled as: the cause of this one, or what someone condemns
 _CAUSE_BEFORE = re.compile(rf"\b(?:{_CAUSE})\b[^.;]*$", re.I)
 _EARLIER = re.compile(
@@ -761,11 +768,21 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             )
             or (me <= year_after and not any(c in text[me:year_after] for c in ".;"))
         )
-        recalled = vague or bool(
-            _EARLIER.search(before)
-            or _PAST_BEFORE.search(before)
-            or (in_year is not None and in_year < ms)
-            or (any(w in clause_low for w in _TRIAL_WORDS) and _TRIAL_BEFORE.search(text, start, ms))
+        recalled = (
+            vague
+            or bool(
+                _EARLIER.search(before)
+                or _PAST_BEFORE.search(before)
+                or (in_year is not None and in_year < ms)
+                or (any(w in clause_low for w in _TRIAL_WORDS) and _TRIAL_BEFORE.search(text, start, ms))
+                # the article's event named again to set it in its time: "The strikes came as mediators in
+                # Cairo pressed ..." (what follows is where others were, not where it hit)
+                or (
+                    " c" in text[me : me + 3]
+                    and _CAME_AFTER.match(text, me, end) is not None
+                    and _ANAPHOR_BEFORE.search(before)
+                )
+            )
         )
         background = bool(_BACKGROUND_BEFORE.search(before))
         ongoing = (
