@@ -124,6 +124,21 @@ def _city_over_state(cs: list[tuple[int, Place]], key: str) -> list[tuple[int, P
 CITY_OVER_STATE = 20_000
 
 
+def _city_named(cs: list[tuple[int, Place]], area: Place, key: str) -> Place | None:
+    """The town of some size that bears the name of ``area`` (a province or district named after it)
+    and lies in it: what the name alone means where the text does not call it the area."""
+    towns = [
+        p
+        for _, p in cs
+        if p.feature_type in _POPULATED
+        and p.population >= CITY_OVER_STATE
+        and p.country == area.country
+        and p.admin1 == area.admin1
+        and not _by_alias(p, key)
+    ]
+    return max(towns, key=lambda p: p.population) if towns else None
+
+
 class Resolver:
     def __init__(
         self,
@@ -207,7 +222,8 @@ class Resolver:
         ", <admin area or country>" is placed inside it ("Paris, Texas").
         """
         clean = article.clean
-        kinds = _kinds(clean, mentions)
+        kinds_said: set[int] = set()  # the mentions whose own words say what kind of place they are
+        kinds = _kinds(clean, mentions, kinds_said)
         cands: dict[str, list[tuple[int, Place]]] = {}
         for m in mentions:
             if m.key not in cands:
@@ -577,12 +593,23 @@ class Resolver:
         all_countries = sorted({choice[k][1].country for k in keys if choice[k][1].country})
         unresolved: list[str] = []
         out: list[Mention] = []
+        # the places that hold a place placed by the text (a context place's parent)
+        holders = {choice[k][1].parent for k in keys} | {p.parent for p in anchored.values()}
         for m in mentions:
             cs = cands[m.key]
             place = None
             confidence = m.confidence
             if cs:
                 place = choice[m.key][1]
+                if (
+                    m.key in kinds
+                    and m.cstart not in kinds_said
+                    and place.feature_type in ("admin1", "admin2")
+                    and place.id not in holders
+                ):
+                    # "Kharkiv" beside "the Kharkiv region": the region only where the text says so (not
+                    # when a place no gazetteer has was placed in the region: "Aleppo's district of X")
+                    place = _city_named(cs, place, m.key) or place
                 if len(cs) > 1:
                     confidence = min(confidence, 0.8)
                 if choice[m.key][0] == 2:
@@ -742,8 +769,9 @@ KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _kinds(clean: str, mentions: Sequence[Toponym]) -> dict[str, tuple[str, ...]]:
-    """The kind of place the text says each name is ("Zhari district", "the city of Hit")."""
+def _kinds(clean: str, mentions: Sequence[Toponym], said: set[int] | None = None) -> dict[str, tuple[str, ...]]:
+    """The kind of place the text says each name is ("Zhari district", "the city of Hit");
+    ``said`` gets the ``cstart`` of each mention whose own words say it."""
     out: dict[str, tuple[str, ...]] = {}
     for m in mentions:
         found = _KIND_AFTER.match(clean, m.cend)
@@ -756,6 +784,8 @@ def _kinds(clean: str, mentions: Sequence[Toponym]) -> dict[str, tuple[str, ...]
                 word = None  # "a residential district of Kharkiv": a part of the city, which is no district
         if word is not None:
             out.setdefault(m.key, KINDS.get(" ".join(word.lower().split()), ()))
+            if said is not None:
+                said.add(m.cstart)
     for i, m in enumerate(mentions):
         plural = _KINDS_AFTER.match(clean, m.cend)
         if plural is None:
@@ -764,6 +794,8 @@ def _kinds(clean: str, mentions: Sequence[Toponym]) -> dict[str, tuple[str, ...]
         j = i
         while True:  # the items before it, back to the list's head
             out.setdefault(mentions[j].key, KINDS.get(word, ()))
+            if said is not None:
+                said.add(mentions[j].cstart)
             if j == 0 or not _LIST_SEP.fullmatch(clean, mentions[j - 1].cend, mentions[j].cstart):
                 break
             j -= 1

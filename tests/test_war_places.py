@@ -1711,6 +1711,19 @@ def test_places_beside_the_event_are_not_where_it_hit(pipe: Pipeline, text: str,
     assert roles[hit] == "struck" and roles[elsewhere] != "struck", roles
 
 
+def test_a_town_is_its_district_only_where_the_text_calls_it_one(pipe: Pipeline) -> None:
+    r = pipe.analyse(
+        article_from_text(
+            "t",
+            "Artillery shelled Kupiansk before dawn on Tuesday, wounding five people. Farmers across the Kupiansk "
+            "district were told to stay indoors.",
+        )
+    )
+    kinds = [(m.role, m.place.feature_type) for m in r.mentions if m.surface == "Kupiansk" and m.place]
+    assert kinds[0][0] == "struck" and kinds[0][1] in ("city", "town"), kinds
+    assert kinds[1][1] == "admin2", kinds
+
+
 def test_attack_drones_that_hit_strike_where_they_hit(pipe: Pipeline) -> None:
     # "attack" names the kind of drone here; the drones are the event word
     assert "Zhytomyr" in _struck(pipe, "Long-range attack drones hit a grain silo in Zhytomyr before dawn on Friday.")
