@@ -738,6 +738,12 @@ _KIND_BEFORE = re.compile(
 _POPULATED = ("city", "town", "village")
 _PART_WORDS = frozenset({"district", "suburb", "region"})
 _INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[a-z-]+\s+){0,2}$")
+# a name just before a kind word ("Saltivskyi district of"), not a capitalised word that opens a
+# sentence ("The district of")
+_NAME_JUST_BEFORE = re.compile(
+    r"(?<![\w'’-])(?!(?:The|In|A|An|This|That|These|Its|Their|Our|His|Her|At|On|From|Of|For|And|But)\s)"
+    r"[A-Z][\w'’-]*\s+$"
+)
 KINDS: dict[str, tuple[str, ...]] = {
     "district": ("admin2", "district", "neighbourhood"),
     "sub-district": ("admin2", "district", "town", "village"),
@@ -782,6 +788,8 @@ def _kinds(clean: str, mentions: Sequence[Toponym], said: set[int] | None = None
             at = before.start() if before else 0
             if word in _PART_WORDS and _INDEFINITE.search(clean, max(0, at - 30), at):
                 word = None  # "a residential district of Kharkiv": a part of the city, which is no district
+            elif word in _PART_WORDS and _NAME_JUST_BEFORE.search(clean, max(0, at - 40), at):
+                word = None  # "the Saltivskyi district of Kharkiv": the district is the part's, not Kharkiv's
         if word is not None:
             out.setdefault(m.key, KINDS.get(" ".join(word.lower().split()), ()))
             if said is not None:

@@ -1724,6 +1724,18 @@ def test_a_town_is_its_district_only_where_the_text_calls_it_one(pipe: Pipeline)
     assert kinds[1][1] == "admin2", kinds
 
 
+def test_the_district_of_a_part_of_a_city_is_the_parts_kind_not_the_citys(pipe: Pipeline) -> None:
+    r = pipe.analyse(
+        article_from_text(
+            "t",
+            "Glide bombs fell on the Saltivskyi district of Kharkiv late on Friday, injuring six. The "
+            "governor of the Kharkiv region said more were expected.",
+        )
+    )
+    kinds = [m.place.feature_type for m in r.mentions if m.surface == "Kharkiv" and m.place]
+    assert kinds[0] in ("city", "town") and kinds[1] == "admin1", kinds
+
+
 def test_attack_drones_that_hit_strike_where_they_hit(pipe: Pipeline) -> None:
     # "attack" names the kind of drone here; the drones are the event word
     assert "Zhytomyr" in _struck(pipe, "Long-range attack drones hit a grain silo in Zhytomyr before dawn on Friday.")
