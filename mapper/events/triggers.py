@@ -673,6 +673,10 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
     clause = text[start:end]
     clause_low = clause.lower()
     undated: bool | None = None  # the sentence gives no date (looked for when first asked)
+    # what the sentence says of itself, for every event word in it: that nothing was hit ("caused no
+    # damage"), that it tells of rebuilding or return
+    said_nothing_hit = any(w in clause_low for w in _NOTHING_HIT_WORDS) and _hit_nothing(clause)
+    rebuilt = any(w in clause_low for w in _REBUILT_WORDS) and _REBUILT.search(clause) is not None
     named = (
         _YEAR_NAMED_CLAUSE.search(text, start, end)
         if in_year is None and (" which" in clause or " when" in clause)
@@ -712,15 +716,13 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "said it had intercepted Ukrainian drones": brought down, not a hit
         if munition and _TRADED_BEFORE.search(text, max(start, ms - 60), ms):
             continue  # "has also bought Turkish drones", "a new batch of combat drones": arms, not their use
-        if munition and any(w in clause_low for w in _NOTHING_HIT_WORDS) and _hit_nothing(clause):
+        if munition and said_nothing_hit:
             continue  # "a drone flew over the plant but caused no damage": a sentence that says nothing was hit
-        if (
-            any(w in clause_low for w in _REBUILT_WORDS)
-            and _REBUILT.search(clause)
-            and _RELATIVE_PASSIVE_BEFORE.search(text, start, ms)
-            and not find_dates(clause)
-        ):
-            continue  # "Rebuilding has begun in X's old city, where the mosque was destroyed during the battle"
+        if rebuilt and _RELATIVE_PASSIVE_BEFORE.search(text, start, ms):
+            if undated is None:
+                undated = not find_dates(clause)
+            if undated:
+                continue  # "Rebuilding has begun in X's old city, where the mosque was destroyed during the battle"
         if (
             (munition or phrase.startswith("attack"))
             and any(w in clause_low for w in _AIR_WORDS)
