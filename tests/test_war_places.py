@@ -2986,3 +2986,29 @@ def test_a_citys_district_beside_a_foreign_country_alone_is_still_that_district(
     text = "In Sadr City, a council member was shot on Sunday after a quarrel with a U.S. sentry at the gate."
     sadr = _mentions(pipe, text)["Sadr City"].place
     assert sadr is not None and sadr.id == "gz:sadr-city"
+
+
+# --------------------------------------------------------------------------- assaults on foot
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        ("Gunmen stormed a church in Kaduna on Sunday morning.", "Kaduna"),
+        ("Jihadists overran an army outpost at Mansila, in Yagha province, before dawn on Saturday.", "Mansila"),
+    ],
+)
+def test_an_armed_group_storming_or_overrunning_a_place_strikes_it(pipe: Pipeline, text: str, struck: str) -> None:
+    assert struck in _struck(pipe, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters stormed the parliament building in Baghdad on Saturday, injuring four guards.",
+        "The delegate stormed out of the talks in Doha on Monday after two hours.",
+        "The home side stormed to victory in Kano on Sunday.",
+    ],
+)
+def test_a_crowd_storming_or_a_figure_of_speech_strikes_nothing(pipe: Pipeline, text: str) -> None:
+    assert not _struck(pipe, text)

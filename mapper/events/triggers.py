@@ -74,7 +74,8 @@ _LEXICON: dict[EventType, str] = {  # phrases, separated by commas
         "shooting, shootings, shot, shot dead, gunmen, gunman, gunfire, sniper fire, opened fire, open fire, "
         "stabbing, stabbed, massacre, massacred, assassinated, assassination, executed, beheaded, murdered, "
         "killing, killings, killed, kills, kill, attack, attacks, attacked, attacking, martyred, opened firing, "
-        "gunned down, neutralized, neutralised, liquidated, slaughtered, slaughtering"
+        "gunned down, neutralized, neutralised, liquidated, slaughtered, slaughtering, stormed, storming, overran, "
+        "overrun, overrunning"
     ),
     "other": (
         "actions, military action, military actions, "
@@ -88,7 +89,22 @@ WEAK = frozenset(
     "targeted targeting destroyed wounded injured operation operations security force combined force assault "
     "force engaged raid raids raided shell shells bomb bombs jets drone drones battle battles offensive "
     "exploded explosion explosions blast blasts detonated grenade grenades martyred neutralized neutralised "
-    "liquidated".split()
+    "liquidated stormed storming overran overrun overrunning".split()
+)
+# an assault by a crowd or a side of a match, not by arms: "protesters stormed the parliament", "stormed out of
+# the talks", "stormed to victory"
+_STORM_WORDS = frozenset({"stormed", "storming", "overran", "overrun", "overrunning"})
+_CROWD_BEFORE = re.compile(
+    r"\b(?:protesters?|demonstrators?|crowds?|mobs?|rioters?|fans|supporters|students|activists|worshippers|"
+    r"settlers|inmates|prisoners|workers|farmers|police|officers|budgets?|costs?|water|floods?|floodwaters?|"
+    r"tourists|migrants)\b",
+    re.I,
+)
+_STORM_AFTER = re.compile(
+    r"\s+(?:out|off|away|back|home|onto\s+the\s+(?:pitch|field|stage)|to\s+(?:victory|power|the\s+top|a\s+win|"
+    r"the\s+lead|first|second|office)|into\s+the\s+(?:lead|final|record))\b|\s+(?:its|their|the)\s+budget\b|\s+by\s+"
+    r"(?:protesters|demonstrators|crowds?|fans|tourists|migrants|weeds|rats|water)\b",
+    re.I,
 )
 # "bombs" and "shells" also name weapons carried or found: typed only beside an event word
 _WEAPON_ONLY = frozenset(
@@ -704,6 +720,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue
         if _NOT_THIS_EVENT.search(before):
             continue
+        if phrase in _STORM_WORDS and (_CROWD_BEFORE.search(text, start, ms) or _STORM_AFTER.match(text, me, end)):
+            continue  # "protesters stormed the embassy", "he stormed out of the talks"
         if _MADE_SAFE_BEFORE.search(before):
             continue  # "defused a car bomb": the thing, not its use
         if not phrase.endswith("ed") and _MODAL_BEFORE.search(before):
