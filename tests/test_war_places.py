@@ -3012,3 +3012,14 @@ def test_an_armed_group_storming_or_overrunning_a_place_strikes_it(pipe: Pipelin
 )
 def test_a_crowd_storming_or_a_figure_of_speech_strikes_nothing(pipe: Pipeline, text: str) -> None:
     assert not _struck(pipe, text)
+
+
+def test_a_headline_near_a_city_yields_to_the_town_near_it_the_report_names(pipe: Pipeline) -> None:
+    text = (
+        "Air raids on army depots near Damascus kill four, state media says\n"
+        "Warplanes struck two ammunition depots close to Al Kiswah, south of Damascus, before dawn on Friday, "
+        "killing four soldiers, the state news agency reported."
+    )
+    assert _struck(pipe, text) == {"Al Kiswah"}
+    # a headline at the city itself keeps it
+    assert "Damascus" in _struck(pipe, text.replace("near Damascus", "in Damascus", 1))

@@ -271,7 +271,11 @@ def find_events(
         for i, pr in head.locations:
             town = mentions[i].place
             assert town is not None
-            suburb = _SUBURB_AFTER.match(clean, mentions[i].cend) is not None
+            # (near it, not it: "Israeli strikes on army sites near Damascus" over "near Kisweh, south of Damascus")
+            suburb = (
+                _SUBURB_AFTER.match(clean, mentions[i].cend) is not None
+                or _AROUND_BEFORE.search(clean, max(0, mentions[i].cstart - 30), mentions[i].cstart) is not None
+            )
             held = [
                 (j, q)
                 for j, q in later
@@ -361,6 +365,9 @@ def find_events(
     return out, events
 
 
+_AROUND_BEFORE = re.compile(
+    r"\b(?:near|outside|around|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?$", re.I
+)
 _SUBURB_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?(?:suburbs?|outskirts|countryside)\b",
     re.I,
