@@ -1132,6 +1132,8 @@ def _anchored(
             or _PROVINCE_END.search(m.surface)  # "Helmand Province", found with its word
             # "In northern Shan State, troops shelled X town": a province whose name holds its word
             or (known[m.key].feature_type == "admin1" and _STATE_END.search(m.surface))
+            # "In western Daraa countryside, forces shelled X village": the rural part of a province
+            or (known[m.key].feature_type == "admin1" and _COUNTRYSIDE_AFTER.match(clean, m.cend))
         ):
             frames.setdefault(m.sentence, []).append(known[m.key])
     # the district a sentence opens in ("In Kaura Namoda Local Government Area, gunmen stormed X
@@ -1205,6 +1207,7 @@ def _town_named_before(clean: str, ordered: Sequence[Toponym], m: Toponym, known
 
 
 _PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|oblast)\b", re.I)
+_COUNTRYSIDE_AFTER = re.compile(r"\s+countryside\b", re.I)
 _STATE_END = re.compile(r"\s(?:State|Region)$")
 _PROVINCE_END = re.compile(r"\s(?:province|governorate|oblast)$", re.I)
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|oblast)\s+of\s+(?:the\s+)?$", re.I)

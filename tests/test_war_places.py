@@ -3023,3 +3023,15 @@ def test_a_headline_near_a_city_yields_to_the_town_near_it_the_report_names(pipe
     assert _struck(pipe, text) == {"Al Kiswah"}
     # a headline at the city itself keeps it
     assert "Damascus" in _struck(pipe, text.replace("near Damascus", "in Damascus", 1))
+
+
+def test_a_village_in_the_countryside_of_a_province_a_sentence_opens_in_is_in_that_province(pipe: Pipeline) -> None:
+    # (two provinces in the article: the one its own sentence opens with holds the village)
+    text = (
+        "Warplanes also struck the T4 airbase in the eastern Homs countryside on Sunday. In western Daraa "
+        "countryside, troops shelled Zawiyat Hamdo village, wounding three farmers."
+    )
+    m = _mentions(pipe, text)
+    placed = m["Zawiyat Hamdo"].place
+    assert placed is not None and placed.country == "SY" and placed.admin1 == "Daraa"
+    assert m["Zawiyat Hamdo"].role == "struck" and m["Daraa"].role == "mentioned"
