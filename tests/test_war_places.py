@@ -3035,3 +3035,31 @@ def test_a_village_in_the_countryside_of_a_province_a_sentence_opens_in_is_in_th
     placed = m["Zawiyat Hamdo"].place
     assert placed is not None and placed.country == "SY" and placed.admin1 == "Daraa"
     assert m["Zawiyat Hamdo"].role == "struck" and m["Daraa"].role == "mentioned"
+
+
+def test_the_town_of_residents_named_just_before_is_not_the_datelines_capital(pipe: Pipeline) -> None:
+    text = (
+        "Dozens killed in attack on farmers\n"
+        "OUAGADOUGOU - Residents of Kelbo-Nord say at least 60 people were killed when gunmen attacked farmers "
+        "working in fields around the town on Sunday."
+    )
+    r = pipe.analyse(article_from_text("t", text))
+    assert not {m.surface for m in r.mentions if m.role == "struck"}
+    assert all(not c.places for c in r.claims)
+    # the dateline's town is still the town when no other is named
+    plain = text.replace("Residents of Kelbo-Nord say", "Residents say")
+    assert _struck(pipe, plain) == {"OUAGADOUGOU"}
+
+
+def test_a_sentence_that_turns_to_a_separate_event_takes_neither_place_nor_toll_of_the_others(pipe: Pipeline) -> None:
+    text = (
+        "Gunmen kill 14 in raid on Kaduna village\n"
+        "KADUNA - Gunmen killed 14 people in a night raid on a village in Kauru, Kaduna State, on Tuesday, police "
+        "said.\n"
+        "Separately, herders said an air strike had hit a grazing camp on Wednesday, killing nine cattle herders."
+    )
+    r = pipe.analyse(article_from_text("t", text))
+    nine = [c for c in r.claims if c.killed_min == 9]
+    assert nine and not nine[0].places
+    fourteen = [c for c in r.claims if c.killed_min == 14]
+    assert fourteen and all(c.places for c in fourteen)

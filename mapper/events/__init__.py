@@ -57,6 +57,7 @@ from ..models import AREA_TYPES, POPULATED_TYPES, Claim, Event, EventType, Menti
 from ..names import name_key
 from ..resolve import TOWN_REACH_KM  # how far a suburb the headline names may lie from its city
 from ..text import Sentence, turn_part
+from ..toponyms import common_words
 from .triggers import (
     EVENT_TYPES,
     SPECIFICITY,
@@ -82,6 +83,7 @@ class _Draft:
     inherited: bool = False
     recalled: bool = False  # an earlier event the article recalls, with its own date
     summary: bool = False  # named only the region that holds the article's finer events
+    separate: bool = False  # its sentence turns to another event ("Separately, ..."): no place of the others
 
 
 def find_events(
@@ -132,7 +134,7 @@ def find_events(
         if now:
             strong = [t for t in now if not t.weak]
             if strong or mine or _has_victims(clean, sent):
-                drafts.append(_Draft(si, now, mine))
+                drafts.append(_Draft(si, now, mine, separate=_SEPARATE_OPENING.match(clean, sent.start) is not None))
         # an earlier event, recalled: mapped only when its sentence dates it, or when the text is that
         # one sentence ("Last month, a journalist was shot dead in X.")
         if earlier:
@@ -173,7 +175,7 @@ def find_events(
         drafts = [d for d in drafts if not all(t.total for t in d.triggers)]
     # a trigger whose sentence names no place: the place of the sentences just before it
     for d in drafts:
-        if d.locations or d.recalled:
+        if d.locations or d.recalled or d.separate:
             continue
         para = sentences[d.sentence].paragraph
         for back in range(d.sentence - 1, max(-1, d.sentence - 4), -1):
@@ -200,9 +202,12 @@ def find_events(
         home = _town_of_report(sentences, mentions, by_sentence)
         for d in unplaced:
             sent = sentences[d.sentence]
-            if home is not None and (
-                _THE_TOWN.search(clean, sent.start, sent.end) or _NAMED_SITE.search(clean, sent.start, sent.end)
+            the_town = _THE_TOWN.search(clean, sent.start, sent.end)
+            if the_town is not None and _unknown_town_before(
+                clean, sent.start, the_town.start(), mentions, by_sentence[d.sentence]
             ):
+                continue  # "Residents of Barsalogho say ... around the town": that town, which no gazetteer has
+            if home is not None and (the_town is not None or _NAMED_SITE.search(clean, sent.start, sent.end)):
                 d.locations = [(home, 1)]
     placed = [d for d in drafts if d.locations]
     if not placed:
@@ -211,7 +216,7 @@ def find_events(
     distinct = {tuple(sorted(mentions[i].place.id for i, _ in d.locations)) for d in placed}  # type: ignore[union-attr]
     if len(distinct) == 1:
         for d in drafts:
-            if not d.locations:
+            if not d.locations and not d.separate:
                 d.locations, d.inherited = placed[0].locations, True
         placed = [d for d in drafts if d.locations]
     # a country-level event yields to any finer one, and a province to a place inside it;
@@ -520,6 +525,23 @@ _VICTIMS = re.compile(
 
 # the town a report is about, named by its kind: "in the centre of town", "the town's market"
 _THE_TOWN = re.compile(r"\b(?:(?:the|this)\s+(?:town|city)(?:['’]s)?|(?:centre|center|heart)\s+of\s+town)\b", re.I)
+# a name that people are of or from: "Residents of Barsalogho", "people from X" (not "in X, in the west of
+# the city": a part of the town)
+_OF_A_NAME = re.compile(r"(?=[of])\b(?:of|from)\s+([A-Z][a-z][\w'’-]{2,})")
+
+
+def _unknown_town_before(clean: str, start: int, end: int, mentions: list[Mention], idx: list[int]) -> bool:
+    """Whether ``clean[start:end]`` names, after "of" or "from", a word that is no mention and no
+    common word: a town no gazetteer has, which "the town" after it may mean."""
+    for m in _OF_A_NAME.finditer(clean, start, end):
+        a = m.start(1)
+        if any(mentions[i].cstart <= a < mentions[i].cend for i in idx):
+            continue
+        if m.group(1).lower() not in common_words():
+            return True
+    return False
+
+
 # a site of the town a report is about, named by a name no gazetteer has: "the siege at the Sahafi
 # Hotel", "outside Data Darbar", "at the Dimaporo Gymnasium"
 _NAMED_SITE = re.compile(
@@ -616,6 +638,8 @@ def attach_claims(
                 own = then
         if own:
             ev = min(own, key=lambda e: abs(e.trigger[0] - fs))
+        elif si in described and _SEPARATE_OPENING.match(c.quote):
+            pass  # "Separately, a drone strike near X killed ...": another event, one this article could not place
         else:
             para = sentences[si].paragraph
             for back in range(si - 1, max(-1, si - 4), -1):
@@ -652,6 +676,11 @@ def attach_claims(
     return _wholes_apart(out, told, events, struck)
 
 
+# a sentence that turns to another event: "Separately, ...", "In a separate attack, ..."
+_SEPARATE_OPENING = re.compile(
+    r"\s*(?:Separately|Elsewhere|In\s+(?:a\s+)?(?:separate|another|other)\s+(?:[\w-]+\s+)?(?:incidents?|attacks?|"
+    r"strikes?|developments?|raids?))\b"
+)
 # a toll revised in a sentence that tells of no event: the event of a place it names, else the article's
 # lead event's
 _TOLL_RISEN = re.compile(
