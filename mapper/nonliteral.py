@@ -134,6 +134,16 @@ _MODIFIES = re.compile(
     r"facility|barracks|headquarters|academy|hospital|zone|installation|depot|outpost|checkpoint))|tariffs|sanctions|representatives?|trade\s+representative|spokes(?:man|woman|person)|"
     r"dollars?)\b"
 )
+# the government of the place's region, city or district: "the Odesa regional administration said", "Kharkiv
+# regional governor Oleh Syniehubov", "the Kherson City Military Administration"
+_BODY_OF_AREA_AFTER = re.compile(
+    r"^[ ](?i:regional|oblast|provincial|district|city|municipal)[ ](?i:(?:military|state|civil(?:ian)?)[ ])?"
+    r"(?i:administration|governor|council|authorit(?:y|ies)|head|chief|prosecutor|police|officials?|government|"
+    r"mayor)\b"
+    # (not its building, where something may happen: "the Uruzgan provincial governor's compound", "the regional
+    # administration building")
+    r"(?!['’]s\b|[ ](?:building|compound|offices?|headquarters|residence|premises|palace)\b)"
+)
 # a building the place qualifies, itself named as where something happened ("outside a Lahore court",
 # "at a Baghdad market"): in the place; not a country's ("outside the US embassy" is in another)
 _BUILDING_AFTER = re.compile(r"^[ ](?:court|markets?)\b")
@@ -243,7 +253,7 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
         return "part of the name of a road or border"
     if _HYPHEN_MODIFIER.match(after):
         return "qualifies a thing (non-literal modifier)"  # "a Barbados-flagged ship", "Iran-backed militias"
-    if _MODIFIES.match(after):
+    if _MODIFIES.match(after) or _BODY_OF_AREA_AFTER.match(after):
         if feature_type not in _NATIONAL and _BUILDING_AFTER.match(after) and _PLACE_OF_BEFORE.search(before):
             return ""  # "shot outside a Lahore court": the building, and so the city, is where it happened
         return "qualifies people or an institution (non-literal modifier)"

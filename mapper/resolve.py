@@ -726,7 +726,12 @@ _KIND_WORDS = (
     r"district|province|governorate|oblast|raion|rayon|prefecture|region|township|state|locality|territory|tehsil"
 )
 # (a kind word may be capitalised, "the Belgorod Region", "Kunar Province"; not "County", part of a US name)
-_KIND_AFTER = re.compile(rf"\s+((?i:{_KIND_WORDS})|county|sub-?district|countryside|local\s+government\s+area|LGA)\b")
+_KIND_AFTER = re.compile(
+    rf"\s+((?i:{_KIND_WORDS})|county|sub-?district|countryside|local\s+government\s+area|LGA|"
+    # the government of a region: "the Odesa regional administration", "Kharkiv regional governor"
+    r"(?i:regional)(?=\s+(?i:(?:military|state|civil(?:ian)?)\s+)?(?i:administration|governor|council|authorit(?:y|ies)|"
+    r"head|chief|prosecutor|police|officials?|government)\b))\b"
+)
 # the kind of every item of a list that a plural ends: "the Sumy, Kharkiv and Zaporizhzhia regions"
 _KINDS_AFTER = re.compile(rf"\s+({_KIND_WORDS}|countie)s\b")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
@@ -764,6 +769,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "state": ("admin1",),  # "Sokoto State", "Shan State"
     "prefecture": ("admin1", "admin2"),
     "region": ("admin1", "region", "macro-region"),  # "the Kharkiv region": the oblast, not its raion
+    "regional": ("admin1", "region"),  # "the Odesa regional administration": the oblast's
     "countryside": ("admin1",),  # "the northern countryside of Aleppo", "the Idlib countryside": its province
     "city": _POPULATED,
     "town": _POPULATED,

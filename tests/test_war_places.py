@@ -3063,3 +3063,37 @@ def test_a_sentence_that_turns_to_a_separate_event_takes_neither_place_nor_toll_
     assert nine and not nine[0].places
     fourteen = [c for c in r.claims if c.killed_min == 14]
     assert fourteen and all(c.places for c in fourteen)
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "body"),
+    [
+        (
+            "Drones hit grain silos in Reni overnight, the Odesa regional administration said on Tuesday.",
+            "Reni",
+            "Odesa",
+        ),
+        (
+            "A missile struck a warehouse in Lozova, Kharkiv regional governor Oleh Syniehubov said.",
+            "Lozova",
+            "Kharkiv",
+        ),
+        (
+            "Shelling damaged a school in Nikopol, the head of the Dnipropetrovsk Regional Military Administration "
+            "said.",
+            "Nikopol",
+            "Dnipropetrovsk",
+        ),
+    ],
+)
+def test_the_region_whose_government_speaks_is_not_struck_and_is_the_region(
+    pipe: Pipeline, text: str, struck: str, body: str
+) -> None:
+    m = _mentions(pipe, text)
+    assert _struck(pipe, text) == {struck}
+    assert m[body].place is not None and m[body].place.feature_type == "admin1"
+
+
+def test_a_governors_compound_is_a_place_where_it_happened(pipe: Pipeline) -> None:
+    text = "Gunmen stormed the Uruzgan provincial governor's compound in Tarin Kowt on Thursday."
+    assert "Uruzgan" in _struck(pipe, text)
