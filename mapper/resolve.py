@@ -525,9 +525,17 @@ class Resolver:
                 and ("admin1" in kinds.get(m.key, ()) or _PROVINCE_WORD.search(m.surface))
             ):
                 named_provinces[m.sentence].add((choice[m.key][1].country, choice[m.key][1].admin1))
+        # (and so is a small village of that name, not respelled, that the text calls a village and that lies in
+        # another province: "Let Pan village in Depayin township, Sagaing region" is not Let Pan of Yangon)
         for m in mentions:
             k = m.key
-            if k not in choice or choice[k][0] != 2 or not named_provinces.get(m.sentence):
+            if k not in choice or not named_provinces.get(m.sentence):
+                continue
+            if choice[k][0] != 2 and not (
+                choice[k][1].feature_type == "village"
+                and choice[k][1].population < OTHER_PROVINCE_VILLAGE
+                and _VILLAGE_AFTER.match(clean, m.cend)  # (the text calls it one: "X village")
+            ):
                 continue
             p = choice[k][1]
             mine = {a for c, a in named_provinces[m.sentence] if c == p.country}
@@ -699,6 +707,7 @@ TOWN_REACH_KM = 50  # how far a place inside a town may lie from the town's poin
 # a province named with its kind word inside the name ("Sagaing Region", "Shan State")
 _PROVINCE_WORD = re.compile(r"\s(?:Region|State|Province|Governorate|Oblast)$")
 OTHER_PROVINCE_POPULATION = 100_000  # a village or town smaller than this is read only in the province named
+OTHER_PROVINCE_VILLAGE = 5_000  # (and a village this small so named, when its sentence names another province)
 DISTRICT_FAR_KM = 500  # a town farther than this from all of an article's places is not its "X district"
 _VILLAGE_AFTER = re.compile(r"\s+(?:village|hamlet|community|(?:displacement|IDP)\s+(?:site|camp))\b")
 DIRECTION_KM = 400  # "north of", "south-west of"

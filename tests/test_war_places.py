@@ -3097,3 +3097,11 @@ def test_the_region_whose_government_speaks_is_not_struck_and_is_the_region(
 def test_a_governors_compound_is_a_place_where_it_happened(pipe: Pipeline) -> None:
     text = "Gunmen stormed the Uruzgan provincial governor's compound in Tarin Kowt on Thursday."
     assert "Uruzgan" in _struck(pipe, text)
+
+
+def test_a_small_village_the_text_puts_in_another_province_is_not_its_namesake_there(pipe: Pipeline) -> None:
+    # the gazetteer's Let Pan is a village of Yangon; this one is in a township of Sagaing
+    text = "A fighter jet bombed Let Pan village in Depayin township, Sagaing region, on Tuesday, killing 18 people."
+    m = _mentions(pipe, text)
+    assert m["Let Pan"].place is not None and m["Let Pan"].place.admin1 == "Sagaing"
+    assert _struck(pipe, text) == {"Let Pan"}
