@@ -3105,3 +3105,15 @@ def test_a_small_village_the_text_puts_in_another_province_is_not_its_namesake_t
     m = _mentions(pipe, text)
     assert m["Let Pan"].place is not None and m["Let Pan"].place.admin1 == "Sagaing"
     assert _struck(pipe, text) == {"Let Pan"}
+
+
+def test_the_community_a_sentence_opens_in_yields_to_the_village_it_names(pipe: Pipeline) -> None:
+    text = (
+        "In the Bilopillia community, a drone struck a farm in the village of Vorozhba, injuring a tractor driver. "
+        "His tractor was destroyed."
+    )
+    assert _struck(pipe, text) == {"Vorozhba"}
+    # the community alone is where it happened
+    assert _struck(pipe, "In the Bilopillia community, a drone struck a farm, injuring a tractor driver.") == {
+        "Bilopillia"
+    }

@@ -159,15 +159,20 @@ def find_events(
     lone = len(sentences) == 1
     if lone and not any(not d.recalled for d in drafts):
         drafts += undated
+
     # a district that holds another place of its own event yields to it ("a bomb in the office
     # building of Bharatpur municipality in Chitawan district", "Minpa village in Sukma district")
+    def finest(locations: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        if len(locations) < 2:
+            return locations
+        return [
+            (i, pr)
+            for i, pr in locations
+            if not any(j != i and _district_holds(clean, mentions[i], mentions[j]) for j, _ in locations)
+        ]
+
     for d in drafts:
-        if len(d.locations) > 1:
-            d.locations = [
-                (i, pr)
-                for i, pr in d.locations
-                if not any(j != i and _district_holds(clean, mentions[i], mentions[j]) for j, _ in d.locations)
-            ]
+        d.locations = finest(d.locations)
     # a running total ("more than 7,000 killed in the insurgency in Yala and Pattani since 2004")
     # tells where the article's own events happen, and of no event itself: its places are struck
     # only in a text of that one sentence
@@ -193,7 +198,7 @@ def find_events(
                     and entry_places(clean, sentences[back], mentions, by_sentence[back], found_in[back])
                 )
             ) and scene(back):
-                d.locations, d.inherited = scene(back), True
+                d.locations, d.inherited = finest(scene(back)), True
                 break
     # "struck the municipal building in the centre of town", "a bomb outside Data Darbar": the town
     # the report is about, the one its headline and dateline name
@@ -401,11 +406,14 @@ _HELD_GAP = re.compile(
 )
 _DISTRICT_OF = re.compile(rf"\b{_UNIT_OF}\s+of\s+(?:the\s+)?$", re.I)
 _DISTRICT_AFTER = re.compile(
-    r"\s+(?:district|territory|municipality|county|raion|division|regency|agency|cercle|township|tehsil|"
+    r"\s+(?:district|territory|municipality|county|raion|division|regency|agency|cercle|township|tehsil|community|"
+    r"hromada|"
     r"local\s+government\s+area|"
     r"LGA)\b",
     re.I,
 )
+_OPENS_IN = re.compile(r"(?:^|[.!?]\s+|\n)In\s+(?:the\s+)?$")
+_FRAME_AFTER = re.compile(rf"{_DISTRICT_AFTER.pattern}\s*,", re.I)
 HELD_KM = 60  # the farthest a place may lie from the point of the district the text puts it in
 
 
@@ -422,6 +430,17 @@ def _district_holds(clean: str, outer: Mention, inner: Mention) -> bool:
         return False  # (a city keeps its marker beside its parts: "targets in the X neighborhood and
         # the vicinity of the Y shrine in the city of Al-Mayadeen", as the seeds' gold has it)
     if contains(a, b):  # a place the text put in it
+        return True
+    if (
+        # the district a sentence opens in, and a village later in that sentence: "In the Krasnopillia community,
+        # the enemy dropped two bombs on the village of Myropillia"
+        outer.cend <= inner.cstart
+        and _OPENS_IN.search(clean, max(0, outer.cstart - 12), outer.cstart)
+        and _FRAME_AFTER.match(clean, outer.cend)
+        and b.feature_type in POPULATED_TYPES
+        and (a.country, a.admin1) == (b.country, b.admin1)
+        and distance_km(a, b) <= HELD_KM
+    ):
         return True
     return (
         b.feature_type not in AREA_TYPES | {"admin2", "district"}
