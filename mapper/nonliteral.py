@@ -49,7 +49,9 @@ _ORG_BEFORE = re.compile(
     re.I,
 )
 _POSSESSIVE = re.compile(
-    r"^'s\s+(?:[a-z]+\s+){0,2}?(?:sources?|correspondents?|reporters?|reports?|website|channel|broadcasts?|"
+    r"^'s\s+(?:[a-z]+(?:-[a-z]+)?\s+){0,2}?(?:sources?|correspondents?|reporters?|reports?|website|channel|broadcasts?|"
+    # what a state wages: "Russia's full-scale invasion", "Israel's offensive", "Iran's missiles"
+    r"invasion|occupation|offensive|campaign|missiles?|drones?|air\s+defen[cs]es?|"
     r"government|ministry|ministers?|president|leaders?|officials?|army|forces|military|sovereignty|"
     r"strikes?|response|policy|disregard|influence|allies|ally|envoy|embassy|decision|position|stance|"
     r"support|backing|proxies|proxy|regime|administration|parliament|cabinet|security|intelligence|"

@@ -3117,3 +3117,103 @@ def test_the_community_a_sentence_opens_in_yields_to_the_village_it_names(pipe: 
     assert _struck(pipe, "In the Bilopillia community, a drone struck a farm, injuring a tractor driver.") == {
         "Bilopillia"
     }
+
+
+# --------------------------------------------------------------------------- reports of no strike (2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Investigators said the fire at the arms depot near Tikrit was caused by heat, not by a drone or "
+            "an air strike."
+        ),
+        "There was no immediate word of Ukrainian retaliation against Belgorod on Sunday.",
+        (
+            "Officials in Tyre said the threatened strike on the building in Maarakeh was not carried out "
+            "after inspectors found it empty."
+        ),
+        "Army calls off planned strike on Jenin camp after talks",
+        (
+            "AMMAN - Jordan's air force intercepted a drone over Irbid on Friday, the army said. The drone "
+            'was "successfully intercepted" and there were no reports of anyone hurt, it added.'
+        ),
+        (
+            "SIVAKASI - Six workers died on Monday when a blast tore through a firecracker unit at "
+            "Mettamalai village near Sattur, police said."
+        ),
+        (
+            "PESHAWAR - Four soldiers were killed when an army helicopter crashed near Parachinar in bad "
+            "weather on Tuesday, the military said. All four on board were martyred, it said."
+        ),
+        (
+            "A blaze at an ammunition store inside a base near Hilla sent rockets flying into nearby fields "
+            "on Sunday, officials said."
+        ),
+        "The colonel commanded an artillery unit stationed outside Homs during the siege.",
+        "Hundreds attended a memorial for massacre victims in Srebrenica on Saturday.",
+        "In Lagos, striking dock workers blocked the port gates on Monday.",
+        (
+            "Tens of thousands who fled fighting in Kordofan and in Babanusa now live in camps around Kosti. "
+            "Aid agencies say food is running short."
+        ),
+        (
+            "Relatives collected the bodies of fighters killed in action near Tal Abyad at a crossing on "
+            "Thursday. The exchange was brokered by local elders."
+        ),
+        (
+            "Prosecutors say the officer ordered mortar fire on the streets of Daraya between 2012 and 2014. "
+            "He denies the charges."
+        ),
+        "Drones and boarding teams were also rehearsed off the port of Bandar Abbas, state television said.",
+        "A freighter docked at Subic Bay with the missiles on Saturday, officials said.",
+        "The missile flew for 40 minutes and landed outside Japan's exclusive economic zone, west of Akita.",
+        (
+            "A witness told the tribunal that his father was shot dead at the family farm in Nahr-e Saraj. "
+            "The hearing continues on Monday."
+        ),
+        "The panel is examining whether soldiers carried out unlawful killings in Sangin.",
+        "The agency said its operations in Darfur were only half funded.",
+        "Families in Mosul are still waiting for compensation for destroyed homes.",
+        "A Russian drone briefly entered Moldovan airspace over Ocnita district on Thursday.",
+    ],
+)
+def test_accidents_deliveries_tests_inquiries_and_words_of_other_things_strike_nothing(
+    pipe: Pipeline, text: str
+) -> None:
+    assert not _struck(pipe, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Drones struck a fuel depot near Hilla on Sunday, setting off a blaze that sent rockets flying "
+            "into nearby fields."
+        ),
+        "Russian troops shelled Kherson on Monday, killing two residents, the regional governor said.",
+        "The attack on the market in Kharkiv killed seven people on Saturday, officials said.",
+        "An air strike hit a house in Khan Younis on Tuesday, killing nine.",
+    ],
+)
+def test_strikes_beside_those_words_still_strike(pipe: Pipeline, text: str) -> None:
+    assert _struck(pipe, text)
+
+
+def test_a_states_invasion_is_no_place(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "The strike was one of the deadliest of Russia's full-scale invasion, officials said.")
+    assert not m["Russia"].literal
+
+
+def test_a_year_that_ends_the_clause_dates_it_unless_a_clause_of_its_own_holds_it(pipe: Pipeline) -> None:
+    recalled = (
+        "A memorial was unveiled in Kramatorsk on Friday. The attack killed more than 50 people at the station "
+        "in April 2022."
+    )
+    assert not _struck(pipe, recalled)
+    told = (
+        "Nine people were killed when jets bombed a market in Kanbalu on Tuesday. It was the deadliest attack "
+        "there since the army seized power in 2021."
+    )
+    assert "Kanbalu" in _struck(pipe, told)

@@ -100,6 +100,11 @@ _CROWD_BEFORE = re.compile(
     r"tourists|migrants)\b",
     re.I,
 )
+_WORKERS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:workers|employees|staff|doctors|nurses|teachers|miners|drivers|truckers|dockers|"
+    r"unions?|members|lecturers|pilots|farmers)\b",
+    re.I,
+)
 _STORM_AFTER = re.compile(
     r"\s+(?:out|off|away|back|home|onto\s+the\s+(?:pitch|field|stage)|to\s+(?:victory|power|the\s+top|a\s+win|"
     r"the\s+lead|first|second|office)|into\s+the\s+(?:lead|final|record))\b|\s+(?:its|their|the)\s+budget\b|\s+by\s+"
@@ -138,7 +143,7 @@ _FILMED_BEFORE = re.compile(
 _NOT_EVENT_BEFORE = re.compile(
     r"(?=[abcdefghilmoprstvw])(?:\b(?:hunger|labou?r|general|teachers'?|workers'?|heart|panic|asthma|anxiety|price|prices|"
     r"shares?|stocks?|lucky|first|opening|shot\s+at|photo|cheap|verbal|cyber|political|legal|insurance|"
-    r"rescue|search|sting|police|customs|anti-drug|drug|surgical|military|"
+    r"rescue|search|sting|police|customs|anti-drug|drug|surgical|military|detention|arrest|"
     # the work of aid and repair: "to supply operations in X", "demining operations", "relief operations" (not
     # an army's "clearance operation")
     r"aid|relief|humanitarian|supply|recovery|demining|mine\s+clearance|evacuation|peacekeeping|salvage|"
@@ -181,12 +186,33 @@ _NOT_EVENT_AFTER = re.compile(
     r"partnership|pact|truce|ceasefire)s?\b|"
     # a place or a staff of work: "the field's operations centre", "an operations room"
     r"^\s+(?:cent(?:re|er)s?|rooms?|managers?|staff|departments?|directors?)\b|"
+    # a unit named by its weapon: "commanded an artillery unit", "drone operators", "a missile brigade"
+    r"^\s+(?:units?|battalions?|brigades?|regiments?|batter(?:y|ies)|divisions?|squads?|crews?|operators?|"
+    r"commanders?|schools?|academ(?:y|ies))\b|"
+    # the event named to qualify others: "massacre victims", "bombing survivors", "the attack anniversary"
+    r"^\s+(?:victims|survivors|anniversary|memorial|suspects?|perpetrators|trial|inquiry|investigation|"
+    r"compensation)\b|"
     # an industry, not a use: "sanctions targeting its drone makers", "missile technology"
     r"^\s+(?:makers?|manufacturers?|producers?|industry|programm?es?|production|exports?|components|technology|"
     r"ammunition|munitions|factor(?:y|ies)|plants?)\b",
     re.I,
 )
-NEGATED = re.compile(r"\b(?:not|n't|never|no|denied|deny|denies|without)\b(?:\s+\w+){0,3}\s*$", re.I)
+# no word of one at all: "There was no immediate word of Israeli military action in Yemen" (not "no reports of
+# casualties from the strike", which tells of one)
+_NO_WORD_OF_BEFORE = re.compile(
+    r"\b[Nn]o\s+(?:immediate\s+|independent\s+|official\s+|further\s+)?(?:word|sign|signs|reports?|confirmation|"
+    r"indication|evidence)\s+of\s+(?:any\s+|an?\s+)?"
+    r"(?:(?!(?:from|in|at|on|after|by|during|casualties|damage|injuries|deaths|dead|victims)\b)[\w-]+\s+){0,3}$"
+)
+_NOT_DONE_AFTER = re.compile(
+    r"\s+(?:was|were|has|have|had)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:carried\s+out|executed|launched|conducted|"
+    r"implemented|made|approved)\b|\s+(?:did|does|do)\s+not\s+(?:take\s+place|happen|go\s+ahead)\b",
+    re.I,
+)
+# (and the next item of a list after it: "not by a drone or an air strike")
+NEGATED = re.compile(
+    r"\b(?:not|n't|never|no|denied|deny|denies|without)\b(?:\s+\w+){0,3}(?:\s+(?:or|nor)(?:\s+\w+)?)?\s*$", re.I
+)
 # a modal verb just before the event word: "could strike", "will soon attack", "might also bomb"
 _MODAL_BEFORE = re.compile(
     r"\b(?:could|would|might|may|will|shall|can|should|must)\s+"
@@ -262,6 +288,15 @@ _TRADED_BEFORE = re.compile(
     r"(?:(?!(?:at|on|against|into|toward|towards|from|over)\b)[\w'’-]+\s+){0,6}$",
     re.I,
 )
+_CARRIED_BEFORE = re.compile(
+    r"\b(?:with|carrying|carried|transporting|loaded\s+with|laden\s+with)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_AT_SEA = re.compile(
+    r"\b(?:landed|landing|fell|falling|splash(?:ed|ing)\s+down|crashed|plunged)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:in|into|outside|off)\s+(?:[\w'’-]+\s+){0,4}?(?:sea|waters|ocean|exclusive\s+economic\s+zone|EEZ)\b",
+    re.I,
+)
 _AIR_WORDS = ("drone", "missile", "rocket", "uav", "airbase", "air base", "aircraft")
 # some brought down, the rest not: "most of which were intercepted", "some of the rockets were intercepted"
 _PART_OF_THEM = re.compile(r"\b(?:most|some|many|several|half|part|all\s+but\s+\w+)\s+of\b", re.I)
@@ -284,7 +319,8 @@ _LOOKED_INTO_BEFORE = re.compile(
 # what was called off: "called off the strike", "postponed the offensive", "put the operation on hold"
 _CALLED_OFF_BEFORE = re.compile(
     r"\b(?:call(?:ed|ing|s)?\s+off|cancell?(?:ed|ing|s)?|postpon(?:e|ed|es|ing)|abort(?:ed|ing|s)?|shelv(?:e|ed|es|ing)|"
-    r"scrapp(?:ed|ing)|scraps?)\s+(?:the|its|their|an?|this|that|a\s+planned)\s+(?:[\w-]+\s+){0,2}$",
+    # (a headline drops the article: "Israel calls off threatened strike on X")
+    r"scrapp(?:ed|ing)|scraps?)\s+(?:(?:the|its|their|an?|this|that|a\s+planned)\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _CALLED_OFF_WORDS = ("call", "cancel", "postpon", "abort", "shelv", "scrap")  # (what the pattern needs)
@@ -380,9 +416,15 @@ _IN_YEAR = rf"in\s+{_A_YEAR}"
 # "the November 2020 massacre at X", "the 2014 Mpeketoni attack": an event its year names
 _DATED_BEFORE = re.compile(rf"\bthe\s+{_MONTH_YEAR}\s+(?:[\w-]+\s+){{0,2}}$")
 # "laid siege to X in May 2017, sparking a battle": a sentence about another year
-_IN_A_YEAR = re.compile(rf"(?=[Ii])(?<![Ss]ince\s)\b[Ii]n\s+{_A_YEAR}(?!\s*-)")
+_IN_A_YEAR = re.compile(
+    rf"(?=[BFIbfi])(?<![Ss]ince\s)\b(?:[Ii]n\s+{_A_YEAR}(?!\s*-)|[Bb]etween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|"
+    r"[Ff]rom\s+(?:19|20)\d\d\s+(?:to|until)\s+(?:19|20)\d\d\b)"
+)
 # "a strike in December 2023 killed 85": an event its own words date, just after them
-_DATED_AFTER = re.compile(rf"(?:\s+[\w'’-]+){{0,6}}?\s+{_IN_YEAR}")
+_DATED_AFTER = re.compile(
+    rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?:{_IN_YEAR}|between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|"
+    r"from\s+(?:19|20)\d\d\s+(?:to|until)\s+(?:19|20)\d\d\b)"
+)
 # "killed in an air strike last September", "the group's assault on X a decade ago", "during last
 # autumn's war": an earlier time than the report's, without a day, just after the event's words
 _EARLIER_AFTER = re.compile(
@@ -420,6 +462,10 @@ _YEAR_NAMED_CLAUSE = re.compile(
 # "... mass killings in and around X, West Darfur, in 2023.": a year that closes the sentence dates
 # what it tells
 # ("Drones were also reported over X, near the border, last week.": a week, no day)
+_YEAR_ENDS = re.compile(rf"\s+{_IN_YEAR}\s*[.!?]?[\s\"”’']*$")
+_SUBORDINATE = re.compile(
+    r"\b(?:since|after|before|when|while|as|until|because|which|who|whom|that|where|during|following|amid)\b", re.I
+)
 _YEAR_AT_END = re.compile(rf",\s+(?:{_IN_YEAR}|last\s+(?:week|{_LAST_WHAT}))\s*[.!?]?[\s\"”’']*$")
 # the clause of an earlier event: "the April 2015 attack in which 148 people were killed"
 _OF_IT = re.compile(r"(?:\b(?:in\s+which|during\s+which|where|when)|,\s+which)\b[^.;]*$")
@@ -589,7 +635,9 @@ _DRILL_WORDS = (
     "computer-generated",
 )
 _DRILL = re.compile(
-    r"\b(?:simulated|war\s+games?|live[\s-]fire\s+(?:drills?|exercises?)|(?:practised|practiced|rehearsed)\s+"
+    r"\b(?:simulated|war\s+games?|live[\s-]fire\s+(?:drills?|exercises?)|"
+    # "underwater drones and mine-laying were also rehearsed off the port of X"
+    r"(?:were|was)\s+(?:also\s+)?(?:rehearsed|practised|practiced)\b|(?:practised|practiced|rehearsed)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:attack|strik|seiz|seal|bomb|assault|land|block)|"
     # "dropped practice bombs on mock air-defence positions", "fired at dummy targets"
     r"(?:mock|dummy)\s+(?:[\w-]+\s+){0,2}?(?:targets?|positions?|villages?|towns?|attacks?|assaults?|raids?|"
@@ -600,6 +648,36 @@ _DRILL = re.compile(
     r"animations?|animated\s+(?:video|clip|film)s?|computer-generated)",
     re.I,
 )
+_TESTIMONY_BEFORE = re.compile(
+    r"\b(?:told|tells|telling|testified\s+(?:to|before)|testifying\s+(?:to|before))\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:inquiry|court|tribunal|hearing|judges?|jury|commission|panel)\b[^.;]*$",
+    re.I,
+)
+# what an inquiry asks, not what it found: "is examining whether British troops carried out killings"
+_WHETHER_BEFORE = re.compile(
+    r"\b(?:examin|investigat|determin|establish|assess|look(?:s|ed|ing)?\s+into|ask|consider)\w*\s+whether\b[^.;]{0,80}$",
+    re.I,
+)
+_WORKS_OF = re.compile(
+    r"\b(?:agency|agencies|organi[sz]ations?|charit(?:y|ies)|NGOs?|UN|WFP|UNHCR|UNICEF|OCHA|UNRWA|ICRC|programme|"
+    r"aid\s+groups?|Red\s+Cross|Red\s+Crescent)\b[^.;]{0,40}?\b(?:its|their)\s+$"
+)
+_REBUILT_THINGS_AFTER = re.compile(
+    r"\s+(?:homes|houses|buildings|property|properties|infrastructure|schools|hospitals|bridges|roads|shops|"
+    r"apartments|flats|neighbou?rhoods)\b",
+    re.I,
+)
+_FOR_THE_RUINED_BEFORE = re.compile(r"\b(?:for|of|in|among|rebuild\w*|repair\w*|replac\w*)\s+(?:the\s+)?$", re.I)
+_FLED_BEFORE = re.compile(
+    r"\b(?:fled|flee|flees|fleeing|escaped|escaping|displaced\s+by|driven\s+out\s+by|uprooted\s+by)\s+(?:the\s+)?$",
+    re.I,
+)
+_OF_THE_DEAD_BEFORE = re.compile(
+    r"\b(?:bodies|remains|graves|families|relatives|names|memory|funerals?)\s+of\s+(?:the\s+|those\s+|\d+\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_DEATH_WORDS = frozenset({"killed", "martyred", "slaughtered", "massacred", "murdered", "executed", "shot dead"})
 # a condition: "warned the group ... if attacks on shipping did not stop"
 _IF_BEFORE = re.compile(r"\b(?<!as\s)(?<!even\s)[Ii]f\s+(?:[\w'’-]+\s+){0,6}$")
 # a campaign's name ("Operation Hadin Kai", "Operation Claw-Lock")
@@ -702,6 +780,10 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         in_year = named.end()
     closing = _YEAR_AT_END.search(text, start, end)
     year_after = closing.start() if closing is not None else -1
+    # (without a comma, the year dates the clause it ends: "killed more than 50 people at the station in April
+    # 2022.", not "killed 160 ... since the army seized power in 2021.")
+    bare = _YEAR_ENDS.search(text, start, end) if closing is None else None
+    year_ends = bare.start() if bare is not None else -1
     if any(w in clause_low for w in _DRILL_WORDS) and _DRILL.search(clause):
         return out  # "the exercise practised sealing off the ports of X and attacking simulated targets"
     may = any(w in clause_low for w in (" could ", " would ", " might ", " may "))
@@ -718,8 +800,24 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "the film was shot in X": filmed
         if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(after) or NEGATED.search(before[-30:]):
             continue
+        if "o " in before and _NO_WORD_OF_BEFORE.search(before):
+            continue  # "no immediate word of Israeli military action in Yemen": none reported
+        if " n" in text[me : me + 24] and _NOT_DONE_AFTER.match(text, me, end):
+            continue  # "the strike was not carried out": none happened
         if _NOT_THIS_EVENT.search(before):
             continue
+        if "whether" in before and _WHETHER_BEFORE.search(before):
+            continue  # "is examining whether troops carried out extrajudicial killings": not found to have happened
+        if phrase.startswith("operation") and _WORKS_OF.search(before):
+            continue  # "the agency said its operations in Sudan were only 30% funded"
+        if (
+            phrase in ("destroyed", "damaged")
+            and _REBUILT_THINGS_AFTER.match(text, me, end)
+            and _FOR_THE_RUINED_BEFORE.search(before)
+        ):
+            continue  # "compensation for destroyed homes": what was destroyed once
+        if phrase == "striking" and _WORKERS_AFTER.match(text, me, end):
+            continue  # "striking workers blocked the entrance": a labour strike
         if phrase in _STORM_WORDS and (_CROWD_BEFORE.search(text, start, ms) or _STORM_AFTER.match(text, me, end)):
             continue  # "protesters stormed the embassy", "he stormed out of the talks"
         if _MADE_SAFE_BEFORE.search(before):
@@ -734,6 +832,10 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "said it had intercepted Ukrainian drones": brought down, not a hit
         if munition and _TRADED_BEFORE.search(text, max(start, ms - 60), ms):
             continue  # "has also bought Turkish drones", "a new batch of combat drones": arms, not their use
+        if munition and _CARRIED_BEFORE.search(text, max(start, ms - 40), ms):
+            continue  # "a cargo ship that docked at X with the missiles": carried, not fired
+        if munition and _AT_SEA.search(clause):
+            continue  # "the missile ... landed outside Japan's exclusive economic zone": in the sea
         if munition and said_nothing_hit:
             continue  # "a drone flew over the plant but caused no damage": a sentence that says nothing was hit
         if rebuilt and _RELATIVE_PASSIVE_BEFORE.search(text, start, ms):
@@ -787,6 +889,11 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
                 and not find_dates(text[me:end])
             )
             or (me <= year_after and not any(c in text[me:year_after] for c in ".;"))
+            or (
+                me <= year_ends
+                and not any(c in text[me:year_ends] for c in ".;,")
+                and _SUBORDINATE.search(text, me, year_ends) is None
+            )
         )
         recalled = (
             vague
@@ -805,6 +912,16 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             )
         )
         background = bool(_BACKGROUND_BEFORE.search(before))
+        if not recalled and ("fle" in low or "escap" in low or "displac" in low) and _FLED_BEFORE.search(before):
+            recalled = True  # "350,000 who fled fighting in Darfur": the cause of flight, long before
+        if (
+            not recalled
+            and ("told" in clause_low or "testif" in clause_low)
+            and _TESTIMONY_BEFORE.search(text, start, ms)
+        ):
+            recalled = True  # "has told the inquiry that his two brothers were shot dead at their home in X"
+        if phrase in _DEATH_WORDS and _OF_THE_DEAD_BEFORE.search(before):
+            continue  # "the bodies of soldiers killed in action": deaths of any time, no event
         ongoing = (
             (any(w in low for w in _ONGOING_WORDS) and _ONGOING_BEFORE.search(before) is not None)
             or _ONGOING_VERB_AFTER.match(text, me, end) is not None
@@ -907,16 +1024,34 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
         # whose headline or lead tells of one and that names no arms anywhere
         lead_end = sentences[min(1, len(sentences) - 1)].end if sentences else 0
         about_it = _HAZARD.search(clean, 0, lead_end) is not None and _ARMED.search(clean) is None
-        found = [
-            []
-            if ts
-            and (
-                about_it
-                or (_HAZARD.search(clean, s.start, s.end) is not None and _ARMED.search(clean, s.start, s.end) is None)
-            )
-            else ts
-            for ts, s in zip(found, sentences, strict=True)
-        ]
+        hazard = [_HAZARD.search(clean, s.start, s.end) is not None for s in sentences]
+        kept: list[list[Trigger]] = []
+        for k, (ts, s) in enumerate(zip(found, sentences, strict=True)):
+            if ts and hazard[k] and not about_it:
+                # (arms it says were not the cause are none: "caused by heat, not by a drone or an air strike")
+                armed = [
+                    a.group()
+                    for a in _ARMED.finditer(clean, s.start, s.end)
+                    if not NEGATED.search(clean, max(s.start, a.start() - 30), a.start())
+                ]
+                if not armed:
+                    ts = []
+                elif all(_STORED_ARMS.fullmatch(a) for a in armed):
+                    # what a fire set off: "The blaze ... sending rockets flying into nearby farmland", "a fire
+                    # that set off explosions at an ammunition depot"
+                    ts = [t for t in ts if t.word.lower() not in _WEAPON_ONLY and t.word.lower() not in _BLAST_WORDS]
+            elif (
+                ts
+                and k > 0
+                and hazard[k - 1]
+                and not kept[k - 1]
+                and s.paragraph == sentences[k - 1].paragraph
+                and all(t.weak for t in ts)
+                and _ARMED.search(clean, s.start, s.end) is None
+            ):
+                ts = []  # its victims, in the same paragraph: "... crashed north of X. All five on board were killed."
+            kept.append([] if about_it and ts else ts)
+        found = kept
     if "strike" in clean and _LABOUR_STRIKE.search(clean):
         found = [[t for t in ts if not _workers_strike(clean, t)] for ts in found]
     # a launch the next sentence says was all brought down: "fired a barrage of rockets at a base near
@@ -958,7 +1093,7 @@ _ALL_BROUGHT_DOWN = re.compile(
     rf"\b[Aa]ll\s+(?:of\s+)?(?:the\s+|\d+\s+)?{_NOT_BUT}{MUNITIONS}\s+(?:\([^()]{{1,10}}\)\s+)?"
     rf"(?:were|had\s+been|have\s+been)\s+(?:successfully\s+)?(?:{DOWNED}|destroyed)\b|"
     # one: "the missile was intercepted over the Red Sea"
-    rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?{MUNITIONS}\s+(?:was|had\s+been)\s+(?:successfully\s+)?(?:{DOWNED}|destroyed)\b",
+    rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?{MUNITIONS}\s+(?:was|had\s+been)\s+[\"“']?(?:successfully\s+)?(?:{DOWNED}|destroyed)\b",
     re.I,
 )
 _NOTHING_HIT_WORDS = (
@@ -976,7 +1111,9 @@ _NOTHING_HIT_WORDS = (
 )
 _NOTHING_HIT = re.compile(
     r"\bno\s+(?:reports?\s+of\s+)?(?:injur(?:y|ies)|casualties|damage|hits|impacts?)\b|\bnone\s+(?:was|were)\s+(?:hurt|injured|killed)\b|\b(?:no\s+one|nothing)\s+was\s+(?:hit|hurt|injured|killed|damaged)\b|"
-    r"\bhit\s+no\s+(?:buildings?|homes?|targets?|one)\b",
+    r"\bhit\s+no\s+(?:buildings?|homes?|targets?|one)\b|"
+    # "no reports of anyone hit by fragments", "no reports of people injured"
+    r"\bno\s+reports?\s+of\s+(?:anyone|anybody|any\s+one|people|civilians)\s+(?:being\s+)?(?:hit|hurt|injured|wounded|killed)\b",
     re.I,
 )
 
@@ -1010,28 +1147,38 @@ _HAZARD_WORDS = tuple(
     "landslide|mudslide|avalanche|wildfire|bushfire|bush fire|forest fire|fire broke|caught fire|blaze|heatwave|"
     "heat wave|tsunami|eruption|blizzard|monsoon|torrential|gas leak|gas explosion|gas blast|cylinder|boiler|"
     "transformer|firework|short circuit|electrical fault|plunged|crash|collided|collision|capsized|derailed|"
-    "overturned|collapse|stampede|drowned|electrocuted|accident".split("|")
+    "overturned|collapse|stampede|drowned|electrocuted|accident|firecracker| fire at| fire in| fire that|"
+    " fire which".split("|")
 )
 _HAZARD = re.compile(
     r"\b(?=[A-IL-TVWa-il-tvw])(?:(?:earth)?quakes?|tremors?|aftershocks?|(?:flash\s+)?floods?|flooding|storms?|cyclones?|hurricanes?|"
     r"typhoons?|tornado(?:es)?|lightning|landslides?|mudslides?|avalanches?|wildfires?|(?:forest|bush)\s*fires?|"
     r"heat\s*waves?|tsunamis?|(?:volcanic\s+)?eruptions?|blizzards?|monsoon\s+rains?|torrential\s+rains?|"
     r"(?:gas|cylinder|boiler|transformer|fireworks?)\s+(?:explosions?|blasts?|leaks?)|gas\s+leaks?|"
+    r"(?:fireworks?|firecrackers?)\s+(?:factory|factories|units?|plants?|warehouses?|workshops?|manufactur\w*)|"
     r"short\s+circuits?|electrical\s+faults?|fire\s+broke\s+out|blaze|caught\s+fire|plunged|crash(?:ed|es)?|"
+    # "a fire at an ammunition depot", "the fire that set off explosions" (not "opened fire at")
+    r"(?:[Aa]|[Tt]he)\s+(?:huge\s+|massive\s+|large\s+|big\s+)?fire\s+(?:at|in|that|which)|"
     r"collided|collisions?|capsized|derailed|overturned|stampedes?|drowned|electrocuted|"
     r"(?:building|roof|bridge|mine|wall|house|dam|tunnel|ceiling|stadium|school)s?\s+collapse[ds]?|"
     r"(?:road|traffic|car|bus|train|rail|industrial|mining|workplace)\s+accidents?)\b",
     re.I,
 )
-# arms, those who bear them, and what they do: a sentence or an article with any of them is no
-# disaster's alone ("a fire broke out after a drone hit the depot")
+# arms, those who bear them against others, and what they do: a sentence or an article with any of them is no
+# disaster's alone ("a fire broke out after a drone hit the depot"); an army's soldiers or fighters are not enough
+# ("two soldiers were killed when an army helicopter crashed", "the army flew the injured out")
 _ARMED = re.compile(
     r"\b(?=[A-GIJMORSTWa-gijmorstw])(?:air\s*strikes?|air\s*raids?|bomb(?:s|ed|ing|ings|ers?)?|shell(?:s|ed|ing)|missiles?|rockets?|drones?|"
-    r"mortars?|artillery|gun(?:fire|men|man|shots?)|shoot-?outs?|militants?|insurgents?|rebels?|fighters|jihadists?|"
-    r"terrorists?|troops|soldiers?|army|military|armed|attack(?:s|ed|ers?)?|assailants?|ambush(?:ed)?|raids?|"
+    r"mortars?|artillery|gun(?:fire|men|man|shots?)|shoot-?outs?|militants?|insurgents?|rebels?|jihadists?|"
+    r"terrorists?|armed|attack(?:s|ed|ers?)?|assailants?|ambush(?:ed)?|raids?|"
     r"IEDs?|grenades?|explosives?|sabotage|warplanes?|jets|offensive|clash(?:es|ed)?|suicide|munitions?|"
     r"ammunition|shrapnel|sniper|shot\s+down)\b",
     re.I,
+)
+_BLAST_WORDS = frozenset({"explosion", "explosions", "blast", "blasts", "exploded", "detonated", "went off"})
+# arms a fire or a blast sets off where they are kept: no attack of themselves
+_STORED_ARMS = re.compile(
+    r"(?:rockets?|missiles?|shells?|ammunition|munitions?|explosives?|mortars?|grenades?|bombs?)", re.I
 )
 # a launch that hit something: not all brought down, whatever the next sentence says
 _LANDED = re.compile(

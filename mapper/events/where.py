@@ -102,6 +102,8 @@ _ORIGIN_BEFORE = re.compile(
     # where someone is now ("whose daughters were killed in the fire, is now in X"); where a
     # launching aircraft flew ("launched by a bomber flying over the Kursk region")
     r"(?:is|are)\s+now\s+(?:[a-z]+ing\s+)?in|(?:flying|flew|operating)\s+over|"
+    # a drone's path, not a hit: "one briefly entered Romanian airspace over Tulcea county"
+    r"air\s*space\s+(?:over|above|near)|"
     # "missiles from bombers over the Saratov region"; an advance, not a hit: "as rebels close in on X"
     r"(?:bombers?|aircraft|warplanes?|planes?)\s+over|clos(?:e|es|ing|ed)\s+in\s+on|"
     # where the dead were mourned or buried (not "a strike on a funeral in X")
