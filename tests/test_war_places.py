@@ -3217,3 +3217,19 @@ def test_a_year_that_ends_the_clause_dates_it_unless_a_clause_of_its_own_holds_i
         "there since the army seized power in 2021."
     )
     assert "Kanbalu" in _struck(pipe, told)
+
+
+def test_a_place_in_a_part_of_the_headline_after_a_semicolon_that_tells_of_no_event_is_not_struck(
+    pipe: Pipeline,
+) -> None:
+    text = "Drone hits bakery in Nikopol, killing two; ministers gather in Brussels\nMore details to follow."
+    assert _struck(pipe, text) == {"Nikopol"}
+
+
+def test_where_an_official_judges_the_attack_is_not_where_it_hit(pipe: Pipeline) -> None:
+    text = (
+        "Missiles struck a hospital in Kryvyi Rih on Monday, killing six, the governor said. In Warsaw, the "
+        "foreign minister said the attack was a war crime. The mayor, speaking in Dnipro, said the strike showed "
+        "that talks with Moscow were pointless. Leaders in Paris condemned the bombing."
+    )
+    assert _struck(pipe, text) == {"Kryvyi Rih"}

@@ -122,6 +122,8 @@ def find_events(
         then = [t for t in found if t.recalled]
         mine, earlier = [], []
         for loc in chosen:
+            if ";" in clean[sent.start : sent.end] and _clause_of_its_own(clean, sent, mentions[loc[0]], found):
+                continue  # "strike on Nuseirat home kills family; negotiators back in Doha"
             near = _nearest(mentions[loc[0]], found)
             if near.total and near.end <= mentions[loc[0]].cstart and any(not t.total for t in now):
                 continue  # "The attack comes amid a spate of IED attacks in X, Y and Z": the spate's places
@@ -527,6 +529,17 @@ def _by_place(locations: list[tuple[int, int]], mentions: list[Mention]) -> list
         if pid not in best or pr < best[pid][1]:
             best[pid] = (best[pid][0] if pid in best else i, pr)
     return list(best.values())
+
+
+def _clause_of_its_own(clean: str, sent: Sentence, m: Mention, found: list[Trigger]) -> bool:
+    """Whether the place ``m`` stands in a part of its sentence between semicolons that holds no event word
+    and says more than a list's item ("...; negotiators back in Doha", not "Nikopol; Marhanets")."""
+    a = clean.rfind(";", sent.start, m.cstart) + 1 or sent.start
+    b = clean.find(";", m.cend, sent.end)
+    b = sent.end if b < 0 else b
+    if any(a <= t.start < b for t in found):
+        return False
+    return len(clean[a : m.cstart].split()) + len(clean[m.cend : b].split()) >= 3
 
 
 def _nearest(m: Mention, found: list[Trigger]) -> Trigger:

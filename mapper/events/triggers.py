@@ -362,6 +362,20 @@ _CAME_AFTER = re.compile(r"\s+(?:came|comes|come)\s+(?:as|amid|while|on\s+the\s+
 _ANAPHOR_BEFORE = re.compile(
     r"(?:^|\b(?:the|these|those|this|that|its|their|[A-Z][a-z]+day['’]s))\s+(?:[\w-]+\s+)?$", re.I
 )
+_JUDGED_BEFORE = re.compile(
+    r"\b(?:said|says|called|calling|condemned|condemning|condemns|denounced|denouncing|denounces|described|"
+    r"describing|branded|labell?ed|termed|decried|deplored|critici[sz]ed|hailed|praised|justified|defended|"
+    r"welcomed|mourned)\s+(?:that\s+)?(?:the|this|that|these|those|[A-Z][a-z]+day['’]s)\s+(?:[\w-]+\s+)?$"
+)
+_JUDGING_VERB = re.compile(
+    r"\b(?:called|calling|condemned|condemning|condemns|denounced|denouncing|denounces|described|describing|"
+    r"branded|labell?ed|termed|decried|deplored|critici[sz]ed|hailed|praised|justified|defended|welcomed|"
+    r"mourned)\s+(?:that\s+)?\S+\s+(?:[\w-]+\s+)?$"
+)
+_IS_AFTER = re.compile(
+    r"\s+(?:was|is|were|are|had\s+been|has\s+been|showed|shows|proved|proves|amounted|amounts|constituted|"
+    r"constitutes|marked|marks|represented|represents|demonstrated|demonstrates|underlined|underlines)\b"
+)
 # what a recalled event is recalled as: the cause of this one, or what someone condemns
 _CAUSE_BEFORE = re.compile(rf"\b(?:{_CAUSE})\b[^.;]*$", re.I)
 _EARLIER = re.compile(
@@ -908,6 +922,13 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
                     " c" in text[me : me + 3]
                     and _CAME_AFTER.match(text, me, end) is not None
                     and _ANAPHOR_BEFORE.search(before)
+                )
+                # the article's event named again to judge it: "In Brussels, the EU's foreign policy chief said
+                # the attack was 'horrific'", "Zelensky said the strike showed that Russia wants war" (what
+                # follows is where others are)
+                or (
+                    _JUDGED_BEFORE.search(before) is not None
+                    and (_JUDGING_VERB.search(before) is not None or _IS_AFTER.match(text, me, end) is not None)
                 )
             )
         )
