@@ -3233,3 +3233,22 @@ def test_where_an_official_judges_the_attack_is_not_where_it_hit(pipe: Pipeline)
         "that talks with Moscow were pointless. Leaders in Paris condemned the bombing."
     )
     assert _struck(pipe, text) == {"Kryvyi Rih"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebel leader said his fighters would resume targeting convoys near Goma if talks failed.",
+        "Bus drivers blocked roads across Ecuador on Tuesday in a strike against a fuel price hike.",
+        "2/ People in Nawa (Daraa countryside) report drones overhead all night but no strikes.",
+        "3/ Reports of explosions in Jableh and Baniyas are NOT confirmed.",
+        (
+            "Militants have carried out more than 80 attacks in villages of Cabo Delgado and Niassa since the start "
+            "of the year, killing 120 people, monitors said. The army gave no figures."
+        ),
+    ],
+)
+def test_what_may_resume_labour_protests_drones_overhead_unconfirmed_reports_and_tallies_strike_nothing(
+    pipe: Pipeline, text: str
+) -> None:
+    assert not _struck(pipe, text)

@@ -189,6 +189,8 @@ _NOT_EVENT_AFTER = re.compile(
     # a unit named by its weapon: "commanded an artillery unit", "drone operators", "a missile brigade"
     r"^\s+(?:units?|battalions?|brigades?|regiments?|batter(?:y|ies)|divisions?|squads?|crews?|operators?|"
     r"commanders?|schools?|academ(?:y|ies))\b|"
+    # flying, not striking: "drones overhead all night"
+    r"^\s+(?:overhead|circling|hovering|buzzing|loitering)\b|"
     # the event named to qualify others: "massacre victims", "bombing survivors", "the attack anniversary"
     r"^\s+(?:victims|survivors|anniversary|memorial|suspects?|perpetrators|trial|inquiry|investigation|"
     r"compensation)\b|"
@@ -216,7 +218,9 @@ NEGATED = re.compile(
 # a modal verb just before the event word: "could strike", "will soon attack", "might also bomb"
 _MODAL_BEFORE = re.compile(
     r"\b(?:could|would|might|may|will|shall|can|should|must)\s+"
-    r"(?:(?:also|again|soon|still|yet|now|then|easily|only|even|well)\s+)?$",
+    r"(?:(?:also|again|soon|still|yet|now|then|easily|only|even|well)\s+)?"
+    # "would resume targeting vessels", "will continue to strike"
+    r"(?:(?:resume|continue|start|begin|keep|stop)\s+(?:to\s+)?)?$",
     re.I,
 )
 # a bomb made safe, just before its word: "defused a car bomb", "defused a vehicle loaded with explosives"
@@ -618,6 +622,12 @@ _FOR_SPAN_AFTER = re.compile(
     r"[^.;]{0,80}?\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|the\s+past\s+|the\s+last\s+)?"
     r"(?:a|an|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)?\s*(?:decades?|years|months|weeks)\b"
 )
+_OF_IT_WORDS = frozenset({"killing", "wounding", "injuring"})
+_PARTICIPLE_OF_IT = re.compile(r"[^.;]{0,100}?,\s+(?:[a-z]+ly\s+)?")
+_SINCE_SPAN_AFTER = re.compile(
+    r"[^.;]{0,100}?\bsince\s+(?:the\s+)?(?:beginning|start|outbreak|onset|end|(?:19|20)\d\d|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|last|early|late)\b"
+)
 # a campaign in a perfect tense and its span, before the event word: "has besieged X for more than a
 # year, shelling ..."
 _PERFECT_FOR_SPAN_BEFORE = re.compile(
@@ -661,6 +671,10 @@ _DRILL = re.compile(
     # a picture of one, not one: "an animation showing missiles raining down on X"
     r"animations?|animated\s+(?:video|clip|film)s?|computer-generated)",
     re.I,
+)
+_UNCONFIRMED = re.compile(
+    r"\b(?:[Rr]eports?|[Cc]laims?|[Rr]umou?rs?)\s+(?:of|that)\b[^.;]{0,100}?\b(?:are|is|were|was|remain|remains)\s+"
+    r"(?:(?:not|NOT)\s+(?:yet\s+)?confirmed|unconfirmed)\b"
 )
 _TESTIMONY_BEFORE = re.compile(
     r"\b(?:told|tells|telling|testified\s+(?:to|before)|testifying\s+(?:to|before))\s+(?:the\s+|an?\s+)?"
@@ -798,6 +812,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
     # 2022.", not "killed 160 ... since the army seized power in 2021.")
     bare = _YEAR_ENDS.search(text, start, end) if closing is None else None
     year_ends = bare.start() if bare is not None else -1
+    unconfirmed = _UNCONFIRMED.search(clause) if "confirm" in clause_low else None
     if any(w in clause_low for w in _DRILL_WORDS) and _DRILL.search(clause):
         return out  # "the exercise practised sealing off the ports of X and attacking simulated targets"
     may = any(w in clause_low for w in (" could ", " would ", " might ", " may "))
@@ -820,6 +835,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "the strike was not carried out": none happened
         if _NOT_THIS_EVENT.search(before):
             continue
+        if unconfirmed is not None and start + unconfirmed.start() <= ms < start + unconfirmed.end():
+            continue  # "Reports of explosions in X and Y are NOT confirmed"
         if "whether" in before and _WHETHER_BEFORE.search(before):
             continue  # "is examining whether troops carried out extrajudicial killings": not found to have happened
         if phrase.startswith("operation") and _WORKS_OF.search(before):
@@ -984,6 +1001,13 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             )
             # "have bombed the port of X and the capital on several occasions"
             or (" occasions" in clause_low and _OCCASIONS_AFTER.match(text, me, end) is not None)
+            # "have carried out more than 110 operations in X, Y and Z since the beginning of the year"
+            or (
+                " since " in clause_low
+                and phrase.endswith("s")
+                and _PERFECT_IN_CLAUSE.search(before) is not None
+                and _SINCE_SPAN_AFTER.match(text, me, end) is not None
+            )
             # "has carried out air strikes in X for more than a decade"
             or (
                 " for " in clause_low
@@ -996,6 +1020,15 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
     for k in range(1, len(out)):
         if out[k].total and not out[k - 1].total and _SUBJECT_OF_TOTAL.match(text, out[k - 1].end, out[k].start):
             out[k - 1] = replace(out[k - 1], total=True)  # "the fighting in X has killed thousands this year"
+        # "have carried out more than 80 attacks in X since the start of the year, killing 120 people": the toll
+        # of the tally
+        if (
+            out[k - 1].total
+            and not out[k].total
+            and out[k].word.lower() in _OF_IT_WORDS
+            and _PARTICIPLE_OF_IT.fullmatch(text, out[k - 1].end, out[k].start)
+        ):
+            out[k] = replace(out[k], total=True)
         # "the April 2015 attack in which 148 people were killed": the clause of an earlier event
         if not out[k].recalled and any(t.recalled and _OF_IT.search(text, t.end, out[k].start) for t in out[:k]):
             out[k] = replace(out[k], recalled=True)
@@ -1215,7 +1248,10 @@ _AIMED = re.compile(rf"(?:^|\s)(?:{MUNITIONS}|barrages?|salvos?|attacks?|strikes
 # an article about workers' strikes: "a general strike", "went on strike", "a work stoppage"
 _LABOUR_STRIKE = re.compile(
     r"\b(?:general|labou?r|nationwide|national|workers['’]?|teachers['’]?|doctors['’]?|dock|port)\s+strikes?\b|"
-    r"\b(?:went|go|going|are|were|was|is)\s+on\s+strike\b|\bwork\s+stoppages?\b|\bstrikers\b|\bwalk-?outs?\b",
+    r"\b(?:went|go|going|are|were|was|is)\s+on\s+strike\b|\bwork\s+stoppages?\b|\bstrikers\b|\bwalk-?outs?\b|"
+    # "truck drivers blocked highways in a strike against a diesel price increase"
+    r"\bstrikes?\s+(?:against|over|to\s+protest)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:price|prices|pay|wages?|"
+    r"tax|taxes|pensions?|reforms?|laws?|bill|cuts?|increase|hike|salar(?:y|ies)|fees?|tariffs?)\b",
     re.I,
 )
 # a word of arms just before "strike": "air strike", "drone strike", "the Israeli strike"
