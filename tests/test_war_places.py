@@ -3252,3 +3252,11 @@ def test_what_may_resume_labour_protests_drones_overhead_unconfirmed_reports_and
     pipe: Pipeline, text: str
 ) -> None:
     assert not _struck(pipe, text)
+
+
+def test_killings_that_arrests_are_in_connection_with_are_no_event_of_the_report(pipe: Pipeline) -> None:
+    text = (
+        "Troops arrested six suspects in connection with recent killings in Riyom and Barkin Ladi. The suspects are "
+        "being questioned, the army said."
+    )
+    assert not _struck(pipe, text)

@@ -526,6 +526,8 @@ _NOT_ARMS_TARGETING = re.compile(
 )
 # an earlier event, said so just before its word: "civilians have been killed in past strikes"
 _PAST_BEFORE = re.compile(r"\b(?:[Pp]ast|[Pp]revious|[Pp]rior|[Ee]arlier)\s+(?:[a-z][\w-]*\s+)?$")
+# what arrests or charges are over: "arrested nine suspects in connection with recent killings in X"
+_IN_CONNECTION_BEFORE = re.compile(r"\bin\s+connection\s+with\s+(?:the\s+)?(?:recent\s+|past\s+)?(?:[\w-]+\s+)?$", re.I)
 # what may come: "after any new Israeli strikes on X", "future attacks", "possible strikes"
 _ANY_BEFORE = re.compile(r"\b(?:[Aa]ny|[Ff]uture|[Pp]ossible|[Pp]otential)\s+(?:new\s+|more\s+)?(?:[A-Z][\w-]*\s+)?$")
 # a campaign going on, not an event: "continued air operations in X", "continues to bomb areas of X",
@@ -931,6 +933,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or bool(
                 _EARLIER.search(before)
                 or _PAST_BEFORE.search(before)
+                or ("connection" in before and _IN_CONNECTION_BEFORE.search(before))
                 or (in_year is not None and in_year < ms)
                 or (any(w in clause_low for w in _TRIAL_WORDS) and _TRIAL_BEFORE.search(text, start, ms))
                 # the article's event named again to set it in its time: "The strikes came as mediators in
