@@ -1089,14 +1089,23 @@ def _anchored(
                     # "Ulang town, Upper Nile State": a name no gazetteer has, then its province; "Pazigyi
                     # village, Kanbalu Township": then the district of a town, named after it (near the town)
                     seat = holder.feature_type in ("city", "town") and _SEAT_DIVISION_AFTER.match(clean, b.cend)
+                    # (or a district by its name alone: "a house in Mir Ali, North Waziristan, on Monday")
+                    named_district = holder.feature_type in ("admin2", "district") and a.confidence <= GUESS
+                    end = seat.end() if seat else _division_end(clean, b)
+                    if (
+                        end is None
+                        and named_district
+                        and _GUESS_IN_BEFORE.search(clean, max(0, a.cstart - 8), a.cstart)
+                    ):
+                        end = b.cend
                     if not (
                         _UNKNOWN_COMMA.fullmatch(between)
                         and (holder.feature_type in _DIVISIONS or seat)
-                        and (end := _division_end(clean, b) if not seat else seat.end()) is not None
+                        and end is not None
                         and not _LIST_GOES_ON.match(clean, end)
                     ):
                         continue
-                    out[a.key] = _placed(clean, a, holder, bool(seat), province=not seat)
+                    out[a.key] = _placed(clean, a, holder, bool(seat), province=not seat and not named_district)
                     continue
                 near = found.group("near") is not None
                 if holder.feature_type not in (_POINTS if near else _HOLDERS):
@@ -1176,6 +1185,7 @@ def _anchored(
     return out
 
 
+_GUESS_IN_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
 _DISTRICT_FRAME_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)In\s+(?:the\s+)?$")
 # the kind words of a district named after its town ("Kanbalu Township", "Lubero territory")
 _SEAT_DIVISION = r"(?:township|tehsil|territory|district|county)"

@@ -3260,3 +3260,18 @@ def test_killings_that_arrests_are_in_connection_with_are_no_event_of_the_report
         "being questioned, the army said."
     )
     assert not _struck(pipe, text)
+
+
+def test_attackers_linked_to_a_group_still_attack(pipe: Pipeline) -> None:
+    text = "Insurgents linked to the Islamic State group raided the village of Nangade on Friday, burning houses."
+    assert "Nangade" in _struck(pipe, text)
+    # what a man is linked to is no event of the report
+    other = "Police arrested a man linked to the bombing of a bus in Quetta. He was charged on Monday."
+    assert not _struck(pipe, other)
+
+
+def test_a_name_no_gazetteer_has_then_a_district_by_its_name_alone_is_in_that_district(pipe: Pipeline) -> None:
+    text = "A drone dropped explosives on a house in Mir Ali, North Waziristan, on Monday, killing four children."
+    m = _mentions(pipe, text)
+    assert m["Mir Ali"].place is not None and m["Mir Ali"].place.admin1 == "Khyber Pakhtunkhwa"
+    assert _struck(pipe, text) == {"Mir Ali"}

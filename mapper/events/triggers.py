@@ -215,6 +215,13 @@ _NOT_DONE_AFTER = re.compile(
 NEGATED = re.compile(
     r"\b(?:not|n't|never|no|denied|deny|denies|without)\b(?:\s+\w+){0,3}(?:\s+(?:or|nor)(?:\s+\w+)?)?\s*$", re.I
 )
+# a relation that names its subject, before its verb: "Insurgents linked to the Islamic State group raided X" (not
+# "a man linked to the bombing", "suspected of having attacked")
+_SUBJECT_RELATION = re.compile(
+    r"(?:linked\s+to|associated\s+with|loyal\s+to|allied\s+(?:to|with)|affiliated\s+(?:to|with))\s+"
+    r"(?:[\w'’-]+\s+){1,6}?(?<!having\s)(?<!being\s)(?<!been\s)",
+    re.I,
+)
 # a modal verb just before the event word: "could strike", "will soon attack", "might also bomb"
 _MODAL_BEFORE = re.compile(
     r"\b(?:could|would|might|may|will|shall|can|should|must)\s+"
@@ -835,7 +842,9 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "no immediate word of Israeli military action in Yemen": none reported
         if " n" in text[me : me + 24] and _NOT_DONE_AFTER.match(text, me, end):
             continue  # "the strike was not carried out": none happened
-        if _NOT_THIS_EVENT.search(before):
+        if (not_this := _NOT_THIS_EVENT.search(before)) is not None and not (
+            phrase.endswith("ed") and _SUBJECT_RELATION.fullmatch(not_this.group())
+        ):
             continue
         if unconfirmed is not None and start + unconfirmed.start() <= ms < start + unconfirmed.end():
             continue  # "Reports of explosions in X and Y are NOT confirmed"
