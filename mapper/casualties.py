@@ -223,6 +223,8 @@ _AUX = rf"(?:\s+{_AUX_WORD}){{0,4}}"
 _KILL_VERB = (
     r"(?:(?<!to\s)(?<!not\s)(?<!would\s)(?<!could\s)(?<!will\s)(?<!might\s)(?<!can\s)(?i:kill)|"
     r"(?i:killing|killed|kills|murdered|murdering|massacred|massacring|assassinated|executed|executing|slaughtered|"
+    # (as armies write of the enemies they killed: "troops neutralised six terrorists")
+    r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|"
     r"(?:claimed|claiming|took|taking)\s+the\s+lives\s+of|(?:shot|shooting|gunned|gunning)\s+dead|"
     r"(?:stabbed|stabbing|beat|beating|beaten|burned|burning|burnt|hacked|hacking|stoned|stoning)\s+to\s+death))"
 )
@@ -230,7 +232,7 @@ _DIED = (
     # ("17 people had been buried"; not "buried under the rubble", who may be alive)
     # ("eliminated", "liquidated": as armies write of the enemies they killed)
     r"(?:killed|dead|died|slain|perished|murdered|massacred|slaughtered|assassinated|executed|beheaded|martyred|"
-    r"eliminated|liquidated|"
+    r"eliminated|liquidated|neutrali[sz]ed|"
     r"buried(?!\s+(?:under|beneath|alive|in\s+(?:the\s+)?rubble|by))|"
     r"embraced\s+martyrdom|"
     r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|"
@@ -263,7 +265,7 @@ _INCLUDING = (
 # Active forms: a word, then a list of groups.
 _KILL_ANCHORS = [
     # "the strike killed nine children and 11 adults", "killing the Taliban leader", "claimed the lives of 12"
-    re.compile(rf"(?=[ABCEGHKMSTabceghkmst])\b{_KILL_VERB}\s+"),
+    re.compile(rf"(?=[ABCEGHKMNSTabceghkmnst])\b{_KILL_VERB}\s+"),
     # "the deaths of three US service members", "the bodies of three men"
     # ("the martyrdom of six of the port workers", as Saba and SANA write it)
     re.compile(
@@ -277,7 +279,7 @@ _INJURE_ANCHOR = re.compile(
     r"(?i:the\s+injury\s+of))\s+"
 )
 # Passive forms: a list of groups, then these (found first, then the list before them).
-_DIED_WORD = re.compile(rf"(?=[abcdehklmpst])\b{_DIED}")
+_DIED_WORD = re.compile(rf"(?=[abcdehklmnpst])\b{_DIED}")
 # a participle that says who the victims were, between them and the verb ("two drivers contracted by
 # the Red Cross were killed", "three soldiers stationed in Gao were wounded")
 _WHO_THEY_WERE = (
@@ -666,6 +668,7 @@ def _denied(sentence: str, start: int) -> bool:
 _HINT_WORDS = [
     *"kill dead died slain perish lost death loss injur wound hurt toll fatalit bodies corpses".split(),
     *"murder massacr assassinat executed executing behead martyr buried eliminated liquidated slaughter".split(),
+    *"eliminating neutralis neutraliz".split(),
     "body of",
     "lives of",
 ]
@@ -724,7 +727,19 @@ def _kill_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
     """The ways a sentence may give a death toll, each only where its words are."""
     if any(
         w in low
-        for w in ("kill", "murder", "massacr", "slaughter", "assassinat", "execut", "lives of", "dead", "death")
+        for w in (
+            "kill",
+            "murder",
+            "massacr",
+            "slaughter",
+            "assassinat",
+            "execut",
+            "lives of",
+            "dead",
+            "death",
+            "neutrali",
+            "eliminat",
+        )
     ):
         yield _active(sentence, _KILL_ANCHORS[0])
     if "dead" in low:

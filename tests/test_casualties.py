@@ -215,3 +215,20 @@ def test_earlier_event_casualties_are_not_put_on_todays_sites() -> None:
 def test_a_figure_given_in_quotation_marks_is_read(text: str, killed: tuple[int, int | None] | None) -> None:
     got = [(c.killed_min, c.killed_max) for c in analyse_text(text).claims if c.killed_min is not None]
     assert got == ([killed] if killed else []), got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Troops neutralised six terrorists and recovered four rifles.", 6),
+        ("More than 20 insurgents were neutralized in the raid.", 21),
+        ("The air component eliminated 12 fighters at the camp.", 12),
+    ],
+)
+def test_armies_words_for_the_enemies_they_killed_are_tolls(sentence: str, killed: int) -> None:
+    (fig,) = find_figures(sentence)
+    assert fig.killed_min == killed
+
+
+def test_munitions_neutralised_are_no_toll() -> None:
+    assert find_figures("Air defences neutralised 20 drones over the region overnight.") == []
