@@ -3275,3 +3275,28 @@ def test_a_name_no_gazetteer_has_then_a_district_by_its_name_alone_is_in_that_di
     m = _mentions(pipe, text)
     assert m["Mir Ali"].place is not None and m["Mir Ali"].place.admin1 == "Khyber Pakhtunkhwa"
     assert _struck(pipe, text) == {"Mir Ali"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "DUBAI - Iran's navy began a three-day naval exercise in the Gulf of Oman on Saturday, firing cruise "
+            "missiles and drones at targets at sea, state media said."
+        ),
+        (
+            "LONDON - Officers warned that a unit operating in Kandahar may have killed detainees, the "
+            "inquiry heard on Monday. The unit denies it."
+        ),
+    ],
+)
+def test_naval_exercises_and_what_may_have_happened_strike_nothing(pipe: Pipeline, text: str) -> None:
+    assert not _struck(pipe, text)
+
+
+def test_where_troops_will_be_sent_after_the_attack_is_judged_is_not_struck(pipe: Pipeline) -> None:
+    text = (
+        "Two soldiers were killed on Tuesday in a drone attack on a base in Tame, in Arauca. The defence minister "
+        "said on X that the attack was cowardly and that troops in Saravena would be reinforced."
+    )
+    assert _struck(pipe, text) == {"Tame"}

@@ -215,6 +215,7 @@ _NOT_DONE_AFTER = re.compile(
 NEGATED = re.compile(
     r"\b(?:not|n't|never|no|denied|deny|denies|without)\b(?:\s+\w+){0,3}(?:\s+(?:or|nor)(?:\s+\w+)?)?\s*$", re.I
 )
+_MAY_HAVE_BEFORE = re.compile(r"\b(?:may|might|could)\s+(?:also\s+|well\s+)?have\s+(?:been\s+)?$", re.I)
 # a relation that names its subject, before its verb: "Insurgents linked to the Islamic State group raided X" (not
 # "a man linked to the bombing", "suspected of having attacked")
 _SUBJECT_RELATION = re.compile(
@@ -376,7 +377,8 @@ _ANAPHOR_BEFORE = re.compile(
 _JUDGED_BEFORE = re.compile(
     r"\b(?:said|says|called|calling|condemned|condemning|condemns|denounced|denouncing|denounces|described|"
     r"describing|branded|labell?ed|termed|decried|deplored|critici[sz]ed|hailed|praised|justified|defended|"
-    r"welcomed|mourned)\s+(?:that\s+)?(?:the|this|that|these|those|[A-Z][a-z]+day['’]s)\s+(?:[\w-]+\s+)?$"
+    r"welcomed|mourned)\s+(?:(?:on|in|at|to)\s+[\w'’-]+\s+(?:[\w'’-]+\s+)?that\s+|that\s+)?"
+    r"(?:the|this|that|these|those|[A-Z][a-z]+day['’]s)\s+(?:[\w-]+\s+)?$"
 )
 _JUDGING_VERB = re.compile(
     r"\b(?:called|calling|condemned|condemning|condemns|denounced|denouncing|denounces|described|describing|"
@@ -654,6 +656,10 @@ _PERFECT_IN_CLAUSE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:[\w-]+\s+)
 _SUPERLATIVE = re.compile(r"\b(?:worst|deadliest|biggest|largest|heaviest|first|most|only)\b", re.I)
 # a drill: its sentence tells of no attack ("practised ... attacking simulated targets", "live-fire drills")
 _DRILL_WORDS = (
+    "exercise",
+    "drill",
+    "manoeuvres",
+    "maneuvers",
     "simulat",
     "war game",
     "live",
@@ -669,6 +675,8 @@ _DRILL_WORDS = (
 )
 _DRILL = re.compile(
     r"\b(?:simulated|war\s+games?|live[\s-]fire\s+(?:drills?|exercises?)|"
+    # "launched a two-day naval exercise in the Gulf, firing cruise missiles and drones"
+    r"(?:naval|military|joint|air|army|combined|missile|amphibious)\s+(?:exercises?|drills?|manoeuvres|maneuvers)|"
     # "underwater drones and mine-laying were also rehearsed off the port of X"
     r"(?:were|was)\s+(?:also\s+)?(?:rehearsed|practised|practiced)\b|(?:practised|practiced|rehearsed)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:attack|strik|seiz|seal|bomb|assault|land|block)|"
@@ -864,6 +872,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "protesters stormed the embassy", "he stormed out of the talks"
         if _MADE_SAFE_BEFORE.search(before):
             continue  # "defused a car bomb": the thing, not its use
+        if phrase.endswith("ed") and " have " in before[-20:] and _MAY_HAVE_BEFORE.search(before):
+            continue  # "a unit may have killed detainees in X": suspected, not reported
         if not phrase.endswith("ed") and _MODAL_BEFORE.search(before):
             continue  # "Russia could strike the port again", "the jets will bomb": what may come
         if "warn" in before and _WARNED_OF_ONE_BEFORE.search(before):
