@@ -224,7 +224,7 @@ _KILL_VERB = (
     r"(?:(?<!to\s)(?<!not\s)(?<!would\s)(?<!could\s)(?<!will\s)(?<!might\s)(?<!can\s)(?i:kill)|"
     r"(?i:killing|killed|kills|murdered|murdering|massacred|massacring|assassinated|executed|executing|slaughtered|"
     # (as armies write of the enemies they killed: "troops neutralised six terrorists")
-    r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|"
+    r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|beheaded|beheading|"
     r"(?:claimed|claiming|took|taking)\s+the\s+lives\s+of|(?:shot|shooting|gunned|gunning)\s+dead|"
     r"(?:stabbed|stabbing|beat|beating|beaten|burned|burning|burnt|hacked|hacking|stoned|stoning)\s+to\s+death))"
 )
@@ -739,6 +739,7 @@ def _kill_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
             "death",
             "neutrali",
             "eliminat",
+            "behead",
         )
     ):
         yield _active(sentence, _KILL_ANCHORS[0])
@@ -1018,7 +1019,9 @@ def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim
             s, e = article.to_original(sent.start, sent.end)
             # a toll the article's first report of figures dates "last week" is its event's, not an
             # earlier one ("killed 11 civilians in raids on villages ... last week")
-            earlier = _PRIOR_CAUSE.search(text) or (_PRIOR_WHEN.search(text) and reported)
+            # (a cause named after the figure is what someone did before, not the figure's: "30 bandits were
+            # neutralised, including a kingpin responsible for kidnappings")
+            earlier = _PRIOR_CAUSE.search(text, 0, f.span[1]) or (_PRIOR_WHEN.search(text) and reported)
             aside = "running total" if f.cumulative else "an earlier event" if earlier else ""
             # in a sentence that turns to another matter, who gives the figure's part of it
             a, b = turn_part(text, f.span[0])

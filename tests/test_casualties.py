@@ -232,3 +232,18 @@ def test_armies_words_for_the_enemies_they_killed_are_tolls(sentence: str, kille
 
 def test_munitions_neutralised_are_no_toll() -> None:
     assert find_figures("Air defences neutralised 20 drones over the region overnight.") == []
+
+
+def test_beheading_is_a_death_toll() -> None:
+    (fig,) = find_figures("Insurgents raided the hamlet at dawn, beheading five men and burning the granary.")
+    assert fig.killed_min == 5
+
+
+def test_a_cause_named_after_the_toll_is_not_its_earlier_event() -> None:
+    text = (
+        "Jets struck a bandit camp at Kurfi on Monday. Over 20 bandits were neutralised, including a commander "
+        "responsible for kidnappings on the highway."
+    )
+    r = analyse_text(text)
+    (claim,) = [c for c in r.claims if c.killed_min == 21]
+    assert claim.aside == ""
