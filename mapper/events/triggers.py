@@ -375,7 +375,7 @@ _ANAPHOR_BEFORE = re.compile(
     r"(?:^|\b(?:the|these|those|this|that|its|their|[A-Z][a-z]+day['’]s))\s+(?:[\w-]+\s+)?$", re.I
 )
 _JUDGED_BEFORE = re.compile(
-    r"\b(?:said|says|called|calling|condemned|condemning|condemns|denounced|denouncing|denounces|described|"
+    r"(?=[bcdhjlmpstw])\b(?:said|says|called|calling|condemned|condemning|condemns|denounced|denouncing|denounces|described|"
     r"describing|branded|labell?ed|termed|decried|deplored|critici[sz]ed|hailed|praised|justified|defended|"
     r"welcomed|mourned)\s+(?:(?:on|in|at|to)\s+[\w'’-]+\s+(?:[\w'’-]+\s+)?that\s+|that\s+)?"
     r"(?:the|this|that|these|those|[A-Z][a-z]+day['’]s)\s+(?:[\w-]+\s+)?$"
@@ -827,7 +827,11 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
     year_after = closing.start() if closing is not None else -1
     # (without a comma, the year dates the clause it ends: "killed more than 50 people at the station in April
     # 2022.", not "killed 160 ... since the army seized power in 2021.")
-    bare = _YEAR_ENDS.search(text, start, end) if closing is None else None
+    bare = (
+        _YEAR_ENDS.search(text, start, end)
+        if closing is None and clause.rstrip(" .!?\"”’'\n\r\t")[-4:].isdigit()
+        else None
+    )
     year_ends = bare.start() if bare is not None else -1
     unconfirmed = _UNCONFIRMED.search(clause) if "confirm" in clause_low else None
     if any(w in clause_low for w in _DRILL_WORDS) and _DRILL.search(clause):
@@ -1100,10 +1104,16 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
         # whose headline or lead tells of one and that names no arms anywhere
         lead_end = sentences[min(1, len(sentences) - 1)].end if sentences else 0
         about_it = _HAZARD.search(clean, 0, lead_end) is not None and _ARMED.search(clean) is None
-        hazard = [_HAZARD.search(clean, s.start, s.end) is not None for s in sentences]
+        hazard: dict[int, bool] = {}  # (looked for only where an event word asks)
+
+        def of_hazard(k: int) -> bool:
+            if k not in hazard:
+                hazard[k] = _HAZARD.search(clean, sentences[k].start, sentences[k].end) is not None
+            return hazard[k]
+
         kept: list[list[Trigger]] = []
         for k, (ts, s) in enumerate(zip(found, sentences, strict=True)):
-            if ts and hazard[k] and not about_it:
+            if ts and not about_it and of_hazard(k):
                 # (arms it says were not the cause are none: "caused by heat, not by a drone or an air strike")
                 armed = [
                     a.group()
@@ -1119,10 +1129,10 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
             elif (
                 ts
                 and k > 0
-                and hazard[k - 1]
                 and not kept[k - 1]
                 and s.paragraph == sentences[k - 1].paragraph
                 and all(t.weak for t in ts)
+                and of_hazard(k - 1)
                 and _ARMED.search(clean, s.start, s.end) is None
             ):
                 ts = []  # its victims, in the same paragraph: "... crashed north of X. All five on board were killed."
