@@ -3300,3 +3300,12 @@ def test_where_troops_will_be_sent_after_the_attack_is_judged_is_not_struck(pipe
         "said on X that the attack was cowardly and that troops in Saravena would be reinforced."
     )
     assert _struck(pipe, text) == {"Tame"}
+
+
+def test_what_a_court_found_a_man_took_part_in_is_no_event_of_the_report(pipe: Pipeline) -> None:
+    text = (
+        "OSLO - A court sentenced a former militia commander to life on Friday. The Oslo District Court found "
+        "that the man took part in an ambush of an army convoy near the town of Popasna, in the Luhansk region, "
+        "in which 14 soldiers were killed."
+    )
+    assert not _struck(pipe, text)

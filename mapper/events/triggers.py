@@ -361,10 +361,26 @@ _CAUSE = (
 # a trial, a charge or a sanction for it, anywhere before the event word in its clause: "convicted a
 # former commander for the shelling of X", "have charged a former officer with war crimes ... over
 # artillery bombardments of X", "sanctions commanders over attacks on civilians in X"
-_TRIAL_WORDS = ("convict", "sentenc", "jail", "indict", "charge", "acquit", "prosecut", "guilty", "trial", "sanction")
+_TRIAL_WORDS = (
+    "convict",
+    "sentenc",
+    "jail",
+    "indict",
+    "charge",
+    "acquit",
+    "prosecut",
+    "guilty",
+    "trial",
+    "sanction",
+    "court",
+    "tribunal",
+    "jury",
+)
 _TRIAL_BEFORE = re.compile(
     r"\b(?:convicted|sentenced|jailed|indicted|charged|charges|acquitted|prosecuted|found\s+guilty|stood\s+trial|"
-    r"on\s+trial|sanction(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,12}?(?:for|over|of|in\s+connection\s+with)\b[^.;]*$",
+    r"on\s+trial|sanction(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,12}?(?:for|over|of|in\s+connection\s+with)\b[^.;]*$|"
+    # what a court found: "The District Court found that the man took part in an ambush near X"
+    r"\b(?:court|tribunal|judges?|jury)\s+(?:found|ruled|concluded|held|heard)\s+that\b[^.;]*$",
     re.I,
 )
 # "the strikes came as ...", "the attack comes amid ...", "Thursday's raid came while ..."
