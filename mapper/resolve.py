@@ -1168,7 +1168,7 @@ def _anchored(
             m.key in known
             and known[m.key].feature_type in ("admin2", "district", "city", "town")
             and _DISTRICT_FRAME_AFTER.match(clean, m.cend)
-            and _DISTRICT_FRAME_BEFORE.search(clean, max(0, m.cstart - 12), m.cstart)
+            and DISTRICT_FRAME_BEFORE.search(clean, max(0, m.cstart - 12), m.cstart)
         ):
             districts.setdefault(m.sentence, []).append(known[m.key])
     for m in ordered:
@@ -1186,7 +1186,7 @@ def _anchored(
 
 
 _GUESS_IN_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
-_DISTRICT_FRAME_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)In\s+(?:the\s+)?$")
+DISTRICT_FRAME_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)In\s+(?:the\s+)?$")
 # the kind words of a district named after its town ("Kanbalu Township", "Lubero territory")
 _SEAT_DIVISION = r"(?:township|tehsil|territory|district|county)"
 _DISTRICT_FRAME_AFTER = re.compile(rf"\s+(?:{_SEAT_DIVISION}|local\s+government\s+area|LGA|municipality)\s*,", re.I)

@@ -55,7 +55,10 @@ from typing import TYPE_CHECKING
 from ..dates import DateRef, event_date_ref
 from ..models import AREA_TYPES, POPULATED_TYPES, Claim, Event, EventType, Mention, Place, distance_km
 from ..names import name_key
-from ..resolve import TOWN_REACH_KM  # how far a suburb the headline names may lie from its city
+from ..resolve import (
+    DISTRICT_FRAME_BEFORE,  # "In the X district, ...": a district a sentence opens in
+    TOWN_REACH_KM,  # how far a suburb the headline names may lie from its city
+)
 from ..text import Sentence, turn_part
 from ..toponyms import common_words
 from .triggers import (
@@ -414,7 +417,6 @@ _DISTRICT_AFTER = re.compile(
     r"LGA)\b",
     re.I,
 )
-_OPENS_IN = re.compile(r"(?:^|[.!?]\s+|\n)In\s+(?:the\s+)?$")
 _FRAME_AFTER = re.compile(rf"{_DISTRICT_AFTER.pattern}\s*,", re.I)
 HELD_KM = 60  # the farthest a place may lie from the point of the district the text puts it in
 
@@ -437,7 +439,7 @@ def _district_holds(clean: str, outer: Mention, inner: Mention) -> bool:
         # the district a sentence opens in, and a village later in that sentence: "In the Krasnopillia community,
         # the enemy dropped two bombs on the village of Myropillia"
         outer.cend <= inner.cstart
-        and _OPENS_IN.search(clean, max(0, outer.cstart - 12), outer.cstart)
+        and DISTRICT_FRAME_BEFORE.search(clean, max(0, outer.cstart - 12), outer.cstart)
         and _FRAME_AFTER.match(clean, outer.cend)
         and b.feature_type in POPULATED_TYPES
         and (a.country, a.admin1) == (b.country, b.admin1)

@@ -309,6 +309,7 @@ _AT_SEA = re.compile(
     r"(?:in|into|outside|off)\s+(?:[\w'’-]+\s+){0,4}?(?:sea|waters|ocean|exclusive\s+economic\s+zone|EEZ)\b",
     re.I,
 )
+_SEA_WORDS = ("sea", "waters", "ocean", "zone", "eez")
 _AIR_WORDS = ("drone", "missile", "rocket", "uav", "airbase", "air base", "aircraft")
 # some brought down, the rest not: "most of which were intercepted", "some of the rockets were intercepted"
 _PART_OF_THEM = re.compile(r"\b(?:most|some|many|several|half|part|all\s+but\s+\w+)\s+of\b", re.I)
@@ -850,6 +851,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
     )
     year_ends = bare.start() if bare is not None else -1
     unconfirmed = _UNCONFIRMED.search(clause) if "confirm" in clause_low else None
+    at_sea: bool | None = None  # the sentence says a munition fell in the sea (looked for when first asked)
     if any(w in clause_low for w in _DRILL_WORDS) and _DRILL.search(clause):
         return out  # "the exercise practised sealing off the ports of X and attacking simulated targets"
     may = any(w in clause_low for w in (" could ", " would ", " might ", " may "))
@@ -906,7 +908,9 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "has also bought Turkish drones", "a new batch of combat drones": arms, not their use
         if munition and _CARRIED_BEFORE.search(text, max(start, ms - 40), ms):
             continue  # "a cargo ship that docked at X with the missiles": carried, not fired
-        if munition and _AT_SEA.search(clause):
+        if munition and at_sea is None:
+            at_sea = any(w in clause_low for w in _SEA_WORDS) and _AT_SEA.search(clause) is not None
+        if munition and at_sea:
             continue  # "the missile ... landed outside Japan's exclusive economic zone": in the sea
         if munition and said_nothing_hit:
             continue  # "a drone flew over the plant but caused no damage": a sentence that says nothing was hit
@@ -945,6 +949,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "troops of Operation Safe Haven": the name of a campaign, not an event
         if _ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):
             continue  # "the three killed soldiers", "the wounded civilians"
+        if phrase in _DEATH_WORDS and _OF_THE_DEAD_BEFORE.search(before):
+            continue  # "the bodies of soldiers killed in action": deaths of any time, no event
         weak = word in WEAK or word in _WEAPON_ONLY
         # (an earlier time its own words give, coarser than a day: no other date of its sentence is its)
         vague = bool(
@@ -1000,8 +1006,6 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             and _TESTIMONY_BEFORE.search(text, start, ms)
         ):
             recalled = True  # "has told the inquiry that his two brothers were shot dead at their home in X"
-        if phrase in _DEATH_WORDS and _OF_THE_DEAD_BEFORE.search(before):
-            continue  # "the bodies of soldiers killed in action": deaths of any time, no event
         ongoing = (
             (any(w in low for w in _ONGOING_WORDS) and _ONGOING_BEFORE.search(before) is not None)
             or _ONGOING_VERB_AFTER.match(text, me, end) is not None
