@@ -3309,3 +3309,65 @@ def test_what_a_court_found_a_man_took_part_in_is_no_event_of_the_report(pipe: P
         "in which 14 soldiers were killed."
     )
     assert not _struck(pipe, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Shops on the main street of Metula still bear the scars of rocket damage from last year's "
+            "fighting. Many owners have not returned."
+        ),
+        (
+            "Iran's army showed off a new long-range attack drone at a parade in Isfahan on Sunday. "
+            "Officials said it had a range of 2,000 km."
+        ),
+        (
+            "The report criticised the use of first-person-view drones against civilians in Kherson and "
+            "Nikopol. It called for an inquiry."
+        ),
+        ("The sergeant has been wounded twice and has a son in Zaporizhzhia. He hopes to see him in spring."),
+        (
+            "Worshippers returned to the mosque in Raqqa on Friday, seven years after it was destroyed "
+            "during the battle for the city."
+        ),
+        (
+            "Fact-checkers said a clip claiming to show a missile strike on the port of Mykolaiv came from a "
+            "video game. It was shared 40,000 times."
+        ),
+        "The footage came from a channel that posts Arma 3 battle scenes set in Gaza.",
+        (
+            "The president visited Kramatorsk on Tuesday, where he met commanders of units fighting near "
+            "Pokrovsk and Toretsk."
+        ),
+        (
+            "The air force received six new attack helicopters at a ceremony in Kaduna. The chief of staff "
+            "said they would strengthen operations against bandits in Zamfara."
+        ),
+        (
+            "MAIDUGURI - Four soldiers died when their truck overturned near Damboa on Monday after a tyre "
+            "burst. The injured were taken to a hospital in Maiduguri."
+        ),
+        (
+            "Rights groups have called for inquiries into past air operations that killed civilians in "
+            "Zamfara and Katsina. The army has not responded."
+        ),
+        (
+            "Residents of the riverside districts of Kherson said they live under constant watch by drones. "
+            "Few shops remain open."
+        ),
+    ],
+)
+def test_scars_parades_practices_profiles_fakes_and_past_operations_strike_nothing(pipe: Pipeline, text: str) -> None:
+    assert not _struck(pipe, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("On 4 August, a school in Zeitoun, east Gaza City, was hit twice within an hour, killing nine people."),
+        ("Afghan forces came under sustained small-arms fire during a patrol near Sangin on Wednesday, the army said."),
+    ],
+)
+def test_a_school_hit_twice_within_an_hour_and_sustained_fire_still_strike(pipe: Pipeline, text: str) -> None:
+    assert _struck(pipe, text)

@@ -141,7 +141,7 @@ _FILMED_BEFORE = re.compile(
 # tests/test_regex_gates.py checks that each such set holds them all.
 # figurative and non-violent uses
 _NOT_EVENT_BEFORE = re.compile(
-    r"(?=[abcdefghilmoprstvw])(?:\b(?:hunger|labou?r|general|teachers'?|workers'?|heart|panic|asthma|anxiety|price|prices|"
+    r"(?=[abcdefghilmoprstuvw])(?:\b(?:hunger|labou?r|general|teachers'?|workers'?|heart|panic|asthma|anxiety|price|prices|"
     r"shares?|stocks?|lucky|first|opening|shot\s+at|photo|cheap|verbal|cyber|political|legal|insurance|"
     r"rescue|search|sting|police|customs|anti-drug|drug|surgical|military|detention|arrest|"
     # the work of aid and repair: "to supply operations in X", "demining operations", "relief operations" (not
@@ -163,6 +163,12 @@ _NOT_EVENT_BEFORE = re.compile(
     r"\b(?:including|such\s+as|of|with)\s+(?:[\w-]+\s+){0,3}"
     # a precaution, not an attack: "Poland scrambled fighter jets"
     r"|\bscrambl(?:e|es|ed|ing)\s+(?:its\s+|their\s+|two\s+|several\s+)?(?:[\w-]+\s+)?"
+    # watched, not struck: 'living "under constant watch" by drones'
+    r"|\b(?:watch|surveillance|monitoring|observation)\b[^.;]{0,20}\bby\s+"
+    # old damage, not an attack: "storefronts bear the scars of rocket damage from the war"
+    r"|\b(?:scars|traces|marks|remnants)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    # a practice described, not one event: "the use of first-person-view drones against civilians in X"
+    r"|\b(?:use|using|deployment)\s+of\s+(?:[\w-]+\s+){0,3}"
     # attacks of a kind, not one: "such attacks have become rare in Baghdad"
     r"|\b(?:such|these\s+kinds?\s+of|this\s+kind\s+of)\s+(?:\w+\s+)?)$",
     re.I,
@@ -191,6 +197,8 @@ _NOT_EVENT_AFTER = re.compile(
     r"commanders?|schools?|academ(?:y|ies))\b|"
     # flying, not striking: "drones overhead all night"
     r"^\s+(?:overhead|circling|hovering|buzzing|loitering)\b|"
+    # a picture of one: "Arma 3 battle scenes"
+    r"^\s+(?:scenes?|footage|simulations?|games?)\b|"
     # the event named to qualify others: "massacre victims", "bombing survivors", "the attack anniversary"
     r"^\s+(?:victims|survivors|anniversary|memorial|suspects?|perpetrators|trial|inquiry|investigation|"
     r"compensation)\b|"
@@ -296,8 +304,8 @@ _TRADED_BEFORE = re.compile(
     r"export(?:s|ed|ing)?|transfer(?:s|red|ring)?|deliver(?:y|ies)\s+of|shipments?\s+of|batch(?:es)?\s+of|"
     r"fleet\s+of|stocks?\s+of|stockpiles?\s+of|arsenals?\s+of|inventory\s+of|(?:talks|deal|contract|orders?)\s+for|"
     r"produc(?:e|es|ed|ing|tion\s+of)|manufactur(?:e|es|ed|ing)|develop(?:s|ed|ing)?|unveil(?:s|ed|ing)?|"
-    r"display(?:s|ed|ing)?|showcas(?:e|es|ed|ing)|paraded)\s+"
-    r"(?:(?!(?:at|on|against|into|toward|towards|from|over)\b)[\w'’-]+\s+){0,6}$",
+    r"display(?:s|ed|ing)?|showcas(?:e|es|ed|ing)|paraded|show(?:s|ed|ing)?\s+off)\s+"
+    r"(?:(?!(?:at|on|against|into|toward|towards|from|over)\b)[\w'’-]+\s+){0,8}$",
     re.I,
 )
 _CARRIED_BEFORE = re.compile(
@@ -344,7 +352,7 @@ _LOOKED_INTO_WORDS = ("investigat", "inquiry", "probe", " to ", "ending", "halt"
 _MUNITION = re.compile(MUNITIONS, re.I)
 # the words that name a kind of weapon before a munition word ("attack drones", "strike UAVs")
 _WEAPON_KIND_WORDS = frozenset({"attack", "strike"})
-_MUNITION_NEXT = re.compile(rf"[\s-]+{MUNITIONS}\b", re.I)
+_MUNITION_NEXT = re.compile(rf"[\s-]+(?:{MUNITIONS}|helicopters?|aircraft|jets?|submarines?|boats?|craft)\b", re.I)
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # what makes an operation a campaign of weeks or months, not one event
 _ONGOING_AFTER = re.compile(
@@ -512,6 +520,7 @@ _SUBORDINATE = re.compile(
 )
 _YEAR_AT_END = re.compile(rf",\s+(?:{_IN_YEAR}|last\s+(?:week|{_LAST_WHAT}))\s*[.!?]?[\s\"”’']*$")
 # the clause of an earlier event: "the April 2015 attack in which 148 people were killed"
+_THAT_OF_IT = re.compile(r"\s+(?:that|which)\s+(?:had\s+|have\s+|has\s+)?")
 _OF_IT = re.compile(r"(?:\b(?:in\s+which|during\s+which|where|when)|,\s+which)\b[^.;]*$")
 _SAID_EARLIER = re.compile(
     r"(?=[:acrs])\b(?:said|reported|announced|claimed|stated)\s+(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))"
@@ -552,6 +561,11 @@ _NOT_ARMS_TARGETING = re.compile(
 )
 # an earlier event, said so just before its word: "civilians have been killed in past strikes"
 _PAST_BEFORE = re.compile(r"\b(?:[Pp]ast|[Pp]revious|[Pp]rior|[Ee]arlier)\s+(?:[a-z][\w-]*\s+)?$")
+# the clause of past events: "investigations into past air operations that killed civilians in X"
+_PAST_ONES_THAT_BEFORE = re.compile(
+    r"\b(?:[Pp]ast|[Pp]revious|[Ee]arlier|[Pp]rior|[Ff]ormer)\s+(?:[\w-]+\s+){0,2}?(?:operations?|strikes?|attacks?|raids?|"
+    r"bombings?|campaigns?|offensives?|wars?)\s+(?:that|which)\s+(?:had\s+|have\s+)?$"
+)
 # what arrests or charges are over: "arrested nine suspects in connection with recent killings in X"
 _IN_CONNECTION_BEFORE = re.compile(r"\bin\s+connection\s+with\s+(?:the\s+)?(?:recent\s+|past\s+)?(?:[\w-]+\s+)?$", re.I)
 # what may come: "after any new Israeli strikes on X", "future attacks", "possible strikes"
@@ -664,6 +678,9 @@ _PERFECT_FOR_SPAN_BEFORE = re.compile(
     r"seven|eight|nine|ten|several|many|\d+)\s+(?:years|decades|months|weeks)|(?:years|decades|months|weeks))\b[^.;]*$",
     re.I,
 )
+_TIMES_AFTER = re.compile(
+    r"\s+(?:twice|three\s+times|four\s+times|several\s+times|many\s+times|multiple\s+times|repeatedly)\b", re.I
+)
 _OCCASIONS_AFTER = re.compile(
     r"[^.;]{0,100}?\bon\s+(?:several|many|multiple|numerous|a\s+number\s+of|repeated|countless|two|three|\d+)\s+"
     r"(?:\w+\s+)?occasions\b",
@@ -709,6 +726,19 @@ _DRILL = re.compile(
 _UNCONFIRMED = re.compile(
     r"\b(?:[Rr]eports?|[Cc]laims?|[Rr]umou?rs?)\s+(?:of|that)\b[^.;]{0,100}?\b(?:are|is|were|was|remain|remains)\s+"
     r"(?:(?:not|NOT)\s+(?:yet\s+)?confirmed|unconfirmed)\b"
+)
+_PICTURE_WORDS = (" show", "video", "footage", "clip", "image", "photo", "titled")
+_STRENGTHENED_BEFORE = re.compile(
+    r"\b(?:strengthen|support|boost|bolster|enhance|intensify|expand)(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?$", re.I
+)
+_UNITS_BEFORE = re.compile(r"\b(?:units?|brigades?|battalions?|troops|soldiers|forces)\s+$", re.I)
+_CLAIMED_TO_SHOW = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|purport(?:s|ed|ing)?|said|supposed|alleged|meant)\s+to\s+show\b[^.;]*$|"
+    r"\b(?:allegedly|supposedly|falsely)\s+show(?:s|ing|n)?\b[^.;]*$|"
+    # "Video of 'massive strike on Odesa port' is from a video game": a quoted claim
+    r"\b(?:[Vv]ideos?|[Ff]ootage|[Cc]lips?|[Ii]mages?|[Pp]hotos?)\s+of\s+[\"“‘']\s*(?:[\w-]+\s+){0,2}$|"
+    # a title: 'a gameplay video titled "Harbour attack - realistic"'
+    r"\btitled\s+[\"“‘']\s*(?:[\w-]+\s+){0,3}$"
 )
 _TESTIMONY_BEFORE = re.compile(
     r"\b(?:told|tells|telling|testified\s+(?:to|before)|testifying\s+(?:to|before))\s+(?:the\s+|an?\s+)?"
@@ -878,6 +908,12 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue
         if unconfirmed is not None and start + unconfirmed.start() <= ms < start + unconfirmed.end():
             continue  # "Reports of explosions in X and Y are NOT confirmed"
+        if any(w in clause_low for w in _PICTURE_WORDS) and _CLAIMED_TO_SHOW.search(text, start, ms):
+            continue  # "a video claiming to show a Russian missile strike on X": what a fake shows
+        if phrase.startswith(("operation", "offensive")) and _STRENGTHENED_BEFORE.search(before):
+            continue  # "the new aircraft would strengthen operations against bandits": a force made stronger
+        if phrase == "fighting" and _UNITS_BEFORE.search(before):
+            continue  # "commanders of units fighting in the X direction": where a force is
         if "whether" in before and _WHETHER_BEFORE.search(before):
             continue  # "is examining whether troops carried out extrajudicial killings": not found to have happened
         if phrase.startswith("operation") and _WORKS_OF.search(before):
@@ -962,8 +998,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or _YEAR_JUST_BEFORE.search(before) is not None
             # (unless its own words after it give the day: "a year after a missile killed 20 in X on 3 May")
             or (
-                ("year" in before or "decade" in before)
-                and _YEARS_BEFORE.search(before) is not None
+                ("year" in clause_low or "decade" in clause_low)
+                and _YEARS_BEFORE.search(text, start, ms) is not None
                 and not find_dates(text[me:end])
             )
             or (me <= year_after and not any(c in text[me:year_after] for c in ".;"))
@@ -979,6 +1015,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
                 _EARLIER.search(before)
                 or _PAST_BEFORE.search(before)
                 or ("connection" in before and _IN_CONNECTION_BEFORE.search(before))
+                or ((" that " in before[-30:] or " which " in before[-30:]) and _PAST_ONES_THAT_BEFORE.search(before))
                 or (in_year is not None and in_year < ms)
                 or (any(w in clause_low for w in _TRIAL_WORDS) and _TRIAL_BEFORE.search(text, start, ms))
                 # the article's event named again to set it in its time: "The strikes came as mediators in
@@ -1047,6 +1084,13 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             )
             # "have bombed the port of X and the capital on several occasions"
             or (" occasions" in clause_low and _OCCASIONS_AFTER.match(text, me, end) is not None)
+            # a life's toll, in a perfect tense: "he has been wounded twice" (not "the school was hit twice within
+            # an hour")
+            or (
+                any(w in clause_low for w in ("twice", " times", "repeatedly"))
+                and _TIMES_AFTER.match(text, me, end) is not None
+                and _PERFECT_IN_CLAUSE.search(before) is not None
+            )
             # "have carried out more than 110 operations in X, Y and Z since the beginning of the year"
             or (
                 " since " in clause_low
@@ -1075,8 +1119,12 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             and _PARTICIPLE_OF_IT.fullmatch(text, out[k - 1].end, out[k].start)
         ):
             out[k] = replace(out[k], total=True)
-        # "the April 2015 attack in which 148 people were killed": the clause of an earlier event
-        if not out[k].recalled and any(t.recalled and _OF_IT.search(text, t.end, out[k].start) for t in out[:k]):
+        # "the April 2015 attack in which 148 people were killed": the clause of an earlier event ("past air
+        # operations that killed civilians in X")
+        if not out[k].recalled and (
+            any(t.recalled and _OF_IT.search(text, t.end, out[k].start) for t in out[:k])
+            or (out[k - 1].recalled and _THAT_OF_IT.fullmatch(text, out[k - 1].end, out[k].start) is not None)
+        ):
             out[k] = replace(out[k], recalled=True)
     if out and _EARLIER_OPENING.match(text, start, end):
         # "Last month, five people were killed in an attack in X": the whole sentence looks back
@@ -1253,7 +1301,8 @@ _HAZARD_WORDS = tuple(
     "landslide|mudslide|avalanche|wildfire|bushfire|bush fire|forest fire|fire broke|caught fire|blaze|heatwave|"
     "heat wave|tsunami|eruption|blizzard|monsoon|torrential|gas leak|gas explosion|gas blast|cylinder|boiler|"
     "transformer|firework|short circuit|electrical fault|plunged|crash|collided|collision|capsized|derailed|"
-    "overturned|collapse|stampede|drowned|electrocuted|accident|firecracker| fire at| fire in| fire that|"
+    "overturn|collapse|stampede|drowned|electrocuted|accident|firecracker| fire at| fire in| fire that|"
+    "somersault|rolled over|lost control|tyre burst|tire blowout|burst tyre|"
     " fire which".split("|")
 )
 _HAZARD = re.compile(
@@ -1265,7 +1314,8 @@ _HAZARD = re.compile(
     r"short\s+circuits?|electrical\s+faults?|fire\s+broke\s+out|blaze|caught\s+fire|plunged|crash(?:ed|es)?|"
     # "a fire at an ammunition depot", "the fire that set off explosions" (not "opened fire at")
     r"(?:[Aa]|[Tt]he)\s+(?:huge\s+|massive\s+|large\s+|big\s+)?fire\s+(?:at|in|that|which)|"
-    r"collided|collisions?|capsized|derailed|overturned|stampedes?|drowned|electrocuted|"
+    r"collided|collisions?|capsized|derailed|overturn(?:s|ed|ing)?|somersault(?:s|ed|ing)?|rolled\s+over|"
+    r"lost\s+control|tyre\s+burst|tire\s+blowout|burst\s+tyre|stampedes?|drowned|electrocuted|"
     r"(?:building|roof|bridge|mine|wall|house|dam|tunnel|ceiling|stadium|school)s?\s+collapse[ds]?|"
     r"(?:road|traffic|car|bus|train|rail|industrial|mining|workplace)\s+accidents?)\b",
     re.I,
