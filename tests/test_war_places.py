@@ -3371,3 +3371,41 @@ def test_scars_parades_practices_profiles_fakes_and_past_operations_strike_nothi
 )
 def test_a_school_hit_twice_within_an_hour_and_sustained_fire_still_strike(pipe: Pipeline, text: str) -> None:
     assert _struck(pipe, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        # an outage is no blast
+        (
+            "Drones hit a substation in Kosti on Monday. Power went off in Rabak, El Duiem and Omdurman for most of "
+            "the day.",
+            {"Kosti"},
+        ),
+        # attacks of a kind the group carries out
+        (
+            "A bomber killed nine at a market in Konduga on Saturday. Suspicion fell on Boko Haram, which has carried "
+            "out similar attacks in Gwoza and Bama.",
+            {"Konduga"},
+        ),
+        # where ships called
+        (
+            "The rebels said they fired missiles at the ship on Tuesday because its sister vessels had called at the "
+            "port of Ashdod. The missiles missed.",
+            set(),
+        ),
+        # a headline's two targets: the town the first is near is no refinement of the second's
+        (
+            "Drones hit power station near Kosti, fuel depot in Rabak\nAn hour later another drone hit a fuel depot "
+            "in Rabak, setting tanks on fire.",
+            {"Kosti", "Rabak"},
+        ),
+        # "the nearby X" is X
+        (
+            "Warplanes struck the port of Hodeidah, the nearby Ras Isa oil terminal and a power station on Monday.",
+            {"Hodeidah", "Ras Isa"},
+        ),
+    ],
+)
+def test_outages_kinds_of_attack_ports_of_call_and_nearby_places(pipe: Pipeline, text: str, struck: set[str]) -> None:
+    assert _struck(pipe, text) == struck

@@ -283,6 +283,7 @@ def find_events(
             continue
         later = [(i, pr) for d in placed[n + 1 :] if not d.inherited and not d.recalled for i, pr in d.locations]
         kept, parts = [], []
+        own_places = {mentions[i].place.id for i, _ in head.locations}  # type: ignore[union-attr]
         for i, pr in head.locations:
             town = mentions[i].place
             assert town is not None
@@ -299,10 +300,13 @@ def find_events(
                     _part_of_town(town, mentions[j].place)  # type: ignore[arg-type]
                     # "Israel strikes Damascus suburb" over "the Kisweh area south of Damascus" (a place
                     # the text put only in the article's province stands at its point: nearness says nothing)
+                    # (not a place the headline names for a target of its own: "drones hit power station near
+                    # Kosti, fuel depot in Rabak")
                     or (
                         suburb
                         and distance_km(town, mentions[j].place) <= TOWN_REACH_KM  # type: ignore[arg-type]
                         and not _at_a_province_point(mentions[j].place, town)  # type: ignore[arg-type]
+                        and mentions[j].place.id not in own_places  # type: ignore[union-attr]
                     )
                     # "Suicide bomber hits police in Bannu" (the district) over "the Bakakhel area of Bannu district"
                     or (

@@ -170,7 +170,7 @@ _NOT_EVENT_BEFORE = re.compile(
     # a practice described, not one event: "the use of first-person-view drones against civilians in X"
     r"|\b(?:use|using|deployment)\s+of\s+(?:[\w-]+\s+){0,3}"
     # attacks of a kind, not one: "such attacks have become rare in Baghdad"
-    r"|\b(?:such|these\s+kinds?\s+of|this\s+kind\s+of)\s+(?:\w+\s+)?)$",
+    r"|\b(?:such|similar|these\s+kinds?\s+of|this\s+kind\s+of)\s+(?:\w+\s+)?)$",
     re.I,
 )
 _NOT_EVENT_AFTER = re.compile(
@@ -731,6 +731,9 @@ _PICTURE_WORDS = (" show", "video", "footage", "clip", "image", "photo", "titled
 _STRENGTHENED_BEFORE = re.compile(
     r"\b(?:strengthen|support|boost|bolster|enhance|intensify|expand)(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?$", re.I
 )
+_OUTAGE_BEFORE = re.compile(
+    r"\b(?:power|electricity|lights?|alarms?|sirens?|phones?|internet|water|gas|supplies)\s+(?:had\s+|has\s+)?$", re.I
+)
 _UNITS_BEFORE = re.compile(r"\b(?:units?|brigades?|battalions?|troops|soldiers|forces)\s+$", re.I)
 _CLAIMED_TO_SHOW = re.compile(
     r"\b(?:claim(?:s|ed|ing)?|purport(?:s|ed|ing)?|said|supposed|alleged|meant)\s+to\s+show\b[^.;]*$|"
@@ -912,6 +915,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "a video claiming to show a Russian missile strike on X": what a fake shows
         if phrase.startswith(("operation", "offensive")) and _STRENGTHENED_BEFORE.search(before):
             continue  # "the new aircraft would strengthen operations against bandits": a force made stronger
+        if phrase == "went off" and _OUTAGE_BEFORE.search(before):
+            continue  # "Power went off in X and Y for most of the day": an outage
         if phrase == "fighting" and _UNITS_BEFORE.search(before):
             continue  # "commanders of units fighting in the X direction": where a force is
         if "whether" in before and _WHETHER_BEFORE.search(before):

@@ -102,6 +102,8 @@ _ORIGIN_BEFORE = re.compile(
     # where someone is now ("whose daughters were killed in the fire, is now in X"); where a
     # launching aircraft flew ("launched by a bomber flying over the Kursk region")
     r"(?:is|are)\s+now\s+(?:[a-z]+ing\s+)?in|(?:flying|flew|operating)\s+over|"
+    # where ships called: "its owner's other vessels had called at the Israeli port of Eilat"
+    r"(?:called|calling|calls|docked|docking|docks|berthed|moored)\s+(?:at|in)|"
     # a drone's path, not a hit: "one briefly entered Romanian airspace over Tulcea county"
     r"air\s*space\s+(?:over|above|near)|"
     # "missiles from bombers over the Saratov region"; an advance, not a hit: "as rebels close in on X"
@@ -184,7 +186,8 @@ _NAME_APPOSED = re.compile(
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", re.I)
 _PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|countryside)\b", re.I)
 _NEAR_BEFORE = re.compile(
-    r"(?=[\dacenosvw])(?:\b(?:near|nearby|close\s+to|outside|outskirts\s+of|vicinity\s+of|edge\s+of|around|overlooking|"
+    # (not "the nearby X oil terminal", "fled to nearby X": X itself, which is near something else)
+    r"(?=[\dacenosvw])(?:\b(?:near|close\s+to|outside|outskirts\s+of|vicinity\s+of|edge\s+of|around|overlooking|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
     r"south-west)(?:ern)?\s+of|(?:\d[\d,.]*|a\s+few|several|some)\s+(?:km|kms|kilometers?|kilometres?|(?:nautical\s+)?miles?|meters?|"
     r"metres?)\s+(?:\([^)]{0,20}\)\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
@@ -766,7 +769,7 @@ def _downed_over(clean: str, start: int, end: int) -> bool:
 _OVER = re.compile(r"\bover\s")
 _COORDINATED = re.compile(r"\b(?:and|or|as\s+well\s+as|plus)\b", re.I)
 _NEAR_CUE = re.compile(
-    r"\b(?:near|nearby|close|outside|outskirts|vicinity|edge|around|(?:north|south|east|west)\w*\s+of|km|kms|"
+    r"\b(?:near|close|outside|outskirts|vicinity|edge|around|(?:north|south|east|west)\w*\s+of|km|kms|"
     r"kilomet\w+|miles?|met(?:er|re)s?|away)\b",
     re.I,
 )
