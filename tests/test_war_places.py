@@ -3409,3 +3409,12 @@ def test_a_school_hit_twice_within_an_hour_and_sustained_fire_still_strike(pipe:
 )
 def test_outages_kinds_of_attack_ports_of_call_and_nearby_places(pipe: Pipeline, text: str, struck: set[str]) -> None:
     assert _struck(pipe, text) == struck
+
+
+def test_a_hit_at_sea_after_a_line_that_places_the_incident_is_there(pipe: Pipeline) -> None:
+    text = (
+        "UKMTO WARNING 031/2025\n"
+        "UKMTO has received a report of an incident 40NM south-west of Aden, Yemen.\n"
+        "The Master reports the vessel was struck by an unknown projectile, causing minor damage. The crew are safe."
+    )
+    assert _struck(pipe, text) == {"Aden"}

@@ -202,6 +202,9 @@ def find_events(
                     back == d.sentence - 1
                     and entry_places(clean, sentences[back], mentions, by_sentence[back], found_in[back])
                 )
+                # (or from a line that places an incident at sea: "UKMTO has received a report of an incident
+                # 55NM west of Hodeidah." before "The vessel was hit by an unknown projectile.")
+                or (back == d.sentence - 1 and _INCIDENT_AT.search(clean, sentences[back].start, sentences[back].end))
             ) and scene(back):
                 d.locations, d.inherited = finest(scene(back)), True
                 break
@@ -384,6 +387,10 @@ def find_events(
     return out, events
 
 
+_INCIDENT_AT = re.compile(
+    r"\b(?:incident|explosion|blast)\b[^.;]{0,30}?\b\d+(?:\.\d+)?\s*(?:NM|nm|nautical\s+miles?|km|kilomet(?:er|re)s|miles?)"
+    r"\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\b"
+)
 _AROUND_BEFORE = re.compile(
     r"\b(?:near|outside|around|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?$", re.I
 )
