@@ -61,13 +61,13 @@ from ..resolve import (
 )
 from ..text import Sentence, turn_part
 from ..toponyms import common_words
+from .article import find_triggers
 from .triggers import (
     EVENT_TYPES,
     SPECIFICITY,
     Trigger,
     as_cause,
     event_type_of,
-    find_triggers,
     most_specific,
     triggers,
     type_of_events,

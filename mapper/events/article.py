@@ -1,0 +1,183 @@
+"""Stage 4a, the article's word on its event words: what a whole report says of them that no one
+sentence does.
+
+``triggers`` reads each sentence on its own; ``find_triggers`` then takes away the words that the
+report as a whole says are no attack: a disaster's or an accident's ("an earthquake struck near X,
+killing 20", "the blaze sent rockets flying"), a labour strike's ("a general strike", "went on
+strike"), and launches that every munition's being brought down and nothing hit leaves without a
+place ("all of the rockets were intercepted").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import Sentence
+from .triggers import (
+    DOWNED,
+    LANDED,
+    MUNITIONS,
+    NEGATED,
+    NOTHING_HIT,
+    NOTHING_HIT_WORDS,
+    WEAPON_ONLY,
+    Trigger,
+    triggers,
+)
+
+
+def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
+    """The triggers of each sentence of an article.  In an article about a strike of workers ("a
+    general strike", "went on strike"), "the strike" with no word of arms before it is theirs."""
+    found = [triggers(clean, s.start, s.end) for s in sentences]
+    low = clean.lower()
+    if any(w in low for w in _HAZARD_WORDS) and _HAZARD.search(clean):
+        # a disaster or an accident ("an earthquake struck near X, killing 20", "a gas cylinder explosion
+        # at a restaurant"): no event in its sentences that name no arms; none at all in an article
+        # whose headline or lead tells of one and that names no arms anywhere
+        lead_end = sentences[min(1, len(sentences) - 1)].end if sentences else 0
+        about_it = _HAZARD.search(clean, 0, lead_end) is not None and _ARMED.search(clean) is None
+        hazard: dict[int, bool] = {}  # (looked for only where an event word asks)
+
+        def of_hazard(k: int) -> bool:
+            if k not in hazard:
+                hazard[k] = _HAZARD.search(clean, sentences[k].start, sentences[k].end) is not None
+            return hazard[k]
+
+        kept: list[list[Trigger]] = []
+        for k, (ts, s) in enumerate(zip(found, sentences, strict=True)):
+            if ts and not about_it and of_hazard(k):
+                # (arms it says were not the cause are none: "caused by heat, not by a drone or an air strike")
+                armed = [
+                    a.group()
+                    for a in _ARMED.finditer(clean, s.start, s.end)
+                    if not NEGATED.search(clean, max(s.start, a.start() - 30), a.start())
+                ]
+                if not armed:
+                    ts = []
+                elif all(_STORED_ARMS.fullmatch(a) for a in armed):
+                    # what a fire set off: "The blaze ... sending rockets flying into nearby farmland", "a fire
+                    # that set off explosions at an ammunition depot"
+                    ts = [t for t in ts if t.word.lower() not in WEAPON_ONLY and t.word.lower() not in _BLAST_WORDS]
+            elif (
+                ts
+                and k > 0
+                and not kept[k - 1]
+                and s.paragraph == sentences[k - 1].paragraph
+                and all(t.weak for t in ts)
+                and of_hazard(k - 1)
+                and _ARMED.search(clean, s.start, s.end) is None
+            ):
+                ts = []  # its victims, in the same paragraph: "... crashed north of X. All five on board were killed."
+            kept.append([] if about_it and ts else ts)
+        found = kept
+    if "strike" in clean and _LABOUR_STRIKE.search(clean):
+        found = [[t for t in ts if not _workers_strike(clean, t)] for ts in found]
+    # a launch the next sentence says was all brought down: "fired a barrage of rockets at a base near
+    # X. The army said all of the rockets had been intercepted."
+    for k in range(len(sentences) - 1):
+        if (
+            found[k]
+            and ("all " in (nxt := clean[sentences[k + 1].start : sentences[k + 1].end].lower()) or "every one" in nxt)
+            and _ALL_DOWNED.match(clean, sentences[k + 1].start, sentences[k + 1].end)
+            and not LANDED.search(clean, sentences[k].start, sentences[k].end)
+        ):
+            found[k] = [t for t in found[k] if not _LAUNCHED.search(t.word)]
+    # an article that says every munition was brought down and that nothing was hit ("destroyed all
+    # of the missiles and UAS. There were no injuries or damage"): its launches and its headline's
+    # "attack" hit nothing, wherever they were aimed
+    if any(w in low for w in NOTHING_HIT_WORDS) and _ALL_BROUGHT_DOWN.search(clean) and NOTHING_HIT.search(clean):
+        found = [
+            [t for t in ts if not _AIMED.search(t.word)] if not LANDED.search(clean, s.start, s.end) else ts
+            for ts, s in zip(found, sentences, strict=True)
+        ]
+    return found
+
+
+# what the sentence after a launch says of all of it: "The army said all of the rockets had been intercepted"
+_ALL_DOWNED = re.compile(
+    rf"\s*(?:[^.;:]{{0,60}}?\b(?:said|says|added|reported)\s+(?:that\s+)?)?(?:[Aa]ll|[Ee]very\s+one)\s+(?:of\s+)?"
+    # (not "all but one", "all the others")
+    rf"(?:the\s+|them\b|those\b)?(?:(?!(?:but|except|other|others|remaining|rest)\b)[\w-]+\s+){{0,2}}?"
+    rf"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)"
+    rf"(?:successfully\s+)?(?:{DOWNED}|destroyed\s+in\s+(?:the\s+)?air)\b"
+)
+# up to three words, none of them "but", "except", "other(s)" ("all but one of the drones")
+_NOT_BUT = r"(?:(?!(?:but|except|other|others|remaining|rest)\b)[\w-]+\s+){0,3}?"
+# all of them brought down, said anywhere in the article: "shot down all 34 Russian drones", "engaged
+# and destroyed all of the missiles and UAS", "all of the rockets were intercepted", "the missile was
+# intercepted"
+_ALL_BROUGHT_DOWN = re.compile(
+    rf"\b(?:{DOWNED}|destroyed|neutrali[sz]ed)\s+all\s+(?:of\s+)?(?:the\s+|\d+\s+)?{_NOT_BUT}{MUNITIONS}|"
+    rf"\b[Aa]ll\s+(?:of\s+)?(?:the\s+|\d+\s+)?{_NOT_BUT}{MUNITIONS}\s+(?:\([^()]{{1,10}}\)\s+)?"
+    rf"(?:were|had\s+been|have\s+been)\s+(?:successfully\s+)?(?:{DOWNED}|destroyed)\b|"
+    # one: "the missile was intercepted over the Red Sea"
+    rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?{MUNITIONS}\s+(?:was|had\s+been)\s+[\"“']?(?:successfully\s+)?(?:{DOWNED}|destroyed)\b",
+    re.I,
+)
+# what kills without arms: nature, fire and accidents ("lightning struck a school", "floods hit
+# villages", "a gas cylinder explosion", "a bus plunged into a ravine, killing 18")
+# (words the pattern below needs, looked for first; "storm " and "storms" but not "stormed")
+_HAZARD_WORDS = tuple(
+    "quake|tremor|aftershock|flood|storm |storms|storm.|storm,|cyclone|hurricane|typhoon|tornado|lightning|"
+    "landslide|mudslide|avalanche|wildfire|bushfire|bush fire|forest fire|fire broke|caught fire|blaze|heatwave|"
+    "heat wave|tsunami|eruption|blizzard|monsoon|torrential|gas leak|gas explosion|gas blast|cylinder|boiler|"
+    "transformer|firework|short circuit|electrical fault|plunged|crash|collided|collision|capsized|derailed|"
+    "overturn|collapse|stampede|drowned|electrocuted|accident|firecracker|a fire |the fire |huge fire|massive fire|"
+    "large fire|big fire|somersault|rolled over|lost control|tyre burst|tire blowout|burst tyre".split("|")
+)
+_HAZARD = re.compile(
+    r"\b(?=[A-IL-TVWa-il-tvw])(?:(?:earth)?quakes?|tremors?|aftershocks?|(?:flash\s+)?floods?|flooding|storms?|cyclones?|hurricanes?|"
+    r"typhoons?|tornado(?:es)?|lightning|landslides?|mudslides?|avalanches?|wildfires?|(?:forest|bush)\s*fires?|"
+    r"heat\s*waves?|tsunamis?|(?:volcanic\s+)?eruptions?|blizzards?|monsoon\s+rains?|torrential\s+rains?|"
+    r"(?:gas|cylinder|boiler|transformer|fireworks?)\s+(?:explosions?|blasts?|leaks?)|gas\s+leaks?|"
+    r"(?:fireworks?|firecrackers?)\s+(?:factory|factories|units?|plants?|warehouses?|workshops?|manufactur\w*)|"
+    r"short\s+circuits?|electrical\s+faults?|fire\s+broke\s+out|blaze|caught\s+fire|plunged|crash(?:ed|es)?|"
+    # "a fire at an ammunition depot", "the fire that set off explosions" (not "opened fire at")
+    r"(?:[Aa]|[Tt]he)\s+(?:huge\s+|massive\s+|large\s+|big\s+)?fire\s+(?:at|in|that|which)|"
+    r"collided|collisions?|capsized|derailed|overturn(?:s|ed|ing)?|somersault(?:s|ed|ing)?|rolled\s+over|"
+    r"lost\s+control|tyre\s+burst|tire\s+blowout|burst\s+tyre|stampedes?|drowned|electrocuted|"
+    r"(?:building|roof|bridge|mine|wall|house|dam|tunnel|ceiling|stadium|school)s?\s+collapse[ds]?|"
+    r"(?:road|traffic|car|bus|train|rail|industrial|mining|workplace)\s+accidents?)\b",
+    re.I,
+)
+# arms, those who bear them against others, and what they do: a sentence or an article with any of them is no
+# disaster's alone ("a fire broke out after a drone hit the depot"); an army's soldiers or fighters are not enough
+# ("two soldiers were killed when an army helicopter crashed", "the army flew the injured out")
+_ARMED = re.compile(
+    r"\b(?=[A-GIJMORSTWa-gijmorstw])(?:air\s*strikes?|air\s*raids?|bomb(?:s|ed|ing|ings|ers?)?|shell(?:s|ed|ing)|missiles?|rockets?|drones?|"
+    r"mortars?|artillery|gun(?:fire|men|man|shots?)|shoot-?outs?|militants?|insurgents?|rebels?|jihadists?|"
+    r"terrorists?|armed|attack(?:s|ed|ers?)?|assailants?|ambush(?:ed)?|raids?|"
+    r"IEDs?|grenades?|explosives?|sabotage|warplanes?|jets|offensive|clash(?:es|ed)?|suicide|munitions?|"
+    r"ammunition|shrapnel|sniper|shot\s+down)\b",
+    re.I,
+)
+_BLAST_WORDS = frozenset({"explosion", "explosions", "blast", "blasts", "exploded", "detonated", "went off"})
+# arms a fire or a blast sets off where they are kept: no attack of themselves
+_STORED_ARMS = re.compile(
+    r"(?:rockets?|missiles?|shells?|ammunition|munitions?|explosives?|mortars?|grenades?|bombs?)", re.I
+)
+# the words of a launch: "fired a barrage of rockets", "launched drones"
+_LAUNCHED = re.compile(rf"^(?:{MUNITIONS}|barrages?|salvos?|attacks?|fired|launched|shot)$", re.I)
+# the same, and an attack or strike of them ("drone attack", "missile strike"): what was aimed at a place
+_AIMED = re.compile(rf"(?:^|\s)(?:{MUNITIONS}|barrages?|salvos?|attacks?|strikes?|fired|launched|shot)$", re.I)
+
+
+# an article about workers' strikes: "a general strike", "went on strike", "a work stoppage"
+_LABOUR_STRIKE = re.compile(
+    r"\b(?:general|labou?r|nationwide|national|workers['’]?|teachers['’]?|doctors['’]?|dock|port)\s+strikes?\b|"
+    r"\b(?:went|go|going|are|were|was|is)\s+on\s+strike\b|\bwork\s+stoppages?\b|\bstrikers\b|\bwalk-?outs?\b|"
+    # "truck drivers blocked highways in a strike against a diesel price increase"
+    r"\bstrikes?\s+(?:against|over|to\s+protest)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:price|prices|pay|wages?|"
+    r"tax|taxes|pensions?|reforms?|laws?|bill|cuts?|increase|hike|salar(?:y|ies)|fees?|tariffs?)\b",
+    re.I,
+)
+# a word of arms just before "strike": "air strike", "drone strike", "the Israeli strike"
+_ARMED_BEFORE = re.compile(
+    r"\b(?:air|drone|missile|rocket|artillery|military|army|naval|precision|retaliatory|pre-?emptive|"
+    r"Israeli|Russian|Ukrainian|American|US|U\.S\.|Iranian|Turkish|Saudi|coalition|deadly|fatal)[\s-]+$"
+)
+
+
+def _workers_strike(clean: str, t: Trigger) -> bool:
+    return t.word.lower() in ("strike", "strikes") and not _ARMED_BEFORE.search(clean, max(0, t.start - 20), t.start)
