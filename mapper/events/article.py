@@ -55,7 +55,7 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
                 ]
                 if not armed:
                     ts = []
-                elif all(_STORED_ARMS.fullmatch(a) for a in armed):
+                elif all(a.lower() in _STORED_ARMS for a in armed):
                     # what a fire set off: "The blaze ... sending rockets flying into nearby farmland", "a fire
                     # that set off explosions at an ammunition depot"
                     ts = [t for t in ts if t.word.lower() not in WEAPON_ONLY and t.word.lower() not in _BLAST_WORDS]
@@ -153,10 +153,9 @@ _ARMED = re.compile(
     re.I,
 )
 _BLAST_WORDS = frozenset({"explosion", "explosions", "blast", "blasts", "exploded", "detonated", "went off"})
-# arms a fire or a blast sets off where they are kept: no attack of themselves
-_STORED_ARMS = re.compile(
-    r"(?:rockets?|missiles?|shells?|ammunition|munitions?|explosives?|mortars?|grenades?|bombs?)", re.I
-)
+# arms a fire or a blast sets off where they are kept: no attack of themselves (the words that name a weapon
+# only, and ammunition)
+_STORED_ARMS = WEAPON_ONLY | {"ammunition", "munition", "munitions", "explosive"}
 # the words of a launch: "fired a barrage of rockets", "launched drones"
 _LAUNCHED = re.compile(rf"^(?:{MUNITIONS}|barrages?|salvos?|attacks?|fired|launched|shot)$", re.I)
 # the same, and an attack or strike of them ("drone attack", "missile strike"): what was aimed at a place
