@@ -146,13 +146,15 @@ _LOWER_MODS = (
     "commando navy naval air special elite coalition allied partner paramilitary "
     "federal national state municipal traffic riot reserve auxiliary volunteer regular off-duty "
     "gang cartel criminal drug "
+    # as armies write of their own dead: "two of our heroic soldiers", "five brave sons of soil"
+    "brave heroic valiant gallant "
     # where people work: "six dock workers", "four farm labourers", "two power plant engineers"
     "dock factory farm construction mine mining oil gas power plant railway rail port energy market utility "
     "repair maintenance sanitation warehouse shop hotel office bank fuel water"
 ).split()
 _CAPWORD = r"[A-Z][\w'’.-]*"
-# (a name with the Arabic article written in lower case: "10 al-Shabaab fighters")
-_MOD = rf"(?:{_CAPWORD}|(?:al|el|ad|as|ash|at|az|ar|an)-[A-Z][\w'’-]*|\d+-year-old|[a-z]+(?:-[a-z]+)+|[A-Za-z]+['’]s|(?:{'|'.join(_LOWER_MODS)})\b)"  # noqa: E501
+# (a name with the Arabic article written in lower case: "10 al-Shabaab fighters", "three al Shabaab fighters")
+_MOD = rf"(?:{_CAPWORD}|(?:al|el|ad|as|ash|at|az|ar|an)[-\s][A-Z][\w'’-]*|\d+-year-old|[a-z]+(?:-[a-z]+)+|[A-Za-z]+['’]s|(?:{'|'.join(_LOWER_MODS)})\b)"  # noqa: E501
 # a word of a name: "Saadun", "al-Dulaimi", "bin"
 _NAMEWORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|as|ash|at|az|ar)-[A-Za-z][\w'’-]*|bin|ibn|abu|bint|de|da|van|von)"
 _NAME = rf"[A-Z][\w'’-]+(?:\s+{_NAMEWORD}){{0,3}}"
@@ -182,7 +184,7 @@ _NAMED_PL = rf"(?i:{'|'.join(_PL_NOUNS)})\b"
 _ALSO_PL = rf"(?:\s+and\s+(?:{_MOD}\s+){{0,2}}{_NAMED_PL}(?!\s+(?:of|who)\b))?"
 _NUMG = (
     rf"(?:(?i:all(?:\s+of)?(?:\s+the)?|another|a\s+further|a\s+total\s+of|his|her|their|its)\s+)?{NUM}"
-    rf"(?:\s+of\s+(?:(?i:them|those|whom)\b|(?i:the|these|those|its|their|his|her)\s+(?P<vo>(?:{_MOD}\s+){{0,3}}{_PL}))"
+    rf"(?:\s+of\s+(?:(?i:them|those|whom)\b|(?i:the|these|those|its|their|his|her|our)\s+(?P<vo>(?:{_MOD}\s+){{0,3}}{_PL}))"
     rf"|(?:\s+of)?\s+(?P<v>(?:{_MOD}\s+){{0,4}}(?:{_PL}|{_SG})|[a-z]{{3,}}\s+{_NAMED_PL}){_ALSO_PL}{_UNIT_OF}?"
     rf"|{_BARE_END})"
 )
@@ -234,7 +236,11 @@ _DIED = (
     r"(?:killed|dead|died|slain|perished|murdered|massacred|slaughtered|assassinated|executed|beheaded|martyred|"
     r"eliminated|liquidated|neutrali[sz]ed|"
     r"buried(?!\s+(?:under|beneath|alive|in\s+(?:the\s+)?rubble|by))|"
-    r"embraced\s+martyrdom|"
+    # (as armies write of their own dead: "embraced shahadat", "six soldiers fallen with arms in hand", "fell in
+    # combat")
+    r"embraced\s+(?:martyrdom|shahadat|shahadah)|"
+    r"(?:fell|fallen)\s+(?:with\s+(?:their\s+)?arms\s+in\s+(?:their\s+)?hands?|in\s+(?:battle|combat|action)|"
+    r"on\s+the\s+(?:battlefield|field\s+of\s+honou?r))|"
     r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|"
     r"(?:stabbed|beaten|burned|burnt|hacked|stoned|crushed|trampled|starved|tortured)\s+to\s+death)\b"
 )
@@ -279,12 +285,12 @@ _INJURE_ANCHOR = re.compile(
     r"(?i:the\s+injury\s+of))\s+"
 )
 # Passive forms: a list of groups, then these (found first, then the list before them).
-_DIED_WORD = re.compile(rf"(?=[abcdehklmnpst])\b{_DIED}")
+_DIED_WORD = re.compile(rf"(?=[abcdefhklmnpst])\b{_DIED}")
 # a participle that says who the victims were, between them and the verb ("two drivers contracted by
 # the Red Cross were killed", "three soldiers stationed in Gao were wounded")
 _WHO_THEY_WERE = (
     r"(?:\s+(?i:contracted|employed|hired|working|travell?ing|riding|serving|stationed|deployed|assigned|attached|"
-    r"posted)\s+(?i:by|for|with|in|at|on|to|near)\s+[^,.;]{1,60}?)?"
+    r"posted)\s+(?i:by|for|with|in|at|on|to|near)\s+[^,.;]{1,60}?|\s+of\s+(?:the\s+)?soil)?"
 )
 _DIED_TAIL = re.compile(rf"{_WHO_THEY_WERE}{_INCLUDING}{_AUX}\s+{_DIED}")
 _HURT_WORD = re.compile(rf"\b{_HURT}")
@@ -668,7 +674,12 @@ def _denied(sentence: str, start: int) -> bool:
 _HINT_WORDS = [
     *"kill dead died slain perish lost death loss injur wound hurt toll fatalit bodies corpses".split(),
     *"murder massacr assassinat executed executing behead martyr buried eliminated liquidated slaughter".split(),
-    *"eliminating neutralis neutraliz".split(),
+    *"eliminating neutralis neutraliz shahad".split(),
+    "fell in",
+    "fell on",
+    "fallen with",
+    "fallen in",
+    "fallen on",
     "body of",
     "lives of",
 ]

@@ -247,3 +247,30 @@ def test_a_cause_named_after_the_toll_is_not_its_earlier_event() -> None:
     r = analyse_text(text)
     (claim,) = [c for c in r.claims if c.killed_min == 21]
     assert claim.aside == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # an army's words for its own dead
+        ("The blast at the checkpoint led to the martyrdom of three of our valiant soldiers.", 3),
+        ("In the exchange of fire that followed, four brave sons of soil embraced shahadat.", 4),
+        ("Provisional toll: seven soldiers fallen with arms in hand and nine wounded.", 7),
+        ("Two gendarmes fell in combat when the convoy was ambushed.", 2),
+        # the Arabic article written apart from the name it belongs to
+        ("The drone strike killed four al Shabaab commanders travelling in a pickup.", 4),
+    ],
+)
+def test_armies_words_for_their_own_dead_and_names_with_a_lower_case_article_are_tolls(
+    sentence: str, killed: int
+) -> None:
+    (fig,) = [f for f in find_figures(sentence) if f.killed_min is not None]
+    assert fig.killed_min == killed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Share prices fell in early trading.", "Snow had fallen on the passes overnight, closing the road."],
+)
+def test_falling_that_is_no_death_is_no_toll(sentence: str) -> None:
+    assert [f for f in find_figures(sentence) if f.killed_min is not None] == []
