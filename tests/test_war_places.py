@@ -3418,3 +3418,50 @@ def test_a_hit_at_sea_after_a_line_that_places_the_incident_is_there(pipe: Pipel
         "The Master reports the vessel was struck by an unknown projectile, causing minor damage. The crew are safe."
     )
     assert _struck(pipe, text) == {"Aden"}
+
+
+def test_the_port_of_a_city_after_a_countrys_strikes_is_that_city(pipe: Pipeline) -> None:
+    # ("U.S." is no container of the port: a new noun phrase starts with "the")
+    text = "U.S. warplanes bombed the port of Hodeidah before dawn, killing six dock workers."
+    assert _struck(pipe, text) == {"Hodeidah"}
+
+
+def test_an_impact_site_is_where_the_missile_came_down(pipe: Pipeline) -> None:
+    text = (
+        "Paramedics were treating casualties at an impact site in Rishon LeZion early on Tuesday. Two people were "
+        "pronounced dead. Sirens also sounded in Tel Aviv and Jerusalem."
+    )
+    assert _struck(pipe, text) == {"Rishon LeZion"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an animal's attack
+        "Shark attack kills swimmer off Hurghada\nA shark attacked and killed a swimmer off a beach near Hurghada "
+        "on Sunday, officials said.",
+        # an industrial accident
+        "Four workers were killed when a reactor exploded at a chemical plant in Vapi on Friday night, police said.",
+        # a drill to repel attacks
+        "Crews of the fleet held exercises off Sevastopol to repel attacks by unmanned boats and drones.",
+        "Fleet practises repelling drone attacks near Baltiysk",
+    ],
+)
+def test_animals_industrial_accidents_and_drills_to_repel_attacks_strike_nothing(pipe: Pipeline, text: str) -> None:
+    assert _struck(pipe, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        # a chemical plant a drone hit is struck
+        (
+            "A drone hit a chemical plant in Novomoskovsk overnight, killing two workers, the governor said.",
+            "Novomoskovsk",
+        ),
+        # a dog unit is no animal's attack
+        ("Gunmen attacked a checkpoint in Kidal, killing three soldiers and a police dog.", "Kidal"),
+    ],
+)
+def test_attacks_beside_plants_and_animals_still_strike(pipe: Pipeline, text: str, struck: str) -> None:
+    assert struck in _struck(pipe, text)

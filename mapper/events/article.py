@@ -36,7 +36,7 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
         # at a restaurant"): no event in its sentences that name no arms; none at all in an article
         # whose headline or lead tells of one and that names no arms anywhere
         lead_end = sentences[min(1, len(sentences) - 1)].end if sentences else 0
-        about_it = _HAZARD.search(clean, 0, lead_end) is not None and _ARMED.search(clean) is None
+        about_it = _HAZARD.search(clean, 0, lead_end) is not None and not _armed(clean, 0, len(clean))
         hazard: dict[int, bool] = {}  # (looked for only where an event word asks)
 
         def of_hazard(k: int) -> bool:
@@ -48,11 +48,7 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
         for k, (ts, s) in enumerate(zip(found, sentences, strict=True)):
             if ts and not about_it and of_hazard(k):
                 # (arms it says were not the cause are none: "caused by heat, not by a drone or an air strike")
-                armed = [
-                    a.group()
-                    for a in _ARMED.finditer(clean, s.start, s.end)
-                    if not NEGATED.search(clean, max(s.start, a.start() - 30), a.start())
-                ]
+                armed = _armed(clean, s.start, s.end)
                 if not armed:
                     ts = []
                 elif all(a.lower() in _STORED_ARMS for a in armed):
@@ -66,7 +62,7 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
                 and s.paragraph == sentences[k - 1].paragraph
                 and all(t.weak for t in ts)
                 and of_hazard(k - 1)
-                and _ARMED.search(clean, s.start, s.end) is None
+                and not _armed(clean, s.start, s.end)
             ):
                 ts = []  # its victims, in the same paragraph: "... crashed north of X. All five on board were killed."
             kept.append([] if about_it and ts else ts)
@@ -115,6 +111,12 @@ _ALL_BROUGHT_DOWN = re.compile(
     rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?{MUNITIONS}\s+(?:was|had\s+been)\s+[\"“']?(?:successfully\s+)?(?:{DOWNED}|destroyed)\b",
     re.I,
 )
+# an animal's attack: "a shark attacked a swimmer", "a bear attack"
+_ANIMAL = (
+    r"(?:sharks?|crocodiles?|alligators?|bears?|tigers?|leopards?|lions?|elephants?|hippos?|hippopotamus(?:es)?|"
+    r"wolf|wolves|dogs?|snakes?|hyenas?|jaguars?|cougars?|pumas?|buffalo(?:es)?|bulls?)"
+)
+_ANIMAL_BEFORE = re.compile(rf"\b{_ANIMAL}\s+$", re.I)
 # what kills without arms: nature, fire and accidents ("lightning struck a school", "floods hit
 # villages", "a gas cylinder explosion", "a bus plunged into a ravine, killing 18")
 # (words the pattern below needs, looked for first; "storm " and "storms" but not "stormed")
@@ -124,10 +126,12 @@ _HAZARD_WORDS = tuple(
     "heat wave|tsunami|eruption|blizzard|monsoon|torrential|gas leak|gas explosion|gas blast|cylinder|boiler|"
     "transformer|firework|short circuit|electrical fault|plunged|crash|collided|collision|capsized|derailed|"
     "overturn|collapse|stampede|drowned|electrocuted|accident|firecracker|a fire |the fire |huge fire|massive fire|"
-    "large fire|big fire|somersault|rolled over|lost control|tyre burst|tire blowout|burst tyre".split("|")
+    "large fire|big fire|somersault|rolled over|lost control|tyre burst|tire blowout|burst tyre|reactor|chemical|"
+    "pharmaceutical|fertili|shark|crocodile|alligator|bear|tiger|leopard|lion|elephant|hippo|wolf|wolves|dog|snake|"
+    "hyena|jaguar|cougar|puma|buffalo|bull".split("|")
 )
 _HAZARD = re.compile(
-    r"\b(?=[A-IL-TVWa-il-tvw])(?:(?:earth)?quakes?|tremors?|aftershocks?|(?:flash\s+)?floods?|flooding|storms?|cyclones?|hurricanes?|"
+    r"\b(?=[A-JL-TVWa-jl-tvw])(?:(?:earth)?quakes?|tremors?|aftershocks?|(?:flash\s+)?floods?|flooding|storms?|cyclones?|hurricanes?|"
     r"typhoons?|tornado(?:es)?|lightning|landslides?|mudslides?|avalanches?|wildfires?|(?:forest|bush)\s*fires?|"
     r"heat\s*waves?|tsunamis?|(?:volcanic\s+)?eruptions?|blizzards?|monsoon\s+rains?|torrential\s+rains?|"
     r"(?:gas|cylinder|boiler|transformer|fireworks?)\s+(?:explosions?|blasts?|leaks?)|gas\s+leaks?|"
@@ -138,7 +142,11 @@ _HAZARD = re.compile(
     r"collided|collisions?|capsized|derailed|overturn(?:s|ed|ing)?|somersault(?:s|ed|ing)?|rolled\s+over|"
     r"lost\s+control|tyre\s+burst|tire\s+blowout|burst\s+tyre|stampedes?|drowned|electrocuted|"
     r"(?:building|roof|bridge|mine|wall|house|dam|tunnel|ceiling|stadium|school)s?\s+collapse[ds]?|"
-    r"(?:road|traffic|car|bus|train|rail|industrial|mining|workplace)\s+accidents?)\b",
+    r"(?:road|traffic|car|bus|train|rail|industrial|mining|workplace)\s+accidents?|"
+    # an industrial accident: "a reactor exploded at a chemical manufacturing unit"
+    r"reactors?\s+(?:explo\w+|blasts?|burst)|(?:chemical|pharmaceutical|petrochemical|fertili[sz]er)\s+"
+    r"(?:manufacturing\s+)?(?:units?|plants?|factor(?:y|ies)|facilit(?:y|ies)|works)|"
+    rf"{_ANIMAL}\s+(?:attack(?:s|ed)?|mauled|mauling|trampled|bit)|mauled|mauling)\b",
     re.I,
 )
 # arms, those who bear them against others, and what they do: a sentence or an article with any of them is no
@@ -152,6 +160,19 @@ _ARMED = re.compile(
     r"ammunition|shrapnel|sniper|shot\s+down)\b",
     re.I,
 )
+
+
+def _armed(clean: str, start: int, end: int) -> list[str]:
+    """The words of arms between ``start`` and ``end``, but for those the text says were not the cause ("caused by
+    heat, not by a drone or an air strike") and an animal's attack ("a shark attacked")."""
+    return [
+        a.group()
+        for a in _ARMED.finditer(clean, start, end)
+        if not NEGATED.search(clean, max(start, a.start() - 30), a.start())
+        and not (a.group()[0] in "Aa" and _ANIMAL_BEFORE.search(clean, max(start, a.start() - 20), a.start()))
+    ]
+
+
 _BLAST_WORDS = frozenset({"explosion", "explosions", "blast", "blasts", "exploded", "detonated", "went off"})
 # arms a fire or a blast sets off where they are kept: no attack of themselves (the words that name a weapon
 # only, and ammunition)

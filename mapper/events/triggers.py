@@ -49,7 +49,9 @@ _LEXICON: dict[EventType, str] = {  # phrases, separated by commas
         "shelling, shelled, shells, shell, artillery, mortar, mortars, mortar round, mortar rounds, mortar "
         "fire, rocket, rockets, rocket fire, rocket attack, rocket attacks, missile, missiles, missile "
         "strike, missile strikes, missile attack, ballistic missile, cruise missile, katyusha, katyushas, "
-        "grad, tank fire, indirect fire, bombardment, bombarded, bombarding, projectile, projectiles"
+        "grad, tank fire, indirect fire, bombardment, bombarded, bombarding, projectile, projectiles, "
+        # where a missile or a shell came down: "casualties at an impact site in X"
+        "impact site, impact sites, site of impact, point of impact, impact point"
     ),
     "remote_explosive_ied": (
         "roadside bomb, roadside bombs, car bomb, car bombs, car-bomb, carbomb, truck bomb, bomb, bombs, "
@@ -90,7 +92,7 @@ WEAK = frozenset(
     "force engaged raid raids raided shell shells bomb bombs jets drone drones battle battles offensive "
     "exploded explosion explosions blast blasts detonated grenade grenades martyred neutralized neutralised "
     "liquidated stormed storming overran overrun overrunning".split()
-)
+) | frozenset(("impact site", "impact sites", "site of impact", "point of impact", "impact point"))
 # an assault by a crowd or a side of a match, not by arms: "protesters stormed the parliament", "stormed out of
 # the talks", "stormed to victory"
 _STORM_WORDS = frozenset({"stormed", "storming", "overran", "overrun", "overrunning"})
@@ -714,8 +716,8 @@ _DRILL_WORDS = (
     "simulat",
     "war game",
     "live",
-    "practised",
-    "practiced",
+    "practis",
+    "practic",
     "rehears",
     "mock",
     "dummy",
@@ -728,9 +730,14 @@ _DRILL = re.compile(
     r"\b(?:simulated|war\s+games?|live[\s-]fire\s+(?:drills?|exercises?)|"
     # "launched a two-day naval exercise in the Gulf, firing cruise missiles and drones"
     r"(?:naval|military|joint|air|army|combined|missile|amphibious)\s+(?:exercises?|drills?|manoeuvres|maneuvers)|"
+    # "crews held exercises off X to repel attacks by drones"
+    r"(?:held|holds?|holding|conducted|conducts?|conducting|staged|stages?|staging)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:exercises|drills|manoeuvres|maneuvers)\b|"
     # "underwater drones and mine-laying were also rehearsed off the port of X"
-    r"(?:were|was)\s+(?:also\s+)?(?:rehearsed|practised|practiced)\b|(?:practised|practiced|rehearsed)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:attack|strik|seiz|seal|bomb|assault|land|block)|"
+    r"(?:were|was)\s+(?:also\s+)?(?:rehearsed|practised|practiced)\b|"
+    # ("the fleet practises repelling drone attacks")
+    r"(?:practi[sc](?:ed|es|ing)|rehears(?:ed|es|ing))\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:attack|strik|seiz|seal|bomb|assault|land|block|repel|counter|intercept)|"
     # "dropped practice bombs on mock air-defence positions", "fired at dummy targets"
     r"(?:mock|dummy)\s+(?:[\w-]+\s+){0,2}?(?:targets?|positions?|villages?|towns?|attacks?|assaults?|raids?|"
     r"bases?|airfields?|ships?|landings?)\b|practice\s+(?:bombs?|rounds?|munitions|targets?|missiles?|rockets?)\b|"
