@@ -181,6 +181,7 @@ _LOCATIVE_CUE = re.compile(
 )
 _TOWN_CUE = re.compile(r"\b(?:[Ii]n|near|outside|downtown|central|town\s+of|city\s+of)\s+$")
 _COMMA_PLACE_AFTER = re.compile(r"^,\s+[A-Z]")
+_COUNTRY_AFTER = re.compile(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 
 
 _ARTICLE_JOIN_BEFORE = re.compile(r"[A-Z][\w'’]*\s+(?:al|el|ash|as|ad|az|ar|an|at)-$")
@@ -260,6 +261,8 @@ class WordFacts:
     strong: bool  # a country or continent (by any name), or a city of a million by its own name
     odd: bool  # a small place known only by an odd alternate name
     alias_only: bool  # no place's own name is the word: each is found by an alternate name
+    # the keys of the names of its places' countries, for an odd name (the text may name one just after it)
+    homes: frozenset[str] = frozenset()
 
 
 _REALMS = ("country", "continent", "macro-region")
@@ -271,8 +274,9 @@ def _own_key(name: str) -> str:
     return name_key(name.split(",")[0])
 
 
-def word_facts(word: str, key: str, places: list[Place]) -> WordFacts:
-    """The facts of ``word`` (whose ``name_key`` is ``key``) and of the places it names."""
+def word_facts(word: str, key: str, places: list[Place], index: WorldSource | None = None) -> WordFacts:
+    """The facts of ``word`` (whose ``name_key`` is ``key``) and of the places it names (their countries'
+    names from ``index``)."""
     own = [p for p in places if _own_key(p.name) == key]
     common = word.lower() in common_words()
     if common:
@@ -281,6 +285,10 @@ def word_facts(word: str, key: str, places: list[Place]) -> WordFacts:
         places = [p for p in places if p in own or word in p.aliases]
     big = max((p.population for p in places), default=0)
     realms = [p for p in places if p.feature_type in _REALMS]
+    odd = big < SMALL_POPULATION and not any(_own_key(p.name)[:4] == key[:4] for p in places)
+    homes: frozenset[str] = frozenset()
+    if odd and index is not None and (countries := getattr(index, "country", None)) is not None:
+        homes = frozenset(name_key(c.name) for p in places if p.country and (c := countries(p.country)) is not None)
     return WordFacts(
         stop=word in NOT_PLACES or bool(_CONTRACTION.search(word)),
         upper=word.isupper(),
@@ -289,8 +297,9 @@ def word_facts(word: str, key: str, places: list[Place]) -> WordFacts:
         common=common,
         # (a big city by its own name: "Sam" is also Damascus)
         strong=_strong(realms + own),
-        odd=big < SMALL_POPULATION and not any(_own_key(p.name)[:4] == key[:4] for p in places),
+        odd=odd,
         alias_only=not own,
+        homes=homes,
     )
 
 
@@ -338,7 +347,10 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
     if f.strong:
         return True
     if f.odd:
-        return False  # a small place known only by an odd alternate name ("Flores" for Timon)
+        # a small place known only by an odd alternate name ("Flores" for Timon), unless its country follows
+        # ("an incident 55NM west of Mokha, Yemen")
+        home = _COUNTRY_AFTER.match(clean, e)
+        return home is not None and name_key(home.group(1)) in f.homes
     if prev_cap:
         return False  # "Abraham Lincoln", "Megyn Kelly": a surname
     nxt = CAP_WORD_AFTER.match(clean[e : e + 30])
@@ -400,7 +412,7 @@ def _run_hits(run: str, index: WorldSource) -> tuple[RunHit, ...]:
                 and run[words[i - 1][0] : words[i - 1][1]] not in FUNCTION_WORDS
             )
             next_cap = single and j < len(words) and run[words[j][0]].isupper()
-            facts = word_facts(run[s:e], key, index.candidates(key)) if single else None
+            facts = word_facts(run[s:e], key, index.candidates(key), index) if single else None
             out.append((s, e, key, prev_cap, next_cap, facts))
             # a longer name is taken whole; a single word is the last try at i, taken or not
             i = j - 1

@@ -3465,3 +3465,60 @@ def test_animals_industrial_accidents_and_drills_to_repel_attacks_strike_nothing
 )
 def test_attacks_beside_plants_and_animals_still_strike(pipe: Pipeline, text: str, struck: str) -> None:
     assert struck in _struck(pipe, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # attacks of earlier in the month, named after today's
+        "A roadside bomb killed two gendarmes near Bamenda on Monday. The blast follows attacks on police posts in "
+        "Kumbo and Ndop earlier this month.",
+        "Drones struck a fuel depot in Port Sudan at dawn. Kassala was targeted in a similar drone attack earlier "
+        "this month.",
+    ],
+)
+def test_attacks_of_earlier_in_the_month_named_beside_todays_are_not_struck(pipe: Pipeline, text: str) -> None:
+    assert _struck(pipe, text) & {"Kumbo", "Ndop", "Kassala"} == set()
+
+
+def test_a_lone_sentence_of_an_attack_earlier_this_month_still_places_it(pipe: Pipeline) -> None:
+    # (its participle belongs to it: the toll does not make the sentence an event of its own without a place)
+    assert _struck(pipe, "Rebels bombed a bus in Cotabato earlier this month, killing six people.") == {"Cotabato"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # arms seized, and drones made over
+        "Troops seized 20 drones, more than 150 improvised explosive devices and a dozen rifles at a ranch in the "
+        "municipality of Uruapan, the ministry said. Officials said the ranch was a workshop used to adapt "
+        "commercial drones to drop explosives.",
+        # the work of a port
+        "The rebels said ships bound for Eilat would be treated as targets. Port operations at Eilat were continuing "
+        "normally, the port's director said.",
+    ],
+)
+def test_arms_seized_and_a_ports_operations_strike_nothing(pipe: Pipeline, text: str) -> None:
+    assert _struck(pipe, text) == set()
+
+
+def test_where_attacks_were_planned_from_a_struck_hideout_is_not_struck(pipe: Pipeline) -> None:
+    text = (
+        "Jets bombed houses in Barmal district overnight, killing 11 people, a spokesman said. Officials said the "
+        "jets hit hideouts that the group used to plan attacks in Bannu."
+    )
+    assert "Bannu" not in _struck(pipe, text)
+
+
+def test_a_hit_ship_whose_fire_was_put_out_is_at_the_town_its_country_follows(pipe: Pipeline) -> None:
+    # ("Mokha" is only another name of Mocha, a small town: its country after it says it is a place)
+    text = (
+        "UKMTO has received a report of an incident 40NM south-west of Mokha, Yemen.\n"
+        "The vessel was struck by an unknown projectile, causing a fire which has since been extinguished."
+    )
+    assert _struck(pipe, text) == {"Mokha"}
+
+
+def test_a_town_threatened_beside_a_struck_one_is_not_struck(pipe: Pipeline) -> None:
+    text = "Jets struck Nabatieh on Monday, killing four, and the army threatened to strike Marjayoun next."
+    assert _struck(pipe, text) == {"Nabatieh"}

@@ -153,11 +153,11 @@ _HAZARD = re.compile(
 # disaster's alone ("a fire broke out after a drone hit the depot"); an army's soldiers or fighters are not enough
 # ("two soldiers were killed when an army helicopter crashed", "the army flew the injured out")
 _ARMED = re.compile(
-    r"\b(?=[A-GIJMORSTWa-gijmorstw])(?:air\s*strikes?|air\s*raids?|bomb(?:s|ed|ing|ings|ers?)?|shell(?:s|ed|ing)|missiles?|rockets?|drones?|"
+    r"\b(?=[A-GIJMOPRSTWa-gijmoprstw])(?:air\s*strikes?|air\s*raids?|bomb(?:s|ed|ing|ings|ers?)?|shell(?:s|ed|ing)|missiles?|rockets?|drones?|"
     r"mortars?|artillery|gun(?:fire|men|man|shots?)|shoot-?outs?|militants?|insurgents?|rebels?|jihadists?|"
     r"terrorists?|armed|attack(?:s|ed|ers?)?|assailants?|ambush(?:ed)?|raids?|"
     r"IEDs?|grenades?|explosives?|sabotage|warplanes?|jets|offensive|clash(?:es|ed)?|suicide|munitions?|"
-    r"ammunition|shrapnel|sniper|shot\s+down)\b",
+    r"ammunition|shrapnel|sniper|shot\s+down|projectiles?)\b",
     re.I,
 )
 

@@ -278,7 +278,7 @@ _NOT_THIS_EVENT = re.compile(
     r"known\s+for|accused\s+of|suspected\s+of|linked\s+to|associated\s+with|to\s+avenge|ahead\s+of|"
     r"prevent(?:ed|ing)?|foil(?:ed|ing)?|would\s+be|could\s+be|may\s+be|capable\s+of|used\s+to\s+carry\s+out|"
     r"(?:could|would|might|may)\s+(?:trigger|lead\s+to|cause|spark|provoke|unleash|bring)|"
-    r"to\s+carry\s+out|to\s+conduct|warned\s+of|fears?\s+of|risk\s+of|threat\s+of|"
+    r"to\s+carry\s+out|to\s+conduct|to\s+(?:plan|launch|stage|mount|prepare)|warned\s+of|fears?\s+of|risk\s+of|threat\s+of|"
     r"since\s+(?:the\s+)?(?:start|beginning)|perpetrators\s+of|massing\s+for|preparing\s+(?:for|to)|pattern\s+of|"
     # a habit, not this event: "has repeatedly targeted the group in X", "regularly carries out strikes in
     # X" (in the present: not "repeatedly shelled X on Monday"); what was "previously documented"
@@ -323,8 +323,12 @@ _TRADED_BEFORE = re.compile(
     r"export(?:s|ed|ing)?|transfer(?:s|red|ring)?|deliver(?:y|ies)\s+of|shipments?\s+of|batch(?:es)?\s+of|"
     r"fleet\s+of|stocks?\s+of|stockpiles?\s+of|arsenals?\s+of|inventory\s+of|(?:talks|deal|contract|orders?)\s+for|"
     r"produc(?:e|es|ed|ing|tion\s+of)|manufactur(?:e|es|ed|ing)|develop(?:s|ed|ing)?|unveil(?:s|ed|ing)?|"
-    r"display(?:s|ed|ing)?|showcas(?:e|es|ed|ing)|paraded|show(?:s|ed|ing)?\s+off)\s+"
-    r"(?:(?!(?:at|on|against|into|toward|towards|from|over)\b)[\w'’-]+\s+){0,8}$",
+    r"display(?:s|ed|ing)?|showcas(?:e|es|ed|ing)|paraded|show(?:s|ed|ing)?\s+off|"
+    # seized or made over, not used: "troops seized 14 drones, more than 300 IEDs", "a workshop used to adapt
+    # commercial drones"
+    r"seiz(?:e|es|ed|ing)|confiscat(?:e|es|ed|ing)|impound(?:s|ed|ing)?|smuggl(?:e|es|ed|ing)|caches?\s+of|"
+    r"stash(?:es)?\s+of|hauls?\s+of|adapt(?:s|ed|ing)?|modif(?:y|ies|ied|ying)|convert(?:s|ed|ing)?)\s+"
+    r"(?:(?!(?:at|on|against|into|toward|towards|from|over)\b)[\w'’-]+,?\s+){0,8}$",
     re.I,
 )
 _CARRIED_BEFORE = re.compile(
@@ -369,6 +373,19 @@ _ON_HOLD_AFTER = re.compile(r"[^.;,]{0,40}?\bon\s+(?:hold|ice)\b", re.I)
 # (what the pattern needs, looked for first)
 _LOOKED_INTO_WORDS = ("investigat", "inquiry", "probe", " to ", "ending", "halt", "stopp", "ended", "pause", "lull")
 _MUNITION = re.compile(MUNITIONS, re.I)
+# the other words that name arms, which may be bought, seized or carried as well as used
+_ARMS_NOUNS = WEAPON_ONLY | {
+    "ied",
+    "ieds",
+    "improvised explosive device",
+    "improvised explosive devices",
+    "explosive device",
+    "explosive devices",
+    "landmine",
+    "landmines",
+    "land mine",
+    "land mines",
+}
 # the words that name a kind of weapon before a munition word ("attack drones", "strike UAVs")
 _WEAPON_KIND_WORDS = frozenset({"attack", "strike"})
 _MUNITION_NEXT = re.compile(rf"[\s-]+(?:{MUNITIONS}|helicopters?|aircraft|jets?|submarines?|boats?|craft)\b", re.I)
@@ -499,7 +516,9 @@ _DATED_AFTER = re.compile(
 # "killed in an air strike last September", "the group's assault on X a decade ago", "during last
 # autumn's war": an earlier time than the report's, without a day, just after the event's words
 _EARLIER_AFTER = re.compile(
-    rf"(?:,?\s+[\w'’-]+){{0,6}}?,?\s+(?<!since\s)(?:(?:last|that)\s+{_LAST_WHAT}\b|"
+    rf"(?:,?\s+[\w'’-]+){{0,8}}?,?\s+(?<!since\s)(?:(?:last|that)\s+{_LAST_WHAT}\b|"
+    # "attacks on security forces in X and Y earlier this month"
+    r"earlier\s+(?:this|in\s+the)\s+(?:month|year)\b|"
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|decades?)\s+ago\b|"
     # "which in November attacked the Radisson Blu hotel in Bamako": a month, no day
     rf"{_IN_MONTH_WORD}\b(?!\s+\d))"
@@ -781,6 +800,17 @@ _WORKS_OF = re.compile(
     r"\b(?:agency|agencies|organi[sz]ations?|charit(?:y|ies)|NGOs?|UN|WFP|UNHCR|UNICEF|OCHA|UNRWA|ICRC|programme|"
     r"aid\s+groups?|Red\s+Cross|Red\s+Crescent)\b[^.;]{0,40}?\b(?:its|their)\s+$"
 )
+# the work of a port, an airline or a firm: "port operations", "operations at Haifa were continuing normally"
+_BUSINESS_OPERATIONS_BEFORE = re.compile(
+    r"\b(?:port|flight|airport|business|commercial|shipping|normal|day-to-day|daily|regular|routine|mining|drilling|"
+    r"production|loading|terminal|rail|railway|bank|banking|trading|airline|cargo)\s+$",
+    re.I,
+)
+_GOING_ON_NORMALLY = re.compile(
+    r"[^.;]{0,60}?\b(?:continu\w+|proceed\w*|resum\w+|running|were|are|was|is|remain\w*)\s+(?:as\s+)?"
+    r"(?:normal(?:ly)?|usual|uninterrupted|unaffected|undisrupted)\b",
+    re.I,
+)
 _REBUILT_THINGS_AFTER = re.compile(
     r"\s+(?:homes|houses|buildings|property|properties|infrastructure|schools|hospitals|bridges|roads|shops|"
     r"apartments|flats|neighbou?rhoods)\b",
@@ -948,8 +978,12 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "commanders of units fighting in the X direction": where a force is
         if "whether" in before and _WHETHER_BEFORE.search(before):
             continue  # "is examining whether troops carried out extrajudicial killings": not found to have happened
-        if phrase.startswith("operation") and _WORKS_OF.search(before):
-            continue  # "the agency said its operations in Sudan were only 30% funded"
+        if phrase.startswith("operation") and (
+            _WORKS_OF.search(before)
+            or _BUSINESS_OPERATIONS_BEFORE.search(before)
+            or _GOING_ON_NORMALLY.match(text, me, end)
+        ):
+            continue  # "the agency said its operations in Sudan were only 30% funded", "port operations"
         if (
             phrase in ("destroyed", "damaged")
             and _REBUILT_THINGS_AFTER.match(text, me, end)
@@ -971,7 +1005,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         munition = _MUNITION.fullmatch(phrase.rsplit(" ", 1)[-1]) is not None  # "drones", "cruise missile"
         if munition and _downed_before(text, max(start, ms - _DOWNED_REACH), ms):
             continue  # "said it had intercepted Ukrainian drones": brought down, not a hit
-        if munition and _TRADED_BEFORE.search(text, max(start, ms - 60), ms):
+        if (munition or phrase in _ARMS_NOUNS) and _TRADED_BEFORE.search(text, max(start, ms - 60), ms):
             continue  # "has also bought Turkish drones", "a new batch of combat drones": arms, not their use
         if munition and _CARRIED_BEFORE.search(text, max(start, ms - 40), ms):
             continue  # "a cargo ship that docked at X with the missiles": carried, not fired
@@ -1155,6 +1189,12 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         if not out[k].recalled and (
             any(t.recalled and _OF_IT.search(text, t.end, out[k].start) for t in out[:k])
             or (out[k - 1].recalled and _THAT_OF_IT.fullmatch(text, out[k - 1].end, out[k].start) is not None)
+            # its participle: "bombed a train in X earlier this month, killing five people"
+            or (
+                out[k - 1].vague
+                and out[k].word.lower() in _OF_IT_WORDS
+                and _PARTICIPLE_OF_IT.fullmatch(text, out[k - 1].end, out[k].start) is not None
+            )
         ):
             out[k] = replace(out[k], recalled=True)
     if out and _EARLIER_OPENING.match(text, start, end):

@@ -528,6 +528,18 @@ _OTHER_CLAUSE = re.compile(
 )
 
 
+# a place of attacks planned or threatened, not of this event: "hideouts the group used to plan attacks in X",
+# "threatened to strike X"
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:(?:to|used\s+to)\s+(?:plan|launch|stage|mount|prepare|carry\s+out|conduct)|planning|plotting|"
+    r"preparing)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|raids?|bombings?|operations?|assaults?|offensives?)\s+"
+    r"(?:in|on|at|against|across|inside)\s+(?:the\s+)?$|"
+    r"\b(?:plan(?:s|ned|ning)?|threat(?:en|ens|ened|ening)|vow(?:s|ed|ing)?|intend(?:s|ed|ing)?)\s+to\s+"
+    r"(?:attack|strike|bomb|hit|target|shell|invade|storm)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def candidates(
     clean: str, sent: Sentence, mentions: list[Mention], idx: list[int], first: bool, found: list[Trigger]
 ) -> list[Candidate]:
@@ -587,6 +599,10 @@ def candidates(
             continue  # "across the Kakhovka reservoir": a lake named after the town, not the town
         if _ACTOR_AFTER.match(after) or _VISIT_AFTER.match(after):
             continue
+        if ("plan" in before or "threat" in before or "vow" in before or "intend" in before or "prepar" in before) and (
+            _PLANNED_BEFORE.search(before)
+        ):
+            continue  # "used to plan attacks in X", "threatened to strike X": not where this event was
         if _attribution(clean, sent, m):
             continue  # "officials in Washington said", "a source in Mosul told Xinhua"
         if _downed_over(clean, sent.start, m.cstart):
