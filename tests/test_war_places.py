@@ -3522,3 +3522,90 @@ def test_a_hit_ship_whose_fire_was_put_out_is_at_the_town_its_country_follows(pi
 def test_a_town_threatened_beside_a_struck_one_is_not_struck(pipe: Pipeline) -> None:
     text = "Jets struck Nabatieh on Monday, killing four, and the army threatened to strike Marjayoun next."
     assert _struck(pipe, text) == {"Nabatieh"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # words, not arms
+        "IMPHAL: Opposition leaders on Sunday launched a sharp attack on the state government over its handling of "
+        "the violence in Churachandpur.",
+        "Iran's foreign ministry called the sanctions an attack on the Iranian nation and said Iran had supplied no "
+        "weapons for the war in Ukraine.",
+        "Speaking in Imphal, a senior leader said the government had failed to strike at the roots of the conflict and "
+        "had let relief camps in Churachandpur decay.",
+        # denials and false reports
+        "KASSALA, Sudan - The army on Saturday denied reports circulating on social media that drones had struck "
+        "Kassala's airport overnight.",
+        "Army says reports of drone strike on Kassala airport are false",
+        # an anniversary, a trial, a war's first day
+        "Niger's army held ceremonies in Ouallam on Tuesday to mark five years since jihadists overran the Inates army "
+        "camp, killing 71 soldiers.",
+        "Court sentences two men over 2019 Kabul wedding bombing",
+        "Talks resumed in Cairo on Monday.\nThe war began with the Oct. 7, 2023, attack on southern Israel.",
+        # brought down, as a headline says it; threatened
+        "Governor says drones downed over region, debris falls in field near Valuyki",
+        "A senior official threatened missile strikes on the bridges across the river in Zaporizhzhia.",
+        # a drill, a parade, a workshop named in a warning, arms shown or delivered
+        "Fire services staged rescue operations at a 'targeted' hospital in Jammu during a blackout exercise.",
+        "Fighter jets flew over the parade ground in Tehran as the president watched.",
+        "The army warned people to stay away from a building in the Haret Hreik neighbourhood, saying it housed a "
+        "Hezbollah drone workshop.",
+        "The drones, displayed on the tarmac in Bamako, will be stationed in Gao.",
+        'The army chief said the new jets delivered to the base in Niamey would let the armed forces "strike '
+        'terrorists wherever they hide".',
+        # an armed group's lockdown ('paro armado'), called off
+        "ELN calls off 'armed strike' in Quibdo after church mediation",
+        # an accident ruled out as an attack, and blasts that were road works
+        "Explosion at fireworks workshop in Tultepec leaves three dead; authorities rule out attack",
+        "Officials said the explosions heard near Sperah came from controlled blasting by a company building a road.",
+        # air defences at work; a price
+        "KYIV - Residents reported hearing bursts of heavy machine-gun fire as mobile fire groups engaged the drones "
+        "over the city's outskirts.",
+        "KYIV - Each Patriot missile costs several million dollars, and production in Europe has not kept up.",
+    ],
+)
+def test_words_denials_anniversaries_threats_drills_displays_and_air_defences_strike_nothing(
+    pipe: Pipeline, text: str
+) -> None:
+    assert _struck(pipe, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the past, in long pieces
+        "Reconstruction is slow.\nKhan Sheikhoun is remembered for the sarin attack on Khan Sheikhoun of April 2017.",
+        "Few families have returned to Idlib.\nDemining groups say the fields around Saraqib are seeded with cluster "
+        "munitions, artillery shells and mines.",
+        "Engineers are rebuilding the grid.\nIn April of that year missiles destroyed the power plant in Trypillia.",
+        "The report was released on Friday.\nThe mission also examined the shelling of a camp on the outskirts of "
+        "Goma, in which about 35 people died.",
+        # habits, disputes and expectations
+        "Police said little.\nDissident groups have used drones to attack police stations around Jamundi.",
+        "He commands the division.\nHe has clashed with other commanders over the division of spoils in Nyala.",
+        "He commands the division.\nHe rose through the ranks during the group's operations in Darfur.",
+        "Analysts expect the fighting to stay concentrated on Kostiantynivka through the winter.",
+        '"When there is gunfire anywhere in Palma, I pack my bag," she said.',
+        "Few families have returned.\nAttacks on villages and road ambushes continue around Mocimboa da Praia.",
+        "Interception rates around Odesa are improving, though lower than those of missiles.",
+    ],
+)
+def test_what_long_pieces_recall_or_expect_is_not_struck(pipe: Pipeline, text: str) -> None:
+    assert _struck(pipe, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        # a real attack beside a word of arms flowing, a drill or a denial
+        (
+            "Drones struck a fuel depot in Kassala on Monday, the army said, denying it had lost any aircraft.",
+            "Kassala",
+        ),
+        ("Gunmen attacked the government compound in Bannu, killing four guards.", "Bannu"),
+        ("Jets bombed the port of Tartus on Tuesday, one of the heaviest strikes of the war.", "Tartus"),
+    ],
+)
+def test_attacks_beside_those_words_are_still_struck(pipe: Pipeline, text: str, struck: str) -> None:
+    assert struck in _struck(pipe, text)

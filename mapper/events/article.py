@@ -36,7 +36,11 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
         # at a restaurant"): no event in its sentences that name no arms; none at all in an article
         # whose headline or lead tells of one and that names no arms anywhere
         lead_end = sentences[min(1, len(sentences) - 1)].end if sentences else 0
-        about_it = _HAZARD.search(clean, 0, lead_end) is not None and not _armed(clean, 0, len(clean))
+        # (arms it names only as what a fire or a blast set off where they were kept: "a fire and a series of
+        # explosions at an ammunition depot were caused by high temperatures")
+        about_it = _HAZARD.search(clean, 0, lead_end) is not None and all(
+            a.lower() in _STORED_ARMS for a in _armed(clean, 0, len(clean))
+        )
         hazard: dict[int, bool] = {}  # (looked for only where an event word asks)
 
         def of_hazard(k: int) -> bool:
@@ -128,7 +132,7 @@ _HAZARD_WORDS = tuple(
     "overturn|collapse|stampede|drowned|electrocuted|accident|firecracker|a fire |the fire |huge fire|massive fire|"
     "large fire|big fire|somersault|rolled over|lost control|tyre burst|tire blowout|burst tyre|reactor|chemical|"
     "pharmaceutical|fertili|shark|crocodile|alligator|bear|tiger|leopard|lion|elephant|hippo|wolf|wolves|dog|snake|"
-    "hyena|jaguar|cougar|puma|buffalo|bull".split("|")
+    "hyena|jaguar|cougar|puma|buffalo|bull|temperatures|controlled|blasting|quarr".split("|")
 )
 _HAZARD = re.compile(
     r"\b(?=[A-JL-TVWa-jl-tvw])(?:(?:earth)?quakes?|tremors?|aftershocks?|(?:flash\s+)?floods?|flooding|storms?|cyclones?|hurricanes?|"
@@ -144,7 +148,9 @@ _HAZARD = re.compile(
     r"(?:building|roof|bridge|mine|wall|house|dam|tunnel|ceiling|stadium|school)s?\s+collapse[ds]?|"
     r"(?:road|traffic|car|bus|train|rail|industrial|mining|workplace)\s+accidents?|"
     # an industrial accident: "a reactor exploded at a chemical manufacturing unit"
-    r"reactors?\s+(?:explo\w+|blasts?|burst)|(?:chemical|pharmaceutical|petrochemical|fertili[sz]er)\s+"
+    r"reactors?\s+(?:explo\w+|blasts?|burst)|(?:high|extreme|soaring|rising)\s+temperatures|"
+    # "the explosions came from controlled blasting by a company building a road"
+    r"controlled\s+(?:blast\w*|explosions?|detonations?|demolitions?)|blasting\s+(?:work|operations)|quarry\w*|(?:chemical|pharmaceutical|petrochemical|fertili[sz]er)\s+"
     r"(?:manufacturing\s+)?(?:units?|plants?|factor(?:y|ies)|facilit(?:y|ies)|works)|"
     rf"{_ANIMAL}\s+(?:attack(?:s|ed)?|mauled|mauling|trampled|bit)|mauled|mauling)\b",
     re.I,
@@ -187,6 +193,8 @@ _AIMED = re.compile(rf"(?:^|\s)(?:{MUNITIONS}|barrages?|salvos?|attacks?|strikes
 _LABOUR_STRIKE = re.compile(
     r"\b(?:general|labou?r|nationwide|national|workers['’]?|teachers['’]?|doctors['’]?|dock|port)\s+strikes?\b|"
     r"\b(?:went|go|going|are|were|was|is)\s+on\s+strike\b|\bwork\s+stoppages?\b|\bstrikers\b|\bwalk-?outs?\b|"
+    # a lockdown an armed group imposes ("paro armado"): "the ELN called off its 'armed strike' in Choco"
+    r"\barmed\s+[\"'“‘]?strikes?\b|\bparo\s+armado\b|"
     # "truck drivers blocked highways in a strike against a diesel price increase"
     r"\bstrikes?\s+(?:against|over|to\s+protest)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:price|prices|pay|wages?|"
     r"tax|taxes|pensions?|reforms?|laws?|bill|cuts?|increase|hike|salar(?:y|ies)|fees?|tariffs?)\b",

@@ -145,6 +145,7 @@ _FILMED_BEFORE = re.compile(
 _NOT_EVENT_BEFORE = re.compile(
     r"(?=[abcdefghilmoprstvw])(?:\b(?:hunger|labou?r|general|teachers'?|workers'?|heart|panic|asthma|anxiety|price|prices|"
     r"shares?|stocks?|lucky|first|opening|shot\s+at|photo|cheap|verbal|cyber|political|legal|insurance|"
+    r"sharp|scathing|blistering|stinging|withering|veiled|thinly[\s-]veiled|personal|rhetorical|"
     r"rescue|search|sting|police|customs|anti-drug|drug|surgical|military|detention|arrest|"
     # the work of aid and repair: "to supply operations in X", "demining operations", "relief operations" (not
     # an army's "clearance operation")
@@ -165,6 +166,16 @@ _NOT_EVENT_BEFORE = re.compile(
     r"\b(?:including|such\s+as|of|with)\s+(?:[\w-]+\s+){0,3}"
     # a precaution, not an attack: "Poland scrambled fighter jets"
     r"|\bscrambl(?:e|es|ed|ing)\s+(?:its\s+|their\s+|two\s+|several\s+)?(?:[\w-]+\s+)?"
+    # a comparison: "interception rates lower than those of missiles"
+    r"|\b(?:than|as)\s+(?:those|that)\s+of\s+(?:[\w-]+\s+)?"
+    # what the ground holds: "fields seeded with cluster munitions, artillery shells and mines"
+    r"|\b(?:seeded|contaminated|littered|strewn|riddled)\s+with\s+(?:[\w-]+,?\s+){0,4}"
+    # what is expected or what is so whenever it comes: "analysts expect the fighting to stay", "when there is
+    # gunfire anywhere"
+    r"|\bexpect(?:s|ed|ing)?\s+(?:the\s+|more\s+|further\s+|new\s+)?"
+    r"|\b(?:when|whenever|if)\s+there\s+(?:is|are|was|were)\s+(?:any\s+|more\s+|new\s+)?"
+    # a class to compare with: "in one of the deadliest attacks in the country's history"
+    r"|\bone\s+of\s+(?:the\s+|its\s+|their\s+)?(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most\s+\w+)\s+"
     # attacks of a kind, not one: "such attacks have become rare in Baghdad"
     r"|\b(?:such|similar|these\s+kinds?\s+of|this\s+kind\s+of)\s+(?:\w+\s+)?)$",
     re.I,
@@ -213,7 +224,13 @@ _NOT_EVENT_AFTER = re.compile(
     r"^\s+(?:cent(?:re|er)s?|rooms?|managers?|staff|departments?|directors?)\b|"
     # a unit named by its weapon: "commanded an artillery unit", "drone operators", "a missile brigade"
     r"^\s+(?:units?|battalions?|brigades?|regiments?|batter(?:y|ies)|divisions?|squads?|crews?|operators?|"
-    r"commanders?|schools?|academ(?:y|ies))\b|"
+    r"commanders?|schools?|academ(?:y|ies)|teams?|pilots?)\b|"
+    # a dispute, not a fight: "has clashed with other field commanders over the division of spoils"
+    r"^\s+with\s+(?:[\w-]+\s+){0,3}?(?:commanders?|leaders?|officials?|ministers?|colleagues|rivals?|allies|critics|"
+    r"government|president|prime\s+minister)\s+over\b|"
+    # arms that flow in, not arms used: "weapons, drones and armoured vehicles continue to pour into Libya"
+    r"^(?:,?\s+(?:and\s+)?[\w-]+){0,4}?\s+(?:continu\w+\s+to\s+)?(?:pour|poured|pouring|flow|flowed|flowing|"
+    r"smuggled|shipped)\s+(?:in)?to\b|"
     # flying, not striking: "drones overhead all night"
     r"^\s+(?:overhead|circling|hovering|buzzing|loitering)\b|"
     # a picture of one: "Arma 3 battle scenes"
@@ -222,8 +239,21 @@ _NOT_EVENT_AFTER = re.compile(
     r"^\s+(?:victims|survivors|anniversary|memorial|suspects?|perpetrators|trial|inquiry|investigation|"
     r"compensation)\b|"
     # an industry, not a use: "sanctions targeting its drone makers", "missile technology"
-    r"^\s+(?:makers?|manufacturers?|producers?|industry|programm?es?|production|exports?|components|technology|"
-    r"ammunition|munitions|factor(?:y|ies)|plants?)\b",
+    r"^\s+(?:costs?|prices?|price\s+tags?|makers?|manufacturers?|producers?|industry|programm?es?|production|"
+    r"exports?|components|technology|"
+    r"ammunition|munitions|factor(?:y|ies)|plants?|workshops?|warehouses?|depots?|storage|caches?)\b|"
+    # flying, shown or kept, not striking: "fighter jets flew over the parade ground", "the drones, displayed on
+    # the tarmac", "the drones will be stationed in X"
+    r"^\s+(?:and\s+[\w-]+\s+)?(?:flew|fly|flying|flies)\s+(?:low\s+)?(?:over|past|above|overhead|in\s+formation)\b|"
+    r"^,?\s+(?:displayed|on\s+display|parked|stationed|unveiled|showcased|(?:will|would)\s+be\s+(?:stationed|based|"
+    r"deployed|delivered)|(?:delivered|supplied|sold|handed\s+over)\s+(?:to|by|from|last|this|earlier|in)\b)\b|"
+    # a figure of speech: "to strike at the roots of the conflict"
+    r"^\s+at\s+the\s+(?:roots?|heart|core)\s+of\b|"
+    # words, not arms: "an attack on the Iranian nation", "a sharp attack on the Union government"
+    r"^\s+(?:on|against)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:government|administration|"
+    r"opposition|nation|sovereignty|dignity|democracy|freedom|constitution|judiciary|press|media|values|policy|"
+    r"policies|budget|bill|critics|reputation|integrity|rule\s+of\s+law)\b(?!\s+(?:building|offices?|"
+    r"headquarters|compound|house|palace|complex|forces|troops|convoy|in\b|at\b))",
     re.I,
 )
 # no word of one at all: "There was no immediate word of Israeli military action in Yemen" (not "no reports of
@@ -240,7 +270,8 @@ _NOT_DONE_AFTER = re.compile(
 )
 # (and the next item of a list after it: "not by a drone or an air strike")
 NEGATED = re.compile(
-    r"\b(?:not|n't|never|no|denied|deny|denies|without)\b(?:\s+\w+){0,3}(?:\s+(?:or|nor)(?:\s+\w+)?)?\s*$", re.I
+    r"\b(?:not|n't|never|no|denied|deny|denies|without|rul(?:e|es|ed|ing)\s+out)\b(?:\s+\w+){0,3}(?:\s+(?:or|nor)(?:\s+\w+)?)?\s*$",
+    re.I,
 )
 _MAY_HAVE_BEFORE = re.compile(r"\b(?:may|might|could)\s+(?:also\s+|well\s+)?have\s+(?:been\s+)?$", re.I)
 # a relation that names its subject, before its verb: "Insurgents linked to the Islamic State group raided X" (not
@@ -254,6 +285,8 @@ _SUBJECT_RELATION = re.compile(
 _MODAL_BEFORE = re.compile(
     r"\b(?:could|would|might|may|will|shall|can|should|must)\s+"
     r"(?:(?:also|again|soon|still|yet|now|then|easily|only|even|well)\s+)?"
+    # "would let the armed forces strike terrorists wherever they hide"
+    r"(?:(?:let|allow|enable|help)\s+(?:[\w-]+\s+){0,3}?(?:to\s+)?[\"“]?)?"
     # "would resume targeting vessels", "will continue to strike"
     r"(?:(?:resume|continue|start|begin|keep|stop)\s+(?:to\s+)?)?$",
     re.I,
@@ -267,7 +300,7 @@ _MADE_SAFE_BEFORE = re.compile(
 _WARNED_OF_ONE_BEFORE = re.compile(r"\bwarn(?:s|ed|ing)?\s+(?:that\s+)?(?:an?|any)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # activity that is habitual, planned or earlier, not this event
 _NOT_THIS_EVENT = re.compile(
-    r"(?=[acdefhiklmoprstuvw])\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|threaten(?:s|ed|ing)?\s+to|vowed\s+to|"
+    r"(?=[acdefhiklmnoprstuvw])\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|threaten(?:s|ed|ing)?\s+to|vowed\s+to|"
     # a drill, a plan, an accusation, a promise: "practised ... attacking simulated targets", "had prepared a
     # wave of air strikes", "accuses the army of bombing civilians in X", "will keep targeting ships"
     r"practi[cs](?:ed|es|ing|e)|rehears\w+|simulat\w+|war\s+games|prepar(?:ed|es|ing)|read(?:ied|ying|ies)|drew\s+up|"
@@ -276,6 +309,10 @@ _NOT_THIS_EVENT = re.compile(
     r"expected\s+to|poised\s+to|"
     r"(?:facilitat|coordinat|direct|conduct|organiz|organis|lead|led)\w*\s+(?:\w+\s+){0,3}?(?:attacks|operations)|"
     r"known\s+for|accused\s+of|suspected\s+of|linked\s+to|associated\s+with|to\s+avenge|ahead\s+of|"
+    # what a place or a man is known for: "Khan Sheikhoun is remembered for the sarin attack", "rose through the ranks
+    # during the group's operations in X"; what a group has done again and again: "have used drones to attack"
+    r"remembered\s+for|infamous\s+for|notorious\s+for|synonymous\s+with|rose\s+through\s+the\s+ranks|"
+    r"(?:has|have)\s+(?:\w+\s+)?used|"
     r"prevent(?:ed|ing)?|foil(?:ed|ing)?|would\s+be|could\s+be|may\s+be|capable\s+of|used\s+to\s+carry\s+out|"
     r"(?:could|would|might|may)\s+(?:trigger|lead\s+to|cause|spark|provoke|unleash|bring)|"
     r"to\s+carry\s+out|to\s+conduct|to\s+(?:plan|launch|stage|mount|prepare)|warned\s+of|fears?\s+of|risk\s+of|threat\s+of|"
@@ -286,16 +323,40 @@ _NOT_THIS_EVENT = re.compile(
     # a discovery, not an attack: "found the bodies of 31 men, bound and shot"
     r"(?:found|discovered|recovered)\s+(?:the\s+)?bodies\s+of|"
     # a day of remembrance: "to mark the anniversary of the massacre", "commemorating the bombing"
-    r"anniversar(?:y|ies)\s+of|commemorat\w+|in\s+memory\s+of)\b"
+    r"anniversar(?:y|ies)\s+of|commemorat\w+|in\s+memory\s+of|"
+    # "Kramatorsk marks three years since the station missile strike", "to mark five years since jihadists overran"
+    r"mark(?:s|ed|ing)?\s+(?:\w+\s+){1,2}(?:years?|months?|decades?)\s+since|"
+    # a denial or a correction of reports: "denied reports circulating on social media that drones had struck X",
+    # "reports of a drone strike on X are false"
+    r"(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|debunk(?:ed|s|ing)?)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:reports?|claims?|allegations?|rumou?rs?|accounts?)\b)\b"
     # to the trigger, within its clause: not past the end of an apposition ("X, an official linked
     # to Hariri, was killed by a car bomb")
     r"(?:(?!,\s+(?:was|were|is|are|has|have|had)\b)[^.;])*$",
     re.I,
 )
+# threatened, not carried out: "threatened missile strikes on the bridges", "threatens strikes on X"
+_THREATENED_BEFORE = re.compile(r"\bthreat(?:en|ens|ened|ening)\s+(?:(?:new|more|further|[\w-]+)\s+){0,2}$", re.I)
+# reports said to be false: "reports of a drone strike on X are false"
+_REPORTS_OF_BEFORE = re.compile(r"\breports?\s+(?:of|that)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+_FALSE_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:are|were|was|is)\s+(?:completely\s+|entirely\s+)?(?:false|untrue|fake|baseless|unfounded|"
+    r"fabricated|incorrect)\b",
+    re.I,
+)
+# air defences at work: "bursts of machine-gun fire as mobile fire groups engaged the drones"
+_AIR_DEFENCE = re.compile(
+    r"\b(?:air[\s-]defen[cs]es?|anti-?aircraft|mobile\s+fire\s+groups?|engag(?:ed|ing)\s+(?:the\s+)?drones)\b", re.I
+)
+_GUNFIRE_WORDS = frozenset(
+    {"gunfire", "machine gun fire", "heavy machine gun fire", "small arms fire", "shooting", "opened fire", "fire"}
+)
 # drones or missiles brought down: "intercepted two Ukrainian drones", "shot down a missile" (the events
 # stage's tallies of them too)
 DOWNED = r"(?:shot\s+down|shooting\s+down|brought\s+down|bringing\s+down|intercepted|intercepting|downed|downing|downs)"
 MUNITIONS = r"(?:drones?|UAVs?|missiles?|rockets?|projectiles?|Shaheds?|aerial\s+vehicles?)"
+# brought down, as a headline says it: "rockets downed over region"
+_DOWNED_JUST_AFTER = re.compile(rf"\s+(?:{DOWNED}|destroyed\s+in\s+(?:the\s+)?air)\b", re.I)
 # ("shot down two anti-ship ballistic missiles and three one-way attack drones", "downs Houthi missiles, drones")
 _DOWNED_BEFORE = re.compile(
     rf"\b{DOWNED}\s+(?!by\b)(?:(?!(?:but|while|as|then|which|who|before|after|when)\b)[\w-]+,?\s+){{0,8}}$", re.I
@@ -327,8 +388,10 @@ _TRADED_BEFORE = re.compile(
     # seized or made over, not used: "troops seized 14 drones, more than 300 IEDs", "a workshop used to adapt
     # commercial drones"
     r"seiz(?:e|es|ed|ing)|confiscat(?:e|es|ed|ing)|impound(?:s|ed|ing)?|smuggl(?:e|es|ed|ing)|caches?\s+of|"
-    r"stash(?:es)?\s+of|hauls?\s+of|adapt(?:s|ed|ing)?|modif(?:y|ies|ied|ying)|convert(?:s|ed|ing)?)\s+"
-    r"(?:(?!(?:at|on|against|into|toward|towards|from|over)\b)[\w'’-]+,?\s+){0,8}$",
+    r"stash(?:es)?\s+of|hauls?\s+of|adapt(?:s|ed|ing)?|modif(?:y|ies|ied|ying)|convert(?:s|ed|ing)?|"
+    r"hand(?:s|ed|ing)?\s+over|surrender(?:s|ed|ing)?)\s+"
+    # (a list goes on past a comma, a new clause does not: "received drones on Monday, and its drones hit X")
+    r"(?:(?!(?:at|on|against|into|toward|towards|from|over)\b)[\w'’-]+(?:,(?!\s+(?:and|but|while|then)\b))?\s+){0,8}$",
     re.I,
 )
 _CARRIED_BEFORE = re.compile(
@@ -353,6 +416,9 @@ _HABIT_BEFORE = re.compile(
 # what is looked into or called off, just before the event word
 _LOOKED_INTO_BEFORE = re.compile(
     r"\b(?:investigat(?:e|es|ed|ing)|(?:investigation|inquiry|probe)\s+into|(?:end|halt|stop)\s+to|"
+    # a report on past events: "the mission also examined the shelling of X", "devotes particular attention to the
+    # killings in X"
+    r"examin(?:e|es|ed|ing)|document(?:s|ed|ing)|devot(?:e|es|ed|ing)\s+(?:\w+\s+)?attention\s+to|"
     # "ordered Israel to halt its offensive in Rafah"
     r"to\s+(?:halt|stop|end|cease|suspend)\s+(?=(?:its|their|the)\s)|"
     # "made no progress toward ending the fighting", "pauses in fighting"
@@ -371,7 +437,20 @@ _CALLED_OFF_WORDS = ("call", "cancel", "postpon", "abort", "shelv", "scrap")  # 
 _PUT_BEFORE = re.compile(r"\b(?:put|puts|putting|placed)\s+(?:the|its|their|an?|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _ON_HOLD_AFTER = re.compile(r"[^.;,]{0,40}?\bon\s+(?:hold|ice)\b", re.I)
 # (what the pattern needs, looked for first)
-_LOOKED_INTO_WORDS = ("investigat", "inquiry", "probe", " to ", "ending", "halt", "stopp", "ended", "pause", "lull")
+_LOOKED_INTO_WORDS = (
+    "investigat",
+    "inquiry",
+    "probe",
+    " to ",
+    "ending",
+    "halt",
+    "stopp",
+    "ended",
+    "pause",
+    "lull",
+    "examin",
+    "document",
+)
 _MUNITION = re.compile(MUNITIONS, re.I)
 # the other words that name arms, which may be bought, seized or carried as well as used
 _ARMS_NOUNS = WEAPON_ONLY | {
@@ -422,7 +501,8 @@ _TRIAL_WORDS = (
     "jury",
 )
 _TRIAL_BEFORE = re.compile(
-    r"\b(?:convicted|sentenced|jailed|indicted|charged|charges|acquitted|prosecuted|found\s+guilty|stood\s+trial|"
+    r"\b(?:convict(?:ed|s)|sentenc(?:ed|es|ing)|jail(?:ed|s)|indicted|charged|charges|acquitted|prosecuted|found\s+guilty|"
+    r"stood\s+trial|"
     r"on\s+trial|sanction(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,12}?(?:for|over|of|in\s+connection\s+with)\b[^.;]*$|"
     # what a court found: "The District Court found that the man took part in an ambush near X"
     r"\b(?:court|tribunal|judges?|jury)\s+(?:found|ruled|concluded|held|heard)\s+that\b[^.;]*$",
@@ -455,7 +535,7 @@ _CAUSE_BEFORE = re.compile(rf"\b(?:{_CAUSE})\b[^.;]*$", re.I)
 _EARLIER = re.compile(
     rf"(?=[\dabcdefijlmnoprst])\b(?:{_CAUSE}|(?:revived|stirred|brought\s+back)\s+memories\s+of|reminiscent\s+of|"
     # "Last year a similar blast ...", "two years ago"
-    r"(?:an?|the)\s+similar|last\s+(?:year|month)|(?:a|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)"
+    r"(?:an?|the)\s+similar|last\s+(?:year|month)|in\s+(?:previous|past|earlier|prior)\s+(?:years|winters|summers)|(?:a|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)"
     r"\s+years\s+ago|(?:a|two|three|several)\s+decades?\s+(?:ago|after)|"
     # "Last month, ten soldiers were killed in an ambush", "three weeks ago"
     r"(?:a\s+few|two|three|four|five|six|several)\s+(?:weeks|months)\s+ago|"
@@ -474,7 +554,7 @@ _IN_MONTH = _IN_MONTH_WORD + r"\s+"
 # what "last" or "that" makes an earlier time without a day: "last year", "last October", "that autumn"
 _LAST_WHAT = rf"(?:year|month|{_MONTH_NAMES}|spring|summer|autumn|fall|winter)"
 _EARLIER_OPENING = re.compile(
-    rf"\s*(?:(?:{_IN_MONTH})?last\s+{_LAST_WHAT}|"
+    rf"\s*(?:(?:{_IN_MONTH})?last\s+{_LAST_WHAT}|{_IN_MONTH}of\s+that\s+year|"
     r"earlier\s+this\s+(?:year|month)|"
     # "In April 2023, an airstrike on X killed 170": a month of another year, no day (so no date of its own)
     rf"{_IN_MONTH}(?:19|20)\d\d(?=\s*,)|"
@@ -502,7 +582,12 @@ _MONTH_YEAR = rf"(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d"  # "2019", "April 2015"
 _A_YEAR = rf"{_PART_OF}{_MONTH_YEAR}\b"
 _IN_YEAR = rf"in\s+{_A_YEAR}"
 # "the November 2020 massacre at X", "the 2014 Mpeketoni attack": an event its year names
-_DATED_BEFORE = re.compile(rf"\bthe\s+{_MONTH_YEAR}\s+(?:[\w-]+\s+){{0,2}}$")
+_DATED_BEFORE = re.compile(
+    rf"(?:\b[Tt]he|\b(?:over|for|of|after|since|before|following)(?:\s+the)?)\s+(?:[\w-]+\s+)?"
+    # ("the Hamas-led Oct. 7, 2023, attack", "over 2017 Mogadishu truck bombing")
+    rf"(?:(?:{_MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)\s+\d{{1,2}},\s+(?:19|20)\d\d,?|"
+    rf"{_MONTH_YEAR})\s+(?:[\w-]+\s+){{0,2}}$"
+)
 # "laid siege to X in May 2017, sparking a battle": a sentence about another year
 _IN_A_YEAR = re.compile(
     rf"(?=[BFIbfi])(?<![Ss]ince\s)\b(?:[Ii]n\s+{_A_YEAR}(?!\s*-)|[Bb]etween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|"
@@ -632,7 +717,10 @@ _ONGOING_BEFORE = re.compile(
 # "Fighting continued around X and along the road to Y"
 # ("operations in Gaza would continue until ...": what goes on, in the words after it)
 _ONGOING_VERB_AFTER = re.compile(
-    r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:continued|continues|raged|rages|persisted|persists|"
+    r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
+    # ("Attacks on villages and road ambushes continue")
+    r"(?:\s+on\s+[a-z]+(?:\s+and\s+(?:[a-z]+\s+){1,2}?[a-z]+)?)?\s+(?:continued|continues|continue|raged|rages|"
+    r"persisted|persists|"
     r"dragged\s+on|(?:will|would)\s+continue)\b"
 )
 # a fight going on: "whose army is fighting JNIM around X" (in a sentence that gives no day)
@@ -703,6 +791,7 @@ _FOR_SPAN_AFTER = re.compile(
     r"(?:a|an|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)?\s*(?:decades?|years|months|weeks)\b"
 )
 _OF_IT_WORDS = frozenset({"killing", "wounding", "injuring"})
+_FOLLOWED_BY = re.compile(r"\bfollowed\s+(?:[\w-]+\s+){0,3}?by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$")
 _PARTICIPLE_OF_IT = re.compile(r"[^.;]{0,100}?,\s+(?:[a-z]+ly\s+)?")
 _SINCE_SPAN_AFTER = re.compile(
     r"[^.;]{0,100}?\bsince\s+(?:the\s+)?(?:beginning|start|outbreak|onset|end|(?:19|20)\d\d|"
@@ -749,6 +838,8 @@ _DRILL = re.compile(
     r"\b(?:simulated|war\s+games?|live[\s-]fire\s+(?:drills?|exercises?)|"
     # "launched a two-day naval exercise in the Gulf, firing cruise missiles and drones"
     r"(?:naval|military|joint|air|army|combined|missile|amphibious)\s+(?:exercises?|drills?|manoeuvres|maneuvers)|"
+    # "in a blackout exercise, ... staged rescue operations at a 'targeted' hospital"
+    r"(?:blackout|evacuation|civil[\s-]defen[cs]e|mock|emergency|preparedness|air[\s-]raid)\s+(?:exercises?|drills?)|"
     # "crews held exercises off X to repel attacks by drones"
     r"(?:held|holds?|holding|conducted|conducts?|conducting|staged|stages?|staging)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:exercises|drills|manoeuvres|maneuvers)\b|"
@@ -788,7 +879,9 @@ _CLAIMED_TO_SHOW = re.compile(
 )
 _TESTIMONY_BEFORE = re.compile(
     r"\b(?:told|tells|telling|testified\s+(?:to|before)|testifying\s+(?:to|before))\s+(?:the\s+|an?\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:inquiry|court|tribunal|hearing|judges?|jury|commission|panel)\b[^.;]*$",
+    r"(?:[\w-]+\s+){0,2}?(?:inquiry|court|tribunal|hearing|judges?|jury|commission|panel)\b[^.;]*$|"
+    # what survivors or a report described: "Survivors described men being executed in a church"
+    r"\b(?:[Ss]urvivors|[Ww]itnesses|[Tt]he\s+report|[Ii]t)\s+(?:described|recounted|recalled|documented)\b[^.;]*$",
     re.I,
 )
 # what an inquiry asks, not what it found: "is examining whether British troops carried out killings"
@@ -939,9 +1032,11 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
     year_ends = bare.start() if bare is not None else -1
     unconfirmed = _UNCONFIRMED.search(clause) if "confirm" in clause_low else None
     at_sea: bool | None = None  # the sentence says a munition fell in the sea (looked for when first asked)
+    air_defence: bool | None = None  # the sentence tells of air defences firing (looked for when first asked)
     if any(w in clause_low for w in _DRILL_WORDS) and _DRILL.search(clause):
         return out  # "the exercise practised sealing off the ports of X and attacking simulated targets"
     may = any(w in clause_low for w in (" could ", " would ", " might ", " may "))
+    not_this_end = -1  # the end of the last event word found to be of no event of this report ("planned attacks")
     for ms, me, phrase in spans:
         etype = _PHRASE_TYPE.get(phrase)
         if etype is None:
@@ -965,7 +1060,10 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         if (not_this := _NOT_THIS_EVENT.search(before)) is not None and not (
             phrase.endswith("ed") and _SUBJECT_RELATION.fullmatch(not_this.group())
         ):
+            not_this_end = me
             continue
+        if phrase in _OF_IT_WORDS and not_this_end >= 0 and _PARTICIPLE_OF_IT.fullmatch(text, not_this_end, ms):
+            continue  # "to mark five years since jihadists overran the camp, killing 71 soldiers": its toll
         if unconfirmed is not None and start + unconfirmed.start() <= ms < start + unconfirmed.end():
             continue  # "Reports of explosions in X and Y are NOT confirmed"
         if any(w in clause_low for w in _PICTURE_WORDS) and _CLAIMED_TO_SHOW.search(text, start, ms):
@@ -998,11 +1096,21 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "defused a car bomb": the thing, not its use
         if phrase.endswith("ed") and " have " in before[-20:] and _MAY_HAVE_BEFORE.search(before):
             continue  # "a unit may have killed detainees in X": suspected, not reported
+        if "threat" in before[-40:] and _THREATENED_BEFORE.search(before):
+            continue  # "threatened missile strikes on the bridges": one that may come
+        if "report" in before[-60:] and _REPORTS_OF_BEFORE.search(before) and _FALSE_AFTER.match(text, me, end):
+            continue  # "reports of drone strike on X airport are false"
         if not phrase.endswith("ed") and _MODAL_BEFORE.search(before):
             continue  # "Russia could strike the port again", "the jets will bomb": what may come
         if "warn" in before and _WARNED_OF_ONE_BEFORE.search(before):
             continue  # "warned that an assault on X would be catastrophic": one that may come
         munition = _MUNITION.fullmatch(phrase.rsplit(" ", 1)[-1]) is not None  # "drones", "cruise missile"
+        if munition and _DOWNED_JUST_AFTER.match(text, me, end):
+            continue  # "rockets downed over region": brought down
+        if phrase in _GUNFIRE_WORDS and air_defence is None:
+            air_defence = _AIR_DEFENCE.search(clause) is not None
+        if phrase in _GUNFIRE_WORDS and air_defence:
+            continue  # "machine-gun fire as mobile fire groups engaged the drones": air defence at work
         if munition and _downed_before(text, max(start, ms - _DOWNED_REACH), ms):
             continue  # "said it had intercepted Ukrainian drones": brought down, not a hit
         if (munition or phrase in _ARMS_NOUNS) and _TRADED_BEFORE.search(text, max(start, ms - 60), ms):
@@ -1189,6 +1297,9 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         if not out[k].recalled and (
             any(t.recalled and _OF_IT.search(text, t.end, out[k].start) for t in out[:k])
             or (out[k - 1].recalled and _THAT_OF_IT.fullmatch(text, out[k - 1].end, out[k].start) is not None)
+            # an event that followed a recalled one: "The December 2019 assault ... was followed a month later by an
+            # attack on the X camp"
+            or (out[k - 1].recalled and _FOLLOWED_BY.search(text, out[k - 1].end, out[k].start) is not None)
             # its participle: "bombed a train in X earlier this month, killing five people"
             or (
                 out[k - 1].vague
