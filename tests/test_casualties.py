@@ -274,3 +274,13 @@ def test_armies_words_for_their_own_dead_and_names_with_a_lower_case_article_are
 )
 def test_falling_that_is_no_death_is_no_toll(sentence: str) -> None:
     assert [f for f in find_figures(sentence) if f.killed_min is not None] == []
+
+
+def test_staff_killed_nationwide_since_the_full_scale_invasion_is_a_running_total() -> None:
+    text = (
+        "A drone struck a warehouse in Krasnopillia on Monday, killing two rescuers. The emergency service says more "
+        "than 100 of its staff have been killed nationwide since the full-scale invasion."
+    )
+    r = analyse_text(text)
+    (total,) = [c for c in r.claims if c.killed_min == 101]
+    assert total.aside == "running total"

@@ -3609,3 +3609,56 @@ def test_what_long_pieces_recall_or_expect_is_not_struck(pipe: Pipeline, text: s
 )
 def test_attacks_beside_those_words_are_still_struck(pipe: Pipeline, text: str, struck: str) -> None:
     assert struck in _struck(pipe, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # reactions from capitals, on the line heads of a round-up
+        (
+            "Gunmen killed 22 people at a market in Abala on Sunday.\nNew York: A spokesperson for the "
+            'secretary-general said he was "appalled" by the attack in Tillaberi.',
+            "Tillaberi",
+        ),
+        (
+            "A missile hit an apartment block in Ramat Gan, killing one woman. Beijing: China's foreign ministry urged "
+            "all parties to stop military action near Kermanshah immediately.",
+            "Kermanshah",
+        ),
+        (
+            "A strike hit tents in Khan Younis, killing 14. London: The Foreign Office said the number of children "
+            "killed in Rafah was intolerable.",
+            "Rafah",
+        ),
+        # how the war began; what is rebuilt
+        (
+            "A missile hit an apartment block in Ramat Gan, killing one woman. The current war began with a wave of "
+            "strikes on Isfahan.",
+            "Isfahan",
+        ),
+        (
+            "Gunmen attacked a police post in Bannu, killing four. In Peshawar, the provincial government approved "
+            "funds to rebuild schools damaged in militant attacks in Bajaur.",
+            "Bajaur",
+        ),
+    ],
+)
+def test_reactions_a_wars_beginning_and_what_is_rebuilt_are_not_struck_beside_todays_attack(
+    pipe: Pipeline, text: str, gone: str
+) -> None:
+    assert gone not in _struck(pipe, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington: A State Department spokesperson urged both sides to avoid striking civilian areas around Kherson.",
+        "Generator owners in Sulaymaniyah raised prices within hours of Sunday's attack.",
+        "Trial opens over Kabul church bombing",
+        "Balakliia lost power again.\nBalakliia has been hit before.",
+        "Komyshuvakha lies near the front.\nThe shelling has been constant for three years around Orikhiv.",
+        "Air strikes were rare in Tubas for most of the two decades after the second intifada.",
+    ],
+)
+def test_appeals_aftermaths_trials_and_what_is_said_of_years_strike_nothing(pipe: Pipeline, text: str) -> None:
+    assert _struck(pipe, text) == set()

@@ -166,6 +166,8 @@ _NOT_EVENT_BEFORE = re.compile(
     r"\b(?:including|such\s+as|of|with)\s+(?:[\w-]+\s+){0,3}"
     # a precaution, not an attack: "Poland scrambled fighter jets"
     r"|\bscrambl(?:e|es|ed|ing)\s+(?:its\s+|their\s+|two\s+|several\s+)?(?:[\w-]+\s+)?"
+    # what is asked not to happen: "urges both sides to avoid striking civilian areas"
+    r"|\b(?:avoid|avoids|avoiding|refrain\s+from|refrains\s+from|refraining\s+from)\s+"
     # a comparison: "interception rates lower than those of missiles"
     r"|\b(?:than|as)\s+(?:those|that)\s+of\s+(?:[\w-]+\s+)?"
     # what the ground holds: "fields seeded with cluster munitions, artillery shells and mines"
@@ -247,6 +249,9 @@ _NOT_EVENT_AFTER = re.compile(
     r"^\s+(?:and\s+[\w-]+\s+)?(?:flew|fly|flying|flies)\s+(?:low\s+)?(?:over|past|above|overhead|in\s+formation)\b|"
     r"^,?\s+(?:displayed|on\s+display|parked|stationed|unveiled|showcased|(?:will|would)\s+be\s+(?:stationed|based|"
     r"deployed|delivered)|(?:delivered|supplied|sold|handed\s+over)\s+(?:to|by|from|last|this|earlier|in)\b)\b|"
+    # how often they come, said in general: "Air strikes were rare in the West Bank"
+    r"^\s+(?:were|are|was|is|have\s+been|had\s+been|remain|remained)\s+(?:rare|uncommon|common|commonplace|frequent|"
+    r"routine|unusual|a\s+rarity)\b|"
     # a figure of speech: "to strike at the roots of the conflict"
     r"^\s+at\s+the\s+(?:roots?|heart|core)\s+of\b|"
     # words, not arms: "an attack on the Iranian nation", "a sharp attack on the Union government"
@@ -420,7 +425,7 @@ _LOOKED_INTO_BEFORE = re.compile(
     # killings in X"
     r"examin(?:e|es|ed|ing)|document(?:s|ed|ing)|devot(?:e|es|ed|ing)\s+(?:\w+\s+)?attention\s+to|"
     # "ordered Israel to halt its offensive in Rafah"
-    r"to\s+(?:halt|stop|end|cease|suspend)\s+(?=(?:its|their|the)\s)|"
+    r"to\s+(?:halt|stop|end|cease|suspend)\s+(?=(?:its|their|the|all|any)\s|$)|"
     # "made no progress toward ending the fighting", "pauses in fighting"
     r"(?:ending|halting|stopping|ended|halted)\s+(?=(?:its|their|the)\s)|(?:pauses?|lulls?)\s+in)\s*"
     r"(?:(?:the|an?|this|that|these|those|its|their|[A-Z][\w-]*['’]s)\s+)?(?:[\w-]+\s+){0,2}[\"“']?$",
@@ -504,6 +509,9 @@ _TRIAL_BEFORE = re.compile(
     r"\b(?:convict(?:ed|s)|sentenc(?:ed|es|ing)|jail(?:ed|s)|indicted|charged|charges|acquitted|prosecuted|found\s+guilty|"
     r"stood\s+trial|"
     r"on\s+trial|sanction(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,12}?(?:for|over|of|in\s+connection\s+with)\b[^.;]*$|"
+    # "Trial opens over Damascus church bombing"
+    r"\b(?:trial|hearing|case|inquest)\s+(?:opens|opened|begins|began|starts|started|resumes|resumed)\s+(?:over|into|for)"
+    r"\b[^.;]*$|"
     # what a court found: "The District Court found that the man took part in an ambush near X"
     r"\b(?:court|tribunal|judges?|jury)\s+(?:found|ruled|concluded|held|heard)\s+that\b[^.;]*$",
     re.I,
@@ -521,20 +529,29 @@ _JUDGED_BEFORE = re.compile(
     r"welcomed|mourned)\s+(?:(?:on|in|at|to)\s+[\w'’-]+\s+(?:[\w'’-]+\s+)?that\s+|that\s+)?"
     r"(?:the|this|that|these|those|[A-Z][a-z]+day['’]s)\s+(?:[\w-]+\s+)?$"
 )
+# a reaction to the article's attack: 'said he was "appalled" by the attack'
+_REACTION_BEFORE = re.compile(
+    r"\b(?:appalled|outraged|shocked|saddened|horrified|alarmed|dismayed)[\"”]?\s+(?:by|at|over)\s+"
+    r"(?:the|this|these|those|[A-Z][a-z]+day['’]s)\s+(?:[\w-]+\s+)?$"
+)
 _JUDGING_VERB = re.compile(
     r"\b(?:called|calling|condemned|condemning|condemns|denounced|denouncing|denounces|described|describing|"
     r"branded|labell?ed|termed|decried|deplored|critici[sz]ed|hailed|praised|justified|defended|welcomed|"
     r"mourned)\s+(?:that\s+)?\S+\s+(?:[\w-]+\s+)?$"
 )
 _IS_AFTER = re.compile(
-    r"\s+(?:was|is|were|are|had\s+been|has\s+been|showed|shows|proved|proves|amounted|amounts|constituted|"
+    r"\s+[\"“]?(?:was|is|were|are|had\s+been|has\s+been|showed|shows|proved|proves|amounted|amounts|constituted|"
+    r"confirm|confirms|confirmed|exposed|exposes|revealed|reveals|undermined|undermines|"
     r"constitutes|marked|marks|represented|represents|demonstrated|demonstrates|underlined|underlines)\b"
 )
 # what a recalled event is recalled as: the cause of this one, or what someone condemns
 _CAUSE_BEFORE = re.compile(rf"\b(?:{_CAUSE})\b[^.;]*$", re.I)
 _EARLIER = re.compile(
-    rf"(?=[\dabcdefijlmnoprst])\b(?:{_CAUSE}|(?:revived|stirred|brought\s+back)\s+memories\s+of|reminiscent\s+of|"
+    rf"(?=[\dabcdefijlmnoprstw])\b(?:{_CAUSE}|(?:revived|stirred|brought\s+back)\s+memories\s+of|reminiscent\s+of|"
     # "Last year a similar blast ...", "two years ago"
+    r"(?:war|conflict|fighting|escalation|crisis)\s+(?:began|started|erupted)\s+(?:with|after|when)|"
+    # what is rebuilt: "approved funds to rebuild schools damaged in militant attacks in X"
+    r"(?:rebuild|repair|reconstruct|restor)\w*\s+(?:[\w-]+\s+){0,4}?(?:damaged|destroyed|hit|wrecked)\s+(?:in|by)|"
     r"(?:an?|the)\s+similar|last\s+(?:year|month)|in\s+(?:previous|past|earlier|prior)\s+(?:years|winters|summers)|(?:a|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)"
     r"\s+years\s+ago|(?:a|two|three|several)\s+decades?\s+(?:ago|after)|"
     # "Last month, ten soldiers were killed in an ambush", "three weeks ago"
@@ -653,6 +670,12 @@ _SAID_EARLIER = re.compile(
     re.I,
 )
 # "amid a spate of IED incidents", "after a wave of attacks": many events, none of them one to map
+_COUNTED_BEFORE = re.compile(
+    r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}$|"
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:fired|launched|carried\s+out|conducted|flown)\s+(?:hundreds|thousands|dozens|scores)"
+    r"\s+of\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _SERIES_BEFORE = re.compile(
     r"\b(?:after|since|following|followed|follows|amid|despite|for)\s+(?:(?:a|the|an)\s+)?(?:[a-z]+(?:['’]s)?\s+)?"
     r"(?:spate|wave|series|string|surge|spike|upsurge|escalation|campaign)\s+of\s+(?:[\w-]+\s+){0,2}$",
@@ -669,7 +692,7 @@ _MANY_BEFORE = re.compile(
     r"\b(?:repeated|recurrent|recurring|frequent|sporadic|intermittent)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
 _BACKGROUND_BEFORE = re.compile(
-    r"\b(?:after|since|following|amid|despite|before|until)\s+(?:(?:the|a|an|last|this|that|these|those|its|their|"
+    r"\b(?:after|since|following|amid|despite|before|until|within\s+(?:\w+\s+)?(?:hours|days|minutes|weeks)\s+of)\s+(?:(?:the|a|an|last|this|that|these|those|its|their|"
     r"his|her|recent|latest|previous|earlier|[A-Z][\w'-]*|\w+-\w+)\s+){0,3}$"
     # "since the LNA launched its offensive on Tripoli": what opened a span, long before this event
     r"|\b[Ss]ince\s+(?:[\w'’-]+\s+){1,3}?(?:launched|began|started|stepped\s+up|intensified|tightened|escalated)\s+"
@@ -749,8 +772,21 @@ _WOUND_AFTER = re.compile(r"\s+(?:and\s+[\w-]+\s+)?(?:wounds|injuries|trauma|bur
 # a trend, not an event: "the fighting ... has settled into a pattern of sieges", "attacks have increased"
 _TREND_AFTER = re.compile(
     r"(?:\s+[^.;,]{0,100}?)?\s+(?:has|have)\s+(?:settled|spread|intensified|escalated|continued|shifted|moved|grown|"
-    r"slowed|eased|subsided|increased|decreased|declined|become|displaced|forced|returned|driven|uprooted|emptied)\b"
+    r"slowed|eased|subsided|increased|decreased|declined|become|displaced|forced|returned|driven|uprooted|emptied)\b|"
+    # "The shelling has been constant for three years"
+    r"\s+(?:has|have|had)\s+been\s+(?:constant|relentless|incessant|daily|near-daily|continuous|almost\s+daily|"
+    r"near-constant|routine)\b|"
+    # "the strikes have killed hundreds of people"
+    r"\s+(?:have|has)\s+(?:now\s+|so\s+far\s+)?(?:killed|wounded|injured)\s+(?:hundreds|thousands|scores)\b"
 )
+# a place's state, not an event: "towns ... have since been under near-daily shelling and drone fire"
+_UNDER_STATE_BEFORE = re.compile(
+    r"\bunder\s+(?:near-?daily|daily|constant|regular|continuous|frequent|nightly|incessant|relentless|"
+    r"almost\s+daily|near-constant)\s+(?:[\w-]+\s+(?:and\s+)?)?$",
+    re.I,
+)
+# a perfect that looks back: "Balakliia has been hit before."
+_BEFORE_AFTER = re.compile(r"\s+before\s*[.,;]")
 # destruction as a state: "places such as X and Y that have been largely destroyed"
 _DESTROYED_STATE = re.compile(r"\b(?:have|had)\s+been\s+(?:[a-z]+ly\s+)?(?:damaged\s+or\s+)?$")
 # a disaster, not an attack, the subject of the word: "The 7.7-magnitude earthquake, centred near X,
@@ -1205,6 +1241,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
                     _JUDGED_BEFORE.search(before) is not None
                     and (_JUDGING_VERB.search(before) is not None or _IS_AFTER.match(text, me, end) is not None)
                 )
+                or ("ed" in before[-40:] and _REACTION_BEFORE.search(before) is not None)
             )
         )
         background = bool(_BACKGROUND_BEFORE.search(before))
@@ -1226,6 +1263,11 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             undated = not find_dates(clause)
         total = (
             running_total_after(text[me:end], before)
+            # "the number of children killed in Gaza", "Iran has fired hundreds of ballistic missiles at Israel"
+            or (
+                ("number" in low or "hundreds" in low or "thousands" in low)
+                and _COUNTED_BEFORE.search(before) is not None
+            )
             or _SERIES_BEFORE.search(before) is not None
             # a span of war and what happened in it: "more than a year of fighting in which strikes hit
             # villages across X"
@@ -1248,6 +1290,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or (phrase.endswith("s") and _WHO_DO_BEFORE.search(before) is not None)
             or (not phrase.endswith("ed") and _TREND_AFTER.match(text, me, end) is not None)
             or (phrase == "destroyed" and _DESTROYED_STATE.search(before) is not None)
+            or ("under" in low and _UNDER_STATE_BEFORE.search(before) is not None)
+            or (_BEFORE_AFTER.match(text, me, end) is not None and _PERFECT_IN_CLAUSE.search(before) is not None)
             or (ongoing and bool(undated))
             # "has besieged X for more than a year, shelling residential neighbourhoods"
             or (
