@@ -183,7 +183,9 @@ _BARE_END = (
 _NAMED_PL = rf"(?i:{'|'.join(_PL_NOUNS)})\b"
 _ALSO_PL = rf"(?:\s+and\s+(?:{_MOD}\s+){{0,2}}{_NAMED_PL}(?!\s+(?:of|who)\b))?"
 _NUMG = (
-    rf"(?:(?i:all(?:\s+of)?(?:\s+the)?|another|a\s+further|a\s+total\s+of|his|her|their|its)\s+)?{NUM}"
+    rf"(?:(?i:all(?:\s+of)?(?:\s+the)?|another|a\s+further|a\s+total\s+of|his|her|their|its|"
+    # ("killed a family of five")
+    rf"(?:a|an|the|one|entire|whole)\s+family\s+of)\s+)?{NUM}"
     rf"(?:\s+of\s+(?:(?i:them|those|whom)\b|(?i:the|these|those|its|their|his|her|our)\s+(?P<vo>(?:{_MOD}\s+){{0,3}}{_PL}))"
     rf"|(?:\s+of)?\s+(?P<v>(?:{_MOD}\s+){{0,4}}(?:{_PL}|{_SG})|[a-z]{{3,}}\s+{_NAMED_PL}){_ALSO_PL}{_UNIT_OF}?"
     rf"|{_BARE_END})"
@@ -290,7 +292,12 @@ _DIED_WORD = re.compile(rf"(?=[abcdefhklmnpst])\b{_DIED}")
 # the Red Cross were killed", "three soldiers stationed in Gao were wounded")
 _WHO_THEY_WERE = (
     r"(?:\s+(?i:contracted|employed|hired|working|travell?ing|riding|serving|stationed|deployed|assigned|attached|"
-    r"posted)\s+(?i:by|for|with|in|at|on|to|near)\s+[^,.;]{1,60}?|\s+of\s+(?:the\s+)?soil)?"
+    r"posted)\s+(?i:by|for|with|in|at|on|to|near)\s+[^,.;]{1,60}?|\s+of\s+(?:the\s+)?soil|"
+    # their ages, where they were, what they had done: "three young men, aged 19, 21 and 23, were killed", "two
+    # engineers on the night shift were killed", "five soldiers, having fought gallantly, embraced shahadat"
+    r",\s+aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*,|"
+    r"\s+(?:on|at|of|from|inside)\s+(?:the|a|an|their|its)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+(?=\s+(?:were|was|had|have)\b)|"
+    r",\s+(?:having|after\s+having)\s+[^,.;]{1,50},){0,2}"
 )
 _DIED_TAIL = re.compile(rf"{_WHO_THEY_WERE}{_INCLUDING}{_AUX}\s+{_DIED}")
 _HURT_WORD = re.compile(rf"\b{_HURT}")

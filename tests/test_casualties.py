@@ -284,3 +284,19 @@ def test_staff_killed_nationwide_since_the_full_scale_invasion_is_a_running_tota
     r = analyse_text(text)
     (total,) = [c for c in r.claims if c.killed_min == 101]
     assert total.aside == "running total"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("A strike on a flat in Beit Lahia killed a family of six before dawn.", 6),
+        ("Officials said four farmers, aged 17, 30 and 52, were killed in the shelling.", 4),
+        ("Three guards at the depot were killed when the drone hit.", 3),
+        ("In the firefight, two brave sons of soil, having fought valiantly, embraced shahadat.", 2),
+    ],
+)
+def test_a_family_of_n_and_victims_with_their_ages_posts_or_deeds_before_the_verb_are_tolls(
+    sentence: str, killed: int
+) -> None:
+    (fig,) = [f for f in find_figures(sentence) if f.killed_min is not None]
+    assert fig.killed_min == killed
