@@ -143,6 +143,13 @@ def _forms(toks: list[str]) -> set[tuple[str, ...]]:
             forms.add((art, *rest))
     elif "-" not in first and len(toks) > 1 and first.startswith("al") and len(first) > 4:
         forms.add(("al", first[2:], *toks[1:]))
+    # the article inside a name is written either way: "Deir el-Balah" and "Deir al-Balah", "Ras al-Ain" and
+    # "Ras el-Ain"
+    inner = [k for k in range(1, len(toks) - 1) if toks[k] in ("al", "el")]
+    if len(inner) == 1:
+        k = inner[0]
+        other = "el" if toks[k] == "al" else "al"
+        forms |= {(*f[:k], other, *f[k + 1 :]) for f in forms if len(f) == len(toks) and f[k] == toks[k]}
     forms |= {tuple(t.replace("'", "") for t in f) for f in forms}
     return forms
 

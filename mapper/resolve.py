@@ -124,6 +124,31 @@ def _city_over_state(cs: list[tuple[int, Place]], key: str) -> list[tuple[int, P
 CITY_OVER_STATE = 20_000
 
 
+def _seat_over_district(cs: list[tuple[int, Place]], key: str) -> list[tuple[int, Place]]:
+    """ "a house in Deir al-Balah": the town, not the governorate named after it, when the town bears the name as
+    written, in another spelling ("Dayr al Balah"), and the text does not call it a district."""
+    towns = [
+        p
+        for o, p in cs
+        if o
+        and p.feature_type in ("city", "town")
+        and p.population >= SEAT_OVER_DISTRICT
+        and skeleton(p.name) == skeleton(key)
+    ]
+    if not towns:
+        return cs
+    return [
+        (o, p)
+        for o, p in cs
+        if not (
+            o and p.feature_type == "admin2" and any(t.country == p.country and t.admin1 == p.admin1 for t in towns)
+        )
+    ]
+
+
+SEAT_OVER_DISTRICT = 20_000
+
+
 def _city_named(cs: list[tuple[int, Place]], area: Place, key: str) -> Place | None:
     """The town of some size that bears the name of ``area`` (a province or district named after it)
     and lies in it: what the name alone means where the text does not call it the area."""
@@ -241,6 +266,8 @@ class Resolver:
                 # the province named after a big city only when the text calls it one ("the
                 # Donetsk region", "Idlib province")
                 cands[m.key] = cs if "admin1" in kinds.get(m.key, ()) else _city_over_state(cs, m.key)
+                if "admin2" not in kinds.get(m.key, ()):
+                    cands[m.key] = _seat_over_district(cands[m.key], m.key)
         missing = [k for k, cs in cands.items() if not cs]
         if missing and self.world is not None:
             # a name no gazetteer spells so: another spelling of a place of the countries the

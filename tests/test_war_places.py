@@ -3662,3 +3662,10 @@ def test_reactions_a_wars_beginning_and_what_is_rebuilt_are_not_struck_beside_to
 )
 def test_appeals_aftermaths_trials_and_what_is_said_of_years_strike_nothing(pipe: Pipeline, text: str) -> None:
     assert _struck(pipe, text) == set()
+
+
+def test_a_town_written_in_another_spelling_is_the_town_not_the_district_named_after_it(pipe: Pipeline) -> None:
+    # GeoNames names the town "Dayr al Balah" (another of its names is "Deir el-Balah") and the governorate "Deir El
+    # Balah"; the text writes "al" for "el"
+    m = _mentions(pipe, "An airstrike on a house in Deir al-Balah killed five people on Wednesday.")["Deir al-Balah"]
+    assert m.place is not None and m.place.feature_type in ("city", "town")
