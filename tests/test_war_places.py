@@ -3669,3 +3669,27 @@ def test_a_town_written_in_another_spelling_is_the_town_not_the_district_named_a
     # Balah"; the text writes "al" for "el"
     m = _mentions(pipe, "An airstrike on a house in Deir al-Balah killed five people on Wednesday.")["Deir al-Balah"]
     assert m.place is not None and m.place.feature_type in ("city", "town")
+
+
+def test_a_lead_that_keeps_one_place_still_gives_its_toll_to_the_part_another_yields_to(pipe: Pipeline) -> None:
+    text = (
+        "Shelling kills 9 in El Fasher camp as drones hit Kosti power station\n"
+        "PORT SUDAN - Shelling of a displacement camp in El Fasher killed nine people on Tuesday, medics said, while "
+        "drones attacked a power station in Kosti.\n"
+        "Medics said the shells hit a market in the Abu Shouk camp on the northern edge of El Fasher."
+    )
+    r = pipe.analyse(article_from_text("t", text))
+    (lead,) = [c for c in r.claims if c.killed_min == 9 and "medics" in c.quote]
+    names = {m.place.id: m.surface for m in r.mentions if m.place is not None}
+    assert "Abu Shouk" in {names.get(p) for p in lead.places}
+
+
+def test_a_killing_by_police_in_a_report_that_names_no_other_arms_is_no_strike(pipe: Pipeline) -> None:
+    text = (
+        "Lyon: man killed by police gunfire during traffic stop\n"
+        "A 19-year-old man was killed by police gunfire on Friday night in Lyon after he drove at officers, the "
+        "prosecutor's office said."
+    )
+    assert _struck(pipe, text) == set()
+    # police who kill attackers: the attack is still one
+    assert "Kulgam" in _struck(pipe, "Police shot dead two gunmen who attacked a checkpoint in Kulgam on Monday.")

@@ -328,7 +328,9 @@ def find_events(
             else:
                 kept.append((i, pr))
         if parts:
-            head.locations = kept or _by_place(parts, mentions)
+            # (a place it keeps does not drop the parts another of its places yields to: "shelling of a camp in El
+            # Fasher killed 11, while drones attacked a power station in Kosti", then "the Abu Shouk camp")
+            head.locations = kept + [loc for loc in _by_place(parts, mentions) if loc not in kept]
             head.inherited = not kept
     # the events of an article at the same places are told of one real event: one type, from all
     # their words ("bombing raids ... warplanes ... the strikes" is an air strike)

@@ -71,6 +71,14 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
                 ts = []  # its victims, in the same paragraph: "... crashed north of X. All five on board were killed."
             kept.append([] if about_it and ts else ts)
         found = kept
+    if (
+        "olice" in clean
+        and _POLICE_KILLING.search(clean)
+        and all(a.lower() in _POLICE_ARMS for a in _armed(clean, 0, len(clean)))
+    ):
+        # a killing by the police, in a report that names no other arms ("killed by police gunfire during a
+        # traffic stop"): no strike
+        found = [[] for _ in found]
     if "strike" in clean and _LABOUR_STRIKE.search(clean):
         found = [[t for t in ts if not _workers_strike(clean, t)] for ts in found]
     # a launch the next sentence says was all brought down: "fired a barrage of rockets at a base near
@@ -179,6 +187,14 @@ def _armed(clean: str, start: int, end: int) -> list[str]:
     ]
 
 
+# a killing by the police: "was killed by police gunfire", "police shot dead a man"
+_POLICE_KILLING = re.compile(
+    r"\b(?:by\s+(?:a\s+|the\s+)?police(?:\s+(?:officers?|gunfire|fire|bullets?|officer['’]s\s+gunfire))?\b|"
+    r"police\s+(?:officers?\s+)?(?:shot|opened\s+fire|fatally\s+shot)\b)",
+    re.I,
+)
+# the only arms such a report names
+_POLICE_ARMS = frozenset({"gunfire", "gunshot", "gunshots", "armed", "shot down"})
 _BLAST_WORDS = frozenset({"explosion", "explosions", "blast", "blasts", "exploded", "detonated", "went off"})
 # arms a fire or a blast sets off where they are kept: no attack of themselves (the words that name a weapon
 # only, and ammunition)
