@@ -3693,3 +3693,30 @@ def test_a_killing_by_police_in_a_report_that_names_no_other_arms_is_no_strike(p
     assert _struck(pipe, text) == set()
     # police who kill attackers: the attack is still one
     assert "Kulgam" in _struck(pipe, "Police shot dead two gunmen who attacked a checkpoint in Kulgam on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # a group's habit, in the present, after its relative clause
+        (
+            "The siege goes on.\nDjibo is one of many towns blockaded by fighters, who control the roads around them, "
+            "attack supply convoys and plant mines near Arbinda.",
+            "Arbinda",
+        ),
+        # arms that flow in
+        (
+            "TRIPOLI - Weapons, drones and armoured vehicles continue to pour into the east, landing at Benina airport "
+            "near Benghazi, the panel said.",
+            "Benghazi",
+        ),
+        # a campaign's span, in an inquiry's report
+        (
+            "The report was released on Friday in Goma.\nIt found that both sides committed abuses during the fighting "
+            "in North Kivu and South Kivu since 2022.",
+            "North Kivu",
+        ),
+    ],
+)
+def test_habits_arms_flowing_in_and_a_campaigns_span_are_not_struck(pipe: Pipeline, text: str, gone: str) -> None:
+    assert gone not in _struck(pipe, text)

@@ -230,9 +230,6 @@ _NOT_EVENT_AFTER = re.compile(
     # a dispute, not a fight: "has clashed with other field commanders over the division of spoils"
     r"^\s+with\s+(?:[\w-]+\s+){0,3}?(?:commanders?|leaders?|officials?|ministers?|colleagues|rivals?|allies|critics|"
     r"government|president|prime\s+minister)\s+over\b|"
-    # arms that flow in, not arms used: "weapons, drones and armoured vehicles continue to pour into Libya"
-    r"^(?:,?\s+(?:and\s+)?[\w-]+){0,4}?\s+(?:continu\w+\s+to\s+)?(?:pour|poured|pouring|flow|flowed|flowing|"
-    r"smuggled|shipped)\s+(?:in)?to\b|"
     # flying, not striking: "drones overhead all night"
     r"^\s+(?:overhead|circling|hovering|buzzing|loitering)\b|"
     # a picture of one: "Arma 3 battle scenes"
@@ -756,6 +753,16 @@ _WHO_DO_BEFORE = re.compile(
     r"(?:out\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+# the present of a habit, one verb of a list after a group's relative clause: "fighters of JNIM, who control the
+# roads around them, attack supply convoys and plant mines"
+_WHO_HABIT_BEFORE = re.compile(r"\bwho\s+(?:[\w'’-]+\s+){1,8}?[\w'’-]+,\s+$", re.I)
+_HABIT_VERBS = frozenset({"attack", "raid", "ambush", "shell", "bomb", "kill", "target", "strike"})
+# arms that flow in: "weapons, drones and armoured vehicles continue to pour into Libya"
+_FLOW_AFTER = re.compile(
+    r"(?:,?\s+(?:and\s+)?[\w-]+){0,4}?\s+(?:continu\w+\s+to\s+)?(?:pour|poured|pouring|flow|flowed|flowing|smuggled|"
+    r"shipped)\s+(?:in)?to\b",
+    re.I,
+)
 # a campaign in the present: "the army is conducting operations against militants in X"
 _CONDUCTING_BEFORE = re.compile(
     rf"{_PRESENT_BE}(?:conducting|carrying\s+out|waging|running|pursuing)\s+"
@@ -1141,6 +1148,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         if "warn" in before and _WARNED_OF_ONE_BEFORE.search(before):
             continue  # "warned that an assault on X would be catastrophic": one that may come
         munition = _MUNITION.fullmatch(phrase.rsplit(" ", 1)[-1]) is not None  # "drones", "cruise missile"
+        if (munition or phrase in _ARMS_NOUNS) and _FLOW_AFTER.match(text, me, min(end, me + 80)):
+            continue  # "weapons, drones and armoured vehicles continue to pour into Libya": arms sent, not used
         if munition and _DOWNED_JUST_AFTER.match(text, me, end):
             continue  # "rockets downed over region": brought down
         if phrase in _GUNFIRE_WORDS and air_defence is None:
@@ -1249,7 +1258,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             recalled = True  # "350,000 who fled fighting in Darfur": the cause of flight, long before
         if (
             not recalled
-            and ("told" in clause_low or "testif" in clause_low)
+            and ("told" in clause_low or "testif" in clause_low or "described" in clause_low or "recount" in clause_low)
             and _TESTIMONY_BEFORE.search(text, start, ms)
         ):
             recalled = True  # "has told the inquiry that his two brothers were shot dead at their home in X"
@@ -1288,6 +1297,13 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             # sixth month"
             or (phrase in ("operation", "operations") and _ONGOING_AFTER.search(text, me, end) is not None)
             or (phrase.endswith("s") and _WHO_DO_BEFORE.search(before) is not None)
+            or (phrase in _HABIT_VERBS and _WHO_HABIT_BEFORE.search(before) is not None)
+            # a campaign's span: "during the fighting in North and South Kivu provinces since 2022"
+            or (
+                phrase in ("fighting", "clashes", "violence")
+                and " since " in clause_low
+                and _SINCE_SPAN_AFTER.match(text, me, end) is not None
+            )
             or (not phrase.endswith("ed") and _TREND_AFTER.match(text, me, end) is not None)
             or (phrase == "destroyed" and _DESTROYED_STATE.search(before) is not None)
             or ("under" in low and _UNDER_STATE_BEFORE.search(before) is not None)
