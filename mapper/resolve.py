@@ -726,7 +726,8 @@ _PART_OF_TOWN = re.compile(
 # between a country (or its people) and a name inside it: "Y's southern city of X", "the Iraqi town of X"
 _OF_BEFORE = re.compile(
     # (its words one noun phrase: not "U.S. airstrikes hit the port of Hodeidah", whose "the" starts another)
-    r"^(?:['’]s)?\s+(?:(?!(?:the|a|an|its|their|this|that|and|or)\s)[a-z-]+\s+){0,3}?(?:city|town|village|hamlet|port|province|district|region|governorate|"
+    r"^(?:['’]s)?\s+(?:(?!(?:the|a|an|its|their|this|that|and|or)\s)[a-z-]+\s+){0,3}?"
+    r"(?:city|town|village|hamlet|port|province|district|region|governorate|"
     r"capital|suburb|outskirts|provincial\s+capital|border\s+town|stronghold)\s+of\s+(?:the\s+)?$"
 )
 NEAR_KM = 150  # "near", "outside", "close to"
