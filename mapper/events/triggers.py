@@ -34,6 +34,9 @@ SPECIFICITY = {
     "other": 0,
 }
 
+# where a missile or a shell came down: "casualties at an impact site in X" (weak: a place or a toll makes it one)
+_IMPACT_PHRASES = "impact site, impact sites, site of impact, point of impact, impact point"
+
 # phrase -> (event type, strong): a strong trigger reports an event on its own; a weak one
 # ("killed", "attack", "hit") only with a place or a casualty figure in its sentence
 _LEXICON: dict[EventType, str] = {  # phrases, separated by commas
@@ -50,8 +53,7 @@ _LEXICON: dict[EventType, str] = {  # phrases, separated by commas
         "fire, rocket, rockets, rocket fire, rocket attack, rocket attacks, missile, missiles, missile "
         "strike, missile strikes, missile attack, ballistic missile, cruise missile, katyusha, katyushas, "
         "grad, tank fire, indirect fire, bombardment, bombarded, bombarding, projectile, projectiles, "
-        # where a missile or a shell came down: "casualties at an impact site in X"
-        "impact site, impact sites, site of impact, point of impact, impact point"
+        + _IMPACT_PHRASES
     ),
     "remote_explosive_ied": (
         "roadside bomb, roadside bombs, car bomb, car bombs, car-bomb, carbomb, truck bomb, bomb, bombs, "
@@ -92,7 +94,7 @@ WEAK = frozenset(
     "force engaged raid raids raided shell shells bomb bombs jets drone drones battle battles offensive "
     "exploded explosion explosions blast blasts detonated grenade grenades martyred neutralized neutralised "
     "liquidated stormed storming overran overrun overrunning".split()
-) | frozenset(("impact site", "impact sites", "site of impact", "point of impact", "impact point"))
+) | frozenset(p.strip() for p in _IMPACT_PHRASES.split(","))
 # an assault by a crowd or a side of a match, not by arms: "protesters stormed the parliament", "stormed out of
 # the talks", "stormed to victory"
 _STORM_WORDS = frozenset({"stormed", "storming", "overran", "overrun", "overrunning"})
@@ -301,6 +303,8 @@ _MADE_SAFE_BEFORE = re.compile(
 # a warning of one that may come: "warned that an assault on X", "warns that any attack on Y"
 _WARNED_OF_ONE_BEFORE = re.compile(r"\bwarn(?:s|ed|ing)?\s+(?:that\s+)?(?:an?|any)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # activity that is habitual, planned or earlier, not this event
+# the verbs of an attack planned or prepared, not made: "to carry out attacks", "used to plan attacks in X"
+PLAN_VERBS = r"(?:carry\s+out|conduct|plan|launch|stage|mount|prepare)"
 _NOT_THIS_EVENT = re.compile(
     r"(?=[acdefhiklmnoprstuvw])\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|threaten(?:s|ed|ing)?\s+to|vowed\s+to|"
     # a drill, a plan, an accusation, a promise: "practised ... attacking simulated targets", "had prepared a
@@ -317,7 +321,7 @@ _NOT_THIS_EVENT = re.compile(
     r"(?:has|have)\s+(?:\w+\s+)?used|"
     r"prevent(?:ed|ing)?|foil(?:ed|ing)?|would\s+be|could\s+be|may\s+be|capable\s+of|used\s+to\s+carry\s+out|"
     r"(?:could|would|might|may)\s+(?:trigger|lead\s+to|cause|spark|provoke|unleash|bring)|"
-    r"to\s+carry\s+out|to\s+conduct|to\s+(?:plan|launch|stage|mount|prepare)|warned\s+of|fears?\s+of|risk\s+of|threat\s+of|"
+    rf"to\s+{PLAN_VERBS}|warned\s+of|fears?\s+of|risk\s+of|threat\s+of|"
     r"since\s+(?:the\s+)?(?:start|beginning)|perpetrators\s+of|massing\s+for|preparing\s+(?:for|to)|pattern\s+of|"
     # a habit, not this event: "has repeatedly targeted the group in X", "regularly carries out strikes in
     # X" (in the present: not "repeatedly shelled X on Monday"); what was "previously documented"
@@ -338,7 +342,7 @@ _NOT_THIS_EVENT = re.compile(
     re.I,
 )
 # threatened, not carried out: "threatened missile strikes on the bridges", "threatens strikes on X"
-_THREATENED_BEFORE = re.compile(r"\bthreat(?:en|ens|ened|ening)\s+(?:(?:new|more|further|[\w-]+)\s+){0,2}$", re.I)
+_THREATENED_BEFORE = re.compile(r"\bthreat(?:en|ens|ened|ening)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # reports said to be false: "reports of a drone strike on X are false"
 _REPORTS_OF_BEFORE = re.compile(r"\breports?\s+(?:of|that)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _FALSE_AFTER = re.compile(
@@ -351,7 +355,7 @@ _AIR_DEFENCE = re.compile(
     r"\b(?:air[\s-]defen[cs]es?|anti-?aircraft|mobile\s+fire\s+groups?|engag(?:ed|ing)\s+(?:the\s+)?drones)\b", re.I
 )
 _GUNFIRE_WORDS = frozenset(
-    {"gunfire", "machine gun fire", "heavy machine gun fire", "small arms fire", "shooting", "opened fire", "fire"}
+    {"gunfire", "machine gun fire", "heavy machine gun fire", "small arms fire", "shooting", "opened fire"}
 )
 # drones or missiles brought down: "intercepted two Ukrainian drones", "shot down a missile" (the events
 # stage's tallies of them too)

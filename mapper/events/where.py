@@ -21,7 +21,7 @@ from ..casualties import MONTHS
 from ..models import AREA_TYPES, POPULATED_TYPES, Mention, Place, distance_km
 from ..names import name_key
 from ..text import Sentence, clauses
-from .triggers import DOWNED, MUNITIONS, NEGATED, TRIGGER_RX, Trigger
+from .triggers import DOWNED, MUNITIONS, NEGATED, PLAN_VERBS, TRIGGER_RX, Trigger
 
 # what lines start with in bulletins and channel posts: "• ", "* ", "🔻 ", "▪️ "
 BULLETS = "•*·▪▫■□◾◽►▶➤‣⁃🔻🔺🔴🟠🟡🔸🔹❗⚠⚡\ufe0f"
@@ -531,7 +531,7 @@ _OTHER_CLAUSE = re.compile(
 # a place of attacks planned or threatened, not of this event: "hideouts the group used to plan attacks in X",
 # "threatened to strike X"
 _PLANNED_BEFORE = re.compile(
-    r"\b(?:(?:to|used\s+to)\s+(?:plan|launch|stage|mount|prepare|carry\s+out|conduct)|planning|plotting|"
+    rf"\b(?:(?:to|used\s+to)\s+{PLAN_VERBS}|planning|plotting|"
     r"preparing)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|raids?|bombings?|operations?|assaults?|offensives?)\s+"
     r"(?:in|on|at|against|across|inside)\s+(?:the\s+)?$|"
     r"\b(?:plan(?:s|ned|ning)?|threat(?:en|ens|ened|ening)|vow(?:s|ed|ing)?|intend(?:s|ed|ing)?)\s+to\s+"
