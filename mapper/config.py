@@ -99,14 +99,19 @@ class PipelineConfig:
     def fingerprint(self) -> str:
         """What an analysis depends on: the mapper version, the code of the analysis (every
         module of the package but ``NOT_ANALYSIS``), the gazetteers' bytes (packaged, aliases,
-        extra) and the world gazetteer's sources when it is used.  Stored articles analysed
+        extra), the events stage's screen weights and the world gazetteer's sources when it is
+        used.  Stored articles analysed
         under another fingerprint are analysed again (from their stored text)."""
+        from .events.screen import weights_path
         from .places.curated import default_aliases_path, default_gazetteer_path
 
         h = hashlib.sha256(f"strike-mapper {__version__}\n".encode())
         for f in analysis_modules():
             h.update(f.as_posix().encode() + b"\x00")
         files = [*analysis_modules(absolute=True), default_gazetteer_path(), default_aliases_path()]
+        screen = weights_path()  # the events stage's learned screen, or none
+        files += [screen] if screen is not None else []
+        h.update(b"<screen>" if screen is not None else b"<no screen>")
         files += [Path(g) for g in self.gazetteers]
         for f in files:
             try:

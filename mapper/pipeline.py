@@ -39,6 +39,7 @@ from .budget import Budget, OverBudget
 from .casualties import read_claims
 from .corrections import apply as apply_corrections
 from .events import attach_claims, event_ref_of, find_events, find_triggers
+from .events.screen import Keeper, default_screen
 from .executors import Done, Executor, FileBytes, Packed, Serial, Unit, Work, do
 from .fetch import is_url
 from .ingest import InputError, Read, Source, check_inputs, display_path, read_file, walk
@@ -71,6 +72,8 @@ class Pipeline:
     problems: list[Problem] = field(default_factory=list)  # from loading the gazetteers
     config: PipelineConfig | None = None  # what it was built from (workers build theirs from it)
     budget: Budget = field(default_factory=Budget)  # what one article may cost
+    # the events stage's learned screen (mapper.events.screen); None: every draft event is kept
+    screen: Keeper | None = field(default_factory=default_screen)
 
     @classmethod
     def create(
@@ -122,7 +125,7 @@ class Pipeline:
             toponyms = find_toponyms(article, sentences, self.matcher)
             mentions, unresolved = self.resolver.resolve(article, toponyms)
             found = find_triggers(article.clean, sentences)
-            mentions, events = find_events(article.clean, sentences, mentions, found)
+            mentions, events = find_events(article.clean, sentences, mentions, found, self.screen)
             claims, spans = read_claims(article, sentences)
             claims = attach_claims(claims, spans, events, sentences, found, mentions)
         return ArticleResult(article, mentions, claims, unresolved, event_ref_of(events), events)

@@ -9,8 +9,8 @@ command -v "$PY" >/dev/null 2>&1 || PY=python3
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[test]'
 if [ -x scripts/ensure-chromium.sh ]; then scripts/ensure-chromium.sh; fi
-.venv/bin/ruff check mapper tests bench
-.venv/bin/ruff format --check mapper tests bench
+.venv/bin/ruff check mapper tests bench scripts
+.venv/bin/ruff format --check mapper tests bench scripts
 .venv/bin/mypy
 .venv/bin/python -m pytest -q "$@"
 bash scripts/check-fresh-install.sh

@@ -42,7 +42,9 @@ October") or an earlier event's toll is no event's.
 
 Negated reports ("did not hit"), habitual or past activity ("responsible for attacks",
 "was planning attacks") and figurative uses ("hunger strike", "heart attack") make no
-event.
+event.  Last, a learned screen (``mapper.events.screen``) weighs the words of each draft
+event's sentence and drops those unlike the report of an attack that happened: a threat, a
+fly-over, a sports "strike", a clause of background.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ from ..resolve import (
 from ..text import Sentence, turn_part
 from ..toponyms import common_words
 from .article import find_triggers
+from .screen import Keeper, draft_features
 from .triggers import (
     EVENT_TYPES,
     SPECIFICITY,
@@ -90,11 +93,16 @@ class _Draft:
 
 
 def find_events(
-    clean: str, sentences: list[Sentence], mentions: list[Mention], found_in: list[list[Trigger]]
+    clean: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    found_in: list[list[Trigger]],
+    screen: Keeper | None = None,
 ) -> tuple[list[Mention], list[Event]]:
     """The events of an article (``mentions`` in text order; ``found_in``: each sentence's
     triggers, ``find_triggers``), and its mentions with the places of events made anew as
-    ``struck``."""
+    ``struck``.  ``screen`` (``mapper.events.screen``) weighs each draft event that names places
+    of its own and drops those it finds are not the article's news."""
     by_sentence: list[list[int]] = [[] for _ in sentences]
     k = 0
     for i, m in enumerate(mentions):
@@ -183,6 +191,8 @@ def find_events(
     # only in a text of that one sentence
     if not lone or any(not all(t.total for t in d.triggers) for d in drafts):
         drafts = [d for d in drafts if not all(t.total for t in d.triggers)]
+    if screen is not None and not lone:  # (a text of one sentence is all its news)
+        drafts = _screened(clean, sentences, mentions, drafts, screen)
     # a trigger whose sentence names no place: the place of the sentences just before it
     for d in drafts:
         if d.locations or d.recalled or d.separate:
@@ -432,6 +442,26 @@ _DISTRICT_AFTER = re.compile(
 )
 _FRAME_AFTER = re.compile(rf"{_DISTRICT_AFTER.pattern}\s*,", re.I)
 HELD_KM = 60  # the farthest a place may lie from the point of the district the text puts it in
+
+
+def _screened(
+    clean: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    drafts: list[_Draft],
+    screen: Keeper,
+) -> list[_Draft]:
+    """The drafts ``screen`` keeps.  One that names no place of its own is not weighed, nor an
+    earlier event its sentence dates (mapped by its own rule, with its own date)."""
+    kept = []
+    for d in drafts:
+        if d.locations and not d.recalled:
+            places = [mentions[i] for i, _ in d.locations]
+            features = draft_features(clean, sentences[d.sentence], d.triggers, places, mentions)
+            if not screen.keep(features, places):
+                continue
+        kept.append(d)
+    return kept
 
 
 def _district_holds(clean: str, outer: Mention, inner: Mention) -> bool:
