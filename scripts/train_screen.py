@@ -32,6 +32,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from mapper.events.screen import Screen
+
 # places too coarse for a wrong one to matter in a report of an attack (it yields to the finer
 # places of the report's events, and a report's gold names its town)
 COARSE = frozenset({"country", "territory", "continent", "macro-region", "sea", "river", "admin1", "region"})
@@ -169,13 +171,6 @@ def fit(rows: list[dict[str, Any]], c: float) -> tuple[dict[str, float], Any]:
     return weights, model
 
 
-def probability(weights: dict[str, float], features: list[str]) -> float:
-    import math
-
-    z = sum(weights.get(x, 0.0) for x in features)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 def weights_file(weights: dict[str, float], threshold: float, about: dict[str, Any]) -> str:
     return json.dumps({**about, "threshold": threshold, "weights": dict(sorted(weights.items()))}, indent=0) + "\n"
 
@@ -191,7 +186,8 @@ def folds(rows: list[dict[str, Any]], extra: list[dict[str, Any]], outdir: Path,
         weights, _ = fit(train, c)
         about = {"trained_on": sorted((set(sets) - {s}) | {r["set"] for r in extra}), "held_out": s, "c": c}
         (outdir / f"{s}.json").write_text(weights_file(weights, threshold, about), encoding="utf-8")
-        probs = [(probability(weights, r["features"]), r["label"]) for r in test]
+        model = Screen(weights, threshold)
+        probs = [(model.probability(r["features"]), r["label"]) for r in test]
         pos = sum(lab for _, lab in probs)
         neg = len(probs) - pos
         cells = []
