@@ -127,3 +127,35 @@ def test_the_shipped_weights_say_what_they_were_learned_from_and_use_only_featur
     words = [n.split(":", 1)[1] for n in data["weights"] if n.startswith("w:")]
     assert words and all(re.fullmatch(r"[a-z'’]+|<year>|<dayyear>|<num>", w) for w in words)
     assert draft_features  # the function the weights are for
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        # a fact check of an old video is no attack
+        (
+            "Fact check. A video shared online this week as a missile strike on the port of Kherson was filmed at "
+            "a fireworks show in 2019, fact-checkers said.",
+            set(),
+        ),
+        # plain reports of attacks that happened keep their places
+        (
+            "Night of fire. Russian missiles hit an energy facility in Kherson early on Tuesday, killing a worker "
+            "and cutting power to thousands.",
+            {"Kherson"},
+        ),
+        (
+            "Shelling. Two women were wounded when shells hit a bus stop in Bilozerka on Wednesday morning, "
+            "officials said.",
+            {"Bilozerka"},
+        ),
+    ],
+)
+def test_the_shipped_screen_drops_what_reads_as_no_attack_and_keeps_plain_reports(
+    gazetteer: Path, text: str, struck: set[str]
+) -> None:
+    pipe = Pipeline.create([gazetteer])
+    assert pipe.screen is not None
+    assert _struck(pipe, text) == struck
+    pipe.screen = None  # (the rules alone would map the fact-checked port)
+    assert _struck(pipe, text) >= struck and _struck(pipe, text)
