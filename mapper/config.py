@@ -84,11 +84,22 @@ class PipelineConfig:
     geocoder: GeocoderConfig | None = None  # None: no online fallback at all
     # the gazetteers' contents, for workers that cannot read this machine's files (Dask)
     gazetteer_data: tuple[bytes, ...] | None = None
+    # the events stage's screen weights, for such workers (b"": the screen is off); None: this
+    # machine's (mapper.events.screen.weights_path)
+    screen_data: bytes | None = None
     budget: Budget = field(default_factory=Budget)  # what one article may cost; no part of the fingerprint
 
     def shipped(self) -> PipelineConfig:
-        """The same config carrying the gazetteers' contents (for workers on other machines)."""
-        return replace(self, gazetteer_data=tuple(Path(g).read_bytes() for g in self.gazetteers))
+        """The same config carrying the gazetteers' contents and the screen's weights (for
+        workers on other machines, whose files and environment may differ)."""
+        from .events.screen import weights_path
+
+        screen = weights_path()
+        return replace(
+            self,
+            gazetteer_data=tuple(Path(g).read_bytes() for g in self.gazetteers),
+            screen_data=b"" if screen is None else screen.read_bytes(),
+        )
 
     def redo_misses(self, *, remote: bool) -> bool:
         """Whether the process that started the workers analyses again an article whose names a

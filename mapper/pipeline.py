@@ -39,7 +39,7 @@ from .budget import Budget, OverBudget
 from .casualties import read_claims
 from .corrections import apply as apply_corrections
 from .events import attach_claims, event_ref_of, find_events, find_triggers
-from .events.screen import Keeper, default_screen
+from .events.screen import Keeper, Screen, default_screen
 from .executors import Done, Executor, FileBytes, Packed, Serial, Unit, Work, do
 from .fetch import is_url
 from .ingest import InputError, Read, Source, check_inputs, display_path, read_file, walk
@@ -100,13 +100,17 @@ class Pipeline:
         if geocoder is None and config.geocoder is not None:
             geocoder = config.geocoder.make()
         if config.gazetteer_data is None:
-            return cls.create(config.gazetteers, world=world, geocoder=geocoder, config=config, budget=config.budget)
-        with tempfile.TemporaryDirectory(prefix="mapper-gazetteers-") as tmp:  # shipped to another machine
-            paths = []
-            for i, data in enumerate(config.gazetteer_data):
-                paths.append(Path(tmp) / f"{i}.csv")
-                paths[-1].write_bytes(data)
-            return cls.create(paths, world=world, geocoder=geocoder, config=config, budget=config.budget)
+            pipe = cls.create(config.gazetteers, world=world, geocoder=geocoder, config=config, budget=config.budget)
+        else:
+            with tempfile.TemporaryDirectory(prefix="mapper-gazetteers-") as tmp:  # shipped to another machine
+                paths = []
+                for i, data in enumerate(config.gazetteer_data):
+                    paths.append(Path(tmp) / f"{i}.csv")
+                    paths[-1].write_bytes(data)
+                pipe = cls.create(paths, world=world, geocoder=geocoder, config=config, budget=config.budget)
+        if config.screen_data is not None:  # (the weights of the machine that shipped the config)
+            pipe.screen = Screen.from_bytes(config.screen_data) if config.screen_data else None
+        return pipe
 
     def with_geocoder(self, geocoder: Geocoder | None) -> Pipeline:
         """The same pipeline (its gazetteers and memos shared) with another geocoder (a worker's)."""

@@ -159,3 +159,23 @@ def test_the_shipped_screen_drops_what_reads_as_no_attack_and_keeps_plain_report
     assert _struck(pipe, text) == struck
     pipe.screen = None  # (the rules alone would map the fact-checked port)
     assert _struck(pipe, text) >= struck and _struck(pipe, text)
+
+
+def test_workers_on_other_machines_get_the_screen_of_the_machine_that_ships_the_config(
+    gazetteer: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"threshold": 0.7, "weights": {"bias": 0.5}}), encoding="utf-8")
+    config = PipelineConfig(gazetteers=(str(gazetteer),), world=False)
+    monkeypatch.setenv(ENV, str(other))
+    shipped_other = config.shipped()
+    monkeypatch.setenv(ENV, "off")
+    shipped_off = config.shipped()
+    monkeypatch.delenv(ENV)  # (a worker's machine, whose environment names no weights)
+    here = Pipeline.from_config(config)
+    packaged = weights_path()
+    assert packaged is not None
+    assert isinstance(here.screen, Screen) and here.screen == Screen.from_file(packaged)
+    there = Pipeline.from_config(shipped_other)
+    assert isinstance(there.screen, Screen) and there.screen.threshold == 0.7
+    assert Pipeline.from_config(shipped_off).screen is None

@@ -127,9 +127,14 @@ class Screen:
     threshold: float
 
     @classmethod
-    def from_file(cls, path: Path) -> Screen:
-        data = json.loads(path.read_text(encoding="utf-8"))
+    def from_bytes(cls, raw: bytes) -> Screen:
+        """The screen a weights file's bytes describe (JSON: ``threshold``, ``weights``)."""
+        data = json.loads(raw)
         return cls({k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
+
+    @classmethod
+    def from_file(cls, path: Path) -> Screen:
+        return cls.from_bytes(path.read_bytes())
 
     def probability(self, features: Sequence[str]) -> float:
         z = sum(self.weights.get(x, 0.0) for x in features)
