@@ -29,6 +29,7 @@ import json
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -50,94 +51,98 @@ def matches(gold: set[str], keys: set[str]) -> bool:
     return any(g and any(g == k or (len(g) > 3 and (g in k or k in g)) for k in keys if k) for g in gold)
 
 
-def collect(golds: list[Path], out: Path) -> None:
+def read_lines(paths: list[Path]) -> Iterator[dict[str, Any]]:
+    """The records of JSON-lines files (split at newlines only: a text may hold U+2028)."""
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if line.strip():
+                yield json.loads(line)
+
+
+def offline_pipeline() -> Any:
+    """The stages as ``mapper run --offline`` builds them."""
     from mapper.config import GeocoderConfig, PipelineConfig
-    from mapper.events.screen import Recorder
-    from mapper.ingest import article_from_text
     from mapper.pipeline import Pipeline
 
-    pipe = Pipeline.from_config(PipelineConfig(geocoder=GeocoderConfig(offline=True)))
+    return Pipeline.from_config(PipelineConfig(geocoder=GeocoderConfig(offline=True)))
+
+
+def collect(golds: list[Path], out: Path) -> None:
+    from mapper.events.screen import Recorder
+    from mapper.ingest import article_from_text
+
+    pipe = offline_pipeline()
     rows = 0
     with out.open("w", encoding="utf-8") as fh:
-        for path in golds:
-            for line in path.read_text(encoding="utf-8").split("\n"):
-                if not line.strip():
-                    continue
-                doc = json.loads(line)
-                gold = {fold(p) for e in doc.get("events") or [] for p in e.get("places") or []}
-                pipe.screen = rec = Recorder()
-                pipe.analyse(article_from_text(doc["id"], doc["text"]))
-                for features, places in rec.seen:
-                    keys = set()
-                    for m in places:
-                        keys |= {
-                            fold(m.surface),
-                            fold(m.place.name if m.place else ""),
-                            fold(m.place.admin1 if m.place else ""),
-                        }
-                    row = {
-                        "set": doc["source_dataset"].split()[0],
-                        "doc": doc["id"],
-                        "label": int(matches(gold, keys)),
-                        "attack": bool(gold),
-                        "coarse": all(m.place is not None and m.place.feature_type in COARSE for m in places),
-                        "features": features,
+        for doc in read_lines(golds):
+            gold = {fold(p) for e in doc.get("events") or [] for p in e.get("places") or []}
+            pipe.screen = rec = Recorder()
+            pipe.analyse(article_from_text(doc["id"], doc["text"]))
+            for features, places in rec.seen:
+                keys = set()
+                for m in places:
+                    keys |= {
+                        fold(m.surface),
+                        fold(m.place.name if m.place else ""),
+                        fold(m.place.admin1 if m.place else ""),
                     }
-                    fh.write(json.dumps(row) + "\n")
-                    rows += 1
+                row = {
+                    "set": doc["source_dataset"].split()[0],
+                    "doc": doc["id"],
+                    "label": int(matches(gold, keys)),
+                    "attack": bool(gold),
+                    "coarse": all(m.place is not None and m.place.feature_type in COARSE for m in places),
+                    "features": features,
+                }
+                fh.write(json.dumps(row) + "\n")
+                rows += 1
     print(f"{rows} drafts written to {out}", file=sys.stderr)
 
 
 def collect_sentences(paths: list[Path], out: Path) -> None:
     """One row per labelled sentence that holds a trigger and a place: the features the screen
     would see of a draft event in that sentence."""
-    from mapper.config import GeocoderConfig, PipelineConfig
     from mapper.events import find_triggers
     from mapper.events.screen import draft_features
     from mapper.ingest import article_from_text
-    from mapper.pipeline import Pipeline
     from mapper.text import split_sentences
     from mapper.toponyms import find_toponyms
 
-    pipe = Pipeline.from_config(PipelineConfig(geocoder=GeocoderConfig(offline=True)))
+    pipe = offline_pipeline()
     rows = skipped = 0
     with out.open("w", encoding="utf-8") as fh:
-        for path in paths:
-            for line in path.read_text(encoding="utf-8").split("\n"):
-                if not line.strip():
-                    continue
-                rec = json.loads(line)
-                article = article_from_text(rec["id"], rec["text"])
-                sentences = split_sentences(article.clean)
-                mentions, _ = pipe.resolver.resolve(article, find_toponyms(article, sentences, pipe.matcher))
-                found = find_triggers(article.clean, sentences)
-                # the sentence of the snippet that tells of an event (as find_events drafts it)
-                at = next((k for k, ts in enumerate(found) if any(not t.recalled for t in ts)), None)
-                if at is None:
-                    at = next((k for k, ts in enumerate(found) if ts), None)
-                if at is None:
-                    skipped += 1
-                    continue
-                sent = sentences[at]
-                now = [t for t in found[at] if not t.recalled] or found[at]
-                places = [m for m in mentions if sent.start <= m.cstart < sent.end and m.literal and m.place]
-                if not places:
-                    skipped += 1
-                    continue
-                features = draft_features(article.clean, sent, now, places, mentions)
-                row = {
-                    "set": rec["id"].split("-")[0],
-                    "doc": rec["id"],
-                    "label": int(rec["label"]),
-                    "features": features,
-                }
-                fh.write(json.dumps(row) + "\n")
-                rows += 1
+        for rec in read_lines(paths):
+            article = article_from_text(rec["id"], rec["text"])
+            sentences = split_sentences(article.clean)
+            mentions, _ = pipe.resolver.resolve(article, find_toponyms(article, sentences, pipe.matcher))
+            found = find_triggers(article.clean, sentences)
+            # the sentence of the snippet that tells of an event (as find_events drafts it)
+            at = next((k for k, ts in enumerate(found) if any(not t.recalled for t in ts)), None)
+            if at is None:
+                at = next((k for k, ts in enumerate(found) if ts), None)
+            if at is None:
+                skipped += 1
+                continue
+            sent = sentences[at]
+            now = [t for t in found[at] if not t.recalled] or found[at]
+            places = [m for m in mentions if sent.start <= m.cstart < sent.end and m.literal and m.place]
+            if not places:
+                skipped += 1
+                continue
+            features = draft_features(article.clean, sent, now, places, mentions)
+            row = {
+                "set": rec["id"].split("-")[0],
+                "doc": rec["id"],
+                "label": int(rec["label"]),
+                "features": features,
+            }
+            fh.write(json.dumps(row) + "\n")
+            rows += 1
     print(f"{rows} sentences written to {out} ({skipped} without a trigger or a place)", file=sys.stderr)
 
 
 def read(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    return list(read_lines([path]))
 
 
 def usable(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
