@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from ..models import Mention
 from ..text import Sentence
@@ -164,9 +164,3 @@ def default_screen() -> Screen | None:
     """The screen ``mapper run`` uses (``weights_path``), or None when it is turned off."""
     path = weights_path()
     return None if path is None else _load(str(path))
-
-
-def describe(path: Path) -> dict[str, Any]:
-    """What a weights file says of itself (its sets, threshold and measured figures)."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if k != "weights"}
