@@ -63,6 +63,7 @@ def test_gold_places_match_as_the_scorer_folds_them(trainer) -> None:
     assert not trainer.matches({trainer.fold("Kyiv")}, {trainer.fold("Kharkiv")})
 
 
+@pytest.mark.slow
 def test_the_shipped_weights_are_what_the_training_data_gives(trainer, tmp_path: Path) -> None:
     """Learning again from data/screen gives the shipped screen's decisions (on at least 99% of
     the drafts and sentences it learned from): the weights belong to these features and data."""
