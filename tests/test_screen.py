@@ -179,3 +179,20 @@ def test_workers_on_other_machines_get_the_screen_of_the_machine_that_ships_the_
     there = Pipeline.from_config(shipped_other)
     assert isinstance(there.screen, Screen) and there.screen.threshold == 0.7
     assert Pipeline.from_config(shipped_off).screen is None
+
+
+@pytest.mark.parametrize("content", [None, "not json", '{"weights": {}}'])
+def test_weights_that_cannot_be_read_stop_the_run_with_one_line_naming_them(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str | None
+) -> None:
+    from .helpers.cli import invoke
+
+    bad = tmp_path / "weights.json"
+    if content is not None:
+        bad.write_text(content, encoding="utf-8")
+    monkeypatch.setenv(ENV, str(bad))
+    code, _, stderr = invoke("run", str(seeds_copy), "-o", str(tmp_path / "out"), "--offline")
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert code != 0
+    assert f"{ENV}={bad}" in lines[-1] and "Traceback" not in stderr
+    assert not (tmp_path / "out" / "sites.geojson").exists()

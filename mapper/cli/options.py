@@ -103,9 +103,13 @@ def build_pipeline(config: Any, **overrides: Any) -> Any:
 
     if overrides:
         config = replace(config, geocoder=replace(config.geocoder, **overrides))
+    from ..events.screen import ScreenError
+
     try:
         with building_world(config):
             return Pipeline.from_config(config)
+    except ScreenError as exc:
+        raise click.ClickException(str(exc)) from None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--geocoder") from None
 

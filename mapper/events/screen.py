@@ -155,9 +155,16 @@ class Recorder:
         return True
 
 
+class ScreenError(ValueError):
+    """The weights file ``STRIKE_MAPPER_SCREEN`` names cannot be read as one."""
+
+
 @functools.lru_cache(maxsize=4)
 def _load(path: str) -> Screen:
-    return Screen.from_file(Path(path))
+    try:
+        return Screen.from_file(Path(path))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ScreenError(f"{ENV}={path}: not a weights file of the events screen ({exc})") from None
 
 
 def default_screen() -> Screen | None:
