@@ -3722,3 +3722,26 @@ def test_a_killing_by_police_in_a_report_that_names_no_other_arms_is_no_strike(p
 )
 def test_habits_arms_flowing_in_and_a_campaigns_span_are_not_struck(pipe: Pipeline, text: str, gone: str) -> None:
     assert gone not in _struck(pipe, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "unit"),
+    [
+        # the administrations of other countries name their areas otherwise: a Nigerian local
+        # government area, a Congolese territory, each named after its chief town
+        (
+            "Gunmen stormed Miango in Plateau state's Bassa local government area overnight, killing 12.",
+            "Miango",
+            "Bassa",
+        ),
+        ("Rebels killed ten people outside Mangina, in North Kivu's Beni territory, on Tuesday.", "Mangina", "Beni"),
+    ],
+)
+def test_an_area_named_as_such_only_holds_the_town_hit(pipe: Pipeline, text: str, town: str, unit: str) -> None:
+    roles = {k: m.role for k, m in _mentions(pipe, text).items()}
+    assert roles[town] == "struck" and roles[unit] == "mentioned", roles
+
+
+def test_a_department_alone_places_the_event_in_it_not_at_its_town(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Gunmen killed five people at a checkpoint in Tillaberi department on Sunday.")["Tillaberi"]
+    assert (m.role, m.precision) == ("struck", 3)

@@ -183,8 +183,14 @@ _NAME_APPOSED = re.compile(
     r"\s+[^,;]{0,80}$"
 )
 # worded as a province: a province, whatever its name resolved to ("in the province of Hama")
-_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", re.I)
-_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|countryside)\b", re.I)
+# the words that name an area holding towns, in the administrations of many countries ("Bassa
+# local government area", "North Kivu's Masisi territory", "the cercle of Djenne", "Ulang County")
+_UNIT = (
+    r"(?:province|governorate|countryside|territory|local\s+government\s+area|LGA|cercle|county|prefecture|"
+    r"department|township)"
+)
+_PROVINCE_BEFORE = re.compile(rf"\b{_UNIT}\s+of\s+(?:the\s+)?$", re.I)
+_PROVINCE_AFTER = re.compile(rf"\s+{_UNIT}\b", re.I)
 _NEAR_BEFORE = re.compile(
     # (not "the nearby X oil terminal", "fled to nearby X": X itself, which is near something else)
     r"(?=[\dacenosvw])(?:\b(?:near|close\s+to|outside|outskirts\s+of|vicinity\s+of|edge\s+of|around|overlooking|"
