@@ -263,6 +263,8 @@ _BOILER_LINES = r"""
       | advertisement\W*
       | related\s+(?:articles|stories|posts)\W*
       | click\s+here\b.*
+      | (?:read|see)\s+(?:more|also)\s*:.*
+      | (?:tags|topics|filed\s+under|categories)\s*:.*
 """
 _BOILER_PHRASES = r"""
         \b(?:we\s+use\s+cookies|cookies\s+help\s+us|accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings))\b
@@ -352,6 +354,25 @@ def _translate_match(m: re.Match[str]) -> str:
     return m.group().translate(_CHAR_MAP)
 
 
+# the heading of a page's list of links to other stories: "Related coverage", "More on this story",
+# "You may also like:"; the short lines under it are the other stories' headlines, not this one's news
+_LINKS_HEADING = re.compile(
+    r"(?:related(?:\s+(?:coverage|articles?|stories|story|posts?|content|news|reading|links))?|"
+    r"more\s+(?:coverage|stories|news|on\s+this\s+(?:story|topic))|(?:read|see)\s+also|also\s+read|"
+    r"you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|recommended(?:\s+(?:stories|reading|for\s+you))?|"
+    r"most\s+(?:read|popular|viewed)|further\s+reading)\s*:?",
+    re.I,
+)
+LINK_LINE = 160  # characters: a line this short under such a heading is a link to another story
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?$")
+
+
+def _is_link_line(body: str) -> bool:
+    """A line of a list of links: short, and a headline (no full stop) or a bullet."""
+    s = body.strip()
+    return len(s) <= LINK_LINE and (s[:1] in "-•*–·>" or _SENTENCE_END.search(s) is None)
+
+
 SHORT_LINE = 300  # characters: a line this short may be boilerplate as a whole
 SHORT_SENTENCE = 160  # a sentence of a long line this short holding a boilerplate phrase goes whole
 _SEGMENT_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
@@ -405,10 +426,17 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
     offsets = Offsets()
     pos = 0
     blank_run = 0
+    links = False  # under the heading of a list of links to other stories
     for raw_line in text.splitlines(keepends=True):
         start = pos
         pos += len(raw_line)
         body = raw_line.rstrip("\r\n")
+        if links and body.strip():
+            links = _is_link_line(body)
+        if links or (len(body) <= LINK_LINE and _LINKS_HEADING.fullmatch(body.strip())):
+            links = True
+            blank_run += 1
+            continue
         pieces = kept_spans(body, drop_foreign=drop_foreign)
         if not pieces:
             blank_run += 1

@@ -73,6 +73,31 @@ def test_boilerplate_dropped_and_offsets_point_into_original() -> None:
     assert text[offsets[i] : offsets[i + len("Al-Qaim") - 1] + 1] == "Al-Qaim"
 
 
+def test_a_pages_links_to_other_stories_and_its_tags_are_no_part_of_the_report() -> None:
+    text = (
+        "Drones hit a fuel depot in Kupiansk on Friday, officials said.\n\n"
+        "The fire burned until the morning.\n\n"
+        "Tags: Ukraine | Drones | Energy\n"
+        "Read more: Shelling kills three in Nikopol\n\n"
+        "More on this story\n"
+        "- Convoy ambushed near Djibo\n"
+        "Explosions reported in Sevastopol overnight\n\n"
+        "A spokesman for the regional council said repairs would take a month.\n"
+    )
+    clean, offsets = clean_text(text)
+    for gone in ("Tags", "Nikopol", "More on this story", "Djibo", "Sevastopol"):
+        assert gone not in clean, clean
+    # the list ends at the first line that is a sentence of the report again
+    assert clean.endswith("A spokesman for the regional council said repairs would take a month.")
+    i = clean.index("A spokesman")
+    assert text[offsets[i] : offsets[i] + 11] == "A spokesman"
+
+
+def test_a_heading_word_inside_a_report_drops_nothing() -> None:
+    text = "Related to the attack, police arrested two men in Mosul.\nSee also the statement by the governor."
+    assert clean_text(text)[0] == text
+
+
 def test_boilerplate_rules() -> None:
     assert is_boilerplate("Thank you for your Subscription")
     assert is_boilerplate("Read More @")
