@@ -274,6 +274,14 @@ def _own_key(name: str) -> str:
     return name_key(name.split(",")[0])
 
 
+def _y_as_i(key: str) -> str:
+    """A name's key with "y" written as "i", once: Ukrainian and Russian names romanised two ways."""
+    return _I_RUN.sub("i", key.replace("y", "i"))
+
+
+_I_RUN = re.compile("i+")
+
+
 def word_facts(word: str, key: str, places: list[Place], index: WorldSource | None = None) -> WordFacts:
     """The facts of ``word`` (whose ``name_key`` is ``key``) and of the places it names (their countries'
     names from ``index``)."""
@@ -285,7 +293,12 @@ def word_facts(word: str, key: str, places: list[Place], index: WorldSource | No
         places = [p for p in places if p in own or word in p.aliases]
     big = max((p.population for p in places), default=0)
     realms = [p for p in places if p.feature_type in _REALMS]
-    odd = big < SMALL_POPULATION and not any(_own_key(p.name)[:4] == key[:4] for p in places)
+    # (not another romanisation of its own name: "Huliaipole" for Hulyaypole, "Kamianka" for Kamyanka)
+    odd = (
+        big < SMALL_POPULATION
+        and not any(_own_key(p.name)[:4] == key[:4] for p in places)
+        and not any(_y_as_i(_own_key(p.name)) == _y_as_i(key) for p in places)
+    )
     homes: frozenset[str] = frozenset()
     if odd and index is not None and (countries := getattr(index, "country", None)) is not None:
         homes = frozenset(name_key(c.name) for p in places if p.country and (c := countries(p.country)) is not None)
