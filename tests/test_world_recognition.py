@@ -222,5 +222,6 @@ def test_a_country_name_two_countries_share_is_the_one_the_texts_places_are_in(p
 
 def test_a_small_town_romanised_with_i_for_y_is_its_own_name_not_an_odd_alias(pipe: Pipeline) -> None:
     # GeoNames spells it Hulyaypole; Ukraine's own romanisation writes "ia" and "ai" for "ya" and "ay"
-    t = _tops(pipe, "A glide bomb wrecked the school in Huliaipole on Monday.")
+    # (with no word before it that says a place follows)
+    t = _tops(pipe, "Glide bombs hit Huliaipole on Monday.")
     assert "Huliaipole" in t and t["Huliaipole"].place.country == "UA", t
