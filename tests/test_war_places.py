@@ -3745,3 +3745,25 @@ def test_an_area_named_as_such_only_holds_the_town_hit(pipe: Pipeline, text: str
 def test_a_department_alone_places_the_event_in_it_not_at_its_town(pipe: Pipeline) -> None:
     m = _mentions(pipe, "Gunmen killed five people at a checkpoint in Tillaberi department on Sunday.")["Tillaberi"]
     assert (m.role, m.precision) == ("struck", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # arms found, taken or stopped before they were used
+        ("Police found four rocket launchers primed to fire in a field outside Kirkuk and defused them.", "Kirkuk"),
+        ("During house searches in Bannu, 12 rifles and three hand grenades were recovered.", "Bannu"),
+        ("Soldiers at a checkpoint near Afgooye intercepted a van loaded with explosives.", "Afgooye"),
+        ("Jamming brought down a drone carrying three kilograms of explosives as it neared a base in Tibu.", "Tibu"),
+        # ordnance left from earlier fighting that went off: an accident, not an attack
+        ("Two boys were killed in Bahri when an unexploded mortar round they picked up went off.", "Bahri"),
+    ],
+)
+def test_arms_found_or_stopped_and_old_ordnance_are_no_attack(pipe: Pipeline, text: str, place: str) -> None:
+    assert place in _mentions(pipe, text) and place not in _struck(pipe, text)
+
+
+def test_explosives_a_vehicle_carried_that_went_off_are_a_bomb(pipe: Pipeline) -> None:
+    assert "Jamundi" in _struck(
+        pipe, "A motorcycle loaded with explosives blew up outside a bank in Jamundi on Sunday."
+    )

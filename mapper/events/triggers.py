@@ -359,7 +359,10 @@ _GUNFIRE_WORDS = frozenset(
 )
 # drones or missiles brought down: "intercepted two Ukrainian drones", "shot down a missile" (the events
 # stage's tallies of them too)
-DOWNED = r"(?:shot\s+down|shooting\s+down|brought\s+down|bringing\s+down|intercepted|intercepting|downed|downing|downs)"
+DOWNED = (
+    r"(?:shot\s+down|shooting\s+down|brought\s+down|bringing\s+down|bring\s+down|intercepted|intercepting|downed|"
+    r"downing|downs)"
+)
 MUNITIONS = r"(?:drones?|UAVs?|missiles?|rockets?|projectiles?|Shaheds?|aerial\s+vehicles?)"
 # brought down, as a headline says it: "rockets downed over region"
 _DOWNED_JUST_AFTER = re.compile(rf"\s+(?:{DOWNED}|destroyed\s+in\s+(?:the\s+)?air)\b", re.I)
@@ -394,14 +397,32 @@ _TRADED_BEFORE = re.compile(
     # seized or made over, not used: "troops seized 14 drones, more than 300 IEDs", "a workshop used to adapt
     # commercial drones"
     r"seiz(?:e|es|ed|ing)|confiscat(?:e|es|ed|ing)|impound(?:s|ed|ing)?|smuggl(?:e|es|ed|ing)|caches?\s+of|"
+    # found or stopped before use: "found three rocket launchers", "intercepted a minibus loaded with explosives"
+    r"recover(?:s|ed|ing)?|found|finds?|finding|discover(?:s|ed|ing)?|uncover(?:s|ed|ing)?|intercept(?:s|ed|ing)?|"
     r"stash(?:es)?\s+of|hauls?\s+of|adapt(?:s|ed|ing)?|modif(?:y|ies|ied|ying)|convert(?:s|ed|ing)?|"
     r"hand(?:s|ed|ing)?\s+over|surrender(?:s|ed|ing)?)\s+"
     # (a list goes on past a comma, a new clause does not: "received drones on Monday, and its drones hit X")
     r"(?:(?!(?:at|on|against|into|toward|towards|from|over)\b)[\w'’-]+(?:,(?!\s+(?:and|but|while|then)\b))?\s+){0,8}$",
     re.I,
 )
+# arms found or taken, said after them: "two hand grenades were recovered" (not "was found to have been fired")
+_FOUND_AFTER = re.compile(
+    r"[^.;]{0,50}?\b(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:also\s+)?"
+    r"(?:recovered|seized|found|confiscated|impounded|discovered|uncovered)\b(?!\s+to\b)",
+    re.I,
+)
+# ordnance left from fighting that went off, not an attack: "an unexploded artillery shell they found detonated"
+# (and what it did: "when an unexploded shell they found in a field detonated")
+_LEFT_OVER_BEFORE = re.compile(r"\b(?:unexploded|leftover|left-over)\s", re.I)
+# a toll whose cause is such ordnance: "two children were killed when an unexploded shell went off"
+_LEFT_OVER_CAUSE_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:when|after|as)\b[^.;]{0,40}?\b(?:unexploded|leftover|left-over)\s", re.I
+)
+# what carried explosives then did: "a motorcycle loaded with explosives blew up near a bank" (a bomb)
+_WENT_OFF_AFTER = re.compile(r"[^.;]{0,60}?\b(?:blew\s+up|exploded|detonated|went\s+off|rammed)\b", re.I)
 _CARRIED_BEFORE = re.compile(
-    r"\b(?:with|carrying|carried|transporting|loaded\s+with|laden\s+with)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$",
+    # ("a drone carrying two kilograms of explosives")
+    r"\b(?:with|carrying|carried|transporting|loaded\s+with|laden\s+with)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
 _AT_SEA = re.compile(
@@ -1162,9 +1183,20 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "machine-gun fire as mobile fire groups engaged the drones": air defence at work
         if munition and _downed_before(text, max(start, ms - _DOWNED_REACH), ms):
             continue  # "said it had intercepted Ukrainian drones": brought down, not a hit
-        if (munition or phrase in _ARMS_NOUNS) and _TRADED_BEFORE.search(text, max(start, ms - 60), ms):
+        arms = munition or phrase in _ARMS_NOUNS or phrase.rsplit(" ", 1)[-1] in _ARMS_NOUNS  # ("hand grenades")
+        if arms and _TRADED_BEFORE.search(text, max(start, ms - 60), ms):
             continue  # "has also bought Turkish drones", "a new batch of combat drones": arms, not their use
-        if munition and _CARRIED_BEFORE.search(text, max(start, ms - 40), ms):
+        if arms and _FOUND_AFTER.match(text, me, end):
+            continue  # "two hand grenades were recovered": arms taken, not used
+        if ("unexplod" in low or "left" in low) and _LEFT_OVER_BEFORE.search(before):
+            continue  # "an unexploded artillery shell": ordnance of earlier fighting, not an attack
+        if ("unexplod" in clause_low or "left" in clause_low) and _LEFT_OVER_CAUSE_AFTER.match(text, me, end):
+            continue  # "were killed when an unexploded shell they found detonated": an accident
+        if (
+            arms
+            and _CARRIED_BEFORE.search(text, max(start, ms - 40), ms)
+            and (munition or not _WENT_OFF_AFTER.match(text, me, end))
+        ):
             continue  # "a cargo ship that docked at X with the missiles": carried, not fired
         if munition and at_sea is None:
             at_sea = any(w in clause_low for w in _SEA_WORDS) and _AT_SEA.search(clause) is not None
