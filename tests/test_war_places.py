@@ -3767,3 +3767,31 @@ def test_explosives_a_vehicle_carried_that_went_off_are_a_bomb(pipe: Pipeline) -
     assert "Jamundi" in _struck(
         pipe, "A motorcycle loaded with explosives blew up outside a bank in Jamundi on Sunday."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a denial of another side's claim, told at length before the claimed attack
+        (
+            "The army on Friday dismissed as an invention of hostile media the claim by the rebels that their "
+            "fighters had overrun a base outside Kayes.",
+            "Kayes",
+        ),
+        # a projectile that air defences brought down
+        (
+            "After sirens in Ashkelon, a projectile fired from the Gaza Strip was intercepted by the air force.",
+            "Ashkelon",
+        ),
+    ],
+)
+def test_a_denied_claim_and_an_intercepted_projectile_strike_nothing(pipe: Pipeline, text: str, place: str) -> None:
+    assert place in _mentions(pipe, text) and place not in _struck(pipe, text)
+
+
+def test_a_denial_does_not_hide_what_its_own_but_clause_reports(pipe: Pipeline) -> None:
+    text = (
+        "The army denied claims that its jets had bombed a clinic in Kalay, but residents said shelling killed 11 "
+        "in Kalay."
+    )
+    assert "Kalay" in _struck(pipe, text)

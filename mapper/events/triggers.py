@@ -341,6 +341,15 @@ _NOT_THIS_EVENT = re.compile(
     r"(?:(?!,\s+(?:was|were|is|are|has|have|had)\b)[^.;])*$",
     re.I,
 )
+# a denial of a claim told at length: 'rejected as "pure propaganda" a claim by the group that its fighters
+# had attacked a camp in X' (farther back than the words before an event word that _NOT_THIS_EVENT reads)
+_DENIED_CLAIM_BEFORE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|debunk(?:ed|s|ing)?)\s"
+    r"[^.;]{0,60}?\b(?:reports?|claims?|allegations?|rumou?rs?)\s+(?:by\s+[^.;]{0,80}?\s+)?that\s"
+    r"(?:(?!,\s+(?:saying|adding|but|while|although|though)\b|\b(?:but|although|though|while)\s)[^.;])*$",
+    re.I,
+)
+_DENIAL_WORDS = ("den", "dismiss", "reject", "refut", "debunk")
 # threatened, not carried out: "threatened missile strikes on the bridges", "threatens strikes on X"
 _THREATENED_BEFORE = re.compile(r"\bthreat(?:en|ens|ened|ening)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # reports said to be false: "reports of a drone strike on X are false"
@@ -431,7 +440,7 @@ _AT_SEA = re.compile(
     re.I,
 )
 _SEA_WORDS = ("sea", "waters", "ocean", "zone", "eez")
-_AIR_WORDS = ("drone", "missile", "rocket", "uav", "airbase", "air base", "aircraft")
+_AIR_WORDS = ("drone", "missile", "rocket", "projectile", "uav", "airbase", "air base", "aircraft")
 # some brought down, the rest not: "most of which were intercepted", "some of the rockets were intercepted"
 _PART_OF_THEM = re.compile(r"\b(?:most|some|many|several|half|part|all\s+but\s+\w+)\s+of\b", re.I)
 # a habit's adverb just before the event word, or its verb: "routinely bombs", "often carries out raids"
@@ -1132,6 +1141,12 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue
         if phrase in _OF_IT_WORDS and not_this_end >= 0 and _PARTICIPLE_OF_IT.fullmatch(text, not_this_end, ms):
             continue  # "to mark five years since jihadists overran the camp, killing 71 soldiers": its toll
+        if (
+            "that " in clause_low
+            and any(w in clause_low for w in _DENIAL_WORDS)
+            and _DENIED_CLAIM_BEFORE.search(text, max(start, ms - 240), ms)
+        ):
+            continue  # "rejected as propaganda a claim by the group that its fighters had attacked X"
         if unconfirmed is not None and start + unconfirmed.start() <= ms < start + unconfirmed.end():
             continue  # "Reports of explosions in X and Y are NOT confirmed"
         if any(w in clause_low for w in _PICTURE_WORDS) and _CLAIMED_TO_SHOW.search(text, start, ms):
