@@ -66,7 +66,8 @@ MAX_CREDIBLE = 100_000  # larger figures are war totals, not one strike ("deaths
 
 _NUMWORD = "(?:" + "|".join([*UNITS, *TENS, *SCALES]) + ")"
 _NUM_CORE = (
-    rf"(?i:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUMWORD}(?:[\s-]+(?:and\s+)?{_NUMWORD})*|"
+    # (a number in words may carry its digits, as communiqués write it: "nine (09) soldiers")
+    rf"(?i:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUMWORD}(?:[\s-]+(?:and\s+)?{_NUMWORD})*(?:\s*\(\d{{1,4}}\))?|"
     r"dozens|scores|hundreds|thousands|several|a\s+few|few|a\s+number\s+of|half\s+a\s+dozen|a\s+dozen|"
     r"a\s+couple(?!\s+of\b)|"
     r"a\s+(?:hundred|thousand)|"
@@ -280,6 +281,12 @@ _KILL_ANCHORS = [
         r"(?=[BDKLMbdklm])\b(?i:deaths?|killings?|martyrdom|loss(?:es)?\s+of\s+(?:the\s+)?lives?|bod(?:y|ies))\s+of\s+"
     ),
 ]
+# a side's own dead, as armies write them: "our forces lost 10 soldiers" (not "lost 300 jobs")
+_LOST_ANCHOR = re.compile(
+    rf"(?=[Ll])\b(?i:lost|loses|losing)\s+(?=(?i:\d+|{_NUMWORD}(?:[\s-]+{_NUMWORD})*)(?:\s*\(\d{{1,4}}\))?\s+"
+    r"(?:[a-z-]+\s+)?(?i:soldiers|troops|men|servicemen|"
+    r"personnel|fighters|officers|policemen|gendarmes|comrades|guards|members|elements)\b)"
+)
 _LEFT_ANCHOR = re.compile(r"\b(?i:left|leaving)\s+")  # "left three soldiers dead"
 _DEAD_AFTER = re.compile(r"\s+dead\b")
 _INJURE_ANCHOR = re.compile(
@@ -361,9 +368,12 @@ class Figures:
     part: bool = False
 
 
+_DIGITS_AFTER = re.compile(r"\s*\(\d{1,4}\)$")
+
+
 def parse_number(s: str) -> int | None:
     """'16' -> 16, '1,000' -> 1000, 'twenty-five' -> 25, 'two hundred' -> 200."""
-    s = s.strip().lower()
+    s = _DIGITS_AFTER.sub("", s.strip().lower())  # "nine (09)": the words say it
     if not s:
         return None
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", s):
@@ -762,6 +772,8 @@ def _kill_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
         )
     ):
         yield _active(sentence, _KILL_ANCHORS[0])
+    if "los" in low:
+        yield _active(sentence, _LOST_ANCHOR)
     if "dead" in low:
         yield _active(sentence, _LEFT_ANCHOR, _DEAD_AFTER)
     if any(w in low for w in ("death", "killing", "lives", "body of", "bodies of", "martyrdom")):

@@ -18,6 +18,7 @@ from .conftest import analyse_text
         ("one hundred and five", 105),
         ("two dozen", 24),
         ("a hundred", 100),
+        ("nine (09)", 9),
     ],
 )
 def test_parse_number(s: str, n: int) -> None:
@@ -43,6 +44,10 @@ def test_parse_number(s: str, n: int) -> None:
         ("Half a dozen guards were killed at the gate.", (6, 6), (None, None)),
         ("More than a hundred people were hurt in the blast.", (None, None), (101, None)),
         ("The strike killed 10 al-Shabaab fighters near the town.", (10, 10), (None, None)),
+        # as Sahel general staffs write their own losses, with numbers in words and digits
+        ("In the clashes that followed, the defence forces lost seven soldiers.", (7, 7), (None, None)),
+        ("The toll on our side is eleven (11) soldiers killed.", (11, 11), (None, None)),
+        ("Four (04) gendarmes were wounded in the attack.", (None, None), (4, 4)),
     ],
 )
 def test_figures(sentence: str, killed: tuple, injured: tuple) -> None:
@@ -123,6 +128,9 @@ def test_a_list_after_a_toll_that_names_no_part_by_place_is_none(sentence: str) 
         "There are about 3,000 US troops based in Jordan.",
         "The raids led to the deaths of millions across the region.",
         "Ten 10e99 1,000,000,000 people were killed.",
+        # a loss that is no death
+        "The refinery lost 300 jobs after the strike.",
+        "The battalion lost two armoured vehicles in the ambush.",
     ],
 )
 def test_no_casualty_figures(sentence: str) -> None:
