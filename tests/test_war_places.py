@@ -3789,6 +3789,14 @@ def test_a_denied_claim_and_an_intercepted_projectile_strike_nothing(pipe: Pipel
     assert place in _mentions(pipe, text) and place not in _struck(pipe, text)
 
 
+def test_a_denial_of_something_else_the_claim_says_leaves_the_attack_it_names(pipe: Pipeline) -> None:
+    # what is denied is the warning, not the raids the sentence names along the way
+    text = (
+        "The ministry denied reports that Baghdad was warned hours before the night of raids that killed 16 in Mosul."
+    )
+    assert "Mosul" in _struck(pipe, text)
+
+
 def test_a_denial_does_not_hide_what_its_own_but_clause_reports(pipe: Pipeline) -> None:
     text = (
         "The army denied claims that its jets had bombed a clinic in Kalay, but residents said shelling killed 11 "

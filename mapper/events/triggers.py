@@ -345,11 +345,17 @@ _NOT_THIS_EVENT = re.compile(
 # had attacked a camp in X' (farther back than the words before an event word that _NOT_THIS_EVENT reads)
 _DENIED_CLAIM_BEFORE = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|debunk(?:ed|s|ing)?)\s"
-    r"[^.;]{0,60}?\b(?:reports?|claims?|allegations?|rumou?rs?)\s+(?:by\s+[^.;]{0,80}?\s+)?that\s"
-    r"(?:(?!,\s+(?:saying|adding|but|while|although|though)\b|\b(?:but|although|though|while)\s)[^.;])*$",
+    # (the event word among the first of what was claimed: "that its fighters had attacked", not "claims that
+    # Washington notified Baghdad before an overnight bombing")
+    r"[^.;]{0,60}?\b(?:reports?|claims?|allegations?|rumou?rs?)\s+(?:by\s+[^.;]{0,80}?\s+)?that\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
 _DENIAL_WORDS = ("den", "dismiss", "reject", "refut", "debunk")
+# where a denied claim ends and the sentence's own words go on
+_CLAIM_ENDS = re.compile(
+    r",\s+(?:saying|adding|but|while|although|though)\b|\b(?:but|although|though|while|whereas)\s|[;:]", re.I
+)
 # threatened, not carried out: "threatened missile strikes on the bridges", "threatens strikes on X"
 _THREATENED_BEFORE = re.compile(r"\bthreat(?:en|ens|ened|ening)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # reports said to be false: "reports of a drone strike on X are false"
@@ -1114,6 +1120,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         return out  # "the exercise practised sealing off the ports of X and attacking simulated targets"
     may = any(w in clause_low for w in (" could ", " would ", " might ", " may "))
     not_this_end = -1  # the end of the last event word found to be of no event of this report ("planned attacks")
+    denied_until = -1  # the end of a claim the sentence denies
     for ms, me, phrase in spans:
         etype = _PHRASE_TYPE.get(phrase)
         if etype is None:
@@ -1141,11 +1148,15 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue
         if phrase in _OF_IT_WORDS and not_this_end >= 0 and _PARTICIPLE_OF_IT.fullmatch(text, not_this_end, ms):
             continue  # "to mark five years since jihadists overran the camp, killing 71 soldiers": its toll
+        if ms < denied_until:
+            continue  # the rest of a denied claim: "... that its fighters had attacked X and killed dozens"
         if (
             "that " in clause_low
             and any(w in clause_low for w in _DENIAL_WORDS)
             and _DENIED_CLAIM_BEFORE.search(text, max(start, ms - 240), ms)
         ):
+            ends = _CLAIM_ENDS.search(text, me, end)
+            denied_until = ends.start() if ends is not None else end
             continue  # "rejected as propaganda a claim by the group that its fighters had attacked X"
         if unconfirmed is not None and start + unconfirmed.start() <= ms < start + unconfirmed.end():
             continue  # "Reports of explosions in X and Y are NOT confirmed"
