@@ -304,7 +304,10 @@ _WHO_THEY_WERE = (
     # engineers on the night shift were killed", "five soldiers, having fought gallantly, embraced shahadat"
     r",\s+aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*,|"
     r"\s+(?:on|at|of|from|inside)\s+(?:the|a|an|their|its)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+(?=\s+(?:were|was|had|have)\b)|"
-    r",\s+(?:having|after\s+having)\s+[^,.;]{1,50},){0,2}"
+    r",\s+(?:having|after\s+having)\s+[^,.;]{1,50},|"
+    # where they were, in a word, and a name in brackets: "two men inside were killed", "two members of the
+    # Internal Security Forces (Asayish) were killed"
+    r"\s+(?i:inside|aboard|on\s+board|nearby)(?=\s+(?:were|was|had|have)\b)|\s*\([^()]{1,40}\)){0,2}"
 )
 _DIED_TAIL = re.compile(rf"{_WHO_THEY_WERE}{_INCLUDING}{_AUX}\s+{_DIED}")
 _HURT_WORD = re.compile(rf"\b{_HURT}")

@@ -48,6 +48,9 @@ def test_parse_number(s: str, n: int) -> None:
         ("In the clashes that followed, the defence forces lost seven soldiers.", (7, 7), (None, None)),
         ("The toll on our side is eleven (11) soldiers killed.", (11, 11), (None, None)),
         ("Four (04) gendarmes were wounded in the attack.", (None, None), (4, 4)),
+        # who they were, in a bracketed name or one word of where they were
+        ("Three members of the Rapid Support Forces (RSF) were killed near the bridge.", (3, 3), (None, None)),
+        ("Two passengers inside were killed when the shell hit the minibus.", (2, 2), (None, None)),
     ],
 )
 def test_figures(sentence: str, killed: tuple, injured: tuple) -> None:
