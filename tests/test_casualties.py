@@ -49,7 +49,7 @@ def test_parse_number(s: str, n: int) -> None:
         ("The toll on our side is eleven (11) soldiers killed.", (11, 11), (None, None)),
         ("Four (04) gendarmes were wounded in the attack.", (None, None), (4, 4)),
         # who they were, in a bracketed name or one word of where they were
-        ("Three members of the Rapid Support Forces (RSF) were killed near the bridge.", (3, 3), (None, None)),
+        ("Two officers of the Internal Security Forces (Asayish) were killed at the checkpoint.", (2, 2), (None, None)),
         ("Two passengers inside were killed when the shell hit the minibus.", (2, 2), (None, None)),
     ],
 )
