@@ -656,6 +656,14 @@ _CUM_IN_CLAUSE = re.compile(rf"^(?:\s+[\w'’,-]+){{0,14}}?\s+(?:{_CUM_MARK}|{_S
 _CUM_PERFECT = re.compile(rf"\b(?:has|have)\s+been\s+[a-z]+(?:\s+[\w'’-]+){{0,10}}?\s+{_SINCE_CLAUSE}")
 
 
+# the people a war has driven from their homes, counted with its dead in a perfect tense
+_DISPLACED_AFTER = re.compile(
+    rf"\s+(?i:and)\s+(?:(?i:some|about|around|nearly|more\s+than|over|at\s+least|tens\s+of)\s+)?"
+    rf"(?:\d[\d,.]*|{_NUMWORD}|(?i:thousands|millions?|hundreds\s+of\s+thousands))(?:\s+(?i:more|others|people))?\s+"
+    r"(?:(?i:have\s+been|were|are|had\s+been)\s+)?(?i:displaced|uprooted|made\s+homeless|forced\s+from\s+their\s+homes)\b"
+)
+
+
 def running_total_after(text: str, before: str = "") -> bool:
     """Whether the words after a verb of killing make it a running total ("... killed in the
     insurgency since 2004", "... killed in the state since then"), or those before it (a war its
@@ -667,6 +675,8 @@ def running_total_after(text: str, before: str = "") -> bool:
         return True  # "the war in X has killed more than 46,000"
     if not _PERFECT_BEFORE.search(before):
         return False
+    if _DISPLACED_AFTER.match(text):
+        return True  # "more than 250 people have been killed and some 60,000 displaced": a war's count
     cut = _CLAUSE_END.search(text)
     return _CUM_IN_CLAUSE.match(text[: cut.start()] if cut else text) is not None
 
@@ -682,7 +692,11 @@ def _cumulative(sentence: str, start: int, end: int) -> bool:
         or _CUM_AFTER.search(after[:80])
         or _CUM_PERFECT.search(sentence[start:end] + after) is not None
         or _CUM_BEFORE.search(sentence[max(0, start - 120) : start])
+        or (_DISPLACED_AFTER.match(after) is not None and _PERFECT_SPAN.search(sentence, start, end) is not None)
     )
+
+
+_PERFECT_SPAN = re.compile(r"\b(?:has|have|had)\s+been\b")
 
 
 def _denied(sentence: str, start: int) -> bool:

@@ -107,6 +107,8 @@ def test_no_killed_figure(sentence: str) -> None:
         # the days of a campaign
         ("Officials said 64 people had been killed across the country since Saturday.", (64, 64)),
         ("Strikes have killed at least 30 civilians in the province since the weekend.", (30, None)),
+        # the dead of a war, counted with the people it has driven from their homes
+        ("Nearly 300 people have been killed and about 50,000 displaced, and the valley is now split.", (None, 299)),
     ],
 )
 def test_running_totals_are_marked(sentence: str, killed: tuple[int | None, int | None]) -> None:
@@ -122,6 +124,8 @@ def test_running_totals_are_marked(sentence: str, killed: tuple[int | None, int 
         "Four soldiers were killed on Sunday, the highest toll since January.",
         "The drone strike killed three men near the border this morning.",
         "Medics have recovered four bodies since Tuesday's air raid on the camp.",
+        # one attack can drive thousands from their homes
+        "Gunmen killed six villagers and displaced 3,000 residents when they stormed the hamlet.",
     ],
 )
 def test_an_events_toll_is_not_a_running_total(sentence: str) -> None:
