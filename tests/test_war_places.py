@@ -3803,3 +3803,30 @@ def test_a_denial_does_not_hide_what_its_own_but_clause_reports(pipe: Pipeline) 
         "in Kalay."
     )
     assert "Kalay" in _struck(pipe, text)
+
+
+def test_an_area_in_brackets_after_a_place_only_holds_it(pipe: Pipeline) -> None:
+    text = "BAMAKO - Malian jets bombed a fuel depot outside Niafunke (Timbuktu region) on Sunday, the army said."
+    roles = {k: m.role for k, m in _mentions(pipe, text).items()}
+    assert roles["Niafunke"] == "struck" and roles["Timbuktu"] == "mentioned", roles
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # denied outright, with no "claims" or "reports" between
+        ("The defence ministry denied that its drones had bombed the cattle market in Djibo on Friday.", "Djibo"),
+    ],
+)
+def test_a_denial_reports_no_attack(pipe: Pipeline, text: str, place: str) -> None:
+    assert place in _mentions(pipe, text) and place not in _struck(pipe, text)
+
+
+def test_event_words_with_a_span_of_years_after_a_perfect_tense_are_of_no_one_event() -> None:
+    from mapper.events.triggers import triggers
+
+    # what a place has suffered, not this report's news; the same words with a day are its news
+    text = "The district has suffered raids, kidnappings and suicide bombings for more than a decade."
+    assert [t.word for t in triggers(text, 0, len(text)) if not (t.recalled or t.total)] == []
+    today = "Raids and suicide bombings hit the district on Monday."
+    assert [t.word for t in triggers(today, 0, len(today)) if not (t.recalled or t.total)]

@@ -346,8 +346,9 @@ _NOT_THIS_EVENT = re.compile(
 _DENIED_CLAIM_BEFORE = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|debunk(?:ed|s|ing)?)\s"
     # (the event word among the first of what was claimed: "that its fighters had attacked", not "claims that
-    # Washington notified Baghdad before an overnight bombing")
-    r"[^.;]{0,60}?\b(?:reports?|claims?|allegations?|rumou?rs?)\s+(?:by\s+[^.;]{0,80}?\s+)?that\s+"
+    # Washington notified Baghdad before an overnight bombing"); or denied outright: "denied that an air force
+    # drone had struck X"
+    r"(?:[^.;]{0,60}?\b(?:reports?|claims?|allegations?|rumou?rs?)\s+(?:by\s+[^.;]{0,80}?\s+)?)?that\s+"
     r"(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
@@ -888,6 +889,14 @@ _PERFECT_FOR_SPAN_BEFORE = re.compile(
     r"seven|eight|nine|ten|several|many|\d+)\s+(?:years|decades|months|weeks)|(?:years|decades|months|weeks))\b[^.;]*$",
     re.I,
 )
+# the same span after the event word: "the area has suffered raids and suicide bombings for more than a decade"
+_FOR_SPAN_AFTER = re.compile(
+    r"[^.;]{0,60}?\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|the\s+past\s+|the\s+last\s+)?"
+    r"(?:(?:a|an|one)\s+(?:year|decade)|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+"
+    r"(?:years|decades|months))\b",
+    re.I,
+)
+_PERFECT_VERB_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|ght)\b[^.;]{0,80}$", re.I)
 _TIMES_AFTER = re.compile(
     r"\s+(?:twice|three\s+times|four\s+times|several\s+times|many\s+times|multiple\s+times|repeatedly)\b", re.I
 )
@@ -1376,6 +1385,11 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
                 " for " in clause_low
                 and ("year" in clause_low or "month" in clause_low or "week" in clause_low or "decade" in clause_low)
                 and _PERFECT_FOR_SPAN_BEFORE.search(text, start, ms) is not None
+            )
+            or (
+                " for " in clause_low
+                and _FOR_SPAN_AFTER.match(text, me, end) is not None
+                and _PERFECT_VERB_BEFORE.search(text, start, ms) is not None
             )
             # "have bombed the port of X and the capital on several occasions"
             or (" occasions" in clause_low and _OCCASIONS_AFTER.match(text, me, end) is not None)

@@ -187,10 +187,12 @@ _NAME_APPOSED = re.compile(
 # local government area", "North Kivu's Masisi territory", "the cercle of Djenne", "Ulang County")
 _UNIT = (
     r"(?:province|governorate|countryside|territory|local\s+government\s+area|LGA|cercle|county|prefecture|"
-    r"department|township)"
+    r"department|township|circle)"
 )
 _PROVINCE_BEFORE = re.compile(rf"\b{_UNIT}\s+of\s+(?:the\s+)?$", re.I)
 _PROVINCE_AFTER = re.compile(rf"\s+{_UNIT}\b", re.I)
+# an area in brackets after a place: "near Lere, in the circle of Niafunke (Timbuktu region)" (what holds it)
+_BRACKETED_AREA_AFTER = re.compile(r"\s+(?:region|province|state|governorate|district)\)", re.I)
 _NEAR_BEFORE = re.compile(
     # (not "the nearby X oil terminal", "fled to nearby X": X itself, which is near something else)
     r"(?=[\dacenosvw])(?:\b(?:near|close\s+to|outside|outskirts\s+of|vicinity\s+of|edge\s+of|around|overlooking|"
@@ -599,6 +601,12 @@ def candidates(
         ):
             origins.add(i)
             continue  # "taken to the State Hospital in X", "MSF's clinic in X treated people": not where it hit
+        if (
+            before.endswith("(")
+            and _BRACKETED_AREA_AFTER.match(clean, m.cend)
+            and any(mentions[j].cend <= m.cstart and mentions[j].place is not None for j in idx)
+        ):
+            continue  # "near Lere, in the circle of Niafunke (Timbuktu region)": what holds the place before it
         if _SECTOR_AFTER.match(clean[m.cend : min(sent.end, m.cend + 120)]):
             continue  # "In the Pokrovsk direction, defenders stopped 31 assaults": a front, not a place hit
         if _WATER_AFTER.match(after) and m.place.feature_type not in AREA_TYPES:
