@@ -275,8 +275,10 @@ def _own_key(name: str) -> str:
 
 
 def _y_as_i(key: str) -> str:
-    """A name's key with "y" written as "i", once: Ukrainian and Russian names romanised two ways."""
-    return _I_RUN.sub("i", key.replace("y", "i"))
+    """A name's key with "y" written as "i", once, and "kh" and "ch" as "k": the letters names from
+    Ukrainian, Russian and Arabic are romanised with two ways ("Huliaipole" and Hulyaypole, "Mokha"
+    and Mocha)."""
+    return _I_RUN.sub("i", key.replace("y", "i").replace("kh", "k").replace("ch", "k"))
 
 
 _I_RUN = re.compile("i+")

@@ -225,3 +225,9 @@ def test_a_small_town_romanised_with_i_for_y_is_its_own_name_not_an_odd_alias(pi
     # (with no word before it that says a place follows)
     t = _tops(pipe, "Glide bombs hit Huliaipole on Monday.")
     assert "Huliaipole" in t and t["Huliaipole"].place.country == "UA", t
+
+
+def test_a_small_port_romanised_with_kh_for_ch_is_its_own_name(pipe: Pipeline) -> None:
+    # GeoNames names it Mocha; the wires write Mokha, as they write Khan for Chan
+    t = _tops(pipe, "A missile struck a cargo ship off Mokha before dawn.")
+    assert "Mokha" in t and t["Mokha"].place.country == "YE", t
