@@ -179,7 +179,11 @@ TINY_POPULATION = 5_000
 _LOCATIVE_CUE = re.compile(
     r"\b(?:in|at|near|from|to|into|outside|around|toward|towards|between|of|across|through)\s+(?:the\s+)?$", re.I
 )
-_TOWN_CUE = re.compile(r"\b(?:[Ii]n|near|outside|downtown|central|town\s+of|city\s+of)\s+$")
+# (and the parts of a town: "a camp on the edge of Sake", "the outskirts of Reading")
+_TOWN_CUE = re.compile(
+    r"\b(?:[Ii]n|near|outside|downtown|central|town\s+of|city\s+of|(?:edges?|outskirts|centre|center|heart|suburbs?)"
+    r"\s+of)\s+$"
+)
 _COMMA_PLACE_AFTER = re.compile(r"^,\s+[A-Z]")
 _COUNTRY_AFTER = re.compile(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 

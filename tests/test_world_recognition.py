@@ -231,3 +231,10 @@ def test_a_small_port_romanised_with_kh_for_ch_is_its_own_name(pipe: Pipeline) -
     # GeoNames names it Mocha; the wires write Mokha, as they write Khan for Chan
     t = _tops(pipe, "A missile struck a cargo ship off Mokha before dawn.")
     assert "Mokha" in t and t["Mokha"].place.country == "YE", t
+
+
+def test_a_town_whose_name_is_a_word_is_a_place_on_the_edge_of_it(pipe: Pipeline) -> None:
+    # "sake" is an English word; the part of a town before it says a town follows
+    t = _tops(pipe, "Shells landed in a camp on the edge of Sake overnight.")
+    assert "Sake" in t and t["Sake"].place.country == "CD", t
+    assert "Sake" not in _tops(pipe, "They stayed on for the sake of the children.")
