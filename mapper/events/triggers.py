@@ -883,20 +883,16 @@ _SINCE_SPAN_AFTER = re.compile(
 )
 # a campaign in a perfect tense and its span, before the event word: "has besieged X for more than a
 # year, shelling ..."
-_PERFECT_FOR_SPAN_BEFORE = re.compile(
-    r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|ght)\b[^.;]{0,120}?\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|"
-    r"almost\s+|about\s+|the\s+past\s+|the\s+last\s+)?(?:(?:a|an|one)\s+(?:year|decade)|(?:two|three|four|five|six|"
-    r"seven|eight|nine|ten|several|many|\d+)\s+(?:years|decades|months|weeks)|(?:years|decades|months|weeks))\b[^.;]*$",
-    re.I,
-)
-# the same span after the event word: "the area has suffered raids and suicide bombings for more than a decade"
-_FOR_SPAN_AFTER = re.compile(
-    r"[^.;]{0,60}?\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|the\s+past\s+|the\s+last\s+)?"
+_PERFECT_VERB = r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|ght)\b"
+_FOR_A_SPAN = (
+    r"\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|the\s+past\s+|the\s+last\s+)?"
     r"(?:(?:a|an|one)\s+(?:year|decade)|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+"
-    r"(?:years|decades|months))\b",
-    re.I,
+    r"(?:years|decades|months|weeks)|(?:years|decades|months|weeks))\b"
 )
-_PERFECT_VERB_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|ght)\b[^.;]{0,80}$", re.I)
+_PERFECT_FOR_SPAN_BEFORE = re.compile(rf"{_PERFECT_VERB}[^.;]{{0,120}}?{_FOR_A_SPAN}[^.;]*$", re.I)
+# the same span after the event word: "the area has suffered raids and suicide bombings for more than a decade"
+_FOR_SPAN_AFTER = re.compile(rf"[^.;]{{0,60}}?{_FOR_A_SPAN}", re.I)
+_PERFECT_VERB_BEFORE = re.compile(rf"{_PERFECT_VERB}[^.;]{{0,80}}$", re.I)
 _TIMES_AFTER = re.compile(
     r"\s+(?:twice|three\s+times|four\s+times|several\s+times|many\s+times|multiple\s+times|repeatedly)\b", re.I
 )
