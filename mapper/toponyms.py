@@ -278,9 +278,9 @@ def _own_key(name: str) -> str:
     return name_key(name.split(",")[0])
 
 
-def _y_as_i(key: str) -> str:
-    """A name's key with "y" written as "i", once, and "kh" and "ch" as "k": the letters names from
-    Ukrainian, Russian and Arabic are romanised with two ways ("Huliaipole" and Hulyaypole, "Mokha"
+def _romanised(key: str) -> str:
+    """A name's key with "y" written as "i", once, and "kh" and "ch" as "k": the letters in which names from
+    Ukrainian, Russian and Arabic are romanised two ways ("Huliaipole" and Hulyaypole, "Mokha"
     and Mocha)."""
     return _I_RUN.sub("i", key.replace("y", "i").replace("kh", "k").replace("ch", "k"))
 
@@ -303,7 +303,7 @@ def word_facts(word: str, key: str, places: list[Place], index: WorldSource | No
     odd = (
         big < SMALL_POPULATION
         and not any(_own_key(p.name)[:4] == key[:4] for p in places)
-        and not any(_y_as_i(_own_key(p.name)) == _y_as_i(key) for p in places)
+        and not any(_romanised(_own_key(p.name)) == _romanised(key) for p in places)
     )
     homes: frozenset[str] = frozenset()
     if odd and index is not None and (countries := getattr(index, "country", None)) is not None:
