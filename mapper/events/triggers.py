@@ -1124,6 +1124,9 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
     if any(w in clause_low for w in _DRILL_WORDS) and _DRILL.search(clause):
         return out  # "the exercise practised sealing off the ports of X and attacking simulated targets"
     may = any(w in clause_low for w in (" could ", " would ", " might ", " may "))
+    # words a denied claim or leftover ordnance needs somewhere in the sentence (looked for once)
+    denial = "that " in clause_low and any(w in clause_low for w in _DENIAL_WORDS)
+    left_over = "unexplod" in clause_low or "left" in clause_low
     not_this_end = -1  # the end of the last event word found to be of no event of this report ("planned attacks")
     denied_until = -1  # the end of a claim the sentence denies
     for ms, me, phrase in spans:
@@ -1155,11 +1158,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "to mark five years since jihadists overran the camp, killing 71 soldiers": its toll
         if ms < denied_until:
             continue  # the rest of a denied claim: "... that its fighters had attacked X and killed dozens"
-        if (
-            "that " in clause_low
-            and any(w in clause_low for w in _DENIAL_WORDS)
-            and _DENIED_CLAIM_BEFORE.search(text, max(start, ms - 240), ms)
-        ):
+        if denial and _DENIED_CLAIM_BEFORE.search(text, max(start, ms - 240), ms):
             ends = _CLAIM_ENDS.search(text, me, end)
             denied_until = ends.start() if ends is not None else end
             continue  # "rejected as propaganda a claim by the group that its fighters had attacked X"
@@ -1221,7 +1220,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "two hand grenades were recovered": arms taken, not used
         if ("unexplod" in low or "left" in low) and _LEFT_OVER_BEFORE.search(before):
             continue  # "an unexploded artillery shell": ordnance of earlier fighting, not an attack
-        if ("unexplod" in clause_low or "left" in clause_low) and _LEFT_OVER_CAUSE_AFTER.match(text, me, end):
+        if left_over and _LEFT_OVER_CAUSE_AFTER.match(text, me, end):
             continue  # "were killed when an unexploded shell they found detonated": an accident
         if (
             arms
