@@ -7,7 +7,7 @@
 #                     corpus (bench/throughput.py), --jobs 1 and --jobs 2: sites.geojson, sites.csv,
 #                     report.json and a dump of the store's rows (scripts/dump-store.py)
 # Compare two such folders with:  diff -r OUT_BEFORE OUT_AFTER && echo identical
-# MAPPER (default .venv/bin/mapper) is the command measured, e.g. "env PYTHONPATH=OTHER_CHECKOUT .venv/bin/python -P -m mapper.cli" for another checkout.
+# MAPPER (default .venv/bin/mapper) is the command measured, e.g. "env PYTHONPATH=OTHER_CHECKOUT .venv/bin/python -P -m mapper" for another checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:?usage: scripts/reference-outputs.sh OUTDIR}"

@@ -213,7 +213,9 @@ def classify(
 
 
 class _Cache:
-    """SQLite answers cache; one short connection per operation."""
+    """SQLite answers cache: reads go through one connection per process and thread, kept
+    open (a run asks it for hundreds of names, and opening a connection costs more than the
+    read); writes through a short connection of their own."""
 
     _SCHEMA = """
         CREATE TABLE IF NOT EXISTS answers (
@@ -230,6 +232,7 @@ class _Cache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._local = threading.local()
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.execute(self._SCHEMA)
@@ -248,13 +251,26 @@ class _Cache:
         finally:
             conn.close()
 
+    def _reader(self) -> sqlite3.Connection:
+        """This thread's reading connection (a forked worker opens its own: a connection
+        must not cross a fork)."""
+        local = self._local
+        if getattr(local, "pid", None) != os.getpid():
+            local.pid, local.db = os.getpid(), sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+        db: sqlite3.Connection = local.db
+        return db
+
     def get(self, key: tuple[str, str, str, str]) -> tuple[str, str | None] | None:
-        with self._connect() as db:
-            row = db.execute(
+        # (autocommit, and every row fetched: the read holds no lock once it returns)
+        rows = (
+            self._reader()
+            .execute(
                 "SELECT status, place FROM answers WHERE provider = ? AND endpoint = ? AND query = ? AND countries = ?",
                 key,
-            ).fetchone()
-        return None if row is None else (row[0], row[1])
+            )
+            .fetchall()
+        )
+        return None if not rows else (rows[0][0], rows[0][1])
 
     def put(self, key: tuple[str, str, str, str], status: str, place: str | None) -> None:
         with self._connect() as db:

@@ -603,6 +603,39 @@ def test_two_processes_share_one_cache(fake: FakeNominatim, tmp_path: Path) -> N
     assert len(fake.searches()) == 40
 
 
+def _offline_lookups(r: OnlineResolver, names: list[str]) -> list[str | None]:
+    return [p.id if p else None for p in map(r.lookup, names)]
+
+
+def test_cached_answers_are_read_in_forked_workers_and_threads(fake: FakeNominatim, tmp_path: Path) -> None:
+    """The cache keeps a reading connection open; a worker forked after it was opened, and
+    other threads, read through connections of their own and get the same answers."""
+    import multiprocessing
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = [f"Hamlet {i}" for i in range(6)]
+    for i, name in enumerate(names):
+        fake.answers[(name, "")] = [nominatim_hit(name, 31 + i / 100, 34 + i / 100, osm_id=100 + i)]
+    online = fake.resolver(tmp_path)
+    assert all(online.lookup(n) is not None for n in names[:3])
+    offline = fake.resolver(tmp_path, offline=True)
+    want = [f"geo:nominatim:relation/{100 + i}" for i in range(3)] + [None] * 3
+    assert _offline_lookups(offline, names) == want  # (its connection is open now)
+    context = multiprocessing.get_context("fork")
+    queue = context.SimpleQueue()
+    child = context.Process(target=lambda: queue.put(_offline_lookups(offline, names)))  # (forked: not pickled)
+    child.start()
+    child.join(30)
+    assert child.exitcode == 0
+    assert queue.get() == want
+    with ThreadPoolExecutor(4) as threads:
+        assert list(threads.map(lambda n: _offline_lookups(offline, [n])[0], names * 3)) == want * 3
+    # an answer stored later by another process is seen on the open connection's next read
+    assert online.lookup(names[4]) is not None
+    assert _offline_lookups(offline, names[4:5]) == ["geo:nominatim:relation/104"]
+    assert len(fake.searches()) == 4
+
+
 def test_answer_without_osm_id_gets_a_stable_hashed_id(fake: FakeNominatim, tmp_path: Path) -> None:
     hit = nominatim_hit("Gaza", 31.5017, 34.4668)
     del hit["osm_type"], hit["osm_id"]
