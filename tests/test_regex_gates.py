@@ -13,6 +13,8 @@ from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import mapper
 
@@ -145,3 +147,63 @@ def test_the_reader_of_first_characters_reads_what_it_is_given() -> None:
     items = list(P.parse(r"(?=[ab])(?:apple|banana|cherry)", 0))
     gate = _gate(items)
     assert gate is not None and first_chars(gate[1]) == {"a", "b", "c"} and not first_chars(gate[1]) <= gate[0]
+
+
+# ----------------------------------------------------------------------------- word gates
+# Some patterns run only when words they need are in the text; the words must be there whenever
+# the pattern finds anything.
+
+_HAZARD_PIECES = (
+    "million",
+    "billions",
+    "bullet",
+    "bearing",
+    "dogged",
+    "the lion's share",
+    "lions attacked",
+    "a bull trampled",
+    "wolves mauled",
+    "was mauled by",
+    "a dog bit",
+    "Sharks attacked",
+    "crocodile",
+    "caught fire",
+    "the fire at",
+    "a gas cylinder blast",
+    "earthquake",
+    "flash floods",
+    "the bus plunged",
+    "rolled over",
+    "a chemical plant",
+    "controlled blasting",
+    "quarrying",
+    "drone",
+    "shelled",
+    "killed",
+    "(",
+    ",",
+    "-",
+    "\n",
+    "Two",
+    "people",
+)
+
+
+@given(st.lists(st.sampled_from(_HAZARD_PIECES), max_size=12), st.sampled_from([" ", "  ", "\n"]))
+def test_the_hazard_words_are_there_whenever_the_hazard_pattern_finds_one(pieces: list[str], sep: str) -> None:
+    from mapper.events.article import _HAZARD, _may_tell_of_hazard
+
+    text = sep.join(pieces)
+    if _HAZARD.search(text):
+        assert _may_tell_of_hazard(text, text.lower()), text
+
+
+def test_a_number_in_millions_is_no_animal_and_an_animal_that_attacked_is() -> None:
+    from mapper.events.article import _may_tell_of_hazard
+
+    for text, hazard in (
+        ("Rebuilding will cost 4 million dollars, and a bullet hit the bearing.", False),
+        ("A lion attacked herders near the reserve.", True),
+        ("Two boys were mauled in the village.", True),
+    ):
+        assert _may_tell_of_hazard(text, text.lower()) is hazard, text

@@ -31,7 +31,7 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
     general strike", "went on strike"), "the strike" with no word of arms before it is theirs."""
     found = [triggers(clean, s.start, s.end) for s in sentences]
     low = clean.lower()
-    if any(w in low for w in _HAZARD_WORDS) and _HAZARD.search(clean):
+    if _may_tell_of_hazard(clean, low) and _HAZARD.search(clean):
         # a disaster or an accident ("an earthquake struck near X, killing 20", "a gas cylinder explosion
         # at a restaurant"): no event in its sentences that name no arms; none at all in an article
         # whose headline or lead tells of one and that names no arms anywhere
@@ -131,7 +131,8 @@ _ANIMAL = (
 _ANIMAL_BEFORE = re.compile(rf"\b{_ANIMAL}\s+$", re.I)
 # what kills without arms: nature, fire and accidents ("lightning struck a school", "floods hit
 # villages", "a gas cylinder explosion", "a bus plunged into a ravine, killing 18")
-# (words the pattern below needs, looked for first; "storm " and "storms" but not "stormed")
+# (words the pattern below needs, looked for first; "storm " and "storms" but not "stormed"; an animal
+# only as the pattern has it, a word of its own before an attack: "lion" is in every "million")
 _HAZARD_WORDS = tuple(
     "quake|tremor|aftershock|flood|storm |storms|storm.|storm,|cyclone|hurricane|typhoon|tornado|lightning|"
     "landslide|mudslide|avalanche|wildfire|bushfire|bush fire|forest fire|fire broke|caught fire|blaze|heatwave|"
@@ -139,9 +140,23 @@ _HAZARD_WORDS = tuple(
     "transformer|firework|short circuit|electrical fault|plunged|crash|collided|collision|capsized|derailed|"
     "overturn|collapse|stampede|drowned|electrocuted|accident|firecracker|a fire |the fire |huge fire|massive fire|"
     "large fire|big fire|somersault|rolled over|lost control|tyre burst|tire blowout|burst tyre|reactor|chemical|"
-    "pharmaceutical|fertili|shark|crocodile|alligator|bear|tiger|leopard|lion|elephant|hippo|wolf|wolves|dog|snake|"
-    "hyena|jaguar|cougar|puma|buffalo|bull|temperatures|controlled|blasting|quarr".split("|")
+    "pharmaceutical|fertili|temperatures|controlled|blasting|quarr|maul".split("|")
 )
+_ANIMAL_WORDS = tuple(
+    "shark|crocodile|alligator|bear|tiger|leopard|lion|elephant|hippo|wolf|wolves|dog|snake|hyena|jaguar|cougar|puma|"
+    "buffalo|bull".split("|")
+)
+_ANIMAL_ATTACK = re.compile(rf"\b{_ANIMAL}\s+(?:attack|mauled|mauling|trampled|bit)", re.I)
+
+
+def _may_tell_of_hazard(clean: str, low: str) -> bool:
+    """Whether ``_HAZARD`` may find anything in ``clean`` (``low``, lower-cased): the words it
+    needs are there."""
+    return any(w in low for w in _HAZARD_WORDS) or (
+        any(w in low for w in _ANIMAL_WORDS) and _ANIMAL_ATTACK.search(clean) is not None
+    )
+
+
 _HAZARD = re.compile(
     r"\b(?=[A-JL-TVWa-jl-tvw])(?:(?:earth)?quakes?|tremors?|aftershocks?|(?:flash\s+)?floods?|flooding|storms?|cyclones?|hurricanes?|"
     r"typhoons?|tornado(?:es)?|lightning|landslides?|mudslides?|avalanches?|wildfires?|(?:forest|bush)\s*fires?|"
