@@ -229,6 +229,11 @@ class WordFinder:
             self._auto.add_word(w, len(w))
         self._auto.make_automaton()
 
+    def found_in(self, text: str) -> bool:
+        """Whether one of the words is in ``text`` as it is written, as ``any(w in text for w
+        in words)`` tells (one pass, however many words)."""
+        return next(self._auto.iter(text), None) is not None
+
     def spans(self, text: str) -> list[tuple[int, int]] | None:
         """The (start, end) of every occurrence, overlapping ones too, by start; or None
         when ``text`` holds a character for which lower-casing and IGNORECASE differ."""

@@ -27,7 +27,7 @@ from .cache import cache_dir
 from .models import Article, Place, Toponym
 from .names import ARTICLES, fold_text, name_key
 from .places import WorldSource
-from .text import Sentence
+from .text import Sentence, WordFinder
 
 LOWER_OK = frozenset(
     {*ARTICLES, "the", "eastern", "western", "northern", "southern", "central", "east", "west"}
@@ -691,6 +691,7 @@ _PLURAL_GATE = re.compile(r"\s(?:camps|villages|towns|districts|neighbou?rhoods|
 _CONTEXT_GATE.append(_PLURAL_GATE)
 # (what that gate needs, looked for first: a search for a word is far quicker than the pattern's)
 _PLURAL_KIND_WORDS = ("camps", "villages", "towns", "districts", "hoods", "townships", "provinces", "governorates")
+_PLURAL_KIND_FINDER = WordFinder(_PLURAL_KIND_WORDS)
 _LIST_ITEM = re.compile(_NAME)
 _PEOPLE_AFTER = re.compile(
     r"\s+(?:loyalists|supporters|fighters|militants|militiamen|forces|rebels|troops|workers|members|followers|"
@@ -763,7 +764,7 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     region": not Jal, New Mexico); the hits it replaces leave ``taken``."""
     out: list[Hit] = []
     occupied = _Taken(taken)
-    plural = any(w in clean for w in _PLURAL_KIND_WORDS)
+    plural = _PLURAL_KIND_FINDER.found_in(clean)
     for rx, gate, guessed in zip(_CONTEXT, _CONTEXT_GATE, _GUESSED, strict=True):
         if (gate is _PLURAL_GATE and not plural) or not gate.search(clean):
             continue

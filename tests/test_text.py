@@ -8,6 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mapper.text import WordFinder
+
 
 def test_word_pattern_and_any_of_match_the_plain_alternation() -> None:
     from mapper.text import any_of, word_pattern
@@ -81,3 +83,18 @@ def test_one_pass_word_finders_match_the_per_sentence_regexes(text: str) -> None
     # the sentences of the text, and arbitrary spans cutting through words
     for sentences in (split_sentences(text), [Sentence(i, min(i + 7, len(text)), 0) for i in range(0, len(text), 9)]):
         assert _hinted(text, sentences) == [_FIGURE_HINT.search(text[s.start : s.end]) is not None for s in sentences]
+
+
+@given(
+    st.lists(st.text(alphabet="abc d", min_size=1, max_size=4), min_size=1, max_size=6),
+    st.text(alphabet="abcd ABC-", max_size=30),
+)
+def test_a_word_finder_finds_a_word_in_a_text_as_the_in_operator_does(words: list[str], text: str) -> None:
+    assert WordFinder(words).found_in(text) is any(w in text for w in words)
+
+
+def test_a_word_finder_reads_the_text_as_it_is_written() -> None:
+    finder = WordFinder(["no damage", "camps"])
+    assert finder.found_in("There was no damage.")
+    assert not finder.found_in("There was No Damage.")  # (the caller lower-cases where case is no matter)
+    assert not finder.found_in("The camp was empty.")

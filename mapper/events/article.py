@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import Sentence
+from ..text import Sentence, WordFinder
 from .triggers import (
     DOWNED,
     LANDED,
@@ -94,7 +94,7 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
     # an article that says every munition was brought down and that nothing was hit ("destroyed all
     # of the missiles and UAS. There were no injuries or damage"): its launches and its headline's
     # "attack" hit nothing, wherever they were aimed
-    if any(w in low for w in NOTHING_HIT_WORDS) and _ALL_BROUGHT_DOWN.search(clean) and NOTHING_HIT.search(clean):
+    if _NOTHING_HIT_FINDER.found_in(low) and _ALL_BROUGHT_DOWN.search(clean) and NOTHING_HIT.search(clean):
         found = [
             [t for t in ts if not _AIMED.search(t.word)] if not LANDED.search(clean, s.start, s.end) else ts
             for ts, s in zip(found, sentences, strict=True)
@@ -146,15 +146,16 @@ _ANIMAL_WORDS = tuple(
     "shark|crocodile|alligator|bear|tiger|leopard|lion|elephant|hippo|wolf|wolves|dog|snake|hyena|jaguar|cougar|puma|"
     "buffalo|bull".split("|")
 )
+_HAZARD_FINDER = WordFinder(_HAZARD_WORDS)
+_NOTHING_HIT_FINDER = WordFinder(NOTHING_HIT_WORDS)
+_ANIMAL_FINDER = WordFinder(_ANIMAL_WORDS)
 _ANIMAL_ATTACK = re.compile(rf"\b{_ANIMAL}\s+(?:attack|mauled|mauling|trampled|bit)", re.I)
 
 
 def _may_tell_of_hazard(clean: str, low: str) -> bool:
     """Whether ``_HAZARD`` may find anything in ``clean`` (``low``, lower-cased): the words it
     needs are there."""
-    return any(w in low for w in _HAZARD_WORDS) or (
-        any(w in low for w in _ANIMAL_WORDS) and _ANIMAL_ATTACK.search(clean) is not None
-    )
+    return _HAZARD_FINDER.found_in(low) or (_ANIMAL_FINDER.found_in(low) and _ANIMAL_ATTACK.search(clean) is not None)
 
 
 _HAZARD = re.compile(
