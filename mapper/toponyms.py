@@ -402,9 +402,10 @@ MEMO_SIZE = 1 << 16
 RunHit = tuple[int, int, str, bool, bool, "WordFacts | None"]
 
 
-def _run_hits(run: str, index: WorldSource) -> tuple[RunHit, ...]:
+def _run_hits(run: str, index: WorldSource, facts_memo: dict[str, WordFacts] | None = None) -> tuple[RunHit, ...]:
     """The gazetteer names in one run, longest first from the left, before the checks a
-    single word needs in its context.  Depends on the run's text alone."""
+    single word needs in its context.  Depends on the run's text alone.  ``facts_memo`` keeps
+    the facts of each single word (for this ``index``): the same word comes in many runs."""
     words = [(w.start(), w.end()) for w in _WORDS.finditer(run)]
     out: list[RunHit] = []
     i = 0
@@ -431,7 +432,16 @@ def _run_hits(run: str, index: WorldSource) -> tuple[RunHit, ...]:
                 and run[words[i - 1][0] : words[i - 1][1]] not in FUNCTION_WORDS
             )
             next_cap = single and j < len(words) and run[words[j][0]].isupper()
-            facts = word_facts(run[s:e], key, index.candidates(key), index) if single else None
+            facts = None
+            if single:
+                word = run[s:e]
+                facts = facts_memo.get(word) if facts_memo is not None else None
+                if facts is None:
+                    facts = word_facts(word, key, index.candidates(key), index)
+                    if facts_memo is not None:
+                        if len(facts_memo) >= MEMO_SIZE:
+                            facts_memo.clear()
+                        facts_memo[word] = facts
             out.append((s, e, key, prev_cap, next_cap, facts))
             # a longer name is taken whole; a single word is the last try at i, taken or not
             i = j - 1
@@ -440,19 +450,25 @@ def _run_hits(run: str, index: WorldSource) -> tuple[RunHit, ...]:
     return tuple(out)
 
 
-def index_hits(clean: str, index: WorldSource, memo: dict[str, tuple[RunHit, ...]] | None = None) -> list[Hit]:
+def index_hits(
+    clean: str,
+    index: WorldSource,
+    memo: dict[str, tuple[RunHit, ...]] | None = None,
+    facts_memo: dict[str, WordFacts] | None = None,
+) -> list[Hit]:
     """Names of a (large) gazetteer, looked up by key over runs of capitalised words.
 
     Hits may overlap the curated ones; the caller keeps the longest (``longest_first``).
     ``memo`` keeps the names found in each run's text (for this ``index``) from
-    article to article; it is emptied when it holds ``MEMO_SIZE`` runs.
+    article to article, ``facts_memo`` the facts of each one-word name; each is emptied
+    when it holds ``MEMO_SIZE`` entries.
     """
     out: list[Hit] = []
     for m in _CAPSEQ.finditer(clean):
         run = m.group()
         found = memo.get(run) if memo is not None else None
         if found is None:
-            found = _run_hits(run, index)
+            found = _run_hits(run, index, facts_memo)
             if memo is not None:
                 if len(memo) >= MEMO_SIZE:
                     memo.clear()
@@ -475,7 +491,8 @@ class Matcher:
         import ahocorasick
 
         self.index = index
-        self.runs: dict[str, tuple[RunHit, ...]] = {}  # index_hits' memo
+        self.runs: dict[str, tuple[RunHit, ...]] = {}  # index_hits' memos
+        self.facts: dict[str, WordFacts] = {}
 
         self._auto = ahocorasick.Automaton()
         for form, key in forms.items():
@@ -947,7 +964,9 @@ def find_toponyms(article: Article, sentences: list[Sentence], matcher: Matcher)
     hits = matcher.hits(clean)
     if matcher.index is not None:
         # a longer world name wins over a curated one inside it ("South Africa" over "Africa")
-        hits = longest_first(hits + index_hits(clean, matcher.index, matcher.runs) + script_hits(clean, matcher.index))
+        hits = longest_first(
+            hits + index_hits(clean, matcher.index, matcher.runs, matcher.facts) + script_hits(clean, matcher.index)
+        )
     hits += pattern_hits(clean, hits)
     hits += repeat_hits(clean, hits)
     if matcher.index is not None:

@@ -150,10 +150,12 @@ def test_remembered_runs_give_the_same_hits_in_every_context() -> None:
         "Lanexa, Va., is small. Crowds in Paris cheered.",
     ]
     memo: dict[str, tuple[toponyms.RunHit, ...]] = {}
+    facts: dict[str, toponyms.WordFacts] = {}
     for text in texts * 2:
         fresh = toponyms.index_hits(text, world)
-        assert toponyms.index_hits(text, world, memo) == fresh
-    assert memo  # runs were remembered ...
+        assert toponyms.index_hits(text, world, memo, facts) == fresh
+        assert toponyms.index_hits(text, world, {}, facts) == fresh  # (a word's facts from another run)
+    assert memo and {"Lanexa", "Paris"} <= set(facts)  # runs and words were remembered ...
     spans = [(h.start, h.end) for h in toponyms.index_hits(texts[1], world, memo)]
     assert [texts[1][s:e] for s, e in spans] == ["Lanexa"]  # ... and a hamlet still needs its cue
     assert texts[1].index("Lanexa", 5) == spans[0][0]
