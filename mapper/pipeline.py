@@ -460,6 +460,7 @@ class _Update:
         self.ids: set[str] = set()
         self.held: set[str] = set()  # contents of the files read in this run and not recorded yet
         self.rows: dict[bytes, tuple[int, int, str] | None] = {}  # the store's record of the file being read
+        self.keys: dict[Path, bytes] = {}  # the store's name of the file being read (``file_key``: a real path)
         self.waiting: collections.deque[Read | Problem] = collections.deque()  # found, in order, not settled yet
         self.failed: set[str] = set()  # contents that could not be analysed in this run (past their budget)
 
@@ -499,10 +500,12 @@ class _Update:
             self.rows[key] = self.store.file_row(key)  # (an older mapper stored it whole, as one article)
             return True
         done.files += 1
-        row = self.rows[key] = self.store.file_row(key)
+        row = self.store.file_row(key)
         if st is not None and row is not None and row[:2] == (st.st_size, st.st_mtime_ns):
             done.unchanged += 1
-            return False
+            return False  # (nor is it remembered: a folder of 100,000 unchanged files is passed over in little memory)
+        self.rows[key] = row
+        self.keys[path] = key  # (settled with it: resolving the path again costs a system call a folder)
         return True
 
     def known_here(self, sha256: str) -> bool:
@@ -568,7 +571,7 @@ class _Update:
             self.problem(p)
         legacy = None  # the whole .jsonl, stored as one article by an older mapper
         if item.record is None:
-            key = plain = file_key(item.source.path)
+            key = plain = self.keys.pop(item.source.path, None) or file_key(item.source.path)
             row = self.rows.pop(key)
         else:  # a record of a .jsonl file
             key = file_key(item.source.path, item.record)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -236,3 +237,28 @@ def test_with_jobs_the_workers_read_the_files_and_this_process_reads_none(
     readers.unlink()
     assert _cli("run", str(corpus), "-o", str(tmp_path / "serial"), "--offline", "--no-map")[0] == 0
     assert set(readers.read_text().split()) == {str(os.getpid())}
+
+
+def test_an_update_keeps_nothing_of_the_files_it_passes_over_or_has_settled(tmp_path: Path) -> None:
+    """The bookkeeping of a run over a large folder holds only the files on their way: none of
+    those it passed over unchanged, none of those it has stored."""
+    from mapper.pipeline import _Update
+    from mapper.store.database import Store
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(f"Shelling hit Kharkiv on day {i}, officials said.\n", encoding="utf-8")
+        os.utime(folder / f"{i}.txt", (1_700_000_000, 1_700_000_000))  # (not written just now: no racy record)
+    pipe = Pipeline.create()
+    with Store.open(tmp_path / "store.sqlite") as store:
+        first = _Update(store, pipe, "test", 0.0, None, None)
+        first.read_new([folder], None, (), False)
+        store.add(first.pending, "test")
+        assert first.done.files == 3 and not first.rows and not first.keys
+        (folder / "3.txt").write_text("A drone struck a depot near Odesa, the army said.\n", encoding="utf-8")
+        again = _Update(store, pipe, "test", 0.0, None, None)
+        again.read_new([folder], None, (), False)
+        assert (again.done.files, again.done.unchanged) == (4, 3)
+        assert not again.rows and not again.keys
+        assert [r.article.path.rsplit("/", 1)[-1] for r in again.pending.results] == ["3.txt"]
