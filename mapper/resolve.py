@@ -164,6 +164,9 @@ def _city_named(cs: list[tuple[int, Place]], area: Place, key: str) -> Place | N
     return max(towns, key=lambda p: p.population) if towns else None
 
 
+READINGS_MEMO = 1 << 16  # names whose readings a resolver remembers (then it forgets them all)
+
+
 class Resolver:
     def __init__(
         self,
@@ -174,6 +177,21 @@ class Resolver:
         self.gazetteer = gazetteer
         self.world = world
         self.geocoder = geocoder
+        # each name's readings where the text says nothing of its kind, with their scores before
+        # context (``readings``): the same names come back article after article
+        self._readings: dict[str, tuple[list[tuple[int, Place]], dict[int, float]]] = {}
+
+    def readings(self, key: str) -> tuple[list[tuple[int, Place]], dict[int, float]]:
+        """The readings of name ``key`` in a text that does not say what kind of place it is (the
+        city, not the province named after it; the town, not its district), and the score of each
+        before context, by the reading's ``id``.  Remembered: the caller must not change them."""
+        found = self._readings.get(key)
+        if found is None:
+            cs = _seat_over_district(_city_over_state(self.candidates(key), key), key)
+            if len(self._readings) >= READINGS_MEMO:
+                self._readings.clear()
+            found = self._readings[key] = (cs, {id(c): _base_score(c[1], c[0], key) for c in cs})
+        return found
 
     def candidates(self, key: str) -> list[tuple[int, Place]]:
         out = [(0, p) for p in self.gazetteer.candidates(key)]
@@ -250,8 +268,12 @@ class Resolver:
         kinds_said: set[int] = set()  # the mentions whose own words say what kind of place they are
         kinds = _kinds(clean, mentions, kinds_said)
         cands: dict[str, list[tuple[int, Place]]] = {}
+        known: dict[str, dict[int, float]] = {}  # the scores of remembered readings
         for m in mentions:
-            if m.key not in cands:
+            if m.key not in cands and not kinds.get(m.key):
+                cs, known[m.key] = self.readings(m.key)
+                cands[m.key] = list(cs)
+            elif m.key not in cands:
                 cs = self.candidates(m.key)
                 if (
                     "admin1" in kinds.get(m.key, ())
@@ -311,7 +333,10 @@ class Resolver:
             keys.remove(k)
 
         # each reading's score before context, worked out once: round one and every later round
-        bases = {k: {id(c): _base_score(c[1], c[0], k) for c in cands[k]} for k in keys}
+        bases = {
+            k: known[k] if k in known and k not in missing else {id(c): _base_score(c[1], c[0], k) for c in cands[k]}
+            for k in keys
+        }
         choice = {k: max(cands[k], key=lambda c: bases[k][id(c)]) for k in keys}
         confident = {
             k

@@ -3830,3 +3830,30 @@ def test_event_words_with_a_span_of_years_after_a_perfect_tense_are_of_no_one_ev
     assert [t.word for t in triggers(text, 0, len(text)) if not (t.recalled or t.total)] == []
     today = "Raids and suicide bombings hit the district on Monday."
     assert [t.word for t in triggers(today, 0, len(today)) if not (t.recalled or t.total)]
+
+
+def test_a_name_reads_the_same_whatever_articles_came_before_it(pipe: Pipeline) -> None:
+    """The resolver remembers each name's readings from article to article; what an article
+    makes of a name is still its own, as a resolver that has seen nothing would make it."""
+    import dataclasses
+
+    from mapper.resolve import Resolver
+
+    texts = [
+        "Government shelling hit Idlib province on Monday.",
+        "A drone struck a market in Idlib on Tuesday, killing three.",
+        "Taliban fighters attacked a police post in Maiwand district of Kandahar.",
+        "A convoy was ambushed near Maiwand, officials in Kandahar said.",
+        "Shelling hit Donetsk, and the Donetsk region's governor said four died.",
+        "Rockets fell on Donetsk.",
+    ]
+
+    def places(resolver: Resolver, text: str) -> list[tuple[str, str | None]]:
+        p = dataclasses.replace(pipe, resolver=resolver)
+        return [(m.surface, m.place.id if m.place else None) for m in p.analyse(article_from_text("t", text)).mentions]
+
+    alone = [places(Resolver(pipe.resolver.gazetteer, pipe.resolver.world), t) for t in texts]
+    shared = Resolver(pipe.resolver.gazetteer, pipe.resolver.world)
+    for order in (texts, texts[::-1], texts + texts):
+        assert [places(shared, t) for t in order] == [alone[texts.index(t)] for t in order]
+    assert dict(alone[0])["Idlib"] != dict(alone[1])["Idlib"]  # the province, then the city
