@@ -205,5 +205,7 @@ def test_a_number_in_millions_is_no_animal_and_an_animal_that_attacked_is() -> N
         ("Rebuilding will cost 4 million dollars, and a bullet hit the bearing.", False),
         ("A lion attacked herders near the reserve.", True),
         ("Two boys were mauled in the village.", True),
+        ("In İzmir a stray dog bit a girl.", True),  # (a letter lower-casing to two: the pattern reads it all)
+        ("İzmir spent a million on its bulletin.", False),
     ):
         assert _may_tell_of_hazard(text, text.lower()) is hazard, text

@@ -155,7 +155,12 @@ _ANIMAL_ATTACK = re.compile(rf"\b{_ANIMAL}\s+(?:attack|mauled|mauling|trampled|b
 def _may_tell_of_hazard(clean: str, low: str) -> bool:
     """Whether ``_HAZARD`` may find anything in ``clean`` (``low``, lower-cased): the words it
     needs are there."""
-    return _HAZARD_FINDER.found_in(low) or (_ANIMAL_FINDER.found_in(low) and _ANIMAL_ATTACK.search(clean) is not None)
+    if _HAZARD_FINDER.found_in(low):
+        return True
+    animals = _ANIMAL_FINDER.spans(clean)  # (an attack by one opens where its name does)
+    if animals is None:
+        return _ANIMAL_ATTACK.search(clean) is not None
+    return any(_ANIMAL_ATTACK.match(clean, a) for a, _ in animals)
 
 
 _HAZARD = re.compile(
