@@ -86,7 +86,10 @@ _SEP = re.compile(r"[\s\-\u0640\u200c]+")  # with the Arabic tatweel and the zer
 
 
 def _tokens(name: str) -> list[str]:
-    return [t for t in _SEP.split(fold_text(name).strip()) if t]
+    folded = fold_text(name)
+    if "-" not in folded and "\u0640" not in folded and "\u200c" not in folded:
+        return folded.split()  # (white space alone: str.split and the pattern's \s are the same characters)
+    return [t for t in _SEP.split(folded.strip()) if t]
 
 
 def _assimilated(article: str, following: str) -> bool:
@@ -108,6 +111,7 @@ def _canonical(toks: list[str]) -> str:
     return "".join(toks).replace("'", "")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Canonical key: folded, apostrophes, separators and a joining "and" removed, article kept.
 

@@ -393,8 +393,6 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
     return True
 
 
-# the same capitalised runs come back article after article: their keys are remembered
-_surface_key = lru_cache(maxsize=1 << 16)(name_key)
 MEMO_SIZE = 1 << 16
 
 # a world-gazetteer name inside a run of capitalised words: (start, end, key, capitalised word
@@ -420,7 +418,7 @@ def _run_hits(run: str, index: WorldSource, facts_memo: dict[str, WordFacts] | N
                 continue  # "In Dura" is no Indura, "What I" no Whatì
             if not run[words[j - 1][0]].isupper():
                 continue  # a name ends on a capitalised word, not on "of"
-            key = _surface_key(run[s:e])
+            key = name_key(run[s:e])
             if key not in index or key in _ORGANISATIONS:
                 continue
             single = j - i == 1

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mapper.names import fold_text, name_key, name_variants
 
@@ -77,3 +79,10 @@ def test_a_joining_and_is_no_part_of_a_key() -> None:
     assert name_key("Sistan-Baluchestan") == name_key("Sistan and Baluchestan") == name_key("Sistan & Baluchestan")
     assert name_key("Bosnia-Herzegovina") == name_key("Bosnia and Herzegovina")
     assert name_key("And") == "and" and name_key("Andorra") == "andorra"
+
+
+@given(st.text(alphabet="ab-É \t\n\x1c\x85\xa0\u2028\u3000\u0640\u200c", max_size=20))
+def test_a_name_splits_into_the_same_words_by_either_road(name: str) -> None:
+    from mapper.names import _SEP, _tokens
+
+    assert _tokens(name) == [t for t in _SEP.split(fold_text(name).strip()) if t]
