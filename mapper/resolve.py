@@ -164,7 +164,7 @@ def _city_named(cs: list[tuple[int, Place]], area: Place, key: str) -> Place | N
     return max(towns, key=lambda p: p.population) if towns else None
 
 
-READINGS_MEMO = 1 << 16  # names whose readings a resolver remembers (then it forgets them all)
+READINGS_MEMO = 1 << 14  # names whose readings a resolver remembers, then it forgets them all (about 8 MB)
 
 
 class Resolver:

@@ -394,6 +394,7 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
 
 
 MEMO_SIZE = 1 << 16
+FACTS_MEMO_SIZE = 1 << 14  # one-word names whose facts are remembered (a few MB; the common ones come back)
 
 # a world-gazetteer name inside a run of capitalised words: (start, end, key, capitalised word
 # before, capitalised word after, the facts of a single word or None), offsets into the run
@@ -437,7 +438,7 @@ def _run_hits(run: str, index: WorldSource, facts_memo: dict[str, WordFacts] | N
                 if facts is None:
                     facts = word_facts(word, key, index.candidates(key), index)
                     if facts_memo is not None:
-                        if len(facts_memo) >= MEMO_SIZE:
+                        if len(facts_memo) >= FACTS_MEMO_SIZE:
                             facts_memo.clear()
                         facts_memo[word] = facts
             out.append((s, e, key, prev_cap, next_cap, facts))
@@ -459,7 +460,7 @@ def index_hits(
     Hits may overlap the curated ones; the caller keeps the longest (``longest_first``).
     ``memo`` keeps the names found in each run's text (for this ``index``) from
     article to article, ``facts_memo`` the facts of each one-word name; each is emptied
-    when it holds ``MEMO_SIZE`` entries.
+    when full (``MEMO_SIZE`` runs, ``FACTS_MEMO_SIZE`` words).
     """
     out: list[Hit] = []
     for m in _CAPSEQ.finditer(clean):

@@ -3832,7 +3832,10 @@ def test_event_words_with_a_span_of_years_after_a_perfect_tense_are_of_no_one_ev
     assert [t.word for t in triggers(today, 0, len(today)) if not (t.recalled or t.total)]
 
 
-def test_a_name_reads_the_same_whatever_articles_came_before_it(pipe: Pipeline) -> None:
+@pytest.mark.parametrize("memo_size", [1 << 14, 2])
+def test_a_name_reads_the_same_whatever_articles_came_before_it(
+    pipe: Pipeline, memo_size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The resolver remembers each name's readings from article to article; what an article
     makes of a name is still its own, as a resolver that has seen nothing would make it."""
     import dataclasses
@@ -3853,7 +3856,9 @@ def test_a_name_reads_the_same_whatever_articles_came_before_it(pipe: Pipeline) 
         return [(m.surface, m.place.id if m.place else None) for m in p.analyse(article_from_text("t", text)).mentions]
 
     alone = [places(Resolver(pipe.resolver.gazetteer, pipe.resolver.world), t) for t in texts]
+    monkeypatch.setattr("mapper.resolve.READINGS_MEMO", memo_size)  # (2: it forgets, and still reads alike)
     shared = Resolver(pipe.resolver.gazetteer, pipe.resolver.world)
     for order in (texts, texts[::-1], texts + texts):
         assert [places(shared, t) for t in order] == [alone[texts.index(t)] for t in order]
+        assert 0 < len(shared._readings) <= memo_size
     assert dict(alone[0])["Idlib"] != dict(alone[1])["Idlib"]  # the province, then the city
