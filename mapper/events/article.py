@@ -157,6 +157,8 @@ def _may_tell_of_hazard(clean: str, low: str) -> bool:
     needs are there."""
     if _HAZARD_FINDER.found_in(low):
         return True
+    if not _ANIMAL_FINDER.found_in(low):
+        return False
     animals = _ANIMAL_FINDER.spans(clean)  # (an attack by one opens where its name does)
     if animals is None:
         return _ANIMAL_ATTACK.search(clean) is not None
