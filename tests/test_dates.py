@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mapper.dates import DateRef, dateline_date, event_date_ref, find_dates, first_full_date
+from mapper.dates import DateRef, dateline_date, event_date_ref, find_dates, first_full_date, may_hold_full_date
 
 REF = date(2024, 3, 8)  # a Friday
 
@@ -235,6 +235,76 @@ def test_first_full_date_is_the_first_full_date_found() -> None:
     ]:
         full = [r.value for r in find_dates(text) if r.kind == "full"]
         assert first_full_date(text) == (full[0] if full else None)
+
+
+# pieces of full dates and what may stand beside a year, to join at random
+YEAR_PIECES = st.lists(
+    st.sampled_from(
+        [
+            "2019",
+            "1998",
+            "20",
+            "19",
+            "0",
+            "7",
+            "23",
+            "3rd",
+            "21st",
+            "th",
+            "May",
+            "May.",
+            "Sept",
+            "Sept.",
+            "December",
+            "Dec",
+            "dec",
+            "Monday",
+            "Friday,",
+            ",",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\u00a0",
+            "\u2028",
+            "-",
+            "/",
+            ".",
+            "in ",
+            "the ",
+            "a",
+            "X",
+            "1",
+            "٢",
+            "2023-",
+            "-2020",
+            "/12/",
+            "(",
+            ")",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@SETTINGS
+@given(st.one_of(YEAR_PIECES, st.text(max_size=200)))
+def test_a_text_said_to_hold_no_full_date_holds_none(text: str) -> None:
+    # the quick look at the years may say "maybe" where there is none, never "no" where there is one
+    full = [r for r in find_dates(text) if r.kind == "full"]
+    if not may_hold_full_date(text):
+        assert full == []
+        assert first_full_date(text) is None
+    else:
+        assert first_full_date(text) == (full[0].value if full else None)
+
+
+def test_the_quick_look_at_years_passes_over_years_without_dates() -> None:
+    assert not may_hold_full_date("In 2019 the town was hit; by 2020 it was rebuilt, 2021 too.")
+    assert not may_hold_full_date("Bus 2019 left; 120199 people; March-ish 2019")
+    for text in ["May 3,\n 2019", "3 Sept. 2019", "on 2019/03/04", "14.03.2019", "17-Sep-2015", "Dec. 31, 1999"]:
+        assert may_hold_full_date(text), text
+        assert first_full_date(text) is not None, text
 
 
 def test_resolving_against_an_impossible_date_gives_none() -> None:
