@@ -214,6 +214,18 @@ def lower_finds_ignorecase(text: str) -> bool:
     return _FOLD_SPECIAL.search(text) is None
 
 
+def single_spaced(text: str) -> str:
+    """``text`` with every run of white space one space: where a pattern's ``\\s+`` or
+    ``\\s*`` matches, a gate's words written with one space (or none) are found.  Clean
+    text has only spaces and line breaks, one or two of these at a time, and takes two
+    replacements; anything else (two spaces, a tab, a character that is not printable:
+    every white space but the space is not) a split and a join."""
+    out = text.replace("\n\n", " ").replace("\n", " ")
+    if "  " not in out and out.isprintable():
+        return out
+    return " ".join(text.split())
+
+
 class WordFinder:
     """Every occurrence of some ASCII ``words`` in a text, found as ``re.IGNORECASE``
     finds them, in one Aho-Corasick pass over the lower-cased text (much faster than

@@ -189,13 +189,94 @@ _HAZARD_PIECES = (
 )
 
 
-@given(st.lists(st.sampled_from(_HAZARD_PIECES), max_size=12), st.sampled_from([" ", "  ", "\n"]))
-def test_the_hazard_words_are_there_whenever_the_hazard_pattern_finds_one(pieces: list[str], sep: str) -> None:
+# white space as a pattern's \\s+ reads it, between the words of a piece too ("the storm's\npath")
+_SPACES = st.sampled_from([" ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u3000", " \n "])
+_MORE_HAZARD_PIECES = (
+    "storm's",
+    "storm-hit",
+    "storms;",
+    "stormed",
+    "thunderstorm",
+    "forestfires",
+    "heat wave",
+    "short circuit",
+    "lost control",
+    "a huge fire in",
+    "ſtorm",
+    "LİGHTNİNG",
+)
+
+
+def _spaced(pieces: list[str], spaces: list[str]) -> str:
+    """The pieces joined, each space in them and between them one of ``spaces`` in turn."""
+    words = " ".join(pieces).split(" ")
+    return "".join(w + spaces[i % len(spaces)] for i, w in enumerate(words)).rstrip(" ")
+
+
+@given(
+    st.lists(st.sampled_from(_HAZARD_PIECES + _MORE_HAZARD_PIECES), max_size=12),
+    st.lists(_SPACES, min_size=1, max_size=4),
+)
+def test_the_hazard_words_are_there_whenever_the_hazard_pattern_finds_one(pieces: list[str], spaces: list[str]) -> None:
     from mapper.events.article import _HAZARD, _may_tell_of_hazard
 
-    text = sep.join(pieces)
+    text = _spaced(pieces, spaces)
     if _HAZARD.search(text):
         assert _may_tell_of_hazard(text, text.lower()), text
+
+
+def test_the_hazard_gate_reads_white_space_and_endings_as_the_pattern_does() -> None:
+    from mapper.events.article import _HAZARD, _may_tell_of_hazard
+
+    # each of these the gate once missed: a line break inside a phrase, "storm" before a hyphen or
+    # an apostrophe or a line break, "forestfire" written as one word, a letter IGNORECASE reads as "s"
+    for text in (
+        "A storm\nhit the coast",
+        "the storm's path",
+        "storm-hit towns",
+        "a bush\nfire spread",
+        "forestfires raged",
+        "The\nfire at the depot",
+        "ſtorm damage",
+    ):
+        assert _HAZARD.search(text), text
+        assert _may_tell_of_hazard(text, text.lower()), text
+    assert not _may_tell_of_hazard("Gunmen stormed the post.", "gunmen stormed the post.")
+
+
+_NOTHING_PIECES = (
+    "no one was hurt",
+    "no reports of civilians injured",
+    "hit no buildings",
+    "none were killed",
+    "caused no damage",
+    "said",
+    "the",
+    "rockets",
+    "Nothing was hit",
+    "no",
+    "one",
+)
+
+
+@given(st.lists(st.sampled_from(_NOTHING_PIECES), max_size=8), st.lists(_SPACES, min_size=1, max_size=4))
+def test_the_nothing_hit_words_are_there_whenever_the_pattern_finds_one(pieces: list[str], spaces: list[str]) -> None:
+    from mapper.events.article import _NOTHING_HIT_FINDER
+    from mapper.events.triggers import NOTHING_HIT
+    from mapper.text import single_spaced
+
+    text = _spaced(pieces, spaces)
+    if NOTHING_HIT.search(text):
+        assert _NOTHING_HIT_FINDER.found_in(single_spaced(text.lower())), text
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\t\u00a0\u3000\r"), max_size=40))
+def test_single_spaced_makes_every_run_of_white_space_one_space(text: str) -> None:
+    from mapper.text import single_spaced
+
+    out = single_spaced(text)
+    assert out.split() == text.split()
+    assert "  " not in out and all(c == " " or not c.isspace() for c in out)
 
 
 def test_a_number_in_millions_is_no_animal_and_an_animal_that_attacked_is() -> None:
@@ -206,6 +287,7 @@ def test_a_number_in_millions_is_no_animal_and_an_animal_that_attacked_is() -> N
         ("A lion attacked herders near the reserve.", True),
         ("Two boys were mauled in the village.", True),
         ("In İzmir a stray dog bit a girl.", True),  # (a letter lower-casing to two: the pattern reads it all)
-        ("İzmir spent a million on its bulletin.", False),
+        ("Izmir spent a million on its bulletin.", False),
+        ("İzmir spent a million on its bulletin.", True),  # (left to the pattern, which finds nothing)
     ):
         assert _may_tell_of_hazard(text, text.lower()) is hazard, text

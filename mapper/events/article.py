@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import Sentence, WordFinder
+from ..text import Sentence, WordFinder, lower_finds_ignorecase, single_spaced
 from .triggers import (
     DOWNED,
     LANDED,
@@ -31,7 +31,8 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
     general strike", "went on strike"), "the strike" with no word of arms before it is theirs."""
     found = [triggers(clean, s.start, s.end) for s in sentences]
     low = clean.lower()
-    if _may_tell_of_hazard(clean, low) and _HAZARD.search(clean):
+    spaced = single_spaced(low)  # (what the word gates read)
+    if _may_tell_of_hazard(clean, low, spaced) and _HAZARD.search(clean):
         # a disaster or an accident ("an earthquake struck near X, killing 20", "a gas cylinder explosion
         # at a restaurant"): no event in its sentences that name no arms; none at all in an article
         # whose headline or lead tells of one and that names no arms anywhere
@@ -94,7 +95,11 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
     # an article that says every munition was brought down and that nothing was hit ("destroyed all
     # of the missiles and UAS. There were no injuries or damage"): its launches and its headline's
     # "attack" hit nothing, wherever they were aimed
-    if _NOTHING_HIT_FINDER.found_in(low) and _ALL_BROUGHT_DOWN.search(clean) and NOTHING_HIT.search(clean):
+    if (
+        (not (clean.isascii() or lower_finds_ignorecase(clean)) or _NOTHING_HIT_FINDER.found_in(spaced))
+        and _ALL_BROUGHT_DOWN.search(clean)
+        and NOTHING_HIT.search(clean)
+    ):
         found = [
             [t for t in ts if not _AIMED.search(t.word)] if not LANDED.search(clean, s.start, s.end) else ts
             for ts, s in zip(found, sentences, strict=True)
@@ -134,8 +139,8 @@ _ANIMAL_BEFORE = re.compile(rf"\b{_ANIMAL}\s+$", re.I)
 # (words the pattern below needs, looked for first; "storm " and "storms" but not "stormed"; an animal
 # only as the pattern has it, a word of its own before an attack: "lion" is in every "million")
 _HAZARD_WORDS = tuple(
-    "quake|tremor|aftershock|flood|storm |storms|storm.|storm,|cyclone|hurricane|typhoon|tornado|lightning|"
-    "landslide|mudslide|avalanche|wildfire|bushfire|bush fire|forest fire|fire broke|caught fire|blaze|heatwave|"
+    "quake|tremor|aftershock|flood|cyclone|hurricane|typhoon|tornado|lightning|landslide|mudslide|avalanche|"
+    "wildfire|bushfire|bush fire|forestfire|forest fire|fire broke|caught fire|blaze|heatwave|"
     "heat wave|tsunami|eruption|blizzard|monsoon|torrential|gas leak|gas explosion|gas blast|cylinder|boiler|"
     "transformer|firework|short circuit|electrical fault|plunged|crash|collided|collision|capsized|derailed|"
     "overturn|collapse|stampede|drowned|electrocuted|accident|firecracker|a fire |the fire |huge fire|massive fire|"
@@ -150,12 +155,20 @@ _HAZARD_FINDER = WordFinder(_HAZARD_WORDS)
 _NOTHING_HIT_FINDER = WordFinder(NOTHING_HIT_WORDS)
 _ANIMAL_FINDER = WordFinder(_ANIMAL_WORDS)
 _ANIMAL_ATTACK = re.compile(rf"\b{_ANIMAL}\s+(?:attack|mauled|mauling|trampled|bit)", re.I)
+# "storm", "storms", "storm's", "storm-hit", not "stormed" (gunmen storm buildings)
+_STORM = re.compile(r"storms?(?!\w)")
 
 
-def _may_tell_of_hazard(clean: str, low: str) -> bool:
-    """Whether ``_HAZARD`` may find anything in ``clean`` (``low``, lower-cased): the words it
-    needs are there."""
-    if _HAZARD_FINDER.found_in(low):
+def _may_tell_of_hazard(clean: str, low: str, spaced: str | None = None) -> bool:
+    """Whether ``_HAZARD`` may find anything in ``clean`` (``low``, lower-cased; ``spaced``, that
+    ``single_spaced``): the words it needs are there, with their white space as the pattern's (a
+    line break, two spaces) or none ("forestfire").  A text with a letter that IGNORECASE reads
+    as another (İ, ı, ſ, K) is left to the pattern."""
+    if not (clean.isascii() or lower_finds_ignorecase(clean)):
+        return True
+    if _HAZARD_FINDER.found_in(single_spaced(low) if spaced is None else spaced):
+        return True
+    if "storm" in low and _STORM.search(low):
         return True
     if not _ANIMAL_FINDER.found_in(low):
         return False
