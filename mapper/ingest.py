@@ -229,11 +229,19 @@ _CHAR_MAP = str.maketrans(
         "‐": "-",
         "‑": "-",
         "−": "-",
+        # every white space inside a line is a space: the ones the gates and patterns meet
+        # (no-break, thin, narrow and figure spaces, tabs), and the rarer ones of other scripts
+        # (ideographic, Ogham, en and em spaces)
         "\u00a0": " ",
         "\u2009": " ",
         "\u202f": " ",
         "\u2007": " ",
         "\t": " ",
+        "\x1f": " ",
+        "\u1680": " ",
+        **{chr(c): " " for c in range(0x2000, 0x200B)},
+        "\u205f": " ",
+        "\u3000": " ",
         "\r": " ",
         "\f": " ",
         "\v": " ",

@@ -257,6 +257,18 @@ def test_foreign_line_fast_path_matches_the_rule(line: str) -> None:
     assert _is_foreign_line(line) == _foreign_reference(line)
 
 
+def test_every_white_space_inside_a_line_is_cleaned_to_one_space() -> None:
+    from mapper.ingest import clean_text
+
+    breaks = {c for c in map(chr, range(0x3001)) if len(f"a{c}b".splitlines()) > 1}
+    spaces = [c for c in map(chr, range(0x3001)) if c.isspace() and c not in breaks]
+    assert len(spaces) >= 18  # tab, space, no-break space, the typographic spaces, ideographic space
+    text = "Shells hit" + "".join(f"{c}the{c}{c}town" for c in spaces) + ".\n\nNo one\u3000was hurt."
+    clean, _ = clean_text(text)
+    assert {c for c in clean if c.isspace()} == {" ", "\n"}
+    assert "  " not in clean and clean.endswith("No one was hurt.")
+
+
 # --------------------------------------------------------------------------- boilerplate in long lines
 
 _SAME = {('"', "\u201c"), ('"', "\u201d"), ("'", "\u2019"), ("-", "\u2013"), (" ", "\u00a0")}
