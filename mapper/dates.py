@@ -265,6 +265,7 @@ _DATELINE = re.compile(
 )
 # "Apr. 23: Afghan-ISAF Operations in ...": a date that opens a line
 _DATE_OPENS_LINE = re.compile(_LINE_START + r"(?=\S)")
+_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")  # (what _LINE_START looks behind for)
 _TITLE_DATE = re.compile(rf"{_M}\s+{_D}(?=\s*:\s)")  # "Apr. 23: Afghan-ISAF Operations in ..."
 _HEAD_CHARS = 1200  # where an article's own date is looked for
 _HEADER_LINE = 120  # a line of a header (title, agency, reference) is no longer than this
@@ -293,13 +294,16 @@ def dateline_date(text: str, ref: date | None = None) -> date | None:
     if not head.strip():
         return None
     found: list[tuple[int, DateRef]] = []  # (rank, date): a dateline first, then header lines
-    for m in _DATELINE.finditer(head):
+    # (both patterns match only at a line's start and never across a line break, so matching them
+    # at each line's start finds what a search finds, without trying every position of the head)
+    starts = [0, *(b.end() for b in _LINE_BREAK.finditer(head))]
+    for m in filter(None, (_DATELINE.match(head, p) for p in starts)):
         r = _date_at(head, m.end())
         if r is not None:
             found.append((0, r))
             break
     if not found:
-        for m in _DATE_OPENS_LINE.finditer(head):
+        for m in filter(None, (_DATE_OPENS_LINE.match(head, p) for p in starts)):
             r = _date_at(head, m.end())
             if r is None:
                 t = _TITLE_DATE.match(head, m.end())

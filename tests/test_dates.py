@@ -299,6 +299,17 @@ def test_a_text_said_to_hold_no_full_date_holds_none(text: str) -> None:
         assert first_full_date(text) == (full[0].value if full else None)
 
 
+@SETTINGS
+@given(st.one_of(PIECES, st.text(alphabet=st.sampled_from("AKb ,(\t\u00a0\n\r\u2028\u20291"), max_size=60)))
+def test_a_header_line_pattern_matched_at_line_starts_finds_what_a_search_finds(text: str) -> None:
+    from mapper.dates import _DATE_OPENS_LINE, _DATELINE, _LINE_BREAK
+
+    starts = [0, *(b.end() for b in _LINE_BREAK.finditer(text))]
+    for rx in (_DATELINE, _DATE_OPENS_LINE):
+        at_starts = [m.span() for p in starts if (m := rx.match(text, p)) is not None]
+        assert at_starts == [m.span() for m in rx.finditer(text)]
+
+
 def test_the_quick_look_at_years_passes_over_years_without_dates() -> None:
     assert not may_hold_full_date("In 2019 the town was hit; by 2020 it was rebuilt, 2021 too.")
     assert not may_hold_full_date("Bus 2019 left; 120199 people; March-ish 2019")
