@@ -80,7 +80,7 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
         # a killing by the police, in a report that names no other arms ("killed by police gunfire during a
         # traffic stop"): no strike
         found = [[] for _ in found]
-    if "strike" in clean and _LABOUR_STRIKE.search(clean):
+    if "strike" in low and _LABOUR_STRIKE.search(clean):  # (only the triggers "strike", "Strikes" can be theirs)
         found = [[t for t in ts if not _workers_strike(clean, t)] for ts in found]
     # a launch the next sentence says was all brought down: "fired a barrage of rockets at a base near
     # X. The army said all of the rockets had been intercepted."

@@ -484,7 +484,11 @@ _LOOKED_INTO_WORDS = (
     "investigat",
     "inquiry",
     "probe",
-    " to ",
+    "to ",
+    "end to",
+    "halt to",
+    "stop to",
+    "devot",
     "ending",
     "halt",
     "stopp",
@@ -542,6 +546,10 @@ _TRIAL_WORDS = (
     "court",
     "tribunal",
     "jury",
+    "judge",
+    "hearing",
+    "case",
+    "inquest",
 )
 _TRIAL_BEFORE = re.compile(
     r"\b(?:convict(?:ed|s)|sentenc(?:ed|es|ing)|jail(?:ed|s)|indicted|charged|charges|acquitted|prosecuted|found\s+guilty|"
@@ -998,6 +1006,7 @@ _REBUILT_THINGS_AFTER = re.compile(
     re.I,
 )
 _FOR_THE_RUINED_BEFORE = re.compile(r"\b(?:for|of|in|among|rebuild\w*|repair\w*|replac\w*)\s+(?:the\s+)?$", re.I)
+_FLED_WORDS = ("fle", "escap", "displac", "driven", "uproot")  # (what _FLED_BEFORE needs)
 _FLED_BEFORE = re.compile(
     r"\b(?:fled|flee|flees|fleeing|escaped|escaping|displaced\s+by|driven\s+out\s+by|uprooted\s+by)\s+(?:the\s+)?$",
     re.I,
@@ -1320,7 +1329,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             )
         )
         background = bool(_BACKGROUND_BEFORE.search(before))
-        if not recalled and ("fle" in low or "escap" in low or "displac" in low) and _FLED_BEFORE.search(before):
+        if not recalled and any(w in low for w in _FLED_WORDS) and _FLED_BEFORE.search(before):
             recalled = True  # "350,000 who fled fighting in Darfur": the cause of flight, long before
         if (
             not recalled
@@ -1505,7 +1514,7 @@ def _hit_nothing(clause: str) -> bool:
 
 
 # what a report of rebuilding or return says: "Rebuilding has begun in X", "residents returned to Y"
-_REBUILT_WORDS = ("rebuil", "reconstruct", "restor", "reopen", "repair", "return")
+_REBUILT_WORDS = ("rebuil", "reconstruct", "restor", "reopen", "re-open", "repair", "return")
 _REBUILT = re.compile(
     r"\b(?:rebuil(?:d|t|ding|ds)|reconstruct(?:ion|ed|ing)?|restor(?:e|ed|ing|ation)|re-?open(?:s|ed|ing)?|"
     r"repair(?:s|ed|ing)?|return(?:s|ed|ing)?)\b",
