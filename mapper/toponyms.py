@@ -687,7 +687,7 @@ _CONTEXT_GATE = [
         r"(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s"
     ),
     re.compile(
-        r"\s(?:province|governorate|district|sub-?district|sub-?city|region|township|tehsil|taluka|upazila|hromada|woreda|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|(?:displacement|IDP)\s+(?:camp|site)|neighbou?rhoods?|village|town)\b"
+        r"\s(?:province|governorate|district|sub-?district|sub-?city|region|township|tehsil|taluka|upazila|hromada|woreda|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|(?:refugee|displacement|IDP)\s+(?:camp|site)|neighbou?rhoods?|village|town)\b"
     ),
 ]
 _CONTEXT_GATE.append(
