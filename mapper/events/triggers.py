@@ -1156,7 +1156,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "the scars of rocket damage", "the use of drones against civilians", "watch by drones"
         if "o " in before and _NO_WORD_OF_BEFORE.search(before):
             continue  # "no immediate word of Israeli military action in Yemen": none reported
-        if " n" in text[me : me + 24] and _NOT_DONE_AFTER.match(text, me, end):
+        if " n" in text[me : me + 24].lower() and _NOT_DONE_AFTER.match(text, me, end):
             continue  # "the strike was not carried out": none happened
         if (not_this := _NOT_THIS_EVENT.search(before)) is not None and not (
             phrase.endswith("ed") and _SUBJECT_RELATION.fullmatch(not_this.group())
@@ -1181,7 +1181,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "Power went off in X and Y for most of the day": an outage
         if phrase == "fighting" and _UNITS_BEFORE.search(before):
             continue  # "commanders of units fighting in the X direction": where a force is
-        if "whether" in before and _WHETHER_BEFORE.search(before):
+        if "whether" in low and _WHETHER_BEFORE.search(before):
             continue  # "is examining whether troops carried out extrajudicial killings": not found to have happened
         if phrase.startswith("operation") and (
             _WORKS_OF.search(before)
@@ -1201,15 +1201,15 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "protesters stormed the embassy", "he stormed out of the talks"
         if _MADE_SAFE_BEFORE.search(before):
             continue  # "defused a car bomb": the thing, not its use
-        if phrase.endswith("ed") and " have " in before[-20:] and _MAY_HAVE_BEFORE.search(before):
+        if phrase.endswith("ed") and " have " in low[-20:] and _MAY_HAVE_BEFORE.search(before):
             continue  # "a unit may have killed detainees in X": suspected, not reported
-        if "threat" in before[-40:] and _THREATENED_BEFORE.search(before):
+        if "threat" in low and _THREATENED_BEFORE.search(before):
             continue  # "threatened missile strikes on the bridges": one that may come
-        if "report" in before[-60:] and _REPORTS_OF_BEFORE.search(before) and _FALSE_AFTER.match(text, me, end):
+        if "report" in low and _REPORTS_OF_BEFORE.search(before) and _FALSE_AFTER.match(text, me, end):
             continue  # "reports of drone strike on X airport are false"
         if not phrase.endswith("ed") and _MODAL_BEFORE.search(before):
             continue  # "Russia could strike the port again", "the jets will bomb": what may come
-        if "warn" in before and _WARNED_OF_ONE_BEFORE.search(before):
+        if "warn" in low and _WARNED_OF_ONE_BEFORE.search(before):
             continue  # "warned that an assault on X would be catastrophic": one that may come
         munition = _MUNITION.fullmatch(phrase.rsplit(" ", 1)[-1]) is not None  # "drones", "cruise missile"
         if (munition or phrase in _ARMS_NOUNS) and _FLOW_AFTER.match(text, me, min(end, me + 80)):
@@ -1287,7 +1287,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or _EARLIER_AFTER.match(text, me, min(end, me + 60))
             or _DATED_BEFORE.search(before)
             or _MONTH_BEFORE.search(before)
-            or (" after " in before and _DAYS_AFTER_BEFORE.search(before) is not None)
+            or (" after " in low and _DAYS_AFTER_BEFORE.search(before) is not None)
             or _YEAR_JUST_BEFORE.search(before) is not None
             # (unless its own words after it give the day: "a year after a missile killed 20 in X on 3 May")
             or (
@@ -1307,7 +1307,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or bool(
                 _EARLIER.search(before)
                 or _PAST_BEFORE.search(before)
-                or ("connection" in before and _IN_CONNECTION_BEFORE.search(before))
+                or ("connection" in low and _IN_CONNECTION_BEFORE.search(before))
                 or ((" that " in before[-30:] or " which " in before[-30:]) and _PAST_ONES_THAT_BEFORE.search(before))
                 or (in_year is not None and in_year < ms)
                 or (any(w in clause_low for w in _TRIAL_WORDS) and _TRIAL_BEFORE.search(text, start, ms))
@@ -1325,7 +1325,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
                     _JUDGED_BEFORE.search(before) is not None
                     and (_JUDGING_VERB.search(before) is not None or _IS_AFTER.match(text, me, end) is not None)
                 )
-                or ("ed" in before[-40:] and _REACTION_BEFORE.search(before) is not None)
+                or ("ed" in before and _REACTION_BEFORE.search(before) is not None)
             )
         )
         background = bool(_BACKGROUND_BEFORE.search(before))
