@@ -21,6 +21,7 @@ from mapper.text import single_spaced
 T = importlib.import_module("mapper.events.triggers")
 A = importlib.import_module("mapper.events.article")
 C = importlib.import_module("mapper.casualties")
+W = importlib.import_module("mapper.events.where")
 
 GATES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("nothing hit", tuple(T.NOTHING_HIT_WORDS), T.NOTHING_HIT),
@@ -62,6 +63,7 @@ GATES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("past ones that", (" that ", " which "), T._PAST_ONES_THAT_BEFORE),
     ("reaction", ("ed",), T._REACTION_BEFORE),
     ("occasions", (" occasions",), T._OCCASIONS_AFTER),
+    ("planned", W._PLANNED_WORDS, W._PLANNED_BEFORE),
 ]
 
 
@@ -113,6 +115,8 @@ def test_the_gates_once_lacked_these_words() -> None:
         ("fled", "families uprooted by the "),
         ("fled", "villagers driven out by "),
         ("looked into", "to suspend its "),
+        ("planned", "the group used to carry out attacks in "),
+        ("planned", "Plotting bombings in "),
     ]:
         _, words, rx = next(g for g in GATES if g[0] == name)
         assert rx.search(text), text

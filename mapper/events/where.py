@@ -538,6 +538,7 @@ _OTHER_CLAUSE = re.compile(
 
 # a place of attacks planned or threatened, not of this event: "hideouts the group used to plan attacks in X",
 # "threatened to strike X"
+_PLANNED_WORDS = ("plan", "plot", "threat", "vow", "intend", "prepar", "carry", "conduct", "launch", "stage", "mount")
 _PLANNED_BEFORE = re.compile(
     rf"\b(?:(?:to|used\s+to)\s+{PLAN_VERBS}|planning|plotting|"
     r"preparing)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|raids?|bombings?|operations?|assaults?|offensives?)\s+"
@@ -613,9 +614,7 @@ def candidates(
             continue  # "across the Kakhovka reservoir": a lake named after the town, not the town
         if _ACTOR_AFTER.match(after) or _VISIT_AFTER.match(after):
             continue
-        if ("plan" in before or "threat" in before or "vow" in before or "intend" in before or "prepar" in before) and (
-            _PLANNED_BEFORE.search(before)
-        ):
+        if any(w in before.lower() for w in _PLANNED_WORDS) and _PLANNED_BEFORE.search(before):
             continue  # "used to plan attacks in X", "threatened to strike X": not where this event was
         if _attribution(clean, sent, m):
             continue  # "officials in Washington said", "a source in Mosul told Xinhua"
