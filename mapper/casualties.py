@@ -707,7 +707,7 @@ def _denied(sentence: str, start: int) -> bool:
 # Every figure pattern above contains one of these words; a sentence without any of
 # them has no figure, so the patterns are not run over it.
 _HINT_WORDS = [
-    *"kill dead died slain perish lost death loss injur wound hurt toll fatalit bodies corpses".split(),
+    *"kill dead died slain perish lost death loss injur wound hurt toll fatalit bodies corpses victims".split(),
     *"murder massacr assassinat executed executing behead martyr buried eliminated liquidated slaughter".split(),
     *"eliminating neutralis neutraliz shahad".split(),
     "fell in",

@@ -64,6 +64,10 @@ GATES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("reaction", ("ed",), T._REACTION_BEFORE),
     ("occasions", (" occasions",), T._OCCASIONS_AFTER),
     ("planned", W._PLANNED_WORDS, W._PLANNED_BEFORE),
+    # a sentence without a casualty word is not read for figures at all
+    *[(f"casualty word, toll {i}", tuple(C._HINT_WORDS), rx) for i, rx in enumerate(C._TOLL_PATTERNS)],
+    ("casualty word, injured", tuple(C._HINT_WORDS), C._INJURE_ANCHOR),
+    ("casualty word, hurt", tuple(C._HINT_WORDS), C._HURT_WORD),
 ]
 
 
@@ -117,6 +121,7 @@ def test_the_gates_once_lacked_these_words() -> None:
         ("looked into", "to suspend its "),
         ("planned", "the group used to carry out attacks in "),
         ("planned", "Plotting bombings in "),
+        ("casualty word, toll 1", "the number of victims rose to 12"),
     ]:
         _, words, rx = next(g for g in GATES if g[0] == name)
         assert rx.search(text), text
@@ -138,3 +143,11 @@ def test_a_gate_reads_a_capital_as_its_pattern_does(sentence: str) -> None:
     assert triggers(sentence, 0, len(sentence)) == []
     capital = sentence[0].upper() + sentence[1:]
     assert triggers(capital, 0, len(capital)) == []
+
+
+def test_a_toll_of_victims_is_read() -> None:
+    # "victims" was no casualty word, so this sentence was never read for its figure
+    from mapper.casualties import find_figures
+
+    [fig] = find_figures("By evening the number of victims had climbed to 23, the governor's office said.")
+    assert (fig.killed_min, fig.killed_max) == (23, 23)
