@@ -542,7 +542,7 @@ def looks_like_name(surface: str) -> bool:
 
 # --------------------------------------------------------------------------- Arabic and Cyrillic script
 
-_SCRIPT_GATE = re.compile(r"[\u0600-\u06ff\u0400-\u04ff]")
+_SCRIPT_GATE = re.compile(r"[\u0600-\u06ff\u0400-\u052f\u200c]")  # (what the two runs below can start with)
 _ARABIC_RUN = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u0640\u200c]+(?:[ -][\u0621-\u064a\u066e-\u06d3\u0640\u200c]+)*")
 _CYRILLIC_RUN = re.compile(r"[\u0400-\u052f]+(?:[ -][\u0400-\u052f]+)*")
 _SCRIPT_WORD = re.compile(r"[^ -]+")

@@ -151,3 +151,20 @@ def test_a_toll_of_victims_is_read() -> None:
 
     [fig] = find_figures("By evening the number of victims had climbed to 23, the governor's office said.")
     assert (fig.killed_min, fig.killed_max) == (23, 23)
+
+
+@pytest.mark.parametrize("run", ["_ARABIC_RUN", "_CYRILLIC_RUN"])
+def test_the_script_gate_holds_every_letter_a_script_run_starts_with(run: str) -> None:
+    import mapper.toponyms as topo
+
+    rx = getattr(topo, run)
+
+    @settings(max_examples=100, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(rx))
+    def check(text: str) -> None:
+        m = rx.search(text)
+        if m is not None:
+            assert topo._SCRIPT_GATE.search(m.group()), repr(m.group())
+
+    check()
+    assert topo._SCRIPT_GATE.search("Ԁԑ")  # (Cyrillic Supplement letters, which the gate once lacked)
