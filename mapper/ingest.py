@@ -423,6 +423,56 @@ def kept_spans(body: str, *, drop_foreign: bool = True) -> list[tuple[int, int]]
     return out
 
 
+# A hard-wrapped text (an e-mail, a PDF's text saved by another tool, a wire archive's plain
+# text) breaks its lines inside sentences, at one width; each break would end a sentence.
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"'”’)\]]$")
+_BULLET = re.compile(r"^(?:[•\-–*▪●◦]|\d{1,2}[.)]|\([a-z0-9]\))\s")
+# words a sentence goes on after ("killed in" / "Baghdad")
+_GOES_ON = frozenset("a an the of in on at to by for from with near and or into between than as".split())
+WRAP_WIDTHS = (30, 100)  # the widths a hard-wrapped text is written at
+WRAP_MIN_LINES = 2  # (a brief is two or three wrapped lines)
+WRAP_MIN_BREAKS = 2  # breaks inside a sentence, at least (one in a text of two lines)
+
+
+def wrapped_joins(lines: list[str]) -> list[str | None]:
+    """For each line, what joins it to the line before where a hard-wrapped text broke a
+    paragraph: a space, or nothing after a word broken at its hyphen ("air-" / "strike"); None
+    where the break is the text's own (a blank line, a paragraph's short last line, a heading,
+    a bullet).  All None for a text that is not hard-wrapped: one whose lines mostly fill the
+    same width, with few longer, and whose full lines often end inside a sentence, the next
+    one going on in lower case or after a word no sentence ends with ("in" / "Baghdad"; a list
+    of headlines has full lines too, but each opens with a capital after a word that can end one)."""
+    rows = [ln.strip() for ln in lines]
+    keep: list[str | None] = [None] * len(rows)
+    lengths = sorted(len(r) for r in rows if r)
+    if len(lengths) < WRAP_MIN_LINES:
+        return keep
+    width = lengths[int(len(lengths) * 0.8)]
+    if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1] or sum(n > width + 12 for n in lengths) > 0.05 * len(lengths):
+        return keep
+    # the breaks inside a sentence: a full line that ends none, then a line
+    inside = [
+        i
+        for i in range(1, len(rows))
+        if rows[i] and rows[i - 1] and len(rows[i - 1]) >= 0.75 * width and not _ENDS_SENTENCE.search(rows[i - 1])
+    ]
+    going_on = sum(rows[i][0].islower() or rows[i - 1].rsplit(None, 1)[-1].lower() in _GOES_ON for i in inside)
+    if len(inside) < min(WRAP_MIN_BREAKS, len(lengths) - 1) or len(inside) < 0.25 * len(lengths):
+        return keep
+    if going_on < 0.5 * len(inside):
+        return keep
+    joins = keep
+    for i in range(1, len(rows)):
+        prev, row = rows[i - 1], rows[i]
+        if not prev or not row or _BULLET.match(row):
+            continue
+        if len(prev) < 0.75 * width and (_ENDS_SENTENCE.search(prev) or len(prev) < 0.5 * width):
+            continue  # a paragraph's last line, or a heading
+        broken_word = prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and row[0].islower()
+        joins[i] = "" if broken_word else " "
+    return joins
+
+
 def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
     """Return (clean, offsets): boilerplate dropped (``kept_spans``), characters normalised.
 
@@ -435,7 +485,9 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
     pos = 0
     blank_run = 0
     links = False  # under the heading of a list of links to other stories
-    for raw_line in text.splitlines(keepends=True):
+    raw_lines = text.splitlines(keepends=True)
+    joins = wrapped_joins(raw_lines)
+    for k, raw_line in enumerate(raw_lines):
         start = pos
         pos += len(raw_line)
         body = raw_line.rstrip("\r\n")
@@ -454,8 +506,10 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
                 out.append(" ")
                 offsets.add(start + a - 1, 1)
             elif out:
-                # keep paragraph structure: one newline, or two after blank/dropped lines
-                sep = "\n\n" if blank_run else "\n"
+                # keep paragraph structure: one newline, or two after blank/dropped lines; a line a
+                # hard-wrapped text broke goes on after a space (the line break's), or none
+                join = joins[k] if not blank_run else None
+                sep = join if join is not None else "\n\n" if blank_run else "\n"
                 out.append(sep)
                 for _ in sep:
                     offsets.add(start - 1, 1)

@@ -1,0 +1,81 @@
+"""Plain text hard-wrapped at a fixed width (e-mail, a PDF's text saved by another tool, a
+wire archive) is read as the paragraphs it was, not a sentence per line (texts written for
+these tests)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mapper.ingest import clean_text, wrapped_joins
+
+from .conftest import roles
+
+REPORT = (
+    "Eastern Front Bulletin\n\n"
+    "Artillery units shelled the market district of Akashat early on Friday, killing at least 16 "
+    "civilians and wounding 40 others, according to the provincial health directorate, which said "
+    "rescue crews were still searching the rubble of two collapsed buildings by the evening.\n\n"
+    "Residents of nearby Qaim said they heard the explosions from their homes, and aid workers "
+    "arriving from Rutba described the road into the district as badly cratered.\n"
+)
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.fill(p, width) if p.strip() else p for p in text.split("\n"))
+
+
+@pytest.mark.parametrize("width", [50, 66, 72, 80])
+def test_a_hard_wrapped_report_reads_as_its_unwrapped_twin(width: int) -> None:
+    wrapped = _wrap(REPORT, width)
+    assert wrapped.count("\n") > REPORT.count("\n") + 3  # (it is wrapped)
+    clean, _ = clean_text(wrapped)
+    assert clean == clean_text(REPORT)[0]
+    assert roles(wrapped) == roles(REPORT)
+    assert roles(wrapped).get("Akashat") == "struck"
+
+
+def test_a_word_broken_at_its_hyphen_is_whole_again() -> None:
+    text = (
+        "Officials said the convoy was hit by an air-\n"
+        "strike shortly after it left the depot on the\n"
+        "road south of the city, and that two trucks\n"
+        "were destroyed in the attack near the bridge.\n"
+    )
+    clean, offsets = clean_text(text)
+    assert "an air-strike shortly after it left the depot on the road south" in clean
+    # every character of the clean text is the one its offset names, or the line break a space replaced
+    assert all(text[offsets[i]] == ch or (ch == " " and text[offsets[i]] == "\n") for i, ch in enumerate(clean))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of headlines: full lines, none ending a sentence, each opening with a capital
+        "Drone strike hits fuel depot outside the southern port city\n"
+        "Army says it repelled an attack on border posts overnight\n"
+        "Aid convoy reaches the besieged town after weeks of talks\n"
+        "Ceasefire talks stall as both sides trade accusations again\n",
+        # an article a paragraph a line
+        REPORT,
+        # a table
+        "Province      Killed   Injured\nAkashat          16        40\nQaim              2         5\n",
+        # a title and a dateline over a body line
+        "Strike on depot\nBEIRUT, May 3 (Reuters) -\nWarplanes struck a depot outside the city on Friday.\n",
+    ],
+)
+def test_a_text_that_is_not_hard_wrapped_keeps_its_line_breaks(text: str) -> None:
+    assert all(j is None for j in wrapped_joins(text.splitlines()))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab .,-\n\nAKq"), max_size=300))
+def test_unwrapping_keeps_the_offsets_of_every_character(text: str) -> None:
+    clean, offsets = clean_text(text)
+    assert len(offsets) == len(clean) + 1
+    for i, ch in enumerate(clean):
+        if ch not in " \n":
+            assert text[offsets[i]] == ch
