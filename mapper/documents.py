@@ -138,7 +138,7 @@ def _reflow(page: str) -> str:
     full = sorted(len(ln) for ln in lines if ln)
     width = full[int(len(full) * 0.8)] if full else 0
     out: list[str] = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if not ln:
             if out and out[-1] != "":
                 out.append("")
@@ -147,9 +147,10 @@ def _reflow(page: str) -> str:
             out.append(ln)
             continue
         prev = out[-1]
-        ends = _SENTENCE_END.search(prev) is not None
-        short = len(prev) < 0.75 * width
-        if _BULLET.match(ln) or (short and (ends or len(prev) < 0.5 * width)):
+        last = lines[i - 1]  # (the line before as the page has it, not the paragraph joined so far)
+        ends = _SENTENCE_END.search(last) is not None
+        short = len(last) < 0.75 * width
+        if _BULLET.match(ln) or (short and (ends or len(last) < 0.5 * width)):
             out.append(ln)
         elif prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and ln[:1].islower():
             out[-1] = prev + ln  # a word broken at the line end ("air-" + "strike")

@@ -36,6 +36,24 @@ def test_a_pdf_report_is_read_with_its_title_date_and_sentences_whole(tmp_path: 
     assert "afternoon.\n\nA second strike" in art.clean
 
 
+def test_a_pdf_page_keeps_its_paragraphs_apart_without_a_blank_line_between(tmp_path: Path) -> None:
+    page = [
+        "Warplanes struck a fuel depot outside Akashat early on Friday, killing 16",
+        "people, according to the provincial governor.",
+        "Rescue teams reached the site by noon and searched the rubble through the",
+        "afternoon, officials said.",
+    ]
+    pdf = tmp_path / "two.pdf"
+    pdf.write_bytes(make_pdf([page]))
+    clean = read_article(Source(pdf, pdf.name)).clean
+    # (each paragraph's short last line ends it, not only the first one's)
+    assert clean.splitlines() == [
+        "Warplanes struck a fuel depot outside Akashat early on Friday, killing 16 people, according to the"
+        " provincial governor.",
+        "Rescue teams reached the site by noon and searched the rubble through the afternoon, officials said.",
+    ]
+
+
 def test_a_docx_is_read_a_paragraph_a_line(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     d = docx.Document()
