@@ -21,9 +21,10 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import re
 from collections.abc import Iterator
 from datetime import datetime
+
+from .text import line_joins
 
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
@@ -124,38 +125,20 @@ def read_docx(data: bytes) -> tuple[str, dict[str, str | None]]:
     return "\n".join(paragraphs), {"title": title, "date": date}
 
 
-_SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]$")
-_BULLET = re.compile(r"^(?:[•\-–*▪●◦]|\d{1,2}[.)]|\([a-z0-9]\))\s")
-
-
 def _reflow(page: str) -> str:
-    """Join the lines a page broke inside a paragraph.
-
-    A line break stays where a paragraph ends: after a blank line, before a bullet, and
-    after a line that ends a sentence and is clearly shorter than the page's full lines
-    (the last line of a paragraph), or that is a short heading."""
-    lines = [ln.strip() for ln in page.splitlines()]
-    full = sorted(len(ln) for ln in lines if ln)
+    """Join the lines a page broke inside a paragraph (``mapper.text.line_joins``)."""
+    rows = [ln.strip() for ln in page.splitlines()]
+    full = sorted(len(r) for r in rows if r)
     width = full[int(len(full) * 0.8)] if full else 0
     out: list[str] = []
-    for i, ln in enumerate(lines):
-        if not ln:
+    for row, join in zip(rows, line_joins(rows, width), strict=True):
+        if not row:
             if out and out[-1] != "":
                 out.append("")
-            continue
-        if not out or out[-1] == "":
-            out.append(ln)
-            continue
-        prev = out[-1]
-        last = lines[i - 1]  # (the line before as the page has it, not the paragraph joined so far)
-        ends = _SENTENCE_END.search(last) is not None
-        short = len(last) < 0.75 * width
-        if _BULLET.match(ln) or (short and (ends or len(last) < 0.5 * width)):
-            out.append(ln)
-        elif prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and ln[:1].islower():
-            out[-1] = prev + ln  # a word broken at the line end ("air-" + "strike")
+        elif join is None or not out or out[-1] == "":
+            out.append(row)
         else:
-            out[-1] = prev + " " + ln
+            out[-1] += join + row
     return "\n".join(out).strip()
 
 

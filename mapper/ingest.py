@@ -30,7 +30,7 @@ from .documents import DOCX_SUFFIXES, PDF_SUFFIXES, kind_of
 from .language import ENGLISH
 from .language import detect as detect_language
 from .models import Article, Offsets, Problem
-from .text import lower_finds_ignorecase
+from .text import ENDS_SENTENCE, line_joins, lower_finds_ignorecase
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -425,9 +425,7 @@ def kept_spans(body: str, *, drop_foreign: bool = True) -> list[tuple[int, int]]
 
 # A hard-wrapped text (an e-mail, a PDF's text saved by another tool, a wire archive's plain
 # text) breaks its lines inside sentences, at one width; each break would end a sentence.
-_ENDS_SENTENCE = re.compile(r"[.!?:;\"'”’)\]]$")
-_BULLET = re.compile(r"^(?:[•\-–*▪●◦]|\d{1,2}[.)]|\([a-z0-9]\))\s")
-# words a sentence goes on after ("killed in" / "Baghdad")
+# (words a sentence goes on after ("killed in" / "Baghdad"))
 _GOES_ON = frozenset("a an the of in on at to by for from with near and or into between than as".split())
 WRAP_WIDTHS = (30, 100)  # the widths a hard-wrapped text is written at
 WRAP_MIN_LINES = 2  # (a brief is two or three wrapped lines)
@@ -454,23 +452,14 @@ def wrapped_joins(lines: list[str]) -> list[str | None]:
     inside = [
         i
         for i in range(1, len(rows))
-        if rows[i] and rows[i - 1] and len(rows[i - 1]) >= 0.75 * width and not _ENDS_SENTENCE.search(rows[i - 1])
+        if rows[i] and rows[i - 1] and len(rows[i - 1]) >= 0.75 * width and not ENDS_SENTENCE.search(rows[i - 1])
     ]
     going_on = sum(rows[i][0].islower() or rows[i - 1].rsplit(None, 1)[-1].lower() in _GOES_ON for i in inside)
     if len(inside) < min(WRAP_MIN_BREAKS, len(lengths) - 1) or len(inside) < 0.25 * len(lengths):
         return keep
     if going_on < 0.5 * len(inside):
         return keep
-    joins = keep
-    for i in range(1, len(rows)):
-        prev, row = rows[i - 1], rows[i]
-        if not prev or not row or _BULLET.match(row):
-            continue
-        if len(prev) < 0.75 * width and (_ENDS_SENTENCE.search(prev) or len(prev) < 0.5 * width):
-            continue  # a paragraph's last line, or a heading
-        broken_word = prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and row[0].islower()
-        joins[i] = "" if broken_word else " "
-    return joins
+    return line_joins(rows, width)
 
 
 def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:

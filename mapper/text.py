@@ -214,6 +214,30 @@ def lower_finds_ignorecase(text: str) -> bool:
     return _FOLD_SPECIAL.search(text) is None
 
 
+# a line that ends a sentence, and one that opens an item of a list
+ENDS_SENTENCE = re.compile(r"[.!?:;\"'”’)\]]$")
+_BULLET = re.compile(r"^(?:[•\-–*▪●◦]|\d{1,2}[.)]|\([a-z0-9]\))\s")
+
+
+def line_joins(rows: list[str], width: int) -> list[str | None]:
+    """For each of ``rows`` (the stripped lines of a text broken at ``width`` characters: a PDF's
+    page, a hard-wrapped e-mail), what joins it to the row before when both are of one paragraph:
+    a space, or nothing after a word broken at its hyphen ("air-" / "strike").  None where the
+    break is the text's own: at a blank row, before a bullet, and after a row that is clearly
+    shorter than the full ones and ends a sentence (a paragraph's last line) or is a short
+    heading."""
+    joins: list[str | None] = [None] * len(rows)
+    for i in range(1, len(rows)):
+        prev, row = rows[i - 1], rows[i]
+        if not prev or not row or _BULLET.match(row):
+            continue
+        if len(prev) < 0.75 * width and (ENDS_SENTENCE.search(prev) or len(prev) < 0.5 * width):
+            continue
+        broken_word = prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and row[0].islower()
+        joins[i] = "" if broken_word else " "
+    return joins
+
+
 def single_spaced(text: str) -> str:
     """``text`` with every run of white space one space: where a pattern's ``\\s+`` or
     ``\\s*`` matches, a gate's words written with one space (or none) are found.  Clean
