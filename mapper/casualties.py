@@ -712,6 +712,7 @@ _HINT_WORDS = [
     *"eliminating neutralis neutraliz shahad".split(),
     "fell in",
     "fell on",
+    "fell with",
     "fallen with",
     "fallen in",
     "fallen on",
@@ -769,31 +770,35 @@ def _hinted(text: str, sentences: list[Sentence]) -> list[bool]:
     return out
 
 
+# the words each of the kill anchors needs (a sentence without them is not searched with it)
+KILL_ANCHOR_WORDS = (
+    (
+        "kill",
+        "murder",
+        "massacr",
+        "slaughter",
+        "assassinat",
+        "execut",
+        "lives of",
+        "dead",
+        "death",
+        "neutrali",
+        "eliminat",
+        "behead",
+    ),
+    ("death", "killing", "lives", "loss", "body of", "bodies of", "martyrdom"),
+)
+
+
 def _kill_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
     """The ways a sentence may give a death toll, each only where its words are."""
-    if any(
-        w in low
-        for w in (
-            "kill",
-            "murder",
-            "massacr",
-            "slaughter",
-            "assassinat",
-            "execut",
-            "lives of",
-            "dead",
-            "death",
-            "neutrali",
-            "eliminat",
-            "behead",
-        )
-    ):
+    if any(w in low for w in KILL_ANCHOR_WORDS[0]):
         yield _active(sentence, _KILL_ANCHORS[0])
     if "los" in low:
         yield _active(sentence, _LOST_ANCHOR)
     if "dead" in low:
         yield _active(sentence, _LEFT_ANCHOR, _DEAD_AFTER)
-    if any(w in low for w in ("death", "killing", "lives", "body of", "bodies of", "martyrdom")):
+    if any(w in low for w in KILL_ANCHOR_WORDS[1]):
         yield _active(sentence, _KILL_ANCHORS[1])
     if any(w in low for w in ("toll", "death", "fatalit", "killed", "killings", "number of")):
         for rx in _TOLL_PATTERNS:

@@ -75,7 +75,7 @@ GATES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
 def test_a_gate_holds_a_word_of_every_match_of_its_pattern(
     name: str, words: tuple[str, ...], rx: re.Pattern[str]
 ) -> None:
-    @settings(max_examples=100, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=80, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(st.from_regex(rx))
     def check(text: str) -> None:
         m = rx.search(text)
@@ -83,6 +83,57 @@ def test_a_gate_holds_a_word_of_every_match_of_its_pattern(
             return
         read = f" {single_spaced(m.group().lower())} "
         assert any(w in read for w in words), f"{name}: {m.group()!r}"
+
+    check()
+
+
+def _loosened(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """``rx`` without its look-arounds and with its case ignored throughout: a pattern whose
+    matches include every match of ``rx``, and which hypothesis can write texts for."""
+    src, out, i = rx.pattern, [], 0
+    while i < len(src):
+        if src.startswith(("(?<!", "(?<=", "(?=", "(?!"), i):
+            depth = 0
+            while i < len(src):
+                if src[i] == "\\":
+                    i += 2
+                    continue
+                depth += {"(": 1, ")": -1}.get(src[i], 0)
+                i += 1
+                if depth == 0:
+                    break
+            continue
+        step = 2 if src[i] == "\\" else 1
+        out.append(src[i : i + step])
+        i += step
+    return re.compile("".join(out).replace("(?i:", "(?:"), rx.flags | re.IGNORECASE)
+
+
+# patterns whose look-arounds hypothesis cannot satisfy, checked through their loosened form
+LOOSE_GATES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
+    ("kill anchor", C.KILL_ANCHOR_WORDS[0], C._KILL_ANCHORS[0]),
+    ("deaths of", C.KILL_ANCHOR_WORDS[1], C._KILL_ANCHORS[1]),
+    ("lost", ("los",), C._LOST_ANCHOR),
+    ("casualty word, kill anchor", tuple(C._HINT_WORDS), C._KILL_ANCHORS[0]),
+    ("casualty word, deaths of", tuple(C._HINT_WORDS), C._KILL_ANCHORS[1]),
+    ("casualty word, lost", tuple(C._HINT_WORDS), C._LOST_ANCHOR),
+    ("casualty word, died", tuple(C._HINT_WORDS), C._DIED_WORD),
+]
+
+
+@pytest.mark.parametrize(("name", "words", "rx"), LOOSE_GATES, ids=[g[0] for g in LOOSE_GATES])
+def test_a_gate_holds_a_word_of_every_match_of_its_looser_pattern(
+    name: str, words: tuple[str, ...], rx: re.Pattern[str]
+) -> None:
+    loose = _loosened(rx)
+
+    @settings(max_examples=80, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(loose))
+    def check(text: str) -> None:
+        m = loose.search(text)
+        if m is not None and rx.search(m.group()) is not None:  # (a match of the pattern itself)
+            read = f" {single_spaced(m.group().lower())} "
+            assert any(w in read for w in words), f"{name}: {m.group()!r}"
 
     check()
 
@@ -98,7 +149,7 @@ def _context_gates() -> list[tuple[int, re.Pattern[str], re.Pattern[str]]]:
 def test_a_context_gate_matches_in_every_match_of_its_pattern(
     i: int, rx: re.Pattern[str], gate: re.Pattern[str]
 ) -> None:
-    @settings(max_examples=100, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=80, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(st.from_regex(rx))
     def check(text: str) -> None:
         m = rx.search(text)
@@ -159,7 +210,7 @@ def test_the_script_gate_holds_every_letter_a_script_run_starts_with(run: str) -
 
     rx = getattr(topo, run)
 
-    @settings(max_examples=100, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=80, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(st.from_regex(rx))
     def check(text: str) -> None:
         m = rx.search(text)
@@ -168,3 +219,11 @@ def test_the_script_gate_holds_every_letter_a_script_run_starts_with(run: str) -
 
     check()
     assert topo._SCRIPT_GATE.search("Ԁԑ")  # (Cyrillic Supplement letters, which the gate once lacked)
+
+
+def test_soldiers_who_fell_with_arms_in_hand_are_counted() -> None:
+    # "fell with" was no casualty word, so an army's way of writing its own dead went unread
+    from mapper.casualties import find_figures
+
+    [fig] = find_figures("Six soldiers fell with arms in hand during the assault, the army said.")
+    assert (fig.killed_min, fig.killed_max, fig.victims) == (6, 6, "soldiers")
