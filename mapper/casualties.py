@@ -788,6 +788,8 @@ KILL_ANCHOR_WORDS = (
     ),
     ("death", "killing", "lives", "loss", "body of", "bodies of", "martyrdom"),
 )
+TOLL_WORDS = ("toll", "death", "fatalit", "killed", "killings", "number of")  # (what _TOLL_PATTERNS need)
+INJURE_WORDS = ("injur", "hurt", "wound")  # (what the injury anchor and words need)
 
 
 def _kill_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
@@ -800,7 +802,7 @@ def _kill_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
         yield _active(sentence, _LEFT_ANCHOR, _DEAD_AFTER)
     if any(w in low for w in KILL_ANCHOR_WORDS[1]):
         yield _active(sentence, _KILL_ANCHORS[1])
-    if any(w in low for w in ("toll", "death", "fatalit", "killed", "killings", "number of")):
+    if any(w in low for w in TOLL_WORDS):
         for rx in _TOLL_PATTERNS:
             yield _regex(rx, sentence)
     if any(w in low for w in ("deaths", "fatalities", "bodies", "corpses", "martyrs")):
@@ -809,7 +811,7 @@ def _kill_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
 
 
 def _injure_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
-    if any(w in low for w in ("injur", "hurt", "wound")):
+    if any(w in low for w in INJURE_WORDS):
         yield _active(sentence, _INJURE_ANCHOR)
         yield _passive(sentence, _HURT_WORD, _HURT_TAIL)
     if "injuries" in low or "wounds" in low:

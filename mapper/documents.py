@@ -24,7 +24,7 @@ import logging
 from collections.abc import Iterator
 from datetime import datetime
 
-from .text import line_joins
+from .text import line_joins, line_width
 
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
@@ -128,10 +128,8 @@ def read_docx(data: bytes) -> tuple[str, dict[str, str | None]]:
 def _reflow(page: str) -> str:
     """Join the lines a page broke inside a paragraph (``mapper.text.line_joins``)."""
     rows = [ln.strip() for ln in page.splitlines()]
-    full = sorted(len(r) for r in rows if r)
-    width = full[int(len(full) * 0.8)] if full else 0
     out: list[str] = []
-    for row, join in zip(rows, line_joins(rows, width), strict=True):
+    for row, join in zip(rows, line_joins(rows, line_width(rows)), strict=True):
         if not row:
             if out and out[-1] != "":
                 out.append("")

@@ -30,7 +30,7 @@ from .documents import DOCX_SUFFIXES, PDF_SUFFIXES, kind_of
 from .language import ENGLISH
 from .language import detect as detect_language
 from .models import Article, Offsets, Problem
-from .text import ENDS_SENTENCE, line_joins, lower_finds_ignorecase
+from .text import ENDS_SENTENCE, line_joins, line_width, lower_finds_ignorecase
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -445,7 +445,7 @@ def wrapped_joins(lines: list[str]) -> list[str | None]:
     lengths = sorted(len(r) for r in rows if r)
     if len(lengths) < WRAP_MIN_LINES:
         return keep
-    width = lengths[int(len(lengths) * 0.8)]
+    width = line_width(rows)
     if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1] or sum(n > width + 12 for n in lengths) > 0.05 * len(lengths):
         return keep
     # the breaks inside a sentence: a full line that ends none, then a line

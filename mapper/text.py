@@ -210,13 +210,21 @@ _FOLD_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")
 
 def lower_finds_ignorecase(text: str) -> bool:
     """Whether an ASCII word is in ``text`` for ``re.IGNORECASE`` exactly where it is in
-    ``text.lower()`` (true unless one of the four characters above is there)."""
-    return _FOLD_SPECIAL.search(text) is None
+    ``text.lower()`` (true unless one of the four characters above is there; an ASCII text,
+    most news, is answered without a search)."""
+    return text.isascii() or _FOLD_SPECIAL.search(text) is None
 
 
 # a line that ends a sentence, and one that opens an item of a list
 ENDS_SENTENCE = re.compile(r"[.!?:;\"'”’)\]]$")
 _BULLET = re.compile(r"^(?:[•\-–*▪●◦]|\d{1,2}[.)]|\([a-z0-9]\))\s")
+
+
+def line_width(rows: list[str]) -> int:
+    """The width a text's lines were broken at: that of its full lines (four in five of its
+    non-blank ``rows`` are no longer)."""
+    lengths = sorted(len(r) for r in rows if r)
+    return lengths[int(len(lengths) * 0.8)] if lengths else 0
 
 
 def line_joins(rows: list[str], width: int) -> list[str | None]:

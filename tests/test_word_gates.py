@@ -47,12 +47,9 @@ GATES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("denied claim", T._DENIAL_WORDS, T._DENIED_CLAIM_BEFORE),
     ("all downed", ("all ", "every one"), A._ALL_DOWNED),
     ("hazard", (*A._HAZARD_WORDS, "storm"), A._HAZARD),
-    *[
-        (f"toll {i}", ("toll", "death", "fatalit", "killed", "killings", "number of"), rx)
-        for i, rx in enumerate(C._TOLL_PATTERNS)
-    ],
-    ("injured", ("injur", "hurt", "wound"), C._INJURE_ANCHOR),
-    ("hurt", ("injur", "hurt", "wound"), C._HURT_WORD),
+    *[(f"toll {i}", C.TOLL_WORDS, rx) for i, rx in enumerate(C._TOLL_PATTERNS)],
+    ("injured", C.INJURE_WORDS, C._INJURE_ANCHOR),
+    ("hurt", C.INJURE_WORDS, C._HURT_WORD),
     ("injuries", ("injuries", "wounds"), C._HURT_N_WORD),
     ("whether", ("whether",), T._WHETHER_BEFORE),
     ("may have", (" have ",), T._MAY_HAVE_BEFORE),

@@ -96,7 +96,7 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
     # of the missiles and UAS. There were no injuries or damage"): its launches and its headline's
     # "attack" hit nothing, wherever they were aimed
     if (
-        (not (clean.isascii() or lower_finds_ignorecase(clean)) or _NOTHING_HIT_FINDER.found_in(spaced))
+        (not lower_finds_ignorecase(clean) or _NOTHING_HIT_FINDER.found_in(spaced))
         and _ALL_BROUGHT_DOWN.search(clean)
         and NOTHING_HIT.search(clean)
     ):
@@ -136,8 +136,9 @@ _ANIMAL = (
 _ANIMAL_BEFORE = re.compile(rf"\b{_ANIMAL}\s+$", re.I)
 # what kills without arms: nature, fire and accidents ("lightning struck a school", "floods hit
 # villages", "a gas cylinder explosion", "a bus plunged into a ravine, killing 18")
-# (words the pattern below needs, looked for first; "storm " and "storms" but not "stormed"; an animal
-# only as the pattern has it, a word of its own before an attack: "lion" is in every "million")
+# (words the pattern below needs, looked for first, in the text single-spaced; "storm" apart, by
+# ``_STORM``, so that "stormed" is none; an animal only as the pattern has it, a word of its own
+# before an attack: "lion" is in every "million")
 _HAZARD_WORDS = tuple(
     "quake|tremor|aftershock|flood|cyclone|hurricane|typhoon|tornado|lightning|landslide|mudslide|avalanche|"
     "wildfire|bushfire|bush fire|forestfire|forest fire|fire broke|caught fire|blaze|heatwave|"
@@ -164,7 +165,7 @@ def _may_tell_of_hazard(clean: str, low: str, spaced: str | None = None) -> bool
     ``single_spaced``): the words it needs are there, with their white space as the pattern's (a
     line break, two spaces) or none ("forestfire").  A text with a letter that IGNORECASE reads
     as another (İ, ı, ſ, K) is left to the pattern."""
-    if not (clean.isascii() or lower_finds_ignorecase(clean)):
+    if not lower_finds_ignorecase(clean):
         return True
     if _HAZARD_FINDER.found_in(single_spaced(low) if spaced is None else spaced):
         return True
