@@ -68,6 +68,7 @@ NOT_ANALYSIS = frozenset(
         "evaluate.py",
         "executors.py",
         "ingest.py",
+        "outputs.py",
         "cli",
         "export",
         "store",

@@ -5,7 +5,7 @@ An analyst checks the map and fixes it (``mapper fix``): a site put in the wrong
 (``killed``, ``injured``: a range, ``16``, ``16-20`` or ``16+``).  Corrections live in
 the store (table ``corrections``), never in the analyses, so re-analysis and
 ``--reanalyse`` leave them alone; ``apply`` lays them over the sites every time the sites
-are built (``pipeline.build``), so the outputs, ``mapper sites`` and the stored sites
+are built (``outputs.build``), so the outputs, ``mapper sites`` and the stored sites
 all show them.
 
 Which site a correction fixes

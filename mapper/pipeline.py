@@ -25,7 +25,6 @@ import collections
 import contextlib
 import copy
 import dataclasses
-import heapq
 import os
 import sys
 import tempfile
@@ -37,18 +36,17 @@ from typing import TYPE_CHECKING, Any
 
 from .budget import Budget, OverBudget
 from .casualties import read_claims
-from .corrections import apply as apply_corrections
 from .events import attach_claims, event_ref_of, find_events, find_triggers
 from .events.screen import Keeper, Screen, default_screen
 from .executors import Done, Executor, FileBytes, Packed, Serial, Unit, Work, do
 from .fetch import is_url
 from .ingest import InputError, Read, Source, check_inputs, display_path, read_file, walk
 from .models import Article, ArticleResult, Problem, RunResult
+from .outputs import build, refresh, save
 from .places import MemoSource, WorldSource
 from .places.curated import Gazetteer
 from .resolve import Geocoder, Resolver
-from .sites import assemble, lean_result
-from .store import Ingested, Pending, Store, file_key
+from .store import Ingested, Store, file_key
 from .store.incremental import COMMIT_EVERY, MAX_PENDING, RACY_NS
 from .text import split_sentences
 from .toponyms import Matcher, find_toponyms
@@ -56,7 +54,6 @@ from .toponyms import Matcher, find_toponyms
 if TYPE_CHECKING:
     from .config import PipelineConfig
     from .fetch import Fetcher
-    from .filters import SiteFilter
 
 BATCH = 128  # articles given to parallel workers at a time
 AHEAD = 2  # batches out with the workers while this process reads on
@@ -314,75 +311,6 @@ def run(
         result.ingested = done
         result.store = str(path) if keep_store else None
     return result
-
-
-def build(
-    store: Store,
-    problems: list[Problem] | None = None,
-    pending: Pending | None = None,
-    *,
-    on_problem: Callable[[Problem], None] | None = None,
-) -> RunResult:
-    """The sites of every stored article, with ``pending`` work and the analyst's corrections
-    applied (writes nothing).
-
-    ``problems`` are the run's; ``None`` takes those of the run that last changed
-    the stored sites (for re-exports).  A stored article that cannot be decoded (damaged
-    content) is left out and named in the problems (and given to ``on_problem``).
-    """
-    pending = pending or Pending()
-    drop = pending.hashes()
-    # pending keeps the full analyses for save(); merged into the stored ones in article id
-    # order (SQLite orders the ids by their UTF-8 bytes, which is the order of their characters)
-    fresh = sorted((lean_result(r) for r in pending.results), key=_article_id)
-    with store.snapshot():
-        stored = (lean_result(r) for r in store.results(quoting=True) if r.article.sha256 not in drop)
-        result = assemble(
-            heapq.merge(stored, fresh, key=_article_id),
-            store.stored_problems() if problems is None else problems,
-            in_order=True,
-        )
-        # the analyst's corrections, over whatever the analyses now say
-        result = apply_corrections(result, store.corrections())
-    for p in store.take_damaged():
-        result.problems.append(p)
-        if on_problem:
-            on_problem(p)
-    return result
-
-
-def _article_id(r: ArticleResult) -> str:
-    return r.article.id
-
-
-def save(store: Store, pending: Pending | None, result: RunResult, analysis: str = "") -> bool:
-    """Store ``pending`` work and, when the articles changed, the sites of ``result`` (which
-    must be ``build(store, ..., pending)``), in one transaction; whether anything was written."""
-    from .export.geojson import features
-
-    feats = features(result.sites, {a.id: a for a in result.articles})  # made one at a time
-    return store.save(pending, analysis, feats, result.problems)
-
-
-def refresh(
-    store: Store,
-    outdir: str | os.PathLike[str],
-    formats: Sequence[str],
-    *,
-    where: SiteFilter | None = None,
-    on_problem: Callable[[Problem], None] | None = None,
-) -> RunResult:
-    """Render the outputs of every stored article into ``outdir`` (``mapper export``,
-    ``mapper forget``, ``mapper fix``), and let the stored sites catch up when a run was
-    killed before storing them.  ``where``: the outputs hold only the sites it keeps (the
-    stored sites stay whole); the result returned is what the outputs hold."""
-    from .export.publish import publish
-
-    result = build(store, on_problem=on_problem)
-    shown = where.result(result) if where else result
-    shown.outputs = publish(shown, outdir, formats)
-    save(store, None, result)
-    return shown
 
 
 def _named(result: ArticleResult, article_id: str) -> ArticleResult:

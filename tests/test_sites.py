@@ -63,7 +63,7 @@ def test_mentioned_places_are_separate_and_never_struck(tmp_path) -> None:
 
 
 def test_lean_results_keep_only_the_mentions_the_sites_read(tmp_path) -> None:
-    from mapper.pipeline import lean_result
+    from mapper.sites import lean_result
 
     text = (
         "Officials in Baghdad said warplanes struck Al-Qaim. Baghdad condemned it; Baghdad, Gaza and "
@@ -93,7 +93,7 @@ def test_sites_from_results_in_order_hold_none_of_the_results_read(tmp_path) -> 
     import gc
     import weakref
 
-    from mapper.pipeline import assemble, lean_result
+    from mapper.sites import assemble, lean_result
 
     pipe = Pipeline.create()
     texts = [

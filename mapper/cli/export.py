@@ -41,7 +41,7 @@ def export(outdir: Path, store: Path | None, wait: float | None, formats: tuple[
       mapper export --store output/mapper.sqlite -o output/syria-feb --country SY --since 2024-02-01
       mapper export --store ~/maps/mapper.sqlite -o /tmp/map --format html
     """
-    from ..pipeline import refresh
+    from ..outputs import refresh
     from ..store import default_store
 
     with open_store(store or default_store(outdir), wait, create=False) as st:

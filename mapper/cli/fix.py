@@ -158,7 +158,7 @@ def _exists(st: Any, site_id: str) -> bool:
     """Whether the sites built from the stored articles hold ``site_id``."""
     if st.sites_current():
         return bool(st.has_site(site_id))
-    from ..pipeline import build
+    from ..outputs import build
 
     return any(s.site_id == site_id for s in build(st).sites)
 
@@ -166,7 +166,7 @@ def _exists(st: Any, site_id: str) -> bool:
 def _render(st: Any, outdir: Path) -> Any:
     """Render the outputs already in ``outdir`` again (none there: only the stored sites)."""
     from ..export.publish import OUTPUT_NAMES
-    from ..pipeline import build, refresh, save
+    from ..outputs import build, refresh, save
 
     kinds = tuple(k for k, name in OUTPUT_NAMES.items() if k != "report" and (outdir / name).exists())
     if kinds:
@@ -183,7 +183,7 @@ def applied_to(st: Any) -> dict[int, str]:
         features = st.features() if st.sites_current() else None
     if features is not None:
         return {c["id"]: f["id"] for f in features for c in f["properties"].get("corrections") or ()}
-    from ..pipeline import build
+    from ..outputs import build
 
     return {
         a.correction.id: a.site_id

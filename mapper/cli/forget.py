@@ -28,7 +28,7 @@ def forget(articles: tuple[str, ...], outdir: Path, store: Path | None, wait: fl
       mapper forget 2024-02-03/rumour.txt
     """
     from ..export.publish import OUTPUT_NAMES
-    from ..pipeline import refresh
+    from ..outputs import refresh
     from ..store import default_store, file_key
 
     with open_store(store or default_store(outdir), wait, create=False) as st:

@@ -35,7 +35,7 @@ def sites(outdir: Path, store: Path | None, fmt: str, role: str, where: Any) -> 
       mapper sites --since 2024-02-01 --country SY --min-killed 1
     """
     from ..export.geojson import CONTRACT_VERSION, dumps, feature_collection
-    from ..pipeline import build
+    from ..outputs import build
     from ..store import default_store
 
     store_path = store or default_store(outdir)

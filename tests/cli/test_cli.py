@@ -28,6 +28,25 @@ def test_help_is_instant_and_heavy_modules_stay_unloaded() -> None:
     assert code3 == 0 and "mapper run seeds/" in out3
 
 
+def test_commands_that_read_the_store_load_no_analysis_stage(seeds_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, _, stderr = _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")
+    assert code == 0, stderr
+    stages = ("mapper.toponyms", "mapper.resolve", "mapper.events", "mapper.casualties", "mapper.pipeline")
+    site = json.loads((out / "sites.geojson").read_text(encoding="utf-8"))["features"][0]["id"]
+    for args in (["sites"], ["export", "--format", "csv"], ["fix", site, "--killed", "3"], ["forget", "no-such"]):
+        code = (
+            "import sys; from click.testing import CliRunner; from mapper.cli import main;"
+            f"r = CliRunner().invoke(main, {[*args, '-o', str(out)]!r});"
+            f"print(r.exit_code, [m for m in {stages!r} if m in sys.modules])"
+        )
+        shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        want_exit = "1" if args[0] == "forget" else "0"  # nothing to forget is a one-line error
+        assert shown.split()[0] == want_exit and shown.strip().endswith("[]"), (args, shown)
+    fixed = json.loads((out / "sites.geojson").read_text(encoding="utf-8"))["features"][0]
+    assert fixed["id"] == site and fixed["properties"]["killed_min"] == 3  # the fix was rendered
+
+
 def test_run_on_seeds_writes_outputs_and_summary(seeds_copy: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     code, stdout, stderr = _run("run", str(seeds_copy), "-o", str(out), "--offline")
