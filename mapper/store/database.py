@@ -70,6 +70,22 @@ class _Known(dict[str, Any]):
         return None
 
 
+class _Rows:
+    """The rows of one table for each article in turn, from one pass over them in the
+    articles' order (``Store._in_article_order``): ``of(sha)`` takes that article's rows."""
+
+    def __init__(self, rows: Iterator[Sequence[Any]]):
+        self._rows = rows
+        self._head = next(rows, None)
+
+    def of(self, sha: str) -> list[Sequence[Any]]:
+        out = []
+        while self._head is not None and self._head[0] == sha:
+            out.append(self._head[1:])
+            self._head = next(self._rows, None)
+        return out
+
+
 # what decoding a damaged row raises: a bad zlib blob, bad JSON or UTF-8, a value of the wrong shape
 _DAMAGE = (zlib.error, ValueError, TypeError, KeyError, IndexError)
 
@@ -501,9 +517,20 @@ class Store:
                 places[r[0]] = place_from_row(r)
             except _DAMAGE as exc:  # its mentions are read as unresolved
                 self._damage(f"place {r[0]}", exc)
+        mentions = claims = None
+        if shas is None:  # every article: their mentions and claims are read in two passes, not two queries each
+            mentions = _Rows(self._in_article_order("mentions", MENTION_COLUMNS))
+            claims = _Rows(self._in_article_order("claims", CLAIM_COLUMNS))
         for row in rows:
             try:
-                result = self._result(row, places, with_text=with_text, quoting=quoting)
+                result = self._result(
+                    row,
+                    places,
+                    with_text=with_text,
+                    quoting=quoting,
+                    mention_rows=mentions.of(row[0]) if mentions is not None else None,
+                    claim_rows=claims.of(row[0]) if claims is not None else None,
+                )
             except _DAMAGE as exc:  # named, and left out: the others are read on
                 self._damage(f"article {row[1]}", exc)
                 continue
@@ -526,20 +553,34 @@ class Store:
         out, self.damaged = self.damaged, []
         return out
 
-    def _result(self, row: Sequence[Any], places: dict[str, Place], *, with_text: bool, quoting: bool) -> ArticleResult:
+    def _in_article_order(self, table: str, columns: str) -> Iterator[Sequence[Any]]:
+        """The rows of ``table`` (``sha256`` first, then ``columns``), article by article in the
+        order of their ids and in ``seq`` order within one: a walk of the article id index."""
+        cols = ", ".join(f"t.{c.strip()}" for c in columns.split(","))
+        joined = f"articles a JOIN {table} t ON t.sha256 = a.sha256"
+        return self.con.execute(f"SELECT t.sha256, {cols} FROM {joined} ORDER BY a.article_id, t.seq")
+
+    def _result(
+        self,
+        row: Sequence[Any],
+        places: dict[str, Place],
+        *,
+        with_text: bool,
+        quoting: bool,
+        mention_rows: Iterable[Sequence[Any]] | None = None,
+        claim_rows: Iterable[Sequence[Any]] | None = None,
+    ) -> ArticleResult:
         """One stored analysis from its ``articles`` row (raises on damaged content; a mention of a
-        damaged place is read as unresolved)."""
+        damaged place is read as unresolved); its mention and claim rows are read here unless given."""
         con = self.con
         sha, aid = row[0], row[1]
         known = _Known(places)
-        mentions = [
-            mention_from_row(aid, m, known)
-            for m in con.execute(f"SELECT {MENTION_COLUMNS} FROM mentions WHERE sha256 = ? ORDER BY seq", (sha,))
-        ]
-        claims = [
-            claim_from_row(aid, c)
-            for c in con.execute(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE sha256 = ? ORDER BY seq", (sha,))
-        ]
+        if mention_rows is None:
+            mention_rows = con.execute(f"SELECT {MENTION_COLUMNS} FROM mentions WHERE sha256 = ? ORDER BY seq", (sha,))
+        if claim_rows is None:
+            claim_rows = con.execute(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE sha256 = ? ORDER BY seq", (sha,))
+        mentions = [mention_from_row(aid, m, known) for m in mention_rows]
+        claims = [claim_from_row(aid, c) for c in claim_rows]
         texts = not quoting or any(m.evidence is not None for m in mentions)
         article = Article(
             id=aid,

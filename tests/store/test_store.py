@@ -780,6 +780,25 @@ def test_sites_are_rebuilt_from_a_stream_of_stored_results(
     assert 0 < len(unpacked) == quoting[0][0] < _count(out / "mapper.sqlite")
 
 
+def test_one_pass_over_every_stored_analysis_reads_each_as_it_reads_it_alone(seeds_copy: Path, tmp_path: Path) -> None:
+    """All stored analyses are read with their mentions and claims walked once in article
+    order; each article still gets exactly its own rows, in order, as when it is read by hash."""
+    (seeds_copy / "0-calm.txt").write_text("Nothing at all happened in the valley today.\n", encoding="utf-8")
+    (seeds_copy / "zz-rally.txt").write_text("Crowds marched in Gaza and in Baghdad on Sunday.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
+    with Store.open(out / "mapper.sqlite") as store, store.snapshot():
+        every = list(store.results())
+        alone = store.load_results([r.article.sha256 for r in every])
+    ids = [r.article.id for r in every]
+    assert ids == sorted(ids) and len(ids) == 7
+    for a, b in zip(every, alone, strict=True):
+        assert (a.article.id, a.mentions, a.claims) == (b.article.id, b.mentions, b.claims)
+    assert not every[0].mentions and not every[0].claims  # the calm one, first in id order
+    assert every[-1].mentions and not every[-1].claims  # the rally, last
+    assert sum(len(r.claims) for r in every) > 0
+
+
 def test_a_run_reads_files_as_it_finds_them_and_stores_small_batches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count_analyses: list[str]
 ) -> None:
