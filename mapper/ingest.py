@@ -30,7 +30,7 @@ from .documents import DOCX_SUFFIXES, PDF_SUFFIXES, kind_of
 from .language import ENGLISH
 from .language import detect as detect_language
 from .models import Article, Offsets, Problem
-from .text import ENDS_SENTENCE, line_joins, line_width, lower_finds_ignorecase
+from .text import broken_at_hyphen, ends_sentence, line_joins, line_width, lower_finds_ignorecase
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -452,14 +452,23 @@ def wrapped_joins(lines: list[str]) -> list[str | None]:
     inside = [
         i
         for i in range(1, len(rows))
-        if rows[i] and rows[i - 1] and len(rows[i - 1]) >= 0.75 * width and not ENDS_SENTENCE.search(rows[i - 1])
+        if rows[i] and rows[i - 1] and len(rows[i - 1]) >= 0.75 * width and not ends_sentence(rows[i - 1])
     ]
-    going_on = sum(rows[i][0].islower() or rows[i - 1].rsplit(None, 1)[-1].lower() in _GOES_ON for i in inside)
     if len(inside) < min(WRAP_MIN_BREAKS, len(lengths) - 1) or len(inside) < 0.25 * len(lengths):
         return keep
-    if going_on < 0.5 * len(inside):
+    going_on = sum(_goes_on(rows[i - 1], rows[i]) for i in inside)
+    # (a text of two lines, the first full and ending inside a sentence, the second no longer:
+    # one sentence wrapped once, whatever word the break came before)
+    two_lines = len(lengths) == 2 and lengths[0] == len(rows[inside[0]])
+    if going_on < 0.5 * len(inside) and not two_lines:
         return keep
     return line_joins(rows, width)
+
+
+def _goes_on(prev: str, row: str) -> bool:
+    """Whether ``row`` plainly goes on with the sentence ``prev`` broke: in lower case, after a
+    word no sentence ends with ("in" / "Baghdad"), or with the rest of a word broken at its hyphen."""
+    return row[0].islower() or prev.rsplit(None, 1)[-1].lower() in _GOES_ON or broken_at_hyphen(prev, row)
 
 
 def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:

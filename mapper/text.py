@@ -216,7 +216,7 @@ def lower_finds_ignorecase(text: str) -> bool:
 
 
 # a line that ends a sentence, and one that opens an item of a list
-ENDS_SENTENCE = re.compile(r"[.!?:;\"'”’)\]]$")
+ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*$")  # a closing quote or bracket only after one of these
 _BULLET = re.compile(r"^(?:[•\-–*▪●◦]|\d{1,2}[.)]|\([a-z0-9]\))\s")
 
 
@@ -225,6 +225,21 @@ def line_width(rows: list[str]) -> int:
     non-blank ``rows`` are no longer)."""
     lengths = sorted(len(r) for r in rows if r)
     return lengths[int(len(lengths) * 0.8)] if lengths else 0
+
+
+def ends_sentence(row: str) -> bool:
+    """Whether a line ends with the end of a sentence (``ENDS_SENTENCE``), a full stop after an
+    abbreviation ("on Jan." / "16, 2001", "at 11 p.m.") being none."""
+    if not ENDS_SENTENCE.search(row):
+        return False
+    end = len(row.rstrip("\"'”’)]")) - 1  # the mark before any closing quote or bracket
+    return not (row[end] == "." and _may_be_abbreviation(row, end) and _ABBREV.search(row, max(0, end - 12), end))
+
+
+def broken_at_hyphen(prev: str, row: str) -> bool:
+    """Whether a line break split a word at its hyphen: ``prev`` ends in a letter and a hyphen
+    ("air-" / "strike", "al-" / "Bab"), and ``row`` goes on with a letter."""
+    return len(prev) > 1 and prev[-1] == "-" and prev[-2].isalpha() and row[:1].isalpha()
 
 
 def line_joins(rows: list[str], width: int) -> list[str | None]:
@@ -239,10 +254,9 @@ def line_joins(rows: list[str], width: int) -> list[str | None]:
         prev, row = rows[i - 1], rows[i]
         if not prev or not row or _BULLET.match(row):
             continue
-        if len(prev) < 0.75 * width and (ENDS_SENTENCE.search(prev) or len(prev) < 0.5 * width):
+        if len(prev) < 0.75 * width and (ends_sentence(prev) or len(prev) < 0.5 * width):
             continue
-        broken_word = prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and row[0].islower()
-        joins[i] = "" if broken_word else " "
+        joins[i] = "" if broken_at_hyphen(prev, row) else " "
     return joins
 
 

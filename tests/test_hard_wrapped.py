@@ -52,8 +52,43 @@ def test_a_word_broken_at_its_hyphen_is_whole_again() -> None:
 
 
 @pytest.mark.parametrize(
+    ("wrapped", "joined"),
+    [
+        # two lines, the break before a capital after a word a sentence may end with
+        (
+            "Gunmen opened fire on a wedding party late on Saturday in the village of Upper\n"
+            "Karmash, killing five guests.\n",
+            "Gunmen opened fire on a wedding party late on Saturday in the village of Upper Karmash,"
+            " killing five guests.",
+        ),
+        # a name broken at its hyphen, the rest of it a capital
+        (
+            "Two shells fell on the crowded market square of the river town of Deir al-\n"
+            "Qasr on Monday, killing four.\n",
+            "Two shells fell on the crowded market square of the river town of Deir al-Qasr on Monday, killing four.",
+        ),
+        # a full line that ends with an abbreviation, and one that ends a quoted clause with a comma
+        (
+            "A local councillor was shot outside his house in the port of Aden at 9 p.m.\n"
+            "on Tuesday, his brother said, in the third such killing there this month.\n"
+            '"The bomb went off beside the checkpoint at the northern gate, wounding six,"\n'
+            "a police officer in the town told reporters, asking not to be named.\n",
+            "A local councillor was shot outside his house in the port of Aden at 9 p.m. on Tuesday, his brother said,"
+            ' in the third such killing there this month. "The bomb went off beside the checkpoint at the northern'
+            ' gate, wounding six," a police officer in the town told reporters, asking not to be named.',
+        ),
+    ],
+)
+def test_a_short_wrapped_brief_is_one_paragraph_again(wrapped: str, joined: str) -> None:
+    assert clean_text(wrapped)[0] == joined
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        # a title over a longer body line
+        "Shelling resumes along the northern front\n"
+        "Artillery fire struck three villages north of the river overnight, officials said on Monday.\n",
         # a list of headlines: full lines, none ending a sentence, each opening with a capital
         "Drone strike hits fuel depot outside the southern port city\n"
         "Army says it repelled an attack on border posts overnight\n"
