@@ -10,8 +10,13 @@ that are no articles at all (what the run says it passed over, and why).
 * ``.docx`` through ``python-docx`` (MIT, the library most Word-reading code uses): the
   text of its paragraphs, one per line.
 * Title and date come from the document's own properties when it has them.
+* A saved e-mail (``.eml``: a news alert, a wire story sent by mail) through the standard
+  library's ``email`` package, which undoes the MIME encodings (base64, quoted-printable,
+  encoded subjects, charsets): its plain-text body (flowed lines joined, RFC 3676), else its
+  HTML body, which the caller gives the article extractor; the subject is its title and the
+  Date header its date.
 
-Both are imported only when such a file is read.  What they give is the article's
+pypdf and python-docx are imported only when such a file is read.  What they give is the article's
 ``text``: reported offsets point into it, as they point into the text trafilatura
 extracts from HTML.
 """
@@ -21,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import re
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -28,6 +34,7 @@ from .text import line_joins, line_width
 
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
+EMAIL_SUFFIXES = {".eml"}
 
 # what the files we do not read are, for the one line that says so
 _KINDS = {
@@ -37,7 +44,7 @@ _KINDS = {
     "an old or other word-processor file (save it as .docx or PDF)": ".doc .odt .rtf .pages .wpd",
     "a video or sound file": ".mp4 .mov .avi .mkv .webm .mp3 .wav .ogg .m4a .flac",
     "an archive (unpack it first)": ".zip .tar .gz .tgz .bz2 .xz .7z .rar",
-    "an e-mail (save its text as .txt)": ".eml .msg .mbox",
+    "an Outlook message or a mailbox (save each message as .eml)": ".msg .mbox",
     "an e-book": ".epub .mobi .azw3",
     "a data file": ".json .jsonl .xml .geojson .kml .kmz .gpkg .shp .sqlite .db",
     "a program or library": ".exe .dll .so .dylib .bin .py .js .sh",
@@ -45,7 +52,7 @@ _KINDS = {
 _KIND_OF = {suffix: kind for kind, suffixes in _KINDS.items() for suffix in suffixes.split()}
 # of those, the ones that are never text: a file given by name with one of these is not even decoded
 BINARY_SUFFIXES = frozenset(_KIND_OF) - frozenset(
-    ".csv .tsv .json .jsonl .xml .geojson .kml .svg .eml .mbox .rtf .py .js .sh".split()
+    ".csv .tsv .json .jsonl .xml .geojson .kml .svg .mbox .rtf .py .js .sh".split()
 )
 
 
@@ -125,6 +132,65 @@ def read_docx(data: bytes) -> tuple[str, dict[str, str | None]]:
     return "\n".join(paragraphs), {"title": title, "date": date}
 
 
+# what a forwarded or answered message's subject opens with
+_REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|aw|wg|tr)\s*:\s*)+", re.IGNORECASE)
+
+
+def read_email(data: bytes) -> tuple[str, bool, dict[str, str | None]]:
+    """The body of a saved e-mail, whether it is HTML, and its title (the subject, without "Fwd:"
+    or "Re:") and date (of the Date header); ``DocumentError`` when it has no text body."""
+    import email
+    import email.policy
+    from email.message import EmailMessage
+    from email.utils import parsedate_to_datetime
+
+    try:
+        msg = email.message_from_bytes(data, policy=email.policy.default)
+        assert isinstance(msg, EmailMessage)  # (what the default policy makes)
+        body = msg.get_body(preferencelist=("plain", "html"))
+        if body is None:
+            raise DocumentError("an e-mail without a text or HTML body; skipped")
+        try:
+            content = body.get_content()
+        except LookupError:  # a charset Python does not know: its bytes as UTF-8, what is not so replaced
+            raw = body.get_payload(decode=True)
+            content = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else ""
+    except DocumentError:
+        raise
+    except Exception as exc:  # the parser is lenient; what it still refuses is this file's problem
+        raise DocumentError(f"broken e-mail: {type(exc).__name__}: {exc}".splitlines()[0][:200]) from None
+    if not isinstance(content, str):
+        raise DocumentError("an e-mail whose body is no text; skipped")
+    html = body.get_content_type() == "text/html"
+    if not html and str(body.get_param("format", "")).lower() == "flowed":
+        content = _unflowed(content, delsp=str(body.get_param("delsp", "")).lower() == "yes")
+    title = date = None
+    with contextlib.suppress(Exception):  # a damaged header is no header
+        title = _REPLY_PREFIX.sub("", str(msg.get("subject") or "")).strip() or None
+    with contextlib.suppress(Exception):
+        date = parsedate_to_datetime(str(msg.get("date"))).date().isoformat()
+    return content.replace("\r\n", "\n"), html, {"title": title, "date": date}
+
+
+def _unflowed(text: str, *, delsp: bool) -> str:
+    """Plain text sent as format=flowed (RFC 3676) with its flowed lines joined: a line that ends
+    in a space goes on in the next (the space dropped with DelSp=yes), and a space that opens a
+    line was added by the sender ("space-stuffing")."""
+    out: list[str] = []
+    para = ""
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if line.startswith(" "):
+            line = line[1:]
+        if line.endswith(" ") and line != "-- ":  # (the signature line is never flowed)
+            para += line[:-1] if delsp else line
+        else:
+            out.append(para + line)
+            para = ""
+    if para:
+        out.append(para)
+    return "\n".join(out)
+
+
 def _reflow(page: str) -> str:
     """Join the lines a page broke inside a paragraph (``mapper.text.line_joins``)."""
     rows = [ln.strip() for ln in page.splitlines()]
@@ -140,4 +206,14 @@ def _reflow(page: str) -> str:
     return "\n".join(out).strip()
 
 
-__all__ = ["BINARY_SUFFIXES", "DOCX_SUFFIXES", "PDF_SUFFIXES", "DocumentError", "kind_of", "read_docx", "read_pdf"]
+__all__ = [
+    "BINARY_SUFFIXES",
+    "DOCX_SUFFIXES",
+    "EMAIL_SUFFIXES",
+    "PDF_SUFFIXES",
+    "DocumentError",
+    "kind_of",
+    "read_docx",
+    "read_email",
+    "read_pdf",
+]

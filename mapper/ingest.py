@@ -26,7 +26,7 @@ from pathlib import Path
 from .budget import Budget, OverBudget
 from .dates import EARLIEST, LATEST, dateline_date, first_full_date, plausible
 from .documents import BINARY_SUFFIXES as _NOT_TEXT
-from .documents import DOCX_SUFFIXES, PDF_SUFFIXES, kind_of
+from .documents import DOCX_SUFFIXES, EMAIL_SUFFIXES, PDF_SUFFIXES, kind_of
 from .language import ENGLISH
 from .language import detect as detect_language
 from .models import Article, Offsets, Problem
@@ -34,8 +34,8 @@ from .text import broken_at_hyphen, ends_sentence, line_joins, line_width, lower
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
-READS = ".txt, .md, .html, .htm, .pdf, .docx"  # as the messages say it
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | EMAIL_SUFFIXES
+READS = ".txt, .md, .html, .htm, .pdf, .docx, .eml"  # as the messages say it
 MAX_BYTES = 20 * 1024 * 1024  # larger files are skipped with a message
 
 
@@ -624,6 +624,24 @@ def read_document(data: bytes, path: str, suffix: str) -> tuple[str, dict[str, s
     return text, meta
 
 
+def read_email(data: bytes, path: str) -> tuple[str, dict[str, str | None]]:
+    """The text, title and date of a saved e-mail (``mapper.documents``): its plain-text body,
+    or its HTML body through the article extractor (whose title and date the headers' win over)."""
+    from .documents import DocumentError
+    from .documents import read_email as parse_email
+
+    try:
+        body, html, meta = parse_email(data)
+    except DocumentError as exc:
+        raise IngestError(path, str(exc)) from None
+    if html:
+        body, found = read_html(body, path)
+        meta = {**found, **{k: v for k, v in meta.items() if v}}
+    if len(_LETTER.findall(body)) < MIN_LETTERS:
+        raise IngestError(path, "an e-mail without text; skipped")
+    return body, meta
+
+
 def read_article(src: Source) -> Article:
     """Read, decode and clean one file; raise IngestError on bad input."""
     article = article_from_bytes(src, read_source(src))
@@ -661,6 +679,8 @@ def article_from_bytes(src: Source, data: bytes) -> Article:
     suffix = src.path.suffix.lower()
     if suffix in PDF_SUFFIXES or suffix in DOCX_SUFFIXES:
         text, meta = read_document(data, path, suffix)
+    elif suffix in EMAIL_SUFFIXES:
+        text, meta = read_email(data, path)
     elif suffix in _NOT_TEXT:  # a file given by name: say what it is rather than "binary file"
         raise IngestError(path, f"not read: {kind_of(suffix)}, not an article ({READS})")
     elif suffix in HTML_SUFFIXES:

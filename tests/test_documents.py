@@ -111,3 +111,92 @@ def test_a_folder_of_reports_pictures_and_spreadsheets(tmp_path: Path) -> None:
     # a PDF given by name is a PDF, never "binary file (NUL bytes)"
     code, _, stderr = _run("run", str(docs / "sitrep.pdf"), "-o", str(tmp_path / "o2"), "--offline", "--no-store")
     assert code == 0 and "NUL" not in stderr, stderr
+
+
+def _email(body: str, *, subtype: str = "plain", html: str | None = None, **headers: str) -> bytes:
+    """A saved e-mail, as a mail program writes one (MIME, the body in quoted-printable)."""
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    for k, v in headers.items():
+        msg[k.replace("_", "-")] = v
+    msg.set_content(body, subtype=subtype, cte="quoted-printable")
+    if html is not None:
+        msg.add_alternative(html, subtype="html")
+    return msg.as_bytes()
+
+
+ALERT = (
+    "Shelling hit the market of Akashat on Friday morning, killing 16 people and wounding\n"
+    "dozens more, the provincial governor said. Café owners near the square said the first\n"
+    "round fell just after eight.\n"
+)
+
+
+def test_a_saved_email_is_read_with_its_subject_and_date(tmp_path: Path) -> None:
+    path = tmp_path / "alert.eml"
+    html = "<html><body><p>Another text that must not be read when plain text is there.</p></body></html>"
+    path.write_bytes(
+        _email(
+            ALERT, html=html, Subject="Fwd: Market shelled", Date="Sat, 03 Feb 2024 09:15:00 +0300", From="a@b.example"
+        )
+    )
+    art = read_article(Source(path, path.name))
+    assert art.title == "Market shelled" and art.published is not None and art.published.isoformat() == "2024-02-03"
+    # the quoted-printable body is decoded (the accent too), and its hard-wrapped lines are one paragraph
+    assert "killing 16 people and wounding dozens more, the provincial governor said. Café owners" in art.clean
+    assert "must not be read" not in art.text
+
+
+def test_an_email_of_html_alone_goes_through_the_article_extractor(tmp_path: Path) -> None:
+    paragraphs = "".join(f"<p>{line}</p>" for line in ALERT.replace("\n", " ").split(". "))
+    html = f"<html><head><title>Page title</title></head><body><article>{paragraphs}</article></body></html>"
+    path = tmp_path / "alert.eml"
+    path.write_bytes(_email(html, subtype="html", Subject="Market shelled"))
+    art = read_article(Source(path, path.name))
+    assert "killing 16 people" in art.text and "<p>" not in art.text
+    assert art.title == "Market shelled"  # the subject, over what the page says
+
+
+def test_flowed_lines_of_an_email_are_joined(tmp_path: Path) -> None:
+    body = "Shelling hit the market of Akashat on Friday, \r\nkilling 16 people.\r\n -- a line the sender stuffed\r\n"
+    raw = (
+        b"Subject: flowed\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: text/plain; charset="utf-8"; format=flowed\r\n\r\n' + body.encode()
+    )
+    path = tmp_path / "flowed.eml"
+    path.write_bytes(raw)
+    text = read_article(Source(path, path.name)).text
+    assert text.splitlines()[:2] == [
+        "Shelling hit the market of Akashat on Friday, killing 16 people.",
+        "-- a line the sender stuffed",
+    ]
+
+
+def test_emails_in_a_folder_and_those_without_text(tmp_path: Path) -> None:
+    from email.message import EmailMessage
+
+    mails = tmp_path / "mail"
+    mails.mkdir()
+    (mails / "alert.eml").write_bytes(_email(ALERT, Subject="Market shelled"))
+    photo = EmailMessage()
+    photo["Subject"] = "a picture"
+    photo.add_attachment(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", maintype="image", subtype="jpeg", filename="p.jpg")
+    (mails / "photo.eml").write_bytes(photo.as_bytes())
+    (mails / "box.mbox").write_bytes(b"From someone Sat Feb  3 09:15:00 2024\nSubject: x\n\nbody\n")
+    out = tmp_path / "out"
+    code, _, stderr = _run("run", str(mails), "-o", str(out), "--offline", "--no-world", "--no-store")
+    assert code == 0, stderr
+    struck = [f["properties"] for f in json.loads((out / "sites.geojson").read_text())["features"]]
+    assert [(p["name"], p["killed_min"]) for p in struck if p["role"] == "struck"] == [("Akashat", 16)]
+    problems = {Path(p["path"]).name: p["message"] for p in json.loads((out / "report.json").read_text())["problems"]}
+    assert "without a text or HTML body" in problems["photo.eml"]
+    assert "save each message as .eml" in problems["box.mbox"]
+
+
+def test_an_email_in_a_charset_python_does_not_know_is_read_as_utf8(tmp_path: Path) -> None:
+    body = "Shelling hit the market of Akashat on Friday, killing 16 people, officials in Qaïm said.\r\n"
+    raw = b'Subject: x\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset="x-no-such"\r\n\r\n' + body.encode()
+    path = tmp_path / "odd.eml"
+    path.write_bytes(raw)
+    assert read_article(Source(path, path.name)).text.strip() == body.strip()

@@ -89,7 +89,7 @@ def run(
     """Read every article under INPUT... and map the struck sites.
 
     INPUT is a file or a folder (read recursively): .txt and .md as text,
-    .html/.htm through an article extractor, .pdf and .docx, .jsonl as one
+    .html/.htm through an article extractor, .pdf, .docx and .eml (a saved e-mail), .jsonl as one
     article per record ({"id", "text", ...}, as `mapper extract` reads it); or
     the URL of a page (fetched once, then read from a cache).  Bad files are
     reported one line each and skipped; the run goes on.  New articles are added
