@@ -200,3 +200,19 @@ def test_an_email_in_a_charset_python_does_not_know_is_read_as_utf8(tmp_path: Pa
     path = tmp_path / "odd.eml"
     path.write_bytes(raw)
     assert read_article(Source(path, path.name)).text.strip() == body.strip()
+
+
+def test_a_word_the_typesetter_hyphenated_is_whole_again(tmp_path: Path) -> None:
+    page = [
+        "Rockets struck the railway station in Kramatorsk on Monday, officials said, and a",
+        "second salvo hit a depot on the edge of the city. The strike on the depot in Kram-",
+        "atorsk set fuel tanks alight; air-defence crews said two anti-",
+        "aircraft guns were damaged, and the regional governor's office said the bomb-",
+        "ing went on into the night.",
+    ]
+    pdf = tmp_path / "hyphens.pdf"
+    pdf.write_bytes(make_pdf([page]))
+    clean = read_article(Source(pdf, pdf.name)).clean
+    assert "the depot in Kramatorsk set fuel tanks alight" in clean  # written whole on the page
+    assert "two anti-aircraft guns" in clean  # never written whole: the hyphen may be the word's
+    assert "said the bomb-ing went on" in clean  # "bombing" is nowhere else: kept as printed
