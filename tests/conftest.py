@@ -3,6 +3,7 @@ from __future__ import annotations
 import math
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,6 +29,22 @@ def seeds_result(tmp_path_factory: pytest.TempPathFactory):
     out = tmp_path_factory.mktemp("seeds_out")
     result = run([SEEDS], out, PipelineConfig(), keep_store=False, formats=("geojson", "csv"))
     return result, out
+
+
+@pytest.fixture
+def analysed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Ids of the articles ``Pipeline.analyse`` is called on, in order."""
+    from mapper.pipeline import Pipeline
+
+    calls: list[str] = []
+    real = Pipeline.analyse
+
+    def spy(self: Pipeline, article: Any) -> Any:
+        calls.append(article.id)
+        return real(self, article)
+
+    monkeypatch.setattr(Pipeline, "analyse", spy)
+    return calls
 
 
 @pytest.fixture

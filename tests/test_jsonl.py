@@ -36,21 +36,6 @@ def _write(path: Path, records: list[dict[str, Any]], extra: str = "") -> None:
     os.utime(path, (old, old))
 
 
-@pytest.fixture
-def analysed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    from mapper.pipeline import Pipeline
-
-    calls: list[str] = []
-    real = Pipeline.analyse
-
-    def spy(self: Pipeline, article: Any) -> Any:
-        calls.append(article.id)
-        return real(self, article)
-
-    monkeypatch.setattr(Pipeline, "analyse", spy)
-    return calls
-
-
 def _articles(store: Path) -> dict[str, tuple[Any, ...]]:
     con = sqlite3.connect(store)
     try:

@@ -62,22 +62,6 @@ def _signature(geojson: Path) -> list[tuple[Any, ...]]:
     return out
 
 
-@pytest.fixture
-def count_analyses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Ids of the articles Pipeline.analyse is called on."""
-    from mapper.pipeline import Pipeline
-
-    calls: list[str] = []
-    real = Pipeline.analyse
-
-    def spy(self: Pipeline, article: Any) -> Any:
-        calls.append(article.id)
-        return real(self, article)
-
-    monkeypatch.setattr(Pipeline, "analyse", spy)
-    return calls
-
-
 def _split_seeds(tmp_path: Path) -> tuple[Path, Path]:
     """The five seed articles in two folders: three, then two."""
     a, b = tmp_path / "day1", tmp_path / "day2"
@@ -129,16 +113,16 @@ def test_a_run_through_the_store_maps_exactly_what_a_run_without_one_does(seeds_
 
 
 def test_a_new_folder_adds_only_its_new_articles_and_the_map_covers_everything(
-    tmp_path: Path, count_analyses: list[str]
+    tmp_path: Path, analysed: list[str]
 ) -> None:
     day1, day2 = _split_seeds(tmp_path)
     shutil.copy(next(day1.glob("000_*.txt")), day2 / "repost-of-000.txt")  # an old article under a new name
     out = tmp_path / "out"
     assert _run("run", str(day1), "-o", str(out), "--offline", "--no-map")[0] == 0
-    assert len(count_analyses) == 3
+    assert len(analysed) == 3
     code, stdout, stderr = _run("run", str(day2), "-o", str(out), "--offline", "--no-map")
     assert code == 0, stderr
-    assert sorted(count_analyses[3:]) == sorted(p.name for p in SEEDS.glob("*.txt"))[3:]  # only the two new ones
+    assert sorted(analysed[3:]) == sorted(p.name for p in SEEDS.glob("*.txt"))[3:]  # only the two new ones
     assert "same content as 000_" in stderr and "counted once" in stderr
     assert "articles read     2" in stdout and "stored articles   5" in stdout
     # the outputs cover all five articles: the same sites as one run over all of them
@@ -152,17 +136,17 @@ def test_a_new_folder_adds_only_its_new_articles_and_the_map_covers_everything(
 
 
 def test_rerunning_a_folder_analyses_nothing_changes_nothing_and_says_so(
-    seeds_copy: Path, tmp_path: Path, count_analyses: list[str]
+    seeds_copy: Path, tmp_path: Path, analysed: list[str]
 ) -> None:
     out = tmp_path / "out"
     assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
     store = out / "mapper.sqlite"
     before = _dump(store)
     outputs = {n: (out / n).read_bytes() for n in ("sites.geojson", "sites.csv")}
-    n = len(count_analyses)
+    n = len(analysed)
     code, stdout, stderr = _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")
     assert code == 0, stderr
-    assert len(count_analyses) == n  # nothing analysed again
+    assert len(analysed) == n  # nothing analysed again
     assert "nothing new" in stdout and "articles read     0" in stdout and "already stored    5" in stdout
     assert _dump(store) == before
     assert outputs == {n: (out / n).read_bytes() for n in ("sites.geojson", "sites.csv")}
@@ -251,21 +235,21 @@ def _age(folder: Path, seconds: float = 3600) -> None:
 
 
 def test_rerunning_a_folder_reads_no_file_again(
-    seeds_copy: Path, tmp_path: Path, count_reads: list[str], count_analyses: list[str]
+    seeds_copy: Path, tmp_path: Path, count_reads: list[str], analysed: list[str]
 ) -> None:
     shutil.copy(next(seeds_copy.glob("000_*.txt")), seeds_copy / "copy.txt")
     _age(seeds_copy)
     out = tmp_path / "out"
     assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
-    assert len(count_reads) == 6 and len(count_analyses) == 5
+    assert len(count_reads) == 6 and len(analysed) == 5
     code, stdout, stderr = _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")
     assert code == 0, stderr
-    assert len(count_reads) == 6 and len(count_analyses) == 5  # nothing read, nothing analysed
+    assert len(count_reads) == 6 and len(analysed) == 5  # nothing read, nothing analysed
     assert "counted once" not in stderr and "already stored    6" in stdout and "nothing new" in stdout
     # a touched file is read again (its mtime changed) but its content is stored: not analysed
     _age(seeds_copy / "copy.txt", 60)
     assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
-    assert count_reads[6:] == ["copy.txt"] and len(count_analyses) == 5
+    assert count_reads[6:] == ["copy.txt"] and len(analysed) == 5
 
 
 def test_an_edited_file_replaces_its_article(tmp_path: Path) -> None:
@@ -322,7 +306,7 @@ def _schema(store: Path) -> dict[str, str]:
 
 
 def test_a_schema_1_store_is_upgraded_and_keeps_its_articles(
-    seeds_copy: Path, tmp_path: Path, count_analyses: list[str]
+    seeds_copy: Path, tmp_path: Path, analysed: list[str]
 ) -> None:
     _age(seeds_copy)
     out = tmp_path / "out"
@@ -340,11 +324,11 @@ def test_a_schema_1_store_is_upgraded_and_keeps_its_articles(
     con.close()
     Store.open(tmp_path / "v1.sqlite", version=1).close()
     assert _schema(store) == _schema(tmp_path / "v1.sqlite")  # exactly the schema 1 layout
-    n = len(count_analyses)
+    n = len(analysed)
     code, _, stderr = _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")
     assert code == 0, stderr
     assert f"upgraded the store {store} from schema version 1 to {SCHEMA_VERSION}" in stderr
-    assert len(count_analyses) == n  # the stored analyses are kept, not redone
+    assert len(analysed) == n  # the stored analyses are kept, not redone
     assert _rows(store, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert _rows(store, "SELECT count(*) FROM files") == [(5,)]
     # (an analysis of schema 1 knew no events: its sites keep their places, without event types)
@@ -441,13 +425,13 @@ def test_sites_lists_the_stored_sites(seeds_copy: Path, tmp_path: Path) -> None:
 
 
 def test_export_renders_from_the_store_without_reading_articles(
-    seeds_copy: Path, tmp_path: Path, count_reads: list[str], count_analyses: list[str]
+    seeds_copy: Path, tmp_path: Path, count_reads: list[str], analysed: list[str]
 ) -> None:
     out = tmp_path / "out"
     assert _run("run", str(seeds_copy), "-o", str(out), "--offline", "--no-map")[0] == 0
     before = {n: (out / n).read_bytes() for n in ("sites.geojson", "sites.csv")}
     shutil.rmtree(seeds_copy)  # the articles are gone; the store has what the outputs need
-    n_reads, n_analyses = len(count_reads), len(count_analyses)
+    n_reads, n_analyses = len(count_reads), len(analysed)
     elsewhere = tmp_path / "elsewhere"
     code, stdout, stderr = _run(
         "export",
@@ -466,7 +450,7 @@ def test_export_renders_from_the_store_without_reading_articles(
     assert before == {n: (elsewhere / n).read_bytes() for n in ("sites.geojson", "sites.csv")}
     assert (elsewhere / "sites.gpkg").stat().st_size > 0 and not (elsewhere / "map.html").exists()
     assert "sites.gpkg" in stdout
-    assert (len(count_reads), len(count_analyses)) == (n_reads, n_analyses)
+    assert (len(count_reads), len(analysed)) == (n_reads, n_analyses)
     assert not list(elsewhere.glob(".staging-*"))
 
 
@@ -800,7 +784,7 @@ def test_one_pass_over_every_stored_analysis_reads_each_as_it_reads_it_alone(see
 
 
 def test_a_run_reads_files_as_it_finds_them_and_stores_small_batches(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count_analyses: list[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, analysed: list[str]
 ) -> None:
     """No list of every file is made before the first is analysed, and with batches of one
     (each article stored at once, forgotten by the run) the same content is still counted
@@ -825,13 +809,13 @@ def test_a_run_reads_files_as_it_finds_them_and_stores_small_batches(
 
     def walk(inputs: Any, **kw: Any) -> Any:
         for item in real(inputs, **kw):
-            done_when_found.append(len(count_analyses))
+            done_when_found.append(len(analysed))
             yield item
 
     monkeypatch.setattr(mapper.ingest, "discover", walk)
     code, _, err = _run("run", str(a), str(b), "-o", str(tmp_path / "out"), "--offline", "--no-map")
     assert code == 0, err
-    analysed = len(count_analyses)
+    analysed = len(analysed)
     assert analysed == 6 and 0 < done_when_found[-1] < analysed
     store = tmp_path / "out" / "mapper.sqlite"
     ids = [r[0] for r in _rows(store, "SELECT article_id FROM articles ORDER BY article_id")]
