@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -36,6 +37,8 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | EMAIL_SUFFIXES
 READS = ".txt, .md, .html, .htm, .pdf, .docx, .eml"  # as the messages say it
+# files of many articles, each a record (``read_all``): JSON lines, and mailboxes of e-mails
+RECORD_SUFFIXES = {".jsonl", ".mbox"}
 MAX_BYTES = 20 * 1024 * 1024  # larger files are skipped with a message
 
 
@@ -103,10 +106,10 @@ def discover(
     and folders, the folders in ``exclude`` and any folder holding mapper's outputs
     are passed over, so that a run never reads its own map back as an article.  A
     folder that cannot be read is an ``IngestError``, and so is each file that is no
-    article (``NotAnArticle``).  ``records``: the ``.jsonl`` files in folders too (files of
-    records, see ``read_all``).
+    article (``NotAnArticle``).  ``records``: the ``.jsonl`` and ``.mbox`` files in folders too
+    (files of records, see ``read_all``).
     """
-    suffixes = SUFFIXES | {".jsonl"} if records else SUFFIXES
+    suffixes = SUFFIXES | RECORD_SUFFIXES if records else SUFFIXES
     skip = {os.path.realpath(p) for p in exclude}
     for raw in inputs:
         root = Path(raw)
@@ -695,6 +698,12 @@ def article_from_bytes(src: Source, data: bytes) -> Article:
                 "sitename": fm.get("outlet") or fm.get("source") or fm.get("site"),
                 "url": fm.get("url") or fm.get("link"),
             }
+    return _article(src.article_id, path, sha, text, meta)
+
+
+def _article(article_id: str, path: str, sha: str, text: str, meta: dict[str, str | None]) -> Article:
+    """The article of a text read from ``path``, cleaned, with what ``meta`` says of it (title,
+    date, sitename, url) over what the text says."""
     language = detect_language(text)
     clean, offsets = clean_text(text, drop_foreign=language in (None, ENGLISH))
     if not clean.strip():
@@ -708,7 +717,7 @@ def article_from_bytes(src: Source, data: bytes) -> Article:
         )
         given = None
     return Article(
-        id=src.article_id,
+        id=article_id,
         path=path,
         text=text,
         clean=clean,
@@ -787,8 +796,9 @@ def walk(
                 st = None  # read_source says what is wrong
             if wanted is not None and not wanted(item.path, st):
                 continue
-            if records and item.path.suffix.lower() == ".jsonl":
-                yield from _jsonl_records(item, st)
+            suffix = item.path.suffix.lower()
+            if records and suffix in RECORD_SUFFIXES:
+                yield from _jsonl_records(item, st) if suffix == ".jsonl" else _mbox_records(item, st)
                 continue
             yield Read(item, st, None, unread=True)
 
@@ -851,6 +861,58 @@ def _jsonl_records(src: Source, st: os.stat_result | None) -> Iterator[Read | Pr
                 given = None
             article.published = given
             yield Read(src, st, article, problems, record=rid)
+
+
+def _mbox_records(src: Source, st: os.stat_result | None) -> Iterator[Read | Problem]:
+    """The messages of a mailbox (mbox, as Thunderbird keeps a folder and Google Takeout exports
+    one), each read as a saved e-mail (``read_email``): an article whose id is its Message-ID
+    (else ``<file name>:<number>``), whose path is the file's and whose content hash is its bytes'."""
+    import mailbox
+
+    path = src.path
+    name = display_path(path)
+    try:
+        box = mailbox.mbox(path, create=False)
+        keys = box.keys()
+    except (OSError, mailbox.Error) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        yield Read(src, st, None, [Problem(name, f"cannot read: {why}")])
+        return
+    if not keys:
+        box.close()
+        empty = st is not None and st.st_size == 0
+        what = "an empty mailbox" if empty else "no e-mail in this mailbox (an mbox opens each with a 'From ' line)"
+        yield Read(src, st, None, [Problem(name, f"{what}; skipped")])
+        return
+    seen: set[str] = set()
+    for n, key in enumerate(keys, 1):
+        try:
+            data = box.get_bytes(key)
+        except (OSError, KeyError, mailbox.Error) as exc:
+            yield Problem(name, f"message {n}: cannot read: {exc}".splitlines()[0])
+            continue
+        rid = _message_id(data) or f"{path.name}:{n}"
+        rid = rid if rid not in seen else f"{rid}#{n}"  # (a message saved twice keeps one id each)
+        seen.add(rid)
+        try:
+            text, meta = read_email(data, name)
+            article = _article(rid, name, hashlib.sha256(data).hexdigest(), text, meta)
+        except IngestError as exc:
+            yield Problem(name, f"message {n}: {exc.message}")
+            continue
+        notes = [Problem(name, f"message {n}: {note}", skipped=False) for note in article.notes]
+        yield Read(src, st, article, notes, record=rid)
+    box.close()
+
+
+def _message_id(data: bytes) -> str | None:
+    """The Message-ID of a message's bytes, without its angle brackets."""
+    from email.parser import BytesHeaderParser
+
+    with contextlib.suppress(Exception):
+        mid = str(BytesHeaderParser().parsebytes(data).get("message-id") or "").strip().strip("<>").strip()
+        return mid or None
+    return None
 
 
 # what a record of a .jsonl may say about its article, under these names

@@ -40,7 +40,7 @@ from .events import attach_claims, event_ref_of, find_events, find_triggers
 from .events.screen import Keeper, Screen, default_screen
 from .executors import Done, Executor, FileBytes, Packed, Serial, Unit, Work, do
 from .fetch import is_url
-from .ingest import InputError, Read, Source, check_inputs, display_path, read_file, walk
+from .ingest import RECORD_SUFFIXES, InputError, Read, Source, check_inputs, display_path, read_file, walk
 from .models import Article, ArticleResult, Problem, RunResult
 from .outputs import build, refresh, save
 from .places import MemoSource, WorldSource
@@ -419,7 +419,7 @@ class _Update:
         """Read the file unless the store holds it as it is (same path, size and mtime)."""
         key = file_key(path)
         done = self.done
-        if path.suffix.lower() == ".jsonl":  # records, each with the file's size and mtime
+        if path.suffix.lower() in RECORD_SUFFIXES:  # records, each with the file's size and mtime
             recs = self.store.records_row(key)
             if st is not None and recs is not None and recs[:2] == (st.st_size, st.st_mtime_ns):
                 done.files += recs[2]

@@ -183,7 +183,7 @@ def test_emails_in_a_folder_and_those_without_text(tmp_path: Path) -> None:
     photo["Subject"] = "a picture"
     photo.add_attachment(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", maintype="image", subtype="jpeg", filename="p.jpg")
     (mails / "photo.eml").write_bytes(photo.as_bytes())
-    (mails / "box.mbox").write_bytes(b"From someone Sat Feb  3 09:15:00 2024\nSubject: x\n\nbody\n")
+    (mails / "outlook.msg").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(56))  # (an OLE file's head)
     out = tmp_path / "out"
     code, _, stderr = _run("run", str(mails), "-o", str(out), "--offline", "--no-world", "--no-store")
     assert code == 0, stderr
@@ -191,7 +191,7 @@ def test_emails_in_a_folder_and_those_without_text(tmp_path: Path) -> None:
     assert [(p["name"], p["killed_min"]) for p in struck if p["role"] == "struck"] == [("Akashat", 16)]
     problems = {Path(p["path"]).name: p["message"] for p in json.loads((out / "report.json").read_text())["problems"]}
     assert "without a text or HTML body" in problems["photo.eml"]
-    assert "save each message as .eml" in problems["box.mbox"]
+    assert "an Outlook message (save it as .eml)" in problems["outlook.msg"]
 
 
 def test_an_email_in_a_charset_python_does_not_know_is_read_as_utf8(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ def forget(articles: tuple[str, ...], outdir: Path, store: Path | None, wait: fl
     """Remove ARTICLE... from the store, with everything only they supported.
 
     ARTICLE is an article id as the outputs list them (the path relative to its
-    input folder, or a record's id), the article's file (a .jsonl file: all its
+    input folder, or a record's id), the article's file (a .jsonl file or a mailbox: all its
     records), or its content hash (6 or more hex digits).  Sites, claims and places only those articles gave go; the
     outputs already in OUTDIR are rendered again.  Running over a folder that
     still holds the file adds it again.
@@ -36,7 +36,7 @@ def forget(articles: tuple[str, ...], outdir: Path, store: Path | None, wait: fl
         shas: list[str] = []
         for ref in articles:
             hits = st.find(ref)
-            if len(hits) != 1:  # a file read: its article, or every record of a .jsonl
+            if len(hits) != 1:  # a file read: its article, or every record of a .jsonl or .mbox
                 by_file = st.find_file(file_key(ref))
                 if not by_file:
                     what = "no stored article matches" if not hits else f"{len(hits)} stored articles match"

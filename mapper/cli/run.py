@@ -90,7 +90,8 @@ def run(
 
     INPUT is a file or a folder (read recursively): .txt and .md as text,
     .html/.htm through an article extractor, .pdf, .docx and .eml (a saved e-mail), .jsonl as one
-    article per record ({"id", "text", ...}, as `mapper extract` reads it); or
+    article per record ({"id", "text", ...}, as `mapper extract` reads it), .mbox as one article
+    per message; or
     the URL of a page (fetched once, then read from a cache).  Bad files are
     reported one line each and skipped; the run goes on.  New articles are added
     to the store; the outputs cover every article in it.  Without INPUT, the

@@ -72,7 +72,7 @@ class Ingested:
 def file_key(path: str | os.PathLike[str], record: str | None = None) -> bytes:
     """How the store names a file: its absolute real path, as bytes (any file name fits).
 
-    A record of a .jsonl file is named by the file's key, a NUL byte (which no path
+    A record of a .jsonl file (or a message of a mailbox) is named by the file's key, a NUL byte (which no path
     holds) and the record's id, each with the size and mtime of its whole file: an
     unchanged .jsonl is skipped unread, a changed one is read and only its new or
     changed records are analysed.
