@@ -36,6 +36,13 @@ def test_a_pdf_report_is_read_with_its_title_date_and_sentences_whole(tmp_path: 
     assert "afternoon.\n\nA second strike" in art.clean
 
 
+def _clean_page(tmp_path: Path, lines: list[str]) -> str:
+    """The clean text of a one-page PDF of ``lines``."""
+    pdf = tmp_path / "page.pdf"
+    pdf.write_bytes(make_pdf([lines]))
+    return read_article(Source(pdf, pdf.name)).clean
+
+
 def test_a_pdf_page_keeps_its_paragraphs_apart_without_a_blank_line_between(tmp_path: Path) -> None:
     page = [
         "Warplanes struck a fuel depot outside Akashat early on Friday, killing 16",
@@ -43,9 +50,7 @@ def test_a_pdf_page_keeps_its_paragraphs_apart_without_a_blank_line_between(tmp_
         "Rescue teams reached the site by noon and searched the rubble through the",
         "afternoon, officials said.",
     ]
-    pdf = tmp_path / "two.pdf"
-    pdf.write_bytes(make_pdf([page]))
-    clean = read_article(Source(pdf, pdf.name)).clean
+    clean = _clean_page(tmp_path, page)
     # (each paragraph's short last line ends it, not only the first one's)
     assert clean.splitlines() == [
         "Warplanes struck a fuel depot outside Akashat early on Friday, killing 16 people, according to the"
@@ -210,9 +215,7 @@ def test_a_word_the_typesetter_hyphenated_is_whole_again(tmp_path: Path) -> None
         "aircraft guns were damaged, and the regional governor's office said the bomb-",
         "ing went on into the night.",
     ]
-    pdf = tmp_path / "hyphens.pdf"
-    pdf.write_bytes(make_pdf([page]))
-    clean = read_article(Source(pdf, pdf.name)).clean
+    clean = _clean_page(tmp_path, page)
     assert "the depot in Kramatorsk set fuel tanks alight" in clean  # written whole on the page
     assert "two anti-aircraft guns" in clean  # never written whole: the hyphen may be the word's
     assert "said the bomb-ing went on" in clean  # "bombing" is nowhere else: kept as printed
