@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 
-from .text import line_joins, line_width
+from .text import DocumentWords, line_joins, line_width
 
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
@@ -99,7 +99,7 @@ def read_pdf(data: bytes) -> tuple[str, dict[str, str | None]]:
                 except (NotImplementedError, PyPdfError, DependencyError) as exc:
                     raise DocumentError(f"encrypted PDF that cannot be opened here ({exc}); skipped") from None
             raw = [page.extract_text() or "" for page in reader.pages]
-            whole = _Words("\n".join(raw))
+            whole = DocumentWords("\n".join(raw))
             pages = [_reflow(page, whole) for page in raw]
             meta = reader.metadata
         except DocumentError:
@@ -194,30 +194,10 @@ def _unflowed(text: str, *, delsp: bool) -> str:
     return "\n".join(out)
 
 
-_WORD = re.compile(r"\w+")
-
-
-class _Words:
-    """What a document writes: its words (lower case) and its text, to tell a word a typesetter
-    hyphenated at a line's end ("Kram-" / "atorsk") from one written with a hyphen ("anti-aircraft")."""
-
-    def __init__(self, text: str):
-        self.text = text.lower()
-        self.words = set(_WORD.findall(self.text))
-
-    def hyphenated_at_break(self, line: str, row: str) -> bool:
-        """Whether the word ``line`` breaks at its hyphen and ``row`` goes on with is written whole
-        elsewhere in the document, and nowhere with its hyphen."""
-        head, tail = _WORD.findall(line[-64:])[-1].lower(), _WORD.match(row)  # (a line ends with the head)
-        if tail is None or not row[0].islower():
-            return False
-        return head + tail.group() in self.words and f"{head}-{tail.group()}" not in self.text
-
-
-def _reflow(page: str, document: _Words | None = None) -> str:
+def _reflow(page: str, document: DocumentWords | None = None) -> str:
     """Join the lines a page broke inside a paragraph (``mapper.text.line_joins``).  A word broken
     at its hyphen is joined whole, without the hyphen when the typesetter put it there
-    (``_Words.hyphenated_at_break``: the ``document`` writes the word whole)."""
+    (``DocumentWords.hyphenated_at_break``: the ``document`` writes the word whole)."""
     rows = [ln.strip() for ln in page.splitlines()]
     out: list[str] = []
     for row, join in zip(rows, line_joins(rows, line_width(rows)), strict=True):

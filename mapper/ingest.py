@@ -31,7 +31,7 @@ from .documents import DOCX_SUFFIXES, EMAIL_SUFFIXES, PDF_SUFFIXES, kind_of
 from .language import ENGLISH
 from .language import detect as detect_language
 from .models import Article, Offsets, Problem
-from .text import broken_at_hyphen, ends_sentence, line_joins, line_width, lower_finds_ignorecase
+from .text import DocumentWords, broken_at_hyphen, ends_sentence, line_joins, line_width, lower_finds_ignorecase
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -488,6 +488,8 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
     links = False  # under the heading of a list of links to other stories
     raw_lines = text.splitlines(keepends=True)
     joins = wrapped_joins(raw_lines)
+    # (a word a typesetter hyphenated at a line's end loses the hyphen, as on a PDF's page)
+    words = DocumentWords(text) if "" in joins else None
     for k, raw_line in enumerate(raw_lines):
         start = pos
         pos += len(raw_line)
@@ -510,6 +512,10 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
                 # keep paragraph structure: one newline, or two after blank/dropped lines; a line a
                 # hard-wrapped text broke goes on after a space (the line break's), or none
                 join = joins[k] if not blank_run else None
+                typeset = join == "" and words is not None and out[-1].endswith("-")
+                if typeset and words is not None and words.hyphenated_at_break(raw_lines[k - 1].strip(), body.strip()):
+                    out[-1] = out[-1][:-1]
+                    offsets.drop_last()
                 sep = join if join is not None else "\n\n" if blank_run else "\n"
                 out.append(sep)
                 for _ in sep:

@@ -105,6 +105,13 @@ class Offsets:
             self.origins.append(first)
         self.length = n + count
 
+    def drop_last(self) -> None:
+        """Take back the last character appended."""
+        self.length -= 1
+        if self.starts and self.starts[-1] >= self.length:
+            self.starts.pop()
+            self.origins.pop()
+
     def runs(self) -> list[list[int]]:
         """``[[clean index, original index], ...]`` where each run starts."""
         return [[s, o] for s, o in zip(self.starts, self.origins, strict=True)]

@@ -242,6 +242,26 @@ def broken_at_hyphen(prev: str, row: str) -> bool:
     return len(prev) > 1 and prev[-1] == "-" and prev[-2].isalpha() and row[:1].isalpha()
 
 
+_WORD_CHARS = re.compile(r"\w+")
+
+
+class DocumentWords:
+    """What a document writes: its words (lower case) and its text, to tell a word a typesetter
+    hyphenated at a line's end ("Kram-" / "atorsk") from one written with a hyphen ("anti-aircraft")."""
+
+    def __init__(self, text: str):
+        self.text = text.lower()
+        self.words = set(_WORD_CHARS.findall(self.text))
+
+    def hyphenated_at_break(self, line: str, row: str) -> bool:
+        """Whether the word ``line`` breaks at its hyphen and ``row`` goes on with is written whole
+        elsewhere in the document, and nowhere with its hyphen."""
+        head, tail = _WORD_CHARS.findall(line[-64:])[-1].lower(), _WORD_CHARS.match(row)  # (a line ends with the head)
+        if tail is None or not row[0].islower():
+            return False
+        return head + tail.group() in self.words and f"{head}-{tail.group()}" not in self.text
+
+
 def line_joins(rows: list[str], width: int) -> list[str | None]:
     """For each of ``rows`` (the stripped lines of a text broken at ``width`` characters: a PDF's
     page, a hard-wrapped e-mail), what joins it to the row before when both are of one paragraph:

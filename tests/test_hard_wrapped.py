@@ -51,6 +51,23 @@ def test_a_word_broken_at_its_hyphen_is_whole_again() -> None:
     assert all(text[offsets[i]] == ch or (ch == " " and text[offsets[i]] == "\n") for i, ch in enumerate(clean))
 
 
+def test_a_word_a_typesetter_hyphenated_loses_the_hyphen_when_the_text_writes_it_whole() -> None:
+    # (the text of a typeset report saved by a PDF tool: words hyphenated at the lines' ends)
+    text = (
+        "Rockets struck the railway station in Akashat on Monday, officials said, and a\n"
+        "second salvo hit a depot on the edge of the town. The strike on the depot in Aka-\n"
+        "shat set fuel tanks alight; the air-defence crews said that two of the anti-\n"
+        "aircraft guns were damaged, and the regional governor's office said the bomb-\n"
+        "ing went on into the night, and that the shelling of the town had not stopped.\n"
+    )
+    clean, offsets = clean_text(text)
+    assert "the depot in Akashat set fuel tanks alight" in clean
+    assert "two of the anti-aircraft guns" in clean and "said the bomb-ing went on" in clean
+    assert roles(text).get("Akashat") == "struck"
+    assert len(offsets) == len(clean) + 1
+    assert all(text[offsets[i]] == ch or (ch == " " and text[offsets[i]] == "\n") for i, ch in enumerate(clean))
+
+
 @pytest.mark.parametrize(
     ("wrapped", "joined"),
     [
