@@ -901,10 +901,14 @@ def _mbox_records(src: Source, st: os.stat_result | None) -> Iterator[Read | Pro
         rid = rid if rid not in seen else f"{rid}#{n}"  # (a message saved twice keeps one id each)
         seen.add(rid)
         try:
-            text, meta = read_email(data, name)
-            article = _article(rid, name, hashlib.sha256(data).hexdigest(), text, meta)
+            with Budget().timed("reading it"):  # (read here, not in a worker: an HTML body may be slow)
+                text, meta = read_email(data, name)
+                article = _article(rid, name, hashlib.sha256(data).hexdigest(), text, meta)
         except IngestError as exc:
             yield Problem(name, f"message {n}: {exc.message}")
+            continue
+        except OverBudget as exc:
+            yield Problem(name, f"message {n}: {exc}")
             continue
         notes = [Problem(name, f"message {n}: {note}", skipped=False) for note in article.notes]
         yield Read(src, st, article, notes, record=rid)

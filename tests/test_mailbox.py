@@ -9,6 +9,8 @@ import os
 from email.message import EmailMessage
 from pathlib import Path
 
+import pytest
+
 from .helpers.cli import invoke_strict as _run
 from .test_documents import _email
 
@@ -98,3 +100,26 @@ def test_a_mailbox_is_read_again_only_for_its_new_messages(tmp_path: Path, analy
     code, stdout, _ = _run("forget", str(box), "-o", str(out))
     assert code == 0 and "forgot 2 article(s)" in stdout
     assert _struck(out) == {}
+
+
+def test_a_message_too_slow_to_read_is_its_own_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mapper.ingest
+    from mapper.budget import Budget
+
+    real = mapper.ingest.read_email
+
+    def slow_on_the_bridge(data: bytes, path: str) -> tuple[str, dict[str, str | None]]:
+        while b"Bridge" in data:  # spins until the budget stops it
+            pass
+        return real(data, path)
+
+    monkeypatch.setattr(mapper.ingest, "read_email", slow_on_the_bridge)
+    monkeypatch.setattr(mapper.ingest, "Budget", lambda: Budget(max_seconds=0.3))
+    mail = tmp_path / "mail"
+    mail.mkdir()
+    _mailbox(mail / "alerts.mbox", [_email(BRIDGE, subtype="html", Subject="Bridge hit"), MARKET])
+    out = tmp_path / "out"
+    code, _, stderr = _run("run", str(mail), "-o", str(out), "--offline", "--no-map")
+    assert code == 0, stderr
+    assert "alerts.mbox: message 1: reading it took over 0.3 s of processor time; skipped" in stderr
+    assert set(_struck(out)) == {"Akashat"}  # the next message is read all the same
