@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .corrections import apply as apply_corrections
 from .models import ArticleResult, Problem, RunResult
-from .sites import assemble, lean_result
+from .sites import assemble, kept_mentions, lean_result
 from .store import Pending, Store
 
 if TYPE_CHECKING:
@@ -43,7 +43,9 @@ def build(
     # order (SQLite orders the ids by their UTF-8 bytes, which is the order of their characters)
     fresh = sorted((lean_result(r) for r in pending.results), key=_article_id)
     with store.snapshot():
-        stored = (lean_result(r) for r in store.results(quoting=True) if r.article.sha256 not in drop)
+        stored = (
+            lean_result(r) for r in store.results(quoting=True, keep=kept_mentions) if r.article.sha256 not in drop
+        )
         result = assemble(
             heapq.merge(stored, fresh, key=_article_id),
             store.stored_problems() if problems is None else problems,

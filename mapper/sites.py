@@ -367,6 +367,25 @@ def assemble(results: Iterable[ArticleResult], problems: list[Problem], *, in_or
     )
 
 
+MentionKey = tuple[str | None, str, str, bool]  # a mention's place id, name as written, role, literal
+
+
+def kept_mentions(mentions: Iterable[MentionKey]) -> list[int]:
+    """Which of an article's mentions the sites read (their indices): the struck ones, and of
+    the literal mentions of a place the first under each name (``lean_result``; the store
+    reads no other when it rebuilds the sites)."""
+    out: list[int] = []
+    named: set[tuple[str, str]] = set()  # (place id, name as written) of the literal mentions kept
+    for i, (place, surface, role, literal) in enumerate(mentions):
+        if place is None:
+            continue
+        if role == "struck" or (literal and (place, surface) not in named):
+            out.append(i)
+        if literal:
+            named.add((place, surface))
+    return out
+
+
 def lean_result(result: ArticleResult) -> ArticleResult:
     """The same result with what ``assemble`` needs of it: the article's metadata and the
     quoted evidence sentences (not its texts), the claims, and of the mentions those the
@@ -374,15 +393,8 @@ def lean_result(result: ArticleResult) -> ArticleResult:
     each name.  The sites and outputs are the same as from the full result.
     """
     a = result.article
-    mentions: list[Mention] = []
-    named: set[tuple[str, str]] = set()  # (place id, name as written) of the literal mentions kept
-    for m in result.mentions:
-        if m.place is None:
-            continue
-        if m.role == "struck" or (m.literal and (m.place.id, m.surface) not in named):
-            mentions.append(m)
-        if m.literal:
-            named.add((m.place.id, m.surface))
+    keys = ((m.place.id if m.place is not None else None, m.surface, m.role, m.literal) for m in result.mentions)
+    mentions = [result.mentions[i] for i in kept_mentions(keys)]
     spans = {m.evidence for m in mentions if m.evidence is not None} | {m.trigger for m in mentions if m.trigger}
     article = a.without_texts()
     quotes = {span: result.quote(span) for span in spans}

@@ -31,9 +31,9 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from .. import __version__
 from ..models import Article, ArticleResult, Offsets, Place, Problem
@@ -84,6 +84,10 @@ class _Rows:
             out.append(self._head[1:])
             self._head = next(self._rows, None)
         return out
+
+
+# which of an article's mentions to read, given each one's (place id, name as written, role, literal)
+Keep: TypeAlias = Callable[[list[tuple[str | None, str, str, bool]]], Sequence[int]]
 
 
 # what decoding a damaged row raises: a bad zlib blob, bad JSON or UTF-8, a value of the wrong shape
@@ -488,7 +492,12 @@ class Store:
         return list(self.results(shas, with_text=with_text))
 
     def results(
-        self, shas: Iterable[str] | None = None, *, with_text: bool = False, quoting: bool = False
+        self,
+        shas: Iterable[str] | None = None,
+        *,
+        with_text: bool = False,
+        quoting: bool = False,
+        keep: Keep | None = None,
     ) -> Iterator[ArticleResult]:
         """The stored analyses (all of them, sorted by article id, or those of ``shas``), one at a time.
 
@@ -497,6 +506,9 @@ class Store:
         ``quoting``: an article's cleaned text and offset map are decoded only when one
         of its mentions has evidence to quote (all the sites stage reads of them), so
         rebuilding the sites of 100,000 stored articles holds almost none of their texts.
+        ``keep``: which of an article's mentions to read, given each one's place id (None
+        when it has none, or its place is damaged), name as written, role and literal; the
+        others are not decoded (``sites.kept_mentions``: the sites read few of them).
         """
         con = self.con
         cols = (
@@ -528,6 +540,7 @@ class Store:
                     places,
                     with_text=with_text,
                     quoting=quoting,
+                    keep=keep,
                     mention_rows=mentions.of(row[0]) if mentions is not None else None,
                     claim_rows=claims.of(row[0]) if claims is not None else None,
                 )
@@ -567,6 +580,7 @@ class Store:
         *,
         with_text: bool,
         quoting: bool,
+        keep: Keep | None = None,
         mention_rows: Iterable[Sequence[Any]] | None = None,
         claim_rows: Iterable[Sequence[Any]] | None = None,
     ) -> ArticleResult:
@@ -579,6 +593,10 @@ class Store:
             mention_rows = con.execute(f"SELECT {MENTION_COLUMNS} FROM mentions WHERE sha256 = ? ORDER BY seq", (sha,))
         if claim_rows is None:
             claim_rows = con.execute(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE sha256 = ? ORDER BY seq", (sha,))
+        if keep is not None:
+            rows = list(mention_rows)
+            keys = [(r[6] if r[6] in places else None, r[4], r[9], bool(r[7])) for r in rows]
+            mention_rows = [rows[i] for i in keep(keys)]
         mentions = [mention_from_row(aid, m, known) for m in mention_rows]
         claims = [claim_from_row(aid, c) for c in claim_rows]
         texts = not quoting or any(m.evidence is not None for m in mentions)

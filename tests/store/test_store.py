@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mapper.sites import kept_mentions, lean_result
 from mapper.store import SCHEMA_VERSION, Store
 from mapper.store.codec import pack_offsets, unpack_offsets
 
@@ -774,6 +775,7 @@ def test_one_pass_over_every_stored_analysis_reads_each_as_it_reads_it_alone(see
     with Store.open(out / "mapper.sqlite") as store, store.snapshot():
         every = list(store.results())
         alone = store.load_results([r.article.sha256 for r in every])
+        read_lean = list(store.results(keep=kept_mentions))  # (as the sites' rebuild reads them)
     ids = [r.article.id for r in every]
     assert ids == sorted(ids) and len(ids) == 7
     for a, b in zip(every, alone, strict=True):
@@ -781,6 +783,10 @@ def test_one_pass_over_every_stored_analysis_reads_each_as_it_reads_it_alone(see
     assert not every[0].mentions and not every[0].claims  # the calm one, first in id order
     assert every[-1].mentions and not every[-1].claims  # the rally, last
     assert sum(len(r.claims) for r in every) > 0
+    # the mentions the sites read, and only those, are decoded when the rebuild says which
+    assert [lean_result(r).mentions for r in read_lean] == [lean_result(r).mentions for r in every]
+    assert [r.mentions for r in read_lean] == [lean_result(r).mentions for r in every]
+    assert sum(len(r.mentions) for r in read_lean) < sum(len(r.mentions) for r in every)
 
 
 def test_a_run_reads_files_as_it_finds_them_and_stores_small_batches(
