@@ -383,6 +383,20 @@ def test_article_links_are_relative_to_the_map(tmp_path: Path) -> None:
     assert (out.parent / "../in/a b#1.txt").exists()
 
 
+def test_an_article_of_many_sites_is_linked_once_a_map(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mapper.export.html.map as html_map
+
+    article = tmp_path / "in" / "a.txt"
+    fc = sample_fc(str(article))  # (one article, the source of several sites)
+    worked_out: list[str] = []
+    real = html_map._href
+    monkeypatch.setattr(html_map, "_href", lambda path, base: worked_out.append(path) or real(path, base))
+    sites = build_sites(fc, tmp_path / "out")[0]
+    linked = [so["href"] for s in sites for so in s.get("so", [])]
+    assert linked.count("../in/a.txt") > 1  # the same link on several sites,
+    assert worked_out.count(str(article)) == 1  # worked out once
+
+
 def test_features_without_a_point_are_skipped() -> None:
     fc = sample_fc()
     fc["features"].append({"type": "Feature", "geometry": None, "properties": {"name": "x"}})

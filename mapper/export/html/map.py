@@ -24,7 +24,7 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -183,6 +183,21 @@ def _href(path: Any, base_dir: Path) -> str | None:
         return target.as_uri()
 
 
+class _Links:
+    """The links of one map to local article files (``_href``), each worked out once: an
+    article is a source of several sites, and a relative path costs system calls."""
+
+    def __init__(self, base_dir: Path):
+        self.base_dir = base_dir
+        self._done: dict[str | None, str | None] = {}
+
+    def __call__(self, path: Any) -> str | None:
+        key = path if isinstance(path, str) else None
+        if key not in self._done:
+            self._done[key] = _href(key, self.base_dir)
+        return self._done[key]
+
+
 def _resolved_by(value: Any) -> str:
     v = _text(value)
     if v == "gazetteer":
@@ -207,9 +222,10 @@ def _site_view(
     lat: float,
     lon: float,
     names: Mapping[str, str],
-    base_dir: Path,
+    links: Callable[[Any], str | None],
 ) -> dict[str, Any]:
-    """What the page's script needs to draw one site: plain strings, pre-formatted."""
+    """What the page's script needs to draw one site: plain strings, pre-formatted (``links``:
+    the link to an article's file, ``_Links``)."""
     name = _text(props.get("name")) or site_id
     struck = props.get("role") == "struck"
     variants = [v for v in dict.fromkeys(_texts(props.get("names_seen"))) if v != name]
@@ -241,7 +257,7 @@ def _site_view(
             "ou": _text(s.get("outlet")) or None,
             "ti": _text(s.get("title")) or None,
             "da": _text(s.get("date")) or None,
-            "href": _href(s.get("path"), base_dir),
+            "href": links(s.get("path")),
             "ev": [],
         }
     for article in _texts(props.get("articles")):
@@ -317,6 +333,7 @@ def build_sites(fc: Mapping[str, Any], base_dir: Path) -> tuple[list[dict[str, A
             names[sid] = _text(props.get("name")) or sid
     sites = []
     skipped = 0
+    links = _Links(base_dir)
     for i, f in enumerate(features):
         props = f.get("properties")
         where = _coords(f)
@@ -324,7 +341,7 @@ def build_sites(fc: Mapping[str, Any], base_dir: Path) -> tuple[list[dict[str, A
             skipped += 1
             continue
         sid = _text(props.get("site_id") or f.get("id")) or f"site-{i}"
-        sites.append(_site_view(props, sid, where[0], where[1], names, base_dir))
+        sites.append(_site_view(props, sid, where[0], where[1], names, links))
     return sites, skipped
 
 
