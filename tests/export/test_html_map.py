@@ -397,6 +397,21 @@ def test_an_article_of_many_sites_is_linked_once_a_map(tmp_path: Path, monkeypat
     assert worked_out.count(str(article)) == 1  # worked out once
 
 
+def test_article_text_that_looks_like_a_template_is_shown_as_written() -> None:
+    # the page is put together with Jinja: article text must never be read as a template
+    tricky = "said {{ 7*7 }} and {{ cycler.__init__.__globals__.os.getcwd() }} {% if true %}x{% endif %} {# open"
+    fc = sample_fc()
+    props = fc["features"][0]["properties"]
+    props["evidence"][0]["quote"] = tricky
+    props["name"] = "Akashat {{ 6*7 }}"
+    page = render_map(fc, title="Strikes {% raw %}")
+    sites = {s["id"]: s for s in _data(page)["sites"]}
+    shown = sites[fc["features"][0]["id"]]
+    assert shown["so"][0]["ev"][0]["q"] == tricky and shown["n"] == "Akashat {{ 6*7 }}"
+    assert "said 49" not in page and "Akashat 42" not in page  # (nothing was worked out)
+    assert "Strikes {% raw %}" in page
+
+
 def test_features_without_a_point_are_skipped() -> None:
     fc = sample_fc()
     fc["features"].append({"type": "Feature", "geometry": None, "properties": {"name": "x"}})

@@ -572,6 +572,18 @@ def render_map(
 
     from . import borders as natural_earth
 
+    class Html(Element):
+        """HTML put into the page as it is.  A branca ``Element(text)`` reads its text as a
+        Jinja template, and the page's data holds article text: "{{ ... }}" in an article would
+        be run, and "{#" would stop the map."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+        def render(self, **kwargs: Any) -> str:
+            return self.text
+
     here = Path(os.path.abspath(base_dir if base_dir is not None else os.getcwd()))
     sites, skipped = build_sites(fc, here)
     layers, dates = _assign_events(sites)
@@ -607,7 +619,7 @@ def render_map(
     except (ImportError, OSError, RuntimeError) as exc:  # pragma: no cover - broken install
         warnings.warn(f"offline borders unavailable: {exc}", stacklevel=2)
     else:
-        figure.html.add_child(Element(_data_block("sm-borders", packed)), name="sm_borders")
+        figure.html.add_child(Html(_data_block("sm-borders", packed)), name="sm_borders")
 
         class Borders(Layer):
             _template = Template(
@@ -646,12 +658,12 @@ def render_map(
         lons = [p[1] for p in points]
         bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
 
-    figure.html.add_child(Element(_info_html(title, run_info, sites, layers, dates, skipped)))
-    figure.html.add_child(Element(_legend_html()))
+    figure.html.add_child(Html(_info_html(title, run_info, sites, layers, dates, skipped)))
+    figure.html.add_child(Html(_legend_html()))
     view = {"buckets": [size for _label, size in BUCKETS], "sites": sites, "dates": dates, "types": types}
-    figure.html.add_child(Element(_data_block("sm-data", view)), name="sm_data")
+    figure.html.add_child(Html(_data_block("sm-data", view)), name="sm_data")
     if labels:
-        figure.html.add_child(Element(_data_block("sm-labels", labels)), name="sm_labels")
+        figure.html.add_child(Html(_data_block("sm-labels", labels)), name="sm_labels")
 
     class StrikeLayer(MacroElement):
         _template = Template(
@@ -692,7 +704,7 @@ def render_map(
     js = [_inline_js(*_INLINE_JS[n]) for n in _INLINE_JS if n in wanted]
     head = "".join(f"<style>{c}</style>\n" for c in [*css, _asset("map.css")])
     head += "".join(f"<script>{j}</script>\n" for j in [*js, _asset("map.js")])
-    figure.header.add_child(Element(head), name="sm_assets")
+    figure.header.add_child(Html(head.removesuffix("\n")), name="sm_assets")  # (as the page always was)
 
     _number_elements(figure)
     page: str = figure.render()
