@@ -117,12 +117,16 @@ def read_pdf(data: bytes) -> tuple[str, dict[str, str | None]]:
     return text, {"title": title, "date": date}
 
 
+MAX_UNPACKED = 100 * 2**20  # bytes a .docx may unpack to (a long report's is a few MB)
+
+
 def read_docx(data: bytes) -> tuple[str, dict[str, str | None]]:
     """The text of a Word (.docx) file, a paragraph a line, and its title and date."""
     try:
         import docx
     except ImportError as exc:  # pragma: no cover - a broken install
         raise DocumentError(f"cannot read .docx: python-docx fails to load: {exc}") from None
+    _check_unpacked(data)
     try:
         doc = docx.Document(io.BytesIO(data))
         paragraphs = [p.text for p in doc.paragraphs]
@@ -133,6 +137,24 @@ def read_docx(data: bytes) -> tuple[str, dict[str, str | None]]:
         raise DocumentError(f"broken .docx: {type(exc).__name__}: {exc}".splitlines()[0][:200]) from None
     date = created.date().isoformat() if isinstance(created, datetime) else None
     return "\n".join(paragraphs), {"title": title, "date": date}
+
+
+def _check_unpacked(data: bytes) -> None:
+    """Refuse a zip (a .docx) that unpacks to more than ``MAX_UNPACKED`` bytes: a few MB can
+    hold gigabytes of XML, which would fill the memory long before any time limit stops the
+    reading.  The sizes are those its directory declares, which reading never exceeds."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            unpacked = sum(info.file_size for info in z.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise DocumentError(f"broken .docx: {type(exc).__name__}: {exc}".splitlines()[0][:200]) from None
+    if unpacked > MAX_UNPACKED:
+        raise DocumentError(
+            f"too large once unpacked: {unpacked // 2**20} MB, over the {MAX_UNPACKED // 2**20} MB limit"
+            " for one document (a zip bomb?); skipped"
+        )
 
 
 # what a forwarded or answered message's subject opens with

@@ -72,6 +72,25 @@ def test_a_docx_is_read_a_paragraph_a_line(tmp_path: Path) -> None:
     assert art.clean.splitlines()[1].startswith("Warplanes struck a fuel depot")
 
 
+def test_a_docx_that_unpacks_to_too_much_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docx = pytest.importorskip("docx")
+    import mapper.documents
+
+    d = docx.Document()
+    for _ in range(300):  # (deflated, a paragraph said 300 times takes next to nothing)
+        d.add_paragraph("Warplanes struck a fuel depot outside Akashat on Friday, killing 16 people.")
+    path = tmp_path / "long.docx"
+    d.save(str(path))
+    assert path.stat().st_size < 50_000
+    monkeypatch.setattr(mapper.documents, "MAX_UNPACKED", 50_000)
+    monkeypatch.setattr(docx, "Document", lambda *a: pytest.fail("the .docx was opened"))
+    with pytest.raises(IngestError) as err:
+        read_article(Source(path, path.name))
+    assert "too large once unpacked" in err.value.message and "limit for one document" in err.value.message
+
+
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
