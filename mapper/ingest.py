@@ -512,9 +512,13 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
                 # keep paragraph structure: one newline, or two after blank/dropped lines; a line a
                 # hard-wrapped text broke goes on after a space (the line break's), or none
                 join = joins[k] if not blank_run else None
-                typeset = join == "" and words is not None and out[-1].endswith("-")
-                if typeset and words is not None and words.hyphenated_at_break(raw_lines[k - 1].strip(), body.strip()):
-                    out[-1] = out[-1][:-1]
+                if (
+                    join == ""
+                    and words is not None
+                    and out[-1].endswith("-")
+                    and words.hyphenated_at_break(raw_lines[k - 1].strip(), body.strip())
+                ):
+                    out[-1] = out[-1][:-1]  # (a typesetter's hyphen)
                     offsets.drop_last()
                 sep = join if join is not None else "\n\n" if blank_run else "\n"
                 out.append(sep)
@@ -875,44 +879,40 @@ def _mbox_records(src: Source, st: os.stat_result | None) -> Iterator[Read | Pro
     (else ``<file name>:<number>``), whose path is the file's and whose content hash is its bytes'."""
     import mailbox
 
-    path = src.path
-    name = display_path(path)
+    name = display_path(src.path)
     try:
-        box = mailbox.mbox(path, create=False)
+        box = mailbox.mbox(src.path, create=False)
         keys = box.keys()
     except (OSError, mailbox.Error) as exc:
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         yield Read(src, st, None, [Problem(name, f"cannot read: {why}")])
         return
-    if not keys:
+    try:
+        if not keys:
+            empty = st is not None and st.st_size == 0
+            what = "an empty mailbox" if empty else "no e-mail in this mailbox (an mbox opens each with a 'From ' line)"
+            yield Read(src, st, None, [Problem(name, f"{what}; skipped")])
+        seen: set[str] = set()
+        for n, key in enumerate(keys, 1):
+            try:
+                data = box.get_bytes(key)
+            except (OSError, KeyError, mailbox.Error) as exc:
+                yield Problem(name, f"message {n}: cannot read: {exc}".splitlines()[0])
+                continue
+            rid = _message_id(data) or f"{src.path.name}:{n}"
+            rid = rid if rid not in seen else f"{rid}#{n}"  # (a message saved twice keeps one id each)
+            seen.add(rid)
+            try:
+                with Budget().timed("reading it"):  # (read here, not in a worker: an HTML body may be slow)
+                    text, meta = read_email(data, name)
+                    article = _article(rid, name, hashlib.sha256(data).hexdigest(), text, meta)
+            except (IngestError, OverBudget) as exc:
+                yield Problem(name, f"message {n}: {exc.message if isinstance(exc, IngestError) else exc}")
+                continue
+            notes = [Problem(name, f"message {n}: {note}", skipped=False) for note in article.notes]
+            yield Read(src, st, article, notes, record=rid)
+    finally:
         box.close()
-        empty = st is not None and st.st_size == 0
-        what = "an empty mailbox" if empty else "no e-mail in this mailbox (an mbox opens each with a 'From ' line)"
-        yield Read(src, st, None, [Problem(name, f"{what}; skipped")])
-        return
-    seen: set[str] = set()
-    for n, key in enumerate(keys, 1):
-        try:
-            data = box.get_bytes(key)
-        except (OSError, KeyError, mailbox.Error) as exc:
-            yield Problem(name, f"message {n}: cannot read: {exc}".splitlines()[0])
-            continue
-        rid = _message_id(data) or f"{path.name}:{n}"
-        rid = rid if rid not in seen else f"{rid}#{n}"  # (a message saved twice keeps one id each)
-        seen.add(rid)
-        try:
-            with Budget().timed("reading it"):  # (read here, not in a worker: an HTML body may be slow)
-                text, meta = read_email(data, name)
-                article = _article(rid, name, hashlib.sha256(data).hexdigest(), text, meta)
-        except IngestError as exc:
-            yield Problem(name, f"message {n}: {exc.message}")
-            continue
-        except OverBudget as exc:
-            yield Problem(name, f"message {n}: {exc}")
-            continue
-        notes = [Problem(name, f"message {n}: {note}", skipped=False) for note in article.notes]
-        yield Read(src, st, article, notes, record=rid)
-    box.close()
 
 
 def _message_id(data: bytes) -> str | None:
