@@ -388,9 +388,9 @@ def test_an_article_of_many_sites_is_linked_once_a_map(tmp_path: Path, monkeypat
 
     article = tmp_path / "in" / "a.txt"
     fc = sample_fc(str(article))  # (one article, the source of several sites)
-    worked_out: list[str] = []
-    real = html_map._href
-    monkeypatch.setattr(html_map, "_href", lambda path, base: worked_out.append(path) or real(path, base))
+    worked_out: list[str | None] = []
+    real = html_map._Links._link
+    monkeypatch.setattr(html_map._Links, "_link", lambda self, path: worked_out.append(path) or real(self, path))
     sites = build_sites(fc, tmp_path / "out")[0]
     linked = [so["href"] for s in sites for so in s.get("so", [])]
     assert linked.count("../in/a.txt") > 1  # the same link on several sites,

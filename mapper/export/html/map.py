@@ -172,30 +172,36 @@ def _coords(feature: Mapping[str, Any]) -> tuple[float, float] | None:
     return lat, lon
 
 
-def _href(path: Any, base_dir: Path) -> str | None:
-    """A link to a local article file, relative to the map's folder when possible."""
-    if not isinstance(path, str) or not path:
-        return None
-    target = Path(os.path.abspath(path))
-    try:
-        return quote(Path(os.path.relpath(target, base_dir)).as_posix(), safe="/")
-    except ValueError:  # another drive on Windows
-        return target.as_uri()
-
-
 class _Links:
-    """The links of one map to local article files (``_href``), each worked out once: an
-    article is a source of several sites, and a relative path costs system calls."""
+    """The links of one map to local article files, relative to the map's folder when possible:
+    each worked out once (an article is a source of several sites), and the way from the map's
+    folder to each folder of articles once (the articles of a run share a few folders)."""
 
     def __init__(self, base_dir: Path):
         self.base_dir = base_dir
         self._done: dict[str | None, str | None] = {}
+        self._folders: dict[str, str | None] = {}  # folder -> its path from base_dir (None: none)
 
     def __call__(self, path: Any) -> str | None:
-        key = path if isinstance(path, str) else None
+        key = path if isinstance(path, str) and path else None
         if key not in self._done:
-            self._done[key] = _href(key, self.base_dir)
+            self._done[key] = self._link(key)
         return self._done[key]
+
+    def _link(self, path: str | None) -> str | None:
+        if path is None:
+            return None
+        target = os.path.abspath(path)
+        folder, name = os.path.split(target)
+        if folder not in self._folders:
+            try:
+                self._folders[folder] = Path(os.path.relpath(folder, self.base_dir)).as_posix()
+            except ValueError:  # another drive on Windows
+                self._folders[folder] = None
+        way = self._folders[folder]
+        if way is None:
+            return Path(target).as_uri()
+        return quote(name if way == "." else f"{way}/{name}", safe="/")
 
 
 def _resolved_by(value: Any) -> str:
