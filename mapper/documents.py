@@ -161,7 +161,7 @@ def _check_unpacked(data: bytes) -> None:
 _REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|aw|wg|tr)\s*:\s*)+", re.IGNORECASE)
 
 
-def read_email(data: bytes) -> tuple[str, bool, dict[str, str | None]]:
+def parse_email(data: bytes) -> tuple[str, bool, dict[str, str | None]]:
     """The body of a saved e-mail, whether it is HTML, and its title (the subject, without "Fwd:"
     or "Re:") and date (of the Date header); ``DocumentError`` when it has no text body."""
     import email
@@ -242,7 +242,7 @@ __all__ = [
     "PDF_SUFFIXES",
     "DocumentError",
     "kind_of",
+    "parse_email",
     "read_docx",
-    "read_email",
     "read_pdf",
 ]

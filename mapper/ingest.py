@@ -640,8 +640,7 @@ def read_document(data: bytes, path: str, suffix: str) -> tuple[str, dict[str, s
 def read_email(data: bytes, path: str) -> tuple[str, dict[str, str | None]]:
     """The text, title and date of a saved e-mail (``mapper.documents``): its plain-text body,
     or its HTML body through the article extractor (whose title and date the headers' win over)."""
-    from .documents import DocumentError
-    from .documents import read_email as parse_email
+    from .documents import DocumentError, parse_email
 
     try:
         body, html, meta = parse_email(data)
