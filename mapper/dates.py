@@ -53,6 +53,9 @@ RELATIVE_DAYS = {
     "last night": -1,
     "last evening": -1,
     "overnight": -1,
+    # "the previous night", "the night before": the report's day before, as nearly as it can be told
+    **{f"{a} {b}": -1 for a in ("previous", "preceding") for b in ("night", "evening", "day")},
+    **{f"{b} before": -1 for b in ("night", "evening", "day")},
     "": 0,  # today, tonight, this morning, this evening
 }
 _PATTERNS = [
@@ -80,7 +83,10 @@ _PATTERNS = [
     (
         "relative",
         re.compile(
-            r"(?=[ltoyLTOY])\b(?P<rel>(?:the\s+day\s+before\s+)?yesterday|last\s+(?:night|evening)|overnight)\b"
+            r"(?=[ltoyLTOY])\b(?P<rel>(?:the\s+day\s+before\s+)?yesterday|last\s+(?:night|evening)|overnight|"
+            r"the\s+(?:previous|preceding)\s+(?:night|evening|day)|"
+            # not "the day before the ceasefire", "the night before Christmas"
+            r"the\s+(?:night|evening|day)\s+before(?![\s-]+(?:(?-i:[A-Z])|(?:the|a|an|his|her|their|its|this|that|last)\b)))\b"
             r"(?!\s+(?:on\s+|into\s+|to\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))",
             re.I,
         ),
