@@ -100,7 +100,8 @@ _PL_NOUNS = (
     "shoppers refugees migrants prisoners detainees suspects elders tribesmen herders shepherds fishermen "
     "drivers labourers laborers siblings brothers sisters sons daughters wives husbands cousins officials crew members "
     "aides associates companions comrades deputies lieutenants schoolchildren schoolgirls schoolboys teachers "
-    "bystanders pedestrians grandchildren monks nuns priests clerics imams novices"
+    "bystanders pedestrians grandchildren monks nuns priests clerics imams novices "
+    "auxiliaries vigilantes guardsmen gendarmes conscripts reservists mercenaries"
 ).split()
 _SG_NOUNS = (
     "person civilian soldier trooper fighter militant insurgent rebel jihadist terrorist extremist bomber attacker "
@@ -265,7 +266,10 @@ _INCLUDING = (
     rf"(?:,?\s+(?i:including|among\s+them|among\s+whom|(?:\d+|{_NUMWORD}|many|most|some|all|several)\s+of\s+"
     r"(?:them|whom))\s+[^,.;]{1,100}?,?"
     # ("Seven civilians, two women among them, were killed")
-    rf"|,\s+(?i:\d+|{_NUMWORD}|many|most|some|several)\s+[^,.;]{{1,40}}?\s+(?i:among\s+them|among\s+the\s+dead),)?"
+    rf"|,\s+(?i:\d+|{_NUMWORD}|many|most|some|several)\s+[^,.;]{{1,40}}?\s+(?i:among\s+them|among\s+the\s+dead),"
+    # ("two people, a man and a woman, lost their lives", "three, a mother and her two sons, were killed")
+    rf"|,\s+(?i:an?)\s+(?:[\w-]+\s+)?{_SG_WORD}\s+and\s+(?i:an?|the|his|her|their|\d+|{_NUMWORD})\s+"
+    rf"(?:[\w-]+\s+)?(?:{_SG_WORD}|(?i:{'|'.join(_PL_NOUNS)})\b),)?"
 )
 
 # A pattern that opens with a look-ahead on a set of characters ("(?=[abc])") lists the first
