@@ -292,7 +292,9 @@ _MODAL_BEFORE = re.compile(
     # "would let the armed forces strike terrorists wherever they hide"
     r"(?:(?:let|allow|enable|help)\s+(?:[\w-]+\s+){0,3}?(?:to\s+)?[\"“]?)?"
     # "would resume targeting vessels", "will continue to strike"
-    r"(?:(?:resume|continue|start|begin|keep|stop)\s+(?:to\s+)?)?$",
+    r"(?:(?:resume|continue|start|begin|keep|stop)\s+(?:to\s+)?)?"
+    # (a quotation that opens on the verb: 'said its forces would "strike the port of X"')
+    r"[\"“‘']?$",
     re.I,
 )
 # a bomb made safe, just before its word: "defused a car bomb", "defused a vehicle loaded with explosives"
