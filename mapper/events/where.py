@@ -35,7 +35,7 @@ _SPEECH_VERBS = (
     r"confirms|claimed|claims|added|adds|denied|denies"
 )
 _SPEECH = re.compile(
-    rf"(?=[abcdghjmnopqrstu])\b(?:{_SPEECH_VERBS}|according\s+to|"
+    rf"(?=[abcdefghjmnopqrstu])\b(?:{_SPEECH_VERBS}|according\s+to|"
     r"spokes(?:man|woman|person)|statement|officials?|sources?|ministry|agency|"
     r"speaking|"
     # where a statement was broadcast or given: "read on state television in the capital X"
@@ -44,6 +44,9 @@ _SPEECH = re.compile(
     r"(?:speech|address)(?=\s+(?:in|at|from)\b)|(?:government|authorities|administration|junta|regime)(?=\s+in\b)|"
     # "the UN human rights office in Geneva", "a session of the Security Council in New York"
     r"(?:rights|UN|U\.N\.|press|media|health)\s+office(?=\s+in\b)|session|Security\s+Council|General\s+Assembly|"
+    # "Pakistan's Foreign Office in Islamabad did not confirm", "the embassy in Kabul said"
+    r"(?:foreign|home|cabinet|presidential|president['’]s|prime\s+minister['’]s)\s+office(?=\s+in\b)|"
+    r"(?:embassy|consulate)(?=\s+in\b)|"
     # "claimed the attacks in a call to journalists in Maiduguri"
     r"call(?:ed)?\s+to\s+(?:journalists|reporters)|"
     r"(?:Criminal\s+)?Court(?:\s+of\s+Justice)?(?=\s+in\b))\b",
@@ -343,8 +346,8 @@ _NEAR_WORDS = frozenset("near outside around beside".split())
 _STRIKE_VERBS = frozenset(
     """struck strike strikes striking hit hits hitting bombed bomb bombs bombing shelled shelling pounded
     pounding targeted targeting target attacked attacking attack raided raiding stormed storming besieged
-    bombarded bombarding rocketed strafed ambushed overran overrunning seized captured destroyed invaded
-    destroying levelled leveled flattened shells""".split()
+    bombarded bombarding bombardment bombardments rocketed strafed ambushed overran overrunning seized captured
+    destroyed invaded destroying levelled leveled flattened shells""".split()
 )
 _PASSIVE_AFTER = re.compile(
     r"(?:,[^,]{0,60},|\s+(?:and|or)\s+[^,.;]{0,60}?|,?\s+(?:near|in|outside|close\s+to|"
@@ -492,6 +495,15 @@ _SEAT_AFTER = re.compile(
 )
 
 
+# an event word, then the article and the words of a name, just before an office: the office is
+# what was hit ("struck the Defence Ministry in", "an attack on the Turkish embassy in")
+_TARGET_BEFORE = re.compile(
+    rf"(?:\b(?:{'|'.join(sorted(_STRIKE_VERBS))})|{TRIGGER_RX.pattern})\s+(?:(?:on|at|against|near)\s+)?"
+    r"(?:the|a|an|its|their)\s+(?:[\w'’.-]+\s+){0,3}$",
+    re.I,
+)
+
+
 def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     """Whether a place belongs to who speaks ("officials in Washington said", "a source in Mosul
     told", "Damascus officials confirmed"): a word of speech or office close before or after it,
@@ -501,6 +513,9 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     if _FRONTED_IN.fullmatch(clean, sent.start, m.cstart) and _SEAT_AFTER.match(clean, m.cend, sent.end):
         return True  # "In Colombo, a Defence Ministry spokesman denied ...": the seat of who speaks
     hit = _SPEECH.search(before)
+    at = m.cstart - len(before) + hit.start() if hit else 0
+    if hit and not _SPEECH_VERB.fullmatch(hit.group()) and _TARGET_BEFORE.search(clean, max(sent.start, at - 45), at):
+        return False  # "struck the Defence Ministry in Kyiv", "attacked the embassy in Kabul": what was hit
     if hit and not TRIGGER_RX.search(before, hit.end()):
         # "officials in X", "told reporters in X"; not "said the village of X was hit" (what was said)
         return not _SPEECH_VERB.fullmatch(hit.group()) or _SPOKEN_AT.search(before, hit.end()) is not None

@@ -1,0 +1,120 @@
+"""Ways reports phrase where an attack was, and its toll, that the events stage reads.
+
+Every sentence here is written for the test; the places are in the packaged gazetteers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mapper.casualties import find_figures
+from mapper.dates import find_dates
+from mapper.ingest import article_from_text
+from mapper.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    from mapper.places.world.index import WorldGazetteer
+
+    return Pipeline.create(world=WorldGazetteer.load())
+
+
+def _roles(pipe: Pipeline, text: str) -> dict[str, str]:
+    """surface -> role ("struck" wins when a name occurs twice)."""
+    out: dict[str, str] = {}
+    for m in pipe.analyse(article_from_text("t.txt", text)).mentions:
+        if out.get(m.surface) != "struck":
+            out[m.surface] = m.role
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doctors in El Obeid said the bombardment of Kadugli on Saturday killed four people.",
+        "Doctors in El Obeid said the aerial bombardments of Kadugli had killed four people this week.",
+    ],
+)
+def test_the_bombardment_of_a_town_struck_it(pipe: Pipeline, text: str) -> None:
+    r = _roles(pipe, text)
+    assert r["Kadugli"] == "struck", r
+    assert r["El Obeid"] != "struck", r
+
+
+def test_an_office_in_a_capital_speaks_for_its_government(pipe: Pipeline) -> None:
+    text = (
+        "Artillery shelled Khost on Monday, killing three people. The Foreign Office in Islamabad did not "
+        "confirm the strikes but said its forces were conducting operations against militant hideouts."
+    )
+    r = _roles(pipe, text)
+    assert r["Khost"] == "struck", r
+    assert r["Islamabad"] != "struck", r
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A missile struck the Defence Ministry in Kyiv on Monday, killing two guards, officials said.", "Kyiv"),
+        ("A suicide bomber attacked the Turkish embassy in Kabul on Monday, killing three guards.", "Kabul"),
+    ],
+)
+def test_an_office_that_was_attacked_is_where_the_attack_was(pipe: Pipeline, text: str, place: str) -> None:
+    assert _roles(pipe, text)[place] == "struck"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("rockets hit the base the previous night, officials said", "the previous night"),
+        ("gunmen raided the village the night before.", "the night before"),
+        ("The day before, a drone hit the depot.", "The day before"),
+        ("two were hurt the preceding evening", "the preceding evening"),
+    ],
+)
+def test_the_night_before_a_statement_is_a_date(text: str, said: str) -> None:
+    found = find_dates(text)
+    assert [text[d.start : d.end] for d in found] == [said]
+    assert found[0].modifier.endswith(("night", "evening", "day", "before"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Talks were held the day before the truce.", "He arrived the night before Christmas.", "the day before his trial"],
+)
+def test_the_day_before_an_occasion_is_no_date(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_an_attack_someone_condemns_is_news_when_its_night_is_given(pipe: Pipeline) -> None:
+    text = (
+        "The Taliban government in Kabul on Thursday condemned what it called Pakistani airstrikes on the "
+        "Khost district the previous night, saying six civilians had been killed. A spokesman said on X that "
+        "aircraft had bombed three houses in Khost."
+    )
+    # the condemned strikes are dated by "the previous night": the sentence that names them maps them
+    mentions = [m for m in pipe.analyse(article_from_text("t.txt", text)).mentions if m.surface == "Khost"]
+    assert [m.role for m in mentions] == ["struck", "struck"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Two people, a man and a woman, lost their lives at the scene, and four others were hurt.", 2, 4),
+        ("Three people, a mother and her two sons, were killed when the shell hit.", 3, None),
+        ("The blast killed two people, a man and a woman, and wounded six.", 2, 6),
+        ("More than 50 soldiers and volunteer auxiliaries were killed, two sources said.", 51, None),
+        ("Nine vigilantes were killed in the ambush.", 9, None),
+    ],
+)
+def test_tolls_with_an_apposition_or_a_rarer_word_for_those_killed(text: str, killed: int, injured: int | None) -> None:
+    f = find_figures(text)
+    assert [(x.killed_min, x.injured_min) for x in f] == [(killed, injured)], f
+
+
+def test_a_quoted_threat_after_would_is_no_attack(pipe: Pipeline) -> None:
+    text = (
+        "The group's spokesman said in a televised address that its forces would \"strike the port of "
+        'Haifa with missiles and drones" from now on.'
+    )
+    assert _roles(pipe, text).get("Haifa") != "struck"
