@@ -118,3 +118,34 @@ def test_a_quoted_threat_after_would_is_no_attack(pipe: Pipeline) -> None:
         'Haifa with missiles and drones" from now on.'
     )
     assert _roles(pipe, text).get("Haifa") != "struck"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a threat, with its day between the verb and what is threatened
+        ("A gang leader threatened on Tuesday to attack Petionville, and police set up checkpoints.", "Petionville"),
+        # caught before they could act
+        ("Two men were detained near Unecha as they were about to place an explosive device under a bridge.", "Unecha"),
+        ("Troops on Friday stopped two suspected suicide bombers at a checkpoint outside Maiduguri.", "Maiduguri"),
+        ("Soldiers arrested three gunmen at a roadblock near Jos before dawn.", "Jos"),
+        # a weapon made safe, its load named at length
+        ("Police found and dismantled a rocket launcher loaded with three Katyusha rockets in Baghdad.", "Baghdad"),
+    ],
+)
+def test_attacks_threatened_or_stopped_strike_nothing(pipe: Pipeline, text: str, place: str) -> None:
+    assert _roles(pipe, text).get(place) != "struck"
+
+
+def test_people_who_attacked_after_being_named_still_attacked(pipe: Pipeline) -> None:
+    # the arrest does not hide an attack the sentence reports in words of its own
+    text = "Police arrested two gunmen who had attacked a bank in Jos on Monday, killing a guard."
+    assert _roles(pipe, text)["Jos"] == "struck"
+
+
+def test_an_attack_of_an_earlier_year_named_by_an_abbreviated_actor_is_recalled(pipe: Pipeline) -> None:
+    text = (
+        "Rockets were found near the airport in Baghdad on Thursday and made safe. The airport area was the "
+        "site of the 2020 U.S. drone strike that killed a general."
+    )
+    assert _roles(pipe, text).get("Baghdad") != "struck"

@@ -299,7 +299,14 @@ _MODAL_BEFORE = re.compile(
 )
 # a bomb made safe, just before its word: "defused a car bomb", "defused a vehicle loaded with explosives"
 _MADE_SAFE_BEFORE = re.compile(
-    r"\b(?:defus(?:e|es|ed|ing)|disarm(?:s|ed|ing)?|dismantl(?:e|es|ed|ing)|made\s+safe)\s+(?:[\w-]+\s+){0,5}?$",
+    r"\b(?:defus(?:e|es|ed|ing)|disarm(?:s|ed|ing)?|dismantl(?:e|es|ed|ing)|made\s+safe)\s+(?:[\w-]+\s+){0,6}?$",
+    re.I,
+)
+# attackers stopped before they struck: "stopped two suspected suicide bombers at a checkpoint",
+# "arrested three gunmen" (what they did, if anything, has its own words)
+_ATTACKER_WORDS = frozenset({"bombers", "suicide bomber", "suicide bombers", "suicide attacker", "gunmen", "gunman"})
+_STOPPED_BEFORE = re.compile(
+    r"\b(?:stopped|arrested|detained|apprehended|intercepted|caught|nabbed|captured|held)\s+(?:[\w-]+\s+){0,4}?$",
     re.I,
 )
 # a warning of one that may come: "warned that an assault on X", "warns that any attack on Y"
@@ -308,7 +315,9 @@ _WARNED_OF_ONE_BEFORE = re.compile(r"\bwarn(?:s|ed|ing)?\s+(?:that\s+)?(?:an?|an
 # the verbs of an attack planned or prepared, not made: "to carry out attacks", "used to plan attacks in X"
 PLAN_VERBS = r"(?:carry\s+out|conduct|plan|launch|stage|mount|prepare)"
 _NOT_THIS_EVENT = re.compile(
-    r"(?=[acdefhiklmnoprstuvw])\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|threaten(?:s|ed|ing)?\s+to|vowed\s+to|"
+    r"(?=[acdefhiklmnoprstuvw])\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|"
+    # "threatened on Tuesday to attack", "vowed again to strike", "were about to place a bomb"
+    r"(?:threaten(?:s|ed|ing)?|vow(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,3}?to|(?:was|were|is|are)\s+about\s+to|"
     # a drill, a plan, an accusation, a promise: "practised ... attacking simulated targets", "had prepared a
     # wave of air strikes", "accuses the army of bombing civilians in X", "will keep targeting ships"
     r"practi[cs](?:ed|es|ing|e)|rehears\w+|simulat\w+|war\s+games|prepar(?:ed|es|ing)|read(?:ied|ying|ies)|drew\s+up|"
@@ -684,7 +693,10 @@ _YEARS_BEFORE = re.compile(
 _MONTH_BEFORE = re.compile(rf"\b{_IN_MONTH_WORD}(?:\s*,\s*(?:[\w'’-]+\s+){{0,3}}|\s+)$")
 # a year just before the event's word, as headlines write it: "inquiry over 2021 bombing in X"
 # (not a full date's year: "an August 21, 2013 chemical weapons attack" has its day)
-_YEAR_JUST_BEFORE = re.compile(r"(?<![\d,.])(?<!\d,\s)(?<!\d\s)\b(?:19|20)\d\d\s+(?:[a-z][\w-]*\s+){0,2}$")
+# ("the 2020 U.S. drone strike", "the 1995 massacre", "its 2019 suicide bombing")
+_YEAR_JUST_BEFORE = re.compile(
+    r"(?<![\d,.])(?<!\d,\s)(?<!\d\s)\b(?:19|20)\d\d\s+(?:[a-z][\w-]*\s+|[A-Z]\.(?:[A-Z]\.)+\s+){0,2}$"
+)
 # a time counted back from the sentence's own by no number ("days after shelling across the Line of
 # Control"): the date the sentence gives is not the event's ("two days after" gives its day)
 _DAYS_AFTER_BEFORE = re.compile(
@@ -1203,6 +1215,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "protesters stormed the embassy", "he stormed out of the talks"
         if _MADE_SAFE_BEFORE.search(before):
             continue  # "defused a car bomb": the thing, not its use
+        if phrase in _ATTACKER_WORDS and _STOPPED_BEFORE.search(before):
+            continue  # "troops stopped two suicide bombers": the people, stopped, not an attack
         if phrase.endswith("ed") and " have " in low[-20:] and _MAY_HAVE_BEFORE.search(before):
             continue  # "a unit may have killed detainees in X": suspected, not reported
         if "threat" in low and _THREATENED_BEFORE.search(before):
