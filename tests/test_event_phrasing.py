@@ -149,3 +149,23 @@ def test_an_attack_of_an_earlier_year_named_by_an_abbreviated_actor_is_recalled(
         "site of the 2020 U.S. drone strike that killed a general."
     )
     assert _roles(pipe, text).get("Baghdad") != "struck"
+
+
+def test_a_government_that_fighters_fight_is_no_place_of_their_attack(pipe: Pipeline) -> None:
+    # "fighting the government in X" is no strike on an office in X; the government speaks from there
+    text = (
+        "Rebels of the Azawad front, the coalition of armed groups fighting the military government in Bamako, "
+        "said on Tuesday that a drone had struck a gathering near a well at the weekly market in Aguelhok, "
+        "killing eight civilians. The army said it had carried out precision strikes on terrorists in the area."
+    )
+    r = _roles(pipe, text)
+    assert r["Aguelhok"] == "struck", r
+    assert r["Bamako"] != "struck", r
+
+
+def test_the_source_of_fire_that_troops_struck_is_no_source_who_speaks(pipe: Pipeline) -> None:
+    text = (
+        "The army said a missile fired from across the border had struck a building in Metula, wounding two "
+        'soldiers. It said troops "struck the source of the fire" near Kfar Kila on Sunday night.'
+    )
+    assert _roles(pipe, text)["Kfar Kila"] == "struck"

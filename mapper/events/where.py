@@ -496,12 +496,14 @@ _SEAT_AFTER = re.compile(
 
 
 # an event word, then the article and the words of a name, just before an office: the office is
-# what was hit ("struck the Defence Ministry in", "an attack on the Turkish embassy in")
+# what was hit ("struck the Defence Ministry in", "an attack on the Turkish embassy in"), not a speaker
 _TARGET_BEFORE = re.compile(
-    rf"(?:\b(?:{'|'.join(sorted(_STRIKE_VERBS))})|{TRIGGER_RX.pattern})\s+(?:(?:on|at|against|near)\s+)?"
+    rf"\b(?:{'|'.join(sorted(_STRIKE_VERBS))}|air\s*strikes?|raids?|assault)\s+(?:(?:on|at|against|near)\s+)?"
     r"(?:the|a|an|its|their)\s+(?:[\w'’.-]+\s+){0,3}$",
     re.I,
 )
+# (of the words of ``_SPEECH``, those that may name what was hit: "struck the source of the fire near X")
+_BUILDING_OF_OFFICE = re.compile(r"(?i:ministry|embassy|consulate|office|court|sources?)")
 
 
 def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
@@ -514,7 +516,7 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
         return True  # "In Colombo, a Defence Ministry spokesman denied ...": the seat of who speaks
     hit = _SPEECH.search(before)
     at = m.cstart - len(before) + hit.start() if hit else 0
-    if hit and not _SPEECH_VERB.fullmatch(hit.group()) and _TARGET_BEFORE.search(clean, max(sent.start, at - 45), at):
+    if hit and _BUILDING_OF_OFFICE.search(hit.group()) and _TARGET_BEFORE.search(clean, max(sent.start, at - 45), at):
         return False  # "struck the Defence Ministry in Kyiv", "attacked the embassy in Kabul": what was hit
     if hit and not TRIGGER_RX.search(before, hit.end()):
         # "officials in X", "told reporters in X"; not "said the village of X was hit" (what was said)
