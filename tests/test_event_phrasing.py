@@ -169,3 +169,46 @@ def test_the_source_of_fire_that_troops_struck_is_no_source_who_speaks(pipe: Pip
         'soldiers. It said troops "struck the source of the fire" near Kfar Kila on Sunday night.'
     )
     assert _roles(pipe, text)["Kfar Kila"] == "struck"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran's navy began a four-day exercise in the Gulf of Oman on Monday, firing missiles at mock targets, "
+        "state media said.\n\nCruise missiles fired from coastal batteries struck an old cargo ship anchored near "
+        "Jask, setting it ablaze, the footage showed. Commandos later landed on a tanker.",
+        # the headline alone says it is a drill
+        "Navy holds live-fire drill in the Gulf of Oman\n\nCruise missiles fired from coastal batteries struck an "
+        "old cargo ship anchored near Jask on Tuesday, setting it ablaze, state television showed. Commandos "
+        "later landed on a tanker.",
+    ],
+)
+def test_the_strikes_of_a_military_exercise_hit_nothing(pipe: Pipeline, text: str) -> None:
+    assert "struck" not in _roles(pipe, text).values()
+
+
+def test_a_deadly_accident_in_an_exercise_is_still_reported(pipe: Pipeline) -> None:
+    text = (
+        "The army began a week of artillery drills near Jask on Monday.\n\n"
+        "On Wednesday a stray shell struck a house in Jask, killing two people, officials said."
+    )
+    assert _roles(pipe, text)["Jask"] == "struck"
+
+
+def test_a_report_of_a_game_is_no_report_of_attacks(pipe: Pipeline) -> None:
+    text = (
+        "Late strike sinks the visitors in Kumasi\n\n"
+        "KUMASI - A fierce strike from 30 metres in the 89th minute gave Asante Kotoko a 2-1 win over the visitors "
+        "in Kumasi on Sunday. The hosts' attack bombarded the visitors' goal in the first half, and their coach "
+        "praised the fans who packed the stadium for the league match."
+    )
+    assert "struck" not in _roles(pipe, text).values()
+
+
+def test_a_bombing_at_a_stadium_is_still_an_attack(pipe: Pipeline) -> None:
+    text = (
+        "A bomb exploded outside the stadium in Kumasi during a league match on Sunday, killing three fans, "
+        "police said. The game, which ended 2-1, was stopped after 70 minutes, and the coach of the home side "
+        "called for calm."
+    )
+    assert _roles(pipe, text)["Kumasi"] == "struck"

@@ -167,6 +167,12 @@ def find_events(
                 ]
                 if told:
                     undated.append(_Draft(si, then, told, recalled=True))
+    # a report of a military exercise or of a game: its strikes and attacks are the drill's or the
+    # players', and only a sentence that tells of people killed (or, in a drill, hurt) reports an attack
+    kind = _report_of_no_war(clean, sentences)
+    if kind is not None:
+        harmed = _KILLED_WORDS if kind == "sport" else _HARMED_WORDS
+        drafts = [d for d in drafts if harmed.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)]
     # (a report of more sentences that tells of no event of its own is about something else: a ruling
     # on "the 1995 massacre at X", the funeral of a man "killed in an air strike last September")
     lone = len(sentences) == 1
@@ -641,6 +647,44 @@ def _town_of_report(sentences: list[Sentence], mentions: list[Mention], by_sente
 
 
 _OWN_DATE_REACH = 40  # how far before its word an earlier event's own date may stand ("the 28 January attack on")
+
+
+# what opens a report of a military exercise: "launched a three-day naval exercise", "began three
+# days of drills", "fires missiles at mock targets in Hormuz drill", "on the second day of the exercise"
+_EXERCISE = re.compile(
+    r"\b(?:(?:launch(?:ed|es|ing)?|h[eo]ld(?:s|ing)?|beg[ia]n|begins|stag(?:ed|es|ing)|conduct(?:ed|s|ing)|"
+    r"start(?:ed|s|ing)|kick(?:ed|s)\s+off|wrapp?(?:ed|s)?\s+up|conclud(?:ed|es)|carr(?:ied|ies|y)\s+out)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?|(?:in|during|at)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?|"
+    r"(?:first|second|third|fourth|final|last)\s+day\s+of\s+(?:[\w'’-]+\s+){0,4}?)"
+    r"(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)\b",
+    re.I,
+)
+# the words of a report of a game (four of them, with a score, make one)
+_SPORT_WORDS = re.compile(
+    r"\b(?:match(?:es)?|goals?|minutes?|half-?time|league|cup|coach|striker|midfielder|defender|goalkeeper|"
+    r"penalt(?:y|ies)|scored|equali[sz]er|tournament|championship|season|fans|stadium|kick-?off|referee|innings|"
+    r"wickets?|header|fixture|standings|playoffs?|semi-?finals?|quarter-?finals?)\b",
+    re.I,
+)
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:km|kilomet|mile|year|day|hour|month))")
+_KILLED_WORDS = re.compile(r"\b(?:killed|killing|kills|dead|died|deaths?|casualties)\b", re.I)
+_HARMED_WORDS = re.compile(
+    r"\b(?:killed|killing|kills|dead|died|deaths?|casualties|wounded|wounding|injured|injuring|injuries|hurt)\b", re.I
+)
+SPORT_WORDS = 4  # distinct words of games that make a report with a score one of a game
+
+
+def _report_of_no_war(clean: str, sentences: list[Sentence]) -> str | None:
+    """ "exercise" when the report's headline or first sentence tells of a military exercise, "sport"
+    when it is the report of a game; else None."""
+    if not sentences:
+        return None
+    lead_end = sentences[min(1, len(sentences) - 1)].end
+    if _EXERCISE.search(clean, 0, lead_end):
+        return "exercise"
+    if _SCORE.search(clean) and len({m.group().lower() for m in _SPORT_WORDS.finditer(clean)}) >= SPORT_WORDS:
+        return "sport"
+    return None
 
 
 def _has_victims(clean: str, sent: Sentence) -> bool:
