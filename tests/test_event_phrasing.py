@@ -212,3 +212,49 @@ def test_a_bombing_at_a_stadium_is_still_an_attack(pipe: Pipeline) -> None:
         "called for calm."
     )
     assert _roles(pipe, text)["Kumasi"] == "struck"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Subject: ALERT: Air raid alert in Kyiv -- ballistic missile threat\n\nResidents were urged to stay "
+            "in shelters until the all clear.",
+            "Kyiv",
+        ),
+        (
+            "QUETTA: A bomb disposal squad made safe a device planted near a railway track on the outskirts of "
+            "Quetta on Thursday, police said. Trains were halted for two hours.",
+            "Quetta",
+        ),
+    ],
+)
+def test_a_threat_and_a_bomb_squad_are_no_attack(pipe: Pipeline, text: str, place: str) -> None:
+    assert _roles(pipe, text).get(place) != "struck"
+
+
+def test_a_flash_flagged_urgent_is_placed_by_its_head(pipe: Pipeline) -> None:
+    text = (
+        "URGENT | Nova Kakhovka: drone drops explosive on a minibus at the bus station, driver killed, five "
+        "passengers wounded -- head of the district on Telegram"
+    )
+    assert _roles(pipe, text)["Nova Kakhovka"] == "struck"
+
+
+def test_a_month_of_figures_reports_no_attack_of_its_own(pipe: Pipeline) -> None:
+    text = (
+        "Darfur: monthly overview, March\n\n"
+        "Recorded violent events fell slightly in March, to 210, with about 600 reported fatalities. Shelling "
+        "remained the most frequent kind of event in North Darfur, concentrated around El Fasher, while "
+        "battles were most common on the roads west of Nyala."
+    )
+    assert "struck" not in _roles(pipe, text).values()
+
+
+def test_an_incident_a_summary_dates_to_a_day_is_reported(pipe: Pipeline) -> None:
+    text = (
+        "Darfur: monthly overview, March\n\n"
+        "Recorded violent events fell slightly in March, to 210. On 14 March, a drone strike hit the market in "
+        "El Fasher, killing 12 people."
+    )
+    assert _roles(pipe, text)["El Fasher"] == "struck"

@@ -54,7 +54,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..dates import DateRef, event_date_ref
+from ..dates import DateRef, event_date_ref, find_dates
 from ..models import AREA_TYPES, POPULATED_TYPES, Claim, Event, EventType, Mention, Place, distance_km
 from ..names import name_key
 from ..resolve import (
@@ -170,7 +170,10 @@ def find_events(
     # a report of a military exercise or of a game: its strikes and attacks are the drill's or the
     # players', and only a sentence that tells of people killed (or, in a drill, hurt) reports an attack
     kind = _report_of_no_war(clean, sentences)
-    if kind is not None:
+    if kind == "summary":
+        # a month's or a year's figures: only an incident its sentence dates to a day is one
+        drafts = [d for d in drafts if _dated_to_a_day(clean[sentences[d.sentence].start : sentences[d.sentence].end])]
+    elif kind is not None:
         harmed = _KILLED_WORDS if kind == "sport" else _HARMED_WORDS
         drafts = [d for d in drafts if harmed.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)]
     # (a report of more sentences that tells of no event of its own is about something else: a ruling
@@ -674,17 +677,33 @@ _HARMED_WORDS = re.compile(
 SPORT_WORDS = 4  # distinct words of games that make a report with a score one of a game
 
 
+# what a report of a month's or a year's figures says it is, in its headline or first sentence
+_SUMMARY = re.compile(
+    r"\b(?:monthly|annual|yearly|quarterly|totals|overview|statistics|in\s+numbers|(?:month|year)['’]s\s+"
+    r"(?:figures|tally|toll))\b",
+    re.I,
+)
+
+
 def _report_of_no_war(clean: str, sentences: list[Sentence]) -> str | None:
-    """ "exercise" when the report's headline or first sentence tells of a military exercise, "sport"
-    when it is the report of a game; else None."""
+    """What a report is when it is no report of attacks: "exercise" (its headline or first sentence
+    tells of a military exercise), "sport" (a game), "summary" (a month's or a year's figures)."""
     if not sentences:
         return None
     lead_end = sentences[min(1, len(sentences) - 1)].end
     if _EXERCISE.search(clean, 0, lead_end):
         return "exercise"
+    if _SUMMARY.search(clean, 0, lead_end):
+        return "summary"
     if _SCORE.search(clean) and len({m.group().lower() for m in _SPORT_WORDS.finditer(clean)}) >= SPORT_WORDS:
         return "sport"
     return None
+
+
+def _dated_to_a_day(sentence: str) -> bool:
+    """Whether a sentence gives a day ("on 14 September", "on Tuesday", "yesterday"): a month or a
+    year alone is no date ``find_dates`` finds."""
+    return bool(find_dates(sentence))
 
 
 def _has_victims(clean: str, sent: Sentence) -> bool:

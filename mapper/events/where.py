@@ -729,7 +729,8 @@ _HEAD = re.compile(
     # (each word whole, and atomic: a run of capitals "ABAB..." is one word, not 2^n ways to split it)
     r"(?:\d{1,2}:\d{2}\s+)?(?>(?:[A-Z][\w'’-]*+|\d[\d/.]*+|of|the|and|(?i:district|province|region|cercle|department|"
     r"governorate|state|county|commune|city|town|village|camp|area|lga|zone|township|territory|locality|oblast|"
-    r"raion|woreda|neighbou?rhood))[\s,()]*+)+"
+    # ("URGENT | Nova Kakhovka: ...", a wire's flag before the place)
+    r"raion|woreda|neighbou?rhood))[\s,()|]*+)+"
     # then perhaps a date and the kind of incident: "- 28/05 - Indirect fire:"
     r"(?:[–—-]\s*[^:.;]{0,40})?:"
 )
