@@ -258,3 +258,22 @@ def test_an_incident_a_summary_dates_to_a_day_is_reported(pipe: Pipeline) -> Non
         "El Fasher, killing 12 people."
     )
     assert _roles(pipe, text)["El Fasher"] == "struck"
+
+
+def test_a_trial_for_an_old_attack_reports_no_attack(pipe: Pipeline) -> None:
+    text = (
+        "Mocimboa attack trial resumes in Pemba\n\n"
+        "PEMBA - The trial of 14 men accused of taking part in the insurgent raid on Mocimboa da Praia resumed "
+        "on Tuesday with testimony from survivors.\n\n"
+        "The raid on Mocimboa da Praia, near the gas project, was one of the worst of the insurgency and "
+        "emptied the town for months."
+    )
+    assert "struck" not in _roles(pipe, text).values()
+
+
+def test_an_earlier_attack_placed_only_in_a_country_is_background(pipe: Pipeline) -> None:
+    text = (
+        "Negotiators met in Cairo on Monday to discuss a truce and the release of hostages. "
+        "The war began with the attack on southern Israel on Oct. 7, 2023. No agreement was announced."
+    )
+    assert "struck" not in _roles(pipe, text).values()

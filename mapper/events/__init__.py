@@ -167,15 +167,25 @@ def find_events(
                 ]
                 if told:
                     undated.append(_Draft(si, then, told, recalled=True))
-    # a report of a military exercise or of a game: its strikes and attacks are the drill's or the
-    # players', and only a sentence that tells of people killed (or, in a drill, hurt) reports an attack
+    # a report of a military exercise, a game, a trial or a period's figures (``_report_of_no_war``): its
+    # strikes and attacks are the drill's, the players', the ones tried or the period's, and only a sentence
+    # that tells of people killed (in a drill, hurt; in figures, one that gives a day) reports an attack
     kind = _report_of_no_war(clean, sentences)
     if kind == "summary":
         # a month's or a year's figures: only an incident its sentence dates to a day is one
         drafts = [d for d in drafts if _dated_to_a_day(clean[sentences[d.sentence].start : sentences[d.sentence].end])]
     elif kind is not None:
-        harmed = _KILLED_WORDS if kind == "sport" else _HARMED_WORDS
+        harmed = _KILLED_WORDS if kind in ("sport", "trial") else _HARMED_WORDS
         drafts = [d for d in drafts if harmed.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)]
+    # an earlier event placed only in a country or a sea ("The war began with the attack on southern
+    # Israel on Oct. 7, 2023") is background: where it struck, the text does not say
+    drafts = [
+        d
+        for d in drafts
+        if not (
+            d.recalled and d.locations and all(mentions[i].place.feature_type in AREA_TYPES for i, _ in d.locations)  # type: ignore[union-attr]
+        )
+    ]
     # (a report of more sentences that tells of no event of its own is about something else: a ruling
     # on "the 1995 massacre at X", the funeral of a man "killed in an air strike last September")
     lone = len(sentences) == 1
@@ -685,9 +695,21 @@ _SUMMARY = re.compile(
 )
 
 
+# what a report of a trial says, in its headline or first sentence: "Palma attack trial resumes in
+# Pemba", "a military court in Baidoa on Sunday sentenced", "jailed in Germany for abusing"
+_TRIAL = re.compile(
+    r"\b(?:trial|hearing|inquest|court[- ]martial|tribunal|court)\b[^.\n]{0,80}?\b(?:opens?|opened|begins?|began|"
+    r"resumes?|resumed|starts?|started|continues|continued|adjourn\w*|hears?|heard|sentenced|convicted|acquitted|"
+    r"jailed|ruled|verdict)\b|\b(?:sentenced|convicted|acquitted|jailed)\b[^.\n]{0,80}?\b(?:for|over)\b",
+    re.I,
+)
+
+
 def _report_of_no_war(clean: str, sentences: list[Sentence]) -> str | None:
     """What a report is when it is no report of attacks: "exercise" (its headline or first sentence
-    tells of a military exercise), "sport" (a game), "summary" (a month's or a year's figures)."""
+    tells of a military exercise), "sport" (a game), "summary" (a month's or a year's figures),
+    "trial" (a court's hearing or sentence): its attacks are the exercise's, the game's, the
+    period's or the ones tried, and a sentence tells of one of its own only by its dead."""
     if not sentences:
         return None
     lead_end = sentences[min(1, len(sentences) - 1)].end
@@ -695,6 +717,8 @@ def _report_of_no_war(clean: str, sentences: list[Sentence]) -> str | None:
         return "exercise"
     if _SUMMARY.search(clean, 0, lead_end):
         return "summary"
+    if _TRIAL.search(clean, 0, lead_end):
+        return "trial"
     if _SCORE.search(clean) and len({m.group().lower() for m in _SPORT_WORDS.finditer(clean)}) >= SPORT_WORDS:
         return "sport"
     return None
