@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from .budget import Budget, OverBudget
-from .dates import EARLIEST, LATEST, dateline_date, first_full_date, plausible
+from .dates import EARLIEST, LATEST, dateline_date, find_dates, first_full_date, plausible
 from .documents import BINARY_SUFFIXES as _NOT_TEXT
 from .documents import DOCX_SUFFIXES, EMAIL_SUFFIXES, PDF_SUFFIXES, kind_of
 from .language import ENGLISH
@@ -809,6 +809,9 @@ def walk(
             if records and suffix in RECORD_SUFFIXES:
                 yield from _jsonl_records(item, st) if suffix == ".jsonl" else _mbox_records(item, st)
                 continue
+            if records and suffix in TEXT_SUFFIXES and (kind := export_kind(item.path, st)) is not None:
+                yield from _export_records(item, st, kind)
+                continue
             yield Read(item, st, None, unread=True)
 
 
@@ -912,6 +915,133 @@ def _mbox_records(src: Source, st: os.stat_result | None) -> Iterator[Read | Pro
             yield Read(src, st, article, notes, record=rid)
     finally:
         box.close()
+
+
+# --------------------------------------------------------------------------- news databases' exports
+
+# the line that ends each article of a news database's export of many: Factiva's
+# "Document AFPR000020240203ek2300001" (the article's code), Nexis Uni's "End of Document"
+_FACTIVA_END = re.compile(r"^[ \t]*Document[ \t]+([A-Za-z0-9]{16,40})[ \t]*\r?$", re.MULTILINE)
+_NEXIS_END = re.compile(r"^[ \t]*End of Document[ \t]*\r?$", re.MULTILINE)
+EXPORT_PEEK = 4096  # bytes of a text file's end read to tell an export
+EXPORT_MIN_BYTES = 200  # a text file shorter than this is no export
+# an unchanged text file this large that the store holds whole is looked at again: an export of
+# articles that an older mapper stored as one (a single news article is rarely this long)
+EXPORT_RECHECK_BYTES = 32 * 1024
+
+
+def export_kind(path: Path, st: os.stat_result | None) -> str | None:
+    """ "factiva" or "nexis" when the text file at ``path`` is a news database's export of
+    articles (its last line ends an article so), else None.  Reads its last ``EXPORT_PEEK`` bytes."""
+    if st is None or not stat.S_ISREG(st.st_mode) or st.st_size < EXPORT_MIN_BYTES:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(max(0, st.st_size - EXPORT_PEEK))
+            last = fh.read(EXPORT_PEEK).decode("utf-8", "replace").rstrip().rsplit("\n", 1)[-1]
+    except OSError:
+        return None  # read_file says what is wrong
+    if _FACTIVA_END.fullmatch(last):
+        return "factiva"
+    if _NEXIS_END.fullmatch(last):
+        return "nexis"
+    return None
+
+
+def _export_records(src: Source, st: os.stat_result | None, kind: str) -> Iterator[Read | Problem]:
+    """The articles of a news database's export (``export_kind``), each a record: a Factiva
+    article named by its code, a Nexis Uni one by ``<file name>:<number>``, each with the title,
+    outlet and date of its header and the content hash of its own text."""
+    name = display_path(src.path)
+    try:
+        text = decode(read_source(src), name)
+    except IngestError as exc:
+        yield Read(src, st, None, [Problem(exc.path, exc.message, exc.line)])
+        return
+    end = _FACTIVA_END if kind == "factiva" else _NEXIS_END
+    split = _factiva_article if kind == "factiva" else _nexis_article
+    seen: set[str] = set()
+    pos = n = 0
+    for m in end.finditer(text):
+        chunk, pos = text[pos : m.start()], m.end()
+        if not chunk.strip():
+            continue
+        n += 1
+        rid = m.group(1) if kind == "factiva" else f"{src.path.name}:{n}"
+        rid = rid if rid not in seen else f"{rid}#{n}"  # (an article exported twice keeps one id each)
+        seen.add(rid)
+        body, meta = split(chunk)
+        sha = hashlib.sha256(chunk.strip().encode("utf-8", "surrogatepass")).hexdigest()
+        try:
+            with Budget().timed("reading it"):
+                article = _article(rid, name, sha, body, meta)
+        except (IngestError, OverBudget) as exc:
+            yield Problem(name, f"article {n}: {exc.message if isinstance(exc, IngestError) else exc}")
+            continue
+        notes = [Problem(name, f"article {n}: {note}", skipped=False) for note in article.notes]
+        yield Read(src, st, article, notes, record=rid)
+
+
+# the lines of a Factiva article's header between its headline and its text (its source's name
+# is the line before its source's code)
+_FACTIVA_FIELD = re.compile(
+    r"[\d,]+\s+words|\d{1,2}:\d{2}(?:\s*[A-Z]{2,4})?|By\s.{1,80}|(?:Copyright|\(c\)|©).*|"
+    r"English|French|Spanish|German|Arabic|Russian|Ukrainian|Portuguese|Italian|Dutch|Turkish",
+    re.I,
+)
+_SOURCE_CODE = re.compile(r"[A-Z0-9]{2,8}")
+# the lines of a Nexis Uni document's header before its text, and the first after it
+_NEXIS_FIELD = re.compile(r"(?:Copyright|Section:|Length:|Byline:|Dateline:|Highlight:)", re.I)
+_NEXIS_AFTER = re.compile(
+    r"(?:Classification|Graphic|Notes)$|(?:Load-Date|Language|Subject|Publication-Type|Journal Code|Geographic):", re.I
+)
+
+
+def _full_date(line: str) -> str | None:
+    """The ISO date of a line that is a full date ("3 February 2024", "February 6, 2024 Tuesday")."""
+    found = find_dates(line, full_only=True)
+    if found and found[0].value is not None and len(line) - (found[0].end - found[0].start) <= 12:
+        return found[0].value.isoformat()
+    return None
+
+
+def _factiva_article(chunk: str) -> tuple[str, dict[str, str | None]]:
+    """The text (headline first) and the header of one article of a Factiva export: its headline,
+    then a line each of words, date, time, source, source code, language and copyright."""
+    lines = [line.strip() for line in chunk.strip().splitlines()]
+    meta: dict[str, str | None] = {"title": lines[0]}
+    i = 1
+    while i < len(lines):
+        line = lines[i]
+        code_next = i + 1 < len(lines) and _SOURCE_CODE.fullmatch(lines[i + 1]) is not None
+        if not line or _FACTIVA_FIELD.fullmatch(line) or _SOURCE_CODE.fullmatch(line):
+            pass
+        elif (date := _full_date(line)) is not None:
+            meta.setdefault("date", date)
+        elif code_next:
+            meta.setdefault("sitename", line)
+        else:
+            break  # the first line of its text
+        i += 1
+    return "\n".join([lines[0], "", *lines[i:]]) + "\n", meta
+
+
+def _nexis_article(chunk: str) -> tuple[str, dict[str, str | None]]:
+    """The text (headline first) and the header of one document of a Nexis Uni export: its
+    headline, its publication, its date, then fields ("Length:", "Byline:") down to "Body", its
+    text, and fields again ("Classification", "Load-Date:")."""
+    lines = [line.strip() for line in chunk.strip().splitlines()]
+    heads = [line for line in lines[:3] if line]
+    meta: dict[str, str | None] = {"title": heads[0] if heads else None}
+    if len(heads) > 1:
+        meta["sitename"] = heads[1]
+    if len(heads) > 2:
+        meta["date"] = _full_date(heads[2])
+    start = lines.index("Body") + 1 if "Body" in lines else 0
+    if not start:  # no "Body" line: the text opens after the header's fields
+        start = next((i + 1 for i in range(len(lines) - 1, -1, -1) if _NEXIS_FIELD.match(lines[i])), min(3, len(lines)))
+    stop = next((i for i in range(start, len(lines)) if _NEXIS_AFTER.match(lines[i])), len(lines))
+    return "\n".join([lines[0], "", *lines[start:stop]]).strip() + "\n", meta
 
 
 def _message_id(data: bytes) -> str | None:

@@ -40,7 +40,19 @@ from .events import attach_claims, event_ref_of, find_events, find_triggers
 from .events.screen import Keeper, Screen, default_screen
 from .executors import Done, Executor, FileBytes, Packed, Serial, Unit, Work, do
 from .fetch import is_url
-from .ingest import RECORD_SUFFIXES, InputError, Read, Source, check_inputs, display_path, read_file, walk
+from .ingest import (
+    EXPORT_RECHECK_BYTES,
+    RECORD_SUFFIXES,
+    TEXT_SUFFIXES,
+    InputError,
+    Read,
+    Source,
+    check_inputs,
+    display_path,
+    export_kind,
+    read_file,
+    walk,
+)
 from .models import Article, ArticleResult, Problem, RunResult
 from .outputs import build, refresh, save
 from .places import MemoSource, WorldSource
@@ -419,7 +431,8 @@ class _Update:
         """Read the file unless the store holds it as it is (same path, size and mtime)."""
         key = file_key(path)
         done = self.done
-        if path.suffix.lower() in RECORD_SUFFIXES:  # records, each with the file's size and mtime
+        suffix = path.suffix.lower()
+        if suffix in RECORD_SUFFIXES:  # records, each with the file's size and mtime
             recs = self.store.records_row(key)
             if st is not None and recs is not None and recs[:2] == (st.st_size, st.st_mtime_ns):
                 done.files += recs[2]
@@ -427,11 +440,22 @@ class _Update:
                 return False
             self.rows[key] = self.store.file_row(key)  # (an older mapper stored it whole, as one article)
             return True
-        done.files += 1
         row = self.store.file_row(key)
         if st is not None and row is not None and row[:2] == (st.st_size, st.st_mtime_ns):
-            done.unchanged += 1
-            return False  # (nor is it remembered: a folder of 100,000 unchanged files is passed over in little memory)
+            # (an export of articles that an older mapper stored whole, as one, is read again for its records)
+            if not (suffix in TEXT_SUFFIXES and st.st_size >= EXPORT_RECHECK_BYTES and export_kind(path, st)):
+                done.files += 1
+                done.unchanged += 1
+                return (
+                    False  # (nor is it remembered: a folder of 100,000 unchanged files is passed over in little memory)
+                )
+        elif row is None and suffix in TEXT_SUFFIXES:  # a news database's export, stored as its records
+            recs = self.store.records_row(key)
+            if st is not None and recs is not None and recs[:2] == (st.st_size, st.st_mtime_ns):
+                done.files += recs[2]
+                done.unchanged += recs[2]
+                return False
+        # (counted when it is settled: an export of articles is counted by its records)
         self.rows[key] = row
         self.keys[path] = key  # (settled with it: resolving the path again costs a system call a folder)
         return True
@@ -501,11 +525,13 @@ class _Update:
         if item.record is None:
             key = plain = self.keys.pop(item.source.path, None) or file_key(item.source.path)
             row = self.rows.pop(key)
-        else:  # a record of a .jsonl file
+            self.done.files += 1
+        else:  # a record of a .jsonl file, a mailbox or an export of articles
             key = file_key(item.source.path, item.record)
             row = store.file_row(key)
             plain = file_key(item.source.path)
             legacy = self.rows.pop(plain, None)  # (on its first record)
+            self.keys.pop(item.source.path, None)  # (an export of articles, wanted as a text file)
             self.done.files += 1
         if article is None or article.sha256 in self.failed:  # (a copy of one past its budget: read again next run)
             return

@@ -91,7 +91,7 @@ def run(
     INPUT is a file or a folder (read recursively): .txt and .md as text,
     .html/.htm through an article extractor, .pdf, .docx and .eml (a saved e-mail), .jsonl as one
     article per record ({"id", "text", ...}, as `mapper extract` reads it), .mbox as one article
-    per message; or
+    per message, a Factiva or Nexis Uni export saved as text as one article per article; or
     the URL of a page (fetched once, then read from a cache).  Bad files are
     reported one line each and skipped; the run goes on.  New articles are added
     to the store; the outputs cover every article in it.  Without INPUT, the
