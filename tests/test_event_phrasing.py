@@ -277,3 +277,42 @@ def test_an_earlier_attack_placed_only_in_a_country_is_background(pipe: Pipeline
         "The war began with the attack on southern Israel on Oct. 7, 2023. No agreement was announced."
     )
     assert "struck" not in _roles(pipe, text).values()
+
+
+def test_a_state_body_speaking_in_its_capital_leaves_the_capital_unstruck(pipe: Pipeline) -> None:
+    text = (
+        "Glide bombs struck Huliaipole on Monday, killing two people, officials said.\n\n"
+        "In Kyiv, Ukraine's air force said Russia had launched 87 drones overnight, most of them aimed at "
+        "central regions."
+    )
+    r = _roles(pipe, text)
+    assert r["Huliaipole"] == "struck", r
+    assert r["Kyiv"] != "struck", r
+
+
+def test_the_town_whose_hospital_took_the_bodies_is_not_struck(pipe: Pipeline) -> None:
+    text = (
+        "Two killed in strike on Bint Jbeil\n\n"
+        "An Israeli drone targeted a car near the main square of Bint Jbeil on Tuesday morning, killing two "
+        "people, the state news agency said.\n\n"
+        "Our correspondent in the south reported that the car caught fire after being hit by a guided missile "
+        "and that civil defence teams put out the flames before transferring the bodies to the governmental "
+        "hospital in Tebnine."
+    )
+    r = _roles(pipe, text)
+    assert r["Bint Jbeil"] == "struck", r
+    assert r["Tebnine"] != "struck", r
+
+
+def test_the_strike_told_again_in_the_next_paragraph_is_the_one_told_before(pipe: Pipeline) -> None:
+    # a dateline on a line of its own names where the reporter is; "the drone" is the strike told above
+    text = (
+        "Drone strike kills three in the West Bank\n\nRAMALLAH, West Bank\n\n"
+        "Three Palestinians were killed on Wednesday in a drone strike on the town of Tammun, the health "
+        "ministry said.\n\nThe ministry said the bodies had been taken to a hospital in nearby Tubas.\n\n"
+        "Witnesses said the drone fired two missiles at a group of people gathered near a house on the "
+        "outskirts of the town."
+    )
+    r = _roles(pipe, text)
+    assert r["Tammun"] == "struck", r
+    assert r["RAMALLAH"] != "struck", r

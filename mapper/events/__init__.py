@@ -213,10 +213,16 @@ def find_events(
     if screen is not None and not lone:  # (a text of one sentence is all its news)
         drafts = _screened(clean, sentences, mentions, drafts, screen)
     # a trigger whose sentence names no place: the place of the sentences just before it
+    with_places = {d.sentence for d in drafts if d.locations and not d.recalled}  # (the events kept, with their places)
     for d in drafts:
         if d.locations or d.recalled or d.separate:
             continue
         para = sentences[d.sentence].paragraph
+        # "the drone fired two missiles", "the strike destroyed the house": the event told just before
+        # (and kept), in the paragraph before as well
+        anaphoric = any(
+            _DEFINITE_BEFORE.search(clean, max(sentences[d.sentence].start, t.start - 30), t.start) for t in d.triggers
+        )
         for back in range(d.sentence - 1, max(-1, d.sentence - 4), -1):
             # (across a paragraph's end, only from a sentence that tells of an event: not "In
             # Beirut, the prime minister appealed for a ceasefire.")
@@ -227,6 +233,7 @@ def find_events(
             if (
                 sentences[back].paragraph == para
                 or (back == d.sentence - 1 and found_in[back])
+                or (anaphoric and back in with_places)
                 or (
                     back == d.sentence - 1
                     and entry_places(clean, sentences[back], mentions, by_sentence[back], found_in[back])
@@ -646,6 +653,10 @@ _NAMED_SITE = re.compile(
     r"College|Academy|Gymnasium|Stadium|Airport|Station|Square|Club|Hall|Theatre|Theater|Cinema|Arena|Cafe|"
     r"Café|Restaurant|Junction|Roundabout|Street|Avenue|Road|Bridge|Embassy|Palace|Building|Tower|Plaza|Park)\b"
 )
+
+
+# the article or a demonstrative just before an event word: an event already told
+_DEFINITE_BEFORE = re.compile(r"\b(?i:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
 
 
 def _town_of_report(sentences: list[Sentence], mentions: list[Mention], by_sentence: list[list[int]]) -> int | None:

@@ -63,7 +63,9 @@ _HOSPITAL = (
 )
 _MOVED = (
     r"(?:taken|transferred|transported|rushed|evacuated|airlifted|moved|brought|admitted|treated|shifted|referred|"
-    r"ferried|carried|driven|flown|distributed)"
+    r"ferried|carried|driven|flown|distributed|"
+    # ("before transferring the bodies to the governmental hospital in X")
+    r"taking|transferring|transporting|rushing|evacuating|airlifting|moving|bringing|ferrying|carrying)"
 )
 # what stands before a place that is not where the event happened (opening with a look-ahead on
 # the first characters of its phrases, which ``tests/test_regex_gates.py`` checks)
@@ -491,7 +493,10 @@ _SEAT_AFTER = re.compile(
     r"[Pp]residency|State\s+Department)|"
     # "In Washington, President X warned ...": a head of state or government, or a minister of state
     r"(?:President|Prime\s+Minister|Chancellor|(?:Foreign|Defen[cs]e|Interior)\s+(?:Minister|Secretary)|"
-    r"Secretary(?:\s+of\s+State|-General)?)\s+[A-Z])\b"
+    r"Secretary(?:\s+of\s+State|-General)?)\s+[A-Z]|"
+    # "In Kyiv, Ukraine's air force said", "In Moscow, Russia's defence ministry said": a state's body
+    r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?['’]s\s+(?:[\w-]+\s+){0,2}?(?:air\s+force|army|military|navy|[Mm]inistry|"
+    r"government|presidency|[Gg]eneral\s+[Ss]taff|armed\s+forces))\b"
 )
 
 
