@@ -316,3 +316,14 @@ def test_the_strike_told_again_in_the_next_paragraph_is_the_one_told_before(pipe
     r = _roles(pipe, text)
     assert r["Tammun"] == "struck", r
     assert r["RAMALLAH"] != "struck", r
+
+
+def test_a_launch_site_named_inside_a_region_leaves_the_region_unstruck(pipe: Pipeline) -> None:
+    text = (
+        "A drone attack on the port of Izmail overnight killed three people, the governor said.\n\n"
+        "The air force said Russia launched 38 drones from the Primorsko-Akhtarsk area and from Cape Chauda in "
+        "Crimea, and that 30 were destroyed."
+    )
+    r = _roles(pipe, text)
+    assert r["Izmail"] == "struck", r
+    assert r["Crimea"] != "struck", r

@@ -128,6 +128,10 @@ _ORIGIN_BEFORE = re.compile(
     # "launched from an area near X"
     r"(?:launched|fired|took\s+off|flown|sent)\s+from\s+(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:area|region|site|spot)\s+)?"
     r"(?:near|around|the\s+(?:vicinity|outskirts|direction)\s+of)|"
+    # where a launch came from, a place the text names in another: "from Cape Chauda in Crimea", "from the
+    # Millerovo air base in Rostov region"
+    r"from\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}(?:(?:area|region|district|airfield|air\s*base|base)\s+)?"
+    r"(?:in|on|near)|"
     # seen in the sky, not a hit: "drones were also reported over X", "hovering over X"
     r"(?:spotted|seen|sighted|reported|heard|observed)\s+(?:flying\s+|circling\s+)?over|"
     r"(?:hover|circl)(?:ed|ing|es|e)?\s+over|"
