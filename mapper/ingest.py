@@ -985,7 +985,8 @@ def _export_records(src: Source, st: os.stat_result | None, kind: str) -> Iterat
 # the lines of a Factiva article's header between its headline and its text (its source's name
 # is the line before its source's code)
 _FACTIVA_FIELD = re.compile(
-    r"[\d,]+\s+words|\d{1,2}:\d{2}(?:\s*[A-Z]{2,4})?|By\s.{1,80}|(?:Copyright|\(c\)|©).*|"
+    r"[\d,]+\s+words|\d{1,2}:\d{2}(?:\s*[A-Z]{2,4})?|(?-i:By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})|"
+    r"(?:Copyright|\(c\)|©).*|"
     r"English|French|Spanish|German|Arabic|Russian|Ukrainian|Portuguese|Italian|Dutch|Turkish",
     re.I,
 )

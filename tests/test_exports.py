@@ -226,3 +226,19 @@ def test_an_export_an_older_mapper_stored_whole_is_replaced_by_its_records(
     assert len(analysed) == 120 and "factiva.txt" not in analysed
     code, stdout, _ = _run("sites", "-o", str(out))
     assert "120 articles" in stdout.splitlines()[-1]
+
+
+def test_a_text_that_opens_with_by_is_no_byline() -> None:
+    from mapper.ingest import _factiva_article
+
+    chunk = (
+        "Rescuers reach the flooded village\n120 words\n3 February 2024\nExample Wire\nEXWI\nEnglish\n"
+        "Copyright 2024 Example Wire\n\nBy dawn, rescuers had reached the village.\n\nBy John Smith\n"
+    )
+    text, meta = _factiva_article(chunk)
+    assert text.splitlines()[2] == "By dawn, rescuers had reached the village."
+    assert (meta["title"], meta["sitename"], meta["date"]) == (
+        "Rescuers reach the flooded village",
+        "Example Wire",
+        "2024-02-03",
+    )

@@ -691,10 +691,9 @@ _SPORT_WORDS = re.compile(
     re.I,
 )
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:km|kilomet|mile|year|day|hour|month))")
-_KILLED_WORDS = re.compile(r"\b(?:killed|killing|kills|dead|died|deaths?|casualties)\b", re.I)
-_HARMED_WORDS = re.compile(
-    r"\b(?:killed|killing|kills|dead|died|deaths?|casualties|wounded|wounding|injured|injuring|injuries|hurt)\b", re.I
-)
+_KILLED = r"killed|killing|kills|dead|died|deaths?|casualties"
+_KILLED_WORDS = re.compile(rf"\b(?:{_KILLED})\b", re.I)
+_HARMED_WORDS = re.compile(rf"\b(?:{_KILLED}|wounded|wounding|injured|injuring|injuries|hurt)\b", re.I)
 SPORT_WORDS = 4  # distinct words of games that make a report with a score one of a game
 
 
