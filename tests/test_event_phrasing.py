@@ -327,3 +327,18 @@ def test_a_launch_site_named_inside_a_region_leaves_the_region_unstruck(pipe: Pi
     r = _roles(pipe, text)
     assert r["Izmail"] == "struck", r
     assert r["Crimea"] != "struck", r
+
+
+def test_strikes_told_again_take_no_place_of_the_attack_they_answer() -> None:
+    # seed 002: "The airstrikes started around midnight on Saturday" are the strikes in Iraq and Syria told
+    # in the paragraph before, not the drone attack on Tower 22 recalled after them, which keeps no date
+    import json
+    from pathlib import Path
+
+    from .helpers.cli import invoke_strict
+
+    seed = next((Path(__file__).parent.parent / "seeds").glob("002_*.txt"))
+    code, stdout, stderr = invoke_strict("extract", str(seed), "--offline")
+    assert code == 0, stderr
+    tower = [t for t in json.loads(stdout)["toponyms"] if t["name"] == "Tower 22"]
+    assert [t["site_id"] for t in tower] == ["gz:tower-22"]

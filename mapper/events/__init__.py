@@ -213,7 +213,13 @@ def find_events(
     if screen is not None and not lone:  # (a text of one sentence is all its news)
         drafts = _screened(clean, sentences, mentions, drafts, screen)
     # a trigger whose sentence names no place: the place of the sentences just before it
-    with_places = {d.sentence for d in drafts if d.locations and not d.recalled}  # (the events kept, with their places)
+    # (the events kept, with places finer than a country: not "in Iraq and Syria", which an event of
+    # its own would leave for a finer place elsewhere)
+    with_places = {
+        d.sentence
+        for d in drafts
+        if not d.recalled and any(mentions[i].place.feature_type not in AREA_TYPES for i, _ in d.locations)  # type: ignore[union-attr]
+    }
     for d in drafts:
         if d.locations or d.recalled or d.separate:
             continue
