@@ -689,7 +689,7 @@ _EXERCISE = re.compile(
     r"(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)\b",
     re.I,
 )
-# the words of a report of a game (four of them, with a score, make one)
+# the words of a report of a game (four of their stems, ``_SPORT_HINTS``, with a score, make one)
 _SPORT_WORDS = re.compile(
     r"\b(?:match(?:es)?|goals?|minutes?|half-?time|league|cup|coach|striker|midfielder|defender|goalkeeper|"
     r"penalt(?:y|ies)|scored|equali[sz]er|tournament|championship|season|fans|stadium|kick-?off|referee|innings|"
@@ -700,7 +700,7 @@ _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:km|kilomet|mile|year|day|hour|
 _KILLED = r"killed|killing|kills|dead|died|deaths?|casualties"
 _KILLED_WORDS = re.compile(rf"\b(?:{_KILLED})\b", re.I)
 _HARMED_WORDS = re.compile(rf"\b(?:{_KILLED}|wounded|wounding|injured|injuring|injuries|hurt)\b", re.I)
-SPORT_WORDS = 4  # distinct words of games that make a report with a score one of a game
+SPORT_WORDS = 4  # stems of words of games that make a report with a score one of a game
 
 
 # what a report of a month's or a year's figures says it is, in its headline or first sentence
@@ -729,15 +729,84 @@ def _report_of_no_war(clean: str, sentences: list[Sentence]) -> str | None:
     if not sentences:
         return None
     lead_end = sentences[min(1, len(sentences) - 1)].end
-    if _EXERCISE.search(clean, 0, lead_end):
+    lead = clean[:lead_end].lower()
+    # (each pattern only where one of its words is: a search for a word costs a fraction of a pattern's walk)
+    if any(w in lead for w in _EXERCISE_WORDS) and _EXERCISE.search(clean, 0, lead_end):
         return "exercise"
-    if _SUMMARY.search(clean, 0, lead_end):
+    if any(w in lead for w in _SUMMARY_WORDS) and _SUMMARY.search(clean, 0, lead_end):
         return "summary"
-    if _TRIAL.search(clean, 0, lead_end):
+    if any(w in lead for w in _TRIAL_WORDS) and _TRIAL.search(clean, 0, lead_end):
         return "trial"
-    if _SCORE.search(clean) and len({m.group().lower() for m in _SPORT_WORDS.finditer(clean)}) >= SPORT_WORDS:
-        return "sport"
+    if _digit_dash_digit(clean) and _SCORE.search(clean):
+        low = clean.lower()
+        if sum(w in low for w in _SPORT_HINTS) >= SPORT_WORDS:
+            words = {m.group().lower() for m in _SPORT_WORDS.finditer(clean)}
+            if len({h for h in _SPORT_HINTS if any(h in w for w in words)}) >= SPORT_WORDS:
+                return "sport"
     return None
+
+
+def _digit_dash_digit(text: str) -> bool:
+    """Whether ``text`` has a digit, a hyphen and a digit, as every score ("2-1") has (found by
+    looking at its hyphens: some microseconds, where ``_SCORE`` takes tens)."""
+    i = text.find("-", 1)
+    while i != -1 and i < len(text) - 1:
+        if text[i - 1].isdigit() and text[i + 1].isdigit():
+            return True
+        i = text.find("-", i + 1)
+    return False
+
+
+# the words one of which each of the patterns above needs, in lower case
+_EXERCISE_WORDS = ("exercise", "drill", "games", "manoeuvre", "maneuver")
+_SUMMARY_WORDS = (
+    "monthly",
+    "annual",
+    "yearly",
+    "quarterly",
+    "totals",
+    "overview",
+    "statistics",
+    "numbers",
+    "figures",
+    "tally",
+    "toll",
+)
+_TRIAL_WORDS = ("trial", "hearing", "inquest", "court", "tribunal", "sentenced", "convicted", "acquitted", "jailed")
+# the stems of the words of games: a report of one has SPORT_WORDS of them (each found in a word of
+# _SPORT_WORDS: "goal" and "goals" are one, "goal" and "goalkeeper" two)
+_SPORT_HINTS = (
+    "match",
+    "goal",
+    "minute",
+    "half-time",
+    "halftime",
+    "league",
+    "cup",
+    "coach",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "penalt",
+    "scored",
+    "equali",
+    "tournament",
+    "championship",
+    "season",
+    "fans",
+    "stadium",
+    "kick-off",
+    "kickoff",
+    "referee",
+    "innings",
+    "wicket",
+    "header",
+    "fixture",
+    "standings",
+    "playoff",
+    "final",
+)
 
 
 def _dated_to_a_day(sentence: str) -> bool:
