@@ -342,3 +342,27 @@ def test_strikes_told_again_take_no_place_of_the_attack_they_answer() -> None:
     assert code == 0, stderr
     tower = [t for t in json.loads(stdout)["toponyms"] if t["name"] == "Tower 22"]
     assert [t["site_id"] for t in tower] == ["gz:tower-22"]
+
+
+def test_permission_to_strike_is_no_strike_and_a_president_in_his_capital_speaks_from_it(pipe: Pipeline) -> None:
+    text = (
+        "A guided bomb struck the centre of Bilopillia on Monday, killing four people.\n\n"
+        "In Kyiv, President Volodymyr Zelensky used the strike to renew his appeal for permission to hit the "
+        "airfields from which the bombers take off, including those around Voronezh and Lipetsk."
+    )
+    r = _roles(pipe, text)
+    assert r["Bilopillia"] == "struck", r
+    assert {r["Kyiv"], r["Voronezh"], r["Lipetsk"]} == {"mentioned"}, r
+
+
+def test_those_killed_since_a_month_are_a_running_total(pipe: Pipeline) -> None:
+    text = (
+        "A drone struck a house in Beit Lahia on Saturday, killing five people.\n\nWhere do the lines run?\n\n"
+        "Israeli forces still control roughly half of the territory, including the eastern neighbourhoods of "
+        "Khan Younis and Gaza City, and a strip along the northern border beyond Beit Hanoun. The yellow line "
+        "is marked in places by concrete blocks, but residents say it is often unclear where it lies, and "
+        "several of those killed since October were shot or struck near it."
+    )
+    r = _roles(pipe, text)
+    assert r["Beit Lahia"] == "struck", r
+    assert {r["Khan Younis"], r["Gaza City"], r["Beit Hanoun"]} == {"mentioned"}, r

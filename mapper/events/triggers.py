@@ -318,7 +318,7 @@ _WARNED_OF_ONE_BEFORE = re.compile(r"\bwarn(?:s|ed|ing)?\s+(?:that\s+)?(?:an?|an
 # the verbs of an attack planned or prepared, not made: "to carry out attacks", "used to plan attacks in X"
 PLAN_VERBS = r"(?:carry\s+out|conduct|plan|launch|stage|mount|prepare)"
 _NOT_THIS_EVENT = re.compile(
-    r"(?=[acdefhiklmnoprstuvw])\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|"
+    r"(?=[acdefghiklmnoprstuvw])\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|"
     # "threatened on Tuesday to attack", "vowed again to strike", "were about to place a bomb"
     r"(?:threaten(?:s|ed|ing)?|vow(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,3}?to|(?:was|were|is|are)\s+about\s+to|"
     # a drill, a plan, an accusation, a promise: "practised ... attacking simulated targets", "had prepared a
@@ -328,6 +328,8 @@ _NOT_THIS_EVENT = re.compile(
     # what is expected, not what happened: "an offensive expected to target X", "poised to strike"
     r"expected\s+to|poised\s+to|"
     r"(?:facilitat|coordinat|direct|conduct|organiz|organis|lead|led)\w*\s+(?:\w+\s+){0,3}?(?:attacks|operations)|"
+    # leave asked for, not an act: "appealed for permission to hit the airfields", "the green light to strike"
+    r"permission\s+to|green\s+light\s+to|authori[sz]ation\s+to|"
     r"known\s+for|accused\s+of|suspected\s+of|linked\s+to|associated\s+with|to\s+avenge|ahead\s+of|"
     # what a place or a man is known for: "Khan Sheikhoun is remembered for the sarin attack", "rose through the ranks
     # during the group's operations in X"; what a group has done again and again: "have used drones to attack"
@@ -1439,6 +1441,17 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             )
         )  # "7,000 have been killed in the insurgency since 2004"
         out.append(Trigger(ms, me, text[ms:me], etype, weak, recalled, background, total, vague))
+    # "those killed since October were shot or struck near it": the dead of a span, and what befell them in
+    # the same clause, are a running total
+    if " since " in text[start:end]:
+        for k, t in enumerate(out):
+            if t.word.lower() in _DEATH_WORDS and _SINCE_SPAN_AFTER.match(text, t.end, min(end, t.end + 30)):
+                out[k] = replace(t, total=True)
+                for j in range(k + 1, len(out)):
+                    if any(c in text[t.end : out[j].start] for c in ",;:"):
+                        break
+                    out[j] = replace(out[j], total=True)
+                break
     for k in range(1, len(out)):
         if out[k].total and not out[k - 1].total and _SUBJECT_OF_TOTAL.match(text, out[k - 1].end, out[k].start):
             out[k - 1] = replace(out[k - 1], total=True)  # "the fighting in X has killed thousands this year"
