@@ -366,3 +366,21 @@ def test_those_killed_since_a_month_are_a_running_total(pipe: Pipeline) -> None:
     r = _roles(pipe, text)
     assert r["Beit Lahia"] == "struck", r
     assert {r["Khan Younis"], r["Gaza City"], r["Beit Hanoun"]} == {"mentioned"}, r
+
+
+def test_the_fighting_a_portrait_recalls_strikes_none_of_the_places_around_it(pipe: Pipeline) -> None:
+    text = (
+        "For the merchants of the bazaar, the war's legacy is also geographic. Tabriz sits at a crossroads: two "
+        "hours from the border at Jolfa and a day's drive from the Turkish frontier at Bazargan. Trade along "
+        "these roads slowed to a trickle during the fighting and has never fully recovered."
+    )
+    assert "struck" not in _roles(pipe, text).values()
+
+
+def test_the_fighting_told_before_is_placed_where_it_was_told(pipe: Pipeline) -> None:
+    text = (
+        "Heavy fighting broke out in Misrata on Monday, killing six people, officials said.\n\n"
+        "Shops stayed shut for days during the fighting, residents said."
+    )
+    mentions = pipe.analyse(article_from_text("t.txt", text)).mentions
+    assert [m.role for m in mentions if m.surface == "Misrata"] == ["struck"]

@@ -229,6 +229,16 @@ def find_events(
         anaphoric = any(
             _DEFINITE_BEFORE.search(clean, max(sentences[d.sentence].start, t.start - 30), t.start) for t in d.triggers
         )
+        # "during the fighting", "the clashes that followed" with no victims of their own: a reference to
+        # fighting told before, which only an event kept before can place (in a profile or a portrait of a
+        # town, none: the words recall a time, and the places around them are no event's)
+        referring = (
+            anaphoric
+            and all(t.weak or t.word.lower() in _SPELL_WORDS for t in d.triggers)
+            and not _has_victims(clean, sentences[d.sentence])
+        )
+        if referring:
+            d.separate = True  # (nor is it given the article's one place below)
         for back in range(d.sentence - 1, max(-1, d.sentence - 4), -1):
             # (across a paragraph's end, only from a sentence that tells of an event: not "In
             # Beirut, the prime minister appealed for a ceasefire.")
@@ -236,6 +246,11 @@ def find_events(
                 break  # after an earlier event's sentence ("In April 2023, an airstrike on X killed 170."), or
                 # a running total's ("attacks in X, Y and Z have risen in recent months")
             # (or from a log entry's heading line just above: "12 May | X village, Y Township")
+            if referring:
+                if back in with_places and scene(back):
+                    d.locations, d.inherited = finest(scene(back)), True
+                    break
+                continue
             if (
                 sentences[back].paragraph == para
                 or (back == d.sentence - 1 and found_in[back])
@@ -661,6 +676,8 @@ _NAMED_SITE = re.compile(
 )
 
 
+# the words of a spell of fighting, not of one blow ("during the fighting", "the clashes that followed")
+_SPELL_WORDS = frozenset({"fighting", "clashes", "violence", "hostilities", "battle", "battles", "unrest", "war"})
 # the article or a demonstrative just before an event word: an event already told
 _DEFINITE_BEFORE = re.compile(r"\b(?i:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
 
