@@ -384,3 +384,38 @@ def test_the_fighting_told_before_is_placed_where_it_was_told(pipe: Pipeline) ->
     )
     mentions = pipe.analyse(article_from_text("t.txt", text)).mentions
     assert [m.role for m in mentions if m.surface == "Misrata"] == ["struck"]
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "seat"),
+    [
+        (
+            "A roadside bomb hit an army patrol near Daquq on Tuesday. Four soldiers were killed and two were "
+            "wounded, according to a statement from Iraq's Joint Operations Command in Baghdad.",
+            "Daquq",
+            "Baghdad",
+        ),
+        (
+            "Drones dropped explosives on an orchard outside Buenavista on Monday. Two pickers were killed and "
+            "four were wounded, according to the state prosecutor's office in Morelia.",
+            "Buenavista",
+            "Morelia",
+        ),
+    ],
+)
+def test_the_town_of_the_office_that_gives_the_toll_is_not_struck(
+    pipe: Pipeline, text: str, struck: str, seat: str
+) -> None:
+    r = _roles(pipe, text)
+    assert r[struck] == "struck", r
+    assert r[seat] != "struck", r
+
+
+def test_a_victims_home_town_is_not_struck(pipe: Pipeline) -> None:
+    text = (
+        "A roadside bomb hit an army patrol near Daquq on Tuesday, killing four soldiers.\n\n"
+        "In the southern city of Nasiriyah, the home town of the lieutenant killed near Daquq, his relatives "
+        "received mourners."
+    )
+    r = _roles(pipe, text)
+    assert r["Nasiriyah"] != "struck", r

@@ -515,6 +515,19 @@ _TARGET_BEFORE = re.compile(
 _BUILDING_OF_OFFICE = re.compile(r"(?i:ministry|embassy|consulate|office|court|sources?)")
 
 
+# a body that gives the figures, named at length, and the town it sits in: "according to a statement from
+# Iraq's Joint Operations Command in", "according to the state prosecutor's office in"
+_ACCORDING_TO_OFFICE = re.compile(
+    r"\baccording\s+to\s+(?:an?|the)\s+[^,.;:]{0,80}?\b(?:statement|office|ministry|command|headquarters|"
+    r"directorate|department|agency|council|committee|secretariat)\s+(?:(?:of|for)\s+[^,.;:]{1,40}?\s+)?(?:in|at)\s+(?:the\s+)?$",
+    re.I,
+)
+# a place given as where someone came from after it: "Nasiriyah, the home town of the lieutenant killed"
+_HOME_TOWN_AFTER = re.compile(
+    r",\s+(?:the|his|her|their)\s+(?:home\s*town|native\s+(?:town|village|city)|birthplace)\s+of\b", re.I
+)
+
+
 def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     """Whether a place belongs to who speaks ("officials in Washington said", "a source in Mosul
     told", "Damascus officials confirmed"): a word of speech or office close before or after it,
@@ -523,6 +536,10 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     after = clean[m.cend : min(sent.end, m.cend + 25)]
     if _FRONTED_IN.fullmatch(clean, sent.start, m.cstart) and _SEAT_AFTER.match(clean, m.cend, sent.end):
         return True  # "In Colombo, a Defence Ministry spokesman denied ...": the seat of who speaks
+    if "according" in clean[max(sent.start, m.cstart - 120) : m.cstart] and _ACCORDING_TO_OFFICE.search(
+        clean, max(sent.start, m.cstart - 120), m.cstart
+    ):
+        return True  # "according to a statement from Iraq's Joint Operations Command in Baghdad"
     hit = _SPEECH.search(before)
     at = m.cstart - len(before) + hit.start() if hit else 0
     if hit and _BUILDING_OF_OFFICE.search(hit.group()) and _TARGET_BEFORE.search(clean, max(sent.start, at - 45), at):
@@ -640,6 +657,9 @@ def candidates(
             continue  # "across the Kakhovka reservoir": a lake named after the town, not the town
         if _ACTOR_AFTER.match(after) or _VISIT_AFTER.match(after):
             continue
+        if _HOME_TOWN_AFTER.match(clean, m.cend, sent.end):
+            origins.add(i)
+            continue  # "In Nasiriyah, the home town of the lieutenant killed near X": where he came from
         if any(w in before.lower() for w in _PLANNED_WORDS) and _PLANNED_BEFORE.search(before):
             continue  # "used to plan attacks in X", "threatened to strike X": not where this event was
         if _attribution(clean, sent, m):
