@@ -419,3 +419,23 @@ def test_a_victims_home_town_is_not_struck(pipe: Pipeline) -> None:
     )
     r = _roles(pipe, text)
     assert r["Nasiriyah"] != "struck", r
+
+
+def test_the_road_out_of_a_town_is_near_it(pipe: Pipeline) -> None:
+    text = (
+        "On Tuesday morning a drone struck a minibus on the road leading out of Lgov, a town some 70 kilometres "
+        "west of Kursk, killing four people, the governor said."
+    )
+    r = _roles(pipe, text)
+    assert r["Lgov"] == "struck", r
+    assert r["Kursk"] != "struck", r
+
+
+def test_a_groups_toll_of_years_is_a_running_total(pipe: Pipeline) -> None:
+    text = (
+        "Gunmen raided a village near Oicha on Monday night, killing 12 people, officials said.\n\n"
+        "The group has killed thousands of civilians in the Beni and Lubero territories, usually in night raids."
+    )
+    r = _roles(pipe, text)
+    assert r["Oicha"] == "struck", r
+    assert r["Beni"] != "struck" and r["Lubero"] != "struck", r

@@ -902,6 +902,8 @@ _FOR_SPAN_AFTER = re.compile(
     r"(?:a|an|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)?\s*(?:decades?|years|months|weeks)\b"
 )
 _OF_IT_WORDS = frozenset({"killing", "wounding", "injuring"})
+_PERFECT_JUST_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$", re.I)
+_MANY_AFTER = re.compile(r"\s+(?:many\s+)?(?:thousands|hundreds|tens\s+of\s+thousands|scores)\b", re.I)
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+(?:[\w-]+\s+){0,3}?by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$")
 _PARTICIPLE_OF_IT = re.compile(r"[^.;]{0,100}?,\s+(?:[a-z]+ly\s+)?")
 _SINCE_SPAN_AFTER = re.compile(
@@ -1441,6 +1443,14 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             )
         )  # "7,000 have been killed in the insurgency since 2004"
         out.append(Trigger(ms, me, text[ms:me], etype, weak, recalled, background, total, vague))
+    # "the group has killed thousands of civilians in X": a toll of years, in a perfect tense
+    for k, t in enumerate(out):
+        if (
+            t.word.lower() in _DEATH_WORDS
+            and _PERFECT_JUST_BEFORE.search(text, max(start, t.start - 20), t.start)
+            and _MANY_AFTER.match(text, t.end, end)
+        ):
+            out[k] = replace(t, total=True)
     # "those killed since October were shot or struck near it": the dead of a span, and what befell them in
     # the same clause, are a running total
     if " since " in text[start:end]:

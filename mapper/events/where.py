@@ -378,6 +378,7 @@ _ROUTE_FROM_AT = re.compile(
     r"(?:[^,;.]{1,40}\s+to\s+(?:(?:the\s+)?(?:town|city|village)\s+of\s+)?)?$",
     re.I,
 )
+_ROAD_OUT_OF = re.compile(rf"\b{_ROAD}\s+(?:[a-z]+ing\s+)?(?:out\s+of|outside\s+of)$", re.I)
 _ENTRANCE_BEFORE = re.compile(r"\b(?:entrance|entrances|gates?)\s+$", re.I)
 _CONTESTED_BEFORE = re.compile(r"\b(?:battle|fight|fighting|struggle|offensive|push|assault|war)\s+$", re.I)
 _WEAPONRY = re.compile(
@@ -426,6 +427,8 @@ def link_of(clean: str, start: int, sent_start: int) -> str | None:
             return "route"  # "on the road between X and Y" (not "a game between Sao Paulo and ...")
         if low in ("from", "to") and _ROUTE_FROM.search(clean, max(sent_start, m.start() - 60), m.end(1)):
             return "route"  # "on the road from X to Y"
+        if low == "of" and _ROAD_OUT_OF.search(clean, max(sent_start, m.start() - 40), m.end(1)):
+            return "near"  # "on the road leading out of X": a road that starts at X
         if low == "to" and _ENTRANCE_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
             return "in"  # "at the entrance to the camp of X"
         if low == "from" and _WEAPONRY.match(clean, m.end(1), start):
