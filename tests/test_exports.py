@@ -103,6 +103,18 @@ def _write(path: Path, text: str) -> None:
     os.utime(path, (old, old))
 
 
+def _mapped(tmp_path: Path, files: dict[str, str]) -> tuple[Path, Path]:
+    """Write ``files`` into a folder and map it (offline, no map): the folder and the output folder."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, text in files.items():
+        _write(folder / name, text)
+    out = tmp_path / "out"
+    code, _, stderr = _run("run", str(folder), "-o", str(out), "--offline", "--no-map")
+    assert code == 0, stderr
+    return folder, out
+
+
 def _sources(out: Path) -> dict[str, dict]:
     fc = json.loads((out / "sites.geojson").read_text(encoding="utf-8"))
     return {
@@ -113,12 +125,7 @@ def _sources(out: Path) -> dict[str, dict]:
 
 
 def test_a_factiva_export_is_read_an_article_a_record(tmp_path: Path, analysed: list[str]) -> None:
-    folder = tmp_path / "news"
-    folder.mkdir()
-    _write(folder / "factiva.txt", FACTIVA)
-    out = tmp_path / "out"
-    code, _, stderr = _run("run", str(folder), "-o", str(out), "--offline", "--no-map")
-    assert code == 0, stderr
+    folder, out = _mapped(tmp_path, {"factiva.txt": FACTIVA})
     # each article is named by its Factiva code, and its header gives its title, outlet and date
     assert sorted(analysed) == ["AEXP000020240203ek2300001", "EXDW000020240204ek2400002", "EXRN000020240205ek2500003"]
     sources = _sources(out)
@@ -149,12 +156,7 @@ def test_a_factiva_export_is_read_an_article_a_record(tmp_path: Path, analysed: 
 
 
 def test_a_nexis_export_is_read_an_article_a_record(tmp_path: Path, analysed: list[str]) -> None:
-    folder = tmp_path / "news"
-    folder.mkdir()
-    _write(folder / "nexis.txt", NEXIS)
-    out = tmp_path / "out"
-    code, _, stderr = _run("run", str(folder), "-o", str(out), "--offline", "--no-map")
-    assert code == 0, stderr
+    _, out = _mapped(tmp_path, {"nexis.txt": NEXIS})
     assert sorted(analysed) == ["nexis.txt:1", "nexis.txt:2"]
     dnipro = _sources(out)["nexis.txt:1"]
     assert (dnipro["site"], dnipro["role"]) == ("Dnipro", "struck")
