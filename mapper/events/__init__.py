@@ -64,6 +64,7 @@ from ..resolve import (
 from ..text import Sentence, turn_part
 from ..toponyms import common_words
 from .article import find_triggers
+from .report_kind import HARMED_WORDS, KILLED_WORDS, report_kind
 from .screen import Keeper, draft_features
 from .triggers import (
     EVENT_TYPES,
@@ -167,15 +168,15 @@ def find_events(
                 ]
                 if told:
                     undated.append(_Draft(si, then, told, recalled=True))
-    # a report of a military exercise, a game, a trial or a period's figures (``_report_of_no_war``): its
+    # a report of a military exercise, a game, a trial or a period's figures (``report_kind``): its
     # strikes and attacks are the drill's, the players', the ones tried or the period's, and only a sentence
     # that tells of people killed (in a drill, hurt; in figures, one that gives a day) reports an attack
-    kind = _report_of_no_war(clean, sentences)
+    kind = report_kind(clean, sentences)
     if kind == "summary":
         # a month's or a year's figures: only an incident its sentence dates to a day is one
         drafts = [d for d in drafts if _dated_to_a_day(clean[sentences[d.sentence].start : sentences[d.sentence].end])]
     elif kind is not None:
-        harmed = _KILLED_WORDS if kind in ("sport", "trial") else _HARMED_WORDS
+        harmed = KILLED_WORDS if kind in ("sport", "trial") else HARMED_WORDS
         drafts = [d for d in drafts if harmed.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)]
     # an earlier event placed only in a country or a sea ("The war began with the attack on southern
     # Israel on Oct. 7, 2023") is background: where it struck, the text does not say
@@ -694,136 +695,6 @@ def _town_of_report(sentences: list[Sentence], mentions: list[Mention], by_sente
 
 
 _OWN_DATE_REACH = 40  # how far before its word an earlier event's own date may stand ("the 28 January attack on")
-
-
-# what opens a report of a military exercise: "launched a three-day naval exercise", "began three
-# days of drills", "fires missiles at mock targets in Hormuz drill", "on the second day of the exercise"
-_EXERCISE = re.compile(
-    r"\b(?:(?:launch(?:ed|es|ing)?|h[eo]ld(?:s|ing)?|beg[ia]n|begins|stag(?:ed|es|ing)|conduct(?:ed|s|ing)|"
-    r"start(?:ed|s|ing)|kick(?:ed|s)\s+off|wrapp?(?:ed|s)?\s+up|conclud(?:ed|es)|carr(?:ied|ies|y)\s+out)\s+"
-    r"(?:[\w'’-]+\s+){0,6}?|(?:in|during|at)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?|"
-    r"(?:first|second|third|fourth|final|last)\s+day\s+of\s+(?:[\w'’-]+\s+){0,4}?)"
-    r"(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)\b",
-    re.I,
-)
-# the words of a report of a game (four of their stems, ``_SPORT_HINTS``, with a score, make one)
-_SPORT_WORDS = re.compile(
-    r"\b(?:match(?:es)?|goals?|minutes?|half-?time|league|cup|coach|striker|midfielder|defender|goalkeeper|"
-    r"penalt(?:y|ies)|scored|equali[sz]er|tournament|championship|season|fans|stadium|kick-?off|referee|innings|"
-    r"wickets?|header|fixture|standings|playoffs?|semi-?finals?|quarter-?finals?)\b",
-    re.I,
-)
-_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:km|kilomet|mile|year|day|hour|month))")
-_KILLED = r"killed|killing|kills|dead|died|deaths?|casualties"
-_KILLED_WORDS = re.compile(rf"\b(?:{_KILLED})\b", re.I)
-_HARMED_WORDS = re.compile(rf"\b(?:{_KILLED}|wounded|wounding|injured|injuring|injuries|hurt)\b", re.I)
-SPORT_WORDS = 4  # stems of words of games that make a report with a score one of a game
-
-
-# what a report of a month's or a year's figures says it is, in its headline or first sentence
-_SUMMARY = re.compile(
-    r"\b(?:monthly|annual|yearly|quarterly|totals|overview|statistics|in\s+numbers|(?:month|year)['’]s\s+"
-    r"(?:figures|tally|toll))\b",
-    re.I,
-)
-
-
-# what a report of a trial says, in its headline or first sentence: "Palma attack trial resumes in
-# Pemba", "a military court in Baidoa on Sunday sentenced", "jailed in Germany for abusing"
-_TRIAL = re.compile(
-    r"\b(?:trial|hearing|inquest|court[- ]martial|tribunal|court)\b[^.\n]{0,80}?\b(?:opens?|opened|begins?|began|"
-    r"resumes?|resumed|starts?|started|continues|continued|adjourn\w*|hears?|heard|sentenced|convicted|acquitted|"
-    r"jailed|ruled|verdict)\b|\b(?:sentenced|convicted|acquitted|jailed)\b[^.\n]{0,80}?\b(?:for|over)\b",
-    re.I,
-)
-
-
-def _report_of_no_war(clean: str, sentences: list[Sentence]) -> str | None:
-    """What a report is when it is no report of attacks: "exercise" (its headline or first sentence
-    tells of a military exercise), "sport" (a game), "summary" (a month's or a year's figures),
-    "trial" (a court's hearing or sentence): its attacks are the exercise's, the game's, the
-    period's or the ones tried, and a sentence tells of one of its own only by its dead."""
-    if not sentences:
-        return None
-    lead_end = sentences[min(1, len(sentences) - 1)].end
-    lead = clean[:lead_end].lower()
-    # (each pattern only where one of its words is: a search for a word costs a fraction of a pattern's walk)
-    if any(w in lead for w in _EXERCISE_WORDS) and _EXERCISE.search(clean, 0, lead_end):
-        return "exercise"
-    if any(w in lead for w in _SUMMARY_WORDS) and _SUMMARY.search(clean, 0, lead_end):
-        return "summary"
-    if any(w in lead for w in _TRIAL_WORDS) and _TRIAL.search(clean, 0, lead_end):
-        return "trial"
-    if _digit_dash_digit(clean) and _SCORE.search(clean):
-        low = clean.lower()
-        if sum(w in low for w in _SPORT_HINTS) >= SPORT_WORDS:
-            words = {m.group().lower() for m in _SPORT_WORDS.finditer(clean)}
-            if len({h for h in _SPORT_HINTS if any(h in w for w in words)}) >= SPORT_WORDS:
-                return "sport"
-    return None
-
-
-def _digit_dash_digit(text: str) -> bool:
-    """Whether ``text`` has a digit, a hyphen and a digit, as every score ("2-1") has (found by
-    looking at its hyphens: some microseconds, where ``_SCORE`` takes tens)."""
-    i = text.find("-", 1)
-    while i != -1 and i < len(text) - 1:
-        if text[i - 1].isdigit() and text[i + 1].isdigit():
-            return True
-        i = text.find("-", i + 1)
-    return False
-
-
-# the words one of which each of the patterns above needs, in lower case
-_EXERCISE_WORDS = ("exercise", "drill", "games", "manoeuvre", "maneuver")
-_SUMMARY_WORDS = (
-    "monthly",
-    "annual",
-    "yearly",
-    "quarterly",
-    "totals",
-    "overview",
-    "statistics",
-    "numbers",
-    "figures",
-    "tally",
-    "toll",
-)
-_TRIAL_WORDS = ("trial", "hearing", "inquest", "court", "tribunal", "sentenced", "convicted", "acquitted", "jailed")
-# the stems of the words of games: a report of one has SPORT_WORDS of them (each found in a word of
-# _SPORT_WORDS: "goal" and "goals" are one, "goal" and "goalkeeper" two)
-_SPORT_HINTS = (
-    "match",
-    "goal",
-    "minute",
-    "half-time",
-    "halftime",
-    "league",
-    "cup",
-    "coach",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "penalt",
-    "scored",
-    "equali",
-    "tournament",
-    "championship",
-    "season",
-    "fans",
-    "stadium",
-    "kick-off",
-    "kickoff",
-    "referee",
-    "innings",
-    "wicket",
-    "header",
-    "fixture",
-    "standings",
-    "playoff",
-    "final",
-)
 
 
 def _dated_to_a_day(sentence: str) -> bool:
