@@ -439,3 +439,9 @@ def test_a_groups_toll_of_years_is_a_running_total(pipe: Pipeline) -> None:
     r = _roles(pipe, text)
     assert r["Oicha"] == "struck", r
     assert r["Beni"] != "struck" and r["Lubero"] != "struck", r
+
+
+def test_an_army_speaking_in_a_town_does_not_hide_the_attack_on_it(pipe: Pipeline) -> None:
+    # an army is where it fights: "In Kherson, Ukraine's military said" tells of Kherson
+    text = "In Kherson, Ukraine's military said Russian shelling hit a market, killing two people."
+    assert _roles(pipe, text)["Kherson"] == "struck"

@@ -501,9 +501,10 @@ _SEAT_AFTER = re.compile(
     # "In Washington, President X warned ...": a head of state or government, or a minister of state
     r"(?:President|Prime\s+Minister|Chancellor|(?:Foreign|Defen[cs]e|Interior)\s+(?:Minister|Secretary)|"
     r"Secretary(?:\s+of\s+State|-General)?)\s+[A-Z][\w'’-]*|"
-    # "In Kyiv, Ukraine's air force said", "In Moscow, Russia's defence ministry said": a state's body
-    r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?['’]s\s+(?:[\w-]+\s+){0,2}?(?:air\s+force|army|military|navy|[Mm]inistry|"
-    r"government|presidency|[Gg]eneral\s+[Ss]taff|armed\s+forces))\b"
+    # "In Kyiv, Ukraine's air force said", "In Moscow, Russia's defence ministry said": a state's body that
+    # speaks from its capital (not "In Kherson, Ukraine's military said": an army is where it fights)
+    r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?['’]s\s+(?:[\w-]+\s+){0,2}?(?:air\s+force|[Mm]inistry|presidency|"
+    r"[Gg]eneral\s+[Ss]taff))\b"
 )
 
 
