@@ -430,13 +430,9 @@ class _Update:
     def wanted(self, path: Path, st: os.stat_result | None) -> bool:
         """Read the file unless the store holds it as it is (same path, size and mtime)."""
         key = file_key(path)
-        done = self.done
         suffix = path.suffix.lower()
         if suffix in RECORD_SUFFIXES:  # records, each with the file's size and mtime
-            recs = self.store.records_row(key)
-            if st is not None and recs is not None and recs[:2] == (st.st_size, st.st_mtime_ns):
-                done.files += recs[2]
-                done.unchanged += recs[2]
+            if self._records_unchanged(key, st):
                 return False
             self.rows[key] = self.store.file_row(key)  # (an older mapper stored it whole, as one article)
             return True
@@ -444,20 +440,23 @@ class _Update:
         if st is not None and row is not None and row[:2] == (st.st_size, st.st_mtime_ns):
             # (an export of articles that an older mapper stored whole, as one, is read again for its records)
             if not (suffix in TEXT_SUFFIXES and st.st_size >= EXPORT_RECHECK_BYTES and export_kind(path, st)):
-                done.files += 1
-                done.unchanged += 1
-                return (
-                    False  # (nor is it remembered: a folder of 100,000 unchanged files is passed over in little memory)
-                )
-        elif row is None and suffix in TEXT_SUFFIXES:  # a news database's export, stored as its records
-            recs = self.store.records_row(key)
-            if st is not None and recs is not None and recs[:2] == (st.st_size, st.st_mtime_ns):
-                done.files += recs[2]
-                done.unchanged += recs[2]
-                return False
+                self.done.files += 1
+                self.done.unchanged += 1
+                return False  # (nor is it remembered: 100,000 unchanged files are passed over in little memory)
+        elif row is None and suffix in TEXT_SUFFIXES and self._records_unchanged(key, st):
+            return False  # a news database's export, stored as its records
         # (counted when it is settled: an export of articles is counted by its records)
         self.rows[key] = row
         self.keys[path] = key  # (settled with it: resolving the path again costs a system call a folder)
+        return True
+
+    def _records_unchanged(self, key: bytes, st: os.stat_result | None) -> bool:
+        """Whether the store holds the records of the file at ``key`` as it is (then counted as such)."""
+        recs = self.store.records_row(key)
+        if st is None or recs is None or recs[:2] != (st.st_size, st.st_mtime_ns):
+            return False
+        self.done.files += recs[2]
+        self.done.unchanged += recs[2]
         return True
 
     def known_here(self, sha256: str) -> bool:
