@@ -22,6 +22,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from .budget import Budget, OverBudget
@@ -901,20 +902,42 @@ def _mbox_records(src: Source, st: os.stat_result | None) -> Iterator[Read | Pro
             except (OSError, KeyError, mailbox.Error) as exc:
                 yield Problem(name, f"message {n}: cannot read: {exc}".splitlines()[0])
                 continue
-            rid = _message_id(data) or f"{src.path.name}:{n}"
-            rid = rid if rid not in seen else f"{rid}#{n}"  # (a message saved twice keeps one id each)
-            seen.add(rid)
-            try:
-                with Budget().timed("reading it"):  # (read here, not in a worker: an HTML body may be slow)
-                    text, meta = read_email(data, name)
-                    article = _article(rid, name, hashlib.sha256(data).hexdigest(), text, meta)
-            except (IngestError, OverBudget) as exc:
-                yield Problem(name, f"message {n}: {exc.message if isinstance(exc, IngestError) else exc}")
-                continue
-            notes = [Problem(name, f"message {n}: {note}", skipped=False) for note in article.notes]
-            yield Read(src, st, article, notes, record=rid)
+            rid = _unique_id(_message_id(data) or f"{src.path.name}:{n}", n, seen)
+            # (read here, not in a worker: an HTML body may be slow)
+            yield _record(
+                src, st, f"message {n}", rid, hashlib.sha256(data).hexdigest(), partial(read_email, data, name)
+            )
     finally:
         box.close()
+
+
+def _unique_id(rid: str, n: int, seen: set[str]) -> str:
+    """A record's id, made unique in its file by its number ("<id>#<n>": saved or exported twice)."""
+    rid = rid if rid not in seen else f"{rid}#{n}"
+    seen.add(rid)
+    return rid
+
+
+def _record(
+    src: Source,
+    st: os.stat_result | None,
+    which: str,
+    rid: str,
+    sha: str,
+    read: Callable[[], tuple[str, dict[str, str | None]]],
+) -> Read | Problem:
+    """One record of a file of many (a message of a mailbox, an article of an export), read by ``read``
+    (its text and what it says of itself) within the time budget of one article; ``which`` names it in
+    its problems ("message 3", "article 12")."""
+    name = display_path(src.path)
+    try:
+        with Budget().timed("reading it"):
+            text, meta = read()
+            article = _article(rid, name, sha, text, meta)
+    except (IngestError, OverBudget) as exc:
+        return Problem(name, f"{which}: {exc.message if isinstance(exc, IngestError) else exc}")
+    notes = [Problem(name, f"{which}: {note}", skipped=False) for note in article.notes]
+    return Read(src, st, article, notes, record=rid)
 
 
 # --------------------------------------------------------------------------- news databases' exports
@@ -967,19 +990,9 @@ def _export_records(src: Source, st: os.stat_result | None, kind: str) -> Iterat
         if not chunk.strip():
             continue
         n += 1
-        rid = m.group(1) if kind == "factiva" else f"{src.path.name}:{n}"
-        rid = rid if rid not in seen else f"{rid}#{n}"  # (an article exported twice keeps one id each)
-        seen.add(rid)
-        body, meta = split(chunk)
+        rid = _unique_id(m.group(1) if kind == "factiva" else f"{src.path.name}:{n}", n, seen)
         sha = hashlib.sha256(chunk.strip().encode("utf-8", "surrogatepass")).hexdigest()
-        try:
-            with Budget().timed("reading it"):
-                article = _article(rid, name, sha, body, meta)
-        except (IngestError, OverBudget) as exc:
-            yield Problem(name, f"article {n}: {exc.message if isinstance(exc, IngestError) else exc}")
-            continue
-        notes = [Problem(name, f"article {n}: {note}", skipped=False) for note in article.notes]
-        yield Read(src, st, article, notes, record=rid)
+        yield _record(src, st, f"article {n}", rid, sha, partial(split, chunk))
 
 
 # the lines of a Factiva article's header between its headline and its text (its source's name
