@@ -540,6 +540,26 @@ class Resolver:
                 )
             ):
                 forget(k)
+        # and so is one in a report whose other places are only countries and provinces, all far from it
+        # ("Pagak" in a report that names South Sudan and Ethiopia is no village of Java)
+        for k in [k for k in keys if choice[k][0] == 1]:
+            p = choice[k][1]
+            areas = [choice[o][1] for o in keys if o != k]
+            if (
+                p.country
+                and p.feature_type in _POPULATED
+                and p.population < SMALL_ABROAD
+                and homes[p.country] == 1
+                and all(q.feature_type in _BROAD and distance_km(p, q) > COUNTRY_FAR_KM for q in areas)
+                # (a country named as a place, not a claimant's: "said the US military" beside Tal Afar)
+                and any(
+                    choice[m.key][1].feature_type == "country"
+                    and not nonliteral_reason(clean, m.cstart, m.cend, "country")
+                    for m in mentions
+                    if m.key != k and m.key in choice
+                )
+            ):
+                forget(k)
         # a name of a compass point alone ("the North-East" of a report on Nigeria): a region of the
         # article's country, not a namesake province abroad (North East, Botswana)
         # a curated district of a city, in a report that names neither the city nor any other place of
@@ -718,6 +738,7 @@ class Resolver:
 KIND_BONUS = 3.0  # a reading of the kind the text says ("Zhari district", "the town of Hit")
 STRONG_POPULATION = 1_000_000
 SMALL_ABROAD = 20_000  # a place this small, alone in its country among an article's places, far from them all
+COUNTRY_FAR_KM = 2500  # (and this far from every country and province of a text that names no town)
 ALIAS_ABROAD_KM = 1000  # a place found by an alternate name this far from all others of its text is no reading of it
 MIN_SKELETON = 4  # consonants a respelled name needs ("Heet"/"Hit" has two: too many namesakes)
 _CONTAINERS = frozenset({"country", "admin1", "admin2", "territory"})

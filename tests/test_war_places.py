@@ -2779,6 +2779,20 @@ def test_a_small_namesake_abroad_yields_to_the_country_the_report_is_about(pipe:
     assert m["Dundrum"].place is not None and m["Dundrum"].place.country == "IE"
 
 
+def test_a_small_namesake_far_from_every_country_a_report_names_is_not_read_there(pipe: Pipeline) -> None:
+    # "Pagak" is a village of Java in the data; a report that names only South Sudan and Ethiopia
+    # around it does not send it to Indonesia
+    text = "Fighters shelled Pagak, on the border with Ethiopia, on Sunday, South Sudan's army said."
+    pagak = _mentions(pipe, text).get("Pagak")
+    assert pagak is None or pagak.place is None or pagak.place.country in ("SS", "ET")
+    # (a guard: a country named beside it keeps it: the report says where it is)
+    m = _mentions(pipe, "Shells hit Pagak, Indonesia, and a port in Ethiopia, officials said.")
+    assert m["Pagak"].place is not None and m["Pagak"].place.country == "ID"
+    # (nor does a country that only speaks: the town stays where the data has it)
+    m = _mentions(pipe, "Two people died when a parked car blew up in Tal Afar, the US army said.")
+    assert m["Tal Afar"].place is not None and m["Tal Afar"].place.country == "IQ"
+
+
 def test_an_acronym_cased_so_is_no_place(pipe: Pipeline) -> None:
     text = "The FAMa camp at Ber, east of Timbuktu, was attacked by jihadists on Thursday."
     assert "FAMa" not in _mentions(pipe, text)
