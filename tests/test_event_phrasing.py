@@ -445,3 +445,21 @@ def test_an_army_speaking_in_a_town_does_not_hide_the_attack_on_it(pipe: Pipelin
     # an army is where it fights: "In Kherson, Ukraine's military said" tells of Kherson
     text = "In Kherson, Ukraine's military said Russian shelling hit a market, killing two people."
     assert _roles(pipe, text)["Kherson"] == "struck"
+
+
+def test_the_ends_of_a_road_named_for_two_towns_yield_to_the_town_it_was_near(pipe: Pipeline) -> None:
+    text = "A mine blew up under a bridge on the Kyiv-Odesa national highway near Uman on Monday, killing a driver."
+    r = _roles(pipe, text)
+    assert r["Uman"] == "struck", r
+    assert r.get("Kyiv") != "struck" and r.get("Odesa") != "struck", r
+
+
+def test_an_attack_near_a_small_town_does_not_yield_to_a_bigger_town_struck_later(pipe: Pipeline) -> None:
+    text = (
+        "KHARKIV - Gunmen fired on farmers near Merefa on Sunday, killing one. Later, a grenade went off at a "
+        "market in Kharkiv, wounding three."
+    )
+    r = _roles(pipe, text)
+    assert r["Merefa"] == "struck", r
+    assert r["Kharkiv"] == "struck", r
+

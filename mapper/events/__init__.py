@@ -368,6 +368,10 @@ def find_events(
                         and distance_km(town, mentions[j].place) <= TOWN_REACH_KM  # type: ignore[arg-type]
                         and not _at_a_province_point(mentions[j].place, town)  # type: ignore[arg-type]
                         and mentions[j].place.id not in own_places  # type: ignore[union-attr]
+                        # (a place near the town, not a bigger town nearby: "near Moirang", then "in Imphal")
+                        and (
+                            town.feature_type not in POPULATED_TYPES or mentions[j].place.population <= town.population  # type: ignore[union-attr]
+                        )
                     )
                     # "Suicide bomber hits police in Bannu" (the district) over "the Bakakhel area of Bannu district"
                     or (

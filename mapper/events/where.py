@@ -694,9 +694,29 @@ def candidates(
         ref = link == "near" and not far and (pointed is not None or bool(_LANDMARK_BEFORE.search(before)))
         province = bool(_PROVINCE_BEFORE.search(before) or _PROVINCE_AFTER.match(clean, m.cend))
         out.append(Candidate(i, link == "near", unknown_beside=unknown, reference=ref, province=province, wide=wide))
+    # an end of a road named for its two towns ("on the Imphal-Dimapur highway near Kangpokpi") yields to a
+    # place the sentence names as where it happened
+    ends = [c for c in out if _road_end(clean, mentions[c.mention])]
+    if ends and len(ends) < len(out):
+        out = [c for c in out if c not in ends]
     if not out and found and not unknown:
         out = _headed(clean, sent, mentions, idx, links) or _row_cells(clean, sent, mentions, idx, found)
     return out
+
+
+_ROAD_KIND = rf"\s+(?i:(?:national|main|international|old|new|strategic|coastal|ring)\s+)?(?i:{_ROAD})s?\b"
+_ROAD_END_AFTER = re.compile(rf"[-–—]\s?[A-Z][\w'’]*(?:[-–—\s][A-Z][\w'’]*)?{_ROAD_KIND}")
+_ROAD_START_BEFORE = re.compile(r"[A-Z][\w'’]*\s?[-–—]$")
+_ROAD_KIND_AFTER = re.compile(_ROAD_KIND)
+
+
+def _road_end(clean: str, m: Mention) -> bool:
+    """Whether a place is named as one end of a road named for two ("the Imphal-Dimapur highway")."""
+    if _ROAD_END_AFTER.match(clean, m.cend):
+        return True
+    return _ROAD_START_BEFORE.search(clean, max(0, m.cstart - 30), m.cstart) is not None and (
+        _ROAD_KIND_AFTER.match(clean, m.cend) is not None
+    )
 
 
 # the heading of a log's entry, on a line of its own: "12 May | Ohe Htein Twin village, Depayin
