@@ -102,6 +102,8 @@ _PL_NOUNS = (
     "aides associates companions comrades deputies lieutenants schoolchildren schoolgirls schoolboys teachers "
     "bystanders pedestrians grandchildren monks nuns priests clerics imams novices "
     "auxiliaries vigilantes guardsmen gendarmes conscripts reservists mercenaries"
+    # (as Pakistan's military names the militants it fights: "six khwarij")
+    " khwarij khawarij"
 ).split()
 _SG_NOUNS = (
     "person civilian soldier trooper fighter militant insurgent rebel jihadist terrorist extremist bomber attacker "
@@ -214,6 +216,11 @@ _VERB_NEXT = re.compile(
     r"\s+(?:said|says|told|added|reported|confirmed|announced|stated|were|was|is|are|has|have|had|will|would|"
     r"could|may|might|did|do|does)\b"
 )
+# a group after the first that is who speaks: "killing nine passengers, two residents and a health worker at
+# the hospital said"
+_SPEAKER_NEXT = re.compile(
+    r"(?:\s+(?:at|in|of|from)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?)?\s+(?:said|says|told|reported)\b"
+)
 _SEP_RX = re.compile(r",?\s+(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+|\s*,\s*")
 _MAX_GROUPS = 14
 # where a group may start: a digit, a capital, or the first letter of a number word, a
@@ -229,6 +236,8 @@ _AUX = rf"(?:\s+{_AUX_WORD}){{0,4}}"
 _KILL_VERB = (
     r"(?:(?<!to\s)(?<!not\s)(?<!would\s)(?<!could\s)(?<!will\s)(?<!might\s)(?<!can\s)(?i:kill)|"
     r"(?i:killing|killed|kills|murdered|murdering|massacred|massacring|assassinated|executed|executing|slaughtered|"
+    # (as Pakistani officials write of their own dead: "an IED struck the convoy, martyring one soldier")
+    r"martyring|"
     # (as armies write of the enemies they killed: "troops neutralised six terrorists")
     r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|beheaded|beheading|"
     r"(?:claimed|claiming|took|taking)\s+the\s+lives\s+of|(?:shot|shooting|gunned|gunning)\s+dead|"
@@ -246,6 +255,8 @@ _DIED = (
     r"(?:fell|fallen)\s+(?:with\s+(?:their\s+)?arms\s+in\s+(?:their\s+)?hands?|in\s+(?:battle|combat|action)|"
     r"on\s+the\s+(?:battlefield|field\s+of\s+honou?r))|"
     r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|"
+    # (as Pakistan's military writes of the militants it killed: "six khwarij were sent to hell")
+    r"sent\s+to\s+hell|"
     r"(?:stabbed|beaten|burned|burnt|hacked|stoned|crushed|trampled|starved|tortured)\s+to\s+death)\b"
 )
 _TOLL_VERB = (
@@ -278,7 +289,8 @@ _INCLUDING = (
 # Active forms: a word, then a list of groups.
 _KILL_ANCHORS = [
     # "the strike killed nine children and 11 adults", "killing the Taliban leader", "claimed the lives of 12"
-    re.compile(rf"(?=[ABCEGHKMNSTabceghkmnst])\b{_KILL_VERB}\s+"),
+    # (and a quotation of them: 'killing "more than ten soldiers"')
+    re.compile(rf"(?=[ABCEGHKMNSTabceghkmnst])\b{_KILL_VERB}\s+(?:[\"“](?=[\w]))?"),
     # "the deaths of three US service members", "the bodies of three men"
     # ("the martyrdom of six of the port workers", as Saba and SANA write it)
     re.compile(
@@ -481,7 +493,7 @@ def _list_at(sentence: str, pos: int, passive: bool) -> list[_Group]:
         k = _kind(g)
         if not (k == "one" or (k == "num" and (g.group("v") or g.group("vo")))):
             break
-        if not passive and _VERB_NEXT.match(sentence, g.end()):
+        if not passive and (_VERB_NEXT.match(sentence, g.end()) or _SPEAKER_NEXT.match(sentence, g.end())):
             break
         out.append((g, bool(sep.group().strip(", \t\r\n"))))
         end = g.end()
@@ -714,6 +726,7 @@ _HINT_WORDS = [
     *"kill dead died slain perish lost death loss injur wound hurt toll fatalit bodies corpses victims".split(),
     *"murder massacr assassinat executed executing behead martyr buried eliminated liquidated slaughter".split(),
     *"eliminating neutralis neutraliz shahad".split(),
+    "sent to hell",
     "fell in",
     "fell on",
     "fell with",
@@ -789,6 +802,7 @@ KILL_ANCHOR_WORDS = (
         "neutrali",
         "eliminat",
         "behead",
+        "martyring",
     ),
     ("death", "killing", "lives", "loss", "body of", "bodies of", "martyrdom"),
 )

@@ -463,3 +463,20 @@ def test_an_attack_near_a_small_town_does_not_yield_to_a_bigger_town_struck_late
     assert r["Merefa"] == "struck", r
     assert r["Kharkiv"] == "struck", r
 
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a quotation of the toll
+        ('The rebels said they ambushed a column near the bridge, killing "at least 12 soldiers".', 12, None),
+        # those who tell of it, after the list of the dead
+        ("A shell hit the bus, killing four passengers, two witnesses and a nurse at the clinic said.", 4, None),
+        # as Pakistani officials write of their own dead and of the militants killed
+        ("A bomb hit a police van near the market, martyring two constables and injuring three.", 2, 3),
+        ("In the exchange of fire, five khwarij were sent to hell, the statement said.", 5, None),
+    ],
+)
+def test_tolls_quoted_told_by_witnesses_or_in_an_army_s_own_words(text: str, killed: int, injured: int | None) -> None:
+    f = find_figures(text)
+    assert [(x.killed_min, x.injured_min) for x in f] == [(killed, injured)], f
+
