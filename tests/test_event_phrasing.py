@@ -480,3 +480,12 @@ def test_tolls_quoted_told_by_witnesses_or_in_an_army_s_own_words(text: str, kil
     f = find_figures(text)
     assert [(x.killed_min, x.injured_min) for x in f] == [(killed, injured)], f
 
+
+def test_a_remnant_of_war_that_goes_off_is_no_attack(pipe: Pipeline) -> None:
+    text = (
+        "A boy was killed when a remnant of war he found in a field exploded near Kupiansk on Monday. "
+        "Separately, gunmen attacked a checkpoint in Izium, killing two guards."
+    )
+    r = _roles(pipe, text)
+    assert r["Kupiansk"] != "struck", r
+    assert r["Izium"] == "struck", r

@@ -146,7 +146,7 @@ _HAZARD_WORDS = tuple(
     "transformer|firework|short circuit|electrical fault|plunged|crash|collided|collision|capsized|derailed|"
     "overturn|collapse|stampede|drowned|electrocuted|accident|firecracker|a fire |the fire |huge fire|massive fire|"
     "large fire|big fire|somersault|rolled over|lost control|tyre burst|tire blowout|burst tyre|reactor|chemical|"
-    "pharmaceutical|fertili|temperatures|controlled|blasting|quarr|maul".split("|")
+    "pharmaceutical|fertili|temperatures|controlled|blasting|quarr|maul|remnant|unexploded".split("|")
 )
 _ANIMAL_WORDS = tuple(
     "shark|crocodile|alligator|bear|tiger|leopard|lion|elephant|hippo|wolf|wolves|dog|snake|hyena|jaguar|cougar|puma|"
@@ -180,7 +180,7 @@ def _may_tell_of_hazard(clean: str, low: str, spaced: str | None = None) -> bool
 
 
 _HAZARD = re.compile(
-    r"\b(?=[A-JL-TVWa-jl-tvw])(?:(?:earth)?quakes?|tremors?|aftershocks?|(?:flash\s+)?floods?|flooding|storms?|cyclones?|hurricanes?|"
+    r"\b(?=[A-JL-WYa-jl-wy])(?:(?:earth)?quakes?|tremors?|aftershocks?|(?:flash\s+)?floods?|flooding|storms?|cyclones?|hurricanes?|"
     r"typhoons?|tornado(?:es)?|lightning|landslides?|mudslides?|avalanches?|wildfires?|(?:forest|bush)\s*fires?|"
     r"heat\s*waves?|tsunamis?|(?:volcanic\s+)?eruptions?|blizzards?|monsoon\s+rains?|torrential\s+rains?|"
     r"(?:gas|cylinder|boiler|transformer|fireworks?)\s+(?:explosions?|blasts?|leaks?)|gas\s+leaks?|"
@@ -197,7 +197,9 @@ _HAZARD = re.compile(
     # "the explosions came from controlled blasting by a company building a road"
     r"controlled\s+(?:blast\w*|explosions?|detonations?|demolitions?)|blasting\s+(?:work|operations)|quarry\w*|(?:chemical|pharmaceutical|petrochemical|fertili[sz]er)\s+"
     r"(?:manufacturing\s+)?(?:units?|plants?|factor(?:y|ies)|facilit(?:y|ies)|works)|"
-    rf"{_ANIMAL}\s+(?:attack(?:s|ed)?|mauled|mauling|trampled|bit)|mauled|mauling)\b",
+    rf"{_ANIMAL}\s+(?:attack(?:s|ed)?|mauled|mauling|trampled|bit)|mauled|mauling|"
+    # what a war left behind, going off: "a remnant of war he was playing with exploded"
+    r"(?:explosive\s+)?remnants?\s+of\s+(?:the\s+)?war|unexploded\s+(?:ordnance|munitions?|devices?))\b",
     re.I,
 )
 # arms, those who bear them against others, and what they do: a sentence or an article with any of them is no
