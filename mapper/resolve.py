@@ -551,9 +551,11 @@ class Resolver:
                 and p.population < SMALL_ABROAD
                 and homes[p.country] == 1
                 and all(q.feature_type in _BROAD and distance_km(p, q) > COUNTRY_FAR_KM for q in areas)
-                # (a country named as a place, not a claimant's: "said the US military" beside Tal Afar)
+                # (a country named as a place, not a people or a claimant: "Russian artillery", "said the US
+                # military" beside Tal Afar)
                 and any(
                     choice[m.key][1].feature_type == "country"
+                    and m.key not in self.gazetteer.demonyms
                     and not nonliteral_reason(clean, m.cstart, m.cend, "country")
                     for m in mentions
                     if m.key != k and m.key in choice
@@ -738,7 +740,9 @@ class Resolver:
 KIND_BONUS = 3.0  # a reading of the kind the text says ("Zhari district", "the town of Hit")
 STRONG_POPULATION = 1_000_000
 SMALL_ABROAD = 20_000  # a place this small, alone in its country among an article's places, far from them all
-COUNTRY_FAR_KM = 2500  # (and this far from every country and province of a text that names no town)
+# (and this far from every country and province of a text that names no town: another continent, as a
+# country's point may lie thousands of kilometres from its border towns, Russia's in Siberia)
+COUNTRY_FAR_KM = 6000
 ALIAS_ABROAD_KM = 1000  # a place found by an alternate name this far from all others of its text is no reading of it
 MIN_SKELETON = 4  # consonants a respelled name needs ("Heet"/"Hit" has two: too many namesakes)
 _CONTAINERS = frozenset({"country", "admin1", "admin2", "territory"})

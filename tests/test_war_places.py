@@ -2788,6 +2788,9 @@ def test_a_small_namesake_far_from_every_country_a_report_names_is_not_read_ther
     # (a guard: a country named beside it keeps it: the report says where it is)
     m = _mentions(pipe, "Shells hit Pagak, Indonesia, and a port in Ethiopia, officials said.")
     assert m["Pagak"].place is not None and m["Pagak"].place.country == "ID"
+    # (a town near a big country's border is not far from it, though the country's point is in Siberia)
+    m = _mentions(pipe, "Drones launched from Russia hit Huliaipole overnight, wounding two.")
+    assert m["Huliaipole"].place is not None and m["Huliaipole"].place.country == "UA"
     # (nor does a country that only speaks: the town stays where the data has it)
     m = _mentions(pipe, "Two people died when a parked car blew up in Tal Afar, the US army said.")
     assert m["Tal Afar"].place is not None and m["Tal Afar"].place.country == "IQ"
