@@ -489,3 +489,34 @@ def test_a_remnant_of_war_that_goes_off_is_no_attack(pipe: Pipeline) -> None:
     r = _roles(pipe, text)
     assert r["Kupiansk"] != "struck", r
     assert r["Izium"] == "struck", r
+
+
+def test_a_fact_check_that_finds_a_claimed_strike_false_maps_no_attack(pipe: Pipeline) -> None:
+    text = (
+        "FACT CHECK: Smoke over Kharkiv market was not a Russian missile strike\n\n"
+        "Claim: Posts shared on Telegram said a missile hit the central market in Kharkiv on Monday, killing "
+        "several traders.\n\n"
+        "Verdict: False. The city's emergency service said a fire broke out in a storage room."
+    )
+    assert "struck" not in _roles(pipe, text).values()
+    # (a check that finds the claim true reports the attack)
+    text = (
+        "FACT CHECK: Yes, the video shows a drone hitting a school in Kherson\n\n"
+        "Claim: A video shared on Monday shows a drone striking a school in Kherson.\n\n"
+        "Verdict: True. Regional officials confirmed that a drone hit the school, wounding two guards."
+    )
+    assert _roles(pipe, text)["Kherson"] == "struck"
+
+
+def test_a_clip_found_to_be_old_reports_no_attack_in_a_briefing(pipe: Pipeline) -> None:
+    text = (
+        "Morning briefing. Talks on a prisoner swap resumed in Geneva.\n\n"
+        '- Fact-check of the day: A clip shared as "Russian jets bombing Odesa last night" is from a 2021 air show.'
+    )
+    assert _roles(pipe, text).get("Odesa") != "struck"
+    # (a clip of a real strike is the strike's)
+    text = (
+        "Morning briefing. Talks on a prisoner swap resumed in Geneva.\n\n"
+        "- A clip shared by the governor shows Russian jets bombing Odesa last night; two people were killed."
+    )
+    assert _roles(pipe, text)["Odesa"] == "struck"

@@ -1,6 +1,7 @@
 """What a report is when it is no news of attacks, though its words are attacks' words.
 
-A report of a military exercise ("began a four-day exercise", "in Hormuz drill"), of a game (four
+A check of a claimed attack that finds it false ("FACT CHECK: ... was not an Israeli strike"), a
+report of a military exercise ("began a four-day exercise", "in Hormuz drill"), of a game (four
 words of sport and a score), of a trial ("attack trial resumes", "a court sentenced") or of a month's
 or a year's figures ("monthly overview", "October totals") tells of strikes, attacks and shelling
 that are the drill's, the players', the ones tried or the period's.  ``report_kind`` says which one
@@ -59,13 +60,64 @@ _TRIAL = re.compile(
 )
 
 
+# what a check of a claimed attack finds when there was none: "Verdict: False", "never happened", "was not an
+# Israeli strike", "was a transformer explosion, not a bomb", "this video does not show", "is from a 2019 air show"
+_FALSE = re.compile(
+    r"\b(?:(?:verdict|rating)\s*:\s*(?:false|fake|misleading|altered|fabricated|miscaptioned|incorrect)|"
+    r"never\s+(?:happened|took\s+place)|did\s+not\s+(?:happen|take\s+place)|didn['’]t\s+happen|"
+    r"(?:fire|blaze|blast|explosion|bang|smoke|damage|incident|video|clip|footage|photo|image)s?\s+(?:at\s+[^.,;]{1,40}?\s+)?"
+    r"(?:was|were|is)\s+not\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:strike|air\s*strike|attack|bombing|bomb|missile)|"
+    r"(?:was|were|is)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:explosion|fire|blaze|accident|fault|surge)\s*,\s+not\s+an?\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:bomb|strike|attack|missile|drone)|"
+    r"(?:does|do|did)\s+not\s+show|hoax(?:es)?|debunk\w*|(?:is|was|were)\s+(?:filmed\s+|taken\s+|recorded\s+)?"
+    r"from\s+(?:an?\s+|the\s+)?(?:19|20)\d\d\b)",
+    re.I,
+)
+# what frames a claim that is checked: "FACT CHECK:", "a clip shared as", "viral posts", "the footage"
+_CLAIMED = re.compile(
+    r"\b(?:fact[- ]?check\w*|claims?|claimed|viral|posts?|posted|shared|clips?|videos?|footage|rumou?rs?|"
+    r"prosecutor|authorities|police)\b",
+    re.I,
+)
+_FALSE_WORDS = (
+    "verdict",
+    "rating",
+    "never",
+    "did not",
+    "didn",
+    " not ",
+    "hoax",
+    "debunk",
+    "from 19",
+    "from 20",
+    "from a",
+    "from an",
+    "from the",
+)
+LEAD_SENTENCES = 4  # a check's verdict comes in its headline, the claim and the verdict after it
+
+
+def debunked(clean: str, start: int, end: int) -> bool:
+    """Whether ``clean[start:end]`` tells of an attack claimed that did not happen: a claim and a
+    finding that it is false ("A clip shared as 'jets bombing X last night' is from a 2019 air show")."""
+    low = clean[start:end].lower()
+    return (
+        any(w in low for w in _FALSE_WORDS)
+        and _FALSE.search(clean, start, end) is not None
+        and _CLAIMED.search(clean, start, end) is not None
+    )
+
+
 def report_kind(clean: str, sentences: list[Sentence]) -> str | None:
-    """What a report is when it is no report of attacks: "exercise" (its headline or first sentence
+    """What a report is when it is no report of attacks: "debunked" (its headline, or the claim and the
+    verdict after it, find that a claimed attack did not happen), "exercise" (its headline or first sentence
     tells of a military exercise), "sport" (a game), "summary" (a month's or a year's figures),
     "trial" (a court's hearing or sentence): its attacks are the exercise's, the game's, the
     period's or the ones tried, and a sentence tells of one of its own only by its dead."""
     if not sentences:
         return None
+    if debunked(clean, 0, sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end):
+        return "debunked"
     lead_end = sentences[min(1, len(sentences) - 1)].end
     lead = clean[:lead_end].lower()
     # (each pattern only where one of its words is: a search for a word costs a fraction of a pattern's walk)
