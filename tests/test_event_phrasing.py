@@ -520,3 +520,21 @@ def test_a_clip_found_to_be_old_reports_no_attack_in_a_briefing(pipe: Pipeline) 
         "- A clip shared by the governor shows Russian jets bombing Odesa last night; two people were killed."
     )
     assert _roles(pipe, text)["Odesa"] == "struck"
+
+
+def test_a_headquarters_attacked_is_a_target_not_a_seat(pipe: Pipeline) -> None:
+    text = "Footage shows the aftermath of a drone attack on a police headquarters in Tibú early on Friday."
+    assert _roles(pipe, text)["Tibú"] == "struck"
+    # (a statement from a headquarters still comes from its seat)
+    text = "Drones hit a depot in Tibú on Friday, according to a statement from the army's headquarters in Bogotá."
+    r = _roles(pipe, text)
+    assert r["Tibú"] == "struck" and r["Bogotá"] != "struck", r
+
+
+def test_the_capital_whose_hospital_took_the_wounded_is_not_struck(pipe: Pipeline) -> None:
+    text = (
+        "Gunmen attacked a police station in Saravan before dawn on Friday, killing five officers. The wounded "
+        "were transferred to hospital in the provincial capital, Zahedan."
+    )
+    r = _roles(pipe, text)
+    assert r["Saravan"] == "struck" and r["Zahedan"] != "struck", r

@@ -146,7 +146,12 @@ _ORIGIN_BEFORE = re.compile(
     re.I,
 )
 # a hospital's town, in a sentence that tells where the wounded were taken or treated
-_HOSPITAL_IN = re.compile(rf"\b{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?,?\s+in\s+(?:the\s+)?$", re.I)
+# ("taken to hospital in the provincial capital, X")
+_HOSPITAL_IN = re.compile(
+    rf"\b{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?,?\s+in\s+(?:the\s+)?"
+    r"(?:(?:provincial|regional|state|district|departmental|county|national)\s+capital\s*,\s+)?$",
+    re.I,
+)
 # a hospital named after a place ("al-Thawra hospital", "Kirkuk General Hospital")
 _HOSPITAL_AFTER = re.compile(
     rf"\s+(?:(?:general|teaching|central|district|military|university|specialist|regional)\s+)*{_HOSPITAL}\b", re.I
@@ -626,7 +631,13 @@ def candidates(
         at_top = first and m.cstart - sent.start < 40 and (not head or head.isupper())
         if at_top and _DATELINE_AFTER.match(clean, m.cend):
             continue
-        if _ORIGIN_BEFORE.search(before) and not (link == "near" and _ROUTE_FROM_AT.search(before)):
+        origin = _ORIGIN_BEFORE.search(before)
+        if (
+            origin is not None
+            and not (link == "near" and _ROUTE_FROM_AT.search(before))
+            # (a headquarters attacked is a target: "a drone attack on an army battalion headquarters in X")
+            and not (origin.group().startswith("headquarters") and _TARGET_BEFORE.search(before, 0, origin.start()))
+        ):
             origins.add(i)
             continue
         prev = [j for j in idx if mentions[j].cend <= m.cstart] if origins else []
