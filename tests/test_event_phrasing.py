@@ -538,3 +538,12 @@ def test_the_capital_whose_hospital_took_the_wounded_is_not_struck(pipe: Pipelin
     )
     r = _roles(pipe, text)
     assert r["Saravan"] == "struck" and r["Zahedan"] != "struck", r
+
+
+def test_a_town_that_remembers_a_strike_years_on_reports_no_attack(pipe: Pipeline) -> None:
+    text = "Three years on, Kramatorsk remembers the station missile strike"
+    assert _roles(pipe, text).get("Kramatorsk") != "struck"
+    # (years at the front are no time since the attack)
+    text = "After two years on the front line, the brigade shelled Kreminna on Monday, killing three soldiers."
+    assert _roles(pipe, text)["Kreminna"] == "struck"
+

@@ -318,7 +318,7 @@ _WARNED_OF_ONE_BEFORE = re.compile(r"\bwarn(?:s|ed|ing)?\s+(?:that\s+)?(?:an?|an
 # the verbs of an attack planned or prepared, not made: "to carry out attacks", "used to plan attacks in X"
 PLAN_VERBS = r"(?:carry\s+out|conduct|plan|launch|stage|mount|prepare)"
 _NOT_THIS_EVENT = re.compile(
-    r"(?=[acdefghiklmnoprstuvw])\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|"
+    r"(?=[\dacdefghiklmnoprstuvw])\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|"
     # "threatened on Tuesday to attack", "vowed again to strike", "were about to place a bomb"
     r"(?:threaten(?:s|ed|ing)?|vow(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,3}?to|(?:was|were|is|are)\s+about\s+to|"
     # a drill, a plan, an accusation, a promise: "practised ... attacking simulated targets", "had prepared a
@@ -348,6 +348,8 @@ _NOT_THIS_EVENT = re.compile(
     r"anniversar(?:y|ies)\s+of|commemorat\w+|in\s+memory\s+of|"
     # "Kramatorsk marks three years since the station missile strike", "to mark five years since jihadists overran"
     r"mark(?:s|ed|ing)?\s+(?:\w+\s+){1,2}(?:years?|months?|decades?)\s+since|"
+    # "Two years on, Balakliia remembers the station cafe strike"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?|decades?)\s+on(?=\s*[,:;–—])|"
     # a denial or a correction of reports: "denied reports circulating on social media that drones had struck X",
     # "reports of a drone strike on X are false"
     r"(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|debunk(?:ed|s|ing)?)\s+"
