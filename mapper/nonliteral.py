@@ -21,6 +21,8 @@ _ORG_AFTER = re.compile(
     r"Party|Front|Movement|Group|Company|Airways|Airlines|Bank|group)\b"  # ("the Wagner group")
     # "the Kurdistan Freedom Party", "the Kurdistan Workers' Party"
     r"|^\s+(?:[A-Z][\w'’]*\s+){1,2}(?:Party|Front|Movement)\b"
+    # "broadcast on Kursk regional television": a broadcaster named after its town
+    r"|^\s+(?:regional|state|local|city|provincial|public)\s+(?i:television|TV|radio|broadcaster|newspaper|channel)\b"
 )
 _SAY = (
     r"said|says|say|confirmed|confirms|reported|reports|told|tells|announced|announces|stated|states|"

@@ -547,3 +547,23 @@ def test_a_town_that_remembers_a_strike_years_on_reports_no_attack(pipe: Pipelin
     text = "After two years on the front line, the brigade shelled Kreminna on Monday, killing three soldiers."
     assert _roles(pipe, text)["Kreminna"] == "struck"
 
+
+def test_a_broadcaster_named_after_its_town_is_no_place_struck(pipe: Pipeline) -> None:
+    text = (
+        "The film, shown on Belgorod regional television on Monday, shows a block in Shebekino after what the "
+        'presenter called "a strike by a Ukrainian drone".'
+    )
+    r = _roles(pipe, text)
+    assert r["Shebekino"] == "struck" and r.get("Belgorod") != "struck", r
+
+
+def test_a_district_named_with_a_province_of_several_words_holds_the_town_near_which_it_was(pipe: Pipeline) -> None:
+    text = "Militants ambushed an army truck near Surankote in Jammu and Kashmir's Poonch district, killing two."
+    r = _roles(pipe, text)
+    assert r["Surankote"] == "struck" and r["Poonch"] != "struck", r
+
+
+def test_the_city_below_the_hills_where_an_attack_was_is_only_its_landmark(pipe: Pipeline) -> None:
+    text = "Gunmen raided homes in Kenscoff, in the hills above Port-au-Prince, on Sunday, killing six people."
+    r = _roles(pipe, text)
+    assert r["Kenscoff"] == "struck" and r["Port-au-Prince"] != "struck", r

@@ -484,7 +484,8 @@ _HELD_GAP = re.compile(
     rf"(?:the\s+)?(?:(?:rural\s+)?{_UNIT_OF}\s+of\s+)?"
     # "in Sumy Oblast's Sumy district", "in Manipur's Bishnupur district": the province's possessive
     # before the district; "in Sugapa district of Intan Jaya regency": a district inside it
-    r"(?:[A-Z][\w'’-]+(?:\s+(?i:oblast|region|province|state|governorate))?['’]s\s+|"
+    # ("in Jammu and Kashmir's Poonch district")
+    r"(?:[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,2}(?:\s+(?i:oblast|region|province|state|governorate))?['’]s\s+|"
     # "Mabuo, in the Bapere sector of Lubero territory"
     r"[A-Z][\w'’-]+\s+(?i:district|sub-?district|sector|chiefdom|groupement|tehsil)\s+of\s+)?"
     r")?"

@@ -209,7 +209,9 @@ _PROVINCE_AFTER = re.compile(rf"\s+{_UNIT}\b", re.I)
 _BRACKETED_AREA_AFTER = re.compile(r"\s+(?:region|province|state|governorate|district)\)", re.I)
 _NEAR_BEFORE = re.compile(
     # (not "the nearby X oil terminal", "fled to nearby X": X itself, which is near something else)
-    r"(?=[\dacenosvw])(?:\b(?:near|close\s+to|outside|outskirts\s+of|vicinity\s+of|edge\s+of|around|overlooking|"
+    # ("in the hills above Port-au-Prince")
+    r"(?=[\dacehmnorsvw])(?:\b(?:near|close\s+to|outside|outskirts\s+of|vicinity\s+of|edge\s+of|around|overlooking|"
+    r"(?:hills?|mountains?|heights|slopes?|ridges?)\s+(?:above|over)|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
     r"south-west)(?:ern)?\s+of|(?:\d[\d,.]*|a\s+few|several|some)\s+(?:km|kms|kilometers?|kilometres?|(?:nautical\s+)?miles?|meters?|"
     r"metres?)\s+(?:\([^)]{0,20}\)\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
@@ -881,7 +883,7 @@ _OVER = re.compile(r"\bover\s")
 _COORDINATED = re.compile(r"\b(?:and|or|as\s+well\s+as|plus)\b", re.I)
 _NEAR_CUE = re.compile(
     r"\b(?:near|close|outside|outskirts|vicinity|edge|around|(?:north|south|east|west)\w*\s+of|km|kms|"
-    r"kilomet\w+|miles?|met(?:er|re)s?|away)\b",
+    r"kilomet\w+|miles?|met(?:er|re)s?|away|above|overlooking)\b",
     re.I,
 )
 _PARTICIPLE = re.compile(r"\b(?!located\b|situated\b|based\b|populated\b|named\b|called\b)[a-z]+(?:ed|ing)\b")
