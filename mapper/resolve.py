@@ -228,6 +228,27 @@ class Resolver:
             return []
         return [(2, p) for p in alike if _big_enough(p) and (not short or p.population >= SHORT_SKELETON_POPULATION)]
 
+    def _province_of_seat(self, cs: list[tuple[int, Place]]) -> list[tuple[int, Place]]:
+        """The province the text names by its seat's English name, when GeoNames names it otherwise:
+        "the Timbuktu region" is Tombouctou, one of the town's other names and the province it lies in
+        (none when a reading of the name is a province already)."""
+        assert self.world is not None
+        if any(c[1].feature_type == "admin1" for c in cs):
+            return []
+        out: list[tuple[int, Place]] = []
+        for order, town in cs:
+            if town.feature_type not in _POPULATED or not town.admin1:
+                continue
+            key = name_key(town.admin1)
+            if key not in {name_key(a) for a in town.aliases}:
+                continue
+            out += [
+                (order, p)
+                for p in self.world.candidates(key)
+                if p.feature_type == "admin1" and p.country == town.country and p.name == town.admin1
+            ]
+        return out
+
     def _province_of(self, places: Sequence[Place]) -> Place | None:
         """The province (admin1) that holds most of ``places`` finer than a country (one per
         mention): at least ``PROVINCE_SHARE`` of them, or all of them when there are fewer
@@ -285,6 +306,8 @@ class Resolver:
                     # the province the text names ("Deir ez-Zor province"), of which the curated
                     # gazetteer has only the city: the world's, as if curated
                     cs = cs + [(0, p) for p in self.world.candidates(m.key) if p.feature_type == "admin1"]
+                if "admin1" in kinds.get(m.key, ()) and self.world is not None and cs:
+                    cs = cs + self._province_of_seat(cs)
                 # the province named after a big city only when the text calls it one ("the
                 # Donetsk region", "Idlib province")
                 cands[m.key] = cs if "admin1" in kinds.get(m.key, ()) else _city_over_state(cs, m.key)
@@ -485,6 +508,8 @@ class Resolver:
             p = choice[k][1]
             if not p.country or homes[p.country] > 1 or not _by_alias(p, k) or _short_form(k, p.name):
                 continue
+            if p.feature_type in kinds.get(k, ()):
+                continue  # the kind the text says: "the Timbuktu region" is Tombouctou, not the town
             owned = [c for c in cands[k] if c[1].country and homes[c[1].country] and not _by_alias(c[1], k)]
             if owned:
                 score = bases[k]

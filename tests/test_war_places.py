@@ -3879,3 +3879,13 @@ def test_a_name_reads_the_same_whatever_articles_came_before_it(
         assert [places(shared, t) for t in order] == [alone[texts.index(t)] for t in order]
         assert 0 < len(shared._readings) <= memo_size
     assert dict(alone[0])["Idlib"] != dict(alone[1])["Idlib"]  # the province, then the city
+
+
+def test_a_region_named_by_its_seat_s_english_name_is_the_region(pipe: Pipeline) -> None:
+    # GeoNames names the region Tombouctou, one of the other names of the town of Timbuktu
+    m = _mentions(pipe, "Jihadists ambushed a supply convoy in the Timbuktu region on Tuesday, killing five soldiers.")
+    p = m["Timbuktu"].place
+    assert p is not None and p.feature_type == "admin1" and p.country == "ML"
+    # (the town, where the text names the town)
+    p = _mentions(pipe, "A drone struck a market in Timbuktu on Tuesday, killing five people.")["Timbuktu"].place
+    assert p is not None and p.feature_type != "admin1"
