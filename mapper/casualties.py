@@ -299,7 +299,8 @@ _KILL_ANCHORS = [
 ]
 # a side's own dead, as armies write them: "our forces lost 10 soldiers" (not "lost 300 jobs")
 _LOST_ANCHOR = re.compile(
-    rf"(?=[Ll])\b(?i:lost|loses|losing)\s+(?=(?i:\d+|{_NUMWORD}(?:[\s-]+{_NUMWORD})*)(?:\s*\(\d{{1,4}}\))?\s+"
+    # ("we regret the loss of ten soldiers fallen with honour", as armies' communiqués write it)
+    rf"(?=[Ll])\b(?i:lost|loses|losing|loss\s+of)\s+(?=(?i:\d+|{_NUMWORD}(?:[\s-]+{_NUMWORD})*)(?:\s*\(\d{{1,4}}\))?\s+"
     r"(?:[a-z-]+\s+)?(?i:soldiers|troops|men|servicemen|"
     r"personnel|fighters|officers|policemen|gendarmes|comrades|guards|members|elements)\b)"
 )

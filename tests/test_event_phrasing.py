@@ -112,6 +112,8 @@ def test_an_attack_someone_condemns_is_news_when_its_night_is_given(pipe: Pipeli
         # as Pakistani officials write of their own dead and of the militants killed
         ("A bomb hit a police van near the market, martyring two constables and injuring three.", 2, 3),
         ("In the exchange of fire, five khwarij were sent to hell, the statement said.", 5, None),
+        # as an army's communiqué gives its own dead
+        ("On our side, we regret the loss of nine soldiers fallen with honour; four others were wounded.", 9, 4),
     ],
 )
 def test_tolls_in_the_wordings_reports_give_them(text: str, killed: int, injured: int | None) -> None:
@@ -564,3 +566,7 @@ def test_the_city_below_the_hills_where_an_attack_was_is_only_its_landmark(pipe:
     text = "Gunmen raided homes in Kenscoff, in the hills above Port-au-Prince, on Sunday, killing six people."
     r = _roles(pipe, text)
     assert r["Kenscoff"] == "struck" and r["Port-au-Prince"] != "struck", r
+
+
+def test_the_loss_of_things_is_no_toll() -> None:
+    assert find_figures("The closure of the plant led to the loss of 300 jobs and two trucks in the town.") == []
