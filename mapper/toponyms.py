@@ -122,7 +122,7 @@ NOT_PLACES = (
     frozenset(
         """Christmas Easter God Lord Mr Mrs Ms Dr I We You He She They It This That These Those There Here North
         South East West Central Centre Center Northern Southern Eastern Western Upper Lower Middle New Old Great
-        Little Saint Hamas Hezbollah Hizbollah Taliban Fatah Houthi Houthis Sheikh Sheik Imam Emir Mullah
+        Little Saint Hamas Hezbollah Hizbollah Taliban Fatah Houthi Houthis Fano Wagner Sheikh Sheik Imam Emir Mullah
         Ayatollah""".split()
     )
     | CALENDAR_WORDS

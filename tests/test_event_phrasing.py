@@ -568,5 +568,38 @@ def test_the_city_below_the_hills_where_an_attack_was_is_only_its_landmark(pipe:
     assert r["Kenscoff"] == "struck" and r["Port-au-Prince"] != "struck", r
 
 
+def test_where_officials_spoke_from_and_where_those_targeted_attacked_before_are_not_struck(pipe: Pipeline) -> None:
+    text = (
+        "Jets struck houses in Barmal district overnight, killing 12 civilians. Security officials, speaking on "
+        "condition of anonymity in Islamabad, said the strikes targeted hideouts of militants responsible for "
+        "attacks in Khyber Pakhtunkhwa."
+    )
+    r = _roles(pipe, text)
+    assert r["Barmal"] == "struck" and r["Islamabad"] != "struck" and r["Khyber Pakhtunkhwa"] != "struck", r
+
+
+def test_an_armed_movement_named_like_a_town_abroad_is_no_place(pipe: Pipeline) -> None:
+    text = 'Troops conducted "measures" against Fano "extremist" groups near Dembecha, killing their leaders.'
+    r = _roles(pipe, text)
+    assert "Fano" not in r and r["Dembecha"] == "struck", r
+
+
 def test_the_loss_of_things_is_no_toll() -> None:
     assert find_figures("The closure of the plant led to the loss of 300 jobs and two trucks in the town.") == []
+
+
+def test_shortages_that_hit_a_town_hard_are_no_strike(pipe: Pipeline) -> None:
+    text = "Traders in Parachinar welcomed the decision, saying fuel shortages had hit the town hard."
+    assert _roles(pipe, text).get("Parachinar") != "struck"
+
+
+def test_the_town_where_victims_were_mourned_is_not_where_they_were_killed(pipe: Pipeline) -> None:
+    text = (
+        "Hundreds attended a funeral mass in Butembo on Saturday for the victims of an attack on Tuesday in "
+        "Lubero territory that killed 20 villagers."
+    )
+    r = _roles(pipe, text)
+    assert r["Butembo"] != "struck" and r["Lubero"] == "struck", r
+    # (a funeral attacked is where the attack was)
+    text = "A suicide bomber struck a funeral in Jalalabad on Saturday, killing 12 mourners."
+    assert _roles(pipe, text)["Jalalabad"] == "struck"

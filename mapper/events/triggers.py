@@ -218,6 +218,8 @@ _NOT_EVENT_AFTER = re.compile(
     r"^[\s-]+(?:sirens?|alerts?|alarms?|warnings?|shelters?|drills?|threats?|danger)\b|"
     # a practice, not an event: "the targeting process", "the strike policy"
     r"^\s+(?:process|processes|policy|policies|guidelines|procedures|doctrine|capabilit(?:y|ies))\b|"
+    # a blow, not a strike: "shortages of medicines had hit the town hard"
+    r"^\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?hard\b|"
     # what a strike can do, said in general: "a single mistaken strike can outweigh ..."
     r"^\s+(?:can|could|might|may|would|should|must)\s+(?!be\s+heard|have\b)[a-z]+|"
     # one to come: "a summer offensive that is expected to target X"

@@ -86,6 +86,13 @@ _ORIGIN_BEFORE = re.compile(
     r"office|warehouse|garage|flat|apartment)\s+"
     r"(?:in|at|near|of|around)(?:\s+(?:nearby|neighbou?ring|adjoining|adjacent))?|"
     r"(?:sought|seeking|took|taking|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
+    # where the dead were mourned: "attended a funeral mass in Butembo for victims of last week's attack"
+    r"(?:attended|attending|attend|attends|held|holding|hold|holds)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:funerals?|burials?|vigils?|memorial\s+services?)(?:\s+(?:mass|service|prayers?|procession))?\s+(?:in|at)|"
+    # where someone spoke: "officials, speaking on condition of anonymity in Islamabad, said"
+    r"speaking\s+(?:[\w'’-]+\s+){0,5}?(?:in|from)|"
+    # where those targeted attacked before: "hideouts of the TTP responsible for attacks in Khyber Pakhtunkhwa"
+    r"(?:responsible|blamed)\s+for\s+(?:[\w'’-]+\s+){0,4}?(?:in|on|across)|"
     # where those blamed are: 'Damascus blamed "terrorist groups" in X for the attack' (not "blamed the
     # bombing in X on ...")
     r"blam(?:e|es|ed|ing)\s+(?:(?!(?:attacks?|bombings?|strikes?|blasts?|explosions?|shelling|raids?|killings?)\b)"
