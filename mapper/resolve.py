@@ -508,8 +508,8 @@ class Resolver:
             p = choice[k][1]
             if not p.country or homes[p.country] > 1 or not _by_alias(p, k) or _short_form(k, p.name):
                 continue
-            if p.feature_type in kinds.get(k, ()):
-                continue  # the kind the text says: "the Timbuktu region" is Tombouctou, not the town
+            if p.feature_type in ("admin1", "admin2") and p.feature_type in kinds.get(k, ()):
+                continue  # the province the text says: "the Timbuktu region" is Tombouctou, not the town
             owned = [c for c in cands[k] if c[1].country and homes[c[1].country] and not _by_alias(c[1], k)]
             if owned:
                 score = bases[k]
