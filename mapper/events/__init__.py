@@ -172,12 +172,13 @@ def find_events(
     # strikes and attacks are the drill's, the players', the ones tried or the period's, and only a sentence
     # that tells of people killed (in a drill, hurt; in figures, one that gives a day) reports an attack
     kind = report_kind(clean, sentences)
-    # (an attack a sentence checks and finds false is none: "Fact-check of the day: a clip shared as 'jets
-    # bombing X last night' is from a 2019 air show")
-    drafts = [d for d in drafts if not debunked(clean, sentences[d.sentence].start, sentences[d.sentence].end)]
     if kind == "debunked":
         drafts = []  # (the attack it checks did not happen, and what else it tells is the claim's)
-    elif kind == "summary":
+    else:
+        # (an attack a sentence checks and finds false is none: "Fact-check of the day: a clip shared as 'jets
+        # bombing X last night' is from a 2019 air show")
+        drafts = [d for d in drafts if not debunked(clean, sentences[d.sentence].start, sentences[d.sentence].end)]
+    if kind == "summary":
         # a month's or a year's figures: only an incident its sentence dates to a day is one
         drafts = [d for d in drafts if _dated_to_a_day(clean[sentences[d.sentence].start : sentences[d.sentence].end])]
     elif kind is not None:
