@@ -167,7 +167,11 @@ _NOT_NAMES = (
     r"August|September|October|November|December|The|A|An|In|On|At|and)\b)"
 )
 # "of Kunduz province", "of the Haqqani Network" after one person
-_OF_PP = rf"(?:\s+of\s+(?:the\s+)?{_CAPWORD}(?:\s+{_NAMEWORD}){{0,3}}(?:\s+(?:province|district|city|village))?)"
+# ("one member of the Kurdistan Democratic Party of Iran (KDPI)": a name with "of" in it)
+_OF_PP = (
+    rf"(?:\s+of\s+(?:the\s+)?{_CAPWORD}(?:\s+{_NAMEWORD}){{0,3}}(?:\s+of\s+{_CAPWORD})?"
+    rf"(?:\s+(?:province|district|city|village))?)"
+)
 # "two jawans of the District Reserve Guard (DRG)": the unit the victims belonged to
 _UNIT_OF = rf"(?:{_OF_PP}(?:\s+\([A-Z]{{2,8}}\))?)"
 # "the commander Fayez Jan", "the commander, Fayez Jan, and ..."

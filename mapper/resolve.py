@@ -1290,7 +1290,7 @@ def _anchored(
 
 
 _GUESS_IN_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
-DISTRICT_FRAME_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)In\s+(?:the\s+)?$")
+DISTRICT_FRAME_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:[-–—•*]\s*)?In\s+(?:the\s+)?$")  # ("- In X district, ...")
 # the kind words of a district named after its town ("Kanbalu Township", "Lubero territory")
 _SEAT_DIVISION = r"(?:township|tehsil|territory|district|county)"
 _DISTRICT_FRAME_AFTER = re.compile(rf"\s+(?:{_SEAT_DIVISION}|local\s+government\s+area|LGA|municipality)\s*,", re.I)

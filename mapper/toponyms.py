@@ -186,6 +186,12 @@ _TOWN_CUE = re.compile(
 )
 _COMMA_PLACE_AFTER = re.compile(r"^,\s+[A-Z]")
 _COUNTRY_AFTER = re.compile(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+# the country or province a place is said to be in: "Rask, in Iran's southeastern Sistan-Baluchestan province", "X, in
+# the Sistan-Baluchestan province"
+_HOME_IN_AFTER = re.compile(
+    r",\s+in\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?([A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+){0,2})"
+    r"(?:['’]s\b|\s+(?i:province|region|governorate|state|oblast))"
+)
 
 
 _ARTICLE_JOIN_BEFORE = re.compile(r"[A-Z][\w'’]*\s+(?:al|el|ash|as|ad|az|ar|an|at)-$")
@@ -308,6 +314,7 @@ def word_facts(word: str, key: str, places: list[Place], index: WorldSource | No
     homes: frozenset[str] = frozenset()
     if odd and index is not None and (countries := getattr(index, "country", None)) is not None:
         homes = frozenset(name_key(c.name) for p in places if p.country and (c := countries(p.country)) is not None)
+        homes |= frozenset(name_key(p.admin1) for p in places if p.admin1)  # (and their provinces' names)
     return WordFacts(
         stop=word in NOT_PLACES or bool(_CONTRACTION.search(word)),
         upper=word.isupper(),
@@ -368,7 +375,7 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
     if f.odd:
         # a small place known only by an odd alternate name ("Flores" for Timon), unless its country follows
         # ("an incident 55NM west of Mokha, Yemen")
-        home = _COUNTRY_AFTER.match(clean, e)
+        home = _COUNTRY_AFTER.match(clean, e) or _HOME_IN_AFTER.match(clean, e)
         return home is not None and name_key(home.group(1)) in f.homes
     if prev_cap:
         return False  # "Abraham Lincoln", "Megyn Kelly": a surname

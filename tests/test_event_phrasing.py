@@ -9,6 +9,7 @@ import pytest
 
 from mapper.casualties import find_figures
 from mapper.dates import find_dates
+from mapper.events.triggers import triggers
 from mapper.ingest import article_from_text
 from mapper.pipeline import Pipeline
 
@@ -114,6 +115,8 @@ def test_an_attack_someone_condemns_is_news_when_its_night_is_given(pipe: Pipeli
         ("In the exchange of fire, five khwarij were sent to hell, the statement said.", 5, None),
         # as an army's communiqué gives its own dead
         ("On our side, we regret the loss of nine soldiers fallen with honour; four others were wounded.", 9, 4),
+        # the group they belonged to, by a name with "of" in it and its initials
+        ("One member of the Democratic Party of Iran (DPI) was killed and two were hurt in the blast.", 1, 2),
     ],
 )
 def test_tolls_in_the_wordings_reports_give_them(text: str, killed: int, injured: int | None) -> None:
@@ -593,6 +596,89 @@ def test_the_loss_of_things_is_no_toll() -> None:
             ("Butembo",),
         ),
         ("A suicide bomber struck a funeral in Jalalabad on Saturday, killing 12 mourners.", ("Jalalabad",), ()),
+        # what was hit on its way: in the town it was entering
+        ("A drone struck a minibus as it entered Vovchansk on Sunday, killing the driver.", ("Vovchansk",), ()),
+        # shots with no word of arms but the hurt they did
+        ("Snipers fired from a ridge at shepherds near Kupwara, injuring two of them.", ("Kupwara",), ()),
+        ("The winger limped off at the stadium in Leeds on Saturday, injuring his ankle.", (), ("Leeds",)),
+        # aircraft flying over a town, and flares fired over it, are no strike
+        ("Warplanes flew at low altitude over Tyre on Monday, breaking the sound barrier.", (), ("Tyre",)),
+        ("Israeli artillery fired illumination flares over the plains of Marjayoun all night.", (), ("Marjayoun",)),
+        # a district a line of a list opens in holds the village it names
+        (
+            "Overnight incidents:\n- In Bishnupur district, gunmen fired from the hills at farmers near Moirang, "
+            "injuring two.",
+            ("Moirang",),
+            ("Bishnupur",),
+        ),
+        # a fire that sets off stored arms, and those it hurt: no attack
+        (
+            "A blaze set off explosions at an ammunition depot near Musayyib on Tuesday, injuring three guards. "
+            "Officials blamed the heat. Last year Israeli drones were blamed for blasts at other depots.",
+            (),
+            ("Musayyib",),
+        ),
+        # one launch, and the next sentence says it was brought down
+        (
+            "The militia said it had fired a missile at Haifa. The army said the missile was intercepted over the sea.",
+            (),
+            ("Haifa",),
+        ),
+        # where the wounded were treated, and where one was pronounced dead
+        (
+            "A shell hit a house in Beit Lahia, killing two. Some of the wounded were later moved to the field "
+            "hospital run by a foreign charity in Khan Younis, about 20 kilometres to the south.",
+            ("Beit Lahia",),
+            ("Khan Younis",),
+        ),
+        (
+            "A teenager was shot during a raid on Qabatiya on Tuesday and was pronounced dead at a hospital in Jenin.",
+            ("Qabatiya",),
+            ("Jenin",),
+        ),
+        # arms made safe, taken in a search, planned for: no attack
+        (
+            "Army engineers found and safely detonated two roadside bombs planted on the road outside Dikwa.",
+            (),
+            ("Dikwa",),
+        ),
+        (
+            "Police seized nine drones fitted to drop grenades and 30 pipe bombs in a raid on a farm near Aguililla.",
+            (),
+            ("Aguililla",),
+        ),
+        ("Troops shot dead four gunmen and seized rifles in a raid on a hideout near Aguililla.", ("Aguililla",), ()),
+        (
+            "Officers seized three suicide vests and a car packed with explosives from a house in Beledweyne.",
+            (),
+            ("Beledweyne",),
+        ),
+        (
+            "Police said the cell had been tasked with attacking army convoys on the highway near Sopore.",
+            (),
+            ("Sopore",),
+        ),
+        (
+            "Four kilograms of explosives, nine detonators, a suicide vest, a pistol and a hand-drawn map of the "
+            "shrine were recovered from the house in Sheikhupura.",
+            (),
+            ("Sheikhupura",),
+        ),
+        # the staff of a standing military operation speak for it; they are no event
+        (
+            "Gunmen killed two farmers near Konduga on Monday, the military said. The statement, signed by the "
+            "operation's media information officer in Maiduguri, said troops were pursuing the attackers.",
+            ("Konduga",),
+            ("Maiduguri",),
+        ),
+        # a crowd that storms a building, and those it hurt
+        ("Rioters stormed the council offices in Kirkuk on Monday, injuring three guards.", (), ("Kirkuk",)),
+        # a village known by another spelling of its name, in the province the text puts it in
+        (
+            "Gunmen stormed a checkpoint in Rask, in Iran's Sistan-Baluchestan province, killing three guards.",
+            ("Rask",),
+            (),
+        ),
     ],
 )
 def test_which_places_an_attack_struck(
@@ -601,3 +687,17 @@ def test_which_places_an_attack_struck(
     r = _roles(pipe, text)
     assert all(r.get(n) == "struck" for n in struck), r
     assert all(r.get(n) != "struck" for n in unstruck), r
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a trend is no event
+        ("The pace of air raids in the province is rising.", []),
+        ("The number of such attacks in the district has risen sharply this year.", []),
+        # but the number of those a strike killed is its toll
+        ("The number of people killed in the strike rose to 25.", ["killed", "strike"]),
+    ],
+)
+def test_trends_of_strikes_are_no_event(text: str, words: list[str]) -> None:
+    assert [t.word for t in triggers(text, 0, len(text))] == words

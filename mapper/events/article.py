@@ -59,7 +59,14 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
                 elif all(a.lower() in _STORED_ARMS for a in armed):
                     # what a fire set off: "The blaze ... sending rockets flying into nearby farmland", "a fire
                     # that set off explosions at an ammunition depot"
-                    ts = [t for t in ts if t.word.lower() not in WEAPON_ONLY and t.word.lower() not in _BLAST_WORDS]
+                    # (and those it hurt: "... explosions at an ammunition depot, injuring three guards")
+                    ts = [
+                        t
+                        for t in ts
+                        if t.word.lower() not in WEAPON_ONLY
+                        and t.word.lower() not in _BLAST_WORDS
+                        and t.word.lower() not in _HARM_WORDS
+                    ]
             elif (
                 ts
                 and k > 0
@@ -92,6 +99,15 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
             and not LANDED.search(clean, sentences[k].start, sentences[k].end)
         ):
             found[k] = [t for t in found[k] if not _LAUNCHED.search(t.word)]
+        elif (
+            found[k]
+            and " was " in (nxt := clean[sentences[k + 1].start : sentences[k + 1].end])
+            and _ONE_DOWNED.match(clean, sentences[k + 1].start, sentences[k + 1].end)
+            and not LANDED.search(clean, sentences[k].start, sentences[k].end)
+        ):
+            # one launch, and the next sentence says it was brought down: "it had launched a drone at X. The
+            # military said the drone was intercepted over the sea"
+            found[k] = [t for t in found[k] if not (_LAUNCHED.search(t.word) and not t.word.lower().endswith("s"))]
     # an article that says every munition was brought down and that nothing was hit ("destroyed all
     # of the missiles and UAS. There were no injuries or damage"): its launches and its headline's
     # "attack" hit nothing, wherever they were aimed
@@ -113,6 +129,12 @@ _ALL_DOWNED = re.compile(
     # (not "all but one", "all the others")
     rf"(?:the\s+|them\b|those\b)?(?:(?!(?:but|except|other|others|remaining|rest)\b)[\w-]+\s+){{0,2}}?"
     rf"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)"
+    rf"(?:successfully\s+)?(?:{DOWNED}|destroyed\s+in\s+(?:the\s+)?air)\b"
+)
+# what the sentence after a launch of one says of it: "The Israeli military said the drone was intercepted over the sea"
+_ONE_DOWNED = re.compile(
+    rf"\s*(?:[^.;:]{{0,60}}?\b(?:said|says|added|reported)\s+(?:that\s+)?)?(?:[Tt]he|[Tt]hat|[Tt]his|[Ii]t)\s+"
+    rf"(?:(?:[\w-]+\s+){{0,2}}?(?:drone|UAV|missile|rocket|projectile)\s+)?(?:was|had\s+been)\s+"
     rf"(?:successfully\s+)?(?:{DOWNED}|destroyed\s+in\s+(?:the\s+)?air)\b"
 )
 # up to three words, none of them "but", "except", "other(s)" ("all but one of the drones")
@@ -234,6 +256,7 @@ _POLICE_KILLING = re.compile(
 )
 # the only arms such a report names
 _POLICE_ARMS = frozenset({"gunfire", "gunshot", "gunshots", "armed", "shot down"})
+_HARM_WORDS = frozenset({"killing", "killed", "kills", "wounding", "wounded", "injuring", "injured"})
 _BLAST_WORDS = frozenset({"explosion", "explosions", "blast", "blasts", "exploded", "detonated", "went off"})
 # arms a fire or a blast sets off where they are kept: no attack of themselves (the words that name a weapon
 # only, and ammunition)

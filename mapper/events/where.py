@@ -155,7 +155,9 @@ _ORIGIN_BEFORE = re.compile(
 # a hospital's town, in a sentence that tells where the wounded were taken or treated
 # ("taken to hospital in the provincial capital, X")
 _HOSPITAL_IN = re.compile(
-    rf"\b{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?,?\s+in\s+(?:the\s+)?"
+    # ("the field hospital run by an international charity in X")
+    rf"\b{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?(?:\s+(?:run|operated|managed|set\s+up)\s+by(?:\s+[\w'’-]+){{1,4}}?)?"
+    r",?\s+in\s+(?:the\s+)?"
     r"(?:(?:provincial|regional|state|district|departmental|county|national)\s+capital\s*,\s+)?$",
     re.I,
 )
@@ -181,7 +183,7 @@ _VISIT_AFTER = re.compile(
 # a body of water named after a town: "the Kakhovka reservoir", "the Tigris river"
 _WATER_AFTER = re.compile(r"\s+(?:reservoir|river|lake|canal)\b", re.I)
 _WOUNDED_MOVED = re.compile(
-    rf"\b(?:{_MOVED}|receiving\s+treatment|being\s+treated|died|succumbed|"
+    rf"\b(?:{_MOVED}|receiving\s+treatment|being\s+treated|died|succumbed|pronounced\s+dead|"
     r"visit(?:ed|ing|s)?\s+(?:the\s+)?(?:wounded|injured|survivors|victims))\b",
     re.I,
 )
@@ -383,6 +385,25 @@ _PASSIVE_AFTER = re.compile(
 _WORD_BACK = re.compile(r"([\w'’-]+|[,\"“”(])\s*$")
 _MAX_WALK = 12
 _PASSING_BEFORE = re.compile(r"\b(?:pass(?:ed|es|ing)?|driv(?:ing|e|es)|drove|went)\s+$", re.I)
+# what was hit on its way, and where it then was: "a drone hit a bus as it entered X" (in X), "when the convoy was
+# approaching X", "as they left X" (near X)
+_ON_ITS_WAY = {
+    "entered": "in",
+    "entering": "in",
+    "reached": "in",
+    "reaching": "in",
+    "approached": "near",
+    "approaching": "near",
+    "left": "near",
+    "leaving": "near",
+    "neared": "near",
+    "nearing": "near",
+}
+_MOVER_BEFORE = re.compile(
+    r"\b(?:as|while|when|just\s+as|shortly\s+after)\s+(?:it|they|he|she|the\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+"
+    r"(?:was\s+|were\s+|had\s+)?$",
+    re.I,
+)
 _ROAD = r"(?:road|highway|motorway|route|railway)"
 _ROUTE_BEFORE = re.compile(rf"\b(?:{_ROAD}|area|stretch|section|towns|villages|cities)\s+$", re.I)
 # the two ends of a route: "the road from X" and "the road from X to"
@@ -443,6 +464,8 @@ def link_of(clean: str, start: int, sent_start: int) -> str | None:
             return "route"  # "on the road from X to Y"
         if low == "of" and _ROAD_OUT_OF.search(clean, max(sent_start, m.start() - 40), m.end(1)):
             return "near"  # "on the road leading out of X": a road that starts at X
+        if low in _ON_ITS_WAY and _MOVER_BEFORE.search(clean, max(sent_start, m.start() - 40), m.start()):
+            return _ON_ITS_WAY[low]  # "a drone hit a local bus as it entered X"
         if low == "to" and _ENTRANCE_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
             return "in"  # "at the entrance to the camp of X"
         if low == "from" and _WEAPONRY.match(clean, m.end(1), start):
