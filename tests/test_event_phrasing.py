@@ -673,6 +673,39 @@ def test_the_loss_of_things_is_no_toll() -> None:
         ),
         # a crowd that storms a building, and those it hurt
         ("Rioters stormed the council offices in Kirkuk on Monday, injuring three guards.", (), ("Kirkuk",)),
+        # the strike a sentence takes up again is the earlier one told just before it, with the places it names
+        (
+            "Inquiry finds convoy strike avoidable; new strike hits Nuseirat school\n\nA board of inquiry has "
+            "concluded that an air strike on a marked aid convoy in central Gaza last year was avoidable, according "
+            "to a summary released on Wednesday.\n\nThe strike, on a road south of Deir al-Balah, killed seven aid "
+            "workers and drivers. The board found that the route had been approved.\n\nEarly on Wednesday, an "
+            "airstrike hit a school used as a shelter in Nuseirat, killing four people, medics said.",
+            ("Nuseirat",),
+            ("Deir al-Balah",),
+        ),
+        (
+            "JOS, Nigeria - Rhoda still sleeps in her shoes. She has done so since Christmas Eve 2023, when gunmen "
+            "swept through her village in the hills of Mangu, and she ran with her son while the houses burned. "
+            '"Since that night I do not take off my shoes," she said. That wave of attacks, across dozens of '
+            "communities in Mangu and neighbouring Barkin Ladi, killed nearly 200 people over three days. On Sunday "
+            "night the gunmen came back. Attackers raided three hamlets around Bokkos, killing nine.",
+            ("Bokkos",),
+            ("Mangu", "Barkin Ladi"),
+        ),
+        # the officials who use a place are not who speak from it
+        (
+            "A car bomb exploded at the gate of a hotel frequented by government officials in Kismayo on Friday, "
+            "killing six.",
+            ("Kismayo",),
+            (),
+        ),
+        # drones seen near a border are no strike, and where debris fell is not struck
+        (
+            "Romania's defence ministry said it had scrambled two jets after detecting drones near its border, and "
+            "that a fragment was later found near the village of Cahul.",
+            (),
+            ("Cahul",),
+        ),
         # a village known by another spelling of its name, in the province the text puts it in
         (
             "Gunmen stormed a checkpoint in Rask, in Iran's Sistan-Baluchestan province, killing three guards.",

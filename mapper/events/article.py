@@ -11,6 +11,7 @@ place ("all of the rockets were intercepted").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..text import Sentence, WordFinder, lower_finds_ignorecase, single_spaced
 from .triggers import (
@@ -120,7 +121,32 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
             [t for t in ts if not _AIMED.search(t.word)] if not LANDED.search(clean, s.start, s.end) else ts
             for ts, s in zip(found, sentences, strict=True)
         ]
+    # a sentence that opens on the event told just before ("The strike, on a road south of X, killed seven aid
+    # workers", "That wave of attacks ... killed nearly 200 people"), after one that recalls an earlier event
+    # ("an Israeli strike on an aid convoy last year"), tells of that earlier event, unless it gives a day of its own
+    for k in range(1, len(sentences)):
+        ts = found[k]
+        if not ts or any(t.recalled for t in ts):
+            continue
+        back = next((j for j in range(k - 1, max(-1, k - 6), -1) if found[j]), None)
+        if back is None or not all(t.recalled for t in found[back]):
+            continue
+        s = sentences[k]
+        if _TOLD_BEFORE_OPENING.fullmatch(clean, s.start, ts[0].start) and not _A_DAY.search(clean, s.start, s.end):
+            found[k] = [replace(t, recalled=True, vague=True) for t in ts]
     return found
+
+
+# the opening of a sentence on an event told before: "The strike,", "That wave of attacks", "The assault on X, which"
+_TOLD_BEFORE_OPENING = re.compile(
+    r"[\s\"“‘']*(?:That|This|Those|These|The|Such)\s+(?:[\w'’-]+\s+){0,2}?(?:(?:wave|series|string|spate)\s+of\s+)?"
+)
+# a day of its own: "on Monday", "overnight", "this morning"
+_A_DAY = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|overnight|tonight|"
+    r"this\s+(?:morning|afternoon|evening|week))\b",
+    re.I,
+)
 
 
 # what the sentence after a launch says of all of it: "The army said all of the rockets had been intercepted"

@@ -172,6 +172,8 @@ _NOT_EVENT_BEFORE = re.compile(
     r"|\bscrambl(?:e|es|ed|ing)\s+(?:its\s+|their\s+|two\s+|several\s+)?(?:[\w-]+\s+)?"
     # what is asked not to happen: "urges both sides to avoid striking civilian areas"
     r"|\b(?:avoid|avoids|avoiding|refrain\s+from|refrains\s+from|refraining\s+from)\s+"
+    # seen, not struck: "scrambled fighter jets after detecting drones near its border"
+    r"|\bdetect(?:s|ed|ing)\s+(?:[\w-]+\s+){0,2}"
     # a trend, not an event: "the pace of air raids in X is rising", "the combination of artillery shelling ... and air
     # raids", "the number of such attacks has risen sharply"
     r"|\b(?:pace|frequency|intensity|combination|tempo)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
@@ -757,6 +759,8 @@ _YEAR_NAMED_CLAUSE = re.compile(
     rf"\bthe\s+{_MONTH_YEAR}\s+[^.;]{{0,140}}?\b(?:in|during)\s+which\b"
     # "the biggest attack in the region since April 2023, when ten men were killed in X"
     rf"|\bsince\s+{_MONTH_YEAR}\s*,?\s+when\b"
+    # "since Christmas Eve 2023, when gunmen swept through her village"
+    r"|\bsince\s+(?:[A-Z][a-z]+\s+){1,2}(?:19|20)\d\d\s*,?\s+when\b"
 )
 # "... mass killings in and around X, West Darfur, in 2023.": a year that closes the sentence dates
 # what it tells

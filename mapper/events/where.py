@@ -569,6 +569,14 @@ _HOME_TOWN_AFTER = re.compile(
 )
 
 
+# a place's users before the officials named in it: "a hotel frequented by regional officials in X"
+_FREQUENTED_BEFORE = re.compile(
+    r"\b(?:frequented|used|visited|favou?red|owned|run|occupied|guarded|manned|staffed|housing|hosting|popular\s+with)"
+    r"\s+(?:by\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     """Whether a place belongs to who speaks ("officials in Washington said", "a source in Mosul
     told", "Damascus officials confirmed"): a word of speech or office close before or after it,
@@ -585,6 +593,8 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     at = m.cstart - len(before) + hit.start() if hit else 0
     if hit and _BUILDING_OF_OFFICE.search(hit.group()) and _TARGET_BEFORE.search(clean, max(sent.start, at - 45), at):
         return False  # "struck the Defence Ministry in Kyiv", "attacked the embassy in Kabul": what was hit
+    if hit and _FREQUENTED_BEFORE.search(clean, max(sent.start, at - 40), at):
+        return False  # "a hotel frequented by regional officials in X": who use the place, not who speak
     if hit and not TRIGGER_RX.search(before, hit.end()):
         # "officials in X", "told reporters in X"; not "said the village of X was hit" (what was said)
         return not _SPEECH_VERB.fullmatch(hit.group()) or _SPOKEN_AT.search(before, hit.end()) is not None
