@@ -1078,7 +1078,7 @@ def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim
     all_figures = [find_figures(_unquoted(text)) if hint else [] for text, hint in zip(texts, hinted, strict=True)]
     for i, f in _table_figures(texts).items():
         all_figures[i] = all_figures[i] or [f]
-    reported = False  # a sentence before has given figures
+    reported = False  # a sentence before has given figures of an event
     for i, sent in enumerate(sentences):
         text = texts[i]
         figures = all_figures[i]
@@ -1121,7 +1121,9 @@ def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim
             )
             spans.append((i, *phrase, f.part))
         prev_claimant, prev_para = claimant, sent.paragraph
-        reported = reported or bool(figures)
+        # (a running total is no report of an event's toll: "41 cholera deaths recorded since July", then "Last
+        # Thursday, a drone strike ... killed seven" is the news)
+        reported = reported or any(not f.cumulative for f in figures)
     return claims, spans
 
 

@@ -706,6 +706,43 @@ def test_the_loss_of_things_is_no_toll() -> None:
             (),
             ("Cahul",),
         ),
+        # a town whose words before it are a participle of its state ("the contested city of")
+        (
+            "In the contested city of Marib, where roads have been cut by front lines for years, a drone strike on a "
+            "market on Saturday killed three traders.",
+            ("Marib",),
+            (),
+        ),
+        ("Jets struck the battered town of Kfar Kila on Monday, residents said.", ("Kfar Kila",), ()),
+        # a ship's port of loading and the town of its manager, who gives the toll
+        (
+            "The bulk carrier, carrying grain loaded at Aqaba, was hit by a missile in the Red Sea on Tuesday. Two "
+            "crew members were killed, according to the ship's manager in Piraeus.",
+            (),
+            ("Aqaba", "Piraeus"),
+        ),
+        # fighting among the causes of a state of things is no event
+        (
+            "The agency said 62 lorries had crossed into Darfur through the Adre border crossing this week, against "
+            "a target of 300, because of flooded roads, demands for paperwork and fighting along the main routes.",
+            (),
+            ("Adre",),
+        ),
+        # a game told in its own words, without a score, and a film's story
+        (
+            "Shakhtar's attack tore through Antwerp's defence in Hamburg on Wednesday, and the visitors bombarded "
+            "the box from the first whistle. The coach praised his goalkeeper; the winger scored with a header in "
+            "the twelfth minute, and the fans sang until the end of the league match.",
+            (),
+            ("Hamburg", "Antwerp"),
+        ),
+        (
+            "Venice review: a siege film about Aleppo\n\nThe director's second feature opens with a barrel bomb on a "
+            "bakery in Aleppo. The cast are mostly non-professionals, and the audience at the festival screening "
+            "sat in silence as airstrikes flatten the neighbourhood in the final scenes.",
+            (),
+            ("Aleppo",),
+        ),
         # a village known by another spelling of its name, in the province the text puts it in
         (
             "Gunmen stormed a checkpoint in Rask, in Iran's Sistan-Baluchestan province, killing three guards.",

@@ -172,8 +172,8 @@ def find_events(
     # strikes and attacks are the drill's, the players', the ones tried or the period's, and only a sentence
     # that tells of people killed (in a drill, hurt; in figures, one that gives a day) reports an attack
     kind = report_kind(clean, sentences)
-    if kind == "debunked":
-        drafts = []  # (the attack it checks did not happen, and what else it tells is the claim's)
+    if kind in ("debunked", "fiction"):
+        drafts = []  # (the attack it checks did not happen, and what else it tells is the claim's; or the story's)
     else:
         # (an attack a sentence checks and finds false is none: "Fact-check of the day: a clip shared as 'jets
         # bombing X last night' is from a 2019 air show")

@@ -40,6 +40,7 @@ _KILLED = r"killed|killing|kills|dead|died|deaths?|casualties"
 KILLED_WORDS = re.compile(rf"\b(?:{_KILLED})\b", re.I)
 HARMED_WORDS = re.compile(rf"\b(?:{_KILLED}|wounded|wounding|injured|injuring|injuries|hurt)\b", re.I)
 SPORT_WORDS = 4  # stems of words of games that make a report with a score one of a game
+SPORT_WORDS_UNSCORED = 7  # and those that make one without a score one
 
 
 # what a report of a month's or a year's figures says it is, in its headline or first sentence
@@ -111,7 +112,8 @@ def debunked(clean: str, start: int, end: int) -> bool:
 def report_kind(clean: str, sentences: list[Sentence]) -> str | None:
     """What a report is when it is no report of attacks: "debunked" (its headline, or the claim and the
     verdict after it, find that a claimed attack did not happen), "exercise" (its headline or first sentence
-    tells of a military exercise), "sport" (a game), "summary" (a month's or a year's figures),
+    tells of a military exercise), "fiction" (a review of a film, a book or a game), "sport" (a game),
+    "summary" (a month's or a year's figures),
     "trial" (a court's hearing or sentence): its attacks are the exercise's, the game's, the
     period's or the ones tried, and a sentence tells of one of its own only by its dead."""
     if not sentences:
@@ -121,19 +123,47 @@ def report_kind(clean: str, sentences: list[Sentence]) -> str | None:
     lead_end = sentences[min(1, len(sentences) - 1)].end
     lead = clean[:lead_end].lower()
     # (each pattern only where one of its words is: a search for a word costs a fraction of a pattern's walk)
+    if any(w in lead for w in _FICTION_WORDS) and _fiction(clean, lead_end):
+        return "fiction"
     if any(w in lead for w in _EXERCISE_WORDS) and _EXERCISE.search(clean, 0, lead_end):
         return "exercise"
     if any(w in lead for w in _SUMMARY_WORDS) and _SUMMARY.search(clean, 0, lead_end):
         return "summary"
     if any(w in lead for w in _TRIAL_WORDS) and _TRIAL.search(clean, 0, lead_end):
         return "trial"
-    if _digit_dash_digit(clean) and _SCORE.search(clean):
-        low = clean.lower()
-        if sum(w in low for w in _SPORT_HINTS) >= SPORT_WORDS:
-            words = {m.group().lower() for m in _SPORT_WORDS.finditer(clean)}
-            if len({h for h in _SPORT_HINTS if any(h in w for w in words)}) >= SPORT_WORDS:
-                return "sport"
+    # (a game told with a score, or told in so many of its words that it needs none: "firing three goals in 17
+    # minutes", the coach, the goalkeeper, a header, the league)
+    scored = _digit_dash_digit(clean) and _SCORE.search(clean) is not None
+    low = clean.lower()
+    if sum(w in low for w in _SPORT_HINTS) >= (SPORT_WORDS if scored else SPORT_WORDS_UNSCORED):
+        words = {m.group().lower() for m in _SPORT_WORDS.finditer(clean)}
+        if len({h for h in _SPORT_HINTS if any(h in w for w in words)}) >= (
+            SPORT_WORDS if scored else SPORT_WORDS_UNSCORED
+        ):
+            return "sport"
     return None
+
+
+def _fiction(clean: str, lead_end: int) -> bool:
+    """Whether a report is a review of a film, a play, a novel or a game (its headline or first sentence says so,
+    and it speaks in the words of one): what it tells of is the story's."""
+    if _FICTION.search(clean, 0, lead_end) is None:
+        return False
+    words = {m.group().lower() for m in _FICTION_HINT.finditer(clean)}
+    return len(words) >= FICTION_WORDS
+
+
+# what a review says it is, in its headline or first sentence ("Venice review: a siege film that ...")
+_FICTION_WORDS = ("review", "film", "documentary", "novel", "video game", "play ")
+_FICTION = re.compile(r"\b(?:review(?:ed|s)?|film|documentary|novel|video\s+game|stage\s+play)\b", re.I)
+# the words of one, of which a review speaks in several
+_FICTION_HINT = re.compile(
+    r"\b(?:film|director|premier(?:e|ed|ing)|festival|cast|scenes?|screen(?:ing|ed)?|feature|actor|actress|audience|"
+    r"plot|subplot|sequel|script|screenplay|cinema|box\s+office|trailer|performances?|chapters?|novelist|author|"
+    r"gameplay|players?|missions?|episodes?)\b",
+    re.I,
+)
+FICTION_WORDS = 6  # distinct words of a film, a book or a game that make a report a review
 
 
 def _digit_dash_digit(text: str) -> bool:

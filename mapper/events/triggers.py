@@ -809,6 +809,14 @@ _BACKGROUND_BEFORE = re.compile(
     r"|\b[Ss]ince\s+(?:[\w'’-]+\s+){1,3}?(?:launched|began|started|stepped\s+up|intensified|tightened|escalated)\s+"
     r"(?:its|their|the|a|an|his|her)\s+(?:[\w-]+\s+)?$"
 )
+# fighting named as a cause of a state of things, alone or in a list of causes: "only 62 trucks crossed because of
+# flooded roads, demands for paperwork and fighting along the main routes"
+_FIGHTING_WORDS = frozenset({"fighting", "clashes", "battles"})
+_CAUSES_BEFORE = re.compile(
+    r"\b(?:because\s+of|due\s+to|owing\s+to)\s+(?:[^.;]{0,100}?(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))?"
+    r"(?:(?:the|heavy|continued|ongoing|renewed|persistent)\s+)?$",
+    re.I,
+)
 # the subject of a running total's verb: "the fighting in X has killed thousands this year"
 _SUBJECT_OF_TOTAL = re.compile(r"[^.;!?,]{0,60}?\s(?:has|have|had)\s+(?:\w+\s+)?$")
 # what sanctions and laws target is no place struck: "sanctions against X, targeting its banks"
@@ -964,7 +972,11 @@ _FOR_A_SPAN = (
     r"(?:(?:a|an|one)\s+(?:year|decade)|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+"
     r"(?:years|decades|months|weeks)|(?:years|decades|months|weeks))\b"
 )
-_PERFECT_FOR_SPAN_BEFORE = re.compile(rf"{_PERFECT_VERB}[^.;]{{0,120}}?{_FOR_A_SPAN}[^.;]*$", re.I)
+# (not a new event after it, a clause on: "In the city of X, where the water network has been cut for years, a drone
+# strike on Saturday killed two children")
+_PERFECT_FOR_SPAN_BEFORE = re.compile(
+    rf"{_PERFECT_VERB}[^.;]{{0,120}}?{_FOR_A_SPAN}(?![^.;]*,\s+(?:a|an)\s)[^.;]*$", re.I
+)
 # the same span after the event word: "the area has suffered raids and suicide bombings for more than a decade"
 _FOR_SPAN_AFTER = re.compile(rf"[^.;]{{0,60}}?{_FOR_A_SPAN}", re.I)
 _PERFECT_VERB_BEFORE = re.compile(rf"{_PERFECT_VERB}[^.;]{{0,80}}$", re.I)
@@ -1408,7 +1420,11 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
                 or ("ed" in before and _REACTION_BEFORE.search(before) is not None)
             )
         )
-        background = bool(_BACKGROUND_BEFORE.search(before))
+        background = bool(_BACKGROUND_BEFORE.search(before)) or (
+            phrase in _FIGHTING_WORDS
+            and ("because" in clause_low or "due to" in clause_low or "owing to" in clause_low)
+            and _CAUSES_BEFORE.search(text, max(start, ms - 120), ms) is not None
+        )
         if not recalled and any(w in low for w in _FLED_WORDS) and _FLED_BEFORE.search(before):
             recalled = True  # "350,000 who fled fighting in Darfur": the cause of flight, long before
         if (

@@ -72,6 +72,8 @@ _MOVED = (
 _ORIGIN_BEFORE = re.compile(
     r"\b(?=[,\dabcdefghilmnoprstw])(?:from|(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)(?<!entrance\s)(?<!gates\s)to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
     r"fled\s+to|returned\s+to|crossing\s+from|back\s+to|flown\s+to|taken\s+to|evacuated\s+to|bound\s+for|"
+    # a ship's cargo and flag: "carrying fertiliser loaded at Aqaba", "registered in Monrovia"
+    r"loaded\s+(?:at|in)|(?:registered|flagged)\s+in|"
     # where the wounded were taken: "transferred across the border to hospitals in Gaziantep"
     rf"(?:(?:{_MOVED}|succumbed|died)\s+(?:[\w-]+\s+){{0,4}}?(?:to|at|in)|according\s+to)\s+"
     rf"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+){{0,3}}?{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?\s+in|"
@@ -354,7 +356,8 @@ _FILLER = frozenset(
     positions stronghold strongholds hideout hideouts bastion locality localities municipality commune
     sector zone front line frontline axis environs surroundings edge key strategic main nearby local small
     including as well such large major central northern southern eastern western northeastern northwestern southeastern
-    southwestern north south east west upper lower greater old new restive embattled troubled besieged
+    southwestern north south east west upper lower greater old new restive embattled troubled besieged contested
+    divided disputed devastated battered war-torn
     rebel-held government-held government-controlled opposition-held militant-held mainly largely
     predominantly shiite sunni kurdish christian druze alawite remote rural mountainous tribal
     impoverished densely populated crowded busy neighbouring neighboring adjacent entrance entrances gate
@@ -560,7 +563,7 @@ _BUILDING_OF_OFFICE = re.compile(r"(?i:ministry|embassy|consulate|office|court|s
 # Iraq's Joint Operations Command in", "according to the state prosecutor's office in"
 _ACCORDING_TO_OFFICE = re.compile(
     r"\baccording\s+to\s+(?:an?|the)\s+[^,.;:]{0,80}?\b(?:statement|office|ministry|command|headquarters|"
-    r"directorate|department|agency|council|committee|secretariat)\s+(?:(?:of|for)\s+[^,.;:]{1,40}?\s+)?(?:in|at)\s+(?:the\s+)?$",
+    r"directorate|department|agency|council|committee|secretariat|manager|owner|operator|company)\s+(?:(?:of|for)\s+[^,.;:]{1,40}?\s+)?(?:in|at)\s+(?:the\s+)?$",
     re.I,
 )
 # a place given as where someone came from after it: "Nasiriyah, the home town of the lieutenant killed"
