@@ -381,6 +381,16 @@ class Resolver:
                 pass  # "In the Donetsk region, Russian troops ...": a people's adjective holds nothing
             elif between in (", ", ","):
                 inside[a.key] = b.key  # "Paris, Texas"
+                if (
+                    container.feature_type == "country"
+                    and a.key not in self.gazetteer.demonyms
+                    and a.key in choice
+                    and choice[a.key][1].feature_type not in ("country", "continent", "macro-region", "admin1")
+                    and _APPOSED_COUNTRY_END.match(clean, b.cend)
+                ):
+                    # "a market in Lere, Mali, killed seven": in so many words; a namesake in another country is
+                    # not it (not a list: "Gaza, Israel said")
+                    strict.add(a.key)
             elif _UNIT_COMMA.match(between) and (
                 container.feature_type in _CONTAINERS
                 # "Pazigyi village, Kanbalu Township": the district of a town, named after it
@@ -780,6 +790,12 @@ _UNIT = (
     r"raion|rayon|oblast|municipality|sub-?district|neighbou?rhood|suburb|camp|valley)"
 )
 _POSSESSIVE = ("'s ", "’s ")  # all that stands between "Y" and "X" in "Y's X district"
+# what may follow a country set after a town by a comma ("Lere, Mali, killed", "in Lere, Mali."); not a clause
+# whose subject the country is ("Gaza, Israel said")
+# (nor a list: "Trips to Saipan, Guam, Alaska and Hawaii", "Bulgaria, Luxembourg, Malta")
+_APPOSED_COUNTRY_END = re.compile(
+    r"\s*(?:,(?!\s*(?:and\s+|or\s+)?[A-Z])|[.;:)]|$|\s+(?:on|in|at|near|last|this|early|late|after|before|when|while)\b)"
+)
 _UNIT_COMMA = re.compile(rf"^\s+{_UNIT}\s*,\s*$", re.I)  # "X district, Y province"
 # between a name and the place the text puts it in: "X, in northern Y", "X township in Y", "X region of Y"
 _IN_AFTER = re.compile(

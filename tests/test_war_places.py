@@ -3889,3 +3889,21 @@ def test_a_region_named_by_its_seat_s_english_name_is_the_region(pipe: Pipeline)
     # (the town, where the text names the town)
     p = _mentions(pipe, "A drone struck a market in Timbuktu on Tuesday, killing five people.")["Timbuktu"].place
     assert p is not None and p.feature_type != "admin1"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a town the text sets in a country by a comma is not a namesake in another one
+        ("A drone strike on the weekly market in Léré, Mali, killed seven civilians.", "Léré", None),
+        ("Gunmen attacked a checkpoint outside Lere, Nigeria, on Monday.", "Lere", "NG"),
+        # a list of places is not a place and its country
+        ("His team flew to Saipan, Guam, Alaska and Hawaii this year.", "Saipan", "MP"),
+        ("The measure was also taken by Bulgaria, Luxembourg, Malta and Portugal.", "Luxembourg", "LU"),
+    ],
+)
+def test_a_town_set_in_a_country_by_a_comma_is_in_that_country(
+    pipe: Pipeline, text: str, name: str, country: str | None
+) -> None:
+    p = _place(pipe, text, name)
+    assert (p.country if p is not None else None) == country, p
