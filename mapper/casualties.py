@@ -343,7 +343,9 @@ _TOLL_PATTERNS = [
     # "the death toll climbed to 30", "bringing the total killed this year to 90"
     # (the toll's event may stand between: "the death toll from Tuesday's attacks on X, a cluster of hilltop
     # villages in Y, rose to 42")
-    re.compile(rf"\b{_TOLL_NOUN}\b[^.;:\d]{{0,110}}?\s{_TOLL_VERB}\s+(?:(?i:by)\s+\S+\s+)?(?:(?i:to)\s+)?{NUM}"),
+    # ("The toll from an attack by Allied Democratic Forces (ADF) rebels on a funeral gathering in X, in Y province's
+    # Z territory, has risen to 23")
+    re.compile(rf"\b{_TOLL_NOUN}\b[^.;:\d]{{0,160}}?\s{_TOLL_VERB}\s+(?:(?i:by)\s+\S+\s+)?(?:(?i:to)\s+)?{NUM}"),
     re.compile(
         # ("later raised the toll to six", "revised the death toll to 14")
         rf"\b(?i:bringing|raising|raised|raises|revised|revising|updated|pushing|taking|putting)\s+(?i:the\s+)?"
@@ -1078,7 +1080,7 @@ def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim
     all_figures = [find_figures(_unquoted(text)) if hint else [] for text, hint in zip(texts, hinted, strict=True)]
     for i, f in _table_figures(texts).items():
         all_figures[i] = all_figures[i] or [f]
-    reported = False  # a sentence before has given figures of an event
+    reported = False  # a sentence before has given figures
     for i, sent in enumerate(sentences):
         text = texts[i]
         figures = all_figures[i]
@@ -1121,9 +1123,7 @@ def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim
             )
             spans.append((i, *phrase, f.part))
         prev_claimant, prev_para = claimant, sent.paragraph
-        # (a running total is no report of an event's toll: "41 cholera deaths recorded since July", then "Last
-        # Thursday, a drone strike ... killed seven" is the news)
-        reported = reported or any(not f.cumulative for f in figures)
+        reported = reported or bool(figures)
     return claims, spans
 
 

@@ -194,15 +194,6 @@ def test_the_first_toll_of_a_report_dated_last_week_is_its_events_and_a_later_on
     assert second.killed_min == 2 and second.places == [] and second.aside == "an earlier event"
 
 
-def test_a_running_total_before_it_does_not_make_the_news_toll_an_earlier_events() -> None:
-    r = analyse_text(
-        "Officials said 41 people had died of cholera in Anbar since July. "
-        "Last Thursday, a drone strike on a minibus near Al-Qaim killed seven passengers, a nurse said."
-    )
-    toll = [c for c in r.claims if c.killed_min == 7]
-    assert toll and toll[0].aside == "" and toll[0].places == ["gz:al-qaim"], r.claims
-
-
 @pytest.mark.parametrize(
     "text",
     [

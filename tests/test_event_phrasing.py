@@ -115,6 +115,13 @@ def test_an_attack_someone_condemns_is_news_when_its_night_is_given(pipe: Pipeli
         ("In the exchange of fire, five khwarij were sent to hell, the statement said.", 5, None),
         # as an army's communiqué gives its own dead
         ("On our side, we regret the loss of nine soldiers fallen with honour; four others were wounded.", 9, 4),
+        # a toll risen, after a long name of its event
+        (
+            "The toll from an attack by Allied Democratic Forces (ADF) rebels on a funeral in a village of Beni "
+            "territory, in North Kivu province, has risen to 23, civil society leaders said.",
+            23,
+            None,
+        ),
         # the group they belonged to, by a name with "of" in it and its initials
         ("One member of the Democratic Party of Iran (DPI) was killed and two were hurt in the blast.", 1, 2),
     ],
@@ -742,6 +749,47 @@ def test_the_loss_of_things_is_no_toll() -> None:
             "sat in silence as airstrikes flatten the neighbourhood in the final scenes.",
             (),
             ("Aleppo",),
+        ),
+        # a distance from a town, in the province that holds it: near the town
+        (
+            "Nine drivers were killed on Monday when gunmen ambushed lorries about 25 kilometres from Titao, in "
+            "Burkina Faso's Loroum province, on the road to Ouahigouya.",
+            ("Titao",),
+            ("Loroum", "Ouahigouya"),
+        ),
+        # a province a sentence opens in holds the town it names
+        (
+            "In Basilan, gunmen ambushed an army patrol in Tipo-Tipo on Tuesday, killing two soldiers.",
+            ("Tipo-Tipo",),
+            ("Basilan",),
+        ),
+        # where the wounded died later, where the fire came from, and an earlier attack the news came after
+        (
+            "A car bomb hit a checkpoint in Afgooye on Monday, killing seven. The toll rose to nine after two of the "
+            "wounded died in Mogadishu.",
+            ("Afgooye",),
+            ("Mogadishu",),
+        ),
+        (
+            "IMPHAL - Suspected militants dropped bombs from drones on houses in Moirang, in Manipur's Bishnupur "
+            "district, on Saturday, killing a man and injuring six people, police said.\n\nThe attack lasted nearly "
+            "an hour, police said, adding that the firing came from hilltop positions in the direction of "
+            "Churachandpur district.",
+            ("Moirang",),
+            ("Churachandpur",),
+        ),
+        (
+            "Bandits raided Dansadau on Sunday, killing 14 people. The raid came three days after bandits killed "
+            "two farmers in neighbouring Tsafe.",
+            ("Dansadau",),
+            ("Tsafe",),
+        ),
+        # a town named as a checkpoint's place, at its entrance, in the district the text puts it in
+        (
+            "Armed men attacked the checkpoint at the entrance of Sofara, in the Djenné circle, killing four "
+            "gendarmes.",
+            ("Sofara",),
+            ("Djenné",),
         ),
         # a village known by another spelling of its name, in the province the text puts it in
         (

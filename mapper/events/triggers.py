@@ -958,6 +958,12 @@ _FOR_SPAN_AFTER = re.compile(
 _OF_IT_WORDS = frozenset({"killing", "wounding", "injuring"})
 _PERFECT_JUST_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$", re.I)
 _MANY_AFTER = re.compile(r"\s+(?:many\s+)?(?:thousands|hundreds|tens\s+of\s+thousands|scores)\b", re.I)
+# an earlier event the news came after: "The raid came three days after bandits killed two farmers in X"
+_CAME_AFTER_BEFORE = re.compile(
+    r"\b(?:came|comes|followed|follows)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|"
+    r"several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+)?after\s+(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+(?:[\w-]+\s+){0,3}?by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$")
 _PARTICIPLE_OF_IT = re.compile(r"[^.;]{0,100}?,\s+(?:[a-z]+ly\s+)?")
 _SINCE_SPAN_AFTER = re.compile(
@@ -1399,6 +1405,9 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or bool(
                 _EARLIER.search(before)
                 or _PAST_BEFORE.search(before)
+                # (unless it gives its own day, as an earlier event mapped with its date: "came a week after shells
+                # killed two people in X on 3 May")
+                or (" after " in before and _CAME_AFTER_BEFORE.search(before) and not find_dates(text[me:end]))
                 or ("connection" in low and _IN_CONNECTION_BEFORE.search(before))
                 or ((" that " in before[-30:] or " which " in before[-30:]) and _PAST_ONES_THAT_BEFORE.search(before))
                 or (in_year is not None and in_year < ms)

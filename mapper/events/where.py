@@ -70,7 +70,9 @@ _MOVED = (
 # what stands before a place that is not where the event happened (opening with a look-ahead on
 # the first characters of its phrases, which ``tests/test_regex_gates.py`` checks)
 _ORIGIN_BEFORE = re.compile(
-    r"\b(?=[,\dabcdefghilmnoprstw])(?:from|(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)(?<!entrance\s)(?<!gates\s)to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
+    # (not a distance from it: "ambushed a convoy about 20 kilometres from Titao", "some 5 km away from X")
+    r"\b(?=[,\dabcdefghilmnoprstw])(?:(?<!km\s)(?<!kms\s)(?<!miles\s)(?<!kilometres\s)(?<!kilometers\s)(?<!metres\s)"
+    r"(?<!meters\s)(?<!away\s)(?<!north\s)(?<!south\s)(?<!east\s)(?<!west\s)from|(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)(?<!entrance\s)(?<!gates\s)to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
     r"fled\s+to|returned\s+to|crossing\s+from|back\s+to|flown\s+to|taken\s+to|evacuated\s+to|bound\s+for|"
     # a ship's cargo and flag: "carrying fertiliser loaded at Aqaba", "registered in Monrovia"
     r"loaded\s+(?:at|in)|(?:registered|flagged)\s+in|"
@@ -122,6 +124,9 @@ _ORIGIN_BEFORE = re.compile(
     r"air\s*space\s+(?:over|above|near)|"
     # "missiles from bombers over the Saratov region"; an advance, not a hit: "as rebels close in on X"
     r"(?:bombers?|aircraft|warplanes?|planes?)\s+over|clos(?:e|es|ing|ed)\s+in\s+on|"
+    # where the wounded died later: "after two of the wounded died in Mogadishu"
+    r"(?:wounded|injured)\s+(?:later\s+|subsequently\s+)?(?:died|succumbed)\s+(?:(?:of|to)\s+(?:their|his|her)\s+"
+    r"(?:wounds|injuries)\s+)?in|"
     # where the dead were mourned or buried (not "a strike on a funeral in X")
     r"(?:mourners\s+(?:gathered|assembled)|funerals?\s+(?:was|were)\s+held|(?:was|were)\s+(?:buried|laid\s+to\s+rest))"
     r"\s+in|"
@@ -151,7 +156,7 @@ _ORIGIN_BEFORE = re.compile(
     r"residents?\s+of|natives?\s+of|\d+,\s+of|(?<!in\shis\s)(?<!in\sher\s)(?<!in\stheir\s)hometown\s+of)\s+(?:the\s+)?"
     # ("flying over Russia's Belgorod region")
     r"(?:[A-Z][\w-]*['’]s\s+)?(?:(?:[a-z-]+\s+){0,2}?(?:town|city|village|province|region|capital|district|area|"
-    r"[Cc]ape|port)\s+of\s+)?$",
+    r"[Cc]ape|port|direction)\s+of\s+)?$",
     re.I,
 )
 # a hospital's town, in a sentence that tells where the wounded were taken or treated
@@ -890,9 +895,27 @@ def _names_other(mentions: list[Mention], links: dict[int, str | None], idx: lis
         m = mentions[j]
         if j == i or not m.literal or links[j] is None:
             continue
-        if m.place is None or here is None or not contains(m.place, here):
+        if m.place is None or here is None:
+            return True
+        if not contains(m.place, here) and not _district_around(m.place, here):
             return True
     return False
+
+
+def _district_around(district: Place, place: Place) -> bool:
+    """Whether a district (GeoNames' second level: a province, a raion, a county) may be the one a town lies in:
+    in its province, near its point, and more populous than the town ("20 km from Titao, in Burkina Faso's Loroum
+    province"; not a district of a city, which is finer than the city: "Baghdad's district of Shaab")."""
+    return (
+        district.feature_type in ("admin2", "district")
+        and place.feature_type in POPULATED_TYPES
+        and 0 < place.population <= district.population
+        and (district.country, district.admin1) == (place.country, place.admin1)
+        and distance_km(district, place) <= DISTRICT_AROUND_KM
+    )
+
+
+DISTRICT_AROUND_KM = 60  # the farthest a town may lie from the point of a district that holds it
 
 
 # drones or missiles brought down over a place, the place (or a list of them) after "over"
@@ -1033,7 +1056,7 @@ def choose(clean: str, cands: list[Candidate], mentions: list[Mention]) -> list[
         c
         for c, p in zip(cands, places, strict=True)
         if p is not None
-        and not any(q is not None and q is not p and contains(p, q) for q in places)
+        and not any(q is not None and q is not p and (contains(p, q) or _district_around(p, q)) for q in places)
         and not any(d is not c and _holds(clean, mentions[c.mention], mentions[d.mention]) for d in cands)
         and not any(d is not c and _town_in(clean, mentions[c.mention], mentions[d.mention]) for d in cands)
         # a province named as such holds the sentence's other places, whatever its name resolved to
