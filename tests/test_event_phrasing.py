@@ -791,6 +791,13 @@ def test_the_loss_of_things_is_no_toll() -> None:
             ("Sofara",),
             ("Djenné",),
         ),
+        # the place whose official was killed, when the sentence names no other
+        (
+            "A roadside bomb killed the Afgoye district commissioner and two of his guards on Saturday.",
+            ("Afgoye",),
+            (),
+        ),
+        ("Gunmen shot dead the former Kandahar police chief in Dubai on Monday.", ("Dubai",), ("Kandahar",)),
         # a village known by another spelling of its name, in the province the text puts it in
         (
             "Gunmen stormed a checkpoint in Rask, in Iran's Sistan-Baluchestan province, killing three guards.",

@@ -670,6 +670,13 @@ def candidates(
         reach = max(sent.start, m.cstart - 70)
         if link is None and m.place is not None and _ORIGIN_BEFORE.search(clean, reach, m.cstart):
             origins.add(i)  # "referred to Larkana in Sindh": what follows it may be part of it
+        office = (
+            link is None
+            and _OFFICE_AFTER.match(clean, m.cend, sent.end) is not None
+            and _KILLED_THE_BEFORE.search(clean, reach, m.cstart) is not None
+        )
+        if office:
+            link = "near"  # "a roadside bomb killed the Afgoye district commissioner": his district, if no other place
         if not m.literal or m.place is None or link is None:
             continue
         if m.place.feature_type in AREA_TYPES and name_key(m.surface) not in own_keys(m.place):
@@ -752,7 +759,7 @@ def candidates(
             continue  # "of Kafr Tsurif near Hebron", ", 31, of a village near Hama": where someone comes from
         # alone, a landmark at a distance is the nearest the text places the event ("an airstrike
         # 40 km northeast of Kismayo"): near it, at precision 2, not a reference to drop
-        ref = link == "near" and not far and (pointed is not None or bool(_LANDMARK_BEFORE.search(before)))
+        ref = office or (link == "near" and not far and (pointed is not None or bool(_LANDMARK_BEFORE.search(before))))
         province = bool(_PROVINCE_BEFORE.search(before) or _PROVINCE_AFTER.match(clean, m.cend))
         out.append(Candidate(i, link == "near", unknown_beside=unknown, reference=ref, province=province, wide=wide))
     # an end of a road named for its two towns ("on the Imphal-Dimapur highway near Kangpokpi") yields to a
@@ -900,6 +907,18 @@ def _names_other(mentions: list[Mention], links: dict[int, str | None], idx: lis
         if not contains(m.place, here) and not _district_around(m.place, here):
             return True
     return False
+
+
+# the office of one killed, named by the place it is over: "killed the Afgoye district commissioner", "shot dead the
+# Kandahar police chief"
+_OFFICE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:district|provincial|regional|municipal|county|deputy|city)\s+)?(?:commissioner|governor|mayor|"
+    r"administrator|police\s+chief|chief\s+of\s+police|security\s+chief|district\s+chief)\b"
+)
+_KILLED_THE_BEFORE = re.compile(
+    r"\b(?:killed|killing|kills|assassinated|assassinating|shot\s+dead|gunned\s+down|targeted|wounded|injured)\s+"
+    r"(?:the\s+|a\s+former\s+|the\s+former\s+|the\s+deputy\s+)?$"
+)
 
 
 def _district_around(district: Place, place: Place) -> bool:
