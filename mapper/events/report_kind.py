@@ -134,8 +134,8 @@ def report_kind(clean: str, sentences: list[Sentence]) -> str | None:
     # (a game told with a score, or told in so many of its words that it needs none: "firing three goals in 17
     # minutes", the coach, the goalkeeper, a header, the league)
     scored = _digit_dash_digit(clean) and _SCORE.search(clean) is not None
-    low = clean.lower()
-    if sum(w in low for w in _SPORT_HINTS) >= (SPORT_WORDS if scored else SPORT_WORDS_UNSCORED):
+    low = clean.lower() if scored or "oal" in clean or "icket" in clean else ""  # (a game without a score has goals)
+    if low and sum(w in low for w in _SPORT_HINTS) >= (SPORT_WORDS if scored else SPORT_WORDS_UNSCORED):
         words = {m.group().lower() for m in _SPORT_WORDS.finditer(clean)}
         if len({h for h in _SPORT_HINTS if any(h in w for w in words)}) >= (
             SPORT_WORDS if scored else SPORT_WORDS_UNSCORED
