@@ -368,7 +368,8 @@ _NOT_THIS_EVENT = re.compile(
     r"(?:facilitat|coordinat|direct|conduct|organiz|organis|lead|led)\w*\s+(?:\w+\s+){0,3}?(?:attacks|operations)|"
     # leave asked for, not an act: "appealed for permission to hit the airfields", "the green light to strike"
     r"permission\s+to|green\s+light\s+to|authori[sz]ation\s+to|"
-    r"known\s+for|accused\s+of|suspected\s+of|linked\s+to|tasked\s+(?:with|to)|instructed\s+to|trained\s+to|associated\s+with|to\s+avenge|ahead\s+of|"
+    r"known\s+for|accused\s+of|suspected\s+of|linked\s+to|tasked\s+(?:with|to)|instructed\s+to|trained\s+to|"
+    r"associated\s+with|to\s+avenge|ahead\s+of|"
     # what a place or a man is known for: "Khan Sheikhoun is remembered for the sarin attack", "rose through the ranks
     # during the group's operations in X"; what a group has done again and again: "have used drones to attack"
     r"remembered\s+for|infamous\s+for|notorious\s+for|synonymous\s+with|rose\s+through\s+the\s+ranks|"

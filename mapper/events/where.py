@@ -72,7 +72,9 @@ _MOVED = (
 _ORIGIN_BEFORE = re.compile(
     # (not a distance from it: "ambushed a convoy about 20 kilometres from Titao", "some 5 km away from X")
     r"\b(?=[,\dabcdefghilmnoprstw])(?:(?<!km\s)(?<!kms\s)(?<!miles\s)(?<!kilometres\s)(?<!kilometers\s)(?<!metres\s)"
-    r"(?<!meters\s)(?<!away\s)(?<!north\s)(?<!south\s)(?<!east\s)(?<!west\s)from|(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)(?<!entrance\s)(?<!gates\s)to|towards?|into|border\s+with|borders\s+with|bordering|across\s+from|opposite|"
+    r"(?<!meters\s)(?<!away\s)(?<!north\s)(?<!south\s)(?<!east\s)(?<!west\s)from|"
+    r"(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)(?<!entrance\s)(?<!gates\s)to|towards?|into|border\s+with|"
+    r"borders\s+with|bordering|across\s+from|opposite|"
     r"fled\s+to|returned\s+to|crossing\s+from|back\s+to|flown\s+to|taken\s+to|evacuated\s+to|bound\s+for|"
     # a ship's cargo and flag: "carrying fertiliser loaded at Aqaba", "registered in Monrovia"
     r"loaded\s+(?:at|in)|(?:registered|flagged)\s+in|"
@@ -568,7 +570,8 @@ _BUILDING_OF_OFFICE = re.compile(r"(?i:ministry|embassy|consulate|office|court|s
 # Iraq's Joint Operations Command in", "according to the state prosecutor's office in"
 _ACCORDING_TO_OFFICE = re.compile(
     r"\baccording\s+to\s+(?:an?|the)\s+[^,.;:]{0,80}?\b(?:statement|office|ministry|command|headquarters|"
-    r"directorate|department|agency|council|committee|secretariat|manager|owner|operator|company)\s+(?:(?:of|for)\s+[^,.;:]{1,40}?\s+)?(?:in|at)\s+(?:the\s+)?$",
+    r"directorate|department|agency|council|committee|secretariat|manager|owner|operator|company)\s+"
+    r"(?:(?:of|for)\s+[^,.;:]{1,40}?\s+)?(?:in|at)\s+(?:the\s+)?$",
     re.I,
 )
 # a place given as where someone came from after it: "Nasiriyah, the home town of the lieutenant killed"
