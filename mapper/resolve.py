@@ -391,6 +391,14 @@ class Resolver:
                     # "a market in Lere, Mali, killed seven": in so many words; a namesake in another country is
                     # not it (not a list: "Gaza, Israel said")
                     strict.add(a.key)
+            elif (
+                between.strip() == "("
+                and container.feature_type in ("admin1", "admin2", "country")
+                and a.key not in self.gazetteer.demonyms
+                and _BRACKETED_HOLDER_END.match(clean, b.cend)
+            ):
+                inside[a.key] = b.key  # "LERE (Timbuktu region) -": a dateline's town and its region in brackets
+                strict.add(a.key)
             elif _UNIT_COMMA.match(between) and (
                 container.feature_type in _CONTAINERS
                 # "Pazigyi village, Kanbalu Township": the district of a town, named after it
@@ -792,6 +800,13 @@ _UNIT = (
 _POSSESSIVE = ("'s ", "’s ")  # all that stands between "Y" and "X" in "Y's X district"
 # what may follow a country set after a town by a comma ("Lere, Mali, killed", "in Lere, Mali."); not a clause
 # whose subject the country is ("Gaza, Israel said")
+# what closes a province or a country in brackets after a town: "LERE (Timbuktu region)", "Djibo (Soum province,"
+_BRACKETED_HOLDER_END = re.compile(
+    r"(?:\s+(?i:region|province|state|governorate|oblast|department|prefecture|county|district))?\s*[),]"
+)
+_BRACKETED_KIND_END = re.compile(
+    r"\s+(?i:region|province|state|governorate|oblast|department|prefecture|county|district)\s*[),]"
+)
 # (nor a list: "Trips to Saipan, Guam, Alaska and Hawaii", "Bulgaria, Luxembourg, Malta")
 _APPOSED_COUNTRY_END = re.compile(
     r"\s*(?:,(?!\s*(?:and\s+|or\s+)?[A-Z])|[.;:)]|$|\s+(?:on|in|at|near|last|this|early|late|after|before|when|while)\b)"
@@ -1199,10 +1214,18 @@ def _anchored(
         for a, b, between in pairs:
             if a.key in unknown and a.key not in out and (holder := known.get(b.key) or out.get(b.key)):
                 found = _UNKNOWN_BEFORE.fullmatch(between)
-                if found is None and _PAREN_NAME.fullmatch(between) and clean.startswith(")", b.cend):
+                if (
+                    found is None
+                    and _PAREN_NAME.fullmatch(between)
+                    and (clean.startswith(")", b.cend) or _BRACKETED_KIND_END.match(clean, b.cend))
+                ):
                     # "the Al Thawra district (Sadr City)", "Hawija (Kirkuk)": another name of the
                     # known place, or a place in it (not "Karen (Kayin) State": a province's other name)
-                    if holder.feature_type in _HOLDERS and holder.feature_type not in _PROVINCES:
+                    if holder.feature_type in _HOLDERS and (
+                        holder.feature_type not in _PROVINCES
+                        # (a province with its kind word: "LERE (Timbuktu region)")
+                        or _BRACKETED_KIND_END.match(clean, b.cend)
+                    ):
                         out[a.key] = _placed(clean, a, holder, False)
                     continue
                 if found is None:
@@ -1403,7 +1426,7 @@ def _placed(
     )
     return Place(
         id=_context_id(holder.id, m.key),
-        name=m.surface,
+        name=m.surface.title() if m.surface.isupper() else m.surface,  # (a dateline's "LERE" is Lere)
         lat=holder.lat,
         lon=holder.lon,
         feature_type=kind,  # type: ignore[arg-type]

@@ -3897,12 +3897,15 @@ def test_a_region_named_by_its_seat_s_english_name_is_the_region(pipe: Pipeline)
         # a town the text sets in a country by a comma is not a namesake in another one
         ("A drone strike on the weekly market in Léré, Mali, killed seven civilians.", "Léré", None),
         ("Gunmen attacked a checkpoint outside Lere, Nigeria, on Monday.", "Lere", "NG"),
+        # and one set in its province by brackets, with its kind word: placed there if no gazetteer has it there
+        ("LERE (Timbuktu region) - Fighters attacked the army camp in Léré on Tuesday.", "Léré", "ML"),
+        ("Gunmen attacked Lere (Kaduna State) on Monday, killing three.", "Lere", "NG"),
         # a list of places is not a place and its country
         ("His team flew to Saipan, Guam, Alaska and Hawaii this year.", "Saipan", "MP"),
         ("The measure was also taken by Bulgaria, Luxembourg, Malta and Portugal.", "Luxembourg", "LU"),
     ],
 )
-def test_a_town_set_in_a_country_by_a_comma_is_in_that_country(
+def test_a_town_set_in_a_country_or_its_province_is_in_it(
     pipe: Pipeline, text: str, name: str, country: str | None
 ) -> None:
     p = _place(pipe, text, name)
