@@ -76,7 +76,7 @@ from .triggers import (
     triggers,
     type_of_events,
 )
-from .where import candidates, choose, contains, entry_places, part_of
+from .where import HELD_KM, candidates, choose, contains, entry_places, near_in_province, part_of
 
 if TYPE_CHECKING:
     from ..casualties import ClaimSpan
@@ -500,7 +500,6 @@ _DISTRICT_AFTER = re.compile(
     re.I,
 )
 _FRAME_AFTER = re.compile(rf"{_DISTRICT_AFTER.pattern}\s*,", re.I)
-HELD_KM = 60  # the farthest a place may lie from the point of the district the text puts it in
 
 
 def _screened(
@@ -560,13 +559,7 @@ def _district_holds(clean: str, outer: Mention, inner: Mention) -> bool:
 def _near_in_province(district: Place, place: Place) -> bool:
     """Whether ``place``, a town or a village the data files under no district, lies in the province of
     ``district`` (a second-level unit) and near its point."""
-    return (
-        district.feature_type == "admin2"
-        and not place.parent
-        and place.feature_type in POPULATED_TYPES
-        and (district.country, district.admin1) == (place.country, place.admin1)
-        and distance_km(district, place) <= HELD_KM
-    )
+    return district.feature_type == "admin2" and not place.parent and near_in_province(district, place)
 
 
 def _part_of_town(town: Place, part: Place) -> bool:

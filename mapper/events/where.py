@@ -930,14 +930,21 @@ def _district_around(district: Place, place: Place) -> bool:
     province"; not a district of a city, which is finer than the city: "Baghdad's district of Shaab")."""
     return (
         district.feature_type in ("admin2", "district")
-        and place.feature_type in POPULATED_TYPES
         and 0 < place.population <= district.population
-        and (district.country, district.admin1) == (place.country, place.admin1)
-        and distance_km(district, place) <= DISTRICT_AROUND_KM
+        and near_in_province(district, place)
     )
 
 
-DISTRICT_AROUND_KM = 60  # the farthest a town may lie from the point of a district that holds it
+HELD_KM = 60  # the farthest a place may lie from the point of the district that holds it
+
+
+def near_in_province(district: Place, place: Place) -> bool:
+    """Whether ``place``, a town or a village, lies in the province of ``district`` and near its point."""
+    return (
+        place.feature_type in POPULATED_TYPES
+        and (district.country, district.admin1) == (place.country, place.admin1)
+        and distance_km(district, place) <= HELD_KM
+    )
 
 
 # drones or missiles brought down over a place, the place (or a list of them) after "over"
