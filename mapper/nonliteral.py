@@ -37,7 +37,9 @@ _SPEECH_AFTER = re.compile(
     rf"officially|later|earlier|then|now|firmly|publicly|meanwhile|however,?)\s+){{0,3}}(?:{_SAY})\b"
 )
 _AUX_AFTER = re.compile(
-    r"^\s+(?:has|have|had|will|would)\s+(?!been\b|being\b|a\b|an\b|the\b|no\b|not\b|become\b|fallen\b)"
+    # (not a toll that has grown, said after the place it was of: "the strike on X has increased to nine")
+    r"^\s+(?:has|have|had|will|would)\s+(?!been\b|being\b|a\b|an\b|the\b|no\b|not\b|become\b|fallen\b|"
+    r"(?:increased|risen|climbed|grown|jumped|reached)\s+to\b)"
     r"(?:[a-z]+ed|[a-z]+en|sent|begun|launched|struck|led|made|taken|won|lost|built|sought|held)\b"
 )
 # A pattern that opens with a look-ahead on a set of characters ("(?=[abc])") lists the first

@@ -814,7 +814,10 @@ _APPOSED_COUNTRY_END = re.compile(
 _UNIT_COMMA = re.compile(rf"^\s+{_UNIT}\s*,\s*$", re.I)  # "X district, Y province"
 # between a name and the place the text puts it in: "X, in northern Y", "X township in Y", "X region of Y"
 _IN_AFTER = re.compile(
-    rf"^(?:\s+{_UNIT})?(?:\s+\([^()]{{1,40}}\))?\s*,?\s+(?:in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?$", re.I
+    rf"^(?:\s+{_UNIT})?(?:\s+\([^()]{{1,40}}\))?\s*,?\s+(?:in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?"
+    # ("the commune of Liancourt, in the department of the Artibonite")
+    r"(?:(?:department|province|region|state|governorate|oblast|prefecture)\s+of\s+(?:the\s+)?)?$",
+    re.I,
 )
 _APPOSED_IN = re.compile(
     r"^\s*,\s+(?:an?\s+(?:[a-z-]+\s+){0,2}(?:community|village|town|hamlet|settlement|corregimiento|locality)\s+"
@@ -1149,6 +1152,9 @@ _KIND_OF_WORD = {
     "hometown": "town",
     "enclave": "town",
     "locality": "village",
+    # the communes of francophone Africa and Haiti, the municipalities of Latin America: towns with their land
+    "commune": "town",
+    "municipality": "town",
     **_LIST_KIND_OF_WORD,
 }
 # an item of such a list, after its head and the items before it: "the settlements of Hawsh
@@ -1374,11 +1380,11 @@ def _town_named_before(clean: str, ordered: Sequence[Toponym], m: Toponym, known
     return None
 
 
-_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|oblast)\b", re.I)
+_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|oblast|department)\b", re.I)
 _COUNTRYSIDE_AFTER = re.compile(r"\s+countryside\b", re.I)
 _STATE_END = re.compile(r"\s(?:State|Region)$")
 _PROVINCE_END = re.compile(r"\s(?:province|governorate|oblast)$", re.I)
-_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|oblast)\s+of\s+(?:the\s+)?$", re.I)
+_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|oblast|department)\s+of\s+(?:the\s+)?$", re.I)
 
 
 # the rest of a list that a plural kind word ends, after one of its items: "X, Y and Z camps",

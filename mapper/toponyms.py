@@ -650,7 +650,7 @@ AGAIN = r"(?:\s*\([a-z0-9][\w ,-]{0,24}\))?"
 # leave most positions of a text after one test.
 _CONTEXT = [
     re.compile(
-        rf"(?=[bcdeghlnprstv])\b(?:the\s+)?(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s+(?P<n>{_NAME}){AGAIN}(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?P<m>{_NAME}){AGAIN})*"
+        rf"(?=[bcdeghlmnprstv])\b(?:the\s+)?(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district|commune|municipality)\s+of\s+(?P<n>{_NAME}){AGAIN}(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?P<m>{_NAME}){AGAIN})*"
     ),
     re.compile(
         rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+(?:province|governorate|district|sub-?district|sub-?city|region|township|tehsil|taluka|upazila|hromada|woreda|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|(?:refugee|displacement|IDP)\s+(?:camp|site)|neighbou?rhoods?|village|"
@@ -691,7 +691,7 @@ _GUESSED = (False, False, False, False, True, True, False)  # which of _CONTEXT 
 # finds fastest)
 _CONTEXT_GATE = [
     re.compile(
-        r"(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district)\s+of\s"
+        r"(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district|commune|municipality)\s+of\s"
     ),
     re.compile(
         r"\s(?:province|governorate|district|sub-?district|sub-?city|region|township|tehsil|taluka|upazila|hromada|woreda|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|(?:refugee|displacement|IDP)\s+(?:camp|site)|neighbou?rhoods?|village|town)\b"

@@ -804,6 +804,106 @@ def test_the_loss_of_things_is_no_toll() -> None:
             ("Rask",),
             (),
         ),
+        # a toll brought up to date is of the strike it names, not a trend
+        (
+            "The number of dead from the rocket strike on Shebekino has increased to nine, the governor said on "
+            "Friday morning. Earlier, five dead had been reported.",
+            ("Shebekino",),
+            (),
+        ),
+        # a live page's entry tells of its own time
+        (
+            "16:20 - Tanks are shelling the eastern districts of Khan Younis, witnesses say.\n\n"
+            "16:45 - Mediators resumed their talks in Doha.",
+            ("Khan Younis",),
+            ("Doha",),
+        ),
+        # the dead of an attack named in an "after" phrase
+        (
+            "Rescuers said six bodies, two of them children, were recovered after the bombing of a house in Rafah. "
+            "Aid agencies called for a pause.",
+            ("Rafah",),
+            (),
+        ),
+        (
+            "Grain prices climbed after the bombing of a mill in Rafah last spring. Aid agencies called for a pause.",
+            (),
+            ("Rafah",),
+        ),
+        # what an anniversary recalls, told on in its own clause, and what a plan would use
+        (
+            "Hundreds gathered in Qana to mark the anniversary of the shelling of the UN compound, which was "
+            "carried out on 18 April 1996, when artillery shells killed more than 100 people sheltering there.",
+            (),
+            ("Qana",),
+        ),
+        (
+            "Officials in Zaporizhzhia said the enemy was planning to strike the dam with attack drones and "
+            "heavy artillery in the coming days.",
+            (),
+            ("Zaporizhzhia",),
+        ),
+        # arms on parade, arms made safe
+        ("The army held a parade in Pyongyang on Saturday with tanks, rocket launchers and drones.", (), ("Pyongyang",)),
+        (
+            "Sappers in Mykolaiv have neutralised more than 900 explosive items, including artillery shells, mines "
+            "and aerial bombs, since January.",
+            (),
+            ("Mykolaiv",),
+        ),
+        # where the wounded were sent, and the province a clinic's town lies in
+        (
+            "Glide bombs hit a school in Druzhkivka on Monday, killing two teachers. The injured were sent to the "
+            "hospitals in Kramatorsk.",
+            ("Druzhkivka",),
+            ("Kramatorsk",),
+        ),
+        (
+            "Gunmen killed three farmers in Argelia on Friday. The wounded were transferred to a clinic in Popayán, "
+            "in the department of Cauca.",
+            ("Argelia",),
+            ("Popayán", "Cauca"),
+        ),
+        # where those who fired were stationed
+        (
+            "Shells fired from an army unit stationed near Lashio fell on a village in Hsenwi Township, wounding "
+            "three.",
+            (),
+            ("Lashio",),
+        ),
+        # a region the text sets a town in holds it
+        (
+            "A drone dropped explosives on a ranch in the municipality of Aguililla, in the Tierra Caliente region "
+            "of Michoacán, killing one.",
+            ("Aguililla",),
+            ("Tierra Caliente",),
+        ),
+        # a commune the text sets in its department, though no gazetteer has it
+        (
+            "Gangs raided the commune of Desdunes, in the department of the Artibonite, overnight, killing six.",
+            ("Desdunes",),
+            ("Artibonite",),
+        ),
+        # a claim the next sentence finds untrue; a claim it does not
+        (
+            "A militia said on Monday that it had struck an army depot near Tal Afar with rockets. The army said no "
+            "rockets had been detected and no impact had been recorded.",
+            (),
+            ("Tal Afar",),
+        ),
+        (
+            "A militia said on Monday that it had struck an army depot near Tal Afar with rockets. Two soldiers "
+            "were wounded, the army said.",
+            ("Tal Afar",),
+            (),
+        ),
+        # a headline's region yields to the town the story puts the strikes at
+        (
+            "Drones hit militia targets in eastern Syria\n\nThe strikes hit a depot on the outskirts of Mayadin "
+            "on Friday, killing four fighters.",
+            ("Mayadin",),
+            ("eastern Syria",),
+        ),
     ],
 )
 def test_which_places_an_attack_struck(

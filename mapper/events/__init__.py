@@ -78,6 +78,8 @@ from .triggers import (
 )
 from .where import HELD_KM, candidates, choose, contains, entry_places, near_in_province, part_of
 
+REGION_REACH_KM = 250  # how far from a named region's point (a curated "eastern Syria", "Darfur") its places may lie
+
 if TYPE_CHECKING:
     from ..casualties import ClaimSpan
 
@@ -378,6 +380,15 @@ def find_events(
                         and (
                             town.feature_type not in POPULATED_TYPES or mentions[j].place.population <= town.population  # type: ignore[union-attr]
                         )
+                    )
+                    # "US strikes Iran-linked sites in eastern Syria" (a region) over "farms in the countryside of
+                    # Al-Bukamal": a place of the region's country within its reach
+                    or (
+                        town.feature_type == "region"
+                        and bool(town.country)
+                        and mentions[j].place.country == town.country  # type: ignore[union-attr]
+                        and mentions[j].place.feature_type not in ("region", "country", "admin1")  # type: ignore[union-attr]
+                        and distance_km(town, mentions[j].place) <= REGION_REACH_KM  # type: ignore[arg-type]
                     )
                     # "Suicide bomber hits police in Bannu" (the district) over "the Bakakhel area of Bannu district"
                     or (

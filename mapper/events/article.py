@@ -134,7 +134,39 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
         s = sentences[k]
         if _TOLD_BEFORE_OPENING.fullmatch(clean, s.start, ts[0].start) and not _A_DAY.search(clean, s.start, s.end):
             found[k] = [replace(t, recalled=True, vague=True) for t in ts]
+    # a claim ("claimed on Thursday that its fighters had attacked a military target near X") that one of the next
+    # two sentences finds untrue ("no aerial target had been detected ... and no impact or damage had been
+    # identified", "found no damage, no craters and no casualties"): no attack the report tells of
+    for k in range(len(sentences) - 1):
+        s = sentences[k]
+        if not found[k] or " had " not in clean[s.start : s.end]:
+            continue
+        claim = next((c for t in found[k] if (c := _CLAIMED_THAT.search(clean, s.start, t.start))), None)
+        if claim is not None and any(_FOUND_UNTRUE.search(clean, n.start, n.end) for n in sentences[k + 1 : k + 3]):
+            found[k] = [t for t in found[k] if t.start < claim.start()]
     return found
+
+
+# a claim of a side's, just before its event words: "claimed on Thursday that its fighters had attacked", "reported
+# at the weekend that a federal drone had struck"
+_CLAIMED_THAT = re.compile(
+    r"\b(?:claimed|claims|alleged|alleges|reported|said|says|announced)\b[^.;:]{0,60}?\bthat\s+[^.;:]{0,60}?\bhad\s+"
+    r"(?:[\w-]+\s+){0,2}?$"
+)
+# what finds such a claim untrue, said after it: "no aerial target had been detected", "no US vessel had been hit",
+# "no impact or damage had been identified", "found no damage", "no sign of", "did not take place"
+_FOUND_UNTRUE = re.compile(
+    r"\bno\s+(?:[\w-]+\s+){0,3}?(?:targets?|vessels?|ships?|warships?|aircraft|drones?|missiles?|rockets?|projectiles?)\s+"
+    r"(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:[a-z]+ly\s+)?(?:hit|struck|detected|targeted|damaged)\b|"
+    r"\bno\s+(?:impacts?|craters?)\s+(?:or\s+\w+\s+)?(?:had\s+been|has\s+been|have\s+been|was|were)\s+"
+    r"(?:identified|recorded|found|detected|observed|reported)\b|"
+    r"\bfound\s+no\s+(?:sign|signs|evidence|trace|traces|damage|craters?)\b|"
+    r"\bno\s+(?:sign|signs|evidence)\s+of\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:strikes?|attacks?|impacts?|explosions?|damage)\b|"
+    r"\b(?:did\s+not|didn['’]t|never)\s+(?:take\s+place|happen|occur)\b|"
+    r"\b(?:had|has|have|was|were)\s+not\s+been\s+(?:hit|struck|damaged)\b",
+    re.I,
+)
 
 
 # the opening of a sentence on an event told before: "The strike,", "That wave of attacks", "The assault on X, which"

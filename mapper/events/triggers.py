@@ -783,7 +783,9 @@ _SAID_EARLIER = re.compile(
 )
 # "amid a spate of IED incidents", "after a wave of attacks": many events, none of them one to map
 _COUNTED_BEFORE = re.compile(
-    r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}$|"
+    # (not the dead of one event: "the number of dead from the missile strike on X rose to six")
+    r"\bnumber\s+of\s+(?!(?:the\s+)?(?:dead|killed|victims|casualties|fatalities|deaths|wounded|injured|perished)\s+"
+    r"(?:from|in|of|after)\s+(?:the|a|an|this|that|yesterday['’]s|[A-Z][a-z]+day['’]s)\s+$)(?:[\w-]+\s+){0,3}$|"
     r"\b(?:has|have)\s+(?:\w+\s+)?(?:fired|launched|carried\s+out|conducted|flown)\s+(?:hundreds|thousands|dozens|scores)"
     r"\s+of\s+(?:[\w-]+\s+){0,2}$",
     re.I,
@@ -813,6 +815,14 @@ _BACKGROUND_BEFORE = re.compile(
 # fighting named as a cause of a state of things, alone or in a list of causes: "only 62 trucks crossed because of
 # flooded roads, demands for paperwork and fighting along the main routes"
 _FIGHTING_WORDS = frozenset({"fighting", "clashes", "battles"})
+# the dead of the event named in an "after" phrase, before it: "five martyrs, among them two children, were
+# recovered after the bombing of", "the bodies of three men were pulled out following the strike on"
+_DEAD_THEN = re.compile(
+    r"\b(?:martyrs|bodies|dead|corpses|remains)\b[^.;:]{0,90}?\b(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:[a-z]+ly\s+)?(?:recovered|retrieved|pulled|found|brought|taken|counted|buried)\b[^.;:]{0,30}?"
+    r"\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
 _CAUSES_BEFORE = re.compile(
     r"\b(?:because\s+of|due\s+to|owing\s+to)\s+(?:[^.;]{0,100}?(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))?"
     r"(?:(?:the|heavy|continued|ongoing|renewed|persistent)\s+)?$",
@@ -901,8 +911,10 @@ _MAY_AFTER = re.compile(
 _WOUND_AFTER = re.compile(r"\s+(?:and\s+[\w-]+\s+)?(?:wounds|injuries|trauma|burns)\b", re.I)
 # a trend, not an event: "the fighting ... has settled into a pattern of sieges", "attacks have increased"
 _TREND_AFTER = re.compile(
-    r"(?:\s+[^.;,]{0,100}?)?\s+(?:has|have)\s+(?:settled|spread|intensified|escalated|continued|shifted|moved|grown|"
-    r"slowed|eased|subsided|increased|decreased|declined|become|displaced|forced|returned|driven|uprooted|emptied)\b|"
+    # (not a toll brought up to date: "The number of the dead from the strike on X has increased to six")
+    r"(?:\s+[^.;,]{0,100}?)?\s+(?:has|have)\s+(?:settled|spread|intensified|escalated|continued|shifted|moved|"
+    r"slowed|eased|subsided|become|displaced|forced|returned|driven|uprooted|emptied|"
+    r"(?:grown|increased|decreased|declined)(?!\s+to\b))\b|"
     # "The shelling has been constant for three years"
     r"\s+(?:has|have|had)\s+been\s+(?:constant|relentless|incessant|daily|near-daily|continuous|almost\s+daily|"
     r"near-constant|routine)\b|"
@@ -967,6 +979,28 @@ _CAME_AFTER_BEFORE = re.compile(
 )
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+(?:[\w-]+\s+){0,3}?by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$")
 _PARTICIPLE_OF_IT = re.compile(r"[^.;]{0,100}?,\s+(?:[a-z]+ly\s+)?")
+_RELATIVE_OF_IT = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[^.;,]{1,40}?)?,\s+(?:which|when|in\s+which|during\s+which)\b[^.;]{0,160}?"
+    r"(?:\bwhen\s+(?:[\w'’-]+\s+){0,3}|\s(?:was|were)\s+(?:[\w'’-]+\s+){0,2}?)$"
+)
+# what it is said to hold: "neutralised over 4,000 explosive objects, among them artillery shells, mines and ..."
+_LIST_OF_IT = re.compile(
+    r"[^.;]{0,60}?(?:,\s*|\s+)(?:among\s+them|among\s+which|including|such\s+as|notably)\s+"
+    r"(?:[\w'’-]+(?:,\s*|\s+)){0,8}?(?:(?:and|or)\s+(?:[\w'’-]+\s+){0,2}?)?$"
+)
+# arms made safe, after the word that would else be a killing: "neutralised over 4,000 explosive objects"
+_MADE_SAFE_AFTER = re.compile(
+    r"\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|almost\s+|around\s+)?(?:[\d,.]+\s+|the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:explosive\s+(?:objects|items|devices|remnants|ordnance)|unexploded|mines|landmines|"
+    r"ordnance|munitions|IEDs|improvised\s+explosive|shells|bombs|submunitions)\b",
+    re.I,
+)
+# the next of a list: "... kamikaze drones and long-range artillery", "mines, cluster submunitions"
+_NEXT_ITEM = re.compile(r"(?:\s*,\s*|\s+)(?:[\w'’-]+(?:\s*,\s*|\s+)){0,3}?(?:(?:and|or)\s+)?(?:[\w'’-]+\s+){0,2}?")
+_AND_OF_IT = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?and\s+(?:[a-z]+ly\s+)?")
+_WITH_ARMS_OF_IT = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,4}?with\s+(?:[\w'’-]+\s+){0,3}?(?:(?:and|or)\s+(?:[\w'’-]+\s+){0,3}?)?$"
+)
 _SINCE_SPAN_AFTER = re.compile(
     r"[^.;]{0,100}?\bsince\s+(?:the\s+)?(?:beginning|start|outbreak|onset|end|(?:19|20)\d\d|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|last|early|late)\b"
@@ -1008,6 +1042,7 @@ _DRILL_WORDS = (
     "live",
     "practis",
     "practic",
+    "parade",
     "rehears",
     "mock",
     "dummy",
@@ -1025,6 +1060,8 @@ _DRILL = re.compile(
     # "crews held exercises off X to repel attacks by drones"
     r"(?:held|holds?|holding|conducted|conducts?|conducting|staged|stages?|staging)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:exercises|drills|manoeuvres|maneuvers)\b|"
+    # arms shown, not used: "held a parade for the Armed Forces Day ... with tanks, artillery and drones"
+    r"(?:held|holds|holding|staged|stages|staging)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?parades?\b|"
     # "underwater drones and mine-laying were also rehearsed off the port of X"
     r"(?:were|was)\s+(?:also\s+)?(?:rehearsed|practised|practiced)\b|"
     # ("the fleet practises repelling drone attacks")
@@ -1179,6 +1216,19 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+# a live page's entry opens on its time: "11:15 - The army is shelling the eastern districts of X" tells of that moment
+_CLOCK_OPENING = re.compile(
+    r"\s*\[?\d{1,2}[:.h]\d{2}\]?\s*(?:(?:am|pm|a\.m\.|p\.m\.)\s*)?(?:(?:GMT|UTC|local\s+time|[A-Z]{2,4})\s*)?"
+    r"(?:[-–—:|]\s|(?<=\])\s)",
+    re.I,
+)
+
+
+def _undated(clause: str) -> bool:
+    """Whether a sentence gives no date of its own, nor the time of a live page's entry."""
+    return not find_dates(clause) and _CLOCK_OPENING.match(clause) is None
+
+
 def triggers(text: str, start: int, end: int) -> list[Trigger]:
     """The event triggers of ``text[start:end]`` (one sentence), in order."""
     out: list[Trigger] = []
@@ -1225,6 +1275,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
     denial = "that " in clause_low and any(w in clause_low for w in _DENIAL_WORDS)
     left_over = "unexplod" in clause_low or "left" in clause_low
     not_this_end = -1  # the end of the last event word found to be of no event of this report ("planned attacks")
+    listing = False  # that word was found so as one of what such a word told on (its arms, its toll, its clause)
     denied_until = -1  # the end of a claim the sentence denies
     for ms, me, phrase in spans:
         etype = _PHRASE_TYPE.get(phrase)
@@ -1246,15 +1297,42 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "no immediate word of Israeli military action in Yemen": none reported
         if " n" in text[me : me + 24].lower() and _NOT_DONE_AFTER.match(text, me, end):
             continue  # "the strike was not carried out": none happened
+        if phrase.startswith("neutrali") and _MADE_SAFE_AFTER.match(text, me, end):
+            not_this_end, listing = me, True  # "neutralised over 4,000 explosive objects, among them artillery shells"
+            continue
         if (not_this := _NOT_THIS_EVENT.search(before)) is not None and not (
             phrase.endswith("ed") and _SUBJECT_RELATION.fullmatch(not_this.group())
         ):
+            # (the arms it would use are a list that may go on: "planning to strike the plant with kamikaze drones
+            # and long-range artillery")
+            listing = not_this_end >= 0 and _WITH_ARMS_OF_IT.fullmatch(text, not_this_end, ms) is not None
             not_this_end = me
             continue
         if light and _LIGHT_AFTER.match(text, me, end):
             continue  # "artillery also fired flares over X": light, not fire
-        if phrase in _OF_IT_WORDS and not_this_end >= 0 and _PARTICIPLE_OF_IT.fullmatch(text, not_this_end, ms):
-            continue  # "to mark five years since jihadists overran the camp, killing 71 soldiers": its toll
+        if (
+            phrase in _OF_IT_WORDS
+            and not_this_end >= 0
+            and (
+                _PARTICIPLE_OF_IT.fullmatch(text, not_this_end, ms)
+                or (listing and _AND_OF_IT.fullmatch(text, not_this_end, ms))
+            )
+        ):
+            # "to mark five years since jihadists overran the camp, killing 71 soldiers": its toll ("..., killing
+            # 29 of them and wounding dozens")
+            not_this_end, listing = me, True
+            continue
+        if not_this_end >= 0 and (
+            _RELATIVE_OF_IT.fullmatch(text, not_this_end, ms)
+            or _WITH_ARMS_OF_IT.fullmatch(text, not_this_end, ms)
+            or _LIST_OF_IT.fullmatch(text, not_this_end, ms)
+            or (listing and _NEXT_ITEM.fullmatch(text, not_this_end, ms))
+        ):
+            # the one not of this report told on: "the anniversary of the massacre ..., which was committed by a
+            # settler on 25 February 1994, when he opened fire on the worshippers"; its arms: "was planning to strike
+            # the plant with kamikaze drones and long-range artillery"
+            not_this_end, listing = me, True
+            continue
         if ms < denied_until:
             continue  # the rest of a denied claim: "... that its fighters had attacked X and killed dozens"
         if denial and _DENIED_CLAIM_BEFORE.search(text, max(start, ms - 240), ms):
@@ -1344,7 +1422,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "a drone flew over the plant but caused no damage": a sentence that says nothing was hit
         if rebuilt and _RELATIVE_PASSIVE_BEFORE.search(text, start, ms):
             if undated is None:
-                undated = not find_dates(clause)
+                undated = _undated(clause)
             if undated:
                 continue  # "Rebuilding has begun in X's old city, where the mosque was destroyed during the battle"
         if (
@@ -1450,7 +1528,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or (phrase in ("operation", "operations") and _CONDUCTING_BEFORE.search(before) is not None)
         )
         if ongoing and undated is None:
-            undated = not find_dates(clause)
+            undated = _undated(clause)
         total = (
             running_total_after(text[me:end], before)
             # "the number of children killed in Gaza", "Iran has fired hundreds of ballistic missiles at Israel"
@@ -1582,9 +1660,16 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
     if said is not None:
         # "Kyiv said last week that its units had suffered heavy losses in fighting around X"
         out = [replace(t, recalled=True) if t.start >= said.end() else t for t in out]
-    if out and all(t.background or t.recalled for t in out):
-        # "a presence that grew after the attack on Gaza": every word recalls an earlier event; but
-        # "killed ... after jets struck" reports one, its cause in the "after" phrase
+    # "a presence that grew after the attack on Gaza": every word recalls an earlier event; but
+    # "killed ... after jets struck" reports one, its cause in the "after" phrase, and so do its dead named
+    # before it without a word of killing ("five martyrs were recovered after the bombing of a tent")
+    if (
+        out
+        and all(t.background or t.recalled for t in out)
+        and not any(
+            t.background and not t.recalled and _DEAD_THEN.search(text, max(start, t.start - 160), t.start) for t in out
+        )
+    ):
         out = [replace(t, recalled=True) for t in out]
     return out
 

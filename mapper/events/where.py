@@ -63,7 +63,7 @@ _HOSPITAL = (
 )
 _MOVED = (
     r"(?:taken|transferred|transported|rushed|evacuated|airlifted|moved|brought|admitted|treated|shifted|referred|"
-    r"ferried|carried|driven|flown|distributed|"
+    r"ferried|carried|driven|flown|distributed|sent|"
     # ("before transferring the bodies to the governmental hospital in X")
     r"taking|transferring|transporting|rushing|evacuating|airlifting|moving|bringing|ferrying|carrying)"
 )
@@ -91,7 +91,7 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:air\s*bases?|bases?|airports?|airfields?|positions?|compounds?|barracks|camps?|hills|hill\s+ranges|heights|"
     r"office|warehouse|garage|flat|apartment)\s+"
     r"(?:in|at|near|of|around)(?:\s+(?:nearby|neighbou?ring|adjoining|adjacent))?|"
-    r"(?:sought|seeking|took|taking|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
+    r"(?:sought|seeking|took|taking|taken|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
     # where the dead were mourned: "attended a funeral mass in Butembo for victims of last week's attack"
     r"(?:attended|attending|attend|attends|held|holding|hold|holds)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:funerals?|burials?|vigils?|memorial\s+services?)(?:\s+(?:mass|service|prayers?|procession))?\s+(?:in|at)|"
@@ -111,6 +111,9 @@ _ORIGIN_BEFORE = re.compile(
     r"[^.;:]{0,60}?\s(?:in|at)|"
     # where someone was arrested or lived: "who had been arrested in Molenbeek", "who lived in Prestwich"
     r"(?:arrested|detained|lived|lives|living|resided|residing|grew\s+up)\s+in|"
+    # where those who fired are: "artillery fired from a battalion stationed near Sittwe fell on a village"
+    r"from\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?(?:stationed|garrisoned|deployed|positioned)\s+"
+    r"(?:in|near|at|around|outside)|"
     # "ships sailing around the Cape"
     r"(?:sailing|sail|sailed|diverted|rerouted|re-routed)\s+(?:around|via|through)|"
     # "according to medical sources at al-Aqsa Martyrs Hospital in X"; "the Council, meeting in X, said"
@@ -177,8 +180,10 @@ _HOSPITAL_AFTER = re.compile(
 # a hospital that treats the wounded, said after its place: "the clinic in X treated 20 people"
 _TREATS_AFTER = re.compile(
     # ("the Zmirli hospital in X, where many of the wounded were taken")
+    # ("Butembo, where the wounded were also evacuated")
     r"\s+(?:has\s+|had\s+)?(?:treated|received|admitted)\b|(?:\s+(?:city|town))?,\s+where\s+(?:[\w-]+\s+){0,5}?(?:were|was)\s+"
-    r"(?:taken|treated|brought|admitted|rushed)\b",
+    r"(?:(?:also|later|then|first|all)\s+)?(?:taken|treated|brought|admitted|rushed|evacuated|transferred|sent|"
+    r"transported|airlifted|moved)\b",
     re.I,
 )
 # where someone was on a visit: "the envoy was in Kabul for talks when the strikes took place"
@@ -223,6 +228,8 @@ _UNIT = (
 )
 _PROVINCE_BEFORE = re.compile(rf"\b{_UNIT}\s+of\s+(?:the\s+)?$", re.I)
 _PROVINCE_AFTER = re.compile(rf"\s+{_UNIT}\b", re.I)
+_REGION_AFTER = re.compile(r"\s+(?i:region|zone|area)\b")
+_SET_IN_BEFORE = re.compile(r",\s+in\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?['’]s\s+)?$")
 # an area in brackets after a place: "near Lere, in the circle of Niafunke (Timbuktu region)" (what holds it)
 _BRACKETED_AREA_AFTER = re.compile(r"\s+(?:region|province|state|governorate|district)\)", re.I)
 _NEAR_BEFORE = re.compile(
@@ -256,7 +263,10 @@ _ORIGIN_LIST_GAP = re.compile(
 # Kobani (Ayn al-Arab)"), the sea or river it lies on ("launched from Yeysk on the Sea of Azov coast"), or
 # the place it lies from
 _ORIGIN_HELD_GAP = re.compile(
-    r"\s*,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?|\s*\(\s*|\s+on\s+the\s+|"
+    r"\s*,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
+    # ("a clinic in Cali, in the department of Valle del Cauca")
+    r"(?:(?:department|province|region|state|governorate|county|district|territory|oblast)\s+of\s+(?:the\s+)?)?|"
+    r"\s*\(\s*|\s+on\s+the\s+|"
     # where it lies from another: "launched from an area near Nampo, southwest of Pyongyang"
     r"\s*,\s+(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
     r"(?:north|south|east|west)[\w-]*\s+of\s+(?:the\s+)?"
@@ -763,7 +773,12 @@ def candidates(
         # alone, a landmark at a distance is the nearest the text places the event ("an airstrike
         # 40 km northeast of Kismayo"): near it, at precision 2, not a reference to drop
         ref = office or (link == "near" and not far and (pointed is not None or bool(_LANDMARK_BEFORE.search(before))))
-        province = bool(_PROVINCE_BEFORE.search(before) or _PROVINCE_AFTER.match(clean, m.cend))
+        province = bool(
+            _PROVINCE_BEFORE.search(before)
+            or _PROVINCE_AFTER.match(clean, m.cend)
+            # a region the text sets a place in: "in the municipality of X, in the Tierra Caliente region of Y"
+            or (_REGION_AFTER.match(clean, m.cend) and _SET_IN_BEFORE.search(before) and out)
+        )
         out.append(Candidate(i, link == "near", unknown_beside=unknown, reference=ref, province=province, wide=wide))
     # an end of a road named for its two towns ("on the Imphal-Dimapur highway near Kangpokpi") yields to a
     # place the sentence names as where it happened
