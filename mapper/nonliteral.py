@@ -125,7 +125,9 @@ _ACTS_AFTER = re.compile(
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 # "Rome police", "EU airlines", "Parkland students": the place qualifies people or an institution
 _MODIFIES = re.compile(
-    r"^[ ](?:police|officials?|students|teens|survivors|authorities|government|administration|lawmakers|"
+    # (not a post of the town's: "attacked the Kulachi police station")
+    r"^[ ](?:police(?!\s+(?:station|post|checkpost|check\s*post|chowki|outpost|lines|barracks|compound|van)s?\b)|"
+    r"officials?|students|teens|survivors|authorities|government|administration|lawmakers|"
     r"legislators|leaders?|president|minister|ministry|archbishop|bishop|diocese|mayor|governor|council|"
     r"commissioner|airlines?|airport\s+authority|policy|policies|team|fans|voters|citizens|officers|diplomats|"
     r"envoy|ambassador|embassy|consulate|court|judge|prosecutors?|parliament|senate|congress|regulators|media|"

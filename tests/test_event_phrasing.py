@@ -844,7 +844,11 @@ def test_the_loss_of_things_is_no_toll() -> None:
             ("Zaporizhzhia",),
         ),
         # arms on parade, arms made safe
-        ("The army held a parade in Pyongyang on Saturday with tanks, rocket launchers and drones.", (), ("Pyongyang",)),
+        (
+            "The army held a parade in Pyongyang on Saturday with tanks, rocket launchers and drones.",
+            (),
+            ("Pyongyang",),
+        ),
         (
             "Sappers in Mykolaiv have neutralised more than 900 explosive items, including artillery shells, mines "
             "and aerial bombs, since January.",
@@ -896,6 +900,86 @@ def test_the_loss_of_things_is_no_toll() -> None:
             "were wounded, the army said.",
             ("Tal Afar",),
             (),
+        ),
+        # where a group is based is not where it was struck
+        (
+            "Soldiers shot dead two men at a checkpoint outside Nablus on Friday. The army said it had struck a "
+            "cell based in the nearby Tubas camp.",
+            ("Nablus",),
+            ("Tubas",),
+        ),
+        # the story of an earlier year told on in the next sentence, unless that sentence gives a day of its own
+        (
+            "Life in Poonch\n\nThe four days of fighting between the two armies in May 2025 left a mark that years "
+            "of sporadic firing had not. Shells landed in the town of Kupwara itself; homes and a mosque were "
+            "damaged, and people fled to Srinagar.",
+            (),
+            ("Kupwara",),
+        ),
+        (
+            "Life in Poonch\n\nThe four days of fighting between the two armies in May 2025 left a mark that years "
+            "of sporadic firing had not. Shells landed in the town of Kupwara on Tuesday; homes and a mosque were "
+            "damaged, and people fled to Srinagar.",
+            ("Kupwara",),
+            ("Srinagar",),
+        ),
+        # what was fired into a place hit it
+        ("Insurgents fired two rockets into Khost on Monday, wounding a child.", ("Khost",), ()),
+        # a town's police station is the town's; its police speaking are not
+        ("Militants stormed the Bannu police station before dawn, killing a constable.", ("Bannu",), ()),
+        (
+            "Bannu police said a constable was killed in an attack on a checkpoint in Lakki Marwat.",
+            ("Lakki Marwat",),
+            ("Bannu",),
+        ),
+        # what attackers blew up
+        ("Insurgents blew up a railway bridge near Sibi on Tuesday.", ("Sibi",), ()),
+        # explosives someone planted are no accident's, and a separate incident keeps its place
+        (
+            "QUETTA: Unknown men blew up a gas pipeline near Sui in Dera Bugti district early on Sunday, officials "
+            "said. The explosives planted beneath the pipeline went off at about 2am, triggering a huge fire that "
+            "burned for hours.\n\nIn a separate incident, a vaccinator was shot dead by two motorcyclists in Chaman.",
+            ("Sui", "Chaman"),
+            (),
+        ),
+        # the hospital at a town, and where a victim came from
+        (
+            "Soldiers were ambushed near Poonch on Friday, and two were killed. The wounded were airlifted to the "
+            "military hospital at Udhampur.",
+            ("Poonch",),
+            ("Udhampur",),
+        ),
+        (
+            "The wounded labourer, a native of Saharsa in Bihar, was taken to hospital after gunmen fired on him in "
+            "Pulwama.",
+            ("Pulwama",),
+            ("Saharsa", "Bihar"),
+        ),
+        # the town a sentence opens in holds the district of its province the sentence names (not a landmark)
+        (
+            "In neighbouring Pattani, a ranger was shot dead in Nong Chik district on Monday.",
+            ("Nong Chik",),
+            ("Pattani",),
+        ),
+        (
+            "In Jamundi, a town just south of Cali, a bomb went off near a police station, killing two.",
+            ("Jamundi",),
+            ("Cali",),
+        ),
+        # a story that opens at its dateline's town and tells its attack without naming a place again
+        (
+            "SANGIN, Afghanistan - The road into Sangin from the north runs past poppy fields and mud-walled "
+            "compounds, and farmers say the valley had been quiet since the spring.\n\nOn Tuesday, that changed. "
+            "Five people were killed and 14 wounded when a bomb hidden in a cart exploded beside the bus stop, a "
+            "provincial spokesman in Lashkar Gah said.",
+            ("SANGIN",),
+            ("Lashkar Gah",),
+        ),
+        (
+            "KABUL, Afghanistan - Officials in Kabul said on Tuesday that a bomb in Sangin had killed five people. "
+            "The Taliban denied involvement.",
+            ("Sangin",),
+            ("KABUL", "Kabul"),
         ),
         # a headline's region yields to the town the story puts the strikes at
         (

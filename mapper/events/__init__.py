@@ -288,6 +288,46 @@ def find_events(
                 continue  # "Residents of Barsalogho say ... around the town": that town, which no gazetteer has
             if home is not None and (the_town is not None or _NAMED_SITE.search(clean, sent.start, sent.end)):
                 d.locations = [(home, 1)]
+        # a story that opens at its dateline's town and tells its attack without naming a place ("TARMIYAH, Iraq -
+        # The orchards north of Tarmiyah ... On Thursday night it was used again. Four soldiers were killed when
+        # militants attacked their patrol"): the attack of its first paragraphs, with its victims, is the town's
+        dateline = _DATELINE_OPENING.match(clean)
+        opening = None
+        if dateline is not None and sentences and by_sentence:
+            # (its capitals may be no mention of their own: then the story's first mention of that name)
+            word = name_key(clean[dateline.start() : dateline.end() - 1])
+            opening = next(
+                (i for i in by_sentence[0] if mentions[i].cstart < dateline.end()),
+                next((i for i, m in enumerate(mentions) if name_key(m.surface) == word), None),
+            )
+        opening_place = mentions[opening].place if opening is not None else None
+        if (
+            opening_place is not None
+            and opening is not None
+            and (opening_place.feature_type in POPULATED_TYPES or opening_place.feature_type in ("admin2", "district"))
+            # (no event placed but in a country: "Somalia")
+            and not any(
+                mentions[i].place.feature_type != "country"  # type: ignore[union-attr]
+                for d in drafts
+                for i, _ in d.locations
+            )
+            # (and no sentence of its opening that tells of violence places it elsewhere: "BENI - Fighters attacked
+            # Eringeti overnight", a name no gazetteer has)
+            and not any(
+                _placed_elsewhere(clean, sentences[d.sentence], word)
+                for d in drafts
+                if sentences[d.sentence].paragraph <= _OPENING_PARAGRAPHS
+            )
+            # (and named again in the story, not only in its dateline)
+            and any(
+                m.place is not None and m.place.id == opening_place.id and m.cstart > mentions[opening].cend
+                for m in mentions
+            )
+        ):
+            for d in unplaced:
+                sent = sentences[d.sentence]
+                if sent.paragraph <= _OPENING_PARAGRAPHS and _has_victims(clean, sent):
+                    d.locations = [(opening, 1)]
     placed = [d for d in drafts if d.locations]
     if not placed:
         return mentions, []
@@ -664,6 +704,36 @@ _VICTIMS = re.compile(
 
 
 # the town a report is about, named by its kind: "in the centre of town", "the town's market"
+# a place a sentence names as where something happened, before whoever says so: "attacked Eringeti", "on a gang base
+# in Tabarre" (not "killed, the chairman ... told journalists in Maiduguri")
+_SAID_CUT = re.compile(r"\b(?:said|says|told|tells|according|reported|confirmed|claimed|claims)\b")
+_AT_A_NAME = re.compile(
+    r"\b(?:in|at|near|on|outside|into|attacked|raided|struck|hit|shelled|bombed|stormed)\s+(?:the\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,3}?([A-Z][\w'’-]+)"
+)
+_NOT_A_PLACE_WORD = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split()
+)
+
+
+def _placed_elsewhere(clean: str, sent: Sentence, home_key: str) -> bool:
+    """Whether ``sent``, up to whoever it says spoke, names as where something happened a capitalised name that is
+    not the dateline's town (``home_key``)."""
+    cut = _SAID_CUT.search(clean, sent.start, sent.end)
+    end = cut.start() if cut is not None else sent.end
+    for m in _AT_A_NAME.finditer(clean, sent.start, end):
+        word = m.group(1)
+        if end - m.end() < 25 and cut is not None:
+            continue  # whoever says so, and where: "..., a provincial spokesman in Lashkar Gah said"
+        if word.lower() not in _NOT_A_PLACE_WORD and not home_key.startswith(name_key(word)):
+            return True
+    return False
+
+
+# a dateline in capitals: "TARMIYAH, Iraq -", "PUL-I-KHUMRI, Afghanistan -", "MAFA, Nigeria -"
+_DATELINE_OPENING = re.compile(r"\s*[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}\s*(?:,|\(|[-–—:])")
+_OPENING_PARAGRAPHS = 1  # the paragraphs (counted from 0) a dateline's story tells its attack in
 _THE_TOWN = re.compile(r"\b(?:(?:the|this)\s+(?:town|city)(?:['’]s)?|(?:centre|center|heart)\s+of\s+town)\b", re.I)
 # a name that people are of or from: "Residents of Barsalogho", "people from X" (not "in X, in the west of
 # the city": a part of the town)

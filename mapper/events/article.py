@@ -40,8 +40,11 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
         lead_end = sentences[min(1, len(sentences) - 1)].end if sentences else 0
         # (arms it names only as what a fire or a blast set off where they were kept: "a fire and a series of
         # explosions at an ammunition depot were caused by high temperatures")
-        about_it = _HAZARD.search(clean, 0, lead_end) is not None and all(
-            a.lower() in _STORED_ARMS for a in _armed(clean, 0, len(clean))
+        # (but not explosives someone planted: "explosives planted beneath the pipeline went off, triggering a fire")
+        about_it = (
+            _HAZARD.search(clean, 0, lead_end) is not None
+            and all(a.lower() in _STORED_ARMS for a in _armed(clean, 0, len(clean)))
+            and _PLANTED.search(clean) is None
         )
         hazard: dict[int, bool] = {}  # (looked for only where an event word asks)
 
@@ -132,7 +135,17 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
         if back is None or not all(t.recalled for t in found[back]):
             continue
         s = sentences[k]
-        if _TOLD_BEFORE_OPENING.fullmatch(clean, s.start, ts[0].start) and not _A_DAY.search(clean, s.start, s.end):
+        if _A_DAY.search(clean, s.start, s.end):
+            continue
+        if _TOLD_BEFORE_OPENING.fullmatch(clean, s.start, ts[0].start) or (
+            # the story of an earlier year told on, in the next sentence of its paragraph: "the four days of
+            # fighting ... in May 2025 left a mark ... Shells landed in the town of X itself"
+            back == k - 1
+            and sentences[back].paragraph == s.paragraph
+            and _A_YEAR.search(clean, sentences[back].start, sentences[back].end)
+            and not _A_YEAR.search(clean, s.start, s.end)
+            and not _NOW.search(clean, s.start, s.end)
+        ):
             found[k] = [replace(t, recalled=True, vague=True) for t in ts]
     # a claim ("claimed on Thursday that its fighters had attacked a military target near X") that one of the next
     # two sentences finds untrue ("no aerial target had been detected ... and no impact or damage had been
@@ -173,6 +186,9 @@ _FOUND_UNTRUE = re.compile(
 _TOLD_BEFORE_OPENING = re.compile(
     r"[\s\"“‘']*(?:That|This|Those|These|The|Such)\s+(?:[\w'’-]+\s+){0,2}?(?:(?:wave|series|string|spate)\s+of\s+)?"
 )
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# what sets a sentence in the report's own time: "now", "this week"
+_NOW = re.compile(r"\b(?:now|currently|still|this\s+(?:year|month)|recent(?:ly)?|latest|new)\b", re.I)
 # a day of its own: "on Monday", "overnight", "this morning"
 _A_DAY = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|overnight|tonight|"
@@ -319,6 +335,16 @@ _BLAST_WORDS = frozenset({"explosion", "explosions", "blast", "blasts", "explode
 # arms a fire or a blast sets off where they are kept: no attack of themselves (the words that name a weapon
 # only, and ammunition)
 _STORED_ARMS = WEAPON_ONLY | {"ammunition", "munition", "munitions", "explosive"}
+# explosives set by someone: "explosives planted beneath the pipeline", "miscreants blew up a pipeline"
+_PLANTED = re.compile(
+    r"\b(?:explosives?|bombs?|IEDs?|(?:explosive\s+)?devices?|mines?)\s+(?:that\s+|which\s+)?(?:had\s+been\s+|"
+    r"were\s+|was\s+)?(?:planted|placed|laid|rigged|hidden|attached|fixed|strapped)\b|"
+    r"\b(?:planted|placed|laid|rigged)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+)?"
+    r"(?:explosives?|bombs?|IEDs?|(?:explosive\s+)?devices?|mines?)\b|"
+    r"\b(?:militants|miscreants|insurgents|attackers|saboteurs|rebels|terrorists|gunmen|unknown\s+persons)\s+"
+    r"(?:[\w-]+\s+)?(?:blew|blow|have\s+blown|had\s+blown)\s+up\b",
+    re.I,
+)
 # the words of a launch: "fired a barrage of rockets", "launched drones"
 _LAUNCHED = re.compile(rf"^(?:{MUNITIONS}|barrages?|salvos?|attacks?|fired|launched|shot)$", re.I)
 # the same, and an attack or strike of them ("drone attack", "missile strike"): what was aimed at a place

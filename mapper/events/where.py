@@ -80,7 +80,7 @@ _ORIGIN_BEFORE = re.compile(
     r"loaded\s+(?:at|in)|(?:registered|flagged)\s+in|"
     # where the wounded were taken: "transferred across the border to hospitals in Gaziantep"
     rf"(?:(?:{_MOVED}|succumbed|died)\s+(?:[\w-]+\s+){{0,4}}?(?:to|at|in)|according\s+to)\s+"
-    rf"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+){{0,3}}?{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?\s+in|"
+    rf"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+){{0,3}}?{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?\s+(?:in|at)|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
     # where a vehicle was going: "travelling from X to the weekly market in Y when it was hit"
     r"(?:travell?(?:ing|ed)|heading|headed|driving|going|bound)\s+(?:from\s+[^.;,]{1,40}?\s)?to\s+(?:an?\s+|the\s+)?"
@@ -160,6 +160,8 @@ _ORIGIN_BEFORE = re.compile(
     r"sheltering\s+in\s+(?:[\w-]+\s+){0,2}?(?:camps?|sites?|shelters?|schools?)\s+(?:in|around|near)|"
     r"residents?\s+of|natives?\s+of|\d+,\s+of|(?<!in\shis\s)(?<!in\sher\s)(?<!in\stheir\s)hometown\s+of)\s+(?:the\s+)?"
     # ("flying over Russia's Belgorod region")
+    # ("an armed group based in the nearby Far'a camp")
+    r"(?:(?:nearby|neighbou?ring|adjacent|adjoining)\s+)?"
     r"(?:[A-Z][\w-]*['’]s\s+)?(?:(?:[a-z-]+\s+){0,2}?(?:town|city|village|province|region|capital|district|area|"
     r"[Cc]ape|port|direction)\s+of\s+)?$",
     re.I,
@@ -271,12 +273,13 @@ _ORIGIN_HELD_GAP = re.compile(
     r"\s*,\s+(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
     r"(?:north|south|east|west)[\w-]*\s+of\s+(?:the\s+)?"
 )
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+# (and where someone came from: "a native of Bulandshahr in Uttar Pradesh")
+_FROM_BEFORE = re.compile(r"\b(?:from|(?:a\s+)?natives?\s+of|residents?\s+of|home\s*town\s+of)\s+(?:the\s+)?$", re.I)
 
 
 def _from_before(clean: str, start: int, at: int) -> bool:
-    """Whether "from" stands just before ``at`` (not before ``start``, the sentence's)."""
-    return _FROM_BEFORE.search(clean, max(start, at - 12), at) is not None
+    """Whether "from" ("a native of") stands just before ``at`` (not before ``start``, the sentence's)."""
+    return _FROM_BEFORE.search(clean, max(start, at - 24), at) is not None
 
 
 # a sector of a front named after a town, as Ukraine's General Staff writes them
@@ -286,7 +289,10 @@ _SECTOR_AFTER = re.compile(
     r"(?:directions?|axis|axes|sectors?|fronts?|salients?)\b"
 )
 _ACTOR_AFTER = re.compile(
-    r"^\s+(?:forces?|troops|army|military|police|government|officials?|authorities|warplanes?|jets?|"
+    r"^\s+(?:forces?|troops|army|military|"
+    # (not a post of the town's: "the Kulachi police station")
+    r"police(?!\s+(?:station|post|checkpost|check\s*post|chowki|outpost|lines|barracks|compound)s?\b)|"
+    r"government|officials?|authorities|warplanes?|jets?|"
     r"militants?|fighters?|rebels?|side|embassy|said|says|told|and\s+its\s+allies)\b",
     re.I,
 )
@@ -325,6 +331,9 @@ class Candidate:
     reference: bool = False
     province: bool = False  # named as a province ("in the province of Hama", "Idlib province")
     wide: bool = False  # a landmark on land farther than LANDMARK_KM: the event was in its region
+    # the place a sentence opens in ("In neighbouring Narathiwat, a headman was shot dead in Rueso"): it holds the
+    # places of its province the sentence names after it
+    frame: bool = False
 
 
 def contains(outer: Place, inner: Place) -> bool:
@@ -403,6 +412,12 @@ _PASSIVE_AFTER = re.compile(
     re.I,
 )
 _WORD_BACK = re.compile(r"([\w'’-]+|[,\"“”(])\s*$")
+# what was sent into a place, and so hit it: "fired rockets into X", "lobbed a grenade into the market of X"
+_LAUNCH_VERB_BEFORE = re.compile(
+    r"\b(?:fired|fires|firing|lobbed|lobbing|hurled|hurling|threw|throwing|thrown|launched|launching|crashed|"
+    r"crashing|slammed|slamming|ploughed|plowed|rammed|ramming|smashed|smashing|rained)\b[^.;:]{0,50}$",
+    re.I,
+)
 _MAX_WALK = 12
 _PASSING_BEFORE = re.compile(r"\b(?:pass(?:ed|es|ing)?|driv(?:ing|e|es)|drove|went)\s+$", re.I)
 # what was hit on its way, and where it then was: "a drone hit a bus as it entered X" (in X), "when the convoy was
@@ -491,6 +506,8 @@ def link_of(clean: str, start: int, sent_start: int) -> str | None:
         if low == "from" and _WEAPONRY.match(clean, m.end(1), start):
             pos = m.start()
             continue  # "shelled from mortars and artillery the settlements of X": the means
+        if low == "into" and _LAUNCH_VERB_BEFORE.search(clean, max(sent_start, m.start() - 60), m.start()):
+            return "in"  # "fired rockets into X", "lobbed a grenade into the public market of X"
         if low in _BLOCK or (
             low.endswith(("ed", "ing"))
             and low not in _FILLER
@@ -707,6 +724,8 @@ def candidates(
             and not (link == "near" and _ROUTE_FROM_AT.search(before))
             # (a headquarters attacked is a target: "a drone attack on an army battalion headquarters in X")
             and not (origin.group().startswith("headquarters") and _TARGET_BEFORE.search(before, 0, origin.start()))
+            # (what was fired into it: "fired rockets into X")
+            and not (origin.group().startswith("into") and _LAUNCH_VERB_BEFORE.search(before, 0, origin.start()))
         ):
             origins.add(i)
             continue
@@ -779,7 +798,18 @@ def candidates(
             # a region the text sets a place in: "in the municipality of X, in the Tierra Caliente region of Y"
             or (_REGION_AFTER.match(clean, m.cend) and _SET_IN_BEFORE.search(before) and out)
         )
-        out.append(Candidate(i, link == "near", unknown_beside=unknown, reference=ref, province=province, wide=wide))
+        frame = _FRAME_AFTER.match(clean, m.cend) is not None and _FRAME_BEFORE.fullmatch(clean, sent.start, m.cstart)
+        out.append(
+            Candidate(
+                i,
+                link == "near",
+                unknown_beside=unknown,
+                reference=ref,
+                province=province,
+                wide=wide,
+                frame=bool(frame),
+            )
+        )
     # an end of a road named for its two towns ("on the Imphal-Dimapur highway near Kangpokpi") yields to a
     # place the sentence names as where it happened
     ends = [c for c in out if _road_end(clean, mentions[c.mention])]
@@ -1067,6 +1097,32 @@ def _holds(clean: str, outer: Mention, inner: Mention) -> bool:
     return not (o is not None and (o.parent == i.id or (o.feature_type in _PARTS and i.feature_type in _TOWNS)))
 
 
+# a sentence's opening frame: "In neighbouring Narathiwat,", "About six hours later in Yala,"
+_FRAME_BEFORE = re.compile(
+    r"\s*(?:[-–—•*]\s*)?(?:(?:[\w'’-]+\s+){0,5}?(?:later|earlier|meanwhile|elsewhere|also|afterwards)\s*,?\s+)?"
+    r"[Ii]n\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|adjoining|adjacent|(?:north|south|east|west|central)[\w-]*)\s+)?"
+)
+_FRAME_AFTER = re.compile(r"\s*,")
+
+
+def _framed_in(clean: str, frame: Candidate, mentions: list[Mention], other: Candidate) -> bool:
+    """Whether the place a sentence opens in holds ``other``, a place of its province the sentence names after
+    it, in the same clause ("In Narathiwat, a headman was shot dead in Rueso")."""
+    o, i = mentions[frame.mention], mentions[other.mention]
+    op, ip = o.place, i.place
+    if op is None or ip is None or op.id == ip.id or other.frame or i.cstart < o.cend:
+        return False
+    if other.near or other.reference:
+        return False  # (not a landmark: "In Jamundi, a municipality just south of Cali,")
+    if ip.feature_type not in POINT_TYPES and (
+        ip.feature_type not in ("admin2", "district") or name_key(ip.name)[:3] == name_key(op.name)[:3]
+    ):
+        return False  # (a district, not the town's own: "In Bila Tserkva, ... in the Bilotserkivskyi district")
+    if op.feature_type not in POINT_TYPES or not op.admin1 or (op.country, op.admin1) != (ip.country, ip.admin1):
+        return False
+    return ";" not in clean[o.cend : i.cstart]
+
+
 _PARTS = frozenset({"district", "neighbourhood"})
 _TOWNS = frozenset({"city", "town"})
 # between a town and the city the text puts it in: "Ariha in western Idlib", "X village, in Y"
@@ -1105,6 +1161,7 @@ def choose(clean: str, cands: list[Candidate], mentions: list[Mention]) -> list[
         and not any(d is not c and _town_in(clean, mentions[c.mention], mentions[d.mention]) for d in cands)
         # a province named as such holds the sentence's other places, whatever its name resolved to
         and not (c.province and any(_finer_in(mentions, d, c) for d in cands))
+        and not (c.frame and any(d is not c and _framed_in(clean, c, mentions, d) for d in cands))
     ]
     # a place in another country than the province the sentence names is another place's namesake
     provinces = {mentions[c.mention].place.country for c in keep if c.province}  # type: ignore[union-attr]
