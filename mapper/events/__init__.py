@@ -291,39 +291,8 @@ def find_events(
         # a story that opens at its dateline's town and tells its attack without naming a place ("TARMIYAH, Iraq -
         # The orchards north of Tarmiyah ... On Thursday night it was used again. Four soldiers were killed when
         # militants attacked their patrol"): the attack of its first paragraphs, with its victims, is the town's
-        dateline = _DATELINE_OPENING.match(clean)
-        opening = None
-        if dateline is not None and sentences and by_sentence:
-            # (its capitals may be no mention of their own: then the story's first mention of that name)
-            word = name_key(clean[dateline.start() : dateline.end() - 1])
-            opening = next(
-                (i for i in by_sentence[0] if mentions[i].cstart < dateline.end()),
-                next((i for i, m in enumerate(mentions) if name_key(m.surface) == word), None),
-            )
-        opening_place = mentions[opening].place if opening is not None else None
-        if (
-            opening_place is not None
-            and opening is not None
-            and (opening_place.feature_type in POPULATED_TYPES or opening_place.feature_type in ("admin2", "district"))
-            # (no event placed but in a country: "Somalia")
-            and not any(
-                mentions[i].place.feature_type != "country"  # type: ignore[union-attr]
-                for d in drafts
-                for i, _ in d.locations
-            )
-            # (and no sentence of its opening that tells of violence places it elsewhere: "BENI - Fighters attacked
-            # Eringeti overnight", a name no gazetteer has)
-            and not any(
-                _placed_elsewhere(clean, sentences[d.sentence], word)
-                for d in drafts
-                if sentences[d.sentence].paragraph <= _OPENING_PARAGRAPHS
-            )
-            # (and named again in the story, not only in its dateline)
-            and any(
-                m.place is not None and m.place.id == opening_place.id and m.cstart > mentions[opening].cend
-                for m in mentions
-            )
-        ):
+        opening = _dateline_town(clean, sentences, mentions, by_sentence, drafts)
+        if opening is not None:
             for d in unplaced:
                 sent = sentences[d.sentence]
                 if sent.paragraph <= _OPENING_PARAGRAPHS and _has_victims(clean, sent):
@@ -703,7 +672,6 @@ _VICTIMS = re.compile(
 )
 
 
-# the town a report is about, named by its kind: "in the centre of town", "the town's market"
 # a place a sentence names as where something happened, before whoever says so: "attacked Eringeti", "on a gang base
 # in Tabarre" (not "killed, the chairman ... told journalists in Maiduguri")
 _SAID_CUT = re.compile(r"\b(?:said|says|told|tells|according|reported|confirmed|claimed|claims)\b")
@@ -734,6 +702,7 @@ def _placed_elsewhere(clean: str, sent: Sentence, home_key: str) -> bool:
 # a dateline in capitals: "TARMIYAH, Iraq -", "PUL-I-KHUMRI, Afghanistan -", "MAFA, Nigeria -"
 _DATELINE_OPENING = re.compile(r"\s*[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}\s*(?:,|\(|[-–—:])")
 _OPENING_PARAGRAPHS = 1  # the paragraphs (counted from 0) a dateline's story tells its attack in
+# the town a report is about, named by its kind: "in the centre of town", "the town's market"
 _THE_TOWN = re.compile(r"\b(?:(?:the|this)\s+(?:town|city)(?:['’]s)?|(?:centre|center|heart)\s+of\s+town)\b", re.I)
 # a name that people are of or from: "Residents of Barsalogho", "people from X" (not "in X, in the west of
 # the city": a part of the town)
@@ -766,6 +735,43 @@ _NAMED_SITE = re.compile(
 _SPELL_WORDS = frozenset({"fighting", "clashes", "violence", "hostilities", "battle", "battles", "unrest", "war"})
 # the article or a demonstrative just before an event word: an event already told
 _DEFINITE_BEFORE = re.compile(r"\b(?i:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
+
+
+def _dateline_town(
+    clean: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    by_sentence: list[list[int]],
+    drafts: list[_Draft],
+) -> int | None:
+    """The mention of the town a story opens at in its dateline ("TARMIYAH, Iraq -"), when its attack may be that
+    town's: no event placed but in a country, the town named again in the story, and no sentence of its opening
+    that tells of violence placing it at another name ("BENI - Fighters attacked Eringeti", a name no gazetteer
+    has)."""
+    dateline = _DATELINE_OPENING.match(clean)
+    if dateline is None or not sentences or not by_sentence:
+        return None
+    # (its capitals may be no mention of their own: then the story's first mention of that name)
+    word = name_key(clean[dateline.start() : dateline.end() - 1])
+    opening = next(
+        (i for i in by_sentence[0] if mentions[i].cstart < dateline.end()),
+        next((i for i, m in enumerate(mentions) if name_key(m.surface) == word), None),
+    )
+    place = mentions[opening].place if opening is not None else None
+    if opening is None or place is None:
+        return None
+    if place.feature_type not in POPULATED_TYPES and place.feature_type not in ("admin2", "district"):
+        return None
+    if any(mentions[i].place.feature_type != "country" for d in drafts for i, _ in d.locations):  # type: ignore[union-attr]
+        return None  # (an event placed finer than a country: "Somalia" is none)
+    if any(
+        _placed_elsewhere(clean, sentences[d.sentence], word)
+        for d in drafts
+        if sentences[d.sentence].paragraph <= _OPENING_PARAGRAPHS
+    ):
+        return None
+    again = any(m.place is not None and m.place.id == place.id and m.cstart > mentions[opening].cend for m in mentions)
+    return opening if again else None
 
 
 def _town_of_report(sentences: list[Sentence], mentions: list[Mention], by_sentence: list[list[int]]) -> int | None:
