@@ -858,6 +858,9 @@ _GUESS_AT = re.compile(
     r"attacked|raided|stormed|shelled|bombed|overran|(?:fell|landed|rained\s+down)\s+on)\s+(?=[A-Z]|(?:al|el)-[A-Z])"
 )
 _GUESS_AFTER_BAD = re.compile(r"(?:['’]s\b|\s+and\s+[A-Z])")
+_COMMA_DIVISION_AFTER = re.compile(
+    r",\s+(?:[A-Z][\w'’-]+\s+){1,3}(?i:region|state|province|district|division|governorate|county|oblast|township)\b"
+)
 
 
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
@@ -936,7 +939,14 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
             len(words) > 3
             or words[0] in NOT_NAME_START
             or any(w in NOT_PLACES or w in PLACE_WORDS or w.isupper() or w.endswith(("'s", "’s")) for w in words)
-            or (len(words) == 1 and (len(words[0]) < 5 or words[0].lower() in common_words()))
+            or (
+                len(words) == 1
+                # (a short name only where the text sets it in its province: "in Pauk, Magway Region")
+                and (
+                    (len(words[0]) < 5 and not (len(words[0]) > 2 and _COMMA_DIVISION_AFTER.match(clean, e)))
+                    or words[0].lower() in common_words()
+                )
+            )
             or _GUESS_AFTER_BAD.match(clean, e)
             or (key := name_key(clean[s:e])) in _ORGANISATIONS  # "an attack on Red Cross workers"
         ):

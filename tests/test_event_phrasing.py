@@ -981,6 +981,12 @@ def test_the_loss_of_things_is_no_toll() -> None:
             ("Sangin",),
             ("KABUL", "Kabul"),
         ),
+        # a short name no gazetteer has, set in its province by a comma
+        (
+            "Warplanes bombed the market in Pauk, Magway Region, on Monday, killing 12 people.",
+            ("Pauk",),
+            ("Magway",),
+        ),
         # a headline's region yields to the town the story puts the strikes at
         (
             "Drones hit militia targets in eastern Syria\n\nThe strikes hit a depot on the outskirts of Mayadin "
