@@ -498,6 +498,49 @@ def test_an_army_speaking_in_a_town_does_not_hide_the_attack_on_it(pipe: Pipelin
             "Odesa",
             True,
         ),
+        # a blast found to be an accident, its dead the accident's
+        (
+            "Blast at Mosul warehouse was a gas leak, not an airstrike\n\nPictures of a fireball over Mosul spread "
+            "on Tuesday with claims that jets had bombed an arms depot. Firefighters said a gas leak at a paint "
+            "warehouse caused the explosion. Three workers were killed, the civil defence said.",
+            "Mosul",
+            False,
+        ),
+        # a picture found to be made by a machine, or an old clip from elsewhere
+        (
+            "Picture of 'drone strike on Multan bus station' is fake\n\nThe image shared on Monday with the claim "
+            "that a drone hit the bus station in Multan was generated with artificial intelligence.",
+            "Multan",
+            False,
+        ),
+        (
+            "Clip of 'rocket strike on Aden port' is from Libya in 2019\n\nA video shared on Sunday with claims that "
+            "rockets hit the port of Aden was filmed in Benghazi.",
+            "Aden",
+            False,
+        ),
+        # imagery that shows nothing of the claimed strike
+        (
+            "Satellite images show no damage at Kandahar airfield despite strike claims\n\nPictures taken on "
+            "Thursday show the runway and hangars intact after posts said missiles had struck the airfield in "
+            "Kandahar.",
+            "Kandahar",
+            False,
+        ),
+        # one item of a live page that posts claim and an old video belies
+        (
+            "Live: the war on Sunday\n\n10:05 - Shelling wounded two men in Nikopol, the governor said.\n\n"
+            "11:20 - Posts claiming that a drone has destroyed a pontoon bridge near Vasylivka are spreading. The "
+            "video in them first appeared online in 2022, and we found no new footage to support the claim.",
+            "Vasylivka",
+            False,
+        ),
+        (
+            'The second clip, shared with the caption "Jets just bombed the hospital in Sumy", shows a smoky '
+            "corridor. A reverse search traced it to a 2020 fire in a clinic abroad.",
+            "Sumy",
+            False,
+        ),
     ],
 )
 def test_a_claimed_attack_that_a_check_finds_false_is_none(pipe: Pipeline, text: str, place: str, struck: bool) -> None:
@@ -994,6 +1037,80 @@ def test_the_loss_of_things_is_no_toll() -> None:
             ("Mayadin",),
             ("eastern Syria",),
         ),
+        # what an air raid left, told with its place before the raid in an "after" phrase
+        (
+            "Pictures taken from space on Friday show a row of shops burned in Kafr Nabl after an air raid on "
+            "Wednesday night.",
+            ("Kafr Nabl",),
+            (),
+        ),
+        # an event dated day first, with its year, that the report is about
+        (
+            "A rocket strike on a school in the village of Kafr Nabl on 3 March 2025 killed five pupils, a rights "
+            "group said in a report published on Monday.",
+            ("Kafr Nabl",),
+            (),
+        ),
+        # an earlier event given a full date, after a lead of its own day
+        (
+            "Gunmen ambushed a police truck near Kalat on Monday, killing three officers.\n\nOn 12 June 2024 "
+            "militants killed eight people in Mastung.",
+            ("Kalat",),
+            ("Mastung",),
+        ),
+        # a state's body set in its seat between commas
+        (
+            "Jets struck a camp in Hajjah on Sunday, killing six. Saudi Arabia's military, in Riyadh, said the strike "
+            "hit a weapons store.",
+            ("Hajjah",),
+            ("Riyadh",),
+        ),
+        # where the wounded were taken or treated, and who treated them
+        (
+            "Shelling hit a bus stop in Kostiantynivka on Monday, killing two. The injured were hospitalised in "
+            "Kramatorsk.",
+            ("Kostiantynivka",),
+            ("Kramatorsk",),
+        ),
+        (
+            "Settlers set fire to cars in Turmus Ayya on Friday, injuring four people. The injured were treated at the "
+            "scene and in Ramallah.",
+            ("Turmus Ayya",),
+            ("Ramallah",),
+        ),
+        (
+            "A drone hit a wedding party in Makhmour on Saturday, killing three; medics in Erbil who treated the "
+            "wounded counted seven more hurt.",
+            ("Makhmour",),
+            ("Erbil",),
+        ),
+        (
+            "A missile struck the square of Balakliia on Monday, killing four. Rights researchers spoke to "
+            "survivors in Balakliia and in Kharkiv, where most of the people wounded in the blast were taken for "
+            "surgery.",
+            ("Balakliia",),
+            ("Kharkiv",),
+        ),
+        (
+            "Gunmen raided the market of Rufaa on Tuesday, killing 12. The wounded were sent to a health post in "
+            "Singa and to hospitals in Abu Usher and Wad Madani.",
+            ("Rufaa",),
+            ("Singa", "Wad Madani"),
+        ),
+        # a province after a place that something came from, which it holds
+        (
+            "Jets struck depots in Mayadin on Friday. US Central Command, which is headquartered in Tampa, Florida, "
+            "said in a statement that the strikes hit weapons stores used by militias.",
+            ("Mayadin",),
+            ("Tampa", "Florida"),
+        ),
+        # a numbered item of a health update, its place before a dash
+        (
+            "Attacks on health care: update\n\nIncidents reported:\n1. Kamal Adwan Hospital, Beit Lahia - On 3 May, "
+            "the hospital's generator room was hit by shelling. Two nurses were injured.",
+            ("Beit Lahia",),
+            (),
+        ),
     ],
 )
 def test_which_places_an_attack_struck(
@@ -1012,7 +1129,19 @@ def test_which_places_an_attack_struck(
         ("The number of such attacks in the district has risen sharply this year.", []),
         # but the number of those a strike killed is its toll
         ("The number of people killed in the strike rose to 25.", ["killed", "strike"]),
+        # a plan of work, and arms as trade goods
+        ("Priority actions: the resupply of fuel and the evacuation of patients.", []),
+        ("The court upheld a ban on exports of fighter jet parts to the region.", []),
     ],
 )
 def test_trends_of_strikes_are_no_event(text: str, words: list[str]) -> None:
     assert [t.word for t in triggers(text, 0, len(text))] == words
+
+
+def test_the_dead_of_an_attack_an_anniversary_recalls_are_recalled_with_it() -> None:
+    text = (
+        "Parents gathered at the college on Sunday to mark the anniversary of the 2016 attack, lighting candles for "
+        "the 40 students who were killed."
+    )
+    found = triggers(text, 0, len(text))
+    assert "killed" in [t.word for t in found] and all(t.recalled for t in found)

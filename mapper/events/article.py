@@ -124,6 +124,16 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
             [t for t in ts if not _AIMED.search(t.word)] if not LANDED.search(clean, s.start, s.end) else ts
             for ts, s in zip(found, sentences, strict=True)
         ]
+    # a story whose first event is of a day without a year ("on Tuesday evening") tells of another event, later on, by
+    # a full date with its year ("On 22 April 2025 gunmen killed 26 people near X"): an earlier one, not its news
+    # (the lead: the first of the story's first three sentences of events that gives a day)
+    told = [k for k in range(len(sentences)) if any(not t.recalled for t in found[k])][:3]
+    lead = next((k for k in told if _A_DAY.search(clean, sentences[k].start, sentences[k].end)), None)
+    if lead is not None and not _A_YEAR.search(clean, sentences[lead].start, sentences[lead].end):
+        for k in range(lead + 1, len(sentences)):
+            s = sentences[k]
+            if found[k] and _A_YEAR.search(clean, s.start, s.end) and _FULL_DATE.search(clean, s.start, s.end):
+                found[k] = [replace(t, recalled=True, vague=True) for t in found[k]]
     # a sentence that opens on the event told just before ("The strike, on a road south of X, killed seven aid
     # workers", "That wave of attacks ... killed nearly 200 people"), after one that recalls an earlier event
     # ("an Israeli strike on an aid convoy last year"), tells of that earlier event, unless it gives a day of its own
@@ -152,7 +162,7 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
     # identified", "found no damage, no craters and no casualties"): no attack the report tells of
     for k in range(len(sentences) - 1):
         s = sentences[k]
-        if not found[k] or " had " not in clean[s.start : s.end]:
+        if not found[k] or not any(w in clean[s.start : s.end] for w in _CLAIM_WORDS):
             continue
         claim = next((c for t in found[k] if (c := _CLAIMED_THAT.search(clean, s.start, t.start))), None)
         if claim is not None and any(_FOUND_UNTRUE.search(clean, n.start, n.end) for n in sentences[k + 1 : k + 3]):
@@ -164,8 +174,12 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
 # at the weekend that a federal drone had struck"
 _CLAIMED_THAT = re.compile(
     r"\b(?:claimed|claims|alleged|alleges|reported|said|says|announced)\b[^.;:]{0,60}?\bthat\s+[^.;:]{0,60}?\bhad\s+"
-    r"(?:[\w-]+\s+){0,2}?$"
+    r"(?:[\w-]+\s+){0,2}?$|"
+    # a claim that is shared: "posts claiming that a strike has destroyed", "a video with the caption 'Russians just
+    # hit the hospital in X'"
+    r"\b(?:claiming|alleging)\s+(?:that\s+)?[^.;:]{0,60}?$|\bcaption(?:ed)?\s+[\"“'‘][^\"”.]{0,60}?$"
 )
+_CLAIM_WORDS = (" had ", "claiming", "alleging", "caption")
 # what finds such a claim untrue, said after it: "no aerial target had been detected", "no US vessel had been hit",
 # "no impact or damage had been identified", "found no damage", "no sign of", "did not take place"
 _FOUND_UNTRUE = re.compile(
@@ -177,7 +191,14 @@ _FOUND_UNTRUE = re.compile(
     r"\bno\s+(?:sign|signs|evidence)\s+of\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:strikes?|attacks?|impacts?|explosions?|damage)\b|"
     r"\b(?:did\s+not|didn['’]t|never)\s+(?:take\s+place|happen|occur)\b|"
-    r"\b(?:had|has|have|was|were)\s+not\s+been\s+(?:hit|struck|damaged)\b",
+    r"\b(?:had|has|have|was|were)\s+not\s+been\s+(?:hit|struck|damaged)\b|"
+    # ("no strike on the town's hospital had taken place")
+    r"\bno\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|bombing|shelling)\b[^.;]{0,50}?\b(?:had|has|have)\s+"
+    r"(?:taken\s+place|happened|occurred)\b|"
+    # old pictures: "first appeared online in 2023", "traced it to a 2021 fire"
+    r"\b(?:appeared|posted|published|uploaded|circulated)\s+online\s+(?:as\s+early\s+as\s+|in\s+)(?:\w+\s+)?(?:19|20)\d\d\b|"
+    r"\btraced\s+(?:it|them|the\s+\w+)\s+(?:back\s+)?to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:19|20)\d\d\b|"
+    r"\bfound\s+no\s+(?:[\w-]+\s+){0,2}?(?:footage|evidence|statement|images?|videos?)\b[^.;]{0,60}?\bsupport\b",
     re.I,
 )
 
@@ -187,6 +208,12 @@ _TOLD_BEFORE_OPENING = re.compile(
     r"[\s\"“‘']*(?:That|This|Those|These|The|Such)\s+(?:[\w'’-]+\s+){0,2}?(?:(?:wave|series|string|spate)\s+of\s+)?"
 )
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# a date with its day and its year: "22 April 2025", "April 22, 2025"
+_FULL_DATE = re.compile(
+    r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
+    r"(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
+    r"\d{1,2},?\s+(?:19|20)\d\d\b"
+)
 # what sets a sentence in the report's own time: "now", "this week"
 _NOW = re.compile(r"\b(?:now|currently|still|this\s+(?:year|month)|recent(?:ly)?|latest|new)\b", re.I)
 # a day of its own: "on Monday", "overnight", "this morning"

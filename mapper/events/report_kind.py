@@ -68,10 +68,19 @@ _FALSE = re.compile(
     r"never\s+(?:happened|took\s+place)|did\s+not\s+(?:happen|take\s+place)|didn['’]t\s+happen|"
     r"(?:fire|blaze|blast|explosion|bang|smoke|damage|incident|video|clip|footage|photo|image)s?\s+(?:at\s+[^.,;]{1,40}?\s+)?"
     r"(?:was|were|is)\s+not\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:strike|air\s*strike|attack|bombing|bomb|missile)|"
-    r"(?:was|were|is)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:explosion|fire|blaze|accident|fault|surge)\s*,\s+not\s+an?\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:bomb|strike|attack|missile|drone)|"
+    r"(?:was|were|is)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:explosion|fire|blaze|accident|fault|surge|leak|malfunction)\s*,\s+"
+    r"not\s+an?\s+(?:[\w-]+\s+){0,2}?(?:bomb|(?:air\s*)?strike|attack|missile|drone|rocket)|"
     r"(?:does|do|did)\s+not\s+show|hoax(?:es)?|debunk\w*|(?:is|was|were)\s+(?:filmed\s+|taken\s+|recorded\s+)?"
-    r"from\s+(?:an?\s+|the\s+)?(?:19|20)\d\d\b)",
+    # ("is from a 2019 air show", "is from Yemen in 2015")
+    r"from\s+(?:an?\s+|the\s+)?(?:(?:[A-Z][\w'’-]+\s+){1,2}in\s+)?(?:19|20)\d\d\b|"
+    # what a picture or a claim is found to be: "is fake", "was generated with artificial intelligence"
+    r"(?:is|was|are|were)\s+(?:fake|false|fabricated|doctored|staged|AI[- ]generated)\b|"
+    r"generated\s+(?:with|by|using)\s+(?:artificial\s+intelligence|AI)\b|"
+    # what imagery shows of a place said to be hit: "shows no damage", "show no sign of claimed attack", "is not
+    # supported by satellite imagery"
+    r"(?:shows?|showed|shown|found|finds|reveal(?:s|ed)?)\s+no\s+(?:damage|craters?|(?:signs?|evidence|traces?)\s+of\s+"
+    r"(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|damage|impacts?|craters?|explosions?|bombing))\b|"
+    r"(?:is|are|was|were)\s+not\s+supported\s+by\b)",
     re.I,
 )
 # what frames a claim that is checked: "FACT CHECK:", "a clip shared as", "viral posts", "the footage"
@@ -94,6 +103,19 @@ _FALSE_WORDS = (
     "from a",
     "from an",
     "from the",
+    " in 19",
+    " in 20",
+    "fake",
+    "false",
+    "fabricated",
+    "doctored",
+    "staged",
+    "generated",
+    "no damage",
+    "no crater",
+    "no sign",
+    "no evidence",
+    "no trace",
 )
 LEAD_SENTENCES = 4  # a check's verdict comes in its headline, the claim and the verdict after it
 

@@ -276,7 +276,7 @@ _NOT_EVENT_AFTER = re.compile(
     r"compensation)\b|"
     # an industry, not a use: "sanctions targeting its drone makers", "missile technology"
     r"^\s+(?:costs?|prices?|price\s+tags?|makers?|manufacturers?|producers?|industry|programm?es?|production|"
-    r"exports?|components|technology|"
+    r"exports?|components|(?:spare\s+)?parts|sales|deliveries|contracts|technology|"
     r"ammunition|munitions|factor(?:y|ies)|plants?|workshops?|warehouses?|depots?|storage|caches?)\b|"
     # flying, shown or kept, not striking: "fighter jets flew over the parade ground", "the drones, displayed on
     # the tarmac", "the drones will be stationed in X"
@@ -754,6 +754,8 @@ _MONTH_BEFORE = re.compile(rf"\b{_IN_MONTH_WORD}(?:\s*,\s*(?:[\w'’-]+\s+){{0,3
 _YEAR_JUST_BEFORE = re.compile(
     r"(?<![\d,.])(?<!\d,\s)(?<!\d\s)\b(?:19|20)\d\d\s+(?:[a-z][\w-]*\s+|[A-Z]\.(?:[A-Z]\.)+\s+){0,2}$"
 )
+# a full date's year written day first: "a strike on X on 14 October 2024 killed four" (its day is given)
+_DAY_MONTH_YEAR_BEFORE = re.compile(rf"\b\d{{1,2}}\s+{_MONTH_NAMES}\s+(?:19|20)\d\d\s+(?:[a-z][\w-]*\s+){{0,2}}$")
 # a time counted back from the sentence's own by no number ("days after shelling across the Line of
 # Control"): the date the sentence gives is not the event's ("two days after" gives its day)
 _DAYS_AFTER_BEFORE = re.compile(
@@ -828,6 +830,24 @@ _DEAD_THEN = re.compile(
     r"\b(?:martyrs|bodies|dead|corpses|remains)\b[^.;:]{0,90}?\b(?:were|was|have\s+been|had\s+been)\s+"
     r"(?:[a-z]+ly\s+)?(?:recovered|retrieved|pulled|found|brought|taken|counted|buried)\b[^.;:]{0,30}?"
     r"\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+# a relative clause of those an event killed: "the 147 people, most of them children, who were killed"
+_YEAR_EVENT_BEFORE = re.compile(
+    r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|massacres?|strikes?|shootings?|siege|raids?)\b"
+)
+_WHO_WERE_BEFORE = re.compile(r"\bwho\s+(?:were|was|had\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?$")
+# actions that are a plan of work, not of arms: "Priority actions:", "the humanitarian actions under way"
+_NOT_ARMS_ACTIONS_BEFORE = re.compile(
+    r"\b(?:priority|humanitarian|response|recommended|key|urgent|follow-up|next|immediate|protective|preventive|"
+    r"legal|diplomatic|corrective|remedial|relief)\s+$",
+    re.I,
+)
+# what was left of the event named in an "after" phrase, before it: "three city blocks burned in X after an
+# airstrike", "compounds destroyed in Y after Pakistani strikes" (its damage, told with its place)
+_DAMAGE_THEN = re.compile(
+    r"\b(?:destroyed|burned|burnt|scorched|charred|flattened|razed|levell?ed|gutted|collapsed|damaged|"
+    r"reduced\s+to\s+(?:rubble|ashes))\b[^.;:]{0,90}?\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )
 _CAUSES_BEFORE = re.compile(
@@ -1460,6 +1480,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "if attacks on shipping did not stop", "any new strikes on X": not an event
         if phrase.startswith("target") and _NOT_ARMS_TARGETING.search(before):
             continue  # "a package of sanctions against X, targeting aluminium imports"
+        if phrase == "actions" and _NOT_ARMS_ACTIONS_BEFORE.search(before):
+            continue  # "Priority actions: the resupply of fuel", "humanitarian actions": a plan of work
         if text[ms] == "O" and _NAMED_AFTER.match(text, me):
             continue  # "troops of Operation Safe Haven": the name of a campaign, not an event
         if _ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):
@@ -1474,7 +1496,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or _DATED_BEFORE.search(before)
             or _MONTH_BEFORE.search(before)
             or (" after " in low and _DAYS_AFTER_BEFORE.search(before) is not None)
-            or _YEAR_JUST_BEFORE.search(before) is not None
+            or (_YEAR_JUST_BEFORE.search(before) is not None and _DAY_MONTH_YEAR_BEFORE.search(before) is None)
             # (unless its own words after it give the day: "a year after a missile killed 20 in X on 3 May")
             or (
                 ("year" in clause_low or "decade" in clause_low)
@@ -1669,6 +1691,22 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
     if said is not None:
         # "Kyiv said last week that its units had suffered heavy losses in fighting around X"
         out = [replace(t, recalled=True) if t.start >= said.end() else t for t in out]
+    # "the victims of the 2014 attack ... the 147 people who were killed": the dead of the event recalled before them
+    told = [
+        k
+        for k, t in enumerate(out)
+        if not t.recalled and _WHO_WERE_BEFORE.search(text, max(start, t.start - 25), t.start)
+    ]
+    if (
+        told
+        and all(t.recalled for k, t in enumerate(out) if k not in told)
+        and (
+            (len(told) < len(out) and out[0].recalled)
+            # ("the anniversary of the 2016 attack, ... for the 40 students who were killed")
+            or _YEAR_EVENT_BEFORE.search(text, start, out[told[0]].start) is not None
+        )
+    ):
+        out = [replace(t, recalled=True) if k in told else t for k, t in enumerate(out)]
     # "a presence that grew after the attack on Gaza": every word recalls an earlier event; but
     # "killed ... after jets struck" reports one, its cause in the "after" phrase, and so do its dead named
     # before it without a word of killing ("five martyrs were recovered after the bombing of a tent")
@@ -1676,7 +1714,13 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         out
         and all(t.background or t.recalled for t in out)
         and not any(
-            t.background and not t.recalled and _DEAD_THEN.search(text, max(start, t.start - 160), t.start) for t in out
+            t.background
+            and not t.recalled
+            and (
+                _DEAD_THEN.search(text, max(start, t.start - 160), t.start)
+                or _DAMAGE_THEN.search(text, max(start, t.start - 130), t.start)
+            )
+            for t in out
         )
     ):
         out = [replace(t, recalled=True) for t in out]

@@ -58,7 +58,8 @@ _SPEECH_VERB_WORD = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.I)
 _THAT_AFTER = re.compile(r"\s+that\b")
 # where the wounded are taken or treated, and the words that take them there
 _HOSPITAL = (
-    r"(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|college|complex)|infirmary|"
+    r"(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|college|complex|posts?)|infirmary|"
+    r"health\s+(?:posts?|centres?|centers?|facilit(?:y|ies))|"
     r"institute\s+of\s+medical\s+sciences)"  # "the Regional Institute of Medical Sciences (RIMS) in X"
 )
 _MOVED = (
@@ -81,6 +82,9 @@ _ORIGIN_BEFORE = re.compile(
     # where the wounded were taken: "transferred across the border to hospitals in Gaziantep"
     rf"(?:(?:{_MOVED}|succumbed|died)\s+(?:[\w-]+\s+){{0,4}}?(?:to|at|in)|according\s+to)\s+"
     rf"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+){{0,3}}?{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?\s+(?:in|at)|"
+    # "the injured were hospitalised in X", "treated at the scene and in X"
+    r"hospitali[sz]ed\s+(?:[\w-]+\s+){0,3}?in|"
+    r"treated\s+(?:on\s+(?:the\s+)?(?:site|spot)|at\s+the\s+scene)\s+(?:and|or)\s+(?:later\s+)?(?:in|at)|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
     # where a vehicle was going: "travelling from X to the weekly market in Y when it was hit"
     r"(?:travell?(?:ing|ed)|heading|headed|driving|going|bound)\s+(?:from\s+[^.;,]{1,40}?\s)?to\s+(?:an?\s+|the\s+)?"
@@ -172,7 +176,9 @@ _HOSPITAL_IN = re.compile(
     # ("the field hospital run by an international charity in X")
     rf"\b{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?(?:\s+(?:run|operated|managed|set\s+up)\s+by(?:\s+[\w'’-]+){{1,4}}?)?"
     r",?\s+in\s+(?:the\s+)?"
-    r"(?:(?:provincial|regional|state|district|departmental|county|national)\s+capital\s*,\s+)?$",
+    r"(?:(?:provincial|regional|state|district|departmental|county|national)\s+capital\s*,\s+)?"
+    # (the second of two towns: "hospitals in Halfa Al Jadeedah and New Halfa")
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:and|or)\s+(?:in\s+)?)?$",
     re.I,
 )
 # a hospital named after a place ("al-Thawra hospital", "Kirkuk General Hospital")
@@ -183,7 +189,9 @@ _HOSPITAL_AFTER = re.compile(
 _TREATS_AFTER = re.compile(
     # ("the Zmirli hospital in X, where many of the wounded were taken")
     # ("Butembo, where the wounded were also evacuated")
-    r"\s+(?:has\s+|had\s+)?(?:treated|received|admitted)\b|(?:\s+(?:city|town))?,\s+where\s+(?:[\w-]+\s+){0,5}?(?:were|was)\s+"
+    # ("medics in X who treated the wounded")
+    r"\s+(?:who\s+)?(?:has\s+|had\s+|have\s+)?(?:treated|received|admitted)\b|"
+    r"(?:\s+(?:city|town))?,\s+where\s+(?:[\w-]+\s+){0,10}?(?:were|was)\s+"
     r"(?:(?:also|later|then|first|all)\s+)?(?:taken|treated|brought|admitted|rushed|evacuated|transferred|sent|"
     r"transported|airlifted|moved)\b",
     re.I,
@@ -197,6 +205,21 @@ _VISIT_AFTER = re.compile(
     re.I,
 )
 # a body of water named after a town: "the Kakhovka reservoir", "the Tigris river"
+# those who treat the wounded, in a place ("medics in X who treated the wounded", "hospital staff in X, where the
+# injured were treated")
+_MEDICS_IN = re.compile(
+    r"\b(?:medics|doctors|surgeons|nurses|paramedics|(?:hospital|medical)\s+(?:staff|workers|sources|officials))\s+"
+    r"in\s+(?:the\s+)?$",
+    re.I,
+)
+# a place where the wounded were taken, said of it after its name: "Kharkiv, where most of the 14 people wounded in
+# the strike were taken for surgery"
+_WOUNDED_TAKEN_AFTER = re.compile(
+    r"(?:\s+(?:city|town))?,\s+where\s+(?:[\w-]+\s+){0,8}?(?:wounded|injured|casualties|bodies)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:were|was|had\s+been|have\s+been)\s+(?:(?:also|later|then|first|all|mostly)\s+)?(?:taken|treated|brought|"
+    r"admitted|rushed|evacuated|transferred|sent|transported|airlifted|moved|hospitali[sz]ed)\b",
+    re.I,
+)
 _WATER_AFTER = re.compile(r"\s+(?:reservoir|river|lake|canal)\b", re.I)
 _WOUNDED_MOVED = re.compile(
     rf"\b(?:{_MOVED}|receiving\s+treatment|being\s+treated|died|succumbed|pronounced\s+dead|"
@@ -264,6 +287,7 @@ _ORIGIN_LIST_GAP = re.compile(
 # ("referred to Larkana in Sindh"), or the same place by another name ("taken to hospitals in
 # Kobani (Ayn al-Arab)"), the sea or river it lies on ("launched from Yeysk on the Sea of Azov coast"), or
 # the place it lies from
+_COMMA_GAP = re.compile(r"\s*,\s*")
 _ORIGIN_HELD_GAP = re.compile(
     r"\s*,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
     # ("a clinic in Cali, in the department of Valle del Cauca")
@@ -615,6 +639,20 @@ _FREQUENTED_BEFORE = re.compile(
 )
 
 
+# a body of state set in its seat between commas, then what it said or did not: "Pakistan's military, in
+# Islamabad, did not confirm the strikes", "the ministry, in Moscow, said"
+_APPOSED_SEAT_BEFORE = re.compile(
+    r"\b(?:military|army|armed\s+forces|ministry|government|command|spokes(?:man|woman|person)|office|officials|"
+    r"authorities|presidency|embassy|junta|Kremlin|Pentagon|council|headquarters)\s*,\s+(?:in|from)\s+$",
+    re.I,
+)
+_APPOSED_SEAT_AFTER = re.compile(
+    r",\s+(?:(?:did|would|has|had|could)\s+not\s+(?:immediately\s+)?(?:confirm|comment|deny|respond|say|"
+    rf"acknowledge)|(?:{_SPEECH_VERBS}|declined|refused|insisted|warned)\b)",
+    re.I,
+)
+
+
 def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     """Whether a place belongs to who speaks ("officials in Washington said", "a source in Mosul
     told", "Damascus officials confirmed"): a word of speech or office close before or after it,
@@ -623,6 +661,8 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     after = clean[m.cend : min(sent.end, m.cend + 25)]
     if _FRONTED_IN.fullmatch(clean, sent.start, m.cstart) and _SEAT_AFTER.match(clean, m.cend, sent.end):
         return True  # "In Colombo, a Defence Ministry spokesman denied ...": the seat of who speaks
+    if _APPOSED_SEAT_BEFORE.search(before) and _APPOSED_SEAT_AFTER.match(after):
+        return True  # "Pakistan's military, in Islamabad, did not confirm the strikes"
     if "according" in clean[max(sent.start, m.cstart - 120) : m.cstart] and _ACCORDING_TO_OFFICE.search(
         clean, max(sent.start, m.cstart - 120), m.cstart
     ):
@@ -687,6 +727,7 @@ def candidates(
     """The places of one sentence that may be where its events happened: those it introduces
     as a location or as what was struck, in a clause that may say where they were."""
     out: list[Candidate] = []
+    whole = idx  # (every place of the sentence, those of its other clauses too)
     if found:
         other = _other_clauses(clean, sent, found)
         idx = [i for i in idx if not any(a <= mentions[i].cstart < b for a, b in other)]
@@ -744,9 +785,25 @@ def candidates(
         ):
             origins.add(i)  # "referred to Larkana in Sindh", "taken to hospitals in Kobani (Ayn al-Arab)"
             continue
-        if (_HOSPITAL_IN.search(before) or _HOSPITAL_AFTER.match(after)) and (
-            _WOUNDED_MOVED.search(clean, sent.start, m.cstart) or _TREATS_AFTER.match(after)
+        held_one = next((j for j in reversed(whole) if mentions[j].cend <= m.cstart), None)
+        if (
+            held_one is not None
+            and (held := mentions[held_one].place) is not None
+            and _COMMA_GAP.fullmatch(clean, mentions[held_one].cend, m.cstart)
+            and contains(m.place, held)
+            and (
+                held_one in origins
+                or _ORIGIN_BEFORE.search(
+                    clean, max(sent.start, mentions[held_one].cstart - 70), mentions[held_one].cstart
+                )
+            )
         ):
+            origins.add(i)  # "headquartered in Tampa, Florida": the province that holds it
+            continue
+        if (
+            (_HOSPITAL_IN.search(before) or _HOSPITAL_AFTER.match(after) or _MEDICS_IN.search(before))
+            and (_WOUNDED_MOVED.search(clean, sent.start, m.cstart) or _TREATS_AFTER.match(after))
+        ) or _WOUNDED_TAKEN_AFTER.match(clean, m.cend, sent.end):
             origins.add(i)
             continue  # "taken to the State Hospital in X", "MSF's clinic in X treated people": not where it hit
         if (
@@ -891,7 +948,7 @@ def _row_cells(
 # the head of a bulletin's line, or of a headline, before a colon: "Lower Shabelle, Afgooye -
 # 28/05 - Indirect fire: ...", "• 15 March, Djibo (Soum province, Sahel region): ...", "Turbat:
 # hand grenade attack on shop in bazaar" (names, dates, kind words, no sentence of its own)
-_HEAD = re.compile(
+_HEAD_WORDS = (
     # ("- Sittwe: ...", a dash for a bullet)
     # ("05:30 Bat Yam: direct hit on a residential building", a channel's time for a bullet)
     rf"[\s{BULLETS}]*(?:[-–—]\s+)?"
@@ -900,9 +957,17 @@ _HEAD = re.compile(
     r"governorate|state|county|commune|city|town|village|camp|area|lga|zone|township|territory|locality|oblast|"
     # ("URGENT | Nova Kakhovka: ...", a wire's flag before the place)
     r"raion|woreda|neighbou?rhood))[\s,()|]*+)+"
-    # then perhaps a date and the kind of incident: "- 28/05 - Indirect fire:"
-    r"(?:[–—-]\s*[^:.;]{0,40})?:"
 )
+_HEAD = re.compile(
+    _HEAD_WORDS
+    # then perhaps a date and the kind of incident: "- 28/05 - Indirect fire:"
+    + r"(?:[–—-]\s*[^:.;]{0,40})?:"
+)
+# the head of a numbered or bulleted item before a dash and its sentence: "1. Al-Awda Hospital, Jabalia – On 31
+# October, the third floor ... was hit"
+_DASH_HEAD = re.compile(_HEAD_WORDS + r"(?<=\s)[–—-]\s+(?=[A-Z0-9])")
+# a list's number on a line before an item the sentence splitter cut from it ("1." then "Al-Awda Hospital, ...")
+_LIST_NUMBER = re.compile(r"[ \t]*\d{1,2}[.)][ \t]*")
 
 
 def _headed(
@@ -910,9 +975,13 @@ def _headed(
 ) -> list[Candidate]:
     """The places a line's head names, for its events that name none in their own words (not a
     country, which labels the line, nor a dateline in capitals, where the reporter is)."""
-    if sent.start and clean[sent.start - 1] != "\n":
+    line = clean.rfind("\n", 0, sent.start) + 1
+    numbered = line < sent.start and _LIST_NUMBER.fullmatch(clean, line, sent.start) is not None
+    if line < sent.start and not numbered:
         return []
     head = _HEAD.match(clean, sent.start, sent.end)
+    if head is None and (numbered or clean[sent.start] in BULLETS):
+        head = _DASH_HEAD.match(clean, sent.start, sent.end)  # (an item's head before a dash, in a list)
     if head is None:
         return []
     return [
