@@ -74,7 +74,7 @@ _FALSE = re.compile(
     # ("is from a 2019 air show", "is from Yemen in 2015")
     r"from\s+(?:an?\s+|the\s+)?(?:(?:[A-Z][\w'’-]+\s+){1,2}in\s+)?(?:19|20)\d\d\b|"
     # what a picture or a claim is found to be: "is fake", "was generated with artificial intelligence"
-    r"(?:is|was|are|were)\s+(?:fake|false|fabricated|doctored|staged|AI[- ]generated)\b|"
+    r"(?:is|was|are|were)\s+(?:fake|false|fabricated|doctored|AI[- ]generated)\b|"
     r"generated\s+(?:with|by|using)\s+(?:artificial\s+intelligence|AI)\b|"
     # what imagery shows of a place said to be hit: "shows no damage", "show no sign of claimed attack", "is not
     # supported by satellite imagery"
@@ -109,7 +109,6 @@ _FALSE_WORDS = (
     "false",
     "fabricated",
     "doctored",
-    "staged",
     "generated",
     "no damage",
     "no crater",
