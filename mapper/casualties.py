@@ -115,7 +115,11 @@ _SG_NOUNS = (
     "governor mayor national citizen shepherd herder fisherman firefighter rescuer peacekeeper mother father son "
     "daughter brother sister wife husband grandson granddaughter grandmother grandfather grandparent grandchild "
     "aunt uncle nephew niece cousin relative militiaman "
-    "tribesman emir mullah maker schoolgirl schoolboy teacher bystander pedestrian"
+    "tribesman emir mullah maker schoolgirl schoolboy teacher bystander pedestrian "
+    # (people at work or at prayer, who are killed as often as the ones above)
+    "caretaker watchman sentry porter trader vendor shopkeeper merchant labourer laborer miner engineer technician "
+    "electrician worshipper worshiper pilgrim refugee migrant prisoner detainee patient priest monk nun neighbour "
+    "neighbor motorcyclist cyclist herdsman gendarme conscript recruit cadet"
 ).split()
 _MULTI_PL = r"service\s+members|family\s+members|crew\s+members|aid\s+workers|health\s+workers"
 _MULTI_SG = r"service\s+member|family\s+member|crew\s+member|aid\s+worker|health\s+worker"

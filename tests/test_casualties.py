@@ -51,6 +51,9 @@ def test_parse_number(s: str, n: int) -> None:
         # who they were, in a bracketed name or one word of where they were
         ("Two officers of the Internal Security Forces (Asayish) were killed at the checkpoint.", (2, 2), (None, None)),
         ("Two passengers inside were killed when the shell hit the minibus.", (2, 2), (None, None)),
+        # one person at work, named by the work
+        ("The bomb hit the depot, killing one caretaker.", (1, 1), (None, None)),
+        ("A vendor was killed and two shopkeepers were hurt.", (1, 1), (2, 2)),
     ],
 )
 def test_figures(sentence: str, killed: tuple, injured: tuple) -> None:

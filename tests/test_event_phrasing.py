@@ -1104,6 +1104,20 @@ def test_the_loss_of_things_is_no_toll() -> None:
             ("Mayadin",),
             ("Tampa", "Florida"),
         ),
+        # who keeps silent in a city speaks from it
+        (
+            "A drone hit a farm in Zawiya on Monday, killing two. The government in the capital, Tripoli, has not "
+            "commented; the Government of National Unity in Tripoli did not respond to questions about the strike.",
+            ("Zawiya",),
+            ("Tripoli",),
+        ),
+        # a release's own place and date before its words do not make its news an earlier story
+        (
+            "Port Sudan, 15 August 2025 - The agency condemns the attack on the maternity hospital in El Fasher on 14 "
+            "August. Artillery shells struck the hospital's emergency ward at 16:00, killing nine people.",
+            ("El Fasher",),
+            (),
+        ),
         # a numbered item of a health update, its place before a dash
         (
             "Attacks on health care: update\n\nIncidents reported:\n1. Kamal Adwan Hospital, Beit Lahia - On 3 May, "
@@ -1129,6 +1143,11 @@ def test_which_places_an_attack_struck(
         ("The number of such attacks in the district has risen sharply this year.", []),
         # but the number of those a strike killed is its toll
         ("The number of people killed in the strike rose to 25.", ["killed", "strike"]),
+        # arms a raid found, not used
+        (
+            "Soldiers raided a garage where gang members built drones loaded with explosives, seizing nine drones.",
+            [],
+        ),
         # a plan of work, and arms as trade goods
         ("Priority actions: the resupply of fuel and the evacuation of patients.", []),
         ("The court upheld a ban on exports of fighter jet parts to the region.", []),
@@ -1145,3 +1164,44 @@ def test_the_dead_of_an_attack_an_anniversary_recalls_are_recalled_with_it() -> 
     )
     found = triggers(text, 0, len(text))
     assert "killed" in [t.word for t in found] and all(t.recalled for t in found)
+
+
+def test_an_event_dated_on_the_night_of_a_day_has_that_day() -> None:
+    text = "The strike on a market in Kafr Nabl on the night of 2 March 2025 killed six people."
+    found = triggers(text, 0, len(text))
+    assert [t.word for t in found] == ["strike", "killed"] and not any(t.recalled for t in found)
+
+
+def test_a_court_that_orders_damages_for_an_old_bombing_reports_no_attack(pipe: Pipeline) -> None:
+    text = (
+        "Court orders damages for 2018 bombing of Dapchi market\n\n"
+        "ABUJA - A federal court on Monday ordered the government to pay the families of those killed when a "
+        'jet bombed the market in Dapchi. "Villagers in Geidam hit by air strikes since then deserve the same," a '
+        "lawyer said."
+    )
+    assert "struck" not in _roles(pipe, text).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the sound of a drill, of a sonic boom; a rumour the police deny
+        (
+            "The regional military administration said the blasts heard in Zaporizhzhia on Monday were part of a "
+            "planned training exercise.",
+            "Zaporizhzhia",
+        ),
+        (
+            "A loud bang heard across Beirut on Wednesday was a sonic boom from Israeli jets breaking the sound "
+            "barrier; no strikes were reported.",
+            "Beirut",
+        ),
+        (
+            "A rumour that gunmen had attacked a church in Jos spread on WhatsApp on Sunday. Police said no such "
+            "attack took place.",
+            "Jos",
+        ),
+    ],
+)
+def test_what_was_only_heard_or_rumoured_is_no_attack(pipe: Pipeline, text: str, place: str) -> None:
+    assert _roles(pipe, text).get(place) == "mentioned"

@@ -152,7 +152,8 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
             # fighting ... in May 2025 left a mark ... Shells landed in the town of X itself"
             back == k - 1
             and sentences[back].paragraph == s.paragraph
-            and _A_YEAR.search(clean, sentences[back].start, sentences[back].end)
+            # (a year of its own, not its dateline's: "Port Sudan, 15 August 2025 - WHO condemns the attack on X")
+            and _A_YEAR.search(clean, _after_dateline(clean, sentences[back]), sentences[back].end)
             and not _A_YEAR.search(clean, s.start, s.end)
             and not _NOW.search(clean, s.start, s.end)
         ):
@@ -173,7 +174,8 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
 # a claim of a side's, just before its event words: "claimed on Thursday that its fighters had attacked", "reported
 # at the weekend that a federal drone had struck"
 _CLAIMED_THAT = re.compile(
-    r"\b(?:claimed|claims|alleged|alleges|reported|said|says|announced)\b[^.;:]{0,60}?\bthat\s+[^.;:]{0,60}?\bhad\s+"
+    r"\b(?:claimed|claims|alleged|alleges|reported|said|says|announced|rumou?rs?|reports|posts)\b[^.;:]{0,60}?\bthat\s+"
+    r"[^.;:]{0,60}?\bhad\s+"
     r"(?:[\w-]+\s+){0,2}?$|"
     # a claim that is shared: "posts claiming that a strike has destroyed", "a video with the caption 'Russians just
     # hit the hospital in X'"
@@ -193,8 +195,8 @@ _FOUND_UNTRUE = re.compile(
     r"\b(?:did\s+not|didn['’]t|never)\s+(?:take\s+place|happen|occur)\b|"
     r"\b(?:had|has|have|was|were)\s+not\s+been\s+(?:hit|struck|damaged)\b|"
     # ("no strike on the town's hospital had taken place")
-    r"\bno\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|bombing|shelling)\b[^.;]{0,50}?\b(?:had|has|have)\s+"
-    r"(?:taken\s+place|happened|occurred)\b|"
+    r"\bno\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|bombing|shelling)\b[^.;]{0,50}?\b(?:(?:had|has|have)\s+"
+    r"(?:taken\s+place|happened|occurred)|took\s+place|happened|occurred)\b|"
     # old pictures: "first appeared online in 2023", "traced it to a 2021 fire"
     r"\b(?:appeared|posted|published|uploaded|circulated)\s+online\s+(?:as\s+early\s+as\s+|in\s+)(?:\w+\s+)?(?:19|20)\d\d\b|"
     r"\btraced\s+(?:it|them|the\s+\w+)\s+(?:back\s+)?to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:19|20)\d\d\b|"
@@ -208,6 +210,19 @@ _TOLD_BEFORE_OPENING = re.compile(
     r"[\s\"“‘']*(?:That|This|Those|These|The|Such)\s+(?:[\w'’-]+\s+){0,2}?(?:(?:wave|series|string|spate)\s+of\s+)?"
 )
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# the place and date that open a release: "Port Sudan, 15 August 2025 - ", "GENEVA, 3 May 2024 -- "
+_DATED_DATELINE = re.compile(
+    r"[\s\"“]*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*,\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+"
+    r"(?:19|20)\d\d\s*(?:[-–—]+|:)\s"
+)
+
+
+def _after_dateline(clean: str, sent: Sentence) -> int:
+    """Where a sentence's own words begin, after the place and date of a release that open it."""
+    m = _DATED_DATELINE.match(clean, sent.start, sent.end)
+    return m.end() if m else sent.start
+
+
 # a date with its day and its year: "22 April 2025", "April 22, 2025"
 _FULL_DATE = re.compile(
     r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"

@@ -56,7 +56,8 @@ _SUMMARY = re.compile(
 _TRIAL = re.compile(
     r"\b(?:trial|hearing|inquest|court[- ]martial|tribunal|court)\b[^.\n]{0,80}?\b(?:opens?|opened|begins?|began|"
     r"resumes?|resumed|starts?|started|continues|continued|adjourn\w*|hears?|heard|sentenced|convicted|acquitted|"
-    r"jailed|ruled|verdict)\b|\b(?:sentenced|convicted|acquitted|jailed)\b[^.\n]{0,80}?\b(?:for|over)\b",
+    # ("Court orders compensation for 2017 camp bombing", "an appeals court upheld an order")
+    r"jailed|ruled|verdict|orders|ordered|awards|awarded|upholds|upheld)\b|\b(?:sentenced|convicted|acquitted|jailed)\b[^.\n]{0,80}?\b(?:for|over)\b",
     re.I,
 )
 

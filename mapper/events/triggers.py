@@ -225,6 +225,7 @@ _SEIZED = re.compile(
     r"impound\w*)\b",
     re.I,
 )
+_RAIDED = re.compile(r"\b(?:raid|raids|raided|raiding)\b", re.I)
 _HURT_IN = re.compile(
     r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|shot|fire|clash\w*|gunfight|martyr\w*|neutrali[sz]ed)\b", re.I
 )
@@ -269,6 +270,8 @@ _NOT_EVENT_AFTER = re.compile(
     r"government|president|prime\s+minister)\s+over\b|"
     # flying, not striking: "drones overhead all night"
     r"^\s+(?:overhead|circling|hovering|buzzing|loitering)\b|"
+    # a sonic boom's: "a sonic boom from Israeli jets breaking the sound barrier"
+    r"^\s+(?:[\w-]+\s+)?breaking\s+the\s+sound\s+barrier\b|"
     # a picture of one: "Arma 3 battle scenes"
     r"^\s+(?:scenes?|footage|simulations?|games?)\b|"
     # the event named to qualify others: "massacre victims", "bombing survivors", "the attack anniversary"
@@ -298,6 +301,16 @@ _NOT_EVENT_AFTER = re.compile(
     r"opposition|nation|sovereignty|dignity|democracy|freedom|constitution|judiciary|press|media|values|policy|"
     r"policies|budget|bill|critics|reputation|integrity|rule\s+of\s+law)\b(?!\s+(?:building|offices?|"
     r"headquarters|compound|house|palace|complex|forces|troops|convoy|in\b|at\b))",
+    re.I,
+)
+# the sound of a drill or of a blast on purpose: "the blasts heard in X were part of a planned training exercise",
+# "the explosions were caused by a controlled detonation of old munitions"
+_BLAST_WORDS = frozenset({"blast", "blasts", "explosion", "explosions", "bang", "bangs", "booms"})
+_DRILL_SOUND_AFTER = re.compile(
+    r"\s+(?:heard\s+(?:in|over|across|near|around)\s+[^.;]{1,40}?\s+)?(?:were|was)\s+(?:(?:part\s+of|from)\s+"
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|training)|(?:caused\s+by|the\s+result\s+of|due\s+to|"
+    r"the\s+sound\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:detonations?|exercises?|drills?|demolitions?|"
+    r"training))\b",
     re.I,
 )
 # no word of one at all: "There was no immediate word of Israeli military action in Yemen" (not "no reports of
@@ -714,7 +727,8 @@ _A_YEAR = rf"{_PART_OF}{_MONTH_YEAR}\b"
 _IN_YEAR = rf"in\s+{_A_YEAR}"
 # "the November 2020 massacre at X", "the 2014 Mpeketoni attack": an event its year names
 _DATED_BEFORE = re.compile(
-    rf"(?:\b[Tt]he|\b(?:over|for|of|after|since|before|following)(?:\s+the)?)\s+(?:[\w-]+\s+)?"
+    # (not a day's number before its month: "on the night of 19 October 2024 killed" gives its day)
+    rf"(?:\b[Tt]he|\b(?:over|for|of|after|since|before|following)(?:\s+the)?)\s+(?:(?!\d)[\w-]+\s+)?"
     # ("the Hamas-led Oct. 7, 2023, attack", "over 2017 Mogadishu truck bombing")
     rf"(?:(?:{_MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)\s+\d{{1,2}},\s+(?:19|20)\d\d,?|"
     rf"{_MONTH_YEAR})\s+(?:[\w-]+\s+){{0,2}}$"
@@ -1172,7 +1186,8 @@ _IF_BEFORE = re.compile(r"\b(?<!as\s)(?<!even\s)[Ii]f\s+(?:[\w'’-]+\s+){0,6}$"
 # a campaign's name ("Operation Hadin Kai", "Operation Claw-Lock")
 _NAMED_AFTER = re.compile(r"\s+[A-Z]")
 _ATTRIBUTIVE_BEFORE = re.compile(
-    r"(?=[\dadefhinost])\b(?:the|a|an|all|those|these|their|its|his|her|\d+|one|two|three|four|five|six|seven|"
+    # (not a year: "on 2 March 2025 killed six people")
+    r"(?=[\dadefhinost])\b(?:the|a|an|all|those|these|their|its|his|her|(?!(?:19|20)\d\d\s)\d+|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|dozens|several)\s+(?:[a-z]+ly\s+)?$",  # ("all severely wounded ... prisoners")
     re.I,
 )
@@ -1318,6 +1333,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "a pipeline blew up near X" (an accident, or a bomb's word says so), not "blew up a pipeline"
         if phrase == "shot" and _FILMED_BEFORE.search(before):
             continue  # "the film was shot in X": filmed
+        if phrase in _BLAST_WORDS and _DRILL_SOUND_AFTER.match(text, me, min(end, me + 140)):
+            continue  # "the blasts heard in X were part of a planned training exercise"
         if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(after) or NEGATED.search(before[-30:]):
             continue
         if any(w in low for w in _NOT_A_STRIKE_WORDS) and _NOT_A_STRIKE_BEFORE.search(before):
@@ -1427,7 +1444,12 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         arms = munition or phrase in _ARMS_NOUNS or phrase.rsplit(" ", 1)[-1] in _ARMS_NOUNS  # ("hand grenades")
         if (arms or phrase.startswith("raid")) and search_raid is None:
             search_raid = _SEIZED.search(clause) is not None and _HURT_IN.search(clause) is None
-        if search_raid and (phrase.startswith("raid") or _SEIZED.search(text, start, ms)):
+        if search_raid and (
+            phrase.startswith("raid")
+            or _SEIZED.search(text, start, ms)
+            # ("soldiers raided a workshop where members assembled explosive-laden drones, seizing 14 drones")
+            or (arms and _RAIDED.search(text, start, ms))
+        ):
             continue  # "police seized 18 drones and 30 pipe bombs in a raid on a ranch": a search, not an attack
         if arms and _TRADED_BEFORE.search(text, max(start, ms - 60), ms):
             continue  # "has also bought Turkish drones", "a new batch of combat drones": arms, not their use

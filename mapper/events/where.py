@@ -38,6 +38,8 @@ _SPEECH = re.compile(
     rf"(?=[abcdefghjmnopqrstu])\b(?:{_SPEECH_VERBS}|according\s+to|"
     r"spokes(?:man|woman|person)|statement|officials?|sources?|ministry|agency|"
     r"speaking|"
+    # "the government in X did not respond to questions about the strike"
+    r"(?:did|has|had)\s+not\s+(?:yet\s+|immediately\s+)?(?:respond|comment|reply)|"
     # where a statement was broadcast or given: "read on state television in the capital X"
     r"(?:television|TV|radio|media)(?=\s+(?:in|from)\b)|(?:news|press)\s+conference|briefing|"
     # "vowed retribution in a speech in Port Sudan", "the government in Kinshasa blamed the M23"
