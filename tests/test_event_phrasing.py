@@ -1106,17 +1106,10 @@ def test_the_loss_of_things_is_no_toll() -> None:
         ),
         # who keeps silent in a city speaks from it
         (
-            "A drone hit a farm in Zawiya on Monday, killing two. The government in the capital, Tripoli, has not "
-            "commented; the Government of National Unity in Tripoli did not respond to questions about the strike.",
-            ("Zawiya",),
-            ("Tripoli",),
-        ),
-        # a release's own place and date before its words do not make its news an earlier story
-        (
-            "Port Sudan, 15 August 2025 - The agency condemns the attack on the maternity hospital in El Fasher on 14 "
-            "August. Artillery shells struck the hospital's emergency ward at 16:00, killing nine people.",
-            ("El Fasher",),
+            "The Government of National Unity in Tripoli did not respond to a request for details about the target "
+            "of the strike.",
             (),
+            ("Tripoli",),
         ),
         # a numbered item of a health update, its place before a dash
         (
@@ -1176,10 +1169,21 @@ def test_a_court_that_orders_damages_for_an_old_bombing_reports_no_attack(pipe: 
     text = (
         "Court orders damages for 2018 bombing of Dapchi market\n\n"
         "ABUJA - A federal court on Monday ordered the government to pay the families of those killed when a "
-        'jet bombed the market in Dapchi. "Villagers in Geidam hit by air strikes since then deserve the same," a '
-        "lawyer said."
+        'jet bombed the market in Dapchi. "Villagers in Geidam hit by air strikes since should not have to wait as '
+        'long," a lawyer said.'
     )
     assert "struck" not in _roles(pipe, text).values()
+
+
+def test_a_releases_own_place_and_date_leave_its_toll_with_its_attack(pipe: Pipeline) -> None:
+    text = (
+        "Port Sudan, 15 August 2025 - The agency condemns the attack on the maternity hospital in El Fasher, North "
+        "Darfur, on 14 August. According to partners, artillery shells struck the hospital's emergency ward at "
+        "16:00, killing nine people."
+    )
+    res = pipe.analyse(article_from_text("release.txt", text))
+    fasher = {m.place.id for m in res.mentions if m.surface == "El Fasher" and m.place is not None}
+    assert [(c.killed_min, bool(fasher & set(c.places))) for c in res.claims] == [(9, True)]
 
 
 @pytest.mark.parametrize(
