@@ -10,6 +10,7 @@ place ("all of the rockets were intercepted").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -127,12 +128,13 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
     # a story whose first event is of a day without a year ("on Tuesday evening") tells of another event, later on, by
     # a full date with its year ("On 22 April 2025 gunmen killed 26 people near X"): an earlier one, not its news
     # (the lead: the first of the story's first three sentences of events that gives a day)
-    told = [k for k in range(len(sentences)) if any(not t.recalled for t in found[k])][:3]
-    lead = next((k for k in told if _A_DAY.search(clean, sentences[k].start, sentences[k].end)), None)
-    if lead is not None and not _A_YEAR.search(clean, sentences[lead].start, sentences[lead].end):
+    # (the years of the article found once, and each sentence's looked up among them)
+    years = [m.start() for m in _A_YEAR.finditer(clean)] if any(found) else []
+    lead = _lead(clean, sentences, found) if years else None
+    if lead is not None and not _has_one(years, sentences[lead]):
         for k in range(lead + 1, len(sentences)):
             s = sentences[k]
-            if found[k] and _A_YEAR.search(clean, s.start, s.end) and _FULL_DATE.search(clean, s.start, s.end):
+            if found[k] and _has_one(years, s) and _FULL_DATE.search(clean, s.start, s.end):
                 found[k] = [replace(t, recalled=True, vague=True) for t in found[k]]
     # a sentence that opens on the event told just before ("The strike, on a road south of X, killed seven aid
     # workers", "That wave of attacks ... killed nearly 200 people"), after one that recalls an earlier event
@@ -215,6 +217,25 @@ _DATED_DATELINE = re.compile(
     r"[\s\"“]*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*,\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+"
     r"(?:19|20)\d\d\s*(?:[-–—]+|:)\s"
 )
+
+
+def _lead(clean: str, sentences: list[Sentence], found: list[list[Trigger]]) -> int | None:
+    """The first of the story's first three sentences of events that gives a day ("on Tuesday")."""
+    seen = 0
+    for k, ts in enumerate(found):
+        if ts and any(not t.recalled for t in ts):
+            if _A_DAY.search(clean, sentences[k].start, sentences[k].end):
+                return k
+            seen += 1
+            if seen == 3:
+                return None
+    return None
+
+
+def _has_one(positions: list[int], sent: Sentence) -> bool:
+    """Whether one of ``positions`` (sorted) lies in the sentence."""
+    i = bisect.bisect_left(positions, sent.start)
+    return i < len(positions) and positions[i] < sent.end
 
 
 def _after_dateline(clean: str, sent: Sentence) -> int:

@@ -1717,7 +1717,9 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
     told = [
         k
         for k, t in enumerate(out)
-        if not t.recalled and _WHO_WERE_BEFORE.search(text, max(start, t.start - 25), t.start)
+        if not t.recalled
+        and text.find("who ", max(start, t.start - 25), t.start) != -1  # (a word first: a search costs more)
+        and _WHO_WERE_BEFORE.search(text, max(start, t.start - 25), t.start)
     ]
     if (
         told

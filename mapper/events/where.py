@@ -209,6 +209,7 @@ _VISIT_AFTER = re.compile(
 # a body of water named after a town: "the Kakhovka reservoir", "the Tigris river"
 # those who treat the wounded, in a place ("medics in X who treated the wounded", "hospital staff in X, where the
 # injured were treated")
+_MEDICS_WORDS = ("edic", "octor", "urgeon", "urse", "staff", "workers", "sources", "officials")
 _MEDICS_IN = re.compile(
     r"\b(?:medics|doctors|surgeons|nurses|paramedics|(?:hospital|medical)\s+(?:staff|workers|sources|officials))\s+"
     r"in\s+(?:the\s+)?$",
@@ -663,7 +664,11 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     after = clean[m.cend : min(sent.end, m.cend + 25)]
     if _FRONTED_IN.fullmatch(clean, sent.start, m.cstart) and _SEAT_AFTER.match(clean, m.cend, sent.end):
         return True  # "In Colombo, a Defence Ministry spokesman denied ...": the seat of who speaks
-    if _APPOSED_SEAT_BEFORE.search(before) and _APPOSED_SEAT_AFTER.match(after):
+    if (
+        before.endswith((", in ", ", from "))
+        and _APPOSED_SEAT_BEFORE.search(before)
+        and _APPOSED_SEAT_AFTER.match(after)
+    ):
         return True  # "Pakistan's military, in Islamabad, did not confirm the strikes"
     if "according" in clean[max(sent.start, m.cstart - 120) : m.cstart] and _ACCORDING_TO_OFFICE.search(
         clean, max(sent.start, m.cstart - 120), m.cstart
@@ -803,7 +808,11 @@ def candidates(
             origins.add(i)  # "headquartered in Tampa, Florida": the province that holds it
             continue
         if (
-            (_HOSPITAL_IN.search(before) or _HOSPITAL_AFTER.match(after) or _MEDICS_IN.search(before))
+            (
+                _HOSPITAL_IN.search(before)
+                or _HOSPITAL_AFTER.match(after)
+                or (any(w in before for w in _MEDICS_WORDS) and _MEDICS_IN.search(before))
+            )
             and (_WOUNDED_MOVED.search(clean, sent.start, m.cstart) or _TREATS_AFTER.match(after))
         ) or _WOUNDED_TAKEN_AFTER.match(clean, m.cend, sent.end):
             origins.add(i)
