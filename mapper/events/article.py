@@ -16,7 +16,9 @@ from dataclasses import replace
 
 from ..text import Sentence, WordFinder, lower_finds_ignorecase, single_spaced
 from .triggers import (
+    BLAST_WORDS,
     DOWNED,
+    DRILL_SOUND_AFTER,
     LANDED,
     MUNITIONS,
     NEGATED,
@@ -33,6 +35,14 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
     general strike", "went on strike"), "the strike" with no word of arms before it is theirs."""
     found = [triggers(clean, s.start, s.end) for s in sentences]
     low = clean.lower()
+    # blasts a headline or a lead says were a drill's or air defence's ("Blasts heard over X were air defence"): the
+    # article's other words of blasts are those sounds
+    lead_end = sentences[min(1, len(sentences) - 1)].end if sentences else 0
+    if any(w in low[:lead_end] for w in ("blast", "explosion", "bang", "boom")) and any(
+        DRILL_SOUND_AFTER.match(clean, b.end(), min(lead_end, b.end() + 140))
+        for b in _BLAST.finditer(clean, 0, lead_end)
+    ):
+        found = [[t for t in ts if not (t.weak and t.word.lower() in BLAST_WORDS)] for ts in found]
     spaced = single_spaced(low)  # (what the word gates read)
     if _may_tell_of_hazard(clean, low, spaced) and _HAZARD.search(clean):
         # a disaster or an accident ("an earthquake struck near X, killing 20", "a gas cylinder explosion
@@ -244,6 +254,7 @@ def _after_dateline(clean: str, sent: Sentence) -> int:
     return m.end() if m else sent.start
 
 
+_BLAST = re.compile(r"\b(?:blasts?|explosions?|bangs?|booms)\b", re.I)
 # a date with its day and its year: "22 April 2025", "April 22, 2025"
 _FULL_DATE = re.compile(
     r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 _EXERCISE = re.compile(
     r"\b(?:(?:launch(?:ed|es|ing)?|h[eo]ld(?:s|ing)?|beg[ia]n|begins|stag(?:ed|es|ing)|conduct(?:ed|s|ing)|"
     r"start(?:ed|s|ing)|kick(?:ed|s)\s+off|wrapp?(?:ed|s)?\s+up|conclud(?:ed|es)|carr(?:ied|ies|y)\s+out)\s+"
-    r"(?:[\w'’-]+\s+){0,6}?|(?:in|during|at)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?|"
+    r"(?:[\w'’-]+\s+){0,6}?|(?:in|during|at|as\s+part\s+of)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?|"
     r"(?:first|second|third|fourth|final|last)\s+day\s+of\s+(?:[\w'’-]+\s+){0,4}?)"
     r"(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)\b",
     re.I,
@@ -69,7 +69,8 @@ _FALSE = re.compile(
     r"never\s+(?:happened|took\s+place)|did\s+not\s+(?:happen|take\s+place)|didn['’]t\s+happen|"
     r"(?:fire|blaze|blast|explosion|bang|smoke|damage|incident|video|clip|footage|photo|image)s?\s+(?:at\s+[^.,;]{1,40}?\s+)?"
     r"(?:was|were|is)\s+not\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:strike|air\s*strike|attack|bombing|bomb|missile)|"
-    r"(?:was|were|is)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:explosion|fire|blaze|accident|fault|surge|leak|malfunction)\s*,\s+"
+    r"(?:was|were|is)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:explosion|fire|blaze|accident|fault|surge|leak|malfunction|"
+    r"cylinder)\s*,\s+"
     r"not\s+an?\s+(?:[\w-]+\s+){0,2}?(?:bomb|(?:air\s*)?strike|attack|missile|drone|rocket)|"
     r"(?:does|do|did)\s+not\s+show|hoax(?:es)?|debunk\w*|(?:is|was|were)\s+(?:filmed\s+|taken\s+|recorded\s+)?"
     # ("is from a 2019 air show", "is from Yemen in 2015")
@@ -81,7 +82,13 @@ _FALSE = re.compile(
     # supported by satellite imagery"
     r"(?:shows?|showed|shown|found|finds|reveal(?:s|ed)?)\s+no\s+(?:damage|craters?|(?:signs?|evidence|traces?)\s+of\s+"
     r"(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|damage|impacts?|craters?|explosions?|bombing))\b|"
-    r"(?:is|are|was|were)\s+not\s+supported\s+by\b)",
+    r"(?:is|are|was|were)\s+not\s+supported\s+by\b|"
+    # a blast an accident caused: "the explosion had been caused by a leaking cooking-gas cylinder", "Zaria blast was
+    # gas explosion"; and the claim called false: 'dismissed as "fake and misleading"', "the false reports"
+    r"(?:explosion|blast|fire|bang)s?\s+[^.]{0,80}?\b(?:was|were|had\s+been)\s+(?:caused\s+by\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:gas|cylinders?|leak|short\s+circuit|electrical\s+fault|accident|transformer|boiler)|"
+    r"(?:an?\s+)?gas\s+(?:explosion|leak|cylinder))\b|"
+    r"\bas\s+[\"“'‘]?(?:fake|false|baseless|fabricated|misleading)\b|\bfalse\s+reports?\b)",
     re.I,
 )
 # what frames a claim that is checked: "FACT CHECK:", "a clip shared as", "viral posts", "the footage"
@@ -116,6 +123,9 @@ _FALSE_WORDS = (
     "no sign",
     "no evidence",
     "no trace",
+    "caused by",
+    " gas ",
+    "cylinder",
 )
 LEAD_SENTENCES = 4  # a check's verdict comes in its headline, the claim and the verdict after it
 

@@ -305,9 +305,11 @@ _NOT_EVENT_AFTER = re.compile(
 )
 # the sound of a drill or of a blast on purpose: "the blasts heard in X were part of a planned training exercise",
 # "the explosions were caused by a controlled detonation of old munitions"
-_BLAST_WORDS = frozenset({"blast", "blasts", "explosion", "explosions", "bang", "bangs", "booms"})
-_DRILL_SOUND_AFTER = re.compile(
-    r"\s+(?:heard\s+(?:in|over|across|near|around)\s+[^.;]{1,40}?\s+)?(?:were|was)\s+(?:(?:part\s+of|from)\s+"
+BLAST_WORDS = frozenset({"blast", "blasts", "explosion", "explosions", "bang", "bangs", "booms"})
+DRILL_SOUND_AFTER = re.compile(
+    r"\s+(?:heard\s+(?:in|over|across|near|around)\s+[^.;]{1,40}?\s+)?(?:were|was)\s+(?:"
+    # ("the blasts heard over X were air defence")
+    r"(?:the\s+(?:sound|work)\s+of\s+)?air\s+defen[cs]es?\b(?!\s+(?:sites?|positions?|systems?|batter))|(?:part\s+of|from)\s+"
     r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|training)|(?:caused\s+by|the\s+result\s+of|due\s+to|"
     r"the\s+sound\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:detonations?|exercises?|drills?|demolitions?|"
     r"training))\b",
@@ -1333,7 +1335,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "a pipeline blew up near X" (an accident, or a bomb's word says so), not "blew up a pipeline"
         if phrase == "shot" and _FILMED_BEFORE.search(before):
             continue  # "the film was shot in X": filmed
-        if phrase in _BLAST_WORDS and _DRILL_SOUND_AFTER.match(text, me, min(end, me + 140)):
+        if phrase in BLAST_WORDS and DRILL_SOUND_AFTER.match(text, me, min(end, me + 140)):
             continue  # "the blasts heard in X were part of a planned training exercise"
         if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(after) or NEGATED.search(before[-30:]):
             continue

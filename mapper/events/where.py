@@ -103,6 +103,8 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:funerals?|burials?|vigils?|memorial\s+services?)(?:\s+(?:mass|service|prayers?|procession))?\s+(?:in|at)|"
     # where someone spoke: "officials, speaking on condition of anonymity in Islamabad, said"
     r"speaking\s+(?:[\w'’-]+\s+){0,5}?(?:in|from)|"
+    # "a chief reached by telephone in Diffa", "residents contacted by phone from X"
+    r"(?:reached|contacted|interviewed)\s+by\s+(?:tele)?phone\s+(?:in|from|at)|"
     # where those targeted attacked before: "hideouts of the TTP responsible for attacks in Khyber Pakhtunkhwa"
     r"(?:responsible|blamed)\s+for\s+(?:[\w'’-]+\s+){0,4}?(?:in|on|across)|"
     # where those blamed are: 'Damascus blamed "terrorist groups" in X for the attack' (not "blamed the
@@ -395,6 +397,22 @@ def part_of(town: Place, part: Place) -> bool:
 # what may stand between a locative word and the place it introduces ("in the restive
 # northern province of", "at a police checkpoint on the outskirts of", "in Baghdad's district of")
 _ADVERB_BEFORE = re.compile(r"\b(?:densely|heavily|tightly|newly|recently|highly|poorly|lightly|well|hastily)\s+$")
+# a night's span between a verb and what it struck, as French reports write it: "attacked in the night from Friday
+# to Saturday the locality of X", "struck during the night of 3 to 4 May the village of Y"
+_TIME_SPAN_BACK = re.compile(
+    r"\b(?:in|during|on)\s+the\s+night\s+(?:from|of|between)\s+\w+(?:\s+\w+)?\s+(?:to|and|into)\s+\w+(?:\s+[A-Z]\w+)?\s+$"
+)
+# a kind of place after a word ending as a participle does, which makes it an adjective: "mining town", "fishing
+# village", "farming community", "oil-producing region"
+_LIVELIHOOD = frozenset(
+    "mining gold-mining coal-mining fishing farming trading herding logging shipping manufacturing oil-producing "
+    "gas-producing cotton-growing cocoa-growing coffee-growing wine-growing".split()
+)
+_KIND_NEXT = re.compile(
+    r"\s+(?:towns?|cit(?:y|ies)|villages?|hamlets?|communit(?:y|ies)|settlements?|districts?|areas?|regions?|hubs?|"
+    r"ports?|centres?|centers?|belt|zone|localit(?:y|ies))\b",
+    re.I,
+)
 _FILLER = frozenset(
     """the a an its their his her this that these those another other same several two three both of and or
     town towns city cities village villages hamlet area areas region regions district districts province
@@ -428,11 +446,14 @@ _STRIKE_VERBS = frozenset(
     destroyed invaded destroying levelled leveled flattened shells""".split()
 )
 _PASSIVE_AFTER = re.compile(
-    r"(?:,[^,]{0,60},|\s+(?:and|or)\s+[^,.;]{0,60}?|,?\s+(?:near|in|outside|close\s+to|"
+    r"(?:(?:,[^,.;]{0,60}){1,2},|\s+(?:and|or)\s+[^,.;]{0,60}?|,?\s+(?:near|in|outside|close\s+to|"
     r"(?:north|south|east|west)\w*\s+of)\s+[^,.;]{0,40}?,?)?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|are|"
     r"being|also|again|"
     r"then|later|once\s+more|\w+ly)\s+){1,4}(?:struck|hit|bombed|shelled|pounded|"
-    r"targeted|attacked|raided|stormed|bombarded|rocketed|strafed|destroyed|damaged|overrun|besieged)\b"
+    r"targeted|attacked|raided|stormed|bombarded|rocketed|strafed|destroyed|damaged|overrun|besieged|"
+    # "the post of X, in the province of Y, was the target of an attack"
+    r"(?:the\s+)?(?:target|scene)\s+of\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|"
+    r"raids?|assaults?|shelling|bombing|bombardment|ambush))\b"
     # "the town came under fire", "Nikopol came under FPV drone and artillery attacks"
     r"|\s+(?:came|comes|come|has\s+come|have\s+come)\s+under\s+(?:[\w-]+\s+(?:and\s+)?){0,4}?"
     r"(?:fire|attacks?|shelling|bombardment|bombing|strikes?)\b",
@@ -506,6 +527,10 @@ def link_of(clean: str, start: int, sent_start: int) -> str | None:
         return "near"
     pos = start
     for _ in range(_MAX_WALK):
+        back = max(sent_start, pos - 60)
+        span = _TIME_SPAN_BACK.search(clean, back, pos) if clean.find("night", back, pos) != -1 else None
+        if span is not None:
+            pos = span.start()  # "attacked in the night from Friday to Saturday the locality of X": the time between
         m = _WORD_BACK.search(clean, max(sent_start, pos - 40), pos)
         if m is None:
             return None
@@ -540,6 +565,8 @@ def link_of(clean: str, start: int, sent_start: int) -> str | None:
             and low not in _FILLER
             and word[:1].islower()
             and not _ADVERB_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start())
+            # (not a word of what a place lives by: "the mining town of X", "a fishing village near")
+            and not (low in _LIVELIHOOD and _KIND_NEXT.match(clean, m.end(1)))
         ):
             return None  # (not an adjective an adverb makes of a participle: "the densely packed X")
         if low == "as" and not re.search(
@@ -584,7 +611,7 @@ ROUTE_KM = 60  # the farthest apart the two ends of a road may be for a strike o
 _FACILITY_AFTER = re.compile(
     r"(?:'s)?\s+(?:[a-z]+\s+)?(?:mosque|church|school|hospital|market|stadium|office|offices|apartment|building|"
     r"hotel|restaurant|cafe|courthouse|checkpoint|airport|station|university|home|house|compound|camp|embassy|"
-    r"consulate|bazaar|square|bridge|police\s+station|refugee\s+camp)\b"
+    r"consulate|bazaar|square|bridge|police\s+station|refugee\s+camp|prison|jail|barracks)\b"
 )
 _LIST_GAP = re.compile(
     r"(?:\s*\([^()]{0,30}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+as\s+well\s+as\s+|\s*&\s*)"
