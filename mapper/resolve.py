@@ -1085,6 +1085,8 @@ _PLACE_WORDS = (
     r"refugee\s+camp|settlement|community|locality|localities|districts|neighbou?rhoods|quarters|suburbs|region|province|"
     r"(?:displacement|IDP)\s+site|tehsil|taluka?|upazila|mandal|villages|hamlets|settlements|communities|sector|municipality|"
     r"territory|camps|towns|"
+    # the units of French- and Spanish-speaking administrations: "X, in the department of Y", "in the circle of Z"
+    r"department|commune|cercle|circle|prefecture|sub-?prefecture|chefferie|groupement|canton|parish|county|"
     r"enclave)"
 )
 # a point on a road, named after a place or a person ("the Sharon junction near Netanya")

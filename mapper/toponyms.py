@@ -952,7 +952,35 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
         ):
             continue
         out.append(Hit(s, e, key, "guess"))
+    # a name the text sets in its unit by a comma: "at the market of Kolofata, in the department of Mayo-Sava",
+    # "about ten kilometres from Boulkessi, in the circle of Douentza" (whatever word comes before it)
+    if ", in the " in clean:
+        for m in _SET_IN_UNIT.finditer(clean):
+            s, e = m.span("n")
+            words = clean[s:e].split()
+            i = bisect.bisect_right(starts, e) - 1
+            if (i >= 0 and spans[i][1] > s) or any(h.start < e and s < h.end for h in out):
+                continue  # a name found otherwise
+            if (
+                len(words) > 3
+                or words[0] in NOT_NAME_START
+                or any(w in CALENDAR_WORDS or w in NOT_PLACES or w in PLACE_WORDS or w.isupper() for w in words)
+                or (len(words) == 1 and (len(words[0]) < 4 or words[0].lower() in common_words()))
+                or english_head(clean[s:e])
+                or (key := name_key(clean[s:e])) in _ORGANISATIONS
+            ):
+                continue
+            out.append(Hit(s, e, key, "guess"))
     return out
+
+
+# a name and the unit that holds it, after a comma: "Kolofata, in the department of Mayo-Sava", "Porga, in the
+# commune of Tanguieta", "Fataki, in the chefferie of Walendu Pitsi"
+_SET_IN_UNIT = re.compile(
+    rf"(?=[A-Zae])\b(?P<n>{_NAME}),\s+in\s+the\s+(?:rural\s+|urban\s+)?(?:commune|circle|cercle|department|prefecture|"
+    r"sub-?prefecture|territory|chefferie|groupement|province|district|municipality|county|governorate|parish|canton|"
+    r"state|region)\s+of\s+(?:the\s+)?[A-Z]"
+)
 
 
 # the short words that end the names of businesses and institutions; other words of three

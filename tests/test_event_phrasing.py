@@ -1135,6 +1135,18 @@ def test_the_loss_of_things_is_no_toll() -> None:
             ("Machala",),
             ("El Oro",),
         ),
+        # a name no gazetteer has, set in its unit by a comma, whatever word comes before it
+        (
+            "A suicide bomber blew herself up at the entrance to the market of Kolofata, in the department of "
+            "Mayo-Sava, on Friday, killing four people.",
+            ("Kolofata",),
+            ("Mayo-Sava",),
+        ),
+        (
+            "Gunmen attacked an army post at Porga, in the commune of Tanguiéta, on Wednesday, killing eight soldiers.",
+            ("Porga",),
+            ("Tanguiéta",),
+        ),
         # a numbered item of a health update, its place before a dash
         (
             "Attacks on health care: update\n\nIncidents reported:\n1. Kamal Adwan Hospital, Beit Lahia - On 3 May, "
