@@ -20,6 +20,7 @@ from .triggers import (
     DOWNED,
     DRILL_SOUND_AFTER,
     LANDED,
+    MONTH_NAMES,
     MUNITIONS,
     NEGATED,
     NOTHING_HIT,
@@ -38,7 +39,7 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
     # blasts a headline or a lead says were a drill's or air defence's ("Blasts heard over X were air defence"): the
     # article's other words of blasts are those sounds
     lead_end = sentences[min(1, len(sentences) - 1)].end if sentences else 0
-    if any(w in low[:lead_end] for w in ("blast", "explosion", "bang", "boom")) and any(
+    if any(w in low[:lead_end] for w in BLAST_WORDS) and any(
         DRILL_SOUND_AFTER.match(clean, b.end(), min(lead_end, b.end() + 140))
         for b in _BLAST.finditer(clean, 0, lead_end)
     ):
@@ -254,12 +255,10 @@ def _after_dateline(clean: str, sent: Sentence) -> int:
     return m.end() if m else sent.start
 
 
-_BLAST = re.compile(r"\b(?:blasts?|explosions?|bangs?|booms)\b", re.I)
+_BLAST = re.compile(rf"\b(?:{'|'.join(sorted(BLAST_WORDS, key=len, reverse=True))})\b", re.I)
 # a date with its day and its year: "22 April 2025", "April 22, 2025"
 _FULL_DATE = re.compile(
-    r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
-    r"(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
-    r"\d{1,2},?\s+(?:19|20)\d\d\b"
+    rf"\b\d{{1,2}}\s+{MONTH_NAMES}\s+(?:19|20)\d\d\b|\b{MONTH_NAMES}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"
 )
 # what sets a sentence in the report's own time: "now", "this week"
 _NOW = re.compile(r"\b(?:now|currently|still|this\s+(?:year|month)|recent(?:ly)?|latest|new)\b", re.I)

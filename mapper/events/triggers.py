@@ -598,11 +598,12 @@ _ARMS_NOUNS = WEAPON_ONLY | {
 # the words that name a kind of weapon before a munition word ("attack drones", "strike UAVs")
 _WEAPON_KIND_WORDS = frozenset({"attack", "strike"})
 _MUNITION_NEXT = re.compile(rf"[\s-]+(?:{MUNITIONS}|helicopters?|aircraft|jets?|submarines?|boats?|craft)\b", re.I)
-_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
 # what makes an operation a campaign of weeks or months, not one event
 _ONGOING_AFTER = re.compile(
     r"\b(?:(?:entered|enters|entering)\s+its|now\s+in\s+its)\s+\w+\s+(?:week|month|year)\b"
-    rf"|\blaunched\s+in\s+{_MONTH_NAMES}\b",
+    rf"|\blaunched\s+in\s+{MONTH_NAMES}\b",
     re.I,
 )
 # a specific earlier event, recalled: mapped only when its sentence dates it ("in response to an
@@ -695,10 +696,10 @@ _EARLIER = re.compile(
 
 # a sentence that opens on an earlier time than the report's
 _PART_OF = r"(?:(?:early|late|mid-?)\s*)?"  # "in early March", "in mid-2019"
-_IN_MONTH_WORD = rf"in\s+{_PART_OF}{_MONTH_NAMES}"
+_IN_MONTH_WORD = rf"in\s+{_PART_OF}{MONTH_NAMES}"
 _IN_MONTH = _IN_MONTH_WORD + r"\s+"
 # what "last" or "that" makes an earlier time without a day: "last year", "last October", "that autumn"
-_LAST_WHAT = rf"(?:year|month|{_MONTH_NAMES}|spring|summer|autumn|fall|winter)"
+_LAST_WHAT = rf"(?:year|month|{MONTH_NAMES}|spring|summer|autumn|fall|winter)"
 _EARLIER_OPENING = re.compile(
     rf"\s*(?:(?:{_IN_MONTH})?last\s+{_LAST_WHAT}|{_IN_MONTH}of\s+that\s+year|"
     r"earlier\s+this\s+(?:year|month)|"
@@ -709,7 +710,7 @@ _EARLIER_OPENING = re.compile(
     rf"in\s+(?:19|20)\d\d(?=\s*,)|{_IN_MONTH_WORD}(?=\s*,)|"
     r"(?:a|one|a\s+few|two|three|four|five|six|several|many)\s+(?:weeks|months|years?)\s+ago|"
     # "Earlier in September, two persons were killed in X"
-    rf"earlier\s+in\s+{_MONTH_NAMES})\b",
+    rf"earlier\s+in\s+{MONTH_NAMES})\b",
     re.I,
 )
 # a sentence that opens on a span of time: what it counts is a running total ("Over the past year,
@@ -718,13 +719,13 @@ _SPAN_OPENING = re.compile(
     r"\s*(?:(?:over|in|during|throughout)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:years?|months?|weeks?|"
     r"decades?)|in\s+recent\s+(?:years|months|weeks)|since\s+(?:19|20)\d\d|"
     # "Since 7 October 2023, more than 950 Palestinians have been killed in the West Bank"
-    rf"since\s+(?:\d{{1,2}}\s+{_MONTH_NAMES}|{_MONTH_NAMES}\s+\d{{1,2}})(?:,?\s+(?:19|20)\d\d)?|"
+    rf"since\s+(?:\d{{1,2}}\s+{MONTH_NAMES}|{MONTH_NAMES}\s+\d{{1,2}})(?:,?\s+(?:19|20)\d\d)?|"
     # "Since August 2023, fighting has spread across X, and ... deaths in drone strikes"
-    rf"since\s+{_PART_OF}{_MONTH_NAMES}(?:\s+(?:19|20)\d\d)?)\s*,",
+    rf"since\s+{_PART_OF}{MONTH_NAMES}(?:\s+(?:19|20)\d\d)?)\s*,",
     re.I,
 )
 # a month and year, or a year: "in December 2023", "in 2019"
-_MONTH_YEAR = rf"(?:{_MONTH_NAMES}\s+)?(?:19|20)\d\d"  # "2019", "April 2015"
+_MONTH_YEAR = rf"(?:{MONTH_NAMES}\s+)?(?:19|20)\d\d"  # "2019", "April 2015"
 _A_YEAR = rf"{_PART_OF}{_MONTH_YEAR}\b"
 _IN_YEAR = rf"in\s+{_A_YEAR}"
 # "the November 2020 massacre at X", "the 2014 Mpeketoni attack": an event its year names
@@ -732,7 +733,7 @@ _DATED_BEFORE = re.compile(
     # (not a day's number before its month: "on the night of 19 October 2024 killed" gives its day)
     rf"(?:\b[Tt]he|\b(?:over|for|of|after|since|before|following)(?:\s+the)?)\s+(?:(?!\d)[\w-]+\s+)?"
     # ("the Hamas-led Oct. 7, 2023, attack", "over 2017 Mogadishu truck bombing")
-    rf"(?:(?:{_MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)\s+\d{{1,2}},\s+(?:19|20)\d\d,?|"
+    rf"(?:(?:{MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)\s+\d{{1,2}},\s+(?:19|20)\d\d,?|"
     rf"{_MONTH_YEAR})\s+(?:[\w-]+\s+){{0,2}}$"
 )
 # "laid siege to X in May 2017, sparking a battle": a sentence about another year
@@ -771,7 +772,7 @@ _YEAR_JUST_BEFORE = re.compile(
     r"(?<![\d,.])(?<!\d,\s)(?<!\d\s)\b(?:19|20)\d\d\s+(?:[a-z][\w-]*\s+|[A-Z]\.(?:[A-Z]\.)+\s+){0,2}$"
 )
 # a full date's year written day first: "a strike on X on 14 October 2024 killed four" (its day is given)
-_DAY_MONTH_YEAR_BEFORE = re.compile(rf"\b\d{{1,2}}\s+{_MONTH_NAMES}\s+(?:19|20)\d\d\s+(?:[a-z][\w-]*\s+){{0,2}}$")
+_DAY_MONTH_YEAR_BEFORE = re.compile(rf"\b\d{{1,2}}\s+{MONTH_NAMES}\s+(?:19|20)\d\d\s+(?:[a-z][\w-]*\s+){{0,2}}$")
 # a time counted back from the sentence's own by no number ("days after shelling across the Line of
 # Control"): the date the sentence gives is not the event's ("two days after" gives its day)
 _DAYS_AFTER_BEFORE = re.compile(
