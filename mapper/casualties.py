@@ -356,6 +356,12 @@ _TOLL_PATTERNS = [
         rf"(?i:overall\s+|total\s+)?{_TOLL_NOUN}"
         rf"[^.;:\d]{{0,60}}?\s(?i:to)\s+{NUM}"
     ),
+    # a toll raised that names it by a pronoun after the first figure: "first said eleven people had been killed; later
+    # the health office raised that to thirteen"
+    re.compile(
+        rf"\b(?i:killed|died|deaths)\b[^.!?]{{0,160}}?\b(?i:raised|revised|updated|put|pushed|took)\s+"
+        rf"(?i:that|it|the\s+(?:figure|number|count))\s+(?i:up(?:wards?)?\s+)?(?i:to)\s+{NUM}"
+    ),
 ]
 # "ten insurgent deaths", "three bodies were recovered" (tried before each of those words)
 _DEATHS_N_WORD = re.compile(rf"\s{_DEATHS_N}")
@@ -817,7 +823,7 @@ KILL_ANCHOR_WORDS = (
     ),
     ("death", "killing", "lives", "loss", "body of", "bodies of", "martyrdom"),
 )
-TOLL_WORDS = ("toll", "death", "fatalit", "killed", "killings", "number of")  # (what _TOLL_PATTERNS need)
+TOLL_WORDS = ("toll", "death", "fatalit", "killed", "killings", "number of", "died")  # (what _TOLL_PATTERNS need)
 INJURE_WORDS = ("injur", "hurt", "wound")  # (what the injury anchor and words need)
 
 

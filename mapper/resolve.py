@@ -391,6 +391,17 @@ class Resolver:
                     # "a market in Lere, Mali, killed seven": in so many words; a namesake in another country is
                     # not it (not a list: "Gaza, Israel said")
                     strict.add(a.key)
+                elif (
+                    # (the province may first read as its seat: "Lamu")
+                    container.feature_type in ("admin1", "admin2", "district", "city", "town")
+                    and a.key in choice
+                    and choice[a.key][1].feature_type not in ("country", "continent", "macro-region", "admin1")
+                    and _division_end(clean, b) is not None
+                    and not _LIST_GOES_ON.match(clean, _division_end(clean, b) or b.cend)
+                ):
+                    # "a roadside bomb in Kiunga, Lamu County": a province with its kind word; a namesake in another
+                    # country is not it
+                    strict.add(a.key)
             elif (
                 between.strip() == "("
                 and container.feature_type in ("admin1", "admin2", "country")
@@ -1364,14 +1375,22 @@ def _division_end(clean: str, m: Toponym) -> int | None:
     return m.cend if _DIVISION_END.search(m.surface) else None
 
 
+# a part of the town, said after its name: "the X area of the city", "the X neighbourhood of the capital"
+_PART_OF_THE_TOWN_AFTER = re.compile(
+    r"\s+(?:area|neighbou?rhood|quarter|district|suburb|market|bazaar)\s+of\s+(?:the|this)\s+(?:city|town|capital)\b",
+    re.I,
+)
 _THE_TOWNS = re.compile(r"\b(?:the|this)\s+(?:city|town|capital)['’]s\s+(?:(?:[a-z]+-)?[a-z]+ern\s+)?$", re.I)
 
 
 def _town_named_before(clean: str, ordered: Sequence[Toponym], m: Toponym, known: dict[str, Place]) -> str | None:
     """The key of the town that "the city's" before ``m`` means, when the text calls ``m`` a part
-    of it ("the city's Prymorskyi district", "the capital's western Mansour neighbourhood"): the
-    last city or town named before it."""
-    if not (_THE_TOWNS.search(clean, max(0, m.cstart - 40), m.cstart) and _PART_AFTER.match(clean, m.cend)):
+    of it ("the city's Prymorskyi district", "the capital's western Mansour neighbourhood", "the crowded X area
+    of the city"): the last city or town named before it."""
+    if not (
+        (_THE_TOWNS.search(clean, max(0, m.cstart - 40), m.cstart) and _PART_AFTER.match(clean, m.cend))
+        or _PART_OF_THE_TOWN_AFTER.match(clean, m.cend)
+    ):
         return None
     for prev in reversed(ordered):
         if prev.cstart >= m.cstart:

@@ -867,16 +867,18 @@ _NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
 _NAME_AFTER = re.compile(r"\s+([A-Z][\w'’-]*)")
 
 
-def repeat_hits(clean: str, taken: list[Hit]) -> list[Hit]:
+def repeat_hits(clean: str, taken: list[Hit], source: str = "pattern") -> list[Hit]:
     """A name a pattern found ("the Abu Shouk camp") wherever else the text writes it ("the Abu
     Shouk displacement camp on the edge of El Fasher"): one name is one place in one article.
     Not a single word of the dictionary ("the town of Hit" does not make "Hit by shrapnel" one),
-    an institution's name ("Butler Tech"), nor a word of a longer name ("Matthieu Prin")."""
+    an institution's name ("Butler Tech"), nor a word of a longer name ("Matthieu Prin").
+    With ``source="guess"``, the same for the names guessed ("attack on Arbinda detachment", then "the
+    detachment of Arbinda, in the Soum province"): resolve keeps all of them or none."""
     words = common_words()
     found = {
         surface
         for h in taken
-        if h.source == "pattern"
+        if h.source == source
         and not ((" " not in (surface := clean[h.start : h.end]) and surface.lower() in words) or english_head(surface))
     }
     if not found:
@@ -902,7 +904,7 @@ def repeat_hits(clean: str, taken: list[Hit]) -> list[Hit]:
         beside = [_NAME_BEFORE.search(clean, max(0, s - 30), s), _NAME_AFTER.match(clean, e)]
         if any(b and b.group(1).lower() not in words for b in beside):
             continue
-        hit = Hit(s, e, name_key(surface), "pattern")
+        hit = Hit(s, e, name_key(surface), source)
         occupied.add(hit)
         out.append(hit)
     return out
@@ -1014,7 +1016,10 @@ def find_toponyms(article: Article, sentences: list[Sentence], matcher: Matcher)
     hits += pattern_hits(clean, hits)
     hits += repeat_hits(clean, hits)
     if matcher.index is not None:
-        hits += guess_hits(clean, hits)
+        guessed = guess_hits(clean, hits)
+        hits += guessed
+        if guessed:
+            hits += repeat_hits(clean, hits, "guess")
     hits.sort(key=lambda h: h.start)
     out: list[Toponym] = []
     k = 0

@@ -1268,3 +1268,207 @@ def test_a_releases_own_place_and_date_leave_its_toll_with_its_attack(pipe: Pipe
 )
 def test_what_was_only_heard_rumoured_or_an_accident_is_no_attack(pipe: Pipeline, text: str, place: str) -> None:
     assert _roles(pipe, text).get(place) == "mentioned"
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "unstruck"),
+    [
+        # a hospital with its town after a comma, and one named by its initials
+        (
+            "Mortar fire hit a school in Kidal on Friday, killing four pupils. Eleven injured pupils are receiving "
+            "treatment at the Regional Hospital, Gao.",
+            "Kidal",
+            "Gao",
+        ),
+        (
+            "A roadside bomb struck a police van in Bannu on Monday, killing two constables. The injured were first "
+            "taken to a clinic and later shifted to PIMS in Islamabad.",
+            "Bannu",
+            "Islamabad",
+        ),
+        (
+            "A car bomb exploded at a market in Baqubah on Sunday, killing nine people. The wounded were taken to "
+            "the city's hospital, and three were transferred to the Medical City complex in Baghdad.",
+            "Baqubah",
+            "Baghdad",
+        ),
+        # those who visit the wounded; where a statement was issued; the relatives a survivor wrote to
+        (
+            "Gunmen attacked a church in Zaria on Sunday, killing five worshippers. The governor visited the "
+            "injured in Kaduna the next day.",
+            "Zaria",
+            "Kaduna",
+        ),
+        (
+            "A drone strike hit a fuel depot in Tillaberi on Saturday. The army, in a communique issued in Niamey, "
+            "said the air force had carried out precise strikes on a terrorist supply point.",
+            "Tillaberi",
+            "Niamey",
+        ),
+        (
+            "Survivors sent messages to relatives in Maiduguri describing gunmen shooting at worshippers in Gwoza "
+            "on Friday.",
+            "Gwoza",
+            "Maiduguri",
+        ),
+    ],
+)
+def test_where_the_wounded_go_and_the_news_is_sent_is_not_struck(
+    pipe: Pipeline, text: str, struck: str, unstruck: str
+) -> None:
+    roles = _roles(pipe, text)
+    assert roles.get(struck) == "struck" and roles.get(unstruck) == "mentioned", roles
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a look back at a war of years ago
+        (
+            "Twenty years ago this week the battle for Fallujah began.\n\nAircraft bombed the Jolan district of "
+            "Fallujah for days, and the city's mosques were hit.",
+            "Jolan",
+        ),
+        # an attempt, not a hit
+        ("The ministry said Ukrainian forces attempted to attack Belgorod with drones overnight.", "Belgorod"),
+        # a video found old
+        (
+            "Video of army bombing of Goma is old, residents say\n\nA video shared online as showing a bombing of "
+            "Goma by army aircraft actually dates from several years ago, residents told reporters.",
+            "Goma",
+        ),
+    ],
+)
+def test_a_war_of_years_ago_attempts_and_old_videos_strike_nothing(pipe: Pipeline, text: str, place: str) -> None:
+    assert _roles(pipe, text).get(place) == "mentioned"
+
+
+def test_an_attempt_with_a_toll_of_its_own_is_still_an_attack(pipe: Pipeline) -> None:
+    text = "Gunmen attempted to storm a checkpoint in Bannu, killing two police officers."
+    assert _roles(pipe, text).get("Bannu") == "struck"
+
+
+def test_the_town_a_sentence_names_is_the_town_it_speaks_of_not_the_datelines(pipe: Pipeline) -> None:
+    text = (
+        "EVENING NEWS\nMaputo, 3 June 2024\n\nGood evening. Insurgents attacked the town of Mueda, in Cabo Delgado "
+        "province, on Friday, killing four soldiers. The defence ministry in Maputo confirmed the attack.\n\n"
+        "Witnesses told our reporter in Pemba that dozens of armed men entered Mueda at dawn from several "
+        "directions, attacked a military position and then spent hours in the town, looting shops."
+    )
+    roles = _roles(pipe, text)
+    assert roles.get("Mueda") == "struck" and roles.get("Maputo") == "mentioned", roles
+
+
+def test_a_former_name_of_a_province_places_the_town_in_it(pipe: Pipeline) -> None:
+    text = "A bomb exploded at a bus stand in Charsadda, in North-West Frontier Province, on Monday, killing three."
+    result = pipe.analyse(article_from_text("t.txt", text))
+    town = next(m for m in result.mentions if m.surface == "Charsadda")
+    assert town.role == "struck" and town.place is not None and town.place.country == "PK"
+
+
+def test_a_toll_raised_by_a_pronoun_is_read() -> None:
+    text = "Officials first said six people had died; by evening the health office raised that to nine."
+    assert 9 in [f.killed_min for f in find_figures(text)]
+
+
+def test_a_name_guessed_once_is_the_same_place_where_it_is_written_again(pipe: Pipeline) -> None:
+    text = (
+        "Troops repel assault on Arbinda base\n\nSixteen soldiers were killed on Sunday in an assault on the "
+        "military base of Arbinda, in the Soum province, the army said."
+    )
+    roles = _roles(pipe, text)
+    assert roles.get("Soum") == "mentioned" and list(roles.values()).count("struck") == 1, roles
+
+
+def test_a_death_sentence_is_no_word_of_the_dead() -> None:
+    from mapper.events.report_kind import KILLED_WORDS
+
+    assert KILLED_WORDS.search("The court awarded the death sentence to three men") is None
+    assert KILLED_WORDS.search("The death toll rose to nine") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "unstruck"),
+    [
+        # a capital where a spokesman for a ministry speaks, whatever he denies before he speaks
+        (
+            "Shells hit the market in Marhanets on Monday, killing two. In Moscow, a spokesman for the Defence "
+            "Ministry denied shelling civilians and said its artillery was attacking military targets near Nikopol.",
+            "Marhanets",
+            "Moscow",
+        ),
+        # a road named after the town it leads to
+        (
+            "Russian drones hit a school in Borodianka, a town on the Zhytomyr highway, wounding three.",
+            "Borodianka",
+            "Zhytomyr",
+        ),
+        # a town with its county after a comma: not a namesake in another country
+        (
+            "Two soldiers were killed when their truck hit a landmine in Kiunga, Lamu County, on Sunday.",
+            "Kiunga",
+            "Lamu",
+        ),
+        # a part of the town a report is datelined in
+        (
+            "Peshawar\nPESHAWAR: The death toll from Monday's bomb blast in the crowded Kissa Khwani area of the "
+            "city rose to six on Tuesday.",
+            "Kissa Khwani",
+            "Peshawar",
+        ),
+    ],
+)
+def test_speakers_roads_counties_and_parts_of_a_town(pipe: Pipeline, text: str, struck: str, unstruck: str) -> None:
+    roles = _roles(pipe, text)
+    assert roles.get(struck) == "struck" and roles.get(unstruck) == "mentioned", roles
+
+
+def test_where_a_truce_was_agreed_by_a_group_is_not_struck(pipe: Pipeline) -> None:
+    text = "The shelling came a week after a ceasefire, agreed by the contact group in Minsk, took effect."
+    assert _roles(pipe, text).get("Minsk") == "mentioned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spokesman of the Sokola operations said troops had arrived.",
+        "For now, the shelling goes on nearly every day.",
+    ],
+)
+def test_a_title_and_a_daily_habit_are_no_event(text: str) -> None:
+    assert triggers(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "unstruck"),
+    [
+        # a town called by who holds it
+        (
+            "Partisans struck a fuel depot in the occupied town of Nova Kakhovka in Kherson Oblast overnight.",
+            "Nova Kakhovka",
+            "Kherson Oblast",
+        ),
+        # a village set in its district, then what it came under
+        (
+            "The village of Tyotkino in the Glushkovo district came under mortar fire at dawn.",
+            "Tyotkino",
+            "Glushkovo",
+        ),
+    ],
+)
+def test_the_town_named_is_struck_not_the_province_around_it(
+    pipe: Pipeline, text: str, struck: str, unstruck: str
+) -> None:
+    roles = _roles(pipe, text)
+    assert roles.get(struck) == "struck" and roles.get(unstruck) == "mentioned", roles
+
+
+def test_a_channel_summary_places_each_item_by_its_heading_and_not_the_region(pipe: Pipeline) -> None:
+    text = (
+        "Overnight shelling of the Sumy region\n\n"
+        "▪️ Krasnopillia. A guided bomb hit the grounds of a grain store. Two workers were wounded.\n\n"
+        "▪️ Bilopillia. An FPV drone attacked a delivery van. The driver was hurt."
+    )
+    roles = _roles(pipe, text)
+    assert roles.get("Krasnopillia") == "struck" and roles.get("Bilopillia") == "struck", roles
+    assert roles.get("Sumy") != "struck", roles

@@ -149,7 +149,18 @@ def find_events(
                 earlier.append(loc)
         if now:
             strong = [t for t in now if not t.weak]
-            if strong or mine or _has_victims(clean, sent):
+            if (
+                strong
+                or mine
+                or _has_victims(clean, sent)
+                # (or under a heading of names alone: "▪️ Zolochiv. A guided aerial bomb hit the territory of a farm.")
+                or (
+                    si > 0
+                    and sentences[si - 1].paragraph == sent.paragraph
+                    and not found_in[si - 1]
+                    and entry_places(clean, sentences[si - 1], mentions, by_sentence[si - 1], found_in[si - 1])
+                )
+            ):
                 drafts.append(_Draft(si, now, mine, separate=_SEPARATE_OPENING.match(clean, sent.start) is not None))
         # an earlier event, recalled: mapped only when its sentence dates it, or when the text is that
         # one sentence ("Last month, a journalist was shot dead in X.")
@@ -183,6 +194,9 @@ def find_events(
     if kind == "summary":
         # a month's or a year's figures: only an incident its sentence dates to a day is one
         drafts = [d for d in drafts if _dated_to_a_day(clean[sentences[d.sentence].start : sentences[d.sentence].end])]
+    elif kind == "retrospective":
+        # a look back at a war of years ago: only what a sentence puts on a day of this week is news of its own
+        drafts = [d for d in drafts if _THIS_WEEK.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)]
     elif kind is not None:
         harmed = KILLED_WORDS if kind in ("sport", "trial") else HARMED_WORDS
         drafts = [d for d in drafts if harmed.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)]
@@ -286,6 +300,22 @@ def find_events(
                 clean, sent.start, the_town.start(), mentions, by_sentence[d.sentence]
             ):
                 continue  # "Residents of Barsalogho say ... around the town": that town, which no gazetteer has
+            if (
+                the_town is not None
+                and home is not None
+                and (
+                    before := [
+                        i
+                        for i in by_sentence[d.sentence]
+                        if mentions[i].cstart < the_town.start()
+                        and mentions[i].literal
+                        and (p := mentions[i].place) is not None
+                        and p.feature_type in POPULATED_TYPES
+                    ]
+                )
+                and mentions[before[-1]].place.id != mentions[home].place.id  # type: ignore[union-attr]
+            ):
+                continue  # "armed men entered X at dawn ... and spent hours in the town": X, not the dateline's
             if home is not None and (the_town is not None or _NAMED_SITE.search(clean, sent.start, sent.end)):
                 d.locations = [(home, 1)]
         # a story that opens at its dateline's town and tells its attack without naming a place ("TARMIYAH, Iraq -
@@ -317,7 +347,6 @@ def find_events(
     finer = [
         (i, pr)
         for d in placed
-        if not d.inherited
         for i, pr in d.locations
         if pr < 3 or mentions[i].place.feature_type not in AREA_TYPES  # type: ignore[union-attr]
     ]
@@ -786,6 +815,13 @@ def _town_of_report(sentences: list[Sentence], mentions: list[Mention], by_sente
 
 
 _OWN_DATE_REACH = 40  # how far before its word an earlier event's own date may stand ("the 28 January attack on")
+
+
+_THIS_WEEK = re.compile(
+    r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night|overnight|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.I,
+)
 
 
 def _dated_to_a_day(sentence: str) -> bool:

@@ -36,7 +36,7 @@ _SPORT_WORDS = re.compile(
     re.I,
 )
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:km|kilomet|mile|year|day|hour|month))")
-_KILLED = r"killed|killing|kills|dead|died|deaths?|casualties"
+_KILLED = r"killed|killing|kills|dead|died|deaths?(?!\s+(?:sentences?|penalty|penalties|row|threats?))|casualties"
 KILLED_WORDS = re.compile(rf"\b(?:{_KILLED})\b", re.I)
 HARMED_WORDS = re.compile(rf"\b(?:{_KILLED}|wounded|wounding|injured|injuring|injuries|hurt)\b", re.I)
 SPORT_WORDS = 4  # stems of words of games that make a report with a score one of a game
@@ -57,7 +57,9 @@ _TRIAL = re.compile(
     r"\b(?:trial|hearing|inquest|court[- ]martial|tribunal|court)\b[^.\n]{0,80}?\b(?:opens?|opened|begins?|began|"
     r"resumes?|resumed|starts?|started|continues|continued|adjourn\w*|hears?|heard|sentenced|convicted|acquitted|"
     # ("Court orders compensation for 2017 camp bombing", "an appeals court upheld an order")
-    r"jailed|ruled|verdict|orders|ordered|awards|awarded|upholds|upheld)\b|\b(?:sentenced|convicted|acquitted|jailed)\b[^.\n]{0,80}?\b(?:for|over)\b",
+    r"jailed|ruled|verdict|orders|ordered|awards|awarded|upholds|upheld)\b|\b(?:sentenced|convicted|acquitted|jailed)\b[^.\n]{0,80}?\b(?:for|over)\b|"
+    # ("ATC awards death sentence to three in bus stand bombing case", "hands life sentences to two")
+    r"\b(?:awards?|awarded|hands?|handed|upholds?|upheld)\s+(?:a\s+|the\s+)?(?:death|life)\s+sentences?\b",
     re.I,
 )
 
@@ -77,6 +79,9 @@ _FALSE = re.compile(
     r"from\s+(?:an?\s+|the\s+)?(?:(?:[A-Z][\w'’-]+\s+){1,2}in\s+)?(?:19|20)\d\d\b|"
     # what a picture or a claim is found to be: "is fake", "was generated with artificial intelligence"
     r"(?:is|was|are|were)\s+(?:fake|false|fabricated|doctored|AI[- ]generated)\b|"
+    # a picture found old: "video of alleged bombing of X is old", "actually dates from several years ago"
+    r"(?:video|clip|footage|photo|image|picture)s?\b[^.;]{0,120}?\b(?:(?:is|are)\s+old\b|"
+    r"(?:actually\s+)?dates?\s+(?:back\s+)?(?:from|to)\s+(?:(?:several|many|a\s+few|\w+)\s+years\s+ago|(?:19|20)\d\d))|"
     r"generated\s+(?:with|by|using)\s+(?:artificial\s+intelligence|AI)\b|"
     # what imagery shows of a place said to be hit: "shows no damage", "show no sign of claimed attack", "is not
     # supported by satellite imagery"
@@ -114,6 +119,8 @@ _FALSE_WORDS = (
     " in 19",
     " in 20",
     "fake",
+    " old",
+    "dates",
     "false",
     "fabricated",
     "doctored",
@@ -146,8 +153,9 @@ def report_kind(clean: str, sentences: list[Sentence]) -> str | None:
     verdict after it, find that a claimed attack did not happen), "exercise" (its headline or first sentence
     tells of a military exercise), "fiction" (a review of a film, a book or a game), "sport" (a game),
     "summary" (a month's or a year's figures),
-    "trial" (a court's hearing or sentence): its attacks are the exercise's, the game's, the
-    period's or the ones tried, and a sentence tells of one of its own only by its dead."""
+    "trial" (a court's hearing or sentence), "retrospective" (a look back at a war of years ago): its attacks are
+    the exercise's, the game's, the period's, the ones tried or the war's, and a sentence tells of one of its own
+    only by its dead (a retrospective's: by a day of this week)."""
     if not sentences:
         return None
     if debunked(clean, 0, sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end):
@@ -163,6 +171,8 @@ def report_kind(clean: str, sentences: list[Sentence]) -> str | None:
         return "summary"
     if any(w in lead for w in _TRIAL_WORDS) and _TRIAL.search(clean, 0, lead_end):
         return "trial"
+    if "years" in lead and _RETROSPECTIVE.search(clean, 0, lead_end):
+        return "retrospective"
     # (a game told with a score, or told in so many of its words that it needs none: "firing three goals in 17
     # minutes", the coach, the goalkeeper, a header, the league)
     scored = _digit_dash_digit(clean) and _SCORE.search(clean) is not None
@@ -224,7 +234,15 @@ _SUMMARY_WORDS = (
     "tally",
     "toll",
 )
-_TRIAL_WORDS = ("trial", "hearing", "inquest", "court", "tribunal", "sentenced", "convicted", "acquitted", "jailed")
+# what opens a look back at a war: "Fifteen years ago this week Russia and Georgia fought a five-day war", "the
+# Falklands, forty years on", "forty years since 1982"
+_RETROSPECTIVE = re.compile(
+    r"\b(?:\d{1,3}|ten|eleven|twelve|(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|(?:thir|four|fif|six|seven|"
+    r"eigh|nine)teen|two|three|four|five|six|seven|eight|nine)\s+years\s+(?:ago\s+(?:this\s+(?:week|month)|today)|on\b|"
+    r"since\s+(?:19|20)\d\d)",
+    re.I,
+)
+_TRIAL_WORDS = ("trial", "hearing", "inquest", "court", "tribunal", "sentence", "convicted", "acquitted", "jailed")
 # the stems of the words of games: a report of one has SPORT_WORDS of them (each found in a word of
 # _SPORT_WORDS: "goal" and "goals" are one, "goal" and "goalkeeper" two)
 _SPORT_HINTS = (

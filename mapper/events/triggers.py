@@ -244,6 +244,8 @@ _NOT_EVENT_AFTER = re.compile(
     # a warning of one, or cover from it: "if air raid sirens sound", "an air-raid alert", "a bomb shelter"
     # ("a ballistic missile threat", "the drone danger")
     r"^[\s-]+(?:sirens?|alerts?|alarms?|warnings?|shelters?|drills?|threats?|danger)\b|"
+    # what goes on day after day, not an event: "the exchange of fire goes on almost every day"
+    r"^\s+(?:goes|go|continues|continue|carries|carry)\s+on\s+(?:almost\s+|nearly\s+)?(?:every\s+(?:day|night)|daily)\b|"
     # a practice, not an event: "the targeting process", "the strike policy"
     r"^\s+(?:process|processes|policy|policies|guidelines|procedures|doctrine|capabilit(?:y|ies))\b|"
     # a blow, not a strike: "shortages of medicines had hit the town hard"
@@ -370,6 +372,11 @@ _STOPPED_BEFORE = re.compile(
 )
 # a warning of one that may come: "warned that an assault on X", "warns that any attack on Y"
 _WARNED_OF_ONE_BEFORE = re.compile(r"\bwarn(?:s|ed|ing)?\s+(?:that\s+)?(?:an?|any)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# an attempt, not what it did: "attempted to attack X with UAVs", "made an attempt to strike" (not "tried to
+# storm a post, killing two": its toll is a word of its own)
+_ATTEMPTED_BEFORE = re.compile(
+    r"\b(?:attempt(?:ed|s|ing)?|(?:made|mounted)\s+an?\s+(?:unsuccessful\s+|failed\s+)?attempt)\s+(?:to|an?)\s+$", re.I
+)
 # activity that is habitual, planned or earlier, not this event
 # the verbs of an attack planned or prepared, not made: "to carry out attacks", "used to plan attacks in X"
 PLAN_VERBS = r"(?:carry\s+out|conduct|plan|launch|stage|mount|prepare)"
@@ -1152,6 +1159,12 @@ _WHETHER_BEFORE = re.compile(
     r"\b(?:examin|investigat|determin|establish|assess|look(?:s|ed|ing)?\s+into|ask|consider)\w*\s+whether\b[^.;]{0,80}$",
     re.I,
 )
+# who holds an office of operations: "the spokesman of the Sokola 1 operations", "commander of the joint operations"
+_OFFICE_OF_BEFORE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|commanders?|head|chief|coordinator|director)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
 _WORKS_OF = re.compile(
     r"\b(?:agency|agencies|organi[sz]ations?|charit(?:y|ies)|NGOs?|UN|WFP|UNHCR|UNICEF|OCHA|UNRWA|ICRC|programme|"
     r"aid\s+groups?|Red\s+Cross|Red\s+Crescent)\b[^.;]{0,40}?\b(?:its|their)\s+$"
@@ -1402,6 +1415,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "is examining whether troops carried out extrajudicial killings": not found to have happened
         if phrase.startswith("operation") and (
             _WORKS_OF.search(before)
+            or _OFFICE_OF_BEFORE.search(before)  # "the spokesman of the Sokola 1 operations in X": a title
             or _BUSINESS_OPERATIONS_BEFORE.search(before)
             or _GOING_ON_NORMALLY.match(text, me, end)
         ):
@@ -1433,6 +1447,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "Russia could strike the port again", "the jets will bomb": what may come
         if "warn" in low and _WARNED_OF_ONE_BEFORE.search(before):
             continue  # "warned that an assault on X would be catastrophic": one that may come
+        if "tempt" in low[-30:] and _ATTEMPTED_BEFORE.search(before):
+            continue  # "attempted to attack X with drones overnight": tried, not done (its toll, if any, its own)
         munition = _MUNITION.fullmatch(phrase.rsplit(" ", 1)[-1]) is not None  # "drones", "cruise missile"
         if (munition or phrase in _ARMS_NOUNS) and _FLOW_AFTER.match(text, me, min(end, me + 80)):
             continue  # "weapons, drones and armoured vehicles continue to pour into Libya": arms sent, not used

@@ -60,7 +60,8 @@ _SPEECH_VERB_WORD = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.I)
 _THAT_AFTER = re.compile(r"\s+that\b")
 # where the wounded are taken or treated, and the words that take them there
 _HOSPITAL = (
-    r"(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|college|complex|posts?)|infirmary|"
+    # ("the Medical City complex in X")
+    r"(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|college|complex|posts?|city(?:\s+complex)?)|infirmary|"
     r"health\s+(?:posts?|centres?|centers?|facilit(?:y|ies))|"
     r"institute\s+of\s+medical\s+sciences)"  # "the Regional Institute of Medical Sciences (RIMS) in X"
 )
@@ -74,7 +75,7 @@ _MOVED = (
 # the first characters of its phrases, which ``tests/test_regex_gates.py`` checks)
 _ORIGIN_BEFORE = re.compile(
     # (not a distance from it: "ambushed a convoy about 20 kilometres from Titao", "some 5 km away from X")
-    r"\b(?=[,\dabcdefghilmnoprstw])(?:(?<!km\s)(?<!kms\s)(?<!miles\s)(?<!kilometres\s)(?<!kilometers\s)(?<!metres\s)"
+    r"\b(?=[,\dabcdefghilmnoprstvw])(?:(?<!km\s)(?<!kms\s)(?<!miles\s)(?<!kilometres\s)(?<!kilometers\s)(?<!metres\s)"
     r"(?<!meters\s)(?<!away\s)(?<!north\s)(?<!south\s)(?<!east\s)(?<!west\s)from|"
     r"(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)(?<!entrance\s)(?<!gates\s)to|towards?|into|border\s+with|"
     r"borders\s+with|bordering|across\s+from|opposite|"
@@ -86,6 +87,14 @@ _ORIGIN_BEFORE = re.compile(
     rf"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+){{0,3}}?{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?\s+(?:in|at)|"
     # "the injured were hospitalised in X", "treated at the scene and in X"
     r"hospitali[sz]ed\s+(?:[\w-]+\s+){0,3}?in|"
+    # a hospital by its initials: "then shifted to RIMS in X"; those who visit the wounded: "the governor has
+    # visited the wounded in X"
+    rf"{_MOVED}\s+(?:[\w-]+\s+){{0,3}}?to\s+(?:the\s+)?(?-i:[A-Z]{{2,6}})\s+(?:in|at)|"
+    r"visit(?:ed|ing|s)?\s+(?:the\s+)?(?:wounded|injured|survivors)\s+(?:[\w-]+\s+){0,2}?(?:in|at)|"
+    # where a statement came from, and where relatives heard of it: "in a communique issued in X", "messages to
+    # relatives in X"
+    r"(?:statement|communiqu[eé]|release|bulletin)\s+(?:issued|released|published|read\s+out)\s+in|"
+    r"(?:relatives|families|family\s+members)\s+in|"
     r"treated\s+(?:on\s+(?:the\s+)?(?:site|spot)|at\s+the\s+scene)\s+(?:and|or)\s+(?:later\s+)?(?:in|at)|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
     # where a vehicle was going: "travelling from X to the weekly market in Y when it was hit"
@@ -146,7 +155,10 @@ _ORIGIN_BEFORE = re.compile(
     # where a truce was made, where the lights went out: "a ceasefire agreed in Moscow", "disrupting
     # electricity supply in Northern and River Nile states"
     r"(?:ceasefire|cease-fire|truce|agreement|deal|accord|talks)\s+(?:[\w-]+\s+)?(?:agreed|signed|brokered|reached|"
-    r"held|negotiated)\s+in|(?:power|electricity|water)\s+(?:supply|supplies|cuts?|outages?|blackouts?)\s+"
+    r"held|negotiated)\s+in|"
+    # ("the disengagement of forces, agreed by the Trilateral Contact Group in Minsk")
+    r"(?:agreed|signed|brokered|negotiated)\s+(?:by|with|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?in|"
+    r"(?:power|electricity|water)\s+(?:supply|supplies|cuts?|outages?|blackouts?)\s+"
     r"(?:in|to|across)|"
     # what sanctions fall on, where arms are made: "sanctions on Moscow", "missiles produced in Belfast"
     r"(?:sanctions|tariffs|embargo(?:es)?)\s+(?:[\w-]+\s+){0,3}?(?:on|against)|"
@@ -179,10 +191,12 @@ _ORIGIN_BEFORE = re.compile(
 _HOSPITAL_IN = re.compile(
     # ("the field hospital run by an international charity in X")
     rf"\b{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?(?:\s+(?:run|operated|managed|set\s+up)\s+by(?:\s+[\w'’-]+){{1,4}}?)?"
-    r",?\s+in\s+(?:the\s+)?"
+    r"(?:,?\s+in\s+(?:the\s+)?"
     r"(?:(?:provincial|regional|state|district|departmental|county|national)\s+capital\s*,\s+)?"
     # (the second of two towns: "hospitals in Halfa Al Jadeedah and New Halfa")
-    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:and|or)\s+(?:in\s+)?)?$",
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:and|or)\s+(?:in\s+)?)?"
+    # (its town after a comma: "at the Federal Medical Centre, X")
+    r"|\s*,\s*)$",
     re.I,
 )
 # a hospital named after a place ("al-Thawra hospital", "Kirkuk General Hospital")
@@ -406,7 +420,10 @@ _TIME_SPAN_BACK = re.compile(
 # village", "farming community", "oil-producing region"
 _LIVELIHOOD = frozenset(
     "mining gold-mining coal-mining fishing farming trading herding logging shipping manufacturing oil-producing "
-    "gas-producing cotton-growing cocoa-growing coffee-growing wine-growing".split()
+    "gas-producing cotton-growing cocoa-growing coffee-growing wine-growing "
+    # and who holds it or what it has been through: "the occupied town of X", "the besieged city of Y"
+    "occupied russian-occupied israeli-occupied rebel-occupied besieged embattled contested liberated recaptured "
+    "beleaguered war-ravaged war-torn devastated battered".split()
 )
 _KIND_NEXT = re.compile(
     r"\s+(?:towns?|cit(?:y|ies)|villages?|hamlets?|communit(?:y|ies)|settlements?|districts?|areas?|regions?|hubs?|"
@@ -447,16 +464,17 @@ _STRIKE_VERBS = frozenset(
 )
 _PASSIVE_AFTER = re.compile(
     r"(?:(?:,[^,.;]{0,60}){1,2},|\s+(?:and|or)\s+[^,.;]{0,60}?|,?\s+(?:near|in|outside|close\s+to|"
-    r"(?:north|south|east|west)\w*\s+of)\s+[^,.;]{0,40}?,?)?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|are|"
+    r"(?:north|south|east|west)\w*\s+of)\s+[^,.;]{0,40}?,?)?(?:\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|are|"
     r"being|also|again|"
     r"then|later|once\s+more|\w+ly)\s+){1,4}(?:struck|hit|bombed|shelled|pounded|"
     r"targeted|attacked|raided|stormed|bombarded|rocketed|strafed|destroyed|damaged|overrun|besieged|"
     # "the post of X, in the province of Y, was the target of an attack"
     r"(?:the\s+)?(?:target|scene)\s+of\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|"
     r"raids?|assaults?|shelling|bombing|bombardment|ambush))\b"
-    # "the town came under fire", "Nikopol came under FPV drone and artillery attacks"
-    r"|\s+(?:came|comes|come|has\s+come|have\s+come)\s+under\s+(?:[\w-]+\s+(?:and\s+)?){0,4}?"
-    r"(?:fire|attacks?|shelling|bombardment|bombing|strikes?)\b",
+    # "the town came under fire", "Nikopol came under FPV drone and artillery attacks" ("X in the Y district came
+    # under fire")
+    r"|\s+(?:(?:also|again|then|later)\s+)?(?:came|comes|come|has\s+come|have\s+come)\s+under\s+"
+    r"(?:[\w-]+\s+(?:and\s+)?){0,4}?(?:fire|attacks?|shelling|bombardment|bombing|strikes?)\b)",
     re.I,
 )
 _WORD_BACK = re.compile(r"([\w'’-]+|[,\"“”(])\s*$")
@@ -626,6 +644,9 @@ _FRONTED_IN = re.compile(r"\s*In\s+")
 _SEAT_AFTER = re.compile(
     r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|Pentagon|Kremlin|White\s+House|"
     r"[Pp]residency|State\s+Department)|"
+    # "In Moscow, a spokesman for the Russian General Staff denied ...": who speaks for one
+    r"(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|"
+    r"General\s+Staff|Pentagon|Kremlin|[Pp]residency)|"
     # "In Washington, President X warned ...": a head of state or government, or a minister of state
     r"(?:President|Prime\s+Minister|Chancellor|(?:Foreign|Defen[cs]e|Interior)\s+(?:Minister|Secretary)|"
     r"Secretary(?:\s+of\s+State|-General)?)\s+[A-Z][\w'’-]*|"
@@ -659,6 +680,11 @@ _ACCORDING_TO_OFFICE = re.compile(
 _HOME_TOWN_AFTER = re.compile(
     r",\s+(?:the|his|her|their)\s+(?:home\s*town|native\s+(?:town|village|city)|birthplace)\s+of\b", re.I
 )
+
+
+# a road named after the towns it leads to: "the Zhytomyr highway", "the Kabul-Jalalabad road", "Tripoli Street"
+_ROAD_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w'’-]*)?\s+(?:highway|motorway|expressway|road|street|avenue)\b", re.I)
+_ROAD_BEFORE = re.compile(r"(?:\bthe\s+(?:[A-Z][\w'’]*\s*[-–]\s*)?|\b(?:on|along|in|at|off)\s+)$")
 
 
 # a place's users before the officials named in it: "a hotel frequented by regional officials in X"
@@ -792,6 +818,9 @@ def candidates(
         head = clean[sent.start : m.cstart].strip(" ,")
         at_top = first and m.cstart - sent.start < 40 and (not head or head.isupper())
         if at_top and _DATELINE_AFTER.match(clean, m.cend):
+            continue
+        if _ROAD_AFTER.match(clean, m.cend) and _ROAD_BEFORE.search(before):
+            origins.add(i)  # "a town on the Zhytomyr highway", "on Tripoli Street": a road named after the town
             continue
         origin = _ORIGIN_BEFORE.search(before)
         if (
