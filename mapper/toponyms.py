@@ -45,7 +45,9 @@ class Hit:
 
 # a run of capitalised words, with the joiners place names use ("Bosnia and Herzegovina",
 # "Rio de Janeiro", "Deir ez-Zor", "St. Louis")
-_CAP = r"(?:St\.|Ft\.|Mt\.|[A-Z][\w'’]*)"
+# (capitals of the Latin alphabets too: "Çukurca", "Şırnak", "Ávila", "Željava", "Łódź")
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c != "×")
+_CAP = rf"(?:St\.|Ft\.|Mt\.|[{_UPPER}][\w'’]*)"
 _JOIN = (
     r"(?:(?:de|del|da|do|dos|das|of|the|on|upon|al|el|ez|es|ad|as|an|ar|la|le|les|du|des|di|van|von|y|and|"
     r"sur|am|im|ye|e|i|yi)[ -]"  # the last four: the Persian ezafe ("Darah-ye Pech", "Mazar-e Sharif")
@@ -54,9 +56,11 @@ _JOIN = (
     r"|(?:au|aux|en|sous|na|nad|pod)-)"
 )
 # a later word may open with the mark of the Arabic ayn ("Nad 'Ali", "Ras al-‘Ayn")
-_CAP_NEXT = r"(?:St\.|Ft\.|Mt\.|['‘ʿ]?[A-Z][\w'’]*)"
+_CAP_NEXT = rf"(?:St\.|Ft\.|Mt\.|['‘ʿ]?[{_UPPER}][\w'’]*)"
 # (the look-ahead on its first letters lets the engine pass over the other positions quickly)
-_CAPSEQ = re.compile(rf"(?=[A-Zae])(?:(?:[Aa]l|[Ee]l)-)?{_CAP}(?:[ -]{_JOIN}?(?:(?:al|el|ez|ad|as|ar)-)?{_CAP_NEXT})*")
+_CAPSEQ = re.compile(
+    rf"(?=[{_UPPER}ae])(?:(?:[Aa]l|[Ee]l)-)?{_CAP}(?:[ -]{_JOIN}?(?:(?:al|el|ez|ad|as|ar)-)?{_CAP_NEXT})*"
+)
 _WORDS = re.compile(r"St\.|Ft\.|Mt\.|\w+(?:['’](?!s\b)\w+)*")  # "China's" -> "China"
 MAX_NAME_WORDS = 5
 STRONG_POPULATION = 1_000_000  # a city this big wins over a common-word or first-name reading
@@ -643,7 +647,8 @@ def longest_first(hits: list[Hit]) -> list[Hit]:
 # --------------------------------------------------------------------------- context patterns
 
 # (the Persian ezafe too, as _JOIN has it: "Qala-e-Fatullah", "Pul-i-Khumri", "Darah-ye Pech")
-_NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]z)[-\s])?[A-Z][\w']+(?:[-\s](?:(?:al|el|ez|es|ad|as|ar|az|an)-|(?:e|ye|i|yi)[-\s])?['‘]?[A-Z][\w']+){0,3}"  # noqa: E501
+# (its words on one line: a headline above is no part of it)
+_NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]z)[- ])?[A-Z][\w']+(?:[- ](?:(?:al|el|ez|es|ad|as|ar|az|an)-|(?:e|ye|i|yi)[- ])?['‘]?[A-Z][\w']+){0,3}"  # noqa: E501
 # a list's item may say how often or when it was hit: "the villages of X (twice), Y (at dawn) and Z"
 AGAIN = r"(?:\s*\([a-z0-9][\w ,-]{0,24}\))?"
 # The look-aheads on the first characters change no match; they let the engine

@@ -321,11 +321,12 @@ def find_events(
         # a story that opens at its dateline's town and tells its attack without naming a place ("TARMIYAH, Iraq -
         # The orchards north of Tarmiyah ... On Thursday night it was used again. Four soldiers were killed when
         # militants attacked their patrol"): the attack of its first paragraphs, with its victims, is the town's
-        opening = _dateline_town(clean, sentences, mentions, by_sentence, drafts)
-        if opening is not None:
+        datelined = _dateline_town(clean, sentences, mentions, by_sentence, drafts)
+        if datelined is not None:
+            opening, first = datelined
             for d in unplaced:
                 sent = sentences[d.sentence]
-                if sent.paragraph <= _OPENING_PARAGRAPHS and _has_victims(clean, sent):
+                if first <= sent.paragraph <= first + _OPENING_PARAGRAPHS and _has_victims(clean, sent):
                     d.locations = [(opening, 1)]
     placed = [d for d in drafts if d.locations]
     if not placed:
@@ -528,7 +529,8 @@ _HELD_GAP = re.compile(
     r"(?:\s+(?:[a-z][\w-]*|Refugee|Camp|City|Town|Village|Area|Neighbou?rhood)){0,2}(?:\s*,\s*|\s+|\s*\(\s*)"
     r"(?:"
     # ", the headquarters of Kech district"
-    r"the\s+(?:headquarters|capital|seat|main\s+town)\s+of\s+|"
+    # (", seat of the municipality of Heliodoro Castillo")
+    rf"(?:the\s+)?(?:headquarters|capital|seat|main\s+town)\s+of\s+(?:the\s+(?:{_UNIT_OF}\s+of\s+)?)?|"
     # ", a community in the municipality of", "in the district of"
     r"(?:an?\s+(?:[a-z]+\s+)?(?:community|village|town|hamlet|corregimiento|locality)\s+)?(?:in|of|inside)\s+"
     rf"(?:the\s+)?(?:(?:rural\s+)?{_UNIT_OF}\s+of\s+)?"
@@ -577,6 +579,15 @@ def _district_holds(clean: str, outer: Mention, inner: Mention) -> bool:
     a, b = outer.place, inner.place
     if a is None or b is None or a.id == b.id:
         return False
+    if (
+        a.feature_type in ("city", "town")
+        and a.admin1
+        and b.admin1 == a.admin1
+        and name_key(a.admin1) == name_key(a.name)
+        and inner.cend <= outer.cstart
+        and clean[inner.cend : outer.cstart] in (", ", ",")
+    ):
+        return True  # the province named by its seat's name after a town of it: "in Saravena, Arauca"
     if a.feature_type not in ("admin2", "district") and not (
         # a town the text calls a district: "the municipality of Aguililla", "Lubero territory"
         _DISTRICT_OF.search(clean, max(0, outer.cstart - 30), outer.cstart) or _DISTRICT_AFTER.match(clean, outer.cend)
@@ -694,7 +705,8 @@ def _nearest(m: Mention, found: list[Trigger]) -> Trigger:
 
 
 _VICTIMS = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|several|many|a|an)\s+"
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|dozens?|scores|hundreds|several|many|a|an)\s+"
     r"(?:\w+\s+){0,2}(?:people|persons|civilians|soldiers|troops|fighters|militants|insurgents|policemen|police|"
     r"officers|children|women|men|residents|members)\b",
     re.I,
@@ -731,6 +743,11 @@ def _placed_elsewhere(clean: str, sent: Sentence, home_key: str) -> bool:
 # a dateline in capitals: "TARMIYAH, Iraq -", "PUL-I-KHUMRI, Afghanistan -", "MAFA, Nigeria -"
 _DATELINE_OPENING = re.compile(r"\s*[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}\s*(?:,|\(|[-–—:])")
 _OPENING_PARAGRAPHS = 1  # the paragraphs (counted from 0) a dateline's story tells its attack in
+_DATELINE_SENTENCES = 6  # how far down a feature's dateline may stand, after its headline, standfirst and byline
+# a dateline in capitals with its province or a dash: "BELEDWEYNE, Hiiraan region - ", "SHEBEKINO - "
+_DATELINE_AT = re.compile(
+    r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}(?:,\s+[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2})?\s+[-–—]\s"
+)
 # the town a report is about, named by its kind: "in the centre of town", "the town's market"
 _THE_TOWN = re.compile(r"\b(?:(?:the|this)\s+(?:town|city)(?:['’]s)?|(?:centre|center|heart)\s+of\s+town)\b", re.I)
 # a name that people are of or from: "Residents of Barsalogho", "people from X" (not "in X, in the west of
@@ -772,18 +789,29 @@ def _dateline_town(
     mentions: list[Mention],
     by_sentence: list[list[int]],
     drafts: list[_Draft],
-) -> int | None:
-    """The mention of the town a story opens at in its dateline ("TARMIYAH, Iraq -"), when its attack may be that
-    town's: no event placed but in a country, the town named again in the story, and no sentence of its opening
-    that tells of violence placing it at another name ("BENI - Fighters attacked Eringeti", a name no gazetteer
-    has)."""
+) -> tuple[int, int] | None:
+    """The mention of the town a story opens at in its dateline ("TARMIYAH, Iraq -"; a feature's, after its
+    headline and byline: "BELEDWEYNE, Hiiraan region -"), and the paragraph of the dateline, when its attack may be
+    that town's: no event placed but in a country, the town named again in the story, and no sentence of its
+    opening that tells of violence placing it at another name ("BENI - Fighters attacked Eringeti", a name no
+    gazetteer has)."""
+    if not sentences or not by_sentence:
+        return None
     dateline = _DATELINE_OPENING.match(clean)
-    if dateline is None or not sentences or not by_sentence:
+    at = 0
+    if dateline is None:
+        # (a feature's dateline, after its headline, standfirst and byline: "JISR AL-SHUGHUR, Idlib province - The
+        # crater has been filled")
+        for k, sent in enumerate(sentences[:_DATELINE_SENTENCES]):
+            if k and sent.paragraph != sentences[k - 1].paragraph and (found := _DATELINE_AT.match(clean, sent.start)):
+                dateline, at = found, k
+                break
+    if dateline is None:
         return None
     # (its capitals may be no mention of their own: then the story's first mention of that name)
     word = name_key(clean[dateline.start() : dateline.end() - 1])
     opening = next(
-        (i for i in by_sentence[0] if mentions[i].cstart < dateline.end()),
+        (i for i in by_sentence[at] if mentions[i].cstart < dateline.end()),
         next((i for i, m in enumerate(mentions) if name_key(m.surface) == word), None),
     )
     place = mentions[opening].place if opening is not None else None
@@ -791,16 +819,32 @@ def _dateline_town(
         return None
     if place.feature_type not in POPULATED_TYPES and place.feature_type not in ("admin2", "district"):
         return None
-    if any(mentions[i].place.feature_type != "country" for d in drafts for i, _ in d.locations):  # type: ignore[union-attr]
+    if any(
+        mentions[i].place.feature_type != "country"  # type: ignore[union-attr]
+        for d in drafts
+        # (a feature's: in its opening, not the war around it told further down)
+        if not at or sentences[d.sentence].paragraph <= sentences[at].paragraph + _OPENING_PARAGRAPHS
+        for i, _ in d.locations
+    ):
         return None  # (an event placed finer than a country: "Somalia" is none)
+    first = sentences[at].paragraph
     if any(
         _placed_elsewhere(clean, sentences[d.sentence], word)
         for d in drafts
-        if sentences[d.sentence].paragraph <= _OPENING_PARAGRAPHS
+        if first <= sentences[d.sentence].paragraph <= first + _OPENING_PARAGRAPHS
     ):
         return None
+    # (named again in the story; a feature's town, in its headline or standfirst: the town the story is about, not
+    # the capital it was filed from)
     again = any(m.place is not None and m.place.id == place.id and m.cstart > mentions[opening].cend for m in mentions)
-    return opening if again else None
+    if at:
+        headed = {
+            m.place.id
+            for m in mentions
+            if m.cend <= sentences[at].start and m.place is not None and m.place.feature_type in POPULATED_TYPES
+        }
+        again = place.id in headed or (again and not headed)
+    return (opening, first) if again else None
 
 
 def _town_of_report(sentences: list[Sentence], mentions: list[Mention], by_sentence: list[list[int]]) -> int | None:

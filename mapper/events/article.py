@@ -103,6 +103,15 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
         # a killing by the police, in a report that names no other arms ("killed by police gunfire during a
         # traffic stop"): no strike
         found = [[] for _ in found]
+    if "-" in low and _GAME_SCORE.search(clean):
+        # a game told in a sentence with its score, in a digest of other news: "Young Africans' attack was
+        # unstoppable as they beat Azam 3-0"
+        found = [
+            []
+            if ts and all(t.word.lower() in _GAME_WORDS for t in ts) and _GAME_SCORE.search(clean, s.start, s.end)
+            else ts
+            for ts, s in zip(found, sentences, strict=True)
+        ]
     if "strike" in low and _LABOUR_STRIKE.search(clean):  # (only the triggers "strike", "Strikes" can be theirs)
         found = [[t for t in ts if not _workers_strike(clean, t)] for ts in found]
     # a launch the next sentence says was all brought down: "fired a barrage of rockets at a base near
@@ -190,17 +199,20 @@ _CLAIMED_THAT = re.compile(
     r"\b(?:claimed|claims|alleged|alleges|reported|said|says|announced|rumou?rs?|reports|posts)\b[^.;:]{0,60}?\bthat\s+"
     r"[^.;:]{0,60}?\bhad\s+"
     r"(?:[\w-]+\s+){0,2}?$|"
+    # a side's claim of its own act: "claims its forces struck", "claimed their drones hit"
+    r"\b(?:claimed|claims)\s+(?:that\s+)?(?:its|their|his|the)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|units?|"
+    r"drones|missiles|aircraft|fighters|army|navy|air\s+force)\s+$|"
     # a claim that is shared: "posts claiming that a strike has destroyed", "a video with the caption 'Russians just
     # hit the hospital in X'"
     r"\b(?:claiming|alleging)\s+(?:that\s+)?[^.;:]{0,60}?$|\bcaption(?:ed)?\s+[\"“'‘][^\"”.]{0,60}?$"
 )
-_CLAIM_WORDS = (" had ", "claiming", "alleging", "caption")
+_CLAIM_WORDS = (" had ", "claim", "alleging", "caption")
 # what finds such a claim untrue, said after it: "no aerial target had been detected", "no US vessel had been hit",
 # "no impact or damage had been identified", "found no damage", "no sign of", "did not take place"
 _FOUND_UNTRUE = re.compile(
     r"\bno\s+(?:[\w-]+\s+){0,3}?(?:targets?|vessels?|ships?|warships?|aircraft|drones?|missiles?|rockets?|projectiles?)\s+"
     r"(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:[a-z]+ly\s+)?(?:hit|struck|detected|targeted|damaged)\b|"
-    r"\bno\s+(?:impacts?|craters?)\s+(?:or\s+\w+\s+)?(?:had\s+been|has\s+been|have\s+been|was|were)\s+"
+    r"\bno\s+(?:impacts?|craters?|hits?)\s+(?:or\s+\w+\s+)?(?:had\s+been|has\s+been|have\s+been|was|were)\s+"
     r"(?:identified|recorded|found|detected|observed|reported)\b|"
     r"\bfound\s+no\s+(?:sign|signs|evidence|trace|traces|damage|craters?)\b|"
     r"\bno\s+(?:sign|signs|evidence)\s+of\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
@@ -425,9 +437,24 @@ _AIMED = re.compile(rf"(?:^|\s)(?:{MUNITIONS}|barrages?|salvos?|attacks?|strikes
 
 
 # an article about workers' strikes: "a general strike", "went on strike", "a work stoppage"
+# a game's result in a sentence: a score beside a word of winning or losing
+_GAME_SCORE = re.compile(
+    r"\b(?:beat|beats|beating|won|win|wins|lost|lose|loses|drew|draw|defeated|thrashed|routed|edged)\b[^.;]{0,60}?"
+    r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:km|kilomet|mile|year|day|hour|month))|"
+    r"\b\d{1,2}-\d{1,2}\s+(?:win|victory|defeat|loss|draw|rout)\b",
+    re.I,
+)
+# the words of war a report of a game uses
+_GAME_WORDS = frozenset(
+    "attack attacks attacking attacked strike strikes striker shot shots fire fired firing bombardment blitz assault "
+    "barrage onslaught firing squad offensive".split()
+)
 _LABOUR_STRIKE = re.compile(
     r"\b(?:general|labou?r|nationwide|national|workers['’]?|teachers['’]?|doctors['’]?|dock|port)\s+strikes?\b|"
     r"\b(?:went|go|going|are|were|was|is)\s+on\s+strike\b|\bwork\s+stoppages?\b|\bstrikers\b|\bwalk-?outs?\b|"
+    # ("Workers at a plant voted to extend their strike")
+    r"\b(?:workers|employees|staff|unions?|drivers|dockers|miners|nurses|teachers|doctors)\b[^.;]{0,80}?"
+    r"\b(?:their|a)\s+strike\b|"
     # a lockdown an armed group imposes ("paro armado"): "the ELN called off its 'armed strike' in Choco"
     r"\barmed\s+[\"'“‘]?strikes?\b|\bparo\s+armado\b|"
     # "truck drivers blocked highways in a strike against a diesel price increase"

@@ -36,7 +36,9 @@ _SPORT_WORDS = re.compile(
     re.I,
 )
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:km|kilomet|mile|year|day|hour|month))")
-_KILLED = r"killed|killing|kills|dead|died|deaths?(?!\s+(?:sentences?|penalty|penalties|row|threats?))|casualties"
+_KILLED = (
+    r"killed|killing|kills|dead|died|(?<!\bto\s)deaths?(?!\s+(?:sentences?|penalty|penalties|row|threats?))|casualties"
+)
 KILLED_WORDS = re.compile(rf"\b(?:{_KILLED})\b", re.I)
 HARMED_WORDS = re.compile(rf"\b(?:{_KILLED}|wounded|wounding|injured|injuring|injuries|hurt)\b", re.I)
 SPORT_WORDS = 4  # stems of words of games that make a report with a score one of a game
@@ -55,7 +57,7 @@ _SUMMARY = re.compile(
 # Pemba", "a military court in Baidoa on Sunday sentenced", "jailed in Germany for abusing"
 _TRIAL = re.compile(
     r"\b(?:trial|hearing|inquest|court[- ]martial|tribunal|court)\b[^.\n]{0,80}?\b(?:opens?|opened|begins?|began|"
-    r"resumes?|resumed|starts?|started|continues|continued|adjourn\w*|hears?|heard|sentenced|convicted|acquitted|"
+    r"resumes?|resumed|starts?|started|continues|continued|adjourn\w*|hears?|heard|sentenced|sentences|convicted|acquitted|"
     # ("Court orders compensation for 2017 camp bombing", "an appeals court upheld an order")
     r"jailed|ruled|verdict|orders|ordered|awards|awarded|upholds|upheld)\b|\b(?:sentenced|convicted|acquitted|jailed)\b[^.\n]{0,80}?\b(?:for|over)\b|"
     # ("ATC awards death sentence to three in bus stand bombing case", "hands life sentences to two")

@@ -278,7 +278,8 @@ _NOT_EVENT_AFTER = re.compile(
     r"^\s+(?:scenes?|footage|simulations?|games?)\b|"
     # the event named to qualify others: "massacre victims", "bombing survivors", "the attack anniversary"
     r"^\s+(?:victims|survivors|anniversary|memorial|suspects?|perpetrators|trial|inquiry|investigation|"
-    r"compensation)\b|"
+    # ("Verdict in Mopti bombing case")
+    r"compensation|case|cases|verdict|convicts?)\b|"
     # an industry, not a use: "sanctions targeting its drone makers", "missile technology"
     r"^\s+(?:costs?|prices?|price\s+tags?|makers?|manufacturers?|producers?|industry|programm?es?|production|"
     r"exports?|components|(?:spare\s+)?parts|sales|deliveries|contracts|technology|"

@@ -84,7 +84,9 @@ _ORIGIN_BEFORE = re.compile(
     r"loaded\s+(?:at|in)|(?:registered|flagged)\s+in|"
     # where the wounded were taken: "transferred across the border to hospitals in Gaziantep"
     rf"(?:(?:{_MOVED}|succumbed|died)\s+(?:[\w-]+\s+){{0,4}}?(?:to|at|in)|according\s+to)\s+"
-    rf"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+){{0,3}}?{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?\s+(?:in|at)|"
+    # ("died hours later at the General Hospital Raymundo Abarca Alarcon in X": a hospital with its name after it)
+    rf"(?:(?:a|the|two|several)\s+)?(?:[\w-]+\s+){{0,3}}?{_HOSPITAL}(?:\s+(?-i:[A-Z][\w'’.-]*)){{0,4}}"
+    rf"(?:\s+\([^()]{{1,12}}\))?\s+(?:in|at)|"
     # "the injured were hospitalised in X", "treated at the scene and in X"
     r"hospitali[sz]ed\s+(?:[\w-]+\s+){0,3}?in|"
     # a hospital by its initials: "then shifted to RIMS in X"; those who visit the wounded: "the governor has
@@ -104,7 +106,7 @@ _ORIGIN_BEFORE = re.compile(
     # "flying drones from the army's base in X", "fire from a compound in the X area"
     r"from\s+(?:the\s+|an?\s+)?(?:(?!(?:on|onto|into|at|against|in|to|toward|towards)\s)[\w'’-]+\s+){0,5}?"
     r"(?:air\s*bases?|bases?|airports?|airfields?|positions?|compounds?|barracks|camps?|hills|hill\s+ranges|heights|"
-    r"office|warehouse|garage|flat|apartment)\s+"
+    r"office|warehouse|garage|flat|apartment),?\s+"
     r"(?:in|at|near|of|around)(?:\s+(?:nearby|neighbou?ring|adjoining|adjacent))?|"
     r"(?:sought|seeking|took|taking|taken|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
     # where the dead were mourned: "attended a funeral mass in Butembo for victims of last week's attack"
@@ -209,7 +211,9 @@ _TREATS_AFTER = re.compile(
     # ("Butembo, where the wounded were also evacuated")
     # ("medics in X who treated the wounded")
     r"\s+(?:who\s+)?(?:has\s+|had\s+|have\s+)?(?:treated|received|admitted)\b|"
-    r"(?:\s+(?:city|town))?,\s+where\s+(?:[\w-]+\s+){0,10}?(?:were|was)\s+"
+    # ("the provincial hospital in X is treating wounded soldiers")
+    r"\s+(?:(?:is|are|was|were)\s+(?:still\s+)?(?:treating|receiving|admitting)|treats|receives)\b|"
+    r"(?:\s+(?:city|town))?,\s+where\s+(?:[\w-]+\s+){0,10}?(?:were|was|are|is)\s+(?:being\s+)?"
     r"(?:(?:also|later|then|first|all)\s+)?(?:taken|treated|brought|admitted|rushed|evacuated|transferred|sent|"
     r"transported|airlifted|moved)\b",
     re.I,
