@@ -984,9 +984,11 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
 # a name and the unit that holds it, after a comma: "Kolofata, in the department of Mayo-Sava", "Porga, in the
 # commune of Tanguieta", "Fataki, in the chefferie of Walendu Pitsi"
 _SET_IN_UNIT = re.compile(
-    rf"(?=[A-Zae])\b(?P<n>{_NAME}),\s+in\s+the\s+(?:rural\s+|urban\s+)?(?:commune|circle|cercle|department|prefecture|"
+    rf"(?=[A-Zae])\b(?P<n>{_NAME}),\s+in\s+the\s+(?:(?:rural\s+|urban\s+)?(?:commune|circle|cercle|department|prefecture|"
     r"sub-?prefecture|territory|chefferie|groupement|province|district|municipality|county|governorate|parish|canton|"
-    r"state|region)\s+of\s+(?:the\s+)?[A-Z]"
+    r"state|region)\s+of\s+(?:the\s+)?[A-Z]|"
+    # ("the weekly market of Arbinda, in the Soum province")
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:province|district|region|department|governorate|prefecture|county)\b)"
 )
 
 

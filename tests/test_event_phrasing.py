@@ -1568,3 +1568,62 @@ def test_a_features_dateline_below_its_headline_places_the_attack_its_opening_te
 def test_a_headline_line_is_no_part_of_the_name_below_it(pipe: Pipeline) -> None:
     text = "THE 6:40 TO KHARKIV\nIn Vovchansk, a town near the border, a drone hit the morning bus, killing two."
     assert _roles(pipe, text) == {"Vovchansk": "struck"}
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "unstruck"),
+    [
+        # where those who fired were
+        (
+            "In Aleppo, two citizens were killed when terrorists positioned in Bustan al-Qasr neighborhood fired "
+            "mortar shells on homes in Aleppo.",
+            "Aleppo",
+            "Bustan al-Qasr",
+        ),
+        # the town of the command whose aircraft came to help
+        (
+            "Guerrillas attacked the police station in Toribio for nine hours until air support arrived from Air "
+            "Combat Command No. 7 in Cali.",
+            "Toribio",
+            "Cali",
+        ),
+        # a firm named after a place, in the town named next
+        ("A cruise missile hit the Sloboda factory in Čačak, wounding two workers.", "Čačak", "Sloboda"),
+    ],
+)
+def test_who_fired_from_where_and_firms_named_after_places(
+    pipe: Pipeline, text: str, struck: str, unstruck: str
+) -> None:
+    roles = _roles(pipe, text)
+    assert roles.get(struck) == "struck" and roles.get(unstruck) == "mentioned", roles
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a clause that opens on the attack told before
+        ("Following the attack, the police raised the alert level in Haifa and Netanya.", "Haifa"),
+        # drones launched from a list of directions, the last in its region
+        (
+            "Overnight the enemy attacked with 30 drones launched from the directions of Kursk, Oryol, Millerovo and "
+            "Chauda in Crimea.",
+            "Crimea",
+        ),
+        # a ministry's denial of a claim
+        (
+            "The report of the ministry of the other side that our units allegedly opened fire on its positions "
+            "near Kalbajar does not correspond to reality and is disinformation.",
+            "Kalbajar",
+        ),
+    ],
+)
+def test_a_clause_on_the_attack_before_and_a_ministrys_denial_strike_nothing(
+    pipe: Pipeline, text: str, place: str
+) -> None:
+    assert _roles(pipe, text).get(place) == "mentioned"
+
+
+def test_a_name_set_in_its_province_by_a_comma_is_guessed_a_place(pipe: Pipeline) -> None:
+    text = "Gunmen attacked the weekly market of Arbinda, in the Soum province, on Sunday, killing 12 traders."
+    roles = _roles(pipe, text)
+    assert roles.get("Arbinda") == "struck" and roles.get("Soum") == "mentioned", roles

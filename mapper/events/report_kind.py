@@ -81,6 +81,9 @@ _FALSE = re.compile(
     r"from\s+(?:an?\s+|the\s+)?(?:(?:[A-Z][\w'’-]+\s+){1,2}in\s+)?(?:19|20)\d\d\b|"
     # what a picture or a claim is found to be: "is fake", "was generated with artificial intelligence"
     r"(?:is|was|are|were)\s+(?:fake|false|fabricated|doctored|AI[- ]generated)\b|"
+    # a ministry's denial: "does not correspond to reality and is disinformation"
+    r"(?:does|do|did)\s+not\s+correspond\s+to\s+(?:reality|the\s+truth|the\s+facts)|"
+    r"(?:is|are|was|were)\s+(?:pure\s+|outright\s+)?disinformation\b|"
     # a picture found old: "video of alleged bombing of X is old", "actually dates from several years ago"
     r"(?:video|clip|footage|photo|image|picture)s?\b[^.;]{0,120}?\b(?:(?:is|are)\s+old\b|"
     r"(?:actually\s+)?dates?\s+(?:back\s+)?(?:from|to)\s+(?:(?:several|many|a\s+few|\w+)\s+years\s+ago|(?:19|20)\d\d))|"
@@ -100,7 +103,7 @@ _FALSE = re.compile(
 )
 # what frames a claim that is checked: "FACT CHECK:", "a clip shared as", "viral posts", "the footage"
 _CLAIMED = re.compile(
-    r"\b(?:fact[- ]?check\w*|claims?|claimed|viral|posts?|posted|shared|clips?|videos?|footage|rumou?rs?|"
+    r"\b(?:fact[- ]?check\w*|claims?|claimed|allegedly|viral|posts?|posted|shared|clips?|videos?|footage|rumou?rs?|"
     r"prosecutor|authorities|police)\b",
     re.I,
 )
@@ -121,6 +124,8 @@ _FALSE_WORDS = (
     " in 19",
     " in 20",
     "fake",
+    "correspond",
+    "disinformation",
     " old",
     "dates",
     "false",

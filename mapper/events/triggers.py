@@ -373,6 +373,12 @@ _STOPPED_BEFORE = re.compile(
 )
 # a warning of one that may come: "warned that an assault on X", "warns that any attack on Y"
 _WARNED_OF_ONE_BEFORE = re.compile(r"\bwarn(?:s|ed|ing)?\s+(?:that\s+)?(?:an?|any)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# a clause that opens a sentence on the event told before: "Following the attack, ...", "After the bombing, ..."
+_FOLLOWING_BEFORE = re.compile(
+    r"[\s\"“]*(?:Following|After|Since|In\s+the\s+wake\s+of|In\s+response\s+to|Despite)\s+(?:the|this|that|these|those)\s+"
+    r"(?:[\w-]+\s+){0,2}?"
+)
+_COMMA_AFTER = re.compile(r"\s*,")
 # an attempt, not what it did: "attempted to attack X with UAVs", "made an attempt to strike" (not "tried to
 # storm a post, killing two": its toll is a word of its own)
 _ATTEMPTED_BEFORE = re.compile(
@@ -1448,6 +1454,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "Russia could strike the port again", "the jets will bomb": what may come
         if "warn" in low and _WARNED_OF_ONE_BEFORE.search(before):
             continue  # "warned that an assault on X would be catastrophic": one that may come
+        if _FOLLOWING_BEFORE.fullmatch(text, start, ms) and _COMMA_AFTER.match(text, me, end):
+            continue  # "Following the attack, the commissioner raised the alert level in X": the one told before
         if "tempt" in low[-30:] and _ATTEMPTED_BEFORE.search(before):
             continue  # "attempted to attack X with drones overnight": tried, not done (its toll, if any, its own)
         munition = _MUNITION.fullmatch(phrase.rsplit(" ", 1)[-1]) is not None  # "drones", "cruise missile"

@@ -106,7 +106,7 @@ _ORIGIN_BEFORE = re.compile(
     # "flying drones from the army's base in X", "fire from a compound in the X area"
     r"from\s+(?:the\s+|an?\s+)?(?:(?!(?:on|onto|into|at|against|in|to|toward|towards)\s)[\w'’-]+\s+){0,5}?"
     r"(?:air\s*bases?|bases?|airports?|airfields?|positions?|compounds?|barracks|camps?|hills|hill\s+ranges|heights|"
-    r"office|warehouse|garage|flat|apartment),?\s+"
+    r"office|warehouse|garage|flat|apartment|[Cc]ommand(?:\s+No\.?\s*\d+)?|[Bb]rigade|[Bb]attalion|[Rr]egiment),?\s+"
     r"(?:in|at|near|of|around)(?:\s+(?:nearby|neighbou?ring|adjoining|adjacent))?|"
     r"(?:sought|seeking|took|taking|taken|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
     # where the dead were mourned: "attended a funeral mass in Butembo for victims of last week's attack"
@@ -130,6 +130,9 @@ _ORIGIN_BEFORE = re.compile(
     r"[^.;:]{0,60}?\s(?:in|at)|"
     # where someone was arrested or lived: "who had been arrested in Molenbeek", "who lived in Prestwich"
     r"(?:arrested|detained|lived|lives|living|resided|residing|grew\s+up)\s+in|"
+    # where those who fired were: "terrorists positioned in X fired rocket shells on Y"
+    r"(?:terrorists|militants|insurgents|rebels|gunmen|fighters|enemy|snipers)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:positioned|stationed|entrenched|holed\s+up|based|hiding)\s+in|"
     # where those who fired are: "artillery fired from a battalion stationed near Sittwe fell on a village"
     r"from\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?(?:stationed|garrisoned|deployed|positioned)\s+"
     r"(?:in|near|at|around|outside)|"
@@ -185,7 +188,7 @@ _ORIGIN_BEFORE = re.compile(
     # ("an armed group based in the nearby Far'a camp")
     r"(?:(?:nearby|neighbou?ring|adjacent|adjoining)\s+)?"
     r"(?:[A-Z][\w-]*['’]s\s+)?(?:(?:[a-z-]+\s+){0,2}?(?:town|city|village|province|region|capital|district|area|"
-    r"[Cc]ape|port|direction)\s+of\s+)?$",
+    r"[Cc]ape|port|directions?)\s+of\s+)?$",
     re.I,
 )
 # a hospital's town, in a sentence that tells where the wounded were taken or treated
@@ -305,6 +308,9 @@ _LANDMARK_BEFORE = re.compile(
 _ORIGIN_LIST_GAP = re.compile(
     # ("airlifted to hospitals in Arauca and in Bogota")
     r"(?:\s+(?:city|town|village|province|region|district|camp))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?"
+)
+_UNKNOWN_ITEM_IN_GAP = re.compile(
+    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?){1,6}\s+in\s+(?:the\s+)?"
 )
 # between a place the wounded were taken to (or something came from) and the place that holds it
 # ("referred to Larkana in Sindh"), or the same place by another name ("taken to hospitals in
@@ -686,6 +692,11 @@ _HOME_TOWN_AFTER = re.compile(
 )
 
 
+# a firm named after a place, in a town the text names next: "the Sloboda factory in X", "the Azot plant in Y"
+_WORKS_IN_AFTER = re.compile(
+    r"\s+(?:factory|plant|works|refinery|mill|enterprise|company|brewery|foundry|shipyard)\s+(?:in|at)\s+"
+    r"(?-i:[A-Z]|[^\W\d_a-z](?<=[À-ɏ]))"
+)
 # a road named after the towns it leads to: "the Zhytomyr highway", "the Kabul-Jalalabad road", "Tripoli Street"
 _ROAD_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w'’-]*)?\s+(?:highway|motorway|expressway|road|street|avenue)\b", re.I)
 _ROAD_BEFORE = re.compile(r"(?:\bthe\s+(?:[A-Z][\w'’]*\s*[-–]\s*)?|\b(?:on|along|in|at|off)\s+)$")
@@ -823,6 +834,9 @@ def candidates(
         at_top = first and m.cstart - sent.start < 40 and (not head or head.isupper())
         if at_top and _DATELINE_AFTER.match(clean, m.cend):
             continue
+        if _WORKS_IN_AFTER.match(clean, m.cend, sent.end):
+            origins.add(i)  # "hit the Sloboda factory in X": a firm's name, the place is X
+            continue
         if _ROAD_AFTER.match(clean, m.cend) and _ROAD_BEFORE.search(before):
             origins.add(i)  # "a town on the Zhytomyr highway", "on Tripoli Street": a road named after the town
             continue
@@ -838,7 +852,14 @@ def candidates(
             origins.add(i)
             continue
         prev = [j for j in idx if mentions[j].cend <= m.cstart] if origins else []
-        if prev and prev[-1] in origins and _ORIGIN_LIST_GAP.fullmatch(clean, mentions[prev[-1]].cend, m.cstart):
+        if (
+            prev and prev[-1] in origins and (_ORIGIN_LIST_GAP.fullmatch(clean, mentions[prev[-1]].cend, m.cstart))
+        ) or (
+            # (past the list's items, the last no gazetteer has, to the region that holds it: "from the directions of
+            # Kursk, Oryol, Millerovo and Chauda in Crimea")
+            (last := max((j for j in prev if j in origins), default=None)) is not None
+            and _UNKNOWN_ITEM_IN_GAP.fullmatch(clean, mentions[last].cend, m.cstart)
+        ):
             origins.add(i)  # the rest of a list of them: "launched from Bryansk, Kursk and Millerovo"
             continue
         if (
