@@ -1627,3 +1627,49 @@ def test_a_name_set_in_its_province_by_a_comma_is_guessed_a_place(pipe: Pipeline
     text = "Gunmen attacked the weekly market of Arbinda, in the Soum province, on Sunday, killing 12 traders."
     roles = _roles(pipe, text)
     assert roles.get("Arbinda") == "struck" and roles.get("Soum") == "mentioned", roles
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "unstruck"),
+    [
+        # an analyst who suggests, in his city
+        (
+            "Missiles hit a school in Pavlohrad on Monday.\n\nA military analyst in Kyiv suggested the second missile "
+            "may have been aimed at a power substation near the town and missed.",
+            "Pavlohrad",
+            "Kyiv",
+        ),
+        # the base the bombers are based at
+        (
+            "The missiles were launched from aircraft based at Engels, in Saratov region, and hit a depot in "
+            "Pavlohrad.",
+            "Pavlohrad",
+            "Engels",
+        ),
+        # a place threatened with retaliation
+        (
+            "An airstrike on a market in Midi killed nine. The authorities in Sanaa called it a massacre and "
+            "promised retaliation against Jizan.",
+            "Midi",
+            "Jizan",
+        ),
+        # where residents moved to
+        (
+            "Since drones dropped explosives on a house in El Aguaje, most residents have moved to relatives' homes "
+            "in Apatzingan.",
+            "El Aguaje",
+            "Apatzingan",
+        ),
+        # where the bodies were taken
+        (
+            "Gunmen killed nine farmers in Oicha on Sunday, and the wounded were brought to the morgue in Butembo.",
+            "Oicha",
+            "Butembo",
+        ),
+    ],
+)
+def test_analysts_bases_threats_refuges_and_morgues_are_not_struck(
+    pipe: Pipeline, text: str, struck: str, unstruck: str
+) -> None:
+    roles = _roles(pipe, text)
+    assert roles.get(struck) == "struck" and roles.get(unstruck) == "mentioned", roles

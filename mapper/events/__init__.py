@@ -743,6 +743,9 @@ def _placed_elsewhere(clean: str, sent: Sentence, home_key: str) -> bool:
 # a dateline in capitals: "TARMIYAH, Iraq -", "PUL-I-KHUMRI, Afghanistan -", "MAFA, Nigeria -"
 _DATELINE_OPENING = re.compile(r"\s*[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}\s*(?:,|\(|[-–—:])")
 _OPENING_PARAGRAPHS = 1  # the paragraphs (counted from 0) a dateline's story tells its attack in
+FILED_FROM_POPULATION = (
+    500_000  # a feature datelined in a city this big was filed from it, unless its headline names it
+)
 _DATELINE_SENTENCES = 6  # how far down a feature's dateline may stand, after its headline, standfirst and byline
 # a dateline in capitals with its province or a dash: "BELEDWEYNE, Hiiraan region - ", "SHEBEKINO - "
 _DATELINE_AT = re.compile(
@@ -843,7 +846,9 @@ def _dateline_town(
             for m in mentions
             if m.cend <= sentences[at].start and m.place is not None and m.place.feature_type in POPULATED_TYPES
         }
-        again = place.id in headed or (again and not headed)
+        # (a city of a million the story was filed from, not the town it is about: "NIAMEY - ... the weekly market at
+        # Banibangou")
+        again = place.id in headed or (again and not headed and place.population < FILED_FROM_POPULATION)
     return (opening, first) if again else None
 
 

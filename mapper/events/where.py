@@ -32,7 +32,7 @@ _DATELINE_AFTER = re.compile(
 # between ("said the village of X was hit", "confirms X was hit"; not "told reporters in X")
 _SPEECH_VERBS = (
     r"said|says|say|told|tells|reported|reports|announced|announces|stated|states|quoted|cited|confirmed|"
-    r"confirms|claimed|claims|added|adds|denied|denies"
+    r"confirms|claimed|claims|added|adds|denied|denies|suggested|suggests"
 )
 _SPEECH = re.compile(
     rf"(?=[abcdefghjmnopqrstu])\b(?:{_SPEECH_VERBS}|according\s+to|"
@@ -62,6 +62,8 @@ _THAT_AFTER = re.compile(r"\s+that\b")
 _HOSPITAL = (
     # ("the Medical City complex in X")
     r"(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|college|complex|posts?|city(?:\s+complex)?)|infirmary|"
+    # ("the bodies were brought to the morgue in X")
+    r"morgues?|mortuar(?:y|ies)|"
     r"health\s+(?:posts?|centres?|centers?|facilit(?:y|ies))|"
     r"institute\s+of\s+medical\s+sciences)"  # "the Regional Institute of Medical Sciences (RIMS) in X"
 )
@@ -108,7 +110,11 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:air\s*bases?|bases?|airports?|airfields?|positions?|compounds?|barracks|camps?|hills|hill\s+ranges|heights|"
     r"office|warehouse|garage|flat|apartment|[Cc]ommand(?:\s+No\.?\s*\d+)?|[Bb]rigade|[Bb]attalion|[Rr]egiment),?\s+"
     r"(?:in|at|near|of|around)(?:\s+(?:nearby|neighbou?ring|adjoining|adjacent))?|"
-    r"(?:sought|seeking|took|taking|taken|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+in|"
+    r"(?:sought|seeking|took|taking|taken|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+(?:in|at)|"
+    # where people moved to, and what a side promised: "moved to relatives' homes in X", "promised retaliation
+    # against Y"
+    r"(?:moved|relocated|fled|gone)\s+to\s+(?:[\w'’-]+\s+){0,3}?(?:homes?|houses?|camps?|shelters?|schools?)\s+in|"
+    r"(?:retaliation|revenge|reprisals?)\s+(?:against|on)|"
     # where the dead were mourned: "attended a funeral mass in Butembo for victims of last week's attack"
     r"(?:attended|attending|attend|attends|held|holding|hold|holds)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:funerals?|burials?|vigils?|memorial\s+services?)(?:\s+(?:mass|service|prayers?|procession))?\s+(?:in|at)|"
