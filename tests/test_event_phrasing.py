@@ -1154,6 +1154,14 @@ def test_the_loss_of_things_is_no_toll() -> None:
             ("Beit Lahia",),
             (),
         ),
+        # a channel's summary: each item placed by its heading of names alone, not the region of the headline
+        (
+            "Overnight shelling of the Sumy region\n\n"
+            "▪️ Krasnopillia. A guided bomb hit the grounds of a grain store. Two workers were wounded.\n\n"
+            "▪️ Bilopillia. An FPV drone attacked a delivery van. The driver was hurt.",
+            ("Krasnopillia", "Bilopillia"),
+            ("Sumy",),
+        ),
     ],
 )
 def test_which_places_an_attack_struck(
@@ -1264,12 +1272,54 @@ def test_a_releases_own_place_and_date_leave_its_toll_with_its_attack(pipe: Pipe
             "claiming shelling in Rajouri were dismissed as fake by the army.",
             "Rajouri",
         ),
+        # a look back at a war of years ago
+        (
+            "Twenty years ago this week the battle for Fallujah began.\n\nAircraft bombed the Jolan district of "
+            "Fallujah for days, and the city's mosques were hit.",
+            "Jolan",
+        ),
+        # an attempt, not a hit
+        ("The ministry said Ukrainian forces attempted to attack Belgorod with drones overnight.", "Belgorod"),
+        # a video found old
+        (
+            "Video of army bombing of Goma is old, residents say\n\nA video shared online as showing a bombing of "
+            "Goma by army aircraft actually dates from several years ago, residents told reporters.",
+            "Goma",
+        ),
+        # a game in a digest, with its score
+        (
+            "Simba's attack was unstoppable in Dar es Salaam on Sunday as they beat Yanga 2-0 in the derby.",
+            "Dar es Salaam",
+        ),
+        # workers' own strike
+        ("Dock workers in Mombasa voted to extend their strike into a third day.", "Mombasa"),
+        # a side's claim of its own strike that the next sentence finds untrue
+        (
+            "The defence ministry claims its forces struck port facilities in Reni overnight. The navy said no hits "
+            "were recorded anywhere in the port.",
+            "Reni",
+        ),
+        # a clause that opens on the attack told before
+        ("Following the attack, the police raised the alert level in Haifa and Netanya.", "Haifa"),
+        # drones launched from a list of directions, the last in its region
+        (
+            "Overnight the enemy attacked with 30 drones launched from the directions of Kursk, Oryol, Millerovo and "
+            "Chauda in Crimea.",
+            "Crimea",
+        ),
+        # a ministry's denial of a claim
+        (
+            "The report of the ministry of the other side that our units allegedly opened fire on its positions "
+            "near Kalbajar does not correspond to reality and is disinformation.",
+            "Kalbajar",
+        ),
     ],
 )
 def test_what_was_only_heard_rumoured_or_an_accident_is_no_attack(pipe: Pipeline, text: str, place: str) -> None:
     assert _roles(pipe, text).get(place) == "mentioned"
 
 
+# the place an attack struck and a place the same report only names (the cases of the rules of 2026-12-05)
 @pytest.mark.parametrize(
     ("text", "struck", "unstruck"),
     [
@@ -1311,36 +1361,140 @@ def test_what_was_only_heard_rumoured_or_an_accident_is_no_attack(pipe: Pipeline
             "Gwoza",
             "Maiduguri",
         ),
+        # a capital where a spokesman for a ministry speaks, whatever he denies before he speaks
+        (
+            "Shells hit the market in Marhanets on Monday, killing two. In Moscow, a spokesman for the Defence "
+            "Ministry denied shelling civilians and said its artillery was attacking military targets near Nikopol.",
+            "Marhanets",
+            "Moscow",
+        ),
+        # a road named after the town it leads to
+        (
+            "Russian drones hit a school in Borodianka, a town on the Zhytomyr highway, wounding three.",
+            "Borodianka",
+            "Zhytomyr",
+        ),
+        # a town with its county after a comma: not a namesake in another country
+        (
+            "Two soldiers were killed when their truck hit a landmine in Kiunga, Lamu County, on Sunday.",
+            "Kiunga",
+            "Lamu",
+        ),
+        # a part of the town a report is datelined in
+        (
+            "Peshawar\nPESHAWAR: The death toll from Monday's bomb blast in the crowded Kissa Khwani area of the "
+            "city rose to six on Tuesday.",
+            "Kissa Khwani",
+            "Peshawar",
+        ),
+        # a town called by who holds it
+        (
+            "Partisans struck a fuel depot in the occupied town of Nova Kakhovka in Kherson Oblast overnight.",
+            "Nova Kakhovka",
+            "Kherson Oblast",
+        ),
+        # a village set in its district, then what it came under
+        (
+            "The village of Tyotkino in the Glushkovo district came under mortar fire at dawn.",
+            "Tyotkino",
+            "Glushkovo",
+        ),
+        # a name with a capital outside A-Z
+        (
+            "Two soldiers were killed when militants attacked a border post in Çukurca, in Hakkari province, at night.",
+            "Çukurca",
+            "Hakkari",
+        ),
+        # a department named by its seat's name after a town of it
+        (
+            "A car bomb went off outside a police station in Saravena, Arauca, on Friday, killing two.",
+            "Saravena",
+            "Arauca",
+        ),
+        # a town that is the seat of its municipality
+        (
+            "Gunmen killed five police officers on Tuesday at the entrance to Tlacotepec, seat of the municipality of "
+            "Heliodoro Castillo, in Guerrero.",
+            "Tlacotepec",
+            "Heliodoro Castillo",
+        ),
+        # the town of the base the aircraft took off from
+        (
+            "Seven rebels were killed in a camp in Guaviare.\n\nFive rebels were killed in the strike, carried out "
+            "before dawn by aircraft that took off from the Apiay air base, near Villavicencio.",
+            "Guaviare",
+            "Villavicencio",
+        ),
+        # a hospital with its name after its word, where others are being treated
+        (
+            "Gunmen ambushed a patrol at the entrance to Tlacotepec on Tuesday, killing five officers. A sixth officer "
+            "died hours later at the General Hospital Raymundo Abarca in Chilpancingo, where two other wounded "
+            "officers are being treated.",
+            "Tlacotepec",
+            "Chilpancingo",
+        ),
+        # a hospital that is treating the wounded
+        (
+            "Troops fought gunmen in Marawi on Monday, killing ten. The hospital in Iligan is treating wounded "
+            "soldiers.",
+            "Marawi",
+            "Iligan",
+        ),
+        # where those who fired were
+        (
+            "In Aleppo, two citizens were killed when terrorists positioned in Bustan al-Qasr neighborhood fired "
+            "mortar shells on homes in Aleppo.",
+            "Aleppo",
+            "Bustan al-Qasr",
+        ),
+        # the town of the command whose aircraft came to help
+        (
+            "Guerrillas attacked the police station in Toribio for nine hours until air support arrived from Air "
+            "Combat Command No. 7 in Cali.",
+            "Toribio",
+            "Cali",
+        ),
+        # a firm named after a place, in the town named next
+        ("A cruise missile hit the Sloboda factory in Čačak, wounding two workers.", "Čačak", "Sloboda"),
+        # an analyst who suggests, in his city
+        (
+            "Missiles hit a school in Pavlohrad on Monday.\n\nA military analyst in Kyiv suggested the second missile "
+            "may have been aimed at a power substation near the town and missed.",
+            "Pavlohrad",
+            "Kyiv",
+        ),
+        # the base the bombers are based at
+        (
+            "The missiles were launched from aircraft based at Engels, in Saratov region, and hit a depot in "
+            "Pavlohrad.",
+            "Pavlohrad",
+            "Engels",
+        ),
+        # a place threatened with retaliation
+        (
+            "An airstrike on a market in Midi killed nine. The authorities in Sanaa called it a massacre and "
+            "promised retaliation against Jizan.",
+            "Midi",
+            "Jizan",
+        ),
+        # where residents moved to
+        (
+            "Since drones dropped explosives on a house in El Aguaje, most residents have moved to relatives' homes "
+            "in Apatzingan.",
+            "El Aguaje",
+            "Apatzingan",
+        ),
+        # where the bodies were taken
+        (
+            "Gunmen killed nine farmers in Oicha on Sunday, and the wounded were brought to the morgue in Butembo.",
+            "Oicha",
+            "Butembo",
+        ),
     ],
 )
-def test_where_the_wounded_go_and_the_news_is_sent_is_not_struck(
-    pipe: Pipeline, text: str, struck: str, unstruck: str
-) -> None:
+def test_the_place_struck_and_a_place_only_named(pipe: Pipeline, text: str, struck: str, unstruck: str) -> None:
     roles = _roles(pipe, text)
     assert roles.get(struck) == "struck" and roles.get(unstruck) == "mentioned", roles
-
-
-@pytest.mark.parametrize(
-    ("text", "place"),
-    [
-        # a look back at a war of years ago
-        (
-            "Twenty years ago this week the battle for Fallujah began.\n\nAircraft bombed the Jolan district of "
-            "Fallujah for days, and the city's mosques were hit.",
-            "Jolan",
-        ),
-        # an attempt, not a hit
-        ("The ministry said Ukrainian forces attempted to attack Belgorod with drones overnight.", "Belgorod"),
-        # a video found old
-        (
-            "Video of army bombing of Goma is old, residents say\n\nA video shared online as showing a bombing of "
-            "Goma by army aircraft actually dates from several years ago, residents told reporters.",
-            "Goma",
-        ),
-    ],
-)
-def test_a_war_of_years_ago_attempts_and_old_videos_strike_nothing(pipe: Pipeline, text: str, place: str) -> None:
-    assert _roles(pipe, text).get(place) == "mentioned"
 
 
 def test_an_attempt_with_a_toll_of_its_own_is_still_an_attack(pipe: Pipeline) -> None:
@@ -1388,42 +1542,6 @@ def test_a_death_sentence_is_no_word_of_the_dead() -> None:
     assert KILLED_WORDS.search("The death toll rose to nine") is not None
 
 
-@pytest.mark.parametrize(
-    ("text", "struck", "unstruck"),
-    [
-        # a capital where a spokesman for a ministry speaks, whatever he denies before he speaks
-        (
-            "Shells hit the market in Marhanets on Monday, killing two. In Moscow, a spokesman for the Defence "
-            "Ministry denied shelling civilians and said its artillery was attacking military targets near Nikopol.",
-            "Marhanets",
-            "Moscow",
-        ),
-        # a road named after the town it leads to
-        (
-            "Russian drones hit a school in Borodianka, a town on the Zhytomyr highway, wounding three.",
-            "Borodianka",
-            "Zhytomyr",
-        ),
-        # a town with its county after a comma: not a namesake in another country
-        (
-            "Two soldiers were killed when their truck hit a landmine in Kiunga, Lamu County, on Sunday.",
-            "Kiunga",
-            "Lamu",
-        ),
-        # a part of the town a report is datelined in
-        (
-            "Peshawar\nPESHAWAR: The death toll from Monday's bomb blast in the crowded Kissa Khwani area of the "
-            "city rose to six on Tuesday.",
-            "Kissa Khwani",
-            "Peshawar",
-        ),
-    ],
-)
-def test_speakers_roads_counties_and_parts_of_a_town(pipe: Pipeline, text: str, struck: str, unstruck: str) -> None:
-    roles = _roles(pipe, text)
-    assert roles.get(struck) == "struck" and roles.get(unstruck) == "mentioned", roles
-
-
 def test_where_a_truce_was_agreed_by_a_group_is_not_struck(pipe: Pipeline) -> None:
     text = "The shelling came a week after a ceasefire, agreed by the contact group in Minsk, took effect."
     assert _roles(pipe, text).get("Minsk") == "mentioned"
@@ -1442,118 +1560,6 @@ def test_a_title_and_a_daily_habit_are_no_event(text: str) -> None:
     assert triggers(text, 0, len(text)) == []
 
 
-@pytest.mark.parametrize(
-    ("text", "struck", "unstruck"),
-    [
-        # a town called by who holds it
-        (
-            "Partisans struck a fuel depot in the occupied town of Nova Kakhovka in Kherson Oblast overnight.",
-            "Nova Kakhovka",
-            "Kherson Oblast",
-        ),
-        # a village set in its district, then what it came under
-        (
-            "The village of Tyotkino in the Glushkovo district came under mortar fire at dawn.",
-            "Tyotkino",
-            "Glushkovo",
-        ),
-    ],
-)
-def test_the_town_named_is_struck_not_the_province_around_it(
-    pipe: Pipeline, text: str, struck: str, unstruck: str
-) -> None:
-    roles = _roles(pipe, text)
-    assert roles.get(struck) == "struck" and roles.get(unstruck) == "mentioned", roles
-
-
-def test_a_channel_summary_places_each_item_by_its_heading_and_not_the_region(pipe: Pipeline) -> None:
-    text = (
-        "Overnight shelling of the Sumy region\n\n"
-        "▪️ Krasnopillia. A guided bomb hit the grounds of a grain store. Two workers were wounded.\n\n"
-        "▪️ Bilopillia. An FPV drone attacked a delivery van. The driver was hurt."
-    )
-    roles = _roles(pipe, text)
-    assert roles.get("Krasnopillia") == "struck" and roles.get("Bilopillia") == "struck", roles
-    assert roles.get("Sumy") != "struck", roles
-
-
-@pytest.mark.parametrize(
-    ("text", "struck", "unstruck"),
-    [
-        # a name with a capital outside A-Z
-        (
-            "Two soldiers were killed when militants attacked a border post in Çukurca, in Hakkari province, at night.",
-            "Çukurca",
-            "Hakkari",
-        ),
-        # a department named by its seat's name after a town of it
-        (
-            "A car bomb went off outside a police station in Saravena, Arauca, on Friday, killing two.",
-            "Saravena",
-            "Arauca",
-        ),
-        # a town that is the seat of its municipality
-        (
-            "Gunmen killed five police officers on Tuesday at the entrance to Tlacotepec, seat of the municipality of "
-            "Heliodoro Castillo, in Guerrero.",
-            "Tlacotepec",
-            "Heliodoro Castillo",
-        ),
-        # the town of the base the aircraft took off from
-        (
-            "Seven rebels were killed in a camp in Guaviare.\n\nFive rebels were killed in the strike, carried out "
-            "before dawn by aircraft that took off from the Apiay air base, near Villavicencio.",
-            "Guaviare",
-            "Villavicencio",
-        ),
-        # a hospital with its name after its word, where others are being treated
-        (
-            "Gunmen ambushed a patrol at the entrance to Tlacotepec on Tuesday, killing five officers. A sixth officer "
-            "died hours later at the General Hospital Raymundo Abarca in Chilpancingo, where two other wounded "
-            "officers are being treated.",
-            "Tlacotepec",
-            "Chilpancingo",
-        ),
-        # a hospital that is treating the wounded
-        (
-            "Troops fought gunmen in Marawi on Monday, killing ten. The hospital in Iligan is treating wounded "
-            "soldiers.",
-            "Marawi",
-            "Iligan",
-        ),
-    ],
-)
-def test_names_of_other_alphabets_seats_and_the_towns_of_bases_and_hospitals(
-    pipe: Pipeline, text: str, struck: str, unstruck: str
-) -> None:
-    roles = _roles(pipe, text)
-    assert roles.get(struck) == "struck" and roles.get(unstruck) == "mentioned", roles
-
-
-@pytest.mark.parametrize(
-    ("text", "place"),
-    [
-        # a game in a digest, with its score
-        (
-            "Simba's attack was unstoppable in Dar es Salaam on Sunday as they beat Yanga 2-0 in the derby.",
-            "Dar es Salaam",
-        ),
-        # workers' own strike
-        ("Dock workers in Mombasa voted to extend their strike into a third day.", "Mombasa"),
-        # a side's claim of its own strike that the next sentence finds untrue
-        (
-            "The defence ministry claims its forces struck port facilities in Reni overnight. The navy said no hits "
-            "were recorded anywhere in the port.",
-            "Reni",
-        ),
-    ],
-)
-def test_games_strikes_of_workers_cases_and_claims_found_untrue_strike_nothing(
-    pipe: Pipeline, text: str, place: str
-) -> None:
-    assert _roles(pipe, text).get(place) == "mentioned"
-
-
 def test_a_features_dateline_below_its_headline_places_the_attack_its_opening_tells(pipe: Pipeline) -> None:
     text = (
         "THE QUIET MARKET\nA month after a bomb fell on the Sunday market, the traders are back\n\nBy Iryna Koval\n\n"
@@ -1570,106 +1576,7 @@ def test_a_headline_line_is_no_part_of_the_name_below_it(pipe: Pipeline) -> None
     assert _roles(pipe, text) == {"Vovchansk": "struck"}
 
 
-@pytest.mark.parametrize(
-    ("text", "struck", "unstruck"),
-    [
-        # where those who fired were
-        (
-            "In Aleppo, two citizens were killed when terrorists positioned in Bustan al-Qasr neighborhood fired "
-            "mortar shells on homes in Aleppo.",
-            "Aleppo",
-            "Bustan al-Qasr",
-        ),
-        # the town of the command whose aircraft came to help
-        (
-            "Guerrillas attacked the police station in Toribio for nine hours until air support arrived from Air "
-            "Combat Command No. 7 in Cali.",
-            "Toribio",
-            "Cali",
-        ),
-        # a firm named after a place, in the town named next
-        ("A cruise missile hit the Sloboda factory in Čačak, wounding two workers.", "Čačak", "Sloboda"),
-    ],
-)
-def test_who_fired_from_where_and_firms_named_after_places(
-    pipe: Pipeline, text: str, struck: str, unstruck: str
-) -> None:
-    roles = _roles(pipe, text)
-    assert roles.get(struck) == "struck" and roles.get(unstruck) == "mentioned", roles
-
-
-@pytest.mark.parametrize(
-    ("text", "place"),
-    [
-        # a clause that opens on the attack told before
-        ("Following the attack, the police raised the alert level in Haifa and Netanya.", "Haifa"),
-        # drones launched from a list of directions, the last in its region
-        (
-            "Overnight the enemy attacked with 30 drones launched from the directions of Kursk, Oryol, Millerovo and "
-            "Chauda in Crimea.",
-            "Crimea",
-        ),
-        # a ministry's denial of a claim
-        (
-            "The report of the ministry of the other side that our units allegedly opened fire on its positions "
-            "near Kalbajar does not correspond to reality and is disinformation.",
-            "Kalbajar",
-        ),
-    ],
-)
-def test_a_clause_on_the_attack_before_and_a_ministrys_denial_strike_nothing(
-    pipe: Pipeline, text: str, place: str
-) -> None:
-    assert _roles(pipe, text).get(place) == "mentioned"
-
-
 def test_a_name_set_in_its_province_by_a_comma_is_guessed_a_place(pipe: Pipeline) -> None:
     text = "Gunmen attacked the weekly market of Arbinda, in the Soum province, on Sunday, killing 12 traders."
     roles = _roles(pipe, text)
     assert roles.get("Arbinda") == "struck" and roles.get("Soum") == "mentioned", roles
-
-
-@pytest.mark.parametrize(
-    ("text", "struck", "unstruck"),
-    [
-        # an analyst who suggests, in his city
-        (
-            "Missiles hit a school in Pavlohrad on Monday.\n\nA military analyst in Kyiv suggested the second missile "
-            "may have been aimed at a power substation near the town and missed.",
-            "Pavlohrad",
-            "Kyiv",
-        ),
-        # the base the bombers are based at
-        (
-            "The missiles were launched from aircraft based at Engels, in Saratov region, and hit a depot in "
-            "Pavlohrad.",
-            "Pavlohrad",
-            "Engels",
-        ),
-        # a place threatened with retaliation
-        (
-            "An airstrike on a market in Midi killed nine. The authorities in Sanaa called it a massacre and "
-            "promised retaliation against Jizan.",
-            "Midi",
-            "Jizan",
-        ),
-        # where residents moved to
-        (
-            "Since drones dropped explosives on a house in El Aguaje, most residents have moved to relatives' homes "
-            "in Apatzingan.",
-            "El Aguaje",
-            "Apatzingan",
-        ),
-        # where the bodies were taken
-        (
-            "Gunmen killed nine farmers in Oicha on Sunday, and the wounded were brought to the morgue in Butembo.",
-            "Oicha",
-            "Butembo",
-        ),
-    ],
-)
-def test_analysts_bases_threats_refuges_and_morgues_are_not_struck(
-    pipe: Pipeline, text: str, struck: str, unstruck: str
-) -> None:
-    roles = _roles(pipe, text)
-    assert roles.get(struck) == "struck" and roles.get(unstruck) == "mentioned", roles
