@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from ..text import Sentence, WordFinder, lower_finds_ignorecase, single_spaced
+from .report_kind import digit_dash_digit
 from .triggers import (
     BLAST_WORDS,
     DOWNED,
@@ -103,7 +104,7 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
         # a killing by the police, in a report that names no other arms ("killed by police gunfire during a
         # traffic stop"): no strike
         found = [[] for _ in found]
-    if "-" in low and _GAME_SCORE.search(clean):
+    if digit_dash_digit(clean) and _GAME_SCORE.search(clean):
         # a game told in a sentence with its score, in a digest of other news: "Young Africans' attack was
         # unstoppable as they beat Azam 3-0"
         found = [

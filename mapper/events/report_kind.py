@@ -182,7 +182,7 @@ def report_kind(clean: str, sentences: list[Sentence]) -> str | None:
         return "retrospective"
     # (a game told with a score, or told in so many of its words that it needs none: "firing three goals in 17
     # minutes", the coach, the goalkeeper, a header, the league)
-    scored = _digit_dash_digit(clean) and _SCORE.search(clean) is not None
+    scored = digit_dash_digit(clean) and _SCORE.search(clean) is not None
     low = clean.lower() if scored or "oal" in clean or "icket" in clean else ""  # (a game without a score has goals)
     if low and sum(w in low for w in _SPORT_HINTS) >= (SPORT_WORDS if scored else SPORT_WORDS_UNSCORED):
         words = {m.group().lower() for m in _SPORT_WORDS.finditer(clean)}
@@ -215,7 +215,7 @@ _FICTION_HINT = re.compile(
 FICTION_WORDS = 6  # distinct words of a film, a book or a game that make a report a review
 
 
-def _digit_dash_digit(text: str) -> bool:
+def digit_dash_digit(text: str) -> bool:
     """Whether ``text`` has a digit, a hyphen and a digit, as every score ("2-1") has (found by
     looking at its hyphens: some microseconds, where ``_SCORE`` takes tens)."""
     i = text.find("-", 1)
