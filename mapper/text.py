@@ -17,6 +17,8 @@ _ABBREV = re.compile(
 # _ABBREV ends in a word of _ABBREV_WORDS or a one-letter word ("U.S", "p.m", "J"): the
 # ASCII letters before a full stop are checked against that before the regex runs
 _ABBREV_ENDS = frozenset(_ABBREV_WORDS.split("|"))
+# the capital letters of the Latin alphabets, for a character class: "Çukurca", "Şırnak", "Ávila", "Čačak", "Łódź"
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c != "×")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # "[.!?]+..." written as one alternative per first character, so that the engine
 # can skip to the next ".", "!", "?" or newline instead of trying every position

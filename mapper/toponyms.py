@@ -27,7 +27,7 @@ from .cache import cache_dir
 from .models import Article, Place, Toponym
 from .names import ARTICLES, fold_text, name_key
 from .places import WorldSource
-from .text import Sentence, WordFinder
+from .text import UPPER, Sentence, WordFinder
 
 LOWER_OK = frozenset(
     {*ARTICLES, "the", "eastern", "western", "northern", "southern", "central", "east", "west"}
@@ -46,8 +46,7 @@ class Hit:
 # a run of capitalised words, with the joiners place names use ("Bosnia and Herzegovina",
 # "Rio de Janeiro", "Deir ez-Zor", "St. Louis")
 # (capitals of the Latin alphabets too: "Çukurca", "Şırnak", "Ávila", "Željava", "Łódź")
-_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c != "×")
-_CAP = rf"(?:St\.|Ft\.|Mt\.|[{_UPPER}][\w'’]*)"
+_CAP = rf"(?:St\.|Ft\.|Mt\.|[{UPPER}][\w'’]*)"
 _JOIN = (
     r"(?:(?:de|del|da|do|dos|das|of|the|on|upon|al|el|ez|es|ad|as|an|ar|la|le|les|du|des|di|van|von|y|and|"
     r"sur|am|im|ye|e|i|yi)[ -]"  # the last four: the Persian ezafe ("Darah-ye Pech", "Mazar-e Sharif")
@@ -56,10 +55,10 @@ _JOIN = (
     r"|(?:au|aux|en|sous|na|nad|pod)-)"
 )
 # a later word may open with the mark of the Arabic ayn ("Nad 'Ali", "Ras al-‘Ayn")
-_CAP_NEXT = rf"(?:St\.|Ft\.|Mt\.|['‘ʿ]?[{_UPPER}][\w'’]*)"
+_CAP_NEXT = rf"(?:St\.|Ft\.|Mt\.|['‘ʿ]?[{UPPER}][\w'’]*)"
 # (the look-ahead on its first letters lets the engine pass over the other positions quickly)
 _CAPSEQ = re.compile(
-    rf"(?=[{_UPPER}ae])(?:(?:[Aa]l|[Ee]l)-)?{_CAP}(?:[ -]{_JOIN}?(?:(?:al|el|ez|ad|as|ar)-)?{_CAP_NEXT})*"
+    rf"(?=[{UPPER}ae])(?:(?:[Aa]l|[Ee]l)-)?{_CAP}(?:[ -]{_JOIN}?(?:(?:al|el|ez|ad|as|ar)-)?{_CAP_NEXT})*"
 )
 _WORDS = re.compile(r"St\.|Ft\.|Mt\.|\w+(?:['’](?!s\b)\w+)*")  # "China's" -> "China"
 MAX_NAME_WORDS = 5

@@ -743,9 +743,8 @@ def _placed_elsewhere(clean: str, sent: Sentence, home_key: str) -> bool:
 # a dateline in capitals: "TARMIYAH, Iraq -", "PUL-I-KHUMRI, Afghanistan -", "MAFA, Nigeria -"
 _DATELINE_OPENING = re.compile(r"\s*[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}\s*(?:,|\(|[-–—:])")
 _OPENING_PARAGRAPHS = 1  # the paragraphs (counted from 0) a dateline's story tells its attack in
-FILED_FROM_POPULATION = (
-    500_000  # a feature datelined in a city this big was filed from it, unless its headline names it
-)
+# a feature datelined in a city this big was filed from it, unless its headline names it
+FILED_FROM_POPULATION = 500_000
 _DATELINE_SENTENCES = 6  # how far down a feature's dateline may stand, after its headline, standfirst and byline
 # a dateline in capitals with its province or a dash: "BELEDWEYNE, Hiiraan region - ", "SHEBEKINO - "
 _DATELINE_AT = re.compile(

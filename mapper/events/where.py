@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..casualties import MONTHS
 from ..models import AREA_TYPES, POPULATED_TYPES, Mention, Place, distance_km
 from ..names import name_key
-from ..text import Sentence, clauses
+from ..text import UPPER, Sentence, clauses
 from .triggers import DOWNED, MUNITIONS, NEGATED, PLAN_VERBS, TRIGGER_RX, Trigger
 
 # what lines start with in bulletins and channel posts: "• ", "* ", "🔻 ", "▪️ "
@@ -700,8 +700,7 @@ _HOME_TOWN_AFTER = re.compile(
 
 # a firm named after a place, in a town the text names next: "the Sloboda factory in X", "the Azot plant in Y"
 _WORKS_IN_AFTER = re.compile(
-    r"\s+(?:factory|plant|works|refinery|mill|enterprise|company|brewery|foundry|shipyard)\s+(?:in|at)\s+"
-    r"(?-i:[A-Z]|[^\W\d_a-z](?<=[À-ɏ]))"
+    rf"\s+(?:factory|plant|works|refinery|mill|enterprise|company|brewery|foundry|shipyard)\s+(?:in|at)\s+[{UPPER}]"
 )
 # a road named after the towns it leads to: "the Zhytomyr highway", "the Kabul-Jalalabad road", "Tripoli Street"
 _ROAD_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w'’-]*)?\s+(?:highway|motorway|expressway|road|street|avenue)\b", re.I)
@@ -858,9 +857,7 @@ def candidates(
             origins.add(i)
             continue
         prev = [j for j in idx if mentions[j].cend <= m.cstart] if origins else []
-        if (
-            prev and prev[-1] in origins and (_ORIGIN_LIST_GAP.fullmatch(clean, mentions[prev[-1]].cend, m.cstart))
-        ) or (
+        if (prev and prev[-1] in origins and _ORIGIN_LIST_GAP.fullmatch(clean, mentions[prev[-1]].cend, m.cstart)) or (
             # (past the list's items, the last no gazetteer has, to the region that holds it: "from the directions of
             # Kursk, Oryol, Millerovo and Chauda in Crimea")
             (last := max((j for j in prev if j in origins), default=None)) is not None
