@@ -396,8 +396,8 @@ class Resolver:
                     container.feature_type in ("admin1", "admin2", "district", "city", "town")
                     and a.key in choice
                     and choice[a.key][1].feature_type not in ("country", "continent", "macro-region", "admin1")
-                    and _division_end(clean, b) is not None
-                    and not _LIST_GOES_ON.match(clean, _division_end(clean, b) or b.cend)
+                    and (end := _division_end(clean, b)) is not None
+                    and not _LIST_GOES_ON.match(clean, end)
                 ):
                     # "a roadside bomb in Kiunga, Lamu County": a province with its kind word; a namesake in another
                     # country is not it
