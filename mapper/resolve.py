@@ -396,8 +396,11 @@ class Resolver:
                     container.feature_type in ("admin1", "admin2", "district", "city", "town")
                     and a.key in choice
                     and choice[a.key][1].feature_type not in ("country", "continent", "macro-region", "admin1")
-                    and (end := _division_end(clean, b)) is not None
-                    and not _LIST_GOES_ON.match(clean, end)
+                    and (
+                        ((end := _division_end(clean, b)) is not None and not _LIST_GOES_ON.match(clean, end))
+                        # (a dateline's: "EL AGUAJE, Michoacan - ")
+                        or (a.surface.isupper() and _DATELINE_DASH.match(clean, b.cend) is not None)
+                    )
                 ):
                     # "a roadside bomb in Kiunga, Lamu County": a province with its kind word; a namesake in another
                     # country is not it
@@ -971,7 +974,18 @@ def _kinds(clean: str, mentions: Sequence[Toponym], said: set[int] | None = None
             if j == 0 or not _LIST_SEP.fullmatch(clean, mentions[j - 1].cend, mentions[j].cstart):
                 break
             j -= 1
+    # the area an unnamed town is in: "a riverside town in Sagaing", "an indigenous town in Colombia's Cauca"
+    for m in mentions:
+        if m.key not in out and _TOWN_IN_BEFORE.search(clean, max(0, m.cstart - 60), m.cstart):
+            out[m.key] = _TOWN_HOLDERS
     return out
+
+
+_TOWN_IN_BEFORE = re.compile(
+    r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:town|village|hamlet)\s+in\s+(?:(?:northern|southern|eastern|western|central)\s+)?"
+    r"(?:[A-Z][\w'’-]*['’]s\s+)?$"
+)
+_TOWN_HOLDERS = ("admin1", "admin2", "region", "district")
 
 
 def _institution_like(surface: str, *, guessed: bool) -> bool:
@@ -1254,10 +1268,10 @@ def _anchored(
                     # (or a district by its name alone: "a house in Mir Ali, North Waziristan, on Monday")
                     named_district = holder.feature_type in ("admin2", "district") and a.confidence <= GUESS
                     end = seat.end() if seat else _division_end(clean, b)
-                    if (
-                        end is None
-                        and named_district
-                        and _GUESS_IN_BEFORE.search(clean, max(0, a.cstart - 8), a.cstart)
+                    if end is None and (
+                        (named_district and _GUESS_IN_BEFORE.search(clean, max(0, a.cstart - 8), a.cstart))
+                        # (a dateline's town and its province: "EL AGUAJE, Michoacan - ")
+                        or (a.surface.isupper() and _DATELINE_DASH.match(clean, b.cend))
                     ):
                         end = b.cend
                     if not (
@@ -1363,6 +1377,7 @@ _DIVISION = r"(?:state|province|region|governorate|district|county|oblast|LGA|lo
 _DIVISION_AFTER = re.compile(rf"\s+{_DIVISION}\b", re.I)
 _DIVISION_END = re.compile(rf"\s{_DIVISION}$", re.I)
 _SEAT_DIVISION_AFTER = re.compile(rf"\s+{_SEAT_DIVISION}\b", re.I)
+_DATELINE_DASH = re.compile(r"\s+[-–—]\s")  # after a dateline's town and its province
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+)[A-Z]")  # "X, Y State and Z": a list
 
 

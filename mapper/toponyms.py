@@ -433,6 +433,8 @@ def _run_hits(run: str, index: WorldSource, facts_memo: dict[str, WordFacts] | N
             if key not in index or key in _ORGANISATIONS:
                 continue
             single = j - i == 1
+            if not single and run[s:e].isupper() and _common_alias(run, words[i:j], key, index):
+                continue  # a headline's "THE RIVER": ordinary words, only another name of New Brunswick
             # "The Athens police", "In Boise": a capitalised function word is no first name
             prev_cap = (
                 single
@@ -457,6 +459,14 @@ def _run_hits(run: str, index: WorldSource, facts_memo: dict[str, WordFacts] | N
             break
         i += 1
     return tuple(out)
+
+
+def _common_alias(run: str, words: list[tuple[int, int]], key: str, index: WorldSource) -> bool:
+    """Whether a name of several words is ordinary English words only, and only another name of the places it
+    names (none's own name)."""
+    return all(run[a:b].lower() in common_words() for a, b in words) and not any(
+        _own_key(p.name) == key for p in index.candidates(key)
+    )
 
 
 def index_hits(
@@ -958,6 +968,15 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
         ):
             continue
         out.append(Hit(s, e, key, "guess"))
+    # a dateline's town in capitals, with its province: "MINGIN, Sagaing Region - " (resolve keeps it only in that
+    # province)
+    if "\n" in clean:
+        for m in _DATELINE_GUESS.finditer(clean):
+            s, e = m.span(1)
+            i = bisect.bisect_right(starts, e) - 1
+            if (i >= 0 and spans[i][1] > s) or any(h.start < e and s < h.end for h in out):
+                continue
+            out.append(Hit(s, e, name_key(clean[s:e]), "guess"))
     # a name the text sets in its unit by a comma: "at the market of Kolofata, in the department of Mayo-Sava",
     # "about ten kilometres from Boulkessi, in the circle of Douentza" (whatever word comes before it)
     if ", in the " in clean:
@@ -980,6 +999,9 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     return out
 
 
+_DATELINE_GUESS = re.compile(
+    r"(?m)^([A-Z][A-Z'’.-]{3,}(?:[ -][A-Z][A-Z'’.-]+){0,2}),\s+(?=[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2}\s+[-–—]\s)"
+)
 # a name and the unit that holds it, after a comma: "Kolofata, in the department of Mayo-Sava", "Porga, in the
 # commune of Tanguieta", "Fataki, in the chefferie of Walendu Pitsi"
 _SET_IN_UNIT = re.compile(

@@ -1490,6 +1490,37 @@ def test_what_was_only_heard_rumoured_or_an_accident_is_no_attack(pipe: Pipeline
             "Oicha",
             "Butembo",
         ),
+        # where the front line runs, and where one who speaks stands
+        (
+            "A glide bomb hit the bus station in Kostiantynivka on Monday, killing four. The front line now runs a "
+            "few kilometres east, near Avdiivka, and the artillery never stops.",
+            "Kostiantynivka",
+            "Avdiivka",
+        ),
+        (
+            'A bomb under the road killed six passengers in Arghandab on Friday.\n\n"The road took my brother," '
+            "said Gul Agha, standing at the gate of his uncle's house in Kunduz.",
+            "Arghandab",
+            "Kunduz",
+        ),
+        # a feature's headline in capitals with a comma; its standfirst names only the province of its dateline
+        (
+            "KALAT, AFTER THE MARKET\nIn a dusty town in Pakistan's Balochistan, a handcart bomb on market day empties "
+            "the square\n\nBy Sana Mir\n\nKALAT, Balochistan - The square has been swept. On Thursday morning a bomb "
+            "hidden in a handcart blew up beside the grain sellers.\n\nFive people were killed, officials said, and "
+            "twelve were wounded.\n\nThe chief minister in Quetta promised an inquiry into the bombing in Kalat.",
+            "KALAT",
+            "Balochistan",
+        ),
+        # a feature filed from a capital about the town its headline names and its opening is set in
+        (
+            "THE LONG NIGHT IN DJIBO\nA town under siege counts its dead\n\nBy Ali Sawadogo\n\nOUAGADOUGOU - Traders "
+            "in Djibo had just opened their stalls when the motorbikes came out of the bush. For an hour gunmen "
+            "fired at the crowd and set fire to the grain stores.\n\nAt least 14 civilians were killed, a local "
+            "official said.\n\nThe government in Ouagadougou sent a helicopter the next day.",
+            "Djibo",
+            "OUAGADOUGOU",
+        ),
     ],
 )
 def test_the_place_struck_and_a_place_only_named(pipe: Pipeline, text: str, struck: str, unstruck: str) -> None:
@@ -1580,3 +1611,38 @@ def test_a_name_set_in_its_province_by_a_comma_is_guessed_a_place(pipe: Pipeline
     text = "Gunmen attacked the weekly market of Arbinda, in the Soum province, on Sunday, killing 12 traders."
     roles = _roles(pipe, text)
     assert roles.get("Arbinda") == "struck" and roles.get("Soum") == "mentioned", roles
+
+
+def test_a_datelined_town_no_gazetteer_has_stands_in_its_province_and_is_struck(pipe: Pipeline) -> None:
+    text = (
+        "THE JETS OVER THE RIVER\nWeeks after the air force bombed a village in Sagaing, the ferry is silent\n\n"
+        "By Min Thu\n\nDEPAYIN, Sagaing Region - The jetty at Depayin was busy that morning. At about nine, a jet "
+        "dropped two bombs on the boats and the crowd on the bank.\n\nSeven people were killed, the local "
+        "administration said, and more than 20 were hurt."
+    )
+    result = pipe.analyse(article_from_text("t.txt", text))
+    town = next(m for m in result.mentions if m.surface == "DEPAYIN")
+    region = next(m for m in result.mentions if m.surface == "Sagaing")
+    assert town.role == "struck" and town.place is not None and town.place.admin1 == "Sagaing", town
+    assert region.role == "mentioned" and region.place is not None and region.place.feature_type == "admin1", region
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a look back on an anniversary
+        (
+            "A TOWN THAT REMEMBERS\nTwenty years after the Beslan siege, mothers still come to the school\n\n"
+            "BESLAN, North Ossetia - On the anniversary the bells rang at the hour the gunmen took the school in 2004. "
+            "The siege killed 334 hostages, more than half of them children."
+        ),
+        "A DECADE OF SILENCE, TEN YEARS LATER\nThe Qana strike, and what both armies learnt from the war in Lebanon",
+        # a claimed strike a check finds false
+        (
+            "THE BRIDGE THAT WAS NOT HIT\nA clip said to show a missile strike on a bridge in Zaporizhzhia was shared "
+            "widely. We traced it to a different country and a different year."
+        ),
+    ],
+)
+def test_a_look_back_and_a_checked_claim_strike_nothing(pipe: Pipeline, text: str) -> None:
+    assert "struck" not in _roles(pipe, text).values(), _roles(pipe, text)

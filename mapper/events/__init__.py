@@ -326,7 +326,17 @@ def find_events(
             opening, first = datelined
             for d in unplaced:
                 sent = sentences[d.sentence]
-                if first <= sent.paragraph <= first + _OPENING_PARAGRAPHS and _has_victims(clean, sent):
+                # (its victims, or the harm told in the sentence after it: "the other struck near a hangar ... Nobody
+                # was killed. Two guards suffered minor injuries")
+                after = sentences[d.sentence + 1] if d.sentence + 1 < len(sentences) else None
+                if first <= sent.paragraph <= first + _OPENING_PARAGRAPHS and (
+                    _has_victims(clean, sent)
+                    or (
+                        after is not None
+                        and after.paragraph == sent.paragraph
+                        and _HARM_TOLD.search(clean, after.start, after.end) is not None
+                    )
+                ):
                     d.locations = [(opening, 1)]
     placed = [d for d in drafts if d.locations]
     if not placed:
@@ -704,6 +714,7 @@ def _nearest(m: Mention, found: list[Trigger]) -> Trigger:
     return min(found, key=lambda t: m.cstart - t.end if t.end <= m.cstart else 1.5 * (t.start - m.cend) + 1)
 
 
+_HARM_TOLD = re.compile(r"\b(?:killed|died|dead|wounded|injured|injuries|hurt)\b", re.I)
 _VICTIMS = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|dozens?|scores|hundreds|several|many|a|an)\s+"
@@ -801,6 +812,8 @@ def _dateline_town(
         return None
     dateline = _DATELINE_OPENING.match(clean)
     at = 0
+    if dateline is not None and _headline_line(clean, dateline.start()):
+        dateline = None  # (a feature's headline in capitals: "TORIBIO, UNDER THE MOUNTAIN")
     if dateline is None:
         # (a feature's dateline, after its headline, standfirst and byline: "JISR AL-SHUGHUR, Idlib province - The
         # crater has been filled")
@@ -819,10 +832,18 @@ def _dateline_town(
     place = mentions[opening].place if opening is not None else None
     if opening is None or place is None:
         return None
-    if place.feature_type not in POPULATED_TYPES and place.feature_type not in ("admin2", "district"):
+    if (
+        place.feature_type not in POPULATED_TYPES
+        and place.feature_type not in ("admin2", "district")
+        # (a dateline names a town, one no gazetteer has among them: "EL AGUAJE, Michoacan -")
+        and not (place.resolved_by == "context" and place.feature_type == "place")
+    ):
         return None
     if any(
         mentions[i].place.feature_type != "country"  # type: ignore[union-attr]
+        # (nor, in a feature's headline or standfirst, the province that holds the town: "In an indigenous town in
+        # Colombia's Cauca, a motorcycle bomb ..." over "TORIBIO, Cauca -")
+        and not (d.sentence < at and contains(mentions[i].place, place))  # type: ignore[arg-type]
         for d in drafts
         # (a feature's: in its opening, not the war around it told further down)
         if not at or sentences[d.sentence].paragraph <= sentences[at].paragraph + _OPENING_PARAGRAPHS
@@ -848,7 +869,31 @@ def _dateline_town(
         # (a city of a million the story was filed from, not the town it is about: "NIAMEY - ... the weekly market at
         # Banibangou")
         again = place.id in headed or (again and not headed and place.population < FILED_FROM_POPULATION)
+        if not again and not headed and place.population >= FILED_FROM_POPULATION:
+            # (filed from a city about the town its headline names in capitals and its opening sets the story at:
+            # "THE DRONES OVER HARIR" over "ERBIL, Iraqi Kurdistan - The base at Harir sits on a plain")
+            head = clean[: sentences[at].start]
+            return next(
+                (
+                    (i, first)
+                    for k in range(at, len(sentences))
+                    if sentences[k].paragraph == first
+                    for i in by_sentence[k]
+                    if mentions[i].literal
+                    and (p := mentions[i].place) is not None
+                    and p.id != place.id
+                    and p.feature_type in POPULATED_TYPES
+                    and re.search(rf"\b{re.escape(mentions[i].surface.upper())}\b", head)
+                ),
+                None,
+            )
     return (opening, first) if again else None
+
+
+def _headline_line(clean: str, start: int) -> bool:
+    """Whether the line at ``start`` is all capitals and more lines follow: a headline, not a dateline."""
+    end = clean.find("\n", start)
+    return end > 0 and not any(c.islower() for c in clean[start:end]) and bool(clean[end:].strip())
 
 
 def _town_of_report(sentences: list[Sentence], mentions: list[Mention], by_sentence: list[list[int]]) -> int | None:

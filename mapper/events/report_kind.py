@@ -88,6 +88,11 @@ _FALSE = re.compile(
     r"(?:video|clip|footage|photo|image|picture)s?\b[^.;]{0,120}?\b(?:(?:is|are)\s+old\b|"
     r"(?:actually\s+)?dates?\s+(?:back\s+)?(?:from|to)\s+(?:(?:several|many|a\s+few|\w+)\s+years\s+ago|(?:19|20)\d\d))|"
     r"generated\s+(?:with|by|using)\s+(?:artificial\s+intelligence|AI)\b|"
+    # what a check finds of the place or the picture: "The hospital that was not hit", "traced it to a different
+    # country and a different year"
+    r"\b(?:that|which)\s+(?:was|were)\s+(?:not|never)\s+(?:hit|bombed|struck|attacked|shelled)\b|"
+    r"traced\s+(?:it|them|the\s+\w+)\s+(?:back\s+)?to\s+(?:an?\s+)?(?:different|another|earlier|older)\s+"
+    r"(?:country|year|war|place|conflict)\b|"
     # what imagery shows of a place said to be hit: "shows no damage", "show no sign of claimed attack", "is not
     # supported by satellite imagery"
     r"(?:shows?|showed|shown|found|finds|reveal(?:s|ed)?)\s+no\s+(?:damage|craters?|(?:signs?|evidence|traces?)\s+of\s+"
@@ -140,6 +145,7 @@ _FALSE_WORDS = (
     "caused by",
     " gas ",
     "cylinder",
+    "traced",
 )
 LEAD_SENTENCES = 4  # a check's verdict comes in its headline, the claim and the verdict after it
 
@@ -178,7 +184,11 @@ def report_kind(clean: str, sentences: list[Sentence]) -> str | None:
         return "summary"
     if any(w in lead for w in _TRIAL_WORDS) and _TRIAL.search(clean, 0, lead_end):
         return "trial"
-    if "years" in lead and _RETROSPECTIVE.search(clean, 0, lead_end):
+    if "years" in lead and (
+        _RETROSPECTIVE.search(clean, 0, lead_end)
+        # ("Twenty-five years after the Omagh bomb, the families ...", on its anniversary)
+        or (_YEARS_AFTER.search(clean, 0, lead_end) and _ANNIVERSARY.search(clean) is not None)
+    ):
         return "retrospective"
     # (a game told with a score, or told in so many of its words that it needs none: "firing three goals in 17
     # minutes", the coach, the goalkeeper, a header, the league)
@@ -246,9 +256,16 @@ _SUMMARY_WORDS = (
 _RETROSPECTIVE = re.compile(
     r"\b(?:\d{1,3}|ten|eleven|twelve|(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|(?:thir|four|fif|six|seven|"
     r"eigh|nine)teen|two|three|four|five|six|seven|eight|nine)\s+years\s+(?:ago\s+(?:this\s+(?:week|month)|today)|on\b|"
-    r"since\s+(?:19|20)\d\d)",
+    r"later\b|since\s+(?:19|20)\d\d)",
     re.I,
 )
+_YEARS_AFTER = re.compile(
+    r"\b(?:\d{1,3}|ten|eleven|twelve|(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|(?:thir|four|fif|six|seven|"
+    r"eigh|nine)teen|two|three|four|five|six|seven|eight|nine)\s+years\s+after\s+the\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:bomb|bombing|massacre|attack|siege|war)s?\b",
+    re.I,
+)
+_ANNIVERSARY = re.compile(r"\banniversar(?:y|ies)\b", re.I)
 _TRIAL_WORDS = ("trial", "hearing", "inquest", "court", "tribunal", "sentence", "convicted", "acquitted", "jailed")
 # the stems of the words of games: a report of one has SPORT_WORDS of them (each found in a word of
 # _SPORT_WORDS: "goal" and "goals" are one, "goal" and "goalkeeper" two)

@@ -136,6 +136,11 @@ _ORIGIN_BEFORE = re.compile(
     r"[^.;:]{0,60}?\s(?:in|at)|"
     # where someone was arrested or lived: "who had been arrested in Molenbeek", "who lived in Prestwich"
     r"(?:arrested|detained|lived|lives|living|resided|residing|grew\s+up)\s+in|"
+    # where the front line runs, and where one who speaks stands: "the front line now lies twenty kilometres east,
+    # near X", '"...," he said, standing in the courtyard of the family house in X'
+    r"front[\s-]?lines?\s+(?:now\s+)?(?:lies|lie|runs|run|passes|stretches|is|are)\s+[^.;]{0,50}?"
+    r"(?:near|at|around|outside|through|along|in)|"
+    r",\s+standing\s+(?:[\w'’-]+\s+){0,8}?(?:in|at|outside|near|beside)|"
     # where those who fired were: "terrorists positioned in X fired rocket shells on Y"
     r"(?:terrorists|militants|insurgents|rebels|gunmen|fighters|enemy|snipers)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:positioned|stationed|entrenched|holed\s+up|based|hiding)\s+in|"
