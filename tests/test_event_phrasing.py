@@ -1521,6 +1521,57 @@ def test_what_was_only_heard_rumoured_or_an_accident_is_no_attack(pipe: Pipeline
             "Djibo",
             "OUAGADOUGOU",
         ),
+        # where fire came from behind a border, where the wounded were flown, where jets took off
+        (
+            "Shells fired from behind the border in Belgorod hit homes in Vovchansk, wounding three.",
+            "Vovchansk",
+            "Belgorod",
+        ),
+        (
+            "Gunmen ambushed a patrol in Llochegua, killing two soldiers. The wounded were evacuated by helicopter to "
+            "the counter-terrorist base at Pichari.",
+            "Llochegua",
+            "Pichari",
+        ),
+        (
+            "Jets bombed the market in Ariha at noon, killing six. Monitors saw them take off from the Hmeimim base in "
+            "the countryside of Latakia, and the raids came with shelling by government forces.",
+            "Ariha",
+            "Latakia",
+        ),
+        # the capital of the neighbouring province, where the wounded were taken
+        (
+            "A car bomb hit a police post in Suarez on Friday, killing two officers. The wounded were taken to "
+            "clinics in Jamundi and Cali, capital of the neighbouring Valle del Cauca department.",
+            "Suarez",
+            "Valle del Cauca",
+        ),
+        # who speak, where: a researcher at the end of a quote, a relief body in two capitals
+        (
+            'An air strike on a school in Jabalia killed 12 people. "They were killed in the place they were told '
+            "was safe,\" said Ruth Mendes, the group's director for research, in London.",
+            "Jabalia",
+            "London",
+        ),
+        (
+            "Shelling killed three civilians in Martuni on Sunday. In Yerevan and Baku, the ICRC offered to help "
+            "exchange the remains of those killed in the fighting.",
+            "Martuni",
+            "Baku",
+        ),
+        # attacks of the past, recalled
+        (
+            "A raid on a market in Razih killed five people on Monday. The ministry recalled that jets had in the "
+            "past bombed markets in Majz, killing hundreds of civilians.",
+            "Razih",
+            "Majz",
+        ),
+        (
+            "Militants attacked a checkpoint in Kupwara on Monday, killing two soldiers. Tensions have remained high "
+            "since February, when warplanes struck near Balakot after a suicide bombing killed 40 troops in Pulwama.",
+            "Kupwara",
+            "Pulwama",
+        ),
     ],
 )
 def test_the_place_struck_and_a_place_only_named(pipe: Pipeline, text: str, struck: str, unstruck: str) -> None:
@@ -1637,6 +1688,12 @@ def test_a_datelined_town_no_gazetteer_has_stands_in_its_province_and_is_struck(
             "The siege killed 334 hostages, more than half of them children."
         ),
         "A DECADE OF SILENCE, TEN YEARS LATER\nThe Qana strike, and what both armies learnt from the war in Lebanon",
+        # the day of the anniversary of a massacre of years ago
+        (
+            "Qana remembers its dead 28 years after the massacre\n\nNational News Agency - South Lebanon - 18 April "
+            "2024\n\nThe town of Qana in the Tyre district commemorated today the 28th anniversary of the massacre of "
+            "18 April 1996, when artillery shelled the UN compound where hundreds of displaced people had taken refuge."
+        ),
         # a claimed strike a check finds false
         (
             "THE BRIDGE THAT WAS NOT HIT\nA clip said to show a missile strike on a bridge in Zaporizhzhia was shared "
@@ -1646,3 +1703,38 @@ def test_a_datelined_town_no_gazetteer_has_stands_in_its_province_and_is_struck(
 )
 def test_a_look_back_and_a_checked_claim_strike_nothing(pipe: Pipeline, text: str) -> None:
     assert "struck" not in _roles(pipe, text).values(), _roles(pipe, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # drones brought down over regions, not what they hit
+        (
+            "Ukraine said it had shot down all 20 drones overnight. Mobile fire groups and fighter jets brought them "
+            "down over the Poltava and Kyiv regions, it said.",
+            "Poltava",
+        ),
+        # a bomb made safe, and one found before it went off
+        ("The army said it had deactivated a car bomb loaded with 60 kilos of explosives in Cucuta.", "Cucuta"),
+        (
+            "Officers found an explosive device made from a mortar round inside a bag at the bus station in Polomolok.",
+            "Polomolok",
+        ),
+        # people who tell of an attack, in a place that was not attacked
+        (
+            "According to refugees interviewed by rights researchers in Ingushetia, two jets dropped bombs on the "
+            "market at midday.",
+            "Ingushetia",
+        ),
+    ],
+)
+def test_drones_downed_bombs_found_and_those_interviewed_strike_no_place(pipe: Pipeline, text: str, place: str) -> None:
+    assert _roles(pipe, text).get(place) == "mentioned", _roles(pipe, text)
+
+
+def test_a_rumour_told_in_the_conditional_is_no_event() -> None:
+    text = (
+        "The governor denies the information relayed on social networks according to which an army drone would have "
+        "bombed a weekly fair in the village of Dioura, killing dozens."
+    )
+    assert triggers(text, 0, len(text)) == []

@@ -196,7 +196,13 @@ def find_events(
         drafts = [d for d in drafts if _dated_to_a_day(clean[sentences[d.sentence].start : sentences[d.sentence].end])]
     elif kind == "retrospective":
         # a look back at a war of years ago: only what a sentence puts on a day of this week is news of its own
-        drafts = [d for d in drafts if _THIS_WEEK.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)]
+        # (not the anniversary itself: "the town commemorated today the 28th anniversary of the massacre")
+        drafts = [
+            d
+            for d in drafts
+            if _THIS_WEEK.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)
+            and "anniversar" not in clean[sentences[d.sentence].start : sentences[d.sentence].end]
+        ]
     elif kind is not None:
         harmed = KILLED_WORDS if kind in ("sport", "trial") else HARMED_WORDS
         drafts = [d for d in drafts if harmed.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)]

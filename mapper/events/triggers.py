@@ -358,12 +358,20 @@ _MODAL_BEFORE = re.compile(
 # a bomb made safe, just before its word: "defused a car bomb", "defused a vehicle loaded with explosives"
 _MADE_SAFE_BEFORE = re.compile(
     # ("detected and safely detonated three IEDs planted along the road": a controlled detonation)
-    r"\b(?:defus(?:e|es|ed|ing)|disarm(?:s|ed|ing)?|dismantl(?:e|es|ed|ing)|made\s+safe|rendered\s+safe|"
+    r"\b(?:defus(?:e|es|ed|ing)|disarm(?:s|ed|ing)?|dismantl(?:e|es|ed|ing)|deactivat(?:e|es|ed|ing)|made\s+safe|"
+    r"rendered\s+safe|"
     r"(?:safely|harmlessly)\s+(?:detonat(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|exploded)|"
     r"detonat(?:e|es|ed|ing)\s+(?:them\s+|it\s+)?(?:safely|harmlessly|in\s+a\s+controlled))\s+(?:[\w-]+\s+){0,6}?$",
     re.I,
 )
 _SAFELY_BEFORE = re.compile(r"\b(?:safely|harmlessly)\s+$", re.I)
+# a device found before it went off: "officers found an improvised explosive device made from a mortar round"
+_DEVICE_WORDS = frozenset(
+    {"bomb", "bombs", "car bomb", "ied", "ieds", "explosive device", "explosives", "mortar round", "grenade", "mine"}
+)
+_FOUND_BEFORE = re.compile(
+    r"\b(?:found|discovered|uncovered|seized|recovered)\s+(?:an?|the|two|three|several)\s+(?:[\w-]+\s+){0,7}?$", re.I
+)
 # attackers stopped before they struck: "stopped two suspected suicide bombers at a checkpoint",
 # "arrested three gunmen" (what they did, if anything, has its own words)
 _ATTACKER_WORDS = frozenset({"bombers", "suicide bomber", "suicide bombers", "suicide attacker", "gunmen", "gunman"})
@@ -703,7 +711,10 @@ _EARLIER = re.compile(
     # "the attack came a year after suicide bombers killed 32 in X" (not "a week after": an attack of
     # the same news, as the seeds' Tower 22 is)
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|many)\s+(?:years?|months?)\s+after|"
-    r"(?:bring|brings|bringing|brought)\s+back\s+memories\s+of)\b[^.;]*$",
+    r"(?:bring|brings|bringing|brought)\s+back\s+memories\s+of|"
+    # "It recalled that the aggression has targeted in the past markets in X"
+    r"recall(?:ed|s|ing)?\s+that|since\s+(?:several|many|some)\s+(?:months|years|weeks)|in\s+the\s+past(?!\s+(?:(?:few|several|two|three|\d+)\s+)?(?:hours?|days?|weeks?|"
+    r"months?|years?|decades?|night)\b))\b[^.;]*$",
     re.I,
 )
 
@@ -800,6 +811,8 @@ _YEAR_NAMED_CLAUSE = re.compile(
     rf"\bthe\s+{_MONTH_YEAR}\s+[^.;]{{0,140}}?\b(?:in|during)\s+which\b"
     # "the biggest attack in the region since April 2023, when ten men were killed in X"
     rf"|\bsince\s+{_MONTH_YEAR}\s*,?\s+when\b"
+    # "tensions have remained high since February, when warplanes struck near X"
+    rf"|\bsince\s+{MONTH_NAMES}\s*,\s+when\b"
     # "since Christmas Eve 2023, when gunmen swept through her village"
     r"|\bsince\s+(?:[A-Z][a-z]+\s+){1,2}(?:19|20)\d\d\s*,?\s+when\b"
 )
@@ -1154,6 +1167,13 @@ _CLAIMED_TO_SHOW = re.compile(
     # a title: 'a gameplay video titled "Harbour attack - realistic"'
     r"\btitled\s+[\"“‘']\s*(?:[\w-]+\s+){0,3}$"
 )
+# a claim told in the conditional of its own tongue: "the information relayed on the social networks according to which
+# a drone would have bombed a fair"
+_ACCORDING_TO_WHICH = re.compile(
+    r"\b(?:information|reports?|claims?|rumou?rs?|allegations?|news)\s+(?:[\w-]+\s+){0,10}?according\s+to\s+which\b"
+    r"[^.;]*$",
+    re.I,
+)
 _TESTIMONY_BEFORE = re.compile(
     r"\b(?:told|tells|telling|testified\s+(?:to|before)|testifying\s+(?:to|before))\s+(?:the\s+|an?\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:inquiry|court|tribunal|hearing|judges?|jury|commission|panel)\b[^.;]*$|"
@@ -1410,6 +1430,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "rejected as propaganda a claim by the group that its fighters had attacked X"
         if unconfirmed is not None and start + unconfirmed.start() <= ms < start + unconfirmed.end():
             continue  # "Reports of explosions in X and Y are NOT confirmed"
+        if "according to which" in clause_low and _ACCORDING_TO_WHICH.search(text, start, ms):
+            continue  # "denies the information ... according to which a drone would have bombed X": a rumour told
         if any(w in clause_low for w in _PICTURE_WORDS) and _CLAIMED_TO_SHOW.search(text, start, ms):
             continue  # "a video claiming to show a Russian missile strike on X": what a fake shows
         if phrase.startswith(("operation", "offensive")) and _STRENGTHENED_BEFORE.search(before):
@@ -1442,6 +1464,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "troops safely detonated three IEDs": made safe
         if _MADE_SAFE_BEFORE.search(before):
             continue  # "defused a car bomb": the thing, not its use
+        if phrase.lower() in _DEVICE_WORDS and _FOUND_BEFORE.search(before):
+            continue  # "found an explosive device made from a mortar round": found before it went off
         if phrase in _ATTACKER_WORDS and _STOPPED_BEFORE.search(before):
             continue  # "troops stopped two suicide bombers": the people, stopped, not an attack
         if phrase.endswith("ed") and " have " in low[-20:] and _MAY_HAVE_BEFORE.search(before):

@@ -109,7 +109,9 @@ _ORIGIN_BEFORE = re.compile(
     r"from\s+(?:the\s+|an?\s+)?(?:(?!(?:on|onto|into|at|against|in|to|toward|towards)\s)[\w'’-]+\s+){0,5}?"
     r"(?:air\s*bases?|bases?|airports?|airfields?|positions?|compounds?|barracks|camps?|hills|hill\s+ranges|heights|"
     r"office|warehouse|garage|flat|apartment|[Cc]ommand(?:\s+No\.?\s*\d+)?|[Bb]rigade|[Bb]attalion|[Rr]egiment),?\s+"
-    r"(?:in|at|near|of|around)(?:\s+(?:nearby|neighbou?ring|adjoining|adjacent))?|"
+    r"(?:in|at|near|of|around)(?:\s+(?:nearby|neighbou?ring|adjoining|adjacent))?"
+    # ("from the Hmeimim base in the countryside of X")
+    r"(?:\s+the\s+(?:countryside|outskirts|suburbs|vicinity)\s+of)?|"
     r"(?:sought|seeking|took|taking|taken|found|find)\s+(?:refuge|shelter)\s+in|(?<!-)(?:based|headquartered)\s+(?:in|at)|"
     # where people moved to, and what a side promised: "moved to relatives' homes in X", "promised retaliation
     # against Y"
@@ -122,6 +124,9 @@ _ORIGIN_BEFORE = re.compile(
     r"speaking\s+(?:[\w'’-]+\s+){0,5}?(?:in|from)|"
     # "a chief reached by telephone in Diffa", "residents contacted by phone from X"
     r"(?:reached|contacted|interviewed)\s+by\s+(?:tele)?phone\s+(?:in|from|at)|"
+    # "refugees interviewed by Amnesty International delegates in X"; "the coalition fighting in Yemen"
+    r"interviewed\s+by\s+(?:[\w'’-]+\s+){1,5}?(?:in|at)|"
+    r"coalition\s+(?:[\w-]+\s+)?fighting\s+in|"
     # where those targeted attacked before: "hideouts of the TTP responsible for attacks in Khyber Pakhtunkhwa"
     r"(?:responsible|blamed)\s+for\s+(?:[\w'’-]+\s+){0,4}?(?:in|on|across)|"
     # where those blamed are: 'Damascus blamed "terrorist groups" in X for the attack' (not "blamed the
@@ -141,6 +146,15 @@ _ORIGIN_BEFORE = re.compile(
     r"front[\s-]?lines?\s+(?:now\s+)?(?:lies|lie|runs|run|passes|stretches|is|are)\s+[^.;]{0,50}?"
     r"(?:near|at|around|outside|through|along|in)|"
     r",\s+standing\s+(?:[\w'’-]+\s+){0,8}?(?:in|at|outside|near|beside)|"
+    # where drones were shot down, not what they hit: "fighter jets brought them down over the Sumy and Kyiv regions"
+    r"(?:shot|brought|gunned)\s+(?:them\s+|it\s+|all\s+of\s+them\s+)?down\s+over|(?:downed|intercepted)\s+over|"
+    # where fire came from: "the artillery, from behind the border in X"
+    r"from\s+(?:behind|across|beyond)\s+the\s+border\s+in|"
+    # where the wounded were flown: "evacuated by helicopter to the counter-terrorist base at X", "airlifted to the
+    # army's hospital at Camp Y in nearby X"
+    rf"{_MOVED}\s+(?:by\s+(?:helicopter|air|road|ambulance|boat)\s+)?to\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{_HOSPITAL}|(?:air\s*)?base|camp|barracks)\s+(?:at|in)"
+    r"(?:\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}\s+(?:in|at|near))?|"
     # where those who fired were: "terrorists positioned in X fired rocket shells on Y"
     r"(?:terrorists|militants|insurgents|rebels|gunmen|fighters|enemy|snipers)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:positioned|stationed|entrenched|holed\s+up|based|hiding)\s+in|"
@@ -319,6 +333,8 @@ _LANDMARK_BEFORE = re.compile(
 _ORIGIN_LIST_GAP = re.compile(
     # ("airlifted to hospitals in Arauca and in Bogota")
     r"(?:\s+(?:city|town|village|province|region|district|camp))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?"
+    # ("clinics in X and Cali, capital of the neighbouring Valle del Cauca department")
+    r"(?:(?<=,\s)(?:the\s+)?capital\s+of\s+(?:the\s+)?neighbou?ring\s+)?"
 )
 _UNKNOWN_ITEM_IN_GAP = re.compile(
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?){1,6}\s+in\s+(?:the\s+)?"
@@ -660,11 +676,17 @@ _LIST_GAP = re.compile(
 )
 
 
-_FRONTED_IN = re.compile(r"\s*In\s+")
+# ("In Yerevan and Baku, the ICRC has offered its services": two of them)
+_SENTENCE_END = re.compile(r"\s*[.!?]")
+_SAID_BEFORE = re.compile(r"[\"”’]?,?\s+(?:said|says|told|added|stated)\s+[A-Z][^.;]*,\s+(?:in|from)\s+$")
+_FRONTED_IN = re.compile(r"\s*In\s+(?:[A-Z][\w'’-]*\s+and\s+)?")
 # a government's body after a place that opens the sentence (not "In Sangin, the district governor said")
 _SEAT_AFTER = re.compile(
-    r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|Pentagon|Kremlin|White\s+House|"
-    r"[Pp]residency|State\s+Department)|"
+    r"(?:\s+and\s+[A-Z][\w'’-]*)?,\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|Pentagon|"
+    r"Kremlin|White\s+House|[Pp]residency|State\s+Department)|"
+    # a humanitarian body: "In Geneva, the ICRC said", "In Yerevan and Baku, the ICRC has offered"
+    r"the\s+(?:ICRC|UNHCR|UNICEF|OCHA|WHO|UN|United\s+Nations|International\s+Committee\s+of\s+the\s+Red\s+Cross|"
+    r"Red\s+Cross|Red\s+Crescent)\b|"
     # "In Moscow, a spokesman for the Russian General Staff denied ...": who speaks for one
     r"(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|"
     r"General\s+Staff|Pentagon|Kremlin|[Pp]residency)|"
@@ -748,6 +770,12 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
         and _APPOSED_SEAT_AFTER.match(after)
     ):
         return True  # "Pakistan's military, in Islamabad, did not confirm the strikes"
+    if (
+        before.endswith((", in ", ", from "))
+        and _SENTENCE_END.match(clean, m.cend)
+        and _SAID_BEFORE.search(clean, sent.start, m.cstart)
+    ):
+        return True  # '"...," said X, the group's director for research, in London.': where who spoke is
     if "according" in clean[max(sent.start, m.cstart - 120) : m.cstart] and _ACCORDING_TO_OFFICE.search(
         clean, max(sent.start, m.cstart - 120), m.cstart
     ):
