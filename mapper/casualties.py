@@ -104,6 +104,8 @@ _PL_NOUNS = (
     "auxiliaries vigilantes guardsmen gendarmes conscripts reservists mercenaries"
     # (as Pakistan's military names the militants it fights: "six khwarij")
     " khwarij khawarij"
+    # (as India's and Pakistan's press names soldiers: "two jawans")
+    " jawans vaccinators"
 ).split()
 _SG_NOUNS = (
     "person civilian soldier trooper fighter militant insurgent rebel jihadist terrorist extremist bomber attacker "
@@ -119,7 +121,7 @@ _SG_NOUNS = (
     # (people at work or at prayer, who are killed as often as the ones above)
     "caretaker watchman sentry porter trader vendor shopkeeper merchant labourer laborer miner engineer technician "
     "electrician worshipper worshiper pilgrim refugee migrant prisoner detainee patient priest monk nun neighbour "
-    "neighbor motorcyclist cyclist herdsman gendarme conscript recruit cadet"
+    "neighbor motorcyclist cyclist herdsman gendarme conscript recruit cadet jawan vaccinator"
 ).split()
 _MULTI_PL = r"service\s+members|family\s+members|crew\s+members|aid\s+workers|health\s+workers"
 _MULTI_SG = r"service\s+member|family\s+member|crew\s+member|aid\s+worker|health\s+worker"
@@ -328,6 +330,8 @@ _WHO_THEY_WERE = (
     # their ages, where they were, what they had done: "three young men, aged 19, 21 and 23, were killed", "two
     # engineers on the night shift were killed", "five soldiers, having fought gallantly, embraced shahadat"
     r",\s+aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*,|"
+    # who they were, between dashes: "Two health workers - a nurse and an ambulance driver - were killed"
+    r"\s+[-–—]\s+[^-–—.;]{1,60}?\s+[-–—]|"
     r"\s+(?:on|at|of|from|inside)\s+(?:the|a|an|their|its)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+(?=\s+(?:were|was|had|have)\b)|"
     r",\s+(?:having|after\s+having)\s+[^,.;]{1,50},|"
     # where they were, in a word, and a name in brackets: "two men inside were killed", "two members of the
@@ -482,6 +486,7 @@ def _victims(m: re.Match[str]) -> str | None:
 
 
 _GENERIC = re.compile(r"(?i:people|persons|victims|individuals)$")
+_BROAD = re.compile(r"(?i:civilians|residents|villagers|relatives|passengers|members)$")
 
 
 _Range = tuple[int | None, int | None]
@@ -534,6 +539,7 @@ def _headline(sentence: str) -> bool:
 
 
 _GENERIC = re.compile(r"(?i:people|persons|victims|individuals)$")
+_BROAD = re.compile(r"(?i:civilians|residents|villagers|relatives|passengers|members)$")
 
 
 def _sum(groups: list[_Group]) -> tuple[_Range, str | None] | None:
@@ -551,8 +557,23 @@ def _sum(groups: list[_Group]) -> tuple[_Range, str | None] | None:
         rest_lo = [c[0][0] for c in counted[1:]]
         if (
             v0 is not None
-            and _GENERIC.search(v0)
-            and (lo0 != hi0 or (lo0 is not None and None not in rest_lo and sum(x or 0 for x in rest_lo) <= lo0))
+            and (
+                (
+                    _GENERIC.search(v0)
+                    and (
+                        lo0 != hi0 or (lo0 is not None and None not in rest_lo and sum(x or 0 for x in rest_lo) <= lo0)
+                    )
+                )
+                # ("two civilians, a father and his adult son": one by one, as many as it said)
+                or (
+                    _BROAD.search(v0)
+                    and all(_kind(g) == "one" for g, _ in groups[1:])
+                    and lo0 == hi0
+                    and lo0 is not None
+                    and None not in rest_lo
+                    and sum(x or 0 for x in rest_lo) == lo0
+                )
+            )
         ):
             return counted[0]
     los = [c[0][0] for c in counted]
@@ -892,6 +913,9 @@ def _unquoted(sentence: str) -> str:
     return _QUOTED_FIGURE.sub(lambda m: f" {m.group('inner')} ", sentence)
 
 
+_DOUBLED = re.compile(rf"(?i:\b({_NUMWORD}(?:[\s-]+{_NUMWORD})*))(\s*\(\d{{1,5}}\))(?=\s)")
+
+
 def find_figures(sentence: str) -> list[Figures]:
     """Killed/injured figures in one sentence; one entry per killed figure, injuries attached.
 
@@ -903,6 +927,10 @@ def find_figures(sentence: str) -> list[Figures]:
     low = sentence.lower()
     if not _has_hint(sentence, low):
         return []
+    if "(" in sentence:
+        # a number in words, then in digits, as francophone press writes it: "eleven (11) soldiers killed" (the
+        # digits blanked, so that every span stays where it was)
+        sentence = _DOUBLED.sub(lambda m: m.group(1) + " " * len(m.group(2)), sentence)
     kills = _read(sentence, _kill_forms(sentence, low))
     injuries = _read(sentence, _injure_forms(sentence, low))
     figs: list[Figures] = [

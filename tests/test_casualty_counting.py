@@ -64,6 +64,16 @@ def _killed(sentence: str) -> list[tuple[int | None, int | None]]:
         ("Troops killed the local emir, Hassan, along with two of his guards.", (3, 3)),
         # no apposition counted twice
         ("The strike killed four people, a mother and her three children.", (4, 4)),
+        (
+            "A drone hit a car, killing two civilians, a mother and her adult daughter who ran a shop, and "
+            "hurting one.",
+            (2, 2),
+        ),
+        # who they were, between dashes; a number in words, then in digits; the soldiers of South Asia's press
+        ("Two aid workers - a driver and a nurse - were killed when the convoy was shelled.", (2, 2)),
+        ("The army reported nine (9) soldiers killed and two (2) wounded.", (9, 9)),
+        ("A police jawan was killed when militants hurled a grenade.", (1, 1)),
+        ("Gunmen ambushed the team, killing one vaccinator.", (1, 1)),
     ],
 )
 def test_killed_figure(sentence: str, killed: tuple[int | None, int | None]) -> None:

@@ -1738,3 +1738,13 @@ def test_a_rumour_told_in_the_conditional_is_no_event() -> None:
         "bombed a weekly fair in the village of Dioura, killing dozens."
     )
     assert triggers(text, 0, len(text)) == []
+
+
+def test_an_item_of_a_monthly_digest_is_dated_by_its_heading(pipe: Pipeline) -> None:
+    text = (
+        "CIVILIAN HARM MONITOR - Monthly assessment, June 2017\n\nThe monitor tracked 95 alleged civilian harm "
+        "events this month. Two of the best documented follow.\n\nMosul, 14 June - Zanjili neighbourhood\n\nA "
+        "strike destroyed a house in the Zanjili neighbourhood of west Mosul where families were sheltering. Local "
+        "sources put the death toll at 19."
+    )
+    assert _roles(pipe, text).get("Zanjili") == "struck", _roles(pipe, text)

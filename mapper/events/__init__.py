@@ -193,7 +193,14 @@ def find_events(
         drafts = [d for d in drafts if not debunked(clean, sentences[d.sentence].start, sentences[d.sentence].end)]
     if kind == "summary":
         # a month's or a year's figures: only an incident its sentence dates to a day is one
-        drafts = [d for d in drafts if _dated_to_a_day(clean[sentences[d.sentence].start : sentences[d.sentence].end])]
+        # (or under a heading that dates it: "Mosul, 17 June - Zanjili neighbourhood" over "An air strike destroyed a
+        # house in the Zanjili neighbourhood")
+        drafts = [
+            d
+            for d in drafts
+            if _dated_to_a_day(clean[sentences[d.sentence].start : sentences[d.sentence].end])
+            or _dated_heading(clean, sentences, d.sentence)
+        ]
     elif kind == "retrospective":
         # a look back at a war of years ago: only what a sentence puts on a day of this week is news of its own
         # (not the anniversary itself: "the town commemorated today the 28th anniversary of the massacre")
@@ -927,6 +934,17 @@ def _dated_to_a_day(sentence: str) -> bool:
     """Whether a sentence gives a day ("on 14 September", "on Tuesday", "yesterday"): a month or a
     year alone is no date ``find_dates`` finds."""
     return bool(find_dates(sentence))
+
+
+def _dated_heading(clean: str, sentences: list[Sentence], k: int) -> bool:
+    """Whether the sentence before sentence ``k`` is a heading (a line with no closing stop) that gives a day."""
+    if k == 0:
+        return False
+    head = clean[sentences[k - 1].start : sentences[k - 1].end].rstrip()
+    return len(head) <= _HEADING_LENGTH and not head.endswith((".", "!", "?", '"', "”")) and _dated_to_a_day(head)
+
+
+_HEADING_LENGTH = 120  # a dated heading of an item in a digest is a line this long at most
 
 
 def _has_victims(clean: str, sent: Sentence) -> bool:
