@@ -1120,7 +1120,8 @@ _PAREN_NAME = re.compile(rf"(?:\s+{_PLACE_WORDS})?\s*\(\s*", re.I)
 # between the unknown name and the known one after it: "X district in south Y", "X, a village
 # near Y", "X (north-west of Y)", "X, 35 km north of Y", "X in the province of Y"
 _UNKNOWN_BEFORE = re.compile(
-    rf"(?:\s+(?:[a-z][\w-]*\s+)?(?:{_PLACE_WORDS}|{_WAYPOINT}))?{AGAIN}"  # "X district (twice)", "X displacement camp"
+    # "X district (twice)", "X displacement camp", "the X police station in Y district"
+    rf"(?:\s+(?:[a-z][\w-]*\s+)?(?:{_PLACE_WORDS}|{_WAYPOINT}|station|post|checkpost))?{AGAIN}"
     # ", a farming zone", ", a cluster of hilltop villages"; "camp for displaced people"
     rf"\s*(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PLACE_WORDS}|zone)\s*)?"
     r"(?:\s*for\s+(?:the\s+)?(?:internally\s+)?(?:displaced|refugees)(?:\s+(?:people|persons|families))?)?"

@@ -968,6 +968,22 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
         ):
             continue
         out.append(Hit(s, e, key, "guess"))
+    # a name before the kind of place it is, that the text sets in another: "at the Balukhali camp in", "in the
+    # Nikial sector of", "attacked the Daraban police station in" (resolve keeps it only in that other place)
+    if " the " in clean:
+        for m in _KIND_NAMED.finditer(clean):
+            s, e = m.span("n")
+            words = clean[s:e].split()
+            i = bisect.bisect_right(starts, e) - 1
+            if (i >= 0 and spans[i][1] > s) or any(h.start < e and s < h.end for h in out):
+                continue
+            if (
+                words[0] in NOT_NAME_START
+                or any(w in CALENDAR_WORDS or w in NOT_PLACES or w in PLACE_WORDS or w.isupper() for w in words)
+                or (key := name_key(clean[s:e])) in _ORGANISATIONS
+            ):
+                continue
+            out.append(Hit(s, e, key, "guess"))
     # a dateline's town in capitals, with its province: "MINGIN, Sagaing Region - " (resolve keeps it only in that
     # province)
     if "\n" in clean:
@@ -999,6 +1015,12 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     return out
 
 
+_KIND_NAMED = re.compile(
+    r"\b(?:in|at|near|on|attacked|raided|stormed|shelled|targeted|struck|hit)\s+the\s+"
+    r"(?P<n>[A-Z][a-z][\w'’-]+(?:\s+[A-Z][a-z][\w'’-]+)?)\s+"
+    r"(?:sector|camp|refugee\s+camp|police\s+(?:station|post)|checkpost|area|neighbou?rhood|village|bazaar)\s+(?:of|in)\s+"
+    r"(?=[A-Z])"
+)
 _DATELINE_GUESS = re.compile(
     r"(?m)^([A-Z][A-Z'’.-]{3,}(?:[ -][A-Z][A-Z'’.-]+){0,2}),\s+(?=[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2}\s+[-–—]\s)"
 )

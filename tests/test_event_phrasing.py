@@ -1572,6 +1572,17 @@ def test_what_was_only_heard_rumoured_or_an_accident_is_no_attack(pipe: Pipeline
             "Kupwara",
             "Pulwama",
         ),
+        # a locality no gazetteer has, named before its kind and set in its district
+        (
+            "Indian shelling in the Nikial sector of Kotli district killed two civilians on Friday.",
+            "Nikial",
+            "Kotli",
+        ),
+        (
+            "Militants attacked the Daraban police station in Dera Ismail Khan district, killing three policemen.",
+            "Daraban",
+            "Dera Ismail Khan",
+        ),
     ],
 )
 def test_the_place_struck_and_a_place_only_named(pipe: Pipeline, text: str, struck: str, unstruck: str) -> None:

@@ -368,6 +368,7 @@ _SECTOR_AFTER = re.compile(
     r"^(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?){0,6}\s+"
     r"(?:directions?|axis|axes|sectors?|fronts?|salients?)\b"
 )
+_SECTOR_OF = re.compile(r"\s+sector\s+(?:of|in)\s+[A-Z]")
 _ACTOR_AFTER = re.compile(
     r"^\s+(?:forces?|troops|army|military|"
     # (not a post of the town's: "the Kulachi police station")
@@ -940,7 +941,11 @@ def candidates(
             and any(mentions[j].cend <= m.cstart and mentions[j].place is not None for j in idx)
         ):
             continue  # "near Lere, in the circle of Niafunke (Timbuktu region)": what holds the place before it
-        if _SECTOR_AFTER.match(clean[m.cend : min(sent.end, m.cend + 120)]):
+        if _SECTOR_AFTER.match(clean[m.cend : min(sent.end, m.cend + 120)]) and not (
+            m.place.resolved_by == "context" and _SECTOR_OF.match(clean, m.cend) and not before.endswith(", in the ")
+        ):
+            # (not a locality no gazetteer has, set in its district: "in the Nikial sector of Kotli district"; but
+            # "Kanyatsi, in the Bapere sector of Lubero territory": the unit that holds the place before it)
             continue  # "In the Pokrovsk direction, defenders stopped 31 assaults": a front, not a place hit
         if _WATER_AFTER.match(after) and m.place.feature_type not in AREA_TYPES:
             continue  # "across the Kakhovka reservoir": a lake named after the town, not the town
