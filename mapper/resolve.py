@@ -898,7 +898,7 @@ _KINDS_AFTER = re.compile(rf"\s+({_KIND_WORDS}|countie)s\b")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _KIND_BEFORE = re.compile(
     r"\b(city|town|village|hamlet|port|suburb|capital|district|province|governorate|region|countryside|"
-    r"municipality)\s+of\s+"
+    r"municipality|state)\s+of\s+"
     r"(?:the\s+)?$"
 )
 _POPULATED = ("city", "town", "village")

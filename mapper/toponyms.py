@@ -333,6 +333,7 @@ def word_facts(word: str, key: str, places: list[Place], index: WorldSource | No
 
 
 # an acronym written in capitals but for its last letter or two ("FAMa", "FARDC" is all capitals)
+_RANGE_AFTER = re.compile(r"\s+(?:Mountains|Mts\.?|Hills|Highlands|Range)\b")
 _ACRONYM_CASED = re.compile(r"[A-Z]{2,}[a-z]{1,2}")
 
 
@@ -348,6 +349,8 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         return len(word) >= 4 and line_start and bool(_DATELINE.match(clean[e : e + 8]))
     if _STREET_AFTER.match(clean, e):
         return False  # "Taylor Street", "Palestine Street": a street's name
+    if _RANGE_AFTER.match(clean, e):
+        return False  # "the Nuba Mountains": a range, not the village of Nuba
     if f.common and f.alias_only:
         return False  # an English word that is only another language's name of a place ("Island")
     if clean.startswith("-speaking", e):

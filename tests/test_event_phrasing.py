@@ -1583,6 +1583,13 @@ def test_what_was_only_heard_rumoured_or_an_accident_is_no_attack(pipe: Pipeline
             "Daraban",
             "Dera Ismail Khan",
         ),
+        # a state named as such holds the town struck in it
+        (
+            "Gunmen kill five at a wedding in Mexico's Sinaloa\n\nGunmen killed five guests at a wedding in the town "
+            "of Navolato, near Culiacan, the capital of the state of Sinaloa, prosecutors said.",
+            "Navolato",
+            "Sinaloa",
+        ),
     ],
 )
 def test_the_place_struck_and_a_place_only_named(pipe: Pipeline, text: str, struck: str, unstruck: str) -> None:
@@ -1759,3 +1766,15 @@ def test_an_item_of_a_monthly_digest_is_dated_by_its_heading(pipe: Pipeline) -> 
         "sources put the death toll at 19."
     )
     assert _roles(pipe, text).get("Zanjili") == "struck", _roles(pipe, text)
+
+
+def test_the_dead_of_one_bombing_counted_are_no_running_total() -> None:
+    text = "The number of rebels killed in the army's bombing of a camp in rural Calamar rose to nine on Saturday."
+    assert next((t.word, t.total) for t in triggers(text, 0, len(text))) == ("killed", False)
+    text = "The number of children killed in Gaza has passed 13,000."
+    assert next((t.word, t.total) for t in triggers(text, 0, len(text))) == ("killed", True)
+
+
+def test_a_range_of_mountains_is_no_village_of_its_name(pipe: Pipeline) -> None:
+    roles = _roles(pipe, "Jets dropped bombs on a village in the Nuba Mountains on Monday, killing four.")
+    assert "Nuba" not in roles, roles

@@ -843,6 +843,10 @@ _COUNTED_BEFORE = re.compile(
     r"\s+of\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+_ONE_EVENT_AFTER = re.compile(
+    r"\s+(?:in|from|by|during)\s+(?:the|a|an|this|that|[A-Z][a-z]+day['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:bombing|strike|"
+    r"air\s*strike|attack|raid|explosion|blast|shelling|ambush|massacre)\b"
+)
 _SERIES_BEFORE = re.compile(
     r"\b(?:after|since|following|followed|follows|amid|despite|for)\s+(?:(?:a|the|an)\s+)?(?:[a-z]+(?:['’]s)?\s+)?"
     r"(?:spate|wave|series|string|surge|spike|upsurge|escalation|campaign)\s+of\s+(?:[\w-]+\s+){0,2}$",
@@ -1640,6 +1644,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or (
                 ("number" in low or "hundreds" in low or "thousands" in low)
                 and _COUNTED_BEFORE.search(before) is not None
+                # (not the dead of one event: "the number of dissidents killed in the military bombing of a camp")
+                and _ONE_EVENT_AFTER.match(text, me, end) is None
             )
             or _SERIES_BEFORE.search(before) is not None
             # a span of war and what happened in it: "more than a year of fighting in which strikes hit
