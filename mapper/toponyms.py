@@ -182,6 +182,11 @@ TINY_POPULATION = 5_000
 _LOCATIVE_CUE = re.compile(
     r"\b(?:in|at|near|from|to|into|outside|around|toward|towards|between|of|across|through)\s+(?:the\s+)?$", re.I
 )
+_ATTACK_ON_CUE = re.compile(
+    r"\b(?:attacks?|assaults?|raids?|(?:air\s*)?strikes?|offensives?|bombings?|shelling|incursions?)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?on\s+$",
+    re.I,
+)
 # (and the parts of a town: "a camp on the edge of Sake", "the outskirts of Reading")
 _TOWN_CUE = re.compile(
     r"\b(?:[Ii]n|near|outside|downtown|central|town\s+of|city\s+of|(?:edges?|outskirts|centre|center|heart|suburbs?)"
@@ -402,7 +407,12 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         return False  # "killed Nur Mohammad, the Taliban's deputy shadow governor"
     if big < TINY_POPULATION:
         # a hamlet's name must be written as a place: "in Lanexa", "Lanexa, Va."
-        return bool(_LOCATIVE_CUE.search(clean[max(0, s - 16) : s]) or _COMMA_PLACE_AFTER.match(clean[e : e + 4]))
+        # (or what an attack fell on: "an assault by the FARC's Sixth Front on Toribio")
+        return bool(
+            _LOCATIVE_CUE.search(clean[max(0, s - 16) : s])
+            or _COMMA_PLACE_AFTER.match(clean[e : e + 4])
+            or _ATTACK_ON_CUE.search(clean, max(0, s - 60), s)
+        )
     return True
 
 

@@ -1590,6 +1590,12 @@ def test_what_was_only_heard_rumoured_or_an_accident_is_no_attack(pipe: Pipeline
             "Navolato",
             "Sinaloa",
         ),
+        # a small town, written as what an attack fell on
+        (
+            "Four people died in a night-long assault by the guerrillas' Sixth Front on Toribío, in northern Cauca.",
+            "Toribío",
+            "Cauca",
+        ),
     ],
 )
 def test_the_place_struck_and_a_place_only_named(pipe: Pipeline, text: str, struck: str, unstruck: str) -> None:
@@ -1778,3 +1784,12 @@ def test_the_dead_of_one_bombing_counted_are_no_running_total() -> None:
 def test_a_range_of_mountains_is_no_village_of_its_name(pipe: Pipeline) -> None:
     roles = _roles(pipe, "Jets dropped bombs on a village in the Nuba Mountains on Monday, killing four.")
     assert "Nuba" not in roles, roles
+
+
+def test_the_armenian_name_of_khankendi_is_found_in_a_diary(pipe: Pipeline) -> None:
+    text = (
+        "KARABAKH NOTES\nA nurse's diary from the autumn war. Translated from Armenian.\n\nBy Lilit Avagyan\n\n"
+        "Monday, 5 October\nSince dawn, rockets on Stepanakert. One hit the roof of the bus station, and three people "
+        "were killed."
+    )
+    assert _roles(pipe, text).get("Stepanakert") == "struck", _roles(pipe, text)
