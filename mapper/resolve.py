@@ -888,7 +888,8 @@ _KIND_WORDS = (
 )
 # (a kind word may be capitalised, "the Belgorod Region", "Kunar Province"; not "County", part of a US name)
 _KIND_AFTER = re.compile(
-    rf"\s+((?i:{_KIND_WORDS})|county|sub-?district|countryside|local\s+government\s+area|LGA|"
+    # ("a small Kharkiv-region town")
+    rf"(?:\s+|-(?=region\b|province\b|oblast\b))((?i:{_KIND_WORDS})|county|sub-?district|countryside|local\s+government\s+area|LGA|"
     # the government of a region: "the Odesa regional administration", "Kharkiv regional governor"
     r"(?i:regional)(?=\s+(?i:(?:military|state|civil(?:ian)?)\s+)?(?i:administration|governor|council|authorit(?:y|ies)|"
     r"head|chief|prosecutor|police|officials?|government)\b))\b"

@@ -1793,3 +1793,34 @@ def test_the_armenian_name_of_khankendi_is_found_in_a_diary(pipe: Pipeline) -> N
         "were killed."
     )
     assert _roles(pipe, text).get("Stepanakert") == "struck", _roles(pipe, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "unstruck"),
+    [
+        # a profile whose standfirst names the town; the hospital the wounded were moved to is another town
+        (
+            "THE LAST BUS OF DANA LEVI\nA profile of one of the four people killed at a Hadera bus stop in March.\n"
+            "By Tamar Golan\nHADERA, Israel\n\nDana Levi took the early bus every Sunday. On 3 March she was waiting "
+            "at the stop on Herzl Street when a man walked up and detonated a bomb hidden under his coat.\n\nFour "
+            "people were killed and 17 were wounded; the worst hurt were taken to the Hillel Yaffe Medical Center, and "
+            "two were later moved to a hospital in Tel Aviv.",
+            "HADERA",
+            "Tel Aviv",
+        ),
+        # a street of the town, the town's hospital, and the tongue of its road signs
+        (
+            "A FRONTLINE TOWN\nThe shells keep falling on the same streets.\nBy Leyla Aliyeva\nTARTAR, Azerbaijan\n\n"
+            "The shells came in at dawn, as the bakeries on Nizami Avenue were opening. Four people were killed. The "
+            "wounded were driven to the central hospital in Barda, because the hospital in Tartar - Terter, as the "
+            "road signs in Russian still spell it - had been evacuated.",
+            "TARTAR",
+            "Barda",
+        ),
+    ],
+)
+def test_a_features_dateline_alone_on_its_line_places_its_opening_attack(
+    pipe: Pipeline, text: str, struck: str, unstruck: str
+) -> None:
+    roles = _roles(pipe, text)
+    assert roles.get(struck) == "struck" and roles.get(unstruck) == "mentioned", roles

@@ -305,7 +305,14 @@ def find_events(
     # the report is about, the one its headline and dateline name
     unplaced = [d for d in drafts if not d.locations and not d.recalled]
     if unplaced:
+        datelined = _dateline_town(clean, sentences, mentions, by_sentence, drafts)
         home = _town_of_report(sentences, mentions, by_sentence)
+        if (
+            home is None
+            and datelined is not None
+            and mentions[datelined[0]].cstart >= sentences[min(2, len(sentences) - 1)].start
+        ):
+            home = datelined[0]  # (a feature's dateline below its headline and standfirst: "BAIDOA, Somalia")
         for d in unplaced:
             sent = sentences[d.sentence]
             the_town = _THE_TOWN.search(clean, sent.start, sent.end)
@@ -334,7 +341,6 @@ def find_events(
         # a story that opens at its dateline's town and tells its attack without naming a place ("TARMIYAH, Iraq -
         # The orchards north of Tarmiyah ... On Thursday night it was used again. Four soldiers were killed when
         # militants attacked their patrol"): the attack of its first paragraphs, with its victims, is the town's
-        datelined = _dateline_town(clean, sentences, mentions, by_sentence, drafts)
         if datelined is not None:
             opening, first = datelined
             for d in unplaced:
@@ -746,11 +752,13 @@ _AT_A_NAME = re.compile(
 )
 _NOT_A_PLACE_WORD = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december".split()
+    "september october november december"
+    # (the tongues a text is written in: "as the road signs in Russian still spell it")
+    " russian ukrainian arabic english french spanish portuguese turkish persian armenian azerbaijani hebrew".split()
 )
 
 
-def _placed_elsewhere(clean: str, sent: Sentence, home_key: str) -> bool:
+def _placed_elsewhere(clean: str, sent: Sentence, home_key: str, *, streets: bool = True) -> bool:
     """Whether ``sent``, up to whoever it says spoke, names as where something happened a capitalised name that is
     not the dateline's town (``home_key``)."""
     cut = _SAID_CUT.search(clean, sent.start, sent.end)
@@ -760,8 +768,16 @@ def _placed_elsewhere(clean: str, sent: Sentence, home_key: str) -> bool:
         if end - m.end() < 25 and cut is not None:
             continue  # whoever says so, and where: "..., a provincial spokesman in Lashkar Gah said"
         if word.lower() not in _NOT_A_PLACE_WORD and not home_key.startswith(name_key(word)):
+            if _HOSPITAL_BEFORE.search(clean, max(sent.start, m.start(1) - 60), m.start(1)):
+                continue  # where the wounded were taken: "transferred to Beilinson Hospital in Petah Tikva"
+            if not streets and _STREET_AFTER.match(clean, m.end()):
+                continue  # (a street of the town: "at the stop on Weizmann Street")
             return True
     return False
+
+
+_STREET_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*)?\s+(?:Street|Road|Avenue|Square|Boulevard|Lane|Highway)\b")
+_HOSPITAL_BEFORE = re.compile(r"(?i:hospital|clinic|medical\s+cent(?:er|re))\b[^.;,]{0,30}?\b(?:in|at)\s+(?:the\s+)?$")
 
 
 # a dateline in capitals: "TARMIYAH, Iraq -", "PUL-I-KHUMRI, Afghanistan -", "MAFA, Nigeria -"
@@ -771,8 +787,9 @@ _OPENING_PARAGRAPHS = 1  # the paragraphs (counted from 0) a dateline's story te
 FILED_FROM_POPULATION = 500_000
 _DATELINE_SENTENCES = 6  # how far down a feature's dateline may stand, after its headline, standfirst and byline
 # a dateline in capitals with its province or a dash: "BELEDWEYNE, Hiiraan region - ", "SHEBEKINO - "
+# (or alone on its line: "BAIDOA, Somalia")
 _DATELINE_AT = re.compile(
-    r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}(?:,\s+[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2})?\s+[-–—]\s"
+    r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}(?:,\s+[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,2})?(?:\s+[-–—]\s|[ \t]*\n)"
 )
 # the town a report is about, named by its kind: "in the centre of town", "the town's market"
 _THE_TOWN = re.compile(r"\b(?:(?:the|this)\s+(?:town|city)(?:['’]s)?|(?:centre|center|heart)\s+of\s+town)\b", re.I)
@@ -857,6 +874,8 @@ def _dateline_town(
         # (nor, in a feature's headline or standfirst, the province that holds the town: "In an indigenous town in
         # Colombia's Cauca, a motorcycle bomb ..." over "TORIBIO, Cauca -")
         and not (d.sentence < at and contains(mentions[i].place, place))  # type: ignore[arg-type]
+        # (nor the town itself: "a profile of one of those killed at a Kfar Saba bus stop")
+        and mentions[i].place.id != place.id  # type: ignore[union-attr]
         for d in drafts
         # (a feature's: in its opening, not the war around it told further down)
         if not at or sentences[d.sentence].paragraph <= sentences[at].paragraph + _OPENING_PARAGRAPHS
@@ -864,12 +883,60 @@ def _dateline_town(
     ):
         return None  # (an event placed finer than a country: "Somalia" is none)
     first = sentences[at].paragraph
+    if at and clean[dateline.end() - 1] == "\n" and at + 1 < len(sentences):
+        first = sentences[at + 1].paragraph  # (a dateline alone on its line: the story opens below it)
+    # (a feature's headline that names, in capitals, a town its opening sets the story in, not the dateline's: the
+    # town the story is about: "QUISSANGA DOES NOT SLEEP" over "PEMBA, Mozambique ... Fishermen in Quissanga say")
+    head = clean[: sentences[at].start] if at else ""
+    headlined = (
+        None
+        if not head or re.search(rf"\b{re.escape(mentions[opening].surface.upper())}\b", head.upper())
+        else next(
+            (
+                i
+                for k in range(at, len(sentences))
+                if sentences[k].paragraph <= first
+                for i in by_sentence[k]
+                if mentions[i].literal
+                and (p := mentions[i].place) is not None
+                and p.id != place.id
+                and (p.feature_type in POPULATED_TYPES or p.resolved_by == "context")
+                and re.search(rf"\b{re.escape(mentions[i].surface.upper())}\b", head)
+            ),
+            None,
+        )
+    )
+    if headlined is not None:
+        word = name_key(mentions[headlined].surface)
+    elif head and any(
+        m.group(1).upper() in head.split()
+        and m.group(1).lower() not in _NOT_A_PLACE_WORD
+        and not _STREET_AFTER.match(clean, m.end())  # ("THE BUS STOP ON SHEVCHENKO STREET")
+        and not word.startswith(name_key(m.group(1)))
+        for k in range(at, len(sentences))
+        if sentences[k].paragraph == first
+        for m in _AT_A_NAME.finditer(clean, sentences[k].start, sentences[k].end)
+    ):
+        return None  # (the same, where no gazetteer has that town: "Fishermen in Quissanga say ...")
     if any(
         _placed_elsewhere(clean, sentences[d.sentence], word)
         for d in drafts
         if first <= sentences[d.sentence].paragraph <= first + _OPENING_PARAGRAPHS
+    ) or (
+        # (a feature's opening paragraph that sets its scene at another name: "AL-ARISH, Egypt" over "The checkpoint on
+        # the southern edge of Sheikh Zuweid was a cluster of sandbags")
+        at
+        and headlined is None
+        and clean[dateline.end() - 1] == "\n"
+        and any(
+            _placed_elsewhere(clean, sentences[k], word, streets=False)
+            for k in range(at + 1, len(sentences))
+            if sentences[k].paragraph == first
+        )
     ):
         return None
+    if headlined is not None:
+        return headlined, first
     # (named again in the story; a feature's town, in its headline or standfirst: the town the story is about, not
     # the capital it was filed from)
     again = any(m.place is not None and m.place.id == place.id and m.cstart > mentions[opening].cend for m in mentions)
@@ -882,24 +949,6 @@ def _dateline_town(
         # (a city of a million the story was filed from, not the town it is about: "NIAMEY - ... the weekly market at
         # Banibangou")
         again = place.id in headed or (again and not headed and place.population < FILED_FROM_POPULATION)
-        if not again and not headed and place.population >= FILED_FROM_POPULATION:
-            # (filed from a city about the town its headline names in capitals and its opening sets the story at:
-            # "THE DRONES OVER HARIR" over "ERBIL, Iraqi Kurdistan - The base at Harir sits on a plain")
-            head = clean[: sentences[at].start]
-            return next(
-                (
-                    (i, first)
-                    for k in range(at, len(sentences))
-                    if sentences[k].paragraph == first
-                    for i in by_sentence[k]
-                    if mentions[i].literal
-                    and (p := mentions[i].place) is not None
-                    and p.id != place.id
-                    and p.feature_type in POPULATED_TYPES
-                    and re.search(rf"\b{re.escape(mentions[i].surface.upper())}\b", head)
-                ),
-                None,
-            )
     return (opening, first) if again else None
 
 
