@@ -1808,6 +1808,15 @@ def test_the_armenian_name_of_khankendi_is_found_in_a_diary(pipe: Pipeline) -> N
             "HADERA",
             "Tel Aviv",
         ),
+        # an attack whose toll the next sentence tells
+        (
+            "THE QUIET MARKET\nA month after the bombing, the traders are back\n\nBy Iryna Koval\n\nKUPIANSK, Kharkiv "
+            "region\n\nThe stalls are back under new awnings. On the morning of May 3, a guided bomb came down between "
+            "the rows of vegetable sellers. Officials counted thirteen dead by nightfall.\n\nKupiansk has been on the "
+            "front line for two years.",
+            "KUPIANSK",
+            "Kharkiv",
+        ),
         # a street of the town, the town's hospital, and the tongue of its road signs
         (
             "A FRONTLINE TOWN\nThe shells keep falling on the same streets.\nBy Leyla Aliyeva\nTARTAR, Azerbaijan\n\n"

@@ -153,6 +153,13 @@ def find_events(
                 strong
                 or mine
                 or _has_victims(clean, sent)
+                # (or its harm told in the next sentence: "a glide bomb fell on the stop as commuters queued. Regional
+                # officials first reported eight dead.")
+                or (
+                    si + 1 < len(sentences)
+                    and sentences[si + 1].paragraph == sent.paragraph
+                    and _VICTIMS_TOLD.search(clean, sentences[si + 1].start, sentences[si + 1].end) is not None
+                )
                 # (or under a heading of names alone: "▪️ Zolochiv. A guided aerial bomb hit the territory of a farm.")
                 or (
                     si > 0
@@ -733,6 +740,12 @@ def _nearest(m: Mention, found: list[Trigger]) -> Trigger:
     return min(found, key=lambda t: m.cstart - t.end if t.end <= m.cstart else 1.5 * (t.start - m.cend) + 1)
 
 
+# a toll told in a sentence of its own: "eight dead", "Five people were killed", "Nobody was killed"
+_VICTIMS_TOLD = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|dozens|nobody|no\s+one)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:dead|killed|died|wounded|injured|hurt)\b",
+    re.I,
+)
 _HARM_TOLD = re.compile(r"\b(?:killed|died|dead|wounded|injured|injuries|hurt)\b", re.I)
 _VICTIMS = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
@@ -758,7 +771,7 @@ _NOT_A_PLACE_WORD = frozenset(
 )
 
 
-def _placed_elsewhere(clean: str, sent: Sentence, home_key: str, *, streets: bool = True) -> bool:
+def _placed_elsewhere(clean: str, sent: Sentence, home_key: str) -> bool:
     """Whether ``sent``, up to whoever it says spoke, names as where something happened a capitalised name that is
     not the dateline's town (``home_key``)."""
     cut = _SAID_CUT.search(clean, sent.start, sent.end)
@@ -770,7 +783,7 @@ def _placed_elsewhere(clean: str, sent: Sentence, home_key: str, *, streets: boo
         if word.lower() not in _NOT_A_PLACE_WORD and not home_key.startswith(name_key(word)):
             if _HOSPITAL_BEFORE.search(clean, max(sent.start, m.start(1) - 60), m.start(1)):
                 continue  # where the wounded were taken: "transferred to Beilinson Hospital in Petah Tikva"
-            if not streets and _STREET_AFTER.match(clean, m.end()):
+            if _STREET_AFTER.match(clean, m.end()):
                 continue  # (a street of the town: "at the stop on Weizmann Street")
             return True
     return False
@@ -929,7 +942,7 @@ def _dateline_town(
         and headlined is None
         and clean[dateline.end() - 1] == "\n"
         and any(
-            _placed_elsewhere(clean, sentences[k], word, streets=False)
+            _placed_elsewhere(clean, sentences[k], word)
             for k in range(at + 1, len(sentences))
             if sentences[k].paragraph == first
         )
