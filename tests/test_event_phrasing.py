@@ -1833,3 +1833,42 @@ def test_a_features_dateline_alone_on_its_line_places_its_opening_attack(
 ) -> None:
     roles = _roles(pipe, text)
     assert roles.get(struck) == "struck" and roles.get(unstruck) == "mentioned", roles
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a count of a span's attacks
+        (
+            "A drone struck a car on Tuesday, killing two. It should be noted that this is the fifth drone attack in "
+            "Datta Khel this month.",
+            "Datta Khel",
+        ),
+        # flights, not hits
+        (
+            "An airstrike hit a house in Hajjah on Monday, killing three. Meanwhile, the warplanes flew intensively "
+            "over the capital Sanaa and the provinces of Hodeidah and Hajjah.",
+            "Sanaa",
+        ),
+        (
+            "An airstrike hit a house in Hajjah on Monday, killing three. Meanwhile, the warplanes flew intensively "
+            "over the capital Sanaa and the provinces of Hodeidah and Hajjah.",
+            "Hodeidah",
+        ),
+        (
+            "Shells fell on a school in Khiam, wounding two, while the enemy warplanes broke the sound barrier over "
+            "Nabatieh.",
+            "Nabatieh",
+        ),
+    ],
+)
+def test_a_count_of_attacks_and_a_flight_over_a_place_strike_no_place(pipe: Pipeline, text: str, place: str) -> None:
+    assert _roles(pipe, text).get(place) == "mentioned", _roles(pipe, text)
+
+
+def test_a_reminder_of_last_years_attack_is_recalled() -> None:
+    text = (
+        "It is worth mentioning that in Bahman of last year also a number of border guards were martyred in an "
+        "attack on a post near Saravan."
+    )
+    assert all(t.recalled for t in triggers(text, 0, len(text))), triggers(text, 0, len(text))

@@ -738,6 +738,15 @@ _EARLIER_OPENING = re.compile(
     rf"earlier\s+in\s+{MONTH_NAMES})\b",
     re.I,
 )
+# a reminder, as translated press writes one, of an earlier time's events
+_REMINDER_OPENING = re.compile(
+    r"\s*(?:it\s+(?:is|was)\s+worth\s+(?:mentioning|noting|recalling)|it\s+should\s+be\s+(?:mentioned|noted|recalled)|"
+    r"let\s+us\s+(?:recall|remind)|it\s+(?:is|was)\s+recalled)\b",
+    re.I,
+)
+_REMINDER_EARLIER = re.compile(
+    r"\b(?:last\s+(?:year|month)|in\s+the\s+past|previously|a\s+year\s+ago|years\s+ago|of\s+last\s+year)\b", re.I
+)
 # a sentence that opens on a span of time: what it counts is a running total ("Over the past year,
 # more than 30 officers have lost their lives in IED attacks in X, Y and Z")
 _SPAN_OPENING = re.compile(
@@ -847,6 +856,12 @@ _ONE_EVENT_AFTER = re.compile(
     r"\s+(?:in|from|by|during)\s+(?:the|a|an|this|that|[A-Z][a-z]+day['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:bombing|strike|"
     r"air\s*strike|attack|raid|explosion|blast|shelling|ambush|massacre)\b"
 )
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:the|its|their)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.I,
+)
+_SPAN_AFTER = re.compile(r"\b(?:this|that|the\s+same|the\s+past)\s+(?:week|month|year)\b|\bsince\s+", re.I)
 _SERIES_BEFORE = re.compile(
     r"\b(?:after|since|following|followed|follows|amid|despite|for)\s+(?:(?:a|the|an)\s+)?(?:[a-z]+(?:['’]s)?\s+)?"
     r"(?:spate|wave|series|string|surge|spike|upsurge|escalation|campaign)\s+of\s+(?:[\w-]+\s+){0,2}$",
@@ -1648,6 +1663,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
                 and _ONE_EVENT_AFTER.match(text, me, end) is None
             )
             or _SERIES_BEFORE.search(before) is not None
+            # "this is the fifth drone attack in North Waziristan this month": a count of a span's attacks
+            or (_ORDINAL_BEFORE.search(before) is not None and _SPAN_AFTER.search(text, me, end) is not None)
             # a span of war and what happened in it: "more than a year of fighting in which strikes hit
             # villages across X"
             or (
@@ -1762,7 +1779,11 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             )
         ):
             out[k] = replace(out[k], recalled=True)
-    if out and _EARLIER_OPENING.match(text, start, end):
+    if out and (
+        _EARLIER_OPENING.match(text, start, end)
+        # "It is worth mentioning that last year also border guards were martyred in an attack near X": a reminder
+        or (_REMINDER_OPENING.match(text, start, end) and _REMINDER_EARLIER.search(text, start, end))
+    ):
         # "Last month, five people were killed in an attack in X": the whole sentence looks back
         out = [replace(t, recalled=True) for t in out]
     elif out and _SPAN_OPENING.match(text, start, end):

@@ -77,7 +77,7 @@ _MOVED = (
 # the first characters of its phrases, which ``tests/test_regex_gates.py`` checks)
 _ORIGIN_BEFORE = re.compile(
     # (not a distance from it: "ambushed a convoy about 20 kilometres from Titao", "some 5 km away from X")
-    r"\b(?=[,\dabcdefghilmnoprstvw])(?:(?<!km\s)(?<!kms\s)(?<!miles\s)(?<!kilometres\s)(?<!kilometers\s)(?<!metres\s)"
+    r"\b(?=[,\dabcdefghilmnoprstuvw])(?:(?<!km\s)(?<!kms\s)(?<!miles\s)(?<!kilometres\s)(?<!kilometers\s)(?<!metres\s)"
     r"(?<!meters\s)(?<!away\s)(?<!north\s)(?<!south\s)(?<!east\s)(?<!west\s)from|"
     r"(?<!close\s)(?<!next\s)(?<!adjacent\s)(?<!due\s)(?<!entrance\s)(?<!gates\s)to|towards?|into|border\s+with|"
     r"borders\s+with|bordering|across\s+from|opposite|"
@@ -148,6 +148,10 @@ _ORIGIN_BEFORE = re.compile(
     r",\s+standing\s+(?:[\w'’-]+\s+){0,8}?(?:in|at|outside|near|beside)|"
     # where drones were shot down, not what they hit: "fighter jets brought them down over the Sumy and Kyiv regions"
     r"(?:shot|brought|gunned)\s+(?:them\s+|it\s+|all\s+of\s+them\s+)?down\s+over|(?:downed|intercepted)\s+over|"
+    # a flight, not a hit: "warplanes flew intensively over the capital Sanaa", "broke the sound barrier over X"; where
+    # guns stand: "its artillery units deployed near X"
+    r"(?:flew|flying|flown|overflew)\s+(?:[a-z]+ly\s+)?over|sound\s+barrier\s+(?:over|above)|"
+    r"(?:units?|batteries|battalions?|guns|troops)\s+(?:[\w-]+\s+)?(?:deployed|stationed|positioned)\s+(?:in|near|around|at)|"
     # where fire came from: "the artillery, from behind the border in X"
     r"from\s+(?:behind|across|beyond)\s+the\s+border\s+in|"
     # where the wounded were flown: "evacuated by helicopter to the counter-terrorist base at X", "airlifted to the
@@ -212,8 +216,8 @@ _ORIGIN_BEFORE = re.compile(
     # ("flying over Russia's Belgorod region")
     # ("an armed group based in the nearby Far'a camp")
     r"(?:(?:nearby|neighbou?ring|adjacent|adjoining)\s+)?"
-    r"(?:[A-Z][\w-]*['’]s\s+)?(?:(?:[a-z-]+\s+){0,2}?(?:town|city|village|province|region|capital|district|area|"
-    r"[Cc]ape|port|directions?)\s+of\s+)?$",
+    r"(?:[A-Z][\w-]*['’]s\s+)?(?:(?:[a-z-]+\s+){0,2}?(?:town|city|village|provinces?|regions?|capital|districts?|area|"
+    r"[Cc]ape|port|directions?)\s+of\s+|capital\s+)?$",
     re.I,
 )
 # a hospital's town, in a sentence that tells where the wounded were taken or treated
@@ -333,6 +337,8 @@ _LANDMARK_BEFORE = re.compile(
 _ORIGIN_LIST_GAP = re.compile(
     # ("airlifted to hospitals in Arauca and in Bogota")
     r"(?:\s+(?:city|town|village|province|region|district|camp))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?"
+    # ("over the capital X and the provinces of Y and Z")
+    r"(?:the\s+(?:provinces?|regions?|districts?|towns?|villages?|cities)\s+of\s+)?"
     # ("clinics in X and Cali, capital of the neighbouring Valle del Cauca department")
     r"(?:(?<=,\s)(?:the\s+)?capital\s+of\s+(?:the\s+)?neighbou?ring\s+)?"
 )
