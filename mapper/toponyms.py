@@ -941,6 +941,13 @@ _WORD_BEFORE = re.compile(r"[\w'’-]")
 _WORD_AFTER = re.compile(r"[\w-]")
 
 
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], out: list[Hit], s: int, e: int) -> bool:
+    """Whether ``s:e`` overlaps a name found otherwise (``spans``, sorted, with their ``starts``) or one guessed
+    already (``out``)."""
+    i = bisect.bisect_right(starts, e) - 1
+    return (i >= 0 and spans[i][1] > s) or any(h.start < e and s < h.end for h in out)
+
+
 def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     """Runs of capitalised words that no gazetteer knows, right after "in", "near", "outside",
     "around" or "at": perhaps another spelling of a place ("Tel Abyad", "Tuz Khurmato").
@@ -987,8 +994,7 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
         for m in _KIND_NAMED.finditer(clean):
             s, e = m.span("n")
             words = clean[s:e].split()
-            i = bisect.bisect_right(starts, e) - 1
-            if (i >= 0 and spans[i][1] > s) or any(h.start < e and s < h.end for h in out):
+            if _overlaps(spans, starts, out, s, e):
                 continue
             if (
                 words[0] in NOT_NAME_START
@@ -1002,8 +1008,7 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     if "\n" in clean:
         for m in _DATELINE_GUESS.finditer(clean):
             s, e = m.span(1)
-            i = bisect.bisect_right(starts, e) - 1
-            if (i >= 0 and spans[i][1] > s) or any(h.start < e and s < h.end for h in out):
+            if _overlaps(spans, starts, out, s, e):
                 continue
             out.append(Hit(s, e, name_key(clean[s:e]), "guess"))
     # a name the text sets in its unit by a comma: "at the market of Kolofata, in the department of Mayo-Sava",
@@ -1012,8 +1017,7 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
         for m in _SET_IN_UNIT.finditer(clean):
             s, e = m.span("n")
             words = clean[s:e].split()
-            i = bisect.bisect_right(starts, e) - 1
-            if (i >= 0 and spans[i][1] > s) or any(h.start < e and s < h.end for h in out):
+            if _overlaps(spans, starts, out, s, e):
                 continue  # a name found otherwise
             if (
                 len(words) > 3
