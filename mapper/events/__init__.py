@@ -155,11 +155,7 @@ def find_events(
                 or _has_victims(clean, sent)
                 # (or its harm told in the next sentence: "a glide bomb fell on the stop as commuters queued. Regional
                 # officials first reported eight dead.")
-                or (
-                    si + 1 < len(sentences)
-                    and sentences[si + 1].paragraph == sent.paragraph
-                    and _VICTIMS_TOLD.search(clean, sentences[si + 1].start, sentences[si + 1].end) is not None
-                )
+                or _told_next(clean, sentences, si, _VICTIMS_TOLD)
                 # (or under a heading of names alone: "▪️ Zolochiv. A guided aerial bomb hit the territory of a farm.")
                 or (
                     si > 0
@@ -354,14 +350,8 @@ def find_events(
                 sent = sentences[d.sentence]
                 # (its victims, or the harm told in the sentence after it: "the other struck near a hangar ... Nobody
                 # was killed. Two guards suffered minor injuries")
-                after = sentences[d.sentence + 1] if d.sentence + 1 < len(sentences) else None
                 if first <= sent.paragraph <= first + _OPENING_PARAGRAPHS and (
-                    _has_victims(clean, sent)
-                    or (
-                        after is not None
-                        and after.paragraph == sent.paragraph
-                        and _HARM_TOLD.search(clean, after.start, after.end) is not None
-                    )
+                    _has_victims(clean, sent) or _told_next(clean, sentences, d.sentence, _HARM_TOLD)
                 ):
                     d.locations = [(opening, 1)]
     placed = [d for d in drafts if d.locations]
@@ -919,10 +909,11 @@ def _dateline_town(
             None,
         )
     )
+    head_words = set(head.split())
     if headlined is not None:
         word = name_key(mentions[headlined].surface)
     elif head and any(
-        m.group(1).upper() in head.split()
+        m.group(1).upper() in head_words
         and m.group(1).lower() not in _NOT_A_PLACE_WORD
         and not _STREET_AFTER.match(clean, m.end())  # ("THE BUS STOP ON SHEVCHENKO STREET")
         and not word.startswith(name_key(m.group(1)))
@@ -1007,6 +998,13 @@ def _dated_heading(clean: str, sentences: list[Sentence], k: int) -> bool:
 
 
 _HEADING_LENGTH = 120  # a dated heading of an item in a digest is a line this long at most
+
+
+def _told_next(clean: str, sentences: list[Sentence], k: int, told: re.Pattern[str]) -> bool:
+    """Whether the sentence after sentence ``k``, in its paragraph, tells what ``told`` finds (its harm)."""
+    if k + 1 >= len(sentences) or sentences[k + 1].paragraph != sentences[k].paragraph:
+        return False
+    return told.search(clean, sentences[k + 1].start, sentences[k + 1].end) is not None
 
 
 def _has_victims(clean: str, sent: Sentence) -> bool:
