@@ -32,7 +32,7 @@ from .documents import DOCX_SUFFIXES, EMAIL_SUFFIXES, PDF_SUFFIXES, kind_of
 from .language import ENGLISH
 from .language import detect as detect_language
 from .models import Article, Offsets, Problem
-from .text import DocumentWords, broken_at_hyphen, ends_sentence, line_joins, line_width, lower_finds_ignorecase
+from .text import DocumentWords, ends_sentence, goes_on, line_joins, line_width, lower_finds_ignorecase
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -256,6 +256,7 @@ _CHAR_MAP = str.maketrans(
 _TO_TRANSLATE = re.compile("[" + re.escape("".join(chr(c) for c in _CHAR_MAP)) + "]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r" {2,}")
+_TYPED_DASH = re.compile(r"(?<= )--(?= )")
 
 # Boilerplate lines: a line that *is* one of _BOILER_LINES (from its first word to
 # its end), or holds one of _BOILER_PHRASES anywhere, or ends in _BOILER_END.
@@ -429,8 +430,6 @@ def kept_spans(body: str, *, drop_foreign: bool = True) -> list[tuple[int, int]]
 
 # A hard-wrapped text (an e-mail, a PDF's text saved by another tool, a wire archive's plain
 # text) breaks its lines inside sentences, at one width; each break would end a sentence.
-# (words a sentence goes on after ("killed in" / "Baghdad"))
-_GOES_ON = frozenset("a an the of in on at to by for from with near and or into between than as".split())
 WRAP_WIDTHS = (30, 100)  # the widths a hard-wrapped text is written at
 WRAP_MIN_LINES = 2  # (a brief is two or three wrapped lines)
 WRAP_MIN_BREAKS = 2  # breaks inside a sentence, at least (one in a text of two lines)
@@ -460,19 +459,13 @@ def wrapped_joins(lines: list[str]) -> list[str | None]:
     ]
     if len(inside) < min(WRAP_MIN_BREAKS, len(lengths) - 1) or len(inside) < 0.25 * len(lengths):
         return keep
-    going_on = sum(_goes_on(rows[i - 1], rows[i]) for i in inside)
+    going_on = sum(goes_on(rows[i - 1], rows[i]) for i in inside)
     # (a text of two lines, the first full and ending inside a sentence, the second no longer:
     # one sentence wrapped once, whatever word the break came before)
     two_lines = len(lengths) == 2 and lengths[0] == len(rows[inside[0]])
     if going_on < 0.5 * len(inside) and not two_lines:
         return keep
-    return line_joins(rows, width)
-
-
-def _goes_on(prev: str, row: str) -> bool:
-    """Whether ``row`` plainly goes on with the sentence ``prev`` broke: in lower case, after a
-    word no sentence ends with ("in" / "Baghdad"), or with the rest of a word broken at its hyphen."""
-    return row[0].islower() or prev.rsplit(None, 1)[-1].lower() in _GOES_ON or broken_at_hyphen(prev, row)
+    return line_joins(rows, width, headed=True)
 
 
 def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
@@ -527,15 +520,104 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
                     offsets.add(start - 1, 1)
             _append_normalised(body[a:b] if (a, b) != (0, len(body)) else body, start + a, out, offsets)
         blank_run = 0
-    clean = "".join(out)
+    clean = capital_dateline(titled_headlines("".join(out)))
     offsets.add(offsets[-1] + 1 if offsets else 0, 1)
     assert len(offsets) == len(clean) + 1
     return clean, offsets
 
 
+# a dateline whose town is written in its own case, at the start of one of a story's first lines: "Kharkiv, Ukraine
+# (AP) - Russian forces", "Toribio, Cauca - The police station", "Port-au-Prince, January 2026 (translated from
+# French) - At least 25"
+_OWN_CASE_DATELINE = re.compile(
+    r"(?m)^(?!(?:The|A|An|In|On|At|By|For|From|And|But|As|If|When|While|After|Before|Since|Our|This|That)\b)"
+    r"(?P<town>[A-Z][a-z][\w'.]*(?:[ -](?:[A-Z][\w'.]*|de|du|la|le|al|el|au|d'[A-Z][\w.]*)){0,3})"
+    r"(?:,\s+[\w'.]+(?:\s+[\w'.]+){0,2}){0,2}(?:\s+\([^()\n]{1,40}\))?\s+-\s+(?=[A-Z\"'])"
+)
+# (or alone on its line under the byline: "By Olena Martyniuk" over "Pervomaiskyi, Kharkiv region")
+_BYLINE_THEN_DATELINE = re.compile(
+    r"(?m)^By\s+[A-Z][^\n]{0,80}\n\n?(?P<town>[A-Z][a-z][\w'.]*(?:[ -](?:[A-Z][\w'.]*|de|du|la|le|al|el|au)){0,3})"
+    r",\s+[A-Z][\w'.]*(?:\s+[\w'.]+){0,2}[ \t]*\n"
+)
+_DATELINE_LINES = 8  # how far down a story's dateline may stand (after its headline, standfirst and byline)
+_WEEKDAYS_MONTHS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december update breaking live watch analysis opinion editorial".split()
+)
+
+
+_CAPS_LINE = re.compile(r"(?m)^(?=[^\n]*[A-Z][^\n]*[A-Z][^\n]*[A-Z])[^a-z\n]{12,200}$")
+_CAPS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# words a headline in title case writes in lower case ("Five Killed in Attack on Mozogo")
+_HEADLINE_SMALL = frozenset(
+    "a an the of in on at to by for from with near into over after as and or but is are was were be vs via".split()
+)
+
+
+def titled_headlines(clean: str) -> str:
+    """``clean`` with a headline in capitals among a story's first lines ("FIVE KILLED IN ATTACK ON MOZOGO") in
+    title case ("Five Killed in Attack on Mozogo"), as most headlines are written, so that its places and its
+    words of violence are read as in any other headline.  A word of two letters that is no small word, or of three
+    without a vowel, stays in capitals ("UN", "RSF").  The text keeps its length."""
+    head_end = 0
+    for _ in range(_DATELINE_LINES):
+        nl = clean.find("\n", head_end)
+        if nl < 0:
+            head_end = len(clean)
+            break
+        head_end = nl + 1
+    if not any(c.isupper() for c in clean[:head_end]):
+        return clean
+    out = None
+    for m in _CAPS_LINE.finditer(clean, 0, head_end):
+        line = m.group()
+        if len(_CAPS_WORD.findall(line)) < 3:
+            continue
+        first = True
+
+        def titled(w: re.Match[str]) -> str:
+            nonlocal first
+            word, lead = w.group(), first
+            first = False
+            low = word.lower()
+            if not lead and low in _HEADLINE_SMALL:
+                return low if len(low) == len(word) else word
+            if len(word) <= 2 or (len(word) == 3 and not any(c in "AEIOUY" for c in word)):
+                return word  # ("UN", "US", "RSF")
+            cased = word[0] + "".join(c.lower() if len(c.lower()) == 1 else c for c in word[1:])
+            return cased
+
+        new = _CAPS_WORD.sub(titled, line)
+        if len(new) == len(line):
+            out = out if out is not None else clean
+            out = out[: m.start()] + new + out[m.end() :]
+    return out if out is not None else clean
+
+
+def capital_dateline(clean: str) -> str:
+    """``clean`` with the town of a dateline written in its own case ("Kharkiv, Ukraine (AP) - ") in capitals, as
+    wire copy writes it ("KHARKIV, Ukraine (AP) - "), so that every stage reads one form of dateline.  The text keeps
+    its length (a letter whose capital is longer, as "ß", is left as it is)."""
+    head_end = 0
+    for _ in range(_DATELINE_LINES):
+        nl = clean.find("\n", head_end)
+        if nl < 0:
+            head_end = len(clean)
+            break
+        head_end = nl + 1
+    m = _OWN_CASE_DATELINE.search(clean, 0, head_end) or _BYLINE_THEN_DATELINE.search(clean, 0, head_end)
+    if m is None or m.group("town").split()[0].lower() in _WEEKDAYS_MONTHS:
+        return clean
+    a, b = m.span("town")
+    town = "".join(c.upper() if len(c.upper()) == 1 else c for c in clean[a:b])
+    return clean[:a] + town + clean[b:]
+
+
 def _append_normalised(body: str, start: int, out: list[str], offsets: Offsets) -> None:
     """Append ``body`` (found at ``text[start:]``) normalised, with the offset of each character."""
     line = _TO_TRANSLATE.sub(_translate_match, _ZERO_WIDTH.sub("\x00", body))
+    if "--" in line:
+        line = _TYPED_DASH.sub("-\x00", line)  # (a dash typed as two hyphens is one: "KABUL -- A blast")
     # strip leading/trailing white space and collapse runs, keeping offsets
     lead = len(line) - len(line.lstrip())
     seg_start = lead

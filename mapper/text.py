@@ -264,19 +264,47 @@ class DocumentWords:
         return head + tail.group() in self.words and f"{head}-{tail.group()}" not in self.text
 
 
-def line_joins(rows: list[str], width: int) -> list[str | None]:
+# words a sentence goes on after ("killed in" / "Baghdad")
+GOES_ON = frozenset("a an the of in on at to by for from with near and or into between than as".split())
+# a row that opens a story's dateline ("BEIRUT (Reuters) - An Israeli ...", "KFAR SABA, Israel", "PERVOMAISKYI, Kharkiv
+# region"): its town in capitals, then a comma, a bracket or a dash
+_DATELINE_ROW = re.compile(r"[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]*)*(?:,\s+[A-Z]|\s+\(|\s+[-–—]\s)")
+_BYLINE_ROW = re.compile(r"(?:By|BY)\s+[A-Z]")
+# (above the story, a dateline of a town in its own case and a dash: "Port-au-Prince, January 2026 (translated from
+# French) - At least 25 people")
+_DASHED_DATELINE_ROW = re.compile(r"[A-Z][\w'’.-]*(?:,?\s+[\w'’.,/()-]+){0,9}?\s+[-–—]\s+[A-Z]")
+
+
+def goes_on(prev: str, row: str) -> bool:
+    """Whether ``row`` plainly goes on with the sentence ``prev`` broke: in lower case, after a
+    word no sentence ends with ("in" / "Baghdad"), or with the rest of a word broken at its hyphen."""
+    return row[0].islower() or prev.rsplit(None, 1)[-1].lower() in GOES_ON or broken_at_hyphen(prev, row)
+
+
+def line_joins(rows: list[str], width: int, *, headed: bool = False) -> list[str | None]:
     """For each of ``rows`` (the stripped lines of a text broken at ``width`` characters: a PDF's
     page, a hard-wrapped e-mail), what joins it to the row before when both are of one paragraph:
     a space, or nothing after a word broken at its hyphen ("air-" / "strike").  None where the
     break is the text's own: at a blank row, before a bullet, and after a row that is clearly
     shorter than the full ones and ends a sentence (a paragraph's last line) or is a short
-    heading."""
+    heading.  With ``headed`` (the rows are a whole story's, from its first line), neither before
+    a dateline ("BEIRUT (Reuters) - ...") nor before or after a byline; and above the first row
+    that ends a sentence (a masthead, a headline, a standfirst, a dateline's opening line), only
+    before a row that plainly goes on (``goes_on``): a headline as long as a full line ends no
+    sentence either."""
     joins: list[str | None] = [None] * len(rows)
+    head = headed
     for i in range(1, len(rows)):
         prev, row = rows[i - 1], rows[i]
+        head = head and not ends_sentence(prev)
+        if headed and row and (_DATELINE_ROW.match(row) or (head and _DASHED_DATELINE_ROW.match(row))):
+            head = False  # (the story opens on this row: it joins no row before, and the rows after it go on)
+            continue
         if not prev or not row or _BULLET.match(row):
             continue
         if len(prev) < 0.75 * width and (ends_sentence(prev) or len(prev) < 0.5 * width):
+            continue
+        if headed and any(_BYLINE_ROW.match(r) and len(r) < 0.75 * width for r in (prev, row)):
             continue
         joins[i] = "" if broken_at_hyphen(prev, row) else " "
     return joins

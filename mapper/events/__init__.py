@@ -891,6 +891,7 @@ def _dateline_town(
     # (a feature's headline that names, in capitals, a town its opening sets the story in, not the dateline's: the
     # town the story is about: "QUISSANGA DOES NOT SLEEP" over "PEMBA, Mozambique ... Fishermen in Quissanga say")
     head = clean[: sentences[at].start] if at else ""
+    top = head.split("\n", 1)[0].upper()  # (its headline, in whatever case it is written)
     headlined = (
         None
         if not head or re.search(rf"\b{re.escape(mentions[opening].surface.upper())}\b", head.upper())
@@ -904,12 +905,12 @@ def _dateline_town(
                 and (p := mentions[i].place) is not None
                 and p.id != place.id
                 and (p.feature_type in POPULATED_TYPES or p.resolved_by == "context")
-                and re.search(rf"\b{re.escape(mentions[i].surface.upper())}\b", head)
+                and re.search(rf"\b{re.escape(mentions[i].surface.upper())}\b", top)
             ),
             None,
         )
     )
-    head_words = set(head.split())
+    head_words = set(top.split())
     if headlined is not None:
         word = name_key(mentions[headlined].surface)
     elif head and any(

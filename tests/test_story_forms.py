@@ -1,0 +1,139 @@
+"""A report is read the same whatever form its outlet gives it: a dateline's town in its own case or in
+capitals, a dash typed as two hyphens, a headline in capitals, lines hard-wrapped with no blank line
+between paragraphs (texts written for these tests; places from the packaged gazetteers)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from mapper.ingest import article_from_text, capital_dateline, clean_text, titled_headlines
+from mapper.pipeline import Pipeline
+from mapper.text import line_joins, line_width
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    from mapper.places.world.index import WorldGazetteer
+
+    return Pipeline.create(world=WorldGazetteer.load())
+
+
+def _struck(pipe: Pipeline, text: str) -> set[str]:
+    return {
+        m.place.name for m in pipe.analyse(article_from_text("t.txt", text)).mentions if m.role == "struck" and m.place
+    }
+
+
+# a feature: headline, standfirst, byline, then the dateline of the town the story is about
+FEATURE = (
+    "{headline}\n"
+    "Months after a car bomb wrecked a busy tea house, a Somali river town asks what its peace was worth\n\n"
+    "By Hassan Ali Nur\n\n"
+    "{dateline} The river runs slow and brown past the town, and on its western bank the tea house is a blackened "
+    "shell with its tin roof curled back.\n\n"
+    "On the evening of March 3, a car packed with explosives rammed the gate of the tea house, which was full of "
+    "elders, officials and young men watching football. Eleven people were killed, according to the regional "
+    "administration, and 30 wounded. The worst injured were flown to Mogadishu the next morning.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "JOWHAR, Middle Shabelle region -",  # (as wire copy writes it)
+        "Jowhar, Middle Shabelle region -",  # (in the town's own case)
+        "JOWHAR, Middle Shabelle region --",  # (a dash typed as two hyphens)
+        "Jowhar, Middle Shabelle region --",
+        "Jowhar, Middle Shabelle region\n\n",  # (alone on its line, under the byline)
+    ],
+)
+def test_a_features_dateline_places_its_attack_in_any_case_and_with_any_dash(pipe: Pipeline, dateline: str) -> None:
+    text = FEATURE.format(headline="Jowhar's slow recovery", dateline=dateline)
+    assert _struck(pipe, text) == {"Jawhar"}
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        (FEATURE.format(headline="JOWHAR'S SLOW RECOVERY", dateline="JOWHAR, Middle Shabelle region -"), "Jawhar"),
+        (
+            "RUSSIAN MISSILE STRIKE KILLS FIVE IN KHARKIV\n\nA missile hit an apartment block in the city on Monday, "
+            "killing five people and wounding 20, the regional governor said.\n",
+            "Kharkiv",
+        ),
+    ],
+)
+def test_a_headline_in_capitals_is_read_as_one_in_lower_case(pipe: Pipeline, text: str, struck: str) -> None:
+    assert _struck(pipe, text) == {struck}
+
+
+def test_titled_headline_keeps_the_texts_length_short_names_and_other_lines() -> None:
+    text = "FIVE KILLED AS UN CONVOY IS HIT NEAR BENI\n\nGunmen fired on a UN convoy near Beni. RSF SAID NOTHING.\n"
+    out = titled_headlines(text)
+    assert len(out) == len(text)
+    assert out.startswith("Five Killed as UN Convoy is Hit near Beni\n")
+    assert out.endswith("RSF SAID NOTHING.\n")  # (a sentence, not a headline line of its own)
+    assert titled_headlines("KHARKIV, Ukraine - Shelling.") == "KHARKIV, Ukraine - Shelling."  # (no headline)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Kharkiv, Ukraine (AP) - Russian forces shelled the city.", "KHARKIV"),
+        ("Port-au-Prince, 3 March (translated from French) - Gangs attacked the town.", "PORT-AU-PRINCE"),
+        ("Headline of a story\n\nBy Someone Else\n\nKfar Saba, Israel\n\nA bomb went off.", "KFAR SABA"),
+    ],
+)
+def test_a_datelines_town_in_its_own_case_is_written_in_capitals(text: str, town: str) -> None:
+    out = capital_dateline(text)
+    assert len(out) == len(text) and town in out and out.replace(town, town.title()) != out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Kharkiv, Ukraine - the mayor said - shelling went on.",  # (a sentence that opens with "In")
+        "Our Correspondent, Rangamati\n\nSix people died.",  # (no byline above it, no dash)
+        "Monday, 3 March - Shelling went on.",  # (a day, not a town)
+    ],
+)
+def test_a_line_that_is_no_dateline_keeps_its_case(text: str) -> None:
+    assert capital_dateline(text) == text
+
+
+def test_a_dash_typed_as_two_hyphens_is_one_and_keeps_the_offsets() -> None:
+    text = "KABUL -- A blast -- the third this week -- hit the market. A well-known man--not named."
+    clean, offsets = clean_text(text)
+    assert clean == "KABUL - A blast - the third this week - hit the market. A well-known man--not named."
+    assert all(text[offsets[i]] == ch for i, ch in enumerate(clean))
+
+
+STORY = (
+    "Drone strike hits fuel depot near Kupiansk, killing two workers overnight\n"
+    "By Olena Hrytsenko, staff correspondent for the regional service\n"
+    "KHARKIV, Ukraine - A drone struck a fuel depot in the village of Kurylivka before dawn on Tuesday, killing two "
+    "workers and wounding five, the regional governor said on his Telegram channel.\n"
+    "Firefighters from Kharkiv put out the blaze by the evening, he said, and the wounded were taken to a hospital "
+    "in the city.\n"
+)
+
+
+def test_a_story_wrapped_with_no_blank_lines_keeps_its_headline_byline_and_dateline_apart(pipe: Pipeline) -> None:
+    wrapped = "\n".join(textwrap.fill(line, 66) for line in STORY.splitlines())
+    rows = [r.strip() for r in wrapped.splitlines()]
+    joins = line_joins(rows, line_width(rows), headed=True)
+    starts = [r for r, j in zip(rows, joins, strict=True) if j is None]
+    assert [r.split()[0] for r in starts][:3] == ["Drone", "By", "KHARKIV,"]
+    assert _struck(pipe, wrapped) == _struck(pipe, STORY) == {"Kurylivka"}
+    assert "KHARKIV" in {m.surface for m in pipe.analyse(article_from_text("t.txt", wrapped)).mentions}
+
+
+def test_a_wrapped_line_that_opens_with_by_goes_on_its_paragraph() -> None:
+    rows = [
+        "The funerals were held in the church on the hill above the market, and",
+        "By Sunday evening the families had gone home to the villages nearby, she",
+        "said, but the market has not opened again since the attack on Saturday.",
+    ]
+    assert line_joins(rows, line_width(rows), headed=True) == [None, " ", " "]
