@@ -137,3 +137,32 @@ def test_a_wrapped_line_that_opens_with_by_goes_on_its_paragraph() -> None:
         "said, but the market has not opened again since the attack on Saturday.",
     ]
     assert line_joins(rows, line_width(rows), headed=True) == [None, " ", " "]
+
+
+def _forms_script():  # (scripts/story_forms.py, loaded by path: scripts/ is no package)
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "story_forms", Path(__file__).parents[1] / "scripts" / "story_forms.py"
+    )
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_forms_script_rewrites_only_the_text_and_the_mapper_reads_each_form_alike(pipe: Pipeline, tmp_path) -> None:
+    import json
+
+    forms = _forms_script()
+    text = FEATURE.format(headline="Jowhar's slow recovery", dateline="JOWHAR, Middle Shabelle region -")
+    gold = tmp_path / "set.jsonl"
+    row = {"id": "X-1", "text": text, "events": [{"places": ["Jowhar"], "killed": 11}]}
+    gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    names = [n for n in forms.FORMS if n != "no_headline"]
+    for path in forms.rewrite(gold, tmp_path / "out", names):
+        (rewritten,) = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert {k: v for k, v in rewritten.items() if k != "text"} == {k: v for k, v in row.items() if k != "text"}
+        assert rewritten["text"] != text, path.name
+        assert _struck(pipe, rewritten["text"]) == {"Jawhar"}, path.name

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Rewrite a set of reports with gold into the forms outlets give the same story, to measure how
+much the mapper's reading depends on form rather than words.
+
+usage:
+  python scripts/story_forms.py GOLD.jsonl -o OUTDIR [--forms own_case_dateline,typed_dash,...]
+
+Writes ``OUTDIR/<stem>.<form>.jsonl`` for each form: the same reports, ids and gold, the text
+rewritten.  Score each with ``score_events.py`` beside the set as written; a reading that does
+not depend on form scores the same.  The forms:
+
+* ``own_case_dateline``: "KHARKIV, Ukraine (AP) -" written "Kharkiv, Ukraine (AP) -";
+* ``typed_dash``: a spaced dash written as two hyphens (" -- ");
+* ``caps_headline``: the headline (a first line that ends no sentence) in capitals;
+* ``title_headline``: the headline in title case (small words in lower case);
+* ``wrapped``: every line hard-wrapped at 70 characters, blank lines kept;
+* ``wrapped_tight``: the same, with no blank line between paragraphs (a PDF's text);
+* ``no_headline``: the headline left out (a harder form: it may hold the only name of the place).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+_SMALL = frozenset("a an the of in on at to by for from with near into as and or but is are was were".split())
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+)*)(?=,| \(| [-–—] )")
+
+
+def _headline_end(text: str) -> int | None:
+    """Where the headline ends: a first line of at most 130 characters that ends no sentence and
+    has a story below it."""
+    end = text.find("\n")
+    if end <= 0 or len(text[:end]) > 130 or text[:end].rstrip().endswith((".", "?", "!")) or not text[end:].strip():
+        return None
+    return end
+
+
+def own_case_dateline(text: str) -> str:
+    return _DATELINE.sub(lambda m: m.group(1).title(), text, count=1)
+
+
+def typed_dash(text: str) -> str:
+    return re.sub(r" [-–—] ", " -- ", text)
+
+
+def caps_headline(text: str) -> str:
+    end = _headline_end(text)
+    return text if end is None else text[:end].upper() + text[end:]
+
+
+def title_headline(text: str) -> str:
+    end = _headline_end(text)
+    if end is None:
+        return text
+    words = text[:end].split(" ")
+    titled = [w if i and w.lower() in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(words)]
+    return " ".join(titled) + text[end:]
+
+
+def wrapped(text: str) -> str:
+    return "\n".join("\n".join(textwrap.wrap(line, 70)) if line.strip() else line for line in text.split("\n"))
+
+
+def wrapped_tight(text: str) -> str:
+    return "\n".join("\n".join(textwrap.wrap(line, 70)) for line in text.split("\n") if line.strip())
+
+
+def no_headline(text: str) -> str:
+    end = _headline_end(text)
+    return text if end is None else text[end:].lstrip()
+
+
+FORMS: dict[str, Callable[[str], str]] = {
+    "own_case_dateline": own_case_dateline,
+    "typed_dash": typed_dash,
+    "caps_headline": caps_headline,
+    "title_headline": title_headline,
+    "wrapped": wrapped,
+    "wrapped_tight": wrapped_tight,
+    "no_headline": no_headline,
+}
+
+
+def rewrite(gold: Path, outdir: Path, forms: list[str]) -> list[Path]:
+    """Write ``gold`` rewritten in each of ``forms`` under ``outdir``; the paths written."""
+    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").split("\n") if line.strip()]
+    outdir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in forms:
+        path = outdir / f"{gold.stem}.{name}.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(dict(row, text=FORMS[name](row["text"])), ensure_ascii=False) + "\n")
+        written.append(path)
+    return written
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("-o", type=Path, required=True)
+    ap.add_argument("--forms", default=",".join(FORMS), help="comma-separated, of: " + ", ".join(FORMS))
+    args = ap.parse_args()
+    forms = [f for f in args.forms.split(",") if f]
+    unknown = [f for f in forms if f not in FORMS]
+    if unknown:
+        ap.error(f"unknown form(s): {', '.join(unknown)}")
+    for path in rewrite(args.gold, args.o, forms):
+        print(path)
+
+
+if __name__ == "__main__":
+    main()
