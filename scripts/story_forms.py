@@ -9,7 +9,8 @@ Writes ``OUTDIR/<stem>.<form>.jsonl`` for each form: the same reports, ids and g
 rewritten.  Score each with ``score_events.py`` beside the set as written; a reading that does
 not depend on form scores the same.  The forms:
 
-* ``own_case_dateline``: "KHARKIV, Ukraine (AP) -" written "Kharkiv, Ukraine (AP) -";
+* ``own_case_dateline``: "KHARKIV, Ukraine (AP) -" written "Kharkiv, Ukraine (AP) -" (a headline all in
+  capitals is left as it is);
 * ``typed_dash``: a spaced dash written as two hyphens (" -- ");
 * ``caps_headline``: the headline (a first line that ends no sentence) in capitals;
 * ``title_headline``: the headline in title case (small words in lower case);
@@ -41,7 +42,12 @@ def _headline_end(text: str) -> int | None:
 
 
 def own_case_dateline(text: str) -> str:
-    return _DATELINE.sub(lambda m: m.group(1).title(), text, count=1)
+    """Every dateline's town in title case; a headline all in capitals ("TORIBIO, UNDER THE MOUNTAIN") is left."""
+    lines = text.split("\n")
+    return "\n".join(
+        line if not any(c.islower() for c in line) else _DATELINE.sub(lambda m: m.group(1).title(), line)
+        for line in lines
+    )
 
 
 def typed_dash(text: str) -> str:
