@@ -703,7 +703,20 @@ def read_html(html: str, path: str) -> tuple[str, dict[str, str | None]]:
     if len(_LETTER.findall(text)) < MIN_LETTERS:
         raise IngestError(path, "no article text found in the HTML (broken or empty page)")
     meta = {k: doc.get(k) for k in ("title", "date", "sitename", "url", "hostname")}
+    title = " ".join(str(meta.get("title") or "").split())
+    if title and not _opens_with(text, title):
+        # (a page whose headline stands above the story's block, as most news sites set it: the extractor keeps it
+        # as the title only, and a headline is often where the place an attack hit is named)
+        text = f"{title}\n\n{text}"
     return text, meta
+
+
+def _opens_with(text: str, title: str) -> bool:
+    """Whether ``text`` opens with ``title`` (or with the headline the title adds a site's name to), whatever
+    its spaces and case."""
+    head = " ".join(text[: len(title) + 200].split()).lower()
+    words = title.lower().split()
+    return " ".join(words) in head or (len(words) > 3 and " ".join(words[: max(4, len(words) * 2 // 3)]) in head)
 
 
 def read_document(data: bytes, path: str, suffix: str) -> tuple[str, dict[str, str | None]]:

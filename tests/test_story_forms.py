@@ -166,3 +166,37 @@ def test_the_forms_script_rewrites_only_the_text_and_the_mapper_reads_each_form_
         assert {k: v for k, v in rewritten.items() if k != "text"} == {k: v for k, v in row.items() if k != "text"}
         assert rewritten["text"] != text, path.name
         assert _struck(pipe, rewritten["text"]) == {"Jawhar"}, path.name
+
+
+def _page(headline: str, paragraphs: list[str], *, headline_in_story: bool) -> str:
+    h1 = f"<h1 class='headline'>{headline}</h1>"
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    story = f"<article>{h1 if headline_in_story else ''}{body}</article>"
+    hero = "" if headline_in_story else f"<div class='hero'>{h1}</div>"
+    return (
+        f"<html><head><title>{headline} | The Daily Example</title></head><body><header><nav><a href='/'>Home</a>"
+        f"</nav></header>{hero}<main>{story}</main><footer>All rights reserved</footer></body></html>"
+    )
+
+
+PAGE_TEXT = [
+    "A missile hit an apartment block in the city on Monday, killing five people and wounding 20, the regional "
+    "governor said.",
+    "Rescuers searched the rubble through the night, and the wounded were taken to two hospitals, officials said.",
+    "The mayor said the block had no military use and called on residents to stay in shelters during alerts.",
+]
+
+
+@pytest.mark.parametrize("headline_in_story", [False, True])
+def test_a_web_pages_headline_is_read_wherever_the_page_sets_it(
+    pipe: Pipeline, tmp_path, headline_in_story: bool
+) -> None:
+    from mapper.ingest import Source, read_article
+
+    path = tmp_path / "page.html"
+    path.write_text(
+        _page("Russian missile strike kills five in Kharkiv", PAGE_TEXT, headline_in_story=headline_in_story)
+    )
+    article = read_article(Source(path, "page.html"))
+    assert article.clean.count("Russian missile strike kills five in Kharkiv") == 1
+    assert {m.place.name for m in pipe.analyse(article).mentions if m.role == "struck" and m.place} == {"Kharkiv"}
