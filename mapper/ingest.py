@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -546,19 +547,14 @@ _WEEKDAYS_MONTHS = frozenset(
 )
 
 
-_CAPS_LINE = re.compile(r"(?m)^(?=[^\n]*[A-Z][^\n]*[A-Z][^\n]*[A-Z])[^a-z\n]{12,200}$")
 _CAPS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-# words a headline in title case writes in lower case ("Five Killed in Attack on Mozogo")
-_HEADLINE_SMALL = frozenset(
-    "a an the of in on at to by for from with near into over after as and or but is are was were be vs via".split()
-)
 
 
 def titled_headlines(clean: str) -> str:
-    """``clean`` with a headline in capitals among a story's first lines ("FIVE KILLED IN ATTACK ON MOZOGO") in
-    title case ("Five Killed in Attack on Mozogo"), as most headlines are written, so that its places and its
-    words of violence are read as in any other headline.  A word of two letters that is no small word, or of three
-    without a vowel, stays in capitals ("UN", "RSF").  The text keeps its length."""
+    """``clean`` with a headline among a story's first lines written as most headlines are, in sentence case: one in
+    capitals ("FIVE KILLED IN ATTACK ON MOZOGO") or in title case ("1 Killed, 14 Injured in Sopore Grenade Blast")
+    reads "Five killed in attack on Mozogo", "1 killed, 14 injured in Sopore grenade blast", so that its places and
+    its words of violence are read as in any other headline (``sentence_case``).  The text keeps its length."""
     head_end = 0
     for _ in range(_DATELINE_LINES):
         nl = clean.find("\n", head_end)
@@ -566,32 +562,102 @@ def titled_headlines(clean: str) -> str:
             head_end = len(clean)
             break
         head_end = nl + 1
-    if not any(c.isupper() for c in clean[:head_end]):
-        return clean
     out = None
-    for m in _CAPS_LINE.finditer(clean, 0, head_end):
+    for m in itertools.islice(_HEADLINE_LINE.finditer(clean, 0, head_end), 2):
         line = m.group()
-        if len(_CAPS_WORD.findall(line)) < 3:
+        words = _CAPS_WORD.findall(line)
+        long_words = [w for w in words[1:] if len(w) >= 4]
+        caps = not any(c.islower() for c in line)
+        titled = len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
+        if len(words) < 3 or not (caps or titled) or _NOT_A_HEADLINE.search(line):
             continue
-        first = True
-
-        def titled(w: re.Match[str]) -> str:
-            nonlocal first
-            word, lead = w.group(), first
-            first = False
-            low = word.lower()
-            if not lead and low in _HEADLINE_SMALL:
-                return low if len(low) == len(word) else word
-            if len(word) <= 2 or (len(word) == 3 and not any(c in "AEIOUY" for c in word)):
-                return word  # ("UN", "US", "RSF")
-            cased = word[0] + "".join(c.lower() if len(c.lower()) == 1 else c for c in word[1:])
-            return cased
-
-        new = _CAPS_WORD.sub(titled, line)
-        if len(new) == len(line):
+        # (the words the story below writes with a capital inside its sentences: its names)
+        names = set(_NAME_IN_SENTENCE.findall(clean, m.end()))
+        new = sentence_case(line, caps=caps, names=names)
+        if new != line and len(new) == len(line):
             out = out if out is not None else clean
             out = out[: m.start()] + new + out[m.end() :]
     return out if out is not None else clean
+
+
+def sentence_case(line: str, *, caps: bool = False, names: set[str] | frozenset[str] = frozenset()) -> str:
+    """A headline in title case (or, with ``caps``, in capitals) in sentence case: an ordinary English word in lower
+    case, unless it opens the line or a clause, follows a word that leads to a place ("in", "near", "on") or heads a
+    place's name after one ("Gaza Strip", "West Bank"), or is one of ``names`` (the story writes it with a capital
+    inside its sentences: "Saskatoon" is a berry too); other words keep their capital ("Kharkiv", "Russian"); in
+    capitals, a short word with no vowel stays so ("RSF").  Of the same length."""
+    from .toponyms import PLACE_WORDS, common_words
+
+    words = common_words()
+    out: list[str] = []
+    at = 0
+    prev_low = ""
+    prev_kept = False  # (the word before kept its capital and is no ordinary word: a name's first word)
+    for w in _CAPS_WORD.finditer(line):
+        word = w.group()
+        out.append(line[at : w.start()])
+        at = w.end()
+        gap = line[max(0, w.start() - 3) : w.start()]
+        opens = (not out[:-1] and not "".join(out).strip(" \"'‘“")) or any(c in gap for c in ":;|")
+        if caps:
+            short = len(word) <= 2 and word.lower() not in _SMALL
+            if short or (len(word) == 3 and not any(c in "AEIOUY" for c in word)):
+                out.append(word)  # ("RSF", "UN")
+                prev_low, prev_kept = word.lower(), True
+                continue
+            word = word[0] + "".join(c.lower() if len(c.lower()) == 1 else c for c in word[1:])
+        low = word.lower()
+        keep = opens or not word[0].isupper()
+        keep = keep or (
+            low not in _FUNCTION
+            and (
+                (not caps and len(word) > 1 and word.isupper())  # ("TACURONG CITY, Sultan Kudarat": a dateline's town)
+                or not _ordinary(low, words)
+                or word in names
+                or low in _CALENDAR
+                or prev_low in _TO_A_PLACE
+                or (prev_kept and word in PLACE_WORDS | _MORE_PLACE_WORDS)
+            )
+        )
+        if keep or len(word[0].lower()) != 1:
+            out.append(word)
+            prev_kept = word[0].isupper() and (not _ordinary(low, words) or prev_low in _TO_A_PLACE)
+        else:
+            out.append(word[0].lower() + word[1:])
+            prev_kept = False
+        prev_low = low
+    out.append(line[at:])
+    return "".join(out)
+
+
+# (a line that is no headline: a copyright or a page's dates, or a dateline: "TACURONG CITY, Sultan Kudarat")
+_NOT_A_HEADLINE = re.compile(
+    r"©|^\(|\b(?i:copyright|published|updated|posted|all\s+rights)\b|"
+    r"^[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]*)*(?:,|\s+\(|\s+-\s)"
+)
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split()
+)
+_NAME_IN_SENTENCE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:['’][a-z]+)?")
+_HEADLINE_LINE = re.compile(r"(?m)^(?=[^\n]*[A-Z][^\n]*[A-Z][^\n]*[A-Z])[^\n]{12,200}(?<![.!?\"'])$")
+_SMALL = frozenset("a an as at by in is it of on or to up".split())
+_FUNCTION = _SMALL | frozenset("the and but for with nor".split())
+
+
+def _ordinary(low: str, words: frozenset[str]) -> bool:
+    """Whether a lower-case word is an ordinary English word, or one of its forms ("kills", "killed", "killing")."""
+    return (
+        low in words
+        or (low.endswith("s") and low[:-1] in words)
+        or (low.endswith(("ed", "es")) and low[:-2] in words)
+        or (low.endswith("ing") and low[:-3] in words)
+        or (low.endswith("ied") and low[:-3] + "y" in words)
+    )
+
+
+_TO_A_PLACE = frozenset("in near at on of from to outside into over across inside around".split())
+_MORE_PLACE_WORDS = frozenset("Strip Bank Front Corridor Zone Line Highway Market Refinery".split())
 
 
 def capital_dateline(clean: str) -> str:

@@ -69,13 +69,38 @@ def test_a_headline_in_capitals_is_read_as_one_in_lower_case(pipe: Pipeline, tex
     assert _struck(pipe, text) == {struck}
 
 
-def test_titled_headline_keeps_the_texts_length_short_names_and_other_lines() -> None:
-    text = "FIVE KILLED AS UN CONVOY IS HIT NEAR BENI\n\nGunmen fired on a UN convoy near Beni. RSF SAID NOTHING.\n"
+@pytest.mark.parametrize(
+    ("headline", "read"),
+    [
+        ("FIVE KILLED AS UN CONVOY IS HIT NEAR BENI", "Five killed as UN convoy is hit near Beni"),
+        ("Five Killed as UN Convoy Is Hit Near Beni", "Five killed as UN convoy is hit near Beni"),
+        ("1 Killed, 14 Injured in Sopore Grenade Blast", "1 killed, 14 injured in Sopore grenade blast"),
+        # (a place's name after a word that leads to it, and the head of a name: "Gaza Strip", "West Bank")
+        ("Strike on Gaza Strip School Kills 12", "Strike on Gaza Strip school kills 12"),
+        ("Israeli Raid in West Bank Leaves Three Dead", "Israeli raid in West Bank leaves three dead"),
+        # (a word the story below writes with a capital in its sentences is a name: Saskatoon is a berry too)
+        ("Police Shooting Rocks Saskatoon Suburb", "Police shooting rocks Saskatoon suburb"),
+    ],
+)
+def test_a_headline_in_capitals_or_title_case_is_read_in_sentence_case(headline: str, read: str) -> None:
+    text = f"{headline}\n\nGunmen fired on a UN convoy near Beni, and a man in Saskatoon was held. RSF SAID NOTHING.\n"
     out = titled_headlines(text)
     assert len(out) == len(text)
-    assert out.startswith("Five Killed as UN Convoy is Hit near Beni\n")
+    assert out.startswith(read + "\n")
     assert out.endswith("RSF SAID NOTHING.\n")  # (a sentence, not a headline line of its own)
-    assert titled_headlines("KHARKIV, Ukraine - Shelling.") == "KHARKIV, Ukraine - Shelling."  # (no headline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KHARKIV, Ukraine - Shelling went on through the night.",  # (no headline)
+        "TACURONG CITY, Sultan Kudarat\n\nA bomb went off on a bus.",  # (a dateline, not a headline)
+        "CTV Saskatoon Published Saturday, March 31, 2018 1:19PM CST\n\nA man was shot.",  # (a page's dates)
+        "Russian glide bombs hit village near Kupiansk, killing four\n\nA bomb fell.",  # (in sentence case already)
+    ],
+)
+def test_a_line_that_is_no_headline_in_capitals_or_title_case_keeps_its_case(text: str) -> None:
+    assert titled_headlines(text) == text
 
 
 @pytest.mark.parametrize(
