@@ -16,7 +16,9 @@ not depend on form scores the same.  The forms:
 * ``title_headline``: the headline in title case (small words in lower case);
 * ``wrapped``: every line hard-wrapped at 70 characters, blank lines kept;
 * ``wrapped_tight``: the same, with no blank line between paragraphs (a PDF's text);
-* ``no_headline``: the headline left out (a harder form: it may hold the only name of the place).
+* ``no_headline``: the headline left out (a harder form: it may hold the only name of the place);
+* ``web_copy``: as copied from a site's page: the headline with the site's name, a line of author and dates,
+  "Share this article", a photo's caption, then the story.
 """
 
 from __future__ import annotations
@@ -81,6 +83,22 @@ def no_headline(text: str) -> str:
     return text if end is None else text[end:].lstrip()
 
 
+def web_copy(text: str) -> str:
+    """As copied from a news site's page: the headline with the site's name, then a line of the page's own
+    (author, dates, sharing), a photo's caption, and the story."""
+    end = _headline_end(text)
+    if end is None:
+        return text
+    return (
+        text[:end].rstrip()
+        + " | The Daily Example\n"
+        + "By Staff Writers | Published 3 March 2024, 10:42 GMT | Updated 3 March 2024, 14:05 GMT\n"
+        + "Share this article\n"
+        + "A photograph of the scene taken on Monday. (Photo: Example Agency)\n\n"
+        + text[end:].lstrip("\n")
+    )
+
+
 FORMS: dict[str, Callable[[str], str]] = {
     "own_case_dateline": own_case_dateline,
     "typed_dash": typed_dash,
@@ -89,6 +107,7 @@ FORMS: dict[str, Callable[[str], str]] = {
     "wrapped": wrapped,
     "wrapped_tight": wrapped_tight,
     "no_headline": no_headline,
+    "web_copy": web_copy,
 }
 
 

@@ -225,3 +225,15 @@ def test_a_web_pages_headline_is_read_wherever_the_page_sets_it(
     article = read_article(Source(path, "page.html"))
     assert article.clean.count("Russian missile strike kills five in Kharkiv") == 1
     assert {m.place.name for m in pipe.analyse(article).mentions if m.role == "struck" and m.place} == {"Kharkiv"}
+
+
+def test_a_feature_copied_from_a_web_page_keeps_its_dateline(pipe: Pipeline) -> None:
+    # (the page's own lines above the story: the site's name, the author and dates, sharing, a photo's caption)
+    page = (
+        "Jowhar's slow recovery | The Weekly Example\n"
+        "By Staff | Published 3 March 2024, 10:42 GMT | Updated 4 March 2024, 09:00 GMT\n"
+        "Share this article\n"
+        "The tea house seen from the river bank. (Photo: Example Agency)\n\n"
+    )
+    text = FEATURE.format(headline="", dateline="JOWHAR, Middle Shabelle region -").lstrip("\n")
+    assert _struck(pipe, page + text) == {"Jawhar"}

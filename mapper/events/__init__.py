@@ -788,7 +788,8 @@ _DATELINE_OPENING = re.compile(r"\s*[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0
 _OPENING_PARAGRAPHS = 1  # the paragraphs (counted from 0) a dateline's story tells its attack in
 # a feature datelined in a city this big was filed from it, unless its headline names it
 FILED_FROM_POPULATION = 500_000
-_DATELINE_SENTENCES = 6  # how far down a feature's dateline may stand, after its headline, standfirst and byline
+# how far down a feature's dateline may stand, after its headline, standfirst, byline (and a web page's own lines)
+_DATELINE_SENTENCES = 10
 # a dateline in capitals with its province or a dash: "BELEDWEYNE, Hiiraan region - ", "SHEBEKINO - "
 # (or alone on its line: "BAIDOA, Somalia")
 _DATELINE_AT = re.compile(
