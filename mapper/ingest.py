@@ -550,18 +550,23 @@ _WEEKDAYS_MONTHS = frozenset(
 _CAPS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+def _head_end(clean: str) -> int:
+    """Where a story's first ``_DATELINE_LINES`` lines end (its headline, standfirst, byline and dateline)."""
+    end = 0
+    for _ in range(_DATELINE_LINES):
+        nl = clean.find("\n", end)
+        if nl < 0:
+            return len(clean)
+        end = nl + 1
+    return end
+
+
 def titled_headlines(clean: str) -> str:
     """``clean`` with a headline among a story's first lines written as most headlines are, in sentence case: one in
     capitals ("FIVE KILLED IN ATTACK ON MOZOGO") or in title case ("1 Killed, 14 Injured in Sopore Grenade Blast")
     reads "Five killed in attack on Mozogo", "1 killed, 14 injured in Sopore grenade blast", so that its places and
     its words of violence are read as in any other headline (``sentence_case``).  The text keeps its length."""
-    head_end = 0
-    for _ in range(_DATELINE_LINES):
-        nl = clean.find("\n", head_end)
-        if nl < 0:
-            head_end = len(clean)
-            break
-        head_end = nl + 1
+    head_end = _head_end(clean)
     out = None
     for m in itertools.islice(_HEADLINE_LINE.finditer(clean, 0, head_end), 2):
         line = m.group()
@@ -664,13 +669,7 @@ def capital_dateline(clean: str) -> str:
     """``clean`` with the town of a dateline written in its own case ("Kharkiv, Ukraine (AP) - ") in capitals, as
     wire copy writes it ("KHARKIV, Ukraine (AP) - "), so that every stage reads one form of dateline.  The text keeps
     its length (a letter whose capital is longer, as "ß", is left as it is)."""
-    head_end = 0
-    for _ in range(_DATELINE_LINES):
-        nl = clean.find("\n", head_end)
-        if nl < 0:
-            head_end = len(clean)
-            break
-        head_end = nl + 1
+    head_end = _head_end(clean)
     m = _OWN_CASE_DATELINE.search(clean, 0, head_end) or _BYLINE_THEN_DATELINE.search(clean, 0, head_end)
     if m is None or m.group("town").split()[0].lower() in _WEEKDAYS_MONTHS:
         return clean
