@@ -566,10 +566,8 @@ def titled_headlines(clean: str) -> str:
     capitals ("FIVE KILLED IN ATTACK ON MOZOGO") or in title case ("1 Killed, 14 Injured in Sopore Grenade Blast")
     reads "Five killed in attack on Mozogo", "1 killed, 14 injured in Sopore grenade blast", so that its places and
     its words of violence are read as in any other headline (``sentence_case``).  The text keeps its length."""
-    head_end = _head_end(clean)
     out = None
-    for m in itertools.islice(_HEADLINE_LINE.finditer(clean, 0, head_end), 2):
-        line = m.group()
+    for start, line in itertools.islice(_headline_lines(clean), 2):
         words = _CAPS_WORD.findall(line)
         long_words = [w for w in words[1:] if len(w) >= 4]
         caps = not any(c.islower() for c in line)
@@ -577,12 +575,26 @@ def titled_headlines(clean: str) -> str:
         if len(words) < 3 or not (caps or titled) or _NOT_A_HEADLINE.search(line):
             continue
         # (the words the story below writes with a capital inside its sentences: its names)
-        names = set(_NAME_IN_SENTENCE.findall(clean, m.end()))
+        end = start + len(line)
+        names = set(_NAME_IN_SENTENCE.findall(clean, end))
         new = sentence_case(line, caps=caps, names=names)
         if new != line and len(new) == len(line):
             out = out if out is not None else clean
-            out = out[: m.start()] + new + out[m.end() :]
+            out = out[:start] + new + out[end:]
     return out if out is not None else clean
+
+
+def _headline_lines(clean: str) -> Iterator[tuple[int, str]]:
+    """The lines among a story's first ones that may be a headline: 12 to 200 characters, three capitals at least,
+    and no closing stop or quote (with where each starts)."""
+    at, head_end = 0, _head_end(clean)
+    while at < head_end:
+        nl = clean.find("\n", at)
+        end = len(clean) if nl < 0 else nl
+        line = clean[at:end]
+        if 12 <= len(line) <= 200 and not line.endswith((".", "!", "?", '"', "'")) and _three_capitals(line):
+            yield at, line
+        at = end + 1
 
 
 def sentence_case(line: str, *, caps: bool = False, names: set[str] | frozenset[str] = frozenset()) -> str:
@@ -645,7 +657,13 @@ _CALENDAR = frozenset(
     "september october november december".split()
 )
 _NAME_IN_SENTENCE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:['’][a-z]+)?")
-_HEADLINE_LINE = re.compile(r"(?m)^(?=[^\n]*[A-Z][^\n]*[A-Z][^\n]*[A-Z])[^\n]{12,200}(?<![.!?\"'])$")
+_THREE_CAPITALS = re.compile(r"[A-Z][^A-Z]*[A-Z][^A-Z]*[A-Z]")
+
+
+def _three_capitals(line: str) -> bool:
+    return _THREE_CAPITALS.search(line) is not None
+
+
 _SMALL = frozenset("a an as at by in is it of on or to up".split())
 _FUNCTION = _SMALL | frozenset("the and but for with nor".split())
 
@@ -670,7 +688,11 @@ def capital_dateline(clean: str) -> str:
     wire copy writes it ("KHARKIV, Ukraine (AP) - "), so that every stage reads one form of dateline.  The text keeps
     its length (a letter whose capital is longer, as "ß", is left as it is)."""
     head_end = _head_end(clean)
-    m = _OWN_CASE_DATELINE.search(clean, 0, head_end) or _BYLINE_THEN_DATELINE.search(clean, 0, head_end)
+    m = None
+    if clean.find("-", 0, head_end) >= 0:
+        m = _OWN_CASE_DATELINE.search(clean, 0, head_end)
+    if m is None and clean.find("By", 0, head_end) >= 0:
+        m = _BYLINE_THEN_DATELINE.search(clean, 0, head_end)
     if m is None or m.group("town").split()[0].lower() in _WEEKDAYS_MONTHS:
         return clean
     a, b = m.span("town")
