@@ -287,11 +287,10 @@ def line_joins(rows: list[str], width: int, *, headed: bool = False) -> list[str
     a space, or nothing after a word broken at its hyphen ("air-" / "strike").  None where the
     break is the text's own: at a blank row, before a bullet, and after a row that is clearly
     shorter than the full ones and ends a sentence (a paragraph's last line) or is a short
-    heading.  With ``headed`` (the rows are a whole story's, from its first line), neither before
-    a dateline ("BEIRUT (Reuters) - ...") nor before or after a byline; and above the first row
-    that ends a sentence (a masthead, a headline, a standfirst, a dateline's opening line), only
-    before a row that plainly goes on (``goes_on``): a headline as long as a full line ends no
-    sentence either."""
+    heading.  With ``headed`` (the rows are a whole story's, from its first line), not before a
+    dateline ("BEIRUT (Reuters) - ...", "KFAR SABA, Israel"; above the first row that ends a
+    sentence, also a town in its own case before a dash: "Port-au-Prince, 3 March - At least"), nor
+    before or after a byline shorter than a full row ("By Olena Martyniuk | Photographs by ...")."""
     joins: list[str | None] = [None] * len(rows)
     head = headed
     for i in range(1, len(rows)):
