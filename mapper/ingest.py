@@ -521,7 +521,7 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
                     offsets.add(start - 1, 1)
             _append_normalised(body[a:b] if (a, b) != (0, len(body)) else body, start + a, out, offsets)
         blank_run = 0
-    clean = capital_dateline(titled_headlines("".join(out)))
+    clean = capital_dateline(sentence_cased_headlines("".join(out)))
     offsets.add(offsets[-1] + 1 if offsets else 0, 1)
     assert len(offsets) == len(clean) + 1
     return clean, offsets
@@ -541,10 +541,11 @@ _BYLINE_THEN_DATELINE = re.compile(
     r",\s+[A-Z][\w'.]*(?:\s+[\w'.]+){0,2}[ \t]*\n"
 )
 _DATELINE_LINES = 8  # how far down a story's dateline may stand (after its headline, standfirst and byline)
-_WEEKDAYS_MONTHS = frozenset(
+_CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december update breaking live watch analysis opinion editorial".split()
+    "september october november december".split()
 )
+_WEEKDAYS_MONTHS = _CALENDAR | frozenset("update breaking live watch analysis opinion editorial".split())
 
 
 _CAPS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -561,7 +562,7 @@ def _head_end(clean: str) -> int:
     return end
 
 
-def titled_headlines(clean: str) -> str:
+def sentence_cased_headlines(clean: str) -> str:
     """``clean`` with a headline among a story's first lines written as most headlines are, in sentence case: one in
     capitals ("FIVE KILLED IN ATTACK ON MOZOGO") or in title case ("1 Killed, 14 Injured in Sopore Grenade Blast")
     reads "Five killed in attack on Mozogo", "1 killed, 14 injured in Sopore grenade blast", so that its places and
@@ -592,7 +593,7 @@ def _headline_lines(clean: str) -> Iterator[tuple[int, str]]:
         nl = clean.find("\n", at)
         end = len(clean) if nl < 0 else nl
         line = clean[at:end]
-        if 12 <= len(line) <= 200 and not line.endswith((".", "!", "?", '"', "'")) and _three_capitals(line):
+        if 12 <= len(line) <= 200 and not line.endswith((".", "!", "?", '"', "'")) and _THREE_CAPITALS.search(line):
             yield at, line
         at = end + 1
 
@@ -606,6 +607,7 @@ def sentence_case(line: str, *, caps: bool = False, names: set[str] | frozenset[
     from .toponyms import PLACE_WORDS, common_words
 
     words = common_words()
+    heads = PLACE_WORDS | _MORE_PLACE_WORDS
     out: list[str] = []
     at = 0
     prev_low = ""
@@ -633,7 +635,7 @@ def sentence_case(line: str, *, caps: bool = False, names: set[str] | frozenset[
                 or word in names
                 or low in _CALENDAR
                 or prev_low in _TO_A_PLACE
-                or (prev_kept and word in PLACE_WORDS | _MORE_PLACE_WORDS)
+                or (prev_kept and word in heads)
             )
         )
         if keep or len(word[0].lower()) != 1:
@@ -652,16 +654,8 @@ _NOT_A_HEADLINE = re.compile(
     r"©|^\(|\b(?i:copyright|published|updated|posted|all\s+rights)\b|"
     r"^[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]*)*(?:,|\s+\(|\s+-\s)"
 )
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december".split()
-)
 _NAME_IN_SENTENCE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:['’][a-z]+)?")
 _THREE_CAPITALS = re.compile(r"[A-Z][^A-Z]*[A-Z][^A-Z]*[A-Z]")
-
-
-def _three_capitals(line: str) -> bool:
-    return _THREE_CAPITALS.search(line) is not None
 
 
 _SMALL = frozenset("a an as at by in is it of on or to up".split())

@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from mapper.ingest import article_from_text, capital_dateline, clean_text, titled_headlines
+from mapper.ingest import article_from_text, capital_dateline, clean_text, sentence_cased_headlines
 from mapper.pipeline import Pipeline
 from mapper.text import line_joins, line_width
 
@@ -84,7 +84,7 @@ def test_a_headline_in_capitals_is_read_as_one_in_lower_case(pipe: Pipeline, tex
 )
 def test_a_headline_in_capitals_or_title_case_is_read_in_sentence_case(headline: str, read: str) -> None:
     text = f"{headline}\n\nGunmen fired on a UN convoy near Beni, and a man in Saskatoon was held. RSF SAID NOTHING.\n"
-    out = titled_headlines(text)
+    out = sentence_cased_headlines(text)
     assert len(out) == len(text)
     assert out.startswith(read + "\n")
     assert out.endswith("RSF SAID NOTHING.\n")  # (a sentence, not a headline line of its own)
@@ -100,7 +100,7 @@ def test_a_headline_in_capitals_or_title_case_is_read_in_sentence_case(headline:
     ],
 )
 def test_a_line_that_is_no_headline_in_capitals_or_title_case_keeps_its_case(text: str) -> None:
-    assert titled_headlines(text) == text
+    assert sentence_cased_headlines(text) == text
 
 
 @pytest.mark.parametrize(
