@@ -533,7 +533,8 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
 _OWN_CASE_DATELINE = re.compile(
     r"(?m)^(?!(?:The|A|An|In|On|At|By|For|From|And|But|As|If|When|While|After|Before|Since|Our|This|That)\b)"
     r"(?P<town>[A-Z][a-z][\w'.]*(?:[ -](?:[A-Z][\w'.]*|de|du|la|le|al|el|au|d'[A-Z][\w.]*)){0,3})"
-    r"(?:,\s+[\w'.]+(?:\s+[\w'.]+){0,2}){0,2}(?:\s+\([^()\n]{1,40}\))?\s+-\s+(?=[A-Z\"'])"
+    # (then its province, country or date: "Democratic Republic of the Congo" is five words)
+    r"(?:,\s+[\w'.]+(?:\s+[\w'.]+){0,4}){0,2}(?:\s+\([^()\n]{1,40}\))?\s+-\s+(?=[A-Z\"'])"
 )
 # (or alone on its line under the byline: "By Olena Martyniuk" over "Pervomaiskyi, Kharkiv region")
 _BYLINE_THEN_DATELINE = re.compile(
@@ -649,10 +650,12 @@ def sentence_case(line: str, *, caps: bool = False, names: set[str] | frozenset[
     return "".join(out)
 
 
-# (a line that is no headline: a copyright or a page's dates, or a dateline: "TACURONG CITY, Sultan Kudarat")
+# (a line that is no headline: a copyright or a page's dates, a byline, or a dateline: "TACURONG CITY, Sultan
+# Kudarat", or alone on its line in its own case: "Tacurong City, Sultan Kudarat")
 _NOT_A_HEADLINE = re.compile(
-    r"©|^\(|\b(?i:copyright|published|updated|posted|all\s+rights)\b|"
-    r"^[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]*)*(?:,|\s+\(|\s+-\s)"
+    r"©|^\(|^By\s|\b(?i:copyright|published|updated|posted|all\s+rights)\b|"
+    r"^[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]*)*(?:,|\s+\(|\s+-\s)|"
+    r"^[A-Z][\w'.-]*(?:[ -][A-Z][\w'.-]*){0,3},\s+[A-Z][\w'.]*(?:\s+[\w'.]+){0,4}$"
 )
 _NAME_IN_SENTENCE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:['’][a-z]+)?")
 _THREE_CAPITALS = re.compile(r"[A-Z][^A-Z]*[A-Z][^A-Z]*[A-Z]")

@@ -97,6 +97,7 @@ def test_a_headline_in_capitals_or_title_case_is_read_in_sentence_case(headline:
         "TACURONG CITY, Sultan Kudarat\n\nA bomb went off on a bus.",  # (a dateline, not a headline)
         "CTV Saskatoon Published Saturday, March 31, 2018 1:19PM CST\n\nA man was shot.",  # (a page's dates)
         "Russian glide bombs hit village near Kupiansk, killing four\n\nA bomb fell.",  # (in sentence case already)
+        "By Olena Martyniuk | Photographs by Taras Hlushko\n\nA bomb fell.",  # (a byline)
     ],
 )
 def test_a_line_that_is_no_headline_in_capitals_or_title_case_keeps_its_case(text: str) -> None:
@@ -109,6 +110,8 @@ def test_a_line_that_is_no_headline_in_capitals_or_title_case_keeps_its_case(tex
         ("Kharkiv, Ukraine (AP) - Russian forces shelled the city.", "KHARKIV"),
         ("Port-au-Prince, 3 March (translated from French) - Gangs attacked the town.", "PORT-AU-PRINCE"),
         ("Headline of a story\n\nBy Someone Else\n\nKfar Saba, Israel\n\nA bomb went off.", "KFAR SABA"),
+        ("Goma, Democratic Republic of the Congo (Reuters) - Rebels shelled a camp.", "GOMA"),
+        ("A Bus Terminal Bombed\nBy Rey Cruz\nTacurong City, Sultan Kudarat\n\nA bomb went off.", "TACURONG CITY"),
     ],
 )
 def test_a_datelines_town_in_its_own_case_is_written_in_capitals(text: str, town: str) -> None:
