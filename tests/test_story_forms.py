@@ -240,3 +240,16 @@ def test_a_feature_copied_from_a_web_page_keeps_its_dateline(pipe: Pipeline) -> 
     )
     text = FEATURE.format(headline="", dateline="JOWHAR, Middle Shabelle region -").lstrip("\n")
     assert _struck(pipe, page + text) == {"Jawhar"}
+
+
+def test_a_web_pages_own_lines_do_not_make_the_headline_town_the_reports_town(pipe: Pipeline) -> None:
+    # (the headline names a town the story is not about; the dateline, below the page's lines, names another)
+    text = (
+        "Three years after Nairobi, the north rebuilds in the shadow of another war\n"
+        "By Staff Writers | Published 3 March 2024, 10:42 GMT\n"
+        "Traders at the reopened market. (Photo: Example Agency)\n\n"
+        "MEKELLE, Ethiopia - Workers are laying new water pipes along the road above the hospital. In the market, "
+        "goods from the capital are back on the shelves.\n\n"
+        "Last week an air strike on the town's market killed eleven people, the regional health office said.\n"
+    )
+    assert "Nairobi" not in _struck(pipe, text)

@@ -309,7 +309,7 @@ def find_events(
     unplaced = [d for d in drafts if not d.locations and not d.recalled]
     if unplaced:
         datelined = _dateline_town(clean, sentences, mentions, by_sentence, drafts)
-        home = _town_of_report(sentences, mentions, by_sentence)
+        home = _town_of_report(clean, sentences, mentions, by_sentence)
         if (
             home is None
             and datelined is not None
@@ -964,10 +964,22 @@ def _headline_line(clean: str, start: int) -> bool:
     return end > 0 and not any(c.islower() for c in clean[start:end]) and bool(clean[end:].strip())
 
 
-def _town_of_report(sentences: list[Sentence], mentions: list[Mention], by_sentence: list[list[int]]) -> int | None:
-    """The mention of the one town the report's headline and dateline name, if they name one."""
+def _town_of_report(
+    clean: str, sentences: list[Sentence], mentions: list[Mention], by_sentence: list[list[int]]
+) -> int | None:
+    """The mention of the one town the report's headline and dateline name, if they name one: its first two
+    sentences, or down to its dateline where one stands lower (a web page's own lines between: "By Staff |
+    Published ...", a photo's caption)."""
     found: dict[str, int] = {}
-    for si in range(min(2, len(sentences))):
+    lead = next(
+        (
+            k + 1
+            for k in range(2, min(_DATELINE_SENTENCES, len(sentences)))
+            if sentences[k].paragraph != sentences[k - 1].paragraph and _DATELINE_AT.match(clean, sentences[k].start)
+        ),
+        2,
+    )
+    for si in range(min(lead, len(sentences))):
         for i in by_sentence[si]:
             p = mentions[i].place
             if mentions[i].literal and p is not None and p.feature_type in POPULATED_TYPES:
