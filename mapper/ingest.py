@@ -279,6 +279,8 @@ _BOILER_LINES = r"""
       | click\s+here\b.*
       | (?:read|see)\s+(?:more|also)\s*:.*
       | (?:tags|topics|filed\s+under|categories)\s*:.*
+      | \(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+(?-i:[A-Z])[^.]{0,300}\)?\.?
+      | our\s+standards\s*:.*
 """
 _BOILER_PHRASES = r"""
         \b(?:we\s+use\s+cookies|cookies\s+help\s+us|accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings))\b

@@ -18,7 +18,9 @@ not depend on form scores the same.  The forms:
 * ``wrapped_tight``: the same, with no blank line between paragraphs (a PDF's text);
 * ``no_headline``: the headline left out (a harder form: it may hold the only name of the place);
 * ``web_copy``: as copied from a site's page: the headline with the site's name, a line of author and dates,
-  "Share this article", a photo's caption, then the story.
+  "Share this article", a photo's caption, then the story;
+* ``wire_footer``: a wire service's footer below the story (who reported from where, who edited);
+* ``related_links``: a page's list of links to other stories of attacks below the story.
 """
 
 from __future__ import annotations
@@ -99,6 +101,25 @@ def web_copy(text: str) -> str:
     )
 
 
+def wire_footer(text: str) -> str:
+    """With a wire service's footer: who reported from where, who edited, the agency's standards line."""
+    return (
+        text.rstrip("\n")
+        + "\n\nReporting by Ana Lima in Kyiv and Omar Said in Beirut; additional reporting by Lena Park in Kabul; "
+        "editing by Tom Hale\n\nOur Standards: The Example News Trust Principles.\n"
+    )
+
+
+def related_links(text: str) -> str:
+    """With a page's list of links to other stories below the story, each a headline of another attack."""
+    return (
+        text.rstrip("\n")
+        + "\n\nRelated coverage\n"
+        + "Drone strike kills three in Kherson\nShelling hits market in Donetsk, five dead\n"
+        + "Car bomb in Mogadishu kills nine\n"
+    )
+
+
 FORMS: dict[str, Callable[[str], str]] = {
     "own_case_dateline": own_case_dateline,
     "typed_dash": typed_dash,
@@ -108,6 +129,8 @@ FORMS: dict[str, Callable[[str], str]] = {
     "wrapped_tight": wrapped_tight,
     "no_headline": no_headline,
     "web_copy": web_copy,
+    "wire_footer": wire_footer,
+    "related_links": related_links,
 }
 
 

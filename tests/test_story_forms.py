@@ -253,3 +253,16 @@ def test_a_web_pages_own_lines_do_not_make_the_headline_town_the_reports_town(pi
         "Last week an air strike on the town's market killed eleven people, the regional health office said.\n"
     )
     assert "Nairobi" not in _struck(pipe, text)
+
+
+def test_a_wire_services_credits_are_no_part_of_the_story(pipe: Pipeline) -> None:
+    footer = (
+        "\nReporting by Ana Lima in Kyiv and Omar Said in Beirut; additional reporting by Lena Park in Kabul; "
+        "editing by Tom Hale\n\nOur Standards: The Example News Trust Principles.\n"
+    )
+    result = pipe.analyse(article_from_text("t.txt", STORY + footer))
+    assert not {"Beirut", "Kabul"} & {m.surface for m in result.mentions}
+    assert _struck(pipe, STORY + footer) == _struck(pipe, STORY) == {"Kurylivka"}
+    # (a sentence that opens with the words is the story's: "Reporting by the agency found ...")
+    clean, _ = clean_text("Reporting by the agency found that the strike killed 12 people in Kherson.\n")
+    assert clean.startswith("Reporting by the agency")
