@@ -471,6 +471,52 @@ def wrapped_joins(lines: list[str]) -> list[str | None]:
     return line_joins(rows, width, headed=True)
 
 
+# a forwarded e-mail saved as text: its marker and header lines at the top ("---------- Forwarded message ---------",
+# "From: ...", "Subject: ...")
+_MAIL_HEADER = re.compile(
+    r"\s*(?:-{2,}\s*(?:forwarded\s+message|original\s+message|begin\s+forwarded\s+message)\s*-*:?|"
+    r"(?P<field>from|date|sent|to|cc|bcc|subject|reply-to)\s*:(?:\s.*)?)\s*",
+    re.IGNORECASE,
+)
+_MAIL_HEADER_LINES = 16  # how far down the text a forwarded header may stand
+
+
+def _forward_header(lines: list[str]) -> dict[int, list[tuple[int, int]]]:
+    """The lines of a forwarded e-mail's header at the top of a text (two fields at least, or a forwarding marker and
+    a field), each with the part of it to keep: none, or a subject's words when the story below does not open with
+    them (the subject is then its headline)."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    fields = marker = 0
+    subject: tuple[int, str] | None = None
+    for k, line in enumerate(lines[:_MAIL_HEADER_LINES]):
+        body = line.rstrip("\r\n")
+        if not body.strip():
+            continue
+        m = _MAIL_HEADER.fullmatch(body)
+        if m is None:
+            break
+        found[k] = []
+        if m.group("field"):
+            fields += 1
+            if m.group("field").lower() == "subject":
+                value = body.split(":", 1)[1]
+                subject = (k, value)
+        else:
+            marker += 1
+    if fields < 2 and not (marker and fields):
+        return {}
+    if subject is not None:
+        k, value = subject
+        words = " ".join(value.split()).lower()
+        below = " ".join("".join(lines[max(found) + 1 : max(found) + 12]).split()).lower()
+        if words and not below.startswith(words[: max(12, len(words) * 2 // 3)]):
+            body = lines[k].rstrip("\r\n")
+            a = body.index(":") + 1
+            a += len(body[a:]) - len(body[a:].lstrip())
+            found[k] = [(a, len(body.rstrip()))]
+    return found
+
+
 def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
     """Return (clean, offsets): boilerplate dropped (``kept_spans``), characters normalised.
 
@@ -484,6 +530,7 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
     blank_run = 0
     links = False  # under the heading of a list of links to other stories
     raw_lines = text.splitlines(keepends=True)
+    header = _forward_header(raw_lines)
     joins = wrapped_joins(raw_lines)
     # (a word a typesetter hyphenated at a line's end loses the hyphen, as on a PDF's page)
     words = DocumentWords(text) if "" in joins else None
@@ -497,7 +544,8 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
             links = True
             blank_run += 1
             continue
-        pieces = kept_spans(body, drop_foreign=drop_foreign)
+        # (of a forwarded e-mail's header, only its subject, and only when the story below does not open with it)
+        pieces = header[k] if k in header else kept_spans(body, drop_foreign=drop_foreign)
         if not pieces:
             blank_run += 1
             continue

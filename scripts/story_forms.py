@@ -20,7 +20,9 @@ not depend on form scores the same.  The forms:
 * ``web_copy``: as copied from a site's page: the headline with the site's name, a line of author and dates,
   "Share this article", a photo's caption, then the story;
 * ``wire_footer``: a wire service's footer below the story (who reported from where, who edited);
-* ``related_links``: a page's list of links to other stories of attacks below the story.
+* ``related_links``: a page's list of links to other stories of attacks below the story;
+* ``markdown``: the headline as a Markdown heading ("# ...");
+* ``forwarded``: an e-mail forwarded and saved as text (From, Date, Subject, To above the story).
 """
 
 from __future__ import annotations
@@ -120,6 +122,22 @@ def related_links(text: str) -> str:
     )
 
 
+def markdown(text: str) -> str:
+    """As a Markdown note: the headline as a heading ("# ...")."""
+    end = _headline_end(text)
+    return text if end is None else "# " + text
+
+
+def forwarded(text: str) -> str:
+    """As an e-mail forwarded and saved as text: the forwarding header above the story."""
+    end = _headline_end(text)
+    subject = text[:end] if end is not None else "News"
+    return (
+        "---------- Forwarded message ---------\nFrom: News Desk <desk@example.org>\n"
+        f"Date: Mon, 3 Mar 2024 at 10:42\nSubject: {subject}\nTo: analysts@example.org\n\n" + text
+    )
+
+
 FORMS: dict[str, Callable[[str], str]] = {
     "own_case_dateline": own_case_dateline,
     "typed_dash": typed_dash,
@@ -131,6 +149,8 @@ FORMS: dict[str, Callable[[str], str]] = {
     "web_copy": web_copy,
     "wire_footer": wire_footer,
     "related_links": related_links,
+    "markdown": markdown,
+    "forwarded": forwarded,
 }
 
 

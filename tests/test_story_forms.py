@@ -266,3 +266,20 @@ def test_a_wire_services_credits_are_no_part_of_the_story(pipe: Pipeline) -> Non
     # (a sentence that opens with the words is the story's: "Reporting by the agency found ...")
     clean, _ = clean_text("Reporting by the agency found that the strike killed 12 people in Kherson.\n")
     assert clean.startswith("Reporting by the agency")
+
+
+@pytest.mark.parametrize("headline_below", [True, False])
+def test_a_forwarded_e_mail_saved_as_text_is_read_as_its_story(pipe: Pipeline, headline_below: bool) -> None:
+    story = STORY if headline_below else STORY.split("\n", 1)[1]
+    text = (
+        "---------- Forwarded message ---------\nFrom: News Desk <desk@example.org>\n"
+        "Date: Mon, 3 Mar 2024 at 10:42\nSubject: Drone strike hits fuel depot near Kupiansk, killing two workers "
+        "overnight\nTo: analysts@example.org\n\n" + story
+    )
+    clean, offsets = clean_text(text)
+    assert clean.startswith("Drone strike hits fuel depot near Kupiansk")  # (the subject, once, as the headline)
+    assert clean.count("Drone strike hits") == 1 and "desk@example.org" not in clean
+    assert all(text[offsets[i]] == ch for i, ch in enumerate(clean) if ch not in " \n")
+    assert _struck(pipe, text) == _struck(pipe, STORY) == {"Kurylivka"}
+    # (a line that only opens like a field is the story's)
+    assert clean_text("From: the front line, a letter.\nShelling went on all night.\n")[0].startswith("From: the front")
