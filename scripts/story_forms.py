@@ -22,7 +22,8 @@ not depend on form scores the same.  The forms:
 * ``wire_footer``: a wire service's footer below the story (who reported from where, who edited);
 * ``related_links``: a page's list of links to other stories of attacks below the story;
 * ``markdown``: the headline as a Markdown heading ("# ...");
-* ``forwarded``: an e-mail forwarded and saved as text (From, Date, Subject, To above the story).
+* ``forwarded``: an e-mail forwarded and saved as text (From, Date, Subject, To above the story);
+* ``one_paragraph``: the story's lines run together into one paragraph below its headline (a feed's text).
 """
 
 from __future__ import annotations
@@ -138,6 +139,13 @@ def forwarded(text: str) -> str:
     )
 
 
+def one_paragraph(text: str) -> str:
+    """The story's lines run together into one paragraph below its headline (a feed's or an export's text)."""
+    end = _headline_end(text)
+    head, body = ("", text) if end is None else (text[:end] + "\n\n", text[end:])
+    return head + " ".join(body.split())
+
+
 FORMS: dict[str, Callable[[str], str]] = {
     "own_case_dateline": own_case_dateline,
     "typed_dash": typed_dash,
@@ -151,6 +159,7 @@ FORMS: dict[str, Callable[[str], str]] = {
     "related_links": related_links,
     "markdown": markdown,
     "forwarded": forwarded,
+    "one_paragraph": one_paragraph,
 }
 
 
