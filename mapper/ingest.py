@@ -571,7 +571,7 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
                     offsets.add(start - 1, 1)
             _append_normalised(body[a:b] if (a, b) != (0, len(body)) else body, start + a, out, offsets)
         blank_run = 0
-    clean = capital_dateline(sentence_cased_headlines("".join(out)))
+    clean = capital_dateline(sentence_cased_headlines(head_rows("".join(out))))
     offsets.add(offsets[-1] + 1 if offsets else 0, 1)
     assert len(offsets) == len(clean) + 1
     return clean, offsets
@@ -611,6 +611,60 @@ def _head_end(clean: str) -> int:
             return len(clean)
         end = nl + 1
     return end
+
+
+_HEAD_CHARS = 700  # how far into a story its head (headline, standfirst, byline, dateline) may run
+# a byline and a dateline in capitals run on, in one line, after a standfirst or a headline (a feed's text, or a page's
+# paragraphs joined): "... where their neighbours died By Olena Marchuk KOSTIANTYNIVKA, Donetsk region - The
+# tarpaulins", "Bomb on bus kills 2, wounds 17 in Isulan ISULAN, Sultan Kudarat (MindaNews / 12 January 2016) - Two",
+# "... By Sana Qureshi KOHAT, Pakistan In the cloth market"
+_RUN_IN_DATELINE = re.compile(
+    r"(?<=[\w.!?\"'”’)])(?<![A-Z]{2}) "
+    r"(?:(?P<by>By +[A-Z][a-z'’][\w'’.-]*(?: +(?:[A-Z](?:[a-z]|['’][A-Z])[\w'’.-]*|and|de|van|von|al|bin|ibn|el)){0,5}"
+    r"(?: +\| +[^|\n]{1,60}?)?) )?"
+    r"(?P<town>(?:[A-Z][A-Z'’.-]{2,}|[A-Z]{2}(?=[ -][A-Z]{2}))(?:[ -][A-Z][A-Z'’.-]*){0,3})"
+    r"(?:"
+    # (a province, country, date or outlet, then a dash or a colon: "KABUL (Reuters) - ", "BANNU, Sept 14: ")
+    r"(?:, +[A-Z0-9][\w'./]*(?: +[\w'./]+){0,4}){0,2}(?: +\([^()\n]{1,60}\))?(?: +- +| *: +|(?<=\))\. +)"
+    r"(?=[A-Z\"'‘“])"
+    # (or a province or country alone, before the story's first word: "KOHAT, Pakistan In the cloth market")
+    r"|, +[A-Z][\w'.-]*(?: +(?:[A-Z][\w'.-]*|region|province|district|governorate|state|county|oblast|krai|city|of"
+    r"|the|de|del|al|el)){0,4}(?P<opening> )(?=(?:The|A|An|In|On|At|For|From|When|As|After|Before|During|Since|It|"
+    r"Nobody|Every|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten) )"
+    r")"
+)
+
+
+def head_rows(clean: str) -> str:
+    """``clean`` with a byline and a dateline run into a story's first line (its lines joined by spaces, as a feed
+    gives them) put on lines of their own, as the story wrote them, so that its head is read as any other: "...
+    where their neighbours died By Olena Marchuk KOSTIANTYNIVKA, Donetsk region - The tarpaulins" gets a line break
+    before "By" and before the town.  Only in a story's head (``_HEAD_CHARS``), after words in lower case (not in a
+    line in capitals).  The text keeps its length: a space becomes a line break."""
+    head_end = min(len(clean), _HEAD_CHARS)
+    at = 0
+    while (m := _RUN_IN_DATELINE.search(clean, at, head_end)) is not None and m.group("by") is None:
+        before = clean[clean.rfind(" ", 0, m.start()) + 1 : m.start()].lower()
+        if before not in _TO_A_PLACE and before not in _FUNCTION:
+            break
+        # (a word in capitals that a sentence names, "who were in the SLFP - State Minister", or a headline's last
+        # word before the town: "ambush in the VRAEM HUANCAYO, March 2017 - ")
+        town = m.group("town")
+        at = m.start("town") + town.index(" ") if " " in town else m.end()
+    if m is None:
+        return clean
+    line_start = clean.rfind("\n", 0, m.start()) + 1
+    if not any(c.islower() for c in clean[line_start : m.start()]):
+        return clean  # a line in capitals: its words are no dateline's
+    breaks = [m.start()]  # (the space before the byline, or before the town)
+    if m.group("by") is not None:
+        breaks.append(m.start("town") - 1)
+    if m.group("opening") is not None:
+        breaks.append(m.start("opening"))
+    out = list(clean)
+    for at in breaks:
+        out[at] = "\n"
+    return "".join(out)
 
 
 def sentence_cased_headlines(clean: str) -> str:

@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from mapper.ingest import article_from_text, capital_dateline, clean_text, sentence_cased_headlines
+from mapper.ingest import article_from_text, capital_dateline, clean_text, head_rows, sentence_cased_headlines
 from mapper.pipeline import Pipeline
 from mapper.text import line_joins, line_width
 
@@ -283,3 +283,59 @@ def test_a_forwarded_e_mail_saved_as_text_is_read_as_its_story(pipe: Pipeline, h
     assert _struck(pipe, text) == _struck(pipe, STORY) == {"Kurylivka"}
     # (a line that only opens like a field is the story's)
     assert clean_text("From: the front line, a letter.\nShelling went on all night.\n")[0].startswith("From: the front")
+
+
+# a story whose lines a feed ran together: its standfirst, byline and dateline on the headline's next line
+RUN_IN_STORY = (
+    "Jowhar's slow recovery\n\n"
+    "Months after a car bomb wrecked a busy tea house, a Somali river town asks what its peace was worth "
+    "{byline}{dateline} The river runs slow and brown past the town, and on its western bank the tea house is a "
+    "blackened shell with its tin roof curled back. On the evening of March 3, a car packed with explosives rammed "
+    "the gate of the tea house, which was full of elders, officials and young men watching football. Eleven people "
+    "were killed, according to the regional administration, and 30 wounded. The worst injured were flown to "
+    "Mogadishu the next morning.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "dateline", "rows"),
+    [
+        ("By Hassan Ali Nur ", "JOWHAR, Middle Shabelle region -", ["By Hassan Ali Nur", "JOWHAR, Middle Shabelle"]),
+        ("By Hassan Ali Nur | Photographs by Amina Dahir ", "JOWHAR, Somalia -", ["By Hassan Ali Nur |", "JOWHAR,"]),
+        ("", "JOWHAR (Reuters) -", ["JOWHAR (Reuters) - The river"]),
+        ("By Hassan Ali Nur ", "JOWHAR, Somalia", ["By Hassan Ali Nur", "JOWHAR, Somalia", "The river runs"]),
+        ("", "JOWHAR, March 4:", ["JOWHAR, March 4: The river"]),
+    ],
+)
+def test_a_byline_and_dateline_run_into_the_first_line_get_lines_of_their_own(
+    byline: str, dateline: str, rows: list[str]
+) -> None:
+    text = RUN_IN_STORY.format(byline=byline, dateline=dateline)
+    clean, offsets = clean_text(text)
+    assert len(clean) == len(text.rstrip("\n")) and len(offsets) == len(clean) + 1
+    lines = clean.split("\n")
+    assert lines[2].endswith("what its peace was worth")
+    for k, row in enumerate(rows, start=3):
+        assert lines[k].startswith(row)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (a word in capitals that the sentence names, after "the")
+        "Talks stall in Colombo\n\nThe two ministers who were in the SLFP - State Minister Perera among them - voted "
+        "against the bill on Tuesday.\n",
+        # (a dateline on its own line already)
+        "Blast in Jowhar\n\nJOWHAR, Somalia - A car bomb exploded outside a tea house on Monday.\n",
+        # (a line all in capitals)
+        "BLAST IN JOWHAR KILLS ELEVEN, SOMALI POLICE SAY - OFFICIALS\n\nA car bomb exploded on Monday.\n",
+    ],
+)
+def test_words_in_capitals_that_are_no_run_in_dateline_stay_where_they_are(text: str) -> None:
+    assert head_rows(text) == text
+
+
+def test_a_story_run_into_one_paragraph_is_read_as_the_story_written_in_paragraphs(pipe: Pipeline) -> None:
+    run = RUN_IN_STORY.format(byline="By Hassan Ali Nur ", dateline="JOWHAR, Middle Shabelle region -")
+    written = FEATURE.format(headline="Jowhar's slow recovery", dateline="JOWHAR, Middle Shabelle region -")
+    assert _struck(pipe, run) == _struck(pipe, written) == {"Jawhar"}
