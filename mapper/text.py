@@ -100,7 +100,39 @@ def split_sentences(text: str) -> list[Sentence]:
     if text[start:].strip():
         s = start + (len(text[start:]) - len(text[start:].lstrip()))
         _bounded(s, len(text.rstrip()), para, text, out)
-    return out
+    return _run_together(out)
+
+
+# A story whose lines were run together (a feed's text, a page's paragraphs joined by spaces) has one paragraph of
+# many sentences, where the stages look for an opening paragraph and for what a paragraph goes on to say.  Such a
+# paragraph is read as a story is written: an opening of ``OPENING_SENTENCES``, then a paragraph every
+# ``RUN_PARAGRAPH`` sentences, as wire copy writes them.
+RUN_TOGETHER = 9  # sentences in one paragraph: more than any written paragraph of the news measured holds
+OPENING_SENTENCES = 5
+RUN_PARAGRAPH = 2
+
+
+def _run_together(out: list[Sentence]) -> list[Sentence]:
+    """``out`` with each run-together paragraph (``RUN_TOGETHER`` sentences or more) cut into paragraphs, numbered
+    in order with the others."""
+    counts: dict[int, int] = {}
+    for s in out:
+        counts[s.paragraph] = counts.get(s.paragraph, 0) + 1
+    if max(counts.values(), default=0) < RUN_TOGETHER:
+        return out
+    new: list[Sentence] = []
+    para, last, k = -1, -1, 0  # (k: the sentence's number in its paragraph as written)
+    for s in out:
+        k = k + 1 if s.paragraph == last else 0
+        if k == 0 or (
+            counts[s.paragraph] >= RUN_TOGETHER
+            and k >= OPENING_SENTENCES
+            and (k - OPENING_SENTENCES) % RUN_PARAGRAPH == 0
+        ):
+            para += 1
+        last = s.paragraph
+        new.append(Sentence(s.start, s.end, para))
+    return new
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+-\s+|\s+\(|\)\s*")

@@ -339,3 +339,18 @@ def test_a_story_run_into_one_paragraph_is_read_as_the_story_written_in_paragrap
     run = RUN_IN_STORY.format(byline="By Hassan Ali Nur ", dateline="JOWHAR, Middle Shabelle region -")
     written = FEATURE.format(headline="Jowhar's slow recovery", dateline="JOWHAR, Middle Shabelle region -")
     assert _struck(pipe, run) == _struck(pipe, written) == {"Jawhar"}
+
+
+def test_a_run_together_paragraph_is_read_as_an_opening_and_paragraphs_of_two_sentences() -> None:
+    from mapper.text import OPENING_SENTENCES, RUN_PARAGRAPH, RUN_TOGETHER, split_sentences
+
+    body = " ".join(f"The crews cleared road number {n} by noon." for n in range(12))
+    sentences = split_sentences("Roads cleared\n\n" + body + "\nA last line.")
+    paragraphs = [s.paragraph for s in sentences]
+    assert len(sentences) == 14 and RUN_TOGETHER <= 12
+    opening = [1] * OPENING_SENTENCES
+    rest = [2 + k // RUN_PARAGRAPH for k in range(12 - OPENING_SENTENCES)]
+    assert paragraphs == [0, *opening, *rest, rest[-1] + 1]
+    # a story written in paragraphs keeps its own
+    written = "Roads cleared\n\n" + "\n\n".join(f"The crews cleared road {n}. They left at noon." for n in range(6))
+    assert [s.paragraph for s in split_sentences(written)] == [0] + [k for k in range(1, 7) for _ in (0, 1)]
