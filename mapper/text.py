@@ -135,6 +135,30 @@ def _run_together(out: list[Sentence]) -> list[Sentence]:
     return new
 
 
+# a line of a page or a wire's copy around a story that is none of its sentences: a byline, the page's dates, a
+# photograph's caption ("A photograph of the scene. (Photo: Example Agency)", "Photo: AFP")
+_NOT_OF_THE_STORY = re.compile(
+    r"(?:By|BY)\s+[A-Z]|(?i:published|updated|posted|last\s+updated)\b|(?i:photo|image|picture)s?:|"
+    r".*\((?i:photo|image|picture|file\s+photo)s?\b[^()\n]*\)\s*$|.*\|\s*(?i:published|updated)\b"
+)
+
+
+def lead_end(clean: str, sentences: list[Sentence], n: int = 1) -> int:
+    """Where the ``n``-th sentence after a story's first (its headline, or its lead when it has none) ends, the
+    lines of the page around it (a byline, its dates, a photograph's caption: each a whole line) left uncounted,
+    so that "the headline and the lead" are read as such whatever a page or a wire puts between them."""
+    if not sentences:
+        return 0
+    k, counted = 0, 0
+    while k + 1 < len(sentences) and counted < n:
+        k += 1
+        s = sentences[k]
+        whole_line = (s.start == 0 or clean[s.start - 1] == "\n") and (s.end == len(clean) or clean[s.end] == "\n")
+        if not (whole_line and _NOT_OF_THE_STORY.match(clean, s.start, s.end)):
+            counted += 1
+    return sentences[k].end
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+-\s+|\s+\(|\)\s*")
 # a clause opened by these words belongs to the clause before it
 _CONTINUES = re.compile(

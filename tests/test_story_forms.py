@@ -354,3 +354,25 @@ def test_a_run_together_paragraph_is_read_as_an_opening_and_paragraphs_of_two_se
     # a story written in paragraphs keeps its own
     written = "Roads cleared\n\n" + "\n\n".join(f"The crews cleared road {n}. They left at noon." for n in range(6))
     assert [s.paragraph for s in split_sentences(written)] == [0] + [k for k in range(1, 7) for _ in (0, 1)]
+
+
+def test_the_lead_is_the_stories_first_sentence_whatever_lines_a_page_puts_before_it() -> None:
+    from mapper.events.report_kind import report_kind
+    from mapper.text import lead_end, split_sentences
+
+    story = (
+        "Twenty years after the Jowhar tea house bomb, the town remembers\n\n"
+        "Twenty years after the bomb that killed eleven people at a tea house in Jowhar, the town held a vigil on "
+        "Sunday at the rebuilt house.\n\nThe elders read the names of the dead on the anniversary.\n"
+    )
+    furniture = (
+        "By Staff Writers | Published 3 March 2024, 10:42 GMT\n\n"
+        "Mourners at the vigil on Sunday. (Photo: Example Agency)\n\n"
+    )
+    head, rest = story.split("\n\n", 1)
+    page = head + "\n" + furniture + rest
+    for text in (story, page):
+        clean, _ = clean_text(text)
+        sentences = split_sentences(clean)
+        assert clean[: lead_end(clean, sentences)].endswith("at the rebuilt house.")
+        assert report_kind(clean, sentences) == "retrospective"

@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..text import Sentence, WordFinder, lower_finds_ignorecase, single_spaced
+from ..text import Sentence, WordFinder, lead_end, lower_finds_ignorecase, single_spaced
 from .report_kind import digit_dash_digit
 from .triggers import (
     BLAST_WORDS,
@@ -39,10 +39,9 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
     low = clean.lower()
     # blasts a headline or a lead says were a drill's or air defence's ("Blasts heard over X were air defence"): the
     # article's other words of blasts are those sounds
-    lead_end = sentences[min(1, len(sentences) - 1)].end if sentences else 0
-    if any(w in low[:lead_end] for w in BLAST_WORDS) and any(
-        DRILL_SOUND_AFTER.match(clean, b.end(), min(lead_end, b.end() + 140))
-        for b in _BLAST.finditer(clean, 0, lead_end)
+    lead_at = lead_end(clean, sentences)
+    if any(w in low[:lead_at] for w in BLAST_WORDS) and any(
+        DRILL_SOUND_AFTER.match(clean, b.end(), min(lead_at, b.end() + 140)) for b in _BLAST.finditer(clean, 0, lead_at)
     ):
         found = [[t for t in ts if not (t.weak and t.word.lower() in BLAST_WORDS)] for ts in found]
     spaced = single_spaced(low)  # (what the word gates read)
@@ -50,12 +49,11 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
         # a disaster or an accident ("an earthquake struck near X, killing 20", "a gas cylinder explosion
         # at a restaurant"): no event in its sentences that name no arms; none at all in an article
         # whose headline or lead tells of one and that names no arms anywhere
-        lead_end = sentences[min(1, len(sentences) - 1)].end if sentences else 0
         # (arms it names only as what a fire or a blast set off where they were kept: "a fire and a series of
         # explosions at an ammunition depot were caused by high temperatures")
         # (but not explosives someone planted: "explosives planted beneath the pipeline went off, triggering a fire")
         about_it = (
-            _HAZARD.search(clean, 0, lead_end) is not None
+            _HAZARD.search(clean, 0, lead_at) is not None
             and all(a.lower() in _STORED_ARMS for a in _armed(clean, 0, len(clean)))
             and _PLANTED.search(clean) is None
         )

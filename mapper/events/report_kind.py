@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..text import lead_end
+
 if TYPE_CHECKING:
     from ..text import Sentence
 
@@ -171,23 +173,23 @@ def report_kind(clean: str, sentences: list[Sentence]) -> str | None:
     only by its dead (a retrospective's: by a day of this week)."""
     if not sentences:
         return None
-    if debunked(clean, 0, sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end):
+    if debunked(clean, 0, lead_end(clean, sentences, LEAD_SENTENCES - 1)):
         return "debunked"
-    lead_end = sentences[min(1, len(sentences) - 1)].end
-    lead = clean[:lead_end].lower()
+    lead_end_at = lead_end(clean, sentences)
+    lead = clean[:lead_end_at].lower()
     # (each pattern only where one of its words is: a search for a word costs a fraction of a pattern's walk)
-    if any(w in lead for w in _FICTION_WORDS) and _fiction(clean, lead_end):
+    if any(w in lead for w in _FICTION_WORDS) and _fiction(clean, lead_end_at):
         return "fiction"
-    if any(w in lead for w in _EXERCISE_WORDS) and _EXERCISE.search(clean, 0, lead_end):
+    if any(w in lead for w in _EXERCISE_WORDS) and _EXERCISE.search(clean, 0, lead_end_at):
         return "exercise"
-    if any(w in lead for w in _SUMMARY_WORDS) and _SUMMARY.search(clean, 0, lead_end):
+    if any(w in lead for w in _SUMMARY_WORDS) and _SUMMARY.search(clean, 0, lead_end_at):
         return "summary"
-    if any(w in lead for w in _TRIAL_WORDS) and _TRIAL.search(clean, 0, lead_end):
+    if any(w in lead for w in _TRIAL_WORDS) and _TRIAL.search(clean, 0, lead_end_at):
         return "trial"
     if "years" in lead and (
-        _RETROSPECTIVE.search(clean, 0, lead_end)
+        _RETROSPECTIVE.search(clean, 0, lead_end_at)
         # ("Twenty-five years after the Omagh bomb, the families ...", on its anniversary)
-        or (_YEARS_AFTER.search(clean, 0, lead_end) and _ANNIVERSARY.search(clean) is not None)
+        or (_YEARS_AFTER.search(clean, 0, lead_end_at) and _ANNIVERSARY.search(clean) is not None)
     ):
         return "retrospective"
     # (a game told with a score, or told in so many of its words that it needs none: "firing three goals in 17
