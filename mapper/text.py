@@ -337,6 +337,16 @@ def goes_on(prev: str, row: str) -> bool:
     return row[0].islower() or prev.rsplit(None, 1)[-1].lower() in GOES_ON or broken_at_hyphen(prev, row)
 
 
+FITS = 0.9  # how full a row must be (of the width) for the next row's first word not to have fitted on it
+
+
+def _first_chunk(row: str) -> str:
+    """A row's first word, or its first part up to a hyphen (where a wrapper may break it)."""
+    word = row.split(maxsplit=1)[0] if row.strip() else ""
+    hyphen = word.find("-")
+    return word[: hyphen + 1] if hyphen > 0 else word
+
+
 def line_joins(rows: list[str], width: int, *, headed: bool = False) -> list[str | None]:
     """For each of ``rows`` (the stripped lines of a text broken at ``width`` characters: a PDF's
     page, a hard-wrapped e-mail), what joins it to the row before when both are of one paragraph:
@@ -346,18 +356,27 @@ def line_joins(rows: list[str], width: int, *, headed: bool = False) -> list[str
     heading.  With ``headed`` (the rows are a whole story's, from its first line), not before a
     dateline ("BEIRUT (Reuters) - ...", "KFAR SABA, Israel"; above the first row that ends a
     sentence, also a town in its own case before a dash: "Port-au-Prince, 3 March - At least"), nor
-    before or after a byline shorter than a full row ("By Olena Martyniuk | Photographs by ...")."""
+    before or after a byline shorter than a full row ("By Olena Martyniuk | Photographs by ..."), nor (above
+    the first row that ends a sentence, and on the dateline's row) after a row the next row's first word would
+    have fitted on ("News release - Kyiv, 27 October 2023" / "The World Health Organization ..."): a wrapper
+    breaks a row only where the next word does not fit."""
     joins: list[str | None] = [None] * len(rows)
     head = headed
+    opening = -1  # the row a dateline opens the story on
     for i in range(1, len(rows)):
         prev, row = rows[i - 1], rows[i]
         head = head and not ends_sentence(prev)
         if headed and row and (_DATELINE_ROW.match(row) or (head and _DASHED_DATELINE_ROW.match(row))):
             head = False  # (the story opens on this row: it joins no row before, and the rows after it go on)
+            opening = i
             continue
         if not prev or not row or _BULLET.match(row):
             continue
         if len(prev) < 0.75 * width and (ends_sentence(prev) or len(prev) < 0.5 * width):
+            continue
+        if (head or i - 1 == opening) and len(prev) + 1 + len(_first_chunk(row)) <= FITS * width:
+            # (a row of the story's head, or its dateline's, that the next row's first word would have fitted on
+            # ends there)
             continue
         if headed and any(_BYLINE_ROW.match(r) and len(r) < 0.75 * width for r in (prev, row)):
             continue

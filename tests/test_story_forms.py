@@ -167,6 +167,25 @@ def test_a_wrapped_line_that_opens_with_by_goes_on_its_paragraph() -> None:
     assert line_joins(rows, line_width(rows), headed=True) == [None, " ", " "]
 
 
+def test_a_wrapped_heads_short_row_ends_where_the_next_rows_first_word_would_have_fitted() -> None:
+    # (a release's headline wrapped once, its dateline row, then its lead: no row of the head goes on the next)
+    text = (
+        "Agency condemns the strike on the Kurylivka clinic as attacks on health care pass one thousand\n\n"
+        "News release - Kharkiv, 27 October 2023\n\n"
+        "The agency condemns the missile strike that hit the clinic in Kurylivka on the morning of 26 October. "
+        "Two nurses were killed and six other staff were injured, according to the regional health department. "
+        "The clinic's pharmacy and its generator were destroyed, and patients were taken to Kharkiv by road."
+    )
+    wrapped = "\n".join(textwrap.fill(p, 64) for p in text.split("\n\n"))
+    rows = [r.strip() for r in wrapped.splitlines()]
+    joins = line_joins(rows, line_width(rows), headed=True)
+    starts = [r.split()[0] for r, j in zip(rows, joins, strict=True) if j is None]
+    assert starts == ["Agency", "News", "The"]
+    # (a full row whose next word would not have fitted goes on, as before)
+    lead = next(i for i, r in enumerate(rows) if r.startswith("The agency"))
+    assert joins[1] == " " and all(j == " " for j in joins[lead + 1 :])
+
+
 def _forms_script():  # (scripts/story_forms.py, loaded by path: scripts/ is no package)
     import importlib.util
     from pathlib import Path
