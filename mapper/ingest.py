@@ -619,7 +619,7 @@ _HEAD_CHARS = 700  # how far into a story its head (headline, standfirst, byline
 # tarpaulins", "Bomb on bus kills 2, wounds 17 in Isulan ISULAN, Sultan Kudarat (MindaNews / 12 January 2016) - Two",
 # "... By Sana Qureshi KOHAT, Pakistan In the cloth market"
 _RUN_IN_DATELINE = re.compile(
-    r"(?<=[\w.!?\"'”’)])(?<![A-Z]{2}) "
+    r" (?<=[\w.!?\"'”’)] )(?<![A-Z]{2} )"  # (the space first: the engine skips to each space)
     r"(?:(?P<by>By +[A-Z][a-z'’][\w'’.-]*(?: +(?:[A-Z](?:[a-z]|['’][A-Z])[\w'’.-]*|and|de|van|von|al|bin|ibn|el)){0,5}"
     r"(?: +\| +[^|\n]{1,60}?)?) )?"
     r"(?P<town>(?:[A-Z][A-Z'’.-]{2,}|[A-Z]{2}(?=[ -][A-Z]{2}))(?:[ -][A-Z][A-Z'’.-]*){0,3})"
@@ -644,7 +644,7 @@ def head_rows(clean: str) -> str:
     head_end = min(len(clean), _HEAD_CHARS)
     at = 0
     while (m := _RUN_IN_DATELINE.search(clean, at, head_end)) is not None and m.group("by") is None:
-        before = clean[clean.rfind(" ", 0, m.start()) + 1 : m.start()].lower()
+        before = clean[max(clean.rfind(" ", 0, m.start()), clean.rfind("\n", 0, m.start())) + 1 : m.start()].lower()
         if before not in _TO_A_PLACE and before not in _FUNCTION:
             break
         # (a word in capitals that a sentence names, "who were in the SLFP - State Minister", or a headline's last
@@ -662,8 +662,8 @@ def head_rows(clean: str) -> str:
     if m.group("opening") is not None:
         breaks.append(m.start("opening"))
     out = list(clean)
-    for at in breaks:
-        out[at] = "\n"
+    for k in breaks:
+        out[k] = "\n"
     return "".join(out)
 
 
@@ -676,7 +676,7 @@ def sentence_cased_headlines(clean: str) -> str:
     for start, line in itertools.islice(_headline_lines(clean), 2):
         words = _CAPS_WORD.findall(line)
         long_words = [w for w in words[1:] if len(w) >= 4]
-        caps = not any(c.islower() for c in line)
+        caps = not any(c.islower() for c in line.split(" | ")[0])  # (before a page's " | The Daily Example")
         titled = len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
         if len(words) < 3 or not (caps or titled) or _NOT_A_HEADLINE.search(line):
             continue

@@ -136,27 +136,37 @@ def _run_together(out: list[Sentence]) -> list[Sentence]:
 
 
 # a line of a page or a wire's copy around a story that is none of its sentences: a byline, the page's dates, a
-# photograph's caption ("A photograph of the scene. (Photo: Example Agency)", "Photo: AFP")
+# photograph's caption ("A photograph of the scene. (Photo: Example Agency)", "Photo: AFP"), its buttons
 _NOT_OF_THE_STORY = re.compile(
     r"(?:By|BY)\s+[A-Z]|(?i:published|updated|posted|last\s+updated)\b|(?i:photo|image|picture)s?:|"
-    r".*\((?i:photo|image|picture|file\s+photo)s?\b[^()\n]*\)\s*$|.*\|\s*(?i:published|updated)\b"
+    r".*\((?i:photo|image|picture|file\s+photo)s?\b[^()\n]*\)\s*$|.*\|\s*(?i:published|updated)\b|"
+    # (a page's buttons: "Share this article", "Share on Facebook", "Follow us on Telegram")
+    r"(?i:share|follow\s+us)\b[^.!?\n]{0,40}$"
 )
 
 
 def lead_end(clean: str, sentences: list[Sentence], n: int = 1) -> int:
     """Where the ``n``-th sentence after a story's first (its headline, or its lead when it has none) ends, the
-    lines of the page around it (a byline, its dates, a photograph's caption: each a whole line) left uncounted,
-    so that "the headline and the lead" are read as such whatever a page or a wire puts between them."""
+    sentences of the page's lines around it (a byline, its dates, a photograph's caption, its buttons: each a line
+    of its own, of at most ``PAGE_LINE`` characters) left uncounted, so that "the headline and the lead" are read
+    as such whatever a page or a wire puts between them."""
     if not sentences:
         return 0
     k, counted = 0, 0
     while k + 1 < len(sentences) and counted < n:
         k += 1
         s = sentences[k]
-        whole_line = (s.start == 0 or clean[s.start - 1] == "\n") and (s.end == len(clean) or clean[s.end] == "\n")
-        if not (whole_line and _NOT_OF_THE_STORY.match(clean, s.start, s.end)):
+        start = clean.rfind("\n", 0, s.start) + 1
+        end = clean.find("\n", s.end)
+        end = len(clean) if end < 0 else end
+        if not (end - start <= PAGE_LINE and _NOT_OF_THE_STORY.match(clean, start, end)):
             counted += 1
     return sentences[k].end
+
+
+PAGE_LINE = (
+    160  # (a page's line around a story is short: "By Sunday evening the families had gone home ..." opens a lead)
+)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+-\s+|\s+\(|\)\s*")

@@ -390,7 +390,9 @@ def test_the_lead_is_the_stories_first_sentence_whatever_lines_a_page_puts_befor
     )
     head, rest = story.split("\n\n", 1)
     page = head + "\n" + furniture + rest
-    for text in (story, page):
+    # (a page's buttons, and a caption of two sentences, under a headline that names the page)
+    shared = head.upper() + " | The Daily Example\nShare this article\nThe vigil. (Photo: Example Agency)\n\n" + rest
+    for text in (story, page, shared):
         clean, _ = clean_text(text)
         sentences = split_sentences(clean)
         assert clean[: lead_end(clean, sentences)].endswith("at the rebuilt house.")
