@@ -754,10 +754,10 @@ def sentence_case(line: str, *, caps: bool = False, names: set[str] | frozenset[
     return "".join(out)
 
 
-# (a line that is no headline: a copyright or a page's dates, a byline, or a dateline: "TACURONG CITY, Sultan
-# Kudarat", or alone on its line in its own case: "Tacurong City, Sultan Kudarat")
+# (a line that is no headline: a copyright or a page's dates, a photograph's caption, a byline, or a dateline:
+# "TACURONG CITY, Sultan Kudarat", or alone on its line in its own case: "Tacurong City, Sultan Kudarat")
 _NOT_A_HEADLINE = re.compile(
-    r"©|^\(|^By\s|\b(?i:copyright|published|updated|posted|all\s+rights)\b|"
+    r"©|^\(|^By\s|\b(?i:copyright|published|updated|posted|all\s+rights)\b|\((?i:photo|image|picture)s?\b|"
     r"^[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]*)*(?:,|\s+\(|\s+-\s)|"
     r"^[A-Z][\w'.-]*(?:[ -][A-Z][\w'.-]*){0,3},\s+[A-Z][\w'.]*(?:\s+[\w'.]+){0,4}$"
 )

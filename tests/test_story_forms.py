@@ -397,3 +397,11 @@ def test_the_lead_is_the_stories_first_sentence_whatever_lines_a_page_puts_befor
         sentences = split_sentences(clean)
         assert clean[: lead_end(clean, sentences)].endswith("at the rebuilt house.")
         assert report_kind(clean, sentences) == "retrospective"
+
+
+def test_a_photographs_caption_keeps_its_case() -> None:
+    text = (
+        "Head of the story about the vigil\n\nMourners Gather At The Rebuilt House. (Photo: Example Agency)\n\n"
+        "Twenty years after the bomb, the town held a vigil.\n"
+    )
+    assert "Mourners Gather At The Rebuilt House. (Photo: Example Agency)" in clean_text(text)[0]
