@@ -164,9 +164,8 @@ def lead_end(clean: str, sentences: list[Sentence], n: int = 1) -> int:
     return sentences[k].end
 
 
-PAGE_LINE = (
-    160  # (a page's line around a story is short: "By Sunday evening the families had gone home ..." opens a lead)
-)
+# (a page's line around a story is short: a paragraph "By Sunday evening the families had gone home ..." is a lead)
+PAGE_LINE = 160
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+-\s+|\s+\(|\)\s*")
