@@ -137,8 +137,9 @@ def _run_together(out: list[Sentence]) -> list[Sentence]:
 
 # a line of a page or a wire's copy around a story that is none of its sentences: a byline, the page's dates, a
 # photograph's caption ("A photograph of the scene. (Photo: Example Agency)", "Photo: AFP"), its buttons
+_BYLINE = r"(?:By|BY)\s+[A-Z]"  # a byline's start: "By Olena Martyniuk", "BY STAFF WRITERS"
 _NOT_OF_THE_STORY = re.compile(
-    r"(?:By|BY)\s+[A-Z]|(?i:published|updated|posted|last\s+updated)\b|(?i:photo|image|picture)s?:|"
+    _BYLINE + r"|(?i:published|updated|posted|last\s+updated)\b|(?i:photo|image|picture)s?:|"
     r".*\((?i:photo|image|picture|file\s+photo)s?\b[^()\n]*\)\s*$|.*\|\s*(?i:published|updated)\b|"
     # (a page's buttons: "Share this article", "Share on Facebook", "Follow us on Telegram")
     r"(?i:share|follow\s+us)\b[^.!?\n]{0,40}$"
@@ -334,7 +335,7 @@ GOES_ON = frozenset("a an the of in on at to by for from with near and or into b
 # a row that opens a story's dateline ("BEIRUT (Reuters) - An Israeli ...", "KFAR SABA, Israel", "PERVOMAISKYI, Kharkiv
 # region"): its town in capitals, then a comma, a bracket or a dash
 _DATELINE_ROW = re.compile(r"[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]*)*(?:,\s+[A-Z]|\s+\(|\s+[-–—]\s)")
-_BYLINE_ROW = re.compile(r"(?:By|BY)\s+[A-Z]")
+_BYLINE_ROW = re.compile(_BYLINE)
 # (above the story, a dateline of a town in its own case and a dash: "Port-au-Prince, January 2026 (translated from
 # French) - At least 25 people")
 _DASHED_DATELINE_ROW = re.compile(r"[A-Z][\w'’.-]*(?:,?\s+[\w'’.,/()-]+){0,9}?\s+[-–—]\s+[A-Z]")
