@@ -110,24 +110,32 @@ def split_sentences(text: str) -> list[Sentence]:
 RUN_TOGETHER = 9  # sentences in one paragraph: more than any written paragraph of the news measured holds
 OPENING_SENTENCES = 5
 RUN_PARAGRAPH = 2
+# (and a brief run together: one paragraph of five to eight sentences that holds most of the text's, its lead one
+# sentence, as a brief's is)
+SHORT_RUN = 5
+SHORT_SHARE = 0.7
+SHORT_OPENING = 1
 
 
 def _run_together(out: list[Sentence]) -> list[Sentence]:
-    """``out`` with each run-together paragraph (``RUN_TOGETHER`` sentences or more) cut into paragraphs, numbered
-    in order with the others."""
+    """``out`` with each run-together paragraph (``RUN_TOGETHER`` sentences or more, or a brief's of ``SHORT_RUN``
+    or more that holds most of the text) cut into paragraphs, numbered in order with the others."""
     counts: dict[int, int] = {}
     for s in out:
         counts[s.paragraph] = counts.get(s.paragraph, 0) + 1
-    if max(counts.values(), default=0) < RUN_TOGETHER:
+    big = max(counts.values(), default=0)
+    short = SHORT_RUN <= big < RUN_TOGETHER and big >= SHORT_SHARE * len(out)
+    if big < RUN_TOGETHER and not short:
         return out
+    opening = SHORT_OPENING if short else OPENING_SENTENCES
     new: list[Sentence] = []
     para, last, k = -1, -1, 0  # (k: the sentence's number in its paragraph as written)
     for s in out:
         k = k + 1 if s.paragraph == last else 0
         if k == 0 or (
-            counts[s.paragraph] >= RUN_TOGETHER
-            and k >= OPENING_SENTENCES
-            and (k - OPENING_SENTENCES) % RUN_PARAGRAPH == 0
+            counts[s.paragraph] >= (SHORT_RUN if short else RUN_TOGETHER)
+            and k >= opening
+            and (k - opening) % RUN_PARAGRAPH == 0
         ):
             para += 1
         last = s.paragraph

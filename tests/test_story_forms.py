@@ -405,3 +405,14 @@ def test_a_photographs_caption_keeps_its_case() -> None:
         "Twenty years after the bomb, the town held a vigil.\n"
     )
     assert "Mourners Gather At The Rebuilt House. (Photo: Example Agency)" in clean_text(text)[0]
+
+
+def test_a_brief_run_into_one_paragraph_is_read_as_a_lead_and_paragraphs_of_two() -> None:
+    from mapper.text import RUN_PARAGRAPH, SHORT_OPENING, split_sentences
+
+    body = " ".join(f"The crews cleared road number {n} by noon." for n in range(6))
+    paragraphs = [s.paragraph for s in split_sentences("Roads cleared\n\n" + body)]
+    assert paragraphs == [0] + [1] * SHORT_OPENING + [2 + k // RUN_PARAGRAPH for k in range(6 - SHORT_OPENING)]
+    # (a story written in paragraphs of its own, one of them of five sentences among others, keeps them)
+    written = "Roads cleared\n\n" + body + "\n\n" + "\n\n".join(f"Road {n} is open. Buses run." for n in range(3))
+    assert max(s.paragraph for s in split_sentences(written)) == 4
