@@ -613,6 +613,7 @@ def _head_end(clean: str) -> int:
     return end
 
 
+HEADLINE_MAX = 200  # characters: a headline's line is no longer
 _HEAD_CHARS = 700  # how far into a story its head (headline, standfirst, byline, dateline) may run
 # a byline and a dateline in capitals run on, in one line, after a standfirst or a headline (a feed's text, or a page's
 # paragraphs joined): "... where their neighbours died By Olena Marchuk KOSTIANTYNIVKA, Donetsk region - The
@@ -634,13 +635,34 @@ _RUN_IN_DATELINE = re.compile(
     r")"
 )
 
+# a headline in capitals at a story's start, then, in the same line, words in their own case (a standfirst or the
+# story's first sentence): "THE LAST SHIFT AT THE BAKERY ON TEL HAI ROAD A rocket from Lebanon killed ...", "ARAB
+# REPUBLIC OF EGYPT - THE ARMED FORCES Statement No. 14"; twelve characters at least, ending in a word (not a town
+# before its comma, "NEW DELHI, India - ", a dateline; nor a day before its month, "ROUND-UP - 18 June 2025")
+_RUN_IN_CAPS_HEADLINE = re.compile(
+    r"\s*(?P<caps>[A-Z0-9][A-Z0-9'’.,:;&!?-]*(?: +(?:[-–—|] +)?[A-Z0-9][A-Z0-9'’.,:;&!?-]*)+)"
+    r"(?<=[A-Z]{2}|[A-Z][.!?'’]) (?=[A-Z][a-z])"
+)
+
 
 def head_rows(clean: str) -> str:
     """``clean`` with a byline and a dateline run into a story's first line (its lines joined by spaces, as a feed
     gives them) put on lines of their own, as the story wrote them, so that its head is read as any other: "...
     where their neighbours died By Olena Marchuk KOSTIANTYNIVKA, Donetsk region - The tarpaulins" gets a line break
     before "By" and before the town.  Only in a story's head (``_HEAD_CHARS``), after words in lower case (not in a
-    line in capitals).  The text keeps its length: a space becomes a line break."""
+    line in capitals).  A headline in capitals that opens the story, run into the words after it ("THE ROAD TO
+    URUS-MARTAN From the tent camps of Ingushetia, ..."), gets a line break after it too.  The text keeps its
+    length: a space becomes a line break."""
+    caps = _RUN_IN_CAPS_HEADLINE.match(clean)
+    if (
+        caps is not None
+        and len(caps.group("caps")) >= 12
+        # (in a line longer than a headline's: "TAWILA: A TOWN OF THE DISPLACED Field report from ..." alone on its line
+        # is a headline, whatever its case)
+        and _line_end(clean, caps.end()) - caps.start("caps") > HEADLINE_MAX
+        and sum(len(w) >= 2 for w in _CAPS_WORD.findall(caps.group("caps"))) >= 2
+    ):
+        clean = clean[: caps.end("caps")] + "\n" + clean[caps.end("caps") + 1 :]
     head_end = min(len(clean), _HEAD_CHARS)
     at = 0
     while (m := _RUN_IN_DATELINE.search(clean, at, head_end)) is not None and m.group("by") is None:
@@ -690,6 +712,12 @@ def sentence_cased_headlines(clean: str) -> str:
     return out if out is not None else clean
 
 
+def _line_end(clean: str, at: int) -> int:
+    """Where the line that holds ``at`` ends."""
+    nl = clean.find("\n", at)
+    return len(clean) if nl < 0 else nl
+
+
 def _headline_lines(clean: str) -> Iterator[tuple[int, str]]:
     """The lines among a story's first ones that may be a headline: 12 to 200 characters, three capitals at least,
     and no closing stop or quote (with where each starts)."""
@@ -698,7 +726,11 @@ def _headline_lines(clean: str) -> Iterator[tuple[int, str]]:
         nl = clean.find("\n", at)
         end = len(clean) if nl < 0 else nl
         line = clean[at:end]
-        if 12 <= len(line) <= 200 and not line.endswith((".", "!", "?", '"', "'")) and _THREE_CAPITALS.search(line):
+        if (
+            12 <= len(line) <= HEADLINE_MAX
+            and not line.endswith((".", "!", "?", '"', "'"))
+            and _THREE_CAPITALS.search(line)
+        ):
             yield at, line
         at = end + 1
 

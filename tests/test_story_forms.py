@@ -8,7 +8,13 @@ import textwrap
 
 import pytest
 
-from mapper.ingest import article_from_text, capital_dateline, clean_text, head_rows, sentence_cased_headlines
+from mapper.ingest import (
+    article_from_text,
+    capital_dateline,
+    clean_text,
+    head_rows,
+    sentence_cased_headlines,
+)
 from mapper.pipeline import Pipeline
 from mapper.text import line_joins, line_width
 
@@ -416,3 +422,32 @@ def test_a_brief_run_into_one_paragraph_is_read_as_a_lead_and_paragraphs_of_two(
     # (a story written in paragraphs of its own, one of them of five sentences among others, keeps them)
     written = "Roads cleared\n\n" + body + "\n\n" + "\n\n".join(f"Road {n} is open. Buses run." for n in range(3))
     assert max(s.paragraph for s in split_sentences(written)) == 4
+
+
+# a feature's headline in capitals, run with the rest of its head into one line (a feed's text)
+@pytest.mark.parametrize("headline", ["JOWHAR'S SLOW RECOVERY", "A RIVER TOWN COUNTS ITS DEAD IN JOWHAR"])
+def test_a_headline_in_capitals_run_into_the_story_gets_a_line_of_its_own(pipe: Pipeline, headline: str) -> None:
+    written = FEATURE.format(headline=headline, dateline="JOWHAR, Middle Shabelle region -")
+    run = " ".join(written.split())
+    clean, offsets = clean_text(run)
+    assert len(clean) == len(run) and len(offsets) == len(clean) + 1
+    assert [line.lower() for line in clean.split("\n")[:2]] == [
+        headline.lower(),
+        "months after a car bomb wrecked a busy tea house, a somali river town asks what its peace was worth",
+    ]
+    assert _struck(pipe, run) == _struck(pipe, written) == {"Jawhar"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEW DELHI, India - Shelling went on all night along the border.",  # (a dateline)
+        "SAHEL SECURITY ROUND-UP - 18 June 2025 Gunmen attacked a village.",  # (a day before its month)
+        "US AND UK Strike Houthi sites in Yemen",  # (a few short words)
+        "THE QUIET RIVER\nMonths after a car bomb, a town counts its dead.",  # (on its own line already)
+        # (a headline's line, short, with its standfirst: the line is the headline)
+        "THE QUIET RIVER A town counts its dead\n\nMonths after a car bomb wrecked its tea house, Jowhar is quiet.",
+    ],
+)
+def test_words_in_capitals_that_are_no_run_in_headline_stay_where_they_are(text: str) -> None:
+    assert head_rows(text) == text
