@@ -571,7 +571,7 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
                     offsets.add(start - 1, 1)
             _append_normalised(body[a:b] if (a, b) != (0, len(body)) else body, start + a, out, offsets)
         blank_run = 0
-    clean = capital_dateline(sentence_cased_headlines(head_rows("".join(out))))
+    clean = capital_dateline(sentence_cased_headlines(head_rows(list_rows("".join(out)))))
     offsets.add(offsets[-1] + 1 if offsets else 0, 1)
     assert len(offsets) == len(clean) + 1
     return clean, offsets
@@ -634,6 +634,21 @@ _RUN_IN_DATELINE = re.compile(
     r"Nobody|Every|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten) )"
     r")"
 )
+
+# a list's mark (a bullet) inside a line, after a sentence's end: the items of a list run together ("... the
+# Regional Military Administration. ▪️ Kupiansk. At about 15:40 the enemy shelled ...")
+_RUN_IN_ITEM = re.compile(r"(?<=[.!?:;)]) (?=[▪•●■◾◼►◆▶➤])")
+_ITEM_MARKS = "▪•●■◾◼►◆▶➤"
+
+
+def list_rows(clean: str) -> str:
+    """``clean`` with the items of a list run into one line (a feed's or a page's lines joined by spaces) put on lines
+    of their own, as they were written: the space before a bullet that follows a sentence's end becomes a line break,
+    so that an item reads as its own paragraph ("▪️ Zolochiv. A guided aerial bomb hit ...").  Of the same length."""
+    if not any(mark in clean for mark in _ITEM_MARKS):  # (a string's own search: a microsecond for a story)
+        return clean
+    return _RUN_IN_ITEM.sub("\n", clean)
+
 
 # a headline in capitals at a story's start, then, in the same line, words in their own case (a standfirst or the
 # story's first sentence): "THE LAST SHIFT AT THE BAKERY ON TEL HAI ROAD A rocket from Lebanon killed ...", "ARAB

@@ -451,3 +451,22 @@ def test_a_headline_in_capitals_run_into_the_story_gets_a_line_of_its_own(pipe: 
 )
 def test_words_in_capitals_that_are_no_run_in_headline_stay_where_they_are(text: str) -> None:
     assert head_rows(text) == text
+
+
+def test_the_items_of_a_list_run_into_one_line_get_lines_of_their_own(pipe: Pipeline) -> None:
+    run = (
+        "Summary of the shelling of the region over the past day. Over the past 24 hours the enemy struck eleven "
+        "settlements, the head of the regional administration said. ▪️ Kupiansk. At about 15:40 the enemy shelled the "
+        "town centre with artillery. One woman was injured. ▪️ Zolochiv. A guided aerial bomb hit the yard of a farm. "
+        "Two workers were wounded. • Hospitals in the city are treating the wounded."
+    )
+    clean, _ = clean_text(run)
+    lines = clean.split("\n")
+    assert len(clean) == len(run) and [line.split(".")[0] for line in lines[1:]] == [
+        "▪️ Kupiansk",
+        "▪️ Zolochiv",
+        "• Hospitals in the city are treating the wounded",
+    ]
+    assert {"Kupiansk", "Zolochiv"} <= _struck(pipe, run)
+    # (a bullet between a byline's words is no item)
+    assert "\n" not in clean_text("Shelling resumes. By Olena Marchuk • 3 min read")[0]
