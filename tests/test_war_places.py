@@ -3383,6 +3383,8 @@ def test_what_a_court_found_a_man_took_part_in_is_no_event_of_the_report(pipe: P
             "Residents of the riverside districts of Kherson said they live under constant watch by drones. "
             "Few shops remain open."
         ),
+        # ("fighting" as a kind of man, not a fight)
+        "Men of fighting age in Kutum are stopped at every checkpoint on the road west.",
     ],
 )
 def test_scars_parades_practices_profiles_fakes_and_past_operations_strike_nothing(pipe: Pipeline, text: str) -> None:

@@ -1178,6 +1178,8 @@ _OUTAGE_BEFORE = re.compile(
     r"\b(?:power|electricity|lights?|alarms?|sirens?|phones?|internet|water|gas|supplies)\s+(?:had\s+|has\s+)?$", re.I
 )
 _UNITS_BEFORE = re.compile(r"\b(?:units?|brigades?|battalions?|troops|soldiers|forces)\s+$", re.I)
+# "fighting" as a word of kind, not a fight: "men of fighting age", "a fighting chance", "the fighting season"
+_FIGHTING_KIND_AFTER = re.compile(r"[\s-]+(?:age|aged|chance|spirit|fit|force|forces|season)\b", re.I)
 _CLAIMED_TO_SHOW = re.compile(
     r"\b(?:claim(?:s|ed|ing)?|purport(?:s|ed|ing)?|said|supposed|alleged|meant)\s+to\s+show\b[^.;]*$|"
     r"\b(?:allegedly|supposedly|falsely)\s+show(?:s|ing|n)?\b[^.;]*$|"
@@ -1457,8 +1459,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "the new aircraft would strengthen operations against bandits": a force made stronger
         if phrase == "went off" and _OUTAGE_BEFORE.search(before):
             continue  # "Power went off in X and Y for most of the day": an outage
-        if phrase == "fighting" and _UNITS_BEFORE.search(before):
-            continue  # "commanders of units fighting in the X direction": where a force is
+        if phrase == "fighting" and (_UNITS_BEFORE.search(before) or _FIGHTING_KIND_AFTER.match(text, me)):
+            continue  # "commanders of units fighting in the X direction": where a force is; "men of fighting age"
         if "whether" in low and _WHETHER_BEFORE.search(before):
             continue  # "is examining whether troops carried out extrajudicial killings": not found to have happened
         if phrase.startswith("operation") and (
