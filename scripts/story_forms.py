@@ -23,7 +23,9 @@ not depend on form scores the same.  The forms:
 * ``related_links``: a page's list of links to other stories of attacks below the story;
 * ``markdown``: the headline as a Markdown heading ("# ...");
 * ``forwarded``: an e-mail forwarded and saved as text (From, Date, Subject, To above the story);
-* ``one_paragraph``: the story's lines run together into one paragraph below its headline (a feed's text).
+* ``one_paragraph``: the story's lines run together into one paragraph below its headline (a feed's text);
+* ``run_flat``: every line run together, the headline, byline and dateline too (a feed's or a scraper's text with
+  no line breaks at all).
 """
 
 from __future__ import annotations
@@ -146,6 +148,11 @@ def one_paragraph(text: str) -> str:
     return head + " ".join(body.split())
 
 
+def run_flat(text: str) -> str:
+    """Every line run together into one, the headline's too (a feed's or a scraper's text with no line breaks)."""
+    return " ".join(text.split())
+
+
 FORMS: dict[str, Callable[[str], str]] = {
     "own_case_dateline": own_case_dateline,
     "typed_dash": typed_dash,
@@ -160,6 +167,7 @@ FORMS: dict[str, Callable[[str], str]] = {
     "markdown": markdown,
     "forwarded": forwarded,
     "one_paragraph": one_paragraph,
+    "run_flat": run_flat,
 }
 
 
