@@ -214,6 +214,26 @@ def test_a_deadly_accident_in_an_exercise_is_still_reported(pipe: Pipeline) -> N
     assert _roles(pipe, text)["Jask"] == "struck"
 
 
+def test_a_report_of_drones_brought_down_with_nothing_hit_strikes_nothing(pipe: Pipeline) -> None:
+    text = (
+        "Three sea drones heading for Novorossiysk destroyed\n\n"
+        "During the night, an attempt to attack facilities on the territory of the Russian Federation with uncrewed "
+        "boats was thwarted. Three uncrewed boats heading towards Novorossiysk were destroyed in the north-eastern "
+        "part of the Black Sea by the fleet. There were no casualties."
+    )
+    assert "struck" not in _roles(pipe, text).values()
+
+
+def test_the_harm_done_by_a_drone_brought_down_is_still_reported(pipe: Pipeline) -> None:
+    text = (
+        "Air defence downs 23 drones over Poltava region overnight\n\n"
+        "Air defence forces shot down 23 attack drones that Russia launched overnight over the Poltava region, the "
+        "air force said on Sunday. There was no damage in the city of Poltava, the governor said. Debris from one "
+        "drone fell on a house in Hlobyne, injuring two people."
+    )
+    assert _roles(pipe, text)["Hlobyne"] == "struck"
+
+
 def test_a_report_of_a_game_is_no_report_of_attacks(pipe: Pipeline) -> None:
     text = (
         "Late strike sinks the visitors in Kumasi\n\n"

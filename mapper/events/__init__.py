@@ -213,6 +213,12 @@ def find_events(
             if _THIS_WEEK.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)
             and "anniversar" not in clean[sentences[d.sentence].start : sentences[d.sentence].end]
         ]
+    elif kind == "interception":
+        # drones or missiles brought down, and nothing hit: only a sentence that tells of harm or of a hit is an
+        # attack's ("debris fell on a house in X, injuring two"), not where they were downed or launched from
+        drafts = [
+            d for d in drafts if _HIT_OR_HARMED.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)
+        ]
     elif kind is not None:
         harmed = KILLED_WORDS if kind in ("sport", "trial") else HARMED_WORDS
         drafts = [d for d in drafts if harmed.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)]
@@ -782,6 +788,14 @@ def _placed_elsewhere(clean: str, sent: Sentence, home_key: str) -> bool:
 _STREET_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*)?\s+(?:Street|Road|Avenue|Square|Boulevard|Lane|Highway)\b")
 _HOSPITAL_BEFORE = re.compile(r"(?i:hospital|clinic|medical\s+cent(?:er|re))\b[^.;,]{0,30}?\b(?:in|at)\s+(?:the\s+)?$")
 
+
+# what a sentence of a report of drones brought down says when one of them did harm: "debris fell on a house",
+# "a drone hit a substation", "achieving direct hits", "two people were injured"
+_HIT_OR_HARMED = re.compile(
+    r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|hurt|damaged|damaging|caught\s+fire|ablaze|"
+    r"fire\s+broke\s+out|hit|hits|struck|fell\s+on(?:to)?|crashed\s+(?:into|on)|landed\s+on)\b",
+    re.I,
+)
 
 # a dateline in capitals: "TARMIYAH, Iraq -", "PUL-I-KHUMRI, Afghanistan -", "MAFA, Nigeria -"
 _DATELINE_OPENING = re.compile(r"\s*[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}\s*(?:,|\(|[-–—:])")

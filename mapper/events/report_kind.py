@@ -7,7 +7,9 @@ or a year's figures ("monthly overview", "October totals") tells of strikes, att
 that are the drill's, the players', the ones tried or the period's.  ``report_kind`` says which one
 a report is, from its headline and first sentence (a game: from the whole text); the events stage
 keeps of such a report only the sentences that tell of people killed (``KILLED_WORDS``; in a drill,
-hurt: ``HARMED_WORDS``; in figures, an incident dated to a day).
+hurt: ``HARMED_WORDS``; in figures, an incident dated to a day).  A report of drones or missiles
+brought down that says nothing was hit ("Air defence destroyed 14 UAVs over ... regions"; "there
+are no victims and no destructions") is one too: of it, only a sentence that tells of harm or a hit.
 """
 
 from __future__ import annotations
@@ -167,7 +169,7 @@ def report_kind(clean: str, sentences: list[Sentence]) -> str | None:
     """What a report is when it is no report of attacks: "debunked" (its headline, or the claim and the
     verdict after it, find that a claimed attack did not happen), "exercise" (its headline or first sentence
     tells of a military exercise), "fiction" (a review of a film, a book or a game), "sport" (a game),
-    "summary" (a month's or a year's figures),
+    "summary" (a month's or a year's figures), "interception" (drones or missiles brought down, and nothing hit),
     "trial" (a court's hearing or sentence), "retrospective" (a look back at a war of years ago): its attacks are
     the exercise's, the game's, the period's, the ones tried or the war's, and a sentence tells of one of its own
     only by its dead (a retrospective's: by a day of this week)."""
@@ -186,6 +188,8 @@ def report_kind(clean: str, sentences: list[Sentence]) -> str | None:
         return "summary"
     if any(w in lead for w in _TRIAL_WORDS) and _TRIAL.search(clean, 0, lead_end_at):
         return "trial"
+    if _downing(lead) and _INTERCEPTED.search(clean, 0, lead_end_at) and _NO_HARM.search(clean):
+        return "interception"
     if "years" in lead and (
         _RETROSPECTIVE.search(clean, 0, lead_end_at)
         # ("Twenty-five years after the Omagh bomb, the families ...", on its anniversary)
@@ -238,7 +242,43 @@ def digit_dash_digit(text: str) -> bool:
     return False
 
 
+# what a report of drones or missiles brought down says it is, in its headline or first sentence: "Air defence
+# destroyed 14 Ukrainian UAVs over Belgorod and Kursk regions", "Ukraine says it downed all 31 Russian drones",
+# "an attempt ... to carry out terrorist attacks using unmanned aerial vehicles ... was thwarted"
+_DOWNED = (
+    r"(?:shot|shoots|shoot|brought|brings|bring)\s+down|downs?|downed|downing|intercept(?:s|ed|ing)?|destroy(?:s|ed|ing)?|"
+    r"thwart(?:s|ed)?|foil(?:s|ed)?|repel(?:s|led)?|suppress(?:es|ed)?|neutrali[sz](?:es|ed)"
+)
+_AIRBORNE = (
+    r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?|Shaheds?|missiles?|rockets?|air\s+targets|uncrewed\s+boats|"
+    r"unmanned\s+boats|sea\s+drones"
+)
+_INTERCEPTED = re.compile(
+    # (what was brought down is the drones: "downed all 31 Russian drones", "38 drones were shot down"; not "destroying
+    # an operations room used to control Turkish drones")
+    rf"\b(?:{_DOWNED})\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_AIRBORNE})\b|"
+    rf"\b(?:{_AIRBORNE})\s+(?:[\w'’,-]+\s+){{0,6}}?(?:{_DOWNED})\b|"
+    # ("an attempt by the Kyiv regime to carry out terrorist attacks using unmanned aerial vehicles ... was thwarted")
+    rf"\battempt\b[^.;\n]{{0,200}}?\b(?:{_AIRBORNE})\b[^.;\n]{{0,120}}?\b(?:was|were)\s+(?:thwarted|foiled|suppressed|"
+    r"repelled)\b",
+    re.I,
+)
+# and that nothing was hit: "no casualties or damage", "there are no victims and no destructions", "No hits were
+# recorded", "nobody was injured"
+_NO_HARM = re.compile(
+    r"\b(?:no|without)\s+(?:(?:reported|immediate|recorded|further)\s+)?(?:casualties|victims|injuries|damage|"
+    r"destructions?|hits)\b|\b(?:nobody|no\s+one|none)\s+(?:was|were|had\s+been)\s+(?:hurt|injured|killed|wounded)\b",
+    re.I,
+)
+
+
+def _downing(lead_low: str) -> bool:
+    """Whether a lead in lower case holds a word of bringing down (before its pattern is tried)."""
+    return any(w in lead_low for w in _DOWNED_WORDS)
+
+
 # the words one of which each of the patterns above needs, in lower case
+_DOWNED_WORDS = ("down", "intercept", "destroy", "thwart", "foil", "repel", "suppress", "neutrali")
 _EXERCISE_WORDS = ("exercise", "drill", "games", "manoeuvre", "maneuver")
 _SUMMARY_WORDS = (
     "monthly",
