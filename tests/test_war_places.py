@@ -3385,6 +3385,16 @@ def test_what_a_court_found_a_man_took_part_in_is_no_event_of_the_report(pipe: P
         ),
         # ("fighting" as a kind of man, not a fight)
         "Men of fighting age in Kutum are stopped at every checkpoint on the road west.",
+        # (a plot foiled, thwarted: no attack)
+        (
+            "Agency foils car bomb plot in Afgooye, three suspects arrested\n\nMogadishu - The agency said its forces "
+            "on Thursday night seized a car loaded with explosives at a checkpoint in Afgooye and arrested three "
+            "suspects. Specialists defused the explosives."
+        ),
+        (
+            "Police thwart bomb plot in Beledweyne\n\nOfficers found a car packed with explosives near the market in "
+            "Beledweyne on Friday and arrested two men, police said."
+        ),
     ],
 )
 def test_scars_parades_practices_profiles_fakes_and_past_operations_strike_nothing(pipe: Pipeline, text: str) -> None:

@@ -414,7 +414,7 @@ _NOT_THIS_EVENT = re.compile(
     # during the group's operations in X"; what a group has done again and again: "have used drones to attack"
     r"remembered\s+for|infamous\s+for|notorious\s+for|synonymous\s+with|rose\s+through\s+the\s+ranks|"
     r"(?:has|have)\s+(?:\w+\s+)?used|"
-    r"prevent(?:ed|ing)?|foil(?:ed|ing)?|would\s+be|could\s+be|may\s+be|capable\s+of|used\s+to\s+carry\s+out|"
+    r"prevent(?:s|ed|ing)?|foil(?:s|ed|ing)?|thwart(?:s|ed|ing)?|would\s+be|could\s+be|may\s+be|capable\s+of|used\s+to\s+carry\s+out|"
     r"(?:could|would|might|may)\s+(?:trigger|lead\s+to|cause|spark|provoke|unleash|bring)|"
     rf"to\s+{PLAN_VERBS}|warned\s+of|fears?\s+of|risk\s+of|threat\s+of|"
     r"since\s+(?:the\s+)?(?:start|beginning)|perpetrators\s+of|massing\s+for|preparing\s+(?:for|to)|pattern\s+of|"
@@ -1178,6 +1178,8 @@ _OUTAGE_BEFORE = re.compile(
     r"\b(?:power|electricity|lights?|alarms?|sirens?|phones?|internet|water|gas|supplies)\s+(?:had\s+|has\s+)?$", re.I
 )
 _UNITS_BEFORE = re.compile(r"\b(?:units?|brigades?|battalions?|troops|soldiers|forces)\s+$", re.I)
+# a plan named by its attack: "a car bomb plot", "the attack plots"
+_PLOT_AFTER = re.compile(r"[\"”’']?\s+plots?\b", re.I)
 # "fighting" as a word of kind, not a fight: "men of fighting age", "a fighting chance", "the fighting season"
 _FIGHTING_KIND_AFTER = re.compile(r"[\s-]+(?:age|aged|chance|spirit|fit|force|forces|season)\b", re.I)
 _CLAIMED_TO_SHOW = re.compile(
@@ -1557,6 +1559,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             and not _PART_OF_THEM.search(before[-25:])
         ):
             continue  # "a drone was also shot down near X", "an attack on the airbase was thwarted"
+        if "plot" in clause_low and _PLOT_AFTER.match(text, me, end):
+            continue  # "a car bomb plot in X", "the Christmas attack plot": a plan, not an attack
         if (any(w in low for w in _CALLED_OFF_WORDS) and _CALLED_OFF_BEFORE.search(before)) or (
             ("put" in low or "placed" in low)
             and _PUT_BEFORE.search(before) is not None
