@@ -219,8 +219,18 @@ def find_events(
         drafts = [
             d for d in drafts if _HIT_OR_HARMED.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)
         ]
+    elif kind == "trial":
+        # a court's hearing or sentence: only a sentence that tells of people killed, and not of the killings tried
+        # ("According to the prosecution, the assailants had killed ... near X", "Five people were killed in that
+        # attack")
+        drafts = [
+            d
+            for d in drafts
+            if KILLED_WORDS.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)
+            and not _TRIED.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)
+        ]
     elif kind is not None:
-        harmed = KILLED_WORDS if kind in ("sport", "trial") else HARMED_WORDS
+        harmed = KILLED_WORDS if kind == "sport" else HARMED_WORDS
         drafts = [d for d in drafts if harmed.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)]
     # an earlier event placed only in a country or a sea ("The war began with the attack on southern
     # Israel on Oct. 7, 2023") is background: where it struck, the text does not say
@@ -794,6 +804,14 @@ _HOSPITAL_BEFORE = re.compile(r"(?i:hospital|clinic|medical\s+cent(?:er|re))\b[^
 _HIT_OR_HARMED = re.compile(
     r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|hurt|damaged|damaging|caught\s+fire|ablaze|"
     r"fire\s+broke\s+out|hit|hits|struck|fell\s+on(?:to)?|crashed\s+(?:into|on)|landed\s+on)\b",
+    re.I,
+)
+# what a sentence of a report of a trial says of the killings tried: what the prosecution, the charges or the court
+# say of them, or "that attack" the trial is over
+_TRIED = re.compile(
+    r"\b(?:prosecut\w*|indictment|indicted|charge\s+sheet|charged|accused\s+of|the\s+court\s+(?:found|heard|said|ruled)|"
+    r"the\s+judges?\s+(?:found|said|ruled)|(?:that|the\s+same)\s+(?:attack|bombing|blast|shelling|strike|massacre|raid|"
+    r"ambush))\b",
     re.I,
 )
 

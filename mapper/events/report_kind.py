@@ -63,7 +63,8 @@ _TRIAL = re.compile(
     r"\b(?:trial|hearing|inquest|court[- ]martial|tribunal|court)\b[^.\n]{0,80}?\b(?:opens?|opened|begins?|began|"
     r"resumes?|resumed|starts?|started|continues|continued|adjourn\w*|hears?|heard|sentenced|sentences|convicted|acquitted|"
     # ("Court orders compensation for 2017 camp bombing", "an appeals court upheld an order")
-    r"jailed|ruled|verdict|orders|ordered|awards|awarded|upholds|upheld)\b|\b(?:sentenced|convicted|acquitted|jailed)\b[^.\n]{0,80}?\b(?:for|over)\b|"
+    r"jailed|jails|convicts|acquits|ruled|verdict|orders|ordered|awards|awarded|upholds|upheld)\b|"
+    r"\b(?:sentenced|convicted|acquitted|jailed)\b[^.\n]{0,80}?\b(?:for|over)\b|"
     # ("ATC awards death sentence to three in bus stand bombing case", "hands life sentences to two")
     r"\b(?:awards?|awarded|hands?|handed|upholds?|upheld)\s+(?:a\s+|the\s+)?(?:death|life)\s+sentences?\b",
     re.I,
