@@ -3402,9 +3402,9 @@ def test_what_a_court_found_a_man_took_part_in_is_no_event_of_the_report(pipe: P
             "than 40 displaced people at a camp near the village of Drodro."
         ),
         (
-            "Court jails officer for life over shelling of Bilozerka aid point\n\nA court in Kyiv on Friday sentenced a "
-            "Russian colonel to life in prison in absentia. In June 2022 his unit shelled a humanitarian aid point in "
-            "Bilozerka. Five people were killed and 12 wounded in that attack."
+            "Court jails officer for life over shelling of Bilozerka aid point\n\nA court in Kyiv on Friday sentenced "
+            "a Russian colonel to life in prison in absentia. In June 2022 his unit shelled a humanitarian aid point "
+            "in Bilozerka. Five people were killed and 12 wounded in that attack."
         ),
     ],
 )
@@ -3414,9 +3414,9 @@ def test_scars_parades_practices_profiles_fakes_and_past_operations_strike_nothi
 
 def test_a_killing_told_in_a_report_of_a_trial_as_news_of_its_own_still_strikes(pipe: Pipeline) -> None:
     text = (
-        "Military court sentences militia leader to death in Bunia\n\nA military court in Bunia on Thursday sentenced a "
-        "militia leader to death for a 2019 massacre. Separately, gunmen killed five people in the village of Drodro "
-        "on Friday, local officials said."
+        "Military court sentences militia leader to death in Bunia\n\nA military court in Bunia on Thursday sentenced "
+        "a militia leader to death for a 2019 massacre. Separately, gunmen killed five people in the village of "
+        "Drodro on Friday, local officials said."
     )
     assert "Drodro" in _struck(pipe, text)
 
