@@ -738,8 +738,7 @@ def _headline_lines(clean: str) -> Iterator[tuple[int, str]]:
     and no closing stop or quote (with where each starts)."""
     at, head_end = 0, _head_end(clean)
     while at < head_end:
-        nl = clean.find("\n", at)
-        end = len(clean) if nl < 0 else nl
+        end = _line_end(clean, at)
         line = clean[at:end]
         if (
             12 <= len(line) <= HEADLINE_MAX
