@@ -3421,6 +3421,14 @@ def test_a_killing_told_in_a_report_of_a_trial_as_news_of_its_own_still_strikes(
     assert "Drodro" in _struck(pipe, text)
 
 
+def test_a_killing_hours_after_a_verdict_on_an_old_massacre_is_news_of_that_day(pipe: Pipeline) -> None:
+    text = (
+        "A military court in Bunia on Thursday sentenced a militia leader to death for a 2019 massacre. Hours after "
+        "the verdict, gunmen killed five people in the village of Drodro, local officials said."
+    )
+    assert "Drodro" in _struck(pipe, text)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -177,6 +177,12 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
             and _A_YEAR.search(clean, _after_dateline(clean, sentences[back]), sentences[back].end)
             and not _A_YEAR.search(clean, s.start, s.end)
             and not _NOW.search(clean, s.start, s.end)
+            # (not a time told from the day the sentence before gives its news on: "A court on Thursday sentenced him
+            # for a 2019 massacre. Hours after the verdict, gunmen killed five people in X")
+            and not (
+                _FROM_THAT_DAY.match(clean, s.start)
+                and _A_DAY.search(clean, sentences[back].start, sentences[back].end)
+            )
         ):
             found[k] = [replace(t, recalled=True, vague=True) for t in ts]
     # a claim ("claimed on Thursday that its fighters had attacked a military target near X") that one of the next
@@ -273,6 +279,12 @@ _FULL_DATE = re.compile(
 )
 # what sets a sentence in the report's own time: "now", "this week"
 _NOW = re.compile(r"\b(?:now|currently|still|this\s+(?:year|month)|recent(?:ly)?|latest|new)\b", re.I)
+# a time told from the day of the sentence before: "Hours after the verdict, ...", "Later that day", "That night"
+_FROM_THAT_DAY = re.compile(
+    r"[\s\"“]*(?:(?:hours|minutes|moments|shortly|soon)\s+(?:later|after(?:wards)?)\b|later\s+that\s+(?:day|night|evening|"
+    r"morning|afternoon)\b|that\s+(?:same\s+)?(?:night|evening|afternoon|morning)\b)",
+    re.I,
+)
 # a day of its own: "on Monday", "overnight", "this morning"
 _A_DAY = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|overnight|tonight|"
