@@ -3412,20 +3412,22 @@ def test_scars_parades_practices_profiles_fakes_and_past_operations_strike_nothi
     assert not _struck(pipe, text)
 
 
-def test_a_killing_told_in_a_report_of_a_trial_as_news_of_its_own_still_strikes(pipe: Pipeline) -> None:
-    text = (
-        "Military court sentences militia leader to death in Bunia\n\nA military court in Bunia on Thursday sentenced "
-        "a militia leader to death for a 2019 massacre. Separately, gunmen killed five people in the village of "
-        "Drodro on Friday, local officials said."
-    )
-    assert "Drodro" in _struck(pipe, text)
-
-
-def test_a_killing_hours_after_a_verdict_on_an_old_massacre_is_news_of_that_day(pipe: Pipeline) -> None:
-    text = (
-        "A military court in Bunia on Thursday sentenced a militia leader to death for a 2019 massacre. Hours after "
-        "the verdict, gunmen killed five people in the village of Drodro, local officials said."
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Military court sentences militia leader to death in Bunia\n\nA military court in Bunia on Thursday "
+            "sentenced a militia leader to death for a 2019 massacre. Separately, gunmen killed five people in the "
+            "village of Drodro on Friday, local officials said."
+        ),
+        # (a time told from the day of the verdict, not of the massacre it was for)
+        (
+            "A military court in Bunia on Thursday sentenced a militia leader to death for a 2019 massacre. Hours "
+            "after the verdict, gunmen killed five people in the village of Drodro, local officials said."
+        ),
+    ],
+)
+def test_a_killing_told_in_a_report_of_a_trial_as_news_of_its_own_still_strikes(pipe: Pipeline, text: str) -> None:
     assert "Drodro" in _struck(pipe, text)
 
 
