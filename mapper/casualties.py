@@ -121,7 +121,12 @@ _SG_NOUNS = (
     # (people at work or at prayer, who are killed as often as the ones above)
     "caretaker watchman sentry porter trader vendor shopkeeper merchant labourer laborer miner engineer technician "
     "electrician worshipper worshiper pilgrim refugee migrant prisoner detainee patient priest monk nun neighbour "
-    "neighbor motorcyclist cyclist herdsman gendarme conscript recruit cadet jawan vaccinator"
+    "neighbor motorcyclist cyclist herdsman gendarme conscript recruit cadet jawan vaccinator "
+    # (ranks and trades: "one commando was killed", "a sergeant died of his wounds", "a tourist was shot dead")
+    "commando ranger paratrooper sniper gunner rifleman infantryman sapper seaman crewman constable sergeant "
+    "corporal lieutenant captain colonel brigadier inspector agent informant hostage tourist visitor customer "
+    "guest translator interpreter deminer pastor bishop rabbi chauffeur guerrilla partisan lawyer prosecutor "
+    "politician activist protester protestor demonstrator baker butcher tailor mechanic cook cleaner"
 ).split()
 _MULTI_PL = r"service\s+members|family\s+members|crew\s+members|aid\s+workers|health\s+workers"
 _MULTI_SG = r"service\s+member|family\s+member|crew\s+member|aid\s+worker|health\s+worker"
@@ -142,7 +147,10 @@ _UNITS = (
 )
 _PL = (
     rf"(?:(?i:{_MULTI_PL})|{_MEMBERS_OF}|(?i:{'|'.join(_PL_NOUNS)})\b|{_NATION_PL}|(?!{_UNITS})[a-z]{{3,}}s\b|"
-    r"[a-z]{2,}men\b)"  # "guardsmen", "crewmen"
+    r"[a-z]{2,}men\b|"  # "guardsmen", "crewmen"
+    # a force's initials, for its members, before what befell them: "eleven VDP killed", "4 SDF were killed"
+    r"(?!(?:AM|PM|GMT|UTC|BC|AD|BCE|CE)\b)[A-Z]{2,6}(?=\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
+    r"(?:killed|dead|wounded|injured|hurt|martyred|neutrali[sz]ed)\b))"
 )
 _SG = rf"(?:(?i:{_MULTI_SG})|(?i:{'|'.join(_SG_NOUNS)})\b|\d+-year-old|[a-z]+-year-old|{_NATION_SG})"
 _SG_WORD = rf"(?:(?i:{_MULTI_SG})|(?i:{'|'.join(_SG_NOUNS)})\b)"  # (not "Pakistan", "Jordan")
@@ -251,12 +259,14 @@ _KILL_VERB = (
     # (as armies write of the enemies they killed: "troops neutralised six terrorists")
     r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|beheaded|beheading|"
     r"(?:claimed|claiming|took|taking)\s+the\s+lives\s+of|(?:shot|shooting|gunned|gunning)\s+dead|"
+    # ("armed men cut the throats of 12 people")
+    r"(?:cut|cutting|slit|slitting|slashed|slashing)\s+the\s+throats\s+of|"
     r"(?:stabbed|stabbing|beat|beating|beaten|burned|burning|burnt|hacked|hacking|stoned|stoning)\s+to\s+death))"
 )
 _DIED = (
     # ("17 people had been buried"; not "buried under the rubble", who may be alive)
     # ("eliminated", "liquidated": as armies write of the enemies they killed)
-    r"(?:killed|dead|died|slain|perished|murdered|massacred|slaughtered|assassinated|executed|beheaded|martyred|"
+    r"(?:killed|dead|died|slain|perished|murdered|massacred|slaughtered|assassinated|executed|beheaded|decapitated|martyred|"
     r"eliminated|liquidated|neutrali[sz]ed|"
     r"buried(?!\s+(?:under|beneath|alive|in\s+(?:the\s+)?rubble|by))|"
     # (as armies write of their own dead: "embraced shahadat", "six soldiers fallen with arms in hand", "fell in
@@ -336,7 +346,11 @@ _WHO_THEY_WERE = (
     r",\s+(?:having|after\s+having)\s+[^,.;]{1,50},|"
     # where they were, in a word, and a name in brackets: "two men inside were killed", "two members of the
     # Internal Security Forces (Asayish) were killed"
-    r"\s+(?i:inside|aboard|on\s+board|nearby)(?=\s+(?:were|was|had|have)\b)|\s*\([^()]{1,40}\)){0,2}"
+    r"\s+(?i:inside|aboard|on\s+board|nearby)(?=\s+(?:were|was|had|have)\b)|\s*\([^()]{1,40}\)|"
+    # who they were, between commas: "one civilian, a security guard at the depot, was killed", "one person, Ghulam
+    # Nabi Dar, a vendor from the village, was killed"
+    # (the second after the first's comma)
+    rf"(?:,|(?<=,))\s+(?:(?i:a|an|the)\s+[^,.;()]{{1,60}}?|{_NOT_NAMES}{_NAME}),){{0,2}}"
 )
 _DIED_TAIL = re.compile(rf"{_WHO_THEY_WERE}{_INCLUDING}{_AUX}\s+{_DIED}")
 _HURT_WORD = re.compile(rf"\b{_HURT}")
@@ -763,7 +777,7 @@ def _denied(sentence: str, start: int) -> bool:
 _HINT_WORDS = [
     *"kill dead died slain perish lost death loss injur wound hurt toll fatalit bodies corpses victims".split(),
     *"murder massacr assassinat executed executing behead martyr buried eliminated liquidated slaughter".split(),
-    *"eliminating neutralis neutraliz shahad".split(),
+    *"eliminating neutralis neutraliz shahad throats decapitat".split(),
     "sent to hell",
     "fell in",
     "fell on",
@@ -841,6 +855,7 @@ KILL_ANCHOR_WORDS = (
         "eliminat",
         "behead",
         "martyring",
+        "throats",
     ),
     ("death", "killing", "lives", "loss", "body of", "bodies of", "martyrdom"),
 )

@@ -361,3 +361,34 @@ def test_a_figure_for_two_kinds_of_people_or_with_an_unlisted_word(
     [f] = [f for f in find_figures(sentence) if f.killed_min]
     assert (f.killed_min, f.killed_max) == killed
     assert victims is None or f.victims == victims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # one person told of between commas, with a name and a trade
+        ("One person, Rahim Ullah Khan, a tea seller from the next village, was killed.", (1, 1)),
+        ("A clinic official said one patient, a farmer from the hills, had been killed.", (1, 1)),
+        # two people told of with their ages between commas
+        ("Two pupils, a boy and a girl aged ten and eleven, were killed when the roof fell.", (2, 2)),
+        # a rank or a trade the lists did not have
+        ("One commando was killed and four were hurt in the gunfight.", (1, 1)),
+        ("A sergeant was killed at the checkpoint, the regiment said.", (1, 1)),
+        # a force's initials for its members
+        ("The gendarmerie's count gives nine (9) VDP killed and three (3) wounded.", (9, 9)),
+        ("Clashes near the dam: 6 SDF killed, 3 wounded.", (6, 6)),
+    ],
+)
+def test_who_the_dead_were_between_commas_and_by_rank(sentence: str, killed: tuple) -> None:
+    assert killed in [(f.killed_min, f.killed_max) for f in find_figures(sentence) if f.killed_min]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The convoy left at 5 AM killed time at the border.",  # a time is no force
+        "The bus carried 40 passengers, a driver said, and none was hurt.",
+    ],
+)
+def test_no_dead_are_read_from_a_time_or_a_passing_clause(sentence: str) -> None:
+    assert [f for f in find_figures(sentence) if f.killed_min] == []
