@@ -162,9 +162,12 @@ def lead_end(clean: str, sentences: list[Sentence], n: int = 1) -> int:
     if not sentences:
         return 0
     k, counted = 0, 0
+    first_line_end = clean.find("\n", sentences[0].start)
     while k + 1 < len(sentences) and counted < n:
         k += 1
         s = sentences[k]
+        if 0 <= s.start < first_line_end and first_line_end - sentences[0].start <= PAGE_LINE:
+            continue  # (the rest of a short first line that a stop split: a masthead's "Punto! Central Luzon")
         start = clean.rfind("\n", 0, s.start) + 1
         end = clean.find("\n", s.end)
         end = len(clean) if end < 0 else end

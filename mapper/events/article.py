@@ -185,6 +185,20 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
             )
         ):
             found[k] = [replace(t, recalled=True, vague=True) for t in ts]
+    # the weeks that followed a time of an earlier year told just before, with no event word of its own: "The conflict
+    # began in late January 1995 ... Over the following weeks, helicopters and mortars were thrown into a fight
+    # around X"
+    for k in range(1, len(sentences)):
+        s, prev = sentences[k], sentences[k - 1]
+        if (
+            found[k]
+            and not found[k - 1]
+            and prev.paragraph == s.paragraph
+            and _FOLLOWING_OPENING.match(clean, s.start)
+            and _A_YEAR.search(clean, _after_dateline(clean, prev), prev.end)
+            and not _A_YEAR.search(clean, s.start, s.end)
+        ):
+            found[k] = [replace(t, recalled=True, vague=True) for t in found[k]]
     # a claim ("claimed on Thursday that its fighters had attacked a military target near X") that one of the next
     # two sentences finds untrue ("no aerial target had been detected ... and no impact or damage had been
     # identified", "found no damage, no craters and no casualties"): no attack the report tells of
@@ -283,6 +297,13 @@ _NOW = re.compile(r"\b(?:now|currently|still|this\s+(?:year|month)|recent(?:ly)?
 _FROM_THAT_DAY = re.compile(
     r"[\s\"“]*(?:(?:hours|minutes|moments|shortly|soon)\s+(?:later|after(?:wards)?)\b|later\s+that\s+(?:day|night|evening|"
     r"morning|afternoon)\b|that\s+(?:same\s+)?(?:night|evening|afternoon|morning)\b)",
+    re.I,
+)
+# the time after the one told before: "Over the following weeks", "In the days that followed", "The next morning"
+_FOLLOWING_OPENING = re.compile(
+    r"[\s\"“]*(?:(?:over|in|during|within)\s+the\s+(?:following|next|ensuing|subsequent)\s+(?:few\s+)?(?:hours|days|weeks|"
+    r"months|years)|(?:in\s+)?the\s+(?:days|weeks|months|years)\s+that\s+followed|(?:the\s+)?(?:following|next)\s+"
+    r"(?:day|morning|night|evening|week))\b",
     re.I,
 )
 # a day of its own: "on Monday", "overnight", "this morning"

@@ -81,6 +81,9 @@ _FALSE = re.compile(
     r"(?:was|were|is)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:explosion|fire|blaze|accident|fault|surge|leak|malfunction|"
     r"cylinder)\s*,\s+"
     r"not\s+an?\s+(?:[\w-]+\s+){0,2}?(?:bomb|(?:air\s*)?strike|attack|missile|drone|rocket)|"
+    # (as a headline writes it: "a fire in grassland, not an attack")
+    r"\b(?:an?\s+)?(?:explosion|fire|blaze|accident|fault|leak|malfunction)(?:\s+(?:in|at|on)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
+    r"\s*,\s+not\s+an?\s+(?:[\w-]+\s+){0,2}?(?:bomb|(?:air\s*)?strike|attack|missile|drone|rocket)|"
     r"(?:does|do|did)\s+not\s+show|hoax(?:es)?|debunk\w*|(?:is|was|were)\s+(?:filmed\s+|taken\s+|recorded\s+)?"
     # ("is from a 2019 air show", "is from Yemen in 2015")
     r"from\s+(?:an?\s+|the\s+)?(?:(?:[A-Z][\w'’-]+\s+){1,2}in\s+)?(?:19|20)\d\d\b|"
@@ -114,7 +117,7 @@ _FALSE = re.compile(
 # what frames a claim that is checked: "FACT CHECK:", "a clip shared as", "viral posts", "the footage"
 _CLAIMED = re.compile(
     r"\b(?:fact[- ]?check\w*|claims?|claimed|allegedly|viral|posts?|posted|shared|clips?|videos?|footage|rumou?rs?|"
-    r"prosecutor|authorities|police)\b",
+    r"prosecutor|authorities|police|media|denied|denies)\b",
     re.I,
 )
 _FALSE_WORDS = (

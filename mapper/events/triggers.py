@@ -79,6 +79,8 @@ _LEXICON: dict[EventType, str] = {  # phrases, separated by commas
     "attack": (
         "shooting, shootings, shot, shot dead, gunmen, gunman, gunfire, sniper fire, opened fire, open fire, "
         "stabbing, stabbed, massacre, massacred, assassinated, assassination, executed, beheaded, murdered, "
+        "behead, beheads, beheading, beheadings, decapitated, hacked to death, cut the throats, slit the throats, "
+        "slashed the throats, throats cut, throats slit, "
         "killing, killings, killed, kills, kill, attack, attacks, attacked, attacking, martyred, opened firing, "
         "gunned down, neutralized, neutralised, liquidated, slaughtered, slaughtering, stormed, storming, overran, "
         "overrun, overrunning"
@@ -120,6 +122,16 @@ _STORM_AFTER = re.compile(
     r"(?:protesters|demonstrators|crowds?|fans|tourists|migrants|weeds|rats|water)\b",
     re.I,
 )
+# arms dropped or fired on something are an attack of their own ("the jets dropped at least two bombs on the
+# compound"), not arms carried or found
+_DROPPED_ARMS = frozenset({"bomb", "bombs", "shells", "rockets", "missiles", "grenade", "grenades"})
+_DROPPED_BEFORE = re.compile(
+    r"\b(?:dropped|dropping|drop|drops|fired|firing|lobbed|lobbing|hurled|hurling|threw|throwing|launched)\s+"
+    r"(?:(?:at\s+least|about|some|more\s+than|two|three|four|five|six|several|a|an|the|\d+|[a-z]+-?guided|"
+    r"heavy|large|powerful|incendiary|cluster|unguided)\s+){0,3}$",
+    re.I,
+)
+_DROPPED_ON_AFTER = re.compile(r"\s+(?:on|onto|at|into|in|near)\s", re.I)
 # "bombs" and "shells" also name weapons carried or found: typed only beside an event word
 WEAPON_ONLY = frozenset(
     "bomb bombs shell shells explosives rocket rockets missile missiles mortar mortars grenade grenades".split()
@@ -152,6 +164,8 @@ _FILMED_BEFORE = re.compile(
 _NOT_EVENT_BEFORE = re.compile(
     r"(?=[abcdefghilmnoprstvw])(?:\b(?:hunger|labou?r|general|teachers'?|workers'?|heart|panic|asthma|anxiety|price|prices|"
     r"shares?|stocks?|lucky|first|opening|shot\s+at|photo|cheap|verbal|cyber|political|legal|insurance|"
+    # a cricket side's bowlers: "Bangladesh's pace attack", "a spin attack"
+    r"pace|bowling|spin|seam|"
     r"sharp|scathing|blistering|stinging|withering|veiled|thinly[\s-]veiled|personal|rhetorical|"
     r"rescue|search|sting|police|customs|anti-drug|drug|surgical|military|detention|arrest|"
     # the work of aid and repair: "to supply operations in X", "demining operations", "relief operations" (not
@@ -432,7 +446,7 @@ _NOT_THIS_EVENT = re.compile(
     # a denial or a correction of reports: "denied reports circulating on social media that drones had struck X",
     # "reports of a drone strike on X are false"
     r"(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|debunk(?:ed|s|ing)?)\s+"
-    r"(?:[\w'’-]+\s+){0,3}?(?:reports?|claims?|allegations?|rumou?rs?|accounts?)\b)\b"
+    r"(?:[\w'’-]+\s+){0,3}?(?:reports?|claims?|allegations?|rumou?rs?|accounts?|news|stories|story)\b)\b"
     # to the trigger, within its clause: not past the end of an apposition ("X, an official linked
     # to Hariri, was killed by a car bomb")
     r"(?:(?!,\s+(?:was|were|is|are|has|have|had)\b)[^.;])*$",
@@ -725,6 +739,7 @@ _IN_MONTH_WORD = rf"in\s+{_PART_OF}{MONTH_NAMES}"
 _IN_MONTH = _IN_MONTH_WORD + r"\s+"
 # what "last" or "that" makes an earlier time without a day: "last year", "last October", "that autumn"
 _LAST_WHAT = rf"(?:year|month|{MONTH_NAMES}|spring|summer|autumn|fall|winter)"
+_REBURIED = re.compile(r"\b(?:rebur(?:y|ies|ied|ial|ials)|exhum(?:e|es|ed|ing|ation|ations))\b", re.I)
 _EARLIER_OPENING = re.compile(
     rf"\s*(?:(?:{_IN_MONTH})?last\s+{_LAST_WHAT}|{_IN_MONTH}of\s+that\s+year|"
     r"earlier\s+this\s+(?:year|month)|"
@@ -798,7 +813,10 @@ _YEARS_BEFORE = re.compile(
     r"\s+(?:after|ago)\b[^.;]*$|\ba\s+(?:year|decade)\s+(?:after|ago)\b[^.;]*$",
     re.I,
 )
-_MONTH_BEFORE = re.compile(rf"\b{_IN_MONTH_WORD}(?:\s*,\s*(?:[\w'’-]+\s+){{0,3}}|\s+)$")
+# ("the process nearly collapsed in March after an ELN attack on a base in X killed nine soldiers")
+_MONTH_BEFORE = re.compile(
+    rf"\b{_IN_MONTH_WORD}(?:\s*,\s*(?:[\w'’-]+\s+){{0,3}}|\s+(?:(?:after|following|when)\s+(?:[\w'’-]+\s+){{0,3}})?)$"
+)
 # a year just before the event's word, as headlines write it: "inquiry over 2021 bombing in X"
 # (not a full date's year: "an August 21, 2013 chemical weapons attack" has its day)
 # ("the 2020 U.S. drone strike", "the 1995 massacre", "its 2019 suicide bombing")
@@ -824,6 +842,8 @@ _YEAR_NAMED_CLAUSE = re.compile(
     rf"|\bsince\s+{MONTH_NAMES}\s*,\s+when\b"
     # "since Christmas Eve 2023, when gunmen swept through her village"
     r"|\bsince\s+(?:[A-Z][a-z]+\s+){1,2}(?:19|20)\d\d\s*,?\s+when\b"
+    # "revives fears from late 2014, when gunmen killed passengers", "memories of 2019, when"
+    rf"|\b(?:from|of|back\s+to)\s+(?:(?:early|late|mid)[-\s]+)?{_MONTH_YEAR}\s*,\s+when\b"
 )
 # "... mass killings in and around X, West Darfur, in 2023.": a year that closes the sentence dates
 # what it tells
@@ -835,6 +855,12 @@ _SUBORDINATE = re.compile(
 _YEAR_AT_END = re.compile(rf",\s+(?:{_IN_YEAR}|last\s+(?:week|{_LAST_WHAT}))\s*[.!?]?[\s\"”’']*$")
 # the clause of an earlier event: "the April 2015 attack in which 148 people were killed"
 _THAT_OF_IT = re.compile(r"\s+(?:that|which)\s+(?:had\s+|have\s+|has\s+)?")
+# the next item of a list of event words ("rocket attacks and a US drone strike"), and what one did after a place
+# ("a drone strike at X airport that killed")
+_LIST_NEXT = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:a|an|the|[A-Z][\w.'’-]*|\w+-\w+)\s+){0,3}")
+_WHERE_IT_WAS = re.compile(r"\s+(?:on|in|at|near|against|by)\s+[^,.;:]{1,70}?\s+")
+_DID_WORDS = frozenset({"killed", "wounded", "injured", "killing", "wounding", "injuring"})
+_THAT_DID = re.compile(r"\s+(?:at|in|on|near)\s+[^,.;:]{1,60}?\s+(?:that|which)\s+(?:had\s+)?")
 _OF_IT = re.compile(r"(?:\b(?:in\s+which|during\s+which|where|when)|,\s+which)\b[^.;]*$")
 _SAID_EARLIER = re.compile(
     r"(?=[:acrs])\b(?:said|reported|announced|claimed|stated)\s+(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))"
@@ -878,8 +904,10 @@ _MANY_BEFORE = re.compile(
     r"\b(?:repeated|recurrent|recurring|frequent|sporadic|intermittent)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
 _BACKGROUND_BEFORE = re.compile(
-    r"\b(?:after|since|following|amid|despite|before|until|within\s+(?:\w+\s+)?(?:hours|days|minutes|weeks)\s+of)\s+(?:(?:the|a|an|last|this|that|these|those|its|their|"
-    r"his|her|recent|latest|previous|earlier|[A-Z][\w'-]*|\w+-\w+)\s+){0,3}$"
+    r"\b(?:after|since|following|amid|despite|before|until|within\s+(?:\w+\s+)?(?:hours|days|minutes|weeks)\s+of)\s+"
+    # ("after a series of rocket attacks")
+    r"(?:(?:a|an|the)\s+(?:series|string|wave|spate|number|couple)\s+of\s+)?(?:(?:the|a|an|last|this|that|these|those|its|"
+    r"their|his|her|recent|latest|previous|earlier|[A-Z][\w'-]*|\w+-\w+)\s+){0,3}$"
     # "since the LNA launched its offensive on Tripoli": what opened a span, long before this event
     r"|\b[Ss]ince\s+(?:[\w'’-]+\s+){1,3}?(?:launched|began|started|stepped\s+up|intensified|tightened|escalated)\s+"
     r"(?:its|their|the|a|an|his|her)\s+(?:[\w-]+\s+)?$"
@@ -1087,6 +1115,7 @@ _MADE_SAFE_AFTER = re.compile(
 )
 # the next of a list: "... kamikaze drones and long-range artillery", "mines, cluster submunitions"
 _NEXT_ITEM = re.compile(r"(?:\s*,\s*|\s+)(?:[\w'’-]+(?:\s*,\s*|\s+)){0,3}?(?:(?:and|or)\s+)?(?:[\w'’-]+\s+){0,2}?")
+_OR_NEXT = re.compile(r"[\"”’']?\s+(?:or|nor)\s+(?:an?\s+|the\s+)?[\"“‘']?")
 _AND_OF_IT = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?and\s+(?:[a-z]+ly\s+)?")
 _WITH_ARMS_OF_IT = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,4}?with\s+(?:[\w'’-]+\s+){0,3}?(?:(?:and|or)\s+(?:[\w'’-]+\s+){0,3}?)?$"
@@ -1439,6 +1468,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or _WITH_ARMS_OF_IT.fullmatch(text, not_this_end, ms)
             or _LIST_OF_IT.fullmatch(text, not_this_end, ms)
             or (listing and _NEXT_ITEM.fullmatch(text, not_this_end, ms))
+            # (the other of two words for it: 'denied the news about an "explosion" or "drone attack"')
+            or _OR_NEXT.fullmatch(text, not_this_end, ms)
         ):
             # the one not of this report told on: "the anniversary of the massacre ..., which was committed by a
             # settler on 25 February 1994, when he opened fire on the worshippers"; its arms: "was planning to strike
@@ -1587,7 +1618,10 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "the three killed soldiers", "the wounded civilians"
         if phrase in _DEATH_WORDS and _OF_THE_DEAD_BEFORE.search(before):
             continue  # "the bodies of soldiers killed in action": deaths of any time, no event
-        weak = word in WEAK or word in WEAPON_ONLY
+        weak = (word in WEAK or word in WEAPON_ONLY) and not (
+            # arms used on something: "the jets dropped at least two bombs on the compound", "fired three rockets at"
+            word in _DROPPED_ARMS and _DROPPED_BEFORE.search(before) and _DROPPED_ON_AFTER.match(after)
+        )
         # (an earlier time its own words give, coarser than a day: no other date of its sentence is its)
         vague = bool(
             _DATED_AFTER.match(text, me, min(end, me + 60))
@@ -1771,9 +1805,30 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             out[k] = replace(out[k], total=True)
         # "the April 2015 attack in which 148 people were killed": the clause of an earlier event ("past air
         # operations that killed civilians in X")
+        # the rest of a list of causes, and what they did: "withdrawn after a series of rocket attacks and a drone
+        # strike at X that killed Y"
+        if (
+            out[k - 1].background
+            and not out[k].background
+            and (
+                _LIST_NEXT.fullmatch(text, out[k - 1].end, out[k].start) is not None
+                or _THAT_OF_IT.fullmatch(text, out[k - 1].end, out[k].start) is not None
+                or (
+                    out[k].word.lower() in _DID_WORDS
+                    and _THAT_DID.fullmatch(text, out[k - 1].end, out[k].start) is not None
+                )
+            )
+        ):
+            out[k] = replace(out[k], background=True)
         if not out[k].recalled and (
             any(t.recalled and _OF_IT.search(text, t.end, out[k].start) for t in out[:k])
             or (out[k - 1].recalled and _THAT_OF_IT.fullmatch(text, out[k - 1].end, out[k].start) is not None)
+            # its verb, after where it was: "after an ELN attack on a military base in X killed nine soldiers"
+            or (
+                out[k - 1].recalled
+                and out[k].word.lower() in _DID_WORDS
+                and _WHERE_IT_WAS.fullmatch(text, out[k - 1].end, out[k].start) is not None
+            )
             # an event that followed a recalled one: "The December 2019 assault ... was followed a month later by an
             # attack on the X camp"
             or (out[k - 1].recalled and _FOLLOWED_BY.search(text, out[k - 1].end, out[k].start) is not None)
@@ -1785,10 +1840,15 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             )
         ):
             out[k] = replace(out[k], recalled=True)
-    if out and (
-        _EARLIER_OPENING.match(text, start, end)
-        # "It is worth mentioning that last year also border guards were martyred in an attack near X": a reminder
-        or (_REMINDER_OPENING.match(text, start, end) and _REMINDER_EARLIER.search(text, start, end))
+    if (
+        out
+        and (
+            _EARLIER_OPENING.match(text, start, end)
+            # the dead of a killing long past, reburied or exhumed: "Yazidis rebury 41 victims of the massacre in X"
+            or (("bur" in text[start:end] or "xhum" in text[start:end]) and _REBURIED.search(text, start, end))
+            # "It is worth mentioning that last year also border guards were martyred in an attack near X": a reminder
+            or (_REMINDER_OPENING.match(text, start, end) and _REMINDER_EARLIER.search(text, start, end))
+        )
     ):
         # "Last month, five people were killed in an attack in X": the whole sentence looks back
         out = [replace(t, recalled=True) for t in out]
