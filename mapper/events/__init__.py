@@ -125,6 +125,12 @@ def find_events(
             scenes[si] = choose(clean, cands, mentions) if cands else []
         return scenes[si]
 
+    def present(si: int) -> list[tuple[int, int]]:
+        """The places of a sentence's scene that are not those of an earlier event it recalls ("regrouped in the
+        town following their attack on troops at X last month": not X)."""
+        found = found_in[si]
+        return [loc for loc in scene(si) if not found or not _nearest(mentions[loc[0]], found).recalled]
+
     for si, found in enumerate(found_in):
         if not found:
             continue
@@ -317,8 +323,8 @@ def find_events(
                 # (or from a line that places an incident at sea: "UKMTO has received a report of an incident
                 # 55NM west of Hodeidah." before "The vessel was hit by an unknown projectile.")
                 or (back == d.sentence - 1 and _INCIDENT_AT.search(clean, sentences[back].start, sentences[back].end))
-            ) and scene(back):
-                d.locations, d.inherited = finest(scene(back)), True
+            ) and (here := present(back)):
+                d.locations, d.inherited = finest(here), True
                 break
     # "struck the municipal building in the centre of town", "a bomb outside Data Darbar": the town
     # the report is about, the one its headline and dateline name
@@ -361,12 +367,12 @@ def find_events(
         # The orchards north of Tarmiyah ... On Thursday night it was used again. Four soldiers were killed when
         # militants attacked their patrol"): the attack of its first paragraphs, with its victims, is the town's
         if datelined is not None:
-            opening, first = datelined
+            opening, first, last = datelined
             for d in unplaced:
                 sent = sentences[d.sentence]
                 # (its victims, or the harm told in the sentence after it: "the other struck near a hangar ... Nobody
                 # was killed. Two guards suffered minor injuries")
-                if first <= sent.paragraph <= first + _OPENING_PARAGRAPHS and (
+                if first <= sent.paragraph <= last and (
                     _has_victims(clean, sent) or _told_next(clean, sentences, d.sentence, _HARM_TOLD)
                 ):
                     d.locations = [(opening, 1)]
@@ -773,7 +779,9 @@ _NOT_A_PLACE_WORD = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december"
     # (the tongues a text is written in: "as the road signs in Russian still spell it")
-    " russian ukrainian arabic english french spanish portuguese turkish persian armenian azerbaijani hebrew".split()
+    " russian ukrainian arabic english french spanish portuguese turkish persian armenian azerbaijani hebrew"
+    " quechua aymara pashto dari urdu farsi kurdish hausa swahili somali amharic tigrinya burmese tamil sinhala hindi"
+    " bengali punjabi chechen georgian kinyarwanda lingala wolof fula tagalog thai".split()
 )
 
 
@@ -795,7 +803,11 @@ def _placed_elsewhere(clean: str, sent: Sentence, home_key: str) -> bool:
     return False
 
 
-_STREET_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*)?\s+(?:Street|Road|Avenue|Square|Boulevard|Lane|Highway)\b")
+# (or a square, a market or a crossing of it: "at Lal Chowk", "near Hamidiye Bazaar", "at Kalma Chowk")
+_STREET_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*)?\s+(?:Street|Road|Avenue|Square|Boulevard|Lane|Highway|Chowk|Bazaar|Market|Circle|"
+    r"Roundabout|Junction|Plaza)\b"
+)
 _HOSPITAL_BEFORE = re.compile(r"(?i:hospital|clinic|medical\s+cent(?:er|re))\b[^.;,]{0,30}?\b(?:in|at)\s+(?:the\s+)?$")
 
 
@@ -823,10 +835,15 @@ FILED_FROM_POPULATION = 500_000
 # how far down a feature's dateline may stand, after its headline, standfirst, byline (and a web page's own lines)
 _DATELINE_SENTENCES = 10
 # a dateline in capitals with its province or a dash: "BELEDWEYNE, Hiiraan region - ", "SHEBEKINO - "
-# (or alone on its line: "BAIDOA, Somalia")
+# (or alone on its line: "BAIDOA, Somalia"; or with its date and a colon, as South Asia's press writes it: "SRINAGAR,
+# June 10: ")
 _DATELINE_AT = re.compile(
-    r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}(?:,\s+[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,2})?(?:\s+[-–—]\s|[ \t]*\n)"
+    # ("TAMBO, Ayacucho, Peru - August 1991": its province and its country)
+    r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}(?:,\s+[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,2}){0,2}"
+    r"(?:\s+[-–—]\s|[ \t]*\n|(?<=\d):[ \t])"
 )
+# what may follow a feature's dateline on its line: its date ("August 1991", "12 March 2024")
+_DATE_ALONE = re.compile(r"\s*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?(?:\s+\d{1,2},?)?\s+(?:19|20)\d\d\s*")
 # the town a report is about, named by its kind: "in the centre of town", "the town's market"
 _THE_TOWN = re.compile(r"\b(?:(?:the|this)\s+(?:town|city)(?:['’]s)?|(?:centre|center|heart)\s+of\s+town)\b", re.I)
 # a name that people are of or from: "Residents of Barsalogho", "people from X" (not "in X, in the west of
@@ -868,7 +885,7 @@ def _dateline_town(
     mentions: list[Mention],
     by_sentence: list[list[int]],
     drafts: list[_Draft],
-) -> tuple[int, int] | None:
+) -> tuple[int, int, int] | None:
     """The mention of the town a story opens at in its dateline ("TARMIYAH, Iraq -"; a feature's, after its
     headline and byline: "BELEDWEYNE, Hiiraan region -"), and the paragraph of the dateline, when its attack may be
     that town's: no event placed but in a country, the town named again in the story, and no sentence of its
@@ -910,6 +927,9 @@ def _dateline_town(
         # (nor, in a feature's headline or standfirst, the province that holds the town: "In an indigenous town in
         # Colombia's Cauca, a motorcycle bomb ..." over "TORIBIO, Cauca -")
         and not (d.sentence < at and contains(mentions[i].place, place))  # type: ignore[arg-type]
+        # (nor, anywhere, the province that holds it: "ZOLOCHIV, Ukraine - ...", then "Moscow said it had hit a
+        # target in the Kharkiv region but did not name the town")
+        and not (mentions[i].place.feature_type == "admin1" and contains(mentions[i].place, place))  # type: ignore[union-attr,arg-type]
         # (nor the town itself: "a profile of one of those killed at a Kfar Saba bus stop")
         and mentions[i].place.id != place.id  # type: ignore[union-attr]
         for d in drafts
@@ -919,8 +939,15 @@ def _dateline_town(
     ):
         return None  # (an event placed finer than a country: "Somalia" is none)
     first = sentences[at].paragraph
-    if at and clean[dateline.end() - 1] == "\n" and at + 1 < len(sentences):
-        first = sentences[at + 1].paragraph  # (a dateline alone on its line: the story opens below it)
+    if (
+        at
+        and at + 1 < len(sentences)
+        and (clean[dateline.end() - 1] == "\n" or _DATE_ALONE.fullmatch(clean, dateline.end(), sentences[at].end))
+    ):
+        # (a dateline alone on its line, or with only its date: "TAMBO, Ayacucho, Peru - August 1991"; the story
+        # opens below it)
+        first = sentences[at + 1].paragraph
+    last = first + _OPENING_PARAGRAPHS
     # (a feature's headline that names, in capitals, a town its opening sets the story in, not the dateline's: the
     # town the story is about: "QUISSANGA DOES NOT SLEEP" over "PEMBA, Mozambique ... Fishermen in Quissanga say")
     head = clean[: sentences[at].start] if at else ""
@@ -959,7 +986,7 @@ def _dateline_town(
     if any(
         _placed_elsewhere(clean, sentences[d.sentence], word)
         for d in drafts
-        if first <= sentences[d.sentence].paragraph <= first + _OPENING_PARAGRAPHS
+        if first <= sentences[d.sentence].paragraph <= last
     ) or (
         # (a feature's opening paragraph that sets its scene at another name: "AL-ARISH, Egypt" over "The checkpoint on
         # the southern edge of Sheikh Zuweid was a cluster of sandbags")
@@ -974,7 +1001,7 @@ def _dateline_town(
     ):
         return None
     if headlined is not None:
-        return headlined, first
+        return headlined, first, last
     # (named again in the story; a feature's town, in its headline or standfirst: the town the story is about, not
     # the capital it was filed from)
     again = any(m.place is not None and m.place.id == place.id and m.cstart > mentions[opening].cend for m in mentions)
@@ -987,7 +1014,7 @@ def _dateline_town(
         # (a city of a million the story was filed from, not the town it is about: "NIAMEY - ... the weekly market at
         # Banibangou")
         again = place.id in headed or (again and not headed and place.population < FILED_FROM_POPULATION)
-    return (opening, first) if again else None
+    return (opening, first, last) if again else None
 
 
 def _headline_line(clean: str, start: int) -> bool:
@@ -1015,6 +1042,16 @@ def _town_of_report(
         for i in by_sentence[si]:
             p = mentions[i].place
             if mentions[i].literal and p is not None and p.feature_type in POPULATED_TYPES:
+                if (
+                    p.population >= FILED_FROM_POPULATION
+                    and mentions[i].cstart == sentences[si].start
+                    and _DATELINE_OPENING.match(clean, sentences[si].start)
+                    and any(
+                        (q := mentions[j].place) is not None and q.feature_type != "country" and q.id != p.id
+                        for j in by_sentence[si]
+                    )
+                ):
+                    continue  # (a big city the story was filed from: "BANGKOK, Feb 5 - ... a market in Mindat")
                 found.setdefault(p.id, i)
     return next(iter(found.values())) if len(found) == 1 else None
 

@@ -26,7 +26,8 @@ from .triggers import DOWNED, MUNITIONS, NEGATED, PLAN_VERBS, TRIGGER_RX, Trigge
 # what lines start with in bulletins and channel posts: "• ", "* ", "🔻 ", "▪️ "
 BULLETS = "•*·▪▫■□◾◽►▶➤‣⁃🔻🔺🔴🟠🟡🔸🔹❗⚠⚡\ufe0f"
 _DATELINE_AFTER = re.compile(
-    r"(?:,\s*[A-Z][\w .'-]{1,40})?\s*(?:\(|[-\u2013\u2014]\s|--|\s*\(?(?:AP|AFP|Reuters|Xinhua)\))"
+    # ("BANGKOK, Feb 5, 2024 - ")
+    r"(?:,\s*[A-Z][\w .,'-]{1,40}?)?\s*(?:\(|[-\u2013\u2014]\s|--|\s*\(?(?:AP|AFP|Reuters|Xinhua)\))"
 )
 # the verbs of speech, written once: a place after one is what was said unless "in/at/from" comes
 # between ("said the village of X was hit", "confirms X was hit"; not "told reporters in X")
@@ -69,7 +70,7 @@ _HOSPITAL = (
 )
 _MOVED = (
     r"(?:taken|transferred|transported|rushed|evacuated|airlifted|moved|brought|admitted|treated|shifted|referred|"
-    r"ferried|carried|driven|flown|distributed|sent|"
+    r"ferried|carried|driven|drove|flown|distributed|sent|"
     # ("before transferring the bodies to the governmental hospital in X")
     r"taking|transferring|transporting|rushing|evacuating|airlifting|moving|bringing|ferrying|carrying)"
 )
@@ -97,7 +98,8 @@ _ORIGIN_BEFORE = re.compile(
     r"visit(?:ed|ing|s)?\s+(?:the\s+)?(?:wounded|injured|survivors)\s+(?:[\w-]+\s+){0,2}?(?:in|at)|"
     # where a statement came from, and where relatives heard of it: "in a communique issued in X", "messages to
     # relatives in X"
-    r"(?:statement|communiqu[eé]|release|bulletin)\s+(?:issued|released|published|read\s+out)\s+in|"
+    r"(?:statement|communiqu[eé]|release|bulletin|note|notice|message|announcement|letter|video)\s+"
+    r"(?:issued|released|published|read\s+out|posted|sent|distributed)\s+in|"
     r"(?:relatives|families|family\s+members)\s+in|"
     r"treated\s+(?:on\s+(?:the\s+)?(?:site|spot)|at\s+the\s+scene)\s+(?:and|or)\s+(?:later\s+)?(?:in|at)|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
@@ -117,6 +119,13 @@ _ORIGIN_BEFORE = re.compile(
     # against Y"
     r"(?:moved|relocated|fled|gone)\s+to\s+(?:[\w'’-]+\s+){0,3}?(?:homes?|houses?|camps?|shelters?|schools?)\s+in|"
     r"(?:retaliation|revenge|reprisals?)\s+(?:against|on)|"
+    # where someone got to: "a woman from X who reached a tent camp outside Nazran"
+    r"who\s+(?:had\s+|has\s+|have\s+)?(?:reached|arrived\s+(?:at|in)|made\s+it\s+to)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:in|at|outside|near)?|"
+    # where people protested it: "has drawn repeated street protests in Peshawar, Lahore and Karachi" (not "shot while
+    # addressing a rally in X": where it happened)
+    r"(?:drawn|drew|draws|sparked|sparks|triggered|triggers|prompted|prompts|fuel(?:l)?ed|fuels|provoked|provokes)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:protests?|demonstrations?|rallies|marches|sit-ins?|outrage|anger)\s+(?:in|across|outside)|"
     # where the dead were mourned: "attended a funeral mass in Butembo for victims of last week's attack"
     r"(?:attended|attending|attend|attends|held|holding|hold|holds)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:funerals?|burials?|vigils?|memorial\s+services?)(?:\s+(?:mass|service|prayers?|procession))?\s+(?:in|at)|"
@@ -135,7 +144,10 @@ _ORIGIN_BEFORE = re.compile(
     r"[\w\"“”'’-]+\s+){1,4}?in|"
     # "a statement issued from its headquarters in Stuttgart"; "talks with officials ... in Kabul"; "as
     # Japan's prime minister was meeting the Supreme Leader in Tehran"
-    r"headquarters\s+(?:in|at)|(?:talks|negotiations|summit|(?:was|were)\s+(?:meeting|visiting|hosting))\b"
+    r"headquarters\s+(?:in|at)|(?:talks|negotiations|summit|(?:was|were)\s+(?:meeting|visiting|hosting)|"
+    # where a deal was signed: "days after the government signed an agreement in Kuala Lumpur"
+    r"(?:signed|signing|sign|signs|inked)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:agreement|accord|deal|treaty|"
+    r"memorandum|ceasefire|truce|declaration))\b"
     # "They talk in Caracas and Doha", "met ... in Paris"
     r"[^.;:]{0,60}?\s(?:in|at)|(?:talk|talked|talking|negotiate|negotiated|negotiating|met|meet|meets)\b"
     r"[^.;:]{0,60}?\s(?:in|at)|"
@@ -321,7 +333,8 @@ _NEAR_BEFORE = re.compile(
     r"south-west)(?:ern)?\s+of|(?:\d[\d,.]*|a\s+few|several|some)\s+(?:km|kms|kilometers?|kilometres?|(?:nautical\s+)?miles?|meters?|"
     r"metres?)\s+(?:\([^)]{0,20}\)\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
     r"north-east|north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)|away\s+from)\s+(?:the\s+)?"
-    r"(?:(?:(?:town|city|village|capital|border\s+town|provincial\s+capital)\s+of|(?:provincial\s+)?capital)\s+)?)$",
+    # ("southwest of the Chechen capital Grozny")
+    r"(?:(?:(?:town|city|village|capital|border\s+town|provincial\s+capital)\s+of|(?:[A-Za-z-]+\s+)?capital)\s+)?)$",
     re.I,
 )
 # a landmark: a direction or a distance from it ("north of Baghdad", "35 km south of Mosul")
@@ -355,6 +368,8 @@ _ORIGIN_HELD_GAP = re.compile(
     # ("a clinic in Cali, in the department of Valle del Cauca")
     r"(?:(?:department|province|region|state|governorate|county|district|territory|oblast)\s+of\s+(?:the\s+)?)?|"
     r"\s*\(\s*|\s+on\s+the\s+|"
+    # ("to Champhai, across the border in India's Mizoram state")
+    r"\s*,\s+across\s+the\s+(?:border|frontier)\s+in\s+|['’]s\s+|"
     # where it lies from another: "launched from an area near Nampo, southwest of Pyongyang"
     r"\s*,\s+(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
     r"(?:north|south|east|west)[\w-]*\s+of\s+(?:the\s+)?"
@@ -504,7 +519,15 @@ _STRIKE_VERBS = frozenset(
     """struck strike strikes striking hit hits hitting bombed bomb bombs bombing shelled shelling pounded
     pounding targeted targeting target attacked attacking attack raided raiding stormed storming besieged
     bombarded bombarding bombardment bombardments rocketed strafed ambushed overran overrunning seized captured
-    destroyed invaded destroying levelled leveled flattened shells""".split()
+    destroyed invaded destroying levelled leveled flattened shells entered entering""".split()
+)
+# a headline's passive, which drops its verb: "Tamarasheni shelled at night: policeman died", "Kabul mosque bombed";
+# not a side that did it to another ("Kharkiv shelled Belgorod"): nothing but a time, a cause or the end comes after
+_HEADLINE_MAX = 160
+_HEADLINE_PASSIVE_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:struck|hit|bombed|shelled|pounded|targeted|attacked|raided|stormed|bombarded|rocketed|"
+    r"strafed|overrun)(?:\s+again)?(?=\s*(?:$|[,:;\-–—(]|\s(?:by|at|on|in|overnight|again|as|after|amid|for|during|"
+    r"twice|early|late|this|last|today|tonight|yesterday)\b))"
 )
 _PASSIVE_AFTER = re.compile(
     r"(?:(?:,[^,.;]{0,60}){1,2},|\s+(?:and|or)\s+[^,.;]{0,60}?|,?\s+(?:near|in|outside|close\s+to|"
@@ -525,7 +548,9 @@ _WORD_BACK = re.compile(r"([\w'’-]+|[,\"“”(])\s*$")
 # what was sent into a place, and so hit it: "fired rockets into X", "lobbed a grenade into the market of X"
 _LAUNCH_VERB_BEFORE = re.compile(
     r"\b(?:fired|fires|firing|lobbed|lobbing|hurled|hurling|threw|throwing|thrown|launched|launching|crashed|"
-    r"crashing|slammed|slamming|ploughed|plowed|rammed|ramming|smashed|smashing|rained)\b[^.;:]{0,50}$",
+    r"crashing|slammed|slamming|ploughed|plowed|rammed|ramming|smashed|smashing|rained|"
+    # (an armed entry: "six killed in an armed incursion into X", "gunmen burst into X")
+    r"incursions?|raids?|burst|bursting|broke|breaking|stormed|storming|poured|pouring|infiltrated)\b[^.;:]{0,50}$",
     re.I,
 )
 _MAX_WALK = 12
@@ -651,6 +676,14 @@ def links_of(clean: str, sent: Sentence, mentions: list[Mention], idx: list[int]
             link = out[prev]
         if link is None and _PASSIVE_AFTER.match(clean, m.cend, sent.end):
             link = "object"  # "Al-Qaim was hit", "the town came under fire"
+        if (
+            link is None
+            and m.cstart == sent.start
+            and sent.end - sent.start <= _HEADLINE_MAX
+            and not clean.endswith((".", "!", "?"), sent.start, sent.end)
+            and _HEADLINE_PASSIVE_AFTER.match(clean, m.cend, sent.end)
+        ):
+            link = "object"  # a headline's passive, without its verb: "Kharkiv shelled overnight, two killed"
         if link is None and _FACILITY_AFTER.match(clean, m.cend, sent.end):
             link = "in"  # "as he left a Gaza City mosque": where it stood
         out[i] = link
@@ -697,6 +730,8 @@ _SEAT_AFTER = re.compile(
     # "In Moscow, a spokesman for the Russian General Staff denied ...": who speaks for one
     r"(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|"
     r"General\s+Staff|Pentagon|Kremlin|[Pp]residency)|"
+    # "In Moscow, the military's press service insisted ...": a state's press office
+    r"(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?press\s+(?:service|office)|the\s+(?:military|high)\s+command\b|"
     # "In Washington, President X warned ...": a head of state or government, or a minister of state
     r"(?:President|Prime\s+Minister|Chancellor|(?:Foreign|Defen[cs]e|Interior)\s+(?:Minister|Secretary)|"
     r"Secretary(?:\s+of\s+State|-General)?)\s+[A-Z][\w'’-]*|"
@@ -733,6 +768,8 @@ _HOME_TOWN_AFTER = re.compile(
 
 
 # a firm named after a place, in a town the text names next: "the Sloboda factory in X", "the Azot plant in Y"
+_TWIN_AFTER = re.compile(r"['’]s\s+(?:twin|sister)\s+(?:city|town)\b", re.I)
+_NUCLEAR_PLANT_AFTER = re.compile(r"\s+(?:nuclear\s+(?:power\s+)?(?:plant|station)|NPP)\b", re.I)
 _WORKS_IN_AFTER = re.compile(
     rf"\s+(?:factory|plant|works|refinery|mill|enterprise|company|brewery|foundry|shipyard)\s+(?:in|at)\s+[{UPPER}]"
 )
@@ -879,6 +916,12 @@ def candidates(
         at_top = first and m.cstart - sent.start < 40 and (not head or head.isupper())
         if at_top and _DATELINE_AFTER.match(clean, m.cend):
             continue
+        if clean.startswith("-bound", m.cend):
+            continue  # "a Nairobi-bound bus": where it was going
+        if _TWIN_AFTER.match(clean, m.cend, sent.end):
+            continue  # "Omdurman, Khartoum's twin city": the other city of the pair, named to say where this one is
+        if _NUCLEAR_PLANT_AFTER.match(clean, m.cend, sent.end):
+            continue  # "opposite the Zaporizhzhia nuclear power plant": a plant named after the province, not the city
         if _WORKS_IN_AFTER.match(clean, m.cend, sent.end):
             origins.add(i)  # "hit the Sloboda factory in X": a firm's name, the place is X
             continue
