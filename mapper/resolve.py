@@ -708,11 +708,7 @@ class Resolver:
         }
         unknown = {k for k in cands if not cands[k] and k not in institutions}
         anchored = _anchored(clean, ordered, {k: choice[k][1] for k in keys}, unknown, self.gazetteer.demonyms)
-        left = [
-            m
-            for m in ordered
-            if not cands[m.key] and m.key not in guesses and m.key not in anchored and m.key not in institutions
-        ]
+        left = [m for m in ordered if not cands[m.key] and m.key not in anchored and m.key not in institutions]
         if left:
             # the one province all the article's places lie in ("the town of X" in a report
             # whose every other place is in Daraa): somewhere in it
@@ -724,10 +720,23 @@ class Resolver:
                 and m.key not in self.gazetteer.demonyms
             ]
             province = self._province_of([choice[k][1] for k in literal])
+            # (not the unit that holds a town, wherever the text writes it so: "the market of Datu Piang town in
+            # Maguindanao")
+            holders_of_towns = {
+                m.key for m in left if _HOLDER_BEFORE.search(clean, max(0, m.cstart - 30), m.cstart) is not None
+            }
             if province is not None:
                 for m in left:
                     placed = _placed(clean, m, province, False, province=True, article=True)
-                    if placed.feature_type != "place":  # the text says what it is: "the town of X"
+                    # the text says what it is ("the town of X"), or writes it where a place stands ("gunmen
+                    # attacked X", "killed in X"), a guess
+                    if placed.feature_type != "place" or (
+                        m.key in guesses
+                        and _VIOLENCE.search(clean, m.sentence[0], m.sentence[1]) is not None
+                        and m.key not in holders_of_towns
+                        # (nor a firm's name: "gunned down at Applied Materials")
+                        and not english_head(m.surface.rstrip("s"))
+                    ):
                         anchored.setdefault(m.key, placed)
         all_countries = sorted({choice[k][1].country for k in keys if choice[k][1].country})
         unresolved: list[str] = []
@@ -1129,6 +1138,8 @@ _UNKNOWN_BEFORE = re.compile(
     r"(?:,|\()?\s*"
     rf"(?:(?P<in>in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:{_PLACE_WORDS}|countryside|outskirts|"
     rf"suburbs)\s+of\s+(?:the\s+)?)?(?:{_DIRECTION}\s+(?:of\s+(?:the\s+)?)?)?"
+    # ("X district in the south of the capital Y")
+    r"(?:(?:capital|city|port\s+city)\s+)?"
     rf"|(?P<near>near|outside|close\s+to|just\s+outside|on\s+the\s+(?:{_DIRECTION}\s+)?(?:outskirts|edges?|fringes?)\s+of|"
     r"in\s+the\s+vicinity\s+of|above|below|"
     rf"(?:just\s+)?{_COMPASS}\s+of|"
@@ -1363,6 +1374,15 @@ def _anchored(
     return out
 
 
+# a sentence of violence, where a name written where a place stands is a place in the article's one province
+# ("gunmen killed twelve people in X"), not a shop or a family's name of local news
+_VIOLENCE = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|attack(?:ed|ers?|s)?|assailants|armed\s+men|machetes?|gunfire|blast|explosion|raid(?:ed|s)?|stormed|shell(?:ed|ing|s)?|bomb(?:ed|ing|s)?|air\s*strikes?|"
+    r"drone|gunmen|militants|insurgents|rebels|massacre[ds]?|ambush(?:ed)?|clashes|fighting|shot\s+dead|beheaded|"
+    r"torched|burned)\b",
+    re.I,
+)
+_HOLDER_BEFORE = re.compile(r"\b(?:town|city|village|municipality|district)\s+(?:in|of)\s+$", re.I)
 _GUESS_IN_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
 DISTRICT_FRAME_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:[-–—•*]\s*)?In\s+(?:the\s+)?$")  # ("- In X district, ...")
 # the kind words of a district named after its town ("Kanbalu Township", "Lubero territory")
@@ -1373,9 +1393,9 @@ _DISTRICT_FRAME_AFTER = re.compile(rf"\s+(?:{_SEAT_DIVISION}|local\s+government\
 # a country's possessive before the place it holds ("Cameroon's Far North region"), and what is left
 _COUNTRY_POSSESSIVE = re.compile(rf"['’]s\s+(?P<rest>(?:{_DIRECTION}\s+)?)")
 # "X, Y State", "X village, Y province": the province after a comma, with its kind word
-_UNKNOWN_COMMA = re.compile(rf"(?:\s+{_PLACE_WORDS})?,\s+")
+_UNKNOWN_COMMA = re.compile(rf"(?:\s+{_PLACE_WORDS})?,\s+", re.I)  # ("X District, Y Regency")
 _DIVISIONS = frozenset({"admin1", "admin2", "district"})
-_DIVISION = r"(?:state|province|region|governorate|district|county|oblast|LGA|local\s+government\s+area)"
+_DIVISION = r"(?:state|province|region|governorate|district|county|oblast|regency|LGA|local\s+government\s+area)"
 _DIVISION_AFTER = re.compile(rf"\s+{_DIVISION}\b", re.I)
 _DIVISION_END = re.compile(rf"\s{_DIVISION}$", re.I)
 _SEAT_DIVISION_AFTER = re.compile(rf"\s+{_SEAT_DIVISION}\b", re.I)

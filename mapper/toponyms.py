@@ -712,7 +712,14 @@ _CONTEXT.append(
         r"(?:camps|villages|towns|districts|neighbou?rhoods|townships|provinces|governorates)\b"
     )
 )
-_GUESSED = (False, False, False, False, True, True, False)  # which of _CONTEXT find guesses
+# a district by its capitalised kind word, then the unit that holds it: "in Kiwirok District, Pegunungan Bintang
+# Regency", "Sarwan Qala Sub-district, Sangin" (a guess: kept only where resolve places it in that unit)
+_DISTRICT_CAPS = re.compile(
+    rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+(?:District|Sub-?district|Township|Tehsil|Upazila|County|Municipality|"
+    r"Regency),\s+(?=[A-Z])"
+)
+_CONTEXT.append(_DISTRICT_CAPS)
+_GUESSED = (False, False, False, False, True, True, False, True)  # which of _CONTEXT find guesses
 # every match of _CONTEXT[i] contains a match of _CONTEXT_GATE[i]: a text without one is
 # not scanned (the gates open with plain words or a character class, which the engine
 # finds fastest)
@@ -739,6 +746,7 @@ _CONTEXT_GATE.append(re.compile(r"area\s+of\s"))
 _CONTEXT_GATE.append(re.compile(r"\sarea\b"))
 _PLURAL_GATE = re.compile(r"\s(?:camps|villages|towns|districts|neighbou?rhoods|townships|provinces|governorates)\b")
 _CONTEXT_GATE.append(_PLURAL_GATE)
+_CONTEXT_GATE.append(re.compile(r"\s(?:District|Sub-?district|Township|Tehsil|Upazila|County|Municipality|Regency),"))
 # (what that gate needs, looked for first: a search for a word is far quicker than the pattern's)
 _PLURAL_KIND_WORDS = ("camps", "villages", "towns", "districts", "hoods", "townships", "provinces", "governorates")
 _PLURAL_KIND_FINDER = WordFinder(_PLURAL_KIND_WORDS)
@@ -836,9 +844,17 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
                     continue  # "ISIS", "NATO": an acronym is no place a pattern finds
                 if _PEOPLE_AFTER.match(clean, e2):
                     continue  # "a bastion of Saddam loyalists": people, not a place
+                if (
+                    " " not in surface
+                    and _ADJECTIVE_END.search(surface)
+                    and _ADJECTIVE_USE.search(clean.replace(surface, "\x00"))
+                ):
+                    continue  # "in Chechen town" where the text also writes "Chechen officials": a people's word
                 if surface[-1] in "'’":
                     continue  # "the Displaced Peoples' camp": whose camp, not its name
                 over = occupied.overlapping(s2, e2)
+                if rx is _DISTRICT_CAPS and (over or any(h.key == name_key(surface) for h in (*taken, *out))):
+                    continue  # (a district by its kind word yields to a name found otherwise: "Pleasant Township")
                 if over and not all(
                     h.source == "world" and s2 <= h.start and h.end <= e2 and h.end - h.start < e2 - s2 for h in over
                 ):
@@ -883,6 +899,13 @@ _GUESS_AT = re.compile(
     r"\b(?=[AINOabefilnorsv])(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t|(?:vicinity|outskirts|edges?|fringes?|entrance)\s+of|"
     r"(?:attacks?|raids?|assaults?|(?:air)?strikes?|shelling|fire|bombardment|bombing)\s+on|"
     r"attacked|raided|stormed|shelled|bombed|overran|(?:fell|landed|rained\s+down)\s+on)\s+(?=[A-Z]|(?:al|el)-[A-Z])"
+)
+# a word used before people or their offices, as a people's adjective is: "Chechen officials", "the Chechen capital"
+# (looked for with the word replaced by a NUL)
+_ADJECTIVE_END = re.compile(r"(?:en|an|ian|ese|ish|sh|i|ic|ite|ek)$")  # the ends of a people's words
+_ADJECTIVE_USE = re.compile(
+    r"\x00\s+(?:officials|forces|fighters|rebels|militants|separatists|authorities|government|leaders?|president|"
+    r"capital|people|refugees|civilians|side|war|border|police|troops|commanders?|villagers|elders)\b"
 )
 _GUESS_AFTER_BAD = re.compile(r"(?:['’]s\b|\s+and\s+[A-Z])")
 _COMMA_DIVISION_AFTER = re.compile(
@@ -974,6 +997,7 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
         if (
             len(words) > 3
             or words[0] in NOT_NAME_START
+            or "and" in words  # ("in Eringeti and Mayimoya": two names)
             or any(w in NOT_PLACES or w in PLACE_WORDS or w.isupper() or w.endswith(("'s", "’s")) for w in words)
             or (
                 len(words) == 1
@@ -987,6 +1011,12 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
             or (key := name_key(clean[s:e])) in _ORGANISATIONS  # "an attack on Red Cross workers"
         ):
             continue
+        if (
+            len(words) == 1
+            and _ADJECTIVE_END.search(words[0])
+            and _ADJECTIVE_USE.search(clean.replace(words[0], "\x00"))
+        ):
+            continue  # "in Chechen town" where the text also writes "Chechen officials": a people's word
         out.append(Hit(s, e, key, "guess"))
     # a name before the kind of place it is, that the text sets in another: "at the Balukhali camp in", "in the
     # Nikial sector of", "attacked the Daraban police station in" (resolve keeps it only in that other place)
