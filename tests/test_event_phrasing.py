@@ -2189,3 +2189,8 @@ def test_a_headline_of_victims_reburied_recalls_their_killing() -> None:
     text = "Families rebury 30 victims of militant massacre in Hardan"
     found = triggers(text, 0, len(text))
     assert found and all(t.recalled for t in found), found
+
+
+def test_what_speculation_says_was_hit_is_no_event() -> None:
+    text = "Videos shared online prompted speculation that the tanks had been hit in fighting between rival militias."
+    assert triggers(text, 0, len(text)) == [], triggers(text, 0, len(text))

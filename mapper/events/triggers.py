@@ -446,7 +446,9 @@ _NOT_THIS_EVENT = re.compile(
     # a denial or a correction of reports: "denied reports circulating on social media that drones had struck X",
     # "reports of a drone strike on X are false"
     r"(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|debunk(?:ed|s|ing)?)\s+"
-    r"(?:[\w'’-]+\s+){0,3}?(?:reports?|claims?|allegations?|rumou?rs?|accounts?|news|stories|story)\b)\b"
+    r"(?:[\w'’-]+\s+){0,3}?(?:reports?|claims?|allegations?|rumou?rs?|accounts?|news|stories|story)\b|"
+    # what was only guessed at: "videos prompted speculation that the depot had been hit in fighting"
+    r"(?:speculation|rumou?rs?)\s+that)\b"
     # to the trigger, within its clause: not past the end of an apposition ("X, an official linked
     # to Hariri, was killed by a car bomb")
     r"(?:(?!,\s+(?:was|were|is|are|has|have|had)\b)[^.;])*$",
