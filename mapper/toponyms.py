@@ -853,7 +853,7 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
                 if surface[-1] in "'’":
                     continue  # "the Displaced Peoples' camp": whose camp, not its name
                 over = occupied.overlapping(s2, e2)
-                if rx is _DISTRICT_CAPS and (over or any(h.key == name_key(surface) for h in (*taken, *out))):
+                if rx is _DISTRICT_CAPS and (over or name_key(surface) in {h.key for h in (*taken, *out)}):
                     continue  # (a district by its kind word yields to a name found otherwise: "Pleasant Township")
                 if over and not all(
                     h.source == "world" and s2 <= h.start and h.end <= e2 and h.end - h.start < e2 - s2 for h in over
