@@ -367,12 +367,12 @@ def find_events(
         # The orchards north of Tarmiyah ... On Thursday night it was used again. Four soldiers were killed when
         # militants attacked their patrol"): the attack of its first paragraphs, with its victims, is the town's
         if datelined is not None:
-            opening, first, last = datelined
+            opening, first = datelined
             for d in unplaced:
                 sent = sentences[d.sentence]
                 # (its victims, or the harm told in the sentence after it: "the other struck near a hangar ... Nobody
                 # was killed. Two guards suffered minor injuries")
-                if first <= sent.paragraph <= last and (
+                if first <= sent.paragraph <= first + _OPENING_PARAGRAPHS and (
                     _has_victims(clean, sent) or _told_next(clean, sentences, d.sentence, _HARM_TOLD)
                 ):
                     d.locations = [(opening, 1)]
@@ -885,7 +885,7 @@ def _dateline_town(
     mentions: list[Mention],
     by_sentence: list[list[int]],
     drafts: list[_Draft],
-) -> tuple[int, int, int] | None:
+) -> tuple[int, int] | None:
     """The mention of the town a story opens at in its dateline ("TARMIYAH, Iraq -"; a feature's, after its
     headline and byline: "BELEDWEYNE, Hiiraan region -"), and the paragraph of the dateline, when its attack may be
     that town's: no event placed but in a country, the town named again in the story, and no sentence of its
@@ -947,7 +947,6 @@ def _dateline_town(
         # (a dateline alone on its line, or with only its date: "TAMBO, Ayacucho, Peru - August 1991"; the story
         # opens below it)
         first = sentences[at + 1].paragraph
-    last = first + _OPENING_PARAGRAPHS
     # (a feature's headline that names, in capitals, a town its opening sets the story in, not the dateline's: the
     # town the story is about: "QUISSANGA DOES NOT SLEEP" over "PEMBA, Mozambique ... Fishermen in Quissanga say")
     head = clean[: sentences[at].start] if at else ""
@@ -986,7 +985,7 @@ def _dateline_town(
     if any(
         _placed_elsewhere(clean, sentences[d.sentence], word)
         for d in drafts
-        if first <= sentences[d.sentence].paragraph <= last
+        if first <= sentences[d.sentence].paragraph <= first + _OPENING_PARAGRAPHS
     ) or (
         # (a feature's opening paragraph that sets its scene at another name: "AL-ARISH, Egypt" over "The checkpoint on
         # the southern edge of Sheikh Zuweid was a cluster of sandbags")
@@ -1001,7 +1000,7 @@ def _dateline_town(
     ):
         return None
     if headlined is not None:
-        return headlined, first, last
+        return headlined, first
     # (named again in the story; a feature's town, in its headline or standfirst: the town the story is about, not
     # the capital it was filed from)
     again = any(m.place is not None and m.place.id == place.id and m.cstart > mentions[opening].cend for m in mentions)
@@ -1014,7 +1013,7 @@ def _dateline_town(
         # (a city of a million the story was filed from, not the town it is about: "NIAMEY - ... the weekly market at
         # Banibangou")
         again = place.id in headed or (again and not headed and place.population < FILED_FROM_POPULATION)
-    return (opening, first, last) if again else None
+    return (opening, first) if again else None
 
 
 def _headline_line(clean: str, start: int) -> bool:
