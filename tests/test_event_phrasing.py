@@ -1897,9 +1897,70 @@ def test_a_reminder_of_last_years_attack_is_recalled() -> None:
             "Mocimboa da Praia",
             "Maputo",
         ),
+        # a dateline with its date and a colon, over a square of the town
+        (
+            "THE DAILY LEDGER\n\nBlast at Ghanta Ghar Chowk: two hurt\n\nSOPORE, March 3: Two shopkeepers were injured "
+            "when a grenade was hurled at a police picket at Ghanta Ghar Chowk this evening.\n\nShops in Sopore stayed "
+            "shut on Tuesday.",
+            "SOPORE",
+            None,
+        ),
+        # a fronted seat of a press office
+        (
+            "Aircraft bombed the outskirts of Shali on Friday, killing nine villagers.\n\nIn Moscow, the military's "
+            "press service insisted that its aircraft had struck a weapons depot on the outskirts of the town.",
+            "Shali",
+            "Moscow",
+        ),
+        # where a deal was signed
+        (
+            "A bomb on a motorcycle killed two soldiers in Yala on Monday. The attack came days after the government "
+            "signed an agreement in Kuala Lumpur to open talks with the rebels.",
+            "Yala",
+            "Kuala Lumpur",
+        ),
+        # where a bus was bound for, and where the wounded were driven across a border
+        (
+            "Gunmen opened fire on a Mombasa-bound bus near Garissa on Tuesday, killing four passengers.",
+            "Garissa",
+            "Mombasa",
+        ),
+        # a big city a story was filed from, over the town it tells of
+        (
+            "BANGKOK, Feb 5, 2024 - A military jet dropped two bombs on the market in Falam, a town in Chin State, "
+            "killing nine people. More were hurt and treated at a clinic because the town's hospital had closed.",
+            "Falam",
+            "BANGKOK",
+        ),
+        # a nuclear plant named after a province, a twin city, and someone who reached a camp
+        (
+            "Russian guns shelled Marhanets, a town on the river opposite the Russian-held Zaporizhzhia nuclear power "
+            "plant, killing a woman.",
+            "Marhanets",
+            "Zaporizhzhia",
+        ),
+        (
+            "Rockets hit a crowded market in the Karari district of Omdurman, Khartoum's twin city across the Nile, "
+            "killing 12.",
+            "Karari",
+            "Khartoum",
+        ),
+        (
+            'Shells fell on Shali all night. "The rockets came until dawn," said a man from Shali who reached a tent '
+            "camp outside Nazran with his family.",
+            "Shali",
+            "Nazran",
+        ),
+        # a place told by a capital with a people's word before it
+        (
+            "Artillery pounded the town of Urus-Martan, southwest of the Chechen capital Grozny, overnight, killing "
+            "seven civilians, Chechen officials said.",
+            "Urus-Martan",
+            "Grozny",
+        ),
     ],
 )
-def test_headline_passives_armed_entries_and_where_a_note_came_from(
+def test_where_an_attack_fell_and_where_it_did_not(
     pipe: Pipeline, text: str, struck: str, not_struck: str | None
 ) -> None:
     roles = _roles(pipe, text)
@@ -1931,47 +1992,6 @@ def test_a_dateline_town_is_struck_though_its_province_is_named_by_a_side(pipe: 
     )
     roles = _roles(pipe, text)
     assert roles.get("BALAKLIIA") == "struck" or roles.get("Balakliia") == "struck", roles
-
-
-@pytest.mark.parametrize(
-    ("text", "struck", "not_struck"),
-    [
-        # a dateline with its date and a colon, over a square of the town
-        (
-            "THE DAILY LEDGER\n\nBlast at Ghanta Ghar Chowk: two hurt\n\nSOPORE, March 3: Two shopkeepers were injured "
-            "when a grenade was hurled at a police picket at Ghanta Ghar Chowk this evening.\n\nShops in Sopore stayed "
-            "shut on Tuesday.",
-            "SOPORE",
-            None,
-        ),
-        # a fronted seat of a press office
-        (
-            "Aircraft bombed the outskirts of Shali on Friday, killing nine villagers.\n\nIn Moscow, the military's "
-            "press service insisted that its aircraft had struck a weapons depot on the outskirts of the town.",
-            "Shali",
-            "Moscow",
-        ),
-        # where a deal was signed
-        (
-            "A bomb on a motorcycle killed two soldiers in Yala on Monday. The attack came days after the government "
-            "signed an agreement in Kuala Lumpur to open talks with the rebels.",
-            "Yala",
-            "Kuala Lumpur",
-        ),
-        # where a bus was bound for, and where the wounded were driven across a border
-        (
-            "Gunmen opened fire on a Mombasa-bound bus near Garissa on Tuesday, killing four passengers.",
-            "Garissa",
-            "Mombasa",
-        ),
-    ],
-)
-def test_sites_of_a_town_where_a_deal_was_signed_and_where_a_bus_was_going(
-    pipe: Pipeline, text: str, struck: str, not_struck: str | None
-) -> None:
-    roles = _roles(pipe, text)
-    assert roles.get(struck) == "struck", roles
-    assert not_struck is None or roles.get(not_struck) != "struck", roles
 
 
 def test_throats_cut_are_an_attack_and_a_toll() -> None:
@@ -2051,52 +2071,6 @@ def test_a_district_by_its_capitalised_kind_word_is_placed_in_the_unit_after_it(
     assert _roles(pipe, text).get("Kiwirok") == "struck", _roles(pipe, text)
 
 
-@pytest.mark.parametrize(
-    ("text", "struck", "not_struck"),
-    [
-        # a big city a story was filed from, over the town it tells of
-        (
-            "BANGKOK, Feb 5, 2024 - A military jet dropped two bombs on the market in Falam, a town in Chin State, "
-            "killing nine people. More were hurt and treated at a clinic because the town's hospital had closed.",
-            "Falam",
-            "BANGKOK",
-        ),
-        # a nuclear plant named after a province, a twin city, and someone who reached a camp
-        (
-            "Russian guns shelled Marhanets, a town on the river opposite the Russian-held Zaporizhzhia nuclear power "
-            "plant, killing a woman.",
-            "Marhanets",
-            "Zaporizhzhia",
-        ),
-        (
-            "Rockets hit a crowded market in the Karari district of Omdurman, Khartoum's twin city across the Nile, "
-            "killing 12.",
-            "Karari",
-            "Khartoum",
-        ),
-        (
-            'Shells fell on Shali all night. "The rockets came until dawn," said a man from Shali who reached a tent '
-            "camp outside Nazran with his family.",
-            "Shali",
-            "Nazran",
-        ),
-        # a place told by a capital with a people's word before it
-        (
-            "Artillery pounded the town of Urus-Martan, southwest of the Chechen capital Grozny, overnight, killing "
-            "seven civilians, Chechen officials said.",
-            "Urus-Martan",
-            "Grozny",
-        ),
-    ],
-)
-def test_protests_filing_cities_namesakes_and_landmarks_are_not_struck(
-    pipe: Pipeline, text: str, struck: str, not_struck: str
-) -> None:
-    roles = _roles(pipe, text)
-    assert roles.get(struck) == "struck", roles
-    assert roles.get(not_struck) != "struck", roles
-
-
 def test_where_people_protested_a_campaign_is_not_struck(pipe: Pipeline) -> None:
     text = (
         "The drone campaign has drawn repeated street protests in Peshawar, Lahore and Karachi, where opposition "
@@ -2135,30 +2109,24 @@ def test_an_event_told_after_a_recalled_one_does_not_take_its_place(pipe: Pipeli
     assert roles.get("Marte") == "struck" and roles.get("Dikwa") != "struck", roles
 
 
-def test_a_drill_under_a_masthead_that_a_stop_splits_is_an_exercise(pipe: Pipeline) -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a drill under a masthead that a stop splits
         "Bayan! North Coast\nNavies sink old hulk off Zambales in live-fire drill\n\n"
         "SAN ANTONIO, Zambales, May 2024 - Allied forces sank a decommissioned vessel off the coast of this town on "
-        "Wednesday, firing missiles and rockets from land, sea and air."
-    )
-    assert "struck" not in _roles(pipe, text).values(), _roles(pipe, text)
-
-
-def test_a_headline_that_finds_a_fire_not_an_attack_is_a_debunk(pipe: Pipeline) -> None:
-    text = (
+        "Wednesday, firing missiles and rockets from land, sea and air.",
+        # a headline that finds a fire, not an attack
         "Blast near Parchin? Province says a fire in grassland, not an attack\n\n"
         'The deputy governor denied the news spread by foreign media about an "explosion" or "drone attack" near '
-        "Parchin, and said the smoke seen on Friday came from burning grass."
-    )
-    assert "struck" not in _roles(pipe, text).values(), _roles(pipe, text)
-
-
-def test_victims_of_an_old_massacre_reburied_are_no_news_of_it(pipe: Pipeline) -> None:
-    text = (
+        "Parchin, and said the smoke seen on Friday came from burning grass.",
+        # victims of an old massacre reburied
         "Families rebury 30 victims of militant massacre in Hardan\n\n"
         "Hundreds of mourners gathered on Saturday to rebury the remains of 30 men killed by the militants in August "
-        "2014, after they were exhumed from mass graves near the village."
-    )
+        "2014, after they were exhumed from mass graves near the village.",
+    ],
+)
+def test_reports_of_a_drill_a_fire_or_a_reburial_get_no_struck_site(pipe: Pipeline, text: str) -> None:
     assert "struck" not in _roles(pipe, text).values(), _roles(pipe, text)
 
 
