@@ -1377,8 +1377,8 @@ def _anchored(
 # a sentence of violence, where a name written where a place stands is a place in the article's one province
 # ("gunmen killed twelve people in X"), not a shop or a family's name of local news
 _VIOLENCE = re.compile(
-    r"\b(?:kill(?:ed|ing|s)?|attack(?:ed|ers?|s)?|assailants|armed\s+men|machetes?|gunfire|blast|explosion|raid(?:ed|s)?|stormed|shell(?:ed|ing|s)?|bomb(?:ed|ing|s)?|air\s*strikes?|"
-    r"drone|gunmen|militants|insurgents|rebels|massacre[ds]?|ambush(?:ed)?|clashes|fighting|shot\s+dead|beheaded|"
+    r"\b(?:kill(?:ed|ing|s)?|attack(?:ed|ers?|s)?|assailants|armed\s+men|machetes?|gunfire|blast|explosion|"
+    r"raid(?:ed|s)?|stormed|shell(?:ed|ing|s)?|bomb(?:ed|ing|s)?|air\s*strikes?|drone|gunmen|militants|insurgents|rebels|massacre[ds]?|ambush(?:ed)?|clashes|fighting|shot\s+dead|beheaded|"
     r"torched|burned)\b",
     re.I,
 )

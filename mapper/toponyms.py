@@ -844,12 +844,8 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
                     continue  # "ISIS", "NATO": an acronym is no place a pattern finds
                 if _PEOPLE_AFTER.match(clean, e2):
                     continue  # "a bastion of Saddam loyalists": people, not a place
-                if (
-                    " " not in surface
-                    and _ADJECTIVE_END.search(surface)
-                    and _ADJECTIVE_USE.search(clean.replace(surface, "\x00"))
-                ):
-                    continue  # "in Chechen town" where the text also writes "Chechen officials": a people's word
+                if " " not in surface and peoples_word(clean, surface):
+                    continue  # "in Chechen town" where the text also writes "Chechen officials"
                 if surface[-1] in "'’":
                     continue  # "the Displaced Peoples' camp": whose camp, not its name
                 over = occupied.overlapping(s2, e2)
@@ -900,13 +896,26 @@ _GUESS_AT = re.compile(
     r"(?:attacks?|raids?|assaults?|(?:air)?strikes?|shelling|fire|bombardment|bombing)\s+on|"
     r"attacked|raided|stormed|shelled|bombed|overran|(?:fell|landed|rained\s+down)\s+on)\s+(?=[A-Z]|(?:al|el)-[A-Z])"
 )
-# a word used before people or their offices, as a people's adjective is: "Chechen officials", "the Chechen capital"
-# (looked for with the word replaced by a NUL)
 _ADJECTIVE_END = re.compile(r"(?:en|an|ian|ese|ish|sh|i|ic|ite|ek)$")  # the ends of a people's words
 _ADJECTIVE_USE = re.compile(
-    r"\x00\s+(?:officials|forces|fighters|rebels|militants|separatists|authorities|government|leaders?|president|"
+    r"\s+(?:officials|forces|fighters|rebels|militants|separatists|authorities|government|leaders?|president|"
     r"capital|people|refugees|civilians|side|war|border|police|troops|commanders?|villagers|elders)\b"
 )
+
+
+def peoples_word(clean: str, word: str) -> bool:
+    """Whether a word no gazetteer has is a people's word, as the text also writes it before people or their
+    offices ("Chechen officials", "the Chechen capital"): no name of a place ("in Chechen town")."""
+    if _ADJECTIVE_END.search(word) is None:
+        return False
+    at = clean.find(word)
+    while at != -1:
+        if _ADJECTIVE_USE.match(clean, at + len(word)) and not (at and clean[at - 1].isalnum()):
+            return True
+        at = clean.find(word, at + 1)
+    return False
+
+
 _GUESS_AFTER_BAD = re.compile(r"(?:['’]s\b|\s+and\s+[A-Z])")
 _COMMA_DIVISION_AFTER = re.compile(
     r",\s+(?:[A-Z][\w'’-]+\s+){1,3}(?i:region|state|province|district|division|governorate|county|oblast|township)\b"
@@ -1011,12 +1020,8 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
             or (key := name_key(clean[s:e])) in _ORGANISATIONS  # "an attack on Red Cross workers"
         ):
             continue
-        if (
-            len(words) == 1
-            and _ADJECTIVE_END.search(words[0])
-            and _ADJECTIVE_USE.search(clean.replace(words[0], "\x00"))
-        ):
-            continue  # "in Chechen town" where the text also writes "Chechen officials": a people's word
+        if len(words) == 1 and peoples_word(clean, words[0]):
+            continue  # "in Chechen town" where the text also writes "Chechen officials"
         out.append(Hit(s, e, key, "guess"))
     # a name before the kind of place it is, that the text sets in another: "at the Balukhali camp in", "in the
     # Nikial sector of", "attacked the Daraban police station in" (resolve keeps it only in that other place)
