@@ -1378,8 +1378,8 @@ def _anchored(
 # ("gunmen killed twelve people in X"), not a shop or a family's name of local news
 _VIOLENCE = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|attack(?:ed|ers?|s)?|assailants|armed\s+men|machetes?|gunfire|blast|explosion|"
-    r"raid(?:ed|s)?|stormed|shell(?:ed|ing|s)?|bomb(?:ed|ing|s)?|air\s*strikes?|drone|gunmen|militants|insurgents|rebels|massacre[ds]?|ambush(?:ed)?|clashes|fighting|shot\s+dead|beheaded|"
-    r"torched|burned)\b",
+    r"raid(?:ed|s)?|stormed|shell(?:ed|ing|s)?|bomb(?:ed|ing|s)?|air\s*strikes?|drone|gunmen|militants|insurgents|"
+    r"rebels|massacre[ds]?|ambush(?:ed)?|clashes|fighting|shot\s+dead|beheaded|torched|burned)\b",
     re.I,
 )
 _HOLDER_BEFORE = re.compile(r"\b(?:town|city|village|municipality|district)\s+(?:in|of)\s+$", re.I)
