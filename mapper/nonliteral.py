@@ -24,6 +24,13 @@ _ORG_AFTER = re.compile(
     # "broadcast on Kursk regional television": a broadcaster named after its town
     r"|^\s+(?:regional|state|local|city|provincial|public)\s+(?i:television|TV|radio|broadcaster|newspaper|channel)\b"
 )
+# a channel named with the Arabic article ("Hezbollah's Al-Manar television", "AL-SHARQ RADIO"), not a city's
+# ("Los Angeles television"), nor the tower or the building ("the Al-Manar television building")
+_CHANNEL = re.compile(r"(?i:a[lrsnt]|ash|el)[- ]\w")
+_CHANNEL_AFTER = re.compile(
+    r"^\s+(?i:television|radio|TV)\b"
+    r"(?!\s+(?i:towers?|masts?|transmitters?|centre|center|buildings?|complex|stations?|studios?|offices?|headquarters)\b)"
+)
 _SAY = (
     r"said|says|say|confirmed|confirms|reported|reports|told|tells|announced|announces|stated|states|"
     r"denied|denies|claimed|claims|condemned|condemns|accused|accuses|rejected|rejects|warned|warns|"
@@ -97,12 +104,14 @@ _JOINED_KIND = (
 )
 _JOINED_NAME_AFTER = re.compile(rf"^(?:-[A-Z][\w'’]+)+{_JOINED_KIND}")
 _JOINED_BEFORE = re.compile(r"[A-Z][\w'’]+-$")
+# a name that goes on with a French article: "L'Orient-Le Jour" (a Beirut daily), not the town of Lorient
+_FRENCH_NAME_GOES_ON = re.compile(r"^-(?:Le|La|Les)\s+[A-Z]")
 _JOINED_KIND_AFTER = re.compile(rf"^{_JOINED_KIND}")
 # (not "-based", "-born", "-bound", "-made": a company based in Kharkiv is in Kharkiv, as GWN's
 # annotators have it, a literal modifier)
 _HYPHEN_MODIFIER = re.compile(
     r"^-(?:flagged|registered|owned|operated|backed|led|linked|aligned|allied|funded|sponsored|run|trained|"
-    r"armed|installed|appointed|controlled|imposed|friendly)\b"
+    r"armed|installed|appointed|controlled|imposed|friendly|language|speaking)\b"  # ("an English-language bulletin")
 )
 _RIVER_AFTER = re.compile(r"^\s+[Rr]iver\b")
 _LOCATIVE_BEFORE = re.compile(
@@ -245,7 +254,7 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
     if feature_type not in ("river", None) and _RIVER_AFTER.match(after):
         return "a river of that name"  # "across the Dnipro river from": not the city of Dnipro
     before = clean[max(0, start - 60) : start]
-    if _ORG_AFTER.match(after):
+    if _ORG_AFTER.match(after) or (_CHANNEL.match(clean, start) and _CHANNEL_AFTER.match(after)):
         return "organisation name"
     if _ACRONYM_AFTER.match(after) and _BODY_IN_BEFORE.search(before):
         return "organisation name"  # "the United Nations Assistance Mission in Afghanistan (UNAMA)"
@@ -259,6 +268,8 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
     if _JOINED_NAME_AFTER.match(after) or (_JOINED_BEFORE.search(before) and _JOINED_KIND_AFTER.match(after)):
         # "the Mandalay-Lashio highway", "the Bishnupur-Churachandpur border"
         return "part of the name of a road or border"
+    if _FRENCH_NAME_GOES_ON.match(after):
+        return "part of a longer name"
     if _HYPHEN_MODIFIER.match(after):
         return "qualifies a thing (non-literal modifier)"  # "a Barbados-flagged ship", "Iran-backed militias"
     if _MODIFIES.match(after) or _BODY_OF_AREA_AFTER.match(after):

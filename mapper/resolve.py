@@ -619,6 +619,27 @@ class Resolver:
                 )
             ):
                 forget(k)
+        # ... or whose other places are provinces, one of them named as one, all far from it ("in the
+        # Latakia province ... the settlement of Rasha" is no village of Croatia, one of whose names it is)
+        for k in [k for k in keys if choice[k][0] == 1]:
+            p = choice[k][1]
+            areas = [choice[o][1] for o in keys if o != k]
+            if (
+                p.country
+                and p.feature_type in _POPULATED
+                and p.population < SMALL_ABROAD
+                and homes[p.country] == 1
+                and areas
+                and all(q.feature_type in _BROAD and distance_km(p, q) > ALIAS_ABROAD_KM for q in areas)
+                and any(
+                    choice[o][1].feature_type == "admin1"
+                    and choice[o][1].country != p.country
+                    and ("admin1" in kinds.get(o, ()) or _PROVINCE_WORD.search(surface_of[o]) is not None)
+                    for o in keys
+                    if o != k
+                )
+            ):
+                forget(k)
         # a name of a compass point alone ("the North-East" of a report on Nigeria): a region of the
         # article's country, not a namesake province abroad (North East, Botswana)
         # a curated district of a city, in a report that names neither the city nor any other place of
@@ -704,7 +725,9 @@ class Resolver:
         institutions = {
             m.key
             for m in mentions
-            if _institution_like(m.surface, guessed=m.key in guesses) and _kind_of(clean, m) == "place"
+            if (_institution_like(m.surface, guessed=m.key in guesses) and _kind_of(clean, m) == "place")
+            # an armed group written where a place may stand: "killed in Boko Haram attack on Mozogo"
+            or (m.key in guesses and m.surface in THEATRES)
         }
         unknown = {k for k in cands if not cands[k] and k not in institutions}
         anchored = _anchored(clean, ordered, {k: choice[k][1] for k in keys}, unknown, self.gazetteer.demonyms)
@@ -832,7 +855,9 @@ _BRACKETED_KIND_END = re.compile(
 )
 # (nor a list: "Trips to Saipan, Guam, Alaska and Hawaii", "Bulgaria, Luxembourg, Malta")
 _APPOSED_COUNTRY_END = re.compile(
-    r"\s*(?:,(?!\s*(?:and\s+|or\s+)?[A-Z])|[.;:)]|$|\s+(?:on|in|at|near|last|this|early|late|after|before|when|while)\b)"
+    r"\s*(?:,(?!\s*(?:and\s+|or\s+)?[A-Z])|[.;:)]|$|\s+(?:on|in|at|near|last|this|early|late|after|before|when|while)\b"
+    # a dateline's: "PALMA, Mozambique - On the fifth anniversary", "KIDAL, Mali (AP) --"
+    r"|[ \t]+(?:[-–—]|--)[ \t]|[ \t]+\((?:AP|AFP|Reuters|[A-Z][\w ]{1,30})\)[ \t]*(?:[-–—]|--))"
 )
 _UNIT_COMMA = re.compile(rf"^\s+{_UNIT}\s*,\s*$", re.I)  # "X district, Y province"
 # between a name and the place the text puts it in: "X, in northern Y", "X township in Y", "X region of Y"
@@ -843,9 +868,10 @@ _IN_AFTER = re.compile(
     re.I,
 )
 _APPOSED_IN = re.compile(
-    r"^\s*,\s+(?:an?\s+(?:[a-z-]+\s+){0,2}(?:community|village|town|hamlet|settlement|corregimiento|locality)\s+"
-    r"(?:in|of|near)\s+(?:the\s+)?(?:(?:rural\s+)?(?:municipality|district|territory|county|commune|department|cercle)"
-    r"\s+of\s+)?"
+    r"^\s*,\s+(?:an?\s+(?:[a-z-]+\s+){0,2}(?:community|village|town|hamlet|settlement|corregimiento|locality|"
+    # "Al-Iman, an area close to the town of Al-Mahawil"
+    r"area|neighbou?rhood|suburb)\s+(?:in|of|near|close\s+to|outside)\s+(?:the\s+)?"
+    r"(?:(?:rural\s+)?(?:municipality|district|territory|county|commune|department|cercle|town|city)\s+of\s+)?"
     # "El Plateado, in the municipality of Argelia", "Boni, in the cercle of Douentza"
     r"|(?:in|of)\s+the\s+(?:rural\s+)?(?:municipality|territory|county|commune|department|cercle)\s+of\s+)$"
 )
@@ -1524,6 +1550,8 @@ THEATRES: dict[str, tuple[str, ...]] = {
     "Shabaab": ("SO", "KE"),
     "Shebab": ("SO", "KE"),
     "Boko Haram": ("NG", "CM", "NE", "TD"),
+    "Nusrat al-Islam": ("ML", "BF", "NE"),  # (Jama'at Nusrat al-Islam wal-Muslimin, JNIM)
+    "JNIM": ("ML", "BF", "NE"),
     "Hamas": ("PS", "IL"),
     "PKK": ("TR", "IQ"),
     "YPG": ("SY",),

@@ -85,8 +85,15 @@ _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?i:in|at|near|from|to|of|outside|aro
 
 def _in_role(clean: str, s: int, e: int) -> bool:
     """A name with a person's role in apposition ("killed X, the Taliban's shadow governor"), not
-    after a preposition of place ("in Marjah, the district governor said")."""
-    return bool(_ROLE_AFTER.match(clean, e, e + 90)) and not _PLACE_PREPOSITION_BEFORE.search(clean, max(0, s - 12), s)
+    after a preposition of place ("in Marjah, the district governor said") nor with the role speaking
+    ("X, an army officer told reporters": the officer's clause, not X's)."""
+    role = _ROLE_AFTER.match(clean, e, e + 90)
+    return (
+        role is not None
+        # "the fight for Sharqat, an Iraqi army officer told reporters": the officer speaks, of the place
+        and not _SPEAKS_AFTER.match(clean[role.end() : role.end() + 14])
+        and not _PLACE_PREPOSITION_BEFORE.search(clean, max(0, s - 12), s)
+    )
 
 
 # the one a report quotes: "according to Taylor.", '"...," said Harding.' (not "officials said
@@ -424,6 +431,12 @@ FACTS_MEMO_SIZE = 1 << 14  # one-word names whose facts are remembered (a few MB
 RunHit = tuple[int, int, str, bool, bool, "WordFacts | None"]
 
 
+def _article_of_name(key: str, index: WorldSource) -> bool:
+    """Some place named ``key`` spells "the" as a word of its own at the start of its name ("The
+    Hague", "The Bronx"), not fused into a longer first word ("Theana", "Thebes")."""
+    return any(n[:4].lower() in ("the ", "the-") for p in index.candidates(key) for n in (p.name, *p.aliases))
+
+
 def _run_hits(run: str, index: WorldSource, facts_memo: dict[str, WordFacts] | None = None) -> tuple[RunHit, ...]:
     """The gazetteer names in one run, longest first from the left, before the checks a
     single word needs in its context.  Depends on the run's text alone.  ``facts_memo`` keeps
@@ -446,6 +459,8 @@ def _run_hits(run: str, index: WorldSource, facts_memo: dict[str, WordFacts] | N
             if key not in index or key in _ORGANISATIONS:
                 continue
             single = j - i == 1
+            if not single and run[words[i][0] : words[i][1]].lower() == "the" and not _article_of_name(key, index):
+                continue  # "The ANA said" is no Theana: a place's "The" is a word of its name ("The Hague")
             if not single and run[s:e].isupper() and _common_alias(run, words[i:j], key, index):
                 continue  # a headline's "THE RIVER": ordinary words, only another name of New Brunswick
             # "The Athens police", "In Boise": a capitalised function word is no first name
@@ -980,6 +995,29 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], out: list[Hit], s
     return (i >= 0 and spans[i][1] > s) or any(h.start < e and s < h.end for h in out)
 
 
+# a brand written in camel case ("WhatsApp messages", "YouTube"), not a name such as McAllen or KwaMashu
+_CAMEL = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Kwa|Van|Von)[A-Z])[A-Za-z][a-z]+[A-Z]")
+
+
+def _not_a_name_word(word: str) -> bool:
+    """A capitalised word that names no place no gazetteer has: an adherent ("in Maoist ambush",
+    "Islamist"), a brand in camel case ("in WhatsApp messages"), or the plural of an ordinary word
+    ("near Levies vehicle", a force's name)."""
+    if word.endswith(("ist", "ists")) or _CAMEL.match(word):
+        return True
+    low = word.lower()
+    common = common_words()
+    return (low.endswith("ies") and low[:-3] + "y" in common) or (
+        low.endswith("s") and len(low) > 4 and (low[:-1] in common or (low.endswith("es") and low[:-2] in common))
+    )
+
+
+def _names_no_place(words: list[str]) -> bool:
+    """Words of a guessed name that make it no place: one of ``_not_a_name_word``, or a holiday
+    ("celebrations for National Day, in the North-West region")."""
+    return any(_not_a_name_word(w) for w in words) or (len(words) > 1 and words[-1] == "Day")
+
+
 def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     """Runs of capitalised words that no gazetteer knows, right after "in", "near", "outside",
     "around" or "at": perhaps another spelling of a place ("Tel Abyad", "Tuz Khurmato").
@@ -1008,6 +1046,7 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
             or words[0] in NOT_NAME_START
             or "and" in words  # ("in Eringeti and Mayimoya": two names)
             or any(w in NOT_PLACES or w in PLACE_WORDS or w.isupper() or w.endswith(("'s", "’s")) for w in words)
+            or _names_no_place(words)
             or (
                 len(words) == 1
                 # (a short name only where the text sets it in its province: "in Pauk, Magway Region")
@@ -1034,6 +1073,7 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
             if (
                 words[0] in NOT_NAME_START
                 or any(w in CALENDAR_WORDS or w in NOT_PLACES or w in PLACE_WORDS or w.isupper() for w in words)
+                or _names_no_place(words)
                 or (key := name_key(clean[s:e])) in _ORGANISATIONS
             ):
                 continue
@@ -1060,6 +1100,7 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
                 or any(w in CALENDAR_WORDS or w in NOT_PLACES or w in PLACE_WORDS or w.isupper() for w in words)
                 or (len(words) == 1 and (len(words[0]) < 4 or words[0].lower() in common_words()))
                 or english_head(clean[s:e])
+                or _names_no_place(words)
                 or (key := name_key(clean[s:e])) in _ORGANISATIONS
             ):
                 continue
