@@ -4004,6 +4004,23 @@ def test_a_word_after_in_or_near_that_names_no_place_is_not_guessed_one(pipe: Pi
     assert word not in m or m[word].place is None, m[word].place
 
 
+def test_burkina_alone_is_the_country(pipe: Pipeline) -> None:
+    p = _mentions(pipe, "Gunmen attacked an army post in eastern Burkina on Sunday.")["Burkina"].place
+    assert p is not None and p.feature_type == "country" and p.country == "BF"
+
+
+def test_south_lebanon_is_the_region_not_a_village_of_ohio(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "South Lebanon: two killed in a drone strike\n\nA drone hit a car in Khiam, killing two.")
+    p = m["South Lebanon"].place
+    assert p is not None and p.country == "LB"
+
+
+def test_a_mexican_datelines_state_abbreviation_is_the_state_not_a_us_one(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "MORELIA, Mich. - Drones dropped explosives on Tepalcatepec on Monday, the prosecutor said.")
+    assert (m["MORELIA"].place.country, m["Mich."].place.country) == ("MX", "MX")  # type: ignore[union-attr]
+    assert _mentions(pipe, "A man was shot in Flint, Mich., on Monday.")["Mich."].place.name == "Michigan"  # type: ignore[union-attr]
+
+
 def test_an_armed_groups_name_and_a_holiday_are_not_guessed_places(pipe: Pipeline) -> None:
     text = (
         "Jama'at Nusrat al-Islam wal-Muslimin claimed the raid on Boulkessi, in the circle of Douentza, where "
@@ -4012,3 +4029,8 @@ def test_an_armed_groups_name_and_a_holiday_are_not_guessed_places(pipe: Pipelin
     m = _mentions(pipe, text)
     assert all(m[w].place is None for w in ("Nusrat al-Islam", "National Day") if w in m)
     assert m["Boulkessi"].place is not None
+
+
+def test_the_towns_of_the_karabakh_war_are_known(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Shells fell on Martakert and Hadrut overnight, local officials said.")
+    assert {m["Martakert"].place.country, m["Hadrut"].place.country} == {"AZ"}  # type: ignore[union-attr]
