@@ -4031,6 +4031,26 @@ def test_an_armed_groups_name_and_a_holiday_are_not_guessed_places(pipe: Pipelin
     assert m["Boulkessi"].place is not None
 
 
+def test_a_place_subjected_to_fire_is_struck(pipe: Pipeline) -> None:
+    text = (
+        "DEFENCE MINISTRY\nBULLETIN\n3 March 2021\n\nThis morning the enemy subjected the town of Kupiansk to heavy "
+        "artillery fire, using multiple rocket launchers. Two civilians were killed."
+    )
+    assert _struck(pipe, text) == {"Kupiansk"}
+    # (subjected to anything but fire is no attack on it)
+    assert _struck(pipe, "Police subjected the protesters in Kupiansk to checks on Monday.") == set()
+
+
 def test_the_towns_of_the_karabakh_war_are_known(pipe: Pipeline) -> None:
     m = _mentions(pipe, "Shells fell on Martakert and Hadrut overnight, local officials said.")
     assert {m["Martakert"].place.country, m["Hadrut"].place.country} == {"AZ"}  # type: ignore[union-attr]
+
+
+def test_a_region_no_one_country_holds_yields_to_its_town(pipe: Pipeline) -> None:
+    text = "Militants threw a grenade at a bus stop in Baramulla town in Indian-administered Kashmir, wounding six."
+    assert _struck(pipe, text) == {"Baramulla"}
+    # (and is struck where it is all the text says)
+    assert _struck(pipe, "Shells fell across Kashmir overnight, wounding six.") == {"Kashmir"}
+    # a disputed strip set in a region that claims it is the finer place
+    text = "Guerrillas set off a roadside bomb in the Shebaa Farms in south Lebanon, wounding two soldiers."
+    assert _struck(pipe, text) == {"Shebaa Farms"}

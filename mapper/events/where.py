@@ -440,7 +440,19 @@ class Candidate:
 
 def contains(outer: Place, inner: Place) -> bool:
     """Whether ``outer`` (a province, region or country) holds ``inner``."""
-    if outer.id == inner.id or not outer.country or outer.country != inner.country:
+    if outer.id == inner.id:
+        return False
+    if not outer.country and outer.feature_type == "region":
+        # a region no one country holds ("Kashmir"): the towns near its point ("Anantnag town in
+        # Indian-administered Kashmir")
+        return (
+            inner.feature_type not in AREA_TYPES | {"region", "admin1"}
+            and distance_km(outer, inner) <= DISPUTED_REACH_KM
+        )
+    if not inner.country and inner.feature_type == "region" and outer.feature_type in AREA_TYPES | {"region", "admin1"}:
+        # ... and one that the text puts in a region or country that claims it ("the Shebaa Farms in south Lebanon")
+        return distance_km(outer, inner) <= DISPUTED_REACH_KM
+    if not outer.country or outer.country != inner.country:
         return False
     if inner.resolved_by == "context" and inner.parent == outer.id:
         return True  # a place no gazetteer has, that the text put inside or near it, at its point
@@ -449,6 +461,7 @@ def contains(outer: Place, inner: Place) -> bool:
     return outer.feature_type in AREA_TYPES | {"region"} and inner.feature_type not in AREA_TYPES
 
 
+DISPUTED_REACH_KM = 250  # how far from the point of a region no one country holds its towns may lie
 PART_KM = 30  # how far a district or neighbourhood of a town may lie from the town's point
 
 
@@ -554,6 +567,10 @@ _LAUNCH_VERB_BEFORE = re.compile(
     re.I,
 )
 _MAX_WALK = 12
+# what a place was subjected to, after it: "(subjected the town of X) to intense artillery fire"
+_SUBJECTED_TO = re.compile(
+    r"[^.;:]{0,80}?\bto\s+(?:[\w-]+\s+(?:and\s+)?){0,4}?(?:fire|shelling|bombardment|bombing|attacks?|strikes?|raids?)\b"
+)
 _PASSING_BEFORE = re.compile(r"\b(?:pass(?:ed|es|ing)?|driv(?:ing|e|es)|drove|went)\s+$", re.I)
 # what was hit on its way, and where it then was: "a drone hit a bus as it entered X" (in X), "when the convoy was
 # approaching X", "as they left X" (near X)
@@ -628,6 +645,8 @@ def link_of(clean: str, start: int, sent_start: int) -> str | None:
         if low in _STRIKE_VERBS:
             negated = NEGATED.search(clean, max(sent_start, m.start() - 30), m.start())
             return None if negated else "object"  # "did not hit Akashat"
+        if low in ("subjected", "subjecting", "subjects") and _SUBJECTED_TO.match(clean, start):
+            return "object"  # "subjected the town of X to intense artillery fire", as defence ministries write
         if low == "for" and _CONTESTED_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
             return "in"  # "the battle for Manbij"
         if low == "by" and _PASSING_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
