@@ -582,18 +582,21 @@ class Resolver:
             if (
                 (towns := far_from_the_rest(k, SMALL_ABROAD))
                 and (home := _one_country(towns))
-                # (a country the text names, or a province of it named as one, "Zamfara State": not
-                # "Dundalk" and "Cloverhill" both read in the US)
-                and any(
-                    choice[o][1].country == home
-                    and (
-                        choice[o][1].feature_type == "country"
-                        or (
-                            choice[o][1].feature_type == "admin1"
-                            and ("admin1" in kinds.get(o, ()) or _PROVINCE_WORD.search(surface_of[o]) is not None)
+                # (a country the text names, or a province of it named as one, "Zamfara State", or many towns of
+                # it: not "Dundalk" and "Cloverhill" both read in the US)
+                and (
+                    sum(1 for t in towns if t.country == home) >= HOME_TOWNS
+                    or any(
+                        choice[o][1].country == home
+                        and (
+                            choice[o][1].feature_type == "country"
+                            or (
+                                choice[o][1].feature_type == "admin1"
+                                and ("admin1" in kinds.get(o, ()) or _PROVINCE_WORD.search(surface_of[o]) is not None)
+                            )
                         )
+                        for o in keys
                     )
-                    for o in keys
                 )
             ):
                 forget(k)
@@ -829,6 +832,7 @@ class Resolver:
 KIND_BONUS = 3.0  # a reading of the kind the text says ("Zhari district", "the town of Hit")
 STRONG_POPULATION = 1_000_000
 SMALL_ABROAD = 20_000  # a place this small, alone in its country among an article's places, far from them all
+HOME_TOWNS = 4  # ... is no reading of a name in a report that names this many towns of one other country
 # (and this far from every country and province of a text that names no town: another continent, as a
 # country's point may lie thousands of kilometres from its border towns, Russia's in Siberia)
 COUNTRY_FAR_KM = 6000

@@ -4054,3 +4054,15 @@ def test_a_region_no_one_country_holds_yields_to_its_town(pipe: Pipeline) -> Non
     # a disputed strip set in a region that claims it is the finer place
     text = "Guerrillas set off a roadside bomb in the Shebaa Farms in south Lebanon, wounding two soldiers."
     assert _struck(pipe, text) == {"Shebaa Farms"}
+
+
+def test_a_small_namesake_abroad_is_no_reading_among_many_towns_of_one_country(pipe: Pipeline) -> None:
+    # cities500 has a Kindi in Burkina Faso; the report names four Iraqi cities, and no country
+    text = (
+        "Car bombs hit markets in Baghdad, Mosul, Kirkuk and Basra on Monday, killing 30. Many of the wounded "
+        "were taken to al-Kindi hospital."
+    )
+    assert _mentions(pipe, text)["Kindi"].place is None
+    # (a report whose towns are of one country, and a town abroad it names with its country, keeps that town)
+    abroad = text + " A donor conference opened in Ouagadougou, Burkina Faso, the same day."
+    assert _mentions(pipe, abroad)["Ouagadougou"].place.country == "BF"  # type: ignore[union-attr]
