@@ -4066,3 +4066,32 @@ def test_a_small_namesake_abroad_is_no_reading_among_many_towns_of_one_country(p
     # (a report whose towns are of one country, and a town abroad it names with its country, keeps that town)
     abroad = text + " A donor conference opened in Ouagadougou, Burkina Faso, the same day."
     assert _mentions(pipe, abroad)["Ouagadougou"].place.country == "BF"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        # where a command that denies it sits
+        (
+            "Shells hit houses in Shali overnight, killing three. In Moscow, the federal command denied targeting "
+            "civilians, saying its aircraft struck rebel bases.",
+            {"Shali"},
+        ),
+        # a general staff set in its seat between commas
+        (
+            "A drone set a refinery in Kstovo ablaze overnight, killing one. Ukraine's General Staff, in Kyiv, "
+            "confirmed it had targeted the refinery.",
+            {"Kstovo"},
+        ),
+        # where the drones are launched from
+        (
+            "A drone hit a fuel depot in Bryansk overnight. Newer types of drone, launched from fields in the Sumy "
+            "region, strike targets 1,500 kilometres away.",
+            {"Bryansk"},
+        ),
+    ],
+)
+def test_where_who_speaks_sits_and_where_drones_take_off_are_not_struck(
+    pipe: Pipeline, text: str, struck: set[str]
+) -> None:
+    assert _struck(pipe, text) == struck

@@ -213,6 +213,8 @@ _ORIGIN_BEFORE = re.compile(
     # "launched from an area near X"
     r"(?:launched|fired|took\s+off|flown|sent)\s+from\s+(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:area|region|site|spot)\s+)?"
     r"(?:near|around|the\s+(?:vicinity|outskirts|direction)\s+of)|"
+    # ... or from what lies in it: "launched from fields in the Sumy and Chernihiv regions", "fired from positions in X"
+    r"(?:launched|fired|took\s+off|flown)\s+from\s+(?-i:(?:[a-z-]+\s+){1,3}?)in|"
     # where a launch came from, a place the text names in another: "from Cape Chauda in Crimea", "from the
     # Millerovo air base in Rostov region"
     r"from\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}(?:(?:area|region|district|airfield|air\s*base|base)\s+)?"
@@ -750,7 +752,7 @@ _SEAT_AFTER = re.compile(
     r"(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|"
     r"General\s+Staff|Pentagon|Kremlin|[Pp]residency)|"
     # "In Moscow, the military's press service insisted ...": a state's press office
-    r"(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?press\s+(?:service|office)|the\s+(?:military|high)\s+command\b|"
+    r"(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?press\s+(?:service|office)|the\s+(?:military|high|federal)\s+command\b|"
     # "In Washington, President X warned ...": a head of state or government, or a minister of state
     r"(?:President|Prime\s+Minister|Chancellor|(?:Foreign|Defen[cs]e|Interior)\s+(?:Minister|Secretary)|"
     r"Secretary(?:\s+of\s+State|-General)?)\s+[A-Z][\w'’-]*|"
@@ -809,7 +811,7 @@ _FREQUENTED_BEFORE = re.compile(
 # Islamabad, did not confirm the strikes", "the ministry, in Moscow, said"
 _APPOSED_SEAT_BEFORE = re.compile(
     r"\b(?:military|army|armed\s+forces|ministry|government|command|spokes(?:man|woman|person)|office|officials|"
-    r"authorities|presidency|embassy|junta|Kremlin|Pentagon|council|headquarters)\s*,\s+(?:in|from)\s+$",
+    r"authorities|presidency|embassy|junta|Kremlin|Pentagon|council|headquarters|General\s+Staff)\s*,\s+(?:in|from)\s+$",
     re.I,
 )
 _APPOSED_SEAT_AFTER = re.compile(
