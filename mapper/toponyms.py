@@ -143,7 +143,8 @@ NOT_PLACES = (
 _ORGANISATIONS = frozenset(name_key(n) for n in ("Red Cross", "Red Crescent", "Red Crystal"))
 # a weapon named like a place: "Iskander missiles", "Tomahawk cruise missiles"
 _WEAPON_AFTER = re.compile(
-    r"^[ -](?:(?:cruise|ballistic|anti-ship|air-defen[cs]e|surface-to-air)\s)?(?:missiles?|rockets?|launchers?|"
+    r"^[ -](?:(?:cruise|ballistic|anti-ship|air-defen[cs]e|surface-to-air|strike|attack|combat|armed|kamikaze|"
+    r"loitering|reconnaissance)\s)?(?:missiles?|rockets?|launchers?|"
     r"drones?|systems?|jets?|fighters?|bombers?|tanks?|helicopters?|warships?|frigates?|destroyers?|howitzers?|"
     r"rifles?|class)\b"
 )

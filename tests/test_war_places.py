@@ -4095,3 +4095,16 @@ def test_where_who_speaks_sits_and_where_drones_take_off_are_not_struck(
     pipe: Pipeline, text: str, struck: set[str]
 ) -> None:
     assert _struck(pipe, text) == struck
+
+
+def test_a_weapon_named_like_a_place_with_its_role_before_the_noun_is_no_place(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "The army bought a batch of Anka strike drones from Turkey. Rockets hit Kharkiv.")
+    assert "Anka" not in m or not m["Anka"].literal
+    assert m["Kharkiv"].role == "struck"
+
+
+def test_the_sea_routes_of_shipping_news_are_known(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Ships sail round the Cape of Good Hope, not the Suez Canal. A tanker was hit off Suez.")
+    assert m["Cape of Good Hope"].place.country == "ZA"  # type: ignore[union-attr]
+    assert m["Suez Canal"].place.name == "Suez Canal"  # type: ignore[union-attr]
+    assert m["Suez"].place.name == "Suez"  # type: ignore[union-attr]
