@@ -549,6 +549,26 @@ class Resolver:
                 homes[p.country] -= 1
                 homes[choice[k][1].country] += 1
 
+        # a province abroad read by its own name, alone in its country, in a report that names many places of one
+        # other country where a town of some size bears the name too ("Kut and Amara" in a report on Iraq is
+        # Amarah, not Ethiopia's Amhara Region, one of whose names is Amara)
+        for k in [k for k in keys if len(cands[k]) > 1]:
+            p = choice[k][1]
+            if not p.country or homes[p.country] > 1 or p.feature_type not in ("admin1", "admin2"):
+                continue
+            if p.feature_type in kinds.get(k, ()):
+                continue  # ("the Amhara region": the text says it is one)
+            home = _one_country([choice[o][1] for o in keys if o != k])
+            if not home or home == p.country or homes[home] < HOME_TOWNS:
+                continue
+            owned = [c for c in cands[k] if c[1].country == home and c[1].feature_type in _POPULATED]
+            owned = [c for c in owned if c[1].population >= CITY_OVER_STATE]
+            if owned:
+                score = bases[k]
+                choice[k] = max(owned, key=lambda c: score[id(c)])
+                homes[p.country] -= 1
+                homes[home] += 1
+
         def far_from_the_rest(k: str, largest: int) -> list[Place]:
             """The article's other towns and districts, when the reading of ``k`` is a populated place
             of fewer than ``largest`` people, alone in its country among the article's readings and
@@ -642,6 +662,26 @@ class Resolver:
                     if o != k
                 )
             ):
+                forget(k)
+        # a town's possessive before a place of another country is its owner's, not a town: "the gates of
+        # Mandela's Cape Town office" (Mandela, a town of Ghana)
+        owners = []
+        for a, b in itertools.pairwise(ordered):
+            if (
+                a.key in choice
+                and b.key in choice
+                and a.key != b.key
+                and clean[a.cend : b.cstart] in _POSSESSIVE
+                and choice[a.key][0] != 0
+                and choice[a.key][1].feature_type in _POPULATED
+                and choice[b.key][1].feature_type not in _BROAD
+                and choice[a.key][1].country != choice[b.key][1].country
+                and choice[a.key][1].population < STRONG_POPULATION
+                and _OWNED_AFTER.match(clean, b.cend)
+            ):
+                owners.append(a.key)
+        for k in dict.fromkeys(owners):
+            if k in choice:
                 forget(k)
         # a name of a compass point alone ("the North-East" of a report on Nigeria): a region of the
         # article's country, not a namesake province abroad (North East, Botswana)
@@ -848,6 +888,11 @@ _UNIT = (
     r"raion|rayon|oblast|municipality|sub-?district|neighbou?rhood|suburb|camp|valley)"
 )
 _POSSESSIVE = ("'s ", "’s ")  # all that stands between "Y" and "X" in "Y's X district"
+# what someone owns in a place: "Mandela's Cape Town office", "the president's Moscow residence"
+_OWNED_AFTER = re.compile(
+    r"\s+(?:office|offices|home|house|residence|villa|estate|compound|headquarters|embassy|consulate|mansion|palace|"
+    r"farm|apartment|flat)\b"
+)
 # what may follow a country set after a town by a comma ("Lere, Mali, killed", "in Lere, Mali."); not a clause
 # whose subject the country is ("Gaza, Israel said")
 # what closes a province or a country in brackets after a town: "LERE (Timbuktu region)", "Djibo (Soum province,"

@@ -4108,3 +4108,24 @@ def test_the_sea_routes_of_shipping_news_are_known(pipe: Pipeline) -> None:
     assert m["Cape of Good Hope"].place.country == "ZA"  # type: ignore[union-attr]
     assert m["Suez Canal"].place.name == "Suez Canal"  # type: ignore[union-attr]
     assert m["Suez"].place.name == "Suez"  # type: ignore[union-attr]
+
+
+def test_a_towns_possessive_before_a_place_abroad_is_an_owners(pipe: Pipeline) -> None:
+    # Mandela is also a town of Ghana
+    text = "The parcel was blown up at the gates of Mandela's Cape Town office by a police bomb squad."
+    m = _mentions(pipe, text)
+    assert m["Mandela"].place is None and m["Cape Town"].place.country == "ZA"  # type: ignore[union-attr]
+    # (a city's possessive before a part of it is the city: "Kyiv's Shevchenkivskyi district")
+    assert _mentions(pipe, "Rockets hit Kyiv's Shevchenkivskyi district.")["Kyiv"].place is not None
+
+
+def test_a_province_abroad_yields_to_a_town_of_the_reports_country(pipe: Pipeline) -> None:
+    # one of the names of Ethiopia's Amhara Region is Amara; Amarah is a city of Iraq
+    text = (
+        "A car bomb killed 31 people in Baghdad on Monday, and roadside bombs hit patrols in Mosul, Kirkuk and "
+        "Basra. Many of the victims were day labourers from Kut and Amara."
+    )
+    assert _mentions(pipe, text)["Amara"].place.country == "IQ"  # type: ignore[union-attr]
+    # (the region where the text says it is one)
+    p = _mentions(pipe, "Fighting spread across the Amara region of Ethiopia on Monday.")["Amara"].place
+    assert p is not None and p.country == "ET"
