@@ -23,6 +23,8 @@ _ORG_AFTER = re.compile(
     r"|^\s+(?:[A-Z][\w'’]*\s+){1,2}(?:Party|Front|Movement)\b"
     # "broadcast on Kursk regional television": a broadcaster named after its town
     r"|^\s+(?:regional|state|local|city|provincial|public)\s+(?i:television|TV|radio|broadcaster|newspaper|channel)\b"
+    # "its Shahada news agency", "the Amaq news agency"
+    r"|^\s+news\s+agency\b"
 )
 # a channel named with the Arabic article ("Hezbollah's Al-Manar television", "AL-SHARQ RADIO"), not a city's
 # ("Los Angeles television"), nor the tower or the building ("the Al-Manar television building")

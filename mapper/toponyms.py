@@ -77,8 +77,10 @@ _SPEAKS_AFTER = re.compile(
 )  # "Allen said"; "the Bush administration"
 # a person's role in apposition after the name
 _ROLE_AFTER = re.compile(
-    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:governor|commander|leader|spokes(?:man|woman|person)|chief|"
-    r"minister|mayor|deputy|emir|cleric|officer|official)(?![\w'’-])"
+    # ("X, the Taliban's shadow governor"; "X was a Taliban leader who ...")
+    r"(?:,|\s+(?:was|is)(?:\s+(?:also|once|formerly))?)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:governor|commander|leader|spokes(?:man|woman|person)|chief|minister|mayor|deputy|emir|cleric|officer|"
+    r"official)(?![\w'’-])"
 )
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?i:in|at|near|from|to|of|outside|around|across|into)\s+$")
 

@@ -4129,3 +4129,12 @@ def test_a_province_abroad_yields_to_a_town_of_the_reports_country(pipe: Pipelin
     # (the region where the text says it is one)
     p = _mentions(pipe, "Fighting spread across the Amara region of Ethiopia on Monday.")["Amara"].place
     assert p is not None and p.country == "ET"
+
+
+def test_a_news_agency_and_a_person_called_a_leader_are_no_places(pipe: Pipeline) -> None:
+    m = _mentions(pipe, "Al-Shabaab claimed the attack on a hotel in Mogadishu through its Shahada news agency.")
+    assert not m["Shahada"].literal and m["Mogadishu"].role == "struck"
+    m = _mentions(pipe, "Troops raided a compound in Kandahar. Zubair was a Taliban leader who supplied fighters.")
+    assert "Zubair" not in m
+    # (a town that was a stronghold is still a town)
+    assert _mentions(pipe, "Kandahar was a Taliban stronghold until 2001.")["Kandahar"].place is not None
