@@ -205,7 +205,13 @@ class Resolver:
         sk = skeleton(surface)
         if len(sk) < MIN_SKELETON or self.world is None:
             return []
-        return [(2, p) for cc in sorted(countries) for p in respellings(self.world, cc, sk)]
+        # (and spelt at least half alike: "Holosiivskyi", a district of Kyiv, is not Laishevskiy Rayon in Russia)
+        return [
+            (2, p)
+            for cc in sorted(countries)
+            for p in respellings(self.world, cc, sk)
+            if _alike(surface, p, RESPELLED_SIMILARITY)
+        ]
 
     def respelled_anywhere(self, surface: str) -> list[tuple[int, Place]]:
         """``respelled`` in every country, kept only when every place spelt this much alike,
@@ -1581,6 +1587,7 @@ def _placed(
 PROVINCE_SHARE = 0.6  # an article's province holds this share of its places' mentions
 GUESS_POPULATION = 5_000  # a guessed name is taken for another spelling of a place this big
 GUESS_SIMILARITY = 0.75  # ... written this much alike (difflib's ratio of the folded names)
+RESPELLED_SIMILARITY = 0.5  # any name taken for another spelling of a place is written at least this much alike
 # ... and this much alike when the text names no country to look in: Tuz Khurmato/Tuz Khurmatu
 # .92, Sardast/Sardasht .93; not Svaneti (a region of Georgia) for Savaneta in Aruba, .80
 ANYWHERE_SIMILARITY = 0.85

@@ -4138,3 +4138,13 @@ def test_a_news_agency_and_a_person_called_a_leader_are_no_places(pipe: Pipeline
     assert "Zubair" not in m
     # (a town that was a stronghold is still a town)
     assert _mentions(pipe, "Kandahar was a Taliban stronghold until 2001.")["Kandahar"].place is not None
+
+
+def test_a_respelling_is_spelt_at_least_half_alike(pipe: Pipeline) -> None:
+    # "Holosiivskyi" and Russia's Laishevskiy Rayon share their consonants' skeleton, and little else
+    text = "Russia launched drones at Kyiv from Kursk and Bryansk. One hit a high-rise in the Holosiivskyi district."
+    p = _mentions(pipe, text)["Holosiivskyi"].place
+    assert p is None or p.country == "UA"
+    # (another spelling of the same name still is: "Maiwand district" for Maywand)
+    p = _mentions(pipe, "Taliban fighters attacked a police post in Maiwand district of Kandahar.")["Maiwand"].place
+    assert p is not None and p.country == "AF"
