@@ -539,6 +539,13 @@ class Resolver:
             forget(k)
         homes = collections.Counter(choice[k][1].country for k in keys if choice[k][1].country)
         surface_of = {m.key: m.surface for m in mentions}
+
+        def named_province(o: str) -> bool:
+            """The reading of ``o`` is a province the text names as one ("Zamfara State", "Idlib province")."""
+            return choice[o][1].feature_type == "admin1" and (
+                "admin1" in kinds.get(o, ()) or _PROVINCE_WORD.search(surface_of[o]) is not None
+            )
+
         # a reading found only by an alternate name, in a country no other place of the article is
         # in, when the name is also a place's own name in a country the article names ("Salif" in
         # a report on Yemen is As Salif, not Chlef in Algeria, one of whose old names it is)
@@ -613,60 +620,45 @@ class Resolver:
                 and (
                     sum(1 for t in towns if t.country == home) >= HOME_TOWNS
                     or any(
-                        choice[o][1].country == home
-                        and (
-                            choice[o][1].feature_type == "country"
-                            or (
-                                choice[o][1].feature_type == "admin1"
-                                and ("admin1" in kinds.get(o, ()) or _PROVINCE_WORD.search(surface_of[o]) is not None)
-                            )
-                        )
+                        choice[o][1].country == home and (choice[o][1].feature_type == "country" or named_province(o))
                         for o in keys
                     )
                 )
             ):
                 forget(k)
-        # and so is one in a report whose other places are only countries and provinces, all far from it
-        # ("Pagak" in a report that names South Sudan and Ethiopia is no village of Java)
-        for k in [k for k in keys if choice[k][0] == 1]:
+
+        def among_areas_only(k: str, far: float) -> bool:
+            """The reading of ``k`` is a village or small town, alone in its country among the article's readings,
+            whose other places are all countries and provinces farther than ``far`` km from it."""
             p = choice[k][1]
             areas = [choice[o][1] for o in keys if o != k]
-            if (
-                p.country
-                and p.feature_type in _POPULATED
-                and p.population < SMALL_ABROAD
-                and homes[p.country] == 1
-                and all(q.feature_type in _BROAD and distance_km(p, q) > COUNTRY_FAR_KM for q in areas)
-                # (a country named as a place, not a people or a claimant: "Russian artillery", "said the US
-                # military" beside Tal Afar)
-                and any(
-                    choice[m.key][1].feature_type == "country"
-                    and m.key not in self.gazetteer.demonyms
-                    and not nonliteral_reason(clean, m.cstart, m.cend, "country")
-                    for m in mentions
-                    if m.key != k and m.key in choice
-                )
-            ):
-                forget(k)
-        # ... or whose other places are provinces, one of them named as one, all far from it ("in the
-        # Latakia province ... the settlement of Rasha" is no village of Croatia, one of whose names it is)
-        for k in [k for k in keys if choice[k][0] == 1]:
-            p = choice[k][1]
-            areas = [choice[o][1] for o in keys if o != k]
-            if (
+            return bool(
                 p.country
                 and p.feature_type in _POPULATED
                 and p.population < SMALL_ABROAD
                 and homes[p.country] == 1
                 and areas
-                and all(q.feature_type in _BROAD and distance_km(p, q) > ALIAS_ABROAD_KM for q in areas)
-                and any(
-                    choice[o][1].feature_type == "admin1"
-                    and choice[o][1].country != p.country
-                    and ("admin1" in kinds.get(o, ()) or _PROVINCE_WORD.search(surface_of[o]) is not None)
-                    for o in keys
-                    if o != k
-                )
+                and all(q.feature_type in _BROAD and distance_km(p, q) > far for q in areas)
+            )
+
+        # and so is one in a report whose other places are only countries and provinces, all far from it
+        # ("Pagak" in a report that names South Sudan and Ethiopia is no village of Java)
+        for k in [k for k in keys if choice[k][0] == 1]:
+            if among_areas_only(k, COUNTRY_FAR_KM) and any(
+                # (a country named as a place, not a people or a claimant: "Russian artillery", "said the US
+                # military" beside Tal Afar)
+                choice[m.key][1].feature_type == "country"
+                and m.key not in self.gazetteer.demonyms
+                and not nonliteral_reason(clean, m.cstart, m.cend, "country")
+                for m in mentions
+                if m.key != k and m.key in choice
+            ):
+                forget(k)
+        # ... or whose other places are provinces, one of them named as one, all far from it ("in the
+        # Latakia province ... the settlement of Rasha" is no village of Croatia, one of whose names it is)
+        for k in [k for k in keys if choice[k][0] == 1]:
+            if among_areas_only(k, ALIAS_ABROAD_KM) and any(
+                choice[o][1].country != choice[k][1].country and named_province(o) for o in keys if o != k
             ):
                 forget(k)
         # a town's possessive before a place of another country is its owner's, not a town: "the gates of
