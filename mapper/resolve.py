@@ -574,8 +574,11 @@ class Resolver:
             home = _one_country([choice[o][1] for o in keys if o != k])
             if not home or home == p.country or homes[home] < HOME_TOWNS:
                 continue
-            owned = [c for c in cands[k] if c[1].country == home and c[1].feature_type in _POPULATED]
-            owned = [c for c in owned if c[1].population >= CITY_OVER_STATE]
+            owned = [
+                c
+                for c in cands[k]
+                if c[1].country == home and c[1].feature_type in _POPULATED and c[1].population >= CITY_OVER_STATE
+            ]
             if owned:
                 score = bases[k]
                 choice[k] = max(owned, key=lambda c: score[id(c)])
@@ -679,8 +682,7 @@ class Resolver:
             ):
                 owners.append(a.key)
         for k in dict.fromkeys(owners):
-            if k in choice:
-                forget(k)
+            forget(k)
         # a name of a compass point alone ("the North-East" of a report on Nigeria): a region of the
         # article's country, not a namesake province abroad (North East, Botswana)
         # a curated district of a city, in a report that names neither the city nor any other place of

@@ -1015,10 +1015,15 @@ def _not_a_name_word(word: str) -> bool:
     )
 
 
-def _names_no_place(words: list[str]) -> bool:
-    """Words of a guessed name that make it no place: one of ``_not_a_name_word``, or a holiday
-    ("celebrations for National Day, in the North-West region")."""
-    return any(_not_a_name_word(w) for w in words) or (len(words) > 1 and words[-1] == "Day")
+def _unlike_a_name(words: list[str]) -> bool:
+    """Words of a guessed run that make it no place's name, whichever pattern guessed it: a first word that starts
+    none ("In", "What"), a word that is no place or a place's kind word, an acronym, one of ``_not_a_name_word``,
+    or a holiday ("celebrations for National Day, in the North-West region")."""
+    return (
+        words[0] in NOT_NAME_START
+        or any(w in NOT_PLACES or w in PLACE_WORDS or w.isupper() or _not_a_name_word(w) for w in words)
+        or (len(words) > 1 and words[-1] == "Day")
+    )
 
 
 def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
@@ -1046,10 +1051,9 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
             continue  # overlaps a name found otherwise
         if (
             len(words) > 3
-            or words[0] in NOT_NAME_START
             or "and" in words  # ("in Eringeti and Mayimoya": two names)
-            or any(w in NOT_PLACES or w in PLACE_WORDS or w.isupper() or w.endswith(("'s", "’s")) for w in words)
-            or _names_no_place(words)
+            or _unlike_a_name(words)
+            or any(w.endswith(("'s", "’s")) for w in words)
             or (
                 len(words) == 1
                 # (a short name only where the text sets it in its province: "in Pauk, Magway Region")
@@ -1074,9 +1078,8 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
             if _overlaps(spans, starts, out, s, e):
                 continue
             if (
-                words[0] in NOT_NAME_START
-                or any(w in CALENDAR_WORDS or w in NOT_PLACES or w in PLACE_WORDS or w.isupper() for w in words)
-                or _names_no_place(words)
+                _unlike_a_name(words)
+                or any(w in CALENDAR_WORDS for w in words)
                 or (key := name_key(clean[s:e])) in _ORGANISATIONS
             ):
                 continue
@@ -1099,11 +1102,10 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
                 continue  # a name found otherwise
             if (
                 len(words) > 3
-                or words[0] in NOT_NAME_START
-                or any(w in CALENDAR_WORDS or w in NOT_PLACES or w in PLACE_WORDS or w.isupper() for w in words)
+                or _unlike_a_name(words)
+                or any(w in CALENDAR_WORDS for w in words)
                 or (len(words) == 1 and (len(words[0]) < 4 or words[0].lower() in common_words()))
                 or english_head(clean[s:e])
-                or _names_no_place(words)
                 or (key := name_key(clean[s:e])) in _ORGANISATIONS
             ):
                 continue

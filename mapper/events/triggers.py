@@ -1805,8 +1805,6 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             and _PARTICIPLE_OF_IT.fullmatch(text, out[k - 1].end, out[k].start)
         ):
             out[k] = replace(out[k], total=True)
-        # "the April 2015 attack in which 148 people were killed": the clause of an earlier event ("past air
-        # operations that killed civilians in X")
         # the rest of a list of causes, and what they did: "withdrawn after a series of rocket attacks and a drone
         # strike at X that killed Y"
         if (
@@ -1822,6 +1820,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             )
         ):
             out[k] = replace(out[k], background=True)
+        # "the April 2015 attack in which 148 people were killed": the clause of an earlier event ("past air
+        # operations that killed civilians in X")
         if not out[k].recalled and (
             any(t.recalled and _OF_IT.search(text, t.end, out[k].start) for t in out[:k])
             or (out[k - 1].recalled and _THAT_OF_IT.fullmatch(text, out[k - 1].end, out[k].start) is not None)

@@ -539,17 +539,19 @@ _STRIKE_VERBS = frozenset(
 # a headline's passive, which drops its verb: "Tamarasheni shelled at night: policeman died", "Kabul mosque bombed";
 # not a side that did it to another ("Kharkiv shelled Belgorod"): nothing but a time, a cause or the end comes after
 _HEADLINE_MAX = 160
+# the participles a place is told hit by, in a sentence's passive and a headline's
+_HIT_PARTICIPLES = (
+    r"struck|hit|bombed|shelled|pounded|targeted|attacked|raided|stormed|bombarded|rocketed|strafed|overrun"
+)
 _HEADLINE_PASSIVE_AFTER = re.compile(
-    r"(?:\s+[a-z]+){0,2}?\s+(?:struck|hit|bombed|shelled|pounded|targeted|attacked|raided|stormed|bombarded|rocketed|"
-    r"strafed|overrun)(?:\s+again)?(?=\s*(?:$|[,:;\-–—(]|\s(?:by|at|on|in|overnight|again|as|after|amid|for|during|"
-    r"twice|early|late|this|last|today|tonight|yesterday)\b))"
+    rf"(?:\s+[a-z]+){{0,2}}?\s+(?:{_HIT_PARTICIPLES})(?:\s+again)?(?=\s*(?:$|[,:;\-–—(]|\s(?:by|at|on|in|overnight|"
+    r"again|as|after|amid|for|during|twice|early|late|this|last|today|tonight|yesterday)\b))"
 )
 _PASSIVE_AFTER = re.compile(
     r"(?:(?:,[^,.;]{0,60}){1,2},|\s+(?:and|or)\s+[^,.;]{0,60}?|,?\s+(?:near|in|outside|close\s+to|"
     r"(?:north|south|east|west)\w*\s+of)\s+[^,.;]{0,40}?,?)?(?:\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|are|"
     r"being|also|again|"
-    r"then|later|once\s+more|\w+ly)\s+){1,4}(?:struck|hit|bombed|shelled|pounded|"
-    r"targeted|attacked|raided|stormed|bombarded|rocketed|strafed|destroyed|damaged|overrun|besieged|"
+    rf"then|later|once\s+more|\w+ly)\s+){{1,4}}(?:{_HIT_PARTICIPLES}|destroyed|damaged|besieged|"
     # "the post of X, in the province of Y, was the target of an attack"
     r"(?:the\s+)?(?:target|scene)\s+of\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|"
     r"raids?|assaults?|shelling|bombing|bombardment|ambush))\b"
@@ -788,9 +790,11 @@ _HOME_TOWN_AFTER = re.compile(
 )
 
 
-# a firm named after a place, in a town the text names next: "the Sloboda factory in X", "the Azot plant in Y"
+# the other city of a pair, and a plant named after a province: "Khartoum's twin city", "the Zaporizhzhia nuclear
+# power plant"
 _TWIN_AFTER = re.compile(r"['’]s\s+(?:twin|sister)\s+(?:city|town)\b", re.I)
 _NUCLEAR_PLANT_AFTER = re.compile(r"\s+(?:nuclear\s+(?:power\s+)?(?:plant|station)|NPP)\b", re.I)
+# a firm named after a place, in a town the text names next: "the Sloboda factory in X", "the Azot plant in Y"
 _WORKS_IN_AFTER = re.compile(
     rf"\s+(?:factory|plant|works|refinery|mill|enterprise|company|brewery|foundry|shipyard)\s+(?:in|at)\s+[{UPPER}]"
 )
