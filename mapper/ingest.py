@@ -579,17 +579,46 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
 
 # a dateline whose town is written in its own case, at the start of one of a story's first lines: "Kharkiv, Ukraine
 # (AP) - Russian forces", "Toribio, Cauca - The police station", "Port-au-Prince, January 2026 (translated from
-# French) - At least 25"
+# French) - At least 25", "Juba – The", "Slavyansk, Ukraine, June 3, 2014 (AFP) - "; or ended as agencies and the
+# press of South Asia and Russia end one: with a colon after its date or its outlet ("Srinagar, June 10: ", "Ghazni
+# City (Pajhwok): "), or a full stop ("Donetsk, September 12. /TASS/. ", "Agdam, 18 June (AZERINFORM). ",
+# "Stepanakert, October 4, ARMENPRESS. ")
 _OWN_CASE_DATELINE = re.compile(
-    r"(?m)^(?!(?:The|A|An|In|On|At|By|For|From|And|But|As|If|When|While|After|Before|Since|Our|This|That)\b)"
+    r"(?m)^(?!(?:The|A|An|In|On|At|By|For|From|And|But|As|If|When|While|After|Before|Since|Our|This|That|Host|"
+    r"Presenter|Anchor|Reporter|Correspondent|Narrator|Interviewer)\b)"
     r"(?P<town>[A-Z][a-z][\w'.]*(?:[ -](?:[A-Z][\w'.]*|de|du|la|le|al|el|au|d'[A-Z][\w.]*)){0,3})"
-    # (then its province, country or date: "Democratic Republic of the Congo" is five words)
-    r"(?:,\s+[\w'.]+(?:\s+[\w'.]+){0,4}){0,2}(?:\s+\([^()\n]{1,40}\))?\s+-\s+(?=[A-Z\"'])"
+    # (then its province, country or date: "Democratic Republic of the Congo" is five words; "14/05/1993")
+    r"(?P<parts>(?:,\s+[\w'./]+(?:\s+[\w'./]+){0,4}){0,3})"
+    r"(?:\s+\((?P<outlet>(?!(?:VO|SOT|V/O|OOV)\))[^()\n]{1,40})\))?(?:\s+/[A-Z][\w -]{1,30}/)?"
+    r"(?:\.?\s+[-–—]+\s+|(?<=[\d)]):\s+|(?<=[\d)/])\.\s+|(?<=[A-Z]{4})\.\s+)(?=[A-Z\"'])"
 )
-# (or alone on its line under the byline: "By Olena Martyniuk" over "Pervomaiskyi, Kharkiv region")
+# the words a dateline's province, country or date may hold besides names, numbers and abbreviations ("Kharkiv region",
+# "Democratic Republic of the Congo", "Sept 14", "14/05/1993"): not a sentence's ("Man, 34, struck, killed by car.
+# Goose Creek - ", a headline)
+_DATELINE_PART_WORDS = frozenset(
+    "of the de del la du al el and region province district state county governorate oblast krai city territory "
+    "territories municipality department prefecture".split()
+)
+
+
+def _own_case_dateline(m: re.Match[str]) -> bool:
+    """Whether the words after a dateline's town, up to its outlet or its dash, are a province's, a country's and a
+    date's; and an outlet in brackets before a colon is one (not a speaker's "(live, Dnipro): ")."""
+    if m.group(0).rstrip().endswith(":") and (m.group("outlet") or "A")[0].islower():
+        return False
+    return all(
+        word[0].isupper() or word[0].isdigit() or word in _DATELINE_PART_WORDS
+        for word in m.group("parts").replace(",", " ").replace("/", " ").split()
+    )
+
+
+# (or alone on its line under the byline: "By Olena Martyniuk" over "Pervomaiskyi, Kharkiv region"; a byline with its
+# date and no "By", as some agencies write it: "Leyla Demir | 04.05.2021"; the country in four words, "Democratic
+# Republic of Congo"; a second place the story was filed from: "Marib, Yemen / London")
 _BYLINE_THEN_DATELINE = re.compile(
-    r"(?m)^By\s+[A-Z][^\n]{0,80}\n\n?(?P<town>[A-Z][a-z][\w'.]*(?:[ -](?:[A-Z][\w'.]*|de|du|la|le|al|el|au)){0,3})"
-    r",\s+[A-Z][\w'.]*(?:\s+[\w'.]+){0,2}[ \t]*\n"
+    r"(?m)^(?:By\s+[A-Z][^\n]{0,80}|[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3}\s+\|\s+\d[\d./-]{5,9})\n\n?"
+    r"(?P<town>[A-Z][a-z][\w'.]*(?:[ -](?:[A-Z][\w'.]*|de|du|la|le|al|el|au)){0,3})"
+    r",\s+[A-Z][\w'.]*(?:\s+[\w'.]+){0,3}(?:\s*/\s*[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,2})?[ \t]*\n"
 )
 _DATELINE_LINES = 8  # how far down a story's dateline may stand (after its headline, standfirst and byline)
 _CALENDAR = frozenset(
@@ -835,16 +864,17 @@ def capital_dateline(clean: str) -> str:
     wire copy writes it ("KHARKIV, Ukraine (AP) - "), so that every stage reads one form of dateline.  The text keeps
     its length (a letter whose capital is longer, as "ß", is left as it is)."""
     head_end = _head_end(clean)
-    m = None
-    if clean.find("-", 0, head_end) >= 0:
-        m = _OWN_CASE_DATELINE.search(clean, 0, head_end)
-    if m is None and clean.find("By", 0, head_end) >= 0:
-        m = _BYLINE_THEN_DATELINE.search(clean, 0, head_end)
-    if m is None or m.group("town").split()[0].lower() in _WEEKDAYS_MONTHS:
-        return clean
-    a, b = m.span("town")
-    town = "".join(c.upper() if len(c.upper()) == 1 else c for c in clean[a:b])
-    return clean[:a] + town + clean[b:]
+    found = [m for m in _OWN_CASE_DATELINE.finditer(clean, 0, head_end) if _own_case_dateline(m)]
+    if not found and (clean.find("By", 0, head_end) >= 0 or clean.find("|", 0, head_end) >= 0):
+        found = list(_BYLINE_THEN_DATELINE.finditer(clean, 0, head_end))[:1]
+    # (each of them: a release's header may come first, "Unmiss - Press statement" over "Juba - The Mission")
+    for m in found:
+        if m.group("town").split()[0].lower() in _WEEKDAYS_MONTHS:
+            continue
+        a, b = m.span("town")
+        town = "".join(c.upper() if len(c.upper()) == 1 else c for c in clean[a:b])
+        clean = clean[:a] + town + clean[b:]
+    return clean
 
 
 def _append_normalised(body: str, start: int, out: list[str], offsets: Offsets) -> None:

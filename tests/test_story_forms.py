@@ -60,6 +60,30 @@ def test_a_features_dateline_places_its_attack_in_any_case_and_with_any_dash(pip
     assert _struck(pipe, text) == {"Jawhar"}
 
 
+# a wire report whose attack is in its dateline's town, named again further down
+DATELINED = (
+    "Grenade attack wounds nine\n\n{dateline} Nine people were wounded when militants hurled a grenade at a police "
+    "party in the main market on Tuesday, officials said. It was the third attack on the police in Baramulla this "
+    "month.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "BARAMULLA, June 3:",  # (as the press of South Asia writes it)
+        "Baramulla, June 3:",  # (in the town's own case)
+        "Baramulla (KNO):",  # (its outlet, then a colon)
+        "Baramulla, 3 June. /KNO/.",  # (its outlet between slashes)
+        "BARAMULLA (KNO):",
+    ],
+)
+def test_a_reports_dateline_ended_by_a_colon_or_a_full_stop_places_its_attack_in_any_case(
+    pipe: Pipeline, dateline: str
+) -> None:
+    assert _struck(pipe, DATELINED.format(dateline=dateline)) == {"Baramula"}
+
+
 @pytest.mark.parametrize(
     ("text", "struck"),
     [
@@ -118,6 +142,23 @@ def test_a_line_that_is_no_headline_in_capitals_or_title_case_keeps_its_case(tex
         ("Headline of a story\n\nBy Someone Else\n\nKfar Saba, Israel\n\nA bomb went off.", "KFAR SABA"),
         ("Goma, Democratic Republic of the Congo (Reuters) - Rebels shelled a camp.", "GOMA"),
         ("A Bus Terminal Bombed\nBy Rey Cruz\nTacurong City, Sultan Kudarat\n\nA bomb went off.", "TACURONG CITY"),
+        # (its country, its day and its year, then the agency)
+        ("Bakhmut, Ukraine, May 2, 2023 (AFP) - Shells fell on the town all night.", "BAKHMUT"),
+        ("Hodeidah \u2013 Jets struck the port at dawn.", "HODEIDAH"),  # (an en dash)
+        # (ended with a colon, after its date or its outlet, as the press of South Asia writes it)
+        ("Quetta, Jan 12: Two policemen were hurt when a bomb went off.", "QUETTA"),
+        ("Jalalabad (Pajhwok): A bomb hit a minibus on the highway.", "JALALABAD"),
+        # (ended with a full stop, as Russian and Caucasian agencies write it)
+        ("Kursk, 5 March. /TASS/. A drone hit a power substation.", "KURSK"),
+        ("Tartus, 9 May (SANA). Shells landed near the port.", "TARTUS"),
+        ("Shusha, MAY 2, AZERTAC. Sappers cleared two fields.", "SHUSHA"),
+        ("Tunis, 3 March 2020. Police defused a bomb near the embassy.", "TUNIS"),
+        # (alone on its line under a byline with its date and no "By"; a country of four words; a second place)
+        ("Strike hits a market\n\nLeyla Demir | 04.05.2021\n\nHasakah, Syria\n\nA drone hit a market.", "HASAKAH"),
+        ("A town empties\nBy Ann Lee\nBeni, Democratic Republic of Congo\n\nRebels came at night.", "BENI"),
+        ("What the fragment shows\nBy Ann Lee\nMokha, Yemen / London\n\nA bomb hit the market.", "MOKHA"),
+        # (a release's header first, then the dateline)
+        ("Unicef - Press release\n\nAden - Shells hit a school on Monday.", "ADEN"),
     ],
 )
 def test_a_datelines_town_in_its_own_case_is_written_in_capitals(text: str, town: str) -> None:
@@ -131,6 +172,12 @@ def test_a_datelines_town_in_its_own_case_is_written_in_capitals(text: str, town
         "In Kharkiv, Ukraine - the mayor said - shelling went on.",  # (a sentence that opens with "In")
         "Our Correspondent, Rangamati\n\nSix people died.",  # (no byline above it, no dash)
         "Monday, 3 March - Shelling went on.",  # (a day, not a town)
+        # (a headline whose words after the first comma are a sentence's, not a province's or a date's)
+        "Woman, 41, hurt, rescued by crew. Lake Town - A woman was pulled from a car.",
+        "Smith, out on bail, will be tried May 3. The court set the date on Friday.",
+        # (a speaker in a transcript, before what they say)
+        "Omar (on the phone): The shelling started at dawn.",
+        "Host (Rana): Good evening, and welcome.",
     ],
 )
 def test_a_line_that_is_no_dateline_keeps_its_case(text: str) -> None:

@@ -835,12 +835,14 @@ FILED_FROM_POPULATION = 500_000
 # how far down a feature's dateline may stand, after its headline, standfirst, byline (and a web page's own lines)
 _DATELINE_SENTENCES = 10
 # a dateline in capitals with its province or a dash: "BELEDWEYNE, Hiiraan region - ", "SHEBEKINO - "
-# (or alone on its line: "BAIDOA, Somalia"; or with its date and a colon, as South Asia's press writes it: "SRINAGAR,
-# June 10: ")
+# (or alone on its line: "BAIDOA, Somalia"; or with its date or its outlet and a colon or a full stop, as the press of
+# South Asia and Russia's agencies write it: "SRINAGAR, June 10: ", "KURSK, 5 March. /TASS/. ")
 _DATELINE_AT = re.compile(
     # ("TAMBO, Ayacucho, Peru - August 1991": its province and its country)
-    r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}(?:,\s+[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,2}){0,2}"
-    r"(?:\s+[-–—]\s|[ \t]*\n|(?<=\d):[ \t])"
+    r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}(?:,\s+[A-Z0-9][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,2}){0,2}"
+    # (its outlet: "SRINAGAR (KNO): ", "KURSK, 5 March. /TASS/. ")
+    r"(?:[ \t]+\([^()\n]{1,40}\))?(?:\.?[ \t]+/[A-Z][\w -]{1,30}/)?"
+    r"(?:\s+[-–—]\s|[ \t]*\n|(?<=[\d)]):[ \t]|(?<=[\d)/])\.[ \t])"
 )
 # what may follow a feature's dateline on its line: its date ("August 1991", "12 March 2024")
 _DATE_ALONE = re.compile(r"\s*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?(?:\s+\d{1,2},?)?\s+(?:19|20)\d\d\s*")
