@@ -517,3 +517,23 @@ def test_the_items_of_a_list_run_into_one_line_get_lines_of_their_own(pipe: Pipe
     assert {"Kupiansk", "Zolochiv"} <= _struck(pipe, run)
     # (a bullet between a byline's words is no item)
     assert "\n" not in clean_text("Shelling resumes. By Olena Marchuk • 3 min read")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        # (an outlet's credit above the dateline, and the town named only there: "here" points to it)
+        (
+            "KNO NEWS SERVICE\n\nSOPORE, June 21: A shopkeeper was killed and six people were injured when militants "
+            "lobbed a grenade at a police vehicle in the main market here this morning.\n\nPolice sealed the area.\n",
+            {"Sopur"},
+        ),
+        # (where it was said, not where it happened)
+        (
+            "PTI\n\nSOPORE, June 21: Officials said here on Monday that a drone had killed four militants.\n",
+            set(),
+        ),
+    ],
+)
+def test_here_in_a_datelined_story_points_to_the_datelines_town(pipe: Pipeline, text: str, struck: set[str]) -> None:
+    assert _struck(pipe, text) == struck

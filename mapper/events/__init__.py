@@ -1005,7 +1005,14 @@ def _dateline_town(
         return headlined, first
     # (named again in the story; a feature's town, in its headline or standfirst: the town the story is about, not
     # the capital it was filed from)
-    again = any(m.place is not None and m.place.id == place.id and m.cstart > mentions[opening].cend for m in mentions)
+    again = any(
+        m.place is not None and m.place.id == place.id and m.cstart > mentions[opening].cend for m in mentions
+    ) or any(
+        # (or pointed to where the attack was, as a dateline's story does: "a grenade at the main market here")
+        _here(clean, sentences[d.sentence])
+        for d in drafts
+        if not d.locations and first <= sentences[d.sentence].paragraph <= first + _OPENING_PARAGRAPHS
+    )
     if at:
         headed = {
             m.place.id
@@ -1016,6 +1023,25 @@ def _dateline_town(
         # Banibangou")
         again = place.id in headed or (again and not headed and place.population < FILED_FROM_POPULATION)
     return (opening, first) if again else None
+
+
+# "here" in a dateline's story: the dateline's town ("hurled a grenade at the main market here"); not where something
+# was said or met ("officials said here on Monday that ...", "at a news conference here")
+_HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|and\s+there)\b)")
+_SAID_BEFORE_HERE = re.compile(
+    r"\b(?:said|say|says|told|announced|stated|reported|added|declared|conference|briefing|meeting|talks|visit|summit|"
+    r"ceremony|rally|statement|interview)\s+(?:\w+\s+)?$"
+)
+
+
+def _here(clean: str, sent: Sentence) -> bool:
+    """Whether a sentence points with "here" to the place it was written in, where its event happened."""
+    if clean.find("here", sent.start, sent.end) < 0:
+        return False
+    return any(
+        not _SAID_BEFORE_HERE.search(clean, max(sent.start, m.start() - 30), m.start())
+        for m in _HERE.finditer(clean, sent.start, sent.end)
+    )
 
 
 def _headline_line(clean: str, start: int) -> bool:
