@@ -75,6 +75,8 @@ _TITLE_BEFORE = re.compile(
 _SPEAKS_AFTER = re.compile(
     r"^\s+(?:said|says|told|tells|added|wrote|explained|asked|recalled|noted|administration|presidency)\b"
 )  # "Allen said"; "the Bush administration"
+# the people of a place before its name: "Residents of X told reporters", where "X told" is no person's speech
+_PEOPLE_OF_BEFORE = re.compile(r"\b(?:[Rr]esidents|[Vv]illagers|[Ii]nhabitants|[Ll]ocals|[Pp]eople)\s+(?:of|in)\s+$")
 # a person's role in apposition after the name
 _ROLE_AFTER = re.compile(
     # ("X, the Taliban's shadow governor"; "X was a Taliban leader who ...")
@@ -411,7 +413,9 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         return False  # "George Osborne", "Donald Trump": a first name; not "Fallujah Sunday"
     if _QUOTED_BEFORE.search(clean, max(0, s - 16), s) and _CLAUSE_END.match(clean, e):
         return False  # "according to Taylor."
-    if _SPEAKS_AFTER.match(clean[e : e + 24]) or word in _person_words(clean):
+    if (
+        _SPEAKS_AFTER.match(clean[e : e + 24]) and not _PEOPLE_OF_BEFORE.search(clean, max(0, s - 24), s)
+    ) or word in _person_words(clean):
         return False  # "Allen said"; "McGregor" where the article also writes "Conor McGregor"
     if _in_role(clean, s, e):
         return False  # "killed Nur Mohammad, the Taliban's deputy shadow governor"

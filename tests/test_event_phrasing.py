@@ -2162,3 +2162,64 @@ def test_a_headline_of_victims_reburied_recalls_their_killing() -> None:
 def test_what_speculation_says_was_hit_is_no_event() -> None:
     text = "Videos shared online prompted speculation that the tanks had been hit in fighting between rival militias."
     assert triggers(text, 0, len(text)) == [], triggers(text, 0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "not_struck"),
+    [
+        (
+            "Gunmen attacked, in the night of Friday to Saturday 4 May 2019, the village of Koumbri, in the province "
+            "of Yatenga (Nord region). Nine people were killed.",
+            "Koumbri",
+            "Yatenga",
+        ),
+        (
+            "The rebels attacked for five hours, with homemade mortars and rifles, the town of Suarez, in the south "
+            "of Cauca, leaving three dead.",
+            "Suarez",
+            "Cauca",
+        ),
+    ],
+)
+def test_a_time_or_means_set_off_by_commas_does_not_part_a_strike_verb_from_what_it_struck(
+    pipe: Pipeline, text: str, struck: str, not_struck: str
+) -> None:
+    roles = _roles(pipe, text)
+    assert roles[struck] == "struck" and roles[not_struck] != "struck"
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "not_struck"),
+    [
+        (
+            "Residents of Dembecha town in the Amhara region said a drone strike on Monday killed five people at a "
+            "bus stop.",
+            "Dembecha",
+            "Amhara",
+        ),
+        (
+            "WAZEMA - Residents of Dembecha town in the west of the Amhara region said that a drone strike carried "
+            "out on Monday killed six civilians.",
+            "Dembecha",
+            "Amhara",
+        ),
+        ("Residents of Dembecha told reporters that a drone strike on Monday killed five people.", "Dembecha", "x"),
+        ("Villagers in Dembecha said a drone strike on Monday killed five people.", "Dembecha", "x"),
+        # (what they tell of happened elsewhere: that place)
+        (
+            "Residents of Bahir Dar said a drone strike on Monday killed five people in Dembecha.",
+            "Dembecha",
+            "Bahir Dar",
+        ),
+    ],
+)
+def test_the_people_of_a_town_who_tell_of_a_strike_tell_of_their_town(
+    pipe: Pipeline, text: str, struck: str, not_struck: str
+) -> None:
+    roles = _roles(pipe, text)
+    assert roles[struck] == "struck" and roles.get(not_struck) != "struck"
+
+
+def test_officials_in_a_town_who_tell_of_a_strike_may_speak_of_elsewhere(pipe: Pipeline) -> None:
+    roles = _roles(pipe, "Officials in Bahir Dar said a drone strike on Monday killed five people.")
+    assert roles["Bahir Dar"] != "struck"

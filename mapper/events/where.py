@@ -622,6 +622,29 @@ _BLOCK = frozenset(
 )
 
 
+# a time or the means set off by commas between a strike verb and what it struck, as reports translated from French and
+# Spanish write it: "attacked, in the night of Saturday to Sunday 12 May, the village of X", "attacked for five hours,
+# with mortars and rifles, the town of Y"
+_ADJUNCT_OPENERS = frozenset(
+    "in during on at with using from for overnight early late around throughout before after shortly".split()
+)
+_VERB_THEN_TIME_BACK = re.compile(
+    r"\b([a-z]+)(?:\s+(?:during|for|over|in|on|at|overnight|early|late|again|repeatedly)\b[^,;.:]{0,40})?\s*$"
+)
+
+
+def _verb_before_adjunct(clean: str, sent_start: int, comma: int) -> bool:
+    """Whether a strike verb stands before the adjunct that ends at ``comma``, so that what follows is its object."""
+    opening = clean.rfind(",", max(sent_start, comma - 100), comma)
+    if opening < 0:
+        return False
+    adjunct = clean[opening + 1 : comma].split(None, 1)
+    if not adjunct or adjunct[0] not in _ADJUNCT_OPENERS or any(c in clean[opening:comma] for c in ";.:()"):
+        return False
+    verb = _VERB_THEN_TIME_BACK.search(clean, max(sent_start, opening - 60), opening)
+    return verb is not None and verb.group(1) in _STRIKE_VERBS
+
+
 def link_of(clean: str, start: int, sent_start: int) -> str | None:
     """How the words before a place introduce it: "in" (a locative: "in the town of X",
     "at X", "In X,"), "near" ("near X", "40 km south of X", "outside X"), "object" (of a
@@ -644,6 +667,8 @@ def link_of(clean: str, start: int, sent_start: int) -> str | None:
             return None
         word = m.group(1)
         low = word.lower()
+        if word == "," and _verb_before_adjunct(clean, sent_start, m.start()):
+            return "object"  # "attacked, in the night of 4 to 5 May, the village of X"
         if low in _LOC_WORDS:
             return "near" if low in _NEAR_WORDS else "in"
         if low in _STRIKE_VERBS:
@@ -709,6 +734,8 @@ def links_of(clean: str, sent: Sentence, mentions: list[Mention], idx: list[int]
             link = "object"  # a headline's passive, without its verb: "Kharkiv shelled overnight, two killed"
         if link is None and _FACILITY_AFTER.match(clean, m.cend, sent.end):
             link = "in"  # "as he left a Gaza City mosque": where it stood
+        if link is None and _residents_tell(clean, sent, m):
+            link = "in"  # "Residents of X said a drone strike killed five": what they tell of, where they live
         out[i] = link
         prev = i
     # the ends of a road: a strike near both when they are near each other ("the road between
@@ -724,6 +751,26 @@ def links_of(clean: str, sent: Sentence, mentions: list[Mention], idx: list[int]
 
 
 ROUTE_KM = 60  # the farthest apart the two ends of a road may be for a strike on it to be near both
+
+
+# the people of a place who tell of what happened there, opening the sentence: "Residents of X (town in Y region) said
+# (that) ...", "Villagers in X told reporters ..."
+_RESIDENTS_OF_BEFORE = re.compile(
+    r"[\s\"“‘'-]*(?:[A-Z][\w'’.-]*\s*[-–—:]\s+)?(?:Residents|Locals|Villagers|Inhabitants|People|Witnesses)\s+"
+    r"(?:of|in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:(?:town|city|village|district|area|camp)\s+of\s+)?"
+)
+_RESIDENTS_SAY_AFTER = re.compile(
+    r"(?:\s+(?:town|city|village|district|area|camp)|\s*,)?(?:\s+(?:in|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,7})?"
+    r",?\s+(?:said|say|says|told|reported|recounted|described)\b"
+)
+
+
+def _residents_tell(clean: str, sent: Sentence, m: Mention) -> bool:
+    """Whether the sentence opens with the people of the place ``m`` telling what happened."""
+    return (
+        _RESIDENTS_OF_BEFORE.fullmatch(clean, sent.start, m.cstart) is not None
+        and _RESIDENTS_SAY_AFTER.match(clean, m.cend, sent.end) is not None
+    )
 
 
 _FACILITY_AFTER = re.compile(
@@ -829,6 +876,8 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     """Whether a place belongs to who speaks ("officials in Washington said", "a source in Mosul
     told", "Damascus officials confirmed"): a word of speech or office close before or after it,
     with no event word between."""
+    if _residents_tell(clean, sent, m):
+        return False  # "Villagers in X said a drone strike killed five": its people, telling of it
     before = clean[max(sent.start, m.cstart - 30) : m.cstart]
     after = clean[m.cend : min(sent.end, m.cend + 25)]
     if _FRONTED_IN.fullmatch(clean, sent.start, m.cstart) and _SEAT_AFTER.match(clean, m.cend, sent.end):
@@ -957,6 +1006,8 @@ def candidates(
         if (
             origin is not None
             and not (link == "near" and _ROUTE_FROM_AT.search(before))
+            # (its people, who tell of what happened there: "Residents of X said a drone strike killed five")
+            and not (link == "in" and _residents_tell(clean, sent, m))
             # (a headquarters attacked is a target: "a drone attack on an army battalion headquarters in X")
             and not (origin.group().startswith("headquarters") and _TARGET_BEFORE.search(before, 0, origin.start()))
             # (what was fired into it: "fired rockets into X")
@@ -1023,8 +1074,10 @@ def candidates(
             continue  # "In the Pokrovsk direction, defenders stopped 31 assaults": a front, not a place hit
         if _WATER_AFTER.match(after) and m.place.feature_type not in AREA_TYPES:
             continue  # "across the Kakhovka reservoir": a lake named after the town, not the town
-        if _ACTOR_AFTER.match(after) or _VISIT_AFTER.match(after):
+        if _VISIT_AFTER.match(after):
             continue
+        if _ACTOR_AFTER.match(after) and not (link == "in" and _residents_tell(clean, sent, m)):
+            continue  # "X forces", "X said"; not "Residents of X said"
         if _HOME_TOWN_AFTER.match(clean, m.cend, sent.end):
             origins.add(i)
             continue  # "In Nasiriyah, the home town of the lieutenant killed near X": where he came from
@@ -1079,6 +1132,11 @@ def candidates(
     ends = [c for c in out if _road_end(clean, mentions[c.mention])]
     if ends and len(ends) < len(out):
         out = [c for c in out if c not in ends]
+    # the town of the people who tell of the strike yields to a place they say it hit ("Residents of X said a drone
+    # strike killed five in Y")
+    tellers = [c for c in out if _residents_tell(clean, sent, mentions[c.mention])]
+    if tellers and len(tellers) < len(out):
+        out = [c for c in out if c not in tellers]
     if not out and found and not unknown:
         out = _headed(clean, sent, mentions, idx, links) or _row_cells(clean, sent, mentions, idx, found)
     return out
