@@ -2223,3 +2223,15 @@ def test_the_people_of_a_town_who_tell_of_a_strike_tell_of_their_town(
 def test_officials_in_a_town_who_tell_of_a_strike_may_speak_of_elsewhere(pipe: Pipeline) -> None:
     roles = _roles(pipe, "Officials in Bahir Dar said a drone strike on Monday killed five people.")
     assert roles["Bahir Dar"] != "struck"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fire broke out at the oil refinery in the port of Tuapse in southern Russia after a Ukrainian drone attack "
+        "overnight, local officials said on Saturday.",
+        "A fuel depot in Tuapse caught fire after a drone attack on Sunday.",
+    ],
+)
+def test_a_fire_after_an_attack_places_the_attack_where_the_fire_broke_out(pipe: Pipeline, text: str) -> None:
+    assert _roles(pipe, text)["Tuapse"] == "struck"

@@ -940,7 +940,10 @@ _NOT_ARMS_ACTIONS_BEFORE = re.compile(
 # airstrike", "compounds destroyed in Y after Pakistani strikes" (its damage, told with its place)
 _DAMAGE_THEN = re.compile(
     r"\b(?:destroyed|burned|burnt|scorched|charred|flattened|razed|levell?ed|gutted|collapsed|damaged|"
-    r"reduced\s+to\s+(?:rubble|ashes))\b[^.;:]{0,90}?\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$",
+    r"reduced\s+to\s+(?:rubble|ashes)|"
+    # (a fire it set: "a fire broke out at the refinery in X after a drone attack overnight")
+    r"(?:fire|blaze)s?\s+(?:broke\s+out|erupted|started|raged)|caught\s+fire|went\s+up\s+in\s+flames)"
+    r"\b[^.;:]{0,90}?\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )
 _CAUSES_BEFORE = re.compile(
