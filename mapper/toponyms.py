@@ -914,7 +914,10 @@ GUESS = 0.3  # the confidence of a guess: resolve keeps it only when it finds it
 # a name no gazetteer spells so, written where a place stands: "killed in Tel Abyad", "near Baqouba"
 # (or what an attack fell on: "an attack on Mazeze", "raided Dansadau")
 _GUESS_AT = re.compile(
-    r"\b(?=[AINOabefilnorsv])(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t|(?:vicinity|outskirts|edges?|fringes?|entrance)\s+of|"
+    # ("the Georgian village Tamarasheni", "the settlement Krasnohorivka": a kind of place before its name with no "of",
+    # as reports translated from Russian and Georgian write it)
+    r"\b(?=[AINOabefhilnorsv])(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t|(?:vicinity|outskirts|edges?|fringes?|entrance)\s+of|"
+    r"village|settlement|hamlet|"
     r"(?:attacks?|raids?|assaults?|(?:air)?strikes?|shelling|fire|bombardment|bombing)\s+on|"
     r"attacked|raided|stormed|shelled|bombed|overran|(?:fell|landed|rained\s+down)\s+on)\s+(?=[A-Z]|(?:al|el)-[A-Z])"
 )

@@ -2235,3 +2235,22 @@ def test_officials_in_a_town_who_tell_of_a_strike_may_speak_of_elsewhere(pipe: P
 )
 def test_a_fire_after_an_attack_places_the_attack_where_the_fire_broke_out(pipe: Pipeline, text: str) -> None:
     assert _roles(pipe, text)["Tuapse"] == "struck"
+
+
+def test_a_village_named_after_its_kind_without_of_is_the_place_hit(pipe: Pipeline) -> None:
+    roles = _roles(
+        pipe,
+        "Last night the Georgian village Tamarasheni in the Tskhinvali region came under mortar fire from the "
+        "direction of Tskhinvali.",
+    )
+    assert roles["Tamarasheni"] == "struck" and roles["Tskhinvali"] != "struck"
+
+
+def test_a_village_that_came_under_the_fire_of_arms_was_struck(pipe: Pipeline) -> None:
+    roles = _roles(
+        pipe,
+        "Last night the Georgian village Tamarasheni in the Tskhinvali region came under the mortar and "
+        "grenade-launcher fire from the direction of Tskhinvali. A policeman died and three others were wounded, "
+        "the ministry said.",
+    )
+    assert roles["Tamarasheni"] == "struck"

@@ -132,6 +132,9 @@ _DROPPED_BEFORE = re.compile(
     re.I,
 )
 _DROPPED_ON_AFTER = re.compile(r"\s+(?:on|onto|at|into|in|near)\s", re.I)
+# the fire a place came under, by its arms: "came under the mortar and grenade-launcher fire from the direction of X"
+_CAME_UNDER_BEFORE = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:the\s+|heavy\s+|intense\s+){0,2}$", re.I)
+_ARMS_FIRE_AFTER = re.compile(r"(?:\s+and\s+[\w-]+)?\s+(?:fire|attacks?|shelling)\b", re.I)
 # "bombs" and "shells" also name weapons carried or found: typed only beside an event word
 WEAPON_ONLY = frozenset(
     "bomb bombs shell shells explosives rocket rockets missile missiles mortar mortars grenade grenades".split()
@@ -1625,7 +1628,9 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "the bodies of soldiers killed in action": deaths of any time, no event
         weak = (word in WEAK or word in WEAPON_ONLY) and not (
             # arms used on something: "the jets dropped at least two bombs on the compound", "fired three rockets at"
-            word in _DROPPED_ARMS and _DROPPED_BEFORE.search(before) and _DROPPED_ON_AFTER.match(after)
+            (word in _DROPPED_ARMS and _DROPPED_BEFORE.search(before) and _DROPPED_ON_AFTER.match(after))
+            # a place under the fire of arms: "came under mortar and grenade-launcher fire"
+            or (word in WEAPON_ONLY and _CAME_UNDER_BEFORE.search(before) and _ARMS_FIRE_AFTER.match(after))
         )
         # (an earlier time its own words give, coarser than a day: no other date of its sentence is its)
         vague = bool(
