@@ -2246,6 +2246,17 @@ def test_a_village_named_after_its_kind_without_of_is_the_place_hit(pipe: Pipeli
     assert roles["Tamarasheni"] == "struck" and roles["Tskhinvali"] != "struck"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neither side reported new fighting around Masisi on Sunday.",
+        "Neither army reported new shelling in Masisi on Sunday.",
+    ],
+)
+def test_what_neither_side_reports_strikes_nothing(pipe: Pipeline, text: str) -> None:
+    assert "struck" not in _roles(pipe, text).values()
+
+
 def test_a_village_that_came_under_the_fire_of_arms_was_struck(pipe: Pipeline) -> None:
     roles = _roles(
         pipe,
@@ -2254,3 +2265,8 @@ def test_a_village_that_came_under_the_fire_of_arms_was_struck(pipe: Pipeline) -
         "the ministry said.",
     )
     assert roles["Tamarasheni"] == "struck"
+
+
+def test_what_made_a_town_a_symbol_is_looked_back_on(pipe: Pipeline) -> None:
+    text = "The town has become the symbol of resistance after troops killed hundreds of civilians in Bucha."
+    assert "struck" not in _roles(pipe, text).values()

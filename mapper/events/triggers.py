@@ -349,7 +349,7 @@ _NOT_DONE_AFTER = re.compile(
 )
 # (and the next item of a list after it: "not by a drone or an air strike")
 NEGATED = re.compile(
-    r"\b(?:not|n't|never|no|denied|deny|denies|without|rul(?:e|es|ed|ing)\s+out)\b(?:\s+\w+){0,3}(?:\s+(?:or|nor)(?:\s+\w+)?)?\s*$",
+    r"\b(?:not|n't|never|no|neither|denied|deny|denies|without|rul(?:e|es|ed|ing)\s+out)\b(?:\s+\w+){0,3}(?:\s+(?:or|nor)(?:\s+\w+)?)?\s*$",
     re.I,
 )
 _MAY_HAVE_BEFORE = re.compile(r"\b(?:may|might|could)\s+(?:also\s+|well\s+)?have\s+(?:been\s+)?$", re.I)
@@ -413,7 +413,7 @@ _ATTEMPTED_BEFORE = re.compile(
 # the verbs of an attack planned or prepared, not made: "to carry out attacks", "used to plan attacks in X"
 PLAN_VERBS = r"(?:carry\s+out|conduct|plan|launch|stage|mount|prepare)"
 _NOT_THIS_EVENT = re.compile(
-    r"(?=[\dacdefghiklmnoprstuvw])\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|"
+    r"(?=[\dabcdefghiklmnoprstuvw])\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|"
     # "threatened on Tuesday to attack", "vowed again to strike", "were about to place a bomb"
     r"(?:threaten(?:s|ed|ing)?|vow(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,3}?to|(?:was|were|is|are)\s+about\s+to|"
     # a drill, a plan, an accusation, a promise: "practised ... attacking simulated targets", "had prepared a
@@ -430,6 +430,8 @@ _NOT_THIS_EVENT = re.compile(
     # what a place or a man is known for: "Khan Sheikhoun is remembered for the sarin attack", "rose through the ranks
     # during the group's operations in X"; what a group has done again and again: "have used drones to attack"
     r"remembered\s+for|infamous\s+for|notorious\s+for|synonymous\s+with|rose\s+through\s+the\s+ranks|"
+    # ("Kocho became a symbol of the genocide after militants killed hundreds of men")
+    r"(?:became|become|becomes|has\s+become)\s+(?:a|the)\s+(?:[\w-]+\s+)?symbol\s+of|"
     r"(?:has|have)\s+(?:\w+\s+)?used|"
     r"prevent(?:s|ed|ing)?|foil(?:s|ed|ing)?|thwart(?:s|ed|ing)?|would\s+be|could\s+be|may\s+be|capable\s+of|used\s+to\s+carry\s+out|"
     r"(?:could|would|might|may)\s+(?:trigger|lead\s+to|cause|spark|provoke|unleash|bring)|"
