@@ -604,7 +604,8 @@ _DATELINE_PART_WORDS = frozenset(
 def _own_case_dateline(m: re.Match[str]) -> bool:
     """Whether the words after a dateline's town, up to its outlet or its dash, are a province's, a country's and a
     date's; and an outlet in brackets before a colon is one (not a speaker's "(live, Dnipro): ")."""
-    if m.group(0).rstrip().endswith(":") and (m.group("outlet") or "A")[0].islower():
+    outlet = m.group("outlet")
+    if outlet and outlet[0].islower() and m.group(0).rstrip().endswith(":"):
         return False
     return all(
         word[0].isupper() or word[0].isdigit() or word in _DATELINE_PART_WORDS

@@ -876,8 +876,6 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     """Whether a place belongs to who speaks ("officials in Washington said", "a source in Mosul
     told", "Damascus officials confirmed"): a word of speech or office close before or after it,
     with no event word between."""
-    if _residents_tell(clean, sent, m):
-        return False  # "Villagers in X said a drone strike killed five": its people, telling of it
     before = clean[max(sent.start, m.cstart - 30) : m.cstart]
     after = clean[m.cend : min(sent.end, m.cend + 25)]
     if _FRONTED_IN.fullmatch(clean, sent.start, m.cstart) and _SEAT_AFTER.match(clean, m.cend, sent.end):
@@ -964,6 +962,7 @@ def candidates(
         idx = [i for i in idx if not any(a <= mentions[i].cstart < b for a, b in other)]
     links = links_of(clean, sent, mentions, idx)
     origins: set[int] = set()  # places named as where someone or something came from
+    tellers: set[int] = set()  # places whose people tell of what happened there
     # the sentence names, as where it happened, a place no gazetteer knows
     unknown = any(mentions[i].literal and mentions[i].place is None and links[i] in ("in", "object") for i in idx)
     for i in idx:
@@ -981,6 +980,10 @@ def candidates(
             link = "near"  # "a roadside bomb killed the Afgoye district commissioner": his district, if no other place
         if not m.literal or m.place is None or link is None:
             continue
+        # (its people, who tell of what happened there: "Residents of X said a drone strike killed five")
+        told = link == "in" and _residents_tell(clean, sent, m)
+        if told:
+            tellers.add(i)
         if m.place.feature_type in AREA_TYPES and name_key(m.surface) not in own_keys(m.place):
             continue  # "the Chinese border", "the southern Israeli town of": an adjective, not the place
         before = clean[max(sent.start, m.cstart - 70) : m.cstart]
@@ -1006,8 +1009,7 @@ def candidates(
         if (
             origin is not None
             and not (link == "near" and _ROUTE_FROM_AT.search(before))
-            # (its people, who tell of what happened there: "Residents of X said a drone strike killed five")
-            and not (link == "in" and _residents_tell(clean, sent, m))
+            and not told
             # (a headquarters attacked is a target: "a drone attack on an army battalion headquarters in X")
             and not (origin.group().startswith("headquarters") and _TARGET_BEFORE.search(before, 0, origin.start()))
             # (what was fired into it: "fired rockets into X")
@@ -1076,15 +1078,15 @@ def candidates(
             continue  # "across the Kakhovka reservoir": a lake named after the town, not the town
         if _VISIT_AFTER.match(after):
             continue
-        if _ACTOR_AFTER.match(after) and not (link == "in" and _residents_tell(clean, sent, m)):
+        if _ACTOR_AFTER.match(after) and not told:
             continue  # "X forces", "X said"; not "Residents of X said"
         if _HOME_TOWN_AFTER.match(clean, m.cend, sent.end):
             origins.add(i)
             continue  # "In Nasiriyah, the home town of the lieutenant killed near X": where he came from
         if any(w in before.lower() for w in _PLANNED_WORDS) and _PLANNED_BEFORE.search(before):
             continue  # "used to plan attacks in X", "threatened to strike X": not where this event was
-        if _attribution(clean, sent, m):
-            continue  # "officials in Washington said", "a source in Mosul told Xinhua"
+        if not told and _attribution(clean, sent, m):
+            continue  # "officials in Washington said", "a source in Mosul told Xinhua" (not "Villagers in X said")
         if _downed_over(clean, sent.start, m.cstart):
             continue  # "shot down 21 drones over the Odesa, Mykolaiv and Kyiv regions": not struck there
         if m.place.feature_type in AREA_TYPES and link == "near":
@@ -1134,9 +1136,8 @@ def candidates(
         out = [c for c in out if c not in ends]
     # the town of the people who tell of the strike yields to a place they say it hit ("Residents of X said a drone
     # strike killed five in Y")
-    tellers = [c for c in out if _residents_tell(clean, sent, mentions[c.mention])]
-    if tellers and len(tellers) < len(out):
-        out = [c for c in out if c not in tellers]
+    if tellers and any(c.mention not in tellers for c in out):
+        out = [c for c in out if c.mention not in tellers]
     if not out and found and not unknown:
         out = _headed(clean, sent, mentions, idx, links) or _row_cells(clean, sent, mentions, idx, found)
     return out
