@@ -2270,3 +2270,44 @@ def test_a_village_that_came_under_the_fire_of_arms_was_struck(pipe: Pipeline) -
 def test_what_made_a_town_a_symbol_is_looked_back_on(pipe: Pipeline) -> None:
     text = "The town has become the symbol of resistance after troops killed hundreds of civilians in Bucha."
     assert "struck" not in _roles(pipe, text).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "not_struck"),
+    [
+        (
+            "KHASAVYURT, Dagestan - Several families at the shelter came from Shali, a busy market town "
+            "south-east of Grozny.\n\nOn Tuesday, they said, artillery on the ridge began pounding the town. "
+            "Four people died.",
+            "Shali",
+            "Grozny",
+        ),
+        (
+            "Our reporter met traders from Izium, a railway city on the Donets.\n\nAt dawn a missile hit the city. "
+            "Three people were wounded.",
+            "Izium",
+            None,
+        ),
+        (
+            "Chiure Velho, a farming village of Cabo Delgado, has no clinic.\n\nOn Sunday armed men entered the "
+            "village and killed three people, according to Pemba officials.",
+            "Chiure Velho",
+            "Pemba",
+        ),
+    ],
+)
+def test_the_town_an_earlier_sentence_brought_in_is_the_one_struck(
+    pipe: Pipeline, text: str, struck: str, not_struck: str | None
+) -> None:
+    roles = _roles(pipe, text)
+    assert roles[struck] == "struck"
+    if not_struck:
+        assert roles.get(not_struck) != "struck"
+
+
+def test_the_town_is_not_one_brought_in_before_another_town_is_named(pipe: Pipeline) -> None:
+    text = (
+        "Families from Shali, a busy market town, have moved to Gudermes. Officials in Gudermes said on Tuesday "
+        "that artillery had begun pounding the town. Four people died."
+    )
+    assert _roles(pipe, text).get("Shali") != "struck"

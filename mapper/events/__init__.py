@@ -341,6 +341,15 @@ def find_events(
         for d in unplaced:
             sent = sentences[d.sentence]
             the_town = _THE_TOWN.search(clean, sent.start, sent.end)
+            # (the town an earlier sentence brought in by its kind: "families from X, a large town south-west of Y
+            # ... began shelling the town")
+            the_kind = the_town or _THE_VILLAGE.search(clean, sent.start, sent.end)
+            if (
+                the_kind is not None
+                and (named := _introduced_town(clean, sentences, mentions, d.sentence, the_kind)) is not None
+            ):
+                d.locations = [(named, 1)]
+                continue
             if the_town is not None and _unknown_town_before(
                 clean, sent.start, the_town.start(), mentions, by_sentence[d.sentence]
             ):
@@ -851,6 +860,53 @@ _THE_TOWN = re.compile(r"\b(?:(?:the|this)\s+(?:town|city)(?:['’]s)?|(?:centre
 # a name that people are of or from: "Residents of Barsalogho", "people from X" (not "in X, in the west of
 # the city": a part of the town)
 _OF_A_NAME = re.compile(r"(?=[of])\b(?:of|from)\s+([A-Z][a-z][\w'’-]{2,})")
+
+
+# a town brought in by its kind, after its name: "X, a large town south-west of Y", "X, a mining and railway town"
+_A_TOWN_AFTER = re.compile(r",\s+(?:an?\s+)(?:[\w-]+\s+){0,3}?(town|city|village)\b(?![-\w])")
+# "the village", of the village a story brought in by its kind (not "the village of X", which names it)
+_THE_VILLAGE = re.compile(r"\b(?:the|this)\s+village\b(?!\s+of\b|['’]s)", re.I)
+_INTRODUCED_REACH = 6  # sentences back
+
+
+def _introduced_town(
+    clean: str, sentences: list[Sentence], mentions: list[Mention], si: int, the_town: re.Match[str]
+) -> int | None:
+    """The mention of the town that "the town" (or "the city", "the village": ``the_town``, in sentence ``si``)
+    means when an earlier sentence brought one in by that kind ("families from X, a large town south-west of Y"):
+    the last such, within a few sentences, and only when no other town is named between it and "the town"."""
+    said = the_town.group(0).lower()
+    kind = next((k for k in ("city", "village") if k in said), "town")
+    lo = sentences[max(0, si - _INTRODUCED_REACH)].start
+    found: int | None = None
+    for i, m in enumerate(mentions):
+        if m.cstart < lo:
+            continue
+        if m.cstart >= the_town.start():
+            break
+        p = m.place
+        if not m.literal or p is None or p.feature_type not in POPULATED_TYPES:
+            continue
+        a = _A_TOWN_AFTER.match(clean, m.cend)
+        if a is not None and a.group(1).lower() == kind:
+            found = i
+        elif (
+            found is not None
+            and p.id != mentions[found].place.id  # type: ignore[union-attr]
+            # (another town named after it, not a reference point in its own apposition: "X, a large town
+            # south-west of Y")
+            and m.cstart > _sentence_end(sentences, mentions[found].cstart)
+        ):
+            found = None
+    return found
+
+
+def _sentence_end(sentences: list[Sentence], at: int) -> int:
+    """The end of the sentence that holds offset ``at``."""
+    for s in sentences:
+        if s.start <= at < s.end:
+            return s.end
+    return at
 
 
 def _unknown_town_before(clean: str, start: int, end: int, mentions: list[Mention], idx: list[int]) -> bool:
