@@ -2311,3 +2311,58 @@ def test_the_town_is_not_one_brought_in_before_another_town_is_named(pipe: Pipel
         "that artillery had begun pounding the town. Four people died."
     )
     assert _roles(pipe, text).get("Shali") != "struck"
+
+
+def test_dead_named_by_their_trade_make_a_sentence_an_attack(pipe: Pipeline) -> None:
+    text = (
+        "Ndoki, a farming village of Cabo Delgado, has no clinic.\n\nOn Sunday armed men entered the village and "
+        "killed four fishermen."
+    )
+    assert _roles(pipe, text)["Ndoki"] == "struck"
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "not_struck"),
+    [
+        (
+            # the headline names the town, the standfirst names the capital the town lies south of
+            "THE SQUARE AT MEDEA\n\nIn a market town south of Algiers, old fears have come back. Our "
+            "correspondent went back there.\n\nBy Amel Saidi\nALGIERS, March 1997\n\nMedea's main square fills "
+            "early on Fridays, when the farmers come in from the hills.\n\nAt ten o'clock a parked van exploded. "
+            "Nine people were killed and 30 were hurt.",
+            "Medea",
+            "Algiers",
+        ),
+        (
+            # the headline names where the bus was going; the standfirst brings in the town it left by its kind
+            "THE LAST BUS TO KURSK\n\nSudzha, a Russian town close to the border, is half empty now.\n\nBy Olga "
+            "Petrova\nKURSK, Russia, May 2024\n\nThe morning bus leaves Sudzha's station at seven for Kursk.\n\n"
+            "It had barely left when a drone struck it. Five passengers were wounded.",
+            "Sudzha",
+            "Kursk",
+        ),
+        (
+            # a dateline whose country is four words long, and the one town the standfirst and the opening name
+            "NIGHT AT THE CLINIC\n\nGunmen came to Mangina for medicine. A reconstruction.\n\nBy Jean Mbusa\n"
+            "BUTEMBO, Democratic Republic of Congo, May 2022\n\nThe clinic on the road into Mangina is a low brick "
+            "building.\n\nShortly after midnight gunmen broke in. Eleven patients were killed.",
+            "Mangina",
+            "Butembo",
+        ),
+    ],
+)
+def test_a_features_attack_is_at_the_town_its_head_and_opening_name(
+    pipe: Pipeline, text: str, struck: str, not_struck: str
+) -> None:
+    roles = _roles(pipe, text)
+    assert roles[struck] == "struck"
+    assert roles.get(not_struck) != "struck"
+
+
+def test_the_old_town_is_the_town_of_the_report(pipe: Pipeline) -> None:
+    text = (
+        "SHIBAM, Yemen - Traders in Shibam counted their losses on Friday.\n\nFriday is the day the herders come in "
+        "from the valley.\n\nThe market had been busy for hours. Then two bombs struck the livestock lanes of the old "
+        "town. Seven people were killed."
+    )
+    assert "struck" in {role for surface, role in _roles(pipe, text).items() if surface.lower() == "shibam"}

@@ -772,7 +772,15 @@ _VICTIMS = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|dozens?|scores|hundreds|several|many|a|an)\s+"
     r"(?:\w+\s+){0,2}(?:people|persons|civilians|soldiers|troops|fighters|militants|insurgents|policemen|police|"
-    r"officers|children|women|men|residents|members)\b",
+    r"officers|children|women|men|residents|members)\b"
+    # (who else the dead and the hurt are, counted: "killed three farmers", "wounded two pupils"; not "an attack on
+    # workers' rights")
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|dozens|scores|hundreds|several)\s+(?:[\w-]+\s+)?"
+    r"(?:farmers|villagers|workers|labou?rers|students|pupils|schoolchildren|passengers|worshipp?ers|pilgrims|"
+    r"shepherds|herders|fishermen|traders|vendors|shoppers|guards|drivers|teachers|doctors|nurses|medics|"
+    r"paramedics|patients|refugees|boys|girls|babies|infants|teenagers|youths|gendarmes|servicemen|personnel|"
+    r"peacekeepers|commandos|marines|recruits|cadets|conscripts|rebels|militiamen|tribesmen|relatives)\b",
     re.I,
 )
 
@@ -848,7 +856,7 @@ _DATELINE_SENTENCES = 10
 # South Asia and Russia's agencies write it: "SRINAGAR, June 10: ", "KURSK, 5 March. /TASS/. ")
 _DATELINE_AT = re.compile(
     # ("TAMBO, Ayacucho, Peru - August 1991": its province and its country)
-    r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}(?:,\s+[A-Z0-9][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,2}){0,2}"
+    r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}(?:,\s+[A-Z0-9][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}){0,2}"
     # (its outlet: "SRINAGAR (KNO): ", "KURSK, 5 March. /TASS/. ")
     r"(?:[ \t]+\([^()\n]{1,40}\))?(?:\.?[ \t]+/[A-Z][\w -]{1,30}/)?"
     r"(?:\s+[-–—]\s|[ \t]*\n|(?<=[\d)]):[ \t]|(?<=[\d)/])\.[ \t])"
@@ -856,7 +864,12 @@ _DATELINE_AT = re.compile(
 # what may follow a feature's dateline on its line: its date ("August 1991", "12 March 2024")
 _DATE_ALONE = re.compile(r"\s*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?(?:\s+\d{1,2},?)?\s+(?:19|20)\d\d\s*")
 # the town a report is about, named by its kind: "in the centre of town", "the town's market"
-_THE_TOWN = re.compile(r"\b(?:(?:the|this)\s+(?:town|city)(?:['’]s)?|(?:centre|center|heart)\s+of\s+town)\b", re.I)
+# ("the old town", "the border town", "the port city": the same town, by what it is)
+_THE_TOWN = re.compile(
+    r"\b(?:(?:the|this)\s+(?:(?:old|whole|entire|small|little|walled|besieged|border|frontline|front-line|coastal|"
+    r"port|market|garrison|mountain|hill|riverside)\s+)?(?:town|city)(?:['’]s)?|(?:centre|center|heart)\s+of\s+town)\b",
+    re.I,
+)
 # a name that people are of or from: "Residents of Barsalogho", "people from X" (not "in X, in the west of
 # the city": a part of the town)
 _OF_A_NAME = re.compile(r"(?=[of])\b(?:of|from)\s+([A-Z][a-z][\w'’-]{2,})")
@@ -1011,7 +1024,7 @@ def _dateline_town(
     top = head.split("\n", 1)[0].upper()  # (its headline, in whatever case it is written)
     headlined = (
         None
-        if not head or re.search(rf"\b{re.escape(mentions[opening].surface.upper())}\b", head.upper())
+        if not head or _names_in_head(head, mentions[opening].surface)
         else next(
             (
                 i
@@ -1027,6 +1040,35 @@ def _dateline_town(
             None,
         )
     )
+    if headlined is None and head:
+        # (a town the headline or standfirst names and the opening names again, not the dateline's: "The rebels came
+        # to Oicha for medicine" over "BENI, Democratic Republic of Congo", then "The health centre on the road into
+        # Oicha"; of two, the one brought in by its kind: "Shebekino, a Russian town six kilometres from the border"
+        # beside "THE MORNING BUS TO BELGOROD")
+        opened = {
+            mentions[i].place.id  # type: ignore[union-attr]
+            for k in range(at + 1, len(sentences))
+            if sentences[k].paragraph == first
+            for i in by_sentence[k]
+            if mentions[i].place is not None
+        }
+        towns: dict[str, list[int]] = {}
+        for i, m in enumerate(mentions):
+            if m.cend > sentences[at].start:
+                break
+            if (
+                m.literal
+                and (p := m.place) is not None
+                and p.id in opened
+                and (p.feature_type in POPULATED_TYPES or p.feature_type in ("admin2", "district"))
+            ):
+                towns.setdefault(p.id, []).append(i)
+        others = [ids for pid, ids in towns.items() if pid != place.id]
+        kinded = [i for ids in others for i in ids if _A_TOWN_AFTER.match(clean, mentions[i].cend)]
+        if len(kinded) == 1:
+            headlined = kinded[0]
+        elif len(others) == 1 and place.id not in towns:
+            headlined = others[0][0]
     head_words = set(top.split())
     if headlined is not None:
         word = name_key(mentions[headlined].surface)
@@ -1079,6 +1121,19 @@ def _dateline_town(
         # Banibangou")
         again = place.id in headed or (again and not headed and place.population < FILED_FROM_POPULATION)
     return (opening, first) if again else None
+
+
+# a town a headline or standfirst names only as where another lies: "In the city of roses south of Algiers"
+_POINT_BEFORE = re.compile(r"\b(?:(?:north|south|east|west)\w*\s+of|near|outside|from)\s+$", re.I)
+
+
+def _names_in_head(head: str, surface: str) -> bool:
+    """Whether a story's head (its headline and standfirst) names the dateline's town (written ``surface``) as more
+    than a point another place lies from: "A PROFILE OF ONE KILLED AT A KFAR SABA BUS STOP", not "south of Algiers"."""
+    return any(
+        not _POINT_BEFORE.search(head, max(0, m.start() - 30), m.start())
+        for m in re.finditer(rf"\b{re.escape(surface)}\b", head, re.I)
+    )
 
 
 # "here" in a dateline's story: the dateline's town ("hurled a grenade at the main market here"); not where something
