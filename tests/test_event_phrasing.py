@@ -2366,3 +2366,20 @@ def test_the_old_town_is_the_town_of_the_report(pipe: Pipeline) -> None:
         "town. Seven people were killed."
     )
     assert "struck" in {role for surface, role in _roles(pipe, text).items() if surface.lower() == "shibam"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At dawn, as the minibus pulled into the bus park in Kabale, a bomb under a seat went off, killing two people.",
+        "As the patrol passed through Kabale, a roadside bomb exploded, killing two soldiers.",
+    ],
+)
+def test_where_what_was_hit_was_going_when_it_was_hit_is_where_it_happened(pipe: Pipeline, text: str) -> None:
+    assert _roles(pipe, text)["Kabale"] == "struck"
+
+
+def test_a_clause_after_the_event_about_something_else_places_nothing(pipe: Pipeline) -> None:
+    text = "Two people were killed in Kabale on Sunday, as the bus from Mbarara waited at the stop in Kisoro."
+    roles = _roles(pipe, text)
+    assert roles["Kabale"] == "struck" and roles["Kisoro"] != "struck"

@@ -921,13 +921,25 @@ def _other_clauses(clean: str, sent: Sentence, found: list[Trigger]) -> list[tup
     """The clauses of a sentence that report something else than its events: a clause opened by
     "as", "while", "but", "whereas" ... with no event word ("killed in central Iraq, as three
     soldiers were jailed in Germany")."""
+    first = min(t.start for t in found)
     return [
         (a, b)
         for a, b in clauses(clean, sent.start, sent.end)
-        if _OTHER_CLAUSE.match(clean, a, b) and not any(a <= t.start < b for t in found)
+        if _OTHER_CLAUSE.match(clean, a, b)
+        and not any(a <= t.start < b for t in found)
+        # (not where what was hit then was, told before it: "as it pulled into the terminal in X, a bomb exploded")
+        and not (b <= first and _MOVER_CLAUSE.match(clean, a, b))
     ]
 
 
+# where what was hit was going or standing when it was hit, told before the event: "as the convoy passed through X",
+# "while the bus waited at the stop in X"
+_MOVER_CLAUSE = re.compile(
+    r"\s*(?:just\s+)?(?:as|while|when)\s+(?:it|they|the\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:was\s+|were\s+|had\s+)?"
+    r"(?:pulled|pulling|drove|driving|entered|entering|reached|reaching|arrived|arriving|passed|passing|"
+    r"stopped|stopping|stood|standing|waited|waiting|travell?ed|travell?ing|crossed|crossing)\b",
+    re.I,
+)
 _OTHER_CLAUSE = re.compile(
     r"\s*(?:(?:even\s+)?as(?!\s+well\s+as)|(?:even\s+)?while|whereas|but|(?:even\s+)?(?:although|though)|because|"
     r"meanwhile|however|yet|whose|"
