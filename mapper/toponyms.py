@@ -409,6 +409,8 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
         and nxt.group(1).lower() not in common_words()
         and nxt.group(1) not in PLACE_WORDS
         and (nxt.group(1) not in NOT_PLACES or nxt.group(1) in PEOPLE_NAMES)  # "Vladimir Putin"
+        # (not a force's or a body's initials after the town's name: "Newry RUC station", "the Gao MINUSMA camp")
+        and not (nxt.group(1).isupper() and 2 <= len(nxt.group(1)) <= 4 and not f.upper)
     ):
         return False  # "George Osborne", "Donald Trump": a first name; not "Fallujah Sunday"
     if _QUOTED_BEFORE.search(clean, max(0, s - 16), s) and _CLAUSE_END.match(clean, e):

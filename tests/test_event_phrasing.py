@@ -2368,6 +2368,11 @@ def test_the_old_town_is_the_town_of_the_report(pipe: Pipeline) -> None:
     assert "struck" in {role for surface, role in _roles(pipe, text).items() if surface.lower() == "shibam"}
 
 
+def test_a_town_before_a_forces_initials_is_a_place(pipe: Pipeline) -> None:
+    text = "Tonight a mortar attack was carried out on Armagh RUC station. Four people were injured."
+    assert _roles(pipe, text)["Armagh"] == "struck"
+
+
 @pytest.mark.parametrize(
     "text",
     [
