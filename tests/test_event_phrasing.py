@@ -2388,3 +2388,13 @@ def test_a_clause_after_the_event_about_something_else_places_nothing(pipe: Pipe
     text = "Two people were killed in Kabale on Sunday, as the bus from Mbarara waited at the stop in Kisoro."
     roles = _roles(pipe, text)
     assert roles["Kabale"] == "struck" and roles["Kisoro"] != "struck"
+
+
+def test_strikes_a_government_appeals_for_are_no_event(pipe: Pipeline) -> None:
+    text = (
+        "Shells hit the market in Bihac on Tuesday, killing six. The government in Tuzla appealed for NATO airstrikes."
+    )
+    events = pipe.analyse(article_from_text("t.txt", text)).events
+    assert [e.event_type for e in events] == ["shelling_artillery_missile"]
+    text = "The government in Tuzla appealed for calm after an airstrike killed four people in Bihac on Monday."
+    assert _roles(pipe, text)["Bihac"] == "struck"

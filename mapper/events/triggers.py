@@ -425,6 +425,10 @@ _NOT_THIS_EVENT = re.compile(
     r"(?:facilitat|coordinat|direct|conduct|organiz|organis|lead|led)\w*\s+(?:\w+\s+){0,3}?(?:attacks|operations)|"
     # leave asked for, not an act: "appealed for permission to hit the airfields", "the green light to strike"
     r"permission\s+to|green\s+light\s+to|authori[sz]ation\s+to|"
+    # (or the strikes themselves, asked for: "the government appealed for NATO airstrikes")
+    r"(?:appeal(?:ed|s|ing)?|call(?:ed|s|ing)?|plead(?:ed|s|ing)?|pled)\s+for(?=\s+(?:(?:more|further|new|fresh|renewed|"
+    r"immediate|urgent|international|foreign|allied|western|nato|us|u\.s\.|american|russian|coalition|punitive|"
+    r"retaliatory|targeted)\s+){0,2}$)|"
     r"known\s+for|accused\s+of|suspected\s+of|linked\s+to|tasked\s+(?:with|to)|instructed\s+to|trained\s+to|"
     r"associated\s+with|to\s+avenge|ahead\s+of|"
     # what a place or a man is known for: "Khan Sheikhoun is remembered for the sarin attack", "rose through the ranks
