@@ -2398,3 +2398,26 @@ def test_strikes_a_government_appeals_for_are_no_event(pipe: Pipeline) -> None:
     assert [e.event_type for e in events] == ["shelling_artillery_missile"]
     text = "The government in Tuzla appealed for calm after an airstrike killed four people in Bihac on Monday."
     assert _roles(pipe, text)["Bihac"] == "struck"
+
+
+@pytest.mark.parametrize(
+    ("text", "strong"),
+    [
+        ("Before dawn two missiles struck the roof of the depot.", ["missiles"]),
+        ("Three shells slammed into the market.", ["shells"]),
+        ("The patrol found two missiles in a truck.", []),
+    ],
+)
+def test_arms_counted_that_hit_something_report_an_attack(text: str, strong: list[str]) -> None:
+    assert [t.word for t in triggers(text, 0, len(text)) if not t.weak] == strong
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Police defused a car bomb outside the barracks in Tudela. "A massacre has been prevented," a spokesman said.',
+        "A bombing of the market in Tudela was foiled on Friday, police said.",
+    ],
+)
+def test_an_attack_prevented_or_foiled_is_no_event(pipe: Pipeline, text: str) -> None:
+    assert "struck" not in _roles(pipe, text).values()

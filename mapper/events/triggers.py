@@ -132,6 +132,15 @@ _DROPPED_BEFORE = re.compile(
     re.I,
 )
 _DROPPED_ON_AFTER = re.compile(r"\s+(?:on|onto|at|into|in|near)\s", re.I)
+# arms counted, then what they did: "two missiles struck the second floor", "three shells slammed into the market"
+_ARMS_COUNTED_BEFORE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[a-z]+-?guided\s+|heavy\s+|large\s+)?$", re.I
+)
+_HIT_AFTER = re.compile(
+    r"\s+(?:struck|hit|slammed\s+into|smashed\s+into|crashed\s+into|tore\s+through|ripped\s+through|"
+    r"landed\s+(?:on|in|inside)|fell\s+(?:on|in|inside))\s",
+    re.I,
+)
 # the fire a place came under, by its arms: "came under the mortar and grenade-launcher fire from the direction of X"
 _CAME_UNDER_BEFORE = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:the\s+|heavy\s+|intense\s+){0,2}$", re.I)
 _ARMS_FIRE_AFTER = re.compile(r"(?:\s+and\s+[\w-]+)?\s+(?:fire|attacks?|shelling)\b", re.I)
@@ -347,6 +356,13 @@ _NOT_DONE_AFTER = re.compile(
     r"implemented|made|approved)\b|\s+(?:did|does|do)\s+not\s+(?:take\s+place|happen|go\s+ahead)\b",
     re.I,
 )
+# an attack stopped before it was made: "A massacre has been prevented", "the bombing was foiled"
+_STOPPED_AFTER = re.compile(
+    r"(?:\s+(?:of|on|at|in|against|targeting)\s+[^.,;:]{1,60}?)?\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:narrowly\s+|successfully\s+)?(?:prevented|foiled|"
+    r"thwarted|averted|aborted)\b",
+    re.I,
+)
+_STOPPED_WORDS = ("prevented", "foiled", "thwarted", "averted", "aborted")
 # (and the next item of a list after it: "not by a drone or an air strike")
 NEGATED = re.compile(
     r"\b(?:not|n't|never|no|neither|denied|deny|denies|without|rul(?:e|es|ed|ing)\s+out)\b(?:\s+\w+){0,3}(?:\s+(?:or|nor)(?:\s+\w+)?)?\s*$",
@@ -426,7 +442,8 @@ _NOT_THIS_EVENT = re.compile(
     # leave asked for, not an act: "appealed for permission to hit the airfields", "the green light to strike"
     r"permission\s+to|green\s+light\s+to|authori[sz]ation\s+to|"
     # (or the strikes themselves, asked for: "the government appealed for NATO airstrikes")
-    r"(?:appeal(?:ed|s|ing)?|call(?:ed|s|ing)?|plead(?:ed|s|ing)?|pled)\s+for(?=\s+(?:(?:more|further|new|fresh|renewed|"
+    # (not a unit's call for air support, which came: "coalition forces called for air support")
+    r"(?:appeal(?:ed|s|ing)?|plead(?:ed|s|ing)?|pled)\s+for(?=\s+(?:(?:more|further|new|fresh|renewed|"
     r"immediate|urgent|international|foreign|allied|western|nato|us|u\.s\.|american|russian|coalition|punitive|"
     r"retaliatory|targeted)\s+){0,2}$)|"
     r"known\s+for|accused\s+of|suspected\s+of|linked\s+to|tasked\s+(?:with|to)|instructed\s+to|trained\s+to|"
@@ -1452,6 +1469,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "no immediate word of Israeli military action in Yemen": none reported
         if " n" in text[me : me + 24].lower() and _NOT_DONE_AFTER.match(text, me, end):
             continue  # "the strike was not carried out": none happened
+        if any(w in text[me : me + 100] for w in _STOPPED_WORDS) and _STOPPED_AFTER.match(text, me, end):
+            continue  # "A massacre has been prevented", "the attack was foiled": none happened
         if phrase.startswith("neutrali") and _MADE_SAFE_AFTER.match(text, me, end):
             not_this_end, listing = me, True  # "neutralised over 4,000 explosive objects, among them artillery shells"
             continue
@@ -1637,6 +1656,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             (word in _DROPPED_ARMS and _DROPPED_BEFORE.search(before) and _DROPPED_ON_AFTER.match(after))
             # a place under the fire of arms: "came under mortar and grenade-launcher fire"
             or (word in WEAPON_ONLY and _CAME_UNDER_BEFORE.search(before) and _ARMS_FIRE_AFTER.match(after))
+            # arms, counted, that hit something: "two missiles struck the second floor of the school"
+            or (word in _DROPPED_ARMS and _ARMS_COUNTED_BEFORE.search(before) and _HIT_AFTER.match(after))
         )
         # (an earlier time its own words give, coarser than a day: no other date of its sentence is its)
         vague = bool(
