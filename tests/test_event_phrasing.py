@@ -2400,6 +2400,17 @@ def test_strikes_a_government_appeals_for_are_no_event(pipe: Pipeline) -> None:
     assert _roles(pipe, text)["Bihac"] == "struck"
 
 
+def test_a_features_headline_town_takes_the_arms_its_opening_tells_of(pipe: Pipeline) -> None:
+    text = (
+        "THE CLINIC IN NUSEIRAT\n\nHow a night of shelling emptied a clinic in central Gaza.\n\nBy Ahmad Salem\n"
+        "DEIR AL-BALAH, Gaza Strip, March 2024\n\nThe clinic in Nuseirat camp was built in the 1970s.\n\n"
+        "Shortly after midnight, three shells slammed into its upper floor."
+    )
+    roles = _roles(pipe, text)
+    assert roles["Nuseirat"] == "struck"
+    assert "struck" not in {roles.get("Gaza"), roles.get("DEIR AL-BALAH")}
+
+
 @pytest.mark.parametrize(
     ("text", "strong"),
     [
@@ -2410,6 +2421,25 @@ def test_strikes_a_government_appeals_for_are_no_event(pipe: Pipeline) -> None:
 )
 def test_arms_counted_that_hit_something_report_an_attack(text: str, strong: list[str]) -> None:
     assert [t.word for t in triggers(text, 0, len(text)) if not t.weak] == strong
+
+
+def test_a_features_attack_is_in_the_one_town_its_opening_sets_the_scene_in(pipe: Pipeline) -> None:
+    text = (
+        "THE CAFE ON THE SQUARE\n\nBy Somchai Wong\nNARATHIWAT, Thailand, June 2014\n\nThe cafe in Tak Bai had five "
+        "tables and a radio, and soldiers stopped there for coffee.\n\nOn the morning of May 9 a bomb hidden in a "
+        "parked motorcycle went off beside its wall. Two people were killed."
+    )
+    roles = _roles(pipe, text)
+    assert roles["Tak Bai"] == "struck"
+    assert "struck" not in {r for s, r in roles.items() if s.lower() == "narathiwat"}
+
+
+def test_a_claimed_hit_the_next_sentence_calls_false_is_no_event(pipe: Pipeline) -> None:
+    text = (
+        "Residents heard loud bangs on Friday night, police in Mykolaiv said. Channels on Telegram claimed that a "
+        "missile hit a warehouse in Voznesensk. The regional administration called the reports false."
+    )
+    assert "struck" not in _roles(pipe, text).values()
 
 
 @pytest.mark.parametrize(

@@ -64,7 +64,7 @@ from ..resolve import (
 from ..text import Sentence, turn_part
 from ..toponyms import common_words
 from .article import find_triggers
-from .report_kind import HARMED_WORDS, KILLED_WORDS, debunked, report_kind
+from .report_kind import HARMED_WORDS, KILLED_WORDS, called_false_next, debunked, report_kind
 from .screen import Keeper, draft_features
 from .triggers import (
     EVENT_TYPES,
@@ -76,7 +76,7 @@ from .triggers import (
     triggers,
     type_of_events,
 )
-from .where import HELD_KM, candidates, choose, contains, entry_places, near_in_province, part_of
+from .where import HELD_KM, candidates, choose, contains, entry_places, link_of, near_in_province, part_of
 
 REGION_REACH_KM = 250  # how far from a named region's point (a curated "eastern Syria", "Darfur") its places may lie
 
@@ -199,7 +199,14 @@ def find_events(
     else:
         # (an attack a sentence checks and finds false is none: "Fact-check of the day: a clip shared as 'jets
         # bombing X last night' is from a 2019 air show")
-        drafts = [d for d in drafts if not debunked(clean, sentences[d.sentence].start, sentences[d.sentence].end)]
+        # (or that the next sentence calls false: "Posts had claimed that a missile hit X. The administration called
+        # the reports fake.")
+        drafts = [
+            d
+            for d in drafts
+            if not debunked(clean, sentences[d.sentence].start, sentences[d.sentence].end)
+            and not called_false_next(clean, sentences, d.sentence)
+        ]
     if kind == "summary":
         # a month's or a year's figures: only an incident its sentence dates to a day is one
         # (or under a heading that dates it: "Mosul, 17 June - Zanjili neighbourhood" over "An air strike destroyed a
@@ -338,6 +345,13 @@ def find_events(
             and mentions[datelined[0]].cstart >= sentences[min(2, len(sentences) - 1)].start
         ):
             home = datelined[0]  # (a feature's dateline below its headline and standfirst: "BAIDOA, Somalia")
+        elif (
+            home is not None
+            and datelined is not None
+            and datelined[2]
+            and mentions[datelined[0]].place != mentions[home].place
+        ):
+            home = datelined[0]  # (the town a feature's head names, not the city it was filed from: "the town" is it)
         for d in unplaced:
             sent = sentences[d.sentence]
             the_town = _THE_TOWN.search(clean, sent.start, sent.end)
@@ -376,13 +390,18 @@ def find_events(
         # The orchards north of Tarmiyah ... On Thursday night it was used again. Four soldiers were killed when
         # militants attacked their patrol"): the attack of its first paragraphs, with its victims, is the town's
         if datelined is not None:
-            opening, first = datelined
+            opening, first, headlined = datelined
             for d in unplaced:
+                if d.locations:
+                    continue  # (placed by "the town" above)
                 sent = sentences[d.sentence]
                 # (its victims, or the harm told in the sentence after it: "the other struck near a hangar ... Nobody
-                # was killed. Two guards suffered minor injuries")
+                # was killed. Two guards suffered minor injuries"; in a feature about the town its headline names, any
+                # word of arms: "THE SCHOOL IN X ... two missiles struck the second floor of the school")
                 if first <= sent.paragraph <= first + _OPENING_PARAGRAPHS and (
-                    _has_victims(clean, sent) or _told_next(clean, sentences, d.sentence, _HARM_TOLD)
+                    _has_victims(clean, sent)
+                    or _told_next(clean, sentences, d.sentence, _HARM_TOLD)
+                    or (headlined and any(not t.weak for t in d.triggers))
                 ):
                     d.locations = [(opening, 1)]
     placed = [d for d in drafts if d.locations]
@@ -956,7 +975,7 @@ def _dateline_town(
     mentions: list[Mention],
     by_sentence: list[list[int]],
     drafts: list[_Draft],
-) -> tuple[int, int] | None:
+) -> tuple[int, int, bool] | None:
     """The mention of the town a story opens at in its dateline ("TARMIYAH, Iraq -"; a feature's, after its
     headline and byline: "BELEDWEYNE, Hiiraan region -"), and the paragraph of the dateline, when its attack may be
     that town's: no event placed but in a country, the town named again in the story, and no sentence of its
@@ -1040,6 +1059,7 @@ def _dateline_town(
             None,
         )
     )
+    scened = False  # (the town is the one the opening sets its scene in, which no headline names)
     if headlined is None and head:
         # (a town the headline or standfirst names and the opening names again, not the dateline's: "The rebels came
         # to Oicha for medicine" over "BENI, Democratic Republic of Congo", then "The health centre on the road into
@@ -1047,10 +1067,17 @@ def _dateline_town(
         # beside "THE MORNING BUS TO BELGOROD")
         opened = {
             mentions[i].place.id  # type: ignore[union-attr]
-            for k in range(at + 1, len(sentences))
+            for k in range(at, len(sentences))
             if sentences[k].paragraph == first
             for i in by_sentence[k]
-            if mentions[i].place is not None
+            if mentions[i].place is not None and mentions[i].cstart >= dateline.end()
+        }
+        opened_words = {
+            name_key(mentions[i].surface)
+            for k in range(at, len(sentences))
+            if sentences[k].paragraph == first
+            for i in by_sentence[k]
+            if mentions[i].cstart >= dateline.end()
         }
         towns: dict[str, list[int]] = {}
         for i, m in enumerate(mentions):
@@ -1069,6 +1096,25 @@ def _dateline_town(
             headlined = kinded[0]
         elif len(others) == 1 and place.id not in towns:
             headlined = others[0][0]
+        if headlined is None and place.id not in opened and word not in opened_words:
+            # (the one town a feature's opening sets its scene in, where its dateline's is not named: "The elders had
+            # been sitting ... behind the Landi Kotal bazaar" under "PESHAWAR, May 2011"; not where a bus goes, nor a
+            # woman's name: "The 7.40 to Lozova", "Noa Ben-Ami always took the 29 bus")
+            # (and the only town it names: not "The camp at X ... families from Y, a large town south-west of Z")
+            scene = {
+                mentions[i].place.id: (i, k)  # type: ignore[union-attr]
+                for k in range(at, len(sentences))
+                if sentences[k].paragraph == first
+                for i in by_sentence[k]
+                if mentions[i].cstart >= dateline.end()
+                and mentions[i].literal
+                and mentions[i].place is not None
+                and mentions[i].place.feature_type in POPULATED_TYPES  # type: ignore[union-attr]
+            }
+            if len(scene) == 1:
+                i, k = next(iter(scene.values()))
+                if link_of(clean, mentions[i].cstart, sentences[k].start) == "in":
+                    headlined, scened = i, True
     head_words = set(top.split())
     if headlined is not None:
         word = name_key(mentions[headlined].surface)
@@ -1100,7 +1146,7 @@ def _dateline_town(
     ):
         return None
     if headlined is not None:
-        return headlined, first
+        return headlined, first, not scened
     # (named again in the story; a feature's town, in its headline or standfirst: the town the story is about, not
     # the capital it was filed from)
     again = any(
@@ -1120,7 +1166,7 @@ def _dateline_town(
         # (a city of a million the story was filed from, not the town it is about: "NIAMEY - ... the weekly market at
         # Banibangou")
         again = place.id in headed or (again and not headed and place.population < FILED_FROM_POPULATION)
-    return (opening, first) if again else None
+    return (opening, first, False) if again else None
 
 
 # a town a headline or standfirst names only as where another lies: "In the city of roses south of Algiers"

@@ -158,6 +158,28 @@ _FALSE_WORDS = (
 LEAD_SENTENCES = 4  # a check's verdict comes in its headline, the claim and the verdict after it
 
 
+# the claim of the sentence before called false: "Posts had claimed that a missile hit X. The administration called the
+# reports fake."
+_CALLED_FALSE = re.compile(
+    r"\b(?:called|calls|calling|described|branded|dismissed|labelled|labeled)\s+(?:the|these|those|such|this|that|"
+    r"both)\s+(?:[\w-]+\s+)?(?:reports?|claims?|posts?|allegations?|rumou?rs?|information|news|accounts?)\s+"
+    r"(?:as\s+)?[\"“'‘]?(?:fake|false|baseless|fabricated|untrue|unfounded|misleading|disinformation|lies)\b",
+    re.I,
+)
+_A_CLAIM = re.compile(r"\b(?:claim(?:s|ed)?|posts?|rumou?rs?|reports?|reported)\b", re.I)
+
+
+def called_false_next(clean: str, sentences: list[Sentence], k: int) -> bool:
+    """Whether sentence ``k`` tells of a claim or a report that the next sentence of its paragraph calls false."""
+    if k + 1 >= len(sentences) or sentences[k + 1].paragraph != sentences[k].paragraph:
+        return False
+    nxt = sentences[k + 1]
+    return (
+        _CALLED_FALSE.search(clean, nxt.start, nxt.end) is not None
+        and _A_CLAIM.search(clean, sentences[k].start, sentences[k].end) is not None
+    )
+
+
 def debunked(clean: str, start: int, end: int) -> bool:
     """Whether ``clean[start:end]`` tells of an attack claimed that did not happen: a claim and a
     finding that it is false ("A clip shared as 'jets bombing X last night' is from a 2019 air show")."""
