@@ -2442,6 +2442,15 @@ def test_a_claimed_hit_the_next_sentence_calls_false_is_no_event(pipe: Pipeline)
     assert "struck" not in _roles(pipe, text).values()
 
 
+def test_a_place_in_a_quotation_is_not_where_the_speakers_wound_was(pipe: Pipeline) -> None:
+    text = (
+        'Shells hit the market in Gorazde on Tuesday. "In Sarajevo, at least, someone is watching us," said Mira, '
+        "70, who was wounded in the leg."
+    )
+    roles = _roles(pipe, text)
+    assert roles["Gorazde"] == "struck" and roles["Sarajevo"] != "struck"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -917,6 +917,13 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
     return not any(c in after[: hit.start()] for c in ",;")
 
 
+# a quotation that opens a sentence and its speaker after it: '"In Sarajevo, at least, the world watches," said Hajra'
+_SPOKEN_QUOTE = re.compile(
+    r'("[^"]{25,}?"|“[^“”]{25,}?”)\s*(?:said|says|added|told|wrote|recalled|remembers|remembered|'
+    r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:said|says|added|told|wrote|recalled)|(?:he|she|they)\s+(?:said|says|added|told))\b"
+)
+
+
 def _other_clauses(clean: str, sent: Sentence, found: list[Trigger]) -> list[tuple[int, int]]:
     """The clauses of a sentence that report something else than its events: a clause opened by
     "as", "while", "but", "whereas" ... with no event word ("killed in central Iraq, as three
@@ -971,6 +978,14 @@ def candidates(
     whole = idx  # (every place of the sentence, those of its other clauses too)
     if found:
         other = _other_clauses(clean, sent, found)
+        # (and a quotation with no event word of its own: '"In Sarajevo, at least, the world watches," said Hajra,
+        # who was wounded in the arm')
+        if (
+            clean[sent.start] in '"“'
+            and (q := _SPOKEN_QUOTE.match(clean, sent.start, sent.end)) is not None
+            and not any(q.start() <= t.start < q.end(1) for t in found)
+        ):
+            other.append((q.start(), q.end(1)))
         idx = [i for i in idx if not any(a <= mentions[i].cstart < b for a, b in other)]
     links = links_of(clean, sent, mentions, idx)
     origins: set[int] = set()  # places named as where someone or something came from
