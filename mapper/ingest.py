@@ -619,7 +619,10 @@ def _own_case_dateline(m: re.Match[str]) -> bool:
 _BYLINE_THEN_DATELINE = re.compile(
     r"(?m)^(?:By\s+[A-Z][^\n]{0,80}|[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3}\s+\|\s+\d[\d./-]{5,9})\n\n?"
     r"(?P<town>[A-Z][a-z][\w'.]*(?:[ -](?:[A-Z][\w'.]*|de|du|la|le|al|el|au)){0,3})"
-    r",\s+[A-Z][\w'.]*(?:\s+[\w'.]+){0,3}(?:\s*/\s*[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,2})?[ \t]*\n"
+    r",\s+[A-Z][\w'.]*(?:\s+[\w'.]+){0,3}(?:\s*/\s*[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,2})?"
+    # (and the date a feature gives there: "Narathiwat, Thailand, August 2013", "Beni, Democratic Republic of Congo,
+    # 12 May 2022")
+    r"(?:,\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\.?(?:\s+\d{1,2},?)?\s+(?:19|20)\d\d)?[ \t]*\n"
 )
 _DATELINE_LINES = 8  # how far down a story's dateline may stand (after its headline, standfirst and byline)
 _CALENDAR = frozenset(

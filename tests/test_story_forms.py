@@ -157,6 +157,9 @@ def test_a_line_that_is_no_headline_in_capitals_or_title_case_keeps_its_case(tex
         ("Strike hits a market\n\nLeyla Demir | 04.05.2021\n\nHasakah, Syria\n\nA drone hit a market.", "HASAKAH"),
         ("A town empties\nBy Ann Lee\nBeni, Democratic Republic of Congo\n\nRebels came at night.", "BENI"),
         ("What the fragment shows\nBy Ann Lee\nMokha, Yemen / London\n\nA bomb hit the market.", "MOKHA"),
+        # (and a feature's month and year after its country)
+        ("A town empties\nBy Ann Lee\nKabale, Uganda, August 2013\n\nRebels came at night.", "KABALE"),
+        ("A town empties\nBy Ann Lee\nButembo, Democratic Republic of Congo, 12 May 2022\n\nRebels came.", "BUTEMBO"),
         # (a release's header first, then the dateline)
         ("Unicef - Press release\n\nAden - Shells hit a school on Monday.", "ADEN"),
     ],
@@ -177,6 +180,8 @@ def test_a_datelines_town_in_its_own_case_is_written_in_capitals(text: str, town
         "Smith, out on bail, will be tried May 3. The court set the date on Friday.",
         # (a speaker in a transcript, before what they say)
         "Omar (on the phone): The shelling started at dawn.",
+        # (a line under a byline whose words after a comma are no date)
+        "A town empties\nBy Ann Lee\nKabale, Uganda, after the rains\n\nRebels came at night.",
         "Host (Rana): Good evening, and welcome.",
     ],
 )
