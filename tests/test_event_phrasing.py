@@ -2460,3 +2460,12 @@ def test_a_place_in_a_quotation_is_not_where_the_speakers_wound_was(pipe: Pipeli
 )
 def test_an_attack_prevented_or_foiled_is_no_event(pipe: Pipeline, text: str) -> None:
     assert "struck" not in _roles(pipe, text).values()
+
+
+def test_where_a_speaker_spoke_yields_to_the_place_of_what_they_said(pipe: Pipeline) -> None:
+    roles = _roles(
+        pipe, "In Abuja, the army spokesman said the air force had bombed militia camps in Damasak on Monday."
+    )
+    assert roles["Damasak"] == "struck" and roles["Abuja"] != "struck"
+    roles = _roles(pipe, "In Kharkiv, officials said a missile hit an apartment block, killing three.")
+    assert roles["Kharkiv"] == "struck"

@@ -924,6 +924,14 @@ _SPOKEN_QUOTE = re.compile(
 )
 
 
+# a sentence that opens on where its speaker spoke: "In Port Sudan, the army spokesman said", "In Washington, a Pentagon
+# spokesman told reporters"
+_SPOKE_IN = re.compile(
+    r"In\s+([A-Z][^,.;]{1,40}),\s+(?:[^,.;\"“]{1,60}?\s)?(?:said|says|told|announced|claimed|reported|stated|"
+    r"confirmed)\b"
+)
+
+
 def _other_clauses(clean: str, sent: Sentence, found: list[Trigger]) -> list[tuple[int, int]]:
     """The clauses of a sentence that report something else than its events: a clause opened by
     "as", "while", "but", "whereas" ... with no event word ("killed in central Iraq, as three
@@ -1165,6 +1173,16 @@ def candidates(
     # strike killed five in Y")
     if tellers and any(c.mention not in tellers for c in out):
         out = [c for c in out if c.mention not in tellers]
+    # the town a speaker spoke in, set before the sentence, yields to a place of what they said: "In Port Sudan, the
+    # army spokesman said the air force had destroyed gatherings near X" (not "In X, officials said a missile hit")
+    if len(out) > 1 and clean.startswith("In ", sent.start) and (spoke := _SPOKE_IN.match(clean, sent.start, sent.end)):
+        fronted = [c for c in out if mentions[c.mention].cend <= spoke.end(1)]
+        if (
+            fronted
+            and len(fronted) < len(out)
+            and all(mentions[c.mention].cstart > spoke.end() for c in out if c not in fronted)
+        ):
+            out = [c for c in out if c not in fronted]
     if not out and found and not unknown:
         out = _headed(clean, sent, mentions, idx, links) or _row_cells(clean, sent, mentions, idx, found)
     return out
