@@ -2469,3 +2469,12 @@ def test_where_a_speaker_spoke_yields_to_the_place_of_what_they_said(pipe: Pipel
     assert roles["Damasak"] == "struck" and roles["Abuja"] != "struck"
     roles = _roles(pipe, "In Kharkiv, officials said a missile hit an apartment block, killing three.")
     assert roles["Kharkiv"] == "struck"
+
+
+def test_fighting_heard_from_a_nearby_town_is_not_there(pipe: Pipeline) -> None:
+    text = (
+        "Militants stormed an army base in Bulo Marer on Sunday, killing five soldiers. Residents in the nearby town "
+        "of Qoryooley said they heard heavy gunfire and explosions for hours."
+    )
+    roles = _roles(pipe, text)
+    assert roles["Bulo Marer"] == "struck" and roles["Qoryooley"] != "struck"

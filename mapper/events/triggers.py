@@ -362,6 +362,13 @@ _STOPPED_AFTER = re.compile(
     r"thwarted|averted|aborted)\b",
     re.I,
 )
+# what is heard from afar: "said they heard heavy gunfire and explosions for hours"
+_SOUND_WORDS = frozenset({"explosion", "explosions", "blast", "blasts", "gunfire", "shelling", "fighting", "clashes"})
+_HEARD_BEFORE = re.compile(
+    r"\b(?:heard|hear|hears|hearing)\s+(?:the\s+(?:sounds?|noise)\s+of\s+)?(?:(?:heavy|loud|intense|sporadic|distant|"
+    r"several|many|more|two|three|\w+\s+and)\s+){0,3}(?:(?:gunfire|shelling|explosions?|blasts?)\s+(?:and|or)\s+)?$",
+    re.I,
+)
 _STOPPED_WORDS = ("prevented", "foiled", "thwarted", "averted", "aborted")
 # (and the next item of a list after it: "not by a drone or an air strike")
 NEGATED = re.compile(
@@ -1461,6 +1468,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "the film was shot in X": filmed
         if phrase in BLAST_WORDS and DRILL_SOUND_AFTER.match(text, me, min(end, me + 140)):
             continue  # "the blasts heard in X were part of a planned training exercise"
+        if phrase in _SOUND_WORDS and "h" in low and _HEARD_BEFORE.search(before):
+            continue  # "residents of the nearby town said they heard heavy gunfire and explosions": heard, not there
         if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(after) or NEGATED.search(before[-30:]):
             continue
         if any(w in low for w in _NOT_A_STRIKE_WORDS) and _NOT_A_STRIKE_BEFORE.search(before):
