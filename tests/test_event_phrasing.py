@@ -1975,11 +1975,11 @@ def test_a_beheading_told_in_a_headline_is_an_event() -> None:
 
 def test_a_district_in_part_of_the_capital_is_placed_in_it(pipe: Pipeline) -> None:
     text = (
-        "Three civilians were killed on Tuesday when rockets fell on homes in the Ain Zara district in the "
+        "Three civilians were killed on Tuesday when rockets fell on homes in the Khallat al-Furjan district in the "
         "south of the capital Tripoli, the ministry said."
     )
     analysis = pipe.analyse(article_from_text("t.txt", text))
-    [m] = [m for m in analysis.mentions if m.surface == "Ain Zara"]
+    [m] = [m for m in analysis.mentions if m.surface == "Khallat al-Furjan"]
     assert m.role == "struck" and m.place is not None and m.place.resolved_by == "context", m
 
 
@@ -2478,3 +2478,14 @@ def test_fighting_heard_from_a_nearby_town_is_not_there(pipe: Pipeline) -> None:
     )
     roles = _roles(pipe, text)
     assert roles["Bulo Marer"] == "struck" and roles["Qoryooley"] != "struck"
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        ("Two rockets hit a bakery in Kart-e Seh on Sunday, killing five, Kabul police said.", "Kart-e Seh"),
+        ("Shells fell on houses in Ain Zara, south of Tripoli, killing three.", "Ain Zara"),
+    ],
+)
+def test_a_citys_districts_that_reports_name_are_places(pipe: Pipeline, text: str, district: str) -> None:
+    assert _roles(pipe, text)[district] == "struck"
