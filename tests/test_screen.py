@@ -24,7 +24,7 @@ t:kyiv,Kyiv,,50.45,30.52,city,UA,Kyiv,,1,,test
 
 TWO_SENTENCES = (
     "Russian shelling hit a market in Bilozerka on Tuesday morning, regional officials said. "
-    "Three traders were wounded and taken to hospital."
+    "The wounded were taken to hospital."
 )
 
 
