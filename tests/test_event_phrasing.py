@@ -2489,3 +2489,19 @@ def test_fighting_heard_from_a_nearby_town_is_not_there(pipe: Pipeline) -> None:
 )
 def test_a_citys_districts_that_reports_name_are_places(pipe: Pipeline, text: str, district: str) -> None:
     assert _roles(pipe, text)[district] == "struck"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The monitors' camera in Shyrokyne recorded 33 undetermined explosions 2-4km east.",
+        "The monitors saw two multiple launch rocket systems (BM-21 Grad, 122mm) in a field near Kalynove.",
+    ],
+)
+def test_explosions_a_monitor_counts_and_arms_it_sees_are_no_attack(text: str) -> None:
+    assert triggers(text, 0, len(text)) == []
+
+
+def test_arms_that_fired_are_still_an_attack() -> None:
+    text = "Rocket launchers fired on Avdiivka overnight, and Grad rockets (122mm) hit a house."
+    assert {"Rocket", "rockets"} <= {t.word for t in triggers(text, 0, len(text))}

@@ -369,6 +369,19 @@ _HEARD_BEFORE = re.compile(
     r"several|many|more|two|three|\w+\s+and)\s+){0,3}(?:(?:gunfire|shelling|explosions?|blasts?)\s+(?:and|or)\s+)?$",
     re.I,
 )
+# explosions a ceasefire monitor counts, as its reports write them: "the SMM recorded 33 undetermined explosions"
+_RECORDED_BEFORE = re.compile(
+    r"\b(?:recorded|registered|heard|counted|logged)\s+(?:about|some|around|at\s+least|more\s+than|over)?\s*"
+    r"\d[\d,]*\s+(?:(?:undetermined|unidentified|unknown|outgoing|incoming)\s+)?$",
+    re.I,
+)
+# weapons named as hardware, not as fire: "multiple launch rocket systems", "missile launchers"
+_HARDWARE_WORDS = frozenset({"rocket", "rockets", "missile", "missiles", "mortar", "mortars", "artillery"})
+_HARDWARE_AFTER = re.compile(
+    r"\s+(?:systems?|launchers?|pieces?|positions?|batter(?:y|ies))\b(?!\s+(?:fired|struck|hit))", re.I
+)
+# a weapon's calibre in brackets after its name: "(BM-21 Grad, 122mm)", "(D-30, 122mm)": a description of arms seen
+_CALIBRE_AFTER = re.compile(r",?\s*\d{2,3}\s?mm\s*\)")
 _STOPPED_WORDS = ("prevented", "foiled", "thwarted", "averted", "aborted")
 # (and the next item of a list after it: "not by a drone or an air strike")
 NEGATED = re.compile(
@@ -1470,6 +1483,10 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "the blasts heard in X were part of a planned training exercise"
         if phrase in _SOUND_WORDS and "h" in low and _HEARD_BEFORE.search(before):
             continue  # "residents of the nearby town said they heard heavy gunfire and explosions": heard, not there
+        if phrase in _SOUND_WORDS and "r" in low and _RECORDED_BEFORE.search(before):
+            continue  # "the monitors' camera in X recorded 33 undetermined explosions": counted from afar, not there
+        if (phrase in _HARDWARE_WORDS and _HARDWARE_AFTER.match(text, me, end)) or _CALIBRE_AFTER.match(text, me, end):
+            continue  # "saw two multiple launch rocket systems (BM-21 Grad, 122mm) near X": arms seen, not fired
         if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(after) or NEGATED.search(before[-30:]):
             continue
         if any(w in low for w in _NOT_A_STRIKE_WORDS) and _NOT_A_STRIKE_BEFORE.search(before):
