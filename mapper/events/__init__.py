@@ -910,7 +910,9 @@ def _introduced_town(
     said = the_town.group(0).lower()
     kind = next((k for k in ("city", "village") if k in said), "town")
     lo = sentences[max(0, si - _INTRODUCED_REACH)].start
+    starts = [s.start for s in sentences]
     found: int | None = None
+    found_end = 0  # (the end of the sentence that brought it in)
     for i, m in enumerate(mentions):
         if m.cstart < lo:
             continue
@@ -921,24 +923,16 @@ def _introduced_town(
             continue
         a = _A_TOWN_AFTER.match(clean, m.cend)
         if a is not None and a.group(1).lower() == kind:
-            found = i
+            found, found_end = i, sentences[_sentence_of(starts, m.cstart)].end
         elif (
             found is not None
             and p.id != mentions[found].place.id  # type: ignore[union-attr]
             # (another town named after it, not a reference point in its own apposition: "X, a large town
             # south-west of Y")
-            and m.cstart > _sentence_end(sentences, mentions[found].cstart)
+            and m.cstart > found_end
         ):
             found = None
     return found
-
-
-def _sentence_end(sentences: list[Sentence], at: int) -> int:
-    """The end of the sentence that holds offset ``at``."""
-    for s in sentences:
-        if s.start <= at < s.end:
-            return s.end
-    return at
 
 
 def _unknown_town_before(clean: str, start: int, end: int, mentions: list[Mention], idx: list[int]) -> bool:
@@ -1065,20 +1059,15 @@ def _dateline_town(
         # to Oicha for medicine" over "BENI, Democratic Republic of Congo", then "The health centre on the road into
         # Oicha"; of two, the one brought in by its kind: "Shebekino, a Russian town six kilometres from the border"
         # beside "THE MORNING BUS TO BELGOROD")
-        opened = {
-            mentions[i].place.id  # type: ignore[union-attr]
-            for k in range(at, len(sentences))
-            if sentences[k].paragraph == first
-            for i in by_sentence[k]
-            if mentions[i].place is not None and mentions[i].cstart >= dateline.end()
-        }
-        opened_words = {
-            name_key(mentions[i].surface)
+        opening_mentions = [
+            i
             for k in range(at, len(sentences))
             if sentences[k].paragraph == first
             for i in by_sentence[k]
             if mentions[i].cstart >= dateline.end()
-        }
+        ]
+        opened = {mentions[i].place.id for i in opening_mentions if mentions[i].place is not None}  # type: ignore[union-attr]
+        opened_words = {name_key(mentions[i].surface) for i in opening_mentions}
         towns: dict[str, list[int]] = {}
         for i, m in enumerate(mentions):
             if m.cend > sentences[at].start:
