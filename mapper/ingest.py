@@ -33,7 +33,7 @@ from .documents import DOCX_SUFFIXES, EMAIL_SUFFIXES, PDF_SUFFIXES, kind_of
 from .language import ENGLISH
 from .language import detect as detect_language
 from .models import Article, Offsets, Problem
-from .text import DocumentWords, ends_sentence, goes_on, line_joins, line_width, lower_finds_ignorecase
+from .text import UPPER, DocumentWords, ends_sentence, goes_on, line_joins, line_width, lower_finds_ignorecase
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -656,7 +656,7 @@ _RUN_IN_DATELINE = re.compile(
     r" (?<=[\w.!?\"'”’)] )(?<![A-Z]{2} )"  # (the space first: the engine skips to each space)
     r"(?:(?P<by>By +[A-Z][a-z'’][\w'’.-]*(?: +(?:[A-Z](?:[a-z]|['’][A-Z])[\w'’.-]*|and|de|van|von|al|bin|ibn|el)){0,5}"
     r"(?: +\| +[^|\n]{1,60}?)?) )?"
-    r"(?P<town>(?:[A-Z][A-Z'’.-]{2,}|[A-Z]{2}(?=[ -][A-Z]{2}))(?:[ -][A-Z][A-Z'’.-]*){0,3})"
+    rf"(?P<town>(?:[{UPPER}][{UPPER}'’.-]{{2,}}|[A-Z]{{2}}(?=[ -][A-Z]{{2}}))(?:[ -][{UPPER}][{UPPER}'’.-]*){{0,3}})"
     r"(?:"
     # (a province, country, date or outlet, then a dash or a colon: "KABUL (Reuters) - ", "BANNU, Sept 14: ")
     r"(?:, +[A-Z0-9][\w'./]*(?: +[\w'./]+){0,4}){0,2}(?: +\([^()\n]{1,60}\))?(?: +- +| *: +|(?<=\))\. +)"
@@ -837,7 +837,7 @@ def sentence_case(line: str, *, caps: bool = False, names: set[str] | frozenset[
 # "TACURONG CITY, Sultan Kudarat", or alone on its line in its own case: "Tacurong City, Sultan Kudarat")
 _NOT_A_HEADLINE = re.compile(
     r"©|^\(|^By\s|\b(?i:copyright|published|updated|posted|all\s+rights)\b|\((?i:photo|image|picture)s?\b|"
-    r"^[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]*)*(?:,|\s+\(|\s+-\s)|"
+    rf"^[{UPPER}][{UPPER}'’.-]{{2,}}(?:[ -][{UPPER}][{UPPER}'’.-]*)*(?:,|\s+\(|\s+-\s)|"
     r"^[A-Z][\w'.-]*(?:[ -][A-Z][\w'.-]*){0,3},\s+[A-Z][\w'.]*(?:\s+[\w'.]+){0,4}$"
 )
 _NAME_IN_SENTENCE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:['’][a-z]+)?")

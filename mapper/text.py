@@ -345,7 +345,9 @@ class DocumentWords:
 GOES_ON = frozenset("a an the of in on at to by for from with near and or into between than as".split())
 # a row that opens a story's dateline ("BEIRUT (Reuters) - An Israeli ...", "KFAR SABA, Israel", "PERVOMAISKYI, Kharkiv
 # region"): its town in capitals, then a comma, a bracket or a dash
-_DATELINE_ROW = re.compile(r"[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]*)*(?:,\s+[A-Z]|\s+\(|\s+[-–—]\s)")
+_DATELINE_ROW = re.compile(
+    rf"[{UPPER}][{UPPER}'’.-]{{2,}}(?:[ -][{UPPER}][{UPPER}'’.-]*)*(?:,\s+[A-Z]|\s+\(|\s+[-–—]\s)"
+)
 _BYLINE_ROW = re.compile(_BYLINE)
 # (above the story, a dateline of a town in its own case and a dash: "Port-au-Prince, January 2026 (translated from
 # French) - At least 25 people")

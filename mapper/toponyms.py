@@ -1129,7 +1129,8 @@ _KIND_NAMED = re.compile(
     r"(?=[A-Z])"
 )
 _DATELINE_GUESS = re.compile(
-    r"(?m)^([A-Z][A-Z'’.-]{3,}(?:[ -][A-Z][A-Z'’.-]+){0,2}),\s+(?=[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2}\s+[-–—]\s)"
+    rf"(?m)^([{UPPER}][{UPPER}'’.-]{{3,}}(?:[ -][{UPPER}][{UPPER}'’.-]+){{0,2}}),\s+"
+    r"(?=[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2}\s+[-–—]\s)"
 )
 # a name and the unit that holds it, after a comma: "Kolofata, in the department of Mayo-Sava", "Porga, in the
 # commune of Tanguieta", "Fataki, in the chefferie of Walendu Pitsi"

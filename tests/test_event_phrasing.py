@@ -2505,3 +2505,156 @@ def test_explosions_a_monitor_counts_and_arms_it_sees_are_no_attack(text: str) -
 def test_arms_that_fired_are_still_an_attack() -> None:
     text = "Rocket launchers fired on Avdiivka overnight, and Grad rockets (122mm) hit a house."
     assert {"Rocket", "rockets"} <= {t.word for t in triggers(text, 0, len(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "not_struck"),
+    [
+        (
+            # a dateline in capitals with an accent, and a town its standfirst brings in by its kind
+            "THE BRIDGE ON THE RIVER\n\nSuárez, a river town in Cauca, has been attacked many times.\n\nBy Ana Ruiz\n"
+            "POPAYÁN, Colombia, May 2013\n\nIn Suárez the old bridge is the only way out.\n\nOn a Sunday in April "
+            "guerrillas fired on the police post beside it. Four people were killed.",
+            "Suárez",
+            "POPAYÁN",
+        ),
+        (
+            # the scene, then the attack, then its dead, counted a paragraph later
+            "NIGHT AT THE CLINIC\n\nGunmen came to Mangina for medicine. A reconstruction.\n\nBy Jean Mbusa\n"
+            "BUTEMBO, Democratic Republic of Congo, May 2022\n\nThe clinic on the road into Mangina is a low brick "
+            "building.\n\nShortly after midnight men came out of the bush behind the ward.\n\nA local "
+            "administrator said eleven patients had been killed.",
+            "Mangina",
+            "Butembo",
+        ),
+    ],
+)
+def test_a_features_town_is_read_past_accents_and_a_paragraph_more(
+    pipe: Pipeline, text: str, struck: str, not_struck: str
+) -> None:
+    roles = _roles(pipe, text)
+    assert roles[struck] == "struck"
+    assert roles.get(not_struck) != "struck"
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "not_struck"),
+    [
+        (
+            # a town no gazetteer has, in the headline and the dateline, under a standfirst that names another town
+            "MARKET DAY IN KANI\n\nThe army is losing ground in Sagaing.\n\nBy Aung Min\nKANI, Sagaing Region\n\n"
+            "The market in Kani fills by seven.\n\nOn "
+            "Tuesday a jet dropped two bombs among the stalls. Nine people were killed.",
+            "Kani",
+            "Sagaing Region",
+        ),
+        (
+            # a hotel the opening names is no other town
+            "THE HOTEL GATE\n\nBy Abdi Nur\nBAIDOA, Somalia\n\nThe car exploded at the checkpoint on the town's "
+            "eastern road, and a second blew up outside the Bay Hotel in central Baidoa.\n\nOfficials put the toll at "
+            "twelve killed and thirty wounded.",
+            "Baidoa",
+            "Mogadishu",
+        ),
+        (
+            # a camp's dateline
+            "THE TENTS BY THE SEA\n\nBy Huda Saleh\nAL-MAWASI, Gaza Strip\n\nThe tents of al-Mawasi run down to the "
+            "water.\n\nShortly after midnight shells struck a row of them. Six people were killed.",
+            "al-Mawasi",
+            "Gaza Strip",
+        ),
+        (
+            # where the wounded were taken, to hospitals in the plural
+            "A DOOR IN THE RUBBLE\n\nBy Rana Haddad\nSARAFAND, Lebanon\n\nThe building stood on the coast road in "
+            "Sarafand.\n\nAt night a missile brought it "
+            "down. Eight people were killed, and fifteen were wounded and taken to hospitals in Tyre.",
+            "Sarafand",
+            "Tyre",
+        ),
+    ],
+)
+def test_a_datelines_town_is_found_whatever_else_its_opening_names(
+    pipe: Pipeline, text: str, struck: str, not_struck: str
+) -> None:
+    roles = _roles(pipe, text)
+    assert "struck" in {r for s, r in roles.items() if s.lower() == struck.lower()}, roles
+    assert roles.get(not_struck) != "struck", roles
+
+
+def test_a_city_far_off_that_a_features_head_names_is_not_its_town(pipe: Pipeline) -> None:
+    text = (
+        "Two years after Dayton, Mostar rebuilds\n\nMOSTAR, Bosnia - New roofs are going up along the river. Two "
+        "years after the Dayton agreement ended the war, the city is busy again.\n\nHistorians estimate that "
+        "thousands of people died in the fighting across the region."
+    )
+    assert "struck" not in _roles(pipe, text).values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former gunman gets 30 years for 2009 market bombing\n\nA court said the blast killed six.",
+        "Militia commander given life in prison over the bus attack\n\nThe blast killed nine people.",
+    ],
+)
+def test_a_sentence_of_years_reports_a_trial(text: str) -> None:
+    from mapper.events.report_kind import report_kind
+    from mapper.text import split_sentences
+
+    assert report_kind(text, split_sentences(text)) == "trial"
+
+
+def test_the_dead_of_the_attack_a_trial_is_over_are_not_an_attack_of_now(pipe: Pipeline) -> None:
+    text = (
+        "Former gunman gets 30 years for 2009 Mocoa market bombing\n\nPASTO (translated from Spanish) - A court in "
+        "Pasto on Tuesday sentenced a former rebel to 30 years for the bomb that exploded in the market of Mocoa in "
+        '2009.\n\nRelatives travelled from Mocoa for the hearing. "We waited so long," said Rosa Pai, whose son, a '
+        "police officer, died in the blast."
+    )
+    assert "struck" not in _roles(pipe, text).values()
+
+
+def test_the_office_a_toll_is_given_by_sits_elsewhere_even_at_a_sentences_start(pipe: Pipeline) -> None:
+    text = (
+        "SHOTS AT A FUNERAL\n\nIn the hill town of Tixtla, mourners were fired on.\n\nBy Ana Ruiz\nCHILPANCINGO, "
+        "Mexico, May 2016\n\nThe coffin stood in the front room of a house in Tixtla.\n\nAccording to the state "
+        "prosecutor's office in Chilpancingo, two men fired into the patio. Five people were killed."
+    )
+    roles = _roles(pipe, text)
+    assert roles["Tixtla"] == "struck"
+    assert "struck" not in {r for s, r in roles.items() if s.lower() == "chilpancingo"}
+
+
+def test_a_city_a_standfirst_names_as_a_bearing_does_not_outrank_the_datelines_town(pipe: Pipeline) -> None:
+    text = (
+        "THE NIGHT OF THE KNIVES\n\nIn the hills south of Algiers, survivors wait for answers.\n\nBENI SLIMANE, Medea "
+        "province - The hamlet lies on the outskirts of Beni Slimane, among olive trees.\n\nThe men came after dark. "
+        "When they left, 23 people were dead."
+    )
+    roles = _roles(pipe, text)
+    assert "struck" in {r for s, r in roles.items() if s.lower() == "beni slimane"}
+    assert roles.get("Algiers") != "struck"
+
+
+def test_people_counted_dead_when_the_attackers_left_tell_of_an_attack() -> None:
+    text = "When the gunmen left before dawn, 23 people were dead."
+    assert [t.word for t in triggers(text, 0, len(text))] == ["gunmen", "were dead"]
+
+
+def test_the_territory_named_after_a_datelines_town_is_not_another_town(pipe: Pipeline) -> None:
+    text = (
+        "NIGHT IN MBAU\nIn Congo's Beni territory, the rebels strike again, and the survivors ask why no help came\n\n"
+        "By Jean Mbusa\n\nBENI, North Kivu - The attackers came into Mbau a little after ten at night. By the time "
+        "they left, twelve people were dead, according to a civil society group of Beni territory."
+    )
+    assert "struck" not in {r for s, r in _roles(pipe, text).items() if s.lower() == "beni"}
+
+
+def test_a_headlines_second_level_province_yields_to_the_town_the_story_puts_in_it(pipe: Pipeline) -> None:
+    text = (
+        "PRESS RELEASE\nWestern Mindanao Command\nCamp Navarro, Zamboanga City\n\n9 dead in Sulu clash with Abu "
+        "Sayyaf\n\nFour soldiers and five gunmen were killed in a firefight in Patikul, Sulu, on Tuesday."
+    )
+    roles = _roles(pipe, text)
+    assert roles["Patikul"] == "struck"
+    assert "struck" not in {r for s, r in roles.items() if s == "Sulu"}

@@ -61,7 +61,7 @@ from ..resolve import (
     DISTRICT_FRAME_BEFORE,  # "In the X district, ...": a district a sentence opens in
     TOWN_REACH_KM,  # how far a suburb the headline names may lie from its city
 )
-from ..text import Sentence, turn_part
+from ..text import UPPER, Sentence, turn_part
 from ..toponyms import common_words
 from .article import find_triggers
 from .report_kind import HARMED_WORDS, KILLED_WORDS, called_false_next, debunked, report_kind
@@ -398,10 +398,17 @@ def find_events(
                 # (its victims, or the harm told in the sentence after it: "the other struck near a hangar ... Nobody
                 # was killed. Two guards suffered minor injuries"; in a feature about the town its headline names, any
                 # word of arms: "THE SCHOOL IN X ... two missiles struck the second floor of the school")
-                if first <= sent.paragraph <= first + _OPENING_PARAGRAPHS and (
-                    _has_victims(clean, sent)
-                    or _told_next(clean, sentences, d.sentence, _HARM_TOLD)
-                    or (headlined and any(not t.weak for t in d.triggers))
+                if (
+                    first <= sent.paragraph <= first + _OPENING_PARAGRAPHS
+                    and (
+                        _has_victims(clean, sent)
+                        or _told_next(clean, sentences, d.sentence, _HARM_TOLD)
+                        or (headlined and any(not t.weak for t in d.triggers))
+                    )
+                ) or (
+                    # (in a feature about the town its head names, its dead and hurt counted a paragraph later: the
+                    # scene, then the attack, then "the civil society coordinator said 14 people had been killed")
+                    headlined and sent.paragraph == first + _OPENING_PARAGRAPHS + 1 and _has_victims(clean, sent)
                 ):
                     d.locations = [(opening, 1)]
     placed = [d for d in drafts if d.locations]
@@ -439,6 +446,18 @@ def find_events(
                     held = held_in[p.id] = [(j, q) for j, q in finer if contains(p, mentions[j].place)]  # type: ignore[arg-type]
                 if pr == 3 and (held or p.feature_type in AREA_TYPES):
                     inside += held
+                elif p.feature_type == "admin2" and (
+                    parts := [
+                        (j, q)
+                        for j, q in finer
+                        if any(
+                            m.place is not None and m.place.id == p.id and _district_holds(clean, m, mentions[j])
+                            for m in mentions
+                        )
+                    ]
+                ):
+                    inside += parts  # (so does a province of a country that has them as its second level, where the
+                    # text puts a place in it: "9 dead in Sulu clash" over "a firefight in Patikul, Sulu")
                 else:
                     kept.append((i, pr))
             if kept:
@@ -799,14 +818,20 @@ _VICTIMS = re.compile(
     r"(?:farmers|villagers|workers|labou?rers|students|pupils|schoolchildren|passengers|worshipp?ers|pilgrims|"
     r"shepherds|herders|fishermen|traders|vendors|shoppers|guards|drivers|teachers|doctors|nurses|medics|"
     r"paramedics|patients|refugees|boys|girls|babies|infants|teenagers|youths|gendarmes|servicemen|personnel|"
-    r"peacekeepers|commandos|marines|recruits|cadets|conscripts|rebels|militiamen|tribesmen|relatives)\b",
+    r"peacekeepers|commandos|marines|recruits|cadets|conscripts|rebels|militiamen|tribesmen|relatives)\b"
+    # (or the dead and the hurt counted as such, or a toll: "reported 11 dead", "put the toll at 21 killed and 47
+    # wounded", "the toll had reached 17")
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?)\s+(?:dead|killed|wounded|injured)\b"
+    r"|\btoll\s+(?:\w+\s+){0,2}?(?:at|to|of|reached)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|\w+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?)\b",
     re.I,
 )
 
 
 # a place a sentence names as where something happened, before whoever says so: "attacked Eringeti", "on a gang base
 # in Tabarre" (not "killed, the chairman ... told journalists in Maiduguri")
-_SAID_CUT = re.compile(r"\b(?:said|says|told|tells|according|reported|confirmed|claimed|claims)\b")
+_SAID_CUT = re.compile(r"\b(?:said|says|told|tells|[Aa]ccording|reported|confirmed|claimed|claims)\b")
 _AT_A_NAME = re.compile(
     r"\b(?:in|at|near|on|outside|into|attacked|raided|struck|hit|shelled|bombed|stormed)\s+(?:the\s+)?"
     r"(?:[a-z][\w-]*\s+){0,3}?([A-Z][\w'’-]+)"
@@ -839,12 +864,16 @@ def _placed_elsewhere(clean: str, sent: Sentence, home_key: str) -> bool:
     return False
 
 
-# (or a square, a market or a crossing of it: "at Lal Chowk", "near Hamidiye Bazaar", "at Kalma Chowk")
+# (or a square, a market or a crossing of it: "at Lal Chowk", "near Hamidiye Bazaar", "at Kalma Chowk"; or a building of
+# it, by its name: "outside the Bay Hotel", "at the Grand Mosque")
 _STREET_AFTER = re.compile(
     r"(?:\s+[A-Z][\w'’-]*)?\s+(?:Street|Road|Avenue|Square|Boulevard|Lane|Highway|Chowk|Bazaar|Market|Circle|"
-    r"Roundabout|Junction|Plaza)\b"
+    r"Roundabout|Junction|Plaza|Hotel|Mosque|Church|Cathedral|School|Bank|Stadium|Cinema|"
+    r"Restaurant|Caf[eé]|Mall|Hospital|Hall)\b"
 )
-_HOSPITAL_BEFORE = re.compile(r"(?i:hospital|clinic|medical\s+cent(?:er|re))\b[^.;,]{0,30}?\b(?:in|at)\s+(?:the\s+)?$")
+_HOSPITAL_BEFORE = re.compile(
+    r"(?i:hospitals?|clinics?|medical\s+cent(?:er|re)s?)\b[^.;,]{0,30}?\b(?:in|at)\s+(?:the\s+)?$"
+)
 
 
 # what a sentence of a report of drones brought down says when one of them did harm: "debris fell on a house",
@@ -859,13 +888,20 @@ _HIT_OR_HARMED = re.compile(
 _TRIED = re.compile(
     r"\b(?:prosecut\w*|indictment|indicted|charge\s+sheet|charged|accused\s+of|the\s+court\s+(?:found|heard|said|ruled)|"
     r"the\s+judges?\s+(?:found|said|ruled)|(?:that|the\s+same)\s+(?:attack|bombing|blast|shelling|strike|massacre|raid|"
-    r"ambush))\b",
+    # (or the dead of the attack tried, by its article: "whose husband, a police sergeant, died in the blast")
+    r"ambush)|(?:died|killed|wounded|injured|hurt)\s+in\s+the\s+(?:attack|bombing|blast|explosion|shelling|strike|"
+    r"massacre|raid|ambush))\b",
     re.I,
 )
 
 # a dateline in capitals: "TARMIYAH, Iraq -", "PUL-I-KHUMRI, Afghanistan -", "MAFA, Nigeria -"
-_DATELINE_OPENING = re.compile(r"\s*[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}\s*(?:,|\(|[-–—:])")
+_DATELINE_OPENING = re.compile(
+    rf"\s*(?P<town>[{UPPER}][{UPPER}'’.-]+(?:[ -][{UPPER}][{UPPER}'’.-]+){{0,3}})\s*(?:,|\(|[-–—:])"
+)
 _OPENING_PARAGRAPHS = 1  # the paragraphs (counted from 0) a dateline's story tells its attack in
+# how far from its dateline's town a town a feature's headline names may lie and be the one it is about (a story filed
+# from a refugee camp across a border may be about a town in the country it fled)
+FEATURE_REACH_KM = 500
 # a feature datelined in a city this big was filed from it, unless its headline names it
 FILED_FROM_POPULATION = 500_000
 # how far down a feature's dateline may stand, after its headline, standfirst, byline (and a web page's own lines)
@@ -875,7 +911,8 @@ _DATELINE_SENTENCES = 10
 # South Asia and Russia's agencies write it: "SRINAGAR, June 10: ", "KURSK, 5 March. /TASS/. ")
 _DATELINE_AT = re.compile(
     # ("TAMBO, Ayacucho, Peru - August 1991": its province and its country)
-    r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}(?:,\s+[A-Z0-9][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}){0,2}"
+    rf"(?P<town>[{UPPER}][{UPPER}'’.-]+(?:[ -][{UPPER}][{UPPER}'’.-]+){{0,3}})"
+    r"(?:,\s+[A-Z0-9][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}){0,2}"
     # (its outlet: "SRINAGAR (KNO): ", "KURSK, 5 March. /TASS/. ")
     r"(?:[ \t]+\([^()\n]{1,40}\))?(?:\.?[ \t]+/[A-Z][\w -]{1,30}/)?"
     r"(?:\s+[-–—]\s|[ \t]*\n|(?<=[\d)]):[ \t]|(?<=[\d)/])\.[ \t])"
@@ -991,9 +1028,10 @@ def _dateline_town(
     if dateline is None:
         return None
     # (its capitals may be no mention of their own: then the story's first mention of that name)
-    word = name_key(clean[dateline.start() : dateline.end() - 1])
+    # (the town, not the province or country after it: "KANI, Sagaing Region", where Sagaing is a town too)
+    word = name_key(dateline.group("town"))
     opening = next(
-        (i for i in by_sentence[at] if mentions[i].cstart < dateline.end()),
+        (i for i in by_sentence[at] if mentions[i].cstart < dateline.end("town")),
         next((i for i, m in enumerate(mentions) if name_key(m.surface) == word), None),
     )
     place = mentions[opening].place if opening is not None else None
@@ -1001,7 +1039,7 @@ def _dateline_town(
         return None
     if (
         place.feature_type not in POPULATED_TYPES
-        and place.feature_type not in ("admin2", "district")
+        and place.feature_type not in ("admin2", "district", "camp", "neighbourhood")  # (or "AL-MAWASI, Gaza Strip")
         # (a dateline names a town, one no gazetteer has among them: "EL AGUAJE, Michoacan -")
         and not (place.resolved_by == "context" and place.feature_type == "place")
     ):
@@ -1079,7 +1117,8 @@ def _dateline_town(
                 and (p.feature_type in POPULATED_TYPES or p.feature_type in ("admin2", "district"))
             ):
                 towns.setdefault(p.id, []).append(i)
-        others = [ids for pid, ids in towns.items() if pid != place.id]
+        # (not the district named after the dateline's town: "In Congo's Beni territory" over "BENI, North Kivu")
+        others = [ids for pid, ids in towns.items() if pid != place.id and name_key(mentions[ids[0]].surface) != word]
         kinded = [i for ids in others for i in ids if _A_TOWN_AFTER.match(clean, mentions[i].cend)]
         if len(kinded) == 1:
             headlined = kinded[0]
@@ -1104,6 +1143,8 @@ def _dateline_town(
                 i, k = next(iter(scene.values()))
                 if link_of(clean, mentions[i].cstart, sentences[k].start) == "in":
                     headlined, scened = i, True
+    if headlined is not None and distance_km(mentions[headlined].place, place) > FEATURE_REACH_KM:  # type: ignore[arg-type]
+        headlined = None  # (a city far off, named for what it stands for: "Three years after Pretoria" over "MEKELLE")
     head_words = set(top.split())
     if headlined is not None:
         word = name_key(mentions[headlined].surface)
@@ -1150,7 +1191,14 @@ def _dateline_town(
         headed = {
             m.place.id
             for m in mentions
-            if m.cend <= sentences[at].start and m.place is not None and m.place.feature_type in POPULATED_TYPES
+            if m.cend <= sentences[at].start
+            and m.place is not None
+            # (not a city named as where the story's place lies: "In the hills south of Algiers")
+            and not _POINT_BEFORE.search(clean, max(0, m.cstart - 30), m.cstart)
+            # (or a town no gazetteer has that the dateline names too: "MARKET DAY IN KANI" over "KANI, Sagaing Region")
+            and (
+                m.place.feature_type in POPULATED_TYPES or (m.place.resolved_by == "context" and m.place.id == place.id)
+            )
         }
         # (a city of a million the story was filed from, not the town it is about: "NIAMEY - ... the weekly market at
         # Banibangou")

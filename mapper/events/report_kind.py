@@ -65,6 +65,9 @@ _TRIAL = re.compile(
     # ("Court orders compensation for 2017 camp bombing", "an appeals court upheld an order")
     r"jailed|jails|convicts|acquits|ruled|verdict|orders|ordered|awards|awarded|upholds|upheld)\b|"
     r"\b(?:sentenced|convicted|acquitted|jailed)\b[^.\n]{0,80}?\b(?:for|over)\b|"
+    # ("Former militiaman gets 38 years for 2006 car bomb", "given life in prison over the market bombing")
+    r"\b(?:gets?|got|given|receives?|received)\s+(?:\w+\s+){0,2}?(?:years?|life)(?:\s+in\s+(?:prison|jail))?\s+"
+    r"(?:for|over)\b|"
     # ("ATC awards death sentence to three in bus stand bombing case", "hands life sentences to two")
     r"\b(?:awards?|awarded|hands?|handed|upholds?|upheld)\s+(?:a\s+|the\s+)?(?:death|life)\s+sentences?\b",
     re.I,
@@ -334,7 +337,23 @@ _YEARS_AFTER = re.compile(
     re.I,
 )
 _ANNIVERSARY = re.compile(r"\banniversar(?:y|ies)\b", re.I)
-_TRIAL_WORDS = ("trial", "hearing", "inquest", "court", "tribunal", "sentence", "convicted", "acquitted", "jailed")
+_TRIAL_WORDS = (
+    "trial",
+    "hearing",
+    "inquest",
+    "court",
+    "tribunal",
+    "sentence",
+    "convicted",
+    "acquitted",
+    "jailed",
+    "years for",
+    "years over",
+    "prison for",
+    "prison over",
+    "life for",
+    "life over",
+)
 # the stems of the words of games: a report of one has SPORT_WORDS of them (each found in a word of
 # _SPORT_WORDS: "goal" and "goals" are one, "goal" and "goalkeeper" two)
 _SPORT_HINTS = (

@@ -83,7 +83,9 @@ _LEXICON: dict[EventType, str] = {  # phrases, separated by commas
         "slashed the throats, throats cut, throats slit, "
         "killing, killings, killed, kills, kill, attack, attacks, attacked, attacking, martyred, opened firing, "
         "gunned down, neutralized, neutralised, liquidated, slaughtered, slaughtering, stormed, storming, overran, "
-        "overrun, overrunning"
+        "overrun, overrunning, "
+        # the dead counted when the attackers left: "When they left before dawn, 31 people were dead"
+        "were dead, was dead"
     ),
     "other": (
         "actions, military action, military actions, "
@@ -101,7 +103,7 @@ WEAK = frozenset(
     "exploded explosion explosions blast blasts detonated grenade grenades martyred neutralized neutralised "
     "liquidated stormed storming overran overrun overrunning".split()
 ) | frozenset(p.strip() for p in _IMPACT_PHRASES.split(","))
-WEAK |= {"blew up", "blown up", "blowing up"}
+WEAK |= {"blew up", "blown up", "blowing up", "were dead", "was dead"}
 # an assault by a crowd or a side of a match, not by arms: "protesters stormed the parliament", "stormed out of
 # the talks", "stormed to victory"
 _STORM_WORDS = frozenset({"stormed", "storming", "overran", "overrun", "overrunning"})

@@ -892,7 +892,7 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
         and _SAID_BEFORE.search(clean, sent.start, m.cstart)
     ):
         return True  # '"...," said X, the group's director for research, in London.': where who spoke is
-    if "according" in clean[max(sent.start, m.cstart - 120) : m.cstart] and _ACCORDING_TO_OFFICE.search(
+    if "ccording" in clean[max(sent.start, m.cstart - 120) : m.cstart] and _ACCORDING_TO_OFFICE.search(
         clean, max(sent.start, m.cstart - 120), m.cstart
     ):
         return True  # "according to a statement from Iraq's Joint Operations Command in Baghdad"
