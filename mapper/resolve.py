@@ -906,7 +906,10 @@ _BRACKETED_KIND_END = re.compile(
 _APPOSED_COUNTRY_END = re.compile(
     r"\s*(?:,(?!\s*(?:and\s+|or\s+)?[A-Z])|[.;:)]|$|\s+(?:on|in|at|near|last|this|early|late|after|before|when|while)\b"
     # a dateline's: "PALMA, Mozambique - On the fifth anniversary", "KIDAL, Mali (AP) --"
-    r"|[ \t]+(?:[-–—]|--)[ \t]|[ \t]+\((?:AP|AFP|Reuters|[A-Z][\w ]{1,30})\)[ \t]*(?:[-–—]|--))"
+    r"|[ \t]+(?:[-–—]|--)[ \t]|[ \t]+\((?:AP|AFP|Reuters|[A-Z][\w ]{1,30})\)[ \t]*(?:[-–—]|--)"
+    # (a feature's, alone on its line or with its date: "BAIDOA, Somalia", "TAWILA, Sudan, September 2024")
+    r"|[ \t]*\n|,[ \t]+(?:\d{1,2}[ \t]+)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b)"
 )
 _UNIT_COMMA = re.compile(rf"^\s+{_UNIT}\s*,\s*$", re.I)  # "X district, Y province"
 # between a name and the place the text puts it in: "X, in northern Y", "X township in Y", "X region of Y"

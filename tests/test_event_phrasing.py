@@ -2658,3 +2658,48 @@ def test_a_headlines_second_level_province_yields_to_the_town_the_story_puts_in_
     roles = _roles(pipe, text)
     assert roles["Patikul"] == "struck"
     assert "struck" not in {r for s, r in roles.items() if s == "Sulu"}
+
+
+def test_a_place_a_where_clause_tells_an_attack_of_is_where_it_happened(pipe: Pipeline) -> None:
+    text = (
+        "March 3. Drove with the doctors to Karte Seh, where last night's shells hit a bakery. Four people were "
+        "killed, and the wounded were taken to Jalalabad, where they were treated."
+    )
+    roles = _roles(pipe, text)
+    assert roles["Karte Seh"] == "struck"
+    assert roles["Jalalabad"] != "struck"
+    text = "Jets bombed Serbia to force the army out of the province of Kosovo, where a minority was being attacked."
+    assert _roles(pipe, text)["Kosovo"] != "struck"
+
+
+def test_fighters_a_communique_says_were_eliminated_were_killed(pipe: Pipeline) -> None:
+    text = "Near Urus-Martan, a band of some twenty militants trying to reach the plain was eliminated overnight."
+    assert _roles(pipe, text)["Urus-Martan"] == "struck"
+
+
+def test_a_features_dateline_country_rules_out_a_namesake_abroad(pipe: Pipeline) -> None:
+    text = (
+        "THE ROAD WEST\n\nBy Amna Ishag\nTAWILA, Sudan, September 2024\n\nThe families arrived on foot after a "
+        "week on the road."
+    )
+    places = {m.surface: m.place for m in pipe.analyse(article_from_text("t.txt", text)).mentions}
+    assert places["TAWILA"] is None or places["TAWILA"].country == "SD"
+
+
+def test_the_first_shell_of_an_attack_is_an_event_word_and_darfurs_camps_are_places(pipe: Pipeline) -> None:
+    text = "She was cooking when the first shell landed in Abu Shouk camp. Six people were killed."
+    assert [t.word for t in triggers(text, 0, len(text))][:1] == ["shell"]
+    assert _roles(pipe, "A drone struck a water point in Zamzam camp on Tuesday, killing a boy.")["Zamzam"] == (
+        "struck"
+    )
+    text = "A nuclear power keeps the right to a first strike."
+    assert triggers(text, 0, len(text)) == []
+
+
+def test_a_place_gunmen_fired_on_was_attacked_but_not_a_day_fired_on(pipe: Pipeline) -> None:
+    text = "At dawn armed men fired on the police post in Suárez from the hills for half an hour."
+    assert _roles(pipe, text)["Suárez"] == "struck"
+    text = "The two missiles fired on Monday were both shot down."
+    assert "fired on" not in [t.word for t in triggers(text, 0, len(text))]
+    text = "Rockets fired at the air base in Anbar were intercepted before they reached it."
+    assert "fired at" not in [t.word for t in triggers(text, 0, len(text))]

@@ -82,8 +82,8 @@ _LEXICON: dict[EventType, str] = {  # phrases, separated by commas
         "behead, beheads, beheading, beheadings, decapitated, hacked to death, cut the throats, slit the throats, "
         "slashed the throats, throats cut, throats slit, "
         "killing, killings, killed, kills, kill, attack, attacks, attacked, attacking, martyred, opened firing, "
-        "gunned down, neutralized, neutralised, liquidated, slaughtered, slaughtering, stormed, storming, overran, "
-        "overrun, overrunning, "
+        "gunned down, neutralized, neutralised, liquidated, eliminated, slaughtered, slaughtering, stormed, storming, "
+        "overran, overrun, overrunning, fired on, fired at, fired upon, "
         # the dead counted when the attackers left: "When they left before dawn, 31 people were dead"
         "were dead, was dead"
     ),
@@ -103,7 +103,28 @@ WEAK = frozenset(
     "exploded explosion explosions blast blasts detonated grenade grenades martyred neutralized neutralised "
     "liquidated stormed storming overran overrun overrunning".split()
 ) | frozenset(p.strip() for p in _IMPACT_PHRASES.split(","))
-WEAK |= {"blew up", "blown up", "blowing up", "were dead", "was dead"}
+WEAK |= {
+    "blew up",
+    "blown up",
+    "blowing up",
+    "were dead",
+    "was dead",
+    "eliminated",
+    "fired on",
+    "fired at",
+    "fired upon",
+}
+_FIRED_ON = frozenset({"fired on", "fired at", "fired upon"})
+# what was fired on and not hit: "rockets fired at Ain al-Asad were intercepted"
+_FIRED_MISSED_AFTER = re.compile(
+    r"[^.;]{0,120}?\b(?:intercepted|shot\s+down|downed|fell\s+short|missed|brought\s+down)\b", re.I
+)
+# a time, not what was fired on: "the missiles fired on Monday", "fired at dawn", "fired at about 3 a.m."
+_FIRED_WHEN_AFTER = re.compile(
+    r"\s+(?:(?:about|around|approximately|least)\s+)?(?:\d|dawn|dusk|night|noon|midnight|sunrise|sunset|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|random|will|close\s+range|point[\s-]blank)",
+    re.I,
+)
 # an assault by a crowd or a side of a match, not by arms: "protesters stormed the parliament", "stormed out of
 # the talks", "stormed to victory"
 _STORM_WORDS = frozenset({"stormed", "storming", "overran", "overrun", "overrunning"})
@@ -177,7 +198,8 @@ _FILMED_BEFORE = re.compile(
 # figurative and non-violent uses
 _NOT_EVENT_BEFORE = re.compile(
     r"(?=[abcdefghilmnoprstvw])(?:\b(?:hunger|labou?r|general|teachers'?|workers'?|heart|panic|asthma|anxiety|price|prices|"
-    r"shares?|stocks?|lucky|first|opening|shot\s+at|photo|cheap|verbal|cyber|political|legal|insurance|"
+    # ("a nuclear first strike"; not "the first shell landed in the camp")
+    r"shares?|stocks?|lucky|(?<!the\s)first|opening|shot\s+at|photo|cheap|verbal|cyber|political|legal|insurance|"
     # a cricket side's bowlers: "Bangladesh's pace attack", "a spin attack"
     r"pace|bowling|spin|seam|"
     r"sharp|scathing|blistering|stinging|withering|veiled|thinly[\s-]veiled|personal|rhetorical|"
@@ -1575,6 +1597,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         if phrase in _STORM_WORDS and (_CROWD_BEFORE.search(text, start, ms) or _STORM_AFTER.match(text, me, end)):
             not_this_end = me  # (and its participle: "stormed the parliament, injuring four guards")
             continue  # "protesters stormed the embassy", "he stormed out of the talks"
+        if phrase in _FIRED_ON and (_FIRED_WHEN_AFTER.match(text, me, end) or _FIRED_MISSED_AFTER.match(text, me, end)):
+            continue  # "the missiles fired on Monday": when; "rockets fired at X were intercepted": not hit
         if phrase in ("detonated", "exploded") and _SAFELY_BEFORE.search(before):
             continue  # "troops safely detonated three IEDs": made safe
         if _MADE_SAFE_BEFORE.search(before):

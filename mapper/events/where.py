@@ -473,8 +473,8 @@ def part_of(town: Place, part: Place) -> bool:
     district")."""
     if town.feature_type not in POPULATED_TYPES or part.id == town.id:
         return False
-    if part.resolved_by == "context":
-        return part.parent == town.id
+    if part.resolved_by == "context" or (part.feature_type == "camp" and part.parent == town.id):
+        return part.parent == town.id  # (or a camp a gazetteer puts in it: "the Abu Shouk camp ... of El Fasher")
     return (
         part.feature_type in ("district", "neighbourhood", "admin2")
         and part.country == town.country
@@ -736,6 +736,8 @@ def links_of(clean: str, sent: Sentence, mentions: list[Mention], idx: list[int]
             link = "in"  # "as he left a Gaza City mosque": where it stood
         if link is None and _residents_tell(clean, sent, m):
             link = "in"  # "Residents of X said a drone strike killed five": what they tell of, where they live
+        if link is None and _where_told(clean, sent, m):
+            link = "in"  # "went with the team to X, where yesterday's rockets hit a row of shops": where they hit
         out[i] = link
         prev = i
     # the ends of a road: a strike near both when they are near each other ("the road between
@@ -751,6 +753,26 @@ def links_of(clean: str, sent: Sentence, mentions: list[Mention], idx: list[int]
 
 
 ROUTE_KM = 60  # the farthest apart the two ends of a road may be for a strike on it to be near both
+# a place a clause of "where" follows, that tells what happened there
+_WHERE_AFTER = re.compile(r",\s+where\s+")
+
+
+def _where_told(clean: str, sent: Sentence, m: Mention) -> bool:
+    """Whether a clause of "where" after a place tells of an event there ("went to X, where yesterday's rockets hit a
+    row of shops"), not of the wounded taken there or of a visit ("X, where the wounded were taken")."""
+    where = _WHERE_AFTER.match(clean, m.cend, sent.end)
+    if where is None:
+        return False
+    clause = clean[where.end() : sent.end]
+    told = TRIGGER_RX.search(clause)
+    return (
+        told is not None
+        # (not what went on there over a time: "the province of X, where a majority was being attacked")
+        and not clause[: told.start()].rstrip().endswith("being")
+        and not _WOUNDED_MOVED.search(clause)
+        and not _TREATS_AFTER.match(clean, m.cend)
+        and not _VISIT_AFTER.match(clean, m.cend)
+    )
 
 
 # the people of a place who tell of what happened there, opening the sentence: "Residents of X (town in Y region) said
@@ -1045,6 +1067,8 @@ def candidates(
             origin is not None
             and not (link == "near" and _ROUTE_FROM_AT.search(before))
             and not told
+            # (where a clause after it says something happened: "went to X, where rockets hit a row of shops")
+            and not (link == "in" and _where_told(clean, sent, m))
             # (a headquarters attacked is a target: "a drone attack on an army battalion headquarters in X")
             and not (origin.group().startswith("headquarters") and _TARGET_BEFORE.search(before, 0, origin.start()))
             # (what was fired into it: "fired rockets into X")
@@ -1536,7 +1560,14 @@ def choose(clean: str, cands: list[Candidate], mentions: list[Mention]) -> list[
         c
         for c, p in zip(cands, places, strict=True)
         if p is not None
-        and not any(q is not None and q is not p and (contains(p, q) or _district_around(p, q)) for q in places)
+        # (or a town a gazetteer's camp is put in: "the Abu Shouk camp, on the northern edge of El Fasher"; a city keeps
+        # its marker beside its districts, as the seeds' gold has it)
+        and not any(
+            q is not None
+            and q is not p
+            and (contains(p, q) or _district_around(p, q) or (q.feature_type == "camp" and q.parent == p.id))
+            for q in places
+        )
         and not any(d is not c and _holds(clean, mentions[c.mention], mentions[d.mention]) for d in cands)
         and not any(d is not c and _town_in(clean, mentions[c.mention], mentions[d.mention]) for d in cands)
         # a province named as such holds the sentence's other places, whatever its name resolved to
