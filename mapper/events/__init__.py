@@ -446,16 +446,7 @@ def find_events(
                     held = held_in[p.id] = [(j, q) for j, q in finer if contains(p, mentions[j].place)]  # type: ignore[arg-type]
                 if pr == 3 and (held or p.feature_type in AREA_TYPES):
                     inside += held
-                elif p.feature_type == "admin2" and (
-                    parts := [
-                        (j, q)
-                        for j, q in finer
-                        if any(
-                            m.place is not None and m.place.id == p.id and _district_holds(clean, m, mentions[j])
-                            for m in mentions
-                        )
-                    ]
-                ):
+                elif p.feature_type == "admin2" and (parts := _held_by(clean, mentions, p.id, finer)):
                     inside += parts  # (so does a province of a country that has them as its second level, where the
                     # text puts a place in it: "9 dead in Sulu clash" over "a firefight in Patikul, Sulu")
                 else:
@@ -666,6 +657,14 @@ def _screened(
                 continue
         kept.append(d)
     return kept
+
+
+def _held_by(
+    clean: str, mentions: list[Mention], place_id: str, locations: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The ``locations`` the text puts inside a district (``place_id``), at any of its mentions."""
+    outer = [m for m in mentions if m.place is not None and m.place.id == place_id]
+    return [(j, q) for j, q in locations if any(_district_holds(clean, m, mentions[j]) for m in outer)]
 
 
 def _district_holds(clean: str, outer: Mention, inner: Mention) -> bool:
