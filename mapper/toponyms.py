@@ -205,6 +205,10 @@ _TOWN_CUE = re.compile(
     r"\s+of)\s+$"
 )
 _COMMA_PLACE_AFTER = re.compile(r"^,\s+[A-Z]")
+# the sites a town's name may stand before: "Dilling Hospital", "the Kutum Market"
+_SITE_WORDS = frozenset("Hospital Market Mosque School Camp Station Prison Bridge Dam Refinery".split())
+# the words before a name that a place takes and a person's name does not
+_PLACE_ONLY_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|into)\s+(?:the\s+)?$", re.I)
 _COUNTRY_AFTER = re.compile(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 # the country or province a place is said to be in: "Rask, in Iran's southeastern Sistan-Baluchestan province", "X, in
 # the Sistan-Baluchestan province"
@@ -354,8 +358,13 @@ _RANGE_AFTER = re.compile(r"\s+(?:Mountains|Mts\.?|Hills|Highlands|Range)\b")
 _ACRONYM_CASED = re.compile(r"[A-Z]{2,}[a-z]{1,2}")
 
 
-def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_cap: bool, next_cap: bool) -> bool:
-    """A one-word world-gazetteer name: is it written as a place here?"""
+# what `_plausible_single` says of a hamlet's name written with no sign of a place: a place only if the article writes
+# it as one elsewhere ("CALDONO, Colombia", then "Weeks later, Caldono's plaza")
+IF_NAMED_ELSEWHERE = 2
+
+
+def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_cap: bool, next_cap: bool) -> int:
+    """A one-word world-gazetteer name: is it written as a place here? True, False, or ``IF_NAMED_ELSEWHERE``."""
     if f.stop:
         return False  # "Thursday", "We're"
     if _ACRONYM_CASED.fullmatch(word):
@@ -381,16 +390,21 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
     if _WEAPON_AFTER.match(clean[e : e + 40]):
         return False  # "Iskander missiles"
     big = f.big
+    elsewhere = False  # (a place here only if the article writes it as one elsewhere)
     if f.common and big < STRONG_POPULATION:
         # "Police", "Reading", "March", "Act" -- but "Boston" and "Cork" are cities first: a
         # sizeable place keeps the name unless the article also uses the word in lower case
         # or the name opens a sentence
         if SENTENCE_START.search(clean[max(0, s - 3) : s]):
             return False
-        if big < SMALL_POPULATION and not (big >= TINY_POPULATION and _TOWN_CUE.search(clean, max(0, s - 20), s)):
-            return False  # a town whose name is also a word must be written as a place: "in downtown Calais"
         if word.lower() in _lower_words(clean):
             return False
+        if big < SMALL_POPULATION and not (big >= TINY_POPULATION and _TOWN_CUE.search(clean, max(0, s - 20), s)):
+            # a town whose name is also a word must be written as a place: "in downtown Calais" (or be one the
+            # article writes so elsewhere: "Dilling Hospital" after "in Dilling, South Kordofan")
+            if big < TINY_POPULATION:
+                return False
+            elsewhere = True
     if _TITLE_BEFORE.search(clean[max(0, s - 16) : s]):
         return False  # "Mr Kelly", "President Francis"
     if f.strong:
@@ -424,12 +438,14 @@ def _plausible_single(clean: str, s: int, e: int, word: str, f: WordFacts, prev_
     if big < TINY_POPULATION:
         # a hamlet's name must be written as a place: "in Lanexa", "Lanexa, Va."
         # (or what an attack fell on: "an assault by the FARC's Sixth Front on Toribio")
-        return bool(
+        if (
             _LOCATIVE_CUE.search(clean[max(0, s - 16) : s])
             or _COMMA_PLACE_AFTER.match(clean[e : e + 4])
             or _ATTACK_ON_CUE.search(clean, max(0, s - 60), s)
-        )
-    return True
+        ):
+            return True
+        return IF_NAMED_ELSEWHERE
+    return IF_NAMED_ELSEWHERE if elsewhere else True
 
 
 MEMO_SIZE = 1 << 16
@@ -520,6 +536,7 @@ def index_hits(
     when full (``MEMO_SIZE`` runs, ``FACTS_MEMO_SIZE`` words).
     """
     out: list[Hit] = []
+    pending: list[Hit] = []  # hamlets' names with no sign of a place where they stand
     for m in _CAPSEQ.finditer(clean):
         run = m.group()
         found = memo.get(run) if memo is not None else None
@@ -532,11 +549,33 @@ def index_hits(
         base = m.start()
         for rs, re_, key, prev_cap, next_cap, facts in found:
             s, e = base + rs, base + re_
-            if facts is not None and not _plausible_single(clean, s, e, clean[s:e], facts, prev_cap, next_cap):
-                continue
-            if facts is None and _in_role(clean, s, e):
+            if facts is not None:
+                plausible = _plausible_single(clean, s, e, clean[s:e], facts, prev_cap, next_cap)
+                if plausible == IF_NAMED_ELSEWHERE:
+                    # (not before another capitalised word that is no word of a place: "Stephen Hawking's Universe")
+                    if not next_cap or (
+                        (nxt := CAP_WORD_AFTER.match(clean[e : e + 30]))
+                        and (nxt.group(1) in PLACE_WORDS or nxt.group(1) in _SITE_WORDS)
+                    ):
+                        pending.append(Hit(s, e, key, "world"))
+                    continue
+                if not plausible:
+                    continue
+            elif _in_role(clean, s, e):
                 continue  # a person's two names
             out.append(Hit(s, e, key, "world"))
+    if pending:
+        # one name is one place in one article: a hamlet the article writes as a place once ("CALDONO, Colombia",
+        # "in Caldono") is that place where it stands bare ("Weeks later, Caldono's plaza")
+        # (written so where a person's name is not: "in Caldono", "CALDONO, Colombia"; not "from Welch", "of Ravenel")
+        named = {
+            h.key
+            for h in out
+            if _PLACE_ONLY_BEFORE.search(clean, max(0, h.start - 16), h.start)
+            or _COMMA_PLACE_AFTER.match(clean[h.end : h.end + 4])
+        }
+        if kept := [h for h in pending if h.key in named]:
+            out = sorted(out + kept, key=lambda h: h.start)
     return out
 
 
@@ -781,7 +820,8 @@ _PEOPLE_AFTER = re.compile(
 )
 _LIST_END = re.compile(r"\s(?:and|or)\s")
 _NOT_NAMES = frozenset(
-    "The A An This That These Those It He She They We I US UN EU NATO CENTCOM Pentagon President Prime".split()
+    "The A An This That These Those It He She They We I You My Your His Her Its Our Their Every Each Another Whose "
+    "US UN EU NATO CENTCOM Pentagon President Prime".split()
 )
 
 

@@ -238,3 +238,34 @@ def test_a_town_whose_name_is_a_word_is_a_place_on_the_edge_of_it(pipe: Pipeline
     t = _tops(pipe, "Shells landed in a camp on the edge of Sake overnight.")
     assert "Sake" in t and t["Sake"].place.country == "CD", t
     assert "Sake" not in _tops(pipe, "They stayed on for the sake of the children.")
+
+
+def test_a_hamlet_written_as_a_place_once_is_that_place_where_it_stands_bare(pipe: Pipeline) -> None:
+    # one name is one place in one article: the village found after "in" is the same village in its possessive
+    # and at a sentence's subject, where nothing else shows it is a place
+    text = (
+        "Guerrillas shelled the police post in Jambalo, Colombia, overnight. By morning Jambalo's mayor was "
+        "counting the damage. Later, Jambalo is quiet."
+    )
+    r = pipe.analyse(article_from_text("t", text))
+    assert [m.place.name for m in r.mentions if m.surface == "Jambalo"] == ["Jambalo"] * 3  # type: ignore[union-attr]
+    # written nowhere as a place, the bare name stays unread: a hamlet's name may be anything else
+    alone = pipe.analyse(article_from_text("t", "The mayor said Jambalo's market would open on Friday."))
+    assert not [m for m in alone.mentions if m.surface == "Jambalo"]
+
+
+def test_a_town_whose_name_is_a_rare_word_is_that_town_bare_where_the_article_wrote_it_as_one(pipe: Pipeline) -> None:
+    # "mellit" is in Webster's word list; written once as a place, the town's bare name and its market are the town
+    text = (
+        "Shelling hit the livestock market in Mellit, North Darfur, on Monday, killing nine. Traders said Mellit "
+        "Market had been crowded, and aid has not reached Mellit since."
+    )
+    found = [m for m in pipe.analyse(article_from_text("t", text)).mentions if m.surface == "Mellit"]
+    assert [m.place.country for m in found] == ["SD"] * 3  # type: ignore[union-attr]
+    alone = pipe.analyse(article_from_text("t", "Traders said Mellit Market had been crowded."))
+    assert not [m for m in alone.mentions if m.surface == "Mellit"]
+
+
+def test_a_pronoun_before_a_kind_of_place_names_none(pipe: Pipeline) -> None:
+    text = "A drone hit Kosti on Monday. Your neighbourhood will not forget him, our village says."
+    assert {m.surface for m in pipe.analyse(article_from_text("t", text)).mentions} == {"Kosti"}
