@@ -166,7 +166,11 @@ _BODY_OF_AREA_AFTER = re.compile(
 # a building the place qualifies, itself named as where something happened ("outside a Lahore court",
 # "at a Baghdad market"): in the place; not a country's ("outside the US embassy" is in another)
 _BUILDING_AFTER = re.compile(r"^[ ](?:court|markets?)\b")
-_PLACE_OF_BEFORE = re.compile(r"\b(?:in|at|outside|inside|near|into)\s+(?:a|an|the)\s+$")
+# (or what was struck: "shelling struck the Kadugli market", "a drone attack on the Nyala market")
+_PLACE_OF_BEFORE = re.compile(
+    r"\b(?:in|at|outside|inside|near|into|on|struck|hit|hits|shelled|bombed|attacked|targeted|raided|stormed)\s+"
+    r"(?:a|an|the)\s+$"
+)
 _NATIONAL = frozenset({"country", "territory", "continent", "macro-region"})
 # a team named after its home: "beat Norwich", "Duke vs Kansas", "25 points against Louisville"
 _BEATS_BEFORE = re.compile(

@@ -2703,3 +2703,81 @@ def test_a_place_gunmen_fired_on_was_attacked_but_not_a_day_fired_on(pipe: Pipel
     assert "fired on" not in [t.word for t in triggers(text, 0, len(text))]
     text = "Rockets fired at the air base in Anbar were intercepted before they reached it."
     assert "fired at" not in [t.word for t in triggers(text, 0, len(text))]
+
+
+def test_a_school_sheltering_displaced_families_in_a_town_is_in_that_town(pipe: Pipeline) -> None:
+    text = "Mortar rounds hit a school housing displaced families in Sennar on Friday, killing four."
+    assert _roles(pipe, text)["Sennar"] == "struck"
+    text = "Mortar rounds hit Sennar on Friday, killing four, and survivors phoned relatives in Kosti."
+    assert _roles(pipe, text)["Kosti"] != "struck"
+
+
+def test_a_force_that_storms_a_town_is_no_storm(pipe: Pipeline) -> None:
+    body = "the main market of Kosti before dawn, killing at least eleven people."
+    text = "Militia storms Kosti\n\nFighters overran " + body
+    assert _roles(pipe, text)["Kosti"] == "struck"
+    text = "Storms lash Kosti\n\nHeavy rain and wind tore through " + body
+    assert _roles(pipe, text)["Kosti"] != "struck"
+
+
+def test_a_killing_a_monitor_documents_with_its_day_is_an_event(pipe: Pipeline) -> None:
+    text = "Rights monitors have documented the killing of nine herders in Kutum on Tuesday 4 March."
+    assert _roles(pipe, text)["Kutum"] == "struck"
+    text = "Rights monitors have documented the killing of herders in Kutum over the past decade."
+    assert _roles(pipe, text)["Kutum"] != "struck"
+
+
+def test_a_town_s_market_or_court_that_was_struck_is_in_the_town(pipe: Pipeline) -> None:
+    assert _roles(pipe, "Artillery shells struck the Kosti market on Monday, killing five traders.")["Kosti"] == (
+        "struck"
+    )
+    assert _roles(pipe, "A drone attack on the Nyala market killed three women.").get("Nyala") == "struck"
+    assert _roles(pipe, "The Kabul market fell sharply after the attack in Herat.").get("Kabul") != "struck"
+
+
+def test_where_a_charter_was_signed_is_not_where_explosions_were_heard(pipe: Pipeline) -> None:
+    text = (
+        "Army drones struck the airport overnight, the army said. Residents of Nyala, seat of an administration "
+        "whose charter was signed in Kampala in March, said they heard six explosions before dawn."
+    )
+    assert _roles(pipe, text)["Kampala"] != "struck"
+
+
+def test_fighting_an_attack_came_amid_is_its_time_not_another_event(pipe: Pipeline) -> None:
+    text = (
+        "A warplane bombed the market in Kutum on Sunday, killing 12. The raid came as fighting intensified around "
+        "El Fasher, to the east."
+    )
+    r = _roles(pipe, text)
+    assert r["Kutum"] == "struck" and r["El Fasher"] != "struck", r
+
+
+def test_a_camp_named_after_a_city_abroad_is_in_the_town_the_text_puts_it(pipe: Pipeline) -> None:
+    text = "Gunmen stormed the Medina camp for displaced people in Nyala on Tuesday, killing 14."
+    r = _roles(pipe, text)
+    assert r["Nyala"] == "struck" and r.get("Medina") != "struck", r
+
+
+def test_what_a_month_the_report_looks_back_to_saw_is_no_news_of_its_own(pipe: Pipeline) -> None:
+    text = (
+        "Air defences brought down four drones over Kassala on Thursday, the army said, adding there were no "
+        "casualties or damage. Kassala had been calm until June, when a week of drone strikes hit fuel depots across "
+        "Gedaref."
+    )
+    assert "struck" not in _roles(pipe, text).values()
+
+
+def test_a_gathering_on_the_day_that_marks_a_year_since_an_assault_reports_none(pipe: Pipeline) -> None:
+    text = (
+        "One year on, Mellit remembers its dead\n\nHundreds gathered in Kutum on Sunday to mark one year since "
+        "gunmen stormed the town of Nyala, in a raid that killed 80 people."
+    )
+    assert "struck" not in _roles(pipe, text).values()
+
+
+def test_the_town_after_people_in_a_town_no_gazetteer_has_is_that_town(pipe: Pipeline) -> None:
+    head = "Statement of the resistance committees of Rufaa\n\n"
+    tail = "At dawn, dozens of vehicles entered the town and the fighters opened fire in the market, killing 17."
+    # "the town" is the one the sentence before names, which no gazetteer has: not the committees' town
+    assert _roles(pipe, head + "Today our people in Tamboul paid with their blood. " + tail)["Rufaa"] != "struck"
+    assert _roles(pipe, head + "Today our people paid with their blood. " + tail)["Rufaa"] == "struck"

@@ -64,7 +64,7 @@ from ..resolve import (
 from ..text import UPPER, Sentence, turn_part
 from ..toponyms import common_words
 from .article import find_triggers
-from .report_kind import HARMED_WORDS, KILLED_WORDS, called_false_next, debunked, report_kind
+from .report_kind import HARMED_WORDS, KILLED_WORDS, YEAR_ON, called_false_next, debunked, report_kind
 from .screen import Keeper, draft_features
 from .triggers import (
     EVENT_TYPES,
@@ -225,6 +225,8 @@ def find_events(
             for d in drafts
             if _THIS_WEEK.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)
             and "anniversar" not in clean[sentences[d.sentence].start : sentences[d.sentence].end]
+            # (nor a day that marks the time since it: "gathered on Saturday to mark one year since the assault")
+            and not YEAR_ON.search(clean, sentences[d.sentence].start, sentences[d.sentence].end)
         ]
     elif kind == "interception":
         # drones or missiles brought down, and nothing hit: only a sentence that tells of harm or of a hit is an
@@ -364,8 +366,22 @@ def find_events(
             ):
                 d.locations = [(named, 1)]
                 continue
-            if the_town is not None and _unknown_town_before(
-                clean, sent.start, the_town.start(), mentions, by_sentence[d.sentence]
+            if the_town is not None and (
+                _unknown_town_before(clean, sent.start, the_town.start(), mentions, by_sentence[d.sentence])
+                # (or people in it, the sentence before, in its paragraph: "Today our people in Tamboul paid with their
+                # blood. At dawn, fighters entered the town")
+                or (
+                    d.sentence
+                    and sentences[d.sentence - 1].paragraph == sent.paragraph
+                    and _unknown_town_before(
+                        clean,
+                        sentences[d.sentence - 1].start,
+                        sentences[d.sentence - 1].end,
+                        mentions,
+                        by_sentence[d.sentence - 1],
+                        _IN_A_NAME,
+                    )
+                )
             ):
                 continue  # "Residents of Barsalogho say ... around the town": that town, which no gazetteer has
             if (
@@ -928,6 +944,8 @@ _THE_TOWN = re.compile(
 # a name that people are of or from: "Residents of Barsalogho", "people from X" (not "in X, in the west of
 # the city": a part of the town)
 _OF_A_NAME = re.compile(r"(?=[of])\b(?:of|from)\s+([A-Z][a-z][\w'’-]{2,})")
+# (or in: "our people in Tamboul", the sentence before "the town")
+_IN_A_NAME = re.compile(r"(?=[ofi])\b(?:of|from|in)\s+([A-Z][a-z][\w'’-]{2,})")
 
 
 # a town brought in by its kind, after its name: "X, a large town south-west of Y", "X, a mining and railway town"
@@ -971,10 +989,12 @@ def _introduced_town(
     return found
 
 
-def _unknown_town_before(clean: str, start: int, end: int, mentions: list[Mention], idx: list[int]) -> bool:
-    """Whether ``clean[start:end]`` names, after "of" or "from", a word that is no mention and no
-    common word: a town no gazetteer has, which "the town" after it may mean."""
-    for m in _OF_A_NAME.finditer(clean, start, end):
+def _unknown_town_before(
+    clean: str, start: int, end: int, mentions: list[Mention], idx: list[int], of_a_name: re.Pattern[str] = _OF_A_NAME
+) -> bool:
+    """Whether ``clean[start:end]`` names, after "of" or "from" (or the words ``of_a_name`` reads), a word that is
+    no mention and no common word: a town no gazetteer has, which "the town" after it may mean."""
+    for m in of_a_name.finditer(clean, start, end):
         a = m.start(1)
         if any(mentions[i].cstart <= a < mentions[i].cend for i in idx):
             continue

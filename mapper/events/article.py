@@ -393,7 +393,9 @@ def _may_tell_of_hazard(clean: str, low: str, spaced: str | None = None) -> bool
 
 
 _HAZARD = re.compile(
-    r"\b(?=[A-JL-WYa-jl-wy])(?:(?:earth)?quakes?|tremors?|aftershocks?|(?:flash\s+)?floods?|flooding|storms?|cyclones?|hurricanes?|"
+    # (not the verb: "RSF storms Um Sumeima", "the army storms the compound")
+    r"\b(?=[A-JL-WYa-jl-wy])(?:(?:earth)?quakes?|tremors?|aftershocks?|(?:flash\s+)?floods?|flooding|"
+    r"storm(?!s[ \t]+(?:the\b|an?\b|(?-i:[A-Z])))s?|cyclones?|hurricanes?|"
     r"typhoons?|tornado(?:es)?|lightning|landslides?|mudslides?|avalanches?|wildfires?|(?:forest|bush)\s*fires?|"
     r"heat\s*waves?|tsunamis?|(?:volcanic\s+)?eruptions?|blizzards?|monsoon\s+rains?|torrential\s+rains?|"
     r"(?:gas|cylinder|boiler|transformer|fireworks?)\s+(?:explosions?|blasts?|leaks?)|gas\s+leaks?|"

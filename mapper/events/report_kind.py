@@ -219,8 +219,10 @@ def report_kind(clean: str, sentences: list[Sentence]) -> str | None:
         return "trial"
     if _downing(lead) and _INTERCEPTED.search(clean, 0, lead_end_at) and _NO_HARM.search(clean):
         return "interception"
-    if "years" in lead and (
+    if "year" in lead and (
         _RETROSPECTIVE.search(clean, 0, lead_end_at)
+        # ("One year on, survivors gather ...", "gathered on Saturday to mark one year since the assault on X")
+        or YEAR_ON.search(clean, 0, lead_end_at)
         # ("Twenty-five years after the Omagh bomb, the families ...", on its anniversary)
         or (_YEARS_AFTER.search(clean, 0, lead_end_at) and _ANNIVERSARY.search(clean) is not None)
     ):
@@ -328,6 +330,12 @@ _RETROSPECTIVE = re.compile(
     r"\b(?:\d{1,3}|ten|eleven|twelve|(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|(?:thir|four|fif|six|seven|"
     r"eigh|nine)teen|two|three|four|five|six|seven|eight|nine)\s+years\s+(?:ago\s+(?:this\s+(?:week|month)|today)|on\b|"
     r"later\b|since\s+(?:19|20)\d\d)",
+    re.I,
+)
+# a year, or years, looked back on from a day that marks it
+YEAR_ON = re.compile(
+    r"\b(?:(?:one|a)\s+year\s+on\b|mark(?:s|ed|ing)?\s+(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
+    r"years?\s+since\b)",
     re.I,
 )
 _YEARS_AFTER = re.compile(

@@ -758,6 +758,8 @@ _TRIAL_BEFORE = re.compile(
 # (set beside what else went on; "came a week after the 3 May shelling of X" tells of earlier events,
 # which their own words date)
 _CAME_AFTER = re.compile(r"\s+(?:came|comes|come)\s+(?:as|amid|while|on\s+the\s+(?:same\s+day|eve))\b", re.I)
+# the fighting of the time an event is set in: "came as fighting intensified around X", "comes as heavy clashes"
+_CAME_AS_BEFORE = re.compile(r"\b(?:came|comes)\s+as\s+(?:(?:the|heavy|fierce|renewed|intense|intensified)\s+)?$")
 _ANAPHOR_BEFORE = re.compile(
     r"(?:^|\b(?:the|these|those|this|that|its|their|[A-Z][a-z]+day['’]s))\s+(?:[\w-]+\s+)?$", re.I
 )
@@ -1030,6 +1032,12 @@ _NOT_ARMS_TARGETING = re.compile(
 )
 # an earlier event, said so just before its word: "civilians have been killed in past strikes"
 _PAST_BEFORE = re.compile(r"\b(?:[Pp]ast|[Pp]revious|[Pp]rior|[Ee]arlier)\s+(?:[a-z][\w-]*\s+)?$")
+# a month the sentence looks back to, and what happened in it: "a safe haven until May, when a week of drone strikes
+# hit fuel depots", "The turning point came in May, when a week of strikes set depots ablaze"
+_MONTH_WHEN_BEFORE = re.compile(
+    r"\b(?:until|in|since|by|back\s+in)\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December),?\s+when\s+(?:[\w'’-]+\s+){0,6}$"
+)
 # the clause of past events: "investigations into past air operations that killed civilians in X"
 _PAST_ONES_THAT_BEFORE = re.compile(
     r"\b(?:[Pp]ast|[Pp]revious|[Ee]arlier|[Pp]rior|[Ff]ormer)\s+(?:[\w-]+\s+){0,2}?(?:operations?|strikes?|attacks?|raids?|"
@@ -1683,7 +1691,13 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             and _ON_HOLD_AFTER.match(text, me, end) is not None
         ):
             continue  # "called off the strike", "put the operation on hold": nothing happened
-        if any(w in low for w in _LOOKED_INTO_WORDS) and _LOOKED_INTO_BEFORE.search(before):
+        if (
+            any(w in low for w in _LOOKED_INTO_WORDS)
+            and (looked := _LOOKED_INTO_BEFORE.search(before))
+            # (but a killing a monitor documents with its day is its news: "have documented the killing of 12 men ...
+            # in the village of X on Wednesday 21 January")
+            and not (looked.group().lower().startswith("document") and find_dates(text[me:end]))
+        ):
             continue  # "a committee to investigate the attack", "calling for an end to attacks"
         if any(w in clause_low for w in _DISASTER_WORDS) and _DISASTER_SUBJECT.search(text, max(start, ms - 160), ms):
             continue  # "the earthquake, centred near X, killed 3,600": no attack
@@ -1737,6 +1751,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             or bool(
                 _EARLIER.search(before)
                 or _PAST_BEFORE.search(before)
+                or (" when " in before and _MONTH_WHEN_BEFORE.search(before) is not None)
                 # (unless it gives its own day, as an earlier event mapped with its date: "came a week after shells
                 # killed two people in X on 3 May")
                 or (" after " in before and _CAME_AFTER_BEFORE.search(before) and not find_dates(text[me:end]))
@@ -1763,8 +1778,14 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         )
         background = bool(_BACKGROUND_BEFORE.search(before)) or (
             phrase in _FIGHTING_WORDS
-            and ("because" in clause_low or "due to" in clause_low or "owing to" in clause_low)
-            and _CAUSES_BEFORE.search(text, max(start, ms - 120), ms) is not None
+            and (
+                (
+                    ("because" in clause_low or "due to" in clause_low or "owing to" in clause_low)
+                    and _CAUSES_BEFORE.search(text, max(start, ms - 120), ms) is not None
+                )
+                # (the time the article's event came in: "The strike came as fighting intensified around X")
+                or (("came as" in before or "comes as" in before) and _CAME_AS_BEFORE.search(before) is not None)
+            )
         )
         if not recalled and any(w in low for w in _FLED_WORDS) and _FLED_BEFORE.search(before):
             recalled = True  # "350,000 who fled fighting in Darfur": the cause of flight, long before

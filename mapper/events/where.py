@@ -100,7 +100,8 @@ _ORIGIN_BEFORE = re.compile(
     # relatives in X"
     r"(?:statement|communiqu[eé]|release|bulletin|note|notice|message|announcement|letter|video)\s+"
     r"(?:issued|released|published|read\s+out|posted|sent|distributed)\s+in|"
-    r"(?:relatives|families|family\s+members)\s+in|"
+    # (not the displaced families a place shelters: "shells struck a school housing displaced families in X")
+    r"(?<!displaced\s)(?:relatives|families|family\s+members)\s+in|"
     r"treated\s+(?:on\s+(?:the\s+)?(?:site|spot)|at\s+the\s+scene)\s+(?:and|or)\s+(?:later\s+)?(?:in|at)|"
     r"headed\s+for|travell?ing\s+to|on\s+(?:the|its|their)\s+way\s+to|native\s+of|citizens?\s+of|"
     # where a vehicle was going: "travelling from X to the weekly market in Y when it was hit"
@@ -200,8 +201,9 @@ _ORIGIN_BEFORE = re.compile(
     r"\s+in|"
     # where a truce was made, where the lights went out: "a ceasefire agreed in Moscow", "disrupting
     # electricity supply in Northern and River Nile states"
-    r"(?:ceasefire|cease-fire|truce|agreement|deal|accord|talks)\s+(?:[\w-]+\s+)?(?:agreed|signed|brokered|reached|"
-    r"held|negotiated)\s+in|"
+    # ("whose founding charter was signed in Nairobi")
+    r"(?:ceasefire|cease-fire|truce|agreement|deal|accord|talks|charter|treaty|pact|declaration|memorandum)\s+"
+    r"(?:[\w-]+\s+)?(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:agreed|signed|brokered|reached|held|negotiated)\s+in|"
     # ("the disengagement of forces, agreed by the Trilateral Contact Group in Minsk")
     r"(?:agreed|signed|brokered|negotiated)\s+(?:by|with|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?in|"
     r"(?:power|electricity|water)\s+(?:supply|supplies|cuts?|outages?|blackouts?)\s+"
@@ -867,6 +869,11 @@ _NUCLEAR_PLANT_AFTER = re.compile(r"\s+(?:nuclear\s+(?:power\s+)?(?:plant|statio
 _WORKS_IN_AFTER = re.compile(
     rf"\s+(?:factory|plant|works|refinery|mill|enterprise|company|brewery|foundry|shipyard)\s+(?:in|at)\s+[{UPPER}]"
 )
+# a camp with its town after it: "the Riyadh camp for displaced people in El Geneina"
+_CAMP_IN_AFTER = re.compile(
+    rf"\s+camp\s+(?:for\s+(?:the\s+)?(?:internally\s+)?displaced(?:\s+(?:people|persons|families))?\s+)?"
+    rf"(?:in|at|near|outside)\s+(?:the\s+(?:town|city)\s+of\s+)?(?=[{UPPER}])"
+)
 # a road named after the towns it leads to: "the Zhytomyr highway", "the Kabul-Jalalabad road", "Tripoli Street"
 _ROAD_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w'’-]*)?\s+(?:highway|motorway|expressway|road|street|avenue)\b", re.I)
 _ROAD_BEFORE = re.compile(r"(?:\bthe\s+(?:[A-Z][\w'’]*\s*[-–]\s*)?|\b(?:on|along|in|at|off)\s+)$")
@@ -1058,6 +1065,19 @@ def candidates(
             continue  # "opposite the Zaporizhzhia nuclear power plant": a plant named after the province, not the city
         if _WORKS_IN_AFTER.match(clean, m.cend, sent.end):
             origins.add(i)  # "hit the Sloboda factory in X": a firm's name, the place is X
+            continue
+        if (
+            "camp" in clean[m.cend : m.cend + 8]
+            and (camp := _CAMP_IN_AFTER.match(clean, m.cend, sent.end)) is not None
+            and any(
+                mentions[j].cstart == camp.end()
+                and (abroad := mentions[j].place) is not None
+                and abroad.country
+                and abroad.country != m.place.country
+                for j in idx
+            )
+        ):
+            origins.add(i)  # "the Riyadh camp for displaced people in El Geneina": a camp named after a city abroad
             continue
         if _ROAD_AFTER.match(clean, m.cend) and _ROAD_BEFORE.search(before):
             origins.add(i)  # "a town on the Zhytomyr highway", "on Tripoli Street": a road named after the town
