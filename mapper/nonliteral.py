@@ -116,6 +116,18 @@ _HYPHEN_MODIFIER = re.compile(
     r"armed|installed|appointed|controlled|imposed|friendly|language|speaking)\b"  # ("an English-language bulletin")
 )
 _RIVER_AFTER = re.compile(r"^\s+[Rr]iver\b")
+_THE_BEFORE = re.compile(r"\b(?:the|THE|The)\s+$")
+
+
+def _river_named(clean: str, surface: str) -> bool:
+    """Whether the text writes ``surface`` as a river's name somewhere ("the Jhelum river", "the River Jhelum")."""
+    if "iver" not in clean and "IVER" not in clean:
+        return False
+    low = clean.lower()
+    name = surface.lower()
+    return f"{name} river" in low or f"river {name}" in low
+
+
 _LOCATIVE_BEFORE = re.compile(
     r"(?=[afinot])\b(?:in|at|from|near|to|into|of|across|outside|around)\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+|"
     # "in southern Bogota has risen to 21"
@@ -259,6 +271,12 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
         return "part of the name of a church named after a saint"
     if feature_type not in ("river", None) and _RIVER_AFTER.match(after):
         return "a river of that name"  # "across the Dnipro river from": not the city of Dnipro
+    if (
+        feature_type not in ("river", None)
+        and _THE_BEFORE.search(clean, max(0, start - 5), start)
+        and _river_named(clean, clean[start:end])
+    ):
+        return "a river of that name"  # "SHELLS OVER THE JHELUM" where the story writes "the Jhelum river"
     before = clean[max(0, start - 60) : start]
     if _ORG_AFTER.match(after) or (_CHANNEL.match(clean, start) and _CHANNEL_AFTER.match(after)):
         return "organisation name"

@@ -2781,3 +2781,108 @@ def test_the_town_after_people_in_a_town_no_gazetteer_has_is_that_town(pipe: Pip
     # "the town" is the one the sentence before names, which no gazetteer has: not the committees' town
     assert _roles(pipe, head + "Today our people in Tamboul paid with their blood. " + tail)["Rufaa"] != "struck"
     assert _roles(pipe, head + "Today our people paid with their blood. " + tail)["Rufaa"] == "struck"
+
+
+def test_an_office_or_a_force_named_operations_is_no_event(pipe: Pipeline) -> None:
+    text = (
+        "Troops repelled an attack by fighters on Damboa, Borno State, killing 17 of the attackers.\n\nThe Director, "
+        "Defence Media Operations, Maj.-Gen. Ade Bello, disclosed this on Thursday in Abuja while giving an update on "
+        "military operations across the country."
+    )
+    r = _roles(pipe, text)
+    assert r["Damboa"] == "struck" and r["Abuja"] != "struck", r
+    text = "Operations continued near Damboa on Friday, killing six fighters."
+    assert _roles(pipe, text)["Damboa"] == "struck"
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("Two rockets fell inside Ain al-Asad air base in Anbar province on Wednesday, causing no losses.", "IQ"),
+        ("Israeli jets struck the T-4 air base in Homs province overnight, killing four soldiers.", "SY"),
+        ("Drones attacked the Al-Tanf garrison on Sunday, wounding two.", "SY"),
+        ("Iran fired missiles at Al Udeid Air Base in Qatar on Monday night.", "QA"),
+    ],
+)
+def test_the_bases_strikes_are_reported_at_are_places(pipe: Pipeline, text: str, base: str) -> None:
+    struck = [m.place for m in pipe.analyse(article_from_text("t.txt", text)).mentions if m.role == "struck"]
+    assert [(p.feature_type, p.country) for p in struck if p is not None] == [("military base", base)]
+
+
+def test_an_air_base_the_jets_flew_from_does_not_take_the_story_out_of_its_province(pipe: Pipeline) -> None:
+    text = (
+        "Three people were killed on Sunday in airstrikes on the village of Kansafra in Jabal al-Zawiya, in the "
+        "southern countryside of Idlib. The wounded were taken to the hospital in Ariha. Another raid in the same hour "
+        "targeted the village of al-Bara, two kilometres away, wounding two women. Observers saw the aircraft take off "
+        "from the Hmeimim base in the countryside of Latakia."
+    )
+    r = _roles(pipe, text)
+    assert r["al-Bara"] == "struck" and r["Hmeimim"] != "struck", r
+
+
+def test_attacks_an_army_says_it_was_responding_to_are_its_cause_not_news(pipe: Pipeline) -> None:
+    text = (
+        "Shells hit the market in Maarat al-Numan, killing nine. State media said the army was responding to drone "
+        "attacks on the Hmeimim base."
+    )
+    r = _roles(pipe, text)
+    assert r["Maarat al-Numan"] == "struck" and r["Hmeimim"] != "struck", r
+
+
+def test_rescuers_responding_to_a_strike_are_killed_in_this_one(pipe: Pipeline) -> None:
+    text = (
+        "On 3 May, a drone strike hit a civil defence truck in Bint Jbeil as rescuers were responding to an earlier "
+        "strike, killing three rescuers and injuring two."
+    )
+    claims = pipe.analyse(article_from_text("t.txt", text)).claims
+    assert [(c.killed_min, bool(c.places)) for c in claims] == [(3, True)]
+
+
+def test_a_name_with_the_before_it_is_the_river_the_story_names_so(pipe: Pipeline) -> None:
+    text = "FIRE ACROSS THE JHELUM\n\nA hamlet above the Jhelum river came under mortar fire on Monday, killing three."
+    mentions = pipe.analyse(article_from_text("t.txt", text)).mentions
+    assert [(m.surface, m.literal) for m in mentions] == [("Jhelum", False), ("Jhelum", False)]
+    text = "Shells hit Jhelum on Monday, killing three people near the Jhelum river."
+    assert _roles(pipe, text)["Jhelum"] == "struck"
+
+
+def test_a_building_named_after_a_town_abroad_is_no_town(pipe: Pipeline) -> None:
+    text = (
+        "Two bombs struck the cattle market of Zabid, Yemen, on Thursday, a few hundred metres from the Iskandar "
+        "mosque, killing nine."
+    )
+    r = _roles(pipe, text)
+    assert r["Zabid"] == "struck" and r.get("Iskandar") != "struck", r
+    text = "A bomb exploded outside the Mosul mosque on Friday, killing four."
+    assert _roles(pipe, text)["Mosul"] == "struck"
+
+
+def test_a_ministry_run_by_a_side_speaks_from_its_seat(pipe: Pipeline) -> None:
+    text = (
+        "Jets bombed the market in Zabid on Thursday morning.\n\nThe Houthi-run health ministry in Sanaa first "
+        "announced 15 dead. Hospital records list 12 people killed."
+    )
+    r = _roles(pipe, text)
+    assert r["Zabid"] == "struck" and r["Sanaa"] != "struck", r
+
+
+def test_a_place_up_or_down_the_hill_from_a_town_is_near_it_not_in_it() -> None:
+    from mapper.events.where import link_of
+
+    text = "Perched on the hillside below Delmas, the neighbourhood had kept the gangs out."
+    assert link_of(text, text.index("Delmas"), 0) == "near"
+    text = "Gunmen opened fire on the hillside in Delmas."
+    assert link_of(text, text.index("Delmas"), 0) == "in"
+
+
+def test_a_city_a_features_head_gives_as_a_bearing_leaves_the_dateline_town_its_attack(pipe: Pipeline) -> None:
+    text = (
+        "THE HOUSES BY THE GROVES\nIn a farming district south of Algiers, armed men killed twelve villagers in one "
+        "night. A month on, survivors ask why nobody came.\nBy Samir Haddad\nLARBAA, Algeria\n\nThe lemon groves "
+        "around Larbaa are in flower, and the smell drifts over the farmhouses on the edge of town where, on the night "
+        "of 3 March 1997, a band of armed men came down from the hills.\n\nThey stayed for two hours. When they left, "
+        "twelve people were dead and nine were wounded. The wounded were driven to the hospital in Blida.\n\nThe "
+        "government in Algiers blames the massacres on armed groups."
+    )
+    r = _roles(pipe, text)
+    assert r["LARBAA"] == "struck" and r["Algiers"] != "struck", r

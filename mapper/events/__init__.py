@@ -1073,10 +1073,15 @@ def _dateline_town(
         and not (mentions[i].place.feature_type == "admin1" and contains(mentions[i].place, place))  # type: ignore[union-attr,arg-type]
         # (nor the town itself: "a profile of one of those killed at a Kfar Saba bus stop")
         and mentions[i].place.id != place.id  # type: ignore[union-attr]
+        # (nor, in a feature's head, a city it gives as a bearing near the town: "In a farming district south of
+        # Algiers, armed men killed thirty-one villagers" over "LARBAA, Algeria")
+        and not (
+            d.sentence < at and pr == 2 and distance_km(mentions[i].place, place) <= TOWN_REACH_KM  # type: ignore[arg-type]
+        )
         for d in drafts
         # (a feature's: in its opening, not the war around it told further down)
         if not at or sentences[d.sentence].paragraph <= sentences[at].paragraph + _OPENING_PARAGRAPHS
-        for i, _ in d.locations
+        for i, pr in d.locations
     ):
         return None  # (an event placed finer than a country: "Somalia" is none)
     first = sentences[at].paragraph

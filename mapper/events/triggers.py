@@ -718,7 +718,10 @@ _ONGOING_AFTER = re.compile(
 # attack on Tower 22 on 28 January"), and never the article's own event
 _CAUSE = (
     r"(?:in|a|as\s+a)\s+retaliation\s+for|(?:in|a|as\s+a|the(?:\s+(?:first|latest|US|American|Israeli))?)\s+response\s+to|"
+    # ("the army was responding to drone attacks on the X base")
+    # (not rescuers': "as paramedics were responding to an earlier strike, killing three paramedics")
     r"revenge\s+for|retaliat\w*\s+(?:for|against)|"
+    r"(?:army|military|forces|troops|government|regime|it|they)\s+(?:was|were|is|are)\s+responding\s+to|"
     r"condemn(?:ed|s|ing)?|denounc\w+"
 )
 # a trial, a charge or a sanction for it, anywhere before the event word in its clause: "convicted a
@@ -787,7 +790,7 @@ _IS_AFTER = re.compile(
 # what a recalled event is recalled as: the cause of this one, or what someone condemns
 _CAUSE_BEFORE = re.compile(rf"\b(?:{_CAUSE})\b[^.;]*$", re.I)
 _EARLIER = re.compile(
-    rf"(?=[\dabcdefijlmnoprstw])\b(?:{_CAUSE}|(?:revived|stirred|brought\s+back)\s+memories\s+of|reminiscent\s+of|"
+    rf"(?=[\dabcdefgijlmnoprstw])\b(?:{_CAUSE}|(?:revived|stirred|brought\s+back)\s+memories\s+of|reminiscent\s+of|"
     # "Last year a similar blast ...", "two years ago"
     r"(?:war|conflict|fighting|escalation|crisis)\s+(?:began|started|erupted)\s+(?:with|after|when)|"
     # what is rebuilt: "approved funds to rebuild schools damaged in militant attacks in X"
@@ -1504,6 +1507,8 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         if phrase in _WEAPON_KIND_WORDS and _MUNITION_NEXT.match(text, me, end):
             continue  # "one-way attack drones", "strike drones": a weapon's name; its munition word is the event's
         word = phrase
+        if phrase.startswith("operation") and text[ms] == "O" and text[start:ms].strip(" \t\n\"“‘'(-–—:"):
+            continue  # "the Director, Defence Media Operations", "troops of Operation Hadin Kai": an office, a force
         before = text[max(start, ms - 60) : ms]
         low = before.lower()
         after = text[me : min(end, me + 30)]

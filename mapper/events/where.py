@@ -529,9 +529,10 @@ _FILLER = frozenset(
 )
 _LOC_WORDS = frozenset(
     "in at on near inside outside across around throughout along within over against targeting beside off through "
-    "downtown central".split()
+    "downtown central below beneath above".split()
 )
-_NEAR_WORDS = frozenset("near outside around beside".split())
+# (and what lies up or down the hill from it: "the neighbourhood, perched on the hillside below X")
+_NEAR_WORDS = frozenset("near outside around beside below beneath above".split())
 _STRIKE_VERBS = frozenset(
     """struck strike strikes striking hit hits hitting bombed bomb bombs bombing shelled shelling pounded
     pounding targeted targeting target attacked attacking attack raided raiding stormed storming besieged
@@ -874,6 +875,10 @@ _CAMP_IN_AFTER = re.compile(
     rf"\s+camp\s+(?:for\s+(?:the\s+)?(?:internally\s+)?displaced(?:\s+(?:people|persons|families))?\s+)?"
     rf"(?:in|at|near|outside)\s+(?:the\s+(?:town|city)\s+of\s+)?(?=[{UPPER}])"
 )
+# a building a name stands before: "the Iskandar mosque"
+_NAMED_BUILDING_AFTER = re.compile(
+    r"\s+(?:mosque|church|cathedral|shrine|temple|synagogue|monastery|madrasa|school|hospital)\b", re.I
+)
 # a road named after the towns it leads to: "the Zhytomyr highway", "the Kabul-Jalalabad road", "Tripoli Street"
 _ROAD_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w'’-]*)?\s+(?:highway|motorway|expressway|road|street|avenue)\b", re.I)
 _ROAD_BEFORE = re.compile(r"(?:\bthe\s+(?:[A-Z][\w'’]*\s*[-–]\s*)?|\b(?:on|along|in|at|off)\s+)$")
@@ -881,7 +886,9 @@ _ROAD_BEFORE = re.compile(r"(?:\bthe\s+(?:[A-Z][\w'’]*\s*[-–]\s*)?|\b(?:on|a
 
 # a place's users before the officials named in it: "a hotel frequented by regional officials in X"
 _FREQUENTED_BEFORE = re.compile(
-    r"\b(?:frequented|used|visited|favou?red|owned|run|occupied|guarded|manned|staffed|housing|hosting|popular\s+with)"
+    # (not an adjective of who controls it: "the Houthi-run health ministry in X", "state-owned media in Y")
+    r"\b(?<!-)(?:frequented|used|visited|favou?red|owned|run|occupied|guarded|manned|staffed|housing|hosting|"
+    r"popular\s+with)"
     r"\s+(?:by\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
@@ -1006,6 +1013,14 @@ _PLANNED_BEFORE = re.compile(
 )
 
 
+def _abroad_alone(mentions: list[Mention], m: Mention) -> bool:
+    """Whether ``m``'s place lies in a country no other place of the text lies in, while the text names places of
+    another: a building's name ("the Iskandar mosque" in a story of Zabid), not a town abroad."""
+    country = m.place.country  # type: ignore[union-attr]
+    others = {o.place.country for o in mentions if o is not m and o.literal and o.place is not None}
+    return country not in others and any(others)
+
+
 def candidates(
     clean: str, sent: Sentence, mentions: list[Mention], idx: list[int], first: bool, found: list[Trigger]
 ) -> list[Candidate]:
@@ -1078,6 +1093,9 @@ def candidates(
             )
         ):
             origins.add(i)  # "the Riyadh camp for displaced people in El Geneina": a camp named after a city abroad
+            continue
+        if _NAMED_BUILDING_AFTER.match(clean, m.cend, sent.end) and m.place.country and _abroad_alone(mentions, m):
+            origins.add(i)  # "a few hundred metres from the Iskandar mosque" in Zabid: a name, not a town in Uzbekistan
             continue
         if _ROAD_AFTER.match(clean, m.cend) and _ROAD_BEFORE.search(before):
             origins.add(i)  # "a town on the Zhytomyr highway", "on Tripoli Street": a road named after the town
