@@ -784,6 +784,8 @@ class Resolver:
                 if m.key in choice
                 and not nonliteral_reason(clean, m.cstart, m.cend, choice[m.key][1].feature_type)
                 and m.key not in self.gazetteer.demonyms
+                # (not an air base, which the aircraft flew from as often as not: "took off from the Hmeimim base")
+                and choice[m.key][1].feature_type != "military base"
             ]
             province = self._province_of([choice[k][1] for k in literal])
             # (not the unit that holds a town, wherever the text writes it so: "the market of Datu Piang town in
