@@ -205,8 +205,8 @@ _TOWN_CUE = re.compile(
     r"\s+of)\s+$"
 )
 _COMMA_PLACE_AFTER = re.compile(r"^,\s+[A-Z]")
-# the sites a town's name may stand before: "Dilling Hospital", "the Kutum Market"
-_SITE_WORDS = frozenset("Hospital Market Mosque School Camp Station Prison Bridge Dam Refinery".split())
+# the sites a town's name may stand before, besides `PLACE_WORDS` ("Camp", "Bridge"): "Dilling Hospital", "Kutum Market"
+_SITE_WORDS = frozenset("Hospital Market Mosque School Station Prison Dam Refinery".split())
 # the words before a name that a place takes and a person's name does not
 _PLACE_ONLY_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|into)\s+(?:the\s+)?$", re.I)
 _COUNTRY_AFTER = re.compile(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
