@@ -2758,20 +2758,19 @@ def test_a_camp_named_after_a_city_abroad_is_in_the_town_the_text_puts_it(pipe: 
     assert r["Nyala"] == "struck" and r.get("Medina") != "struck", r
 
 
-def test_what_a_month_the_report_looks_back_to_saw_is_no_news_of_its_own(pipe: Pipeline) -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a month the report looks back to saw
         "Air defences brought down four drones over Kassala on Thursday, the army said, adding there were no "
         "casualties or damage. Kassala had been calm until June, when a week of drone strikes hit fuel depots across "
-        "Gedaref."
-    )
-    assert "struck" not in _roles(pipe, text).values()
-
-
-def test_a_gathering_on_the_day_that_marks_a_year_since_an_assault_reports_none(pipe: Pipeline) -> None:
-    text = (
+        "Gedaref.",
+        # a gathering on the day that marks a year since an assault
         "One year on, Mellit remembers its dead\n\nHundreds gathered in Kutum on Sunday to mark one year since "
-        "gunmen stormed the town of Nyala, in a raid that killed 80 people."
-    )
+        "gunmen stormed the town of Nyala, in a raid that killed 80 people.",
+    ],
+)
+def test_what_a_report_looks_back_on_is_no_news_of_its_own(pipe: Pipeline, text: str) -> None:
     assert "struck" not in _roles(pipe, text).values()
 
 
@@ -2886,3 +2885,9 @@ def test_a_city_a_features_head_gives_as_a_bearing_leaves_the_dateline_town_its_
     )
     r = _roles(pipe, text)
     assert r["LARBAA"] == "struck" and r["Algiers"] != "struck", r
+
+
+def test_a_camp_the_text_puts_in_a_city_is_the_site_not_the_city(pipe: Pipeline) -> None:
+    text = "Before dawn, soldiers entered the Balata refugee camp in Nablus and exchanged fire, killing a teenager."
+    r = _roles(pipe, text)
+    assert r["Balata"] == "struck" and r["Nablus"] != "struck", r

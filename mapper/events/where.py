@@ -1569,7 +1569,9 @@ _PARTS = frozenset({"district", "neighbourhood"})
 _TOWNS = frozenset({"city", "town"})
 # between a town and the city the text puts it in: "Ariha in western Idlib", "X village, in Y"
 _IN_CITY = re.compile(
-    r"(?:\s+(?:town|village|hamlet))?\s*,?\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|"
+    # (or a camp: "the Balata refugee camp in Nablus", a camp no gazetteer marks as one)
+    r"(?:\s+(?:town|village|hamlet|(?:refugee\s+|displacement\s+|IDP\s+)?camp))?\s*,?\s+in\s+(?:the\s+)?"
+    r"(?:(?:far\s+)?(?:north|south|east|west|central|"
     r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?",
     re.I,
 )
