@@ -1030,22 +1030,13 @@ def _dateline_town(
     headline and byline: "BELEDWEYNE, Hiiraan region -"), and the paragraph of the dateline, when its attack may be
     that town's: no event placed but in a country, the town named again in the story, and no sentence of its
     opening that tells of violence placing it at another name ("BENI - Fighters attacked Eringeti", a name no
-    gazetteer has)."""
+    gazetteer has). The third item says whether the mention is a town the story's head names instead."""
     if not sentences or not by_sentence:
         return None
-    dateline = _DATELINE_OPENING.match(clean)
-    at = 0
-    if dateline is not None and _headline_line(clean, dateline.start()):
-        dateline = None  # (a feature's headline in capitals: "TORIBIO, UNDER THE MOUNTAIN")
-    if dateline is None:
-        # (a feature's dateline, after its headline, standfirst and byline: "JISR AL-SHUGHUR, Idlib province - The
-        # crater has been filled")
-        for k, sent in enumerate(sentences[:_DATELINE_SENTENCES]):
-            if k and sent.paragraph != sentences[k - 1].paragraph and (found := _DATELINE_AT.match(clean, sent.start)):
-                dateline, at = found, k
-                break
-    if dateline is None:
+    found = _dateline_match(clean, sentences)
+    if found is None:
         return None
+    dateline, at = found
     # (its capitals may be no mention of their own: then the story's first mention of that name)
     # (the town, not the province or country after it: "KANI, Sagaing Region", where Sagaing is a town too)
     word = name_key(dateline.group("town"))
@@ -1063,26 +1054,7 @@ def _dateline_town(
         and not (place.resolved_by == "context" and place.feature_type == "place")
     ):
         return None
-    if any(
-        mentions[i].place.feature_type != "country"  # type: ignore[union-attr]
-        # (nor, in a feature's headline or standfirst, the province that holds the town: "In an indigenous town in
-        # Colombia's Cauca, a motorcycle bomb ..." over "TORIBIO, Cauca -")
-        and not (d.sentence < at and contains(mentions[i].place, place))  # type: ignore[arg-type]
-        # (nor, anywhere, the province that holds it: "ZOLOCHIV, Ukraine - ...", then "Moscow said it had hit a
-        # target in the Kharkiv region but did not name the town")
-        and not (mentions[i].place.feature_type == "admin1" and contains(mentions[i].place, place))  # type: ignore[union-attr,arg-type]
-        # (nor the town itself: "a profile of one of those killed at a Kfar Saba bus stop")
-        and mentions[i].place.id != place.id  # type: ignore[union-attr]
-        # (nor, in a feature's head, a city it gives as a bearing near the town: "In a farming district south of
-        # Algiers, armed men killed thirty-one villagers" over "LARBAA, Algeria")
-        and not (
-            d.sentence < at and pr == 2 and distance_km(mentions[i].place, place) <= TOWN_REACH_KM  # type: ignore[arg-type]
-        )
-        for d in drafts
-        # (a feature's: in its opening, not the war around it told further down)
-        if not at or sentences[d.sentence].paragraph <= sentences[at].paragraph + _OPENING_PARAGRAPHS
-        for i, pr in d.locations
-    ):
+    if _placed_finer(sentences, mentions, drafts, place, at):
         return None  # (an event placed finer than a country: "Somalia" is none)
     first = sentences[at].paragraph
     if (
@@ -1093,94 +1065,12 @@ def _dateline_town(
         # (a dateline alone on its line, or with only its date: "TAMBO, Ayacucho, Peru - August 1991"; the story
         # opens below it)
         first = sentences[at + 1].paragraph
-    # (a feature's headline that names, in capitals, a town its opening sets the story in, not the dateline's: the
-    # town the story is about: "QUISSANGA DOES NOT SLEEP" over "PEMBA, Mozambique ... Fishermen in Quissanga say")
     head = clean[: sentences[at].start] if at else ""
     top = head.split("\n", 1)[0].upper()  # (its headline, in whatever case it is written)
-    headlined = (
-        None
-        if not head or _names_in_head(head, mentions[opening].surface)
-        else next(
-            (
-                i
-                for k in range(at, len(sentences))
-                if sentences[k].paragraph <= first
-                for i in by_sentence[k]
-                if mentions[i].literal
-                and (p := mentions[i].place) is not None
-                and p.id != place.id
-                and (p.feature_type in POPULATED_TYPES or p.resolved_by == "context")
-                and re.search(rf"\b{re.escape(mentions[i].surface.upper())}\b", top)
-            ),
-            None,
-        )
-    )
-    scened = False  # (the town is the one the opening sets its scene in, which no headline names)
-    if headlined is None and head:
-        # (a town the headline or standfirst names and the opening names again, not the dateline's: "The rebels came
-        # to Oicha for medicine" over "BENI, Democratic Republic of Congo", then "The health centre on the road into
-        # Oicha"; of two, the one brought in by its kind: "Shebekino, a Russian town six kilometres from the border"
-        # beside "THE MORNING BUS TO BELGOROD")
-        opening_mentions = [
-            i
-            for k in range(at, len(sentences))
-            if sentences[k].paragraph == first
-            for i in by_sentence[k]
-            if mentions[i].cstart >= dateline.end()
-        ]
-        opened = {mentions[i].place.id for i in opening_mentions if mentions[i].place is not None}  # type: ignore[union-attr]
-        opened_words = {name_key(mentions[i].surface) for i in opening_mentions}
-        towns: dict[str, list[int]] = {}
-        for i, m in enumerate(mentions):
-            if m.cend > sentences[at].start:
-                break
-            if (
-                m.literal
-                and (p := m.place) is not None
-                and p.id in opened
-                and (p.feature_type in POPULATED_TYPES or p.feature_type in ("admin2", "district"))
-            ):
-                towns.setdefault(p.id, []).append(i)
-        # (not the district named after the dateline's town: "In Congo's Beni territory" over "BENI, North Kivu")
-        others = [ids for pid, ids in towns.items() if pid != place.id and name_key(mentions[ids[0]].surface) != word]
-        kinded = [i for ids in others for i in ids if _A_TOWN_AFTER.match(clean, mentions[i].cend)]
-        if len(kinded) == 1:
-            headlined = kinded[0]
-        elif len(others) == 1 and place.id not in towns:
-            headlined = others[0][0]
-        if headlined is None and place.id not in opened and word not in opened_words:
-            # (the one town a feature's opening sets its scene in, where its dateline's is not named: "The elders had
-            # been sitting ... behind the Landi Kotal bazaar" under "PESHAWAR, May 2011"; not where a bus goes, nor a
-            # woman's name: "The 7.40 to Lozova", "Noa Ben-Ami always took the 29 bus")
-            # (and the only town it names: not "The camp at X ... families from Y, a large town south-west of Z")
-            scene = {
-                mentions[i].place.id: (i, k)  # type: ignore[union-attr]
-                for k in range(at, len(sentences))
-                if sentences[k].paragraph == first
-                for i in by_sentence[k]
-                if mentions[i].cstart >= dateline.end()
-                and mentions[i].literal
-                and mentions[i].place is not None
-                and mentions[i].place.feature_type in POPULATED_TYPES  # type: ignore[union-attr]
-            }
-            if len(scene) == 1:
-                i, k = next(iter(scene.values()))
-                if link_of(clean, mentions[i].cstart, sentences[k].start) == "in":
-                    headlined, scened = i, True
-    if headlined is not None and distance_km(mentions[headlined].place, place) > FEATURE_REACH_KM:  # type: ignore[arg-type]
-        headlined = None  # (a city far off, named for what it stands for: "Three years after Pretoria" over "MEKELLE")
-    head_words = set(top.split())
+    headlined, scened = _headlined_town(clean, sentences, mentions, by_sentence, dateline, at, first, opening, word)
     if headlined is not None:
         word = name_key(mentions[headlined].surface)
-    elif head and any(
-        m.group(1).upper() in head_words
-        and m.group(1).lower() not in _NOT_A_PLACE_WORD
-        and not _STREET_AFTER.match(clean, m.end())  # ("THE BUS STOP ON SHEVCHENKO STREET")
-        and not word.startswith(name_key(m.group(1)))
-        for k in range(at, len(sentences))
-        if sentences[k].paragraph == first
-        for m in _AT_A_NAME.finditer(clean, sentences[k].start, sentences[k].end)
-    ):
+    elif head and _unknown_town_headlined(clean, sentences, at, first, top, word):
         return None  # (the same, where no gazetteer has that town: "Fishermen in Quissanga say ...")
     if any(
         _placed_elsewhere(clean, sentences[d.sentence], word)
@@ -1201,8 +1091,193 @@ def _dateline_town(
         return None
     if headlined is not None:
         return headlined, first, not scened
-    # (named again in the story; a feature's town, in its headline or standfirst: the town the story is about, not
-    # the capital it was filed from)
+    if _named_again(clean, sentences, mentions, drafts, opening, at, first):
+        return opening, first, False
+    return None
+
+
+def _dateline_match(clean: str, sentences: list[Sentence]) -> tuple[re.Match[str], int] | None:
+    """A story's dateline and the sentence it opens: the text's first line ("TARMIYAH, Iraq -"), or a feature's, the
+    first sentence of a paragraph among its first ones, after its headline, standfirst and byline ("JISR AL-SHUGHUR,
+    Idlib province - The crater has been filled")."""
+    dateline = _DATELINE_OPENING.match(clean)
+    if dateline is not None and not _headline_line(clean, dateline.start()):
+        return dateline, 0
+    # (not a feature's headline in capitals: "TORIBIO, UNDER THE MOUNTAIN")
+    for k, sent in enumerate(sentences[:_DATELINE_SENTENCES]):
+        if k and sent.paragraph != sentences[k - 1].paragraph and (found := _DATELINE_AT.match(clean, sent.start)):
+            return found, k
+    return None
+
+
+def _placed_finer(
+    sentences: list[Sentence], mentions: list[Mention], drafts: list[_Draft], place: Place, at: int
+) -> bool:
+    """Whether a draft event of the story's opening (a feature's: not the war around it told further down) is placed
+    finer than a country, at a place other than the dateline's town ``place`` and what holds it."""
+    return any(
+        mentions[i].place.feature_type != "country"  # type: ignore[union-attr]
+        # (nor, in a feature's headline or standfirst, the province that holds the town: "In an indigenous town in
+        # Colombia's Cauca, a motorcycle bomb ..." over "TORIBIO, Cauca -")
+        and not (d.sentence < at and contains(mentions[i].place, place))  # type: ignore[arg-type]
+        # (nor, anywhere, the province that holds it: "ZOLOCHIV, Ukraine - ...", then "Moscow said it had hit a
+        # target in the Kharkiv region but did not name the town")
+        and not (mentions[i].place.feature_type == "admin1" and contains(mentions[i].place, place))  # type: ignore[union-attr,arg-type]
+        # (nor the town itself: "a profile of one of those killed at a Kfar Saba bus stop")
+        and mentions[i].place.id != place.id  # type: ignore[union-attr]
+        # (nor, in a feature's head, a city it gives as a bearing near the town: "In a farming district south of
+        # Algiers, armed men killed thirty-one villagers" over "LARBAA, Algeria")
+        and not (
+            d.sentence < at and pr == 2 and distance_km(mentions[i].place, place) <= TOWN_REACH_KM  # type: ignore[arg-type]
+        )
+        for d in drafts
+        if not at or sentences[d.sentence].paragraph <= sentences[at].paragraph + _OPENING_PARAGRAPHS
+        for i, pr in d.locations
+    )
+
+
+def _headlined_town(
+    clean: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    by_sentence: list[list[int]],
+    dateline: re.Match[str],
+    at: int,
+    first: int,
+    opening: int,
+    word: str,
+) -> tuple[int | None, bool]:
+    """The mention of the town a feature is about where that is not its dateline's (``opening``, whose name's key is
+    ``word``), and whether it is only the one town its opening sets the scene in (no headline names it)."""
+    place = mentions[opening].place
+    assert place is not None
+    head = clean[: sentences[at].start] if at else ""
+    top = head.split("\n", 1)[0].upper()
+    # (a feature's headline that names, in capitals, a town its opening sets the story in, not the dateline's: the
+    # town the story is about: "QUISSANGA DOES NOT SLEEP" over "PEMBA, Mozambique ... Fishermen in Quissanga say")
+    headlined = (
+        None
+        if not head or _names_in_head(head, mentions[opening].surface)
+        else next(
+            (
+                i
+                for k in range(at, len(sentences))
+                if sentences[k].paragraph <= first
+                for i in by_sentence[k]
+                if mentions[i].literal
+                and (p := mentions[i].place) is not None
+                and p.id != place.id
+                and (p.feature_type in POPULATED_TYPES or p.resolved_by == "context")
+                and re.search(rf"\b{re.escape(mentions[i].surface.upper())}\b", top)
+            ),
+            None,
+        )
+    )
+    scened = False
+    if headlined is None and head:
+        headlined, scened = _town_of_opening(clean, sentences, mentions, by_sentence, dateline, at, first, place, word)
+    if headlined is not None and distance_km(mentions[headlined].place, place) > FEATURE_REACH_KM:  # type: ignore[arg-type]
+        # (a city far off, named for what it stands for: "Three years after Pretoria" over "MEKELLE")
+        return None, False
+    return headlined, scened
+
+
+def _town_of_opening(
+    clean: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    by_sentence: list[list[int]],
+    dateline: re.Match[str],
+    at: int,
+    first: int,
+    place: Place,
+    word: str,
+) -> tuple[int | None, bool]:
+    """A town the headline or standfirst names and a feature's opening paragraph names again, not the dateline's
+    ``place``; else the one town that opening sets its scene in (then the second item is true)."""
+    # (a town the headline or standfirst names and the opening names again, not the dateline's: "The rebels came to
+    # Oicha for medicine" over "BENI, Democratic Republic of Congo", then "The health centre on the road into Oicha";
+    # of two, the one brought in by its kind: "Shebekino, a Russian town six kilometres from the border" beside "THE
+    # MORNING BUS TO BELGOROD")
+    opening_mentions = [
+        i
+        for k in range(at, len(sentences))
+        if sentences[k].paragraph == first
+        for i in by_sentence[k]
+        if mentions[i].cstart >= dateline.end()
+    ]
+    opened = {mentions[i].place.id for i in opening_mentions if mentions[i].place is not None}  # type: ignore[union-attr]
+    opened_words = {name_key(mentions[i].surface) for i in opening_mentions}
+    towns: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.cend > sentences[at].start:
+            break
+        if (
+            m.literal
+            and (p := m.place) is not None
+            and p.id in opened
+            and (p.feature_type in POPULATED_TYPES or p.feature_type in ("admin2", "district"))
+        ):
+            towns.setdefault(p.id, []).append(i)
+    # (not the district named after the dateline's town: "In Congo's Beni territory" over "BENI, North Kivu")
+    others = [ids for pid, ids in towns.items() if pid != place.id and name_key(mentions[ids[0]].surface) != word]
+    kinded = [i for ids in others for i in ids if _A_TOWN_AFTER.match(clean, mentions[i].cend)]
+    if len(kinded) == 1:
+        return kinded[0], False
+    if len(others) == 1 and place.id not in towns:
+        return others[0][0], False
+    if place.id in opened or word in opened_words:
+        return None, False
+    # (the one town a feature's opening sets its scene in, where its dateline's is not named: "The elders had been
+    # sitting ... behind the Landi Kotal bazaar" under "PESHAWAR, May 2011"; not where a bus goes, nor a woman's name:
+    # "The 7.40 to Lozova", "Noa Ben-Ami always took the 29 bus")
+    # (and the only town it names: not "The camp at X ... families from Y, a large town south-west of Z")
+    scene = {
+        mentions[i].place.id: (i, k)  # type: ignore[union-attr]
+        for k in range(at, len(sentences))
+        if sentences[k].paragraph == first
+        for i in by_sentence[k]
+        if mentions[i].cstart >= dateline.end()
+        and mentions[i].literal
+        and mentions[i].place is not None
+        and mentions[i].place.feature_type in POPULATED_TYPES  # type: ignore[union-attr]
+    }
+    if len(scene) == 1:
+        i, k = next(iter(scene.values()))
+        if link_of(clean, mentions[i].cstart, sentences[k].start) == "in":
+            return i, True
+    return None, False
+
+
+def _unknown_town_headlined(clean: str, sentences: list[Sentence], at: int, first: int, top: str, word: str) -> bool:
+    """Whether a feature's headline ``top`` names, in capitals, a town its opening paragraph sets the story at and no
+    gazetteer has, not the dateline's (its name's key ``word``): "Fishermen in Quissanga say ..."."""
+    head_words = set(top.split())
+    return any(
+        m.group(1).upper() in head_words
+        and m.group(1).lower() not in _NOT_A_PLACE_WORD
+        and not _STREET_AFTER.match(clean, m.end())  # ("THE BUS STOP ON SHEVCHENKO STREET")
+        and not word.startswith(name_key(m.group(1)))
+        for k in range(at, len(sentences))
+        if sentences[k].paragraph == first
+        for m in _AT_A_NAME.finditer(clean, sentences[k].start, sentences[k].end)
+    )
+
+
+def _named_again(
+    clean: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    drafts: list[_Draft],
+    opening: int,
+    at: int,
+    first: int,
+) -> bool:
+    """Whether the story is about its dateline's town (the mention ``opening``): named again in the story, or
+    pointed to as where the attack was; a feature's town, in its headline or standfirst, not the capital it was
+    filed from."""
+    place = mentions[opening].place
+    assert place is not None
     again = any(
         m.place is not None and m.place.id == place.id and m.cstart > mentions[opening].cend for m in mentions
     ) or any(
@@ -1211,23 +1286,21 @@ def _dateline_town(
         for d in drafts
         if not d.locations and first <= sentences[d.sentence].paragraph <= first + _OPENING_PARAGRAPHS
     )
-    if at:
-        headed = {
-            m.place.id
-            for m in mentions
-            if m.cend <= sentences[at].start
-            and m.place is not None
-            # (not a city named as where the story's place lies: "In the hills south of Algiers")
-            and not _POINT_BEFORE.search(clean, max(0, m.cstart - 30), m.cstart)
-            # (or a town no gazetteer has that the dateline names too: "MARKET DAY IN KANI" over "KANI, Sagaing Region")
-            and (
-                m.place.feature_type in POPULATED_TYPES or (m.place.resolved_by == "context" and m.place.id == place.id)
-            )
-        }
-        # (a city of a million the story was filed from, not the town it is about: "NIAMEY - ... the weekly market at
-        # Banibangou")
-        again = place.id in headed or (again and not headed and place.population < FILED_FROM_POPULATION)
-    return (opening, first, False) if again else None
+    if not at:
+        return again
+    headed = {
+        m.place.id
+        for m in mentions
+        if m.cend <= sentences[at].start
+        and m.place is not None
+        # (not a city named as where the story's place lies: "In the hills south of Algiers")
+        and not _POINT_BEFORE.search(clean, max(0, m.cstart - 30), m.cstart)
+        # (or a town no gazetteer has that the dateline names too: "MARKET DAY IN KANI" over "KANI, Sagaing Region")
+        and (m.place.feature_type in POPULATED_TYPES or (m.place.resolved_by == "context" and m.place.id == place.id))
+    }
+    # (a city of a million the story was filed from, not the town it is about: "NIAMEY - ... the weekly market at
+    # Banibangou")
+    return place.id in headed or (again and not headed and place.population < FILED_FROM_POPULATION)
 
 
 # a town a headline or standfirst names only as where another lies: "In the city of roses south of Algiers"
