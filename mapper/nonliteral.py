@@ -82,6 +82,11 @@ _SHORT_NAME_BEFORE = re.compile(
 )
 # the close of a dateline's credit: "(Saba) -", "(Reuters) --"
 _CREDIT = re.compile(r"^\)\s*(?:[-–—]|--|:)")
+# an outlet a translation is credited to: "Translated from Al-Thawra (Sanaa), 12 May 2015"
+_TRANSLATED_FROM = re.compile(r"\b(?i:translated)\s+from\s+(?:the\s+)?$")
+# an outlet after the town a story was filed from, on a line of its own: "Sanaa - Al-Thawra", "Ataq - Aden al-Ghad"
+_FILED_FROM_BEFORE = re.compile(r"(?:^|\n)[A-Z][\w'’.]*(?:[ -][\w'’.]+){0,3}[ \t]+[-–—][ \t]+$")
+_LINE_ENDS_AFTER = re.compile(r"^(?:[ -][A-Za-z][\w'’.]*){0,3}[ \t]*(?:\n|$)")
 _CREDITED = re.compile(r"\w[ \t]*\($")  # (after the dateline's place and date: not "(Red Oak) --", a place)
 # a facility named after a person whose name opens with a place's: "Aden Adde International Airport"
 _NAMED_FACILITY_AFTER = re.compile(
@@ -265,6 +270,14 @@ def nonliteral_reason(clean: str, start: int, end: int, feature_type: str | None
         return "organisation name"  # "the Yemen News Agency (Saba)": the body's short name
     if _CREDIT.match(after) and _CREDITED.search(clean, max(0, start - 40), start) and not clean[start:end].isupper():
         return "news agency"  # "TAIZ, Aug. 3 (Saba) -": a dateline's credit (not "(PORT SUDAN) -", its place)
+    if _TRANSLATED_FROM.search(clean, max(0, start - 30), start):
+        return "news outlet"
+    if (
+        not clean[start:end].isupper()
+        and _LINE_ENDS_AFTER.match(after)
+        and _FILED_FROM_BEFORE.search(clean, max(0, start - 60), start)
+    ):
+        return "news outlet"  # (its town is the dateline's place: "Hodeidah - Al-Masirah Net")
     if (named := _NAMED_FACILITY_AFTER.match(after)) and named.group(1).lower() not in common_words():
         return "part of the name of a facility named after someone"  # "near Aden Adde International Airport"
     if _SAINT.match(clean, start) and _CHURCH_AFTER.match(after):

@@ -386,7 +386,10 @@ class Resolver:
             if b.key in self.gazetteer.demonyms and between.rstrip().endswith(","):
                 pass  # "In the Donetsk region, Russian troops ...": a people's adjective holds nothing
             elif between in (", ", ","):
-                inside[a.key] = b.key  # "Paris, Texas"
+                if a.key not in strict:
+                    # "Paris, Texas" (or a list: "Jizan, Najran and Abha"; not over a name the text put inside
+                    # another in so many words before: "the Saudi city of Jizan")
+                    inside[a.key] = b.key
                 if (
                     container.feature_type == "country"
                     and a.key not in self.gazetteer.demonyms
@@ -396,6 +399,7 @@ class Resolver:
                 ):
                     # "a market in Lere, Mali, killed seven": in so many words; a namesake in another country is
                     # not it (not a list: "Gaza, Israel said")
+                    inside[a.key] = b.key
                     strict.add(a.key)
                 elif (
                     # (the province may first read as its seat: "Lamu")
@@ -410,6 +414,7 @@ class Resolver:
                 ):
                     # "a roadside bomb in Kiunga, Lamu County": a province with its kind word; a namesake in another
                     # country is not it
+                    inside[a.key] = b.key
                     strict.add(a.key)
             elif (
                 between.strip() == "("
@@ -585,6 +590,13 @@ class Resolver:
                 homes[p.country] -= 1
                 homes[home] += 1
 
+        def lone_alias(o: str) -> bool:
+            """The reading of ``o`` was found only by another of its names, alone in its country: no reading to
+            vouch for another's ("Al-Thawra", a newspaper, read as Tabqa's old name, beside "al-Thawra hospital"
+            read as Baghdad's Sadr City)."""
+            q = choice[o][1]
+            return bool(q.country) and homes[q.country] == 1 and _by_alias(q, o) and not _short_form(o, q.name)
+
         def far_from_the_rest(k: str, largest: int) -> list[Place]:
             """The article's other towns and districts, when the reading of ``k`` is a populated place
             of fewer than ``largest`` people, alone in its country among the article's readings and
@@ -598,8 +610,9 @@ class Resolver:
                 and len(homes) > 1
             ):
                 return []
-            towns = [choice[o][1] for o in keys if o != k and choice[o][1].feature_type not in _BROAD]
-            return towns if all(distance_km(p, q) > ALIAS_ABROAD_KM for q in towns) else []
+            others = [o for o in keys if o != k and choice[o][1].feature_type not in _BROAD]
+            sure = [choice[o][1] for o in others if not lone_alias(o)]
+            return [choice[o][1] for o in others] if all(distance_km(p, q) > ALIAS_ABROAD_KM for q in sure) else []
 
         # a reading found only by an alternate name, in a country none of the article's other places
         # is in, far from every town or district it names ("Boni" as Bonn in a bulletin on Mali, "Chai"
@@ -611,6 +624,24 @@ class Resolver:
             p = choice[k][1]
             if _by_alias(p, k) and not _short_form(k, p.name) and far_from_the_rest(k, STRONG_POPULATION):
                 forget(k)
+        # a part of a town the curated gazetteer knows by another of its names, alone in its country and farther
+        # than PART_ABROAD_KM from every town the article names ("the morgue of al-Thawra hospital" in a report from
+        # Sanaa is not Baghdad's Sadr City, once called al-Thawra)
+        for k in [k for k in keys if choice[k][0] == 0 and k.isascii()]:
+            p = choice[k][1]
+            if p.feature_type in ("district", "neighbourhood", "camp") and p.country and _by_alias(p, k):
+                towns = [
+                    choice[o][1]
+                    for o in keys
+                    if o != k and choice[o][1].feature_type not in _BROAD and not lone_alias(o)
+                ]
+                if (
+                    homes[p.country] == 1
+                    and len(homes) > 1
+                    and towns
+                    and all(distance_km(p, q) > PART_ABROAD_KM for q in towns)
+                ):
+                    forget(k)
         # a village or small town found by its own name in a country no other place of the article is
         # in, far from all of them ("Fama" in a report on Mali is no village of Brazil, "Koya" in one on
         # Iraq none of Japan): a place no gazetteer has, not a namesake abroad
@@ -879,6 +910,7 @@ HOME_TOWNS = 4  # ... is no reading of a name in a report that names this many t
 # country's point may lie thousands of kilometres from its border towns, Russia's in Siberia)
 COUNTRY_FAR_KM = 6000
 ALIAS_ABROAD_KM = 1000  # a place found by an alternate name this far from all others of its text is no reading of it
+PART_ABROAD_KM = 300  # and a part of a town the curated gazetteer has, named without its town, this far
 MIN_SKELETON = 4  # consonants a respelled name needs ("Heet"/"Hit" has two: too many namesakes)
 _CONTAINERS = frozenset({"country", "admin1", "admin2", "territory"})
 # a people's name as the adjective of a common noun ("the Israeli zone", "the Iraqi army")
@@ -978,7 +1010,8 @@ _KIND_WORDS = (
 # (a kind word may be capitalised, "the Belgorod Region", "Kunar Province"; not "County", part of a US name)
 _KIND_AFTER = re.compile(
     # ("a small Kharkiv-region town")
-    rf"(?:\s+|-(?=region\b|province\b|oblast\b))((?i:{_KIND_WORDS})|county|sub-?district|countryside|local\s+government\s+area|LGA|"
+    rf"(?:\s+|-(?=region\b|province\b|oblast\b))((?i:{_KIND_WORDS})|county|sub-?district|countryside|desert|"
+    r"local\s+government\s+area|LGA|"
     # the government of a region: "the Odesa regional administration", "Kharkiv regional governor"
     r"(?i:regional)(?=\s+(?i:(?:military|state|civil(?:ian)?)\s+)?(?i:administration|governor|council|authorit(?:y|ies)|"
     r"head|chief|prosecutor|police|officials?|government)\b))\b"
@@ -1022,6 +1055,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "region": ("admin1", "region", "macro-region"),  # "the Kharkiv region": the oblast, not its raion
     "regional": ("admin1", "region"),  # "the Odesa regional administration": the oblast's
     "countryside": ("admin1",),  # "the northern countryside of Aleppo", "the Idlib countryside": its province
+    "desert": ("admin1", "region"),  # "the eastern Homs desert": its province's, not the city
     "city": _POPULATED,
     "town": _POPULATED,
     "village": _POPULATED,
@@ -1064,6 +1098,21 @@ def _kinds(clean: str, mentions: Sequence[Toponym], said: set[int] | None = None
             if j == 0 or not _LIST_SEP.fullmatch(clean, mentions[j - 1].cend, mentions[j].cstart):
                 break
             j -= 1
+    # ... and a plural before it, with the list after it: "raids on the governorates of Hodeidah and Sanaa" (not "the
+    # districts of X", of a city)
+    for i, m in enumerate(mentions):
+        plural = _PROVINCES_OF.search(clean, max(0, m.cstart - 30), m.cstart)
+        if plural is None:
+            continue
+        kinds = KINDS.get(plural.group(1).lower(), ())
+        j = i
+        while True:  # the items after it, to the list's end
+            out.setdefault(mentions[j].key, kinds)
+            if said is not None:
+                said.add(mentions[j].cstart)
+            if j + 1 == len(mentions) or not _LIST_SEP.fullmatch(clean, mentions[j].cend, mentions[j + 1].cstart):
+                break
+            j += 1
     # the area an unnamed town is in: "a riverside town in Sagaing", "an indigenous town in Colombia's Cauca"
     for m in mentions:
         if m.key not in out and _TOWN_IN_BEFORE.search(clean, max(0, m.cstart - 60), m.cstart):
@@ -1071,6 +1120,9 @@ def _kinds(clean: str, mentions: Sequence[Toponym], said: set[int] | None = None
     return out
 
 
+_PROVINCES_OF = re.compile(r"\b(province|governorate|region|oblast|state)s\s+of\s+(?:the\s+)?$", re.I)
+# a plural kind of town before a list of names: "the towns of", "the neighbourhoods of"
+_KINDS_OF_BEFORE = re.compile(r"\b(?:towns|villages|neighbou?rhoods|localities|hamlets)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_IN_BEFORE = re.compile(
     r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:town|village|hamlet)\s+in\s+(?:(?:northern|southern|eastern|western|central)\s+)?"
     r"(?:[A-Z][\w'’-]*['’]s\s+)?$"
@@ -1412,6 +1464,29 @@ def _anchored(
                 name=a.surface,
                 feature_type=_kind_of(clean, a),  # type: ignore[arg-type]
             )
+    # the items of a list a plural kind word opens ("in the towns of Kafr Zita and X"): near an item of it the
+    # text or a gazetteer places in a town or a village
+    start = 0
+    while start < len(names):
+        end = start
+        while (
+            end + 1 < len(names)
+            and names[end + 1].sentence == names[start].sentence
+            and _LIST_SEP.fullmatch(clean, names[end].cend, names[end + 1].cstart)
+        ):
+            end += 1
+        items = names[start : end + 1]
+        start = end + 1
+        if len(items) < 2 or not _KINDS_OF_BEFORE.search(clean, max(0, items[0].cstart - 40), items[0].cstart):
+            continue
+        towns = [
+            q for m in items if (q := known.get(m.key) or out.get(m.key)) is not None and q.feature_type in _POPULATED
+        ]
+        if towns:
+            for m in items:
+                if m.key in unknown and m.key not in out:
+                    # (a town beside it, not in it: held by none)
+                    out[m.key] = dataclasses.replace(_placed(clean, m, towns[0], True), parent="")
     # "the city's X district": in the town the text last named
     for m in ordered:
         if m.key in unknown and m.key not in out and (town := _town_named_before(clean, ordered, m, known)):
@@ -1492,9 +1567,12 @@ def _division_end(clean: str, m: Toponym) -> int | None:
     return m.cend if _DIVISION_END.search(m.surface) else None
 
 
-# a part of the town, said after its name: "the X area of the city", "the X neighbourhood of the capital"
+# a part of the town, said after its name: "the X area of the city", "the X neighbourhood of the capital", "the X
+# neighbourhood in the east of the capital"
 _PART_OF_THE_TOWN_AFTER = re.compile(
-    r"\s+(?:area|neighbou?rhood|quarter|district|suburb|market|bazaar)\s+of\s+(?:the|this)\s+(?:city|town|capital)\b",
+    r"\s+(?:area|neighbou?rhood|quarter|district|suburb|market|bazaar)\s+"
+    r"(?:of|in\s+the\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west|cent(?:re|er)|heart)(?:ern)?\s+(?:part\s+)?of)\s+"
+    r"(?:the|this)\s+(?:city|town|capital)\b",
     re.I,
 )
 _THE_TOWNS = re.compile(r"\b(?:the|this)\s+(?:city|town|capital)['’]s\s+(?:(?:[a-z]+-)?[a-z]+ern\s+)?$", re.I)

@@ -137,7 +137,8 @@ NOT_PLACES = (
         """Christmas Easter God Lord Mr Mrs Ms Dr I We You He She They It This That These Those There Here North
         South East West Central Centre Center Northern Southern Eastern Western Upper Lower Middle New Old Great
         Little Saint Hamas Hezbollah Hizbollah Taliban Fatah Houthi Houthis Fano Wagner Sheikh Sheik Imam Emir Mullah
-        Ayatollah""".split()
+        Ayatollah Quran Qur'an Koran Bible Torah Talmud Gospel Sharia al-Qaeda Al-Qaeda al-Qaida Al-Qaida Qaeda Qaida
+        Daesh al-Shabaab Al-Shabaab Shabaab""".split()
     )
     | CALENDAR_WORDS
     | PEOPLE_WORDS
@@ -1165,8 +1166,10 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
 _KIND_NAMED = re.compile(
     r"\b(?:in|at|near|on|attacked|raided|stormed|shelled|targeted|struck|hit)\s+the\s+"
     r"(?P<n>[A-Z][a-z][\w'’-]+(?:\s+[A-Z][a-z][\w'’-]+)?)\s+"
-    r"(?:sector|camp|refugee\s+camp|police\s+(?:station|post)|checkpost|area|neighbou?rhood|village|bazaar)\s+(?:of|in)\s+"
-    r"(?=[A-Z])"
+    r"(?:sector|camp|refugee\s+camp|police\s+(?:station|post)|checkpost|area|neighbou?rhood|village|bazaar|"
+    # ("hit the Jusiyah crossing near the Syrian town of al-Qusayr")
+    r"(?:border\s+)?crossing)\s+(?:of|in|near)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village)\s+of\s+)?"
+    r"(?=[A-Z]|(?:al|el|as|ash|ad|ar|an|at|az)-[A-Z])"
 )
 _DATELINE_GUESS = re.compile(
     rf"(?m)^([{UPPER}][{UPPER}'’.-]{{3,}}(?:[ -][{UPPER}][{UPPER}'’.-]+){{0,2}}),\s+"

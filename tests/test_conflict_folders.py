@@ -32,6 +32,65 @@ def _places(pipe: Pipeline, text: str) -> dict[str, tuple[str, str] | None]:
     return {m.surface: (m.place.name, m.place.country) if m.place else None for m in _mentions(pipe, text)}
 
 
+def test_a_name_put_in_a_country_keeps_that_reading_when_a_list_follows(pipe: Pipeline) -> None:
+    # "Jizan, Najran and Abha" is a list, not "Jizan, in Najran": it does not undo "the Saudi city of Jizan"
+    text = (
+        "A drone struck the airport of the southern Saudi city of Jizan on Tuesday, wounding four porters.\n\n"
+        "Rebel drones have often been fired at Jizan, Najran and Abha in the past."
+    )
+    assert _places(pipe, text)["Jizan"] == ("Jizan", "SA")
+    assert "Jizan" in _struck(pipe, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a byline's outlet after the town it files from, on a line of its own
+        "Bombers hit a depot\n\nSanaa - Al-Thawra\n\nWarplanes bombed a fuel depot in the capital overnight, "
+        "killing two.",
+        # the outlet a translation is credited to
+        "Translated from Al-Thawra (Sanaa), 3 March 2016\n\nWarplanes bombed a fuel depot in Sanaa, killing two.",
+    ],
+)
+def test_an_outlet_named_like_a_town_by_a_byline_or_a_translation_is_no_place(pipe: Pipeline, text: str) -> None:
+    thawra = [m for m in _mentions(pipe, text) if m.surface == "Al-Thawra"]
+    assert thawra and not any(m.literal for m in thawra)
+
+
+def test_a_line_of_two_towns_is_not_read_as_a_byline_when_the_second_is_written_again(pipe: Pipeline) -> None:
+    # (the second name stands as a place in the story that follows)
+    text = "Kharkiv - Izium\n\nA missile hit a railway depot in Izium on Friday, killing three workers."
+    assert "Izium" in _struck(pipe, text)
+
+
+def test_a_part_of_a_town_abroad_known_by_its_old_name_is_not_read_beside_a_far_city(pipe: Pipeline) -> None:
+    # Baghdad's Sadr City was once called al-Thawra; a hospital of that name in Sanaa is no district of Baghdad
+    text = (
+        "Warplanes bombed a house in the Sawan neighbourhood of Sanaa, killing five. The bodies were taken to the "
+        "morgue of al-Thawra hospital, and the family came from Saudi Arabia's Najran."
+    )
+    assert _places(pipe, text).get("Thawra", _places(pipe, text).get("al-Thawra")) is None
+    # (beside Baghdad it is that district still)
+    p = _places(pipe, "A car bomb killed nine people in the Thawra district of Baghdad on Sunday.")["Thawra"]
+    assert p is not None and p[1] == "IQ"
+
+
+@pytest.mark.parametrize("word", ["Quran", "Koran", "Bible"])
+def test_a_holy_book_before_the_word_school_is_no_place(pipe: Pipeline, word: str) -> None:
+    text = (
+        f"Six pupils killed in raid on {word} school in Haydan\n\nJets struck the school on Monday, killing six pupils."
+    )
+    assert word not in {m.surface for m in _mentions(pipe, text)}
+
+
+def test_an_armed_group_after_belong_to_is_no_place(pipe: Pipeline) -> None:
+    text = (
+        "Gunmen believed to belong to al-Qaeda stormed a checkpoint at the western entrance of Ataq, the capital of "
+        "Shabwa governorate, killing four soldiers."
+    )
+    assert _struck(pipe, text) == {"Ataq"}
+
+
 @pytest.mark.parametrize(
     ("name", "country", "kind"),
     [("Shabwa", "YE", "admin1"), ("al-Mahra", "YE", "admin1")],
@@ -55,6 +114,34 @@ def test_a_district_of_a_governorate_spelt_the_english_way_is_where_the_shells_f
     assert _struck(pipe, text) == {"al-Azariq"}
 
 
+def test_a_desert_named_after_a_city_is_its_provinces(pipe: Pipeline) -> None:
+    text = "Gunmen killed nine shepherds in the eastern Homs desert on Friday, a monitor said."
+    m = next(m for m in _mentions(pipe, text) if m.surface == "Homs")
+    assert m.place is not None and m.place.feature_type == "admin1"
+
+
+def test_a_neighbourhood_in_a_quarter_of_the_capital_is_the_capitals(pipe: Pipeline) -> None:
+    text = (
+        "SANAA, May 2 - Jets bombed a house in the Sawan neighbourhood in the east of the capital, killing a family "
+        "of five."
+    )
+    assert _struck(pipe, text) == {"Sawan"}
+
+
+def test_names_after_the_plural_of_a_kind_of_province_are_provinces(pipe: Pipeline) -> None:
+    text = "Jets carried out raids on the governorates of Hodeidah and Marib on Sunday, killing two farmers."
+    kinds = {m.surface: m.place.feature_type for m in _mentions(pipe, text) if m.place is not None}
+    assert kinds == {"Hodeidah": "admin1", "Marib": "admin1"}
+
+
+def test_a_crossing_named_near_a_town_is_the_crossing(pipe: Pipeline) -> None:
+    text = (
+        "Fighter jets hit a depot at the Jusiyah crossing near the Syrian town of al-Qusayr, in Homs province, "
+        "killing a driver."
+    )
+    assert "Jusiyah" in _struck(pipe, text)
+
+
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
@@ -69,3 +156,14 @@ def test_the_districts_and_suburbs_of_the_syrian_war_are_known(
 ) -> None:
     m = next(m for m in _mentions(pipe, text) if m.surface == name)
     assert m.place is not None and m.place.country == country and m.role == "struck"
+
+
+def test_an_unknown_town_listed_beside_a_known_one_is_placed_beside_it(pipe: Pipeline) -> None:
+    text = (
+        "Army units shelled rebel positions in the towns of Kafr Zita and al-Latamneh on Tuesday, killing 11 "
+        "fighters, while jets bombed Aleppo."
+    )
+    m = {m.surface: m for m in _mentions(pipe, text)}
+    p = m["al-Latamneh"].place
+    assert p is not None and p.country == "SY" and p.admin1 == "Hama"
+    assert {"Kafr Zita", "al-Latamneh"} <= _struck(pipe, text)
