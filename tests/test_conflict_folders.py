@@ -114,6 +114,55 @@ def test_a_district_of_a_governorate_spelt_the_english_way_is_where_the_shells_f
     assert _struck(pipe, text) == {"al-Azariq"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A ballistic missile struck an army camp in Sirwah district, killing nine soldiers. The army said the missile "
+        "had been launched from Houthi-controlled territory in Dhamar governorate, and that a second missile fired "
+        "minutes later fell in open desert.",
+        "Nine soldiers were killed when a missile struck a gathering of troops in Sirwah district on Thursday.\n\n"
+        "The spokesman said the missile, fired from Houthi-held territory in al-Bayda province, landed among the "
+        "tents.",
+    ],
+)
+def test_territory_a_missile_was_launched_from_is_not_struck(pipe: Pipeline, text: str) -> None:
+    assert _struck(pipe, text) == {"Sirwah"}
+
+
+def test_a_ship_hit_some_nautical_miles_off_a_town_was_hit_at_sea(pipe: Pipeline) -> None:
+    text = (
+        "An explosive boat rammed a bulk carrier in the Red Sea on Tuesday, killing a sailor.\n\n"
+        "The ship was about 20 nautical miles west of Mokha when its crew fired on the boat with rifles."
+    )
+    struck = _struck(pipe, text)
+    assert "Red Sea" in struck and "Mokha" not in struck
+
+
+def test_a_district_said_after_a_comma_to_be_a_part_of_a_city_is_where_it_hit(pipe: Pipeline) -> None:
+    text = (
+        "Shells fell on a crowded market in Dar Saad, a district on the northern edge of the southern city of Aden, "
+        "killing 12 people."
+    )
+    assert _struck(pipe, text) == {"Dar Saad"}
+
+
+def test_the_hospitals_of_a_city_abroad_the_wounded_were_taken_to_are_not_struck(pipe: Pipeline) -> None:
+    text = (
+        "A car bomb went off in the vegetable market of al-Bab on Friday, killing five people.\n\nSeveral of the "
+        "badly injured were transferred through the border crossing to hospitals in the Turkish city of Kilis."
+    )
+    struck = _struck(pipe, text)
+    assert struck and "Kilis" not in struck
+
+
+def test_a_city_rebels_seized_before_is_not_where_the_jets_struck(pipe: Pipeline) -> None:
+    text = (
+        "Warplanes struck the rebel-held city of Idlib on Tuesday, killing six people, as fighters who seized most "
+        "of Aleppo last week pressed an offensive toward the city of Hama."
+    )
+    assert _struck(pipe, text) == {"Idlib"}
+
+
 def test_a_desert_named_after_a_city_is_its_provinces(pipe: Pipeline) -> None:
     text = "Gunmen killed nine shepherds in the eastern Homs desert on Friday, a monitor said."
     m = next(m for m in _mentions(pipe, text) if m.surface == "Homs")
@@ -128,10 +177,52 @@ def test_a_neighbourhood_in_a_quarter_of_the_capital_is_the_capitals(pipe: Pipel
     assert _struck(pipe, text) == {"Sawan"}
 
 
+def test_a_capital_given_with_its_countrys_possessive_as_a_bearing_is_not_struck(pipe: Pipeline) -> None:
+    text = "An air strike hit a poultry farm in Bani Matar district, west of Yemen's capital Sanaa, killing three."
+    assert _struck(pipe, text) == {"Bani Matar"}
+
+
+def test_a_hospitals_count_of_the_wounded_it_has_treated_is_a_running_total() -> None:
+    from mapper.events.triggers import triggers
+
+    text = "Since the war began the charity has treated hundreds of people wounded in the border districts of Saada."
+    (wounded,) = [t for t in triggers(text, 0, len(text)) if t.word == "wounded"]
+    assert wounded.total
+    # (not the wounded of one strike)
+    text = "Hundreds of people were wounded when shells hit the market of Saada on Sunday."
+    assert not any(t.total for t in triggers(text, 0, len(text)))
+
+
+def test_what_earlier_attacks_did_is_background(pipe: Pipeline) -> None:
+    text = (
+        "A drone hit the airport of Jizan on Monday, wounding three porters.\n\n"
+        "In earlier attacks, falling debris wounded passengers at Abha's airport."
+    )
+    assert _struck(pipe, text) == {"Jizan"}
+
+
+def test_a_bombing_years_ago_a_memorial_recalls_is_no_attack_of_the_day(pipe: Pipeline) -> None:
+    text = (
+        "Families mark the bombing of a police station\n\n"
+        "Relatives of the victims of the truck bombing that struck a police station in Aden's al-Mansoura district "
+        "four years ago gathered on Saturday outside the rebuilt station."
+    )
+    assert not _struck(pipe, text)
+
+
 def test_names_after_the_plural_of_a_kind_of_province_are_provinces(pipe: Pipeline) -> None:
     text = "Jets carried out raids on the governorates of Hodeidah and Marib on Sunday, killing two farmers."
     kinds = {m.surface: m.place.feature_type for m in _mentions(pipe, text) if m.place is not None}
     assert kinds == {"Hodeidah": "admin1", "Marib": "admin1"}
+
+
+def test_a_look_back_a_decade_on_tells_of_no_attack_of_its_own(pipe: Pipeline) -> None:
+    text = (
+        "Fifteen years after the siege of Homs: what the war left\n\n"
+        "Analysis\n\n"
+        "On one February morning, army shells killed 14 people queueing for bread in Homs."
+    )
+    assert not _struck(pipe, text)
 
 
 def test_a_crossing_named_near_a_town_is_the_crossing(pipe: Pipeline) -> None:
@@ -167,3 +258,11 @@ def test_an_unknown_town_listed_beside_a_known_one_is_placed_beside_it(pipe: Pip
     p = m["al-Latamneh"].place
     assert p is not None and p.country == "SY" and p.admin1 == "Hama"
     assert {"Kafr Zita", "al-Latamneh"} <= _struck(pipe, text)
+
+
+def test_a_shelling_its_own_words_date_years_back_is_background(pipe: Pipeline) -> None:
+    text = (
+        "Samira swept her house in Homs on Monday. Years of dust had settled in the rooms of the house, which was "
+        "shelled during the army's siege of the neighbourhood in February 2012."
+    )
+    assert not _struck(pipe, text)

@@ -325,11 +325,16 @@ _SUMMARY_WORDS = (
     "toll",
 )
 # what opens a look back at a war: "Fifteen years ago this week Russia and Georgia fought a five-day war", "the
-# Falklands, forty years on", "forty years since 1982"
+# Falklands, forty years on", "forty years since 1982", "a decade ago this month"
 _RETROSPECTIVE = re.compile(
     r"\b(?:\d{1,3}|ten|eleven|twelve|(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|(?:thir|four|fif|six|seven|"
     r"eigh|nine)teen|two|three|four|five|six|seven|eight|nine)\s+years\s+(?:ago\s+(?:this\s+(?:week|month)|today)|on\b|"
-    r"later\b|since\s+(?:19|20)\d\d)",
+    r"later\b|since\s+(?:19|20)\d\d)"
+    # ("A decade ago this month, the last buses left")
+    r"|\b(?:a|one|two|three|four|five)\s+decades?\s+(?:ago\s+(?:this\s+(?:week|month)|today)|on\b|later\b)"
+    # ("Ten years after the fall of X: what the siege taught")
+    r"|\b(?:\d\d|ten|eleven|twelve|(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|(?:thir|four|fif|six|seven|eigh|"
+    r"nine)teen)\s+years\s+after\s+the\s+(?:fall|siege|battle|capture|liberation)\s+of\b",
     re.I,
 )
 # a year, or years, looked back on from a day that marks it

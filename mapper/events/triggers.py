@@ -795,7 +795,7 @@ _EARLIER = re.compile(
     r"(?:war|conflict|fighting|escalation|crisis)\s+(?:began|started|erupted)\s+(?:with|after|when)|"
     # what is rebuilt: "approved funds to rebuild schools damaged in militant attacks in X"
     r"(?:rebuild|repair|reconstruct|restor)\w*\s+(?:[\w-]+\s+){0,4}?(?:damaged|destroyed|hit|wrecked)\s+(?:in|by)|"
-    r"(?:an?|the)\s+similar|last\s+(?:year|month)|in\s+(?:previous|past|earlier|prior)\s+(?:years|winters|summers)|(?:a|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)"
+    r"(?:an?|the)\s+similar|last\s+(?:year|month)|in\s+(?:previous|past|earlier|prior)\s+(?:years|winters|summers|attacks|strikes|raids|rounds|bombings)|(?:a|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)"
     r"\s+years\s+ago|(?:a|two|three|several)\s+decades?\s+(?:ago|after)|"
     # "Last month, ten soldiers were killed in an ambush", "three weeks ago"
     r"(?:a\s+few|two|three|four|five|six|several)\s+(?:weeks|months)\s+ago|"
@@ -869,7 +869,9 @@ _IN_A_YEAR = re.compile(
 )
 # "a strike in December 2023 killed 85": an event its own words date, just after them
 _DATED_AFTER = re.compile(
-    rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?:{_IN_YEAR}|between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|"
+    # ("the chemical attack of August 2013")
+    # ("shelled during the army's siege of the neighbourhood in February 2012")
+    rf"(?:\s+[\w'’-]+){{0,8}}?\s+(?:{_IN_YEAR}|of\s+{_A_YEAR}|between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|"
     r"from\s+(?:19|20)\d\d\s+(?:to|until)\s+(?:19|20)\d\d\b)"
 )
 # "killed in an air strike last September", "the group's assault on X a decade ago", "during last
@@ -952,7 +954,10 @@ _COUNTED_BEFORE = re.compile(
     r"\bnumber\s+of\s+(?!(?:the\s+)?(?:dead|killed|victims|casualties|fatalities|deaths|wounded|injured|perished)\s+"
     r"(?:from|in|of|after)\s+(?:the|a|an|this|that|yesterday['’]s|[A-Z][a-z]+day['’]s)\s+$)(?:[\w-]+\s+){0,3}$|"
     r"\b(?:has|have)\s+(?:\w+\s+)?(?:fired|launched|carried\s+out|conducted|flown)\s+(?:hundreds|thousands|dozens|scores)"
-    r"\s+of\s+(?:[\w-]+\s+){0,2}$",
+    r"\s+of\s+(?:[\w-]+\s+){0,2}$|"
+    # a hospital's count of its patients: "MSF has treated hundreds of people wounded in X"
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:treated|received|admitted|operated\s+on|cared\s+for)\s+"
+    r"(?:hundreds|thousands|dozens|scores)\s+of\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _ONE_EVENT_AFTER = re.compile(
@@ -1732,8 +1737,9 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
         )
         # (an earlier time its own words give, coarser than a day: no other date of its sentence is its)
         vague = bool(
-            _DATED_AFTER.match(text, me, min(end, me + 60))
-            or _EARLIER_AFTER.match(text, me, min(end, me + 60))
+            _DATED_AFTER.match(text, me, min(end, me + 80))
+            # ("the car bombing that struck a police station in the X district four years ago")
+            or _EARLIER_AFTER.match(text, me, min(end, me + 80))
             or _DATED_BEFORE.search(before)
             or _MONTH_BEFORE.search(before)
             or (" after " in low and _DAYS_AFTER_BEFORE.search(before) is not None)

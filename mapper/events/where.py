@@ -184,6 +184,10 @@ _ORIGIN_BEFORE = re.compile(
     rf"according\s+to\s+(?:[\w'’-]+\s+){{0,6}}?{_HOSPITAL}\s+in|,\s+(?:meeting|convening|gathered)\s+in|"
     # a town taken long before, in a clause of time: "since the group took over the state capital, X"
     r"since\s+(?:[\w-]+\s+){1,3}?(?:took\s+over|captured|seized|overran)(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+,)?|"
+    # a town those who fired took before, in a clause of their own: "as insurgents who seized most of X last week
+    # pressed on"
+    r"(?:who|which|that)\s+(?:had\s+|have\s+|has\s+)?(?:seized|captured|overran|took\s+(?:over|control\s+of))"
+    r"(?:\s+(?:most|much|parts?|all|control)\s+of)?|"
     # where someone is now ("whose daughters were killed in the fire, is now in X"); where a
     # launching aircraft flew ("launched by a bomber flying over the Kursk region")
     r"(?:is|are)\s+now\s+(?:[a-z]+ing\s+)?in|(?:flying|flew|operating)\s+over|"
@@ -215,8 +219,9 @@ _ORIGIN_BEFORE = re.compile(
     # "launched from an area near X"
     r"(?:launched|fired|took\s+off|flown|sent)\s+from\s+(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:area|region|site|spot)\s+)?"
     r"(?:near|around|the\s+(?:vicinity|outskirts|direction)\s+of)|"
-    # ... or from what lies in it: "launched from fields in the Sumy and Chernihiv regions", "fired from positions in X"
-    r"(?:launched|fired|took\s+off|flown)\s+from\s+(?-i:(?:[a-z-]+\s+){1,3}?)in|"
+    # ... or from what lies in it: "launched from fields in the Sumy and Chernihiv regions", "fired from positions in
+    # X", "launched from Houthi-held territory in X"
+    r"(?:launched|fired|took\s+off|flown)\s+from\s+(?-i:(?:(?:[A-Z]\w*-)?[a-z-]+\s+){1,3}?)in|"
     # where a launch came from, a place the text names in another: "from Cape Chauda in Crimea", "from the
     # Millerovo air base in Rostov region"
     r"from\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}(?:(?:area|region|district|airfield|air\s*base|base)\s+)?"
@@ -243,6 +248,8 @@ _HOSPITAL_IN = re.compile(
     rf"\b{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?(?:\s+(?:run|operated|managed|set\s+up)\s+by(?:\s+[\w'’-]+){{1,4}}?)?"
     r"(?:,?\s+in\s+(?:the\s+)?"
     r"(?:(?:provincial|regional|state|district|departmental|county|national)\s+capital\s*,\s+)?"
+    # ("hospitals in the Turkish city of X")
+    r"(?:(?:[\w'’-]+\s+){0,2}?(?:city|town|village)\s+of\s+)?"
     # (the second of two towns: "hospitals in Halfa Al Jadeedah and New Halfa")
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:and|or)\s+(?:in\s+)?)?"
     # (its town after a comma: "at the Federal Medical Centre, X")
@@ -338,7 +345,8 @@ _NEAR_BEFORE = re.compile(
     r"metres?)\s+(?:\([^)]{0,20}\)\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
     r"north-east|north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)|away\s+from)\s+(?:the\s+)?"
     # ("southwest of the Chechen capital Grozny")
-    r"(?:(?:(?:town|city|village|capital|border\s+town|provincial\s+capital)\s+of|(?:[A-Za-z-]+\s+)?capital)\s+)?)$",
+    # ("west of Yemen's capital Sanaa")
+    r"(?:(?:(?:town|city|village|capital|border\s+town|provincial\s+capital)\s+of|(?:[A-Za-z'’-]+\s+)?capital)\s+)?)$",
     re.I,
 )
 # a landmark: a direction or a distance from it ("north of Baghdad", "35 km south of Mosul")
@@ -346,7 +354,7 @@ _LANDMARK_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
     r"south-west)(?:ern)?\s+of|\boverlooking|\b(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b[^,;]{0,30}\b(?:of|from))"
     # "west of the capital Sanaa", "south of the provincial capital of X"
-    r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:(?:town|city|village|capital)\s+of|capital)\s+)?$",
+    r"\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,2}(?:(?:town|city|village|capital)\s+of|capital)\s+)?$",
     re.I,
 )
 # between the items of a list of origins: "from Bryansk, Kursk and Millerovo", "to hospitals in Idlib
@@ -1191,9 +1199,11 @@ def candidates(
         far_hit = _FAR.search(before) if link == "near" else None
         far = far_hit is not None
         wide = False
+        if far_hit is not None and "nautical" in far_hit.group().lower():
+            continue  # "a tanker 25 nautical miles west of X": at sea, which X does not stand for
         if far_hit is not None and (km := _distance_km(far_hit.group())) > LANDMARK_KM:
-            if km > WIDE_LANDMARK_KM or "nautical" in far_hit.group():
-                continue  # "a tanker 60 nautical miles west of X": too far for X to stand for the place
+            if km > WIDE_LANDMARK_KM:
+                continue  # "an ambush 150 km east of X": too far for X to stand for the place
             # "an airstrike approximately 60 kilometers northeast of Kismayo": in X's region, as
             # near as the text places it (at precision 3)
             wide = True
@@ -1508,6 +1518,14 @@ _INNER_FIRST = re.compile(
     re.I,
 )
 
+# ... or said of it after a comma: "Dar Saad, a district on the northern edge of Yemen's southern city of Aden"
+_APPOSED_PART = re.compile(
+    r",\s+an?\s+(?:[\w-]+\s+)?(?:district|neighbou?rhood|quarter|suburb|sector|borough)\s+"
+    r"(?:(?:on|in|at)\s+the\s+(?:[\w-]+\s+)?(?:edge|outskirts|side|part|end)\s+)?(?:of|in)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:city|town|capital)\s+(?:of\s+)?)?",
+    re.I,
+)
+
 
 def _finer_in(mentions: list[Mention], inner: Candidate, province: Candidate) -> bool:
     """Whether ``inner`` is a finer place than a province, in the province's country."""
@@ -1529,8 +1547,10 @@ def _holds(clean: str, outer: Mention, inner: Mention) -> bool:
     broad = inner.place is None or inner.place.feature_type in AREA_TYPES or inner.place.feature_type == "admin1"
     if broad:
         return False
-    if _INNER_FIRST.fullmatch(clean, inner.cend, outer.cstart) is None and not (
-        _PART_END.search(inner.surface) and _OF_OUTER.fullmatch(clean, inner.cend, outer.cstart)
+    if (
+        _INNER_FIRST.fullmatch(clean, inner.cend, outer.cstart) is None
+        and not (_PART_END.search(inner.surface) and _OF_OUTER.fullmatch(clean, inner.cend, outer.cstart))
+        and _APPOSED_PART.fullmatch(clean, inner.cend, outer.cstart) is None
     ):
         return False  # not "the Shaab district of Baghdad", with or without the part word in the name
     # "the Algiers suburb of Oued Kniss": the town's name stands first, and the part is the other
