@@ -661,6 +661,24 @@ class Resolver:
             ):
                 forget(k)
 
+        # a town of a country no other place of the article is in, a continent away from at least four towns of
+        # others ("Kiunga" in a report from Kenya's Lamu is no town of Papua New Guinea): a place no gazetteer has
+        for k in [k for k in keys if choice[k][0] == 1]:
+            p = choice[k][1]
+            if not (
+                p.country
+                and p.feature_type in _POPULATED
+                and p.population < FAR_TOWN_POPULATION
+                and homes[p.country] == 1
+            ):
+                continue
+            towns = [choice[o][1] for o in keys if o != k and choice[o][1].feature_type not in _BROAD]
+            # (nor near any place of the article, a country or a province among them: "Saipan" beside Guam)
+            if len(towns) >= HOME_TOWNS and all(
+                distance_km(p, choice[o][1]) > FAR_TOWN_KM for o in keys if o != k and choice[o][1].country
+            ):
+                forget(k)
+
         def among_areas_only(k: str, far: float) -> bool:
             """The reading of ``k`` is a village or small town, alone in its country among the article's readings,
             whose other places are all countries and provinces farther than ``far`` km from it."""
@@ -906,6 +924,8 @@ KIND_BONUS = 3.0  # a reading of the kind the text says ("Zhari district", "the 
 STRONG_POPULATION = 1_000_000
 SMALL_ABROAD = 20_000  # a place this small, alone in its country among an article's places, far from them all
 HOME_TOWNS = 4  # ... is no reading of a name in a report that names this many towns of one other country
+FAR_TOWN_KM = 2500  # a town alone in its country this far from three towns of the article's others is no reading
+FAR_TOWN_POPULATION = 100_000  # ... if it is smaller than this
 # (and this far from every country and province of a text that names no town: another continent, as a
 # country's point may lie thousands of kilometres from its border towns, Russia's in Siberia)
 COUNTRY_FAR_KM = 6000
@@ -1005,7 +1025,8 @@ def _reach(m: re.Match[str]) -> float:
 
 
 _KIND_WORDS = (
-    r"district|province|governorate|oblast|raion|rayon|prefecture|region|township|state|locality|territory|tehsil"
+    r"district|province|governorate|oblast|raion|rayon|prefecture|region|township|state|locality|territory|tehsil|"
+    r"wilayah?"
 )
 # (a kind word may be capitalised, "the Belgorod Region", "Kunar Province"; not "County", part of a US name)
 _KIND_AFTER = re.compile(
@@ -1049,6 +1070,8 @@ KINDS: dict[str, tuple[str, ...]] = {
     "locality": ("admin2", "district"),  # Sudan's districts: "Omdurman (Karari locality)"
     "province": ("admin1",),
     "governorate": ("admin1",),
+    "wilayah": ("admin1",),  # the Shabaab's and the Islamic State's word: "Lower Shabelle wilayah"
+    "wilaya": ("admin1",),
     "oblast": ("admin1",),
     "state": ("admin1",),  # "Sokoto State", "Shan State"
     "prefecture": ("admin1", "admin2"),
@@ -1381,7 +1404,8 @@ def _anchored(
         if (
             a.sentence == c.sentence
             and country is not None
-            and country.feature_type in ("country", "admin1")
+            # (or a region no admin unit is: "a mountain village in Puntland's Bari region")
+            and country.feature_type in ("country", "admin1", "region")
             and (gap := _COUNTRY_POSSESSIVE.fullmatch(clean, b.cend, c.cstart))
         ):
             # (first, so that the finer place wins over the province: "X in Y's Z district")
@@ -1423,7 +1447,7 @@ def _anchored(
                         _UNKNOWN_COMMA.fullmatch(between)
                         and (holder.feature_type in _DIVISIONS or seat)
                         and end is not None
-                        and not _LIST_GOES_ON.match(clean, end)
+                        and not _list_goes_on(clean, end, names, known, holder)
                     ):
                         continue
                     out[a.key] = _placed(clean, a, holder, bool(seat), province=not seat and not named_district)
@@ -1550,12 +1574,26 @@ _COUNTRY_POSSESSIVE = re.compile(rf"['’]s\s+(?P<rest>(?:{_DIRECTION}\s+)?)")
 # "X, Y State", "X village, Y province": the province after a comma, with its kind word
 _UNKNOWN_COMMA = re.compile(rf"(?:\s+{_PLACE_WORDS})?,\s+", re.I)  # ("X District, Y Regency")
 _DIVISIONS = frozenset({"admin1", "admin2", "district"})
-_DIVISION = r"(?:state|province|region|governorate|district|county|oblast|regency|LGA|local\s+government\s+area)"
+# ("X, Lower Shabelle wilayah": a province as the Shabaab's statements name it)
+_DIVISION = (
+    r"(?:state|province|region|governorate|district|county|oblast|regency|wilayah?|LGA|local\s+government\s+area)"
+)
 _DIVISION_AFTER = re.compile(rf"\s+{_DIVISION}\b", re.I)
 _DIVISION_END = re.compile(rf"\s{_DIVISION}$", re.I)
 _SEAT_DIVISION_AFTER = re.compile(rf"\s+{_SEAT_DIVISION}\b", re.I)
 _DATELINE_DASH = re.compile(r"\s+[-–—]\s")  # after a dateline's town and its province
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+)[A-Z]")  # "X, Y State and Z": a list
+
+
+def _list_goes_on(clean: str, end: int, names: Sequence[Toponym], known: dict[str, Place], holder: Place) -> bool:
+    """Whether a list goes on after a province's name ending at ``end`` ("X, Y State and Z"); not the country that
+    holds the province after its comma ("near X, Lower Shabelle Region, Somalia")."""
+    goes = _LIST_GOES_ON.match(clean, end)
+    if goes is None:
+        return False
+    after = next((n for n in names if n.cstart == goes.end() - 1), None)
+    country = known.get(after.key) if after is not None else None
+    return not (country is not None and country.feature_type == "country" and country.country == holder.country)
 
 
 def _division_end(clean: str, m: Toponym) -> int | None:

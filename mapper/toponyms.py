@@ -909,6 +909,8 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
                     continue  # "ISIS", "NATO": an acronym is no place a pattern finds
                 if _PEOPLE_AFTER.match(clean, e2):
                     continue  # "a bastion of Saddam loyalists": people, not a place
+                if surface.split()[-1] in _FORCE_WORDS:
+                    continue  # "the Administration Police camp": a force's, named after it
                 if " " not in surface and peoples_word(clean, surface):
                     continue  # "in Chechen town" where the text also writes "Chechen officials"
                 if surface[-1] in "'’":
@@ -1130,6 +1132,7 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
             if (
                 _unlike_a_name(words)
                 or any(w in CALENDAR_WORDS for w in words)
+                or words[-1] in _FORCE_WORDS  # ("attacked the Administration Police camp in X")
                 or (key := name_key(clean[s:e])) in _ORGANISATIONS
             ):
                 continue
@@ -1163,6 +1166,11 @@ def guess_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     return out
 
 
+# the last word of a force's name, which its camps and posts are named after: "the Administration Police camp in X"
+_FORCE_WORDS = frozenset(
+    "Police Army Military Forces Force Guard Guards Defence Defense Navy Marines Militia Rangers Brigade Battalion "
+    "Regiment Gendarmerie Constabulary".split()
+)
 _KIND_NAMED = re.compile(
     r"\b(?:in|at|near|on|attacked|raided|stormed|shelled|targeted|struck|hit)\s+the\s+"
     r"(?P<n>[A-Z][a-z][\w'’-]+(?:\s+[A-Z][a-z][\w'’-]+)?)\s+"

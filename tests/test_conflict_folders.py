@@ -266,3 +266,87 @@ def test_a_shelling_its_own_words_date_years_back_is_background(pipe: Pipeline) 
         "shelled during the army's siege of the neighbourhood in February 2012."
     )
     assert not _struck(pipe, text)
+
+
+def test_a_somali_federal_state_after_a_town_holds_it(pipe: Pipeline) -> None:
+    text = "A suicide bomber blew himself up in a tea shop in Baidoa, in South West State, killing nine people."
+    p = next(m for m in _mentions(pipe, text) if m.surface == "Baidoa").place
+    assert p is not None and (p.name, p.country) == ("Baidoa", "SO")
+
+
+def test_a_village_in_a_region_and_its_country_under_a_foreign_dateline_is_placed(pipe: Pipeline) -> None:
+    text = (
+        "STUTTGART, Germany - The command conducted an air strike against militants near Dhuxun Jiifto, Lower "
+        "Shabelle Region, Somalia, on March 3."
+    )
+    assert _places(pipe, text)["Dhuxun Jiifto"] is not None
+    assert "Dhuxun Jiifto" in _struck(pipe, text)
+
+
+def test_a_forces_camp_is_named_after_the_force_not_a_place(pipe: Pipeline) -> None:
+    text = (
+        "Militants attacked the Border Police camp in Dadajabula, Wajir South, on Sunday night, killing two officers."
+    )
+    assert "Border Police" not in {m.surface for m in _mentions(pipe, text)}
+
+
+def test_a_small_town_a_continent_away_from_the_reports_towns_is_no_reading(pipe: Pipeline) -> None:
+    # Kiunga is a town of Papua New Guinea in the gazetteer, and Mangai one of Congo; these are in Kenya's Lamu county
+    text = (
+        "A roadside bomb hit a police truck near Mpeketoni on Monday, killing two officers. Residents of Witu, Mangai "
+        "and Kiunga were told not to travel at night, officials in Lamu said, after militants crossed from Kismayo in "
+        "Somalia."
+    )
+    assert _places(pipe, text)["Kiunga"] is None
+
+
+def test_a_town_the_army_liberated_after_fighting_is_where_the_fighting_was(pipe: Pipeline) -> None:
+    text = "Government troops liberated the town of Jilib in Middle Juba region after heavy fighting on Tuesday."
+    assert "Jilib" in _struck(pipe, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A roadside bomb struck a convoy in the village of Siinka Dheer, Banadir region, on the road between Mogadishu "
+        "and Afgoye, killing four.",
+        "Fighters ambushed a convoy on the road between Mogadishu and Afgoye, at the village of Siinka Dheer, Banadir "
+        "region, killing four.",
+    ],
+)
+def test_the_ends_of_a_road_are_not_struck_where_the_place_on_it_is_named(pipe: Pipeline, text: str) -> None:
+    struck = _struck(pipe, text)
+    assert "Mogadishu" not in struck and "Afgoye" not in struck
+
+
+def test_where_those_who_tell_of_it_spoke_is_not_where_it_hit(pipe: Pipeline) -> None:
+    text = (
+        "A drone strike hit a gathering in Moqokori on Monday, killing eight.\n\nElders from Moqokori, speaking to a "
+        "local radio station in Beledweyne, where several of them went on Tuesday, said four of the dead were herders "
+        "resting near a well when the strike hit."
+    )
+    assert _struck(pipe, text) == {"Moqokori"}
+
+
+def test_the_town_a_hospital_treating_the_injured_stands_in_is_not_struck(pipe: Pipeline) -> None:
+    text = (
+        "A car bomb killed nine people at a checkpoint in Mogadishu's Hodan district on Sunday. Several of the injured "
+        "were in a critical condition at Madina hospital in Wadajir district, medics said."
+    )
+    assert "Wadajir" not in _struck(pipe, text)
+
+
+def test_a_province_named_by_the_militants_word_for_it_holds_its_town(pipe: Pipeline) -> None:
+    text = (
+        "Fighters stormed a base in the town of Awdheegle, Lower Shabelle wilayah, killing 20 soldiers, a day after a "
+        "car bomb in Baidoa and a raid near Garowe."
+    )
+    m = next(m for m in _mentions(pipe, text) if m.surface == "Awdheegle")
+    assert m.place is not None and m.place.admin1 == "Lower Shabelle"
+
+
+def test_a_village_in_a_regions_province_is_placed_in_the_province(pipe: Pipeline) -> None:
+    text = "Fighters clashed on Thursday in Balidhidin, a mountain village in Puntland's Bari region, leaving 20 dead."
+    m = next(m for m in _mentions(pipe, text) if m.surface == "Balidhidin")
+    assert m.place is not None and m.place.admin1 == "Bari"
+    assert _struck(pipe, text) == {"Balidhidin"}

@@ -184,6 +184,8 @@ _ORIGIN_BEFORE = re.compile(
     rf"according\s+to\s+(?:[\w'’-]+\s+){{0,6}}?{_HOSPITAL}\s+in|,\s+(?:meeting|convening|gathered)\s+in|"
     # a town taken long before, in a clause of time: "since the group took over the state capital, X"
     r"since\s+(?:[\w-]+\s+){1,3}?(?:took\s+over|captured|seized|overran)(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+,)?|"
+    # where a place lies: "Y, which lies between X and Z, has changed hands"
+    r"(?:lies|lying|located|situated|sits)\s+(?:[\w-]+\s+){0,2}?between|"
     # a town those who fired took before, in a clause of their own: "as insurgents who seized most of X last week
     # pressed on"
     r"(?:who|which|that)\s+(?:had\s+|have\s+|has\s+)?(?:seized|captured|overran|took\s+(?:over|control\s+of))"
@@ -300,7 +302,9 @@ _WOUNDED_TAKEN_AFTER = re.compile(
 )
 _WATER_AFTER = re.compile(r"\s+(?:reservoir|river|lake|canal)\b", re.I)
 _WOUNDED_MOVED = re.compile(
+    # ("several of the injured were in a serious condition at X hospital in Y")
     rf"\b(?:{_MOVED}|receiving\s+treatment|being\s+treated|died|succumbed|pronounced\s+dead|"
+    r"in\s+(?:a\s+)?(?:serious|critical|stable|grave)\s+condition|"
     r"visit(?:ed|ing|s)?\s+(?:the\s+)?(?:wounded|injured|survivors|victims))\b",
     re.I,
 )
@@ -545,7 +549,8 @@ _STRIKE_VERBS = frozenset(
     """struck strike strikes striking hit hits hitting bombed bomb bombs bombing shelled shelling pounded
     pounding targeted targeting target attacked attacking attack raided raiding stormed storming besieged
     bombarded bombarding bombardment bombardments rocketed strafed ambushed overran overrunning seized captured
-    destroyed invaded destroying levelled leveled flattened shells entered entering""".split()
+    destroyed invaded destroying levelled leveled flattened shells entered entering liberated recaptured
+    retook""".split()
 )
 # a headline's passive, which drops its verb: "Tamarasheni shelled at night: policeman died", "Kabul mosque bombed";
 # not a side that did it to another ("Kharkiv shelled Belgorod"): nothing but a time, a cause or the end comes after
@@ -757,15 +762,49 @@ def links_of(clean: str, sent: Sentence, mentions: list[Mention], idx: list[int]
     short = all(
         a is not None and b is not None and distance_km(a, b) <= ROUTE_KM for a, b in itertools.combinations(ends, 2)
     )
+    # (nor near them when the text names the place on the road: "in X, on the road between A and B")
+    # (or "on the road between A and B, at the village of X")
+    first = next((i for i, link in out.items() if link == "route"), None)
+    last = next((i for i, link in reversed(out.items()) if link == "route"), None)
+    named = first is not None and any(
+        (
+            mentions[j].cend <= mentions[first].cstart
+            and out[j] in ("in", "object")
+            and _ON_THE_ROAD.fullmatch(clean, mentions[j].cend, mentions[first].cstart) is not None
+        )
+        or (
+            last is not None
+            and mentions[j].cstart >= mentions[last].cend
+            and out[j] in ("in", "near")
+            and _AT_ON_THE_ROAD.fullmatch(clean, mentions[last].cend, mentions[j].cstart) is not None
+        )
+        for j in out
+        if mentions[j].place is not None  # (a place no gazetteer or text places leaves the road's ends their event)
+    )
     for i, link in out.items():
         if link == "route":
-            out[i] = "near" if short else None
+            out[i] = "near" if short and not named else None
     return out
+
+
+# the road, then the place on it: "on the road between A and B, at the village of X"
+_AT_ON_THE_ROAD = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?,\s+(?:at|in|near)\s+(?:the\s+)?"
+    r"(?:(?:village|town|hamlet|locality|area)\s+of\s+)?"
+)
+# a place, then the road it lies on: "in X, on the road between"
+_ON_THE_ROAD = re.compile(
+    rf"(?:\s+(?:region|province|district|state|governorate))?,?\s+(?:on|along)\s+the\s+(?:main\s+)?{_ROAD}\s+"
+    r"(?:between|from|linking|connecting)\s+"
+)
 
 
 ROUTE_KM = 60  # the farthest apart the two ends of a road may be for a strike on it to be near both
 # a place a clause of "where" follows, that tells what happened there
 _WHERE_AFTER = re.compile(r",\s+where\s+")
+
+
+_CLAUSE_SAID = re.compile(r",\s+(?:said|say|says|told|added|reported)\b")
 
 
 def _where_told(clean: str, sent: Sentence, m: Mention) -> bool:
@@ -775,6 +814,10 @@ def _where_told(clean: str, sent: Sentence, m: Mention) -> bool:
     if where is None:
         return False
     clause = clean[where.end() : sent.end]
+    # (the clause only: not what the sentence goes on to say after it, "in X, where several of them travelled on
+    # Tuesday, said five of the dead were ... when the strike hit")
+    ends = _CLAUSE_SAID.search(clause)
+    clause = clause[: ends.start()] if ends is not None else clause
     told = TRIGGER_RX.search(clause)
     return (
         told is not None
