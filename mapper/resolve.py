@@ -597,18 +597,24 @@ class Resolver:
             q = choice[o][1]
             return bool(q.country) and homes[q.country] == 1 and _by_alias(q, o) and not _short_form(o, q.name)
 
-        def far_from_the_rest(k: str, largest: int) -> list[Place]:
-            """The article's other towns and districts, when the reading of ``k`` is a populated place
-            of fewer than ``largest`` people, alone in its country among the article's readings and
-            farther than ALIAS_ABROAD_KM from every one of them; else none."""
+        def alone_abroad(k: str, largest: int) -> bool:
+            """The reading of ``k`` is a populated place of fewer than ``largest`` people, alone in its country among
+            the article's readings."""
             p = choice[k][1]
-            if not (
+            return bool(
                 p.country
                 and p.feature_type in _POPULATED
                 and p.population < largest
                 and homes[p.country] == 1
                 and len(homes) > 1
-            ):
+            )
+
+        def far_from_the_rest(k: str, largest: int) -> list[Place]:
+            """The article's other towns and districts, when the reading of ``k`` is a populated place
+            of fewer than ``largest`` people, alone in its country among the article's readings and
+            farther than ALIAS_ABROAD_KM from every one of them; else none."""
+            p = choice[k][1]
+            if not alone_abroad(k, largest):
                 return []
             others = [o for o in keys if o != k and choice[o][1].feature_type not in _BROAD]
             sure = [choice[o][1] for o in others if not lone_alias(o)]
@@ -665,12 +671,7 @@ class Resolver:
         # others ("Kiunga" in a report from Kenya's Lamu is no town of Papua New Guinea): a place no gazetteer has
         for k in [k for k in keys if choice[k][0] == 1]:
             p = choice[k][1]
-            if not (
-                p.country
-                and p.feature_type in _POPULATED
-                and p.population < FAR_TOWN_POPULATION
-                and homes[p.country] == 1
-            ):
+            if not alone_abroad(k, FAR_TOWN_POPULATION):
                 continue
             towns = [choice[o][1] for o in keys if o != k and choice[o][1].feature_type not in _BROAD]
             # (nor near any place of the article, a country or a province among them: "Saipan" beside Guam)

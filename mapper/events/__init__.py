@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -1067,7 +1068,8 @@ def _dateline_town(
         first = sentences[at + 1].paragraph
     head = clean[: sentences[at].start] if at else ""
     top = head.split("\n", 1)[0].upper()  # (its headline, in whatever case it is written)
-    headlined, scened = _headlined_town(clean, sentences, mentions, by_sentence, dateline, at, first, opening, word)
+    story = _Opening(clean, sentences, mentions, by_sentence, dateline, at, first)
+    headlined, scened = _headlined_town(story, opening, word)
     if headlined is not None:
         word = name_key(mentions[headlined].surface)
     elif head and _unknown_town_headlined(clean, sentences, at, first, top, word):
@@ -1136,19 +1138,32 @@ def _placed_finer(
     )
 
 
-def _headlined_town(
-    clean: str,
-    sentences: list[Sentence],
-    mentions: list[Mention],
-    by_sentence: list[list[int]],
-    dateline: re.Match[str],
-    at: int,
-    first: int,
-    opening: int,
-    word: str,
-) -> tuple[int | None, bool]:
+@dataclass(frozen=True)
+class _Opening:
+    """A story's dateline and the paragraph the story opens with, as the steps of ``_dateline_town`` read them."""
+
+    clean: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    by_sentence: list[list[int]]
+    dateline: re.Match[str]
+    at: int  # the sentence the dateline opens
+    first: int  # the paragraph the story opens with
+
+    def named(self) -> Iterator[tuple[int, int]]:
+        """Each mention of the opening paragraph after the dateline, with its sentence."""
+        for k in range(self.at, len(self.sentences)):
+            if self.sentences[k].paragraph == self.first:
+                for i in self.by_sentence[k]:
+                    if self.mentions[i].cstart >= self.dateline.end():
+                        yield i, k
+
+
+def _headlined_town(story: _Opening, opening: int, word: str) -> tuple[int | None, bool]:
     """The mention of the town a feature is about where that is not its dateline's (``opening``, whose name's key is
     ``word``), and whether it is only the one town its opening sets the scene in (no headline names it)."""
+    clean, sentences, mentions, by_sentence = story.clean, story.sentences, story.mentions, story.by_sentence
+    at, first = story.at, story.first
     place = mentions[opening].place
     assert place is not None
     head = clean[: sentences[at].start] if at else ""
@@ -1175,37 +1190,22 @@ def _headlined_town(
     )
     scened = False
     if headlined is None and head:
-        headlined, scened = _town_of_opening(clean, sentences, mentions, by_sentence, dateline, at, first, place, word)
+        headlined, scened = _town_of_opening(story, place, word)
     if headlined is not None and distance_km(mentions[headlined].place, place) > FEATURE_REACH_KM:  # type: ignore[arg-type]
         # (a city far off, named for what it stands for: "Three years after Pretoria" over "MEKELLE")
         return None, False
     return headlined, scened
 
 
-def _town_of_opening(
-    clean: str,
-    sentences: list[Sentence],
-    mentions: list[Mention],
-    by_sentence: list[list[int]],
-    dateline: re.Match[str],
-    at: int,
-    first: int,
-    place: Place,
-    word: str,
-) -> tuple[int | None, bool]:
+def _town_of_opening(story: _Opening, place: Place, word: str) -> tuple[int | None, bool]:
     """A town the headline or standfirst names and a feature's opening paragraph names again, not the dateline's
     ``place``; else the one town that opening sets its scene in (then the second item is true)."""
+    clean, sentences, mentions, at = story.clean, story.sentences, story.mentions, story.at
     # (a town the headline or standfirst names and the opening names again, not the dateline's: "The rebels came to
     # Oicha for medicine" over "BENI, Democratic Republic of Congo", then "The health centre on the road into Oicha";
     # of two, the one brought in by its kind: "Shebekino, a Russian town six kilometres from the border" beside "THE
     # MORNING BUS TO BELGOROD")
-    opening_mentions = [
-        i
-        for k in range(at, len(sentences))
-        if sentences[k].paragraph == first
-        for i in by_sentence[k]
-        if mentions[i].cstart >= dateline.end()
-    ]
+    opening_mentions = [i for i, _ in story.named()]
     opened = {mentions[i].place.id for i in opening_mentions if mentions[i].place is not None}  # type: ignore[union-attr]
     opened_words = {name_key(mentions[i].surface) for i in opening_mentions}
     towns: dict[str, list[int]] = {}
@@ -1234,13 +1234,8 @@ def _town_of_opening(
     # (and the only town it names: not "The camp at X ... families from Y, a large town south-west of Z")
     scene = {
         mentions[i].place.id: (i, k)  # type: ignore[union-attr]
-        for k in range(at, len(sentences))
-        if sentences[k].paragraph == first
-        for i in by_sentence[k]
-        if mentions[i].cstart >= dateline.end()
-        and mentions[i].literal
-        and mentions[i].place is not None
-        and mentions[i].place.feature_type in POPULATED_TYPES  # type: ignore[union-attr]
+        for i, k in story.named()
+        if mentions[i].literal and mentions[i].place is not None and mentions[i].place.feature_type in POPULATED_TYPES  # type: ignore[union-attr]
     }
     if len(scene) == 1:
         i, k = next(iter(scene.values()))
