@@ -609,16 +609,20 @@ class Resolver:
                 and len(homes) > 1
             )
 
+        def sure_towns(k: str) -> list[Place]:
+            """The article's towns and districts other than ``k``'s, less the readings ``lone_alias`` doubts."""
+            return [
+                choice[o][1] for o in keys if o != k and choice[o][1].feature_type not in _BROAD and not lone_alias(o)
+            ]
+
         def far_from_the_rest(k: str, largest: int) -> list[Place]:
             """The article's other towns and districts, when the reading of ``k`` is a populated place
             of fewer than ``largest`` people, alone in its country among the article's readings and
             farther than ALIAS_ABROAD_KM from every one of them; else none."""
             p = choice[k][1]
-            if not alone_abroad(k, largest):
+            if not alone_abroad(k, largest) or any(distance_km(p, q) <= ALIAS_ABROAD_KM for q in sure_towns(k)):
                 return []
-            others = [o for o in keys if o != k and choice[o][1].feature_type not in _BROAD]
-            sure = [choice[o][1] for o in others if not lone_alias(o)]
-            return [choice[o][1] for o in others] if all(distance_km(p, q) > ALIAS_ABROAD_KM for q in sure) else []
+            return [choice[o][1] for o in keys if o != k and choice[o][1].feature_type not in _BROAD]
 
         # a reading found only by an alternate name, in a country none of the article's other places
         # is in, far from every town or district it names ("Boni" as Bonn in a bulletin on Mali, "Chai"
@@ -636,11 +640,7 @@ class Resolver:
         for k in [k for k in keys if choice[k][0] == 0 and k.isascii()]:
             p = choice[k][1]
             if p.feature_type in ("district", "neighbourhood", "camp") and p.country and _by_alias(p, k):
-                towns = [
-                    choice[o][1]
-                    for o in keys
-                    if o != k and choice[o][1].feature_type not in _BROAD and not lone_alias(o)
-                ]
+                towns = sure_towns(k)
                 if (
                     homes[p.country] == 1
                     and len(homes) > 1
@@ -925,7 +925,7 @@ KIND_BONUS = 3.0  # a reading of the kind the text says ("Zhari district", "the 
 STRONG_POPULATION = 1_000_000
 SMALL_ABROAD = 20_000  # a place this small, alone in its country among an article's places, far from them all
 HOME_TOWNS = 4  # ... is no reading of a name in a report that names this many towns of one other country
-FAR_TOWN_KM = 2500  # a town alone in its country this far from three towns of the article's others is no reading
+FAR_TOWN_KM = 2500  # a town alone in its country this far from every place of a text of HOME_TOWNS towns is none
 FAR_TOWN_POPULATION = 100_000  # ... if it is smaller than this
 # (and this far from every country and province of a text that names no town: another continent, as a
 # country's point may lie thousands of kilometres from its border towns, Russia's in Siberia)
@@ -1114,14 +1114,10 @@ def _kinds(clean: str, mentions: Sequence[Toponym], said: set[int] | None = None
         if plural is None:
             continue
         word = plural.group(1).lower().replace("countie", "county")
-        j = i
-        while True:  # the items before it, back to the list's head
+        for j in _list_items(clean, mentions, i, -1):  # the items before it, back to the list's head
             out.setdefault(mentions[j].key, KINDS.get(word, ()))
             if said is not None:
                 said.add(mentions[j].cstart)
-            if j == 0 or not _LIST_SEP.fullmatch(clean, mentions[j - 1].cend, mentions[j].cstart):
-                break
-            j -= 1
     # ... and a plural before it, with the list after it: "raids on the governorates of Hodeidah and Sanaa" (not "the
     # districts of X", of a city)
     for i, m in enumerate(mentions):
@@ -1129,19 +1125,27 @@ def _kinds(clean: str, mentions: Sequence[Toponym], said: set[int] | None = None
         if plural is None:
             continue
         kinds = KINDS.get(plural.group(1).lower(), ())
-        j = i
-        while True:  # the items after it, to the list's end
+        for j in _list_items(clean, mentions, i, 1):  # the items after it, to the list's end
             out.setdefault(mentions[j].key, kinds)
             if said is not None:
                 said.add(mentions[j].cstart)
-            if j + 1 == len(mentions) or not _LIST_SEP.fullmatch(clean, mentions[j].cend, mentions[j + 1].cstart):
-                break
-            j += 1
     # the area an unnamed town is in: "a riverside town in Sagaing", "an indigenous town in Colombia's Cauca"
     for m in mentions:
         if m.key not in out and _TOWN_IN_BEFORE.search(clean, max(0, m.cstart - 60), m.cstart):
             out[m.key] = _TOWN_HOLDERS
     return out
+
+
+def _list_items(clean: str, mentions: Sequence[Toponym], i: int, step: int) -> list[int]:
+    """The mention ``i`` and the items of its list beside it, walking back (``step`` -1) or on (1) while a comma or
+    "and" joins them: "the Sumy, Kharkiv and Zaporizhzhia regions", "the governorates of Hodeidah and Sanaa"."""
+    items = [i]
+    while 0 <= (j := items[-1] + step) < len(mentions):
+        a, b = (mentions[j], mentions[items[-1]]) if step < 0 else (mentions[items[-1]], mentions[j])
+        if not _LIST_SEP.fullmatch(clean, a.cend, b.cstart):
+            break
+        items.append(j)
+    return items
 
 
 _PROVINCES_OF = re.compile(r"\b(province|governorate|region|oblast|state)s\s+of\s+(?:the\s+)?$", re.I)
