@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .gates import gated
 from .models import Article, Claim
 from .text import Sentence, WordFinder, any_of, lower_finds_ignorecase, turn_part, word_pattern
 
@@ -655,14 +656,14 @@ def _count(found: list[_Group] | re.Match[str]) -> tuple[_Range, str | None] | N
 
 
 # "no one was killed", "did not kill", "none of the"
-_NEGATION_BEFORE = re.compile(r"(?:\b(?i:no|not|never|nor|none\s+of(?:\s+the)?|without)|n't)\s+$")
+_NEGATION_BEFORE = gated(r"(?:\b(?i:no|not|never|nor|none\s+of(?:\s+the)?|without)|n't)\s+$")
 # "corrected initial reports that a civilian had been killed", "denied killing three civilians"
 _DISCLAIM = (
     r"(?i:correct(?:ed|s|ing)?|den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|dismiss(?:ed|es|ing)?|"
     r"retract(?:ed|s|ing)?|reject(?:ed|s|ing)?|false(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|untrue|unfounded|"
     r"baseless|inaccurate|debunk(?:ed|s|ing)?)"
 )
-_DISCLAIMED_BEFORE = re.compile(
+_DISCLAIMED_BEFORE = gated(
     rf"\b{_DISCLAIM}\b(?:\s+[\w'’-]+){{0,3}}?\s+(?:(?i:reports?|claims?|allegations?|accounts?|suggestions?|"
     rf"assertions?|rumou?rs?)\s+(?:(?i:that|of)\s+)?|(?i:that)\s+)(?:[\w'’-]+\s+){{0,2}}$"
     rf"|\b(?i:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing))\s+(?:(?i:having)\s+)?$"
@@ -691,10 +692,10 @@ _CUM_MARK = (
     r"(?:during|throughout|over)\s+the\s+(?:course\s+of\s+the\s+)?(?:\w+\s+)?(?:war|conflict|insurgency|uprising|"
     r"occupation)\b)"
 )
-_CUM_IN = re.compile(_CUM_MARK)
+_CUM_IN = gated(_CUM_MARK)
 # (not after a superlative: "the deadliest attack since 2019")
 _CUM_AFTER = re.compile(rf"^(?:\s+(?!(?i:\w+est|worst|most|first)\b)[\w'’-]+){{0,5}}?\s+{_CUM_MARK}")
-_CUM_BEFORE = re.compile(
+_CUM_BEFORE = gated(
     r"\b(?i:war|conflict|fighting|violence|insurgency|uprising|crisis|occupation|hostilities|unrest)\b"
     r"(?:[^.;!?]{0,80}?)\s(?i:has|have|had)\s+(?:(?i:so\s+far|now|already|reportedly|since\s+\S+)\s+)?$"
     rf"|\b{_CUM_MARK}[^.;!?,]{{0,40}},\s*$"
@@ -712,7 +713,7 @@ _SINCE_CLAUSE = (
 # a perfect tense before the verb ("forces have stepped up operations", "has been shelled")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:[a-z]+\s+){0,5}$")
 # a war the subject of the verb: "the 2024 war between Israel and X killed more than 4,000"
-_WAR_SUBJECT = re.compile(
+_WAR_SUBJECT = gated(
     r"\b(?i:war|conflict|insurgency|uprising|hostilities)(?:\s+(?:between|in|on|against|with|of)\s+[^.;!?,]{0,50})?"
     # ("ended two years of war that killed hundreds of thousands")
     r"(?:\s+(?:that|which))?\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?$"
@@ -1061,7 +1062,7 @@ def find_claimant(sentence: str) -> str | None:
 
 # --------------------------------------------------------------------------- claims
 
-_PRIOR_CAUSE = re.compile(
+_PRIOR_CAUSE = gated(
     r"\b(?:responsible\s+for|in\s+response\s+to|in\s+retaliation\s+for|retaliat\w*|revenge\s+for|"
     r"avenge\w*)\b|\blast\s+week's\b|"
     # what a person targeted did before: "was involved in the Aug. 8 suicide attack, which killed",
@@ -1073,7 +1074,7 @@ _PRIOR_CAUSE = re.compile(
     r"\b(?:war|conflict|fighting|offensive|insurgency|uprising|crisis)\s+(?:began|started|erupted|broke\s+out)\b",
     re.I,
 )
-_PRIOR_WHEN = re.compile(
+_PRIOR_WHEN = gated(
     r"\b(?:last|previous|earlier)\s+(?:week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday)\b|\b(?:days|weeks|months|years)\s+(?:ago|earlier)\b|"
     # "that month", "In October 2024,": a time the report looks back to

@@ -12,6 +12,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .gates import gated
+
 MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -385,7 +387,7 @@ _SPEECH_VERB = (
     r"statement(?:\s+(?:released|issued|published|posted))?|(?:press\s+)?(?:release|briefing|conference)|"
     r"interview)"
 )
-_SPEECH_BEFORE = re.compile(
+_SPEECH_BEFORE = gated(
     rf"\b{_SPEECH_VERB}(?:\s+(?:in\s+a\s+(?:statement|briefing|video|post|speech|interview)|late|early|later|"
     r"earlier|on|at\s+a\s+\w+(?:\s+\w+)?))*\s+$",
     re.I,

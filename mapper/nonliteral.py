@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .gates import gated
 from .toponyms import CAP_WORD_AFTER, CAP_WORD_BEFORE, JOINERS, PLACE_WORDS, SENTENCE_START, common_words
 
 _ORG_AFTER = re.compile(
@@ -54,7 +55,7 @@ _AUX_AFTER = re.compile(
 # A pattern that opens with a look-ahead on a set of characters ("(?=[abc])") lists the first
 # characters of its matches, so that the engine passes over other positions quickly;
 # tests/test_regex_gates.py checks that each such set holds them all.
-_ORG_BEFORE = re.compile(
+_ORG_BEFORE = gated(
     r"(?=[abcdinopstuw])(?:according\s+to|speaking\s+(?:with|to)|told|tells|telling|news\s+agency|agency|channel|"
     r"broadcaster|newspaper|outlet|daily|TV\s+station|television|accusing|accused|accuse|urged|"
     r"urging|pressed|pressing|notified|informed|summon(?:ed|ing)?|prompting|prompted|blamed|blaming|"

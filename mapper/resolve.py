@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Protocol
 
+from .gates import gated
 from .models import Article, Mention, Place, Toponym, distance_km
 from .names import name_key, name_variants, skeleton
 from .nonliteral import nonliteral_reason
@@ -1148,10 +1149,10 @@ def _list_items(clean: str, mentions: Sequence[Toponym], i: int, step: int) -> l
     return items
 
 
-_PROVINCES_OF = re.compile(r"\b(province|governorate|region|oblast|state)s\s+of\s+(?:the\s+)?$", re.I)
+_PROVINCES_OF = gated(r"\b(province|governorate|region|oblast|state)s\s+of\s+(?:the\s+)?$", re.I)
 # a plural kind of town before a list of names: "the towns of", "the neighbourhoods of"
 _KINDS_OF_BEFORE = re.compile(r"\b(?:towns|villages|neighbou?rhoods|localities|hamlets)\s+of\s+(?:the\s+)?$", re.I)
-_TOWN_IN_BEFORE = re.compile(
+_TOWN_IN_BEFORE = gated(
     r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:town|village|hamlet)\s+in\s+(?:(?:northern|southern|eastern|western|central)\s+)?"
     r"(?:[A-Z][\w'’-]*['’]s\s+)?$"
 )
@@ -1360,7 +1361,7 @@ _KIND_OF_WORD = {
 # an item of such a list, after its head and the items before it: "the settlements of Hawsh
 # Nasri (twice), Hawsh al-Fara, Harasta (twice), " before "Bala al-Kadim"
 _LIST_ITEM = r"(?:(?:al|el)-)?[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|as|ar|az|an|ez)-)?[A-Z][\w'’]*){0,4}"
-_LIST_HEAD_BEFORE = re.compile(
+_LIST_HEAD_BEFORE = gated(
     rf"\b({'|'.join(_LIST_KIND_OF_WORD)})\s+of\s+"
     rf"(?:the\s+)?(?:{_LIST_ITEM}{AGAIN}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+$"
 )

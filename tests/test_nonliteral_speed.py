@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from mapper import nonliteral as nl
 
 PATTERNS = [
-    (nl._ORG_BEFORE, nl._ORG_LAST),
+    (nl._ORG_BEFORE.compiled, nl._ORG_LAST),
     (nl._BEATS_BEFORE, nl._BEATS_LAST),
     (nl._AGAINST_BEFORE, ("against",)),
     (nl._LOCATIVE_BEFORE, nl._LOCATIVE_LAST),

@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import mapper
+from mapper.gates import Gated
 
 _ZERO_WIDTH = (C.AT, C.ASSERT_NOT)
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
@@ -99,6 +100,7 @@ def _gated_patterns() -> list[tuple[str, re.Pattern[str]]]:
             for k, item in enumerate(value if many else [value]):
                 # a list of patterns, or of (kind, pattern) pairs (``dates._PATTERNS``)
                 rx = item[-1] if isinstance(item, tuple) and item else item
+                rx = rx.compiled if isinstance(rx, Gated) else rx  # (the pattern a gated one wraps)
                 if (
                     isinstance(rx, re.Pattern)
                     and isinstance(rx.pattern, str)

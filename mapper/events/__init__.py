@@ -56,6 +56,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..dates import DateRef, event_date_ref, find_dates
+from ..gates import Searcher, gated
 from ..models import AREA_TYPES, POPULATED_TYPES, Claim, Event, EventType, Mention, Place, distance_km
 from ..names import name_key
 from ..resolve import (
@@ -816,13 +817,13 @@ def _nearest(m: Mention, found: list[Trigger]) -> Trigger:
 
 
 # a toll told in a sentence of its own: "eight dead", "Five people were killed", "Nobody was killed"
-_VICTIMS_TOLD = re.compile(
+_VICTIMS_TOLD = gated(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|dozens|nobody|no\s+one)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:dead|killed|died|wounded|injured|hurt)\b",
     re.I,
 )
 _HARM_TOLD = re.compile(r"\b(?:killed|died|dead|wounded|injured|injuries|hurt)\b", re.I)
-_VICTIMS = re.compile(
+_VICTIMS = gated(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|dozens?|scores|hundreds|several|many|a|an)\s+"
     r"(?:\w+\s+){0,2}(?:people|persons|civilians|soldiers|troops|fighters|militants|insurgents|policemen|police|"
@@ -1396,7 +1397,7 @@ def _dated_heading(clean: str, sentences: list[Sentence], k: int) -> bool:
 _HEADING_LENGTH = 120  # a dated heading of an item in a digest is a line this long at most
 
 
-def _told_next(clean: str, sentences: list[Sentence], k: int, told: re.Pattern[str]) -> bool:
+def _told_next(clean: str, sentences: list[Sentence], k: int, told: Searcher) -> bool:
     """Whether the sentence after sentence ``k``, in its paragraph, tells what ``told`` finds (its harm)."""
     if k + 1 >= len(sentences) or sentences[k + 1].paragraph != sentences[k].paragraph:
         return False

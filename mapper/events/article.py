@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from ..gates import gated
 from ..text import Sentence, WordFinder, lead_end, lower_finds_ignorecase, single_spaced
 from .report_kind import digit_dash_digit
 from .triggers import (
@@ -307,7 +308,7 @@ _FOLLOWING_OPENING = re.compile(
     re.I,
 )
 # a day of its own: "on Monday", "overnight", "this morning"
-_A_DAY = re.compile(
+_A_DAY = gated(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|overnight|tonight|"
     r"this\s+(?:morning|afternoon|evening|week))\b",
     re.I,
@@ -333,7 +334,7 @@ _NOT_BUT = r"(?:(?!(?:but|except|other|others|remaining|rest)\b)[\w-]+\s+){0,3}?
 # all of them brought down, said anywhere in the article: "shot down all 34 Russian drones", "engaged
 # and destroyed all of the missiles and UAS", "all of the rockets were intercepted", "the missile was
 # intercepted"
-_ALL_BROUGHT_DOWN = re.compile(
+_ALL_BROUGHT_DOWN = gated(
     rf"\b(?:{DOWNED}|destroyed|neutrali[sz]ed)\s+all\s+(?:of\s+)?(?:the\s+|\d+\s+)?{_NOT_BUT}{MUNITIONS}|"
     rf"\b[Aa]ll\s+(?:of\s+)?(?:the\s+|\d+\s+)?{_NOT_BUT}{MUNITIONS}\s+(?:\([^()]{{1,10}}\)\s+)?"
     rf"(?:were|had\s+been|have\s+been)\s+(?:successfully\s+)?(?:{DOWNED}|destroyed)\b|"
@@ -392,7 +393,7 @@ def _may_tell_of_hazard(clean: str, low: str, spaced: str | None = None) -> bool
     return any(_ANIMAL_ATTACK.match(clean, a) for a, _ in animals)
 
 
-_HAZARD = re.compile(
+_HAZARD = gated(
     # (not the verb: "RSF storms Um Sumeima", "the army storms the compound")
     r"\b(?=[A-JL-WYa-jl-wy])(?:(?:earth)?quakes?|tremors?|aftershocks?|(?:flash\s+)?floods?|flooding|"
     r"storm(?!s[ \t]+(?:the\b|an?\b|(?-i:[A-Z])))s?|cyclones?|hurricanes?|"
@@ -455,7 +456,7 @@ _BLAST_WORDS = frozenset({"explosion", "explosions", "blast", "blasts", "explode
 # only, and ammunition)
 _STORED_ARMS = WEAPON_ONLY | {"ammunition", "munition", "munitions", "explosive"}
 # explosives set by someone: "explosives planted beneath the pipeline", "miscreants blew up a pipeline"
-_PLANTED = re.compile(
+_PLANTED = gated(
     r"\b(?:explosives?|bombs?|IEDs?|(?:explosive\s+)?devices?|mines?)\s+(?:that\s+|which\s+)?(?:had\s+been\s+|"
     r"were\s+|was\s+)?(?:planted|placed|laid|rigged|hidden|attached|fixed|strapped)\b|"
     r"\b(?:planted|placed|laid|rigged)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+)?"
@@ -472,7 +473,7 @@ _AIMED = re.compile(rf"(?:^|\s)(?:{MUNITIONS}|barrages?|salvos?|attacks?|strikes
 
 # an article about workers' strikes: "a general strike", "went on strike", "a work stoppage"
 # a game's result in a sentence: a score beside a word of winning or losing
-_GAME_SCORE = re.compile(
+_GAME_SCORE = gated(
     r"\b(?:beat|beats|beating|won|win|wins|lost|lose|loses|drew|draw|defeated|thrashed|routed|edged)\b[^.;]{0,60}?"
     r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:km|kilomet|mile|year|day|hour|month))|"
     r"\b\d{1,2}-\d{1,2}\s+(?:win|victory|defeat|loss|draw|rout)\b",

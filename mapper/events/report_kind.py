@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..gates import gated
 from ..text import lead_end
 
 if TYPE_CHECKING:
@@ -326,7 +327,7 @@ _SUMMARY_WORDS = (
 )
 # what opens a look back at a war: "Fifteen years ago this week Russia and Georgia fought a five-day war", "the
 # Falklands, forty years on", "forty years since 1982", "a decade ago this month"
-_RETROSPECTIVE = re.compile(
+_RETROSPECTIVE = gated(
     r"\b(?:\d{1,3}|ten|eleven|twelve|(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|(?:thir|four|fif|six|seven|"
     r"eigh|nine)teen|two|three|four|five|six|seven|eight|nine)\s+years\s+(?:ago\s+(?:this\s+(?:week|month)|today)|on\b|"
     r"later\b|since\s+(?:19|20)\d\d)"

@@ -19,6 +19,7 @@ from typing import Any, get_args
 
 from ..casualties import running_total_after
 from ..dates import find_dates
+from ..gates import gated
 from ..models import Event, EventType
 from ..text import lower_finds_ignorecase
 
@@ -196,7 +197,7 @@ _FILMED_BEFORE = re.compile(
 # characters of its matches, so that the engine passes over other positions quickly;
 # tests/test_regex_gates.py checks that each such set holds them all.
 # figurative and non-violent uses
-_NOT_EVENT_BEFORE = re.compile(
+_NOT_EVENT_BEFORE = gated(
     r"(?=[abcdefghilmnoprstvw])(?:\b(?:hunger|labou?r|general|teachers'?|workers'?|heart|panic|asthma|anxiety|price|prices|"
     # ("a nuclear first strike"; not "the first shell landed in the camp")
     r"shares?|stocks?|lucky|(?<!the\s)first|opening|shot\s+at|photo|cheap|verbal|cyber|political|legal|insurance|"
@@ -270,7 +271,7 @@ _NOT_A_STRIKE_BEFORE = re.compile(
 )
 # what a search takes, and what an attack does: "seized 18 drones ... in a raid on a ranch" (a search), "killed five
 # and seized weapons in a raid" (an attack)
-_SEIZED = re.compile(
+_SEIZED = gated(
     r"\b(?:seiz(?:e|es|ed|ing)|confiscat\w+|recover(?:s|ed|ing)?|arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|"
     r"impound\w*)\b",
     re.I,
@@ -285,7 +286,7 @@ _LIGHT_AFTER = re.compile(
     r"illumination\s+(?:rounds|shells|bombs)|smoke\s+(?:rounds|shells|bombs|grenades))\b",
     re.I,
 )
-_NOT_EVENT_AFTER = re.compile(
+_NOT_EVENT_AFTER = gated(
     # "where the bombs and the aircraft were made": weapons made or sold, not used
     r"^(?:\s+(?:and\s+)?[\w-]+){0,4}?\s+(?:were|was|are|is|had\s+been)\s+(?:made|manufactured|built|produced|"
     r"assembled|sold|supplied|bought|purchased|exported)\b|"
@@ -421,7 +422,7 @@ _SUBJECT_RELATION = re.compile(
     re.I,
 )
 # a modal verb just before the event word: "could strike", "will soon attack", "might also bomb"
-_MODAL_BEFORE = re.compile(
+_MODAL_BEFORE = gated(
     r"\b(?:could|would|might|may|will|shall|can|should|must)\s+"
     r"(?:(?:also|again|soon|still|yet|now|then|easily|only|even|well)\s+)?"
     # "would let the armed forces strike terrorists wherever they hide"
@@ -433,7 +434,7 @@ _MODAL_BEFORE = re.compile(
     re.I,
 )
 # a bomb made safe, just before its word: "defused a car bomb", "defused a vehicle loaded with explosives"
-_MADE_SAFE_BEFORE = re.compile(
+_MADE_SAFE_BEFORE = gated(
     # ("detected and safely detonated three IEDs planted along the road": a controlled detonation)
     r"\b(?:defus(?:e|es|ed|ing)|disarm(?:s|ed|ing)?|dismantl(?:e|es|ed|ing)|deactivat(?:e|es|ed|ing)|made\s+safe|"
     r"rendered\s+safe|"
@@ -472,7 +473,7 @@ _ATTEMPTED_BEFORE = re.compile(
 # activity that is habitual, planned or earlier, not this event
 # the verbs of an attack planned or prepared, not made: "to carry out attacks", "used to plan attacks in X"
 PLAN_VERBS = r"(?:carry\s+out|conduct|plan|launch|stage|mount|prepare)"
-_NOT_THIS_EVENT = re.compile(
+_NOT_THIS_EVENT = gated(
     r"(?=[\dabcdefghiklmnoprstuvw])\b(?:responsible\s+for|involved\s+in|planning|planned|plans\s+to|plotting|"
     # "threatened on Tuesday to attack", "vowed again to strike", "were about to place a bomb"
     r"(?:threaten(?:s|ed|ing)?|vow(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,3}?to|(?:was|were|is|are)\s+about\s+to|"
@@ -586,7 +587,7 @@ def _downed_before(text: str, start: int, end: int) -> bool:
 
 # munitions bought, sold, delivered or held: "has also bought Turkish drones", "received a new batch of
 # Turkish-made Akinci and TB2 combat drones", "its arsenal of ballistic missiles"
-_TRADED_BEFORE = re.compile(
+_TRADED_BEFORE = gated(
     r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|order(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
     r"deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|sell|sells|sold|selling|procur(?:e|es|ed|ing)|import(?:s|ed|ing)?|"
     r"export(?:s|ed|ing)?|transfer(?:s|red|ring)?|deliver(?:y|ies)\s+of|shipments?\s+of|batch(?:es)?\s+of|"
@@ -605,7 +606,7 @@ _TRADED_BEFORE = re.compile(
     re.I,
 )
 # arms found or taken, said after them: "two hand grenades were recovered" (not "was found to have been fired")
-_FOUND_AFTER = re.compile(
+_FOUND_AFTER = gated(
     # (past a list: "a suicide vest, two pistols and a map of the procession route were recovered")
     r"(?:(?!\b(?:hit|struck|killed|exploded|landed|fired)\b)[^.;]){0,90}?\b(?:was|were|had\s+been|have\s+been|"
     r"has\s+been)\s+(?:also\s+)?"
@@ -789,7 +790,7 @@ _IS_AFTER = re.compile(
 )
 # what a recalled event is recalled as: the cause of this one, or what someone condemns
 _CAUSE_BEFORE = re.compile(rf"\b(?:{_CAUSE})\b[^.;]*$", re.I)
-_EARLIER = re.compile(
+_EARLIER = gated(
     rf"(?=[\dabcdefgijlmnoprstw])\b(?:{_CAUSE}|(?:revived|stirred|brought\s+back)\s+memories\s+of|reminiscent\s+of|"
     # "Last year a similar blast ...", "two years ago"
     r"(?:war|conflict|fighting|escalation|crisis)\s+(?:began|started|erupted)\s+(?:with|after|when)|"
@@ -876,7 +877,7 @@ _DATED_AFTER = re.compile(
 )
 # "killed in an air strike last September", "the group's assault on X a decade ago", "during last
 # autumn's war": an earlier time than the report's, without a day, just after the event's words
-_EARLIER_AFTER = re.compile(
+_EARLIER_AFTER = gated(
     rf"(?:,?\s+[\w'’-]+){{0,8}}?,?\s+(?<!since\s)(?:(?:last|that)\s+{_LAST_WHAT}\b|"
     # "attacks on security forces in X and Y earlier this month"
     r"earlier\s+(?:this|in\s+the)\s+(?:month|year)\b|"
@@ -899,7 +900,7 @@ _MONTH_BEFORE = re.compile(
 # a year just before the event's word, as headlines write it: "inquiry over 2021 bombing in X"
 # (not a full date's year: "an August 21, 2013 chemical weapons attack" has its day)
 # ("the 2020 U.S. drone strike", "the 1995 massacre", "its 2019 suicide bombing")
-_YEAR_JUST_BEFORE = re.compile(
+_YEAR_JUST_BEFORE = gated(
     r"(?<![\d,.])(?<!\d,\s)(?<!\d\s)\b(?:19|20)\d\d\s+(?:[a-z][\w-]*\s+|[A-Z]\.(?:[A-Z]\.)+\s+){0,2}$"
 )
 # a full date's year written day first: "a strike on X on 14 October 2024 killed four" (its day is given)
@@ -941,7 +942,7 @@ _WHERE_IT_WAS = re.compile(r"\s+(?:on|in|at|near|against|by)\s+[^,.;:]{1,70}?\s+
 _DID_WORDS = frozenset({"killed", "wounded", "injured", "killing", "wounding", "injuring"})
 _THAT_DID = re.compile(r"\s+(?:at|in|on|near)\s+[^,.;:]{1,60}?\s+(?:that|which)\s+(?:had\s+)?")
 _OF_IT = re.compile(r"(?:\b(?:in\s+which|during\s+which|where|when)|,\s+which)\b[^.;]*$")
-_SAID_EARLIER = re.compile(
+_SAID_EARLIER = gated(
     r"(?=[:acrs])\b(?:said|reported|announced|claimed|stated)\s+(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))"
     r"\s+that\b"
     # "... have risen sharply since then: in 2018, an air strike on X killed 30"
@@ -970,7 +971,7 @@ _ORDINAL_BEFORE = re.compile(
     re.I,
 )
 _SPAN_AFTER = re.compile(r"\b(?:this|that|the\s+same|the\s+past)\s+(?:week|month|year)\b|\bsince\s+", re.I)
-_SERIES_BEFORE = re.compile(
+_SERIES_BEFORE = gated(
     r"\b(?:after|since|following|followed|follows|amid|despite|for)\s+(?:(?:a|the|an)\s+)?(?:[a-z]+(?:['’]s)?\s+)?"
     r"(?:spate|wave|series|string|surge|spike|upsurge|escalation|campaign)\s+of\s+(?:[\w-]+\s+){0,2}$",
     re.I,
@@ -1039,7 +1040,7 @@ _NOT_ARMS_TARGETING = re.compile(
     re.I,
 )
 # an earlier event, said so just before its word: "civilians have been killed in past strikes"
-_PAST_BEFORE = re.compile(r"\b(?:[Pp]ast|[Pp]revious|[Pp]rior|[Ee]arlier)\s+(?:[a-z][\w-]*\s+)?$")
+_PAST_BEFORE = gated(r"\b(?:[Pp]ast|[Pp]revious|[Pp]rior|[Ee]arlier)\s+(?:[a-z][\w-]*\s+)?$")
 # a month the sentence looks back to, and what happened in it: "a safe haven until May, when a week of drone strikes
 # hit fuel depots", "The turning point came in May, when a week of strikes set depots ablaze"
 _MONTH_WHEN_BEFORE = re.compile(
@@ -1054,7 +1055,7 @@ _PAST_ONES_THAT_BEFORE = re.compile(
 # what arrests or charges are over: "arrested nine suspects in connection with recent killings in X"
 _IN_CONNECTION_BEFORE = re.compile(r"\bin\s+connection\s+with\s+(?:the\s+)?(?:recent\s+|past\s+)?(?:[\w-]+\s+)?$", re.I)
 # what may come: "after any new Israeli strikes on X", "future attacks", "possible strikes"
-_ANY_BEFORE = re.compile(r"\b(?:[Aa]ny|[Ff]uture|[Pp]ossible|[Pp]otential)\s+(?:new\s+|more\s+)?(?:[A-Z][\w-]*\s+)?$")
+_ANY_BEFORE = gated(r"\b(?:[Aa]ny|[Ff]uture|[Pp]ossible|[Pp]otential)\s+(?:new\s+|more\s+)?(?:[A-Z][\w-]*\s+)?$")
 # a campaign going on, not an event: "continued air operations in X", "continues to bomb areas of X",
 # "intensified operations along the border", "ongoing clashes in X" (in a sentence that gives no day)
 _ONGOING_WORDS = (
@@ -1100,7 +1101,7 @@ _WHO_DO_BEFORE = re.compile(
 _WHO_HABIT_BEFORE = re.compile(r"\bwho\s+(?:[\w'’-]+\s+){1,8}?[\w'’-]+,\s+$", re.I)
 _HABIT_VERBS = frozenset({"attack", "raid", "ambush", "shell", "bomb", "kill", "target", "strike"})
 # arms that flow in: "weapons, drones and armoured vehicles continue to pour into Libya"
-_FLOW_AFTER = re.compile(
+_FLOW_AFTER = gated(
     r"(?:,?\s+(?:and\s+)?[\w-]+){0,4}?\s+(?:continu\w+\s+to\s+)?(?:pour|poured|pouring|flow|flowed|flowing|smuggled|"
     r"shipped)\s+(?:in)?to\b",
     re.I,
@@ -1142,7 +1143,7 @@ _BEFORE_AFTER = re.compile(r"\s+before\s*[.,;]")
 _DESTROYED_STATE = re.compile(r"\b(?:have|had)\s+been\s+(?:[a-z]+ly\s+)?(?:damaged\s+or\s+)?$")
 # a disaster, not an attack, the subject of the word: "The 7.7-magnitude earthquake, centred near X,
 # killed more than 3,600 people", "floods have killed 40"
-_DISASTER_SUBJECT = re.compile(
+_DISASTER_SUBJECT = gated(
     r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|floods?|flooding|flash\s+floods|cyclones?|storms?|hurricanes?|"
     r"typhoons?|landslides?|mudslides?|tsunamis?|wildfires?|bushfires?|heat\s*waves?|epidemics?|outbreaks?|cholera|"
     r"famine|droughts?|avalanches?|eruptions?)(?:\s*,[^,.;]{1,60},)?\s+(?:(?:has|have|had)\s+)?(?:also\s+)?"
@@ -1368,7 +1369,7 @@ _OF_THE_DEAD_BEFORE = re.compile(
 )
 _DEATH_WORDS = frozenset({"killed", "martyred", "slaughtered", "massacred", "murdered", "executed", "shot dead"})
 # a condition: "warned the group ... if attacks on shipping did not stop"
-_IF_BEFORE = re.compile(r"\b(?<!as\s)(?<!even\s)[Ii]f\s+(?:[\w'’-]+\s+){0,6}$")
+_IF_BEFORE = gated(r"\b(?<!as\s)(?<!even\s)[Ii]f\s+(?:[\w'’-]+\s+){0,6}$")
 # a campaign's name ("Operation Hadin Kai", "Operation Claw-Lock")
 _NAMED_AFTER = re.compile(r"\s+[A-Z]")
 _ATTRIBUTIVE_BEFORE = re.compile(

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..casualties import MONTHS
+from ..gates import gated
 from ..models import AREA_TYPES, POPULATED_TYPES, Mention, Place, distance_km
 from ..names import name_key
 from ..text import UPPER, Sentence, clauses
@@ -35,7 +36,7 @@ _SPEECH_VERBS = (
     r"said|says|say|told|tells|reported|reports|announced|announces|stated|states|quoted|cited|confirmed|"
     r"confirms|claimed|claims|added|adds|denied|denies|suggested|suggests"
 )
-_SPEECH = re.compile(
+_SPEECH = gated(
     rf"(?=[abcdefghjmnopqrstu])\b(?:{_SPEECH_VERBS}|according\s+to|"
     r"spokes(?:man|woman|person)|statement|officials?|sources?|ministry|agency|"
     r"speaking|"
@@ -76,7 +77,7 @@ _MOVED = (
 )
 # what stands before a place that is not where the event happened (opening with a look-ahead on
 # the first characters of its phrases, which ``tests/test_regex_gates.py`` checks)
-_ORIGIN_BEFORE = re.compile(
+_ORIGIN_BEFORE = gated(
     # (not a distance from it: "ambushed a convoy about 20 kilometres from Titao", "some 5 km away from X")
     r"\b(?=[,\dabcdefghilmnoprstuvw])(?:(?<!km\s)(?<!kms\s)(?<!miles\s)(?<!kilometres\s)(?<!kilometers\s)(?<!metres\s)"
     r"(?<!meters\s)(?<!away\s)(?<!north\s)(?<!south\s)(?<!east\s)(?<!west\s)from|"
@@ -245,7 +246,7 @@ _ORIGIN_BEFORE = re.compile(
 )
 # a hospital's town, in a sentence that tells where the wounded were taken or treated
 # ("taken to hospital in the provincial capital, X")
-_HOSPITAL_IN = re.compile(
+_HOSPITAL_IN = gated(
     # ("the field hospital run by an international charity in X")
     rf"\b{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?(?:\s+(?:run|operated|managed|set\s+up)\s+by(?:\s+[\w'’-]+){{1,4}}?)?"
     r"(?:,?\s+in\s+(?:the\s+)?"
@@ -333,13 +334,13 @@ _UNIT = (
     r"(?:province|governorate|countryside|territory|local\s+government\s+area|LGA|cercle|county|prefecture|"
     r"department|township|circle)"
 )
-_PROVINCE_BEFORE = re.compile(rf"\b{_UNIT}\s+of\s+(?:the\s+)?$", re.I)
+_PROVINCE_BEFORE = gated(rf"\b{_UNIT}\s+of\s+(?:the\s+)?$", re.I)
 _PROVINCE_AFTER = re.compile(rf"\s+{_UNIT}\b", re.I)
 _REGION_AFTER = re.compile(r"\s+(?i:region|zone|area)\b")
 _SET_IN_BEFORE = re.compile(r",\s+in\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?['’]s\s+)?$")
 # an area in brackets after a place: "near Lere, in the circle of Niafunke (Timbuktu region)" (what holds it)
 _BRACKETED_AREA_AFTER = re.compile(r"\s+(?:region|province|state|governorate|district)\)", re.I)
-_NEAR_BEFORE = re.compile(
+_NEAR_BEFORE = gated(
     # (not "the nearby X oil terminal", "fled to nearby X": X itself, which is near something else)
     # ("in the hills above Port-au-Prince")
     r"(?=[\dacehmnorsvw])(?:\b(?:near|close\s+to|outside|outskirts\s+of|vicinity\s+of|edge\s+of|around|overlooking|"
@@ -1490,7 +1491,7 @@ def near_in_province(district: Place, place: Place) -> bool:
 # drones or missiles brought down over a place, the place (or a list of them) after "over"
 # (drones, missiles and the like: not "the airman was shot down on a mission over Lebanon")
 _DOWNED = rf"(?:{DOWNED}|destroyed)"  # (a tally of drones "destroyed" over a place, too)
-_DOWNED_OVER = re.compile(
+_DOWNED_OVER = gated(
     # ("Air defences down all drones over Kyiv region")
     rf"\b(?:(?:{_DOWNED}|down)\b(?!\s+by\b)[^.;]*?\b(?:{MUNITIONS}|targets)|{MUNITIONS}\b[^.;]*?\b{_DOWNED})\b[^.;]*?\bover\s"
 )
