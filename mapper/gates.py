@@ -136,12 +136,13 @@ def _ends(items: list[tuple[Any, Any]], acc: str, spaces: int, walk: _Walk) -> N
                 return done()
             spaces += _width(op, av)  # (white space at the end: the text's own is stripped first)
             continue
-        if op is C.LITERAL:
+        # (a letter beyond ASCII ends the ending: under re.IGNORECASE "ſ" matches "s", which its lower case is not)
+        if op is C.LITERAL and chr(av).isascii():
             acc = chr(av).lower() + acc
             continue
         if op is C.IN:
             chars = _class_chars(av)
-            if chars is None or len(chars) > _FEW:
+            if chars is None or len(chars) > _FEW or not all(ch.isascii() for ch in chars):
                 return done()
             for ch in chars:
                 _ends(items[:i], ch.lower() + acc, spaces, walk)
@@ -296,7 +297,8 @@ def _cached() -> tuple[Path, str, dict[str, Any]]:
     some milliseconds, its lookup microseconds): (file, this code's digest, its entries)."""
     from .cache import cache_dir
 
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]  # (new code, new tests)
+    # (new code, or another Python's re module: the tests are read again)
+    code = hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode()).hexdigest()[:16]
     path = cache_dir() / "gates.json"
     entries: dict[str, Any] = {}
     with contextlib.suppress(OSError, ValueError):

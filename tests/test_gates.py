@@ -35,8 +35,11 @@ def test_any_word_before_two_spaces_is_told_as_a_count_of_spaces() -> None:
 
 
 def test_a_possessive_ends_on_its_s() -> None:
+    found = ends_of(re.compile(r"\bin\s+(?:[A-Z]\w*'s\s+)?$"))
+    assert found is not None and found[0] == ("'s", "in")
+    # (a letter beyond ASCII ends the ending: the walk stops before the curly apostrophe)
     found = ends_of(re.compile(r"\bin\s+(?:[A-Z]\w*['’]s\s+)?$"))
-    assert found is not None and found[0] == ("'s", "in", "’s")
+    assert found is not None and found[0] == ("in", "s")
 
 
 def test_needs_are_strings_every_match_holds() -> None:
