@@ -32,6 +32,7 @@ from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any, Protocol
 
 from .atomic import write_text
+from .text import lower_finds_ignorecase
 
 # endings are cut to this many characters (a shorter ending still tells a text that cannot match)
 _LONGEST = 8
@@ -332,8 +333,6 @@ def tests_of(compiled: re.Pattern[str]) -> tuple[tuple[str, ...], int, tuple[str
     return ends, spaces, needs
 
 
-# under re.IGNORECASE these match an ASCII letter (i, s, k) that their lower case is not
-_FOLD_SPECIAL = frozenset("\u0130\u0131\u017f\u212a")
 # more needed strings than this are looked for by one automaton, not one by one
 _MANY = 12
 
@@ -417,9 +416,9 @@ class Gated:
     def _lacks_needs(self, string: str, pos: int, end: int) -> bool:
         """Whether ``string[pos:end]``, lower-cased, holds none of the needed strings."""
         text = string[pos:end]
+        if not lower_finds_ignorecase(text):
+            return False  # (a letter whose lower case is not what re.IGNORECASE matches)
         low = text.lower()
-        if not low.isascii() and not _FOLD_SPECIAL.isdisjoint(text):
-            return False  # (their lower case is not what re.IGNORECASE matches)
         if self._auto is not None:
             return next(self._auto.iter(low), None) is None
         return all(need not in low for need in self.needs)
