@@ -42,7 +42,7 @@ _FEW = 4
 _TAIL = 48
 
 _STOP = ("stop", None)  # (an item in a reversed walk: the ending can be followed no further)
-_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 
 
