@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from . import rx
 from .gates import gated
 from .models import Article, Claim
 from .text import Sentence, WordFinder, any_of, lower_finds_ignorecase, turn_part, word_pattern
@@ -225,26 +226,26 @@ _PRON_OBJ = r"(?P<po>him|her)\b(?!\s+[a-z]+\s)"
 _PRON_SUBJ = r"(?P<ps>[Hh]e|[Ss]he)(?=\s+(?:was|had\s+been|has\s+been|is)\b)"
 _ANOTHER = r"(?P<an>another)(?=\s*[,.;]|\s+(?:in|on|and|when|while)\b)"
 # one group of a list (which of the named alternatives matched says what it is)
-_GROUP_RX = re.compile(rf"(?:(?P<num>{_NUMG})|(?P<one>{_ONEG})|{_PRON_OBJ}|{_PRON_SUBJ}|{_ANOTHER}|{_NAMEG})")
+_GROUP_RX = rx.compile(rf"(?:(?P<num>{_NUMG})|(?P<one>{_ONEG})|{_PRON_OBJ}|{_PRON_SUBJ}|{_ANOTHER}|{_NAMEG})")
 _KINDS = ("num", "one", "po", "ps", "an", "nm")
 _FIRST_ACTIVE = frozenset({"num", "one", "po", "an", "nm"})  # "killed him", "killed another"
 _FIRST_PASSIVE = frozenset({"num", "one", "ps"})  # "he was killed"
 # a group after the first in an active list may not open a clause of its own:
 # "killed two soldiers and a civilian was wounded", "killed five and the commander said"
-_VERB_NEXT = re.compile(
+_VERB_NEXT = rx.compile(
     r"\s+(?:said|says|told|added|reported|confirmed|announced|stated|were|was|is|are|has|have|had|will|would|"
     r"could|may|might|did|do|does)\b"
 )
 # a group after the first that is who speaks: "killing nine passengers, two residents and a health worker at
 # the hospital said"
-_SPEAKER_NEXT = re.compile(
+_SPEAKER_NEXT = rx.compile(
     r"(?:\s+(?:at|in|of|from)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?)?\s+(?:said|says|told|reported)\b"
 )
-_SEP_RX = re.compile(r",?\s+(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+|\s*,\s*")
+_SEP_RX = rx.compile(r",?\s+(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+|\s*,\s*")
 _MAX_GROUPS = 14
 # where a group may start: a digit, a capital, or the first letter of a number word, a
 # quantity, a determiner or a pronoun (no group opens with g, k, l, p, q, v, w, x or y)
-_WORD_START = re.compile(r"\b[\dA-Zabcdefhijmnorstuz]")
+_WORD_START = rx.compile(r"\b[\dA-Zabcdefhijmnorstuz]")
 _AUX_WORD = (
     r"(?i:were|was|had\s+been|have\s+been|has\s+been|are|is|being|been|had|have|has|also|reportedly|later|all|"
     r"both|subsequently|eventually|then|allegedly|apparently|initially|now|confirmed|feared|presumed|believed|"
@@ -311,28 +312,28 @@ _INCLUDING = (
 _KILL_ANCHORS = [
     # "the strike killed nine children and 11 adults", "killing the Taliban leader", "claimed the lives of 12"
     # (and a quotation of them: 'killing "more than ten soldiers"')
-    re.compile(rf"(?=[ABCEGHKMNSTabceghkmnst])\b{_KILL_VERB}\s+(?:[\"“](?=[\w]))?"),
+    rx.compile(rf"(?=[ABCEGHKMNSTabceghkmnst])\b{_KILL_VERB}\s+(?:[\"“](?=[\w]))?"),
     # "the deaths of three US service members", "the bodies of three men"
     # ("the martyrdom of six of the port workers", as Saba and SANA write it)
-    re.compile(
+    rx.compile(
         r"(?=[BDKLMbdklm])\b(?i:deaths?|killings?|martyrdom|loss(?:es)?\s+of\s+(?:the\s+)?lives?|bod(?:y|ies))\s+of\s+"
     ),
 ]
 # a side's own dead, as armies write them: "our forces lost 10 soldiers" (not "lost 300 jobs")
-_LOST_ANCHOR = re.compile(
+_LOST_ANCHOR = rx.compile(
     # ("we regret the loss of ten soldiers fallen with honour", as armies' communiqués write it)
     rf"(?=[Ll])\b(?i:lost|loses|losing|loss\s+of)\s+(?=(?i:\d+|{_NUMWORD}(?:[\s-]+{_NUMWORD})*)(?:\s*\(\d{{1,4}}\))?\s+"
     r"(?:[a-z-]+\s+)?(?i:soldiers|troops|men|servicemen|"
     r"personnel|fighters|officers|policemen|gendarmes|comrades|guards|members|elements)\b)"
 )
-_LEFT_ANCHOR = re.compile(r"\b(?i:left|leaving)\s+")  # "left three soldiers dead"
-_DEAD_AFTER = re.compile(r"\s+dead\b")
-_INJURE_ANCHOR = re.compile(
+_LEFT_ANCHOR = rx.compile(r"\b(?i:left|leaving)\s+")  # "left three soldiers dead"
+_DEAD_AFTER = rx.compile(r"\s+dead\b")
+_INJURE_ANCHOR = rx.compile(
     r"\b(?:(?<!to\s)(?i:injure|hurt)|(?i:injuring|injured|injures|wounding|wounded|wounds|hurting)|"
     r"(?i:the\s+injury\s+of))\s+"
 )
 # Passive forms: a list of groups, then these (found first, then the list before them).
-_DIED_WORD = re.compile(rf"(?=[abcdefhklmnpst])\b{_DIED}")
+_DIED_WORD = rx.compile(rf"(?=[abcdefhklmnpst])\b{_DIED}")
 # a participle that says who the victims were, between them and the verb ("two drivers contracted by
 # the Red Cross were killed", "three soldiers stationed in Gao were wounded")
 _WHO_THEY_WERE = (
@@ -353,23 +354,23 @@ _WHO_THEY_WERE = (
     # (the second after the first's comma)
     rf"(?:,|(?<=,))\s+(?:(?i:a|an|the)\s+[^,.;()]{{1,60}}?|{_NOT_NAMES}{_NAME}),){{0,2}}"
 )
-_DIED_TAIL = re.compile(rf"{_WHO_THEY_WERE}{_INCLUDING}{_AUX}\s+{_DIED}")
-_HURT_WORD = re.compile(rf"\b{_HURT}")
-_HURT_TAIL = re.compile(rf"{_WHO_THEY_WERE}{_INCLUDING}{_AUX}\s+{_HURT}")
-_HURT_N_WORD = re.compile(rf"\b{_HURT_N}")
-_HURT_N_TAIL = re.compile(rf"{_INCLUDING}\s+{_HURT_N}")
+_DIED_TAIL = rx.compile(rf"{_WHO_THEY_WERE}{_INCLUDING}{_AUX}\s+{_DIED}")
+_HURT_WORD = rx.compile(rf"\b{_HURT}")
+_HURT_TAIL = rx.compile(rf"{_WHO_THEY_WERE}{_INCLUDING}{_AUX}\s+{_HURT}")
+_HURT_N_WORD = rx.compile(rf"\b{_HURT_N}")
+_HURT_N_TAIL = rx.compile(rf"{_INCLUDING}\s+{_HURT_N}")
 _REACH = 300  # characters before its verb that a passive list may start
 # Figures read straight from a pattern (its NUM)
 _TOLL_PATTERNS = [
     # "a death toll of at least 30"
-    re.compile(rf"\b(?i:death\s+toll|toll)\s+(?i:of|at)\s+{NUM}"),
+    rx.compile(rf"\b(?i:death\s+toll|toll)\s+(?i:of|at)\s+{NUM}"),
     # "the death toll climbed to 30", "bringing the total killed this year to 90"
     # (the toll's event may stand between: "the death toll from Tuesday's attacks on X, a cluster of hilltop
     # villages in Y, rose to 42")
     # ("The toll from an attack by Allied Democratic Forces (ADF) rebels on a funeral gathering in X, in Y province's
     # Z territory, has risen to 23")
-    re.compile(rf"\b{_TOLL_NOUN}\b[^.;:\d]{{0,160}}?\s{_TOLL_VERB}\s+(?:(?i:by)\s+\S+\s+)?(?:(?i:to)\s+)?{NUM}"),
-    re.compile(
+    rx.compile(rf"\b{_TOLL_NOUN}\b[^.;:\d]{{0,160}}?\s{_TOLL_VERB}\s+(?:(?i:by)\s+\S+\s+)?(?:(?i:to)\s+)?{NUM}"),
+    rx.compile(
         # ("later raised the toll to six", "revised the death toll to 14")
         rf"\b(?i:bringing|raising|raised|raises|revised|revising|updated|pushing|taking|putting)\s+(?i:the\s+)?"
         rf"(?i:overall\s+|total\s+)?{_TOLL_NOUN}"
@@ -377,14 +378,14 @@ _TOLL_PATTERNS = [
     ),
     # a toll raised that names it by a pronoun after the first figure: "first said eleven people had been killed; later
     # the health office raised that to thirteen"
-    re.compile(
+    rx.compile(
         rf"\b(?i:killed|died|deaths)\b[^.!?]{{0,160}}?\b(?i:raised|revised|updated|put|pushed|took)\s+"
         rf"(?i:that|it|the\s+(?:figure|number|count))\s+(?i:up(?:wards?)?\s+)?(?i:to)\s+{NUM}"
     ),
 ]
 # "ten insurgent deaths", "three bodies were recovered" (tried before each of those words)
-_DEATHS_N_WORD = re.compile(rf"\s{_DEATHS_N}")
-_DEATHS_N_RX = re.compile(rf"\b{NUM}\s+(?:{_MOD}\s+){{0,3}}{_DEATHS_N}\Z")
+_DEATHS_N_WORD = rx.compile(rf"\s{_DEATHS_N}")
+_DEATHS_N_RX = rx.compile(rf"\b{NUM}\s+(?:{_MOD}\s+){{0,3}}{_DEATHS_N}\Z")
 
 
 SAY_WORDS = (
@@ -392,16 +393,16 @@ SAY_WORDS = (
     "announces denied denies noted added insisted estimated cited quoted"
 ).split()
 SAY = "(?:" + "|".join(SAY_WORDS) + ")"
-_SUBJECT_STOPS = re.compile(r"[,;:\"(]|\b(?:that|but|while|where|as|which|what|whether|if)\b")
-_NEGATED = re.compile(r"\b(?:not|never|n't)\s*$")
-_ACCORDING = re.compile(r"(?=a)\baccording\s+to\s+(?P<c>[^,.;:\"]{3,120})", re.I)
-_SAY_RX = re.compile(word_pattern(SAY_WORDS))  # lower case: "the United States" is no verb
-_PRONOUN = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|officials?|sources?|the\s+statement)$", re.I)
-_DATE_TAIL = re.compile(
+_SUBJECT_STOPS = rx.compile(r"[,;:\"(]|\b(?:that|but|while|where|as|which|what|whether|if)\b")
+_NEGATED = rx.compile(r"\b(?:not|never|n't)\s*$")
+_ACCORDING = rx.compile(r"(?=a)\baccording\s+to\s+(?P<c>[^,.;:\"]{3,120})", re.I)
+_SAY_RX = rx.compile(word_pattern(SAY_WORDS))  # lower case: "the United States" is no verb
+_PRONOUN = rx.compile(r"^(?:it|he|she|they|we|i|you|this|that|officials?|sources?|the\s+statement)$", re.I)
+_DATE_TAIL = rx.compile(
     r"\s+(?:on|last|this|early|late)\s+(?:\w+\s+)?(?:\d{1,2}\s+\w+|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\w+day)\b.*$"
 )
-_CAP = re.compile(r"[A-Z]")
-_ROLE_WORD = re.compile(
+_CAP = rx.compile(r"[A-Z]")
+_ROLE_WORD = rx.compile(
     r"\b(?:spokes(?:man|woman|person)|official|source|ministry|observatory|agency|media|government|"
     r"military|police|army|monitor|group|command|officials|sources|statement|witness|medics?|"
     r"doctors?|hospital)\b",
@@ -423,7 +424,7 @@ class Figures:
     part: bool = False
 
 
-_DIGITS_AFTER = re.compile(r"\s*\(\d{1,4}\)$")
+_DIGITS_AFTER = rx.compile(r"\s*\(\d{1,4}\)$")
 
 
 def parse_number(s: str) -> int | None:
@@ -500,8 +501,8 @@ def _victims(m: re.Match[str]) -> str | None:
     return None if v.lower() in ("more", "others", "other") else v
 
 
-_GENERIC = re.compile(r"(?i:people|persons|victims|individuals)$")
-_BROAD = re.compile(r"(?i:civilians|residents|villagers|relatives|passengers|members)$")
+_GENERIC = rx.compile(r"(?i:people|persons|victims|individuals)$")
+_BROAD = rx.compile(r"(?i:civilians|residents|villagers|relatives|passengers|members)$")
 
 
 _Range = tuple[int | None, int | None]
@@ -553,8 +554,8 @@ def _headline(sentence: str) -> bool:
     return not sentence.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")"))
 
 
-_GENERIC = re.compile(r"(?i:people|persons|victims|individuals)$")
-_BROAD = re.compile(r"(?i:civilians|residents|villagers|relatives|passengers|members)$")
+_GENERIC = rx.compile(r"(?i:people|persons|victims|individuals)$")
+_BROAD = rx.compile(r"(?i:civilians|residents|villagers|relatives|passengers|members)$")
 
 
 def _sum(groups: list[_Group]) -> tuple[_Range, str | None] | None:
@@ -636,8 +637,8 @@ def _passive(sentence: str, word: re.Pattern[str], tail: re.Pattern[str]) -> Ite
                 break
 
 
-def _regex(rx: re.Pattern[str], sentence: str) -> Iterator[_Found]:
-    for m in rx.finditer(sentence):
+def _regex(pattern: re.Pattern[str], sentence: str) -> Iterator[_Found]:
+    for m in pattern.finditer(sentence):
         yield m.start(), m.end(), m
 
 
@@ -694,14 +695,14 @@ _CUM_MARK = (
 )
 _CUM_IN = gated(_CUM_MARK)
 # (not after a superlative: "the deadliest attack since 2019")
-_CUM_AFTER = re.compile(rf"^(?:\s+(?!(?i:\w+est|worst|most|first)\b)[\w'’-]+){{0,5}}?\s+{_CUM_MARK}")
+_CUM_AFTER = rx.compile(rf"^(?:\s+(?!(?i:\w+est|worst|most|first)\b)[\w'’-]+){{0,5}}?\s+{_CUM_MARK}")
 _CUM_BEFORE = gated(
     r"\b(?i:war|conflict|fighting|violence|insurgency|uprising|crisis|occupation|hostilities|unrest)\b"
     r"(?:[^.;!?]{0,80}?)\s(?i:has|have|had)\s+(?:(?i:so\s+far|now|already|reportedly|since\s+\S+)\s+)?$"
     rf"|\b{_CUM_MARK}[^.;!?,]{{0,40}},\s*$"
 )
 # (not the comma of "6,000", nor those of a list of names: "in Garissa, Lamu and Wajir in recent months")
-_CLAUSE_END = re.compile(r",(?!\d{3}\b)(?!\s*(?:and\s+)?[A-Z])|[;:(–—]|\s-\s")
+_CLAUSE_END = rx.compile(r",(?!\d{3}\b)(?!\s*(?:and\s+)?[A-Z])|[;:(–—]|\s-\s")
 # a span opened by an earlier event: "since the RSF tightened its siege in May", "since the army
 # launched its offensive"
 _SINCE_CLAUSE = (
@@ -711,7 +712,7 @@ _SINCE_CLAUSE = (
 
 
 # a perfect tense before the verb ("forces have stepped up operations", "has been shelled")
-_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:[a-z]+\s+){0,5}$")
+_PERFECT_BEFORE = rx.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:[a-z]+\s+){0,5}$")
 # a war the subject of the verb: "the 2024 war between Israel and X killed more than 4,000"
 _WAR_SUBJECT = gated(
     r"\b(?i:war|conflict|insurgency|uprising|hostilities)(?:\s+(?:between|in|on|against|with|of)\s+[^.;!?,]{0,50})?"
@@ -719,14 +720,14 @@ _WAR_SUBJECT = gated(
     r"(?:\s+(?:that|which))?\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?$"
 )
 # a running span anywhere in the clause after such a verb ("... in the regions of X and Y since 2022")
-_CUM_IN_CLAUSE = re.compile(rf"^(?:\s+[\w'’,-]+){{0,14}}?\s+(?:{_CUM_MARK}|{_SINCE_CLAUSE})")
+_CUM_IN_CLAUSE = rx.compile(rf"^(?:\s+[\w'’,-]+){{0,14}}?\s+(?:{_CUM_MARK}|{_SINCE_CLAUSE})")
 # a figure told in a perfect tense over such a span: "more than 200 civilians have been killed in and
 # around X since the RSF tightened its siege"
-_CUM_PERFECT = re.compile(rf"\b(?:has|have)\s+been\s+[a-z]+(?:\s+[\w'’-]+){{0,10}}?\s+{_SINCE_CLAUSE}")
+_CUM_PERFECT = rx.compile(rf"\b(?:has|have)\s+been\s+[a-z]+(?:\s+[\w'’-]+){{0,10}}?\s+{_SINCE_CLAUSE}")
 
 
 # the people a war has driven from their homes, counted with its dead in a perfect tense
-_DISPLACED_AFTER = re.compile(
+_DISPLACED_AFTER = rx.compile(
     rf"\s+(?i:and)\s+(?:(?i:some|about|around|nearly|more\s+than|over|at\s+least|tens\s+of)\s+)?"
     rf"(?:\d[\d,.]*|{_NUMWORD}|(?i:thousands|millions?|hundreds\s+of\s+thousands))(?:\s+(?i:more|others|people))?\s+"
     r"(?:(?i:have\s+been|were|are|had\s+been)\s+)?(?i:displaced|uprooted|made\s+homeless|forced\s+from\s+their\s+homes)\b"
@@ -765,7 +766,7 @@ def _cumulative(sentence: str, start: int, end: int) -> bool:
     )
 
 
-_PERFECT_SPAN = re.compile(r"\b(?:has|have|had)\s+been\b")
+_PERFECT_SPAN = rx.compile(r"\b(?:has|have|had)\s+been\b")
 
 
 def _denied(sentence: str, start: int) -> bool:
@@ -789,7 +790,7 @@ _HINT_WORDS = [
     "body of",
     "lives of",
 ]
-_FIGURE_HINT = re.compile(any_of(_HINT_WORDS), re.I)
+_FIGURE_HINT = rx.compile(any_of(_HINT_WORDS), re.I)
 _HINT_FINDER = WordFinder(_HINT_WORDS)
 
 
@@ -875,8 +876,8 @@ def _kill_forms(sentence: str, low: str) -> Iterator[Iterator[_Found]]:
     if any(w in low for w in KILL_ANCHOR_WORDS[1]):
         yield _active(sentence, _KILL_ANCHORS[1])
     if any(w in low for w in TOLL_WORDS):
-        for rx in _TOLL_PATTERNS:
-            yield _regex(rx, sentence)
+        for pattern in _TOLL_PATTERNS:
+            yield _regex(pattern, sentence)
     if any(w in low for w in ("deaths", "fatalities", "bodies", "corpses", "martyrs")):
         yield _deaths_n(sentence)
     yield _passive(sentence, _DIED_WORD, _DIED_TAIL)
@@ -910,11 +911,11 @@ def _read(sentence: str, forms: Iterator[Iterator[_Found]]) -> list[_Figure]:
     return sorted(out)
 
 
-_MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s*$")
+_MONTH_BEFORE = rx.compile(rf"\b{MONTHS}\s*$")
 
 
 # a figure quoted as someone gave it: 'said that "more than 50" soldiers had been killed'
-_QUOTED_FIGURE = re.compile(
+_QUOTED_FIGURE = rx.compile(
     r"[\"“](?=(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
     r"up\s+to\s+|some\s+)?(?:\d[\d,]*|[a-z]+|a\s+dozen|dozens|scores|hundreds)[\"”])"
     r"(?P<inner>[^\"“”]{1,30})[\"”]",
@@ -929,7 +930,7 @@ def _unquoted(sentence: str) -> str:
     return _QUOTED_FIGURE.sub(lambda m: f" {m.group('inner')} ", sentence)
 
 
-_DOUBLED = re.compile(rf"(?i:\b({_NUMWORD}(?:[\s-]+{_NUMWORD})*))(\s*\(\d{{1,5}}\))(?=\s)")
+_DOUBLED = rx.compile(rf"(?i:\b({_NUMWORD}(?:[\s-]+{_NUMWORD})*))(\s*\(\d{{1,5}}\))(?=\s)")
 
 
 def find_figures(sentence: str) -> list[Figures]:
@@ -982,16 +983,16 @@ def find_figures(sentence: str) -> list[Figures]:
 # Each part is a figure of its own; its span runs to the end of the place it names.
 # (or a figure at its own place, then another at the next: "four fighters were killed in Jurf
 # al-Nasr and two in the strike near al-Qaim")
-_PART_HEAD = re.compile(
+_PART_HEAD = rx.compile(
     r"(?:\s+[^,;:.]{1,80}?)??(?:\s*,?\s*(?:including|among\s+them)\s+|\s*,\s*(?=[\w\s-]{1,30}?\s+of\s+them\s+(?:in|at)\s))"
     rf"|\s+(?:in|at)\s+[^,;:()]{{1,60}}?(?:\s*,\s*|\s+)and\s+(?={NUM}\s+(?:more\s+|others?\s+)?(?:in|at|near)\s)",
     re.I,
 )
-_PART_RX = re.compile(
+_PART_RX = rx.compile(
     rf"{NUM}(?:\s+(?:people|persons|of\s+them|more|others?))?\s+(?:in|at|near)\s+"
     rf"(?P<where>[^,;:()]+?)(?=\s*(?:[,;:()]|\.?\s*$|\s+and\s+(?:{_QUAL}\s+)?{_NUM_CORE}(?![\w-])))"
 )
-_PART_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_PART_SEP = rx.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
 def _parts(sentence: str, fig: Figures, found: list[tuple[int, int]]) -> list[Figures]:
@@ -1084,8 +1085,8 @@ _PRIOR_WHEN = gated(
 
 
 # the head of a table's column of the dead or of the wounded: "Date | Location | Incident | Killed | Injured"
-_KILLED_HEAD = re.compile(r"\s*(?i:killed|dead|deaths|fatalities|died)\s*")
-_INJURED_HEAD = re.compile(r"\s*(?i:injured|wounded|injuries|hurt)\s*")
+_KILLED_HEAD = rx.compile(r"\s*(?i:killed|dead|deaths|fatalities|died)\s*")
+_INJURED_HEAD = rx.compile(r"\s*(?i:injured|wounded|injuries|hurt)\s*")
 
 
 def _table_figures(texts: list[str]) -> dict[int, Figures]:
@@ -1181,4 +1182,4 @@ def read_claims(article: Article, sentences: list[Sentence]) -> tuple[list[Claim
     return claims, spans
 
 
-_CONTINUING = re.compile(r'^(?:"|These|This|It|He|She|They|The\s+spokes\w+|He\s+went\s+on)\b|^"', re.I)
+_CONTINUING = rx.compile(r'^(?:"|These|This|It|He|She|They|The\s+spokes\w+|He\s+went\s+on)\b|^"', re.I)

@@ -35,12 +35,12 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TextIO
 
+from . import rx
 from .models import Problem, RunResult, Site
 
 KINDS = ("at", "not_struck", "killed", "injured")
@@ -134,7 +134,7 @@ def parse_point(text: str) -> tuple[float, float]:
     return lat, lon
 
 
-_RANGE = re.compile(r"\s*(\d+)\s*(?:(\+)|[-\u2013]\s*(\d+))?\s*")
+_RANGE = rx.compile(r"\s*(\d+)\s*(?:(\+)|[-\u2013]\s*(\d+))?\s*")
 
 
 def parse_range(text: str) -> Range:

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from . import rx
 from .gates import gated
 
 MONTHS = {
@@ -61,30 +62,30 @@ RELATIVE_DAYS = {
     "": 0,  # today, tonight, this morning, this evening
 }
 _PATTERNS = [
-    ("full", re.compile(rf"(?=[ADFJMNOSTW])\b(?:{_WD},?\s+)?{_M}\s+{_D},?\s+{_Y}\b")),
-    ("full", re.compile(rf"(?=[FMSTW\d])\b(?:{_WD},?\s+)?{_D}\s+{_M},?\s+{_Y}\b")),
+    ("full", rx.compile(rf"(?=[ADFJMNOSTW])\b(?:{_WD},?\s+)?{_M}\s+{_D},?\s+{_Y}\b")),
+    ("full", rx.compile(rf"(?=[FMSTW\d])\b(?:{_WD},?\s+)?{_D}\s+{_M},?\s+{_Y}\b")),
     # "23-May-2012", "23-May-12" is no year
-    ("full", re.compile(rf"(?=\d)\b{_D}-{_M}-{_Y}\b")),
-    ("iso", re.compile(r"(?=[12])\b(?P<year>(?:19|20)\d\d)([-/.])(?P<mon>[01]?\d)\2(?P<day>[0-3]?\d)\b(?![-/.]\d)")),
+    ("full", rx.compile(rf"(?=\d)\b{_D}-{_M}-{_Y}\b")),
+    ("iso", rx.compile(r"(?=[12])\b(?P<year>(?:19|20)\d\d)([-/.])(?P<mon>[01]?\d)\2(?P<day>[0-3]?\d)\b(?![-/.]\d)")),
     # "29-06-2022", "29.06.2022", "29/06/2022" (day first; the month first only when the day
     # could be no month: "06/29/2022"; "06/07/2022" with slashes is no date)
     (
         "dmy",
-        re.compile(
+        rx.compile(
             r"(?=\d)(?<![\d/.-])(?P<a>[0-3]?\d)([-/.])(?P<b>[01]?\d|[1-3]\d)\2(?P<year>(?:19|20)\d\d)\b(?![-/.]\d)"
         ),
     ),
-    ("partial", re.compile(rf"(?=\d)\b{_D}\s+{_M}\b")),
-    ("partial", re.compile(rf"(?=[ADFJMNOS])\b{_M}\s+{_D}\b(?!\s*:)")),
+    ("partial", rx.compile(rf"(?=\d)\b{_D}\s+{_M}\b")),
+    ("partial", rx.compile(rf"(?=[ADFJMNOS])\b{_M}\s+{_D}\b(?!\s*:)")),
     (
         "weekday",
-        re.compile(rf"(?=[eFlMnoStTW\s])\b(?P<mod>last|this|next|on|early|late)?\s*{_WD}\b(?:\s+{_PARTS}\b)?"),
+        rx.compile(rf"(?=[eFlMnoStTW\s])\b(?P<mod>last|this|next|on|early|late)?\s*{_WD}\b(?:\s+{_PARTS}\b)?"),
     ),
-    ("today", re.compile(r"(?=t)\b(?:today|tonight|this morning|this evening)\b", re.I)),
+    ("today", rx.compile(r"(?=t)\b(?:today|tonight|this morning|this evening)\b", re.I)),
     # "yesterday", "last night", "overnight" (not "overnight Sunday": that is Sunday)
     (
         "relative",
-        re.compile(
+        rx.compile(
             r"(?=[ltoyLTOY])\b(?P<rel>(?:the\s+day\s+before\s+)?yesterday|last\s+(?:night|evening)|overnight|"
             r"the\s+(?:previous|preceding)\s+(?:night|evening|day)|"
             # not "the day before the ceasefire", "the night before Christmas"
@@ -194,10 +195,10 @@ def find_dates(text: str, base: int = 0, *, full_only: bool = False) -> list[Dat
     # for in the two neighbours of a new span only
     starts: list[int] = []
     ends: list[int] = []
-    for kind, rx in _PATTERNS:
+    for kind, pattern in _PATTERNS:
         if full_only and kind not in _FULL_KINDS:
             break
-        for m in rx.finditer(text):
+        for m in pattern.finditer(text):
             s, e = m.span()
             i = bisect_left(starts, s)
             if (i > 0 and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
@@ -210,11 +211,11 @@ def find_dates(text: str, base: int = 0, *, full_only: bool = False) -> list[Dat
     return sorted(found, key=lambda r: r.start)
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")  # every full date has one
+_YEAR = rx.compile(r"(?:19|20)\d\d")  # every full date has one
 # what stands just before a full date's year, its white space and comma left out: the day
 # ("May 23, 2012") or the month ("23 May 2012", "23 May. 2012")
-_DAY_ENDS = re.compile(r"\d(?:st|nd|rd|th)?\Z")
-_MONTH_ENDS = re.compile(
+_DAY_ENDS = rx.compile(r"\d(?:st|nd|rd|th)?\Z")
+_MONTH_ENDS = rx.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\Z"
 )
@@ -263,18 +264,18 @@ def first_full_date(text: str) -> date | None:
 # --------------------------------------------------------------------------- an article's own date
 
 # A release's reference code that opens with its year and month: "2010-08-CA-014", "2013-01-S-025"
-_REF_CODE = re.compile(r"(?=[12])\b(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-[A-Z]{1,4}-\d{1,4}\b")
+_REF_CODE = rx.compile(r"(?=[12])\b(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-[A-Z]{1,4}-\d{1,4}\b")
 _LINE_START = r"(?:^|(?<=[\n\r\u2028\u2029]))[ \t\u00a0]*"
 # "KABUL, Afghanistan (Aug. 14)", "GAZA CITY, Oct 12 (Reuters) -", "Kyiv, 23 May 2012 (AFP) -":
 # a place in capitals or title case at the start of a line, then the date after "(" or ","
-_DATELINE = re.compile(
+_DATELINE = rx.compile(
     _LINE_START + r"(?:[A-Z][A-Za-z.'’-]*)(?:[ \t][A-Z][A-Za-z.'’-]*){0,3}"
     r"(?:,[ \t]*[A-Z][A-Za-z.'’-]*(?:[ \t][A-Z][A-Za-z.'’-]*){0,2})?[ \t]*[(,][ \t]*(?=\S)"
 )
 # "Apr. 23: Afghan-ISAF Operations in ...": a date that opens a line
-_DATE_OPENS_LINE = re.compile(_LINE_START + r"(?=\S)")
-_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")  # (what _LINE_START looks behind for)
-_TITLE_DATE = re.compile(rf"{_M}\s+{_D}(?=\s*:\s)")  # "Apr. 23: Afghan-ISAF Operations in ..."
+_DATE_OPENS_LINE = rx.compile(_LINE_START + r"(?=\S)")
+_LINE_BREAK = rx.compile(r"[\n\r\u2028\u2029]")  # (what _LINE_START looks behind for)
+_TITLE_DATE = rx.compile(rf"{_M}\s+{_D}(?=\s*:\s)")  # "Apr. 23: Afghan-ISAF Operations in ..."
 _HEAD_CHARS = 1200  # where an article's own date is looked for
 _HEADER_LINE = 120  # a line of a header (title, agency, reference) is no longer than this
 
@@ -353,10 +354,10 @@ def _on(year: int, month: int, day: int) -> date | None:
 
 def _date_at(text: str, pos: int) -> DateRef | None:
     """A full or partial date that starts at ``pos``."""
-    for kind, rx in _PATTERNS:
+    for kind, pattern in _PATTERNS:
         if kind in ("weekday", "today", "relative"):
             continue
-        m = rx.match(text, pos)
+        m = pattern.match(text, pos)
         if m is not None:
             r = _mk(kind, m, 0)
             if r is not None:
@@ -394,7 +395,7 @@ _SPEECH_BEFORE = gated(
 )
 # "on Thursday said", "on Tuesday the army said" (but in "struck on Monday, officials said" the
 # date is the strike's)
-_SPEECH_AFTER = re.compile(rf"^\s+(?:(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?{_SPEECH_VERB}\b", re.I)
+_SPEECH_AFTER = rx.compile(rf"^\s+(?:(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?{_SPEECH_VERB}\b", re.I)
 
 
 def _spoken(text: str, start: int, end: int) -> bool:

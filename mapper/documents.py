@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 
+from . import rx
 from .text import DocumentWords, line_joins, line_width
 
 PDF_SUFFIXES = {".pdf"}
@@ -158,7 +159,7 @@ def _check_unpacked(data: bytes) -> None:
 
 
 # what a forwarded or answered message's subject opens with
-_REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|aw|wg|tr)\s*:\s*)+", re.IGNORECASE)
+_REPLY_PREFIX = rx.compile(r"^(?:\s*(?:re|fwd?|aw|wg|tr)\s*:\s*)+", re.IGNORECASE)
 
 
 def parse_email(data: bytes) -> tuple[str, bool, dict[str, str | None]]:

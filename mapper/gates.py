@@ -31,6 +31,7 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any, Protocol
 
+from . import rx
 from .atomic import write_text
 from .text import lower_finds_ignorecase
 
@@ -439,5 +440,5 @@ class Gated:
 
 
 def gated(pattern: str, flags: int = 0) -> Gated:
-    """``re.compile(pattern, flags)``, searched only where it can match (``Gated``)."""
-    return Gated(re.compile(pattern, flags))
+    """``rx.compile(pattern, flags)``, searched only where it can match (``Gated``)."""
+    return Gated(rx.compile(pattern, flags))

@@ -26,6 +26,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
+from . import rx
 from .budget import Budget, OverBudget
 from .dates import EARLIEST, LATEST, dateline_date, find_dates, first_full_date, plausible
 from .documents import BINARY_SUFFIXES as _NOT_TEXT
@@ -254,10 +255,10 @@ _CHAR_MAP = str.maketrans(
 )
 # the characters _CHAR_MAP changes: a line is translated one match at a time, which
 # is much faster than str.translate over a long line holding a few curly quotes
-_TO_TRANSLATE = re.compile("[" + re.escape("".join(chr(c) for c in _CHAR_MAP)) + "]")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r" {2,}")
-_TYPED_DASH = re.compile(r"(?<= )--(?= )")
+_TO_TRANSLATE = rx.compile("[" + re.escape("".join(chr(c) for c in _CHAR_MAP)) + "]")
+_ZERO_WIDTH = rx.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = rx.compile(r" {2,}")
+_TYPED_DASH = rx.compile(r"(?<= )--(?= )")
 
 # Boilerplate lines: a line that *is* one of _BOILER_LINES (from its first word to
 # its end), or holds one of _BOILER_PHRASES anywhere, or ends in _BOILER_END.
@@ -288,7 +289,7 @@ _BOILER_PHRASES = r"""
 """
 _BOILER_END = r"\ball\s+rights\s+reserved\.?"
 _BOILER_PHRASE_WORDS = ("cookie", "subscribe", "rights")  # one of them is in each phrase and end
-BOILERPLATE = re.compile(
+BOILERPLATE = rx.compile(
     rf"^(?:.*(?:{_BOILER_PHRASES}).*|{_BOILER_LINES}|.*{_BOILER_END})$",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -296,8 +297,8 @@ BOILERPLATE = re.compile(
 # front of a phrase makes the engine try the phrases at every position of the
 # line, once per alternative; a search (behind a look-ahead on the phrases'
 # first letters) does that once.
-_BOILERPLATE_LINE = re.compile(rf"^(?:{_BOILER_LINES})$", re.IGNORECASE | re.VERBOSE)
-_BOILERPLATE_PHRASE = re.compile(rf"(?=[acsw])(?:{_BOILER_PHRASES}|{_BOILER_END}$)", re.IGNORECASE | re.VERBOSE)
+_BOILERPLATE_LINE = rx.compile(rf"^(?:{_BOILER_LINES})$", re.IGNORECASE | re.VERBOSE)
+_BOILERPLATE_PHRASE = rx.compile(rf"(?=[acsw])(?:{_BOILER_PHRASES}|{_BOILER_END}$)", re.IGNORECASE | re.VERBOSE)
 
 _FOREIGN_STOP = frozenset(
     "para la las los del por con una uno que como est pour les des une dans sur avec est "
@@ -307,12 +308,12 @@ _FOREIGN_STOP = frozenset(
 _ENGLISH_STOP = frozenset(
     "the of and to in that for on with as was were by said from is are at it his her their".split()
 )
-_LETTER = re.compile(r"[^\W\d_]")
-_WORD = re.compile(r"[^\W\d_]+")
+_LETTER = rx.compile(r"[^\W\d_]")
+_WORD = rx.compile(r"[^\W\d_]+")
 # a letter outside ASCII and Latin-1 Supplement .. Latin Extended-B (U+00C0-U+024F)
-_NON_LATIN_LETTER = re.compile(r"[^\W\d_\x00-\x7f\u00c0-\u024f]")
-_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")  # what _WORD takes beyond ASCII letters
-_ASCII_WORD = re.compile(r"[a-z]+")
+_NON_LATIN_LETTER = rx.compile(r"[^\W\d_\x00-\x7f\u00c0-\u024f]")
+_NON_ASCII_LETTER = rx.compile(r"[^\W\d_\x00-\x7f]")  # what _WORD takes beyond ASCII letters
+_ASCII_WORD = rx.compile(r"[a-z]+")
 
 
 def _is_foreign_line(line: str) -> bool:
@@ -372,7 +373,7 @@ def _translate_match(m: re.Match[str]) -> str:
 
 # the heading of a page's list of links to other stories: "Related coverage", "More on this story",
 # "You may also like:"; the short lines under it are the other stories' headlines, not this one's news
-_LINKS_HEADING = re.compile(
+_LINKS_HEADING = rx.compile(
     r"(?:related(?:\s+(?:coverage|articles?|stories|story|posts?|content|news|reading|links))?|"
     r"more\s+(?:coverage|stories|news|on\s+this\s+(?:story|topic))|(?:read|see)\s+also|also\s+read|"
     r"you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|recommended(?:\s+(?:stories|reading|for\s+you))?|"
@@ -380,7 +381,7 @@ _LINKS_HEADING = re.compile(
     re.I,
 )
 LINK_LINE = 160  # characters: a line this short under such a heading is a link to another story
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?$")
+_SENTENCE_END = rx.compile(r"[.!?][\"'”’)]?$")
 
 
 def _is_link_line(body: str) -> bool:
@@ -391,7 +392,7 @@ def _is_link_line(body: str) -> bool:
 
 SHORT_LINE = 300  # characters: a line this short may be boilerplate as a whole
 SHORT_SENTENCE = 160  # a sentence of a long line this short holding a boilerplate phrase goes whole
-_SEGMENT_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_SEGMENT_END = rx.compile(r"(?<=[.!?])\s+(?=\S)")
 
 
 def kept_spans(body: str, *, drop_foreign: bool = True) -> list[tuple[int, int]]:
@@ -473,7 +474,7 @@ def wrapped_joins(lines: list[str]) -> list[str | None]:
 
 # a forwarded e-mail saved as text: its marker and header lines at the top ("---------- Forwarded message ---------",
 # "From: ...", "Subject: ...")
-_MAIL_HEADER = re.compile(
+_MAIL_HEADER = rx.compile(
     r"\s*(?:-{2,}\s*(?:forwarded\s+message|original\s+message|begin\s+forwarded\s+message)\s*-*:?|"
     r"(?P<field>from|date|sent|to|cc|bcc|subject|reply-to)\s*:(?:\s.*)?)\s*",
     re.IGNORECASE,
@@ -583,7 +584,7 @@ def clean_text(text: str, *, drop_foreign: bool = True) -> tuple[str, Offsets]:
 # press of South Asia and Russia end one: with a colon after its date or its outlet ("Srinagar, June 10: ", "Ghazni
 # City (Pajhwok): "), or a full stop ("Donetsk, September 12. /TASS/. ", "Agdam, 18 June (AZERINFORM). ",
 # "Stepanakert, October 4, ARMENPRESS. ")
-_OWN_CASE_DATELINE = re.compile(
+_OWN_CASE_DATELINE = rx.compile(
     r"(?m)^(?!(?:The|A|An|In|On|At|By|For|From|And|But|As|If|When|While|After|Before|Since|Our|This|That|Host|"
     r"Presenter|Anchor|Reporter|Correspondent|Narrator|Interviewer)\b)"
     r"(?P<town>[A-Z][a-z][\w'.]*(?:[ -](?:[A-Z][\w'.]*|de|du|la|le|al|el|au|d'[A-Z][\w.]*)){0,3})"
@@ -616,7 +617,7 @@ def _own_case_dateline(m: re.Match[str]) -> bool:
 # (or alone on its line under the byline: "By Olena Martyniuk" over "Pervomaiskyi, Kharkiv region"; a byline with its
 # date and no "By", as some agencies write it: "Leyla Demir | 04.05.2021"; the country in four words, "Democratic
 # Republic of Congo"; a second place the story was filed from: "Marib, Yemen / London")
-_BYLINE_THEN_DATELINE = re.compile(
+_BYLINE_THEN_DATELINE = rx.compile(
     r"(?m)^(?:By\s+[A-Z][^\n]{0,80}|[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3}\s+\|\s+\d[\d./-]{5,9})\n\n?"
     r"(?P<town>[A-Z][a-z][\w'.]*(?:[ -](?:[A-Z][\w'.]*|de|du|la|le|al|el|au)){0,3})"
     r",\s+[A-Z][\w'.]*(?:\s+[\w'.]+){0,3}(?:\s*/\s*[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,2})?"
@@ -632,7 +633,7 @@ _CALENDAR = frozenset(
 _WEEKDAYS_MONTHS = _CALENDAR | frozenset("update breaking live watch analysis opinion editorial".split())
 
 
-_CAPS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_CAPS_WORD = rx.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def _head_end(clean: str) -> int:
@@ -652,7 +653,7 @@ _HEAD_CHARS = 700  # how far into a story its head (headline, standfirst, byline
 # paragraphs joined): "... where their neighbours died By Olena Marchuk KOSTIANTYNIVKA, Donetsk region - The
 # tarpaulins", "Bomb on bus kills 2, wounds 17 in Isulan ISULAN, Sultan Kudarat (MindaNews / 12 January 2016) - Two",
 # "... By Sana Qureshi KOHAT, Pakistan In the cloth market"
-_RUN_IN_DATELINE = re.compile(
+_RUN_IN_DATELINE = rx.compile(
     r" (?<=[\w.!?\"'”’)] )(?<![A-Z]{2} )"  # (the space first: the engine skips to each space)
     r"(?:(?P<by>By +[A-Z][a-z'’][\w'’.-]*(?: +(?:[A-Z](?:[a-z]|['’][A-Z])[\w'’.-]*|and|de|van|von|al|bin|ibn|el)){0,5}"
     r"(?: +\| +[^|\n]{1,60}?)?) )?"
@@ -670,7 +671,7 @@ _RUN_IN_DATELINE = re.compile(
 
 # a list's mark (a bullet) inside a line, after a sentence's end: the items of a list run together ("... the
 # Regional Military Administration. ▪️ Kupiansk. At about 15:40 the enemy shelled ...")
-_RUN_IN_ITEM = re.compile(r"(?<=[.!?:;)]) (?=[▪•●■◾◼►◆▶➤])")
+_RUN_IN_ITEM = rx.compile(r"(?<=[.!?:;)]) (?=[▪•●■◾◼►◆▶➤])")
 _ITEM_MARKS = "▪•●■◾◼►◆▶➤"
 
 
@@ -687,7 +688,7 @@ def list_rows(clean: str) -> str:
 # story's first sentence): "THE LAST SHIFT AT THE BAKERY ON TEL HAI ROAD A rocket from Lebanon killed ...", "ARAB
 # REPUBLIC OF EGYPT - THE ARMED FORCES Statement No. 14"; twelve characters at least, ending in a word (not a town
 # before its comma, "NEW DELHI, India - ", a dateline; nor a day before its month, "ROUND-UP - 18 June 2025")
-_RUN_IN_CAPS_HEADLINE = re.compile(
+_RUN_IN_CAPS_HEADLINE = rx.compile(
     r"\s*(?P<caps>[A-Z0-9][A-Z0-9'’.,:;&!?-]*(?: +(?:[-–—|] +)?[A-Z0-9][A-Z0-9'’.,:;&!?-]*)+)"
     r"(?<=[A-Z]{2}|[A-Z][.!?'’]) (?=[A-Z][a-z])"
 )
@@ -835,13 +836,13 @@ def sentence_case(line: str, *, caps: bool = False, names: set[str] | frozenset[
 
 # (a line that is no headline: a copyright or a page's dates, a photograph's caption, a byline, or a dateline:
 # "TACURONG CITY, Sultan Kudarat", or alone on its line in its own case: "Tacurong City, Sultan Kudarat")
-_NOT_A_HEADLINE = re.compile(
+_NOT_A_HEADLINE = rx.compile(
     r"©|^\(|^By\s|\b(?i:copyright|published|updated|posted|all\s+rights)\b|\((?i:photo|image|picture)s?\b|"
     rf"^[{UPPER}][{UPPER}'’.-]{{2,}}(?:[ -][{UPPER}][{UPPER}'’.-]*)*(?:,|\s+\(|\s+-\s)|"
     r"^[A-Z][\w'.-]*(?:[ -][A-Z][\w'.-]*){0,3},\s+[A-Z][\w'.]*(?:\s+[\w'.]+){0,4}$"
 )
-_NAME_IN_SENTENCE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:['’][a-z]+)?")
-_THREE_CAPITALS = re.compile(r"[A-Z][^A-Z]*[A-Z][^A-Z]*[A-Z]")
+_NAME_IN_SENTENCE = rx.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:['’][a-z]+)?")
+_THREE_CAPITALS = rx.compile(r"[A-Z][^A-Z]*[A-Z][^A-Z]*[A-Z]")
 
 
 _SMALL = frozenset("a an as at by in is it of on or to up".split())
@@ -901,9 +902,9 @@ def _append_normalised(body: str, start: int, out: list[str], offsets: Offsets) 
 
 # --------------------------------------------------------------------------- metadata
 
-_FROM_OUTLET = re.compile(r"^\s*(?:from|via|source:)\s+([A-Z][\w .&'-]{1,40}?)\s*:?\s*$", re.MULTILINE)
-_TITLE_OUTLET = re.compile(r"^(.{10,200}?)\s+[|\u2013\u2014-]\s+([A-Z][\w .&'-]{1,40})\s*$")
-_CAPTION = re.compile(r"(?:^(?:above\s+)?photo\b|\((?:picture|photo|image)\b|^image:|^picture:)", re.I)
+_FROM_OUTLET = rx.compile(r"^\s*(?:from|via|source:)\s+([A-Z][\w .&'-]{1,40}?)\s*:?\s*$", re.MULTILINE)
+_TITLE_OUTLET = rx.compile(r"^(.{10,200}?)\s+[|\u2013\u2014-]\s+([A-Z][\w .&'-]{1,40})\s*$")
+_CAPTION = rx.compile(r"(?:^(?:above\s+)?photo\b|\((?:picture|photo|image)\b|^image:|^picture:)", re.I)
 
 
 def text_metadata(clean: str) -> tuple[str | None, str | None, date | None]:
@@ -928,7 +929,7 @@ def text_metadata(clean: str) -> tuple[str | None, str | None, date | None]:
     return title, outlet, dateline_date(clean) or first_full_date(clean)
 
 
-_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+_FRONT = rx.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
 
 def _front_matter(text: str) -> dict[str, str]:
@@ -1307,8 +1308,8 @@ def _record(
 
 # the line that ends each article of a news database's export of many: Factiva's
 # "Document AFPR000020240203ek2300001" (the article's code), Nexis Uni's "End of Document"
-_FACTIVA_END = re.compile(r"^[ \t]*Document[ \t]+([A-Za-z0-9]{16,40})[ \t]*\r?$", re.MULTILINE)
-_NEXIS_END = re.compile(r"^[ \t]*End of Document[ \t]*\r?$", re.MULTILINE)
+_FACTIVA_END = rx.compile(r"^[ \t]*Document[ \t]+([A-Za-z0-9]{16,40})[ \t]*\r?$", re.MULTILINE)
+_NEXIS_END = rx.compile(r"^[ \t]*End of Document[ \t]*\r?$", re.MULTILINE)
 EXPORT_PEEK = 4096  # bytes of a text file's end read to tell an export
 EXPORT_MIN_BYTES = 200  # a text file shorter than this is no export
 # an unchanged text file this large that the store holds whole is looked at again: an export of
@@ -1360,16 +1361,16 @@ def _export_records(src: Source, st: os.stat_result | None, kind: str) -> Iterat
 
 # the lines of a Factiva article's header between its headline and its text (its source's name
 # is the line before its source's code)
-_FACTIVA_FIELD = re.compile(
+_FACTIVA_FIELD = rx.compile(
     r"[\d,]+\s+words|\d{1,2}:\d{2}(?:\s*[A-Z]{2,4})?|(?-i:By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})|"
     r"(?:Copyright|\(c\)|©).*|"
     r"English|French|Spanish|German|Arabic|Russian|Ukrainian|Portuguese|Italian|Dutch|Turkish",
     re.I,
 )
-_SOURCE_CODE = re.compile(r"[A-Z0-9]{2,8}")
+_SOURCE_CODE = rx.compile(r"[A-Z0-9]{2,8}")
 # the lines of a Nexis Uni document's header before its text, and the first after it
-_NEXIS_FIELD = re.compile(r"(?:Copyright|Section:|Length:|Byline:|Dateline:|Highlight:)", re.I)
-_NEXIS_AFTER = re.compile(
+_NEXIS_FIELD = rx.compile(r"(?:Copyright|Section:|Length:|Byline:|Dateline:|Highlight:)", re.I)
+_NEXIS_AFTER = rx.compile(
     r"(?:Classification|Graphic|Notes)$|(?:Load-Date|Language|Subject|Publication-Type|Journal Code|Geographic):", re.I
 )
 

@@ -15,16 +15,17 @@ article; the events and casualty tolls are read in English only.
 
 from __future__ import annotations
 
-import re
 import threading
 from typing import Any
+
+from . import rx
 
 SAMPLE = 4000  # characters looked at: the language of a news article shows in its first paragraphs
 MIN_LETTERS = 40  # fewer letters than this: no language is said
 MIN_SCORE = 0.5  # a less sure answer is no answer
 
-_LETTER = re.compile(r"[^\W\d_]")
-_SPACES = re.compile(r"\s+")
+_LETTER = rx.compile(r"[^\W\d_]")
+_SPACES = rx.compile(r"\s+")
 _lock = threading.Lock()
 _model: Any = None
 
@@ -55,9 +56,9 @@ def _letters_at_least(text: str, n: int) -> bool:
 _ENGLISH_WORDS = frozenset(
     "the and of to in was were is are said a an for on that with by from at it as has have had".split()
 )
-_WORD = re.compile(r"[^\W\d_]+")
-_BEYOND_LATIN = re.compile(r"[^\x00-\u024f]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORD = rx.compile(r"[^\W\d_]+")
+_BEYOND_LATIN = rx.compile(r"[^\x00-\u024f]")
+_NON_ASCII = rx.compile(r"[^\x00-\x7f]")
 PLAIN_SAMPLE = 1000
 PLAIN_SHARE = 0.15
 

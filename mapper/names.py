@@ -19,9 +19,10 @@ Two functions make spellings meet:
 from __future__ import annotations
 
 import itertools
-import re
 import unicodedata
 from functools import lru_cache
+
+from . import rx
 
 APOSTROPHES = "'’‘ʼʻʿʾ`´′"
 DASHES = "-‐‑‒–—―−"
@@ -43,7 +44,7 @@ ARTICLES = (
     "en",
 )
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII = rx.compile(r"[^\x00-\x7f]")
 
 
 @lru_cache(maxsize=65536)
@@ -82,7 +83,7 @@ def fold_text(text: str) -> str:
     return _NON_ASCII.sub(lambda m: _fold_char(m.group()), low).replace("`", "'")
 
 
-_SEP = re.compile(r"[\s\-\u0640\u200c]+")  # with the Arabic tatweel and the zero-width non-joiner
+_SEP = rx.compile(r"[\s\-\u0640\u200c]+")  # with the Arabic tatweel and the zero-width non-joiner
 
 
 def _tokens(name: str) -> list[str]:
@@ -122,7 +123,7 @@ def name_key(name: str) -> str:
 
 
 _VOWEL_PAIRS = (("ee", "i"), ("ou", "u"), ("oo", "u"))
-_LAST_I = re.compile(r"(?<=[^aeiou'])i(?=[^aeiou']+$)")
+_LAST_I = rx.compile(r"(?<=[^aeiou'])i(?=[^aeiou']+$)")
 
 
 def _vowel_variants(token: str) -> set[str]:
@@ -203,7 +204,7 @@ def name_variants(name: str, *, max_parts: int = 4, translit: bool = True) -> se
 # --------------------------------------------------------------------------- spelling skeletons
 
 _DIGRAPHS = (("kh", "x"), ("sh", "s"), ("ch", "c"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "p"), ("zh", "z"))
-_SKELETON_DROP = re.compile(r"[aeiouyh]")
+_SKELETON_DROP = rx.compile(r"[aeiouyh]")
 
 
 def skeleton(name: str) -> str:

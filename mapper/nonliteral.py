@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
+from . import rx
 from .gates import gated
 from .toponyms import CAP_WORD_AFTER, CAP_WORD_BEFORE, JOINERS, PLACE_WORDS, SENTENCE_START, common_words
 
-_ORG_AFTER = re.compile(
+_ORG_AFTER = rx.compile(
     r"^\s+(?:Post|Times|TV|Television|Radio|News|Agency|Herald|Tribune|Gazette|Journal|Daily|"
     r"Channel|Press|Broadcasting|Chronicle|Observer|Telegraph|Examiner|Courier|Globe|Star|"
     r"Institute|University|Club|FC|United|Review|Monitor|Network|Media|Force|Brigades?|Corps|"
@@ -29,8 +30,8 @@ _ORG_AFTER = re.compile(
 )
 # a channel named with the Arabic article ("Hezbollah's Al-Manar television", "AL-SHARQ RADIO"), not a city's
 # ("Los Angeles television"), nor the tower or the building ("the Al-Manar television building")
-_CHANNEL = re.compile(r"(?i:a[lrsnt]|ash|el)[- ]\w")
-_CHANNEL_AFTER = re.compile(
+_CHANNEL = rx.compile(r"(?i:a[lrsnt]|ash|el)[- ]\w")
+_CHANNEL_AFTER = rx.compile(
     r"^\s+(?i:television|radio|TV)\b"
     r"(?!\s+(?i:towers?|masts?|transmitters?|centre|center|buildings?|complex|stations?|studios?|offices?|headquarters)\b)"
 )
@@ -42,11 +43,11 @@ _SAY = (
     r"considers|seeks|sought|ordered|approved|refused|welcomed|praised|criticised|criticized|called|"
     r"asked|argued|described|insisted|retaliated|responded|pledged|promised|expects|sees|saw|knows"
 )
-_SPEECH_AFTER = re.compile(
+_SPEECH_AFTER = rx.compile(
     rf"^(?:\s*'s)?\s+(?:(?:has|have|had|also|strongly|categorically|quickly|repeatedly|reportedly|"
     rf"officially|later|earlier|then|now|firmly|publicly|meanwhile|however,?)\s+){{0,3}}(?:{_SAY})\b"
 )
-_AUX_AFTER = re.compile(
+_AUX_AFTER = rx.compile(
     # (not a toll that has grown, said after the place it was of: "the strike on X has increased to nine")
     r"^\s+(?:has|have|had|will|would)\s+(?!been\b|being\b|a\b|an\b|the\b|no\b|not\b|become\b|fallen\b|"
     r"(?:increased|risen|climbed|grown|jumped|reached)\s+to\b)"
@@ -62,7 +63,7 @@ _ORG_BEFORE = gated(
     r"warned|warning|(?<!road\s)(?<!highway\s)(?<!route\s)(?<!area\s)between|and\s+its\s+allies)\s+(?:the\s+)?(?:\"\s*)?$",
     re.I,
 )
-_POSSESSIVE = re.compile(
+_POSSESSIVE = rx.compile(
     r"^'s\s+(?:[a-z]+(?:-[a-z]+)?\s+){0,2}?(?:sources?|correspondents?|reporters?|reports?|website|channel|broadcasts?|"
     # what a state wages: "Russia's full-scale invasion", "Israel's offensive", "Iran's missiles"
     r"invasion|occupation|offensive|campaign|missiles?|drones?|air\s+defen[cs]es?|"
@@ -72,34 +73,34 @@ _POSSESSIVE = re.compile(
     r"troops|navy|air\s+force|armed|interior|foreign|defen[cs]e|internal|affairs|actions?|aggression|"
     r"retaliation|role|behaviou?r|interests?|approach|efforts?|adventure|mistake|genocide|war)\b"
 )
-_TIME_AFTER = re.compile(r"^\s+time\b")
+_TIME_AFTER = rx.compile(r"^\s+time\b")
 # a body named after where it works, with its acronym: "the Stabilization Mission in the DR Congo (MONUSCO)"
-_BODY_IN_BEFORE = re.compile(r"\b(?:Mission|Commission|Office|Command|Force|Operation)\s+(?:in|for|of)\s+(?:the\s+)?$")
-_ACRONYM_AFTER = re.compile(r"^\s*\([A-Z]{3,}\)")
+_BODY_IN_BEFORE = rx.compile(r"\b(?:Mission|Commission|Office|Command|Force|Operation)\s+(?:in|for|of)\s+(?:the\s+)?$")
+_ACRONYM_AFTER = rx.compile(r"^\s*\([A-Z]{3,}\)")
 # a body's short name in brackets after its name: "the Yemen News Agency (Saba)"
-_SHORT_NAME_BEFORE = re.compile(
+_SHORT_NAME_BEFORE = rx.compile(
     r"\b(?:Agency|News|Television|TV|Radio|Channel|Network|Front|Party|Movement|Council|Committee|Ministry|"
     r"Authority|Corporation|Company|Organi[sz]ation)\s*\(\s*$"
 )
 # the close of a dateline's credit: "(Saba) -", "(Reuters) --"
-_CREDIT = re.compile(r"^\)\s*(?:[-–—]|--|:)")
+_CREDIT = rx.compile(r"^\)\s*(?:[-–—]|--|:)")
 # an outlet a translation is credited to: "Translated from Al-Thawra (Sanaa), 12 May 2015"
-_TRANSLATED_FROM = re.compile(r"\b(?i:translated)\s+from\s+(?:the\s+)?$")
+_TRANSLATED_FROM = rx.compile(r"\b(?i:translated)\s+from\s+(?:the\s+)?$")
 # an outlet after the town a story was filed from, on a line of its own: "Sanaa - Al-Thawra", "Ataq - Aden al-Ghad"
-_FILED_FROM_BEFORE = re.compile(r"(?:^|\n)[A-Z][\w'’.]*(?:[ -][\w'’.]+){0,3}[ \t]+[-–—][ \t]+$")
-_LINE_ENDS_AFTER = re.compile(r"^(?:[ -][A-Za-z][\w'’.]*){0,3}[ \t]*(?:\n|$)")
-_CREDITED = re.compile(r"\w[ \t]*\($")  # (after the dateline's place and date: not "(Red Oak) --", a place)
+_FILED_FROM_BEFORE = rx.compile(r"(?:^|\n)[A-Z][\w'’.]*(?:[ -][\w'’.]+){0,3}[ \t]+[-–—][ \t]+$")
+_LINE_ENDS_AFTER = rx.compile(r"^(?:[ -][A-Za-z][\w'’.]*){0,3}[ \t]*(?:\n|$)")
+_CREDITED = rx.compile(r"\w[ \t]*\($")  # (after the dateline's place and date: not "(Red Oak) --", a place)
 # a facility named after a person whose name opens with a place's: "Aden Adde International Airport"
-_NAMED_FACILITY_AFTER = re.compile(
+_NAMED_FACILITY_AFTER = rx.compile(
     r"^\s+([A-Z][a-z]+)(?:\s+[A-Z][\w'’]*){0,2}?\s+(?:International\s+)?"
     r"(?:Airport|Stadium|Air\s+Base|Airbase)\b"
 )
 # a church named after its saint: "near the Saint Antoine church", "St George's Cathedral"
-_SAINT = re.compile(r"(?:Saint|Sainte|St\.?|San|Santa|Sao|São)\s")
-_CHURCH_AFTER = re.compile(r"^(?:['’]s)?\s+(?:church|cathedral|basilica|chapel|monastery|abbey|parish)\b", re.I)
+_SAINT = rx.compile(r"(?:Saint|Sainte|St\.?|San|Santa|Sao|São)\s")
+_CHURCH_AFTER = rx.compile(r"^(?:['’]s)?\s+(?:church|cathedral|basilica|chapel|monastery|abbey|parish)\b", re.I)
 # a facility named after the place it stands in: "Kandahar International Airport", "the Nabatieh
 # Government Hospital", "Mosul Dam" (an embedded literal use: the place is where it is)
-_FACILITY_OF_PLACE = re.compile(
+_FACILITY_OF_PLACE = rx.compile(
     r"^\s+(?:(?:International|Government|General|Regional|Central|Teaching|Military|Civil|Civilian|District|"
     r"Provincial|Municipal|Main|Grand|Public|Specialist|Thermal|Nuclear|Power|Oil|Cement|Sugar|Railway|Bus|"
     r"Old|New)\s+){0,3}(?:Airport|Hospital|Stadium|Air\s+Base|Airbase|Port|Refinery|Power\s+(?:Plant|Station)|"
@@ -110,19 +111,19 @@ _JOINED_KIND = (
     # "the Mannar-Pooneryn coastal front"
     r"(?:[a-z]+\s+)?(?:front|axis|sector))\b"
 )
-_JOINED_NAME_AFTER = re.compile(rf"^(?:-[A-Z][\w'’]+)+{_JOINED_KIND}")
-_JOINED_BEFORE = re.compile(r"[A-Z][\w'’]+-$")
+_JOINED_NAME_AFTER = rx.compile(rf"^(?:-[A-Z][\w'’]+)+{_JOINED_KIND}")
+_JOINED_BEFORE = rx.compile(r"[A-Z][\w'’]+-$")
 # a name that goes on with a French article: "L'Orient-Le Jour" (a Beirut daily), not the town of Lorient
-_FRENCH_NAME_GOES_ON = re.compile(r"^-(?:Le|La|Les)\s+[A-Z]")
-_JOINED_KIND_AFTER = re.compile(rf"^{_JOINED_KIND}")
+_FRENCH_NAME_GOES_ON = rx.compile(r"^-(?:Le|La|Les)\s+[A-Z]")
+_JOINED_KIND_AFTER = rx.compile(rf"^{_JOINED_KIND}")
 # (not "-based", "-born", "-bound", "-made": a company based in Kharkiv is in Kharkiv, as GWN's
 # annotators have it, a literal modifier)
-_HYPHEN_MODIFIER = re.compile(
+_HYPHEN_MODIFIER = rx.compile(
     r"^-(?:flagged|registered|owned|operated|backed|led|linked|aligned|allied|funded|sponsored|run|trained|"
     r"armed|installed|appointed|controlled|imposed|friendly|language|speaking)\b"  # ("an English-language bulletin")
 )
-_RIVER_AFTER = re.compile(r"^\s+[Rr]iver\b")
-_THE_BEFORE = re.compile(r"\b(?:the|THE|The)\s+$")
+_RIVER_AFTER = rx.compile(r"^\s+[Rr]iver\b")
+_THE_BEFORE = rx.compile(r"\b(?:the|THE|The)\s+$")
 
 
 def _river_named(clean: str, surface: str) -> bool:
@@ -134,7 +135,7 @@ def _river_named(clean: str, surface: str) -> bool:
     return f"{name} river" in low or f"river {name}" in low
 
 
-_LOCATIVE_BEFORE = re.compile(
+_LOCATIVE_BEFORE = rx.compile(
     r"(?=[afinot])\b(?:in|at|from|near|to|into|of|across|outside|around)\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+|"
     # "in southern Bogota has risen to 21"
     # (lower case: "West Wales", "South Florida news" are names)
@@ -144,16 +145,16 @@ _LOCATIVE_BEFORE = re.compile(
 
 
 _ACTOR_TYPES = frozenset({"country", "admin1", "continent", "territory"})
-_ACTS_AFTER = re.compile(
+_ACTS_AFTER = rx.compile(
     r"^\s+(?:(?:also|then|now|later|again|quickly|reportedly|officially)\s+)?(?:fired|shelled|struck|attacked|"
     r"launched|sent|deployed|invaded|bombed|imposed|banned|won|beat|defeated|signed|agreed|approved|expelled|"
     r"recalled|backed|supported|retaliated|seized|captured|annexed|plans|wants|needs|hopes|intends|refuses|"
     r"must|should|will|would|can|could|may|might|is\s+(?:trying|seeking|planning|preparing|expected|set|ready)|"
     r"has\s+(?:been|become)\s+(?:trying|seeking|a\s+key))\b"
 )
-_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+_AGENT_BEFORE = rx.compile(r"\bby\s+(?:the\s+)?$")
 # "Rome police", "EU airlines", "Parkland students": the place qualifies people or an institution
-_MODIFIES = re.compile(
+_MODIFIES = rx.compile(
     # (not a post of the town's: "attacked the Kulachi police station")
     r"^[ ](?:police(?!\s+(?:station|post|checkpost|check\s*post|chowki|outpost|lines|barracks|compound|van)s?\b)|"
     r"officials?|students|teens|survivors|authorities|government|administration|lawmakers|"
@@ -173,7 +174,7 @@ _MODIFIES = re.compile(
 )
 # the government of the place's region, city or district: "the Odesa regional administration said", "Kharkiv
 # regional governor Oleh Syniehubov", "the Kherson City Military Administration"
-_BODY_OF_AREA_AFTER = re.compile(
+_BODY_OF_AREA_AFTER = rx.compile(
     r"^[ ](?i:regional|oblast|provincial|district|city|municipal)[ ](?i:(?:military|state|civil(?:ian)?)[ ])?"
     r"(?i:administration|governor|council|authorit(?:y|ies)|head|chief|prosecutor|police|officials?|government|"
     r"mayor)\b"
@@ -183,19 +184,19 @@ _BODY_OF_AREA_AFTER = re.compile(
 )
 # a building the place qualifies, itself named as where something happened ("outside a Lahore court",
 # "at a Baghdad market"): in the place; not a country's ("outside the US embassy" is in another)
-_BUILDING_AFTER = re.compile(r"^[ ](?:court|markets?)\b")
+_BUILDING_AFTER = rx.compile(r"^[ ](?:court|markets?)\b")
 # (or what was struck: "shelling struck the Kadugli market", "a drone attack on the Nyala market")
-_PLACE_OF_BEFORE = re.compile(
+_PLACE_OF_BEFORE = rx.compile(
     r"\b(?:in|at|outside|inside|near|into|on|struck|hit|hits|shelled|bombed|attacked|targeted|raided|stormed)\s+"
     r"(?:a|an|the)\s+$"
 )
 _NATIONAL = frozenset({"country", "territory", "continent", "macro-region"})
 # a team named after its home: "beat Norwich", "Duke vs Kansas", "25 points against Louisville"
-_BEATS_BEFORE = re.compile(
+_BEATS_BEFORE = rx.compile(
     r"\b(?:beat|beats|beating|defeated|defeating|outlasted|edged|thrashed|routed|versus|vs\.?)\s+$", re.I
 )
-_AGAINST_BEFORE = re.compile(r"\bagainst\s+$")
-_SPORT_WORDS = re.compile(
+_AGAINST_BEFORE = rx.compile(r"\bagainst\s+$")
+_SPORT_WORDS = rx.compile(
     r"\b(?:game|games|match|matches|points|goals?|rebounds|overtime|season|innings|tournament|league|"
     r"(?:semi-?|quarter-?)?finals?|scored|scoring|fixture|championship|playoffs?|cup)\b",
     re.I,

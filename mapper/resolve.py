@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Protocol
 
+from . import rx
 from .gates import gated
 from .models import Article, Mention, Place, Toponym, distance_km
 from .names import name_key, name_variants, skeleton
@@ -936,7 +937,7 @@ PART_ABROAD_KM = 300  # and a part of a town the curated gazetteer has, named wi
 MIN_SKELETON = 4  # consonants a respelled name needs ("Heet"/"Hit" has two: too many namesakes)
 _CONTAINERS = frozenset({"country", "admin1", "admin2", "territory"})
 # a people's name as the adjective of a common noun ("the Israeli zone", "the Iraqi army")
-_PEOPLE_AS_ADJECTIVE = re.compile(r"(?:[\s-]+[\w-]+)?\s+[a-z]")
+_PEOPLE_AS_ADJECTIVE = rx.compile(r"(?:[\s-]+[\w-]+)?\s+[a-z]")
 _COMPASS = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
 _DIRECTION = rf"(?:(?:far|extreme)\s+)?{_COMPASS}(?:ern)?"
 _UNIT = (
@@ -945,21 +946,21 @@ _UNIT = (
 )
 _POSSESSIVE = ("'s ", "’s ")  # all that stands between "Y" and "X" in "Y's X district"
 # what someone owns in a place: "Mandela's Cape Town office", "the president's Moscow residence"
-_OWNED_AFTER = re.compile(
+_OWNED_AFTER = rx.compile(
     r"\s+(?:office|offices|home|house|residence|villa|estate|compound|headquarters|embassy|consulate|mansion|palace|"
     r"farm|apartment|flat)\b"
 )
 # what may follow a country set after a town by a comma ("Lere, Mali, killed", "in Lere, Mali."); not a clause
 # whose subject the country is ("Gaza, Israel said")
 # what closes a province or a country in brackets after a town: "LERE (Timbuktu region)", "Djibo (Soum province,"
-_BRACKETED_HOLDER_END = re.compile(
+_BRACKETED_HOLDER_END = rx.compile(
     r"(?:\s+(?i:region|province|state|governorate|oblast|department|prefecture|county|district))?\s*[),]"
 )
-_BRACKETED_KIND_END = re.compile(
+_BRACKETED_KIND_END = rx.compile(
     r"\s+(?i:region|province|state|governorate|oblast|department|prefecture|county|district)\s*[),]"
 )
 # (nor a list: "Trips to Saipan, Guam, Alaska and Hawaii", "Bulgaria, Luxembourg, Malta")
-_APPOSED_COUNTRY_END = re.compile(
+_APPOSED_COUNTRY_END = rx.compile(
     r"\s*(?:,(?!\s*(?:and\s+|or\s+)?[A-Z])|[.;:)]|$|\s+(?:on|in|at|near|last|this|early|late|after|before|when|while)\b"
     # a dateline's: "PALMA, Mozambique - On the fifth anniversary", "KIDAL, Mali (AP) --"
     r"|[ \t]+(?:[-–—]|--)[ \t]|[ \t]+\((?:AP|AFP|Reuters|[A-Z][\w ]{1,30})\)[ \t]*(?:[-–—]|--)"
@@ -967,15 +968,15 @@ _APPOSED_COUNTRY_END = re.compile(
     r"|[ \t]*\n|,[ \t]+(?:\d{1,2}[ \t]+)?(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b)"
 )
-_UNIT_COMMA = re.compile(rf"^\s+{_UNIT}\s*,\s*$", re.I)  # "X district, Y province"
+_UNIT_COMMA = rx.compile(rf"^\s+{_UNIT}\s*,\s*$", re.I)  # "X district, Y province"
 # between a name and the place the text puts it in: "X, in northern Y", "X township in Y", "X region of Y"
-_IN_AFTER = re.compile(
+_IN_AFTER = rx.compile(
     rf"^(?:\s+{_UNIT})?(?:\s+\([^()]{{1,40}}\))?\s*,?\s+(?:in|of|inside)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?"
     # ("the commune of Liancourt, in the department of the Artibonite")
     r"(?:(?:department|province|region|state|governorate|oblast|prefecture)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
-_APPOSED_IN = re.compile(
+_APPOSED_IN = rx.compile(
     r"^\s*,\s+(?:an?\s+(?:[a-z-]+\s+){0,2}(?:community|village|town|hamlet|settlement|corregimiento|locality|"
     # "Al-Iman, an area close to the town of Al-Mahawil"
     r"area|neighbou?rhood|suburb)\s+(?:in|of|near|close\s+to|outside)\s+(?:the\s+)?"
@@ -984,13 +985,13 @@ _APPOSED_IN = re.compile(
     r"|(?:in|of)\s+the\s+(?:rural\s+)?(?:municipality|territory|county|commune|department|cercle)\s+of\s+)$"
 )
 # between a part of a town and the town: "X district of Y", "X neighbourhood in Y"
-_PART_OF_TOWN = re.compile(
+_PART_OF_TOWN = rx.compile(
     r"^\s+(?:district|neighbou?rhood|quarter|suburb|sector|sub-?district|locality|"
     r"(?:district|neighbou?rhood|quarter|suburb|sector|localitie)s)\s+(?:of|in)\s+(?:the\s+)?$",
     re.I,
 )
 # between a country (or its people) and a name inside it: "Y's southern city of X", "the Iraqi town of X"
-_OF_BEFORE = re.compile(
+_OF_BEFORE = rx.compile(
     # (its words one noun phrase: not "U.S. airstrikes hit the port of Hodeidah", whose "the" starts another)
     r"^(?:['’]s)?\s+(?:(?!(?:the|a|an|its|their|this|that|and|or)\s)[a-z-]+\s+){0,3}?"
     r"(?:city|town|village|hamlet|port|province|district|region|governorate|"
@@ -1000,14 +1001,14 @@ NEAR_KM = 150  # "near", "outside", "close to"
 REGION_REACH_KM = 300  # how far a place in a region no one country holds may lie from its point
 TOWN_REACH_KM = 50  # how far a place inside a town may lie from the town's point
 # a province named with its kind word inside the name ("Sagaing Region", "Shan State")
-_PROVINCE_WORD = re.compile(r"\s(?:Region|State|Province|Governorate|Oblast)$")
+_PROVINCE_WORD = rx.compile(r"\s(?:Region|State|Province|Governorate|Oblast)$")
 OTHER_PROVINCE_POPULATION = 100_000  # a village or town smaller than this is read only in the province named
 OTHER_PROVINCE_VILLAGE = 5_000  # (and a village this small so named, when its sentence names another province)
 DISTRICT_FAR_KM = 500  # a town farther than this from all of an article's places is not its "X district"
-_VILLAGE_AFTER = re.compile(r"\s+(?:village|hamlet|community|(?:displacement|IDP)\s+(?:site|camp))\b")
+_VILLAGE_AFTER = rx.compile(r"\s+(?:village|hamlet|community|(?:displacement|IDP)\s+(?:site|camp))\b")
 DIRECTION_KM = 400  # "north of", "south-west of"
 # between a name and the place the text puts it near: "X junction near Y", "X, 20 km south of Y"
-_NEAR_AFTER = re.compile(
+_NEAR_AFTER = rx.compile(
     rf"^(?:\s+(?:{_UNIT}|junction|crossing|checkpoint|base|airport|bridge|road|highway|"
     r"(?:displacement|IDP)\s+(?:site|camp)))?\s*,?\s+(?:"
     r"(?P<near>near|outside|close\s+to|just\s+outside)|(?:just\s+)?(?P<dir>"
@@ -1031,7 +1032,7 @@ _KIND_WORDS = (
     r"wilayah?"
 )
 # (a kind word may be capitalised, "the Belgorod Region", "Kunar Province"; not "County", part of a US name)
-_KIND_AFTER = re.compile(
+_KIND_AFTER = rx.compile(
     # ("a small Kharkiv-region town")
     rf"(?:\s+|-(?=region\b|province\b|oblast\b))((?i:{_KIND_WORDS})|county|sub-?district|countryside|desert|"
     r"local\s+government\s+area|LGA|"
@@ -1040,19 +1041,19 @@ _KIND_AFTER = re.compile(
     r"head|chief|prosecutor|police|officials?|government)\b))\b"
 )
 # the kind of every item of a list that a plural ends: "the Sumy, Kharkiv and Zaporizhzhia regions"
-_KINDS_AFTER = re.compile(rf"\s+({_KIND_WORDS}|countie)s\b")
-_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
-_KIND_BEFORE = re.compile(
+_KINDS_AFTER = rx.compile(rf"\s+({_KIND_WORDS}|countie)s\b")
+_LIST_SEP = rx.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_KIND_BEFORE = rx.compile(
     r"\b(city|town|village|hamlet|port|suburb|capital|district|province|governorate|region|countryside|"
     r"municipality|state)\s+of\s+"
     r"(?:the\s+)?$"
 )
 _POPULATED = ("city", "town", "village")
 _PART_WORDS = frozenset({"district", "suburb", "region"})
-_INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[a-z-]+\s+){0,2}$")
+_INDEFINITE = rx.compile(r"\b(?:a|an|another|one)\s+(?:[a-z-]+\s+){0,2}$")
 # a name just before a kind word ("Saltivskyi district of"), not a capitalised word that opens a
 # sentence ("The district of")
-_NAME_JUST_BEFORE = re.compile(
+_NAME_JUST_BEFORE = rx.compile(
     r"(?<![\w'’-])(?!(?:The|In|A|An|This|That|These|Its|Their|Our|His|Her|At|On|From|Of|For|And|But)\s)"
     r"[A-Z][\w'’-]*\s+$"
 )
@@ -1151,7 +1152,7 @@ def _list_items(clean: str, mentions: Sequence[Toponym], i: int, step: int) -> l
 
 _PROVINCES_OF = gated(r"\b(province|governorate|region|oblast|state)s\s+of\s+(?:the\s+)?$", re.I)
 # a plural kind of town before a list of names: "the towns of", "the neighbourhoods of"
-_KINDS_OF_BEFORE = re.compile(r"\b(?:towns|villages|neighbou?rhoods|localities|hamlets)\s+of\s+(?:the\s+)?$", re.I)
+_KINDS_OF_BEFORE = rx.compile(r"\b(?:towns|villages|neighbou?rhoods|localities|hamlets)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_IN_BEFORE = gated(
     r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:town|village|hamlet)\s+in\s+(?:(?:northern|southern|eastern|western|central)\s+)?"
     r"(?:[A-Z][\w'’-]*['’]s\s+)?$"
@@ -1189,7 +1190,7 @@ def _within(place: Place, outer: Place) -> bool:
     return outer.feature_type != "admin1" or place.admin1 == outer.admin1 or place.id == outer.id
 
 
-_LOCATED_NOUN = re.compile(
+_LOCATED_NOUN = rx.compile(
     r"(?:-[A-Z][\w]+)*\s+(?:capital|border|borders|border\s+region|city|cities|towns?|villages?|coast|coastline|"
     r"region|province|territory|soil|airspace|waters|frontier|enclave|desert|countryside|mainland|side\s+of)\b"
 )
@@ -1287,10 +1288,10 @@ _PLACE_WORDS = (
 )
 # a point on a road, named after a place or a person ("the Sharon junction near Netanya")
 _WAYPOINT = r"(?:junction|crossroads|intersection|roundabout|checkpoint|bridge)"
-_PAREN_NAME = re.compile(rf"(?:\s+{_PLACE_WORDS})?\s*\(\s*", re.I)
+_PAREN_NAME = rx.compile(rf"(?:\s+{_PLACE_WORDS})?\s*\(\s*", re.I)
 # between the unknown name and the known one after it: "X district in south Y", "X, a village
 # near Y", "X (north-west of Y)", "X, 35 km north of Y", "X in the province of Y"
-_UNKNOWN_BEFORE = re.compile(
+_UNKNOWN_BEFORE = rx.compile(
     # "X district (twice)", "X displacement camp", "the X police station in Y district"
     rf"(?:\s+(?:[a-z][\w-]*\s+)?(?:{_PLACE_WORDS}|{_WAYPOINT}|station|post|checkpost))?{AGAIN}"
     # ", a farming zone", ", a cluster of hilltop villages"; "camp for displaced people"
@@ -1310,12 +1311,12 @@ _UNKNOWN_BEFORE = re.compile(
 )
 # between a known name and the unknown one after it: "Y's district of X", "Y district of X",
 # "Y's northern neighbourhood of X"
-_UNKNOWN_AFTER = re.compile(
+_UNKNOWN_AFTER = rx.compile(
     rf"(?:['’]s)?\s+(?:{_DIRECTION}\s+)?(?:[\w-]+\s+)?{_PLACE_WORDS}\s+of\s+(?:the\s+)?",
     re.I,
 )
 # after a name that a possessive puts in a known place: "Y's X district", "Y's X neighbourhood"
-_PART_AFTER = re.compile(rf"\s+{_PLACE_WORDS}\b", re.I)
+_PART_AFTER = rx.compile(rf"\s+{_PLACE_WORDS}\b", re.I)
 # the head of a list ("the settlements of A, B and C")
 _LIST_KIND_OF_WORD = {
     "settlements": "village",
@@ -1372,7 +1373,7 @@ _PLACE_HEADS = (
     | {"area", "region", "province", "county", "governorate", "municipality"}
     | {"beach", "valley", "mountain", "mountains", "hill", "hills", "island", "plain", "desert", "forest"}
 )
-_NON_WORD = re.compile(r"\W+")
+_NON_WORD = rx.compile(r"\W+")
 # the Arabic words for a village's features that open place names (``toponyms``' patterns)
 _KIND_OF_PREFIX = {
     **dict.fromkeys(("kafr", "kfar", "tal", "tall", "tel", "tell", "deir", "dayr", "beit", "bayt"), "village"),
@@ -1381,14 +1382,14 @@ _KIND_OF_PREFIX = {
 }
 # "X, a farming village some 30 km south of Y", "X, a small enclave north of Y": the kind word ends
 # the phrase; not "Y, a city spokesman" nor "Z, a lobbyist for the city of W" (people)
-_KIND_APPOSITION = re.compile(
+_KIND_APPOSITION = rx.compile(
     r",\s+an?\s+(?:(?!(?:for|of|the|in|at|with|from|to|by|on|and|or)\b)[\w-]+\s+){0,3}?"
     r"(village|town|city|hamlet|settlement|district|suburb|neighbou?rhood|camp|enclave)\b"
     r"(?=\s*(?:[,.;:()]|$)|\s+(?:in|near|on|of|outside|inside|north|south|east|west|some|about|close|just|"
     r"located|lying|which|that|where|with|and|along|by|\d))"
 )
-_KIND_WORD_AFTER = re.compile(r"\s+([a-z-]+)")
-_KIND_WORD_BEFORE = re.compile(r"\b([a-z-]+)\s+of\s+(?:the\s+)?$")
+_KIND_WORD_AFTER = rx.compile(r"\s+([a-z-]+)")
+_KIND_WORD_BEFORE = rx.compile(r"\b([a-z-]+)\s+of\s+(?:the\s+)?$")
 
 
 def _anchored(
@@ -1561,34 +1562,34 @@ def _anchored(
 
 # a sentence of violence, where a name written where a place stands is a place in the article's one province
 # ("gunmen killed twelve people in X"), not a shop or a family's name of local news
-_VIOLENCE = re.compile(
+_VIOLENCE = rx.compile(
     r"\b(?:kill(?:ed|ing|s)?|attack(?:ed|ers?|s)?|assailants|armed\s+men|machetes?|gunfire|blast|explosion|"
     r"raid(?:ed|s)?|stormed|shell(?:ed|ing|s)?|bomb(?:ed|ing|s)?|air\s*strikes?|drone|gunmen|militants|insurgents|"
     r"rebels|massacre[ds]?|ambush(?:ed)?|clashes|fighting|shot\s+dead|beheaded|torched|burned)\b",
     re.I,
 )
-_HOLDER_BEFORE = re.compile(r"\b(?:town|city|village|municipality|district)\s+(?:in|of)\s+$", re.I)
-_GUESS_IN_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
-DISTRICT_FRAME_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:[-–—•*]\s*)?In\s+(?:the\s+)?$")  # ("- In X district, ...")
+_HOLDER_BEFORE = rx.compile(r"\b(?:town|city|village|municipality|district)\s+(?:in|of)\s+$", re.I)
+_GUESS_IN_BEFORE = rx.compile(r"\b(?:in|at|near|outside)\s+$")
+DISTRICT_FRAME_BEFORE = rx.compile(r"(?:^|[.!?]\s+|\n)(?:[-–—•*]\s*)?In\s+(?:the\s+)?$")  # ("- In X district, ...")
 # the kind words of a district named after its town ("Kanbalu Township", "Lubero territory")
 _SEAT_DIVISION = r"(?:township|tehsil|territory|district|county)"
-_DISTRICT_FRAME_AFTER = re.compile(rf"\s+(?:{_SEAT_DIVISION}|local\s+government\s+area|LGA|municipality)\s*,", re.I)
+_DISTRICT_FRAME_AFTER = rx.compile(rf"\s+(?:{_SEAT_DIVISION}|local\s+government\s+area|LGA|municipality)\s*,", re.I)
 
 
 # a country's possessive before the place it holds ("Cameroon's Far North region"), and what is left
-_COUNTRY_POSSESSIVE = re.compile(rf"['’]s\s+(?P<rest>(?:{_DIRECTION}\s+)?)")
+_COUNTRY_POSSESSIVE = rx.compile(rf"['’]s\s+(?P<rest>(?:{_DIRECTION}\s+)?)")
 # "X, Y State", "X village, Y province": the province after a comma, with its kind word
-_UNKNOWN_COMMA = re.compile(rf"(?:\s+{_PLACE_WORDS})?,\s+", re.I)  # ("X District, Y Regency")
+_UNKNOWN_COMMA = rx.compile(rf"(?:\s+{_PLACE_WORDS})?,\s+", re.I)  # ("X District, Y Regency")
 _DIVISIONS = frozenset({"admin1", "admin2", "district"})
 # ("X, Lower Shabelle wilayah": a province as the Shabaab's statements name it)
 _DIVISION = (
     r"(?:state|province|region|governorate|district|county|oblast|regency|wilayah?|LGA|local\s+government\s+area)"
 )
-_DIVISION_AFTER = re.compile(rf"\s+{_DIVISION}\b", re.I)
-_DIVISION_END = re.compile(rf"\s{_DIVISION}$", re.I)
-_SEAT_DIVISION_AFTER = re.compile(rf"\s+{_SEAT_DIVISION}\b", re.I)
-_DATELINE_DASH = re.compile(r"\s+[-–—]\s")  # after a dateline's town and its province
-_LIST_GOES_ON = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+)[A-Z]")  # "X, Y State and Z": a list
+_DIVISION_AFTER = rx.compile(rf"\s+{_DIVISION}\b", re.I)
+_DIVISION_END = rx.compile(rf"\s{_DIVISION}$", re.I)
+_SEAT_DIVISION_AFTER = rx.compile(rf"\s+{_SEAT_DIVISION}\b", re.I)
+_DATELINE_DASH = rx.compile(r"\s+[-–—]\s")  # after a dateline's town and its province
+_LIST_GOES_ON = rx.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+)[A-Z]")  # "X, Y State and Z": a list
 
 
 def _list_goes_on(clean: str, end: int, names: Sequence[Toponym], known: dict[str, Place], holder: Place) -> bool:
@@ -1613,13 +1614,13 @@ def _division_end(clean: str, m: Toponym) -> int | None:
 
 # a part of the town, said after its name: "the X area of the city", "the X neighbourhood of the capital", "the X
 # neighbourhood in the east of the capital"
-_PART_OF_THE_TOWN_AFTER = re.compile(
+_PART_OF_THE_TOWN_AFTER = rx.compile(
     r"\s+(?:area|neighbou?rhood|quarter|district|suburb|market|bazaar)\s+"
     r"(?:of|in\s+the\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west|cent(?:re|er)|heart)(?:ern)?\s+(?:part\s+)?of)\s+"
     r"(?:the|this)\s+(?:city|town|capital)\b",
     re.I,
 )
-_THE_TOWNS = re.compile(r"\b(?:the|this)\s+(?:city|town|capital)['’]s\s+(?:(?:[a-z]+-)?[a-z]+ern\s+)?$", re.I)
+_THE_TOWNS = rx.compile(r"\b(?:the|this)\s+(?:city|town|capital)['’]s\s+(?:(?:[a-z]+-)?[a-z]+ern\s+)?$", re.I)
 
 
 def _town_named_before(clean: str, ordered: Sequence[Toponym], m: Toponym, known: dict[str, Place]) -> str | None:
@@ -1640,16 +1641,16 @@ def _town_named_before(clean: str, ordered: Sequence[Toponym], m: Toponym, known
     return None
 
 
-_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|oblast|department)\b", re.I)
-_COUNTRYSIDE_AFTER = re.compile(r"\s+countryside\b", re.I)
-_STATE_END = re.compile(r"\s(?:State|Region)$")
-_PROVINCE_END = re.compile(r"\s(?:province|governorate|oblast)$", re.I)
-_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|oblast|department)\s+of\s+(?:the\s+)?$", re.I)
+_PROVINCE_AFTER = rx.compile(r"\s+(?:province|governorate|oblast|department)\b", re.I)
+_COUNTRYSIDE_AFTER = rx.compile(r"\s+countryside\b", re.I)
+_STATE_END = rx.compile(r"\s(?:State|Region)$")
+_PROVINCE_END = rx.compile(r"\s(?:province|governorate|oblast)$", re.I)
+_PROVINCE_BEFORE = rx.compile(r"\b(?:province|governorate|oblast|department)\s+of\s+(?:the\s+)?$", re.I)
 
 
 # the rest of a list that a plural kind word ends, after one of its items: "X, Y and Z camps",
 # "X and Y displacement camps"
-_LIST_TAIL_AFTER = re.compile(
+_LIST_TAIL_AFTER = rx.compile(
     rf"{AGAIN}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_LIST_ITEM}{AGAIN})*\s+(?:(?:displacement|refugee|IDP)\s+)?"
     rf"({'|'.join(_LIST_KIND_OF_WORD)})\b"
 )
@@ -1742,7 +1743,7 @@ THEATRES: dict[str, tuple[str, ...]] = {
     "Rapid Support Forces": ("SD",),
     "Janjaweed": ("SD",),
 }
-_THEATRE_NAME = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in THEATRES) + r")\b")
+_THEATRE_NAME = rx.compile(r"\b(?:" + "|".join(re.escape(n) for n in THEATRES) + r")\b")
 
 
 def _one_country(places: Sequence[Place]) -> str:
@@ -1752,7 +1753,7 @@ def _one_country(places: Sequence[Place]) -> str:
 
 
 # the key of a compass point's name: "North-East", "Northwest", "Far North", "North Central"
-_COMPASS_KEY = re.compile(r"(?:far)?(?:north|south)?(?:east|west)?(?:ern)?(?:central)?(?<=[a-z])")
+_COMPASS_KEY = rx.compile(r"(?:far)?(?:north|south)?(?:east|west)?(?:ern)?(?:central)?(?<=[a-z])")
 
 
 def _theatres(clean: str) -> set[str]:

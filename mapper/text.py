@@ -6,11 +6,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import rx
+
 _ABBREV_WORDS = (
     "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Maj|Rep|Sen|Gov|Prof|St|Mt|No|Jan|Feb|Mar|Apr|Jun|Jul|"
     "Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|est|Inc|Ltd|Co|Corp"
 )
-_ABBREV = re.compile(
+_ABBREV = rx.compile(
     rf"(?:\b(?:{_ABBREV_WORDS})|\b[A-Z]|\b(?:[A-Za-z]\.){{1,3}}[A-Za-z]|"
     r"\bp\.m|\ba\.m)$"
 )
@@ -23,7 +25,7 @@ _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 # "[.!?]+..." written as one alternative per first character, so that the engine
 # can skip to the next ".", "!", "?" or newline instead of trying every position
 _TAIL = r"[.!?]*[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"
-_END = re.compile(rf"\.{_TAIL}|!{_TAIL}|\?{_TAIL}|\n+")
+_END = rx.compile(rf"\.{_TAIL}|!{_TAIL}|\?{_TAIL}|\n+")
 
 
 def _may_be_abbreviation(text: str, end: int) -> bool:
@@ -49,7 +51,7 @@ class Sentence:
 # GWN, LGL, the attack reports and the seeds) is longer than 935 characters: a longer
 # one is cut into pieces of at most MAX_SENTENCE, at a clause break when there is one.
 MAX_SENTENCE = 1000
-_PIECE_BREAK = re.compile(r"[,;:]\s+|\s+")
+_PIECE_BREAK = rx.compile(r"[,;:]\s+|\s+")
 
 
 def _bounded(start: int, end: int, para: int, text: str, out: list[Sentence]) -> None:
@@ -146,7 +148,7 @@ def _run_together(out: list[Sentence]) -> list[Sentence]:
 # a line of a page or a wire's copy around a story that is none of its sentences: a byline, the page's dates, a
 # photograph's caption ("A photograph of the scene. (Photo: Example Agency)", "Photo: AFP"), its buttons
 _BYLINE = r"(?:By|BY)\s+[A-Z]"  # a byline's start: "By Olena Martyniuk", "BY STAFF WRITERS"
-_NOT_OF_THE_STORY = re.compile(
+_NOT_OF_THE_STORY = rx.compile(
     _BYLINE + r"|(?i:published|updated|posted|last\s+updated)\b|(?i:photo|image|picture)s?:|"
     r".*\((?i:photo|image|picture|file\s+photo)s?\b[^()\n]*\)\s*$|.*\|\s*(?i:published|updated)\b|"
     # (a page's buttons: "Share this article", "Share on Facebook", "Follow us on Telegram")
@@ -180,9 +182,9 @@ def lead_end(clean: str, sentences: list[Sentence], n: int = 1) -> int:
 PAGE_LINE = 160
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+-\s+|\s+\(|\)\s*")
+_CLAUSE_BREAK = rx.compile(r"[,;:]\s+|\s+-\s+|\s+\(|\)\s*")
 # a clause opened by these words belongs to the clause before it
-_CONTINUES = re.compile(
+_CONTINUES = rx.compile(
     r"^(?:killing|wounding|injuring|leaving|in which|where|during which|which killed|which left)\b",
     re.I,
 )
@@ -190,7 +192,7 @@ _CONTINUES = re.compile(
 
 # where a sentence turns to another matter: "Israeli jets struck Natanz, Iranian media said, while
 # Iranian missiles slammed into Bat Yam, killing six people, Israel's ambulance service said"
-_TURN = re.compile(
+_TURN = rx.compile(
     r"\s*;\s*|,\s+(?:while|whereas|but|as)\s+(?!well\s+as\b)|"
     # "Israeli warplanes struck Hodeidah, hours after a Houthi missile landed near Tel Aviv, wounding eight"
     r",\s+(?:(?:hours|days|minutes|weeks|a\s+day|a\s+week|shortly|soon|moments)\s+)?(?:after|before)\s+",
@@ -284,7 +286,7 @@ def word_pattern(words: Iterable[str]) -> str:
 # Under re.IGNORECASE an ASCII letter matches its two cases and, for i, k and s, one
 # of these as well (the re module's documentation lists them); they are also the only
 # characters whose lower case is not one character or is an ASCII letter of another.
-_FOLD_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLD_SPECIAL = rx.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def lower_finds_ignorecase(text: str) -> bool:
@@ -295,8 +297,8 @@ def lower_finds_ignorecase(text: str) -> bool:
 
 
 # a line that ends a sentence, and one that opens an item of a list
-ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*$")  # a closing quote or bracket only after one of these
-_BULLET = re.compile(r"^(?:[•\-–*▪●◦]|\d{1,2}[.)]|\([a-z0-9]\))\s")
+ENDS_SENTENCE = rx.compile(r"[.!?:;][\"'”’)\]]*$")  # a closing quote or bracket only after one of these
+_BULLET = rx.compile(r"^(?:[•\-–*▪●◦]|\d{1,2}[.)]|\([a-z0-9]\))\s")
 
 
 def line_width(rows: list[str]) -> int:
@@ -321,7 +323,7 @@ def broken_at_hyphen(prev: str, row: str) -> bool:
     return len(prev) > 1 and prev[-1] == "-" and prev[-2].isalpha() and row[:1].isalpha()
 
 
-_WORD_CHARS = re.compile(r"\w+")
+_WORD_CHARS = rx.compile(r"\w+")
 
 
 class DocumentWords:
@@ -345,13 +347,13 @@ class DocumentWords:
 GOES_ON = frozenset("a an the of in on at to by for from with near and or into between than as".split())
 # a row that opens a story's dateline ("BEIRUT (Reuters) - An Israeli ...", "KFAR SABA, Israel", "PERVOMAISKYI, Kharkiv
 # region"): its town in capitals, then a comma, a bracket or a dash
-_DATELINE_ROW = re.compile(
+_DATELINE_ROW = rx.compile(
     rf"[{UPPER}][{UPPER}'’.-]{{2,}}(?:[ -][{UPPER}][{UPPER}'’.-]*)*(?:,\s+[A-Z]|\s+\(|\s+[-–—]\s)"
 )
-_BYLINE_ROW = re.compile(_BYLINE)
+_BYLINE_ROW = rx.compile(_BYLINE)
 # (above the story, a dateline of a town in its own case and a dash: "Port-au-Prince, January 2026 (translated from
 # French) - At least 25 people")
-_DASHED_DATELINE_ROW = re.compile(r"[A-Z][\w'’.-]*(?:,?\s+[\w'’.,/()-]+){0,9}?\s+[-–—]\s+[A-Z]")
+_DASHED_DATELINE_ROW = rx.compile(r"[A-Z][\w'’.-]*(?:,?\s+[\w'’.,/()-]+){0,9}?\s+[-–—]\s+[A-Z]")
 
 
 def goes_on(prev: str, row: str) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import rx
 from .atomic import write_text
 from .cache import cache_dir
 from .models import Article, Place, Toponym
@@ -57,14 +58,14 @@ _JOIN = (
 # a later word may open with the mark of the Arabic ayn ("Nad 'Ali", "Ras al-‘Ayn")
 _CAP_NEXT = rf"(?:St\.|Ft\.|Mt\.|['‘ʿ]?[{UPPER}][\w'’]*)"
 # (the look-ahead on its first letters lets the engine pass over the other positions quickly)
-_CAPSEQ = re.compile(
+_CAPSEQ = rx.compile(
     rf"(?=[{UPPER}ae])(?:(?:[Aa]l|[Ee]l)-)?{_CAP}(?:[ -]{_JOIN}?(?:(?:al|el|ez|ad|as|ar)-)?{_CAP_NEXT})*"
 )
-_WORDS = re.compile(r"St\.|Ft\.|Mt\.|\w+(?:['’](?!s\b)\w+)*")  # "China's" -> "China"
+_WORDS = rx.compile(r"St\.|Ft\.|Mt\.|\w+(?:['’](?!s\b)\w+)*")  # "China's" -> "China"
 MAX_NAME_WORDS = 5
 STRONG_POPULATION = 1_000_000  # a city this big wins over a common-word or first-name reading
 SMALL_POPULATION = 100_000
-_TITLE_BEFORE = re.compile(
+_TITLE_BEFORE = rx.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Cpl|Adm|Det|Insp|Supt|Prof|Rev|Fr|Sir|Lady|Lord|"
     r"President|Minister|Secretary|Senator|Judge|Justice|Coach|Pope|King|Queen|Prince|Princess|Saint|"
     r"Officer|Chief|Director|Mayor|Governor|Commissioner|Chancellor|Ambassador|Sheikh|Emir|"
@@ -72,19 +73,19 @@ _TITLE_BEFORE = re.compile(
     r"spokesman|spokeswoman|spokesperson|secretary|minister|commander|envoy|ambassador|general|colonel|"
     r"official|analyst|lawmaker|senator|congressman|congresswoman|president|premier|chief)\.?\s+$"
 )
-_SPEAKS_AFTER = re.compile(
+_SPEAKS_AFTER = rx.compile(
     r"^\s+(?:said|says|told|tells|added|wrote|explained|asked|recalled|noted|administration|presidency)\b"
 )  # "Allen said"; "the Bush administration"
 # the people of a place before its name: "Residents of X told reporters", where "X told" is no person's speech
-_PEOPLE_OF_BEFORE = re.compile(r"\b(?:[Rr]esidents|[Vv]illagers|[Ii]nhabitants|[Ll]ocals|[Pp]eople)\s+(?:of|in)\s+$")
+_PEOPLE_OF_BEFORE = rx.compile(r"\b(?:[Rr]esidents|[Vv]illagers|[Ii]nhabitants|[Ll]ocals|[Pp]eople)\s+(?:of|in)\s+$")
 # a person's role in apposition after the name
-_ROLE_AFTER = re.compile(
+_ROLE_AFTER = rx.compile(
     # ("X, the Taliban's shadow governor"; "X was a Taliban leader who ...")
     r"(?:,|\s+(?:was|is)(?:\s+(?:also|once|formerly))?)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?:governor|commander|leader|spokes(?:man|woman|person)|chief|minister|mayor|deputy|emir|cleric|officer|"
     r"official)(?![\w'’-])"
 )
-_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?i:in|at|near|from|to|of|outside|around|across|into)\s+$")
+_PLACE_PREPOSITION_BEFORE = rx.compile(r"\b(?i:in|at|near|from|to|of|outside|around|across|into)\s+$")
 
 
 def _in_role(clean: str, s: int, e: int) -> bool:
@@ -102,11 +103,11 @@ def _in_role(clean: str, s: int, e: int) -> bool:
 
 # the one a report quotes: "according to Taylor.", '"...," said Harding.' (not "officials said
 # Ramadi was ...": the name must end the clause)
-_QUOTED_BEFORE = re.compile(r"\b(?:according\s+to|said|says)\s+$")
-_CLAUSE_END = re.compile(r"[.,;]")
+_QUOTED_BEFORE = rx.compile(r"\b(?:according\s+to|said|says)\s+$")
+_CLAUSE_END = rx.compile(r"[.,;]")
 # the name of a street, not of the place it is named after: "Taylor Street", "Lakeview and
 # Harrison streets", "Haifa Street" (in Baghdad)
-_STREET_AFTER = re.compile(
+_STREET_AFTER = rx.compile(
     r"\s+(?:Street|Avenue|Road|Boulevard|Lane|Drive|Highway|Parkway|Pike|St\.|Ave\.|Rd\.|Blvd\.|streets|avenues|"
     # (and "the al-Faluja roundabout in the Jabalia camp"; not "Florida Highway Patrol", "Oxford Road 5")
     r"roads|[Rr]oundabout)(?!\w)(?!\s+[A-Z0-9])"
@@ -147,7 +148,7 @@ NOT_PLACES = (
 # humanitarian bodies whose names are also villages' ("the Red Cross": Red Cross, North Carolina)
 _ORGANISATIONS = frozenset(name_key(n) for n in ("Red Cross", "Red Crescent", "Red Crystal"))
 # a weapon named like a place: "Iskander missiles", "Tomahawk cruise missiles"
-_WEAPON_AFTER = re.compile(
+_WEAPON_AFTER = rx.compile(
     r"^[ -](?:(?:cruise|ballistic|anti-ship|air-defen[cs]e|surface-to-air|strike|attack|combat|armed|kamikaze|"
     r"loitering|reconnaissance)\s)?(?:missiles?|rockets?|launchers?|"
     r"drones?|systems?|jets?|fighters?|bombers?|tanks?|helicopters?|warships?|frigates?|destroyers?|howitzers?|"
@@ -192,49 +193,49 @@ def _strong(places: list[Place]) -> bool:
 
 
 TINY_POPULATION = 5_000
-_LOCATIVE_CUE = re.compile(
+_LOCATIVE_CUE = rx.compile(
     r"\b(?:in|at|near|from|to|into|outside|around|toward|towards|between|of|across|through)\s+(?:the\s+)?$", re.I
 )
-_ATTACK_ON_CUE = re.compile(
+_ATTACK_ON_CUE = rx.compile(
     r"\b(?:attacks?|assaults?|raids?|(?:air\s*)?strikes?|offensives?|bombings?|shelling|incursions?)\s+"
     r"(?:[\w'’-]+\s+){0,5}?on\s+$",
     re.I,
 )
 # (and the parts of a town: "a camp on the edge of Sake", "the outskirts of Reading")
-_TOWN_CUE = re.compile(
+_TOWN_CUE = rx.compile(
     r"\b(?:[Ii]n|near|outside|downtown|central|town\s+of|city\s+of|(?:edges?|outskirts|centre|center|heart|suburbs?)"
     r"\s+of)\s+$"
 )
-_COMMA_PLACE_AFTER = re.compile(r"^,\s+[A-Z]")
+_COMMA_PLACE_AFTER = rx.compile(r"^,\s+[A-Z]")
 # the sites a town's name may stand before, besides `PLACE_WORDS` ("Camp", "Bridge"): "Dilling Hospital", "Kutum Market"
 _SITE_WORDS = frozenset("Hospital Market Mosque School Station Prison Dam Refinery".split())
 # the words before a name that a place takes and a person's name does not
-_PLACE_ONLY_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|into)\s+(?:the\s+)?$", re.I)
-_COUNTRY_AFTER = re.compile(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_PLACE_ONLY_BEFORE = rx.compile(r"\b(?:in|at|near|outside|around|into)\s+(?:the\s+)?$", re.I)
+_COUNTRY_AFTER = rx.compile(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 # the country or province a place is said to be in: "Rask, in Iran's southeastern Sistan-Baluchestan province", "X, in
 # the Sistan-Baluchestan province"
-_HOME_IN_AFTER = re.compile(
+_HOME_IN_AFTER = rx.compile(
     r",\s+in\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?([A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+){0,2})"
     r"(?:['’]s\b|\s+(?i:province|region|governorate|state|oblast))"
 )
 
 
-_ARTICLE_JOIN_BEFORE = re.compile(r"[A-Z][\w'’]*\s+(?:al|el|ash|as|ad|az|ar|an|at)-$")
-_ARTICLE_JOIN_AFTER = re.compile(r"\s+(?:al|el|ash|as|ad|az|ar|an|at)-[A-Z]")
-_CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$", re.I)
-_DATELINE = re.compile(r"^\s*(?:,|\(|-|—|–)")
+_ARTICLE_JOIN_BEFORE = rx.compile(r"[A-Z][\w'’]*\s+(?:al|el|ash|as|ad|az|ar|an|at)-$")
+_ARTICLE_JOIN_AFTER = rx.compile(r"\s+(?:al|el|ash|as|ad|az|ar|an|at)-[A-Z]")
+_CONTRACTION = rx.compile(r"['’](?:re|ve|ll|d|m|t)$", re.I)
+_DATELINE = rx.compile(r"^\s*(?:,|\(|-|—|–)")
 
 
 _SURNAME = r"(?:O['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?"  # "Jones", "McDonald", "O'Connor"
 # a run of capitalised words, a middle initial allowed between two ("Keith D. Johnson"); one scan
 # (no leading \b, which would cost the search its fast start: the word boundary is checked after)
-_NAME_RUN = re.compile(rf"([A-Z][a-z]+)((?: (?:[A-Z]\. )?{_SURNAME})+)\b")
-_RUN_WORD = re.compile(rf" ([A-Z]\. )?({_SURNAME})")
+_NAME_RUN = rx.compile(rf"([A-Z][a-z]+)((?: (?:[A-Z]\. )?{_SURNAME})+)\b")
+_RUN_WORD = rx.compile(rf" ([A-Z]\. )?({_SURNAME})")
 # a surname and an age, as reports of arrests and accidents name people ("Jones, 23, of Main Street")
-_AGE_AFTER = re.compile(r", \d{1,3}, [a-z]")
+_AGE_AFTER = rx.compile(r", \d{1,3}, [a-z]")
 # the office a place's name follows: "Governor of Taiz Nabil Shamsan"
-_OFFICE_OF = re.compile(r"\b(?i:governor|mayor|president|commissioner|chief|minister|prefect)\s+of\s$")
-_SURNAME_END = re.compile(rf"(?<![\w'’])({_SURNAME})$")
+_OFFICE_OF = rx.compile(r"\b(?i:governor|mayor|president|commissioner|chief|minister|prefect)\s+of\s$")
+_SURNAME_END = rx.compile(rf"(?<![\w'’])({_SURNAME})$")
 
 
 def _name_shapes(clean: str) -> Iterator[tuple[str, ...]]:
@@ -316,7 +317,7 @@ def _romanised(key: str) -> str:
     return _I_RUN.sub("i", key.replace("y", "i").replace("kh", "k").replace("ch", "k"))
 
 
-_I_RUN = re.compile("i+")
+_I_RUN = rx.compile("i+")
 
 
 def word_facts(word: str, key: str, places: list[Place], index: WorldSource | None = None) -> WordFacts:
@@ -355,8 +356,8 @@ def word_facts(word: str, key: str, places: list[Place], index: WorldSource | No
 
 
 # an acronym written in capitals but for its last letter or two ("FAMa", "FARDC" is all capitals)
-_RANGE_AFTER = re.compile(r"\s+(?:Mountains|Mts\.?|Hills|Highlands|Range)\b")
-_ACRONYM_CASED = re.compile(r"[A-Z]{2,}[a-z]{1,2}")
+_RANGE_AFTER = rx.compile(r"\s+(?:Mountains|Mts\.?|Hills|Highlands|Range)\b")
+_ACRONYM_CASED = rx.compile(r"[A-Z]{2,}[a-z]{1,2}")
 
 
 # what `_plausible_single` says of a hamlet's name written with no sign of a place: a place only if the article writes
@@ -621,7 +622,7 @@ class Matcher:
         return longest_first(found)
 
 
-_TOKEN_SPLIT = re.compile(r"[\s\-]+")
+_TOKEN_SPLIT = rx.compile(r"[\s\-]+")
 
 
 def looks_like_name(surface: str) -> bool:
@@ -639,10 +640,10 @@ def looks_like_name(surface: str) -> bool:
 
 # --------------------------------------------------------------------------- Arabic and Cyrillic script
 
-_SCRIPT_GATE = re.compile(r"[\u0600-\u06ff\u0400-\u052f\u200c]")  # (what the two runs below can start with)
-_ARABIC_RUN = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u0640\u200c]+(?:[ -][\u0621-\u064a\u066e-\u06d3\u0640\u200c]+)*")
-_CYRILLIC_RUN = re.compile(r"[\u0400-\u052f]+(?:[ -][\u0400-\u052f]+)*")
-_SCRIPT_WORD = re.compile(r"[^ -]+")
+_SCRIPT_GATE = rx.compile(r"[\u0600-\u06ff\u0400-\u052f\u200c]")  # (what the two runs below can start with)
+_ARABIC_RUN = rx.compile(r"[\u0621-\u064a\u066e-\u06d3\u0640\u200c]+(?:[ -][\u0621-\u064a\u066e-\u06d3\u0640\u200c]+)*")
+_CYRILLIC_RUN = rx.compile(r"[\u0400-\u052f]+(?:[ -][\u0400-\u052f]+)*")
+_SCRIPT_WORD = rx.compile(r"[^ -]+")
 # one-letter words Arabic writes joined to the next: and, in/with, to/for, so
 ARABIC_PREFIXES = "وبلف"
 # Russian and Ukrainian case endings, longest first ("в Бахмуте", "из Харькова", "под Одессой")
@@ -696,8 +697,8 @@ def script_hits(clean: str, index: WorldSource) -> list[Hit]:
     if not _SCRIPT_GATE.search(clean):
         return []
     out: list[Hit] = []
-    for rx, cyrillic in ((_ARABIC_RUN, False), (_CYRILLIC_RUN, True)):
-        for run in rx.finditer(clean):
+    for script_run, cyrillic in ((_ARABIC_RUN, False), (_CYRILLIC_RUN, True)):
+        for run in script_run.finditer(clean):
             words = [(run.start() + w.start(), run.start() + w.end()) for w in _SCRIPT_WORD.finditer(run.group())]
             i = 0
             while i < len(words):
@@ -740,10 +741,10 @@ AGAIN = r"(?:\s*\([a-z0-9][\w ,-]{0,24}\))?"
 # The look-aheads on the first characters change no match; they let the engine
 # leave most positions of a text after one test.
 _CONTEXT = [
-    re.compile(
+    rx.compile(
         rf"(?=[bcdeghlmnprstv])\b(?:the\s+)?(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district|commune|municipality)\s+of\s+(?P<n>{_NAME}){AGAIN}(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?P<m>{_NAME}){AGAIN})*"
     ),
-    re.compile(
+    rx.compile(
         rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+(?:province|governorate|district|sub-?district|sub-?city|region|township|tehsil|taluka|upazila|hromada|woreda|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|(?:refugee|displacement|IDP)\s+(?:camp|site)|neighbou?rhoods?|village|"
         # "Nawnghkio town", "Bichena town" (not "the Kurdish town of X": a people's town, then its name)
         r"town(?!\s+of\b))\b"
@@ -751,7 +752,7 @@ _CONTEXT = [
 ]
 # "X, a village 45 km south of Y", "X, a small government-held enclave", "X, a major town in"
 _CONTEXT.append(
-    re.compile(
+    rx.compile(
         rf"(?=[A-Zae])\b(?P<n>{_NAME}),\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:village|town|city|hamlet|settlement|"
         r"district|island|enclave|suburb|neighbou?rhood|camp|region|zone|locality|border\s+town|community)\b"
     )
@@ -759,7 +760,7 @@ _CONTEXT.append(
 # names made with the Arabic words for a village's features: Kafr (village), Tall (hill), Deir
 # (monastery), Beit (house), Khirbet (ruin), Wadi (valley), Jabal (mountain), Ras (cape), Bir (well)
 _CONTEXT.append(
-    re.compile(
+    rx.compile(
         r"(?=[BDJKQRTUW])\b(?P<n>(?:Kafr|Kfar|Tal|Tall|Tel|Tell|Deir|Dayr|Beit|Bayt|Khirbet|Khirbat|Wadi|Jabal|"
         r"Jebel|Ras|Bir|Umm|Qasr)[\s-](?:(?:al|el|ad|as|ar|az|an|ash)-)?[A-Z][\w'’]+(?:[\s-](?:(?:al|el|ad|as|ar|az|an|ash)-)?"
         r"[A-Z][\w'’]+)?)"
@@ -767,18 +768,18 @@ _CONTEXT.append(
 )
 # "the X area", "the area of X": as often a stretch of country ("the Bay Area") as a place; a
 # name found so is kept only where the text places it (a guess, like those after "in")
-_CONTEXT.append(re.compile(rf"(?=a)\barea\s+of\s+(?:the\s+)?(?P<n>{_NAME})"))
-_CONTEXT.append(re.compile(rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+area\b"))
+_CONTEXT.append(rx.compile(rf"(?=a)\barea\s+of\s+(?:the\s+)?(?P<n>{_NAME})"))
+_CONTEXT.append(rx.compile(rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+area\b"))
 # a list that a plural kind word ends: "the Mugunga and Lac Vert camps", "the Kalma, Otash and Dereig camps"
 _CONTEXT.append(
-    re.compile(
+    rx.compile(
         rf"(?=[A-Zae])\b(?P<n>{_NAME})(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME}\s+(?:(?:displacement|refugee|IDP)\s+)?"
         r"(?:camps|villages|towns|districts|neighbou?rhoods|townships|provinces|governorates)\b"
     )
 )
 # a district by its capitalised kind word, then the unit that holds it: "in Kiwirok District, Pegunungan Bintang
 # Regency", "Sarwan Qala Sub-district, Sangin" (a guess: kept only where resolve places it in that unit)
-_DISTRICT_CAPS = re.compile(
+_DISTRICT_CAPS = rx.compile(
     rf"(?=[A-Zae])\b(?P<n>{_NAME})\s+(?:District|Sub-?district|Township|Tehsil|Upazila|County|Municipality|"
     r"Regency),\s+(?=[A-Z])"
 )
@@ -788,45 +789,45 @@ _GUESSED = (False, False, False, False, True, True, False, True)  # which of _CO
 # not scanned (the gates open with plain words or a character class, which the engine
 # finds fastest)
 _CONTEXT_GATE = [
-    re.compile(
+    rx.compile(
         r"(?:town|city|village|cities|towns|villages|province|governorate|district|region|camp|hamlet|neighbou?rhood|suburb|port|settlements?|localit(?:y|ies)|hometown|stronghold|bastion|troublespot|enclave|sub-?district|commune|municipality)\s+of\s"
     ),
-    re.compile(
+    rx.compile(
         r"\s(?:province|governorate|district|sub-?district|sub-?city|region|township|tehsil|taluka|upazila|hromada|woreda|local\s+government\s+area|LGA|camp|air\s+base|airbase|military\s+base|(?:refugee|displacement|IDP)\s+(?:camp|site)|neighbou?rhoods?|village|town)\b"
     ),
 ]
 _CONTEXT_GATE.append(
-    re.compile(
+    rx.compile(
         r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|hamlet|settlement|district|island|enclave|suburb|"
         r"neighbou?rhood|camp|region|zone|locality|border\s+town|community)\b"
     )
 )
 _CONTEXT_GATE.append(
-    re.compile(
+    rx.compile(
         r"(?:Kafr|Kfar|Tal|Tall|Tel|Tell|Deir|Dayr|Beit|Bayt|Khirbet|Khirbat|Wadi|Jabal|Jebel|Ras|Bir|Umm|Qasr)[\s-]"
     )
 )
-_CONTEXT_GATE.append(re.compile(r"area\s+of\s"))
-_CONTEXT_GATE.append(re.compile(r"\sarea\b"))
-_PLURAL_GATE = re.compile(r"\s(?:camps|villages|towns|districts|neighbou?rhoods|townships|provinces|governorates)\b")
+_CONTEXT_GATE.append(rx.compile(r"area\s+of\s"))
+_CONTEXT_GATE.append(rx.compile(r"\sarea\b"))
+_PLURAL_GATE = rx.compile(r"\s(?:camps|villages|towns|districts|neighbou?rhoods|townships|provinces|governorates)\b")
 _CONTEXT_GATE.append(_PLURAL_GATE)
-_CONTEXT_GATE.append(re.compile(r"\s(?:District|Sub-?district|Township|Tehsil|Upazila|County|Municipality|Regency),"))
+_CONTEXT_GATE.append(rx.compile(r"\s(?:District|Sub-?district|Township|Tehsil|Upazila|County|Municipality|Regency),"))
 # (what that gate needs, looked for first: a search for a word is far quicker than the pattern's)
 _PLURAL_KIND_WORDS = ("camps", "villages", "towns", "districts", "hoods", "townships", "provinces", "governorates")
 _PLURAL_KIND_FINDER = WordFinder(_PLURAL_KIND_WORDS)
-_LIST_ITEM = re.compile(_NAME)
-_PEOPLE_AFTER = re.compile(
+_LIST_ITEM = rx.compile(_NAME)
+_PEOPLE_AFTER = rx.compile(
     r"\s+(?:loyalists|supporters|fighters|militants|militiamen|forces|rebels|troops|workers|members|followers|"
     r"officials|leaders|commanders|media|group|groups|militia|militias|movement|brigade|brigades)\b"
 )
-_LIST_END = re.compile(r"\s(?:and|or)\s")
+_LIST_END = rx.compile(r"\s(?:and|or)\s")
 _NOT_NAMES = frozenset(
     "The A An This That These Those It He She They We I You My Your His Her Its Our Their Every Each Another Whose "
     "US UN EU NATO CENTCOM Pentagon President Prime".split()
 )
 
 
-_NAME_WORD = re.compile(r"[\w'’]+")
+_NAME_WORD = rx.compile(r"[\w'’]+")
 
 
 def _trim_name(clean: str, s: int, e: int) -> tuple[int, int] | None:
@@ -888,10 +889,10 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     occupied = _Taken(taken)
     plural = _PLURAL_KIND_FINDER.found_in(clean)
-    for rx, gate, guessed in zip(_CONTEXT, _CONTEXT_GATE, _GUESSED, strict=True):
+    for pattern, gate, guessed in zip(_CONTEXT, _CONTEXT_GATE, _GUESSED, strict=True):
         if (gate is _PLURAL_GATE and not plural) or not gate.search(clean):
             continue
-        for m in rx.finditer(clean):
+        for m in pattern.finditer(clean):
             s, e = m.span("n")
             spans = [(s, e)]
             # the rest of a list: "the towns of X, Y and Z"
@@ -916,7 +917,7 @@ def pattern_hits(clean: str, taken: list[Hit]) -> list[Hit]:
                 if surface[-1] in "'’":
                     continue  # "the Displaced Peoples' camp": whose camp, not its name
                 over = occupied.overlapping(s2, e2)
-                if rx is _DISTRICT_CAPS and (over or name_key(surface) in {h.key for h in (*taken, *out)}):
+                if pattern is _DISTRICT_CAPS and (over or name_key(surface) in {h.key for h in (*taken, *out)}):
                     continue  # (a district by its kind word yields to a name found otherwise: "Pleasant Township")
                 if over and not all(
                     h.source == "world" and s2 <= h.start and h.end <= e2 and h.end - h.start < e2 - s2 for h in over
@@ -942,10 +943,10 @@ PLACE_WORDS = frozenset(
     Ocean Desert Plain Plains Crossing Base Camp Shrine Park Bridge Heights Hills Falls Springs Peninsula
     Coast Border Basin Delta Oblast Prefecture Parish Borough Township Village Town Municipality""".split()
 )
-SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“(]\s*)$")
+SENTENCE_START = rx.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“(]\s*)$")
 # (a capitalised word on the same line: a headline's last word does not run on into a dateline)
-CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’]*)[ \t\xa0]$")
-CAP_WORD_AFTER = re.compile(r"^[ \t\xa0]([A-Z][\w]*)")
+CAP_WORD_BEFORE = rx.compile(r"([A-Z][\w'’]*)[ \t\xa0]$")
+CAP_WORD_AFTER = rx.compile(r"^[ \t\xa0]([A-Z][\w]*)")
 JOINERS = frozenset("The A An In At From To For On By With And But Of As Of Or In".split())
 FUNCTION_WORDS = JOINERS | frozenset(
     "While When If After Before Since Until Near Outside Inside Across Throughout Only Both All Each Every Some "
@@ -958,7 +959,7 @@ FUNCTION_WORDS = JOINERS | frozenset(
 GUESS = 0.3  # the confidence of a guess: resolve keeps it only when it finds it a place
 # a name no gazetteer spells so, written where a place stands: "killed in Tel Abyad", "near Baqouba"
 # (or what an attack fell on: "an attack on Mazeze", "raided Dansadau")
-_GUESS_AT = re.compile(
+_GUESS_AT = rx.compile(
     # ("the Georgian village Tamarasheni", "the settlement Krasnohorivka": a kind of place before its name with no "of",
     # as reports translated from Russian and Georgian write it)
     r"\b(?=[AINOabefhilnorsv])(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]t|(?:vicinity|outskirts|edges?|fringes?|entrance)\s+of|"
@@ -966,8 +967,8 @@ _GUESS_AT = re.compile(
     r"(?:attacks?|raids?|assaults?|(?:air)?strikes?|shelling|fire|bombardment|bombing)\s+on|"
     r"attacked|raided|stormed|shelled|bombed|overran|(?:fell|landed|rained\s+down)\s+on)\s+(?=[A-Z]|(?:al|el)-[A-Z])"
 )
-_ADJECTIVE_END = re.compile(r"(?:en|an|ian|ese|ish|sh|i|ic|ite|ek)$")  # the ends of a people's words
-_ADJECTIVE_USE = re.compile(
+_ADJECTIVE_END = rx.compile(r"(?:en|an|ian|ese|ish|sh|i|ic|ite|ek)$")  # the ends of a people's words
+_ADJECTIVE_USE = rx.compile(
     r"\s+(?:officials|forces|fighters|rebels|militants|separatists|authorities|government|leaders?|president|"
     r"capital|people|refugees|civilians|side|war|border|police|troops|commanders?|villagers|elders)\b"
 )
@@ -986,14 +987,14 @@ def peoples_word(clean: str, word: str) -> bool:
     return False
 
 
-_GUESS_AFTER_BAD = re.compile(r"(?:['’]s\b|\s+and\s+[A-Z])")
-_COMMA_DIVISION_AFTER = re.compile(
+_GUESS_AFTER_BAD = rx.compile(r"(?:['’]s\b|\s+and\s+[A-Z])")
+_COMMA_DIVISION_AFTER = rx.compile(
     r",\s+(?:[A-Z][\w'’-]+\s+){1,3}(?i:region|state|province|district|division|governorate|county|oblast|township)\b"
 )
 
 
-_NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
-_NAME_AFTER = re.compile(r"\s+([A-Z][\w'’-]*)")
+_NAME_BEFORE = rx.compile(r"([A-Z][\w'’-]*)\s+$")
+_NAME_AFTER = rx.compile(r"\s+([A-Z][\w'’-]*)")
 
 
 def repeat_hits(clean: str, taken: list[Hit], source: str = "pattern") -> list[Hit]:
@@ -1039,8 +1040,8 @@ def repeat_hits(clean: str, taken: list[Hit], source: str = "pattern") -> list[H
     return out
 
 
-_WORD_BEFORE = re.compile(r"[\w'’-]")
-_WORD_AFTER = re.compile(r"[\w-]")
+_WORD_BEFORE = rx.compile(r"[\w'’-]")
+_WORD_AFTER = rx.compile(r"[\w-]")
 
 
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], out: list[Hit], s: int, e: int) -> bool:
@@ -1051,7 +1052,7 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], out: list[Hit], s
 
 
 # a brand written in camel case ("WhatsApp messages", "YouTube"), not a name such as McAllen or KwaMashu
-_CAMEL = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Kwa|Van|Von)[A-Z])[A-Za-z][a-z]+[A-Z]")
+_CAMEL = rx.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Kwa|Van|Von)[A-Z])[A-Za-z][a-z]+[A-Z]")
 
 
 def _not_a_name_word(word: str) -> bool:
@@ -1171,7 +1172,7 @@ _FORCE_WORDS = frozenset(
     "Police Army Military Forces Force Guard Guards Defence Defense Navy Marines Militia Rangers Brigade Battalion "
     "Regiment Gendarmerie Constabulary".split()
 )
-_KIND_NAMED = re.compile(
+_KIND_NAMED = rx.compile(
     r"\b(?:in|at|near|on|attacked|raided|stormed|shelled|targeted|struck|hit)\s+the\s+"
     r"(?P<n>[A-Z][a-z][\w'’-]+(?:\s+[A-Z][a-z][\w'’-]+)?)\s+"
     r"(?:sector|camp|refugee\s+camp|police\s+(?:station|post)|checkpost|area|neighbou?rhood|village|bazaar|"
@@ -1179,13 +1180,13 @@ _KIND_NAMED = re.compile(
     r"(?:border\s+)?crossing)\s+(?:of|in|near)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village)\s+of\s+)?"
     r"(?=[A-Z]|(?:al|el|as|ash|ad|ar|an|at|az)-[A-Z])"
 )
-_DATELINE_GUESS = re.compile(
+_DATELINE_GUESS = rx.compile(
     rf"(?m)^([{UPPER}][{UPPER}'’.-]{{3,}}(?:[ -][{UPPER}][{UPPER}'’.-]+){{0,2}}),\s+"
     r"(?=[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2}\s+[-–—]\s)"
 )
 # a name and the unit that holds it, after a comma: "Kolofata, in the department of Mayo-Sava", "Porga, in the
 # commune of Tanguieta", "Fataki, in the chefferie of Walendu Pitsi"
-_SET_IN_UNIT = re.compile(
+_SET_IN_UNIT = rx.compile(
     rf"(?=[A-Zae])\b(?P<n>{_NAME}),\s+in\s+the\s+(?:(?:rural\s+|urban\s+)?(?:commune|circle|cercle|department|prefecture|"
     r"sub-?prefecture|territory|chefferie|groupement|province|district|municipality|county|governorate|parish|canton|"
     r"state|region)\s+of\s+(?:the\s+)?[A-Z]|"

@@ -55,6 +55,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .. import rx
 from ..dates import DateRef, event_date_ref, find_dates
 from ..gates import Searcher, gated
 from ..models import AREA_TYPES, POPULATED_TYPES, Claim, Event, EventType, Mention, Place, distance_km
@@ -611,14 +612,14 @@ def find_events(
     return out, events
 
 
-_INCIDENT_AT = re.compile(
+_INCIDENT_AT = rx.compile(
     r"\b(?:incident|explosion|blast)\b[^.;]{0,30}?\b\d+(?:\.\d+)?\s*(?:NM|nm|nautical\s+miles?|km|kilomet(?:er|re)s|miles?)"
     r"\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\b"
 )
-_AROUND_BEFORE = re.compile(
+_AROUND_BEFORE = rx.compile(
     r"\b(?:near|outside|around|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?$", re.I
 )
-_SUBURB_AFTER = re.compile(
+_SUBURB_AFTER = rx.compile(
     r"(?:['’]s)?\s+(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?(?:suburbs?|outskirts|countryside)\b",
     re.I,
 )
@@ -628,7 +629,7 @@ _SUBURB_AFTER = re.compile(
 _UNIT_OF = r"(?:municipality|district|territory|county|commune|cercle)"
 # between a place and the district the text puts it in: "X in Sukma district", "X port in al-Salif
 # district", "X, Masisi territory"
-_HELD_GAP = re.compile(
+_HELD_GAP = rx.compile(
     # ("Djibo (Soum province, ...)": the district in brackets)
     r"(?:\s+(?:[a-z][\w-]*|Refugee|Camp|City|Town|Village|Area|Neighbou?rhood)){0,2}(?:\s*,\s*|\s+|\s*\(\s*)"
     r"(?:"
@@ -646,15 +647,15 @@ _HELD_GAP = re.compile(
     r"[A-Z][\w'’-]+\s+(?i:district|sub-?district|sector|chiefdom|groupement|tehsil)\s+of\s+)?"
     r")?"
 )
-_DISTRICT_OF = re.compile(rf"\b{_UNIT_OF}\s+of\s+(?:the\s+)?$", re.I)
-_DISTRICT_AFTER = re.compile(
+_DISTRICT_OF = rx.compile(rf"\b{_UNIT_OF}\s+of\s+(?:the\s+)?$", re.I)
+_DISTRICT_AFTER = rx.compile(
     r"\s+(?:district|territory|municipality|county|raion|division|regency|agency|cercle|township|tehsil|community|"
     r"hromada|"
     r"local\s+government\s+area|"
     r"LGA)\b",
     re.I,
 )
-_FRAME_AFTER = re.compile(rf"{_DISTRICT_AFTER.pattern}\s*,", re.I)
+_FRAME_AFTER = rx.compile(rf"{_DISTRICT_AFTER.pattern}\s*,", re.I)
 
 
 def _screened(
@@ -822,7 +823,7 @@ _VICTIMS_TOLD = gated(
     r"(?:[\w-]+\s+){0,2}?(?:dead|killed|died|wounded|injured|hurt)\b",
     re.I,
 )
-_HARM_TOLD = re.compile(r"\b(?:killed|died|dead|wounded|injured|injuries|hurt)\b", re.I)
+_HARM_TOLD = rx.compile(r"\b(?:killed|died|dead|wounded|injured|injuries|hurt)\b", re.I)
 _VICTIMS = gated(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|dozens?|scores|hundreds|several|many|a|an)\s+"
@@ -848,8 +849,8 @@ _VICTIMS = gated(
 
 # a place a sentence names as where something happened, before whoever says so: "attacked Eringeti", "on a gang base
 # in Tabarre" (not "killed, the chairman ... told journalists in Maiduguri")
-_SAID_CUT = re.compile(r"\b(?:said|says|told|tells|[Aa]ccording|reported|confirmed|claimed|claims)\b")
-_AT_A_NAME = re.compile(
+_SAID_CUT = rx.compile(r"\b(?:said|says|told|tells|[Aa]ccording|reported|confirmed|claimed|claims)\b")
+_AT_A_NAME = rx.compile(
     r"\b(?:in|at|near|on|outside|into|attacked|raided|struck|hit|shelled|bombed|stormed)\s+(?:the\s+)?"
     r"(?:[a-z][\w-]*\s+){0,3}?([A-Z][\w'’-]+)"
 )
@@ -883,26 +884,26 @@ def _placed_elsewhere(clean: str, sent: Sentence, home_key: str) -> bool:
 
 # (or a square, a market or a crossing of it: "at Lal Chowk", "near Hamidiye Bazaar", "at Kalma Chowk"; or a building of
 # it, by its name: "outside the Bay Hotel", "at the Grand Mosque")
-_STREET_AFTER = re.compile(
+_STREET_AFTER = rx.compile(
     r"(?:\s+[A-Z][\w'’-]*)?\s+(?:Street|Road|Avenue|Square|Boulevard|Lane|Highway|Chowk|Bazaar|Market|Circle|"
     r"Roundabout|Junction|Plaza|Hotel|Mosque|Church|Cathedral|School|Bank|Stadium|Cinema|"
     r"Restaurant|Caf[eé]|Mall|Hospital|Hall)\b"
 )
-_HOSPITAL_BEFORE = re.compile(
+_HOSPITAL_BEFORE = rx.compile(
     r"(?i:hospitals?|clinics?|medical\s+cent(?:er|re)s?)\b[^.;,]{0,30}?\b(?:in|at)\s+(?:the\s+)?$"
 )
 
 
 # what a sentence of a report of drones brought down says when one of them did harm: "debris fell on a house",
 # "a drone hit a substation", "achieving direct hits", "two people were injured"
-_HIT_OR_HARMED = re.compile(
+_HIT_OR_HARMED = rx.compile(
     r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|hurt|damaged|damaging|caught\s+fire|ablaze|"
     r"fire\s+broke\s+out|hit|hits|struck|fell\s+on(?:to)?|crashed\s+(?:into|on)|landed\s+on)\b",
     re.I,
 )
 # what a sentence of a report of a trial says of the killings tried: what the prosecution, the charges or the court
 # say of them, or "that attack" the trial is over
-_TRIED = re.compile(
+_TRIED = rx.compile(
     r"\b(?:prosecut\w*|indictment|indicted|charge\s+sheet|charged|accused\s+of|the\s+court\s+(?:found|heard|said|ruled)|"
     r"the\s+judges?\s+(?:found|said|ruled)|(?:that|the\s+same)\s+(?:attack|bombing|blast|shelling|strike|massacre|raid|"
     # (or the dead of the attack tried, by its article: "whose husband, a police sergeant, died in the blast")
@@ -912,7 +913,7 @@ _TRIED = re.compile(
 )
 
 # a dateline in capitals: "TARMIYAH, Iraq -", "PUL-I-KHUMRI, Afghanistan -", "MAFA, Nigeria -"
-_DATELINE_OPENING = re.compile(
+_DATELINE_OPENING = rx.compile(
     rf"\s*(?P<town>[{UPPER}][{UPPER}'’.-]+(?:[ -][{UPPER}][{UPPER}'’.-]+){{0,3}})\s*(?:,|\(|[-–—:])"
 )
 _OPENING_PARAGRAPHS = 1  # the paragraphs (counted from 0) a dateline's story tells its attack in
@@ -926,7 +927,7 @@ _DATELINE_SENTENCES = 10
 # a dateline in capitals with its province or a dash: "BELEDWEYNE, Hiiraan region - ", "SHEBEKINO - "
 # (or alone on its line: "BAIDOA, Somalia"; or with its date or its outlet and a colon or a full stop, as the press of
 # South Asia and Russia's agencies write it: "SRINAGAR, June 10: ", "KURSK, 5 March. /TASS/. ")
-_DATELINE_AT = re.compile(
+_DATELINE_AT = rx.compile(
     # ("TAMBO, Ayacucho, Peru - August 1991": its province and its country)
     rf"(?P<town>[{UPPER}][{UPPER}'’.-]+(?:[ -][{UPPER}][{UPPER}'’.-]+){{0,3}})"
     r"(?:,\s+[A-Z0-9][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}){0,2}"
@@ -935,25 +936,25 @@ _DATELINE_AT = re.compile(
     r"(?:\s+[-–—]\s|[ \t]*\n|(?<=[\d)]):[ \t]|(?<=[\d)/])\.[ \t])"
 )
 # what may follow a feature's dateline on its line: its date ("August 1991", "12 March 2024")
-_DATE_ALONE = re.compile(r"\s*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?(?:\s+\d{1,2},?)?\s+(?:19|20)\d\d\s*")
+_DATE_ALONE = rx.compile(r"\s*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?(?:\s+\d{1,2},?)?\s+(?:19|20)\d\d\s*")
 # the town a report is about, named by its kind: "in the centre of town", "the town's market"
 # ("the old town", "the border town", "the port city": the same town, by what it is)
-_THE_TOWN = re.compile(
+_THE_TOWN = rx.compile(
     r"\b(?:(?:the|this)\s+(?:(?:old|whole|entire|small|little|walled|besieged|border|frontline|front-line|coastal|"
     r"port|market|garrison|mountain|hill|riverside)\s+)?(?:town|city)(?:['’]s)?|(?:centre|center|heart)\s+of\s+town)\b",
     re.I,
 )
 # a name that people are of or from: "Residents of Barsalogho", "people from X" (not "in X, in the west of
 # the city": a part of the town)
-_OF_A_NAME = re.compile(r"(?=[of])\b(?:of|from)\s+([A-Z][a-z][\w'’-]{2,})")
+_OF_A_NAME = rx.compile(r"(?=[of])\b(?:of|from)\s+([A-Z][a-z][\w'’-]{2,})")
 # (or in: "our people in Tamboul", the sentence before "the town")
-_IN_A_NAME = re.compile(r"(?=[ofi])\b(?:of|from|in)\s+([A-Z][a-z][\w'’-]{2,})")
+_IN_A_NAME = rx.compile(r"(?=[ofi])\b(?:of|from|in)\s+([A-Z][a-z][\w'’-]{2,})")
 
 
 # a town brought in by its kind, after its name: "X, a large town south-west of Y", "X, a mining and railway town"
-_A_TOWN_AFTER = re.compile(r",\s+(?:an?\s+)(?:[\w-]+\s+){0,3}?(town|city|village)\b(?![-\w])")
+_A_TOWN_AFTER = rx.compile(r",\s+(?:an?\s+)(?:[\w-]+\s+){0,3}?(town|city|village)\b(?![-\w])")
 # "the village", of the village a story brought in by its kind (not "the village of X", which names it)
-_THE_VILLAGE = re.compile(r"\b(?:the|this)\s+village\b(?!\s+of\b|['’]s)", re.I)
+_THE_VILLAGE = rx.compile(r"\b(?:the|this)\s+village\b(?!\s+of\b|['’]s)", re.I)
 _INTRODUCED_REACH = 6  # sentences back
 
 
@@ -1007,7 +1008,7 @@ def _unknown_town_before(
 
 # a site of the town a report is about, named by a name no gazetteer has: "the siege at the Sahafi
 # Hotel", "outside Data Darbar", "at the Dimaporo Gymnasium"
-_NAMED_SITE = re.compile(
+_NAMED_SITE = rx.compile(
     r"\b(?:at|outside|inside|near|on|in|into)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}"
     r"(?:Hotel|Mosque|Church|Cathedral|Shrine|Darbar|Temple|Synagogue|Market|Bazaar|Mall|School|University|"
     r"College|Academy|Gymnasium|Stadium|Airport|Station|Square|Club|Hall|Theatre|Theater|Cinema|Arena|Cafe|"
@@ -1018,7 +1019,7 @@ _NAMED_SITE = re.compile(
 # the words of a spell of fighting, not of one blow ("during the fighting", "the clashes that followed")
 _SPELL_WORDS = frozenset({"fighting", "clashes", "violence", "hostilities", "battle", "battles", "unrest", "war"})
 # the article or a demonstrative just before an event word: an event already told
-_DEFINITE_BEFORE = re.compile(r"\b(?i:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
+_DEFINITE_BEFORE = rx.compile(r"\b(?i:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
 
 
 def _dateline_town(
@@ -1300,7 +1301,7 @@ def _named_again(
 
 
 # a town a headline or standfirst names only as where another lies: "In the city of roses south of Algiers"
-_POINT_BEFORE = re.compile(r"\b(?:(?:north|south|east|west)\w*\s+of|near|outside|from)\s+$", re.I)
+_POINT_BEFORE = rx.compile(r"\b(?:(?:north|south|east|west)\w*\s+of|near|outside|from)\s+$", re.I)
 
 
 def _names_in_head(head: str, surface: str) -> bool:
@@ -1314,8 +1315,8 @@ def _names_in_head(head: str, surface: str) -> bool:
 
 # "here" in a dateline's story: the dateline's town ("hurled a grenade at the main market here"); not where something
 # was said or met ("officials said here on Monday that ...", "at a news conference here")
-_HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|and\s+there)\b)")
-_SAID_BEFORE_HERE = re.compile(
+_HERE = rx.compile(r"\bhere\b(?!\s+(?:is|are|and\s+there)\b)")
+_SAID_BEFORE_HERE = rx.compile(
     r"\b(?:said|say|says|told|announced|stated|reported|added|declared|conference|briefing|meeting|talks|visit|summit|"
     r"ceremony|rally|statement|interview)\s+(?:\w+\s+)?$"
 )
@@ -1373,7 +1374,7 @@ def _town_of_report(
 _OWN_DATE_REACH = 40  # how far before its word an earlier event's own date may stand ("the 28 January attack on")
 
 
-_THIS_WEEK = re.compile(
+_THIS_WEEK = rx.compile(
     r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night|overnight|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.I,
@@ -1515,13 +1516,13 @@ def attach_claims(
 
 
 # a sentence that turns to another event: "Separately, ...", "In a separate attack, ..."
-_SEPARATE_OPENING = re.compile(
+_SEPARATE_OPENING = rx.compile(
     r"\s*(?:Separately|Elsewhere|In\s+(?:a\s+)?(?:separate|another|other)\s+(?:[\w-]+\s+)?(?:incidents?|attacks?|"
     r"strikes?|developments?|raids?))\b"
 )
 # a toll revised in a sentence that tells of no event: the event of a place it names, else the article's
 # lead event's
-_TOLL_RISEN = re.compile(
+_TOLL_RISEN = rx.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|perished|victims|fatalities|martyrs))\b[^.;]{0,40}?\b"
     r"(?:had\s+|has\s+)?(?:risen|rose|rises|climbed|reached|increased|jumped|grew|went\s+up|stood|stands)\b"
     # "residents had recovered 11 bodies in X"

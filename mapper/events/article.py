@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from .. import rx
 from ..gates import gated
 from ..text import Sentence, WordFinder, lead_end, lower_finds_ignorecase, single_spaced
 from .report_kind import digit_dash_digit
@@ -215,7 +216,7 @@ def find_triggers(clean: str, sentences: list[Sentence]) -> list[list[Trigger]]:
 
 # a claim of a side's, just before its event words: "claimed on Thursday that its fighters had attacked", "reported
 # at the weekend that a federal drone had struck"
-_CLAIMED_THAT = re.compile(
+_CLAIMED_THAT = rx.compile(
     r"\b(?:claimed|claims|alleged|alleges|reported|said|says|announced|rumou?rs?|reports|posts)\b[^.;:]{0,60}?\bthat\s+"
     r"[^.;:]{0,60}?\bhad\s+"
     r"(?:[\w-]+\s+){0,2}?$|"
@@ -229,7 +230,7 @@ _CLAIMED_THAT = re.compile(
 _CLAIM_WORDS = (" had ", "claim", "alleging", "caption")
 # what finds such a claim untrue, said after it: "no aerial target had been detected", "no US vessel had been hit",
 # "no impact or damage had been identified", "found no damage", "no sign of", "did not take place"
-_FOUND_UNTRUE = re.compile(
+_FOUND_UNTRUE = rx.compile(
     r"\bno\s+(?:[\w-]+\s+){0,3}?(?:targets?|vessels?|ships?|warships?|aircraft|drones?|missiles?|rockets?|projectiles?)\s+"
     r"(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:[a-z]+ly\s+)?(?:hit|struck|detected|targeted|damaged)\b|"
     r"\bno\s+(?:impacts?|craters?|hits?)\s+(?:or\s+\w+\s+)?(?:had\s+been|has\s+been|have\s+been|was|were)\s+"
@@ -251,12 +252,12 @@ _FOUND_UNTRUE = re.compile(
 
 
 # the opening of a sentence on an event told before: "The strike,", "That wave of attacks", "The assault on X, which"
-_TOLD_BEFORE_OPENING = re.compile(
+_TOLD_BEFORE_OPENING = rx.compile(
     r"[\s\"“‘']*(?:That|This|Those|These|The|Such)\s+(?:[\w'’-]+\s+){0,2}?(?:(?:wave|series|string|spate)\s+of\s+)?"
 )
-_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_A_YEAR = rx.compile(r"\b(?:19|20)\d\d\b")
 # the place and date that open a release: "Port Sudan, 15 August 2025 - ", "GENEVA, 3 May 2024 -- "
-_DATED_DATELINE = re.compile(
+_DATED_DATELINE = rx.compile(
     r"[\s\"“]*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*,\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+"
     r"(?:19|20)\d\d\s*(?:[-–—]+|:)\s"
 )
@@ -287,21 +288,21 @@ def _after_dateline(clean: str, sent: Sentence) -> int:
     return m.end() if m else sent.start
 
 
-_BLAST = re.compile(rf"\b(?:{'|'.join(sorted(BLAST_WORDS, key=len, reverse=True))})\b", re.I)
+_BLAST = rx.compile(rf"\b(?:{'|'.join(sorted(BLAST_WORDS, key=len, reverse=True))})\b", re.I)
 # a date with its day and its year: "22 April 2025", "April 22, 2025"
-_FULL_DATE = re.compile(
+_FULL_DATE = rx.compile(
     rf"\b\d{{1,2}}\s+{MONTH_NAMES}\s+(?:19|20)\d\d\b|\b{MONTH_NAMES}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"
 )
 # what sets a sentence in the report's own time: "now", "this week"
-_NOW = re.compile(r"\b(?:now|currently|still|this\s+(?:year|month)|recent(?:ly)?|latest|new)\b", re.I)
+_NOW = rx.compile(r"\b(?:now|currently|still|this\s+(?:year|month)|recent(?:ly)?|latest|new)\b", re.I)
 # a time told from the day of the sentence before: "Hours after the verdict, ...", "Later that day", "That night"
-_FROM_THAT_DAY = re.compile(
+_FROM_THAT_DAY = rx.compile(
     r"[\s\"“]*(?:(?:hours|minutes|moments|shortly|soon)\s+(?:later|after(?:wards)?)\b|later\s+that\s+(?:day|night|evening|"
     r"morning|afternoon)\b|that\s+(?:same\s+)?(?:night|evening|afternoon|morning)\b)",
     re.I,
 )
 # the time after the one told before: "Over the following weeks", "In the days that followed", "The next morning"
-_FOLLOWING_OPENING = re.compile(
+_FOLLOWING_OPENING = rx.compile(
     r"[\s\"“]*(?:(?:over|in|during|within)\s+the\s+(?:following|next|ensuing|subsequent)\s+(?:few\s+)?(?:hours|days|weeks|"
     r"months|years)|(?:in\s+)?the\s+(?:days|weeks|months|years)\s+that\s+followed|(?:the\s+)?(?:following|next)\s+"
     r"(?:day|morning|night|evening|week))\b",
@@ -316,7 +317,7 @@ _A_DAY = gated(
 
 
 # what the sentence after a launch says of all of it: "The army said all of the rockets had been intercepted"
-_ALL_DOWNED = re.compile(
+_ALL_DOWNED = rx.compile(
     rf"\s*(?:[^.;:]{{0,60}}?\b(?:said|says|added|reported)\s+(?:that\s+)?)?(?:[Aa]ll|[Ee]very\s+one)\s+(?:of\s+)?"
     # (not "all but one", "all the others")
     rf"(?:the\s+|them\b|those\b)?(?:(?!(?:but|except|other|others|remaining|rest)\b)[\w-]+\s+){{0,2}}?"
@@ -324,7 +325,7 @@ _ALL_DOWNED = re.compile(
     rf"(?:successfully\s+)?(?:{DOWNED}|destroyed\s+in\s+(?:the\s+)?air)\b"
 )
 # what the sentence after a launch of one says of it: "The Israeli military said the drone was intercepted over the sea"
-_ONE_DOWNED = re.compile(
+_ONE_DOWNED = rx.compile(
     rf"\s*(?:[^.;:]{{0,60}}?\b(?:said|says|added|reported)\s+(?:that\s+)?)?(?:[Tt]he|[Tt]hat|[Tt]his|[Ii]t)\s+"
     rf"(?:(?:[\w-]+\s+){{0,2}}?(?:drone|UAV|missile|rocket|projectile)\s+)?(?:was|had\s+been)\s+"
     rf"(?:successfully\s+)?(?:{DOWNED}|destroyed\s+in\s+(?:the\s+)?air)\b"
@@ -347,7 +348,7 @@ _ANIMAL = (
     r"(?:sharks?|crocodiles?|alligators?|bears?|tigers?|leopards?|lions?|elephants?|hippos?|hippopotamus(?:es)?|"
     r"wolf|wolves|dogs?|snakes?|hyenas?|jaguars?|cougars?|pumas?|buffalo(?:es)?|bulls?)"
 )
-_ANIMAL_BEFORE = re.compile(rf"\b{_ANIMAL}\s+$", re.I)
+_ANIMAL_BEFORE = rx.compile(rf"\b{_ANIMAL}\s+$", re.I)
 # what kills without arms: nature, fire and accidents ("lightning struck a school", "floods hit
 # villages", "a gas cylinder explosion", "a bus plunged into a ravine, killing 18")
 # (words the pattern below needs, looked for first, in the text single-spaced; "storm" apart, by
@@ -369,9 +370,9 @@ _ANIMAL_WORDS = tuple(
 _HAZARD_FINDER = WordFinder(_HAZARD_WORDS)
 _NOTHING_HIT_FINDER = WordFinder(NOTHING_HIT_WORDS)
 _ANIMAL_FINDER = WordFinder(_ANIMAL_WORDS)
-_ANIMAL_ATTACK = re.compile(rf"\b{_ANIMAL}\s+(?:attack|mauled|mauling|trampled|bit)", re.I)
+_ANIMAL_ATTACK = rx.compile(rf"\b{_ANIMAL}\s+(?:attack|mauled|mauling|trampled|bit)", re.I)
 # "storm", "storms", "storm's", "storm-hit", not "stormed" (gunmen storm buildings)
-_STORM = re.compile(r"storms?(?!\w)")
+_STORM = rx.compile(r"storms?(?!\w)")
 
 
 def _may_tell_of_hazard(clean: str, low: str, spaced: str | None = None) -> bool:
@@ -421,7 +422,7 @@ _HAZARD = gated(
 # arms, those who bear them against others, and what they do: a sentence or an article with any of them is no
 # disaster's alone ("a fire broke out after a drone hit the depot"); an army's soldiers or fighters are not enough
 # ("two soldiers were killed when an army helicopter crashed", "the army flew the injured out")
-_ARMED = re.compile(
+_ARMED = rx.compile(
     r"\b(?=[A-GIJMOPRSTWa-gijmoprstw])(?:air\s*strikes?|air\s*raids?|bomb(?:s|ed|ing|ings|ers?)?|shell(?:s|ed|ing)|missiles?|rockets?|drones?|"
     r"mortars?|artillery|gun(?:fire|men|man|shots?)|shoot-?outs?|militants?|insurgents?|rebels?|jihadists?|"
     r"terrorists?|armed|attack(?:s|ed|ers?)?|assailants?|ambush(?:ed)?|raids?|"
@@ -443,7 +444,7 @@ def _armed(clean: str, start: int, end: int) -> list[str]:
 
 
 # a killing by the police: "was killed by police gunfire", "police shot dead a man"
-_POLICE_KILLING = re.compile(
+_POLICE_KILLING = rx.compile(
     r"\b(?:by\s+(?:a\s+|the\s+)?police(?:\s+(?:officers?|gunfire|fire|bullets?|officer['’]s\s+gunfire))?\b|"
     r"police\s+(?:officers?\s+)?(?:shot|opened\s+fire|fatally\s+shot)\b)",
     re.I,
@@ -466,9 +467,9 @@ _PLANTED = gated(
     re.I,
 )
 # the words of a launch: "fired a barrage of rockets", "launched drones"
-_LAUNCHED = re.compile(rf"^(?:{MUNITIONS}|barrages?|salvos?|attacks?|fired|launched|shot)$", re.I)
+_LAUNCHED = rx.compile(rf"^(?:{MUNITIONS}|barrages?|salvos?|attacks?|fired|launched|shot)$", re.I)
 # the same, and an attack or strike of them ("drone attack", "missile strike"): what was aimed at a place
-_AIMED = re.compile(rf"(?:^|\s)(?:{MUNITIONS}|barrages?|salvos?|attacks?|strikes?|fired|launched|shot)$", re.I)
+_AIMED = rx.compile(rf"(?:^|\s)(?:{MUNITIONS}|barrages?|salvos?|attacks?|strikes?|fired|launched|shot)$", re.I)
 
 
 # an article about workers' strikes: "a general strike", "went on strike", "a work stoppage"
@@ -484,7 +485,7 @@ _GAME_WORDS = frozenset(
     "attack attacks attacking attacked strike strikes striker shot shots fire fired firing bombardment blitz assault "
     "barrage onslaught firing squad offensive".split()
 )
-_LABOUR_STRIKE = re.compile(
+_LABOUR_STRIKE = rx.compile(
     r"\b(?:general|labou?r|nationwide|national|workers['’]?|teachers['’]?|doctors['’]?|dock|port)\s+strikes?\b|"
     r"\b(?:went|go|going|are|were|was|is)\s+on\s+strike\b|\bwork\s+stoppages?\b|\bstrikers\b|\bwalk-?outs?\b|"
     # ("Workers at a plant voted to extend their strike")
@@ -498,7 +499,7 @@ _LABOUR_STRIKE = re.compile(
     re.I,
 )
 # a word of arms just before "strike": "air strike", "drone strike", "the Israeli strike"
-_ARMED_BEFORE = re.compile(
+_ARMED_BEFORE = rx.compile(
     r"\b(?:air|drone|missile|rocket|artillery|military|army|naval|precision|retaliatory|pre-?emptive|"
     r"Israeli|Russian|Ukrainian|American|US|U\.S\.|Iranian|Turkish|Saudi|coalition|deadly|fatal)[\s-]+$"
 )

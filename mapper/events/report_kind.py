@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .. import rx
 from ..gates import gated
 from ..text import lead_end
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 # what opens a report of a military exercise: "launched a three-day naval exercise", "began three
 # days of drills", "fires missiles at mock targets in Hormuz drill", "on the second day of the exercise"
-_EXERCISE = re.compile(
+_EXERCISE = rx.compile(
     r"\b(?:(?:launch(?:ed|es|ing)?|h[eo]ld(?:s|ing)?|beg[ia]n|begins|stag(?:ed|es|ing)|conduct(?:ed|s|ing)|"
     r"start(?:ed|s|ing)|kick(?:ed|s)\s+off|wrapp?(?:ed|s)?\s+up|conclud(?:ed|es)|carr(?:ied|ies|y)\s+out)\s+"
     r"(?:[\w'’-]+\s+){0,6}?|(?:in|during|at|as\s+part\s+of)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?|"
@@ -34,24 +35,24 @@ _EXERCISE = re.compile(
     re.I,
 )
 # the words of a report of a game (four of their stems, ``_SPORT_HINTS``, with a score, make one)
-_SPORT_WORDS = re.compile(
+_SPORT_WORDS = rx.compile(
     r"\b(?:match(?:es)?|goals?|minutes?|half-?time|league|cup|coach|striker|midfielder|defender|goalkeeper|"
     r"penalt(?:y|ies)|scored|equali[sz]er|tournament|championship|season|fans|stadium|kick-?off|referee|innings|"
     r"wickets?|header|fixture|standings|playoffs?|semi-?finals?|quarter-?finals?)\b",
     re.I,
 )
-_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:km|kilomet|mile|year|day|hour|month))")
+_SCORE = rx.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:km|kilomet|mile|year|day|hour|month))")
 _KILLED = (
     r"killed|killing|kills|dead|died|(?<!\bto\s)deaths?(?!\s+(?:sentences?|penalty|penalties|row|threats?))|casualties"
 )
-KILLED_WORDS = re.compile(rf"\b(?:{_KILLED})\b", re.I)
-HARMED_WORDS = re.compile(rf"\b(?:{_KILLED}|wounded|wounding|injured|injuring|injuries|hurt)\b", re.I)
+KILLED_WORDS = rx.compile(rf"\b(?:{_KILLED})\b", re.I)
+HARMED_WORDS = rx.compile(rf"\b(?:{_KILLED}|wounded|wounding|injured|injuring|injuries|hurt)\b", re.I)
 SPORT_WORDS = 4  # stems of words of games that make a report with a score one of a game
 SPORT_WORDS_UNSCORED = 7  # and those that make one without a score one
 
 
 # what a report of a month's or a year's figures says it is, in its headline or first sentence
-_SUMMARY = re.compile(
+_SUMMARY = rx.compile(
     r"\b(?:monthly|annual|yearly|quarterly|totals|overview|statistics|in\s+numbers|(?:month|year)['’]s\s+"
     r"(?:figures|tally|toll))\b",
     re.I,
@@ -60,7 +61,7 @@ _SUMMARY = re.compile(
 
 # what a report of a trial says, in its headline or first sentence: "Palma attack trial resumes in
 # Pemba", "a military court in Baidoa on Sunday sentenced", "jailed in Germany for abusing"
-_TRIAL = re.compile(
+_TRIAL = rx.compile(
     r"\b(?:trial|hearing|inquest|court[- ]martial|tribunal|court)\b[^.\n]{0,80}?\b(?:opens?|opened|begins?|began|"
     r"resumes?|resumed|starts?|started|continues|continued|adjourn\w*|hears?|heard|sentenced|sentences|convicted|acquitted|"
     # ("Court orders compensation for 2017 camp bombing", "an appeals court upheld an order")
@@ -77,7 +78,7 @@ _TRIAL = re.compile(
 
 # what a check of a claimed attack finds when there was none: "Verdict: False", "never happened", "was not an
 # Israeli strike", "was a transformer explosion, not a bomb", "this video does not show", "is from a 2019 air show"
-_FALSE = re.compile(
+_FALSE = rx.compile(
     r"\b(?:(?:verdict|rating)\s*:\s*(?:false|fake|misleading|altered|fabricated|miscaptioned|incorrect)|"
     r"never\s+(?:happened|took\s+place)|did\s+not\s+(?:happen|take\s+place)|didn['’]t\s+happen|"
     r"(?:fire|blaze|blast|explosion|bang|smoke|damage|incident|video|clip|footage|photo|image)s?\s+(?:at\s+[^.,;]{1,40}?\s+)?"
@@ -119,7 +120,7 @@ _FALSE = re.compile(
     re.I,
 )
 # what frames a claim that is checked: "FACT CHECK:", "a clip shared as", "viral posts", "the footage"
-_CLAIMED = re.compile(
+_CLAIMED = rx.compile(
     r"\b(?:fact[- ]?check\w*|claims?|claimed|allegedly|viral|posts?|posted|shared|clips?|videos?|footage|rumou?rs?|"
     r"prosecutor|authorities|police|media|denied|denies)\b",
     re.I,
@@ -164,13 +165,13 @@ LEAD_SENTENCES = 4  # a check's verdict comes in its headline, the claim and the
 
 # the claim of the sentence before called false: "Posts had claimed that a missile hit X. The administration called the
 # reports fake."
-_CALLED_FALSE = re.compile(
+_CALLED_FALSE = rx.compile(
     r"\b(?:called|calls|calling|described|branded|dismissed|labelled|labeled)\s+(?:the|these|those|such|this|that|"
     r"both)\s+(?:[\w-]+\s+)?(?:reports?|claims?|posts?|allegations?|rumou?rs?|information|news|accounts?)\s+"
     r"(?:as\s+)?[\"“'‘]?(?:fake|false|baseless|fabricated|untrue|unfounded|misleading|disinformation|lies)\b",
     re.I,
 )
-_A_CLAIM = re.compile(r"\b(?:claim(?:s|ed)?|posts?|rumou?rs?|reports?|reported)\b", re.I)
+_A_CLAIM = rx.compile(r"\b(?:claim(?:s|ed)?|posts?|rumou?rs?|reports?|reported)\b", re.I)
 
 
 def called_false_next(clean: str, sentences: list[Sentence], k: int) -> bool:
@@ -252,9 +253,9 @@ def _fiction(clean: str, lead_end: int) -> bool:
 
 # what a review says it is, in its headline or first sentence ("Venice review: a siege film that ...")
 _FICTION_WORDS = ("review", "film", "documentary", "novel", "video game", "play ")
-_FICTION = re.compile(r"\b(?:review(?:ed|s)?|film|documentary|novel|video\s+game|stage\s+play)\b", re.I)
+_FICTION = rx.compile(r"\b(?:review(?:ed|s)?|film|documentary|novel|video\s+game|stage\s+play)\b", re.I)
 # the words of one, of which a review speaks in several
-_FICTION_HINT = re.compile(
+_FICTION_HINT = rx.compile(
     r"\b(?:film|director|premier(?:e|ed|ing)|festival|cast|scenes?|screen(?:ing|ed)?|feature|actor|actress|audience|"
     r"plot|subplot|sequel|script|screenplay|cinema|box\s+office|trailer|performances?|chapters?|novelist|author|"
     r"gameplay|players?|missions?|episodes?)\b",
@@ -285,7 +286,7 @@ _AIRBORNE = (
     r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?|Shaheds?|missiles?|rockets?|air\s+targets|uncrewed\s+boats|"
     r"unmanned\s+boats|sea\s+drones"
 )
-_INTERCEPTED = re.compile(
+_INTERCEPTED = rx.compile(
     # (what was brought down is the drones: "downed all 31 Russian drones", "38 drones were shot down"; not "destroying
     # an operations room used to control Turkish drones")
     rf"\b(?:{_DOWNED})\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_AIRBORNE})\b|"
@@ -297,7 +298,7 @@ _INTERCEPTED = re.compile(
 )
 # and that nothing was hit: "no casualties or damage", "there are no victims and no destructions", "No hits were
 # recorded", "nobody was injured"
-_NO_HARM = re.compile(
+_NO_HARM = rx.compile(
     r"\b(?:no|without)\s+(?:(?:reported|immediate|recorded|further)\s+)?(?:casualties|victims|injuries|damage|"
     r"destructions?|hits)\b|\b(?:nobody|no\s+one|none)\s+(?:was|were|had\s+been)\s+(?:hurt|injured|killed|wounded)\b",
     re.I,
@@ -339,18 +340,18 @@ _RETROSPECTIVE = gated(
     re.I,
 )
 # a year, or years, looked back on from a day that marks it
-YEAR_ON = re.compile(
+YEAR_ON = rx.compile(
     r"\b(?:(?:one|a)\s+year\s+on\b|mark(?:s|ed|ing)?\s+(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
     r"years?\s+since\b)",
     re.I,
 )
-_YEARS_AFTER = re.compile(
+_YEARS_AFTER = rx.compile(
     r"\b(?:\d{1,3}|ten|eleven|twelve|(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|(?:thir|four|fif|six|seven|"
     r"eigh|nine)teen|two|three|four|five|six|seven|eight|nine)\s+years\s+after\s+the\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:bomb|bombing|massacre|attack|siege|war)s?\b",
     re.I,
 )
-_ANNIVERSARY = re.compile(r"\banniversar(?:y|ies)\b", re.I)
+_ANNIVERSARY = rx.compile(r"\banniversar(?:y|ies)\b", re.I)
 _TRIAL_WORDS = (
     "trial",
     "hearing",

@@ -21,19 +21,19 @@ import itertools
 import json
 import math
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from .. import rx
 from ..models import Mention
 from ..text import Sentence
 from .triggers import Trigger
 
 ENV = "STRIKE_MAPPER_SCREEN"
-_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_WORD = rx.compile(r"[a-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*")
+_YEAR = rx.compile(r"(?:19|20)\d\d")
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()

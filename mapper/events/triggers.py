@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, get_args
 
+from .. import rx
 from ..casualties import running_total_after
 from ..dates import find_dates
 from ..gates import gated
@@ -117,11 +118,11 @@ WEAK |= {
 }
 _FIRED_ON = frozenset({"fired on", "fired at", "fired upon"})
 # what was fired on and not hit: "rockets fired at Ain al-Asad were intercepted"
-_FIRED_MISSED_AFTER = re.compile(
+_FIRED_MISSED_AFTER = rx.compile(
     r"[^.;]{0,120}?\b(?:intercepted|shot\s+down|downed|fell\s+short|missed|brought\s+down)\b", re.I
 )
 # a time, not what was fired on: "the missiles fired on Monday", "fired at dawn", "fired at about 3 a.m."
-_FIRED_WHEN_AFTER = re.compile(
+_FIRED_WHEN_AFTER = rx.compile(
     r"\s+(?:(?:about|around|approximately|least)\s+)?(?:\d|dawn|dusk|night|noon|midnight|sunrise|sunset|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|random|will|close\s+range|point[\s-]blank)",
     re.I,
@@ -129,18 +130,18 @@ _FIRED_WHEN_AFTER = re.compile(
 # an assault by a crowd or a side of a match, not by arms: "protesters stormed the parliament", "stormed out of
 # the talks", "stormed to victory"
 _STORM_WORDS = frozenset({"stormed", "storming", "overran", "overrun", "overrunning"})
-_CROWD_BEFORE = re.compile(
+_CROWD_BEFORE = rx.compile(
     r"\b(?:protesters?|demonstrators?|crowds?|mobs?|rioters?|fans|supporters|students|activists|worshippers|"
     r"settlers|inmates|prisoners|workers|farmers|police|officers|budgets?|costs?|water|floods?|floodwaters?|"
     r"tourists|migrants)\b",
     re.I,
 )
-_WORKERS_AFTER = re.compile(
+_WORKERS_AFTER = rx.compile(
     r"\s+(?:[\w-]+\s+)?(?:workers|employees|staff|doctors|nurses|teachers|miners|drivers|truckers|dockers|"
     r"unions?|members|lecturers|pilots|farmers)\b",
     re.I,
 )
-_STORM_AFTER = re.compile(
+_STORM_AFTER = rx.compile(
     r"\s+(?:out|off|away|back|home|onto\s+the\s+(?:pitch|field|stage)|to\s+(?:victory|power|the\s+top|a\s+win|"
     r"the\s+lead|first|second|office)|into\s+the\s+(?:lead|final|record))\b|\s+(?:its|their|the)\s+budget\b|\s+by\s+"
     r"(?:protesters|demonstrators|crowds?|fans|tourists|migrants|weeds|rats|water)\b",
@@ -149,25 +150,25 @@ _STORM_AFTER = re.compile(
 # arms dropped or fired on something are an attack of their own ("the jets dropped at least two bombs on the
 # compound"), not arms carried or found
 _DROPPED_ARMS = frozenset({"bomb", "bombs", "shells", "rockets", "missiles", "grenade", "grenades"})
-_DROPPED_BEFORE = re.compile(
+_DROPPED_BEFORE = rx.compile(
     r"\b(?:dropped|dropping|drop|drops|fired|firing|lobbed|lobbing|hurled|hurling|threw|throwing|launched)\s+"
     r"(?:(?:at\s+least|about|some|more\s+than|two|three|four|five|six|several|a|an|the|\d+|[a-z]+-?guided|"
     r"heavy|large|powerful|incendiary|cluster|unguided)\s+){0,3}$",
     re.I,
 )
-_DROPPED_ON_AFTER = re.compile(r"\s+(?:on|onto|at|into|in|near)\s", re.I)
+_DROPPED_ON_AFTER = rx.compile(r"\s+(?:on|onto|at|into|in|near)\s", re.I)
 # arms counted, then what they did: "two missiles struck the second floor", "three shells slammed into the market"
-_ARMS_COUNTED_BEFORE = re.compile(
+_ARMS_COUNTED_BEFORE = rx.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[a-z]+-?guided\s+|heavy\s+|large\s+)?$", re.I
 )
-_HIT_AFTER = re.compile(
+_HIT_AFTER = rx.compile(
     r"\s+(?:struck|hit|slammed\s+into|smashed\s+into|crashed\s+into|tore\s+through|ripped\s+through|"
     r"landed\s+(?:on|in|inside)|fell\s+(?:on|in|inside))\s",
     re.I,
 )
 # the fire a place came under, by its arms: "came under the mortar and grenade-launcher fire from the direction of X"
-_CAME_UNDER_BEFORE = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:the\s+|heavy\s+|intense\s+){0,2}$", re.I)
-_ARMS_FIRE_AFTER = re.compile(r"(?:\s+and\s+[\w-]+)?\s+(?:fire|attacks?|shelling)\b", re.I)
+_CAME_UNDER_BEFORE = rx.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:the\s+|heavy\s+|intense\s+){0,2}$", re.I)
+_ARMS_FIRE_AFTER = rx.compile(r"(?:\s+and\s+[\w-]+)?\s+(?:fire|attacks?|shelling)\b", re.I)
 # "bombs" and "shells" also name weapons carried or found: typed only beside an event word
 WEAPON_ONLY = frozenset(
     "bomb bombs shell shells explosives rocket rockets missile missiles mortar mortars grenade grenades".split()
@@ -182,13 +183,13 @@ for _type, _phrases in _LEXICON.items():
 def _phrase_rx(phrases: Sequence[str]) -> re.Pattern[str]:
     alts = sorted(phrases, key=len, reverse=True)
     body = "|".join(r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", p)) for p in alts)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+    return rx.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
 
 
 TRIGGER_RX = _phrase_rx(list(_PHRASE_TYPE))
 
 # a film or a picture taken: "the film was shot in X"
-_FILMED_BEFORE = re.compile(
+_FILMED_BEFORE = rx.compile(
     r"\b(?:films?|movies?|scenes?|series|episodes?|documentar(?:y|ies)|videos?|footage|commercials?|photos?|"
     r"pictures?)\s+(?:was|were|is|are|had\s+been|has\s+been|being)\s+(?:\w+\s+)?$",
     re.I,
@@ -260,7 +261,7 @@ _NOT_A_STRIKE_WORDS = (
     "monitoring",
     "observation",
 )
-_NOT_A_STRIKE_BEFORE = re.compile(
+_NOT_A_STRIKE_BEFORE = rx.compile(
     # "storefronts bear the scars of rocket damage from the war"
     r"(?:\b(?:scars|traces|marks|remnants)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?"
     # "the use of first-person-view drones against civilians in X"
@@ -276,12 +277,12 @@ _SEIZED = gated(
     r"impound\w*)\b",
     re.I,
 )
-_RAIDED = re.compile(r"\b(?:raid|raids|raided|raiding)\b", re.I)
-_HURT_IN = re.compile(
+_RAIDED = rx.compile(r"\b(?:raid|raids|raided|raiding)\b", re.I)
+_HURT_IN = rx.compile(
     r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|shot|fire|clash\w*|gunfight|martyr\w*|neutrali[sz]ed)\b", re.I
 )
 # light or smoke, not fire: "artillery also fired illumination flares over the plains of X"
-_LIGHT_AFTER = re.compile(
+_LIGHT_AFTER = rx.compile(
     r"\s+(?:also\s+)?(?:fired|fires|firing|dropped|drops|dropping|launched|shot)\s+(?:[\w-]+\s+)?(?:flares|"
     r"illumination\s+(?:rounds|shells|bombs)|smoke\s+(?:rounds|shells|bombs|grenades))\b",
     re.I,
@@ -360,7 +361,7 @@ _NOT_EVENT_AFTER = gated(
 # the sound of a drill or of a blast on purpose: "the blasts heard in X were part of a planned training exercise",
 # "the explosions were caused by a controlled detonation of old munitions"
 BLAST_WORDS = frozenset({"blast", "blasts", "explosion", "explosions", "bang", "bangs", "booms"})
-DRILL_SOUND_AFTER = re.compile(
+DRILL_SOUND_AFTER = rx.compile(
     r"\s+(?:heard\s+(?:in|over|across|near|around)\s+[^.;]{1,40}?\s+)?(?:were|was)\s+(?:"
     # ("the blasts heard over X were air defence")
     r"(?:the\s+(?:sound|work)\s+of\s+)?air\s+defen[cs]es?\b(?!\s+(?:sites?|positions?|systems?|batter))|(?:part\s+of|from)\s+"
@@ -371,52 +372,52 @@ DRILL_SOUND_AFTER = re.compile(
 )
 # no word of one at all: "There was no immediate word of Israeli military action in Yemen" (not "no reports of
 # casualties from the strike", which tells of one)
-_NO_WORD_OF_BEFORE = re.compile(
+_NO_WORD_OF_BEFORE = rx.compile(
     r"\b[Nn]o\s+(?:immediate\s+|independent\s+|official\s+|further\s+)?(?:word|sign|signs|reports?|confirmation|"
     r"indication|evidence)\s+of\s+(?:any\s+|an?\s+)?"
     r"(?:(?!(?:from|in|at|on|after|by|during|casualties|damage|injuries|deaths|dead|victims)\b)[\w-]+\s+){0,3}$"
 )
-_NOT_DONE_AFTER = re.compile(
+_NOT_DONE_AFTER = rx.compile(
     r"\s+(?:was|were|has|have|had)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:carried\s+out|executed|launched|conducted|"
     r"implemented|made|approved)\b|\s+(?:did|does|do)\s+not\s+(?:take\s+place|happen|go\s+ahead)\b",
     re.I,
 )
 # an attack stopped before it was made: "A massacre has been prevented", "the bombing was foiled"
-_STOPPED_AFTER = re.compile(
+_STOPPED_AFTER = rx.compile(
     r"(?:\s+(?:of|on|at|in|against|targeting)\s+[^.,;:]{1,60}?)?\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:narrowly\s+|successfully\s+)?(?:prevented|foiled|"
     r"thwarted|averted|aborted)\b",
     re.I,
 )
 # what is heard from afar: "said they heard heavy gunfire and explosions for hours"
 _SOUND_WORDS = frozenset({"explosion", "explosions", "blast", "blasts", "gunfire", "shelling", "fighting", "clashes"})
-_HEARD_BEFORE = re.compile(
+_HEARD_BEFORE = rx.compile(
     r"\b(?:heard|hear|hears|hearing)\s+(?:the\s+(?:sounds?|noise)\s+of\s+)?(?:(?:heavy|loud|intense|sporadic|distant|"
     r"several|many|more|two|three|\w+\s+and)\s+){0,3}(?:(?:gunfire|shelling|explosions?|blasts?)\s+(?:and|or)\s+)?$",
     re.I,
 )
 # explosions a ceasefire monitor counts, as its reports write them: "the SMM recorded 33 undetermined explosions"
-_RECORDED_BEFORE = re.compile(
+_RECORDED_BEFORE = rx.compile(
     r"\b(?:recorded|registered|heard|counted|logged)\s+(?:about|some|around|at\s+least|more\s+than|over)?\s*"
     r"\d[\d,]*\s+(?:(?:undetermined|unidentified|unknown|outgoing|incoming)\s+)?$",
     re.I,
 )
 # weapons named as hardware, not as fire: "multiple launch rocket systems", "missile launchers"
 _HARDWARE_WORDS = frozenset({"rocket", "rockets", "missile", "missiles", "mortar", "mortars", "artillery"})
-_HARDWARE_AFTER = re.compile(
+_HARDWARE_AFTER = rx.compile(
     r"\s+(?:systems?|launchers?|pieces?|positions?|batter(?:y|ies))\b(?!\s+(?:fired|struck|hit))", re.I
 )
 # a weapon's calibre in brackets after its name: "(BM-21 Grad, 122mm)", "(D-30, 122mm)": a description of arms seen
-_CALIBRE_AFTER = re.compile(r",?\s*\d{2,3}\s?mm\s*\)")
+_CALIBRE_AFTER = rx.compile(r",?\s*\d{2,3}\s?mm\s*\)")
 _STOPPED_WORDS = ("prevented", "foiled", "thwarted", "averted", "aborted")
 # (and the next item of a list after it: "not by a drone or an air strike")
-NEGATED = re.compile(
+NEGATED = rx.compile(
     r"\b(?:not|n't|never|no|neither|denied|deny|denies|without|rul(?:e|es|ed|ing)\s+out)\b(?:\s+\w+){0,3}(?:\s+(?:or|nor)(?:\s+\w+)?)?\s*$",
     re.I,
 )
-_MAY_HAVE_BEFORE = re.compile(r"\b(?:may|might|could)\s+(?:also\s+|well\s+)?have\s+(?:been\s+)?$", re.I)
+_MAY_HAVE_BEFORE = rx.compile(r"\b(?:may|might|could)\s+(?:also\s+|well\s+)?have\s+(?:been\s+)?$", re.I)
 # a relation that names its subject, before its verb: "Insurgents linked to the Islamic State group raided X" (not
 # "a man linked to the bombing", "suspected of having attacked")
-_SUBJECT_RELATION = re.compile(
+_SUBJECT_RELATION = rx.compile(
     r"(?:linked\s+to|associated\s+with|loyal\s+to|allied\s+(?:to|with)|affiliated\s+(?:to|with))\s+"
     r"(?:[\w'’-]+\s+){1,6}?(?<!having\s)(?<!being\s)(?<!been\s)",
     re.I,
@@ -442,32 +443,32 @@ _MADE_SAFE_BEFORE = gated(
     r"detonat(?:e|es|ed|ing)\s+(?:them\s+|it\s+)?(?:safely|harmlessly|in\s+a\s+controlled))\s+(?:[\w-]+\s+){0,6}?$",
     re.I,
 )
-_SAFELY_BEFORE = re.compile(r"\b(?:safely|harmlessly)\s+$", re.I)
+_SAFELY_BEFORE = rx.compile(r"\b(?:safely|harmlessly)\s+$", re.I)
 # a device found before it went off: "officers found an improvised explosive device made from a mortar round"
 _DEVICE_WORDS = frozenset(
     {"bomb", "bombs", "car bomb", "ied", "ieds", "explosive device", "explosives", "mortar round", "grenade", "mine"}
 )
-_FOUND_BEFORE = re.compile(
+_FOUND_BEFORE = rx.compile(
     r"\b(?:found|discovered|uncovered|seized|recovered)\s+(?:an?|the|two|three|several)\s+(?:[\w-]+\s+){0,7}?$", re.I
 )
 # attackers stopped before they struck: "stopped two suspected suicide bombers at a checkpoint",
 # "arrested three gunmen" (what they did, if anything, has its own words)
 _ATTACKER_WORDS = frozenset({"bombers", "suicide bomber", "suicide bombers", "suicide attacker", "gunmen", "gunman"})
-_STOPPED_BEFORE = re.compile(
+_STOPPED_BEFORE = rx.compile(
     r"\b(?:stopped|arrested|detained|apprehended|intercepted|caught|nabbed|captured|held)\s+(?:[\w-]+\s+){0,4}?$",
     re.I,
 )
 # a warning of one that may come: "warned that an assault on X", "warns that any attack on Y"
-_WARNED_OF_ONE_BEFORE = re.compile(r"\bwarn(?:s|ed|ing)?\s+(?:that\s+)?(?:an?|any)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_WARNED_OF_ONE_BEFORE = rx.compile(r"\bwarn(?:s|ed|ing)?\s+(?:that\s+)?(?:an?|any)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # a clause that opens a sentence on the event told before: "Following the attack, ...", "After the bombing, ..."
-_FOLLOWING_BEFORE = re.compile(
+_FOLLOWING_BEFORE = rx.compile(
     r"[\s\"“]*(?:Following|After|Since|In\s+the\s+wake\s+of|In\s+response\s+to|Despite)\s+(?:the|this|that|these|those)\s+"
     r"(?:[\w-]+\s+){0,2}?"
 )
-_COMMA_AFTER = re.compile(r"\s*,")
+_COMMA_AFTER = rx.compile(r"\s*,")
 # an attempt, not what it did: "attempted to attack X with UAVs", "made an attempt to strike" (not "tried to
 # storm a post, killing two": its toll is a word of its own)
-_ATTEMPTED_BEFORE = re.compile(
+_ATTEMPTED_BEFORE = rx.compile(
     r"\b(?:attempt(?:ed|s|ing)?|(?:made|mounted)\s+an?\s+(?:unsuccessful\s+|failed\s+)?attempt)\s+(?:to|an?)\s+$", re.I
 )
 # activity that is habitual, planned or earlier, not this event
@@ -527,7 +528,7 @@ _NOT_THIS_EVENT = gated(
 )
 # a denial of a claim told at length: 'rejected as "pure propaganda" a claim by the group that its fighters
 # had attacked a camp in X' (farther back than the words before an event word that _NOT_THIS_EVENT reads)
-_DENIED_CLAIM_BEFORE = re.compile(
+_DENIED_CLAIM_BEFORE = rx.compile(
     r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|debunk(?:ed|s|ing)?)\s"
     # (the event word among the first of what was claimed: "that its fighters had attacked", not "claims that
     # Washington notified Baghdad before an overnight bombing"); or denied outright: "denied that an air force
@@ -538,20 +539,20 @@ _DENIED_CLAIM_BEFORE = re.compile(
 )
 _DENIAL_WORDS = ("den", "dismiss", "reject", "refut", "debunk")
 # where a denied claim ends and the sentence's own words go on
-_CLAIM_ENDS = re.compile(
+_CLAIM_ENDS = rx.compile(
     r",\s+(?:saying|adding|but|while|although|though)\b|\b(?:but|although|though|while|whereas)\s|[;:]", re.I
 )
 # threatened, not carried out: "threatened missile strikes on the bridges", "threatens strikes on X"
-_THREATENED_BEFORE = re.compile(r"\bthreat(?:en|ens|ened|ening)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_THREATENED_BEFORE = rx.compile(r"\bthreat(?:en|ens|ened|ening)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # reports said to be false: "reports of a drone strike on X are false"
-_REPORTS_OF_BEFORE = re.compile(r"\breports?\s+(?:of|that)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
-_FALSE_AFTER = re.compile(
+_REPORTS_OF_BEFORE = rx.compile(r"\breports?\s+(?:of|that)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+_FALSE_AFTER = rx.compile(
     r"[^.;]{0,80}?\b(?:are|were|was|is)\s+(?:completely\s+|entirely\s+)?(?:false|untrue|fake|baseless|unfounded|"
     r"fabricated|incorrect)\b",
     re.I,
 )
 # air defences at work: "bursts of machine-gun fire as mobile fire groups engaged the drones"
-_AIR_DEFENCE = re.compile(
+_AIR_DEFENCE = rx.compile(
     r"\b(?:air[\s-]defen[cs]es?|anti-?aircraft|mobile\s+fire\s+groups?|engag(?:ed|ing)\s+(?:the\s+)?drones)\b", re.I
 )
 _GUNFIRE_WORDS = frozenset(
@@ -565,13 +566,13 @@ DOWNED = (
 )
 MUNITIONS = r"(?:drones?|UAVs?|missiles?|rockets?|projectiles?|Shaheds?|aerial\s+vehicles?)"
 # brought down, as a headline says it: "rockets downed over region"
-_DOWNED_JUST_AFTER = re.compile(rf"\s+(?:{DOWNED}|destroyed\s+in\s+(?:the\s+)?air)\b", re.I)
+_DOWNED_JUST_AFTER = rx.compile(rf"\s+(?:{DOWNED}|destroyed\s+in\s+(?:the\s+)?air)\b", re.I)
 # ("shot down two anti-ship ballistic missiles and three one-way attack drones", "downs Houthi missiles, drones")
-_DOWNED_BEFORE = re.compile(
+_DOWNED_BEFORE = rx.compile(
     rf"\b{DOWNED}\s+(?!by\b)(?:(?!(?:but|while|as|then|which|who|before|after|when)\b)[\w-]+,?\s+){{0,8}}$", re.I
 )
 # "a drone was also shot down near the refinery"; "attacks on the airbase were repelled": nothing hit
-_DOWNED_AFTER = re.compile(
+_DOWNED_AFTER = rx.compile(
     rf"[^.;]{{0,80}}?\b(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:also\s+|successfully\s+)?"
     rf"(?:{DOWNED}|repelled|repulsed|thwarted|foiled|averted)\b",
     re.I,
@@ -615,23 +616,23 @@ _FOUND_AFTER = gated(
 )
 # ordnance left from fighting that went off, not an attack: "an unexploded artillery shell they found detonated"
 # (and what it did: "when an unexploded shell they found in a field detonated")
-_LEFT_OVER_BEFORE = re.compile(r"\b(?:unexploded|leftover|left-over)\s", re.I)
+_LEFT_OVER_BEFORE = rx.compile(r"\b(?:unexploded|leftover|left-over)\s", re.I)
 # a toll whose cause is such ordnance: "two children were killed when an unexploded shell went off"
-_LEFT_OVER_CAUSE_AFTER = re.compile(
+_LEFT_OVER_CAUSE_AFTER = rx.compile(
     r"[^.;]{0,80}?\b(?:when|after|as)\b[^.;]{0,40}?\b(?:unexploded|leftover|left-over)\s", re.I
 )
 # what was blown up, after the words: "blew up a main gas pipeline", "was blown up by militants"
-_BLEW_UP_WHAT = re.compile(
+_BLEW_UP_WHAT = rx.compile(
     r"\s+(?:a|an|the|two|three|four|several|its|their|his|part\s+of|one\s+of|sections?\s+of|by)\b", re.I
 )
 # what carried explosives then did: "a motorcycle loaded with explosives blew up near a bank" (a bomb)
-_WENT_OFF_AFTER = re.compile(r"[^.;]{0,60}?\b(?:blew\s+up|exploded|detonated|went\s+off|rammed)\b", re.I)
-_CARRIED_BEFORE = re.compile(
+_WENT_OFF_AFTER = rx.compile(r"[^.;]{0,60}?\b(?:blew\s+up|exploded|detonated|went\s+off|rammed)\b", re.I)
+_CARRIED_BEFORE = rx.compile(
     # ("a drone carrying two kilograms of explosives")
     r"\b(?:with|carrying|carried|transporting|loaded\s+with|laden\s+with)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
-_AT_SEA = re.compile(
+_AT_SEA = rx.compile(
     r"\b(?:landed|landing|fell|falling|splash(?:ed|ing)\s+down|crashed|plunged)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:in|into|outside|off)\s+(?:[\w'’-]+\s+){0,4}?(?:sea|waters|ocean|exclusive\s+economic\s+zone|EEZ)\b",
     re.I,
@@ -639,15 +640,15 @@ _AT_SEA = re.compile(
 _SEA_WORDS = ("sea", "waters", "ocean", "zone", "eez")
 _AIR_WORDS = ("drone", "missile", "rocket", "projectile", "uav", "airbase", "air base", "aircraft")
 # some brought down, the rest not: "most of which were intercepted", "some of the rockets were intercepted"
-_PART_OF_THEM = re.compile(r"\b(?:most|some|many|several|half|part|all\s+but\s+\w+)\s+of\b", re.I)
+_PART_OF_THEM = rx.compile(r"\b(?:most|some|many|several|half|part|all\s+but\s+\w+)\s+of\b", re.I)
 # a habit's adverb just before the event word, or its verb: "routinely bombs", "often carries out raids"
 _HABIT_WORDS = ("regularly", "routinely", "frequently", "often", "usually", "typically", "periodically")
-_HABIT_BEFORE = re.compile(
+_HABIT_BEFORE = rx.compile(
     rf"\b(?:{'|'.join(_HABIT_WORDS)})\s+(?:(?![a-z]+ed\b)[a-z]+\s+(?:out\s+)?(?:[\w-]+\s+){{0,3}})?$",
     re.I,
 )
 # what is looked into or called off, just before the event word
-_LOOKED_INTO_BEFORE = re.compile(
+_LOOKED_INTO_BEFORE = rx.compile(
     r"\b(?:investigat(?:e|es|ed|ing)|(?:investigation|inquiry|probe)\s+into|(?:end|halt|stop)\s+to|"
     # a report on past events: "the mission also examined the shelling of X", "devotes particular attention to the
     # killings in X"
@@ -660,15 +661,15 @@ _LOOKED_INTO_BEFORE = re.compile(
     re.I,
 )
 # what was called off: "called off the strike", "postponed the offensive", "put the operation on hold"
-_CALLED_OFF_BEFORE = re.compile(
+_CALLED_OFF_BEFORE = rx.compile(
     r"\b(?:call(?:ed|ing|s)?\s+off|cancell?(?:ed|ing|s)?|postpon(?:e|ed|es|ing)|abort(?:ed|ing|s)?|shelv(?:e|ed|es|ing)|"
     # (a headline drops the article: "Israel calls off threatened strike on X")
     r"scrapp(?:ed|ing)|scraps?)\s+(?:(?:the|its|their|an?|this|that|a\s+planned)\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _CALLED_OFF_WORDS = ("call", "cancel", "postpon", "abort", "shelv", "scrap")  # (what the pattern needs)
-_PUT_BEFORE = re.compile(r"\b(?:put|puts|putting|placed)\s+(?:the|its|their|an?|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_ON_HOLD_AFTER = re.compile(r"[^.;,]{0,40}?\bon\s+(?:hold|ice)\b", re.I)
+_PUT_BEFORE = rx.compile(r"\b(?:put|puts|putting|placed)\s+(?:the|its|their|an?|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ON_HOLD_AFTER = rx.compile(r"[^.;,]{0,40}?\bon\s+(?:hold|ice)\b", re.I)
 # (what the pattern needs, looked for first)
 _LOOKED_INTO_WORDS = (
     "investigat",
@@ -688,7 +689,7 @@ _LOOKED_INTO_WORDS = (
     "examin",
     "document",
 )
-_MUNITION = re.compile(MUNITIONS, re.I)
+_MUNITION = rx.compile(MUNITIONS, re.I)
 # the other words that name arms, which may be bought, seized or carried as well as used
 _ARMS_NOUNS = WEAPON_ONLY | {
     "ied",
@@ -706,11 +707,11 @@ _ARMS_NOUNS = WEAPON_ONLY | {
 }
 # the words that name a kind of weapon before a munition word ("attack drones", "strike UAVs")
 _WEAPON_KIND_WORDS = frozenset({"attack", "strike"})
-_MUNITION_NEXT = re.compile(rf"[\s-]+(?:{MUNITIONS}|helicopters?|aircraft|jets?|submarines?|boats?|craft)\b", re.I)
+_MUNITION_NEXT = rx.compile(rf"[\s-]+(?:{MUNITIONS}|helicopters?|aircraft|jets?|submarines?|boats?|craft)\b", re.I)
 MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
 # what makes an operation a campaign of weeks or months, not one event
-_ONGOING_AFTER = re.compile(
+_ONGOING_AFTER = rx.compile(
     r"\b(?:(?:entered|enters|entering)\s+its|now\s+in\s+its)\s+\w+\s+(?:week|month|year)\b"
     rf"|\blaunched\s+in\s+{MONTH_NAMES}\b",
     re.I,
@@ -747,7 +748,7 @@ _TRIAL_WORDS = (
     "case",
     "inquest",
 )
-_TRIAL_BEFORE = re.compile(
+_TRIAL_BEFORE = rx.compile(
     r"\b(?:convict(?:ed|s)|sentenc(?:ed|es|ing)|jail(?:ed|s)|indicted|charged|charges|acquitted|prosecuted|found\s+guilty|"
     r"stood\s+trial|"
     r"on\s+trial|sanction(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,12}?(?:for|over|of|in\s+connection\s+with)\b[^.;]*$|"
@@ -761,35 +762,35 @@ _TRIAL_BEFORE = re.compile(
 # "the strikes came as ...", "the attack comes amid ...", "Thursday's raid came while ..."
 # (set beside what else went on; "came a week after the 3 May shelling of X" tells of earlier events,
 # which their own words date)
-_CAME_AFTER = re.compile(r"\s+(?:came|comes|come)\s+(?:as|amid|while|on\s+the\s+(?:same\s+day|eve))\b", re.I)
+_CAME_AFTER = rx.compile(r"\s+(?:came|comes|come)\s+(?:as|amid|while|on\s+the\s+(?:same\s+day|eve))\b", re.I)
 # the fighting of the time an event is set in: "came as fighting intensified around X", "comes as heavy clashes"
-_CAME_AS_BEFORE = re.compile(r"\b(?:came|comes)\s+as\s+(?:(?:the|heavy|fierce|renewed|intense|intensified)\s+)?$")
-_ANAPHOR_BEFORE = re.compile(
+_CAME_AS_BEFORE = rx.compile(r"\b(?:came|comes)\s+as\s+(?:(?:the|heavy|fierce|renewed|intense|intensified)\s+)?$")
+_ANAPHOR_BEFORE = rx.compile(
     r"(?:^|\b(?:the|these|those|this|that|its|their|[A-Z][a-z]+day['’]s))\s+(?:[\w-]+\s+)?$", re.I
 )
-_JUDGED_BEFORE = re.compile(
+_JUDGED_BEFORE = rx.compile(
     r"(?=[bcdhjlmpstw])\b(?:said|says|called|calling|condemned|condemning|condemns|denounced|denouncing|denounces|described|"
     r"describing|branded|labell?ed|termed|decried|deplored|critici[sz]ed|hailed|praised|justified|defended|"
     r"welcomed|mourned)\s+(?:(?:on|in|at|to)\s+[\w'’-]+\s+(?:[\w'’-]+\s+)?that\s+|that\s+)?"
     r"(?:the|this|that|these|those|[A-Z][a-z]+day['’]s)\s+(?:[\w-]+\s+)?$"
 )
 # a reaction to the article's attack: 'said he was "appalled" by the attack'
-_REACTION_BEFORE = re.compile(
+_REACTION_BEFORE = rx.compile(
     r"\b(?:appalled|outraged|shocked|saddened|horrified|alarmed|dismayed)[\"”]?\s+(?:by|at|over)\s+"
     r"(?:the|this|these|those|[A-Z][a-z]+day['’]s)\s+(?:[\w-]+\s+)?$"
 )
-_JUDGING_VERB = re.compile(
+_JUDGING_VERB = rx.compile(
     r"\b(?:called|calling|condemned|condemning|condemns|denounced|denouncing|denounces|described|describing|"
     r"branded|labell?ed|termed|decried|deplored|critici[sz]ed|hailed|praised|justified|defended|welcomed|"
     r"mourned)\s+(?:that\s+)?\S+\s+(?:[\w-]+\s+)?$"
 )
-_IS_AFTER = re.compile(
+_IS_AFTER = rx.compile(
     r"\s+[\"“]?(?:was|is|were|are|had\s+been|has\s+been|showed|shows|proved|proves|amounted|amounts|constituted|"
     r"confirm|confirms|confirmed|exposed|exposes|revealed|reveals|undermined|undermines|"
     r"constitutes|marked|marks|represented|represents|demonstrated|demonstrates|underlined|underlines)\b"
 )
 # what a recalled event is recalled as: the cause of this one, or what someone condemns
-_CAUSE_BEFORE = re.compile(rf"\b(?:{_CAUSE})\b[^.;]*$", re.I)
+_CAUSE_BEFORE = rx.compile(rf"\b(?:{_CAUSE})\b[^.;]*$", re.I)
 _EARLIER = gated(
     rf"(?=[\dabcdefgijlmnoprstw])\b(?:{_CAUSE}|(?:revived|stirred|brought\s+back)\s+memories\s+of|reminiscent\s+of|"
     # "Last year a similar blast ...", "two years ago"
@@ -817,8 +818,8 @@ _IN_MONTH_WORD = rf"in\s+{_PART_OF}{MONTH_NAMES}"
 _IN_MONTH = _IN_MONTH_WORD + r"\s+"
 # what "last" or "that" makes an earlier time without a day: "last year", "last October", "that autumn"
 _LAST_WHAT = rf"(?:year|month|{MONTH_NAMES}|spring|summer|autumn|fall|winter)"
-_REBURIED = re.compile(r"\b(?:rebur(?:y|ies|ied|ial|ials)|exhum(?:e|es|ed|ing|ation|ations))\b", re.I)
-_EARLIER_OPENING = re.compile(
+_REBURIED = rx.compile(r"\b(?:rebur(?:y|ies|ied|ial|ials)|exhum(?:e|es|ed|ing|ation|ations))\b", re.I)
+_EARLIER_OPENING = rx.compile(
     rf"\s*(?:(?:{_IN_MONTH})?last\s+{_LAST_WHAT}|{_IN_MONTH}of\s+that\s+year|"
     r"earlier\s+this\s+(?:year|month)|"
     # "In April 2023, an airstrike on X killed 170": a month of another year, no day (so no date of its own)
@@ -832,17 +833,17 @@ _EARLIER_OPENING = re.compile(
     re.I,
 )
 # a reminder, as translated press writes one, of an earlier time's events
-_REMINDER_OPENING = re.compile(
+_REMINDER_OPENING = rx.compile(
     r"\s*(?:it\s+(?:is|was)\s+worth\s+(?:mentioning|noting|recalling)|it\s+should\s+be\s+(?:mentioned|noted|recalled)|"
     r"let\s+us\s+(?:recall|remind)|it\s+(?:is|was)\s+recalled)\b",
     re.I,
 )
-_REMINDER_EARLIER = re.compile(
+_REMINDER_EARLIER = rx.compile(
     r"\b(?:last\s+(?:year|month)|in\s+the\s+past|previously|a\s+year\s+ago|years\s+ago|of\s+last\s+year)\b", re.I
 )
 # a sentence that opens on a span of time: what it counts is a running total ("Over the past year,
 # more than 30 officers have lost their lives in IED attacks in X, Y and Z")
-_SPAN_OPENING = re.compile(
+_SPAN_OPENING = rx.compile(
     r"\s*(?:(?:over|in|during|throughout)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:years?|months?|weeks?|"
     r"decades?)|in\s+recent\s+(?:years|months|weeks)|since\s+(?:19|20)\d\d|"
     # "Since 7 October 2023, more than 950 Palestinians have been killed in the West Bank"
@@ -856,7 +857,7 @@ _MONTH_YEAR = rf"(?:{MONTH_NAMES}\s+)?(?:19|20)\d\d"  # "2019", "April 2015"
 _A_YEAR = rf"{_PART_OF}{_MONTH_YEAR}\b"
 _IN_YEAR = rf"in\s+{_A_YEAR}"
 # "the November 2020 massacre at X", "the 2014 Mpeketoni attack": an event its year names
-_DATED_BEFORE = re.compile(
+_DATED_BEFORE = rx.compile(
     # (not a day's number before its month: "on the night of 19 October 2024 killed" gives its day)
     rf"(?:\b[Tt]he|\b(?:over|for|of|after|since|before|following)(?:\s+the)?)\s+(?:(?!\d)[\w-]+\s+)?"
     # ("the Hamas-led Oct. 7, 2023, attack", "over 2017 Mogadishu truck bombing")
@@ -864,12 +865,12 @@ _DATED_BEFORE = re.compile(
     rf"{_MONTH_YEAR})\s+(?:[\w-]+\s+){{0,2}}$"
 )
 # "laid siege to X in May 2017, sparking a battle": a sentence about another year
-_IN_A_YEAR = re.compile(
+_IN_A_YEAR = rx.compile(
     rf"(?=[BFIbfi])(?<![Ss]ince\s)\b(?:[Ii]n\s+{_A_YEAR}(?!\s*-)|[Bb]etween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|"
     r"[Ff]rom\s+(?:19|20)\d\d\s+(?:to|until)\s+(?:19|20)\d\d\b)"
 )
 # "a strike in December 2023 killed 85": an event its own words date, just after them
-_DATED_AFTER = re.compile(
+_DATED_AFTER = rx.compile(
     # ("the chemical attack of August 2013")
     # ("shelled during the army's siege of the neighbourhood in February 2012")
     rf"(?:\s+[\w'’-]+){{0,8}}?\s+(?:{_IN_YEAR}|of\s+{_A_YEAR}|between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b|"
@@ -888,13 +889,13 @@ _EARLIER_AFTER = gated(
 # "which in November attacked the hotel": a month without a day just before the event's word
 # "seven years after it was destroyed in the battle for X", "a decade after": an event years before the
 # report, whose day is no other day of its sentence
-_YEARS_BEFORE = re.compile(
+_YEARS_BEFORE = rx.compile(
     r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|many)\s+(?:years|decades?)"
     r"\s+(?:after|ago)\b[^.;]*$|\ba\s+(?:year|decade)\s+(?:after|ago)\b[^.;]*$",
     re.I,
 )
 # ("the process nearly collapsed in March after an ELN attack on a base in X killed nine soldiers")
-_MONTH_BEFORE = re.compile(
+_MONTH_BEFORE = rx.compile(
     rf"\b{_IN_MONTH_WORD}(?:\s*,\s*(?:[\w'’-]+\s+){{0,3}}|\s+(?:(?:after|following|when)\s+(?:[\w'’-]+\s+){{0,3}})?)$"
 )
 # a year just before the event's word, as headlines write it: "inquiry over 2021 bombing in X"
@@ -904,17 +905,17 @@ _YEAR_JUST_BEFORE = gated(
     r"(?<![\d,.])(?<!\d,\s)(?<!\d\s)\b(?:19|20)\d\d\s+(?:[a-z][\w-]*\s+|[A-Z]\.(?:[A-Z]\.)+\s+){0,2}$"
 )
 # a full date's year written day first: "a strike on X on 14 October 2024 killed four" (its day is given)
-_DAY_MONTH_YEAR_BEFORE = re.compile(rf"\b\d{{1,2}}\s+{MONTH_NAMES}\s+(?:19|20)\d\d\s+(?:[a-z][\w-]*\s+){{0,2}}$")
+_DAY_MONTH_YEAR_BEFORE = rx.compile(rf"\b\d{{1,2}}\s+{MONTH_NAMES}\s+(?:19|20)\d\d\s+(?:[a-z][\w-]*\s+){{0,2}}$")
 # a time counted back from the sentence's own by no number ("days after shelling across the Line of
 # Control"): the date the sentence gives is not the event's ("two days after" gives its day)
-_DAYS_AFTER_BEFORE = re.compile(
+_DAYS_AFTER_BEFORE = rx.compile(
     r"(?<!\d\s)(?<!two\s)(?<!three\s)(?<!four\s)(?<!five\s)(?<!six\s)(?<!seven\s)\b(?:days|weeks)\s+after\s+"
     r"(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
 # "the 2023 armed standoff at the monastery in X, in which three gunmen were killed": the clause of an
 # event its year names
-_YEAR_NAMED_CLAUSE = re.compile(
+_YEAR_NAMED_CLAUSE = rx.compile(
     rf"\bthe\s+{_MONTH_YEAR}\s+[^.;]{{0,140}}?\b(?:in|during)\s+which\b"
     # "the biggest attack in the region since April 2023, when ten men were killed in X"
     rf"|\bsince\s+{_MONTH_YEAR}\s*,?\s+when\b"
@@ -928,20 +929,20 @@ _YEAR_NAMED_CLAUSE = re.compile(
 # "... mass killings in and around X, West Darfur, in 2023.": a year that closes the sentence dates
 # what it tells
 # ("Drones were also reported over X, near the border, last week.": a week, no day)
-_YEAR_ENDS = re.compile(rf"\s+{_IN_YEAR}\s*[.!?]?[\s\"”’']*$")
-_SUBORDINATE = re.compile(
+_YEAR_ENDS = rx.compile(rf"\s+{_IN_YEAR}\s*[.!?]?[\s\"”’']*$")
+_SUBORDINATE = rx.compile(
     r"\b(?:since|after|before|when|while|as|until|because|which|who|whom|that|where|during|following|amid)\b", re.I
 )
-_YEAR_AT_END = re.compile(rf",\s+(?:{_IN_YEAR}|last\s+(?:week|{_LAST_WHAT}))\s*[.!?]?[\s\"”’']*$")
+_YEAR_AT_END = rx.compile(rf",\s+(?:{_IN_YEAR}|last\s+(?:week|{_LAST_WHAT}))\s*[.!?]?[\s\"”’']*$")
 # the clause of an earlier event: "the April 2015 attack in which 148 people were killed"
-_THAT_OF_IT = re.compile(r"\s+(?:that|which)\s+(?:had\s+|have\s+|has\s+)?")
+_THAT_OF_IT = rx.compile(r"\s+(?:that|which)\s+(?:had\s+|have\s+|has\s+)?")
 # the next item of a list of event words ("rocket attacks and a US drone strike"), and what one did after a place
 # ("a drone strike at X airport that killed")
-_LIST_NEXT = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:a|an|the|[A-Z][\w.'’-]*|\w+-\w+)\s+){0,3}")
-_WHERE_IT_WAS = re.compile(r"\s+(?:on|in|at|near|against|by)\s+[^,.;:]{1,70}?\s+")
+_LIST_NEXT = rx.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:a|an|the|[A-Z][\w.'’-]*|\w+-\w+)\s+){0,3}")
+_WHERE_IT_WAS = rx.compile(r"\s+(?:on|in|at|near|against|by)\s+[^,.;:]{1,70}?\s+")
 _DID_WORDS = frozenset({"killed", "wounded", "injured", "killing", "wounding", "injuring"})
-_THAT_DID = re.compile(r"\s+(?:at|in|on|near)\s+[^,.;:]{1,60}?\s+(?:that|which)\s+(?:had\s+)?")
-_OF_IT = re.compile(r"(?:\b(?:in\s+which|during\s+which|where|when)|,\s+which)\b[^.;]*$")
+_THAT_DID = rx.compile(r"\s+(?:at|in|on|near)\s+[^,.;:]{1,60}?\s+(?:that|which)\s+(?:had\s+)?")
+_OF_IT = rx.compile(r"(?:\b(?:in\s+which|during\s+which|where|when)|,\s+which)\b[^.;]*$")
 _SAID_EARLIER = gated(
     r"(?=[:acrs])\b(?:said|reported|announced|claimed|stated)\s+(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))"
     r"\s+that\b"
@@ -950,7 +951,7 @@ _SAID_EARLIER = gated(
     re.I,
 )
 # "amid a spate of IED incidents", "after a wave of attacks": many events, none of them one to map
-_COUNTED_BEFORE = re.compile(
+_COUNTED_BEFORE = rx.compile(
     # (not the dead of one event: "the number of dead from the missile strike on X rose to six")
     r"\bnumber\s+of\s+(?!(?:the\s+)?(?:dead|killed|victims|casualties|fatalities|deaths|wounded|injured|perished)\s+"
     r"(?:from|in|of|after)\s+(?:the|a|an|this|that|yesterday['’]s|[A-Z][a-z]+day['’]s)\s+$)(?:[\w-]+\s+){0,3}$|"
@@ -961,32 +962,32 @@ _COUNTED_BEFORE = re.compile(
     r"(?:hundreds|thousands|dozens|scores)\s+of\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
-_ONE_EVENT_AFTER = re.compile(
+_ONE_EVENT_AFTER = rx.compile(
     r"\s+(?:in|from|by|during)\s+(?:the|a|an|this|that|[A-Z][a-z]+day['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:bombing|strike|"
     r"air\s*strike|attack|raid|explosion|blast|shelling|ambush|massacre)\b"
 )
-_ORDINAL_BEFORE = re.compile(
+_ORDINAL_BEFORE = rx.compile(
     r"\b(?:the|its|their)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
     r"(?:[\w-]+\s+)?$",
     re.I,
 )
-_SPAN_AFTER = re.compile(r"\b(?:this|that|the\s+same|the\s+past)\s+(?:week|month|year)\b|\bsince\s+", re.I)
+_SPAN_AFTER = rx.compile(r"\b(?:this|that|the\s+same|the\s+past)\s+(?:week|month|year)\b|\bsince\s+", re.I)
 _SERIES_BEFORE = gated(
     r"\b(?:after|since|following|followed|follows|amid|despite|for)\s+(?:(?:a|the|an)\s+)?(?:[a-z]+(?:['’]s)?\s+)?"
     r"(?:spate|wave|series|string|surge|spike|upsurge|escalation|campaign)\s+of\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
-_SPAN_OF_WAR_BEFORE = re.compile(
+_SPAN_OF_WAR_BEFORE = rx.compile(
     r"\b(?:years?|months|weeks|decades?)\s+of\s+(?:(?:[\w-]+\s+){0,2}$|(?:[\w-]+\s+){0,2}?"
     r"(?:war|fighting|conflict|hostilities|clashes|bombardment|shelling|strikes|occupation|siege)\s+"
     r"(?:in|during)\s+which\b[^.;]*$)",
     re.I,
 )
 _MANY_WORDS = ("repeat", "recur", "frequent", "sporadic", "intermittent")
-_MANY_BEFORE = re.compile(
+_MANY_BEFORE = rx.compile(
     r"\b(?:repeated|recurrent|recurring|frequent|sporadic|intermittent)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
-_BACKGROUND_BEFORE = re.compile(
+_BACKGROUND_BEFORE = rx.compile(
     r"\b(?:after|since|following|amid|despite|before|until|within\s+(?:\w+\s+)?(?:hours|days|minutes|weeks)\s+of)\s+"
     # ("after a series of rocket attacks")
     r"(?:(?:a|an|the)\s+(?:series|string|wave|spate|number|couple)\s+of\s+)?(?:(?:the|a|an|last|this|that|these|those|its|"
@@ -1000,26 +1001,26 @@ _BACKGROUND_BEFORE = re.compile(
 _FIGHTING_WORDS = frozenset({"fighting", "clashes", "battles"})
 # the dead of the event named in an "after" phrase, before it: "five martyrs, among them two children, were
 # recovered after the bombing of", "the bodies of three men were pulled out following the strike on"
-_DEAD_THEN = re.compile(
+_DEAD_THEN = rx.compile(
     r"\b(?:martyrs|bodies|dead|corpses|remains)\b[^.;:]{0,90}?\b(?:were|was|have\s+been|had\s+been)\s+"
     r"(?:[a-z]+ly\s+)?(?:recovered|retrieved|pulled|found|brought|taken|counted|buried)\b[^.;:]{0,30}?"
     r"\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )
 # a relative clause of those an event killed: "the 147 people, most of them children, who were killed"
-_YEAR_EVENT_BEFORE = re.compile(
+_YEAR_EVENT_BEFORE = rx.compile(
     r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|massacres?|strikes?|shootings?|siege|raids?)\b"
 )
-_WHO_WERE_BEFORE = re.compile(r"\bwho\s+(?:were|was|had\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?$")
+_WHO_WERE_BEFORE = rx.compile(r"\bwho\s+(?:were|was|had\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?$")
 # actions that are a plan of work, not of arms: "Priority actions:", "the humanitarian actions under way"
-_NOT_ARMS_ACTIONS_BEFORE = re.compile(
+_NOT_ARMS_ACTIONS_BEFORE = rx.compile(
     r"\b(?:priority|humanitarian|response|recommended|key|urgent|follow-up|next|immediate|protective|preventive|"
     r"legal|diplomatic|corrective|remedial|relief)\s+$",
     re.I,
 )
 # what was left of the event named in an "after" phrase, before it: "three city blocks burned in X after an
 # airstrike", "compounds destroyed in Y after Pakistani strikes" (its damage, told with its place)
-_DAMAGE_THEN = re.compile(
+_DAMAGE_THEN = rx.compile(
     r"\b(?:destroyed|burned|burnt|scorched|charred|flattened|razed|levell?ed|gutted|collapsed|damaged|"
     r"reduced\s+to\s+(?:rubble|ashes)|"
     # (a fire it set: "a fire broke out at the refinery in X after a drone attack overnight")
@@ -1027,15 +1028,15 @@ _DAMAGE_THEN = re.compile(
     r"\b[^.;:]{0,90}?\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )
-_CAUSES_BEFORE = re.compile(
+_CAUSES_BEFORE = rx.compile(
     r"\b(?:because\s+of|due\s+to|owing\s+to)\s+(?:[^.;]{0,100}?(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))?"
     r"(?:(?:the|heavy|continued|ongoing|renewed|persistent)\s+)?$",
     re.I,
 )
 # the subject of a running total's verb: "the fighting in X has killed thousands this year"
-_SUBJECT_OF_TOTAL = re.compile(r"[^.;!?,]{0,60}?\s(?:has|have|had)\s+(?:\w+\s+)?$")
+_SUBJECT_OF_TOTAL = rx.compile(r"[^.;!?,]{0,60}?\s(?:has|have|had)\s+(?:\w+\s+)?$")
 # what sanctions and laws target is no place struck: "sanctions against X, targeting its banks"
-_NOT_ARMS_TARGETING = re.compile(
+_NOT_ARMS_TARGETING = rx.compile(
     r"\b(?:sanctions|tariffs|restrictions|embargo|ban|measures|legislation|bill|law|rules|regulations)\b[^.;:]{0,50}$",
     re.I,
 )
@@ -1043,17 +1044,17 @@ _NOT_ARMS_TARGETING = re.compile(
 _PAST_BEFORE = gated(r"\b(?:[Pp]ast|[Pp]revious|[Pp]rior|[Ee]arlier)\s+(?:[a-z][\w-]*\s+)?$")
 # a month the sentence looks back to, and what happened in it: "a safe haven until May, when a week of drone strikes
 # hit fuel depots", "The turning point came in May, when a week of strikes set depots ablaze"
-_MONTH_WHEN_BEFORE = re.compile(
+_MONTH_WHEN_BEFORE = rx.compile(
     r"\b(?:until|in|since|by|back\s+in)\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December),?\s+when\s+(?:[\w'’-]+\s+){0,6}$"
 )
 # the clause of past events: "investigations into past air operations that killed civilians in X"
-_PAST_ONES_THAT_BEFORE = re.compile(
+_PAST_ONES_THAT_BEFORE = rx.compile(
     r"\b(?:[Pp]ast|[Pp]revious|[Ee]arlier|[Pp]rior|[Ff]ormer)\s+(?:[\w-]+\s+){0,2}?(?:operations?|strikes?|attacks?|raids?|"
     r"bombings?|campaigns?|offensives?|wars?)\s+(?:that|which)\s+(?:had\s+|have\s+)?$"
 )
 # what arrests or charges are over: "arrested nine suspects in connection with recent killings in X"
-_IN_CONNECTION_BEFORE = re.compile(r"\bin\s+connection\s+with\s+(?:the\s+)?(?:recent\s+|past\s+)?(?:[\w-]+\s+)?$", re.I)
+_IN_CONNECTION_BEFORE = rx.compile(r"\bin\s+connection\s+with\s+(?:the\s+)?(?:recent\s+|past\s+)?(?:[\w-]+\s+)?$", re.I)
 # what may come: "after any new Israeli strikes on X", "future attacks", "possible strikes"
 _ANY_BEFORE = gated(r"\b(?:[Aa]ny|[Ff]uture|[Pp]ossible|[Pp]otential)\s+(?:new\s+|more\s+)?(?:[A-Z][\w-]*\s+)?$")
 # a campaign going on, not an event: "continued air operations in X", "continues to bomb areas of X",
@@ -1069,7 +1070,7 @@ _ONGOING_WORDS = (
     "repeated",
     "press",
 )
-_ONGOING_BEFORE = re.compile(
+_ONGOING_BEFORE = rx.compile(
     r"\b(?:(?:continu(?:e|es|ed|ing)|intensif(?:y|ies|ied|ying)|escalat(?:e|es|ed|ing))"
     r"(?:\s+to)?\s+(?:its\s+|their\s+|the\s+)?|(?:ongoing|persistent|sporadic|intermittent|repeated)\s+|"
     # "as the government presses an offensive against the militants in X"
@@ -1079,7 +1080,7 @@ _ONGOING_BEFORE = re.compile(
 )
 # "Fighting continued around X and along the road to Y"
 # ("operations in Gaza would continue until ...": what goes on, in the words after it)
-_ONGOING_VERB_AFTER = re.compile(
+_ONGOING_VERB_AFTER = rx.compile(
     r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
     # ("Attacks on villages and road ambushes continue")
     r"(?:\s+on\s+[a-z]+(?:\s+and\s+(?:[a-z]+\s+){1,2}?[a-z]+)?)?\s+(?:continued|continues|continue|raged|rages|"
@@ -1088,17 +1089,17 @@ _ONGOING_VERB_AFTER = re.compile(
 )
 # a fight going on: "whose army is fighting JNIM around X" (in a sentence that gives no day)
 _PRESENT_BE = r"\b(?:is|are|has\s+been|have\s+been)\s+(?:still\s+)?"  # "is", "have been still"
-_PROGRESSIVE_BEFORE = re.compile(rf"{_PRESENT_BE}$")
+_PROGRESSIVE_BEFORE = rx.compile(rf"{_PRESENT_BE}$")
 _PROGRESSIVE_WORDS = frozenset({"fighting", "battling", "clashing", "shelling", "bombing", "bombarding", "pounding"})
 # what a group does, in the present of a relative clause: "militants who carry out attacks in X"
-_WHO_DO_BEFORE = re.compile(
+_WHO_DO_BEFORE = rx.compile(
     r"\b(?:who|which|that)\s+(?:carry|carries|launch|launches|conduct|conducts|stage|stages|mount|mounts)\s+"
     r"(?:out\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 # the present of a habit, one verb of a list after a group's relative clause: "fighters of JNIM, who control the
 # roads around them, attack supply convoys and plant mines"
-_WHO_HABIT_BEFORE = re.compile(r"\bwho\s+(?:[\w'’-]+\s+){1,8}?[\w'’-]+,\s+$", re.I)
+_WHO_HABIT_BEFORE = rx.compile(r"\bwho\s+(?:[\w'’-]+\s+){1,8}?[\w'’-]+,\s+$", re.I)
 _HABIT_VERBS = frozenset({"attack", "raid", "ambush", "shell", "bomb", "kill", "target", "strike"})
 # arms that flow in: "weapons, drones and armoured vehicles continue to pour into Libya"
 _FLOW_AFTER = gated(
@@ -1107,20 +1108,20 @@ _FLOW_AFTER = gated(
     re.I,
 )
 # a campaign in the present: "the army is conducting operations against militants in X"
-_CONDUCTING_BEFORE = re.compile(
+_CONDUCTING_BEFORE = rx.compile(
     rf"{_PRESENT_BE}(?:conducting|carrying\s+out|waging|running|pursuing)\s+"
     r"(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 # what may come, said after the attack it names: "an all-out assault on X could trigger mass killings"
-_MAY_AFTER = re.compile(
+_MAY_AFTER = rx.compile(
     r"[^.;,]{0,40}?\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:trigger|lead|cause|spark|result|bring|provoke|unleash|"
     r"prompt|draw|escalate|mean)\b"
 )
 # a kind of wound, not an event: "people with blast and gunshot wounds"
-_WOUND_AFTER = re.compile(r"\s+(?:and\s+[\w-]+\s+)?(?:wounds|injuries|trauma|burns)\b", re.I)
+_WOUND_AFTER = rx.compile(r"\s+(?:and\s+[\w-]+\s+)?(?:wounds|injuries|trauma|burns)\b", re.I)
 # a trend, not an event: "the fighting ... has settled into a pattern of sieges", "attacks have increased"
-_TREND_AFTER = re.compile(
+_TREND_AFTER = rx.compile(
     # (not a toll brought up to date: "The number of the dead from the strike on X has increased to six")
     r"(?:\s+[^.;,]{0,100}?)?\s+(?:has|have)\s+(?:settled|spread|intensified|escalated|continued|shifted|moved|"
     r"slowed|eased|subsided|become|displaced|forced|returned|driven|uprooted|emptied|"
@@ -1132,15 +1133,15 @@ _TREND_AFTER = re.compile(
     r"\s+(?:have|has)\s+(?:now\s+|so\s+far\s+)?(?:killed|wounded|injured)\s+(?:hundreds|thousands|scores)\b"
 )
 # a place's state, not an event: "towns ... have since been under near-daily shelling and drone fire"
-_UNDER_STATE_BEFORE = re.compile(
+_UNDER_STATE_BEFORE = rx.compile(
     r"\bunder\s+(?:near-?daily|daily|constant|regular|continuous|frequent|nightly|incessant|relentless|"
     r"almost\s+daily|near-constant)\s+(?:[\w-]+\s+(?:and\s+)?)?$",
     re.I,
 )
 # a perfect that looks back: "Balakliia has been hit before."
-_BEFORE_AFTER = re.compile(r"\s+before\s*[.,;]")
+_BEFORE_AFTER = rx.compile(r"\s+before\s*[.,;]")
 # destruction as a state: "places such as X and Y that have been largely destroyed"
-_DESTROYED_STATE = re.compile(r"\b(?:have|had)\s+been\s+(?:[a-z]+ly\s+)?(?:damaged\s+or\s+)?$")
+_DESTROYED_STATE = rx.compile(r"\b(?:have|had)\s+been\s+(?:[a-z]+ly\s+)?(?:damaged\s+or\s+)?$")
 # a disaster, not an attack, the subject of the word: "The 7.7-magnitude earthquake, centred near X,
 # killed more than 3,600 people", "floods have killed 40"
 _DISASTER_SUBJECT = gated(
@@ -1174,45 +1175,45 @@ _DISASTER_WORDS = (
 )
 # a campaign of years in a perfect tense: "has carried out air strikes in X for more than a decade",
 # "has been the scene of heavy fighting for months"
-_FOR_SPAN_AFTER = re.compile(
+_FOR_SPAN_AFTER = rx.compile(
     r"[^.;]{0,80}?\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|the\s+past\s+|the\s+last\s+)?"
     r"(?:a|an|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)?\s*(?:decades?|years|months|weeks)\b"
 )
 _OF_IT_WORDS = frozenset({"killing", "wounding", "injuring"})
-_PERFECT_JUST_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$", re.I)
-_MANY_AFTER = re.compile(r"\s+(?:many\s+)?(?:thousands|hundreds|tens\s+of\s+thousands|scores)\b", re.I)
+_PERFECT_JUST_BEFORE = rx.compile(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$", re.I)
+_MANY_AFTER = rx.compile(r"\s+(?:many\s+)?(?:thousands|hundreds|tens\s+of\s+thousands|scores)\b", re.I)
 # an earlier event the news came after: "The raid came three days after bandits killed two farmers in X"
-_CAME_AFTER_BEFORE = re.compile(
+_CAME_AFTER_BEFORE = rx.compile(
     r"\b(?:came|comes|followed|follows)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|"
     r"several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+)?after\s+(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
-_FOLLOWED_BY = re.compile(r"\bfollowed\s+(?:[\w-]+\s+){0,3}?by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$")
-_PARTICIPLE_OF_IT = re.compile(r"[^.;]{0,100}?,\s+(?:[a-z]+ly\s+)?")
-_RELATIVE_OF_IT = re.compile(
+_FOLLOWED_BY = rx.compile(r"\bfollowed\s+(?:[\w-]+\s+){0,3}?by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$")
+_PARTICIPLE_OF_IT = rx.compile(r"[^.;]{0,100}?,\s+(?:[a-z]+ly\s+)?")
+_RELATIVE_OF_IT = rx.compile(
     r"(?:\s+of\s+(?:the\s+)?[^.;,]{1,40}?)?,\s+(?:which|when|in\s+which|during\s+which)\b[^.;]{0,160}?"
     r"(?:\bwhen\s+(?:[\w'’-]+\s+){0,3}|\s(?:was|were)\s+(?:[\w'’-]+\s+){0,2}?)$"
 )
 # what it is said to hold: "neutralised over 4,000 explosive objects, among them artillery shells, mines and ..."
-_LIST_OF_IT = re.compile(
+_LIST_OF_IT = rx.compile(
     r"[^.;]{0,60}?(?:,\s*|\s+)(?:among\s+them|among\s+which|including|such\s+as|notably)\s+"
     r"(?:[\w'’-]+(?:,\s*|\s+)){0,8}?(?:(?:and|or)\s+(?:[\w'’-]+\s+){0,2}?)?$"
 )
 # arms made safe, after the word that would else be a killing: "neutralised over 4,000 explosive objects"
-_MADE_SAFE_AFTER = re.compile(
+_MADE_SAFE_AFTER = rx.compile(
     r"\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|almost\s+|around\s+)?(?:[\d,.]+\s+|the\s+|an?\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:explosive\s+(?:objects|items|devices|remnants|ordnance)|unexploded|mines|landmines|"
     r"ordnance|munitions|IEDs|improvised\s+explosive|shells|bombs|submunitions)\b",
     re.I,
 )
 # the next of a list: "... kamikaze drones and long-range artillery", "mines, cluster submunitions"
-_NEXT_ITEM = re.compile(r"(?:\s*,\s*|\s+)(?:[\w'’-]+(?:\s*,\s*|\s+)){0,3}?(?:(?:and|or)\s+)?(?:[\w'’-]+\s+){0,2}?")
-_OR_NEXT = re.compile(r"[\"”’']?\s+(?:or|nor)\s+(?:an?\s+|the\s+)?[\"“‘']?")
-_AND_OF_IT = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?and\s+(?:[a-z]+ly\s+)?")
-_WITH_ARMS_OF_IT = re.compile(
+_NEXT_ITEM = rx.compile(r"(?:\s*,\s*|\s+)(?:[\w'’-]+(?:\s*,\s*|\s+)){0,3}?(?:(?:and|or)\s+)?(?:[\w'’-]+\s+){0,2}?")
+_OR_NEXT = rx.compile(r"[\"”’']?\s+(?:or|nor)\s+(?:an?\s+|the\s+)?[\"“‘']?")
+_AND_OF_IT = rx.compile(r"\s+(?:[\w'’-]+\s+){0,4}?and\s+(?:[a-z]+ly\s+)?")
+_WITH_ARMS_OF_IT = rx.compile(
     r"\s+(?:[\w'’-]+\s+){0,4}?with\s+(?:[\w'’-]+\s+){0,3}?(?:(?:and|or)\s+(?:[\w'’-]+\s+){0,3}?)?$"
 )
-_SINCE_SPAN_AFTER = re.compile(
+_SINCE_SPAN_AFTER = rx.compile(
     r"[^.;]{0,100}?\bsince\s+(?:the\s+)?(?:beginning|start|outbreak|onset|end|(?:19|20)\d\d|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|last|early|late)\b"
 )
@@ -1226,22 +1227,22 @@ _FOR_A_SPAN = (
 )
 # (not a new event after it, a clause on: "In the city of X, where the water network has been cut for years, a drone
 # strike on Saturday killed two children")
-_PERFECT_FOR_SPAN_BEFORE = re.compile(
+_PERFECT_FOR_SPAN_BEFORE = rx.compile(
     rf"{_PERFECT_VERB}[^.;]{{0,120}}?{_FOR_A_SPAN}(?![^.;]*,\s+(?:a|an)\s)[^.;]*$", re.I
 )
 # the same span after the event word: "the area has suffered raids and suicide bombings for more than a decade"
-_FOR_SPAN_AFTER = re.compile(rf"[^.;]{{0,60}}?{_FOR_A_SPAN}", re.I)
-_PERFECT_VERB_BEFORE = re.compile(rf"{_PERFECT_VERB}[^.;]{{0,80}}$", re.I)
-_TIMES_AFTER = re.compile(
+_FOR_SPAN_AFTER = rx.compile(rf"[^.;]{{0,60}}?{_FOR_A_SPAN}", re.I)
+_PERFECT_VERB_BEFORE = rx.compile(rf"{_PERFECT_VERB}[^.;]{{0,80}}$", re.I)
+_TIMES_AFTER = rx.compile(
     r"\s+(?:twice|three\s+times|four\s+times|several\s+times|many\s+times|multiple\s+times|repeatedly)\b", re.I
 )
-_OCCASIONS_AFTER = re.compile(
+_OCCASIONS_AFTER = rx.compile(
     r"[^.;]{0,100}?\bon\s+(?:several|many|multiple|numerous|a\s+number\s+of|repeated|countless|two|three|\d+)\s+"
     r"(?:\w+\s+)?occasions\b",
     re.I,
 )
-_PERFECT_IN_CLAUSE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:[\w-]+\s+){0,6}$", re.I)
-_SUPERLATIVE = re.compile(r"\b(?:worst|deadliest|biggest|largest|heaviest|first|most|only)\b", re.I)
+_PERFECT_IN_CLAUSE = rx.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:[\w-]+\s+){0,6}$", re.I)
+_SUPERLATIVE = rx.compile(r"\b(?:worst|deadliest|biggest|largest|heaviest|first|most|only)\b", re.I)
 # a drill: its sentence tells of no attack ("practised ... attacking simulated targets", "live-fire drills")
 _DRILL_WORDS = (
     "exercise",
@@ -1262,7 +1263,7 @@ _DRILL_WORDS = (
     "animat",
     "computer-generated",
 )
-_DRILL = re.compile(
+_DRILL = rx.compile(
     r"\b(?:simulated|war\s+games?|live[\s-]fire\s+(?:drills?|exercises?)|"
     # "launched a two-day naval exercise in the Gulf, firing cruise missiles and drones"
     r"(?:naval|military|joint|air|army|combined|missile|amphibious)\s+(?:exercises?|drills?|manoeuvres|maneuvers)|"
@@ -1287,23 +1288,23 @@ _DRILL = re.compile(
     r"animations?|animated\s+(?:video|clip|film)s?|computer-generated)",
     re.I,
 )
-_UNCONFIRMED = re.compile(
+_UNCONFIRMED = rx.compile(
     r"\b(?:[Rr]eports?|[Cc]laims?|[Rr]umou?rs?)\s+(?:of|that)\b[^.;]{0,100}?\b(?:are|is|were|was|remain|remains)\s+"
     r"(?:(?:not|NOT)\s+(?:yet\s+)?confirmed|unconfirmed)\b"
 )
 _PICTURE_WORDS = (" show", "video", "footage", "clip", "image", "photo", "titled")
-_STRENGTHENED_BEFORE = re.compile(
+_STRENGTHENED_BEFORE = rx.compile(
     r"\b(?:strengthen|support|boost|bolster|enhance|intensify|expand)(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?$", re.I
 )
-_OUTAGE_BEFORE = re.compile(
+_OUTAGE_BEFORE = rx.compile(
     r"\b(?:power|electricity|lights?|alarms?|sirens?|phones?|internet|water|gas|supplies)\s+(?:had\s+|has\s+)?$", re.I
 )
-_UNITS_BEFORE = re.compile(r"\b(?:units?|brigades?|battalions?|troops|soldiers|forces)\s+$", re.I)
+_UNITS_BEFORE = rx.compile(r"\b(?:units?|brigades?|battalions?|troops|soldiers|forces)\s+$", re.I)
 # a plan named by its attack: "a car bomb plot", "the attack plots"
-_PLOT_AFTER = re.compile(r"[\"”’']?\s+plots?\b", re.I)
+_PLOT_AFTER = rx.compile(r"[\"”’']?\s+plots?\b", re.I)
 # "fighting" as a word of kind, not a fight: "men of fighting age", "a fighting chance", "the fighting season"
-_FIGHTING_KIND_AFTER = re.compile(r"[\s-]+(?:age|aged|chance|spirit|fit|force|forces|season)\b", re.I)
-_CLAIMED_TO_SHOW = re.compile(
+_FIGHTING_KIND_AFTER = rx.compile(r"[\s-]+(?:age|aged|chance|spirit|fit|force|forces|season)\b", re.I)
+_CLAIMED_TO_SHOW = rx.compile(
     r"\b(?:claim(?:s|ed|ing)?|purport(?:s|ed|ing)?|said|supposed|alleged|meant)\s+to\s+show\b[^.;]*$|"
     r"\b(?:allegedly|supposedly|falsely)\s+show(?:s|ing|n)?\b[^.;]*$|"
     # "Video of 'massive strike on Odesa port' is from a video game": a quoted claim
@@ -1313,12 +1314,12 @@ _CLAIMED_TO_SHOW = re.compile(
 )
 # a claim told in the conditional of its own tongue: "the information relayed on the social networks according to which
 # a drone would have bombed a fair"
-_ACCORDING_TO_WHICH = re.compile(
+_ACCORDING_TO_WHICH = rx.compile(
     r"\b(?:information|reports?|claims?|rumou?rs?|allegations?|news)\s+(?:[\w-]+\s+){0,10}?according\s+to\s+which\b"
     r"[^.;]*$",
     re.I,
 )
-_TESTIMONY_BEFORE = re.compile(
+_TESTIMONY_BEFORE = rx.compile(
     r"\b(?:told|tells|telling|testified\s+(?:to|before)|testifying\s+(?:to|before))\s+(?:the\s+|an?\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:inquiry|court|tribunal|hearing|judges?|jury|commission|panel)\b[^.;]*$|"
     # what survivors or a report described: "Survivors described men being executed in a church"
@@ -1326,43 +1327,43 @@ _TESTIMONY_BEFORE = re.compile(
     re.I,
 )
 # what an inquiry asks, not what it found: "is examining whether British troops carried out killings"
-_WHETHER_BEFORE = re.compile(
+_WHETHER_BEFORE = rx.compile(
     r"\b(?:examin|investigat|determin|establish|assess|look(?:s|ed|ing)?\s+into|ask|consider)\w*\s+whether\b[^.;]{0,80}$",
     re.I,
 )
 # who holds an office of operations: "the spokesman of the Sokola 1 operations", "commander of the joint operations"
-_OFFICE_OF_BEFORE = re.compile(
+_OFFICE_OF_BEFORE = rx.compile(
     r"\b(?:spokes(?:man|woman|person)|commanders?|head|chief|coordinator|director)\s+(?:of|for)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )
-_WORKS_OF = re.compile(
+_WORKS_OF = rx.compile(
     r"\b(?:agency|agencies|organi[sz]ations?|charit(?:y|ies)|NGOs?|UN|WFP|UNHCR|UNICEF|OCHA|UNRWA|ICRC|programme|"
     r"aid\s+groups?|Red\s+Cross|Red\s+Crescent)\b[^.;]{0,40}?\b(?:its|their)\s+$"
 )
 # the work of a port, an airline or a firm: "port operations", "operations at Haifa were continuing normally"
-_BUSINESS_OPERATIONS_BEFORE = re.compile(
+_BUSINESS_OPERATIONS_BEFORE = rx.compile(
     r"\b(?:port|flight|airport|business|commercial|shipping|normal|day-to-day|daily|regular|routine|mining|drilling|"
     r"production|loading|terminal|rail|railway|bank|banking|trading|airline|cargo)\s+$",
     re.I,
 )
-_GOING_ON_NORMALLY = re.compile(
+_GOING_ON_NORMALLY = rx.compile(
     r"[^.;]{0,60}?\b(?:continu\w+|proceed\w*|resum\w+|running|were|are|was|is|remain\w*)\s+(?:as\s+)?"
     r"(?:normal(?:ly)?|usual|uninterrupted|unaffected|undisrupted)\b",
     re.I,
 )
-_REBUILT_THINGS_AFTER = re.compile(
+_REBUILT_THINGS_AFTER = rx.compile(
     r"\s+(?:homes|houses|buildings|property|properties|infrastructure|schools|hospitals|bridges|roads|shops|"
     r"apartments|flats|neighbou?rhoods)\b",
     re.I,
 )
-_FOR_THE_RUINED_BEFORE = re.compile(r"\b(?:for|of|in|among|rebuild\w*|repair\w*|replac\w*)\s+(?:the\s+)?$", re.I)
+_FOR_THE_RUINED_BEFORE = rx.compile(r"\b(?:for|of|in|among|rebuild\w*|repair\w*|replac\w*)\s+(?:the\s+)?$", re.I)
 _FLED_WORDS = ("fle", "escap", "displac", "driven", "uproot")  # (what _FLED_BEFORE needs)
-_FLED_BEFORE = re.compile(
+_FLED_BEFORE = rx.compile(
     r"\b(?:fled|flee|flees|fleeing|escaped|escaping|displaced\s+by|driven\s+out\s+by|uprooted\s+by)\s+(?:the\s+)?$",
     re.I,
 )
-_OF_THE_DEAD_BEFORE = re.compile(
+_OF_THE_DEAD_BEFORE = rx.compile(
     r"\b(?:bodies|remains|graves|families|relatives|names|memory|funerals?)\s+of\s+(?:the\s+|those\s+|\d+\s+)?"
     r"(?:[\w-]+\s+){0,2}$",
     re.I,
@@ -1371,14 +1372,14 @@ _DEATH_WORDS = frozenset({"killed", "martyred", "slaughtered", "massacred", "mur
 # a condition: "warned the group ... if attacks on shipping did not stop"
 _IF_BEFORE = gated(r"\b(?<!as\s)(?<!even\s)[Ii]f\s+(?:[\w'’-]+\s+){0,6}$")
 # a campaign's name ("Operation Hadin Kai", "Operation Claw-Lock")
-_NAMED_AFTER = re.compile(r"\s+[A-Z]")
-_ATTRIBUTIVE_BEFORE = re.compile(
+_NAMED_AFTER = rx.compile(r"\s+[A-Z]")
+_ATTRIBUTIVE_BEFORE = rx.compile(
     # (not a year: "on 2 March 2025 killed six people")
     r"(?=[\dadefhinost])\b(?:the|a|an|all|those|these|their|its|his|her|(?!(?:19|20)\d\d\s)\d+|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|dozens|several)\s+(?:[a-z]+ly\s+)?$",  # ("all severely wounded ... prisoners")
     re.I,
 )
-_ATTRIBUTIVE_AFTER = re.compile(
+_ATTRIBUTIVE_AFTER = rx.compile(
     # ("the wounded Palestinian civilians", "all severely wounded and young prisoners"; not "an attack on civilians")
     r"^\s+(?:(?!(?:on|in|at|against|of|near|by|from|into|targeting|that|which|killed|killing)\b)[a-z]+\s+){0,2}?"
     r"(?:soldiers|troops|people|civilians|fighters|militants|men|women|prisoners|captives|"
@@ -1446,7 +1447,7 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 # a live page's entry opens on its time: "11:15 - The army is shelling the eastern districts of X" tells of that moment
-_CLOCK_OPENING = re.compile(
+_CLOCK_OPENING = rx.compile(
     r"\s*\[?\d{1,2}[:.h]\d{2}\]?\s*(?:(?:am|pm|a\.m\.|p\.m\.)\s*)?(?:(?:GMT|UTC|local\s+time|[A-Z]{2,4})\s*)?"
     r"(?:[-–—:|]\s|(?<=\])\s)",
     re.I,
@@ -2050,7 +2051,7 @@ NOTHING_HIT_WORDS = (
     "none was",
     "none were",
 )
-NOTHING_HIT = re.compile(
+NOTHING_HIT = rx.compile(
     r"\bno\s+(?:reports?\s+of\s+)?(?:injur(?:y|ies)|casualties|damage|hits|impacts?)\b|\bnone\s+(?:was|were)\s+(?:hurt|injured|killed)\b|\b(?:no\s+one|nothing)\s+was\s+(?:hit|hurt|injured|killed|damaged)\b|"
     r"\bhit\s+no\s+(?:buildings?|homes?|targets?|one)\b|"
     # "no reports of anyone hit by fragments", "no reports of people injured"
@@ -2069,22 +2070,22 @@ def _hit_nothing(clause: str) -> bool:
 
 # what a report of rebuilding or return says: "Rebuilding has begun in X", "residents returned to Y"
 _REBUILT_WORDS = ("rebuil", "reconstruct", "restor", "reopen", "re-open", "repair", "return")
-_REBUILT = re.compile(
+_REBUILT = rx.compile(
     r"\b(?:rebuil(?:d|t|ding|ds)|reconstruct(?:ion|ed|ing)?|restor(?:e|ed|ing|ation)|re-?open(?:s|ed|ing)?|"
     r"repair(?:s|ed|ing)?|return(?:s|ed|ing)?)\b",
     re.I,
 )
 # a relative clause in the passive, before the event word: what happened to the place earlier
 # ("where the mosque was destroyed during the battle", "which was heavily shelled")
-_RELATIVE_PASSIVE_BEFORE = re.compile(
+_RELATIVE_PASSIVE_BEFORE = rx.compile(
     r"\b(?:where|which|whose)\s+(?:[\w'’-]+\s+){0,5}?(?:was|were|had\s+been|has\s+been|have\s+been)\s+[^.;]*$",
     re.I,
 )
 # a launch that hit something: not all brought down, whatever the next sentence says
-LANDED = re.compile(
+LANDED = rx.compile(
     r"\b(?:hit|hits|struck|killed|killing|wounded|wounding|injured|injuring|damag\w+|landed|impact)\b", re.I
 )
-_LANDED_OR_FELL = re.compile(rf"{LANDED.pattern}|\b(?:fell|exploded|explosions?|blasts?)\b", re.I)
+_LANDED_OR_FELL = rx.compile(rf"{LANDED.pattern}|\b(?:fell|exploded|explosions?|blasts?)\b", re.I)
 
 
 def most_specific(types: Sequence[EventType]) -> EventType:

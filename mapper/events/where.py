@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .. import rx
 from ..casualties import MONTHS
 from ..gates import gated
 from ..models import AREA_TYPES, POPULATED_TYPES, Mention, Place, distance_km
@@ -26,7 +27,7 @@ from .triggers import DOWNED, MUNITIONS, NEGATED, PLAN_VERBS, TRIGGER_RX, Trigge
 
 # what lines start with in bulletins and channel posts: "• ", "* ", "🔻 ", "▪️ "
 BULLETS = "•*·▪▫■□◾◽►▶➤‣⁃🔻🔺🔴🟠🟡🔸🔹❗⚠⚡\ufe0f"
-_DATELINE_AFTER = re.compile(
+_DATELINE_AFTER = rx.compile(
     # ("BANGKOK, Feb 5, 2024 - ")
     r"(?:,\s*[A-Z][\w .,'-]{1,40}?)?\s*(?:\(|[-\u2013\u2014]\s|--|\s*\(?(?:AP|AFP|Reuters|Xinhua)\))"
 )
@@ -56,10 +57,10 @@ _SPEECH = gated(
     r"(?:Criminal\s+)?Court(?:\s+of\s+Justice)?(?=\s+in\b))\b",
     re.I,
 )
-_SPEECH_VERB = re.compile(_SPEECH_VERBS, re.I)
-_SPOKEN_AT = re.compile(r"\b(?:in|at|from)\b", re.I)
-_SPEECH_VERB_WORD = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.I)
-_THAT_AFTER = re.compile(r"\s+that\b")
+_SPEECH_VERB = rx.compile(_SPEECH_VERBS, re.I)
+_SPOKEN_AT = rx.compile(r"\b(?:in|at|from)\b", re.I)
+_SPEECH_VERB_WORD = rx.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.I)
+_THAT_AFTER = rx.compile(r"\s+that\b")
 # where the wounded are taken or treated, and the words that take them there
 _HOSPITAL = (
     # ("the Medical City complex in X")
@@ -260,11 +261,11 @@ _HOSPITAL_IN = gated(
     re.I,
 )
 # a hospital named after a place ("al-Thawra hospital", "Kirkuk General Hospital")
-_HOSPITAL_AFTER = re.compile(
+_HOSPITAL_AFTER = rx.compile(
     rf"\s+(?:(?:general|teaching|central|district|military|university|specialist|regional)\s+)*{_HOSPITAL}\b", re.I
 )
 # a hospital that treats the wounded, said after its place: "the clinic in X treated 20 people"
-_TREATS_AFTER = re.compile(
+_TREATS_AFTER = rx.compile(
     # ("the Zmirli hospital in X, where many of the wounded were taken")
     # ("Butembo, where the wounded were also evacuated")
     # ("medics in X who treated the wounded")
@@ -277,7 +278,7 @@ _TREATS_AFTER = re.compile(
     re.I,
 )
 # where someone was on a visit: "the envoy was in Kabul for talks when the strikes took place"
-_VISIT_AFTER = re.compile(
+_VISIT_AFTER = rx.compile(
     r"\s+(?:for|on)\s+(?:[\w.-]+-brokered\s+)?(?:talks|negotiations|consultations|meetings?|a\s+summit|"
     r"an?\s+(?:[a-z]+\s+)?visit)\b"
     # "announced the strike from his resort in Florida, where he was hosting Xi"
@@ -288,41 +289,41 @@ _VISIT_AFTER = re.compile(
 # those who treat the wounded, in a place ("medics in X who treated the wounded", "hospital staff in X, where the
 # injured were treated")
 _MEDICS_WORDS = ("edic", "octor", "urgeon", "urse", "staff", "workers", "sources", "officials")
-_MEDICS_IN = re.compile(
+_MEDICS_IN = rx.compile(
     r"\b(?:medics|doctors|surgeons|nurses|paramedics|(?:hospital|medical)\s+(?:staff|workers|sources|officials))\s+"
     r"in\s+(?:the\s+)?$",
     re.I,
 )
 # a place where the wounded were taken, said of it after its name: "Kharkiv, where most of the 14 people wounded in
 # the strike were taken for surgery"
-_WOUNDED_TAKEN_AFTER = re.compile(
+_WOUNDED_TAKEN_AFTER = rx.compile(
     r"(?:\s+(?:city|town))?,\s+where\s+(?:[\w-]+\s+){0,8}?(?:wounded|injured|casualties|bodies)\s+(?:[\w-]+\s+){0,6}?"
     r"(?:were|was|had\s+been|have\s+been)\s+(?:(?:also|later|then|first|all|mostly)\s+)?(?:taken|treated|brought|"
     r"admitted|rushed|evacuated|transferred|sent|transported|airlifted|moved|hospitali[sz]ed)\b",
     re.I,
 )
-_WATER_AFTER = re.compile(r"\s+(?:reservoir|river|lake|canal)\b", re.I)
-_WOUNDED_MOVED = re.compile(
+_WATER_AFTER = rx.compile(r"\s+(?:reservoir|river|lake|canal)\b", re.I)
+_WOUNDED_MOVED = rx.compile(
     # ("several of the injured were in a serious condition at X hospital in Y")
     rf"\b(?:{_MOVED}|receiving\s+treatment|being\s+treated|died|succumbed|pronounced\s+dead|"
     r"in\s+(?:a\s+)?(?:serious|critical|stable|grave)\s+condition|"
     r"visit(?:ed|ing|s)?\s+(?:the\s+)?(?:wounded|injured|survivors|victims))\b",
     re.I,
 )
-_ORIGIN_NEAR = re.compile(
+_ORIGIN_NEAR = rx.compile(
     r"(?:\d+,\s+of|\bfrom|\bnative\s+of|\bresidents?\s+of|\bhometown\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:near|outside|close\s+to)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
     re.I,
 )
 # a distance that makes a place a landmark, not where the event was ("200 km west of Kathmandu")
-_FAR = re.compile(
+_FAR = rx.compile(
     r"\b(?:(?:[2-9]\d|\d{3,})(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?)|(?:1[5-9]|[2-9]\d|\d{3,})\s+(?:nautical\s+)?miles?)\b"
     r"[^,;]{0,40}$",
     re.I,
 )
 # a distance in an apposition to a name, which it locates ("near Ngouboua, on the lake some 40 km
 # south of", "In Sake, about 25 km west of"), a name no gazetteer may know
-_NAME_APPOSED = re.compile(
+_NAME_APPOSED = rx.compile(
     # (not a day or a month: "on 2 May, approximately 60 km northeast of X")
     rf"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{MONTHS})\b)[A-Z][\w'’-]+(?:\s+\([^)]{{0,30}}\))?,"
     r"\s+[^,;]{0,80}$"
@@ -335,11 +336,11 @@ _UNIT = (
     r"department|township|circle)"
 )
 _PROVINCE_BEFORE = gated(rf"\b{_UNIT}\s+of\s+(?:the\s+)?$", re.I)
-_PROVINCE_AFTER = re.compile(rf"\s+{_UNIT}\b", re.I)
-_REGION_AFTER = re.compile(r"\s+(?i:region|zone|area)\b")
-_SET_IN_BEFORE = re.compile(r",\s+in\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?['’]s\s+)?$")
+_PROVINCE_AFTER = rx.compile(rf"\s+{_UNIT}\b", re.I)
+_REGION_AFTER = rx.compile(r"\s+(?i:region|zone|area)\b")
+_SET_IN_BEFORE = rx.compile(r",\s+in\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?['’]s\s+)?$")
 # an area in brackets after a place: "near Lere, in the circle of Niafunke (Timbuktu region)" (what holds it)
-_BRACKETED_AREA_AFTER = re.compile(r"\s+(?:region|province|state|governorate|district)\)", re.I)
+_BRACKETED_AREA_AFTER = rx.compile(r"\s+(?:region|province|state|governorate|district)\)", re.I)
 _NEAR_BEFORE = gated(
     # (not "the nearby X oil terminal", "fled to nearby X": X itself, which is near something else)
     # ("in the hills above Port-au-Prince")
@@ -355,7 +356,7 @@ _NEAR_BEFORE = gated(
     re.I,
 )
 # a landmark: a direction or a distance from it ("north of Baghdad", "35 km south of Mosul")
-_LANDMARK_BEFORE = re.compile(
+_LANDMARK_BEFORE = rx.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
     r"south-west)(?:ern)?\s+of|\boverlooking|\b(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b[^,;]{0,30}\b(?:of|from))"
     # "west of the capital Sanaa", "south of the provincial capital of X"
@@ -364,7 +365,7 @@ _LANDMARK_BEFORE = re.compile(
 )
 # between the items of a list of origins: "from Bryansk, Kursk and Millerovo", "to hospitals in Idlib
 # city and Binnish"
-_ORIGIN_LIST_GAP = re.compile(
+_ORIGIN_LIST_GAP = rx.compile(
     # ("airlifted to hospitals in Arauca and in Bogota")
     r"(?:\s+(?:city|town|village|province|region|district|camp))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?"
     # ("over the capital X and the provinces of Y and Z")
@@ -372,15 +373,15 @@ _ORIGIN_LIST_GAP = re.compile(
     # ("clinics in X and Cali, capital of the neighbouring Valle del Cauca department")
     r"(?:(?<=,\s)(?:the\s+)?capital\s+of\s+(?:the\s+)?neighbou?ring\s+)?"
 )
-_UNKNOWN_ITEM_IN_GAP = re.compile(
+_UNKNOWN_ITEM_IN_GAP = rx.compile(
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?){1,6}\s+in\s+(?:the\s+)?"
 )
 # between a place the wounded were taken to (or something came from) and the place that holds it
 # ("referred to Larkana in Sindh"), or the same place by another name ("taken to hospitals in
 # Kobani (Ayn al-Arab)"), the sea or river it lies on ("launched from Yeysk on the Sea of Azov coast"), or
 # the place it lies from
-_COMMA_GAP = re.compile(r"\s*,\s*")
-_ORIGIN_HELD_GAP = re.compile(
+_COMMA_GAP = rx.compile(r"\s*,\s*")
+_ORIGIN_HELD_GAP = rx.compile(
     r"\s*,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
     # ("a clinic in Cali, in the department of Valle del Cauca")
     r"(?:(?:department|province|region|state|governorate|county|district|territory|oblast)\s+of\s+(?:the\s+)?)?|"
@@ -392,7 +393,7 @@ _ORIGIN_HELD_GAP = re.compile(
     r"(?:north|south|east|west)[\w-]*\s+of\s+(?:the\s+)?"
 )
 # (and where someone came from: "a native of Bulandshahr in Uttar Pradesh")
-_FROM_BEFORE = re.compile(r"\b(?:from|(?:a\s+)?natives?\s+of|residents?\s+of|home\s*town\s+of)\s+(?:the\s+)?$", re.I)
+_FROM_BEFORE = rx.compile(r"\b(?:from|(?:a\s+)?natives?\s+of|residents?\s+of|home\s*town\s+of)\s+(?:the\s+)?$", re.I)
 
 
 def _from_before(clean: str, start: int, at: int) -> bool:
@@ -401,13 +402,13 @@ def _from_before(clean: str, start: int, at: int) -> bool:
 
 
 # a sector of a front named after a town, as Ukraine's General Staff writes them
-_SECTOR_AFTER = re.compile(
+_SECTOR_AFTER = rx.compile(
     # "the Pokrovsk direction"; every item of "the Kupiansk, Lyman and Bakhmut directions"
     r"^(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?){0,6}\s+"
     r"(?:directions?|axis|axes|sectors?|fronts?|salients?)\b"
 )
-_SECTOR_OF = re.compile(r"\s+sector\s+(?:of|in)\s+[A-Z]")
-_ACTOR_AFTER = re.compile(
+_SECTOR_OF = rx.compile(r"\s+sector\s+(?:of|in)\s+[A-Z]")
+_ACTOR_AFTER = rx.compile(
     r"^\s+(?:forces?|troops|army|military|"
     # (not a post of the town's: "the Kulachi police station")
     r"police(?!\s+(?:station|post|checkpost|check\s*post|chowki|outpost|lines|barracks|compound)s?\b)|"
@@ -499,10 +500,10 @@ def part_of(town: Place, part: Place) -> bool:
 
 # what may stand between a locative word and the place it introduces ("in the restive
 # northern province of", "at a police checkpoint on the outskirts of", "in Baghdad's district of")
-_ADVERB_BEFORE = re.compile(r"\b(?:densely|heavily|tightly|newly|recently|highly|poorly|lightly|well|hastily)\s+$")
+_ADVERB_BEFORE = rx.compile(r"\b(?:densely|heavily|tightly|newly|recently|highly|poorly|lightly|well|hastily)\s+$")
 # a night's span between a verb and what it struck, as French reports write it: "attacked in the night from Friday
 # to Saturday the locality of X", "struck during the night of 3 to 4 May the village of Y"
-_TIME_SPAN_BACK = re.compile(
+_TIME_SPAN_BACK = rx.compile(
     r"\b(?:in|during|on)\s+the\s+night\s+(?:from|of|between)\s+\w+(?:\s+\w+)?\s+(?:to|and|into)\s+\w+(?:\s+[A-Z]\w+)?\s+$"
 )
 # a kind of place after a word ending as a participle does, which makes it an adjective: "mining town", "fishing
@@ -514,7 +515,7 @@ _LIVELIHOOD = frozenset(
     "occupied russian-occupied israeli-occupied rebel-occupied besieged embattled contested liberated recaptured "
     "beleaguered war-ravaged war-torn devastated battered".split()
 )
-_KIND_NEXT = re.compile(
+_KIND_NEXT = rx.compile(
     r"\s+(?:towns?|cit(?:y|ies)|villages?|hamlets?|communit(?:y|ies)|settlements?|districts?|areas?|regions?|hubs?|"
     r"ports?|centres?|centers?|belt|zone|localit(?:y|ies))\b",
     re.I,
@@ -560,11 +561,11 @@ _HEADLINE_MAX = 160
 _HIT_PARTICIPLES = (
     r"struck|hit|bombed|shelled|pounded|targeted|attacked|raided|stormed|bombarded|rocketed|strafed|overrun"
 )
-_HEADLINE_PASSIVE_AFTER = re.compile(
+_HEADLINE_PASSIVE_AFTER = rx.compile(
     rf"(?:\s+[a-z]+){{0,2}}?\s+(?:{_HIT_PARTICIPLES})(?:\s+again)?(?=\s*(?:$|[,:;\-–—(]|\s(?:by|at|on|in|overnight|"
     r"again|as|after|amid|for|during|twice|early|late|this|last|today|tonight|yesterday)\b))"
 )
-_PASSIVE_AFTER = re.compile(
+_PASSIVE_AFTER = rx.compile(
     r"(?:(?:,[^,.;]{0,60}){1,2},|\s+(?:and|or)\s+[^,.;]{0,60}?|,?\s+(?:near|in|outside|close\s+to|"
     r"(?:north|south|east|west)\w*\s+of)\s+[^,.;]{0,40}?,?)?(?:\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|are|"
     r"being|also|again|"
@@ -578,9 +579,9 @@ _PASSIVE_AFTER = re.compile(
     r"(?:[\w-]+\s+(?:and\s+)?){0,4}?(?:fire|attacks?|shelling|bombardment|bombing|strikes?)\b)",
     re.I,
 )
-_WORD_BACK = re.compile(r"([\w'’-]+|[,\"“”(])\s*$")
+_WORD_BACK = rx.compile(r"([\w'’-]+|[,\"“”(])\s*$")
 # what was sent into a place, and so hit it: "fired rockets into X", "lobbed a grenade into the market of X"
-_LAUNCH_VERB_BEFORE = re.compile(
+_LAUNCH_VERB_BEFORE = rx.compile(
     r"\b(?:fired|fires|firing|lobbed|lobbing|hurled|hurling|threw|throwing|thrown|launched|launching|crashed|"
     r"crashing|slammed|slamming|ploughed|plowed|rammed|ramming|smashed|smashing|rained|"
     # (an armed entry: "six killed in an armed incursion into X", "gunmen burst into X")
@@ -589,10 +590,10 @@ _LAUNCH_VERB_BEFORE = re.compile(
 )
 _MAX_WALK = 12
 # what a place was subjected to, after it: "(subjected the town of X) to intense artillery fire"
-_SUBJECTED_TO = re.compile(
+_SUBJECTED_TO = rx.compile(
     r"[^.;:]{0,80}?\bto\s+(?:[\w-]+\s+(?:and\s+)?){0,4}?(?:fire|shelling|bombardment|bombing|attacks?|strikes?|raids?)\b"
 )
-_PASSING_BEFORE = re.compile(r"\b(?:pass(?:ed|es|ing)?|driv(?:ing|e|es)|drove|went)\s+$", re.I)
+_PASSING_BEFORE = rx.compile(r"\b(?:pass(?:ed|es|ing)?|driv(?:ing|e|es)|drove|went)\s+$", re.I)
 # what was hit on its way, and where it then was: "a drone hit a bus as it entered X" (in X), "when the convoy was
 # approaching X", "as they left X" (near X)
 _ON_ITS_WAY = {
@@ -607,24 +608,24 @@ _ON_ITS_WAY = {
     "neared": "near",
     "nearing": "near",
 }
-_MOVER_BEFORE = re.compile(
+_MOVER_BEFORE = rx.compile(
     r"\b(?:as|while|when|just\s+as|shortly\s+after)\s+(?:it|they|he|she|the\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+"
     r"(?:was\s+|were\s+|had\s+)?$",
     re.I,
 )
 _ROAD = r"(?:road|highway|motorway|route|railway)"
-_ROUTE_BEFORE = re.compile(rf"\b(?:{_ROAD}|area|stretch|section|towns|villages|cities)\s+$", re.I)
+_ROUTE_BEFORE = rx.compile(rf"\b(?:{_ROAD}|area|stretch|section|towns|villages|cities)\s+$", re.I)
 # the two ends of a route: "the road from X" and "the road from X to"
-_ROUTE_FROM = re.compile(rf"\b{_ROAD}\s+from(?:\s+[^,;.]{{1,40}}\s+to)?$", re.I)
-_ROUTE_FROM_AT = re.compile(
+_ROUTE_FROM = rx.compile(rf"\b{_ROAD}\s+from(?:\s+[^,;.]{{1,40}}\s+to)?$", re.I)
+_ROUTE_FROM_AT = rx.compile(
     rf"\b{_ROAD}\s+from\s+(?:(?:the\s+)?(?:town|city|village)\s+of\s+)?"
     r"(?:[^,;.]{1,40}\s+to\s+(?:(?:the\s+)?(?:town|city|village)\s+of\s+)?)?$",
     re.I,
 )
-_ROAD_OUT_OF = re.compile(rf"\b{_ROAD}\s+(?:[a-z]+ing\s+)?(?:out\s+of|outside\s+of)$", re.I)
-_ENTRANCE_BEFORE = re.compile(r"\b(?:entrance|entrances|gates?)\s+$", re.I)
-_CONTESTED_BEFORE = re.compile(r"\b(?:battle|fight|fighting|struggle|offensive|push|assault|war)\s+$", re.I)
-_WEAPONRY = re.compile(
+_ROAD_OUT_OF = rx.compile(rf"\b{_ROAD}\s+(?:[a-z]+ing\s+)?(?:out\s+of|outside\s+of)$", re.I)
+_ENTRANCE_BEFORE = rx.compile(r"\b(?:entrance|entrances|gates?)\s+$", re.I)
+_CONTESTED_BEFORE = rx.compile(r"\b(?:battle|fight|fighting|struggle|offensive|push|assault|war)\s+$", re.I)
+_WEAPONRY = rx.compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:mortars?|artillery|rockets?|launchers?|tanks?|firearms|guns?|cannons?|"
     r"helicopters?|aircraft|warplanes?|drones?|missiles?|weapons?)\b[^,;]{0,60}$",
     re.I,
@@ -645,7 +646,7 @@ _BLOCK = frozenset(
 _ADJUNCT_OPENERS = frozenset(
     "in during on at with using from for overnight early late around throughout before after shortly".split()
 )
-_VERB_THEN_TIME_BACK = re.compile(
+_VERB_THEN_TIME_BACK = rx.compile(
     r"\b([a-z]+)(?:\s+(?:during|for|over|in|on|at|overnight|early|late|again|repeatedly)\b[^,;.:]{0,40})?\s*$"
 )
 
@@ -789,12 +790,12 @@ def links_of(clean: str, sent: Sentence, mentions: list[Mention], idx: list[int]
 
 
 # the road, then the place on it: "on the road between A and B, at the village of X"
-_AT_ON_THE_ROAD = re.compile(
+_AT_ON_THE_ROAD = rx.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?,\s+(?:at|in|near)\s+(?:the\s+)?"
     r"(?:(?:village|town|hamlet|locality|area)\s+of\s+)?"
 )
 # a place, then the road it lies on: "in X, on the road between"
-_ON_THE_ROAD = re.compile(
+_ON_THE_ROAD = rx.compile(
     rf"(?:\s+(?:region|province|district|state|governorate))?,?\s+(?:on|along)\s+the\s+(?:main\s+)?{_ROAD}\s+"
     r"(?:between|from|linking|connecting)\s+"
 )
@@ -802,10 +803,10 @@ _ON_THE_ROAD = re.compile(
 
 ROUTE_KM = 60  # the farthest apart the two ends of a road may be for a strike on it to be near both
 # a place a clause of "where" follows, that tells what happened there
-_WHERE_AFTER = re.compile(r",\s+where\s+")
+_WHERE_AFTER = rx.compile(r",\s+where\s+")
 
 
-_CLAUSE_SAID = re.compile(r",\s+(?:said|say|says|told|added|reported)\b")
+_CLAUSE_SAID = rx.compile(r",\s+(?:said|say|says|told|added|reported)\b")
 
 
 def _where_told(clean: str, sent: Sentence, m: Mention) -> bool:
@@ -832,11 +833,11 @@ def _where_told(clean: str, sent: Sentence, m: Mention) -> bool:
 
 # the people of a place who tell of what happened there, opening the sentence: "Residents of X (town in Y region) said
 # (that) ...", "Villagers in X told reporters ..."
-_RESIDENTS_OF_BEFORE = re.compile(
+_RESIDENTS_OF_BEFORE = rx.compile(
     r"[\s\"“‘'-]*(?:[A-Z][\w'’.-]*\s*[-–—:]\s+)?(?:Residents|Locals|Villagers|Inhabitants|People|Witnesses)\s+"
     r"(?:of|in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:(?:town|city|village|district|area|camp)\s+of\s+)?"
 )
-_RESIDENTS_SAY_AFTER = re.compile(
+_RESIDENTS_SAY_AFTER = rx.compile(
     r"(?:\s+(?:town|city|village|district|area|camp)|\s*,)?(?:\s+(?:in|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,7})?"
     r",?\s+(?:said|say|says|told|reported|recounted|described)\b"
 )
@@ -850,12 +851,12 @@ def _residents_tell(clean: str, sent: Sentence, m: Mention) -> bool:
     )
 
 
-_FACILITY_AFTER = re.compile(
+_FACILITY_AFTER = rx.compile(
     r"(?:'s)?\s+(?:[a-z]+\s+)?(?:mosque|church|school|hospital|market|stadium|office|offices|apartment|building|"
     r"hotel|restaurant|cafe|courthouse|checkpoint|airport|station|university|home|house|compound|camp|embassy|"
     r"consulate|bazaar|square|bridge|police\s+station|refugee\s+camp|prison|jail|barracks)\b"
 )
-_LIST_GAP = re.compile(
+_LIST_GAP = rx.compile(
     r"(?:\s*\([^()]{0,30}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+as\s+well\s+as\s+|\s*&\s*)"
     # "the towns of X and the city of Y"; not a direction ("Bat Yam, south of Tel Aviv")
     r"(?:the\s+)?(?:(?!(?:north|south|east|west)\w*\s+of\b)(?:[a-z]+\s+){0,2}of\s+(?:the\s+)?)?",
@@ -864,11 +865,11 @@ _LIST_GAP = re.compile(
 
 
 # ("In Yerevan and Baku, the ICRC has offered its services": two of them)
-_SENTENCE_END = re.compile(r"\s*[.!?]")
-_SAID_BEFORE = re.compile(r"[\"”’]?,?\s+(?:said|says|told|added|stated)\s+[A-Z][^.;]*,\s+(?:in|from)\s+$")
-_FRONTED_IN = re.compile(r"\s*In\s+(?:[A-Z][\w'’-]*\s+and\s+)?")
+_SENTENCE_END = rx.compile(r"\s*[.!?]")
+_SAID_BEFORE = rx.compile(r"[\"”’]?,?\s+(?:said|says|told|added|stated)\s+[A-Z][^.;]*,\s+(?:in|from)\s+$")
+_FRONTED_IN = rx.compile(r"\s*In\s+(?:[A-Z][\w'’-]*\s+and\s+)?")
 # a government's body after a place that opens the sentence (not "In Sangin, the district governor said")
-_SEAT_AFTER = re.compile(
+_SEAT_AFTER = rx.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]*)?,\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|Pentagon|"
     r"Kremlin|White\s+House|[Pp]residency|State\s+Department)|"
     # a humanitarian body: "In Geneva, the ICRC said", "In Yerevan and Baku, the ICRC has offered"
@@ -891,53 +892,53 @@ _SEAT_AFTER = re.compile(
 
 # an event word, then the article and the words of a name, just before an office: the office is
 # what was hit ("struck the Defence Ministry in", "an attack on the Turkish embassy in"), not a speaker
-_TARGET_BEFORE = re.compile(
+_TARGET_BEFORE = rx.compile(
     rf"\b(?:{'|'.join(sorted(_STRIKE_VERBS))}|air\s*strikes?|raids?|assault)\s+(?:(?:on|at|against|near)\s+)?"
     r"(?:the|a|an|its|their)\s+(?:[\w'’.-]+\s+){0,3}$",
     re.I,
 )
 # (of the words of ``_SPEECH``, those that may name what was hit: "struck the source of the fire near X")
-_BUILDING_OF_OFFICE = re.compile(r"(?i:ministry|embassy|consulate|office|court|sources?)")
+_BUILDING_OF_OFFICE = rx.compile(r"(?i:ministry|embassy|consulate|office|court|sources?)")
 
 
 # a body that gives the figures, named at length, and the town it sits in: "according to a statement from
 # Iraq's Joint Operations Command in", "according to the state prosecutor's office in"
-_ACCORDING_TO_OFFICE = re.compile(
+_ACCORDING_TO_OFFICE = rx.compile(
     r"\baccording\s+to\s+(?:an?|the)\s+[^,.;:]{0,80}?\b(?:statement|office|ministry|command|headquarters|"
     r"directorate|department|agency|council|committee|secretariat|manager|owner|operator|company)\s+"
     r"(?:(?:of|for)\s+[^,.;:]{1,40}?\s+)?(?:in|at)\s+(?:the\s+)?$",
     re.I,
 )
 # a place given as where someone came from after it: "Nasiriyah, the home town of the lieutenant killed"
-_HOME_TOWN_AFTER = re.compile(
+_HOME_TOWN_AFTER = rx.compile(
     r",\s+(?:the|his|her|their)\s+(?:home\s*town|native\s+(?:town|village|city)|birthplace)\s+of\b", re.I
 )
 
 
 # the other city of a pair, and a plant named after a province: "Khartoum's twin city", "the Zaporizhzhia nuclear
 # power plant"
-_TWIN_AFTER = re.compile(r"['’]s\s+(?:twin|sister)\s+(?:city|town)\b", re.I)
-_NUCLEAR_PLANT_AFTER = re.compile(r"\s+(?:nuclear\s+(?:power\s+)?(?:plant|station)|NPP)\b", re.I)
+_TWIN_AFTER = rx.compile(r"['’]s\s+(?:twin|sister)\s+(?:city|town)\b", re.I)
+_NUCLEAR_PLANT_AFTER = rx.compile(r"\s+(?:nuclear\s+(?:power\s+)?(?:plant|station)|NPP)\b", re.I)
 # a firm named after a place, in a town the text names next: "the Sloboda factory in X", "the Azot plant in Y"
-_WORKS_IN_AFTER = re.compile(
+_WORKS_IN_AFTER = rx.compile(
     rf"\s+(?:factory|plant|works|refinery|mill|enterprise|company|brewery|foundry|shipyard)\s+(?:in|at)\s+[{UPPER}]"
 )
 # a camp with its town after it: "the Riyadh camp for displaced people in El Geneina"
-_CAMP_IN_AFTER = re.compile(
+_CAMP_IN_AFTER = rx.compile(
     rf"\s+camp\s+(?:for\s+(?:the\s+)?(?:internally\s+)?displaced(?:\s+(?:people|persons|families))?\s+)?"
     rf"(?:in|at|near|outside)\s+(?:the\s+(?:town|city)\s+of\s+)?(?=[{UPPER}])"
 )
 # a building a name stands before: "the Iskandar mosque"
-_NAMED_BUILDING_AFTER = re.compile(
+_NAMED_BUILDING_AFTER = rx.compile(
     r"\s+(?:mosque|church|cathedral|shrine|temple|synagogue|monastery|madrasa|school|hospital)\b", re.I
 )
 # a road named after the towns it leads to: "the Zhytomyr highway", "the Kabul-Jalalabad road", "Tripoli Street"
-_ROAD_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w'’-]*)?\s+(?:highway|motorway|expressway|road|street|avenue)\b", re.I)
-_ROAD_BEFORE = re.compile(r"(?:\bthe\s+(?:[A-Z][\w'’]*\s*[-–]\s*)?|\b(?:on|along|in|at|off)\s+)$")
+_ROAD_AFTER = rx.compile(r"(?:\s*[-–]\s*[A-Z][\w'’-]*)?\s+(?:highway|motorway|expressway|road|street|avenue)\b", re.I)
+_ROAD_BEFORE = rx.compile(r"(?:\bthe\s+(?:[A-Z][\w'’]*\s*[-–]\s*)?|\b(?:on|along|in|at|off)\s+)$")
 
 
 # a place's users before the officials named in it: "a hotel frequented by regional officials in X"
-_FREQUENTED_BEFORE = re.compile(
+_FREQUENTED_BEFORE = rx.compile(
     # (not an adjective of who controls it: "the Houthi-run health ministry in X", "state-owned media in Y")
     r"\b(?<!-)(?:frequented|used|visited|favou?red|owned|run|occupied|guarded|manned|staffed|housing|hosting|"
     r"popular\s+with)"
@@ -948,12 +949,12 @@ _FREQUENTED_BEFORE = re.compile(
 
 # a body of state set in its seat between commas, then what it said or did not: "Pakistan's military, in
 # Islamabad, did not confirm the strikes", "the ministry, in Moscow, said"
-_APPOSED_SEAT_BEFORE = re.compile(
+_APPOSED_SEAT_BEFORE = rx.compile(
     r"\b(?:military|army|armed\s+forces|ministry|government|command|spokes(?:man|woman|person)|office|officials|"
     r"authorities|presidency|embassy|junta|Kremlin|Pentagon|council|headquarters|General\s+Staff)\s*,\s+(?:in|from)\s+$",
     re.I,
 )
-_APPOSED_SEAT_AFTER = re.compile(
+_APPOSED_SEAT_AFTER = rx.compile(
     r",\s+(?:(?:did|would|has|had|could)\s+not\s+(?:immediately\s+)?(?:confirm|comment|deny|respond|say|"
     rf"acknowledge)|(?:{_SPEECH_VERBS}|declined|refused|insisted|warned)\b)",
     re.I,
@@ -1006,7 +1007,7 @@ def _attribution(clean: str, sent: Sentence, m: Mention) -> bool:
 
 
 # a quotation that opens a sentence and its speaker after it: '"In Sarajevo, at least, the world watches," said Hajra'
-_SPOKEN_QUOTE = re.compile(
+_SPOKEN_QUOTE = rx.compile(
     r'("[^"]{25,}?"|“[^“”]{25,}?”)\s*(?:said|says|added|told|wrote|recalled|remembers|remembered|'
     r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:said|says|added|told|wrote|recalled)|(?:he|she|they)\s+(?:said|says|added|told))\b"
 )
@@ -1014,7 +1015,7 @@ _SPOKEN_QUOTE = re.compile(
 
 # a sentence that opens on where its speaker spoke: "In Port Sudan, the army spokesman said", "In Washington, a Pentagon
 # spokesman told reporters"
-_SPOKE_IN = re.compile(
+_SPOKE_IN = rx.compile(
     r"In\s+([A-Z][^,.;]{1,40}),\s+(?:[^,.;\"“]{1,60}?\s)?(?:said|says|told|announced|claimed|reported|stated|"
     r"confirmed)\b"
 )
@@ -1037,13 +1038,13 @@ def _other_clauses(clean: str, sent: Sentence, found: list[Trigger]) -> list[tup
 
 # where what was hit was going or standing when it was hit, told before the event: "as the convoy passed through X",
 # "while the bus waited at the stop in X"
-_MOVER_CLAUSE = re.compile(
+_MOVER_CLAUSE = rx.compile(
     r"\s*(?:just\s+)?(?:as|while|when)\s+(?:it|they|the\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:was\s+|were\s+|had\s+)?"
     r"(?:pulled|pulling|drove|driving|entered|entering|reached|reaching|arrived|arriving|passed|passing|"
     r"stopped|stopping|stood|standing|waited|waiting|travell?ed|travell?ing|crossed|crossing)\b",
     re.I,
 )
-_OTHER_CLAUSE = re.compile(
+_OTHER_CLAUSE = rx.compile(
     r"\s*(?:(?:even\s+)?as(?!\s+well\s+as)|(?:even\s+)?while|whereas|but|(?:even\s+)?(?:although|though)|because|"
     r"meanwhile|however|yet|whose|"
     # "the clashes, which took place near X": a clause that says where the events were
@@ -1055,7 +1056,7 @@ _OTHER_CLAUSE = re.compile(
 # a place of attacks planned or threatened, not of this event: "hideouts the group used to plan attacks in X",
 # "threatened to strike X"
 _PLANNED_WORDS = ("plan", "plot", "threat", "vow", "intend", "prepar", "carry", "conduct", "launch", "stage", "mount")
-_PLANNED_BEFORE = re.compile(
+_PLANNED_BEFORE = rx.compile(
     rf"\b(?:(?:to|used\s+to)\s+{PLAN_VERBS}|planning|plotting|"
     r"preparing)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|raids?|bombings?|operations?|assaults?|offensives?)\s+"
     r"(?:in|on|at|against|across|inside)\s+(?:the\s+)?$|"
@@ -1305,9 +1306,9 @@ def candidates(
 
 
 _ROAD_KIND = rf"\s+(?i:(?:national|main|international|old|new|strategic|coastal|ring)\s+)?(?i:{_ROAD})s?\b"
-_ROAD_END_AFTER = re.compile(rf"[-–—]\s?[A-Z][\w'’]*(?:[-–—\s][A-Z][\w'’]*)?{_ROAD_KIND}")
-_ROAD_START_BEFORE = re.compile(r"[A-Z][\w'’]*\s?[-–—]$")
-_ROAD_KIND_AFTER = re.compile(_ROAD_KIND)
+_ROAD_END_AFTER = rx.compile(rf"[-–—]\s?[A-Z][\w'’]*(?:[-–—\s][A-Z][\w'’]*)?{_ROAD_KIND}")
+_ROAD_START_BEFORE = rx.compile(r"[A-Z][\w'’]*\s?[-–—]$")
+_ROAD_KIND_AFTER = rx.compile(_ROAD_KIND)
 
 
 def _road_end(clean: str, m: Mention) -> bool:
@@ -1321,7 +1322,7 @@ def _road_end(clean: str, m: Mention) -> bool:
 
 # the heading of a log's entry, on a line of its own: "12 May | Ohe Htein Twin village, Depayin
 # Township, Sagaing Region", "1 February - Sabreen market, Omdurman (Karari locality)"
-_ENTRY_HEAD = re.compile(
+_ENTRY_HEAD = rx.compile(
     rf"[\s{BULLETS}]*(?:\d{{1,2}}\s+{MONTHS}|{MONTHS}\s+\d{{1,2}})(?:,?\s+(?:19|20)\d\d)?\s*(?:\||[-–—:])\s*[^.!?]*$"
 )
 
@@ -1347,7 +1348,7 @@ def entry_places(
 
 
 # what may stand between the names of a heading that is names alone: "Darnytskyi district.", "Kobo, Amhara:"
-_NAMES_GAP = re.compile(
+_NAMES_GAP = rx.compile(
     rf"[\s,.:;(){BULLETS}–—-]*(?:(?i:district|province|region|oblast|raion|township|state|governorate|city|town|village|"
     r"area|neighbou?rhood)\b[\s,.:;()]*)?"
 )
@@ -1385,16 +1386,16 @@ _HEAD_WORDS = (
     # ("URGENT | Nova Kakhovka: ...", a wire's flag before the place)
     r"raion|woreda|neighbou?rhood))[\s,()|]*+)+"
 )
-_HEAD = re.compile(
+_HEAD = rx.compile(
     _HEAD_WORDS
     # then perhaps a date and the kind of incident: "- 28/05 - Indirect fire:"
     + r"(?:[–—-]\s*[^:.;]{0,40})?:"
 )
 # the head of a numbered or bulleted item before a dash and its sentence: "1. Al-Awda Hospital, Jabalia – On 31
 # October, the third floor ... was hit"
-_DASH_HEAD = re.compile(_HEAD_WORDS + r"(?<=\s)[–—-]\s+(?=[A-Z0-9])")
+_DASH_HEAD = rx.compile(_HEAD_WORDS + r"(?<=\s)[–—-]\s+(?=[A-Z0-9])")
 # a list's number on a line before an item the sentence splitter cut from it ("1." then "Al-Awda Hospital, ...")
-_LIST_NUMBER = re.compile(r"[ \t]*\d{1,2}[.)][ \t]*")
+_LIST_NUMBER = rx.compile(r"[ \t]*\d{1,2}[.)][ \t]*")
 
 
 def _headed(
@@ -1425,7 +1426,7 @@ def _headed(
 
 LANDMARK_KM = 50  # a landmark alone stands for the place of an event this far from it, at precision 2
 WIDE_LANDMARK_KM = 100  # and, on land, this far, at precision 3 (its region)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_NUMBER = rx.compile(r"\d+(?:[.,]\d+)?")
 
 
 def _distance_km(phrase: str) -> float:
@@ -1455,11 +1456,11 @@ def _names_other(mentions: list[Mention], links: dict[int, str | None], idx: lis
 
 # the office of one killed, named by the place it is over: "killed the Afgoye district commissioner", "shot dead the
 # Kandahar police chief"
-_OFFICE_AFTER = re.compile(
+_OFFICE_AFTER = rx.compile(
     r"(?:['’]s)?\s+(?:(?:district|provincial|regional|municipal|county|deputy|city)\s+)?(?:commissioner|governor|mayor|"
     r"administrator|police\s+chief|chief\s+of\s+police|security\s+chief|district\s+chief)\b"
 )
-_KILLED_THE_BEFORE = re.compile(
+_KILLED_THE_BEFORE = rx.compile(
     r"\b(?:killed|killing|kills|assassinated|assassinating|shot\s+dead|gunned\s+down|targeted|wounded|injured)\s+"
     r"(?:the\s+|a\s+former\s+|the\s+former\s+|the\s+deputy\s+)?$"
 )
@@ -1497,7 +1498,7 @@ _DOWNED_OVER = gated(
 )
 # what ends the places a tally of downed drones lists: a clause of its own ("..., but one hit a
 # depot in X")
-_TALLY_ENDS = re.compile(
+_TALLY_ENDS = rx.compile(
     r"[;:]|\b(?:but|while|although|whereas|killing|killed|injuring|injured|wounding|wounded|struck|hit|hitting|"
     r"damaging|damaged|caus\w+|fell|falling|debris|fragments|wreckage)\b",
     re.I,
@@ -1515,14 +1516,14 @@ def _downed_over(clean: str, start: int, end: int) -> bool:
     return end - last_over <= 100
 
 
-_OVER = re.compile(r"\bover\s")
-_COORDINATED = re.compile(r"\b(?:and|or|as\s+well\s+as|plus)\b", re.I)
-_NEAR_CUE = re.compile(
+_OVER = rx.compile(r"\bover\s")
+_COORDINATED = rx.compile(r"\b(?:and|or|as\s+well\s+as|plus)\b", re.I)
+_NEAR_CUE = rx.compile(
     r"\b(?:near|close|outside|outskirts|vicinity|edge|around|(?:north|south|east|west)\w*\s+of|km|kms|"
     r"kilomet\w+|miles?|met(?:er|re)s?|away|above|overlooking)\b",
     re.I,
 )
-_PARTICIPLE = re.compile(r"\b(?!located\b|situated\b|based\b|populated\b|named\b|called\b)[a-z]+(?:ed|ing)\b")
+_PARTICIPLE = rx.compile(r"\b(?!located\b|situated\b|based\b|populated\b|named\b|called\b)[a-z]+(?:ed|ing)\b")
 
 
 def _points_at(clean: str, mentions: list[Mention], idx: list[int], i: int) -> int | None:
@@ -1541,7 +1542,7 @@ def _points_at(clean: str, mentions: list[Mention], idx: list[int], i: int) -> i
     return prev[-1]
 
 
-_VERB_GAP = re.compile(r"\b(?:came|comes|come|was|were|is|are|went|had|has|have)\b")
+_VERB_GAP = rx.compile(r"\b(?:came|comes|come|was|were|is|are|went|had|has|have)\b")
 
 
 def own_keys(place: Place) -> set[str]:
@@ -1549,21 +1550,21 @@ def own_keys(place: Place) -> set[str]:
 
 
 _PART = r"(?:district|neighbou?rhood|quarter|suburb|area|sector|camp|village|borough|locality|outskirts|sub-?city)"
-_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}")  # "'s ", "'s northern "
+_POSSESSIVE_GAP = rx.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}")  # "'s ", "'s northern "
 # "Baghdad's northern district of Shaab" / "the Shaab district of Baghdad", "Shuqef neighbourhood in Aleppo"
-_OUTER_FIRST = re.compile(rf"'s\s+(?:[\w-]+\s+){{0,3}}{_PART}\s+of\s+(?:the\s+)?", re.I)
-_OWNED_PART = re.compile(rf"\s+{_PART}\b", re.I)
-_PART_END = re.compile(rf"\s{_PART}$", re.I)  # a name found with its part word ("Shaab district")
+_OUTER_FIRST = rx.compile(rf"'s\s+(?:[\w-]+\s+){{0,3}}{_PART}\s+of\s+(?:the\s+)?", re.I)
+_OWNED_PART = rx.compile(rf"\s+{_PART}\b", re.I)
+_PART_END = rx.compile(rf"\s{_PART}$", re.I)  # a name found with its part word ("Shaab district")
 _OF = r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"  # "of the town of", "in northern"
-_OF_OUTER = re.compile(_OF, re.I)
-_INNER_FIRST = re.compile(
+_OF_OUTER = rx.compile(_OF, re.I)
+_INNER_FIRST = rx.compile(
     # (the sub-districts of South Asia: "Kulachi tehsil of Dera Ismail Khan district")
     rf"\s+(?:sub-?district|district|tehsil|taluka?|upazila|mandal|neighbou?rhood|quarter|suburb|area|sector){_OF}",
     re.I,
 )
 
 # ... or said of it after a comma: "Dar Saad, a district on the northern edge of Yemen's southern city of Aden"
-_APPOSED_PART = re.compile(
+_APPOSED_PART = rx.compile(
     r",\s+an?\s+(?:[\w-]+\s+)?(?:district|neighbou?rhood|quarter|suburb|sector|borough)\s+"
     r"(?:(?:on|in|at)\s+the\s+(?:[\w-]+\s+)?(?:edge|outskirts|side|part|end)\s+)?(?:of|in)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:city|town|capital)\s+(?:of\s+)?)?",
@@ -1604,11 +1605,11 @@ def _holds(clean: str, outer: Mention, inner: Mention) -> bool:
 
 
 # a sentence's opening frame: "In neighbouring Narathiwat,", "About six hours later in Yala,"
-_FRAME_BEFORE = re.compile(
+_FRAME_BEFORE = rx.compile(
     r"\s*(?:[-–—•*]\s*)?(?:(?:[\w'’-]+\s+){0,5}?(?:later|earlier|meanwhile|elsewhere|also|afterwards)\s*,?\s+)?"
     r"[Ii]n\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|adjoining|adjacent|(?:north|south|east|west|central)[\w-]*)\s+)?"
 )
-_FRAME_AFTER = re.compile(r"\s*,")
+_FRAME_AFTER = rx.compile(r"\s*,")
 
 
 def _framed_in(clean: str, frame: Candidate, mentions: list[Mention], other: Candidate) -> bool:
@@ -1632,7 +1633,7 @@ def _framed_in(clean: str, frame: Candidate, mentions: list[Mention], other: Can
 _PARTS = frozenset({"district", "neighbourhood"})
 _TOWNS = frozenset({"city", "town"})
 # between a town and the city the text puts it in: "Ariha in western Idlib", "X village, in Y"
-_IN_CITY = re.compile(
+_IN_CITY = rx.compile(
     # (or a camp: "the Balata refugee camp in Nablus", a camp no gazetteer marks as one)
     r"(?:\s+(?:town|village|hamlet|(?:refugee\s+|displacement\s+|IDP\s+)?camp))?\s*,?\s+in\s+(?:the\s+)?"
     r"(?:(?:far\s+)?(?:north|south|east|west|central|"

@@ -69,7 +69,6 @@ import json
 import logging
 import math
 import os
-import re
 import socket
 import sqlite3
 import ssl
@@ -86,6 +85,8 @@ from urllib.parse import urlsplit
 
 from mapper import __version__
 from mapper.models import FeatureType, Place
+
+from .. import rx
 
 log = logging.getLogger(__name__)
 
@@ -326,7 +327,7 @@ def _one_line(text: str, limit: int = 200) -> str:
 # --------------------------------------------------------------------------- #
 # Retry-After, read safely.
 
-_DELAY_SECONDS = re.compile(r"[0-9]+")  # RFC 9110 delay-seconds: ASCII digits only
+_DELAY_SECONDS = rx.compile(r"[0-9]+")  # RFC 9110 delay-seconds: ASCII digits only
 
 
 def parse_retry_after(value: object, now: float | None = None) -> float | None:

@@ -54,7 +54,6 @@ import importlib.resources
 import json
 import logging
 import math
-import re
 import sys
 import time
 import unicodedata
@@ -63,6 +62,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ... import rx
 from ...names import APOSTROPHES, fold_text, is_script_name, name_key, skeleton, variant_keys
 from .fileformat import (
     ALIAS_SEP,
@@ -182,15 +182,15 @@ def _display(name: str, english: str | None) -> tuple[str, list[str]]:
 
 
 # generic words that name the kind of an administrative unit ("Kajaki District", "Kharkiv Oblast")
-_UNIT_WORDS = re.compile(
+_UNIT_WORDS = rx.compile(
     r"\s+(?:District|Municipality|Rayon|rayon|Raion|County|Province|Region|Department|Prefecture|Governorate|"
     r"Oblast|oblast|Okrug|Tehsil|Sub-?[Dd]istrict|district|Municipal District|Local Government Area|LGA|"
     r"Agency|Emirate|State|Division|Kreis|Landkreis|Commune)$"
 )
-_UNIT_PREFIX = re.compile(r"^(?:Qaḑā’|Qaḑā'|Qada'?|Qadaa|Qeza-î|Markaz|Nāḩiyat|Nahiyat)\s+")
+_UNIT_PREFIX = rx.compile(r"^(?:Qaḑā’|Qaḑā'|Qada'?|Qadaa|Qeza-î|Markaz|Nāḩiyat|Nahiyat)\s+")
 # a name in English: every word capitalised but joiners ("Mexico City", "Bekaa", not
 # "Qandahor viloyati")
-_TITLE_CASE = re.compile(r"^[A-Z][\w'.-]*(?:\s(?:(?:of|the|al|el|ad|as|ash|an|ar|de|du|la|le|and)\s)?[A-Z][\w'.-]*)*$")
+_TITLE_CASE = rx.compile(r"^[A-Z][\w'.-]*(?:\s(?:(?:of|the|al|el|ad|as|ash|an|ar|de|du|la|le|and)\s)?[A-Z][\w'.-]*)*$")
 
 
 def _unit_forms(name: str) -> list[str]:
@@ -204,7 +204,7 @@ def _unit_forms(name: str) -> list[str]:
 
 # the English words for a kind of unit, as English names end ("Helmand Province", "Kharkiv
 # Oblast", "Shah Wali Kot District"): an alias that ends so is taken for the English name
-_ENGLISH_KIND = re.compile(
+_ENGLISH_KIND = rx.compile(
     r"\s(?:District|Province|Governorate|Oblast|Region|Raion|State|Municipality|County|Department|Prefecture|"
     r"Division|Territory|Emirate|Parish|Canton|Voivodeship)$"
 )
@@ -212,12 +212,12 @@ _ENGLISH_KIND = re.compile(
 
 # kinds of unit written in the local language after an ASCII name ("Kharkivska oblast",
 # "Qandahor viloyati"): such a name is no English one
-_LOCAL_KIND = re.compile(r"\s(?:oblast|oblast'|oblasti|raion|rayon|viloyati|tumani|kraj|oblysy|ili|ostan|okrug)$")
+_LOCAL_KIND = rx.compile(r"\s(?:oblast|oblast'|oblasti|raion|rayon|viloyati|tumani|kraj|oblysy|ili|ostan|okrug)$")
 
 
 # a Russian or Belarusian province named by the adjective of its capital ("Belgorodskaya
 # oblast'", "Krasnodarskiy kray", "Homyel'skaya voblasts'")
-_ADJECTIVAL_UNIT = re.compile(r"^(?P<adj>[A-Z][a-z']+)\s+(?P<kind>oblast'?|kray|krai|voblasts'?)$")
+_ADJECTIVAL_UNIT = rx.compile(r"^(?P<adj>[A-Z][a-z']+)\s+(?P<kind>oblast'?|kray|krai|voblasts'?)$")
 _ADJECTIVE_ENDINGS = ("skaya", "skiy", "skij", "aya", "iy", "ij")  # Belgorod-skaya, Kursk-aya
 _UNIT_IN_ENGLISH = {"oblast": "Oblast", "oblast'": "Oblast", "kray": "Krai", "krai": "Krai", "voblasts": "Region",
                     "voblasts'": "Region"}  # fmt: skip
@@ -247,8 +247,8 @@ def _named_after(name: str, towns: dict[str, str]) -> tuple[str, str] | None:
 # a republic named in its own language ("Tatarstan, Respublika", "Chuvashskaya Respublika",
 # "Avtonomna Respublika Krym", "Qoraqalpogiston Respublikasi"), and its English names ("Tatarstan
 # Republic", "Autonomous Republic of Crimea")
-_LOCAL_REPUBLIC = re.compile(r"\bRespublika(?:si)?\b")
-_ENGLISH_REPUBLIC = re.compile(r"^(?:Autonomous\s+)?Republic\s+of\s+(?P<of>.+)$|^(?P<own>.+?)\s+Republic$")
+_LOCAL_REPUBLIC = rx.compile(r"\bRespublika(?:si)?\b")
+_ENGLISH_REPUBLIC = rx.compile(r"^(?:Autonomous\s+)?Republic\s+of\s+(?P<of>.+)$|^(?P<own>.+?)\s+Republic$")
 
 
 def _republic_label(aliases: list[str]) -> tuple[str, str] | None:

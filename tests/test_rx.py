@@ -1,0 +1,160 @@
+"""Patterns compiled once per Python (``mapper.rx``): the same patterns as ``re.compile``'s."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mapper import rx
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """``rx`` with no entries read yet and its cache file in a folder of this test's own."""
+    monkeypatch.setenv("STRIKE_MAPPER_CACHE", str(tmp_path))
+    monkeypatch.setattr(rx, "_entries", None)
+    monkeypatch.setattr(rx, "_used", set())
+    monkeypatch.setattr(rx, "_new", False)
+    monkeypatch.setattr(rx, "_saving", True)  # (no save when the test process ends)
+    return tmp_path / rx.FILE
+
+
+def _forget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a new process would start: nothing read from the file yet."""
+    monkeypatch.setattr(rx, "_entries", None)
+
+
+def _no_compiling(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every pattern ``rx`` works out itself (not from the file)."""
+    worked_out: list[str] = []
+    real = rx._entry
+
+    def entry(pattern: str, flags: int) -> rx.Entry:
+        worked_out.append(pattern)
+        return real(pattern, flags)
+
+    monkeypatch.setattr(rx, "_entry", entry)
+    return worked_out
+
+
+SAMPLES = [
+    (r"\b(?P<town>[A-Z][a-z]+)\s+(?:was|were)\s+(shelled|bombed)\b", 0),
+    (r"(?<=killed )(?:at\s+least\s+)?(\d+)(?!\s*%)", re.IGNORECASE),
+    (r"^[ \t]*Document[ \t]+([A-Za-z0-9]{16,40})[ \t]*\r?$", re.MULTILINE),
+    (r"[^\W\d_]+(?:['’][^\W\d_]+)?", 0),
+    (r"(?x) near \s+ (?:the \s+)? (?P<n>\w+) # a comment", re.I | re.VERBOSE),
+]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), SAMPLES)
+def test_a_pattern_read_back_from_the_file_is_re_compiles(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch, pattern: str, flags: int
+) -> None:
+    first = rx.compile(pattern, flags)
+    assert first == re.compile(pattern, flags)
+    rx.save()
+    assert fresh.is_file()
+    _forget(monkeypatch)
+    worked_out = _no_compiling(monkeypatch)
+    again = rx.compile(pattern, flags)
+    assert worked_out == []  # (from the file)
+    # (a pattern's equality compares its code, flags and text)
+    assert again == re.compile(pattern, flags)
+    assert again.groupindex == re.compile(pattern, flags).groupindex
+    assert again.groups == re.compile(pattern, flags).groups
+    text = "Marib were shelled; killed at least 12 people near the Tower 22 base, Document AFPR000020240203ek2300001"
+    assert [m.span() for m in again.finditer(text)] == [m.span() for m in re.finditer(pattern, text, flags)]
+
+
+def test_flags_given_as_the_enumeration_or_a_number_are_one_entry(fresh: Path) -> None:
+    a = rx.compile(r"strike[sd]?", re.IGNORECASE)
+    b = rx.compile(r"strike[sd]?", int(re.IGNORECASE))
+    assert a == b and a.flags == re.compile(r"strike[sd]?", re.I).flags
+    assert rx._entries is not None and len(rx._entries) == 1
+
+
+def test_a_damaged_file_is_not_read(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rx.compile(r"drone\s+attacks?", 0)
+    rx.save()
+    data = bytearray(fresh.read_bytes())
+    data[-5] ^= 0xFF  # one byte of the entries changed: the checksum no longer holds
+    fresh.write_bytes(bytes(data))
+    _forget(monkeypatch)
+    worked_out = _no_compiling(monkeypatch)
+    assert rx.compile(r"drone\s+attacks?", 0) == re.compile(r"drone\s+attacks?")
+    assert worked_out == [r"drone\s+attacks?"]
+
+
+def test_a_file_written_by_another_python_is_not_read(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rx.compile(r"air\s*strike", 0)
+    rx.save()
+    data = fresh.read_bytes()
+    fresh.write_bytes(b"\0" * 16 + data[16:])  # (its version head)
+    _forget(monkeypatch)
+    worked_out = _no_compiling(monkeypatch)
+    assert rx.compile(r"air\s*strike", 0) == re.compile(r"air\s*strike")
+    assert worked_out == [r"air\s*strike"]
+
+
+def test_rubbish_in_the_cache_folder_only_costs_time(fresh: Path) -> None:
+    fresh.parent.mkdir(parents=True, exist_ok=True)
+    fresh.write_bytes(b"not what rx writes")
+    assert rx.compile(r"shell(?:ed|ing)", 0) == re.compile(r"shell(?:ed|ing)")
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("STRIKE_MAPPER_CACHE", str(blocker / "cache"))  # (under a file: no folder can be made)
+    assert rx.compile(r"rocket\s+fire", 0) == re.compile(r"rocket\s+fire")
+    rx.save()  # no error
+    assert not (blocker / "cache").exists()
+
+
+def test_a_bytes_pattern_is_compiled_as_re_does(fresh: Path) -> None:
+    assert rx.compile(rb"\xc2[\x80-\xbf]") == re.compile(rb"\xc2[\x80-\xbf]")  # type: ignore[arg-type]
+    assert not rx._entries
+
+
+def test_an_entry_the_matcher_refuses_is_compiled_again(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rx.compile(r"mortar\s+rounds?", 0)
+    assert rx._entries is not None
+    flags, code, groups, index, names = rx._entries[(r"mortar\s+rounds?", 0)]
+    rx._entries[(r"mortar\s+rounds?", 0)] = (flags, code[:12], groups, index, names)  # (code cut short)
+    assert rx.compile(r"mortar\s+rounds?", 0) == re.compile(r"mortar\s+rounds?")
+
+
+def test_every_pattern_of_the_analysis_is_re_compiles() -> None:
+    """Each pattern the modules of a run compile, worked out as ``rx`` works it out, is the
+    pattern ``re.compile`` makes: its code, flags, groups and group names."""
+    import mapper.pipeline  # noqa: F401 - (the modules of a run)
+
+    keys = sorted(rx._used)  # (every pattern compiled through rx in this process)
+    assert len(keys) > 500
+    for pattern, flags in keys:
+        built = rx._build(pattern, rx._entry(pattern, flags))
+        plain = re.compile(pattern, flags)
+        assert built == plain, pattern
+        assert built.groupindex == plain.groupindex and built.groups == plain.groups, pattern
+
+
+# ``re.compile`` of a text pattern (a bytes pattern, ``rb"..."``, is not kept by rx)
+_DIRECT = re.compile(r"\bre\.compile\(\s*(?!(?:rb|br|b)[\"'])")
+
+
+def test_the_modules_of_a_run_compile_through_rx() -> None:
+    """A pattern compiled by ``re.compile`` in a module of the analysis would be compiled anew by
+    every run. (The commands' and the exports' modules compile a few, and do not read the cache.)"""
+    package = Path(rx.__file__).parent
+    offenders = [
+        str(path.relative_to(package))
+        for path in sorted(package.rglob("*.py"))
+        if path.parent.name not in ("cli", "export", "html")
+        and path.name != "rx.py"
+        and _DIRECT.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
