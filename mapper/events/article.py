@@ -486,16 +486,19 @@ _GAME_WORDS = frozenset(
     "barrage onslaught firing squad offensive".split()
 )
 _LABOUR_STRIKE = rx.compile(
-    r"\b(?:general|labou?r|nationwide|national|workers['’]?|teachers['’]?|doctors['’]?|dock|port)\s+strikes?\b|"
-    r"\b(?:went|go|going|are|were|was|is)\s+on\s+strike\b|\bwork\s+stoppages?\b|\bstrikers\b|\bwalk-?outs?\b|"
+    # (each phrase opens a word, on one of these letters: a look-ahead the engine tries before the phrases, searching
+    # a whole article; ``tests/test_regex_gates.py`` checks it)
+    r"\b(?=[adegilmnpstuw])(?:"
+    r"(?:general|labou?r|nationwide|national|workers['’]?|teachers['’]?|doctors['’]?|dock|port)\s+strikes?\b|"
+    r"(?:went|go|going|are|were|was|is)\s+on\s+strike\b|work\s+stoppages?\b|strikers\b|walk-?outs?\b|"
     # ("Workers at a plant voted to extend their strike")
-    r"\b(?:workers|employees|staff|unions?|drivers|dockers|miners|nurses|teachers|doctors)\b[^.;]{0,80}?"
+    r"(?:workers|employees|staff|unions?|drivers|dockers|miners|nurses|teachers|doctors)\b[^.;]{0,80}?"
     r"\b(?:their|a)\s+strike\b|"
     # a lockdown an armed group imposes ("paro armado"): "the ELN called off its 'armed strike' in Choco"
-    r"\barmed\s+[\"'“‘]?strikes?\b|\bparo\s+armado\b|"
+    r"armed\s+[\"'“‘]?strikes?\b|paro\s+armado\b|"
     # "truck drivers blocked highways in a strike against a diesel price increase"
-    r"\bstrikes?\s+(?:against|over|to\s+protest)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:price|prices|pay|wages?|"
-    r"tax|taxes|pensions?|reforms?|laws?|bill|cuts?|increase|hike|salar(?:y|ies)|fees?|tariffs?)\b",
+    r"strikes?\s+(?:against|over|to\s+protest)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:price|prices|pay|wages?|"
+    r"tax|taxes|pensions?|reforms?|laws?|bill|cuts?|increase|hike|salar(?:y|ies)|fees?|tariffs?)\b)",
     re.I,
 )
 # a word of arms just before "strike": "air strike", "drone strike", "the Israeli strike"

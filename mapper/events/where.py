@@ -579,7 +579,29 @@ _PASSIVE_AFTER = rx.compile(
     r"(?:[\w-]+\s+(?:and\s+)?){0,4}?(?:fire|attacks?|shelling|bombardment|bombing|strikes?)\b)",
     re.I,
 )
-_WORD_BACK = rx.compile(r"([\w'’-]+|[,\"“”(])\s*$")
+_WORD_CHARS = "_'’-"  # besides letters and digits, what a word of ``word_back`` holds
+_MARKS_BACK = ',"“”('  # the marks ``word_back`` stops at
+
+
+def word_back(clean: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """(start, end) of the last word of ``clean[lo:hi]`` before its trailing white space (letters, digits, "_", "'",
+    "’" and "-"; cut at ``lo``), or of a comma, a quotation mark or an opening bracket there; None when something else
+    ends it. What ``re.search(r"([\\w'’-]+|[,\"“”(])\\s*$", ...)`` finds, without trying every position of the
+    text (``tests/test_where.py`` checks they agree)."""
+    end = hi
+    while end > lo and clean[end - 1].isspace():
+        end -= 1
+    if end == lo:
+        return None
+    ch = clean[end - 1]
+    if ch.isalnum() or ch in _WORD_CHARS:
+        start = end - 1
+        while start > lo and (clean[start - 1].isalnum() or clean[start - 1] in _WORD_CHARS):
+            start -= 1
+        return start, end
+    return (end - 1, end) if ch in _MARKS_BACK else None
+
+
 # what was sent into a place, and so hit it: "fired rockets into X", "lobbed a grenade into the market of X"
 _LAUNCH_VERB_BEFORE = rx.compile(
     r"\b(?:fired|fires|firing|lobbed|lobbing|hurled|hurling|threw|throwing|thrown|launched|launching|crashed|"
@@ -680,53 +702,52 @@ def link_of(clean: str, start: int, sent_start: int) -> str | None:
         span = _TIME_SPAN_BACK.search(clean, back, pos) if clean.find("night", back, pos) != -1 else None
         if span is not None:
             pos = span.start()  # "attacked in the night from Friday to Saturday the locality of X": the time between
-        m = _WORD_BACK.search(clean, max(sent_start, pos - 40), pos)
-        if m is None:
+        found = word_back(clean, max(sent_start, pos - 40), pos)
+        if found is None:
             return None
-        word = m.group(1)
+        w_start, w_end = found
+        word = clean[w_start:w_end]
         low = word.lower()
-        if word == "," and _verb_before_adjunct(clean, sent_start, m.start()):
+        if word == "," and _verb_before_adjunct(clean, sent_start, w_start):
             return "object"  # "attacked, in the night of 4 to 5 May, the village of X"
         if low in _LOC_WORDS:
             return "near" if low in _NEAR_WORDS else "in"
         if low in _STRIKE_VERBS:
-            negated = NEGATED.search(clean, max(sent_start, m.start() - 30), m.start())
+            negated = NEGATED.search(clean, max(sent_start, w_start - 30), w_start)
             return None if negated else "object"  # "did not hit Akashat"
         if low in ("subjected", "subjecting", "subjects") and _SUBJECTED_TO.match(clean, start):
             return "object"  # "subjected the town of X to intense artillery fire", as defence ministries write
-        if low == "for" and _CONTESTED_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
+        if low == "for" and _CONTESTED_BEFORE.search(clean, max(sent_start, w_start - 20), w_start):
             return "in"  # "the battle for Manbij"
-        if low == "by" and _PASSING_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
+        if low == "by" and _PASSING_BEFORE.search(clean, max(sent_start, w_start - 20), w_start):
             return "near"  # "as a convoy passed by Mir Ali"
-        if low == "between" and _ROUTE_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
+        if low == "between" and _ROUTE_BEFORE.search(clean, max(sent_start, w_start - 20), w_start):
             return "route"  # "on the road between X and Y" (not "a game between Sao Paulo and ...")
-        if low in ("from", "to") and _ROUTE_FROM.search(clean, max(sent_start, m.start() - 60), m.end(1)):
+        if low in ("from", "to") and _ROUTE_FROM.search(clean, max(sent_start, w_start - 60), w_end):
             return "route"  # "on the road from X to Y"
-        if low == "of" and _ROAD_OUT_OF.search(clean, max(sent_start, m.start() - 40), m.end(1)):
+        if low == "of" and _ROAD_OUT_OF.search(clean, max(sent_start, w_start - 40), w_end):
             return "near"  # "on the road leading out of X": a road that starts at X
-        if low in _ON_ITS_WAY and _MOVER_BEFORE.search(clean, max(sent_start, m.start() - 40), m.start()):
+        if low in _ON_ITS_WAY and _MOVER_BEFORE.search(clean, max(sent_start, w_start - 40), w_start):
             return _ON_ITS_WAY[low]  # "a drone hit a local bus as it entered X"
-        if low == "to" and _ENTRANCE_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start()):
+        if low == "to" and _ENTRANCE_BEFORE.search(clean, max(sent_start, w_start - 20), w_start):
             return "in"  # "at the entrance to the camp of X"
-        if low == "from" and _WEAPONRY.match(clean, m.end(1), start):
-            pos = m.start()
+        if low == "from" and _WEAPONRY.match(clean, w_end, start):
+            pos = w_start
             continue  # "shelled from mortars and artillery the settlements of X": the means
-        if low == "into" and _LAUNCH_VERB_BEFORE.search(clean, max(sent_start, m.start() - 60), m.start()):
+        if low == "into" and _LAUNCH_VERB_BEFORE.search(clean, max(sent_start, w_start - 60), w_start):
             return "in"  # "fired rockets into X", "lobbed a grenade into the public market of X"
         if low in _BLOCK or (
             low.endswith(("ed", "ing"))
             and low not in _FILLER
             and word[:1].islower()
-            and not _ADVERB_BEFORE.search(clean, max(sent_start, m.start() - 20), m.start())
+            and not _ADVERB_BEFORE.search(clean, max(sent_start, w_start - 20), w_start)
             # (not a word of what a place lives by: "the mining town of X", "a fishing village near")
-            and not (low in _LIVELIHOOD and _KIND_NEXT.match(clean, m.end(1)))
+            and not (low in _LIVELIHOOD and _KIND_NEXT.match(clean, w_end))
         ):
             return None  # (not an adjective an adverb makes of a participle: "the densely packed X")
-        if low == "as" and not re.search(
-            r"\b(?:as\s+well|such)\s*$", clean[max(sent_start, m.start() - 12) : m.start()]
-        ):
+        if low == "as" and not re.search(r"\b(?:as\s+well|such)\s*$", clean[max(sent_start, w_start - 12) : w_start]):
             return None  # "... on Saturday as Washington's envoy": a conjunction, not "as well as"
-        pos = m.start()
+        pos = w_start
     return None
 
 
