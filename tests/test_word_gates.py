@@ -22,9 +22,11 @@ T = importlib.import_module("mapper.events.triggers")
 A = importlib.import_module("mapper.events.article")
 C = importlib.import_module("mapper.casualties")
 W = importlib.import_module("mapper.events.where")
+R = importlib.import_module("mapper.events.report_kind")
 
 GATES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("nothing hit", tuple(T.NOTHING_HIT_WORDS), T.NOTHING_HIT),
+    ("debunked", R._FALSE_WORDS, R._FALSE),
     ("rebuilt", T._REBUILT_WORDS, T._REBUILT),
     ("drill", T._DRILL_WORDS, T._DRILL),
     ("not a strike", T._NOT_A_STRIKE_WORDS, T._NOT_A_STRIKE_BEFORE),
