@@ -27,6 +27,12 @@ R = importlib.import_module("mapper.events.report_kind")
 GATES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("nothing hit", tuple(T.NOTHING_HIT_WORDS), T.NOTHING_HIT),
     ("debunked", R._FALSE_WORDS, R._FALSE),
+    ("exercise", R._EXERCISE_WORDS, R._EXERCISE),
+    ("summary", R._SUMMARY_WORDS, R._SUMMARY),
+    ("report of a trial", R._TRIAL_WORDS, R._TRIAL),
+    ("fiction", R._FICTION_WORDS, R._FICTION),
+    ("medics", W._MEDICS_WORDS, W._MEDICS_IN),
+    ("habit", T._HABIT_WORDS, T._HABIT_BEFORE),
     ("rebuilt", T._REBUILT_WORDS, T._REBUILT),
     ("drill", T._DRILL_WORDS, T._DRILL),
     ("not a strike", T._NOT_A_STRIKE_WORDS, T._NOT_A_STRIKE_BEFORE),

@@ -368,8 +368,12 @@ _TRIAL_WORDS = (
     "jailed",
     "years for",
     "years over",
+    "year for",  # ("gets a year for")
+    "year over",
     "prison for",
     "prison over",
+    "jail for",  # ("given life in jail over")
+    "jail over",
     "life for",
     "life over",
 )
