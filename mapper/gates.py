@@ -293,21 +293,31 @@ def _read_tests(compiled: re.Pattern[str]) -> tuple[tuple[str, ...], int, tuple[
     return ends, spaces, needs_of(compiled, data) or ()
 
 
+# the entries of this many other versions of this module are kept beside this one's (two versions that share a
+# cache folder, as a benchmark beside an older checkout does, would otherwise read their tests again in turn)
+_OTHER_CODES = 3
+
+
 @functools.lru_cache(maxsize=1)
-def _cached() -> tuple[Path, str, dict[str, Any]]:
+def _cached() -> tuple[Path, str, dict[str, Any], dict[str, Any]]:
     """The tests read in earlier runs, kept in the cache folder (reading a pattern's takes up to
-    some milliseconds, its lookup microseconds): (file, this code's digest, its entries)."""
+    some milliseconds, its lookup microseconds): (file, this code's digest, its entries, the
+    entries of the other versions kept there)."""
     from .cache import cache_dir
 
     # (new code, or another Python's re module: the tests are read again)
     code = hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode()).hexdigest()[:16]
     path = cache_dir() / "gates.json"
     entries: dict[str, Any] = {}
+    others: dict[str, Any] = {}
     with contextlib.suppress(OSError, ValueError):
         stored = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(stored, dict) and isinstance(stored.get(code), dict):
-            entries = stored[code]
-    return path, code, entries
+        if isinstance(stored, dict):
+            if isinstance(stored.get(code), dict):
+                entries = stored[code]
+            kept = [(k, v) for k, v in stored.items() if k != code and isinstance(v, dict)]
+            others = dict(kept[-_OTHER_CODES:])  # (the latest written last)
+    return path, code, entries, others
 
 
 def _strings(value: Any) -> tuple[str, ...] | None:
@@ -320,7 +330,7 @@ def tests_of(compiled: re.Pattern[str]) -> tuple[tuple[str, ...], int, tuple[str
     """(endings, the spaces a match of any last word ends on, needed strings) of a pattern, as
     ``ends_of`` and ``needs_of`` read them: from the cache folder when an earlier run of this code
     read them, else read now and kept there (a cache that cannot be written only costs time)."""
-    path, code, entries = _cached()
+    path, code, entries, others = _cached()
     key = hashlib.sha256(f"{compiled.flags}\0{compiled.pattern}".encode()).hexdigest()[:24]
     entry = entries.get(key)
     if isinstance(entry, list) and len(entry) == 3 and isinstance(entry[1], int):
@@ -330,7 +340,7 @@ def tests_of(compiled: re.Pattern[str]) -> tuple[tuple[str, ...], int, tuple[str
     ends, spaces, needs = _read_tests(compiled)
     entries[key] = [list(ends), spaces, list(needs)]
     with contextlib.suppress(OSError):
-        write_text(path, json.dumps({code: entries}, separators=(",", ":")))
+        write_text(path, json.dumps({**others, code: entries}, separators=(",", ":")))
     return ends, spaces, needs
 
 

@@ -170,3 +170,25 @@ def test_the_tests_are_kept_in_the_cache_folder(tmp_path: Path, monkeypatch: pyt
         assert gates.tests_of(rx) == read  # (a broken file is read again from the pattern)
     finally:
         gates._cached.cache_clear()
+
+
+def test_two_versions_sharing_a_cache_folder_keep_their_tests(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another version of the module (an older checkout run beside this one) finds its tests still there after
+    this one wrote its own; only the last few versions are kept."""
+    import json
+
+    from mapper import gates
+
+    monkeypatch.setenv("STRIKE_MAPPER_CACHE", str(tmp_path))
+    older = {f"older{i}": {"k": [["in"], 0, []]} for i in range(5)}
+    (tmp_path / "gates.json").write_text(json.dumps(older), encoding="utf-8")
+    gates._cached.cache_clear()
+    try:
+        rx = re.compile(r"\b(?:fled|moved)\s+to\s+$", re.I)
+        assert gates.tests_of(rx) == gates._read_tests(rx)
+        stored = json.loads((tmp_path / "gates.json").read_text(encoding="utf-8"))
+        code = gates._cached()[1]
+        assert list(stored) == ["older2", "older3", "older4", code]
+        assert stored["older4"] == older["older4"]
+    finally:
+        gates._cached.cache_clear()
