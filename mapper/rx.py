@@ -30,7 +30,7 @@ from re import _compiler as _C  # type: ignore[attr-defined]
 from re import _parser as _P  # type: ignore[attr-defined]
 from typing import Any
 
-FILE = "patterns.marshal"
+FILE = "patterns-{version}.marshal"  # (one file per Python, so that two Pythons sharing the folder do not take turns)
 MAX_ENTRIES = 5000  # more kept than this (patterns made from changing data): only this process's are written
 
 # (pattern, flags) -> (flags, code, groups, group index, index group): _sre.compile's arguments, the code
@@ -58,7 +58,7 @@ def _version() -> bytes:
 def _path() -> Path:
     from .cache import cache_dir
 
-    return cache_dir() / FILE
+    return cache_dir() / FILE.format(version=_version().hex()[:12])
 
 
 def _load() -> dict[tuple[str, int], Entry]:

@@ -18,7 +18,7 @@ def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setattr(rx, "_used", set())
     monkeypatch.setattr(rx, "_new", False)
     monkeypatch.setattr(rx, "_saving", True)  # (no save when the test process ends)
-    return tmp_path / rx.FILE
+    return tmp_path / rx.FILE.format(version=rx._version().hex()[:12])
 
 
 def _forget(monkeypatch: pytest.MonkeyPatch) -> None:
