@@ -36,7 +36,7 @@ MAX_ENTRIES = 5000  # more kept than this (patterns made from changing data): on
 # (pattern, flags) -> (flags, code, groups, group index, index group): _sre.compile's arguments, the code
 # as the bytes of an array of code words (a list of ints would take three times the memory)
 Entry = tuple[int, bytes, int, dict[str, int], tuple[Any, ...]]
-_WORD = "I" if array.array("I").itemsize == _sre.CODESIZE else "L"
+_WORD = "I"  # (an unsigned int, as wide as a code word; an entry is kept only when its pattern comes out equal)
 
 _entries: dict[tuple[str, int], Entry] | None = None
 _used: set[tuple[str, int]] = set()
