@@ -22,7 +22,7 @@ from ..casualties import MONTHS
 from ..gates import gated
 from ..models import AREA_TYPES, POPULATED_TYPES, Mention, Place, distance_km
 from ..names import name_key
-from ..text import UPPER, Sentence, clauses
+from ..text import UPPER, Sentence, clauses, is_word_char
 from .triggers import DOWNED, MUNITIONS, NEGATED, PLAN_VERBS, TRIGGER_RX, Trigger
 
 # what lines start with in bulletins and channel posts: "• ", "* ", "🔻 ", "▪️ "
@@ -579,7 +579,7 @@ _PASSIVE_AFTER = rx.compile(
     r"(?:[\w-]+\s+(?:and\s+)?){0,4}?(?:fire|attacks?|shelling|bombardment|bombing|strikes?)\b)",
     re.I,
 )
-_WORD_CHARS = "_'’-"  # besides letters and digits, what a word of ``word_back`` holds
+_WORD_CHARS = "'’-"  # besides what ``\w`` matches (``is_word_char``), what a word of ``word_back`` holds
 _MARKS_BACK = ',"“”('  # the marks ``word_back`` stops at
 
 
@@ -594,9 +594,9 @@ def word_back(clean: str, lo: int, hi: int) -> tuple[int, int] | None:
     if end == lo:
         return None
     ch = clean[end - 1]
-    if ch.isalnum() or ch in _WORD_CHARS:
+    if is_word_char(ch) or ch in _WORD_CHARS:
         start = end - 1
-        while start > lo and (clean[start - 1].isalnum() or clean[start - 1] in _WORD_CHARS):
+        while start > lo and (is_word_char(clean[start - 1]) or clean[start - 1] in _WORD_CHARS):
             start -= 1
         return start, end
     return (end - 1, end) if ch in _MARKS_BACK else None
