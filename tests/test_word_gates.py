@@ -33,6 +33,8 @@ GATES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("fiction", R._FICTION_WORDS, R._FICTION),
     ("medics", W._MEDICS_WORDS, W._MEDICS_IN),
     ("habit", T._HABIT_WORDS, T._HABIT_BEFORE),
+    ("heard", ("h",), T._HEARD_BEFORE),
+    ("recorded", T._RECORDED_WORDS, T._RECORDED_BEFORE),
     ("rebuilt", T._REBUILT_WORDS, T._REBUILT),
     ("drill", T._DRILL_WORDS, T._DRILL),
     ("not a strike", T._NOT_A_STRIKE_WORDS, T._NOT_A_STRIKE_BEFORE),

@@ -401,6 +401,7 @@ _RECORDED_BEFORE = rx.compile(
     r"\d[\d,]*\s+(?:(?:undetermined|unidentified|unknown|outgoing|incoming)\s+)?$",
     re.I,
 )
+_RECORDED_WORDS = ("recorded", "registered", "heard", "counted", "logged")  # (one of them is in every match)
 # weapons named as hardware, not as fire: "multiple launch rocket systems", "missile launchers"
 _HARDWARE_WORDS = frozenset({"rocket", "rockets", "missile", "missiles", "mortar", "mortars", "artillery"})
 _HARDWARE_AFTER = rx.compile(
@@ -1527,7 +1528,7 @@ def triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "the blasts heard in X were part of a planned training exercise"
         if phrase in _SOUND_WORDS and "h" in low and _HEARD_BEFORE.search(before):
             continue  # "residents of the nearby town said they heard heavy gunfire and explosions": heard, not there
-        if phrase in _SOUND_WORDS and "r" in low and _RECORDED_BEFORE.search(before):
+        if phrase in _SOUND_WORDS and any(w in low for w in _RECORDED_WORDS) and _RECORDED_BEFORE.search(before):
             continue  # "the monitors' camera in X recorded 33 undetermined explosions": counted from afar, not there
         if (phrase in _HARDWARE_WORDS and _HARDWARE_AFTER.match(text, me, end)) or _CALIBRE_AFTER.match(text, me, end):
             continue  # "saw two multiple launch rocket systems (BM-21 Grad, 122mm) near X": arms seen, not fired
