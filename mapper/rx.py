@@ -1,6 +1,6 @@
 """Regular expressions compiled once per Python, not once per run.
 
-The analysis holds some 650 patterns, compiled when its modules are imported. Compiling one is
+The analysis holds some 680 patterns, compiled when its modules are imported. Compiling one is
 mostly CPython's parser and code generator, written in Python: about 0.35 s of every run's
 start, more than the analysis of a hundred articles. What they produce, the pattern's code for
 the C matcher, depends only on the pattern, its flags and the Python that compiled it, so

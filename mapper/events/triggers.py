@@ -395,13 +395,14 @@ _HEARD_BEFORE = rx.compile(
     r"several|many|more|two|three|\w+\s+and)\s+){0,3}(?:(?:gunfire|shelling|explosions?|blasts?)\s+(?:and|or)\s+)?$",
     re.I,
 )
-# explosions a ceasefire monitor counts, as its reports write them: "the SMM recorded 33 undetermined explosions"
+# explosions a ceasefire monitor counts, as its reports write them: "the SMM recorded 33 undetermined explosions" (the
+# verbs are the gate's words too: one of them is in every match)
+_RECORDED_WORDS = ("recorded", "registered", "heard", "counted", "logged")
 _RECORDED_BEFORE = rx.compile(
-    r"\b(?:recorded|registered|heard|counted|logged)\s+(?:about|some|around|at\s+least|more\s+than|over)?\s*"
+    rf"\b(?:{'|'.join(_RECORDED_WORDS)})\s+(?:about|some|around|at\s+least|more\s+than|over)?\s*"
     r"\d[\d,]*\s+(?:(?:undetermined|unidentified|unknown|outgoing|incoming)\s+)?$",
     re.I,
 )
-_RECORDED_WORDS = ("recorded", "registered", "heard", "counted", "logged")  # (one of them is in every match)
 # weapons named as hardware, not as fire: "multiple launch rocket systems", "missile launchers"
 _HARDWARE_WORDS = frozenset({"rocket", "rockets", "missile", "missiles", "mortar", "mortars", "artillery"})
 _HARDWARE_AFTER = rx.compile(
