@@ -7,11 +7,17 @@ the C matcher, depends only on the pattern, its flags and the Python that compil
 ``compile`` keeps it in the cache folder and later runs hand it straight to the matcher
 (``_sre.compile``, as ``re.compile`` itself ends).
 
-An entry is kept only after the pattern built from it was found equal to ``re.compile``'s (a
-pattern's equality compares its code), and the file is read only when its checksum, the
-Python's version and the digest of its ``re`` modules are as written; anything else, or any
-error, and the pattern is compiled by ``re.compile`` as before. So a pattern from here matches
-exactly as ``re.compile``'s does; ``tests/test_rx.py`` checks every pattern of the package.
+The code kept is ``re.compile``'s with one addition (``rxstart``): the set of characters a match
+can start with, in the information block at its head, where the compiler wrote none, so that
+the matcher tries a pattern only where a match can start instead of at every position.
+
+An entry is kept only after the pattern built from the compiler's code was found equal to
+``re.compile``'s (a pattern's equality compares its code) and the one with the set was built
+too, and the file is read only when its checksum, the Python's version and the digest of its
+``re`` modules and of ``rxstart`` are as written; anything else, or any error, and the pattern
+is compiled by ``re.compile`` as before. ``tests/test_rx.py`` checks every pattern of the
+package: its code is ``re.compile``'s but for that block, and it finds what ``re.compile``'s
+finds.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ from re import _compiler as _C  # type: ignore[attr-defined]
 from re import _parser as _P  # type: ignore[attr-defined]
 from typing import Any
 
+from . import rxstart
+
 FILE = "patterns-{version}.marshal"  # (one file per Python, so that two Pythons sharing the folder do not take turns)
 MAX_ENTRIES = 5000  # more kept than this (patterns made from changing data): only this process's are written
 
@@ -46,11 +54,12 @@ _saving = False  # ``save`` is to run when the process ends
 
 @functools.lru_cache(maxsize=1)
 def _version() -> bytes:
-    """What the code of a pattern depends on besides the pattern: the Python and its ``re``."""
+    """What the code of a pattern depends on besides the pattern: the Python, its ``re`` and ``rxstart``."""
     digest = hashlib.sha256(sys.version.encode())
-    for module in (_C, _P):
+    for module in (_C, _P, rxstart):
+        source = getattr(module, "__file__", None)
         with contextlib.suppress(OSError, TypeError):
-            digest.update(Path(module.__file__).read_bytes())
+            digest.update(Path(str(source)).read_bytes())
     digest.update(f"{_sre.MAGIC} {_sre.CODESIZE} {sys.maxunicode}".encode())
     return digest.digest()[:16]
 
@@ -89,15 +98,23 @@ def save() -> None:
         _new = False
 
 
-def _entry(pattern: str, flags: int) -> Entry:
-    """``_sre.compile``'s arguments for a pattern, worked out as ``re.compile`` works them out."""
+def _entry(pattern: str, flags: int) -> tuple[Entry, Entry]:
+    """``_sre.compile``'s arguments for a pattern, worked out as ``re.compile`` works them out;
+    and the same with the characters its matches start with (``rxstart``; the same entry where
+    none can be added)."""
     parsed = _P.parse(pattern, flags)
     state = parsed.state
     index: list[Any] = [None] * state.groups
     for name, number in state.groupdict.items():
         index[number] = name
-    code = array.array(_WORD, _C._code(parsed, flags)).tobytes()
-    return int(flags | state.flags), code, state.groups - 1, dict(state.groupdict), tuple(index)
+    words = _C._code(parsed, flags)
+    all_flags = int(flags | state.flags)
+    groups, names, numbered = state.groups - 1, dict(state.groupdict), tuple(index)
+    plain: Entry = (all_flags, array.array(_WORD, words).tobytes(), groups, names, numbered)
+    started = rxstart.with_starts(parsed, all_flags, words)
+    if started is words:
+        return plain, plain
+    return plain, (all_flags, array.array(_WORD, started).tobytes(), groups, names, numbered)
 
 
 def _build(pattern: str, entry: Entry) -> re.Pattern[str]:
@@ -126,13 +143,15 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
             del _entries[key]
     compiled = re.compile(pattern, flags)
     try:
-        entry = _entry(pattern, key[1])
-        if _build(pattern, entry) == compiled:  # (the same code, flags and pattern)
-            _entries[key] = entry
+        plain, started = _entry(pattern, key[1])
+        if _build(pattern, plain) == compiled:  # (the same code, flags and pattern)
+            found = compiled if started is plain else _build(pattern, started)
+            _entries[key] = started
             _new = True
             if not _saving:
                 _saving = True
                 atexit.register(save)
+            return found
     except Exception:  # (internals not as this module knows them: the pattern is used, not kept)
         pass
     return compiled

@@ -1,9 +1,12 @@
-"""Patterns compiled once per Python (``mapper.rx``): the same patterns as ``re.compile``'s."""
+"""Patterns compiled once per Python (``mapper.rx``): ``re.compile``'s patterns, told where their
+matches can start (``mapper.rxstart``)."""
 
 from __future__ import annotations
 
+import array
 import re
 from pathlib import Path
+from re import _constants as _K  # type: ignore[attr-defined]
 
 import pytest
 
@@ -31,12 +34,34 @@ def _no_compiling(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     worked_out: list[str] = []
     real = rx._entry
 
-    def entry(pattern: str, flags: int) -> rx.Entry:
+    def entry(pattern: str, flags: int) -> tuple[rx.Entry, rx.Entry]:
         worked_out.append(pattern)
         return real(pattern, flags)
 
     monkeypatch.setattr(rx, "_entry", entry)
     return worked_out
+
+
+def _words(entry: rx.Entry) -> list[int]:
+    words = array.array(rx._WORD)
+    words.frombytes(entry[1])
+    return words.tolist()
+
+
+def _re_compiles_but_the_start(found: re.Pattern[str], pattern: str, flags: int) -> bool:
+    """Whether ``found`` is ``re.compile``'s pattern but for the set of characters its matches start
+    with, in the information block at the head of its code (``rxstart``): the same flags, groups,
+    group names and program for the matcher.  (A pattern's equality compares its code.)"""
+    plain, started = rx._entry(pattern, flags)
+    assert rx._build(pattern, plain) == re.compile(pattern, flags)
+    assert found == rx._build(pattern, started)
+    a, b = _words(plain), _words(started)
+    assert (plain[0], *plain[2:]) == (started[0], *started[2:])
+    assert a[1 + a[1] :] == b[1 + b[1] :]  # (the program after the block)
+    assert (a[0], a[3], a[4]) == (b[0], b[3], b[4]) == (_K.INFO, a[3], a[4])  # (its shortest and longest match)
+    if a != b:
+        assert a[2] == 0 and b[2] == _K.SRE_INFO_CHARSET  # (where the compiler told nothing)
+    return True
 
 
 SAMPLES = [
@@ -53,7 +78,7 @@ def test_a_pattern_read_back_from_the_file_is_re_compiles(
     fresh: Path, monkeypatch: pytest.MonkeyPatch, pattern: str, flags: int
 ) -> None:
     first = rx.compile(pattern, flags)
-    assert first == re.compile(pattern, flags)
+    assert _re_compiles_but_the_start(first, pattern, flags)
     rx.save()
     assert fresh.is_file()
     _forget(monkeypatch)
@@ -61,7 +86,7 @@ def test_a_pattern_read_back_from_the_file_is_re_compiles(
     again = rx.compile(pattern, flags)
     assert worked_out == []  # (from the file)
     # (a pattern's equality compares its code, flags and text)
-    assert again == re.compile(pattern, flags)
+    assert again == first and _re_compiles_but_the_start(again, pattern, flags)
     assert again.groupindex == re.compile(pattern, flags).groupindex
     assert again.groups == re.compile(pattern, flags).groups
     text = "Marib were shelled; killed at least 12 people near the Tower 22 base, Document AFPR000020240203ek2300001"
@@ -128,18 +153,36 @@ def test_an_entry_the_matcher_refuses_is_compiled_again(fresh: Path, monkeypatch
     assert rx.compile(r"mortar\s+rounds?", 0) == re.compile(r"mortar\s+rounds?")
 
 
-def test_every_pattern_of_the_analysis_is_re_compiles() -> None:
+def test_a_pattern_told_where_its_matches_start_is_kept_so() -> None:
+    plain, started = rx._entry(r"\b(?:shelled|bombed)\b", 0)
+    assert _words(plain)[2] == 0 and _words(started)[2] == _K.SRE_INFO_CHARSET
+    plain, started = rx._entry(r"shell(?:ed|ing)", 0)  # (the compiler's own literal prefix)
+    assert started is plain
+
+
+def test_every_pattern_of_the_analysis_is_re_compiles_but_the_start() -> None:
     """Each pattern the modules of a run compile, worked out as ``rx`` works it out, is the
-    pattern ``re.compile`` makes: its code, flags, groups and group names."""
+    pattern ``re.compile`` makes but for the set of characters its matches start with (its
+    flags, groups, group names and the matcher's program the same), and finds in the seeds'
+    articles what ``re.compile``'s finds."""
     import mapper.pipeline  # noqa: F401 - (the modules of a run)
 
+    seeds = Path(rx.__file__).parent.parent / "seeds"
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(seeds.iterdir()) if p.is_file()]
+    assert texts
     keys = sorted(rx._used)  # (every pattern compiled through rx in this process)
     assert len(keys) > 500
+    told = 0
     for pattern, flags in keys:
-        built = rx._build(pattern, rx._entry(pattern, flags))
-        plain = re.compile(pattern, flags)
-        assert built == plain, pattern
-        assert built.groupindex == plain.groupindex and built.groups == plain.groups, pattern
+        plain, started = rx._entry(pattern, flags)
+        built = rx._build(pattern, started)
+        assert _re_compiles_but_the_start(built, pattern, flags), pattern
+        told += started is not plain
+        if started is not plain:
+            ours, theirs = built, re.compile(pattern, flags)
+            for text in texts:
+                assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)], pattern
+    assert told > len(keys) / 2  # (most patterns of the analysis open on a boundary, a look-around or a word)
 
 
 # ``re.compile`` of a text pattern (a bytes pattern, ``rb"..."``, is not kept by rx)

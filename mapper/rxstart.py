@@ -1,0 +1,174 @@
+"""The characters a pattern's match can start with, told to the matcher.
+
+CPython's matcher searches a text in one of three ways. A pattern that opens with a literal
+string or a set of characters says so in the information block at the head of its code, and
+the matcher skips every position whose character cannot start a match, in a tight loop of C.
+Any other pattern is tried at every position: a call of the whole matcher for each character
+of the text. ``re``'s compiler fills that block only when the pattern's very first item is a
+literal or a set, and only where case does not matter: a pattern that opens on a word boundary
+(``\\b(?:killed|wounded)``), a look-ahead or a look-behind, an optional item, or a word under
+``re.IGNORECASE`` gets none, and those are most of the analysis's.
+
+``with_starts`` works out the set from the parsed pattern (the first characters of the items
+that can open a match, past the zero-width ones) and writes it into the block, as the compiler
+writes its own: the matcher then tries only where a match can start, and finds the same
+matches (a position it skips cannot start one). Where case does not matter, the set holds
+every character the matcher would take for one of its letters (``K``, ``k`` and the Kelvin
+sign). A pattern that can match the empty string, or whose first characters cannot be told
+(any character, a back-reference), keeps its code as it was. ``rx`` uses it for the patterns
+it compiles; ``tests/test_rxstart.py`` compares the matches with ``re.compile``'s.
+"""
+
+from __future__ import annotations
+
+import _sre
+import functools
+import re
+from re import _compiler as _C  # type: ignore[attr-defined]
+from re import _constants as _K  # type: ignore[attr-defined]
+from typing import Any
+
+# what a match's first character may be: the items of a character set, as the parser writes them
+Items = list[tuple[Any, Any]]
+
+_ZERO_WIDTH = frozenset({_K.AT, _K.ASSERT, _K.ASSERT_NOT})
+_REPEATS = frozenset({_K.MAX_REPEAT, _K.MIN_REPEAT, _K.POSSESSIVE_REPEAT})
+_WIDE_RANGE = 300  # characters: a wider range where case does not matter is not worked through
+_NEGATED = "negated"  # (a negated set stands alone: it cannot be joined to another set's items)
+
+
+class _Unknown(Exception):
+    """The first characters of a match cannot be told (or not cheaply)."""
+
+
+@functools.lru_cache(maxsize=1)
+def _lower_forms() -> tuple[dict[int, list[int]], bool]:
+    """For each character, the others that lower-case to it; and whether lower-casing keeps every
+    character in its class (digit, space, word), as it does in today's Unicode."""
+    lower = _sre.unicode_tolower
+    others: dict[int, list[int]] = {}
+    kept = True
+    for ch in range(0x110000):
+        low = lower(ch)
+        if low != ch:
+            others.setdefault(low, []).append(ch)
+            a, b = chr(ch), chr(low)
+            if a.isdecimal() != b.isdecimal() or a.isspace() != b.isspace() or a.isalnum() != b.isalnum():
+                kept = False
+    return others, kept
+
+
+def _caseless(chars: list[int]) -> Items:
+    """Every character the matcher takes for one of ``chars`` where case does not matter: those that
+    lower-case as it does, and the extra forms ``re`` knows ("s" and the long s)."""
+    from re import _casefix  # type: ignore[attr-defined]
+
+    others, _ = _lower_forms()
+    out: set[int] = set()
+    for ch in chars:
+        low = _sre.unicode_tolower(ch)
+        out.update((ch, low))
+        for form in (low, *_casefix._EXTRA_CASES.get(low, ())):
+            out.add(form)
+            out.update(others.get(form, ()))
+    return [(_K.LITERAL, ch) for ch in sorted(out)]
+
+
+def _of_set(items: Items, flags: int) -> Items:
+    if items and items[0][0] is _K.NEGATE:
+        if flags & re.IGNORECASE:
+            raise _Unknown
+        return [(_NEGATED, items)]
+    if not flags & re.IGNORECASE:
+        return list(items)
+    if flags & (re.ASCII | re.LOCALE):
+        raise _Unknown
+    chars: list[int] = []
+    classes: Items = []
+    for op, av in items:
+        if op is _K.LITERAL:
+            chars.append(av)
+        elif op is _K.RANGE and av[1] - av[0] <= _WIDE_RANGE:
+            chars.extend(range(av[0], av[1] + 1))
+        elif op is _K.CATEGORY and _lower_forms()[1]:
+            classes.append((op, av))  # (a class holds its letters in either case)
+        else:
+            raise _Unknown
+    return _caseless(chars) + classes
+
+
+def _first(items: Any, flags: int) -> tuple[Items, bool]:
+    """The first characters of a sequence of parsed items, and whether it can match the empty string."""
+    found: Items = []
+    for op, av in items:
+        got, empty = _first_of(op, av, flags)
+        found.extend(got)
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _first_of(op: Any, av: Any, flags: int) -> tuple[Items, bool]:
+    if op in _ZERO_WIDTH:
+        return [], True  # (a boundary, a look-ahead or a look-behind takes no character)
+    if op is _K.LITERAL:
+        if flags & re.IGNORECASE:
+            if flags & (re.ASCII | re.LOCALE):
+                raise _Unknown
+            return _caseless([av]), False
+        return [(op, av)], False
+    if op is _K.IN:
+        return _of_set(av, flags), False
+    if op is _K.SUBPATTERN:
+        _group, add, remove, sub = av
+        return _first(sub.data, _C._combine_flags(flags, add, remove))
+    if op is _K.ATOMIC_GROUP:
+        return _first(av.data, flags)
+    if op is _K.BRANCH:
+        found: Items = []
+        empty = False
+        for alternative in av[1]:
+            got, can = _first(alternative.data, flags)
+            found.extend(got)
+            empty = empty or can
+        return found, empty
+    if op in _REPEATS:
+        least, _most, sub = av
+        got, can = _first(sub.data, flags)
+        return got, can or least == 0
+    raise _Unknown  # any character, a character not given, a back-reference, a conditional
+
+
+def start_set(parsed: Any, flags: int) -> Items | None:
+    """The set of characters every match of the parsed pattern starts with, or None where it
+    cannot be told or a match may be empty."""
+    try:
+        items, empty = _first(parsed.data, flags)
+    except _Unknown:
+        return None
+    if empty or not items:
+        return None
+    negated = [av for op, av in items if op == _NEGATED]
+    if negated:
+        return list(negated[0]) if len(items) == 1 else None
+    return items
+
+
+def with_starts(parsed: Any, flags: int, code: list[int]) -> list[int]:
+    """``code`` (as ``re``'s compiler wrote it for ``parsed``) with the set of characters its
+    matches start with in its information block; ``code`` itself where the compiler wrote a
+    literal prefix or a set already, where the pattern opens at the start of the text (which the
+    matcher tries once), or where no set can be told.  ``flags``: with the pattern's own."""
+    if not code or code[0] != _K.INFO or code[2] & (_K.SRE_INFO_PREFIX | _K.SRE_INFO_CHARSET):
+        return code
+    body = code[1 + code[1] :]
+    if body[:1] == [_K.AT] and body[1] in (_K.AT_BEGINNING, _K.AT_BEGINNING_STRING):
+        return code
+    items = start_set(parsed, flags)
+    if items is None:
+        return code
+    charset, _cased = _C._optimize_charset(items)
+    info = [_K.INFO, 0, _K.SRE_INFO_CHARSET, code[3], code[4]]
+    _C._compile_charset(charset, flags, info)
+    info[1] = len(info) - 1
+    return info + body

@@ -1,0 +1,161 @@
+"""Patterns told the characters their matches start with (``mapper.rxstart``) find what
+``re.compile``'s find, and are told wherever the set can be worked out."""
+
+from __future__ import annotations
+
+import re
+from re import _constants as _K  # type: ignore[attr-defined]
+from re import _parser as _P  # type: ignore[attr-defined]
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mapper import rx, rxstart
+
+# each opens a match in another way: a boundary, a look-behind, a look-ahead, an optional word, a group
+# whose case does not matter, a class, a negated class, a line start, an atomic group, a repeat that may
+# be empty, a range where case does not matter, letters with more than two forms
+TOLD = [
+    (r"\b(?:killed|wounded)\s+(\d+)", 0),
+    (r"(?<!not )(?:at\s+least\s+)?(\d+)\s+(?:people|civilians)", re.I),
+    (r"(?=[A-Z])\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?", 0),
+    (r"\b(?:six|kelvin|istanbul|micro|sigma)\b", re.I),
+    (r"(?i:strike)s?|Raid", 0),
+    (r"\s*;\s*|,\s+(?:but|while)\s+", re.I),
+    (r"[^\W\d_]+(?:['’][^\W\d_]+)?", 0),
+    (r"(?m)^[ \t]*(?P<head>[A-Z]+)\b", 0),
+    (r"(?<![\d.])\d+(?:\.\d+)?\s*(?:km|miles)\b", re.I),
+    (r"(?:the\s+)?(?P<town>[A-Z]\w+)\s+(?:was|were)\s+hit", 0),
+    (r"(?>a+|b)c", 0),
+    (r"(?:x|y)*z", 0),
+    (r"\b[a-f0-9]{2,}\b", re.I),
+    (r"[\u0130-\u0131k-m]stan", re.I),
+    (r"\bµs\b|σ", re.I),
+    (r"(?<=\s)-+\s", 0),
+    (r"(?:(?<=\d)[,.]|\b)ſ?s\w", re.I),
+]
+
+# the set cannot be told (any character, a back-reference, a negated class where case does not matter),
+# a match may be empty, or the compiler told it already (a literal prefix, a class) or the match opens at
+# the text's start, which the matcher tries once
+NOT_TOLD = [
+    (r"\s*x?", 0),
+    (r".+x", 0),
+    (r"(a)\1", 0),
+    (r"[^a]b", re.I),
+    (r"(?:air\s+)?", 0),
+    (r"^abc", 0),
+    (r"\Aabc", 0),
+    (r"drone\s+strikes?", 0),
+    (r"[A-Z]\w+", 0),
+]
+
+_PIECES = [
+    "killed ",
+    "Wounded ",
+    "12",
+    "3.5 ",
+    "KM ",
+    "at least ",
+    "not ",
+    "people",
+    "KELVIN",
+    "\u212aelvin",
+    "ſix",
+    "SIX",
+    "İstanbul",
+    "ıstan",
+    "Kstan",
+    "µs",
+    "μS",
+    "Σ",
+    "ς",
+    "strike",
+    "STRIKES",
+    "Raid",
+    " ; ",
+    ", but ",
+    ",  WHILE ",
+    "the ",
+    "Town ",
+    "Aleppo ",
+    " was ",
+    "were ",
+    " hit",
+    "\n",
+    "\nHEAD ",
+    "aaac",
+    "bc",
+    "xyz",
+    "zz",
+    "ff00",
+    "o’clock",
+    " -- ",
+    "1,ſsa",
+]
+_LETTERS = "aAbkKsSſ1 .,-\n\u212aİıµμ"
+_TEXTS = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(alphabet=_LETTERS, max_size=4)), max_size=14).map("".join)
+
+
+def _ours(pattern: str, flags: int) -> tuple[re.Pattern[str], bool]:
+    plain, started = rx._entry(pattern, flags)
+    return rx._build(pattern, started), started is not plain
+
+
+@pytest.mark.parametrize(("pattern", "flags"), TOLD)
+def test_these_patterns_are_told_where_their_matches_start(pattern: str, flags: int) -> None:
+    assert _ours(pattern, flags)[1], pattern
+
+
+@pytest.mark.parametrize(("pattern", "flags"), NOT_TOLD)
+def test_these_patterns_keep_the_compilers_code(pattern: str, flags: int) -> None:
+    assert not _ours(pattern, flags)[1], pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXTS, pos=st.integers(0, 6))
+def test_a_told_pattern_finds_what_re_compiles_finds(text: str, pos: int) -> None:
+    for pattern, flags in TOLD + NOT_TOLD:
+        ours, theirs = _ours(pattern, flags)[0], re.compile(pattern, flags)
+        assert [(m.span(), m.groups()) for m in ours.finditer(text)] == [
+            (m.span(), m.groups()) for m in theirs.finditer(text)
+        ], pattern
+        a, b = ours.search(text, pos), theirs.search(text, pos)
+        assert (a and a.span()) == (b and b.span()), pattern
+        assert ours.sub("<>", text) == theirs.sub("<>", text), pattern
+        assert ours.split(text) == theirs.split(text), pattern
+
+
+def test_letters_with_more_than_two_forms_start_a_match_where_case_does_not_matter() -> None:
+    """The Kelvin sign lower-cases to "k", the long s is an "s" to the matcher, the dotted capital I
+    lower-cases to "i": a set of the letters as written would skip those positions."""
+    for pattern, text in [
+        (r"\bkelvin\b", "at 300 \u212aelvin"),
+        (r"\bsix\b", "ſix killed"),
+        (r"\bistanbul\b", "in İstanbul"),
+        (r"\bµs\b", "in 5 μs"),
+    ]:
+        ours, _ = _ours(pattern, re.I)
+        expected = re.compile(pattern, re.I).search(text)
+        assert expected is not None, pattern
+        found = ours.search(text)
+        assert found is not None and found.span() == expected.span(), pattern
+
+
+def test_the_set_holds_the_first_word_letters_past_a_boundary_and_a_look_around() -> None:
+    parsed = _P.parse(r"(?<!not )\b(?:killed|wounded)", 0)
+    assert rxstart.start_set(parsed, 0) == [(_K.LITERAL, ord("k")), (_K.LITERAL, ord("w"))]
+    parsed = _P.parse(r"(?:at\s+least\s+)?\d", 0)
+    assert rxstart.start_set(parsed, 0) == [(_K.LITERAL, ord("a")), (_K.CATEGORY, _K.CATEGORY_DIGIT)]
+
+
+def test_a_class_where_case_does_not_matter_is_told_only_while_lower_casing_keeps_classes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    parsed = _P.parse(r"[\d.]+\s*km", re.I)
+    assert rxstart.start_set(parsed, int(re.I | re.U)) is not None
+    forms, kept = rxstart._lower_forms()
+    assert kept  # (today's Unicode: no character lower-cases into another class)
+    monkeypatch.setattr(rxstart, "_lower_forms", lambda: (forms, False))
+    assert rxstart.start_set(parsed, int(re.I | re.U)) is None
