@@ -154,21 +154,62 @@ def start_set(parsed: Any, flags: int) -> Items | None:
     return items
 
 
+def _literal(items: Any, flags: int, out: list[int]) -> bool:
+    """Add to ``out`` the characters every match of a sequence of parsed items starts with, one
+    after another, past zero-width items; False where a character stops being one (the rest of the
+    sequence is then not looked at)."""
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _K.LITERAL and not (
+            flags & re.IGNORECASE and (flags & re.LOCALE or _sre.unicode_iscased(av) or _sre.ascii_iscased(av))
+        ):
+            out.append(av)  # (a character without case is itself where case does not matter)
+            continue
+        if op is _K.SUBPATTERN:
+            _group, add, remove, sub = av
+            if _literal(sub.data, _C._combine_flags(flags, add, remove), out):
+                continue
+        return False
+    return True
+
+
+def literal_prefix(parsed: Any, flags: int) -> list[int]:
+    """The characters every match of the parsed pattern starts with ("killed" of
+    ``\\b(?:killed)\\s+``, "w" of ``(?<!\\w)(?:wounded|war)``, whose alternatives the parser has
+    taken their common start out of): none where its first character may be one of several."""
+    out: list[int] = []
+    _literal(parsed.data, flags, out)
+    return out
+
+
 def with_starts(parsed: Any, flags: int, code: list[int]) -> list[int]:
-    """``code`` (as ``re``'s compiler wrote it for ``parsed``) with the set of characters its
-    matches start with in its information block; ``code`` itself where the compiler wrote a
-    literal prefix or a set already, where the pattern opens at the start of the text (which the
-    matcher tries once), or where no set can be told.  ``flags``: with the pattern's own."""
+    """``code`` (as ``re``'s compiler wrote it for ``parsed``) with what its matches start with in
+    its information block: the characters every match starts with, which the matcher looks for as
+    it looks for a literal prefix, else the set of their first characters; ``code`` itself where
+    the compiler wrote a prefix or a set already, where the pattern opens at the start of the text
+    (which the matcher tries once), or where nothing can be told.  ``flags``: with the pattern's
+    own.  (The prefix is written with nothing to skip: the matcher matches the whole pattern from
+    where the prefix starts, zero-width items and all.)"""
     if not code or code[0] != _K.INFO or code[2] & (_K.SRE_INFO_PREFIX | _K.SRE_INFO_CHARSET):
         return code
     body = code[1 + code[1] :]
     if body[:1] == [_K.AT] and body[1] in (_K.AT_BEGINNING, _K.AT_BEGINNING_STRING):
         return code
-    items = start_set(parsed, flags)
-    if items is None:
-        return code
-    charset, _cased = _C._optimize_charset(items)
-    info = [_K.INFO, 0, _K.SRE_INFO_CHARSET, code[3], code[4]]
-    _C._compile_charset(charset, flags, info)
+    prefix = literal_prefix(parsed, flags)
+    if not prefix:
+        items = start_set(parsed, flags)
+        if items is None:
+            return code
+        charset, _cased = _C._optimize_charset(items)
+        if len(charset) == 1 and charset[0][0] is _K.LITERAL:
+            prefix = [charset[0][1]]  # (one character: the matcher's loop for a literal is faster than a set's)
+    if prefix:
+        prefix = prefix[: code[3]]  # (no longer than the shortest match, as the compiler's own)
+        info = [_K.INFO, 0, _K.SRE_INFO_PREFIX, code[3], code[4], len(prefix), 0, *prefix]
+        info += _C._generate_overlap_table(prefix)
+    else:
+        info = [_K.INFO, 0, _K.SRE_INFO_CHARSET, code[3], code[4]]
+        _C._compile_charset(charset, flags, info)
     info[1] = len(info) - 1
     return info + body

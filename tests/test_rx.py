@@ -49,9 +49,10 @@ def _words(entry: rx.Entry) -> list[int]:
 
 
 def _re_compiles_but_the_start(found: re.Pattern[str], pattern: str, flags: int) -> bool:
-    """Whether ``found`` is ``re.compile``'s pattern but for the set of characters its matches start
-    with, in the information block at the head of its code (``rxstart``): the same flags, groups,
-    group names and program for the matcher.  (A pattern's equality compares its code.)"""
+    """Whether ``found`` is ``re.compile``'s pattern but for what its matches start with (the
+    characters every match starts with, or the set of first characters), in the information block
+    at the head of its code (``rxstart``): the same flags, groups, group names and program for the
+    matcher.  (A pattern's equality compares its code.)"""
     plain, started = rx._entry(pattern, flags)
     assert rx._build(pattern, plain) == re.compile(pattern, flags)
     assert found == rx._build(pattern, started)
@@ -60,7 +61,9 @@ def _re_compiles_but_the_start(found: re.Pattern[str], pattern: str, flags: int)
     assert a[1 + a[1] :] == b[1 + b[1] :]  # (the program after the block)
     assert (a[0], a[3], a[4]) == (b[0], b[3], b[4]) == (_K.INFO, a[3], a[4])  # (its shortest and longest match)
     if a != b:
-        assert a[2] == 0 and b[2] == _K.SRE_INFO_CHARSET  # (where the compiler told nothing)
+        assert a[2] == 0 and b[2] in (_K.SRE_INFO_PREFIX, _K.SRE_INFO_CHARSET)  # (where the compiler told nothing)
+        if b[2] == _K.SRE_INFO_PREFIX:
+            assert b[6] == 0  # (no character of the prefix skipped: the whole pattern is matched from its start)
     return True
 
 

@@ -34,6 +34,12 @@ TOLD = [
     (r"\bµs\b|σ", re.I),
     (r"(?<=\s)-+\s", 0),
     (r"(?:(?<=\d)[,.]|\b)ſ?s\w", re.I),
+    # and the characters every match starts with, one or several (one that overlaps itself: "abab" in "ababab")
+    (r"(?<![\w-])Tower\s+(\d+)", 0),
+    (r"\b(?:the)\s+(?:town|city)\b", 0),
+    (r"\baa+b", 0),
+    (r"(?=ab)abab", 0),
+    (r"\b12\s", re.I),
 ]
 
 # the set cannot be told (any character, a back-reference, a negated class where case does not matter),
@@ -93,6 +99,13 @@ _PIECES = [
     "o’clock",
     " -- ",
     "1,ſsa",
+    "Tower 22",
+    "x-Tower 3",
+    "the town",
+    "the city",
+    "aaab",
+    "ababab",
+    "12 ",
 ]
 _LETTERS = "aAbkKsSſ1 .,-\n\u212aİıµμ"
 _TEXTS = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(alphabet=_LETTERS, max_size=4)), max_size=14).map("".join)
@@ -148,6 +161,19 @@ def test_the_set_holds_the_first_word_letters_past_a_boundary_and_a_look_around(
     assert rxstart.start_set(parsed, 0) == [(_K.LITERAL, ord("k")), (_K.LITERAL, ord("w"))]
     parsed = _P.parse(r"(?:at\s+least\s+)?\d", 0)
     assert rxstart.start_set(parsed, 0) == [(_K.LITERAL, ord("a")), (_K.CATEGORY, _K.CATEGORY_DIGIT)]
+
+
+def test_the_characters_every_match_starts_with_are_found_past_zero_width_items() -> None:
+    def prefix(pattern: str, flags: int = 0) -> str:
+        parsed = _P.parse(pattern, flags)
+        return "".join(map(chr, rxstart.literal_prefix(parsed, flags | parsed.state.flags)))
+
+    assert prefix(r"\b(?:killed)\s+") == "killed"
+    assert prefix(r"(?<!\w)(?:wounded|war)") == "w"  # (the parser took the alternatives' common start out)
+    assert prefix(r"\bTower(?=\s)\s+22") == "Tower"
+    assert prefix(r"\bkilled", re.I) == ""  # (a letter where case does not matter is several)
+    assert prefix(r"\b12\s", re.I) == "12"  # (a digit has no case)
+    assert prefix(r"(?:air)?strike") == ""
 
 
 def test_a_class_where_case_does_not_matter_is_told_only_while_lower_casing_keeps_classes(
