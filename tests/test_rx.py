@@ -204,3 +204,21 @@ def test_the_modules_of_a_run_compile_through_rx() -> None:
         and _DIRECT.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_the_patterns_of_a_run_are_the_same_in_every_process(tmp_path: Path) -> None:
+    """A pattern written from a set in the set's order (which differs from one process to the next,
+    as the hashes of strings do) would be a new pattern to the cache in many runs: compiled again,
+    and the cache file written again."""
+    import os
+    import subprocess
+    import sys
+
+    script = "import mapper.pipeline, mapper.rx as rx; print(repr(sorted(rx._used)))"
+    runs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "STRIKE_MAPPER_CACHE": str(tmp_path)}
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        runs.append(done.stdout)
+    assert len(runs[0]) > 10_000
+    assert runs[0] == runs[1] == runs[2]

@@ -288,7 +288,8 @@ def _after_dateline(clean: str, sent: Sentence) -> int:
     return m.end() if m else sent.start
 
 
-_BLAST = rx.compile(rf"\b(?:{'|'.join(sorted(BLAST_WORDS, key=len, reverse=True))})\b", re.I)
+# (longest first; words of one length in the alphabet's order, not the set's, which differs from process to process)
+_BLAST = rx.compile(rf"\b(?:{'|'.join(sorted(BLAST_WORDS, key=lambda w: (-len(w), w)))})\b", re.I)
 # a date with its day and its year: "22 April 2025", "April 22, 2025"
 _FULL_DATE = rx.compile(
     rf"\b\d{{1,2}}\s+{MONTH_NAMES}\s+(?:19|20)\d\d\b|\b{MONTH_NAMES}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"
