@@ -7,16 +7,19 @@ the C matcher, depends only on the pattern, its flags and the Python that compil
 ``compile`` keeps it in the cache folder and later runs hand it straight to the matcher
 (``_sre.compile``, as ``re.compile`` itself ends).
 
-The code kept is ``re.compile``'s with one addition (``rxstart``): the set of characters a match
-can start with, in the information block at its head, where the compiler wrote none, so that
-the matcher tries a pattern only where a match can start instead of at every position.
+The code kept is ``re.compile``'s with two changes (``rxstart``) that let the matcher leave a
+position after a test instead of a try: what a match can start with, in the information block
+at its head where the compiler wrote nothing, so that the matcher tries a pattern only where a
+match can start instead of at every position; and, where case does not matter, an alternative
+that opens on a letter opens on the set of the letter's forms, which the matcher tests before it
+enters the alternative.
 
 An entry is kept only after the pattern built from the compiler's code was found equal to
-``re.compile``'s (a pattern's equality compares its code) and the one with the set was built
+``re.compile``'s (a pattern's equality compares its code) and the one with the changes was built
 too, and the file is read only when its checksum, the Python's version and the digest of its
 ``re`` modules and of ``rxstart`` are as written; anything else, or any error, and the pattern
 is compiled by ``re.compile`` as before. ``tests/test_rx.py`` checks every pattern of the
-package: its code is ``re.compile``'s but for that block, and it finds what ``re.compile``'s
+package: its code is ``re.compile``'s but for those changes, and it finds what ``re.compile``'s
 finds.
 """
 
@@ -100,8 +103,7 @@ def save() -> None:
 
 def _entry(pattern: str, flags: int) -> tuple[Entry, Entry]:
     """``_sre.compile``'s arguments for a pattern, worked out as ``re.compile`` works them out;
-    and the same with the characters its matches start with (``rxstart``; the same entry where
-    none can be added)."""
+    and the same with ``rxstart``'s changes (the same entry where it changes nothing)."""
     parsed = _P.parse(pattern, flags)
     state = parsed.state
     index: list[Any] = [None] * state.groups
@@ -111,7 +113,10 @@ def _entry(pattern: str, flags: int) -> tuple[Entry, Entry]:
     all_flags = int(flags | state.flags)
     groups, names, numbered = state.groups - 1, dict(state.groupdict), tuple(index)
     plain: Entry = (all_flags, array.array(_WORD, words).tobytes(), groups, names, numbered)
-    started = rxstart.with_starts(parsed, all_flags, words)
+    # (where case does not matter, alternatives that open on a letter open on its forms: the parsed pattern
+    # rewritten in place, and compiled again)
+    opened = _C._code(parsed, flags) if rxstart.open_alternatives(parsed, all_flags) else words
+    started = rxstart.with_starts(parsed, all_flags, opened)
     if started is words:
         return plain, plain
     return plain, (all_flags, array.array(_WORD, started).tobytes(), groups, names, numbered)

@@ -26,6 +26,7 @@ import functools
 import re
 from re import _compiler as _C  # type: ignore[attr-defined]
 from re import _constants as _K  # type: ignore[attr-defined]
+from re import _parser as _P  # type: ignore[attr-defined]
 from typing import Any
 
 # what a match's first character may be: the items of a character set, as the parser writes them
@@ -58,19 +59,26 @@ def _lower_forms() -> tuple[dict[int, list[int]], bool]:
     return others, kept
 
 
-def _caseless(chars: list[int]) -> Items:
-    """Every character the matcher takes for one of ``chars`` where case does not matter: those that
-    lower-case as it does, and the extra forms ``re`` knows ("s" and the long s)."""
+def forms(ch: int) -> list[int]:
+    """Every character the matcher takes for the letter ``ch`` where case does not matter, and no
+    other: those whose lower case is its lower case, or one of the extra forms ``re`` knows for it
+    ("s" and the long s, "i" and the dotless i), as its ``LITERAL_UNI_IGNORE`` and ``IN_UNI_IGNORE``
+    test them."""
     from re import _casefix  # type: ignore[attr-defined]
 
+    low = _sre.unicode_tolower(ch)
+    targets = {low, *_casefix._EXTRA_CASES.get(low, ())}
     others, _ = _lower_forms()
-    out: set[int] = set()
-    for ch in chars:
-        low = _sre.unicode_tolower(ch)
-        out.update((ch, low))
-        for form in (low, *_casefix._EXTRA_CASES.get(low, ())):
-            out.add(form)
-            out.update(others.get(form, ()))
+    candidates = {ch, *targets}
+    for target in targets:
+        candidates.update(others.get(target, ()))
+    return sorted(c for c in candidates if _sre.unicode_tolower(c) in targets)
+
+
+def _caseless(chars: list[int]) -> Items:
+    """The characters the matcher takes for one of ``chars`` where case does not matter (a character
+    without case among them: itself, and any that lower-case to it)."""
+    out = {c for ch in chars for c in (ch, *forms(ch))}
     return [(_K.LITERAL, ch) for ch in sorted(out)]
 
 
@@ -152,6 +160,51 @@ def start_set(parsed: Any, flags: int) -> Items | None:
     if negated:
         return list(negated[0]) if len(items) == 1 else None
     return items
+
+
+def _sub(av: Any) -> list[Any]:
+    """The parsed sub-patterns an item holds (none for a character, a set, a boundary)."""
+    return [x for x in (av if isinstance(av, (tuple, list)) else (av,)) if isinstance(x, _P.SubPattern)]
+
+
+def open_alternatives(parsed: Any, flags: int) -> bool:
+    """Rewrite ``parsed`` in place so that each alternative that opens on a letter where case does
+    not matter opens on the set of its forms (``forms``) where case matters, which takes the same
+    characters; True when one was rewritten.
+
+    Trying an alternation, CPython's matcher tests an alternative's first literal or set against
+    the character before it enters the alternative; a case-blind letter it cannot test so, and it
+    enters every alternative of a list of words at every position it tries, a word's first
+    letter failing only inside.  (A case-sensitive set in a group of its own is compiled as a set
+    alone, so the alternative's code opens with it.)"""
+    return _open(parsed.data, flags, parsed.state)
+
+
+def _open(items: Any, flags: int, state: Any) -> bool:
+    changed = False
+    for op, av in items:
+        if op is _K.SUBPATTERN:
+            _group, add, remove, sub = av
+            changed |= _open(sub.data, _C._combine_flags(flags, add, remove), state)
+            continue
+        if op is _K.BRANCH:
+            for alternative in av[1]:
+                data = alternative.data
+                if (
+                    data
+                    and data[0][0] is _K.LITERAL
+                    and flags & re.IGNORECASE
+                    and not flags & (re.ASCII | re.LOCALE)
+                    and _sre.unicode_iscased(data[0][1])
+                ):
+                    letter = _P.SubPattern(state, [(_K.IN, [(_K.LITERAL, c) for c in forms(data[0][1])])])
+                    data[0] = (_K.SUBPATTERN, (None, 0, re.IGNORECASE, letter))
+                    changed = True
+                changed |= _open(data, flags, state)
+            continue
+        for sub in _sub(av):
+            changed |= _open(sub.data, flags, state)
+    return changed
 
 
 def _literal(items: Any, flags: int, out: list[int]) -> bool:

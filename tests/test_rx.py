@@ -1,16 +1,18 @@
 """Patterns compiled once per Python (``mapper.rx``): ``re.compile``'s patterns, told where their
-matches can start (``mapper.rxstart``)."""
+matches and their alternatives can start (``mapper.rxstart``)."""
 
 from __future__ import annotations
 
 import array
 import re
 from pathlib import Path
+from re import _compiler as _C  # type: ignore[attr-defined]
 from re import _constants as _K  # type: ignore[attr-defined]
+from re import _parser as _P  # type: ignore[attr-defined]
 
 import pytest
 
-from mapper import rx
+from mapper import rx, rxstart
 
 
 @pytest.fixture
@@ -49,18 +51,22 @@ def _words(entry: rx.Entry) -> list[int]:
 
 
 def _re_compiles_but_the_start(found: re.Pattern[str], pattern: str, flags: int) -> bool:
-    """Whether ``found`` is ``re.compile``'s pattern but for what its matches start with (the
-    characters every match starts with, or the set of first characters), in the information block
-    at the head of its code (``rxstart``): the same flags, groups, group names and program for the
-    matcher.  (A pattern's equality compares its code.)"""
+    """Whether ``found`` is ``re.compile``'s pattern but for ``rxstart``'s changes: what its matches
+    start with (the characters every match starts with, or the set of first characters) in the
+    information block at the head of its code, and (where case does not matter) alternatives
+    that open on a letter opened on the set of its forms.  The same flags, groups and group names;
+    the matcher's program ``re``'s compiler writes for the pattern, or for it with those
+    alternatives opened.  (A pattern's equality compares its code.)"""
     plain, started = rx._entry(pattern, flags)
     assert rx._build(pattern, plain) == re.compile(pattern, flags)
     assert found == rx._build(pattern, started)
-    a, b = _words(plain), _words(started)
+    parsed = _P.parse(pattern, flags)
+    opened = rxstart.open_alternatives(parsed, flags | parsed.state.flags)
+    a, b = (_C._code(parsed, flags) if opened else _words(plain)), _words(started)
     assert (plain[0], *plain[2:]) == (started[0], *started[2:])
     assert a[1 + a[1] :] == b[1 + b[1] :]  # (the program after the block)
     assert (a[0], a[3], a[4]) == (b[0], b[3], b[4]) == (_K.INFO, a[3], a[4])  # (its shortest and longest match)
-    if a != b:
+    if a[: 1 + a[1]] != b[: 1 + b[1]]:
         assert a[2] == 0 and b[2] in (_K.SRE_INFO_PREFIX, _K.SRE_INFO_CHARSET)  # (where the compiler told nothing)
         if b[2] == _K.SRE_INFO_PREFIX:
             assert b[6] == 0  # (no character of the prefix skipped: the whole pattern is matched from its start)

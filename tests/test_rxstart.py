@@ -1,5 +1,5 @@
-"""Patterns told the characters their matches start with (``mapper.rxstart``) find what
-``re.compile``'s find, and are told wherever the set can be worked out."""
+"""Patterns told the characters their matches start with, and whose case-blind alternatives open
+on the forms of their first letter (``mapper.rxstart``), find what ``re.compile``'s find."""
 
 from __future__ import annotations
 
@@ -40,6 +40,9 @@ TOLD = [
     (r"\baa+b", 0),
     (r"(?=ab)abab", 0),
     (r"\b12\s", re.I),
+    # case-blind alternatives opening on letters of two or three forms
+    (r"(?:the\s+)?(?:kelvin|σταση|sigma|ſun|Σ|µs|kill(?:ed|s)|idle)\b", re.I),
+    (r"(?i:KEL|Kelvin|ς|i)x?|sun", 0),
 ]
 
 # the set cannot be told (any character, a back-reference, a negated class where case does not matter),
@@ -106,6 +109,15 @@ _PIECES = [
     "aaab",
     "ababab",
     "12 ",
+    "ΣΤΑΣΗ",
+    "στασς",
+    "ſUN",
+    "Sun",
+    "ſun",
+    "Kills",
+    "ıdle",
+    "İdle",
+    "ςx",
 ]
 _LETTERS = "aAbkKsSſ1 .,-\n\u212aİıµμ"
 _TEXTS = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(alphabet=_LETTERS, max_size=4)), max_size=14).map("".join)
@@ -161,6 +173,24 @@ def test_the_set_holds_the_first_word_letters_past_a_boundary_and_a_look_around(
     assert rxstart.start_set(parsed, 0) == [(_K.LITERAL, ord("k")), (_K.LITERAL, ord("w"))]
     parsed = _P.parse(r"(?:at\s+least\s+)?\d", 0)
     assert rxstart.start_set(parsed, 0) == [(_K.LITERAL, ord("a")), (_K.CATEGORY, _K.CATEGORY_DIGIT)]
+
+
+@pytest.mark.parametrize("letter", ["k", "s", "i", "σ", "µ", "a", "ß", "1"])
+def test_the_forms_of_a_letter_are_those_the_matcher_takes_for_it(letter: str) -> None:
+    takes = re.compile(re.escape(letter), re.I).fullmatch
+    assert rxstart.forms(ord(letter)) == [c for c in range(0x110000) if takes(chr(c))]
+
+
+def test_case_blind_alternatives_opening_on_letters_are_opened() -> None:
+    for pattern, flags, opened in [
+        (r"\b(?:killed|wounded)", re.I, True),
+        (r"\b(?:killed|wounded)", 0, False),  # (the matcher tests a literal itself)
+        (r"\b(?:12|40)\s", re.I, False),  # (a digit has no case)
+        (r"(?:(?i:Raid)|Strike)", 0, False),  # (the group's flag inside the alternative, one alternative)
+        (r"(?:x(?i:raid|strike))", 0, True),
+    ]:
+        parsed = _P.parse(pattern, flags)
+        assert rxstart.open_alternatives(parsed, flags | parsed.state.flags) is opened, pattern
 
 
 def test_the_characters_every_match_starts_with_are_found_past_zero_width_items() -> None:
