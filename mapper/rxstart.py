@@ -1,22 +1,25 @@
-"""The characters a pattern's match can start with, told to the matcher.
+"""What a pattern's matches, and its alternatives, start with, told to the matcher.
 
-CPython's matcher searches a text in one of three ways. A pattern that opens with a literal
-string or a set of characters says so in the information block at the head of its code, and
-the matcher skips every position whose character cannot start a match, in a tight loop of C.
-Any other pattern is tried at every position: a call of the whole matcher for each character
-of the text. ``re``'s compiler fills that block only when the pattern's very first item is a
-literal or a set, and only where case does not matter: a pattern that opens on a word boundary
+CPython's matcher searches a text in one of three ways. A pattern whose code says, in the
+information block at its head, that its matches open with a literal string or with one of a set
+of characters is looked for with a loop of C that leaves every other position after one test;
+any other pattern is tried at every position, a call of the whole matcher for each character.
+``re``'s compiler fills that block only when the pattern's very first item is a literal or a
+set, and never for a letter where case does not matter: a pattern that opens on a word boundary
 (``\\b(?:killed|wounded)``), a look-ahead or a look-behind, an optional item, or a word under
-``re.IGNORECASE`` gets none, and those are most of the analysis's.
+``re.IGNORECASE`` gets nothing, and those are most of the analysis's.
 
-``with_starts`` works out the set from the parsed pattern (the first characters of the items
-that can open a match, past the zero-width ones) and writes it into the block, as the compiler
-writes its own: the matcher then tries only where a match can start, and finds the same
-matches (a position it skips cannot start one). Where case does not matter, the set holds
-every character the matcher would take for one of its letters (``K``, ``k`` and the Kelvin
-sign). A pattern that can match the empty string, or whose first characters cannot be told
-(any character, a back-reference), keeps its code as it was. ``rx`` uses it for the patterns
-it compiles; ``tests/test_rxstart.py`` compares the matches with ``re.compile``'s.
+``with_starts`` works out from the parsed pattern the characters every match starts with, past
+the zero-width items (``literal_prefix``), else the set of their first characters
+(``start_set``: a letter where case does not matter stands for every character the matcher takes
+for it, "K", "k" and the Kelvin sign), and writes them into the block as the compiler writes its
+own; the matcher then tries only where a match can start, and finds the same matches (a position
+it skips cannot start one). A pattern that can match the empty string, opens at the text's start,
+or whose first characters cannot be told (any character, a back-reference) keeps its block.
+``open_alternatives`` does the same for the alternatives of a case-blind alternation, which the
+matcher enters one by one unless their first character can be tested first. ``rx`` uses both
+for the patterns it compiles; ``tests/test_rxstart.py`` compares the matches with
+``re.compile``'s.
 """
 
 from __future__ import annotations
