@@ -252,7 +252,8 @@ def with_starts(parsed: Any, flags: int, code: list[int]) -> list[int]:
     body = code[1 + code[1] :]
     if body[:1] == [_K.AT] and body[1] in (_K.AT_BEGINNING, _K.AT_BEGINNING_STRING):
         return code
-    prefix = literal_prefix(parsed, flags)
+    prefix = literal_prefix(parsed, flags)  # (every match takes its characters: no longer than the shortest)
+    charset: Items = []
     if not prefix:
         items = start_set(parsed, flags)
         if items is None:
@@ -261,7 +262,6 @@ def with_starts(parsed: Any, flags: int, code: list[int]) -> list[int]:
         if len(charset) == 1 and charset[0][0] is _K.LITERAL:
             prefix = [charset[0][1]]  # (one character: the matcher's loop for a literal is faster than a set's)
     if prefix:
-        prefix = prefix[: code[3]]  # (no longer than the shortest match, as the compiler's own)
         info = [_K.INFO, 0, _K.SRE_INFO_PREFIX, code[3], code[4], len(prefix), 0, *prefix]
         info += _C._generate_overlap_table(prefix)
     else:
