@@ -33,6 +33,7 @@ from typing import Any, Protocol
 
 from . import rx
 from .atomic import write_text
+from .rxstart import REPEATS, ZERO_WIDTH
 from .text import lower_finds_ignorecase
 
 # endings are cut to this many characters (a shorter ending still tells a text that cannot match)
@@ -43,8 +44,6 @@ _FEW = 4
 _TAIL = 48
 
 _STOP = ("stop", None)  # (an item in a reversed walk: the ending can be followed no further)
-_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
-_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 
 
 class Searcher(Protocol):
@@ -80,9 +79,9 @@ def _is_space(op: Any, av: Any) -> bool:
 def _only_space(items: list[tuple[Any, Any]]) -> bool:
     """Whether a group matches only white space, or nothing."""
     for op, av in items:
-        if op in _ZERO_WIDTH or _is_space(op, av):
+        if op in ZERO_WIDTH or _is_space(op, av):
             continue
-        if op in _REPEATS and _only_space(list(av[2].data)):
+        if op in REPEATS and _only_space(list(av[2].data)):
             continue
         if op is C.SUBPATTERN and _only_space(list(av[3].data)):
             continue
@@ -101,11 +100,11 @@ class _Walk:
 
 def _width(op: Any, av: Any) -> int:
     """The fewest characters an item of white space matches."""
-    if op in _REPEATS:
+    if op in REPEATS:
         return int(av[0]) * int(av[2].getwidth()[0])
     if op is C.SUBPATTERN:
         return int(av[3].getwidth()[0])
-    return 0 if op in _ZERO_WIDTH else 1
+    return 0 if op in ZERO_WIDTH else 1
 
 
 def _ends(items: list[tuple[Any, Any]], acc: str, spaces: int, walk: _Walk) -> None:
@@ -127,11 +126,11 @@ def _ends(items: list[tuple[Any, Any]], acc: str, spaces: int, walk: _Walk) -> N
         op, av = items[i]
         if len(acc) >= _LONGEST or op is _STOP[0]:
             return done()
-        if op in _ZERO_WIDTH:
+        if op in ZERO_WIDTH:
             continue
         if (
             _is_space(op, av)
-            or (op in _REPEATS and _only_space(list(av[2].data)))
+            or (op in REPEATS and _only_space(list(av[2].data)))
             or (op is C.SUBPATTERN and _only_space(list(av[3].data)))
         ):
             if acc:  # (white space inside the ending: the ending is what comes after it)
@@ -161,7 +160,7 @@ def _ends(items: list[tuple[Any, Any]], acc: str, spaces: int, walk: _Walk) -> N
             for alt in av[1]:
                 _ends(items[:i] + list(alt.data), acc, spaces, walk)
             return
-        if op in _REPEATS:
+        if op in REPEATS:
             lo, hi, sub = av
             if hi == 0:
                 continue
@@ -247,7 +246,7 @@ def _exact_and_need(items: list[tuple[Any, Any]]) -> tuple[frozenset[str] | None
 def _item(op: Any, av: Any) -> tuple[frozenset[str] | None, frozenset[str] | None]:
     if op is C.LITERAL:
         return frozenset({chr(av).lower()}), None
-    if op in _ZERO_WIDTH:
+    if op in ZERO_WIDTH:
         return frozenset({""}), None
     if op is C.IN:
         chars = _class_chars(av)
@@ -264,7 +263,7 @@ def _item(op: Any, av: Any) -> tuple[frozenset[str] | None, frozenset[str] | Non
             return union, None
         needs = [_need_of(e, n) for e, n in alts]
         return None, (frozenset().union(*needs) if all(n is not None for n in needs) else None)  # type: ignore[arg-type]
-    if op in _REPEATS:
+    if op in REPEATS:
         lo, hi, sub = av
         sub_exact, sub_need = _exact_and_need(list(sub.data))
         if lo == 0:

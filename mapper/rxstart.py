@@ -35,8 +35,9 @@ from typing import Any
 # what a match's first character may be: the items of a character set, as the parser writes them
 Items = list[tuple[Any, Any]]
 
-_ZERO_WIDTH = frozenset({_K.AT, _K.ASSERT, _K.ASSERT_NOT})
-_REPEATS = frozenset({_K.MAX_REPEAT, _K.MIN_REPEAT, _K.POSSESSIVE_REPEAT})
+# the parser's items that take no character (a boundary, a look-ahead, a look-behind), and its repeats
+ZERO_WIDTH = frozenset({_K.AT, _K.ASSERT, _K.ASSERT_NOT})
+REPEATS = frozenset({_K.MAX_REPEAT, _K.MIN_REPEAT, _K.POSSESSIVE_REPEAT})
 _WIDE_RANGE = 300  # characters: a wider range where case does not matter is not worked through
 _NEGATED = "negated"  # (a negated set stands alone: it cannot be joined to another set's items)
 
@@ -120,7 +121,7 @@ def _first(items: Any, flags: int) -> tuple[Items, bool]:
 
 
 def _first_of(op: Any, av: Any, flags: int) -> tuple[Items, bool]:
-    if op in _ZERO_WIDTH:
+    if op in ZERO_WIDTH:
         return [], True  # (a boundary, a look-ahead or a look-behind takes no character)
     if op is _K.LITERAL:
         if flags & re.IGNORECASE:
@@ -143,7 +144,7 @@ def _first_of(op: Any, av: Any, flags: int) -> tuple[Items, bool]:
             found.extend(got)
             empty = empty or can
         return found, empty
-    if op in _REPEATS:
+    if op in REPEATS:
         least, _most, sub = av
         got, can = _first(sub.data, flags)
         return got, can or least == 0
@@ -215,7 +216,7 @@ def _literal(items: Any, flags: int, out: list[int]) -> bool:
     after another, past zero-width items; False where a character stops being one (the rest of the
     sequence is then not looked at)."""
     for op, av in items:
-        if op in _ZERO_WIDTH:
+        if op in ZERO_WIDTH:
             continue
         if op is _K.LITERAL and not (
             flags & re.IGNORECASE and (flags & re.LOCALE or _sre.unicode_iscased(av) or _sre.ascii_iscased(av))
