@@ -80,9 +80,9 @@ def forms(ch: int) -> list[int]:
 
 
 def _caseless(chars: list[int]) -> Items:
-    """The characters the matcher takes for one of ``chars`` where case does not matter (a character
-    without case among them: itself, and any that lower-case to it)."""
-    out = {c for ch in chars for c in (ch, *forms(ch))}
+    """The characters the matcher takes for one of ``chars`` where case does not matter (``forms``
+    of each: a character without case among them is itself, and any that lower-case to it)."""
+    out = {c for ch in chars for c in forms(ch)}
     return [(_K.LITERAL, ch) for ch in sorted(out)]
 
 
