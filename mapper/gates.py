@@ -34,7 +34,7 @@ from typing import Any, Protocol
 from . import rx
 from .atomic import write_text
 from .rxstart import REPEATS, ZERO_WIDTH
-from .text import lower_finds_ignorecase
+from .text import FOLD_SPECIAL
 
 # endings are cut to this many characters (a shorter ending still tells a text that cannot match)
 _LONGEST = 8
@@ -397,9 +397,12 @@ class Gated:
             for need in self.needs:
                 self._auto.add_word(need, need)
             self._auto.make_automaton()
-        tested = bool(self.ends or self.needs)
-        self.search = self._gated_search if tested else self.compiled.search
-        self.match = self._gated_match if tested else self.compiled.match
+        if self.ends or self.needs:
+            self.search = _gate(self, self.compiled.search)
+            self.match = _gate(self, self.compiled.match)
+        else:
+            self.search = self.compiled.search
+            self.match = self.compiled.match
         return self
 
     def _first_search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -408,44 +411,54 @@ class Gated:
     def _first_match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.prepare().match(string, pos, endpos)
 
-    def _ends_elsewhere(self, string: str, pos: int, end: int) -> bool:
-        """Whether ``string[pos:end]`` ends on none of the endings (and on fewer spaces than a
-        match that ends on a word of any letters)."""
-        start = end - _TAIL
-        if start < pos:
-            start = pos
-        window = string[start:end]
-        tail = window.rstrip()
-        if not tail and start != pos:
-            return False  # (only white space here: the ending is further back)
-        if len(window) - len(tail) >= self._spaces:
-            return False
-        last = tail[-self._size :]
-        return last.isascii() and not last.lower().endswith(self.ends)
 
-    def _lacks_needs(self, string: str, pos: int, end: int) -> bool:
-        """Whether ``string[pos:end]``, lower-cased, holds none of the needed strings."""
-        text = string[pos:end]
-        if not lower_finds_ignorecase(text):
-            return False  # (a letter whose lower case is not what re.IGNORECASE matches)
-        low = text.lower()
-        if self._auto is not None:
-            return next(self._auto.iter(low), None) is None
-        return all(need not in low for need in self.needs)
+_Find = Callable[..., re.Match[str] | None]
 
-    def _none_here(self, string: str, pos: int, endpos: int) -> bool:
+
+def _gate(gated: Gated, find: _Find) -> _Find:
+    """``find`` (the pattern's ``search`` or ``match``) behind the gate's tests, as one function with
+    what it needs bound to it: it is called some 160 times an article, and a call of a method
+    that calls others cost more than the search it saved for patterns the matcher now skips
+    through quickly (``docs/history/performance.md``)."""
+    ends, spaces, size, needs, auto = gated.ends, gated._spaces, gated._size, gated.needs, gated._auto
+    fold_special = FOLD_SPECIAL.search
+    iter_auto = auto.iter if auto is not None else None
+    maxsize = sys.maxsize
+
+    def gated_find(string: str, pos: int = 0, endpos: int = maxsize) -> re.Match[str] | None:
         start = pos if pos > 0 else 0
-        end = endpos if endpos < len(string) else len(string)
-        return bool(
-            (self.ends and self._ends_elsewhere(string, start, end))
-            or (self.needs and self._lacks_needs(string, start, end))
-        )
+        length = len(string)
+        end = endpos if endpos < length else length
+        if ends:
+            # does string[start:end] end on none of the endings (and on fewer spaces than a match that
+            # ends on a word of any letters)?
+            begin = end - _TAIL
+            if begin < start:
+                begin = start
+            window = string[begin:end]
+            tail = window.rstrip()
+            if (tail or begin == start) and len(window) - len(tail) < spaces:
+                last = tail[-size:]
+                if last.isascii() and not last.lower().endswith(ends):
+                    return None
+        if needs:
+            # does string[start:end], lower-cased, hold none of the needed strings? (a letter whose lower
+            # case is not what re.IGNORECASE matches, and the text is searched)
+            text = string if start == 0 and end == length else string[start:end]
+            if text.isascii() or fold_special(text) is None:
+                low = text.lower()
+                if iter_auto is not None:
+                    if next(iter_auto(low), None) is None:
+                        return None
+                else:
+                    for need in needs:
+                        if need in low:
+                            break
+                    else:
+                        return None
+        return find(string, pos, endpos)
 
-    def _gated_search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self._none_here(string, pos, endpos) else self.compiled.search(string, pos, endpos)
-
-    def _gated_match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self._none_here(string, pos, endpos) else self.compiled.match(string, pos, endpos)
+    return gated_find
 
 
 def gated(pattern: str, flags: int = 0) -> Gated:
