@@ -657,7 +657,7 @@ def _count(found: list[_Group] | re.Match[str]) -> tuple[_Range, str | None] | N
 
 
 # "no one was killed", "did not kill", "none of the"
-_NEGATION_BEFORE = gated(r"(?:\b(?i:no|not|never|nor|none\s+of(?:\s+the)?|without)|n't)\s+$")
+_NEGATION_BEFORE = rx.compile(r"(?:\b(?i:no|not|never|nor|none\s+of(?:\s+the)?|without)|n't)\s+$")
 # "corrected initial reports that a civilian had been killed", "denied killing three civilians"
 _DISCLAIM = (
     r"(?i:correct(?:ed|s|ing)?|den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|dismiss(?:ed|es|ing)?|"
@@ -696,7 +696,7 @@ _CUM_MARK = (
 _CUM_IN = gated(_CUM_MARK)
 # (not after a superlative: "the deadliest attack since 2019")
 _CUM_AFTER = rx.compile(rf"^(?:\s+(?!(?i:\w+est|worst|most|first)\b)[\w'’-]+){{0,5}}?\s+{_CUM_MARK}")
-_CUM_BEFORE = gated(
+_CUM_BEFORE = rx.compile(
     r"\b(?i:war|conflict|fighting|violence|insurgency|uprising|crisis|occupation|hostilities|unrest)\b"
     r"(?:[^.;!?]{0,80}?)\s(?i:has|have|had)\s+(?:(?i:so\s+far|now|already|reportedly|since\s+\S+)\s+)?$"
     rf"|\b{_CUM_MARK}[^.;!?,]{{0,40}},\s*$"
@@ -1075,7 +1075,7 @@ _PRIOR_CAUSE = gated(
     r"\b(?:war|conflict|fighting|offensive|insurgency|uprising|crisis)\s+(?:began|started|erupted|broke\s+out)\b",
     re.I,
 )
-_PRIOR_WHEN = gated(
+_PRIOR_WHEN = rx.compile(
     r"\b(?:last|previous|earlier)\s+(?:week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday)\b|\b(?:days|weeks|months|years)\s+(?:ago|earlier)\b|"
     # "that month", "In October 2024,": a time the report looks back to

@@ -1150,10 +1150,10 @@ def _list_items(clean: str, mentions: Sequence[Toponym], i: int, step: int) -> l
     return items
 
 
-_PROVINCES_OF = gated(r"\b(province|governorate|region|oblast|state)s\s+of\s+(?:the\s+)?$", re.I)
+_PROVINCES_OF = rx.compile(r"\b(province|governorate|region|oblast|state)s\s+of\s+(?:the\s+)?$", re.I)
 # a plural kind of town before a list of names: "the towns of", "the neighbourhoods of"
 _KINDS_OF_BEFORE = rx.compile(r"\b(?:towns|villages|neighbou?rhoods|localities|hamlets)\s+of\s+(?:the\s+)?$", re.I)
-_TOWN_IN_BEFORE = gated(
+_TOWN_IN_BEFORE = rx.compile(
     r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:town|village|hamlet)\s+in\s+(?:(?:northern|southern|eastern|western|central)\s+)?"
     r"(?:[A-Z][\w'’-]*['’]s\s+)?$"
 )

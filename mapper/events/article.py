@@ -336,7 +336,7 @@ _NOT_BUT = r"(?:(?!(?:but|except|other|others|remaining|rest)\b)[\w-]+\s+){0,3}?
 # all of them brought down, said anywhere in the article: "shot down all 34 Russian drones", "engaged
 # and destroyed all of the missiles and UAS", "all of the rockets were intercepted", "the missile was
 # intercepted"
-_ALL_BROUGHT_DOWN = gated(
+_ALL_BROUGHT_DOWN = rx.compile(
     rf"\b(?:{DOWNED}|destroyed|neutrali[sz]ed)\s+all\s+(?:of\s+)?(?:the\s+|\d+\s+)?{_NOT_BUT}{MUNITIONS}|"
     rf"\b[Aa]ll\s+(?:of\s+)?(?:the\s+|\d+\s+)?{_NOT_BUT}{MUNITIONS}\s+(?:\([^()]{{1,10}}\)\s+)?"
     rf"(?:were|had\s+been|have\s+been)\s+(?:successfully\s+)?(?:{DOWNED}|destroyed)\b|"

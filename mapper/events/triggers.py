@@ -425,7 +425,7 @@ _SUBJECT_RELATION = rx.compile(
     re.I,
 )
 # a modal verb just before the event word: "could strike", "will soon attack", "might also bomb"
-_MODAL_BEFORE = gated(
+_MODAL_BEFORE = rx.compile(
     r"\b(?:could|would|might|may|will|shall|can|should|must)\s+"
     r"(?:(?:also|again|soon|still|yet|now|then|easily|only|even|well)\s+)?"
     # "would let the armed forces strike terrorists wherever they hide"
@@ -903,7 +903,7 @@ _MONTH_BEFORE = rx.compile(
 # a year just before the event's word, as headlines write it: "inquiry over 2021 bombing in X"
 # (not a full date's year: "an August 21, 2013 chemical weapons attack" has its day)
 # ("the 2020 U.S. drone strike", "the 1995 massacre", "its 2019 suicide bombing")
-_YEAR_JUST_BEFORE = gated(
+_YEAR_JUST_BEFORE = rx.compile(
     r"(?<![\d,.])(?<!\d,\s)(?<!\d\s)\b(?:19|20)\d\d\s+(?:[a-z][\w-]*\s+|[A-Z]\.(?:[A-Z]\.)+\s+){0,2}$"
 )
 # a full date's year written day first: "a strike on X on 14 October 2024 killed four" (its day is given)
@@ -945,7 +945,7 @@ _WHERE_IT_WAS = rx.compile(r"\s+(?:on|in|at|near|against|by)\s+[^,.;:]{1,70}?\s+
 _DID_WORDS = frozenset({"killed", "wounded", "injured", "killing", "wounding", "injuring"})
 _THAT_DID = rx.compile(r"\s+(?:at|in|on|near)\s+[^,.;:]{1,60}?\s+(?:that|which)\s+(?:had\s+)?")
 _OF_IT = rx.compile(r"(?:\b(?:in\s+which|during\s+which|where|when)|,\s+which)\b[^.;]*$")
-_SAID_EARLIER = gated(
+_SAID_EARLIER = rx.compile(
     r"(?=[:acrs])\b(?:said|reported|announced|claimed|stated)\s+(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))"
     r"\s+that\b"
     # "... have risen sharply since then: in 2018, an air strike on X killed 30"
@@ -1043,7 +1043,7 @@ _NOT_ARMS_TARGETING = rx.compile(
     re.I,
 )
 # an earlier event, said so just before its word: "civilians have been killed in past strikes"
-_PAST_BEFORE = gated(r"\b(?:[Pp]ast|[Pp]revious|[Pp]rior|[Ee]arlier)\s+(?:[a-z][\w-]*\s+)?$")
+_PAST_BEFORE = rx.compile(r"\b(?:[Pp]ast|[Pp]revious|[Pp]rior|[Ee]arlier)\s+(?:[a-z][\w-]*\s+)?$")
 # a month the sentence looks back to, and what happened in it: "a safe haven until May, when a week of drone strikes
 # hit fuel depots", "The turning point came in May, when a week of strikes set depots ablaze"
 _MONTH_WHEN_BEFORE = rx.compile(

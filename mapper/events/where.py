@@ -247,7 +247,7 @@ _ORIGIN_BEFORE = gated(
 )
 # a hospital's town, in a sentence that tells where the wounded were taken or treated
 # ("taken to hospital in the provincial capital, X")
-_HOSPITAL_IN = gated(
+_HOSPITAL_IN = rx.compile(
     # ("the field hospital run by an international charity in X")
     rf"\b{_HOSPITAL}(?:\s+\([^()]{{1,12}}\))?(?:\s+(?:run|operated|managed|set\s+up)\s+by(?:\s+[\w'’-]+){{1,4}}?)?"
     r"(?:,?\s+in\s+(?:the\s+)?"
