@@ -7,12 +7,13 @@ the C matcher, depends only on the pattern, its flags and the Python that compil
 ``compile`` keeps it in the cache folder and later runs hand it straight to the matcher
 (``_sre.compile``, as ``re.compile`` itself ends).
 
-The code kept is ``re.compile``'s with two changes (``rxstart``) that let the matcher leave a
+The code kept is ``re.compile``'s with three changes (``rxstart``) that let the matcher leave a
 position after a test instead of a try: what a match can start with, in the information block
 at its head where the compiler wrote nothing, so that the matcher tries a pattern only where a
-match can start instead of at every position; and, where case does not matter, an alternative
+match can start instead of at every position; where case does not matter, an alternative
 that opens on a letter opens on the set of the letter's forms, which the matcher tests before it
-enters the alternative.
+enters the alternative; and alternatives that open on the same character are one alternative
+that tests it once.
 
 An entry is kept only after the pattern built from the compiler's code was found equal to
 ``re.compile``'s (a pattern's equality compares its code) and the one with the changes was built
@@ -115,7 +116,9 @@ def _entry(pattern: str, flags: int) -> tuple[Entry, Entry]:
     plain: Entry = (all_flags, array.array(_WORD, words).tobytes(), groups, names, numbered)
     # (where case does not matter, alternatives that open on a letter open on its forms: the parsed pattern
     # rewritten in place, and compiled again)
-    opened = _C._code(parsed, flags) if rxstart.open_alternatives(parsed, all_flags) else words
+    changed = rxstart.open_alternatives(parsed, all_flags)
+    changed = rxstart.group_alternatives(parsed, all_flags) or changed
+    opened = _C._code(parsed, flags) if changed else words
     started = rxstart.with_starts(parsed, all_flags, opened)
     if started is words:
         return plain, plain

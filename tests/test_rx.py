@@ -54,15 +54,17 @@ def _re_compiles_but_the_start(found: re.Pattern[str], pattern: str, flags: int)
     """Whether ``found`` is ``re.compile``'s pattern but for ``rxstart``'s changes: what its matches
     start with (the characters every match starts with, or the set of first characters) in the
     information block at the head of its code, and (where case does not matter) alternatives
-    that open on a letter opened on the set of its forms.  The same flags, groups and group names;
-    the matcher's program ``re``'s compiler writes for the pattern, or for it with those
-    alternatives opened.  (A pattern's equality compares its code.)"""
+    that open on a letter opened on the set of its forms, and those that open on the same
+    character grouped.  The same flags, groups and group names; the matcher's program ``re``'s
+    compiler writes for the pattern, or for it with those alternatives opened and grouped.  (A
+    pattern's equality compares its code.)"""
     plain, started = rx._entry(pattern, flags)
     assert rx._build(pattern, plain) == re.compile(pattern, flags)
     assert found == rx._build(pattern, started)
     parsed = _P.parse(pattern, flags)
     opened = rxstart.open_alternatives(parsed, flags | parsed.state.flags)
-    a, b = (_C._code(parsed, flags) if opened else _words(plain)), _words(started)
+    grouped = rxstart.group_alternatives(parsed, flags | parsed.state.flags)
+    a, b = (_C._code(parsed, flags) if opened or grouped else _words(plain)), _words(started)
     assert (plain[0], *plain[2:]) == (started[0], *started[2:])
     assert a[1 + a[1] :] == b[1 + b[1] :]  # (the program after the block)
     assert (a[0], a[3], a[4]) == (b[0], b[3], b[4]) == (_K.INFO, a[3], a[4])  # (its shortest and longest match)

@@ -1,5 +1,6 @@
-"""Patterns told the characters their matches start with, and whose case-blind alternatives open
-on the forms of their first letter (``mapper.rxstart``), find what ``re.compile``'s find."""
+"""Patterns told the characters their matches start with, whose case-blind alternatives open
+on the forms of their first letter and whose alternatives that open on one character are one
+(``mapper.rxstart``), find what ``re.compile``'s find."""
 
 from __future__ import annotations
 
@@ -215,3 +216,125 @@ def test_a_class_where_case_does_not_matter_is_told_only_while_lower_casing_keep
     assert kept  # (today's Unicode: no character lower-cases into another class)
     monkeypatch.setattr(rxstart, "_lower_forms", lambda: (forms, False))
     assert rxstart.start_set(parsed, int(re.I | re.U)) is None
+
+
+# alternatives that open on the same letter, a set, a group of alternatives, a group that captures, a
+# look-behind, a boundary, a class, nothing; prefixes of one another
+_ALTERNATIVES = [
+    "to",
+    "towards?",
+    "t",
+    "take",
+    "(?:to|ta)k",
+    "(?:o|a)n",
+    "(t)o",
+    "[Tt]o",
+    "[tT]ax",
+    "(?i:to)",
+    "(?<!s)to",
+    r"\bto",
+    "T",
+    "o",
+    "on",
+    r"(?:on|in)\s",
+    "into",
+    "in",
+    "",
+    r"\w\w",
+    "k",
+    "kelvin",
+    "ſun",
+    "sun",
+    "S",
+    "(?:s|t)x",
+    "ab",
+    "a",
+    "a(b)",
+    "(?:a|ab)c",
+    "(?:a|b|c|d|e)(?:x|y)",
+]
+_GROUPED_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            "to",
+            "ta",
+            "T",
+            "wards",
+            "ward",
+            "ke",
+            "x",
+            "ax",
+            "n",
+            "in",
+            "o",
+            "s",
+            "ſ",
+            "S",
+            "un",
+            "ab",
+            "c",
+            "b",
+            "\u212aelvin",
+            "kelvin",
+            " ",
+            "y",
+            "e",
+            "d",
+            "İ",
+            "ı",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    alternatives=st.lists(st.sampled_from(_ALTERNATIVES), min_size=2, max_size=9),
+    tail=st.sampled_from(["", r"\b", "s", r"(\w)", "x|y"]),
+    flags=st.sampled_from([0, re.I]),
+    text=_GROUPED_TEXTS,
+    pos=st.integers(0, 4),
+)
+def test_alternatives_grouped_by_their_opening_find_what_re_compiles_finds(
+    alternatives: list[str], tail: str, flags: int, text: str, pos: int
+) -> None:
+    pattern = "(?:" + "|".join(alternatives) + ")" + tail
+    ours, theirs = _ours(pattern, flags)[0], re.compile(pattern, flags)
+    assert [(m.span(), m.groups(), m.lastindex) for m in ours.finditer(text)] == [
+        (m.span(), m.groups(), m.lastindex) for m in theirs.finditer(text)
+    ]
+    a, b = ours.search(text, pos), theirs.search(text, pos)
+    assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+    a, b = ours.fullmatch(text), theirs.fullmatch(text)
+    assert (a and a.span()) == (b and b.span())
+
+
+def _alternatives_of(pattern: str, flags: int = 0) -> list[str]:
+    """The openings of the alternatives of a pattern's first alternation, once grouped."""
+    parsed = _P.parse(pattern, flags)
+    rxstart.open_alternatives(parsed, flags | parsed.state.flags)
+    rxstart.group_alternatives(parsed, flags | parsed.state.flags)
+    branch = next(av for op, av in parsed.data if op is _K.BRANCH)
+    out = []
+    for alternative in branch[1]:
+        op, av = alternative.data[0]
+        out.append(chr(av) if op is _K.LITERAL else str(op))
+    return out
+
+
+def test_alternatives_that_open_on_one_letter_test_it_once() -> None:
+    # (the parser takes out the opening that every alternative shares; grouping takes out one that some share)
+    assert _alternatives_of(r"\b(?:to|towards|from|into|take|fled)") == ["t", "f", "i"]
+    # an alternative that opens on a group of alternatives is spread over them, and grouped with the rest
+    assert _alternatives_of(r"(?:(?:taken|moved)\s+to|treated)") == ["t", "m"]
+    # an alternative is not moved past one that may open on its letter: "to" stays after \w\w
+    assert _alternatives_of(r"(?:take|\w\w|to)") == ["t", "IN", "t"]
+
+
+def test_a_set_where_case_does_not_matter_is_not_taken_for_its_characters_as_written() -> None:
+    # (where case does not matter "[\u212az]" takes "k" too: "[kq]xy" may not be moved before it)
+    pattern = "(?:[kq]a|[\u212az]x|[kq]xy)"
+    for text in ("kxy", "Kxy", "\u212axy"):
+        ours, theirs = _ours(pattern, re.I)[0].search(text), re.search(pattern, text, re.I)
+        assert ours is not None and theirs is not None and ours.span() == theirs.span() == (0, 2), text
