@@ -373,7 +373,7 @@ def _opening(alternative: Any, flags: int) -> frozenset[int] | None:
 
 # an alternative that opens on a group of alternatives is written once for each of them when it
 # takes no more than this many parsed items in all
-_SPREAD = 48
+_SPREAD = 160
 
 
 def _size(items: Any) -> int:
