@@ -338,3 +338,11 @@ def test_a_set_where_case_does_not_matter_is_not_taken_for_its_characters_as_wri
     for text in ("kxy", "Kxy", "\u212axy"):
         ours, theirs = _ours(pattern, re.I)[0].search(text), re.search(pattern, text, re.I)
         assert ours is not None and theirs is not None and ours.span() == theirs.span() == (0, 2), text
+
+
+def test_a_letter_where_case_does_not_matter_is_not_taken_for_itself_alone() -> None:
+    # (after "a" is taken out of the first three, "k" and "K" open what follows it: both take "k", so "kxyz" may
+    # not be moved before "Kxy")
+    pattern = "(?:akq|aKxy|akxyz|b)"
+    ours, theirs = _ours(pattern, re.I)[0].search("akxyz"), re.search(pattern, "akxyz", re.I)
+    assert ours is not None and theirs is not None and ours.span() == theirs.span() == (0, 4)
