@@ -100,6 +100,22 @@ def save() -> None:
     with contextlib.suppress(OSError):
         write_bytes(_path(), _version() + hashlib.sha256(body).digest() + body)
         _new = False
+        _remove_stale(_path())
+
+
+STALE_AFTER_DAYS = 30  # (as the world gazetteer's indexes: each version of this module, or Python, writes its own file)
+
+
+def _remove_stale(keep: Path) -> None:
+    """Remove the files of other versions not written for a month (another checkout or virtual
+    environment may still use a recent one), so that upgrades do not fill the cache folder."""
+    import time
+
+    limit = time.time() - STALE_AFTER_DAYS * 86400
+    for other in keep.parent.glob(FILE.format(version="*")):
+        with contextlib.suppress(OSError):
+            if other != keep and other.stat().st_mtime < limit:
+                other.unlink()
 
 
 def _entry(pattern: str, flags: int) -> tuple[Entry, Entry]:

@@ -230,3 +230,21 @@ def test_the_patterns_of_a_run_are_the_same_in_every_process(tmp_path: Path) -> 
         runs.append(done.stdout)
     assert len(runs[0]) > 10_000
     assert runs[0] == runs[1] == runs[2]
+
+
+def test_files_of_other_versions_left_for_a_month_are_removed(fresh: Path) -> None:
+    import os
+    import time
+
+    old = fresh.parent / rx.FILE.format(version="0123456789ab")
+    recent = fresh.parent / rx.FILE.format(version="ba9876543210")
+    other = fresh.parent / "gates.json"  # (not a file of this module)
+    for path in (old, recent, other):
+        path.write_bytes(b"x")
+    month_ago = time.time() - (rx.STALE_AFTER_DAYS + 1) * 86400
+    os.utime(old, (month_ago, month_ago))
+    os.utime(other, (month_ago, month_ago))
+    rx.compile(r"shelled\s+(?:overnight|again)", 0)
+    rx.save()
+    assert fresh.is_file() and recent.is_file() and other.is_file()
+    assert not old.exists()
