@@ -137,7 +137,7 @@ class Screen:
         return cls.from_bytes(path.read_bytes())
 
     def probability(self, features: Sequence[str]) -> float:
-        z = sum(self.weights.get(x, 0.0) for x in features)
+        z = sum(map(self.weights.get, features, itertools.repeat(0.0)))  # (the same sum in the same order)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keep(self, features: Sequence[str], places: Sequence[Mention]) -> bool:
