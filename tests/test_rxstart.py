@@ -252,6 +252,7 @@ _ALTERNATIVES = [
     "a(b)",
     "(?:a|ab)c",
     "(?:a|b|c|d|e)(?:x|y)",
+    "(?:o|a)(n)s?",  # (spread, its group written twice)
 ]
 _GROUPED_TEXTS = st.lists(
     st.sampled_from(
