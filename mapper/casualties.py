@@ -427,18 +427,24 @@ class Figures:
 _DIGITS_AFTER = rx.compile(r"\s*\(\d{1,4}\)$")
 
 
+_WHOLE_NUMBER = rx.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_DECIMAL = rx.compile(r"\d+\.\d+")
+_NUMBER_GAPS = rx.compile(r"[\s-]+")
+_SPACES = rx.compile(r"\s+")
+
+
 def parse_number(s: str) -> int | None:
     """'16' -> 16, '1,000' -> 1000, 'twenty-five' -> 25, 'two hundred' -> 200."""
     s = _DIGITS_AFTER.sub("", s.strip().lower())  # "nine (09)": the words say it
     if not s:
         return None
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", s):
+    if _WHOLE_NUMBER.fullmatch(s):
         return int(s.replace(",", ""))
-    if re.fullmatch(r"\d+\.\d+", s):
+    if _DECIMAL.fullmatch(s):
         return None
     total = current = 0
     seen = False
-    for w in re.split(r"[\s-]+", s):
+    for w in _NUMBER_GAPS.split(s):
         if w == "and" or (w == "a" and not seen):
             continue  # "a hundred": the scale alone counts one of it
         if w in UNITS:
@@ -459,13 +465,13 @@ def parse_number(s: str) -> int | None:
 def number_range(m: re.Match[str]) -> tuple[int | None, int | None] | None:
     """(min, max) from a NUM match, or None when it is no count of people."""
     g = m.groupdict()
-    q = re.sub(r"\s+", " ", (g.get("q") or "").lower())
+    q = _SPACES.sub(" ", (g.get("q") or "").lower())
     if g.get("lo"):
         lo, hi = parse_number(g["lo"]), parse_number(g["hi"])
         if lo is None or hi is None:
             return None
         return (min(lo, hi), max(lo, hi))
-    raw = re.sub(r"\s+", " ", (g.get("n") or "").lower())
+    raw = _SPACES.sub(" ", (g.get("n") or "").lower())
     if raw in VAGUE:
         lo2, hi2 = VAGUE[raw]
         return (lo2, hi2) if not q else (lo2, None)
@@ -497,7 +503,7 @@ def _victims(m: re.Match[str]) -> str | None:
     v = g.get("v") or g.get("vo") or g.get("w") or g.get("wt") or g.get("wy")
     if not v:
         return None
-    v = re.sub(r"\s+", " ", v).strip()
+    v = _SPACES.sub(" ", v).strip()
     return None if v.lower() in ("more", "others", "other") else v
 
 
@@ -1026,11 +1032,15 @@ def _parts(sentence: str, fig: Figures, found: list[tuple[int, int]]) -> list[Fi
     return out
 
 
+_CLAIMANT_OPENING = rx.compile(r"^(?:and|but|meanwhile|however|also|from\s+the\s+\w+\s+side)\s+", re.I)
+_CLAIMANT_CLOSING = rx.compile(r"\s+(?:meanwhile|however|also|later|earlier|then|has|have|had)$")
+
+
 def _clean_claimant(c: str) -> str | None:
-    c = re.sub(r"\s+", " ", c).strip(" ,;:\"'")
+    c = _SPACES.sub(" ", c).strip(" ,;:\"'")
     c = _DATE_TAIL.sub("", c).strip()
-    c = re.sub(r"^(?:and|but|meanwhile|however|also|from\s+the\s+\w+\s+side)\s+", "", c, flags=re.I)
-    c = re.sub(r"\s+(?:meanwhile|however|also|later|earlier|then|has|have|had)$", "", c)
+    c = _CLAIMANT_OPENING.sub("", c)
+    c = _CLAIMANT_CLOSING.sub("", c)
     if not c or _PRONOUN.match(c) or len(c) > 120:
         return None
     if not (_CAP.search(c) or _ROLE_WORD.search(c)):

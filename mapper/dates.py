@@ -145,6 +145,9 @@ class DateRef:
         return ref - timedelta(days=back)
 
 
+_SPACES = rx.compile(r"\s+")
+
+
 def _mk(kind: str, m: re.Match[str], base: int) -> DateRef | None:
     g = m.groupdict()
     s, e = m.start() + base, m.end() + base
@@ -177,7 +180,7 @@ def _mk(kind: str, m: re.Match[str], base: int) -> DateRef | None:
         if kind == "today":
             return DateRef("today", s, e)
         if kind == "relative":
-            rel = re.sub(r"\s+", " ", g["rel"].lower()).removeprefix("the ")
+            rel = _SPACES.sub(" ", g["rel"].lower()).removeprefix("the ")
             return DateRef("today", s, e, modifier=rel)
     except (ValueError, KeyError):
         return None
@@ -369,7 +372,7 @@ def _header_lines(head: str) -> list[tuple[int, str]]:
     """The short lines at the top of ``head`` (a header ends at its first long line)."""
     out: list[tuple[int, str]] = []
     pos = 0
-    for line in re.split(r"[\n\r\u2028\u2029]", head):
+    for line in _LINE_BREAK.split(head):
         if len(line.strip()) > _HEADER_LINE:
             break
         if line.strip():

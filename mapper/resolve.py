@@ -76,10 +76,13 @@ def _by_alias(place: Place, key: str) -> bool:
     return key not in _own_keys(place.name) and not (english and key in _own_keys(place.aliases[0]))
 
 
+_NAME_BREAK = rx.compile(r"[\s-]")
+
+
 def _short_form(key: str, name: str) -> bool:
     """Whether ``key`` is a place's name shortened ("Clacton" for Clacton-on-Sea) or with "St."
     for "Saint": the place's own name, as people write it, not a name in another language."""
-    first = re.split(r"[\s-]", name, maxsplit=1)[0]
+    first = _NAME_BREAK.split(name, maxsplit=1)[0]
     return name_key(first) == key or (key.startswith("st.") and "saint" + key[3:] in _own_keys(name))
 
 

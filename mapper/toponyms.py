@@ -280,9 +280,12 @@ def _person_words(clean: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_LOWER_WORD = rx.compile(r"\b[a-z]+\b")
+
+
 @lru_cache(maxsize=4)
 def _lower_words(clean: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\b[a-z]+\b", clean))
+    return frozenset(_LOWER_WORD.findall(clean))
 
 
 @dataclass(frozen=True)

@@ -1422,6 +1422,9 @@ def _automaton() -> Any:
     return auto
 
 
+_GAPS = rx.compile(r"[\s-]+")  # (between the words of a phrase)
+
+
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of the trigger phrases in ``text[start:end]``, whole words, the longest
     where they overlap: what ``TRIGGER_RX`` finds, in one pass of an automaton."""
@@ -1429,7 +1432,7 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     if len(low) != end - start or not lower_finds_ignorecase(text[start:end]) or "  " in low:
         out = []
         for m in TRIGGER_RX.finditer(text, start, end):
-            key = re.sub(r"[\s-]+", " ", m.group().lower())
+            key = _GAPS.sub(" ", m.group().lower())
             out.append((m.start(), m.end(), key if key in _PHRASE_TYPE else m.group().lower()))
         return out
     hits = []

@@ -685,6 +685,9 @@ def _verb_before_adjunct(clean: str, sent_start: int, comma: int) -> bool:
     return verb is not None and verb.group(1) in _STRIKE_VERBS
 
 
+_AS_WELL_BEFORE = rx.compile(r"\b(?:as\s+well|such)\s*$")  # ("as well as", "such as": not a conjunction)
+
+
 def link_of(clean: str, start: int, sent_start: int) -> str | None:
     """How the words before a place introduce it: "in" (a locative: "in the town of X",
     "at X", "In X,"), "near" ("near X", "40 km south of X", "outside X"), "object" (of a
@@ -745,7 +748,7 @@ def link_of(clean: str, start: int, sent_start: int) -> str | None:
             and not (low in _LIVELIHOOD and _KIND_NEXT.match(clean, w_end))
         ):
             return None  # (not an adjective an adverb makes of a participle: "the densely packed X")
-        if low == "as" and not re.search(r"\b(?:as\s+well|such)\s*$", clean[max(sent_start, w_start - 12) : w_start]):
+        if low == "as" and not _AS_WELL_BEFORE.search(clean[max(sent_start, w_start - 12) : w_start]):
             return None  # "... on Saturday as Washington's envoy": a conjunction, not "as well as"
         pos = w_start
     return None
@@ -1450,12 +1453,15 @@ WIDE_LANDMARK_KM = 100  # and, on land, this far, at precision 3 (its region)
 _NUMBER = rx.compile(r"\d+(?:[.,]\d+)?")
 
 
+_THOUSANDS_COMMA = rx.compile(r",(?=\d{3}$)")
+
+
 def _distance_km(phrase: str) -> float:
     """The distance a ``_FAR`` phrase gives, in kilometres ("40 km", "25 miles", "60 nautical miles")."""
     number = _NUMBER.search(phrase)
     assert number is not None
     digits = number.group()
-    n = float(re.sub(r",(?=\d{3}$)", "", digits).replace(",", "."))  # "1,200 km"; "2,5 km"
+    n = float(_THOUSANDS_COMMA.sub("", digits).replace(",", "."))  # "1,200 km"; "2,5 km"
     low = phrase.lower()
     return n * (1.852 if "nautical" in low else 1.609 if "mile" in low else 1.0)
 
