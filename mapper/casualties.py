@@ -36,7 +36,7 @@ from typing import Any
 from . import rx
 from .gates import gated
 from .models import Article, Claim
-from .text import Sentence, WordFinder, any_of, lower_finds_ignorecase, turn_part, word_pattern
+from .text import GAPS, SPACES, Sentence, WordFinder, any_of, lower_finds_ignorecase, turn_part, word_pattern
 
 UNITS = {
     w: i
@@ -429,8 +429,6 @@ _DIGITS_AFTER = rx.compile(r"\s*\(\d{1,4}\)$")
 
 _WHOLE_NUMBER = rx.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _DECIMAL = rx.compile(r"\d+\.\d+")
-_NUMBER_GAPS = rx.compile(r"[\s-]+")
-_SPACES = rx.compile(r"\s+")
 
 
 def parse_number(s: str) -> int | None:
@@ -444,7 +442,7 @@ def parse_number(s: str) -> int | None:
         return None
     total = current = 0
     seen = False
-    for w in _NUMBER_GAPS.split(s):
+    for w in GAPS.split(s):
         if w == "and" or (w == "a" and not seen):
             continue  # "a hundred": the scale alone counts one of it
         if w in UNITS:
@@ -465,13 +463,13 @@ def parse_number(s: str) -> int | None:
 def number_range(m: re.Match[str]) -> tuple[int | None, int | None] | None:
     """(min, max) from a NUM match, or None when it is no count of people."""
     g = m.groupdict()
-    q = _SPACES.sub(" ", (g.get("q") or "").lower())
+    q = SPACES.sub(" ", (g.get("q") or "").lower())
     if g.get("lo"):
         lo, hi = parse_number(g["lo"]), parse_number(g["hi"])
         if lo is None or hi is None:
             return None
         return (min(lo, hi), max(lo, hi))
-    raw = _SPACES.sub(" ", (g.get("n") or "").lower())
+    raw = SPACES.sub(" ", (g.get("n") or "").lower())
     if raw in VAGUE:
         lo2, hi2 = VAGUE[raw]
         return (lo2, hi2) if not q else (lo2, None)
@@ -503,7 +501,7 @@ def _victims(m: re.Match[str]) -> str | None:
     v = g.get("v") or g.get("vo") or g.get("w") or g.get("wt") or g.get("wy")
     if not v:
         return None
-    v = _SPACES.sub(" ", v).strip()
+    v = SPACES.sub(" ", v).strip()
     return None if v.lower() in ("more", "others", "other") else v
 
 
@@ -1037,7 +1035,7 @@ _CLAIMANT_CLOSING = rx.compile(r"\s+(?:meanwhile|however|also|later|earlier|then
 
 
 def _clean_claimant(c: str) -> str | None:
-    c = _SPACES.sub(" ", c).strip(" ,;:\"'")
+    c = SPACES.sub(" ", c).strip(" ,;:\"'")
     c = _DATE_TAIL.sub("", c).strip()
     c = _CLAIMANT_OPENING.sub("", c)
     c = _CLAIMANT_CLOSING.sub("", c)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from . import rx
 from .gates import gated
+from .text import SPACES
 
 MONTHS = {
     m: i + 1
@@ -145,9 +146,6 @@ class DateRef:
         return ref - timedelta(days=back)
 
 
-_SPACES = rx.compile(r"\s+")
-
-
 def _mk(kind: str, m: re.Match[str], base: int) -> DateRef | None:
     g = m.groupdict()
     s, e = m.start() + base, m.end() + base
@@ -180,7 +178,7 @@ def _mk(kind: str, m: re.Match[str], base: int) -> DateRef | None:
         if kind == "today":
             return DateRef("today", s, e)
         if kind == "relative":
-            rel = _SPACES.sub(" ", g["rel"].lower()).removeprefix("the ")
+            rel = SPACES.sub(" ", g["rel"].lower()).removeprefix("the ")
             return DateRef("today", s, e, modifier=rel)
     except (ValueError, KeyError):
         return None

@@ -34,7 +34,7 @@ from typing import Any, Protocol
 from . import rx
 from .atomic import write_text
 from .rxstart import REPEATS, ZERO_WIDTH
-from .text import FOLD_SPECIAL
+from .text import lower_finds_ignorecase
 
 # endings are cut to this many characters (a shorter ending still tells a text that cannot match)
 _LONGEST = 8
@@ -421,7 +421,6 @@ def _gate(gated: Gated, find: _Find) -> _Find:
     that calls others cost more than the search it saved for patterns the matcher now skips
     through quickly (``docs/history/performance.md``)."""
     ends, spaces, size, needs, auto = gated.ends, gated._spaces, gated._size, gated.needs, gated._auto
-    fold_special = FOLD_SPECIAL.search
     iter_auto = auto.iter if auto is not None else None
     maxsize = sys.maxsize
 
@@ -445,7 +444,7 @@ def _gate(gated: Gated, find: _Find) -> _Find:
             # does string[start:end], lower-cased, hold none of the needed strings? (a letter whose lower
             # case is not what re.IGNORECASE matches, and the text is searched)
             text = string if start == 0 and end == length else string[start:end]
-            if text.isascii() or fold_special(text) is None:
+            if lower_finds_ignorecase(text):
                 low = text.lower()
                 if iter_auto is not None:
                     if next(iter_auto(low), None) is None:

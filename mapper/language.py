@@ -19,13 +19,13 @@ import threading
 from typing import Any
 
 from . import rx
+from .text import SPACES
 
 SAMPLE = 4000  # characters looked at: the language of a news article shows in its first paragraphs
 MIN_LETTERS = 40  # fewer letters than this: no language is said
 MIN_SCORE = 0.5  # a less sure answer is no answer
 
 _LETTER = rx.compile(r"[^\W\d_]")
-_SPACES = rx.compile(r"\s+")
 _lock = threading.Lock()
 _model: Any = None
 
@@ -78,7 +78,7 @@ def detect(text: str) -> str | None:
     too short to tell or the model is unsure (or cannot be loaded)."""
     if _plainly_english(text):
         return ENGLISH
-    sample = _SPACES.sub(" ", text[:SAMPLE]).strip()
+    sample = SPACES.sub(" ", text[:SAMPLE]).strip()
     if not _letters_at_least(sample, MIN_LETTERS):
         return None
     try:

@@ -286,14 +286,14 @@ def word_pattern(words: Iterable[str]) -> str:
 # Under re.IGNORECASE an ASCII letter matches its two cases and, for i, k and s, one
 # of these as well (the re module's documentation lists them); they are also the only
 # characters whose lower case is not one character or is an ASCII letter of another.
-FOLD_SPECIAL = rx.compile("[\u0130\u0131\u017f\u212a]")
+_FOLD_SPECIAL = rx.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def lower_finds_ignorecase(text: str) -> bool:
     """Whether an ASCII word is in ``text`` for ``re.IGNORECASE`` exactly where it is in
     ``text.lower()`` (true unless one of the four characters above is there; an ASCII text,
     most news, is answered without a search)."""
-    return text.isascii() or FOLD_SPECIAL.search(text) is None
+    return text.isascii() or _FOLD_SPECIAL.search(text) is None
 
 
 # a line that ends a sentence, and one that opens an item of a list
@@ -407,6 +407,10 @@ def line_joins(rows: list[str], width: int, *, headed: bool = False) -> list[str
             continue
         joins[i] = "" if broken_at_hyphen(prev, row) else " "
     return joins
+
+
+SPACES = rx.compile(r"\s+")  # (a run of white space)
+GAPS = rx.compile(r"[\s-]+")  # (what stands between the words of a phrase: white space, hyphens)
 
 
 def single_spaced(text: str) -> str:

@@ -22,7 +22,7 @@ from ..casualties import running_total_after
 from ..dates import find_dates
 from ..gates import gated
 from ..models import Event, EventType
-from ..text import lower_finds_ignorecase
+from ..text import GAPS, lower_finds_ignorecase
 
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 # the more specific type wins when an event has triggers of several kinds
@@ -1422,9 +1422,6 @@ def _automaton() -> Any:
     return auto
 
 
-_GAPS = rx.compile(r"[\s-]+")  # (between the words of a phrase)
-
-
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of the trigger phrases in ``text[start:end]``, whole words, the longest
     where they overlap: what ``TRIGGER_RX`` finds, in one pass of an automaton."""
@@ -1432,7 +1429,7 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     if len(low) != end - start or not lower_finds_ignorecase(text[start:end]) or "  " in low:
         out = []
         for m in TRIGGER_RX.finditer(text, start, end):
-            key = _GAPS.sub(" ", m.group().lower())
+            key = GAPS.sub(" ", m.group().lower())
             out.append((m.start(), m.end(), key if key in _PHRASE_TYPE else m.group().lower()))
         return out
     hits = []
