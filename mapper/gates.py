@@ -347,6 +347,10 @@ def tests_of(compiled: re.Pattern[str]) -> tuple[tuple[str, ...], int, tuple[str
 _MANY = 12
 
 
+# a compiled pattern's search or match, gated or not
+_Find = Callable[..., re.Match[str] | None]
+
+
 class Gated:
     """A compiled pattern whose ``search`` and ``match`` first ask the tests the pattern has
     (the module's docstring); its other methods are the pattern's own. The tests are read off
@@ -368,8 +372,8 @@ class Gated:
         "search",
         "sub",
     )
-    search: Callable[..., re.Match[str] | None]
-    match: Callable[..., re.Match[str] | None]
+    search: _Find
+    match: _Find
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.compiled = compiled
@@ -410,9 +414,6 @@ class Gated:
 
     def _first_match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.prepare().match(string, pos, endpos)
-
-
-_Find = Callable[..., re.Match[str] | None]
 
 
 def _gate(gated: Gated, find: _Find) -> _Find:

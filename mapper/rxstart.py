@@ -214,6 +214,12 @@ def _open(items: Any, flags: int, state: Any) -> bool:
     return changed
 
 
+def _case_blind(ch: int, flags: int) -> bool:
+    """Whether the literal ``ch`` takes more characters than itself: a letter where case does not
+    matter (any character under a locale's rules)."""
+    return bool(flags & re.IGNORECASE and (flags & re.LOCALE or _sre.unicode_iscased(ch) or _sre.ascii_iscased(ch)))
+
+
 def _literal(items: Any, flags: int, out: list[int]) -> bool:
     """Add to ``out`` the characters every match of a sequence of parsed items starts with, one
     after another, past zero-width items; False where a character stops being one (the rest of the
@@ -221,9 +227,7 @@ def _literal(items: Any, flags: int, out: list[int]) -> bool:
     for op, av in items:
         if op in ZERO_WIDTH:
             continue
-        if op is _K.LITERAL and not (
-            flags & re.IGNORECASE and (flags & re.LOCALE or _sre.unicode_iscased(av) or _sre.ascii_iscased(av))
-        ):
+        if op is _K.LITERAL and not _case_blind(av, flags):
             out.append(av)  # (a character without case is itself where case does not matter)
             continue
         if op is _K.SUBPATTERN:
@@ -280,9 +284,7 @@ def _head(item: tuple[Any, Any], flags: int) -> frozenset[int] | None:
     it enters the alternative (a literal, or a set of literals, where case matters); else None."""
     op, av = item
     if op is _K.LITERAL:
-        if flags & re.IGNORECASE and (flags & re.LOCALE or _sre.unicode_iscased(av) or _sre.ascii_iscased(av)):
-            return None
-        return frozenset((av,))
+        return None if _case_blind(av, flags) else frozenset((av,))
     if op is _K.IN and not flags & re.IGNORECASE and all(o is _K.LITERAL for o, _a in av):
         return frozenset(a for _o, a in av)
     if op is _K.SUBPATTERN and av[0] is None and len(av[3].data) == 1:
