@@ -182,7 +182,7 @@ for _type, _phrases in _LEXICON.items():
 
 def _phrase_rx(phrases: Sequence[str]) -> re.Pattern[str]:
     alts = sorted(phrases, key=len, reverse=True)
-    body = "|".join(r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", p)) for p in alts)
+    body = "|".join(r"[\s-]+".join(re.escape(w) for w in GAPS.split(p)) for p in alts)
     return rx.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
 
 
@@ -1414,7 +1414,7 @@ def _automaton() -> Any:
 
     auto = ahocorasick.Automaton()
     for phrase in _PHRASE_TYPE:
-        words = re.split(r"[\s-]+", phrase)
+        words = GAPS.split(phrase)
         for seps in itertools.product(" -", repeat=len(words) - 1):
             form = words[0] + "".join(sep + w for sep, w in zip(seps, words[1:], strict=True))
             auto.add_word(form, (len(form), phrase))
